@@ -1,0 +1,152 @@
+// The only place JS text is made. `js` is a tagged template: interpolated `Code` is spliced in,
+// every other value becomes a JS literal (strings as JSON with U+2028/U+2029 escaped), so text from
+// a policy can never become code. Runtime helpers are referenced with `rt("name")`, which records
+// the import; identifiers come from `ident`, which only accepts plain identifier names.
+import { InternalCompilerError } from "../diagnostics.js";
+
+type Part = string | Code | RuntimeRef | SourceMark;
+
+export class RuntimeRef {
+  constructor(readonly name: string) {}
+}
+
+/** Marks that the following output comes from this source offset (for source maps). */
+export class SourceMark {
+  constructor(readonly offset: number) {}
+}
+
+export class Code {
+  /** Only `js`, `ident`, `rt`, `raw*` helpers in this file construct Code. */
+  constructor(readonly parts: readonly Part[]) {}
+
+  /** Renders to text, collecting runtime helpers used and source marks with output positions. */
+  render(sink: RenderSink): void {
+    for (const p of this.parts) {
+      if (typeof p === "string") sink.write(p);
+      else if (p instanceof Code) p.render(sink);
+      else if (p instanceof RuntimeRef) {
+        sink.helpers.add(p.name);
+        sink.write(p.name);
+      } else sink.mark(p.offset);
+    }
+  }
+
+  toString(): string {
+    const s = new RenderSink();
+    this.render(s);
+    return s.text;
+  }
+
+  get isEmpty(): boolean {
+    return this.parts.every((p) => (typeof p === "string" ? p.trim() === "" : p instanceof Code ? p.isEmpty : p instanceof SourceMark));
+  }
+}
+
+export class RenderSink {
+  text = "";
+  line = 0;
+  readonly helpers = new Set<string>();
+  readonly marks: { line: number; offset: number }[] = [];
+  write(s: string): void {
+    this.text += s;
+    for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) this.line++;
+  }
+  mark(offset: number): void {
+    this.marks.push({ line: this.line, offset });
+  }
+}
+
+export type Interp = Code | string | number | boolean | null | undefined | bigint;
+
+/** Safe template: `js\`${rt("setHeader")}(${target}, ${name})\`` */
+export function js(strings: TemplateStringsArray, ...values: Interp[]): Code {
+  const parts: Part[] = [];
+  for (let i = 0; i < strings.length; i++) {
+    if (strings.raw[i]) parts.push(strings.raw[i]!); // raw: template text is JS source as written
+    if (i < values.length) parts.push(literal(values[i]));
+  }
+  return new Code(parts);
+}
+
+/** Any JS value that is data becomes a literal; only Code passes through as code. */
+export function literal(v: Interp | readonly Interp[]): Code {
+  if (v instanceof Code) return v;
+  if (v === undefined) return new Code(["undefined"]);
+  if (v === null) return new Code(["null"]);
+  if (typeof v === "string") return new Code([jsonString(v)]);
+  if (typeof v === "boolean") return new Code([v ? "true" : "false"]);
+  if (typeof v === "bigint") return new Code([`${v}n`]);
+  if (typeof v === "number") {
+    if (Number.isNaN(v)) return new Code(["NaN"]);
+    if (v === Infinity) return new Code(["Infinity"]);
+    if (v === -Infinity) return new Code(["-Infinity"]);
+    if (Object.is(v, -0)) return new Code(["-0"]);
+    return new Code([v < 0 ? `(${String(v)})` : String(v)]);
+  }
+  if (Array.isArray(v)) return join(v.map((x) => literal(x as Interp)), ", ", "[", "]");
+  throw new InternalCompilerError(`cannot embed a value of type ${typeof v} in generated code`);
+}
+
+/** JSON string literal, also escaping U+2028/U+2029 and lone surrogates. */
+export function jsonString(s: string): string {
+  return JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
+}
+
+const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const RESERVED = new Set(
+  "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await arguments eval undefined NaN Infinity".split(
+    " ",
+  ),
+);
+
+/** An identifier the compiler chose. Throws on anything that is not a plain, non-reserved name. */
+export function ident(name: string): Code {
+  if (!IDENT.test(name) || RESERVED.has(name)) throw new InternalCompilerError(`invalid identifier '${name}'`);
+  return new Code([name]);
+}
+
+/** A property access `.name` when `name` is a plain identifier, else `[“name”]`. */
+export function prop(name: string): Code {
+  return IDENT.test(name) ? new Code([".", name]) : new Code(["[", jsonString(name), "]"]);
+}
+
+/** A runtime helper; the module imports it. */
+export function rt(name: string): Code {
+  if (!IDENT.test(name)) throw new InternalCompilerError(`invalid runtime helper '${name}'`);
+  return new Code([new RuntimeRef(name)]);
+}
+
+export function mark(offset: number): Code {
+  return new Code([new SourceMark(offset)]);
+}
+
+export function join(items: readonly Code[], sep = ", ", open = "", close = ""): Code {
+  const parts: Part[] = [];
+  if (open) parts.push(open);
+  items.forEach((c, i) => {
+    if (i) parts.push(sep);
+    parts.push(c);
+  });
+  if (close) parts.push(close);
+  return new Code(parts);
+}
+
+export const EMPTY = new Code([]);
+
+/** Allocates unique identifiers in a module. */
+export class NameAllocator {
+  private readonly used = new Set<string>();
+  constructor(reserved: Iterable<string> = []) {
+    for (const r of reserved) this.used.add(r);
+  }
+  reserve(name: string): void {
+    this.used.add(name);
+  }
+  fresh(hint: string): Code {
+    const base = hint.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(?=[0-9])/, "_") || "t";
+    let name = base;
+    for (let i = 1; this.used.has(name) || RESERVED.has(name); i++) name = `${base}${i}`;
+    this.used.add(name);
+    return ident(name);
+  }
+}

@@ -1,0 +1,13 @@
+// What a piece of generated code may ask of the module it goes into.
+import type { Code, NameAllocator } from "./code.js";
+
+export interface ModuleScope {
+  readonly names: NameAllocator;
+  /** Adds a module-level declaration (a hoisted function for an `@{...}` block, a regex, ...). */
+  hoist(decl: Code): void;
+  /** Hoists a constant expression once and returns the identifier that refers to it. */
+  constant(value: Code, hint: string): Code;
+}
+
+/** The identifier of the `context` parameter inside every section function and hoisted expression. */
+export const CONTEXT_IDENT = "ctx";

@@ -1,0 +1,159 @@
+// One diagnostic shape for the whole compiler: { code, severity, message, file, line, column }.
+// Codes are stable (tests assert them); the table below is the single place they are defined.
+
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  /** 1-based */
+  line: number;
+  /** 1-based, in UTF-16 code units */
+  column: number;
+  /** 0-based offset into the source document */
+  offset: number;
+}
+
+/** Stable diagnostic codes. Ranges: 1xxx XML front end, 2xxx policy structure, 3xxx C#, 9xxx internal. */
+export const Codes = {
+  XmlMalformed: "APIMC1001",
+  XmlUnterminatedExpression: "APIMC1002",
+  XmlEmptyDocument: "APIMC1003",
+  XmlSnippetRoot: "APIMC1004",
+  XmlBadEntity: "APIMC1005",
+  DocumentTooLarge: "APIMC1006",
+  UnknownSection: "APIMC2001",
+  UnknownPolicy: "APIMC2002",
+  UnknownAttribute: "APIMC2003",
+  MissingAttribute: "APIMC2004",
+  MissingChild: "APIMC2005",
+  PolicyNotAllowedInSection: "APIMC2006",
+  ExpressionNotAllowed: "APIMC2007",
+  InvalidLiteral: "APIMC2008",
+  UnexpectedChild: "APIMC2009",
+  UnexpectedText: "APIMC2010",
+  DuplicateSection: "APIMC2011",
+  ProtectedHeader: "APIMC2012",
+  MixedExpression: "APIMC2013",
+  NotSupportedOutsideAzure: "APIMC2014",
+  NotImplemented: "APIMC2015",
+  DuplicateChild: "APIMC2016",
+  UnknownNamedValue: "APIMC2017",
+  UnknownFragment: "APIMC2018",
+  CSharpSyntax: "APIMC3001",
+  CSharpTooNew: "APIMC3002",
+  CSharpUnknownName: "APIMC3003",
+  CSharpUnknownMember: "APIMC3004",
+  CSharpForbiddenType: "APIMC3005",
+  CSharpTypeMismatch: "APIMC3006",
+  CSharpMissingReturn: "APIMC3007",
+  CSharpBadArguments: "APIMC3008",
+  CSharpNotSupported: "APIMC3009",
+  CSharpInvalidCast: "APIMC3010",
+  CSharpUnassigned: "APIMC3011",
+  CSharpDuplicateName: "APIMC3012",
+  Internal: "APIMC9001",
+  VerifyFailed: "APIMC9002",
+} as const;
+
+export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
+
+/** Maps offsets to 1-based line/column, computed once per document. */
+export class LineMap {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    }
+  }
+  position(offset: number): { line: number; column: number } {
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  }
+  lineText(line: number): string {
+    const start = this.starts[line - 1] ?? 0;
+    const end = this.starts[line] ?? this.text.length;
+    return this.text.slice(start, end).replace(/\r?\n$|\r$/, "");
+  }
+}
+
+/** Collects diagnostics for one source file. */
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+  constructor(
+    readonly file: string,
+    readonly lines: LineMap,
+  ) {}
+
+  add(code: DiagnosticCode, offset: number, message: string, severity: Severity = "error"): Diagnostic {
+    const { line, column } = this.lines.position(Math.max(0, Math.min(offset, this.lines.text.length)));
+    const d: Diagnostic = { code, severity, message, file: this.file, line, column, offset };
+    this.items.push(d);
+    return d;
+  }
+  error(code: DiagnosticCode, offset: number, message: string): Diagnostic {
+    return this.add(code, offset, message, "error");
+  }
+  warning(code: DiagnosticCode, offset: number, message: string): Diagnostic {
+    return this.add(code, offset, message, "warning");
+  }
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === "error");
+  }
+}
+
+/** `file:line:column - error APIMC1234: message` followed by a code frame. */
+export function formatDiagnostic(d: Diagnostic, source?: string): string {
+  let out = `${d.file}:${d.line}:${d.column} - ${d.severity} ${d.code}: ${d.message}`;
+  if (source !== undefined) {
+    const text = new LineMap(source).lineText(d.line);
+    const gutter = String(d.line);
+    const caretPad = text.slice(0, d.column - 1).replace(/[^\t]/g, " ");
+    out += `\n\n${gutter} | ${text}\n${" ".repeat(gutter.length)} | ${caretPad}^\n`;
+  }
+  return out;
+}
+
+/** Levenshtein-based "did you mean" over a candidate list. */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  let best = "";
+  let bestScore = Infinity;
+  const w = word.toLowerCase();
+  for (const c of candidates) {
+    const s = editDistance(w, c.toLowerCase());
+    if (s < bestScore) {
+      bestScore = s;
+      best = c;
+    }
+  }
+  return best && bestScore <= Math.max(2, Math.floor(word.length / 3)) ? ` Did you mean '${best}'?` : "";
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Thrown only for bugs in the compiler itself; the driver turns it into APIMC9001. */
+export class InternalCompilerError extends Error {}

@@ -1,0 +1,288 @@
+// The APIM `context` object. Member names are the .NET ones, so the C# lowering maps a member
+// access to a property access; `$`-prefixed members are the runtime's own and unreachable from C#.
+import { HeaderMap } from "./headers.js";
+import { MessageBody } from "./body.js";
+import { keyNotFound, type LastErrorFields } from "./errors.js";
+
+/** IReadOnlyDictionary<string, string[]> over query parameters (names are case-sensitive). */
+export class QueryMap implements Iterable<{ Key: string; Value: string[] }> {
+  readonly m = new Map<string, string[]>();
+  static parse(search: string): QueryMap {
+    const q = new QueryMap();
+    if (search.startsWith("?")) search = search.slice(1);
+    if (search === "") return q;
+    for (const part of search.split("&")) {
+      if (part === "") continue;
+      const eq = part.indexOf("=");
+      const k = decodeQuery(eq === -1 ? part : part.slice(0, eq));
+      const v = eq === -1 ? "" : decodeQuery(part.slice(eq + 1));
+      const list = q.m.get(k);
+      if (list) list.push(v);
+      else q.m.set(k, [v]);
+    }
+    return q;
+  }
+  GetValueOrDefault(name: string, def: string | null = null): string | null {
+    const v = this.m.get(name);
+    return v === undefined ? def : v.join(",");
+  }
+  Item(name: string): string[] {
+    const v = this.m.get(name);
+    if (v === undefined) throw keyNotFound(name);
+    return v.slice();
+  }
+  ContainsKey(name: string): boolean {
+    return this.m.has(name);
+  }
+  TryGetValue(name: string): string[] | undefined {
+    return this.m.get(name)?.slice();
+  }
+  get Count(): number {
+    return this.m.size;
+  }
+  get Keys(): string[] {
+    return [...this.m.keys()];
+  }
+  get Values(): string[][] {
+    return [...this.m.values()].map((v) => v.slice());
+  }
+  *[Symbol.iterator](): Iterator<{ Key: string; Value: string[] }> {
+    for (const [k, v] of this.m) yield { Key: k, Value: v.slice() };
+  }
+  clone(): QueryMap {
+    const q = new QueryMap();
+    for (const [k, v] of this.m) q.m.set(k, v.slice());
+    return q;
+  }
+  /** `?a=1&b=2`, or "" when empty. */
+  toSearch(): string {
+    if (this.m.size === 0) return "";
+    const parts: string[] = [];
+    for (const [k, vs] of this.m) for (const v of vs) parts.push(`${encodeQuery(k)}=${encodeQuery(v)}`);
+    return `?${parts.join("&")}`;
+  }
+}
+
+function decodeQuery(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, " "));
+  } catch {
+    return s;
+  }
+}
+function encodeQuery(s: string): string {
+  return encodeURIComponent(s).replace(/%20/g, "+");
+}
+
+/** IUrl. `Port` is an int ([OPEN] 18: the reference page's type). `QueryString` includes the `?`. */
+export class Url {
+  constructor(
+    public Scheme: string,
+    public Host: string,
+    public Port: number,
+    public Path: string,
+    public Query: QueryMap,
+  ) {}
+  static parse(href: string): Url {
+    const u = new URL(href);
+    const scheme = u.protocol.replace(/:$/, "");
+    const port = u.port ? Number(u.port) : scheme === "https" ? 443 : 80;
+    return new Url(scheme, u.hostname, port, decodePath(u.pathname), QueryMap.parse(u.search));
+  }
+  get QueryString(): string {
+    return this.Query.toSearch();
+  }
+  ToString(): string {
+    return this.href();
+  }
+  toString(): string {
+    return this.href();
+  }
+  href(): string {
+    const defaultPort = (this.Scheme === "https" && this.Port === 443) || (this.Scheme === "http" && this.Port === 80);
+    const host = this.Host.includes(":") ? `[${this.Host}]` : this.Host;
+    return `${this.Scheme}://${host}${defaultPort ? "" : `:${this.Port}`}${encodePath(this.Path)}${this.QueryString}`;
+  }
+  clone(): Url {
+    return new Url(this.Scheme, this.Host, this.Port, this.Path, this.Query.clone());
+  }
+}
+
+function decodePath(p: string): string {
+  try {
+    return decodeURI(p);
+  } catch {
+    return p;
+  }
+}
+function encodePath(p: string): string {
+  return encodeURI(p).replace(/%25([0-9A-Fa-f]{2})/g, "%$1");
+}
+
+/** IRequest. */
+export class RequestMessage {
+  OriginalUrl: Url;
+  MatchedParameters = new Map<string, string>();
+  IpAddress = "127.0.0.1";
+  Certificate: unknown = null;
+  /** The method the client sent; `Method` may be changed by set-method. */
+  readonly OriginalMethod: string;
+  constructor(
+    public Method: string,
+    public Url: Url,
+    public Headers: HeaderMap,
+    public Body: MessageBody | null,
+  ) {
+    this.OriginalUrl = Url.clone();
+    this.OriginalMethod = Method;
+  }
+}
+
+/** IResponse: `context.Response` and what send-request stores in its variable. */
+export class ResponseMessage {
+  constructor(
+    public StatusCode = 200,
+    public StatusReason = "OK",
+    public Headers: HeaderMap = new HeaderMap("response"),
+    public Body: MessageBody | null = null,
+  ) {}
+}
+
+/** `context.Variables`: a Dictionary<string, object> with ordinal (case-sensitive) keys ([OPEN] 7). */
+export class VariableMap extends Map<string, unknown> {
+  ContainsKey(name: string): boolean {
+    return this.has(name);
+  }
+  Item(name: string): unknown {
+    if (!this.has(name)) throw keyNotFound(name);
+    return this.get(name);
+  }
+  /** Raw lookup; the C# lowering adds the `<T>` conversion. */
+  GetValueOrDefault(name: string, def: unknown = null): unknown {
+    return this.has(name) ? this.get(name) : def;
+  }
+  TryGetValue(name: string): unknown {
+    return this.get(name);
+  }
+  get Count(): number {
+    return this.size;
+  }
+  get Keys(): string[] {
+    return [...this.keys()];
+  }
+}
+
+export interface NamedEntity {
+  Id: string;
+  Name: string;
+}
+export interface ApiInfo extends NamedEntity {
+  Path: string;
+  Protocols: string[];
+  ServiceUrl: Url | null;
+  IsCurrentRevision: boolean;
+  Revision: string;
+  Version: string | null;
+  SubscriptionKeyParameterNames: { Header: string; Query: string };
+}
+export interface OperationInfo extends NamedEntity {
+  Method: string;
+  UrlTemplate: string;
+}
+export interface ProductInfo extends NamedEntity {
+  ApprovalRequired: boolean;
+  Groups: NamedEntity[];
+  State: string;
+  SubscriptionsLimit: number | null;
+  SubscriptionRequired: boolean;
+}
+export interface SubscriptionInfo extends NamedEntity {
+  Key: string;
+  PrimaryKey: string;
+  SecondaryKey: string;
+  CreatedDateMs: number;
+  StartDateMs: number | null;
+  EndDateMs: number | null;
+}
+export interface UserInfo {
+  Id: string;
+  Email: string;
+  FirstName: string;
+  LastName: string;
+  Note: string;
+  Groups: NamedEntity[];
+  Identities: { Id: string; Provider: string }[];
+  RegistrationDateMs: number;
+}
+export interface DeploymentInfo {
+  GatewayId: string;
+  Region: string;
+  ServiceId: string;
+  ServiceName: string;
+}
+
+export interface TraceEntry {
+  source: string;
+  severity: "verbose" | "information" | "error";
+  message: string;
+  timeMs: number;
+  metadata?: Record<string, string>;
+}
+
+/** The `context` of one request. */
+export class Context {
+  Response: ResponseMessage = new ResponseMessage();
+  readonly Variables = new VariableMap();
+  Api: ApiInfo;
+  Operation: OperationInfo;
+  Product: ProductInfo | null = null;
+  Subscription: SubscriptionInfo | null = null;
+  User: UserInfo | null = null;
+  Deployment: DeploymentInfo;
+  LastError: LastErrorFields | null = null;
+  Tracing = false;
+  /** Guid, as its "D" string form. */
+  readonly RequestId: string;
+  /** `context.Timestamp` as epoch milliseconds (UTC); the C# surface lowers it to a DateTime. */
+  readonly $timestampMs: number;
+  /** Trace entries of this request (trace policy, context.Trace, one-way request outcomes). */
+  readonly $trace: TraceEntry[] = [];
+  /** Index into the module's policy table of the policy now running, for LastError. */
+  $p = -1;
+  /** Base URL of the backend (set-backend-service changes it). */
+  $backendUrl: string | null = null;
+  /** Pending one-way sends, so a host can drain them at shutdown. */
+  readonly $oneWay: Promise<unknown>[] = [];
+
+  constructor(
+    public Request: RequestMessage,
+    init: { api?: Partial<ApiInfo>; operation?: Partial<OperationInfo>; deployment?: Partial<DeploymentInfo>; requestId?: string; timestampMs?: number } = {},
+  ) {
+    this.RequestId = init.requestId ?? globalThis.crypto.randomUUID();
+    this.$timestampMs = init.timestampMs ?? Date.now();
+    this.Api = {
+      Id: "api",
+      Name: "api",
+      Path: "",
+      Protocols: ["https"],
+      ServiceUrl: null,
+      IsCurrentRevision: true,
+      Revision: "1",
+      Version: null,
+      SubscriptionKeyParameterNames: { Header: "Ocp-Apim-Subscription-Key", Query: "subscription-key" },
+      ...init.api,
+    };
+    this.Operation = { Id: "operation", Name: "operation", Method: Request.Method, UrlTemplate: "/*", ...init.operation };
+    this.Deployment = { GatewayId: "self-hosted", Region: "local", ServiceId: "apimc", ServiceName: "apimc", ...init.deployment };
+  }
+
+  /** `context.Trace(message)`. */
+  Trace(message: string): void {
+    this.$trace.push({ source: "context.Trace", severity: "information", message: String(message), timeMs: Date.now() });
+  }
+
+  /** `context.Elapsed` in milliseconds; the C# surface lowers it to a TimeSpan. */
+  get $elapsedMs(): number {
+    return Date.now() - this.$timestampMs;
+  }
+}
