@@ -91,6 +91,7 @@ export class LineMap {
 /** Collects diagnostics for one source file. */
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
+  errorCount = 0;
   constructor(
     readonly file: string,
     readonly lines: LineMap,
@@ -100,6 +101,7 @@ export class DiagnosticBag {
     const { line, column } = this.lines.position(Math.max(0, Math.min(offset, this.lines.text.length)));
     const d: Diagnostic = { code, severity, message, file: this.file, line, column, offset };
     this.items.push(d);
+    if (severity === "error") this.errorCount++;
     return d;
   }
   error(code: DiagnosticCode, offset: number, message: string): Diagnostic {
@@ -109,7 +111,7 @@ export class DiagnosticBag {
     return this.add(code, offset, message, "warning");
   }
   get hasErrors(): boolean {
-    return this.items.some((d) => d.severity === "error");
+    return this.errorCount > 0;
   }
 }
 

@@ -64,7 +64,7 @@ export class PolicyError extends Error {
     readonly status = 500,
     /** Overrides the failing policy's name as LastError.Source (e.g. built-in steps). */
     readonly source?: string,
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(message);
   }

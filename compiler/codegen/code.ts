@@ -56,7 +56,7 @@ export class RenderSink {
   }
 }
 
-export type Interp = Code | string | number | boolean | null | undefined | bigint;
+export type Interp = Code | string | number | boolean | null | undefined | bigint | readonly (string | number | boolean | null)[];
 
 /** Safe template: `js\`${rt("setHeader")}(${target}, ${name})\`` */
 export function js(strings: TemplateStringsArray, ...values: Interp[]): Code {

@@ -1,0 +1,181 @@
+// From the XML tree to the policy IR: sections, policy nodes with LastError paths, <base/>.
+import { Codes, didYouMean, type DiagnosticBag } from "./diagnostics.js";
+import { ALL_SECTIONS, type AttrSpec, type ParseContext, type PolicyNode, type Section } from "./policies/types.js";
+import { ALL_POLICY_NAMES, AZURE_ONLY, lookupPolicy, NOT_IMPLEMENTED } from "./policies/registry.js";
+import type { XElement, XNode, XValue } from "./xml/parse.js";
+import { checkLiteral } from "./policies/values.js";
+
+export interface PolicyMeta {
+  name: string;
+  path: string;
+  id: string | null;
+  section: Section;
+}
+
+export interface PolicyDocument {
+  sections: Partial<Record<Section, PolicyNode[]>>;
+  /** The module's policy table, indexed by PolicyNode.index. */
+  table: PolicyMeta[];
+}
+
+export interface DocumentOptions {
+  /** Treat a root that is not <policies> as the inbound section (corpus snippets), with a warning. */
+  allowSnippets?: boolean;
+}
+
+export function buildDocument(root: XElement, diags: DiagnosticBag, opts: DocumentOptions = {}): PolicyDocument {
+  const doc: PolicyDocument = { sections: {}, table: [] };
+  if (root.name === "policies") {
+    checkNoAttributes(root, diags);
+    const seen = new Set<string>();
+    for (const child of root.children) {
+      if (child.kind === "text") {
+        reportText(child, diags);
+        continue;
+      }
+      const name = child.name as Section;
+      if (!ALL_SECTIONS.includes(name)) {
+        diags.error(Codes.UnknownSection, child.offset, `Unknown section <${child.name}>: expected inbound, backend, outbound or on-error.${didYouMean(child.name, ALL_SECTIONS)}`);
+        continue;
+      }
+      if (seen.has(name)) {
+        diags.error(Codes.DuplicateSection, child.offset, `Section <${name}> appears more than once; merge them into one.`);
+        continue;
+      }
+      seen.add(name);
+      checkNoAttributes(child, diags);
+      doc.sections[name] = parsePolicyList(child.children, name, "", diags, doc.table);
+    }
+    return doc;
+  }
+  if (root.name === "fragment" || opts.allowSnippets) {
+    if (root.name !== "fragment")
+      diags.warning(Codes.XmlSnippetRoot, root.offset, `The root element is <${root.name}>, not <policies>: compiled as a snippet of the inbound section.`);
+    const nodes: XNode[] = root.name === "fragment" || ALL_SECTIONS.includes(root.name as Section) ? root.children : [root];
+    const section: Section = ALL_SECTIONS.includes(root.name as Section) ? (root.name as Section) : "inbound";
+    doc.sections[section] = parsePolicyList(nodes, section, "", diags, doc.table);
+    return doc;
+  }
+  diags.error(Codes.XmlSnippetRoot, root.offset, `The root element must be <policies>, not <${root.name}>.`);
+  return doc;
+}
+
+function checkNoAttributes(el: XElement, diags: DiagnosticBag): void {
+  for (const a of el.attrs) diags.error(Codes.UnknownAttribute, a.offset, `<${el.name}> takes no attributes; remove '${a.name}'.`);
+}
+
+function reportText(t: Extract<XNode, { kind: "text" }>, diags: DiagnosticBag): void {
+  if (t.value.kind === "expr" || t.value.text.trim() !== "")
+    diags.error(Codes.UnexpectedText, t.offset + leadingWs(t.value), "Unexpected text here: only policy elements are allowed.");
+}
+
+function leadingWs(v: XValue): number {
+  return v.kind === "literal" ? v.text.length - v.text.trimStart().length : 0;
+}
+
+/** Parses a list of policy elements; `parentPath` is the LastError path prefix. */
+export function parsePolicyList(nodes: readonly XNode[], section: Section, parentPath: string, diags: DiagnosticBag, table: PolicyMeta[]): PolicyNode[] {
+  const out: PolicyNode[] = [];
+  const counts = new Map<string, number>();
+  for (const n of nodes) {
+    if (n.kind === "text") {
+      reportText(n, diags);
+      continue;
+    }
+    const k = (counts.get(n.name) ?? 0) + 1;
+    counts.set(n.name, k);
+    const path = `${parentPath ? `${parentPath}\\` : ""}${n.name}[${k}]`;
+    const node = parsePolicy(n, section, path, diags, table);
+    if (node) out.push(node);
+  }
+  return out;
+}
+
+function parsePolicy(el: XElement, section: Section, path: string, diags: DiagnosticBag, table: PolicyMeta[]): PolicyNode | null {
+  const def = lookupPolicy(el.name);
+  if (!def) {
+    if (AZURE_ONLY.has(el.name))
+      diags.error(Codes.NotSupportedOutsideAzure, el.offset, `<${el.name}> needs Azure itself (${AZURE_ONLY.get(el.name)}) and is not supported outside Azure.`);
+    else if (NOT_IMPLEMENTED.has(el.name))
+      diags.error(Codes.NotImplemented, el.offset, `<${el.name}> is an APIM policy that apimc does not implement yet.`);
+    else diags.error(Codes.UnknownPolicy, el.offset, `Unknown policy <${el.name}>.${didYouMean(el.name, ALL_POLICY_NAMES)}`);
+    return null;
+  }
+  if (!def.sections.includes(section)) {
+    diags.error(
+      Codes.PolicyNotAllowedInSection,
+      el.offset,
+      `<${el.name}> is not allowed in the ${section} section (allowed in: ${def.sections.join(", ")}).`,
+    );
+    return null;
+  }
+  const idAttr = el.attrs.find((a) => a.name === "id");
+  const index = table.length;
+  table.push({ name: el.name, path, id: idAttr && idAttr.value.kind === "literal" ? idAttr.value.text : null, section });
+  const pc = makeParseContext(section, path, diags, table);
+  const errorsBefore = diags.errorCount;
+  const node = def.parse(el, pc, { policy: el.name, el, index, section });
+  return diags.errorCount > errorsBefore ? null : node;
+}
+
+function makeParseContext(section: Section, path: string, diags: DiagnosticBag, table: PolicyMeta[]): ParseContext {
+  return {
+    diags,
+    section,
+    path,
+    attrs: (el, spec) => readAttributes(el, spec, diags),
+    policies: (children, parentPath) => parsePolicyList(children, section, parentPath, diags, table),
+    elements: (el) => {
+      const out: XElement[] = [];
+      for (const c of el.children) {
+        if (c.kind === "element") out.push(c);
+        else reportText(c, diags);
+      }
+      return out;
+    },
+    text: (el) => {
+      const parts = el.children;
+      if (parts.length === 0) return null;
+      const firstEl = parts.find((c) => c.kind === "element");
+      if (firstEl) {
+        diags.error(Codes.UnexpectedChild, firstEl.offset, `<${el.name}> holds text, not elements.`);
+        return null;
+      }
+      const exprs = parts.filter((c) => c.kind === "text" && c.value.kind === "expr");
+      if (exprs.length > 0) {
+        const other = parts.find((c) => c.kind === "text" && c.value.kind === "literal" && c.value.text.trim() !== "");
+        if (exprs.length > 1 || other) {
+          diags.error(Codes.MixedExpression, (other ?? exprs[1]!).offset, `The text of <${el.name}> mixes an expression with other text; an expression must be the whole value.`);
+          return null;
+        }
+        return (exprs[0] as { value: XValue }).value;
+      }
+      const first = parts[0]!;
+      return { kind: "literal", text: parts.map((p) => (p.kind === "text" && p.value.kind === "literal" ? p.value.text : "")).join(""), offset: first.offset };
+    },
+  };
+}
+
+const ALWAYS_ALLOWED: Readonly<Record<string, AttrSpec>> = { id: { expr: false } };
+
+export function readAttributes(el: XElement, spec: Readonly<Record<string, AttrSpec>>, diags: DiagnosticBag): Record<string, XValue | undefined> {
+  const out: Record<string, XValue | undefined> = Object.create(null);
+  for (const a of el.attrs) {
+    const s = spec[a.name] ?? ALWAYS_ALLOWED[a.name];
+    if (!s) {
+      diags.error(Codes.UnknownAttribute, a.offset, `<${el.name}> has no attribute '${a.name}'.${didYouMean(a.name, Object.keys(spec))}`);
+      continue;
+    }
+    if (a.value.kind === "expr" && s.expr === false) {
+      diags.error(Codes.ExpressionNotAllowed, a.value.offset, `The '${a.name}' attribute of <${el.name}> does not accept policy expressions; write a literal value.`);
+      continue;
+    }
+    if (a.value.kind === "literal" && s.type) checkLiteral(a.value, s.type, `'${a.name}' of <${el.name}>`, diags);
+    out[a.name] = a.value;
+  }
+  for (const [name, s] of Object.entries(spec)) {
+    if (s.required && !out[name] && !el.attrs.some((a) => a.name === name))
+      diags.error(Codes.MissingAttribute, el.offset, `<${el.name}> requires the '${name}' attribute.`);
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+// choose / when / otherwise: the first true condition runs its policies; otherwise runs when none is.
+import { js, type Code } from "../codegen/code.js";
+import { Codes } from "../diagnostics.js";
+import type { XValue } from "../xml/parse.js";
+import { ALL_SECTIONS, type PolicyDef, type PolicyNode } from "./types.js";
+import { isAsyncNode } from "./registry.js";
+
+export interface ChooseNode extends PolicyNode {
+  whens: { condition: XValue; body: PolicyNode[] }[];
+  otherwise: PolicyNode[] | null;
+}
+
+export const choose: PolicyDef<ChooseNode> = {
+  name: "choose",
+  sections: ALL_SECTIONS,
+  attributes: {},
+  parse(el, pc, base) {
+    pc.attrs(el, this.attributes);
+    const whens: ChooseNode["whens"] = [];
+    let otherwise: PolicyNode[] | null = null;
+    let w = 0;
+    for (const child of pc.elements(el)) {
+      if (child.name === "when") {
+        if (otherwise) pc.diags.error(Codes.UnexpectedChild, child.offset, "<when> must come before <otherwise>.");
+        const a = pc.attrs(child, { condition: { required: true, type: "bool" } });
+        w++;
+        const body = pc.policies(child.children, `${pc.path}\\when[${w}]`);
+        if (a.condition) whens.push({ condition: a.condition, body });
+      } else if (child.name === "otherwise") {
+        if (otherwise) pc.diags.error(Codes.DuplicateChild, child.offset, "<choose> takes at most one <otherwise>.");
+        pc.attrs(child, {});
+        otherwise = pc.policies(child.children, `${pc.path}\\otherwise[1]`);
+      } else pc.diags.error(Codes.UnexpectedChild, child.offset, `<choose> takes <when> and <otherwise> children, not <${child.name}>.`);
+    }
+    if (whens.length === 0 && !pc.diags.hasErrors) pc.diags.error(Codes.MissingChild, el.offset, "<choose> needs at least one <when condition=\"...\">.");
+    return { ...base, whens, otherwise };
+  },
+  emit(node, ec) {
+    // Constant conditions fold: a false branch is dropped, a true one ends the chain.
+    let out: Code | null = null;
+    let closed = false;
+    for (const w of node.whens) {
+      if (closed) break;
+      const cond = w.condition.kind === "literal" ? w.condition.text.trim().toLowerCase() === "true" : ec.value(w.condition, "bool");
+      if (cond === false) continue;
+      const body = ec.policies(w.body);
+      if (cond === true) {
+        out = out ? js`${out} else {\n${body}\n}` : js`{\n${body}\n}`;
+        closed = true;
+      } else out = out ? js`${out} else if (${cond}) {\n${body}\n}` : js`if (${cond}) {\n${body}\n}`;
+    }
+    if (!closed && node.otherwise && node.otherwise.length) {
+      const body = ec.policies(node.otherwise);
+      out = out ? js`${out} else {\n${body}\n}` : js`{\n${body}\n}`;
+    }
+    return out ?? js``;
+  },
+  isAsync: (node) => [...node.whens.flatMap((w) => w.body), ...(node.otherwise ?? [])].some(isAsyncNode),
+};
+

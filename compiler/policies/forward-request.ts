@@ -1,0 +1,65 @@
+// forward-request: sends the current request to the backend and makes its answer context.Response.
+import { js, rt, type Code } from "../codegen/code.js";
+import { Codes } from "../diagnostics.js";
+import type { XValue } from "../xml/parse.js";
+import type { EmitContext, PolicyDef, PolicyNode } from "./types.js";
+import { literalBool } from "./values.js";
+
+export interface ForwardNode extends PolicyNode {
+  timeout: XValue | undefined;
+  timeoutMs: XValue | undefined;
+  followRedirects: XValue | undefined;
+  failOnErrorStatusCode: boolean;
+  bufferRequestBody: boolean;
+  bufferResponse: boolean;
+}
+
+/** APIM's default forward-request timeout, seconds. */
+export const DEFAULT_FORWARD_TIMEOUT_S = 300;
+
+export const forwardRequest: PolicyDef<ForwardNode> = {
+  name: "forward-request",
+  sections: ["backend"],
+  attributes: {
+    timeout: { type: "seconds" },
+    "timeout-ms": { type: "seconds" },
+    "continue-timeout": { type: "seconds" },
+    "http-version": { expr: false, type: { enum: ["1", "2", "2or1"] } },
+    "follow-redirects": { type: "bool" },
+    "buffer-request-body": { expr: false, type: "bool" },
+    "buffer-response": { expr: false, type: "bool" },
+    "fail-on-error-status-code": { expr: false, type: "bool" },
+  },
+  parse(el, pc, base) {
+    const a = pc.attrs(el, this.attributes);
+    if (a.timeout && a["timeout-ms"]) pc.diags.error(Codes.InvalidLiteral, a["timeout-ms"].offset, "Use either 'timeout' or 'timeout-ms', not both.");
+    pc.elements(el).forEach((c) => pc.diags.error(Codes.UnexpectedChild, c.offset, "<forward-request> takes no child elements."));
+    return {
+      ...base,
+      timeout: a.timeout,
+      timeoutMs: a["timeout-ms"],
+      followRedirects: a["follow-redirects"],
+      failOnErrorStatusCode: literalBool(a["fail-on-error-status-code"], false),
+      bufferRequestBody: literalBool(a["buffer-request-body"], false),
+      bufferResponse: literalBool(a["buffer-response"], true),
+    };
+  },
+  emit(node, ec) {
+    return emitForward(node, ec);
+  },
+  isAsync: () => true,
+};
+
+/** Also used by <base/> in the backend section of a standalone document (the default global policy). */
+export function emitForward(node: ForwardNode | null, ec: EmitContext): Code {
+  const timeoutMs: Code = node?.timeoutMs
+    ? ec.value(node.timeoutMs, "int")
+    : node?.timeout
+      ? node.timeout.kind === "literal"
+        ? js`${Number(node.timeout.text.trim()) * 1000}`
+        : js`(${ec.value(node.timeout, "int")}) * 1000`
+      : js`${DEFAULT_FORWARD_TIMEOUT_S * 1000}`;
+  const follow = node?.followRedirects ? (node.followRedirects.kind === "literal" ? js`${literalBool(node.followRedirects, false)}` : ec.value(node.followRedirects, "bool")) : js`false`;
+  const fail = node?.failOnErrorStatusCode ?? false;
+  return js`await ${rt("forwardRequest")}(ctx, ${timeoutMs}, ${follow}, ${fail});`;
+}

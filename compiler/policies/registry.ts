@@ -1,0 +1,58 @@
+// Every policy element apimc knows, by name.
+import type { PolicyDef, PolicyNode } from "./types.js";
+import { base } from "./base.js";
+import { choose } from "./choose.js";
+import { forwardRequest } from "./forward-request.js";
+import { returnResponse } from "./return-response.js";
+import { sendOneWayRequest } from "./send-one-way-request.js";
+import { sendRequest } from "./send-request.js";
+import { setBody } from "./set-body.js";
+import { setHeader } from "./set-header.js";
+import { setStatus } from "./set-status.js";
+import { setVariable } from "./set-variable.js";
+
+const DEFS: PolicyDef<any>[] = [base, choose, forwardRequest, returnResponse, sendOneWayRequest, sendRequest, setBody, setHeader, setStatus, setVariable];
+
+const BY_NAME = new Map<string, PolicyDef<PolicyNode>>(DEFS.map((d) => [d.name, d]));
+
+export function lookupPolicy(name: string): PolicyDef<PolicyNode> | undefined {
+  return BY_NAME.get(name);
+}
+
+/** Policies that need Azure services; a configuration hook may supply them later. */
+export const AZURE_ONLY = new Map<string, string>([
+  ["authentication-managed-identity", "an Azure managed identity"],
+  ["log-to-eventhub", "Azure Event Hubs"],
+  ["send-service-bus-message", "Azure Service Bus"],
+  ["publish-to-dapr", "Dapr in Azure"],
+  ["invoke-dapr-binding", "Dapr in Azure"],
+  ["set-backend-service-dapr", "Dapr in Azure"],
+  ["emit-metric", "Azure Monitor"],
+  ["azure-openai-emit-token-metric", "Azure Monitor"],
+  ["llm-emit-token-metric", "Azure Monitor"],
+  ["azure-openai-semantic-cache-lookup", "Azure OpenAI embeddings"],
+  ["azure-openai-semantic-cache-store", "Azure OpenAI embeddings"],
+  ["llm-semantic-cache-lookup", "Azure OpenAI embeddings"],
+  ["llm-semantic-cache-store", "Azure OpenAI embeddings"],
+  ["get-authorization-context", "the APIM credential manager"],
+  ["llm-content-safety", "Azure AI Content Safety"],
+]);
+
+/** APIM policies apimc recognises but does not compile yet: a clear diagnostic, never a silent no-op. */
+export const NOT_IMPLEMENTED = new Set([
+  "authentication-basic", "cache-lookup", "cache-lookup-value", "cache-remove-value", "cache-store", "cache-store-value",
+  "check-header", "cors", "cross-domain", "find-and-replace", "include-fragment", "ip-filter", "json-to-xml", "jsonp",
+  "limit-concurrency", "mock-response", "quota", "quota-by-key", "rate-limit", "rate-limit-by-key", "redirect-content-urls",
+  "retry", "rewrite-uri", "set-backend-service", "set-method", "set-query-parameter", "trace", "validate-jwt",
+  "validate-azure-ad-token", "validate-client-certificate", "validate-content", "validate-headers", "validate-parameters",
+  "validate-status-code", "validate-odata-request", "validate-graphql-request", "wait", "xml-to-json", "xsl-transform",
+  "azure-openai-token-limit", "llm-token-limit", "set-graphql-resolver", "http-data-source", "sql-data-source",
+  "cosmosdb-data-source", "graphql-resolver", "proxy", "authentication-certificate", "set-edit-policies",
+]);
+
+export const ALL_POLICY_NAMES: readonly string[] = [...BY_NAME.keys(), ...AZURE_ONLY.keys(), ...NOT_IMPLEMENTED];
+
+export function isAsyncNode(node: PolicyNode): boolean {
+  const def = BY_NAME.get(node.policy);
+  return !!def?.isAsync?.(node);
+}

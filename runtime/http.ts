@@ -1,0 +1,198 @@
+// Outgoing HTTP for send-request, send-one-way-request and forwarding: undici `request` on shared
+// keep-alive dispatchers, one timer per call (cleared on completion), and APIM's error mapping.
+import { Agent, ProxyAgent, request, type Dispatcher } from "undici";
+import { X509Certificate } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { STATUS_CODES } from "node:http";
+import { HeaderMap } from "./headers.js";
+import { MessageBody } from "./body.js";
+import { PolicyError } from "./errors.js";
+import { ResponseMessage, type Context } from "./context.js";
+
+/** The request a send-request / send-one-way-request builds (set-url, set-method, set-header, set-body). */
+export class OutgoingRequest {
+  url: string | null = null;
+  Method = "GET";
+  Headers = new HeaderMap("request");
+  Body: MessageBody | null = null;
+}
+
+export interface SendOptions {
+  timeoutMs: number;
+  certificate: { thumbprint: string | null; certificateId: string | null; body: string | null; password: string | null } | null;
+  proxy: { url: string | null; username: string | null; password: string | null } | null;
+}
+
+const sharedAgent = new Agent({ keepAliveTimeout: 10_000, connections: 256, pipelining: 1 });
+const certAgents = new Map<string, Agent>();
+const proxyAgents = new Map<string, ProxyAgent>();
+
+export interface CertificateEntry {
+  /** PEM certificate (with key) or a PFX file. */
+  certFile?: string;
+  keyFile?: string;
+  pfxFile?: string;
+  passphrase?: string;
+  /** Required for PFX (Node cannot read a PFX's certificate without opening a TLS context); computed for PEM. */
+  thumbprint?: string;
+  /** The certificate-id used in policies (APIM's certificate resource name). */
+  id?: string;
+}
+
+/** Registers client certificates by thumbprint (and id) for `authentication-certificate`. */
+export function configureCertificates(entries: CertificateEntry[]): void {
+  for (const e of entries) {
+    let connect: Record<string, unknown>;
+    let thumb = e.thumbprint?.replace(/[^0-9a-f]/gi, "").toUpperCase();
+    if (e.pfxFile) connect = { pfx: readFileSync(e.pfxFile), passphrase: e.passphrase };
+    else if (e.certFile) {
+      const cert = readFileSync(e.certFile);
+      connect = { cert, key: readFileSync(e.keyFile ?? e.certFile), passphrase: e.passphrase };
+      thumb ??= new X509Certificate(cert).fingerprint.replace(/:/g, "").toUpperCase();
+    } else throw new Error("a certificate entry needs certFile or pfxFile");
+    if (!thumb) throw new Error(`certificate ${e.pfxFile} needs a thumbprint`);
+    const agent = new Agent({ keepAliveTimeout: 10_000, connect });
+    certAgents.set(`thumb:${thumb}`, agent);
+    if (e.id) certAgents.set(`id:${e.id}`, agent);
+  }
+}
+
+function dispatcherFor(opts: SendOptions | null): Dispatcher {
+  if (opts?.proxy?.url) {
+    const { url, username, password } = opts.proxy;
+    const key = `${url}|${username ?? ""}|${password ?? ""}`;
+    let p = proxyAgents.get(key);
+    if (!p) {
+      p = new ProxyAgent({ uri: url, token: username ? `Basic ${Buffer.from(`${username}:${password ?? ""}`).toString("base64")}` : undefined, requestTls: extraConnect });
+      proxyAgents.set(key, p);
+    }
+    return p;
+  }
+  const c = opts?.certificate;
+  if (c) {
+    const key = c.thumbprint ? `thumb:${c.thumbprint.replace(/[^0-9a-f]/gi, "").toUpperCase()}` : c.certificateId ? `id:${c.certificateId}` : null;
+    const agent = key ? certAgents.get(key) : undefined;
+    if (!agent)
+      throw new PolicyError("CertificateNotFound", `No client certificate with ${c.thumbprint ? `thumbprint ${c.thumbprint}` : `id '${c.certificateId}'`} is configured.`, 500);
+    return agent;
+  }
+  return extraAgent ?? sharedAgent;
+}
+
+let extraAgent: Agent | undefined;
+let extraConnect: Record<string, unknown> | undefined;
+/** Replaces the shared dispatcher's TLS options (a trusted CA for a private backend, etc.). */
+export function configureDispatcher(connect: Record<string, unknown>): void {
+  extraConnect = connect;
+  extraAgent = new Agent({ keepAliveTimeout: 10_000, connections: 256, connect });
+}
+
+/** Starts the request a send-request builds: empty (`new`) or a copy of the current request. */
+export function newOutgoingRequest(ctx: Context, mode: unknown, section: string): OutgoingRequest {
+  const rq = new OutgoingRequest();
+  if (mode === "copy") {
+    const src = ctx.Request;
+    rq.url = src.Url.href();
+    rq.Method = src.Method;
+    rq.Headers = src.Headers.clone();
+    // In outbound, mode="copy" does not carry the body (send-request reference page).
+    if (section !== "outbound" && src.Body) rq.Body = new MessageBody(src.Body.content());
+  } else if (mode !== "new" && mode !== null && mode !== undefined)
+    throw new PolicyError("ExpressionValueEvaluationFailure", `'${String(mode)}' is not a valid send-request mode (new, copy).`);
+  return rq;
+}
+
+/** send-request: the IResponse, or a PolicyError (Timeout / BackendConnectionFailure). */
+export async function sendRequest(rq: OutgoingRequest, opts: SendOptions): Promise<ResponseMessage> {
+  if (!rq.url) throw new PolicyError("ExpressionValueEvaluationFailure", "send-request has no URL.");
+  let url: URL;
+  try {
+    url = new URL(rq.url);
+  } catch {
+    throw new PolicyError("ExpressionValueEvaluationFailure", `'${rq.url}' is not a valid absolute URL.`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new PolicyError("ExpressionValueEvaluationFailure", `'${rq.url}' is not an http(s) URL.`);
+  return httpCall(url, rq.Method, rq.Headers, rq.Body?.content() ?? null, opts.timeoutMs, dispatcherFor(opts), false);
+}
+
+/** send-one-way-request: started, never awaited by the pipeline; the outcome goes to the trace. */
+export function sendOneWay(ctx: Context, rq: OutgoingRequest, opts: SendOptions): void {
+  const started = Date.now();
+  const p = sendRequest(rq, opts).then(
+    (res) => {
+      ctx.$trace.push({ source: "send-one-way-request", severity: "information", message: `${rq.Method} ${rq.url} → ${res.StatusCode} in ${Date.now() - started} ms`, timeMs: Date.now() });
+    },
+    (e: unknown) => {
+      ctx.$trace.push({ source: "send-one-way-request", severity: "error", message: `${rq.Method} ${rq.url} failed: ${(e as Error).message}`, timeMs: Date.now() });
+    },
+  );
+  ctx.$oneWay.push(p);
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * One HTTP exchange with the whole response body read, within `timeoutMs` (one timer, cleared on
+ * completion). Connection problems become BackendConnectionFailure; the timer, Timeout.
+ */
+export async function httpCall(
+  url: URL,
+  method: string,
+  headers: HeaderMap,
+  body: Buffer | null,
+  timeoutMs: number,
+  dispatcher: Dispatcher,
+  followRedirects: boolean,
+  source?: string,
+): Promise<ResponseMessage> {
+  const ac = new AbortController();
+  let timedOut = false;
+  const timer =
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          timedOut = true;
+          ac.abort();
+        }, timeoutMs)
+      : null;
+  try {
+    let target = url;
+    let m = method;
+    let b = body;
+    for (let hops = 0; ; hops++) {
+      const res = await request(target, {
+        method: m as Dispatcher.HttpMethod,
+        headers: headers.toWire(),
+        body: b && b.length ? b : m === "GET" || m === "HEAD" ? undefined : b ?? undefined,
+        dispatcher,
+        signal: ac.signal,
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      });
+      if (followRedirects && REDIRECTS.has(res.statusCode) && res.headers.location && hops < 10) {
+        await res.body.dump();
+        target = new URL(String(res.headers.location), target);
+        if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && m === "POST")) {
+          m = "GET";
+          b = null;
+        }
+        continue;
+      }
+      const bytes = Buffer.from(await res.body.arrayBuffer());
+      const h = new HeaderMap("response");
+      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.appendValues(k, Array.isArray(v) ? v : [v]);
+      return new ResponseMessage(res.statusCode, reasonPhrase(res.statusCode), h, new MessageBody(bytes));
+    }
+  } catch (e) {
+    if (timedOut) throw new PolicyError("Timeout", `Request to ${url.origin}${url.pathname} did not complete within ${timeoutMs} ms.`, 504, source, e);
+    if (e instanceof PolicyError) throw e;
+    const code = (e as { code?: string }).code ?? (e as Error).name;
+    throw new PolicyError("BackendConnectionFailure", `Could not reach ${url.origin}: ${(e as Error).message}${code ? ` (${code})` : ""}.`, 500, source, e);
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
+
+/** Reason phrases (Node's table): undici does not expose the status line's own text. */
+export function reasonPhrase(status: number): string {
+  return STATUS_CODES[status] ?? "";
+}

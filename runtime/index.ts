@@ -1,0 +1,10 @@
+// `apimc/runtime`: what generated modules import, and the runtime's public classes.
+export { Context, RequestMessage, ResponseMessage, Url, QueryMap, VariableMap } from "./context.js";
+export { HeaderMap, setHeader, joinValues, NO_COMMA_JOIN, PROTECTED_HEADERS } from "./headers.js";
+export { MessageBody } from "./body.js";
+export { PolicyError, DotNetException } from "./errors.js";
+export { bodyOf, checkStatusCode, secondsToMs, toNull, newResponse, responseFromVariable, endWithResponse, unreachable } from "./policy-helpers.js";
+export { OutgoingRequest, newOutgoingRequest, sendRequest, sendOneWay, configureCertificates, configureDispatcher, reasonPhrase } from "./http.js";
+export { forwardRequest, runPipeline, attachHost, END_PIPELINE, type PolicyModule, type BackendHost } from "./pipeline.js";
+export { httpBackend } from "./backend.js";
+export * from "./dotnet/index.js";

@@ -1,0 +1,117 @@
+// The pipeline runner: inbound → backend (forward) → outbound, and on-error with LastError.
+import { DotNetException, PolicyError, toDotNetException, type LastErrorFields } from "./errors.js";
+import { ResponseMessage, type Context } from "./context.js";
+import { HeaderMap } from "./headers.js";
+import { MessageBody } from "./body.js";
+import { reasonPhrase as reasonOf } from "./http.js";
+
+/** Row of a module's policy table: name, LastError path, id, section. */
+export type PolicyRow = readonly [string, string, string | null, string];
+
+export interface PolicyModule {
+  meta: { source: string; hash: string; compiler: string; policies: readonly PolicyRow[] };
+  inbound?: SectionFn | null;
+  backend?: SectionFn | null;
+  outbound?: SectionFn | null;
+  onError?: SectionFn | null;
+}
+export type SectionFn = (ctx: Context) => unknown;
+
+/** What a section returns to end the pipeline (return-response). */
+export const END_PIPELINE = 1;
+
+/** Sends the request on to the backend; supplied by the gateway or the test harness. */
+export interface BackendHost {
+  forward(ctx: Context, opts: { timeoutMs: number; followRedirects: boolean }): Promise<ResponseMessage>;
+}
+
+const hosts = new WeakMap<Context, BackendHost>();
+export function attachHost(ctx: Context, host: BackendHost): void {
+  hosts.set(ctx, host);
+}
+
+/** forward-request (and <base/> in a standalone backend section). */
+export async function forwardRequest(ctx: Context, timeoutMs: number, followRedirects: boolean, failOnErrorStatusCode: boolean): Promise<void> {
+  const host = hosts.get(ctx);
+  if (!host) throw new PolicyError("BackendConnectionFailure", "No backend is configured for this request.", 500, "forward-request");
+  ctx.Response = await host.forward(ctx, { timeoutMs, followRedirects });
+  if (failOnErrorStatusCode && ctx.Response.StatusCode >= 400)
+    throw new PolicyError("BackendErrorStatusCode", `The backend answered ${ctx.Response.StatusCode} ${ctx.Response.StatusReason}.`, ctx.Response.StatusCode, "forward-request");
+}
+
+type Section = "inbound" | "backend" | "outbound" | "on-error";
+
+async function runSection(fn: SectionFn | null | undefined, ctx: Context): Promise<boolean> {
+  if (!fn) return false;
+  let r = fn(ctx);
+  if (r !== undefined && typeof (r as Promise<unknown>).then === "function") r = await r;
+  return r === END_PIPELINE;
+}
+
+/** Runs a compiled policy over a context. Never throws: every error ends in a response. */
+export async function runPipeline(mod: PolicyModule, ctx: Context, scope = "operation"): Promise<void> {
+  let section: Section = "inbound";
+  try {
+    ctx.$p = -1;
+    if (await runSection(mod.inbound, ctx)) return;
+    section = "backend";
+    ctx.$p = -1;
+    if (await runSection(mod.backend, ctx)) return;
+    section = "outbound";
+    ctx.$p = -1;
+    await runSection(mod.outbound, ctx);
+  } catch (e) {
+    const status = e instanceof PolicyError ? e.status : 500;
+    ctx.LastError = lastErrorOf(e, mod, ctx.$p, section, scope);
+    ctx.Response = new ResponseMessage(status, reasonOf(status), new HeaderMap("response"), null);
+    if (!mod.onError) {
+      defaultErrorResponse(ctx, status);
+      return;
+    }
+    try {
+      ctx.$p = -1;
+      await runSection(mod.onError, ctx);
+    } catch (e2) {
+      // [OPEN] 14: an error inside on-error ends with the default error response; on-error is not re-entered.
+      const s2 = e2 instanceof PolicyError ? e2.status : 500;
+      ctx.LastError = lastErrorOf(e2, mod, ctx.$p, "on-error", scope);
+      ctx.Response = new ResponseMessage(s2, reasonOf(s2), new HeaderMap("response"), null);
+      defaultErrorResponse(ctx, s2);
+    }
+  }
+}
+
+export function lastErrorOf(e: unknown, mod: PolicyModule, p: number, section: Section, scope: string): LastErrorFields {
+  const row = p >= 0 ? mod.meta.policies[p] : undefined;
+  if (e instanceof PolicyError)
+    return {
+      Source: e.source ?? row?.[0] ?? section,
+      Reason: e.reason,
+      Message: e.message,
+      Scope: scope,
+      Section: row?.[3] ?? section,
+      Path: row?.[1] ?? "",
+      PolicyId: row?.[2] ?? "",
+    };
+  const ex: DotNetException = toDotNetException(e);
+  return {
+    Source: row?.[0] ?? section,
+    Reason: "ExpressionValueEvaluationFailure",
+    Message: `Expression evaluation failed. ${ex.message}`,
+    Scope: scope,
+    Section: row?.[3] ?? section,
+    Path: row?.[1] ?? "",
+    PolicyId: row?.[2] ?? "",
+  };
+}
+
+/**
+ * APIM's built-in error body (observed, not documented: [OPEN] 13): JSON with statusCode and
+ * message; 500s hide the details, which stay in LastError and the trace.
+ */
+export function defaultErrorResponse(ctx: Context, status: number): void {
+  const message = status >= 500 && status !== 504 ? "Internal server error" : (ctx.LastError?.Message ?? reasonOf(status));
+  const body = JSON.stringify({ statusCode: status, message, activityId: ctx.RequestId });
+  ctx.Response.Headers.setValues("Content-Type", ["application/json; charset=utf-8"]);
+  ctx.Response.Body = new MessageBody(body);
+}

@@ -1,0 +1,92 @@
+// `apimc/testing`: run a policy against a request, with a mocked or real backend, in process.
+import { compile, formatDiagnostic } from "../compiler/index.js";
+import * as runtime from "./index.js";
+import { Context, RequestMessage, ResponseMessage, Url } from "./context.js";
+import { HeaderMap } from "./headers.js";
+import { MessageBody } from "./body.js";
+import { attachHost, runPipeline, type BackendHost, type PolicyModule } from "./pipeline.js";
+import { httpBackend } from "./backend.js";
+
+export interface BackendRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string[]>;
+  body: string;
+}
+export interface BackendResponse {
+  status?: number;
+  reason?: string;
+  headers?: Record<string, string | string[]>;
+  body?: string;
+}
+
+export interface RunPolicyOptions {
+  request?: { method?: string; url?: string; headers?: Record<string, string | string[]>; body?: string };
+  /** Base URL of a real server, or a function answering in process. Default: 200 with an empty body. */
+  backend?: string | ((req: BackendRequest) => BackendResponse | Promise<BackendResponse>);
+  namedValues?: Record<string, string>;
+  variables?: Record<string, unknown>;
+}
+
+export interface RunPolicyResult {
+  status: number;
+  reason: string;
+  headers: Record<string, string[]>;
+  body: string;
+  variables: Record<string, unknown>;
+  backendRequest?: BackendRequest;
+  lastError?: Record<string, string>;
+  trace: unknown[];
+  /** Settles when every send-one-way-request this run started has finished. */
+  oneWay: Promise<void>;
+}
+
+/** Compiles policy XML for in-process use; throws with formatted diagnostics when it does not compile. */
+export function loadPolicy(xml: string, opts: { namedValues?: Record<string, string>; file?: string } = {}): PolicyModule {
+  const r = compile(xml, { format: "function", namedValues: opts.namedValues, file: opts.file ?? "policy.xml" });
+  if (r.code === null) throw new Error(r.diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, xml)).join("\n"));
+  return new Function("rt", r.code)(runtime) as PolicyModule;
+}
+
+export async function runPolicy(policy: string | PolicyModule, options: RunPolicyOptions = {}): Promise<RunPolicyResult> {
+  const mod = typeof policy === "string" ? loadPolicy(policy, { namedValues: options.namedValues }) : policy;
+  const rq = options.request ?? {};
+  const url = Url.parse(new URL(rq.url ?? "/", "http://localhost").href);
+  const headers = HeaderMap.from(rq.headers, "request");
+  const body = rq.body !== undefined ? new MessageBody(rq.body) : null;
+  const ctx = new Context(new RequestMessage((rq.method ?? "GET").toUpperCase(), url, headers, body));
+  for (const [k, v] of Object.entries(options.variables ?? {})) ctx.Variables.set(k, v);
+
+  let backendRequest: BackendRequest | undefined;
+  const capture = (c: Context): BackendRequest => ({
+    method: c.Request.Method,
+    url: c.Request.Url.href(),
+    headers: c.Request.Headers.toRecord(),
+    body: c.Request.Body ? c.Request.Body.content().toString("utf8") : "",
+  });
+  const fn = typeof options.backend === "function" ? options.backend : null;
+  const real = typeof options.backend === "string" ? httpBackend(options.backend) : null;
+  const host: BackendHost = {
+    async forward(c, opts) {
+      backendRequest = capture(c);
+      if (real) return real.forward(c, opts);
+      const r: BackendResponse = fn ? await fn(backendRequest) : {};
+      const status = r.status ?? 200;
+      return new ResponseMessage(status, r.reason ?? runtime.reasonPhrase(status), HeaderMap.from(r.headers, "response"), new MessageBody(r.body ?? ""));
+    },
+  };
+  attachHost(ctx, host);
+  await runPipeline(mod, ctx);
+  const res = ctx.Response;
+  return {
+    status: res.StatusCode,
+    reason: res.StatusReason,
+    headers: res.Headers.toRecord(),
+    body: res.Body ? res.Body.content().toString("utf8") : "",
+    variables: Object.fromEntries(ctx.Variables),
+    backendRequest,
+    lastError: ctx.LastError ? { ...ctx.LastError } : undefined,
+    trace: ctx.$trace,
+    oneWay: Promise.all(ctx.$oneWay).then(() => undefined),
+  };
+}
