@@ -229,6 +229,23 @@ export interface TraceEntry {
   metadata?: Record<string, string>;
 }
 
+/** Who is calling: null members are anonymous ([OPEN] 16: APIM gives null, hence `?.` in its examples). */
+export interface Caller {
+  user?: Partial<UserInfo> | null;
+  subscription?: Partial<SubscriptionInfo> | null;
+  product?: Partial<ProductInfo> | null;
+}
+
+export function applyCaller(ctx: Context, caller: Caller | undefined): void {
+  if (!caller) return;
+  if (caller.user)
+    ctx.User = { Id: "user", Email: "", FirstName: "", LastName: "", Note: "", Groups: [], Identities: [], RegistrationDateMs: 0, ...caller.user };
+  if (caller.subscription)
+    ctx.Subscription = { Id: "subscription", Name: "subscription", Key: "", PrimaryKey: "", SecondaryKey: "", CreatedDateMs: 0, StartDateMs: null, EndDateMs: null, ...caller.subscription };
+  if (caller.product)
+    ctx.Product = { Id: "product", Name: "product", ApprovalRequired: false, Groups: [], State: "Published", SubscriptionsLimit: null, SubscriptionRequired: false, ...caller.product };
+}
+
 /** The `context` of one request. */
 export class Context {
   Response: ResponseMessage = new ResponseMessage();

@@ -1,7 +1,7 @@
 // `apimc/gateway`: a node:http host that runs compiled policies in front of backends.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Context, RequestMessage, Url } from "./context.js";
+import { applyCaller, Context, RequestMessage, Url, type Caller } from "./context.js";
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { attachHost, defaultErrorResponse, runPipeline, type PolicyModule } from "./pipeline.js";
@@ -17,6 +17,8 @@ export interface GatewayApi {
   /** A compiled module, or policy XML compiled in process. */
   policy: PolicyModule | string;
   name?: string;
+  /** Who calls this API (until subscriptions are configured, every call is this caller). */
+  caller?: Caller;
 }
 
 export interface GatewayOptions {
@@ -41,6 +43,7 @@ interface LoadedApi {
   mod: PolicyModule;
   backend: ReturnType<typeof httpBackend>;
   name: string;
+  caller?: Caller;
 }
 
 export function createGateway(opts: GatewayOptions): Gateway {
@@ -52,6 +55,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
         mod: typeof a.policy === "string" ? loadPolicy(a.policy, { namedValues: opts.namedValues, file: a.name ?? prefix }) : a.policy,
         backend: httpBackend(a.backend, prefix),
         name: a.name ?? (prefix || "root"),
+        caller: a.caller,
       };
     })
     .sort((x, y) => y.prefix.length - x.prefix.length);
@@ -98,6 +102,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       ctx.Response = new ResponseMessage(404, "Not Found");
       defaultErrorResponse(ctx, 404);
     } else {
+      applyCaller(ctx, api.caller);
       attachHost(ctx, api.backend);
       await runPipeline(api.mod, ctx);
       for (const s of ctx.$oneWay) {

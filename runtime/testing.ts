@@ -1,7 +1,7 @@
 // `apimc/testing`: run a policy against a request, with a mocked or real backend, in process.
 import { compile, formatDiagnostic } from "../compiler/index.js";
 import * as runtime from "./index.js";
-import { Context, RequestMessage, ResponseMessage, Url } from "./context.js";
+import { applyCaller, Context, RequestMessage, ResponseMessage, Url, type Caller } from "./context.js";
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { attachHost, runPipeline, type BackendHost, type PolicyModule } from "./pipeline.js";
@@ -26,6 +26,8 @@ export interface RunPolicyOptions {
   backend?: string | ((req: BackendRequest) => BackendResponse | Promise<BackendResponse>);
   namedValues?: Record<string, string>;
   variables?: Record<string, unknown>;
+  /** The calling user, subscription and product (anonymous when absent). */
+  caller?: Caller;
 }
 
 export interface RunPolicyResult {
@@ -56,6 +58,7 @@ export async function runPolicy(policy: string | PolicyModule, options: RunPolic
   const body = rq.body !== undefined ? new MessageBody(rq.body) : null;
   const ctx = new Context(new RequestMessage((rq.method ?? "GET").toUpperCase(), url, headers, body));
   for (const [k, v] of Object.entries(options.variables ?? {})) ctx.Variables.set(k, v);
+  applyCaller(ctx, options.caller);
 
   let backendRequest: BackendRequest | undefined;
   const capture = (c: Context): BackendRequest => ({

@@ -62,7 +62,7 @@ export type Interp = Code | string | number | boolean | null | undefined | bigin
 export function js(strings: TemplateStringsArray, ...values: Interp[]): Code {
   const parts: Part[] = [];
   for (let i = 0; i < strings.length; i++) {
-    if (strings.raw[i]) parts.push(strings.raw[i]!); // raw: template text is JS source as written
+    if (strings[i]) parts.push(strings[i]!); // cooked: `\n` in a template is a line break in the output
     if (i < values.length) parts.push(literal(values[i]));
   }
   return new Code(parts);
