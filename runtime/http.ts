@@ -1,7 +1,8 @@
 // Outgoing HTTP for send-request, send-one-way-request and forwarding: undici `request` on shared
 // keep-alive dispatchers, one timer per call (cleared on completion), and APIM's error mapping.
 import { Agent, ProxyAgent, request, type Dispatcher } from "undici";
-import { X509Certificate } from "node:crypto";
+import { createHash, X509Certificate } from "node:crypto";
+import { createSecureContext } from "node:tls";
 import { readFileSync } from "node:fs";
 import { STATUS_CODES } from "node:http";
 import { HeaderMap } from "./headers.js";
@@ -28,33 +29,51 @@ const certAgents = new Map<string, Agent>();
 const proxyAgents = new Map<string, ProxyAgent>();
 
 export interface CertificateEntry {
-  /** PEM certificate (with key) or a PFX file. */
+  /** PEM certificate (its key in keyFile, or in the same file). */
   certFile?: string;
   keyFile?: string;
+  /** Or a PKCS#12 file. */
   pfxFile?: string;
   passphrase?: string;
-  /** Required for PFX (Node cannot read a PFX's certificate without opening a TLS context); computed for PEM. */
-  thumbprint?: string;
-  /** The certificate-id used in policies (APIM's certificate resource name). */
+  /** The certificate-id policies may use (APIM's certificate resource name). */
   id?: string;
 }
 
-/** Registers client certificates by thumbprint (and id) for `authentication-certificate`. */
+/** Client certificates by thumbprint and id, for `authentication-certificate`. */
+const certificates = new Map<string, Record<string, unknown>>();
+
+/**
+ * Registers client certificates. The thumbprint is the SHA-1 of the certificate (what APIM shows),
+ * read from the PEM or PFX itself.
+ */
 export function configureCertificates(entries: CertificateEntry[]): void {
   for (const e of entries) {
     let connect: Record<string, unknown>;
-    let thumb = e.thumbprint?.replace(/[^0-9a-f]/gi, "").toUpperCase();
-    if (e.pfxFile) connect = { pfx: readFileSync(e.pfxFile), passphrase: e.passphrase };
-    else if (e.certFile) {
+    let der: Buffer | string;
+    if (e.pfxFile) {
+      const pfx = readFileSync(e.pfxFile);
+      connect = { pfx, passphrase: e.passphrase };
+      // Opening a secure context is the way Node reads a PFX; it also proves the passphrase.
+      der = (createSecureContext({ pfx, passphrase: e.passphrase }) as unknown as { context: { getCertificate(): Buffer } }).context.getCertificate();
+    } else if (e.certFile) {
       const cert = readFileSync(e.certFile);
       connect = { cert, key: readFileSync(e.keyFile ?? e.certFile), passphrase: e.passphrase };
-      thumb ??= new X509Certificate(cert).fingerprint.replace(/:/g, "").toUpperCase();
+      der = cert;
     } else throw new Error("a certificate entry needs certFile or pfxFile");
-    if (!thumb) throw new Error(`certificate ${e.pfxFile} needs a thumbprint`);
-    const agent = new Agent({ keepAliveTimeout: 10_000, connect });
-    certAgents.set(`thumb:${thumb}`, agent);
-    if (e.id) certAgents.set(`id:${e.id}`, agent);
+    const thumb = new X509Certificate(der).fingerprint.replace(/:/g, "").toUpperCase();
+    certificates.set(`thumb:${thumb}`, connect);
+    if (e.id) certificates.set(`id:${e.id}`, connect);
+    certAgents.clear();
   }
+}
+
+let extraAgent: Agent | undefined;
+let extraConnect: Record<string, unknown> | undefined;
+/** TLS options for every outgoing call (a trusted CA for a private backend, etc.). */
+export function configureDispatcher(connect: Record<string, unknown>): void {
+  extraConnect = connect;
+  extraAgent = new Agent({ keepAliveTimeout: 10_000, connections: 256, connect });
+  certAgents.clear();
 }
 
 function dispatcherFor(opts: SendOptions | null): Dispatcher {
@@ -70,8 +89,14 @@ function dispatcherFor(opts: SendOptions | null): Dispatcher {
   }
   const c = opts?.certificate;
   if (c) {
+    if (c.body) return inlineCertificateAgent(c.body, c.password);
     const key = c.thumbprint ? `thumb:${c.thumbprint.replace(/[^0-9a-f]/gi, "").toUpperCase()}` : c.certificateId ? `id:${c.certificateId}` : null;
-    const agent = key ? certAgents.get(key) : undefined;
+    let agent = key ? certAgents.get(key) : undefined;
+    const connect = key ? certificates.get(key) : undefined;
+    if (!agent && connect && key) {
+      agent = new Agent({ keepAliveTimeout: 10_000, connect: { ...extraConnect, ...connect } });
+      certAgents.set(key, agent);
+    }
     if (!agent)
       throw new PolicyError("CertificateNotFound", `No client certificate with ${c.thumbprint ? `thumbprint ${c.thumbprint}` : `id '${c.certificateId}'`} is configured.`, 500);
     return agent;
@@ -79,12 +104,16 @@ function dispatcherFor(opts: SendOptions | null): Dispatcher {
   return extraAgent ?? sharedAgent;
 }
 
-let extraAgent: Agent | undefined;
-let extraConnect: Record<string, unknown> | undefined;
-/** Replaces the shared dispatcher's TLS options (a trusted CA for a private backend, etc.). */
-export function configureDispatcher(connect: Record<string, unknown>): void {
-  extraConnect = connect;
-  extraAgent = new Agent({ keepAliveTimeout: 10_000, connections: 256, connect });
+
+/** `authentication-certificate body="<base64 PFX>" password="..."`: an agent per distinct certificate. */
+function inlineCertificateAgent(body: string, password: string | null): Agent {
+  const key = `body:${createHash("sha256").update(body).update("\0").update(password ?? "").digest("hex")}`;
+  let agent = certAgents.get(key);
+  if (!agent) {
+    agent = new Agent({ keepAliveTimeout: 10_000, connect: { ...extraConnect, pfx: Buffer.from(body, "base64"), passphrase: password ?? undefined } });
+    certAgents.set(key, agent);
+  }
+  return agent;
 }
 
 /** Starts the request a send-request builds: empty (`new`) or a copy of the current request. */
