@@ -10,6 +10,23 @@ export interface PolicyMeta {
   path: string;
   id: string | null;
   section: Section;
+  /** global, product, api or operation: LastError.Scope. */
+  scope: string;
+}
+
+/** Finds a policy fragment by id (include-fragment); null when there is none. */
+export type FragmentResolver = (id: string) => { file: string; source: string } | null;
+
+/** What building documents shares: the module's policy table and how to find fragments. */
+export interface BuildState {
+  table: PolicyMeta[];
+  scope: string;
+  fragments?: FragmentResolver;
+  namedValues?: Readonly<Record<string, string>>;
+  /** Parsed fragments by id, so each file is read and parsed once a build. */
+  fragmentCache?: Map<string, { root: import("./xml/parse.js").XElement | null; diags: DiagnosticBag }>;
+  /** Diagnostics of every file read (documents and fragments). */
+  allDiagnostics?: DiagnosticBag[];
 }
 
 export interface PolicyDocument {
@@ -21,10 +38,13 @@ export interface PolicyDocument {
 export interface DocumentOptions {
   /** Treat a root that is not <policies> as the inbound section (corpus snippets), with a warning. */
   allowSnippets?: boolean;
+  /** Shared with the other scopes of the same module; a fresh one when compiling one document. */
+  state?: BuildState;
 }
 
 export function buildDocument(root: XElement, diags: DiagnosticBag, opts: DocumentOptions = {}): PolicyDocument {
-  const doc: PolicyDocument = { sections: {}, table: [] };
+  const state: BuildState = opts.state ?? { table: [], scope: "operation" };
+  const doc: PolicyDocument = { sections: {}, table: state.table };
   if (root.name === "policies") {
     checkNoAttributes(root, diags);
     const seen = new Set<string>();
@@ -44,7 +64,7 @@ export function buildDocument(root: XElement, diags: DiagnosticBag, opts: Docume
       }
       seen.add(name);
       checkNoAttributes(child, diags);
-      doc.sections[name] = parsePolicyList(child.children, name, "", diags, doc.table);
+      doc.sections[name] = parsePolicyList(child.children, name, "", diags, state);
     }
     return doc;
   }
@@ -53,7 +73,7 @@ export function buildDocument(root: XElement, diags: DiagnosticBag, opts: Docume
       diags.warning(Codes.XmlSnippetRoot, root.offset, `The root element is <${root.name}>, not <policies>: compiled as a snippet of the inbound section.`);
     const nodes: XNode[] = root.name === "fragment" || ALL_SECTIONS.includes(root.name as Section) ? root.children : [root];
     const section: Section = ALL_SECTIONS.includes(root.name as Section) ? (root.name as Section) : "inbound";
-    doc.sections[section] = parsePolicyList(nodes, section, "", diags, doc.table);
+    doc.sections[section] = parsePolicyList(nodes, section, "", diags, state);
     return doc;
   }
   diags.error(Codes.XmlSnippetRoot, root.offset, `The root element must be <policies>, not <${root.name}>.`);
@@ -74,7 +94,7 @@ function leadingWs(v: XValue): number {
 }
 
 /** Parses a list of policy elements; `parentPath` is the LastError path prefix. */
-export function parsePolicyList(nodes: readonly XNode[], section: Section, parentPath: string, diags: DiagnosticBag, table: PolicyMeta[]): PolicyNode[] {
+export function parsePolicyList(nodes: readonly XNode[], section: Section, parentPath: string, diags: DiagnosticBag, state: BuildState): PolicyNode[] {
   const out: PolicyNode[] = [];
   const counts = new Map<string, number>();
   for (const n of nodes) {
@@ -85,13 +105,17 @@ export function parsePolicyList(nodes: readonly XNode[], section: Section, paren
     const k = (counts.get(n.name) ?? 0) + 1;
     counts.set(n.name, k);
     const path = `${parentPath ? `${parentPath}\\` : ""}${n.name}[${k}]`;
-    const node = parsePolicy(n, section, path, diags, table);
+    if (n.name === "base" && parentPath !== "") {
+      diags.error(Codes.UnexpectedChild, n.offset, "<base/> must be a direct child of a section.");
+      continue;
+    }
+    const node = parsePolicy(n, section, path, diags, state);
     if (node) out.push(node);
   }
   return out;
 }
 
-function parsePolicy(el: XElement, section: Section, path: string, diags: DiagnosticBag, table: PolicyMeta[]): PolicyNode | null {
+function parsePolicy(el: XElement, section: Section, path: string, diags: DiagnosticBag, state: BuildState): PolicyNode | null {
   const def = lookupPolicy(el.name);
   if (!def) {
     if (AZURE_ONLY.has(el.name))
@@ -110,21 +134,22 @@ function parsePolicy(el: XElement, section: Section, path: string, diags: Diagno
     return null;
   }
   const idAttr = el.attrs.find((a) => a.name === "id");
-  const index = table.length;
-  table.push({ name: el.name, path, id: idAttr && idAttr.value.kind === "literal" ? idAttr.value.text : null, section });
-  const pc = makeParseContext(section, path, diags, table);
+  const index = state.table.length;
+  state.table.push({ name: el.name, path, id: idAttr && idAttr.value.kind === "literal" ? idAttr.value.text : null, section, scope: state.scope });
+  const pc = makeParseContext(section, path, diags, state);
   const errorsBefore = diags.errorCount;
-  const node = def.parse(el, pc, { policy: el.name, el, index, section });
+  const node = def.parse(el, pc, { policy: el.name, el, index, section, diags });
   return diags.errorCount > errorsBefore ? null : node;
 }
 
-function makeParseContext(section: Section, path: string, diags: DiagnosticBag, table: PolicyMeta[]): ParseContext {
+function makeParseContext(section: Section, path: string, diags: DiagnosticBag, state: BuildState): ParseContext {
   return {
     diags,
     section,
     path,
+    state,
     attrs: (el, spec) => readAttributes(el, spec, diags),
-    policies: (children, parentPath) => parsePolicyList(children, section, parentPath, diags, table),
+    policies: (children, parentPath) => parsePolicyList(children, section, parentPath, diags, state),
     elements: (el) => {
       const out: XElement[] = [];
       for (const c of el.children) {

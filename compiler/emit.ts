@@ -3,7 +3,7 @@ import { js, mark, rt, type Code } from "./codegen/code.js";
 import { ModuleBuilder, type SectionCode } from "./codegen/module.js";
 import { compileExpression, type ExpectedType } from "./csharp/index.js";
 import type { DiagnosticBag } from "./diagnostics.js";
-import type { PolicyDocument } from "./document.js";
+import type { SectionLists } from "./compose.js";
 import { isAsyncNode, lookupPolicy } from "./policies/registry.js";
 import { ALL_SECTIONS, type EmitContext, type MessageTarget, type PolicyNode, type Section } from "./policies/types.js";
 import type { XValue } from "./xml/parse.js";
@@ -11,22 +11,16 @@ import type { XValue } from "./xml/parse.js";
 const CONTEXT_REQUEST: MessageTarget = { kind: "request", code: js`ctx.Request`, local: false };
 const CONTEXT_RESPONSE: MessageTarget = { kind: "response", code: js`ctx.Response`, local: false };
 
-/** A standalone document's missing section behaves like `<section><base/></section>` ([OPEN] 1). */
-const IMPLICIT_BASE: Readonly<Record<Section, boolean>> = { inbound: false, backend: true, outbound: false, "on-error": false };
-
-export function emitDocument(doc: PolicyDocument, builder: ModuleBuilder, diags: DiagnosticBag): SectionCode[] {
+/** Emits the composed sections (see compose.ts) as section functions. */
+export function emitSections(sections: SectionLists, builder: ModuleBuilder, diags: DiagnosticBag): SectionCode[] {
   const out: SectionCode[] = [];
   for (const section of ALL_SECTIONS) {
-    let nodes = doc.sections[section];
-    if (!nodes) {
-      if (!IMPLICIT_BASE[section]) continue;
-      nodes = [{ policy: "base", el: { kind: "element", name: "base", attrs: [], children: [], offset: 0, contentStart: 0, contentEnd: 0 }, index: -1, section }];
-    }
-    if (nodes.length === 0) continue;
+    const nodes = sections[section];
+    if (!nodes || nodes.length === 0) continue;
     const ec = makeEmitContext(builder, diags, section, CONTEXT_REQUEST, CONTEXT_RESPONSE);
     const body = ec.policies(nodes);
     if (body.isEmpty) continue;
-    out.push({ name: section === "on-error" ? "on-error" : section, body, async: nodes.some(isAsyncNode) });
+    out.push({ name: section, body, async: nodes.some(isAsyncNode) });
   }
   return out;
 }
@@ -50,7 +44,9 @@ function emitPolicies(nodes: readonly PolicyNode[], ec: EmitContext): Code {
   for (const node of nodes) {
     const def = lookupPolicy(node.policy);
     if (!def) continue;
-    const code = def.emit(node, ec);
+    // Expression diagnostics go to the file the policy came from (a parent scope, a fragment).
+    const nec = node.diags === ec.diags ? ec : makeEmitContext(ec.scope as ModuleBuilder, node.diags, ec.section, ec.request, ec.response);
+    const code = def.emit(node, nec);
     if (code.isEmpty) continue;
     // `ctx.$p` tells the pipeline which policy failed, for LastError (Source, Path, PolicyId).
     const marker = node.index >= 0 ? js`ctx.$p = ${node.index}; ` : js``;

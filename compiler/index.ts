@@ -3,8 +3,9 @@ import { Codes, DiagnosticBag, InternalCompilerError, LineMap, type Diagnostic }
 import { js } from "./codegen/code.js";
 import { ModuleBuilder } from "./codegen/module.js";
 import type { SourceMapV3 } from "./codegen/sourcemap.js";
-import { buildDocument } from "./document.js";
-import { emitDocument } from "./emit.js";
+import { buildDocument, type PolicyMeta } from "./document.js";
+import { emitSections } from "./emit.js";
+import { composeScopes } from "./compose.js";
 import { substituteNamedValues } from "./named-values.js";
 import { parseXml } from "./xml/parse.js";
 import { verifyModule } from "./verify.js";
@@ -61,7 +62,7 @@ function compileInner(source: string, file: string, options: CompileOptions, dia
   if (diags.hasErrors) return { code: null, map: null, diagnostics: diags.items };
 
   const builder = new ModuleBuilder();
-  const sections = emitDocument(doc, builder, diags);
+  const sections = emitSections(composeScopes([doc], diags), builder, diags);
   if (diags.hasErrors) return { code: null, map: null, diagnostics: diags.items };
 
   const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
@@ -83,8 +84,8 @@ function compileInner(source: string, file: string, options: CompileOptions, dia
   return { code, map, diagnostics: diags.items };
 }
 
-function policyTable(table: { name: string; path: string; id: string | null; section: string }[]) {
-  return js`[${table.map((p) => js`[${p.name}, ${p.path}, ${p.id}, ${p.section}]`).reduce((a, c, i) => (i ? js`${a}, ${c}` : c), js``)}]`;
+function policyTable(table: readonly PolicyMeta[]) {
+  return js`[${table.map((p) => js`[${p.name}, ${p.path}, ${p.id}, ${p.section}, ${p.scope}]`).reduce((a, c, i) => (i ? js`${a}, ${c}` : c), js``)}]`;
 }
 
 export { formatDiagnostic, type Diagnostic } from "./diagnostics.js";

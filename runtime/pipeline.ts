@@ -5,8 +5,8 @@ import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { reasonPhrase as reasonOf } from "./http.js";
 
-/** Row of a module's policy table: name, LastError path, id, section. */
-export type PolicyRow = readonly [string, string, string | null, string];
+/** Row of a module's policy table: name, LastError path, id, section, scope. */
+export type PolicyRow = readonly [string, string, string | null, string, string];
 
 export interface PolicyModule {
   meta: { source: string; hash: string; compiler: string; policies: readonly PolicyRow[] };
@@ -49,7 +49,7 @@ async function runSection(fn: SectionFn | null | undefined, ctx: Context): Promi
 }
 
 /** Runs a compiled policy over a context. Never throws: every error ends in a response. */
-export async function runPipeline(mod: PolicyModule, ctx: Context, scope = "operation"): Promise<void> {
+export async function runPipeline(mod: PolicyModule, ctx: Context): Promise<void> {
   let section: Section = "inbound";
   try {
     ctx.$p = -1;
@@ -62,7 +62,7 @@ export async function runPipeline(mod: PolicyModule, ctx: Context, scope = "oper
     await runSection(mod.outbound, ctx);
   } catch (e) {
     const status = e instanceof PolicyError ? e.status : 500;
-    ctx.LastError = lastErrorOf(e, mod, ctx.$p, section, scope);
+    ctx.LastError = lastErrorOf(e, mod, ctx.$p, section);
     ctx.Response = new ResponseMessage(status, reasonOf(status), new HeaderMap("response"), null);
     if (!mod.onError) {
       defaultErrorResponse(ctx, status);
@@ -74,15 +74,16 @@ export async function runPipeline(mod: PolicyModule, ctx: Context, scope = "oper
     } catch (e2) {
       // [OPEN] 14: an error inside on-error ends with the default error response; on-error is not re-entered.
       const s2 = e2 instanceof PolicyError ? e2.status : 500;
-      ctx.LastError = lastErrorOf(e2, mod, ctx.$p, "on-error", scope);
+      ctx.LastError = lastErrorOf(e2, mod, ctx.$p, "on-error");
       ctx.Response = new ResponseMessage(s2, reasonOf(s2), new HeaderMap("response"), null);
       defaultErrorResponse(ctx, s2);
     }
   }
 }
 
-export function lastErrorOf(e: unknown, mod: PolicyModule, p: number, section: Section, scope: string): LastErrorFields {
+export function lastErrorOf(e: unknown, mod: PolicyModule, p: number, section: Section): LastErrorFields {
   const row = p >= 0 ? mod.meta.policies[p] : undefined;
+  const scope = row?.[4] ?? "operation";
   if (e instanceof PolicyError)
     return {
       Source: e.source ?? row?.[0] ?? section,

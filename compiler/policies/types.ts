@@ -4,6 +4,7 @@ import type { ModuleScope } from "../codegen/scope.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import type { ExpectedType } from "../csharp/index.js";
 import type { XElement, XValue } from "../xml/parse.js";
+import type { BuildState } from "../document.js";
 
 export type Section = "inbound" | "backend" | "outbound" | "on-error";
 export const ALL_SECTIONS: readonly Section[] = ["inbound", "backend", "outbound", "on-error"];
@@ -24,6 +25,8 @@ export interface PolicyNode {
   /** Index in the module's policy table (for LastError); -1 for children that are not policies. */
   index: number;
   section: Section;
+  /** Diagnostics of the file this node comes from (a scope's document or a fragment). */
+  diags: DiagnosticBag;
 }
 
 export interface PolicyDef<N extends PolicyNode = PolicyNode> {
@@ -51,6 +54,8 @@ export interface ParseContext {
   text(el: XElement): XValue | null;
   /** The LastError path of the policy being parsed. */
   readonly path: string;
+  /** The module being built (policy table, fragments, named values). */
+  readonly state: BuildState;
 }
 
 /** Where set-header/set-body/set-status of the current position write. */

@@ -10,7 +10,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(handler: (req: IncomingMessage & { body: string }, res: ServerResponse) => void | Promise<void>): Promise<TestServer> {
+export async function startServer(handler: (req: IncomingMessage & { body: string }, res: ServerResponse) => unknown): Promise<TestServer> {
   const requests: TestServer["requests"] = [];
   const sockets = new Set<import("node:net").Socket>();
   const server = createServer(async (req, res) => {
