@@ -59,7 +59,7 @@ export class ModuleBuilder implements ModuleScope {
     for (const s of opts.sections) {
       js`${exp}${s.async ? js`async ` : js``}function ${ident(SECTION_EXPORTS[s.name])}(ctx) {\n`.render(body);
       s.body.render(body);
-      body.write("\n}\n");
+      body.write(body.text.endsWith("\n") ? "}\n" : "\n}\n");
     }
     const present = new Set(opts.sections.map((s) => s.name));
     const entries = (Object.keys(SECTION_EXPORTS) as (keyof typeof SECTION_EXPORTS)[]).map((k) =>
@@ -75,7 +75,7 @@ export class ModuleBuilder implements ModuleScope {
           ? `import { ${helpers.join(", ")} } from ${JSON.stringify(opts.runtimeSpecifier)};\n`
           : `const { ${helpers.join(", ")} } = rt;\n`);
     const headerLines = header.split("\n").length - 1;
-    let code = header + body.text;
+    let code = header + indent(body.text);
     let map: SourceMapV3 | null = null;
     if (opts.sourceMap) {
       map = lineSourceMap(
@@ -86,4 +86,37 @@ export class ModuleBuilder implements ModuleScope {
     }
     return { code, map, helpers };
   }
+}
+
+/**
+ * Indents by brace depth (two spaces a level) so modules read like hand-written code. Only leading
+ * whitespace changes; line count stays the same, so source maps are unaffected. Strings in
+ * generated code are always double-quoted JSON, which the scan skips.
+ */
+function indent(text: string): string {
+  let depth = 0;
+  return text
+    .split("\n")
+    .map((line) => {
+      const t = line.trim();
+      let open = 0;
+      let leadingClose = 0;
+      let seenOther = false;
+      for (let i = 0; i < t.length; i++) {
+        const c = t[i];
+        if (c === '"') {
+          for (i++; i < t.length && t[i] !== '"'; i++) if (t[i] === "\\") i++;
+          seenOther = true;
+        } else if (c === "{" || c === "(" || c === "[") open++;
+        else if (c === "}" || c === ")" || c === "]") {
+          if (!seenOther && open === 0) leadingClose++;
+          else open--;
+        } else if (c !== " ") seenOther = true;
+      }
+      depth = Math.max(0, depth - leadingClose);
+      const out = t === "" ? "" : "  ".repeat(depth) + t;
+      depth = Math.max(0, depth + open);
+      return out;
+    })
+    .join("\n");
 }

@@ -45,13 +45,13 @@ export const choose: PolicyDef<ChooseNode> = {
       if (cond === false) continue;
       const body = ec.policies(w.body);
       if (cond === true) {
-        out = out ? js`${out} else {\n${body}\n}` : js`{\n${body}\n}`;
+        out = out ? js`${out} else {\n${body}}` : js`{\n${body}}`;
         closed = true;
-      } else out = out ? js`${out} else if (${cond}) {\n${body}\n}` : js`if (${cond}) {\n${body}\n}`;
+      } else out = out ? js`${out} else if (${cond}) {\n${body}}` : js`if (${cond}) {\n${body}}`;
     }
     if (!closed && node.otherwise && node.otherwise.length) {
       const body = ec.policies(node.otherwise);
-      out = out ? js`${out} else {\n${body}\n}` : js`{\n${body}\n}`;
+      out = out ? js`${out} else {\n${body}}` : js`{\n${body}}`;
     }
     return out ?? js``;
   },
