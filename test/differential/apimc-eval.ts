@@ -54,8 +54,11 @@ function makeContext(runtime: RuntimeModule, spec: ContextSpec | undefined): unk
 export async function evaluateWithApimc(c: DiffCase): Promise<ApimcResult> {
   const mods = await load();
   if ("error" in mods) return { kind: "compile-error", message: mods.error, codes: [] };
-  const { csharp, runtime } = mods;
+  return evaluateWith(c, mods.csharp, mods.runtime);
+}
 
+/** Same, with the compiler and runtime given (lets tools run against a partly built runtime). */
+export async function evaluateWith(c: DiffCase, csharp: Pick<CSharpModule, "compileExpression">, runtime: RuntimeModule): Promise<ApimcResult> {
   const source = apimcSource(c);
   const diags = new DiagnosticBag("expression.cs", new LineMap(source));
   const builder = new ModuleBuilder();

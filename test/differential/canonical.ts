@@ -4,7 +4,9 @@
 //
 //   string        verbatim            bool     "true" / "false"
 //   char          the character       integers decimal digits
-//   double/float  .NET "R" format (Mono/.NET Framework: G15 when it round-trips, else G17; float G7/G9)
+//   double/float  .NET "R" format (Mono/.NET Framework: G15 when it round-trips, else G17; float G7/G9),
+//                 made here on both sides: the C# program prints the IEEE bits as ⟨d:HEX⟩ / ⟨f:HEX⟩
+//                 and expandFloatTokens formats them, so the comparison is bit-exact
 //   decimal       ToString(InvariantCulture)
 //   JToken types  .ToString() (indented JSON)
 //   collections   "[" + elements joined by ", " + "]" (null elements as "<null>")
@@ -137,6 +139,19 @@ function decimalText(v: unknown): string {
   return String(v);
 }
 
+/** Replaces the C# program's ⟨d:16 hex digits⟩ / ⟨f:8 hex digits⟩ tokens by doubleR / floatR text. */
+export function expandFloatTokens(text: string): string {
+  return text.replace(/\u27E8([df]):([0-9A-F]+)\u27E9/g, (_m, k: string, hex: string) => {
+    const view = new DataView(new ArrayBuffer(8));
+    if (k === "d") {
+      view.setBigUint64(0, BigInt(`0x${hex}`));
+      return doubleR(view.getFloat64(0));
+    }
+    view.setUint32(0, Number.parseInt(hex, 16));
+    return floatR(view.getFloat32(0));
+  });
+}
+
 // ---- JS value → canonical text ---------------------------------------------------------------
 
 /** Canonical text of apimc's JS value `v` whose static C# type is `t`; null when the value is null. */
@@ -202,7 +217,7 @@ function toArray(v: unknown): unknown[] {
 }
 
 function toEntries(v: unknown): [unknown, unknown][] {
-  if (v instanceof Map) return [...v.entries()];
+  // Enumerate like C# does (a Map subclass may store entries differently from what it yields).
   if (v !== null && typeof v === "object" && Symbol.iterator in v) {
     return Array.from(v as Iterable<unknown>).map((e) => {
       if (Array.isArray(e)) return [e[0], e[1]];

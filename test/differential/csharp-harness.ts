@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { ContextSpec, DiffCase } from "./cases.js";
-import type { Outcome } from "./canonical.js";
+import { expandFloatTokens, type Outcome } from "./canonical.js";
 
 const run = promisify(execFile);
 
@@ -137,8 +137,10 @@ public static class Program {
     if (v is string) return (string)v;
     if (v is bool) return (bool)v ? "true" : "false";
     if (v is char) return v.ToString();
-    if (v is double) return ((double)v).ToString("R", CultureInfo.InvariantCulture);
-    if (v is float) return ((float)v).ToString("R", CultureInfo.InvariantCulture);
+    // Doubles and floats as their exact bits; the TS side formats them (canonical.ts doubleR/floatR),
+    // so the comparison is bit-exact and immune to Mono's digit generation beyond 15 digits.
+    if (v is double) return "\u27E8d:" + BitConverter.DoubleToInt64Bits((double)v).ToString("X16") + "\u27E9";
+    if (v is float) return "\u27E8f:" + BitConverter.ToInt32(BitConverter.GetBytes((float)v), 0).ToString("X8") + "\u27E9";
     if (v is JToken) return v.ToString();
     if (v is IFormattable) return ((IFormattable)v).ToString(null, CultureInfo.InvariantCulture);
     var t = v.GetType();
@@ -262,7 +264,7 @@ export async function runProgram(ref: Reference, exe: string): Promise<Map<strin
     const text = Buffer.from(b64 ?? "", "base64").toString("utf8");
     switch (kind) {
       case "v":
-        results.set(id, { kind: "value", text });
+        results.set(id, { kind: "value", text: expandFloatTokens(text) });
         break;
       case "n":
         results.set(id, { kind: "null" });
