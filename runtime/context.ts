@@ -270,6 +270,8 @@ export class Context {
   $backendUrl: string | null = null;
   /** Pending one-way sends, so a host can drain them at shutdown. */
   readonly $oneWay: Promise<unknown>[] = [];
+  /** The gateway's backends, examples and stores (an empty one for runPolicy without a gateway). */
+  $env: GatewayEnvironment = EMPTY_ENVIRONMENT;
 
   constructor(
     public Request: RequestMessage,
@@ -302,4 +304,33 @@ export class Context {
   get $elapsedMs(): number {
     return Date.now() - this.$timestampMs;
   }
+}
+
+/**
+ * What the gateway gives every request: its named backends, the current operation's response
+ * examples, and long-lived stores (caches, counters) that policies keep between requests.
+ */
+export interface GatewayEnvironment {
+  backends: ReadonlyMap<string, { url: string }>;
+  /** status code → content type → example body, for mock-response. */
+  examples: ReadonlyMap<number, ReadonlyMap<string, string>>;
+  /** Long-lived stores by name; see `store()`. */
+  stores: Map<string, unknown>;
+}
+
+export function newEnvironment(init: Partial<GatewayEnvironment> = {}): GatewayEnvironment {
+  return { backends: new Map(), examples: new Map(), stores: new Map(), ...init };
+}
+
+/** Until a host attaches its own: no backends, no examples; its stores are shared by every such context. */
+const EMPTY_ENVIRONMENT: GatewayEnvironment = newEnvironment();
+
+/** A long-lived store shared by every request of a gateway, created on first use. */
+export function store<T>(ctx: Context, name: string, create: () => T): T {
+  let s = ctx.$env.stores.get(name) as T | undefined;
+  if (s === undefined) {
+    s = create();
+    ctx.$env.stores.set(name, s);
+  }
+  return s;
 }

@@ -8,3 +8,5 @@ export { OutgoingRequest, newOutgoingRequest, sendRequest, sendOneWay, configure
 export { forwardRequest, runPipeline, attachHost, END_PIPELINE, type PolicyModule, type BackendHost } from "./pipeline.js";
 export { httpBackend } from "./backend.js";
 export * from "./dotnet/index.js";
+export * from "./traffic/index.js";
+export * from "./state/index.js";

@@ -1,7 +1,7 @@
 // `apimc/testing`: run a policy against a request, with a mocked or real backend, in process.
 import { compile, formatDiagnostic } from "../compiler/index.js";
 import * as runtime from "./index.js";
-import { applyCaller, Context, RequestMessage, ResponseMessage, Url, type Caller } from "./context.js";
+import { applyCaller, Context, newEnvironment, RequestMessage, ResponseMessage, Url, type Caller, type GatewayEnvironment } from "./context.js";
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { attachHost, runPipeline, type BackendHost, type PolicyModule } from "./pipeline.js";
@@ -28,6 +28,8 @@ export interface RunPolicyOptions {
   variables?: Record<string, unknown>;
   /** The calling user, subscription and product (anonymous when absent). */
   caller?: Caller;
+  /** Backends, examples and long-lived stores; share one between runs to keep state (rate limits, caches). Fresh by default. */
+  environment?: GatewayEnvironment;
 }
 
 export interface RunPolicyResult {
@@ -59,6 +61,7 @@ export async function runPolicy(policy: string | PolicyModule, options: RunPolic
   const ctx = new Context(new RequestMessage((rq.method ?? "GET").toUpperCase(), url, headers, body));
   for (const [k, v] of Object.entries(options.variables ?? {})) ctx.Variables.set(k, v);
   applyCaller(ctx, options.caller);
+  ctx.$env = options.environment ?? newEnvironment();
 
   let backendRequest: BackendRequest | undefined;
   const capture = (c: Context): BackendRequest => ({

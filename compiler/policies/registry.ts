@@ -10,8 +10,23 @@ import { setBody } from "./set-body.js";
 import { setHeader } from "./set-header.js";
 import { setStatus } from "./set-status.js";
 import { setVariable } from "./set-variable.js";
+import { TRAFFIC_POLICIES } from "./traffic-policies.js";
+import { STATE_POLICIES } from "./state-policies.js";
 
-const DEFS: PolicyDef<any>[] = [base, choose, forwardRequest, returnResponse, sendOneWayRequest, sendRequest, setBody, setHeader, setStatus, setVariable];
+const DEFS: PolicyDef<any>[] = [
+  base,
+  choose,
+  forwardRequest,
+  returnResponse,
+  sendOneWayRequest,
+  sendRequest,
+  setBody,
+  setHeader,
+  setStatus,
+  setVariable,
+  ...TRAFFIC_POLICIES,
+  ...STATE_POLICIES,
+];
 
 const BY_NAME = new Map<string, PolicyDef<PolicyNode>>(DEFS.map((d) => [d.name, d]));
 
@@ -39,7 +54,7 @@ export const AZURE_ONLY = new Map<string, string>([
 ]);
 
 /** APIM policies apimc recognises but does not compile yet: a clear diagnostic, never a silent no-op. */
-export const NOT_IMPLEMENTED = new Set([
+const RECOGNISED = [
   "authentication-basic", "cache-lookup", "cache-lookup-value", "cache-remove-value", "cache-store", "cache-store-value",
   "check-header", "cors", "cross-domain", "find-and-replace", "include-fragment", "ip-filter", "json-to-xml", "jsonp",
   "limit-concurrency", "mock-response", "quota", "quota-by-key", "rate-limit", "rate-limit-by-key", "redirect-content-urls",
@@ -48,9 +63,10 @@ export const NOT_IMPLEMENTED = new Set([
   "validate-status-code", "validate-odata-request", "validate-graphql-request", "wait", "xml-to-json", "xsl-transform",
   "azure-openai-token-limit", "llm-token-limit", "set-graphql-resolver", "http-data-source", "sql-data-source",
   "cosmosdb-data-source", "graphql-resolver", "proxy", "authentication-certificate", "set-edit-policies",
-]);
+];
+export const NOT_IMPLEMENTED: ReadonlySet<string> = new Set(RECOGNISED.filter((n) => !BY_NAME.has(n)));
 
-export const ALL_POLICY_NAMES: readonly string[] = [...BY_NAME.keys(), ...AZURE_ONLY.keys(), ...NOT_IMPLEMENTED];
+export const ALL_POLICY_NAMES: readonly string[] = [...new Set([...BY_NAME.keys(), ...AZURE_ONLY.keys(), ...RECOGNISED])];
 
 export function isAsyncNode(node: PolicyNode): boolean {
   const def = BY_NAME.get(node.policy);

@@ -1,0 +1,2 @@
+// Runtime helpers of the state and transform policies (re-exported by runtime/index.ts).
+export {};

@@ -1,0 +1,2 @@
+// Runtime helpers of the traffic policies (re-exported by runtime/index.ts).
+export {};
