@@ -1,8 +1,26 @@
 // Entry point of the C# policy-expression compiler: source text → typed AST → JS `Code`.
-// (Placeholder signature; the lexer, parser, binder and lowering live beside this file.)
-import type { Code } from "../codegen/code.js";
+// lexer.ts → parser.ts (AST with offsets into the expression source) → binder.ts (names, types,
+// overloads, conversions; calls lower.ts and the surface tables in surface/) → JS expression.
+import { js, literal, type Code } from "../codegen/code.js";
 import type { ModuleScope } from "../codegen/scope.js";
-import type { DiagnosticBag } from "../diagnostics.js";
+import { Codes, InternalCompilerError, type DiagnosticBag } from "../diagnostics.js";
+import { parseExpressionSource, ParseError } from "./parser.js";
+import { Binder, BindError, type BExpr } from "./binder.js";
+import { canComplete, castKey, convertImplicit, stringOf, tempDecl, typeTest } from "./lower.js";
+import { isNamed, isNullable, isNumeric, named, primName, setLiteralCode, typeName, underlyingNullable, type Type } from "./types.js";
+import "./surface/index.js";
+import { setDefaultOfCode } from "./surface/system.js";
+import { setBodyTarget, setCastKey } from "./surface/context.js";
+import { setJCastKey } from "./surface/newtonsoft.js";
+import { setTypeTest } from "./surface/linq.js";
+import { defaultValue } from "./lower.js";
+
+setLiteralCode((v) => literal(v));
+setCastKey(castKey);
+setJCastKey(castKey);
+setBodyTarget((t) => literal(typeName(t)));
+setTypeTest((t) => js`((v) => ${typeTest(t, js`v`)})`);
+setDefaultOfCode((x) => defaultValue(x.retType));
 
 /**
  * What the consuming policy attribute needs the value to be.
@@ -35,4 +53,115 @@ export interface CompiledExpression {
   constant?: { value: string | number | boolean | null };
 }
 
-export declare function compileExpression(input: ExpressionInput): CompiledExpression | null;
+/** Types set-variable accepts (apim-semantics §4.9), plus their nullable forms. */
+const VARIABLE_TYPES = new Set(["bool", "sbyte", "byte", "ushort", "uint", "ulong", "short", "int", "long", "decimal", "float", "double", "Guid", "string", "char", "DateTime", "TimeSpan"]);
+
+export function compileExpression(input: ExpressionInput): CompiledExpression | null {
+  const { source, diagnostics, scope } = input;
+  const offsetOf = (i: number): number => {
+    const idx = Math.max(0, Math.min(i, source.length - 1));
+    if (typeof input.offsets === "function") return input.offsets(idx);
+    return input.offsets[idx] ?? input.offsets[input.offsets.length - 1] ?? 0;
+  };
+  let parsed: ReturnType<typeof parseExpressionSource>;
+  try {
+    parsed = parseExpressionSource(source);
+  } catch (e) {
+    if (e instanceof ParseError) {
+      diagnostics.error(e.tooNew ? Codes.CSharpTooNew : Codes.CSharpSyntax, offsetOf(e.pos), e.message);
+      return null;
+    }
+    throw e;
+  }
+  const binder = new Binder(source, scope);
+  try {
+    if (parsed.kind === "expr") {
+      const b = binder.expr(parsed.expr);
+      const conv = finalConvert(binder, b, input.expected, parsed.expr.pos);
+      const temps = binder.frameTemps;
+      if (conv.cv !== undefined && temps.length === 0) return { code: literal(conv.cv.v), type: typeName(conv.type), constant: { value: conv.cv.v } };
+      if (temps.length === 0) return { code: conv.code, type: typeName(conv.type) };
+      const name = scope.names.fresh("expr");
+      scope.hoist(js`function ${name}(ctx) { ${tempDecl(temps)}return ${conv.code}; }`);
+      return { code: js`${name}(ctx)`, type: typeName(conv.type) };
+    }
+    // statement block: every path must return; the return type is decided by the expected type
+    const want = blockReturnType(input.expected);
+    binder.setReturnType((e, pos) => finalConvert(binder, e, input.expected, pos));
+    const body = binder.block(parsed.stmts);
+    if (canComplete(parsed.stmts)) {
+      diagnostics.error(Codes.CSharpMissingReturn, offsetOf(source.length - 1), "Not all code paths return a value in the policy expression block.");
+      return null;
+    }
+    const temps = binder.frameTemps;
+    const name = scope.names.fresh("block");
+    scope.hoist(js`function ${name}(ctx) { ${tempDecl(temps)}${body}}`);
+    return { code: js`${name}(ctx)`, type: want ? typeName(want) : input.expected === "string" ? "string" : "object" };
+  } catch (e) {
+    if (e instanceof BindError) {
+      diagnostics.error(e.code, offsetOf(e.pos), e.message);
+      return null;
+    }
+    if (e instanceof InternalCompilerError) throw e;
+    throw e;
+  }
+}
+
+function blockReturnType(expected: ExpectedType): Type | null {
+  switch (expected) {
+    case "bool":
+      return named("bool");
+    case "int":
+      return named("int");
+    default:
+      return null; // checked per return statement below through finalWrap
+  }
+}
+
+import { rt } from "../codegen/code.js";
+
+function finalConvert(b: Binder, e: BExpr, expected: ExpectedType, pos: number): BExpr {
+  const t = e.type;
+  switch (expected) {
+    case "bool":
+    case "int":
+      return b.convert(e, named(expected), pos);
+    case "string": {
+      if (isNamed(t, "string") || t.k === "null") return e;
+      if (t.k === "void") b.err(Codes.CSharpTypeMismatch, pos, "The expression has no value (void).");
+      if (e.cv !== undefined) {
+        const s = stringOf(b, e);
+        if (e.cv.v !== null) {
+          const conv = convertImplicit(b, e, named("object"));
+          void conv;
+        }
+        return { type: named("string"), code: s, pos, cv: constString(e) };
+      }
+      if (isNullable(t) || !(isNumeric(t) || isNamed(t, "bool") || isNamed(t, "char"))) return { type: named("string"), code: js`${rt("toStrOrNull")}(${e.type.k === "named" && isNamed(underlyingNullable(t), "char") ? js`${rt("boxChar")}(${e.code})` : e.code})`, pos };
+      return { type: named("string"), code: stringOf(b, e), pos };
+    }
+    case "variable": {
+      const u = underlyingNullable(t);
+      const n = u.k === "named" ? (primName(u) ?? u.def.name) : u.k === "array" && (isNamed(u.elem, "byte") || isNamed(u.elem, "sbyte")) ? "bytes" : "";
+      if (t.k === "null" || VARIABLE_TYPES.has(n) || n === "bytes") return e;
+      b.err(Codes.CSharpTypeMismatch, pos, `set-variable cannot store a value of type '${typeName(t)}'; allowed are bool, the numeric types, char, string, Guid, DateTime, TimeSpan, byte[] and their nullable forms.`);
+    }
+    // eslint-disable-next-line no-fallthrough
+    case "body": {
+      if (t.k === "void") b.err(Codes.CSharpTypeMismatch, pos, "The expression has no value (void).");
+      return e;
+    }
+    default:
+      if (t.k === "void") b.err(Codes.CSharpTypeMismatch, pos, "The expression has no value (void).");
+      return e;
+  }
+}
+
+function constString(e: BExpr): { v: string | null } | undefined {
+  const v = e.cv!.v;
+  if (v === null) return { v: null };
+  if (typeof v === "boolean") return { v: v ? "True" : "False" };
+  if (typeof v === "number" && isNamed(e.type, "char")) return { v: String.fromCharCode(v) };
+  if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) < 2 ** 53 && primName(e.type) !== "double" && primName(e.type) !== "float") return { v: String(v) };
+  return undefined;
+}

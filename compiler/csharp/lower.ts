@@ -1,0 +1,946 @@
+// Lowering of C# operators, conversions and statements to JS (called by the binder, which knows the
+// static types).
+//
+// Value representations (runtime):
+// - string → JS string, or null. `undefined` never escapes: `?.` lowers to `(t = x) == null ? null : ...`.
+// - bool → boolean.
+// - char → number (UTF-16 code unit). Converted with String.fromCharCode where C# makes a string
+//   (concatenation, interpolation, ToString) and when boxed to object (a boxed char is a 1-char string).
+// - sbyte/byte/short/ushort/int/uint → number kept in range: `|0` on + - (Math.imul for *),
+//   truncating `/` and `%` throw DivideByZeroException (runtime idiv/imod).
+// - long/ulong → number: exact up to 2^53; beyond that arithmetic is inexact (no BigInt yet) and
+//   long.MaxValue prints as 9223372036854775807 only through the formatter's special case.
+// - float/double → number. decimal → number too (binary floating point: 0.1m + 0.2m is not exact;
+//   decimal division by zero throws).
+// - byte[] → Uint8Array; other arrays and List<T> → JS arrays; Dictionary<K,V> → runtime Dictionary;
+//   HashSet<T> → Set; KeyValuePair → { Key, Value }.
+// - DateTime / TimeSpan → runtime classes; Guid → its "D" string; enums → numbers.
+// - Nullable<T> → T or null. Objects (boxed values) are the same JS values; unboxing casts check the
+//   JS type (an int stored as object and a double of integral value cannot be told apart).
+// - Newtonsoft tokens → runtime JToken classes.
+import { ident, js, literal, rt, type Code } from "../codegen/code.js";
+import { Codes } from "../diagnostics.js";
+import type { Expr, Initializer, Stmt } from "./ast.js";
+import { type BExpr, type Binder, joinCodes } from "./binder.js";
+import {
+  ERROR,
+  NULL,
+  arrayOf,
+  derivesFrom,
+  elementType,
+  isIntegral,
+  isNamed,
+  isNullable,
+  isNumeric,
+  isReferenceType,
+  isValueType,
+  named,
+  nullableOf,
+  primName,
+  registerType,
+  sameType,
+  typeName,
+  underlyingNullable,
+  type Type,
+  type TypeDef,
+} from "./types.js";
+import { P } from "./surface/dsl.js";
+
+type CV = { v: string | number | boolean | null };
+
+// ---- literals ------------------------------------------------------------------------------------
+export function literalExpr(e: Expr & { k: "lit" }): BExpr {
+  switch (e.type) {
+    case "null":
+      return { type: NULL, code: js`null`, pos: e.pos, cv: { v: null }, pure: true };
+    case "bool":
+      return { type: named("bool"), code: literal(e.value as boolean), pos: e.pos, cv: { v: e.value as boolean }, pure: true };
+    case "string":
+      return { type: named("string"), code: literal(e.value as string), pos: e.pos, cv: { v: e.value as string }, pure: true };
+    case "char":
+      return { type: named("char"), code: literal(e.value as number), pos: e.pos, cv: { v: e.value as number }, pure: true };
+    case "int":
+    case "uint":
+    case "long":
+    case "ulong": {
+      const n = Number(e.value as bigint);
+      return { type: named(e.type), code: literal(n), pos: e.pos, cv: { v: n }, pure: true };
+    }
+    default:
+      return { type: named(e.type), code: literal(e.value as number), pos: e.pos, cv: { v: e.value as number }, pure: true };
+  }
+}
+
+const INT_RANGE: Record<string, [number, number]> = {
+  sbyte: [-128, 127],
+  byte: [0, 255],
+  short: [-32768, 32767],
+  ushort: [0, 65535],
+  int: [-2147483648, 2147483647],
+  uint: [0, 4294967295],
+  long: [-9223372036854775808, 9223372036854775807],
+  ulong: [0, 18446744073709551615],
+  char: [0, 65535],
+};
+
+// implicit numeric conversions (C# spec 6.1.2)
+const IMPLICIT_NUM: Record<string, string[]> = {
+  sbyte: ["short", "int", "long", "float", "double", "decimal"],
+  byte: ["short", "ushort", "int", "uint", "long", "ulong", "float", "double", "decimal"],
+  short: ["int", "long", "float", "double", "decimal"],
+  ushort: ["int", "uint", "long", "ulong", "float", "double", "decimal"],
+  int: ["long", "float", "double", "decimal"],
+  uint: ["long", "ulong", "float", "double", "decimal"],
+  long: ["float", "double", "decimal"],
+  ulong: ["float", "double", "decimal"],
+  char: ["ushort", "int", "uint", "long", "ulong", "float", "double", "decimal"],
+  float: ["double"],
+};
+
+export function defaultValue(t: Type): Code {
+  if (isNullable(t)) return js`null`;
+  const p = primName(t);
+  if (p === "bool") return js`false`;
+  if (p && (isNumeric(t) || (t.k === "named" && t.def.valueType && !t.def.members.size))) return js`0`;
+  if (t.k === "named" && t.def.valueType) {
+    if (t.def.name === "DateTime") return js`${rt("DateTime")}.MinValue`;
+    if (t.def.name === "TimeSpan") return js`${rt("TimeSpan")}.Zero`;
+    if (t.def.name === "Guid") return js`"00000000-0000-0000-0000-000000000000"`;
+    if (t.def.name === "KeyValuePair") return js`{ Key: null, Value: null }`;
+    return js`0`; // enums
+  }
+  return js`null`;
+}
+export function defaultConst(t: Type): CV | undefined {
+  if (isNullable(t) || isReferenceType(t)) return { v: null };
+  if (isNamed(t, "bool")) return { v: false };
+  if (isNumeric(t)) return { v: 0 };
+  return undefined;
+}
+
+export function tempDecl(temps: Code[]): Code {
+  return temps.length ? js`let ${joinCodes(temps)}; ` : js``;
+}
+
+// ---- conversions ----------------------------------------------------------------------------------
+function isObject(t: Type): boolean {
+  return isNamed(t, "object");
+}
+function isJToken(t: Type): boolean {
+  return t.k === "named" && ["JToken", "JValue", "JContainer", "JObject", "JArray", "JProperty"].includes(t.def.name) && t.def.ns.startsWith("Newtonsoft");
+}
+const JTOKEN_FROM = ["bool", "char", "byte", "sbyte", "short", "ushort", "int", "uint", "long", "ulong", "float", "double", "decimal", "string", "DateTime", "TimeSpan", "Guid", "Uri"];
+
+export function implicitCost(b: Binder, e: BExpr, to: Type): number {
+  const from = e.type;
+  if (to.k === "error" || from.k === "error") return 0;
+  if (sameType(from, to)) return 0;
+  if (from.k === "null") return isReferenceType(to) || isNullable(to) ? 1 : -1;
+  if (from.k === "lambda") return -1;
+  const fp = primName(from);
+  const tp = primName(to);
+  // constant int → smaller integral type when in range
+  if (fp === "int" && e.cv !== undefined && typeof e.cv.v === "number" && tp && INT_RANGE[tp] && tp !== "char") {
+    const [lo, hi] = INT_RANGE[tp]!;
+    if (e.cv.v >= lo && e.cv.v <= hi) return 1;
+  }
+  if (fp && tp && IMPLICIT_NUM[fp]?.includes(tp)) return 1 + IMPLICIT_NUM[fp]!.indexOf(tp) / 100;
+  if (isNullable(to)) {
+    const inner = underlyingNullable(to);
+    if (isNullable(from)) return sameType(underlyingNullable(from), inner) ? 0 : implicitCost(b, { ...e, type: underlyingNullable(from) }, inner) >= 0 ? 2 : -1;
+    const c = implicitCost(b, e, inner);
+    return c >= 0 ? c + 1 : -1;
+  }
+  if (isObject(to)) return 3;
+  if (derivesFrom(from, to)) return 2;
+  // user-defined: primitives → JToken
+  if (isJToken(to) && (to.k === "named" && (to.def.name === "JToken" || to.def.name === "JValue"))) {
+    const base = underlyingNullable(from);
+    if (base.k === "named" && JTOKEN_FROM.includes(base.def.name)) return 4;
+    if (isNamed(base, "byte") || (base.k === "array" && isNamed(base.elem, "byte"))) return 4;
+  }
+  // enums ↔ 0 literal
+  if (to.k === "named" && to.def.valueType && to.def.members.size && !isNumeric(to) && fp === "int" && e.cv?.v === 0 && isEnum(to)) return 1;
+  return -1;
+}
+
+export function isEnum(t: Type): boolean {
+  if (t.k !== "named" || !t.def.valueType || isNumeric(t) || t.def.ns === "System" && ["bool", "DateTime", "TimeSpan", "Guid", "Nullable"].includes(t.def.name)) return false;
+  for (const ms of t.def.members.values()) for (const m of ms) if (m.kind !== "field") return false;
+  return t.def.members.size > 0;
+}
+
+/** Code that boxes a value of static type `from` into an object. */
+function box(e: BExpr): Code {
+  if (isNamed(e.type, "char")) return js`String.fromCharCode(${e.code})`;
+  if (isNullable(e.type) && isNamed(underlyingNullable(e.type), "char")) return js`${rt("boxChar")}(${e.code})`;
+  return e.code;
+}
+
+export function convertImplicit(b: Binder, e: BExpr, to: Type): BExpr | null {
+  const c = implicitCost(b, e, to);
+  if (c < 0) return null;
+  const from = e.type;
+  if (c === 0 || from.k === "null") return { ...e, type: to, local: undefined, assign: undefined };
+  let code = e.code;
+  if (isObject(to) || (to.k === "named" && to.def.isInterface && !isReferenceType(from))) code = box(e);
+  else if (isJToken(to) && !isJToken(from) && !derivesFrom(from, to)) code = js`${rt("toJValue")}(${box(e)}, ${castKey(underlyingNullable(from))})`;
+  const cv = e.cv && isNumeric(to) ? e.cv : e.cv && isObject(to) ? undefined : e.cv;
+  return { type: to, code, pos: e.pos, cv, pure: e.pure };
+}
+
+export function explicitExists(b: Binder, from: Type, to: Type): boolean {
+  if (isNumeric(underlyingNullable(from)) && isNumeric(underlyingNullable(to))) return true;
+  if (isObject(from) || derivesFrom(to, from)) return true;
+  if (isJToken(from) && (primName(underlyingNullable(to)) !== null || ["DateTime", "Guid", "TimeSpan", "Uri"].includes((underlyingNullable(to) as { def?: TypeDef }).def?.name ?? "") || (to.k === "array" && isNamed(to.elem, "byte"))))
+    return true;
+  if (isEnum(to) && isIntegral(from)) return true;
+  if (isEnum(from) && isIntegral(to)) return true;
+  if (to.k === "named" && to.def.isInterface && isReferenceType(from)) return true;
+  if (from.k === "named" && from.def.isInterface && isReferenceType(to)) return true;
+  return false;
+}
+
+/** The runtime name of a cast target, understood by runtime `castTo`/`jconv`. */
+export function castKey(t: Type): Code {
+  return literal(typeName(t));
+}
+
+const WRAP: Record<string, (c: Code) => Code> = {
+  sbyte: (c) => js`((${c} << 24) >> 24)`,
+  byte: (c) => js`(${c} & 255)`,
+  short: (c) => js`((${c} << 16) >> 16)`,
+  ushort: (c) => js`(${c} & 65535)`,
+  char: (c) => js`(${c} & 65535)`,
+  int: (c) => js`(${c} | 0)`,
+  uint: (c) => js`(${c} >>> 0)`,
+  long: (c) => c,
+  ulong: (c) => c,
+};
+
+function numericExplicit(e: BExpr, to: string): Code {
+  const from = primName(e.type)!;
+  const fromFloat = from === "double" || from === "float" || from === "decimal";
+  if (fromFloat && INT_RANGE[to]) {
+    if (from === "decimal") return js`${rt("decimalToInt")}(${e.code}, ${to})`;
+    if (to === "long" || to === "ulong") return js`Math.trunc(${e.code})`;
+    return WRAP[to]!(js`${rt("dblToInt")}(${e.code})`);
+  }
+  if (to === "float") return js`Math.fround(${e.code})`;
+  if (INT_RANGE[to] && INT_RANGE[from]) {
+    const [lo, hi] = INT_RANGE[to]!;
+    const [flo, fhi] = INT_RANGE[from]!;
+    if (flo >= lo && fhi <= hi) return e.code;
+    if (to === "long" || to === "ulong") return e.code;
+    return WRAP[to]!(e.code);
+  }
+  return e.code;
+}
+
+export function cast(b: Binder, e: BExpr, to: Type, pos: number, typePos: number): BExpr {
+  const from = e.type;
+  if (e.lambda) return b.convert(e, to, pos);
+  const imp = convertImplicit(b, e, to);
+  if (imp) return { ...imp, pos };
+  const fu = underlyingNullable(from);
+  const tu = underlyingNullable(to);
+  // numeric explicit
+  if (isNumeric(fu) && isNumeric(tu)) {
+    const fp = primName(fu)!;
+    const tpn = primName(tu)!;
+    if (e.cv !== undefined && typeof e.cv.v === "number") {
+      const v = foldNumericCast(e.cv.v, fp, tpn);
+      if (v !== null) return { type: to, code: literal(v), pos, cv: { v } };
+    }
+    if (isNullable(from)) {
+      const t = b.temp();
+      const inner = numericExplicit({ ...e, code: t, type: fu }, tpn);
+      const code = js`((${t} = ${e.code}) == null ? ${isNullable(to) ? js`null` : js`${rt("nullableValue")}(null)`} : ${inner})`;
+      return { type: to, code, pos };
+    }
+    return { type: to, code: numericExplicit({ ...e, type: fu }, tpn), pos };
+  }
+  // enums
+  if ((isEnum(to) && isIntegral(fu)) || (isEnum(from) && isIntegral(tu))) return { type: to, code: e.code, pos, cv: e.cv };
+  // JToken → value
+  if (isJToken(from) && explicitExists(b, from, to)) return { type: to, code: js`${rt("jconv")}(${e.code}, ${castKey(to)})`, pos };
+  // unboxing / downcast
+  if (isObject(from) || derivesFrom(to, from) || (from.k === "named" && from.def.isInterface) || (to.k === "named" && to.def.isInterface && isReferenceType(from))) {
+    return { type: to, code: js`${rt("castTo")}(${e.code}, ${castKey(to)})`, pos };
+  }
+  b.err(Codes.CSharpInvalidCast, typePos, `Cannot convert type '${typeName(from)}' to '${typeName(to)}'.`);
+}
+
+function foldNumericCast(v: number, from: string, to: string): number | null {
+  if (!INT_RANGE[to]) return to === "float" ? Math.fround(v) : v;
+  let x = Math.trunc(v);
+  if (!Number.isFinite(x)) return null;
+  if (to === "long" || to === "ulong") return x;
+  const [lo, hi] = INT_RANGE[to]!;
+  if (x >= lo && x <= hi) return x;
+  if (from === "double" || from === "float" || from === "decimal") return null;
+  const span = hi - lo + 1;
+  x = ((((x - lo) % span) + span) % span) + lo;
+  return x;
+}
+
+/** JS boolean test that `v` (a JS value) is an instance of `t`. */
+export function typeTest(t: Type, v: Code): Code {
+  if (t.k === "array") {
+    if (isNamed(t.elem, "byte")) return js`(${v} instanceof Uint8Array)`;
+    return js`Array.isArray(${v})`;
+  }
+  if (isNullable(t)) return typeTest(underlyingNullable(t), v);
+  if (t.k === "named") {
+    if (t.def.test) return t.def.test(v);
+    return js`${rt("isOfType")}(${v}, ${castKey(t)})`;
+  }
+  return js`(${v} != null)`;
+}
+
+export function isExpr(b: Binder, e: Expr & { k: "is" }): BExpr {
+  const x = b.expr(e.expr);
+  const bool = named("bool");
+  if (e.constant) {
+    const c = b.expr(e.constant);
+    if (c.type.k === "null") return { type: bool, code: js`(${x.code} == null)`, pos: e.pos };
+    const t = b.temp();
+    return { type: bool, code: js`((${t} = ${x.code}) === ${box(c)})`, pos: e.pos };
+  }
+  const to = b.resolveType(e.type!);
+  if (isNullable(to) && e.designation) b.err(Codes.CSharpTypeMismatch, e.pos, "It is not legal to use nullable type in a pattern; use the underlying type.");
+  const t = b.temp();
+  const test = typeTest(to, t);
+  if (!e.designation) {
+    if (sameType(x.type, to) || (isReferenceType(x.type) && derivesFrom(x.type, to))) return { type: bool, code: js`(${x.code} != null)`, pos: e.pos };
+    return { type: bool, code: js`((${t} = ${x.code}) != null && ${test})`, pos: e.pos };
+  }
+  const local = b.declareLocal(e.designation, to, e.desPos ?? e.pos);
+  b.frameTemps.push(local.code);
+  return { type: bool, code: js`((${t} = ${x.code}) != null && ${test} && ((${local.code} = ${unboxFromObject(to, t)}), true))`, pos: e.pos };
+}
+
+function unboxFromObject(to: Type, v: Code): Code {
+  if (isNamed(to, "char")) return js`${v}.charCodeAt(0)`;
+  return v;
+}
+
+export function asExpr(b: Binder, x: BExpr, to: Type, pos: number): BExpr {
+  if (isValueType(to) && !isNullable(to)) b.err(Codes.CSharpTypeMismatch, pos, `The as operator must be used with a reference type or nullable type ('${typeName(to)}' is a non-nullable value type).`);
+  const imp = convertImplicit(b, x, to);
+  if (imp) return { ...imp, pos };
+  const t = b.temp();
+  return { type: to, code: js`((${t} = ${x.code}) != null && ${typeTest(to, t)} ? ${t} : null)`, pos };
+}
+
+// ---- strings ---------------------------------------------------------------------------------------
+/** JS string for `x.ToString()`-like use in concatenation/interpolation (null → ""). */
+export function stringOf(b: Binder, e: BExpr): Code {
+  const t = e.type;
+  const p = primName(t);
+  if (e.cv !== undefined) {
+    const s = constToString(e.cv.v, t);
+    if (s !== null) return literal(s);
+  }
+  if (p === "string") return e.pure ? js`(${e.code} ?? "")` : js`(${e.code} ?? "")`;
+  if (p === "char") return js`String.fromCharCode(${e.code})`;
+  if (p === "int" || p === "short" || p === "byte" || p === "sbyte" || p === "ushort" || p === "uint") return js`${e.code}`;
+  if (p === "bool") return js`(${e.code} ? "True" : "False")`;
+  if (t.k === "null") return js`""`;
+  if (p && isNumeric(t)) return js`${rt("numToString")}(${e.code}, ${p})`;
+  return js`${rt("toStr")}(${box(e)})`;
+}
+
+function constToString(v: string | number | boolean | null, t: Type): string | null {
+  if (v === null) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? "True" : "False";
+  const p = primName(t);
+  if (p === "char") return String.fromCharCode(v);
+  if (p && INT_RANGE[p] && Math.abs(v) < 2 ** 53) return String(v);
+  return null;
+}
+
+export function formatted(b: Binder, e: BExpr, format: string): Code {
+  return js`${rt("fmtValue")}(${box(e)}, ${format})`;
+}
+
+// ---- operators -------------------------------------------------------------------------------------
+const NUM_ORDER = ["int", "uint", "long", "ulong", "float", "double", "decimal"];
+
+/** Binary numeric promotion: the operation type for two numeric operands, or null. */
+function promote(a: string, b: string): string | null {
+  const norm = (x: string) => (["sbyte", "byte", "short", "ushort", "char"].includes(x) ? "int" : x);
+  const x = norm(a);
+  const y = norm(b);
+  if (x === "decimal" || y === "decimal") return (x === "double" || x === "float" || y === "double" || y === "float") ? null : "decimal";
+  if (x === "double" || y === "double") return "double";
+  if (x === "float" || y === "float") return "float";
+  if (x === "ulong" || y === "ulong") return (x === "long" || y === "long" || x === "int" || y === "int") ? (isU(x) && isU(y) ? "ulong" : null) : "ulong";
+  if (x === "long" || y === "long") return "long";
+  if (x === "uint" || y === "uint") return x === "int" || y === "int" ? "long" : "uint";
+  void NUM_ORDER;
+  return "int";
+}
+function isU(x: string): boolean {
+  return x === "uint" || x === "ulong";
+}
+
+function opErr(b: Binder, op: string, l: Type, r: Type, pos: number): never {
+  b.err(Codes.CSharpTypeMismatch, pos, `Operator '${op}' cannot be applied to operands of type '${typeName(l)}' and '${typeName(r)}'.`);
+}
+
+export function binary(b: Binder, e: Expr & { k: "binary" }): BExpr {
+  const op = e.op;
+  if (op === "??") return coalesce(b, e);
+  if (op === "&&" || op === "||") {
+    const l = b.convert(b.expr(e.left), named("bool"), e.left.pos);
+    const r = b.convert(b.expr(e.right), named("bool"), e.right.pos);
+    const cv = l.cv && r.cv ? { v: op === "&&" ? Boolean(l.cv.v) && Boolean(r.cv.v) : Boolean(l.cv.v) || Boolean(r.cv.v) } : undefined;
+    return { type: named("bool"), code: cv ? literal(cv.v) : js`(${l.code} ${raw(op)} ${r.code})`, pos: e.pos, cv };
+  }
+  const l = b.expr(e.left);
+  const r = b.expr(e.right);
+  return binaryValues(b, op, l, r, e.opPos, e.pos);
+}
+
+function raw(op: string): Code {
+  // operators are fixed compiler text, never policy text
+  const ok = ["+", "-", "*", "/", "%", "<", ">", "<=", ">=", "===", "!==", "&&", "||", "&", "|", "^", "<<", ">>", ">>>", "==", "!="];
+  if (!ok.includes(op)) throw new Error(`bad operator ${op}`);
+  return OPS[op]!;
+}
+const OPS: Record<string, Code> = Object.fromEntries(
+  ["+", "-", "*", "/", "%", "<", ">", "<=", ">=", "===", "!==", "&&", "||", "&", "|", "^", "<<", ">>", ">>>", "==", "!="].map((o) => [o, opCode(o)]),
+);
+function opCode(o: string): Code {
+  // build Code from a template with the operator as raw text
+  const strings = Object.assign([` ${o} `], { raw: [` ${o} `] }) as unknown as TemplateStringsArray;
+  return js(strings);
+}
+
+function foldNum(op: string, a: number, c: number, t: string): number | boolean | null {
+  switch (op) {
+    case "+":
+      return wrapConst(a + c, t);
+    case "-":
+      return wrapConst(a - c, t);
+    case "*":
+      return t === "int" ? Math.imul(a, c) : wrapConst(a * c, t);
+    case "/":
+      if (INT_RANGE[t]) return c === 0 ? null : wrapConst(Math.trunc(a / c), t);
+      return a / c;
+    case "%":
+      if (INT_RANGE[t]) return c === 0 ? null : a % c;
+      return a % c;
+    case "<":
+      return a < c;
+    case ">":
+      return a > c;
+    case "<=":
+      return a <= c;
+    case ">=":
+      return a >= c;
+    case "==":
+      return a === c;
+    case "!=":
+      return a !== c;
+  }
+  return null;
+}
+function wrapConst(v: number, t: string): number | null {
+  if (t === "int") return v | 0;
+  if (t === "uint") return v >>> 0;
+  if ((t === "long" || t === "ulong") && Math.abs(v) > 2 ** 53) return null;
+  return v;
+}
+
+export function binaryValues(b: Binder, op: string, l: BExpr, r: BExpr, opPos: number, pos: number): BExpr {
+  const lt = l.type;
+  const rt0 = r.type;
+  const bool = named("bool");
+  const str = named("string");
+  // string concatenation
+  if (op === "+" && (isNamed(lt, "string") || isNamed(rt0, "string"))) {
+    if (l.cv !== undefined && r.cv !== undefined) {
+      const a = constToString(l.cv.v, lt);
+      const c = constToString(r.cv.v, rt0);
+      if (a !== null && c !== null) return { type: str, code: literal(a + c), pos, cv: { v: a + c } };
+    }
+    return { type: str, code: js`(${stringOf(b, l)} + ${stringOf(b, r)})`, pos };
+  }
+  // equality
+  if (op === "==" || op === "!=") return equality(b, op, l, r, opPos, pos);
+  const lu = underlyingNullable(lt);
+  const ru = underlyingNullable(rt0);
+  const lifted = isNullable(lt) || isNullable(rt0) || lt.k === "null" || rt0.k === "null";
+  // bool logical
+  if ((op === "&" || op === "|" || op === "^") && isNamed(lu, "bool") && isNamed(ru, "bool")) {
+    if (lifted) return { type: nullableOf(bool), code: js`${rt("liftBool")}(${op}, ${l.code}, ${r.code})`, pos };
+    const code = op === "^" ? js`(${l.code} !== ${r.code})` : op === "&" ? js`(${l.code} ? ${r.code} : (${r.code}, false))` : js`(${l.code} ? (${r.code}, true) : ${r.code})`;
+    return { type: bool, code, pos };
+  }
+  // DateTime / TimeSpan arithmetic and comparisons
+  const special = temporal(b, op, l, r, pos);
+  if (special) return special;
+  // enums: comparisons and flags
+  if (isEnum(lu) && (sameType(lu, ru) || (r.cv?.v === 0))) {
+    if (["&", "|", "^"].includes(op)) return { type: lt, code: js`(${l.code} ${raw(op)} ${r.code})`, pos };
+    if (["<", ">", "<=", ">="].includes(op)) return { type: bool, code: js`(${l.code} ${raw(op)} ${r.code})`, pos };
+  }
+  if (!isNumeric(lu) || !isNumeric(ru)) opErr(b, op, lt, rt0, opPos);
+  const shift = op === "<<" || op === ">>";
+  const t = shift ? promote(primName(lu)!, "int") : promote(primName(lu)!, primName(ru)!);
+  if (!t) opErr(b, op, lt, rt0, opPos);
+  const T = named(t);
+  const isCmp = ["<", ">", "<=", ">="].includes(op);
+  // constant folding
+  if (l.cv !== undefined && r.cv !== undefined && typeof l.cv.v === "number" && typeof r.cv.v === "number" && !shift) {
+    const v = foldNum(op, l.cv.v, r.cv.v, t);
+    if (v !== null) return { type: isCmp ? bool : T, code: literal(v), pos, cv: { v } };
+    if ((op === "/" || op === "%") && INT_RANGE[t] && r.cv.v === 0) b.err(Codes.CSharpTypeMismatch, opPos, "Division by constant zero.");
+  }
+  if (lifted) {
+    const code = js`${rt("liftNum")}(${op}, ${t}, ${l.code}, ${r.code})`;
+    return { type: isCmp ? bool : nullableOf(T), code, pos };
+  }
+  const a = l.code;
+  const c = r.code;
+  if (isCmp) return { type: bool, code: js`(${a} ${raw(op)} ${c})`, pos };
+  let code: Code;
+  switch (op) {
+    case "+":
+    case "-":
+      code = t === "int" ? js`((${a} ${raw(op)} ${c}) | 0)` : t === "uint" ? js`((${a} ${raw(op)} ${c}) >>> 0)` : t === "float" ? js`Math.fround(${a} ${raw(op)} ${c})` : js`(${a} ${raw(op)} ${c})`;
+      break;
+    case "*":
+      code = t === "int" ? js`Math.imul(${a}, ${c})` : t === "uint" ? js`(Math.imul(${a}, ${c}) >>> 0)` : t === "float" ? js`Math.fround(${a} * ${c})` : js`(${a} * ${c})`;
+      break;
+    case "/":
+      code = INT_RANGE[t] ? js`${rt("idiv")}(${a}, ${c})` : t === "decimal" ? js`${rt("ddiv")}(${a}, ${c})` : t === "float" ? js`Math.fround(${a} / ${c})` : js`(${a} / ${c})`;
+      break;
+    case "%":
+      code = INT_RANGE[t] ? js`${rt("imod")}(${a}, ${c})` : js`(${a} % ${c})`;
+      break;
+    case "&":
+    case "|":
+    case "^":
+      if (!INT_RANGE[t]) opErr(b, op, lt, rt0, opPos);
+      code = t === "uint" ? js`((${a} ${raw(op)} ${c}) >>> 0)` : t === "long" || t === "ulong" ? js`${rt("lbit")}(${op}, ${a}, ${c})` : js`(${a} ${raw(op)} ${c})`;
+      break;
+    case "<<":
+      code = t === "int" ? js`(${a} << ${c})` : js`${rt("lshift")}(${a}, ${c}, ${t})`;
+      break;
+    case ">>":
+      code = t === "int" ? js`(${a} >> ${c})` : t === "uint" ? js`(${a} >>> ${c})` : js`${rt("rshift")}(${a}, ${c}, ${t})`;
+      break;
+    default:
+      opErr(b, op, lt, rt0, opPos);
+  }
+  return { type: T, code, pos };
+}
+
+function temporal(b: Binder, op: string, l: BExpr, r: BExpr, pos: number): BExpr | null {
+  const ln = l.type.k === "named" ? l.type.def.name : "";
+  const rn = r.type.k === "named" ? r.type.def.name : "";
+  const T = (n: string) => named(n);
+  if (!["DateTime", "TimeSpan", "DateTimeOffset"].includes(ln) || !["DateTime", "TimeSpan", "DateTimeOffset"].includes(rn)) return null;
+  if (["<", ">", "<=", ">="].includes(op) && ln === rn) return { type: T("bool"), code: js`(${rt("cmp")}(${l.code}, ${r.code}) ${raw(op)} 0)`, pos };
+  if (op === "-" && ln === rn && ln !== "TimeSpan") return { type: T("TimeSpan"), code: js`${l.code}.Subtract(${r.code})`, pos };
+  if ((op === "+" || op === "-") && rn === "TimeSpan") return { type: l.type, code: op === "+" ? js`${l.code}.Add(${r.code})` : js`${l.code}.Subtract(${r.code})`, pos };
+  return null;
+}
+
+function equality(b: Binder, op: string, l: BExpr, r: BExpr, opPos: number, pos: number): BExpr {
+  const bool = named("bool");
+  const neg = op === "!=";
+  const lt = l.type;
+  const rt0 = r.type;
+  if (l.cv !== undefined && r.cv !== undefined && (typeof l.cv.v !== "number" || typeof r.cv.v !== "number" || true)) {
+    const eq = l.cv.v === r.cv.v;
+    if (sameType(lt, rt0) || (isNumeric(lt) && isNumeric(rt0)) || lt.k === "null" || rt0.k === "null") return { type: bool, code: literal(neg ? !eq : eq), pos, cv: { v: neg ? !eq : eq } };
+  }
+  if (lt.k === "null" || rt0.k === "null") {
+    const other = lt.k === "null" ? r : l;
+    if (isValueType(other.type) && !isNullable(other.type)) {
+      // C# allows it and it is always false (with a warning)
+      return { type: bool, code: js`(${other.code}, ${neg})`, pos };
+    }
+    return { type: bool, code: neg ? js`(${other.code} != null)` : js`(${other.code} == null)`, pos };
+  }
+  const lu = underlyingNullable(lt);
+  const ru = underlyingNullable(rt0);
+  const nameOf = (t: Type) => (t.k === "named" ? t.def.name : "");
+  if (["DateTime", "TimeSpan", "DateTimeOffset"].includes(nameOf(lu)) && sameType(lu, ru)) {
+    const code = js`${rt("valueEquals")}(${l.code}, ${r.code})`;
+    return { type: bool, code: neg ? js`!${code}` : code, pos };
+  }
+  const ok =
+    (isNumeric(lu) && isNumeric(ru) && promote(primName(lu)!, primName(ru)!) !== null) ||
+    sameType(lu, ru) ||
+    (isReferenceType(lt) && isReferenceType(rt0) && (derivesFrom(lt, rt0) || derivesFrom(rt0, lt) || isObject(lt) || isObject(rt0))) ||
+    (isEnum(lu) && r.cv?.v === 0) ||
+    (isReferenceType(lt) && rt0.k === "named" && rt0.def.isInterface) ||
+    (isReferenceType(rt0) && lt.k === "named" && lt.def.isInterface);
+  if (!ok) opErr(b, op, lt, rt0, opPos);
+  return { type: bool, code: js`(${l.code} ${raw(neg ? "!==" : "===")} ${r.code})`, pos };
+}
+
+function coalesce(b: Binder, e: Expr & { k: "binary" }): BExpr {
+  const l = b.expr(e.left);
+  const rr = b.raw(e.right);
+  const r = b.value(b.close(rr), e.right.pos);
+  if (isValueType(l.type) && !isNullable(l.type)) b.err(Codes.CSharpTypeMismatch, e.opPos, `Operator '??' cannot be applied to operands of type '${typeName(l.type)}' and '${typeName(r.type)}'.`);
+  if (l.type.k === "null") return r;
+  // result type: A0 if B converts to the underlying type, else A, else B
+  const a0 = underlyingNullable(l.type);
+  let type: Type;
+  if (r.type.k === "null" || implicitCost(b, r, isNullable(l.type) && isNullable(r.type) ? l.type : a0) >= 0) type = isNullable(r.type) ? l.type : a0;
+  else if (implicitCost(b, r, l.type) >= 0) type = l.type;
+  else if (implicitCost(b, { ...l, type: a0 }, r.type) >= 0) type = r.type;
+  else b.err(Codes.CSharpTypeMismatch, e.opPos, `Operator '??' cannot be applied to operands of type '${typeName(l.type)}' and '${typeName(r.type)}'.`);
+  const rc = r.type.k === "null" ? r.code : b.convert(r, type, e.right.pos).code;
+  const lc = isObject(type) ? box({ ...l, type: a0 }) : l.code;
+  return { type, code: js`(${lc} ?? ${rc})`, pos: e.pos };
+}
+
+export function unary(b: Binder, op: string, operand: Expr, pos: number): BExpr {
+  if (op === "++" || op === "--") return incDec(b, op, operand, pos, false);
+  const x = b.expr(operand);
+  const u = underlyingNullable(x.type);
+  if (op === "!") {
+    const v = b.convert(x, isNullable(x.type) ? nullableOf(named("bool")) : named("bool"), operand.pos);
+    if (v.cv !== undefined) return { type: named("bool"), code: literal(!v.cv.v), pos, cv: { v: !v.cv.v } };
+    return { type: v.type, code: isNullable(v.type) ? js`${rt("liftNot")}(${v.code})` : js`!${v.code}`, pos };
+  }
+  if (!isNumeric(u)) b.err(Codes.CSharpTypeMismatch, pos, `Operator '${op}' cannot be applied to operand of type '${typeName(x.type)}'.`);
+  const p = promote(primName(u)!, "int")!;
+  const t = op === "-" && p === "uint" ? "long" : p;
+  const T = named(t);
+  if (x.cv !== undefined && typeof x.cv.v === "number") {
+    const v = op === "-" ? (t === "int" ? -x.cv.v | 0 : -x.cv.v) : op === "~" ? ~x.cv.v : x.cv.v;
+    return { type: T, code: literal(v), pos, cv: { v } };
+  }
+  if (isNullable(x.type)) return { type: nullableOf(T), code: js`${rt("liftNum")}(${op === "~" ? "^" : "*"}, ${t}, ${x.code}, ${op === "~" ? -1 : op === "-" ? -1 : 1})`, pos };
+  if (op === "+") return { type: T, code: x.code, pos };
+  if (op === "~") {
+    if (!INT_RANGE[t]) b.err(Codes.CSharpTypeMismatch, pos, `Operator '~' cannot be applied to operand of type '${typeName(x.type)}'.`);
+    return { type: T, code: t === "uint" ? js`(~${x.code} >>> 0)` : js`~${x.code}`, pos };
+  }
+  return { type: T, code: t === "int" ? js`(-${x.code} | 0)` : js`(-${x.code})`, pos };
+}
+
+/** ++/-- on locals, properties and indexers. */
+export function incDec(b: Binder, op: string, operand: Expr, pos: number, postfix: boolean): BExpr {
+  const target = b.expr(operand);
+  const t = target.type;
+  const u = underlyingNullable(t);
+  if (!isNumeric(u)) b.err(Codes.CSharpTypeMismatch, pos, `Operator '${op}' cannot be applied to operand of type '${typeName(t)}'.`);
+  const one: BExpr = { type: named("int"), code: js`1`, pos, cv: { v: 1 } };
+  const sum = (v: Code) => {
+    const r = binaryValues(b, op === "++" ? "+" : "-", { type: t, code: v, pos }, one, pos, pos);
+    return cast(b, r, t, pos, pos).code;
+  };
+  if (target.local) {
+    if (target.local.readonly) b.err(Codes.CSharpTypeMismatch, pos, `Cannot assign to '${target.local.name}' because it is read-only.`);
+    const v = target.local.code;
+    if (!postfix) return { type: t, code: js`(${v} = ${sum(v)})`, pos };
+    const tmp = b.temp();
+    return { type: t, code: js`(${tmp} = ${v}, ${v} = ${sum(tmp)}, ${tmp})`, pos };
+  }
+  if (target.assign) {
+    const tmp = b.temp();
+    const res = b.temp();
+    // evaluate once: read into tmp, write back
+    const write = target.assign(js`(${res} = ${sum(tmp)})`, () => b.temp());
+    return { type: t, code: js`(${tmp} = ${target.code}, ${write}, ${postfix ? tmp : res})`, pos };
+  }
+  b.err(Codes.CSharpTypeMismatch, pos, "The operand of an increment or decrement operator must be a variable, property or indexer.");
+}
+
+export function assign(b: Binder, e: Expr & { k: "assign" }): BExpr {
+  const target = b.expr(e.target);
+  if (e.op === "=") {
+    const v = b.convert(b.expr(e.value), target.type, e.value.pos);
+    if (target.local) {
+      if (target.local.readonly) b.err(Codes.CSharpTypeMismatch, e.target.pos, `Cannot assign to '${target.local.name}' because it is read-only.`);
+      return { type: target.type, code: js`(${target.local.code} = ${v.code})`, pos: e.pos };
+    }
+    if (target.assign) return { type: target.type, code: target.assign(v.code, () => b.temp()), pos: e.pos };
+    b.err(Codes.CSharpTypeMismatch, e.target.pos, "The left-hand side of an assignment must be a variable, property or indexer.");
+  }
+  const op = e.op.slice(0, -1);
+  const rhs = b.expr(e.value);
+  if (target.local) {
+    const r = binaryValues(b, op, { ...target }, rhs, e.opPos, e.pos);
+    const v = isNumeric(target.type) ? cast(b, r, target.type, e.pos, e.pos) : b.convert(r, target.type, e.pos);
+    return { type: target.type, code: js`(${target.local.code} = ${v.code})`, pos: e.pos };
+  }
+  if (target.assign) {
+    const tmp = b.temp();
+    const r = binaryValues(b, op, { type: target.type, code: tmp, pos: e.pos }, rhs, e.opPos, e.pos);
+    const v = isNumeric(target.type) ? cast(b, r, target.type, e.pos, e.pos) : b.convert(r, target.type, e.pos);
+    return { type: target.type, code: js`(${tmp} = ${target.code}, ${target.assign(v.code, () => b.temp())})`, pos: e.pos };
+  }
+  b.err(Codes.CSharpTypeMismatch, e.target.pos, "The left-hand side of an assignment must be a variable, property or indexer.");
+}
+
+export function conditional(b: Binder, e: Expr & { k: "cond" }): BExpr {
+  const test = b.convert(b.expr(e.test), named("bool"), e.test.pos);
+  const x = b.expr(e.then);
+  const y = b.expr(e.else);
+  let type: Type;
+  if (sameType(x.type, y.type)) type = x.type;
+  else if (x.type.k === "null" && (isReferenceType(y.type) || isNullable(y.type))) type = y.type;
+  else if (y.type.k === "null" && (isReferenceType(x.type) || isNullable(x.type))) type = x.type;
+  else if (x.code && implicitCost(b, x, y.type) >= 0 && !(implicitCost(b, y, x.type) >= 0 && implicitCost(b, x, y.type) > implicitCost(b, y, x.type))) type = y.type;
+  else if (implicitCost(b, y, x.type) >= 0) type = x.type;
+  else if (y.type.k === "null" && isValueType(x.type)) b.err(Codes.CSharpTypeMismatch, e.pos, `Type of conditional expression cannot be determined because there is no implicit conversion between '${typeName(x.type)}' and '<null>'.`);
+  else b.err(Codes.CSharpTypeMismatch, e.pos, `Type of conditional expression cannot be determined because there is no implicit conversion between '${typeName(x.type)}' and '${typeName(y.type)}'.`);
+  const xc = x.type.k === "null" ? x.code : b.convert(x, type, e.then.pos).code;
+  const yc = y.type.k === "null" ? y.code : b.convert(y, type, e.else.pos).code;
+  if (test.cv !== undefined) return test.cv.v ? { ...x, type, code: xc, pos: e.pos } : { ...y, type, code: yc, pos: e.pos };
+  return { type, code: js`(${test.code} ? ${xc} : ${yc})`, pos: e.pos };
+}
+
+export function commonType(b: Binder, types: Type[], pos = 0): Type {
+  const nonNull = types.filter((t) => t.k !== "null");
+  if (!nonNull.length) return named("object");
+  for (const cand of nonNull) if (types.every((t) => implicitCost(b, { type: t, code: js``, pos }, cand) >= 0)) return cand;
+  b.err(Codes.CSharpTypeMismatch, pos, `No best type found among ${nonNull.map(typeName).join(", ")}.`);
+}
+
+export function anonType(members: { name: string; type: Type }[]): Type {
+  const def: TypeDef = {
+    name: `<anonymous {${members.map((m) => m.name).join(", ")}}>`,
+    ns: "",
+    typeParams: [],
+    valueType: false,
+    interfaces: [],
+    members: new Map(),
+  };
+  for (const m of members) {
+    const mem = P(`object ${m.name}`, (r) => js`${r}[${literal(m.name)}]`);
+    mem.owner = def;
+    mem.parsed = { ret: m.type, typeParams: [], params: [] };
+    def.members.set(m.name, [mem]);
+  }
+  void registerType;
+  return { k: "named", def, args: [] };
+}
+
+// ---- initializers ----------------------------------------------------------------------------------
+export function initializer(b: Binder, obj: BExpr, init: Initializer, pos: number): BExpr {
+  const t = b.temp();
+  let code = js`(${t} = ${obj.code}`;
+  if (init.k === "collection") {
+    for (const item of init.items) code = js`${code}, ${b.bindAdd(obj.type, t, item, item[0]?.pos ?? pos)}`;
+  } else {
+    for (const m of init.members) {
+      if (m.value && (m.value as Initializer).k === "collection" || (m.value as Initializer).k === "object") {
+        b.err(Codes.CSharpNotSupported, m.pos, "Nested object/collection initializers are not supported yet.");
+      }
+      if (m.index) code = js`${code}, ${b.bindIndexSet(obj.type, t, m.index, m.value as Expr, m.pos)}`;
+      else code = js`${code}, ${b.bindMemberSet(obj.type, t, m.name!, m.value as Expr, m.pos)}`;
+    }
+  }
+  return { type: obj.type, code: js`${code}, ${t})`, pos };
+}
+
+// ---- statements ---------------------------------------------------------------------------------------
+export function localDecl(b: Binder, s: Stmt & { k: "local" }, inFor = false): Code {
+  const declared = s.type ? b.resolveType(s.type) : null;
+  const parts: Code[] = [];
+  for (const d of s.decls) {
+    let type = declared;
+    let init: BExpr | null = null;
+    if (d.init) {
+      if (d.init.k === "newArray" && (d.init as { fromDecl?: boolean }).fromDecl) {
+        if (!declared || declared.k !== "array") b.err(Codes.CSharpTypeMismatch, d.init.pos, "Can only use array initializer expressions to assign to array types.");
+        d.init = { ...d.init, elem: null };
+        const items = d.init.init!.map((x) => b.convert(b.expr(x), declared.elem, x.pos).code);
+        init = { type: declared, code: isNamed(declared.elem, "byte") ? js`Uint8Array.of(${joinCodes(items)})` : js`[${joinCodes(items)}]`, pos: d.init.pos };
+      } else {
+        const raw = b.raw(d.init);
+        if (raw.lambda && declared) init = b.convert(raw, declared, d.init.pos);
+        else init = b.value(b.close(raw), d.init.pos);
+      }
+      if (!type) {
+        if (init.type.k === "null") b.err(Codes.CSharpTypeMismatch, d.pos, "Cannot assign <null> to an implicitly-typed variable.");
+        if (init.type.k === "void") b.err(Codes.CSharpTypeMismatch, d.pos, "Cannot assign void to an implicitly-typed variable.");
+        if (init.lambda) b.err(Codes.CSharpTypeMismatch, d.pos, "Cannot assign lambda expression to an implicitly-typed variable.");
+        type = init.type;
+      } else init = b.convert(init, type, d.init.pos);
+    } else if (!type) b.err(Codes.CSharpSyntax, d.pos, "Implicitly-typed variables must be initialized.");
+    if (s.isConst && (!init || init.cv === undefined)) b.err(Codes.CSharpTypeMismatch, d.pos, "The expression being assigned must be constant.");
+    const local = b.declareLocal(d.name, type!, d.pos);
+    if (s.isConst) {
+      local.readonly = true;
+      local.cv = init!.cv;
+    }
+    parts.push(init ? js`${local.code} = ${init.code}` : local.code);
+  }
+  return inFor ? js`let ${joinCodes(parts)}` : js`let ${joinCodes(parts)}; `;
+}
+
+export function foreachStmt(b: Binder, s: Stmt & { k: "foreach" }): Code {
+  const coll = b.expr(s.expr);
+  const elem = elementType(coll.type);
+  if (!elem) b.err(Codes.CSharpTypeMismatch, s.expr.pos, `foreach statement cannot operate on variables of type '${typeName(coll.type)}' because it has no public GetEnumerator method.`);
+  b.pushScope();
+  const declared = s.type ? b.resolveType(s.type) : elem;
+  const local = b.declareLocal(s.name, declared, s.namePos);
+  local.readonly = true;
+  const src = coll.type.k === "array" ? coll.code : js`${rt("seq")}(${coll.code})`;
+  let head: Code;
+  if (sameType(declared, elem) || implicitCost(b, { type: elem, code: js``, pos: 0 }, declared) === 0) head = js`for (const ${local.code} of ${src})`;
+  else {
+    const tmp = b.temp();
+    const conv = cast(b, { type: elem, code: tmp, pos: s.pos }, declared, s.pos, s.pos);
+    head = js`for (${tmp} of ${src}) { const ${local.code} = ${conv.code}; } for (const ${local.code} of [])`;
+    // simpler, correct form:
+    b.enterLoop();
+    const body0 = b.embedded(s.body);
+    b.leaveLoop();
+    b.popScope();
+    return js`for (${tmp} of ${src}) { const ${local.code} = ${conv.code}; ${body0} } `;
+  }
+  b.enterLoop();
+  const body = b.embedded(s.body);
+  b.leaveLoop();
+  b.popScope();
+  return js`${head} ${body} `;
+}
+
+export function switchStmt(b: Binder, s: Stmt & { k: "switch" }): Code {
+  const x = b.expr(s.expr);
+  const gov = underlyingNullable(x.type);
+  if (!(isNumeric(gov) || isNamed(gov, "string") || isNamed(gov, "bool") || isEnum(gov)))
+    b.err(Codes.CSharpNotSupported, s.expr.pos, `switch on a value of type '${typeName(x.type)}' is not supported.`);
+  b.enterSwitch();
+  let out = js``;
+  for (const sec of s.sections) {
+    for (const label of sec.labels) {
+      if (label === null) out = js`${out}default: `;
+      else {
+        const c = b.convert(b.expr(label), x.type, label.pos);
+        if (c.cv === undefined) b.err(Codes.CSharpTypeMismatch, label.pos, "A constant value is expected.");
+        out = js`${out}case ${literal(c.cv.v)}: `;
+      }
+    }
+    b.pushScope();
+    const body = b.block(sec.body, false);
+    b.popScope();
+    if (canComplete(sec.body)) b.err(Codes.CSharpSyntax, sec.pos, "Control cannot fall through from one case label to another.");
+    out = js`${out}{ ${body}} `;
+  }
+  b.leaveSwitch();
+  return js`switch (${x.code}) { ${out}} `;
+}
+
+export function isExceptionType(t: Type): boolean {
+  return t.k === "named" && (t.def.name === "Exception" || derivesFrom(t, named("Exception")));
+}
+
+export function tryStmt(b: Binder, s: Stmt & { k: "try" }): Code {
+  const body = b.block(s.body.stmts);
+  let out = js`try { ${body}}`;
+  if (s.catches.length) {
+    const raw = b.scope.names.fresh("e");
+    const ex = b.scope.names.fresh("ex");
+    let chain = js``;
+    let catchAll = false;
+    for (const c of s.catches) {
+      const type = c.type ? b.resolveType(c.type) : named("Exception");
+      if (!isExceptionType(type)) b.err(Codes.CSharpTypeMismatch, c.type!.pos, "The type caught or thrown must be derived from System.Exception.");
+      b.pushScope();
+      let bind = js``;
+      if (c.name) {
+        const l = b.declareLocal(c.name, type, c.pos);
+        bind = js`const ${l.code} = ${ex}; `;
+      }
+      const filter = c.filter ? b.convert(b.expr(c.filter), named("bool"), c.filter.pos) : null;
+      const cbody = b.withCatchVar(raw, () => b.block(c.body.stmts));
+      b.popScope();
+      const full = exceptionFullName(type);
+      let test = full === "System.Exception" ? js`true` : js`${rt("isException")}(${ex}, ${full})`;
+      if (filter) test = js`(${test} && ${filterWithVar(c.name ? bind : null, filter.code)})`;
+      if (full === "System.Exception" && !filter) catchAll = true;
+      chain = js`${chain}${chain.isEmpty ? js`` : js` else `}if (${test}) { ${bind}${cbody}}`;
+    }
+    if (!catchAll) chain = js`${chain} else throw ${raw};`;
+    out = js`${out} catch (${raw}) { const ${ex} = ${rt("toDotNetException")}(${raw}); ${chain} }`;
+  }
+  if (s.fin) out = js`${out} finally { ${b.block(s.fin.stmts)}}`;
+  return js`${out} `;
+}
+function filterWithVar(bind: Code | null, filter: Code): Code {
+  // `when` filters with a catch variable: evaluate in an arrow so the variable is in scope
+  return bind ? js`(() => { ${bind}return ${filter}; })()` : filter;
+}
+
+function exceptionFullName(t: Type): string {
+  if (t.k !== "named") return "System.Exception";
+  return `${t.def.ns}.${t.def.name}`;
+}
+
+/** Whether the end of a statement list is reachable (C# definite-return check, conservative). */
+export function canComplete(stmts: Stmt[]): boolean {
+  for (const s of stmts) if (!stmtCanComplete(s)) return false;
+  return true;
+}
+function isTrue(e: Expr): boolean {
+  return e.k === "lit" && e.value === true;
+}
+function hasBreak(s: Stmt, depth = 0): boolean {
+  switch (s.k) {
+    case "break":
+      return depth === 0;
+    case "block":
+      return s.stmts.some((x) => hasBreak(x, depth));
+    case "if":
+      return hasBreak(s.then, depth) || (s.else ? hasBreak(s.else, depth) : false);
+    case "try":
+      return hasBreak(s.body, depth) || s.catches.some((c) => hasBreak(c.body, depth)) || (s.fin ? hasBreak(s.fin, depth) : false);
+    case "while":
+    case "do":
+    case "for":
+    case "foreach":
+    case "switch":
+      return false;
+    default:
+      return false;
+  }
+}
+function stmtCanComplete(s: Stmt): boolean {
+  switch (s.k) {
+    case "return":
+    case "throw":
+    case "break":
+    case "continue":
+      return false;
+    case "block":
+      return canComplete(s.stmts);
+    case "if":
+      return !s.else || stmtCanComplete(s.then) || stmtCanComplete(s.else);
+    case "while":
+      return !isTrue(s.test) || hasBreak(s.body);
+    case "do":
+      return stmtCanComplete(s.body) ? !isTrue(s.test) || hasBreak(s.body) : hasBreak(s.body);
+    case "for":
+      return (s.test !== null && !isTrue(s.test)) || hasBreak(s.body);
+    case "switch": {
+      const hasDefault = s.sections.some((x) => x.labels.includes(null));
+      if (!hasDefault) return true;
+      return s.sections.some((x) => x.body.some((y) => hasBreak(y)));
+    }
+    case "try": {
+      if (s.fin && !canComplete(s.fin.stmts)) return false;
+      return canComplete(s.body.stmts) || s.catches.some((c) => canComplete(c.body.stmts));
+    }
+    default:
+      return true;
+  }
+}
+
+export { arrayOf, ERROR, nullableOf };

@@ -1,0 +1,144 @@
+// System.Collections.Generic and arrays. Runtime shapes: T[] and List<T> are JS arrays (byte[] is a
+// Uint8Array); Dictionary<K,V> is the runtime `Dictionary` (a Map with .NET members); read-only
+// dictionaries from the context (headers, query, variables, matched parameters) are reached through
+// the `dict*` helpers, which accept both; KeyValuePair is `{ Key, Value }`.
+import { js, rt, type Code } from "../../codegen/code.js";
+import { C, I, M, P, SM, type } from "./dsl.js";
+import { tryParse } from "./system.js";
+
+const call = (name: string) => (r: Code, a: Code[]) => js`${rt(name)}(${r}${a.map((x) => js`, ${x}`).reduce((p, c) => js`${p}${c}`, js``)})`;
+
+type("System.Collections.Generic", "IEnumerable", { typeParams: ["T"], isInterface: true, test: (v) => js`${rt("isEnumerable")}(${v})` }, [
+  M("IEnumerator<T> GetEnumerator()", (r) => js`${rt("seq")}(${r})[Symbol.iterator]()`),
+]);
+type("System.Collections.Generic", "IEnumerator", { typeParams: ["T"], isInterface: true }, []);
+type("System.Collections.Generic", "IReadOnlyCollection", { typeParams: ["T"], isInterface: true, interfaces: ["IEnumerable<T>"] }, [
+  P("int Count", call("count")),
+]);
+type("System.Collections.Generic", "ICollection", { typeParams: ["T"], isInterface: true, interfaces: ["IEnumerable<T>"] }, [
+  P("int Count", call("count")),
+  M("bool Contains(T item)", call("collContains")),
+  M("void Add(T item)", call("collAdd")),
+  M("bool Remove(T item)", call("collRemove")),
+  M("void Clear()", call("collClear")),
+]);
+type("System.Collections.Generic", "IReadOnlyList", { typeParams: ["T"], isInterface: true, interfaces: ["IReadOnlyCollection<T>"] }, [
+  I("T this[int index]", call("listItem")),
+]);
+type("System.Collections.Generic", "IList", { typeParams: ["T"], isInterface: true, interfaces: ["ICollection<T>"] }, [
+  I("T this[int index]", call("listItem"), (r, a, v) => js`${rt("listSet")}(${r}, ${a[0]}, ${v})`),
+  M("int IndexOf(T item)", call("listIndexOf")),
+  M("void Insert(int index, T item)", call("listInsert")),
+  M("void RemoveAt(int index)", call("listRemoveAt")),
+]);
+
+type("System", "Array", { interfaces: [] }, [
+  P("int Length", (r) => js`${r}.length`),
+  P("long LongLength", (r) => js`${r}.length`),
+  SM("int IndexOf<T>(T[] array, T value)", (_r, a) => js`${rt("listIndexOf")}(${a[0]}, ${a[1]})`),
+  SM("bool Exists<T>(T[] array, Func<T, bool> match)", (_r, a) => js`${rt("linqAny")}(${a[0]}, ${a[1]})`),
+  SM("T Find<T>(T[] array, Func<T, bool> match)", (_r, a) => js`${rt("linqFirstOrDefault")}(${a[0]}, ${a[1]})`),
+  SM("void Reverse<T>(T[] array)", (_r, a) => js`${a[0]}.reverse()`),
+  SM("void Sort<T>(T[] array)", (_r, a) => js`${rt("arraySort")}(${a[0]})`),
+  SM("T[] Empty<T>()", () => js`[]`),
+  SM("void Copy(Array sourceArray, Array destinationArray, int length)", (_r, a) => js`${rt("arrayCopy")}(${a[0]}, 0, ${a[1]}, 0, ${a[2]})`),
+  SM("void Copy(Array sourceArray, int sourceIndex, Array destinationArray, int destinationIndex, int length)", (_r, a) =>
+    js`${rt("arrayCopy")}(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}, ${a[4]})`,
+  ),
+  SM("int IndexOf(Array array, object value)", (_r, a) => js`${rt("listIndexOf")}(${a[0]}, ${a[1]})`),
+]);
+
+type(
+  "System.Collections.Generic",
+  "List",
+  { typeParams: ["T"], interfaces: ["IList<T>", "IReadOnlyList<T>"], test: (v) => js`Array.isArray(${v})` },
+  [
+    C("()", () => js`[]`),
+    C("(int capacity)", () => js`[]`),
+    C("(IEnumerable<T> collection)", (_r, a) => js`${rt("toList")}(${a[0]})`),
+    P("int Count", (r) => js`${r}.length`),
+    I("T this[int index]", call("listItem"), (r, a, v) => js`${rt("listSet")}(${r}, ${a[0]}, ${v})`),
+    M("void Add(T item)", (r, a) => js`${r}.push(${a[0]})`),
+    M("void AddRange(IEnumerable<T> collection)", (r, a) => js`${r}.push(...${rt("seq")}(${a[0]}))`),
+    M("bool Contains(T item)", call("collContains")),
+    M("int IndexOf(T item)", call("listIndexOf")),
+    M("void Insert(int index, T item)", call("listInsert")),
+    M("bool Remove(T item)", call("collRemove")),
+    M("void RemoveAt(int index)", call("listRemoveAt")),
+    M("int RemoveAll(Func<T, bool> match)", call("listRemoveAll")),
+    M("void Clear()", (r) => js`(${r}.length = 0, undefined)`),
+    M("T[] ToArray()", (r) => js`${r}.slice()`),
+    M("void Sort()", (r) => js`${rt("arraySort")}(${r})`),
+    M("void Reverse()", (r) => js`${r}.reverse()`),
+    M("bool Exists(Func<T, bool> match)", (r, a) => js`${rt("linqAny")}(${r}, ${a[0]})`),
+    M("T Find(Func<T, bool> match)", (r, a) => js`${rt("linqFirstOrDefault")}(${r}, ${a[0]})`),
+    M("List<T> FindAll(Func<T, bool> match)", (r, a) => js`${r}.filter((x) => ${a[0]}(x))`),
+    M("void ForEach(Action<T> action)", (r, a) => js`${r}.forEach((x) => ${a[0]}(x))`),
+  ],
+);
+
+type("System.Collections.Generic", "HashSet", { typeParams: ["T"], interfaces: ["ICollection<T>", "IReadOnlyCollection<T>"], test: (v) => js`(${v} instanceof Set)` }, [
+  C("()", () => js`new Set()`),
+  C("(IEnumerable<T> collection)", (_r, a) => js`new Set(${rt("seq")}(${a[0]}))`),
+  P("int Count", (r) => js`${r}.size`),
+  M("bool Add(T item)", (r, a) => js`${rt("setAdd")}(${r}, ${a[0]})`),
+  M("bool Contains(T item)", (r, a) => js`${r}.has(${a[0]})`),
+  M("bool Remove(T item)", (r, a) => js`${r}.delete(${a[0]})`),
+]);
+
+type("System.Collections.Generic", "KeyValuePair", { typeParams: ["TKey", "TValue"], valueType: true }, [
+  C("(TKey key, TValue value)", (_r, a) => js`{ Key: ${a[0]}, Value: ${a[1]} }`),
+  P("TKey Key", (r) => js`${r}.Key`),
+  P("TValue Value", (r) => js`${r}.Value`),
+]);
+
+const dictMembers = (readOnly: boolean) => [
+  P("int Count", call("count")),
+  P("IEnumerable<TKey> Keys", call("dictKeys")),
+  P("IEnumerable<TValue> Values", call("dictValues")),
+  I("TValue this[TKey key]", call("dictItem"), readOnly ? undefined : (r: Code, a: Code[], v: Code) => js`${rt("dictSet")}(${r}, ${a[0]}, ${v})`),
+  M("bool ContainsKey(TKey key)", call("dictContainsKey")),
+  M("bool TryGetValue(TKey key, out TValue value)", (r, a, x) => tryParse(js`${rt("dictTryGet")}(${r}, ${a[0]})`, a[1]!, x, js`null`)),
+  M("TValue GetValueOrDefault(TKey key)", (r, a) => js`${rt("dictGetOrDefault")}(${r}, ${a[0]}, null)`),
+  M("TValue GetValueOrDefault(TKey key, TValue defaultValue)", call("dictGetOrDefault")),
+];
+
+type(
+  "System.Collections.Generic",
+  "IReadOnlyDictionary",
+  { typeParams: ["TKey", "TValue"], isInterface: true, interfaces: ["IReadOnlyCollection<KeyValuePair<TKey, TValue>>"] },
+  dictMembers(true),
+);
+type(
+  "System.Collections.Generic",
+  "IDictionary",
+  { typeParams: ["TKey", "TValue"], isInterface: true, interfaces: ["ICollection<KeyValuePair<TKey, TValue>>"] },
+  [...dictMembers(false), M("void Add(TKey key, TValue value)", call("dictAdd")), M("bool Remove(TKey key)", call("dictRemove"))],
+);
+type(
+  "System.Collections.Generic",
+  "Dictionary",
+  {
+    typeParams: ["TKey", "TValue"],
+    interfaces: ["IDictionary<TKey, TValue>", "IReadOnlyDictionary<TKey, TValue>"],
+    test: (v) => js`(${v} instanceof ${rt("Dictionary")})`,
+  },
+  [
+    C("()", () => js`new ${rt("Dictionary")}()`),
+    C("(StringComparer comparer)", (_r, a) => js`new ${rt("Dictionary")}(${a[0]})`),
+    C("(IDictionary<TKey, TValue> dictionary)", (_r, a) => js`${rt("Dictionary")}.from(${a[0]})`),
+    ...dictMembers(false),
+    M("void Add(TKey key, TValue value)", call("dictAdd")),
+    M("bool Remove(TKey key)", call("dictRemove")),
+    M("void Clear()", (r) => js`${r}.clear()`),
+    M("bool ContainsValue(TValue value)", call("dictContainsValue")),
+  ],
+);
+
+type("System", "Func", { typeParams: ["TResult"] }, []);
+type("System", "Func", { typeParams: ["T", "TResult"] }, []);
+type("System", "Func", { typeParams: ["T1", "T2", "TResult"] }, []);
+type("System", "Func", { typeParams: ["T1", "T2", "T3", "TResult"] }, []);
+type("System", "Action", { typeParams: ["T"] }, []);
+type("System", "Action", { typeParams: ["T1", "T2"] }, []);
+type("System", "Tuple", { typeParams: ["T1", "T2"] }, [P("T1 Item1", (r) => js`${r}[0]`), P("T2 Item2", (r) => js`${r}[1]`)]);

@@ -1,0 +1,9 @@
+// Loads every surface table (order does not matter: signatures are parsed on first use).
+import "./system.js";
+import "./string.js";
+import "./collections.js";
+import "./linq.js";
+import "./context.js";
+import "./newtonsoft.js";
+import "./datetime.js";
+import "./misc.js";

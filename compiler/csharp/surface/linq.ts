@@ -1,0 +1,99 @@
+// System.Linq.Enumerable: extension methods over IEnumerable<T>, lowered to the `linq*` runtime
+// helpers (which accept arrays, strings (as char codes), Maps (as KeyValuePairs) and any iterable).
+import { js, rt, type Code } from "../../codegen/code.js";
+import { SM, type } from "./dsl.js";
+
+const L = (name: string) => (_r: Code, a: Code[]) => js`${rt(name)}(${a.map((x, i) => (i ? js`, ${x}` : x)).reduce((p, c) => js`${p}${c}`, js``)})`;
+const S = "this IEnumerable<TSource> source";
+
+type("System.Linq", "Enumerable", { isStatic: true }, [
+  SM(`TSource First<TSource>(${S})`, L("linqFirst")),
+  SM(`TSource First<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqFirst")),
+  SM(`TSource FirstOrDefault<TSource>(${S})`, L("linqFirstOrDefault")),
+  SM(`TSource FirstOrDefault<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqFirstOrDefault")),
+  SM(`TSource Last<TSource>(${S})`, L("linqLast")),
+  SM(`TSource Last<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqLast")),
+  SM(`TSource LastOrDefault<TSource>(${S})`, L("linqLastOrDefault")),
+  SM(`TSource LastOrDefault<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqLastOrDefault")),
+  SM(`TSource Single<TSource>(${S})`, L("linqSingle")),
+  SM(`TSource Single<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqSingle")),
+  SM(`TSource SingleOrDefault<TSource>(${S})`, L("linqSingleOrDefault")),
+  SM(`TSource SingleOrDefault<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqSingleOrDefault")),
+  SM(`TSource ElementAt<TSource>(${S}, int index)`, L("linqElementAt")),
+  SM(`TSource ElementAtOrDefault<TSource>(${S}, int index)`, L("linqElementAtOrDefault")),
+  SM(`bool Any<TSource>(${S})`, L("linqAny")),
+  SM(`bool Any<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqAny")),
+  SM(`bool All<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqAll")),
+  SM(`int Count<TSource>(${S})`, L("linqCount")),
+  SM(`int Count<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqCount")),
+  SM(`long LongCount<TSource>(${S})`, L("linqCount")),
+  SM(`bool Contains<TSource>(${S}, TSource value)`, L("linqContains")),
+  SM(`IEnumerable<TSource> Where<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqWhere")),
+  SM(`IEnumerable<TSource> Where<TSource>(${S}, Func<TSource, int, bool> predicate)`, L("linqWhere")),
+  SM(`IEnumerable<TResult> Select<TSource, TResult>(${S}, Func<TSource, TResult> selector)`, L("linqSelect")),
+  SM(`IEnumerable<TResult> Select<TSource, TResult>(${S}, Func<TSource, int, TResult> selector)`, L("linqSelect")),
+  SM(`IEnumerable<TResult> SelectMany<TSource, TResult>(${S}, Func<TSource, IEnumerable<TResult>> selector)`, L("linqSelectMany")),
+  SM(`IEnumerable<TSource> Distinct<TSource>(${S})`, L("linqDistinct")),
+  SM(`IEnumerable<TSource> Skip<TSource>(${S}, int count)`, L("linqSkip")),
+  SM(`IEnumerable<TSource> Take<TSource>(${S}, int count)`, L("linqTake")),
+  SM(`IEnumerable<TSource> SkipWhile<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqSkipWhile")),
+  SM(`IEnumerable<TSource> TakeWhile<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqTakeWhile")),
+  SM(`IEnumerable<TSource> Reverse<TSource>(${S})`, L("linqReverse")),
+  SM(`IEnumerable<TSource> Concat<TSource>(${S}, IEnumerable<TSource> second)`, L("linqConcat")),
+  SM(`IEnumerable<TSource> Union<TSource>(${S}, IEnumerable<TSource> second)`, L("linqUnion")),
+  SM(`IEnumerable<TSource> Intersect<TSource>(${S}, IEnumerable<TSource> second)`, L("linqIntersect")),
+  SM(`IEnumerable<TSource> Except<TSource>(${S}, IEnumerable<TSource> second)`, L("linqExcept")),
+  SM(`IEnumerable<TSource> DefaultIfEmpty<TSource>(${S})`, L("linqDefaultIfEmpty")),
+  SM(`IEnumerable<TSource> OrderBy<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, (_r, a) => js`${rt("linqOrderBy")}(${a[0]}, ${a[1]}, false)`),
+  SM(`IEnumerable<TSource> OrderByDescending<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, (_r, a) => js`${rt("linqOrderBy")}(${a[0]}, ${a[1]}, true)`),
+  SM(`IEnumerable<TSource> ThenBy<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, (_r, a) => js`${rt("linqThenBy")}(${a[0]}, ${a[1]}, false)`),
+  SM(`IEnumerable<TSource> ThenByDescending<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, (_r, a) => js`${rt("linqThenBy")}(${a[0]}, ${a[1]}, true)`),
+  SM(`IEnumerable<TSource> OrderBy<TSource>(${S})`, (_r, a) => js`${rt("linqOrderBy")}(${a[0]}, null, false)`),
+  SM(`TSource[] ToArray<TSource>(${S})`, L("toList")),
+  SM(`List<TSource> ToList<TSource>(${S})`, L("toList")),
+  SM(`Dictionary<TKey, TSource> ToDictionary<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, L("linqToDictionary")),
+  SM(`Dictionary<TKey, TElement> ToDictionary<TSource, TKey, TElement>(${S}, Func<TSource, TKey> keySelector, Func<TSource, TElement> elementSelector)`, L("linqToDictionary")),
+  SM(`HashSet<TSource> ToHashSet<TSource>(${S})`, (_r, a) => js`new Set(${rt("seq")}(${a[0]}))`),
+  SM(`IEnumerable<TSource> AsEnumerable<TSource>(${S})`, (_r, a) => a[0]!),
+  SM(`int Sum(this IEnumerable<int> source)`, L("linqSum")),
+  SM(`long Sum(this IEnumerable<long> source)`, L("linqSum")),
+  SM(`double Sum(this IEnumerable<double> source)`, L("linqSum")),
+  SM(`decimal Sum(this IEnumerable<decimal> source)`, L("linqSum")),
+  SM(`int Sum<TSource>(${S}, Func<TSource, int> selector)`, L("linqSum")),
+  SM(`long Sum<TSource>(${S}, Func<TSource, long> selector)`, L("linqSum")),
+  SM(`double Sum<TSource>(${S}, Func<TSource, double> selector)`, L("linqSum")),
+  SM(`decimal Sum<TSource>(${S}, Func<TSource, decimal> selector)`, L("linqSum")),
+  SM(`int Max(this IEnumerable<int> source)`, L("linqMax")),
+  SM(`long Max(this IEnumerable<long> source)`, L("linqMax")),
+  SM(`double Max(this IEnumerable<double> source)`, L("linqMax")),
+  SM(`int Max<TSource>(${S}, Func<TSource, int> selector)`, L("linqMax")),
+  SM(`double Max<TSource>(${S}, Func<TSource, double> selector)`, L("linqMax")),
+  SM(`int Min(this IEnumerable<int> source)`, L("linqMin")),
+  SM(`long Min(this IEnumerable<long> source)`, L("linqMin")),
+  SM(`double Min(this IEnumerable<double> source)`, L("linqMin")),
+  SM(`int Min<TSource>(${S}, Func<TSource, int> selector)`, L("linqMin")),
+  SM(`double Min<TSource>(${S}, Func<TSource, double> selector)`, L("linqMin")),
+  SM(`double Average(this IEnumerable<int> source)`, L("linqAverage")),
+  SM(`double Average(this IEnumerable<double> source)`, L("linqAverage")),
+  SM(`double Average<TSource>(${S}, Func<TSource, double> selector)`, L("linqAverage")),
+  SM(`TSource Aggregate<TSource>(${S}, Func<TSource, TSource, TSource> func)`, L("linqAggregate")),
+  SM(`TAccumulate Aggregate<TSource, TAccumulate>(${S}, TAccumulate seed, Func<TAccumulate, TSource, TAccumulate> func)`, (_r, a) => js`${rt("linqAggregateSeed")}(${a[0]}, ${a[1]}, ${a[2]})`),
+  SM(`bool SequenceEqual<TSource>(${S}, IEnumerable<TSource> second)`, L("linqSequenceEqual")),
+  SM(`IEnumerable<IGrouping<TKey, TSource>> GroupBy<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, L("linqGroupBy")),
+  SM(`IEnumerable<TResult> Cast<TResult>(this IEnumerable<object> source)`, (_r, a) => a[0]!),
+  SM(`IEnumerable<TResult> OfType<TResult>(this IEnumerable<object> source)`, (_r, a, x) => js`${rt("linqOfType")}(${a[0]}, ${x.typeArgs.length ? typeTest(x.typeArgs[0]!) : js`null`})`),
+  SM(`IEnumerable<int> Range(int start, int count)`, L("linqRange")),
+  SM(`IEnumerable<TResult> Repeat<TResult>(TResult element, int count)`, L("linqRepeat")),
+  SM(`IEnumerable<TResult> Empty<TResult>()`, () => js`[]`),
+]);
+
+type("System.Linq", "IGrouping", { typeParams: ["TKey", "TElement"], isInterface: true, interfaces: ["IEnumerable<TElement>"] }, []);
+import { P } from "./dsl.js";
+import { lookupType, type Type } from "../types.js";
+const grouping = lookupType("IGrouping", 2)!;
+grouping.members.set("Key", [Object.assign(P("TKey Key", (r) => js`${r}.Key`), { owner: grouping })]);
+
+let typeTest: (t: Type) => Code = () => js`null`;
+export function setTypeTest(f: (t: Type) => Code): void {
+  typeTest = f;
+}

@@ -1,0 +1,227 @@
+// Guid, Convert, Encoding, Uri, WebUtility, Regex, BitConverter, hashing/HMAC, and the APIM
+// extension methods (AsJwt, AsBasic, TryParseJwt, ...), lowered to runtime/dotnet helpers.
+import { js, rt, type Code } from "../../codegen/code.js";
+import { C, I, K, M, P, SM, SP, type } from "./dsl.js";
+import { tryParse } from "./system.js";
+
+const call = (name: string) => (_r: Code, a: Code[]) => js`${rt(name)}(${a.map((x, i) => (i ? js`, ${x}` : x)).reduce((p, c) => js`${p}${c}`, js``)})`;
+const mcall = (name: string) => (r: Code, a: Code[]) => js`${rt(name)}(${r}${a.map((x) => js`, ${x}`).reduce((p, c) => js`${p}${c}`, js``)})`;
+
+type("System", "Guid", { valueType: true, test: (v) => js`${rt("isGuid")}(${v})` }, [
+  C("(string g)", (_r, a) => js`${rt("guidParse")}(${a[0]})`),
+  C("(byte[] b)", (_r, a) => js`${rt("guidFromBytes")}(${a[0]})`),
+  SM("Guid NewGuid()", () => js`${rt("newGuid")}()`),
+  SM("Guid Parse(string input)", call("guidParse")),
+  SM("bool TryParse(string input, out Guid result)", (_r, a, x) => tryParse(js`${rt("guidTryParse")}(${a[0]})`, a[1]!, x, js`"00000000-0000-0000-0000-000000000000"`)),
+  SP("Guid Empty", () => js`"00000000-0000-0000-0000-000000000000"`),
+  M("string ToString()", (r) => r),
+  M("string ToString(string format)", mcall("guidFormat")),
+  M("byte[] ToByteArray()", mcall("guidToBytes")),
+  M("bool Equals(Guid g)", (r, a) => js`(${r} === ${a[0]})`),
+]);
+
+type("System", "Convert", { isStatic: true }, [
+  SM("string ToBase64String(byte[] inArray)", call("toBase64")),
+  SM("byte[] FromBase64String(string s)", call("fromBase64")),
+  SM("string ToString(object value)", (_r, a) => js`${rt("toStrOrEmpty")}(${a[0]})`),
+  SM("string ToString(int value, int toBase)", (_r, a) => js`${rt("intToBase")}(${a[0]}, ${a[1]})`),
+  SM("string ToString(long value, int toBase)", (_r, a) => js`${rt("intToBase")}(${a[0]}, ${a[1]})`),
+  SM("string ToString(byte value, int toBase)", (_r, a) => js`${rt("intToBase")}(${a[0]}, ${a[1]})`),
+  SM("int ToInt32(object value)", (_r, a) => js`${rt("convertTo")}(${a[0]}, "int")`),
+  SM("int ToInt32(string value, int fromBase)", (_r, a) => js`${rt("parseBase")}(${a[0]}, ${a[1]}, "int")`),
+  SM("long ToInt64(object value)", (_r, a) => js`${rt("convertTo")}(${a[0]}, "long")`),
+  SM("long ToInt64(string value, int fromBase)", (_r, a) => js`${rt("parseBase")}(${a[0]}, ${a[1]}, "long")`),
+  SM("short ToInt16(object value)", (_r, a) => js`${rt("convertTo")}(${a[0]}, "short")`),
+  SM("double ToDouble(object value)", (_r, a) => js`${rt("convertTo")}(${a[0]}, "double")`),
+  SM("decimal ToDecimal(object value)", (_r, a) => js`${rt("convertTo")}(${a[0]}, "decimal")`),
+  SM("bool ToBoolean(object value)", (_r, a) => js`${rt("convertTo")}(${a[0]}, "bool")`),
+  SM("byte ToByte(object value)", (_r, a) => js`${rt("convertTo")}(${a[0]}, "byte")`),
+  SM("byte ToByte(string value, int fromBase)", (_r, a) => js`${rt("parseBase")}(${a[0]}, ${a[1]}, "byte")`),
+  SM("char ToChar(object value)", (_r, a) => js`${rt("convertTo")}(${a[0]}, "char")`),
+  SM("DateTime ToDateTime(object value)", (_r, a) => js`${rt("convertTo")}(${a[0]}, "DateTime")`),
+  SM("string ToHexString(byte[] inArray)", call("toHex")),
+  SM("byte[] FromHexString(string s)", call("fromHex")),
+]);
+
+type("System.Text", "Encoding", {}, [
+  SP("Encoding UTF8", () => js`${rt("Encoding")}.UTF8`),
+  SP("Encoding ASCII", () => js`${rt("Encoding")}.ASCII`),
+  SP("Encoding Unicode", () => js`${rt("Encoding")}.Unicode`),
+  SP("Encoding Default", () => js`${rt("Encoding")}.UTF8`),
+  SP("Encoding UTF32", () => js`${rt("Encoding")}.UTF32`),
+  SP("Encoding BigEndianUnicode", () => js`${rt("Encoding")}.BigEndianUnicode`),
+  SP("Encoding Latin1", () => js`${rt("Encoding")}.Latin1`),
+  SM("Encoding GetEncoding(string name)", (_r, a) => js`${rt("Encoding")}.GetEncoding(${a[0]})`),
+  M("byte[] GetBytes(string s)", (r, a) => js`${r}.GetBytes(${a[0]})`),
+  M("byte[] GetBytes(char[] chars)", (r, a) => js`${r}.GetBytes(${rt("charsToString")}(${a[0]}))`),
+  M("string GetString(byte[] bytes)", (r, a) => js`${r}.GetString(${a[0]})`),
+  M("string GetString(byte[] bytes, int index, int count)", (r, a) => js`${r}.GetString(${a[0]}.subarray(${a[1]}, ${a[1]} + ${a[2]}))`),
+  M("int GetByteCount(string s)", (r, a) => js`${r}.GetBytes(${a[0]}).length`),
+  P("string WebName", (r) => js`${r}.WebName`),
+]);
+
+type("System", "Uri", { test: (v) => js`(${v} instanceof ${rt("Uri")})` }, [
+  C("(string uriString)", (_r, a) => js`${rt("Uri")}.parse(${a[0]})`),
+  SM("string EscapeDataString(string stringToEscape)", call("escapeDataString")),
+  SM("string UnescapeDataString(string stringToUnescape)", call("unescapeDataString")),
+  SM("string EscapeUriString(string stringToEscape)", (_r, a) => js`encodeURI(${a[0]})`),
+  SM("bool IsWellFormedUriString(string uriString, UriKind uriKind)", call("uriIsWellFormed")),
+  SM("bool TryCreate(string uriString, UriKind uriKind, out Uri result)", (_r, a, x) => tryParse(js`${rt("Uri")}.tryParse(${a[0]}, ${a[1]})`, a[2]!, x, js`null`)),
+  P("string Scheme", (r) => js`${r}.Scheme`),
+  P("string Host", (r) => js`${r}.Host`),
+  P("int Port", (r) => js`${r}.Port`),
+  P("string AbsolutePath", (r) => js`${r}.AbsolutePath`),
+  P("string AbsoluteUri", (r) => js`${r}.AbsoluteUri`),
+  P("string PathAndQuery", (r) => js`${r}.PathAndQuery`),
+  P("string Query", (r) => js`${r}.Query`),
+  P("string Fragment", (r) => js`${r}.Fragment`),
+  P("string Authority", (r) => js`${r}.Authority`),
+  P("string[] Segments", (r) => js`${r}.Segments`),
+  P("bool IsAbsoluteUri", () => js`true`),
+  M("string ToString()", (r) => js`${r}.ToString()`),
+  M("string GetLeftPart(UriPartial part)", (r, a) => js`${r}.GetLeftPart(${a[0]})`),
+]);
+type("System", "UriKind", { valueType: true }, [K("UriKind RelativeOrAbsolute", 0, () => js`0`), K("UriKind Absolute", 1, () => js`1`), K("UriKind Relative", 2, () => js`2`)]);
+type("System", "UriPartial", { valueType: true }, [K("UriPartial Scheme", 0, () => js`0`), K("UriPartial Authority", 1, () => js`1`), K("UriPartial Path", 2, () => js`2`), K("UriPartial Query", 3, () => js`3`)]);
+
+type("System.Net", "WebUtility", { isStatic: true }, [
+  SM("string UrlEncode(string value)", call("urlEncode")),
+  SM("string UrlDecode(string encodedValue)", call("urlDecode")),
+  SM("string HtmlEncode(string value)", call("htmlEncode")),
+  SM("string HtmlDecode(string value)", call("htmlDecode")),
+]);
+type("System.Web", "HttpUtility", { isStatic: true }, [
+  SM("string UrlEncode(string value)", call("urlEncodeLower")),
+  SM("string UrlDecode(string value)", call("urlDecode")),
+  SM("string HtmlEncode(string value)", call("htmlEncode")),
+]);
+
+// Regex: lowered to runtime/dotnet/regex.ts (a .NET-pattern → JS translation with caching).
+type("System.Text.RegularExpressions", "Regex", { test: (v) => js`(${v} instanceof ${rt("Regex")})` }, [
+  C("(string pattern)", (_r, a) => js`${rt("Regex")}.get(${a[0]}, 0)`),
+  C("(string pattern, RegexOptions options)", (_r, a) => js`${rt("Regex")}.get(${a[0]}, ${a[1]})`),
+  SM("bool IsMatch(string input, string pattern)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).IsMatch(${a[0]})`),
+  SM("bool IsMatch(string input, string pattern, RegexOptions options)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).IsMatch(${a[0]})`),
+  SM("Match Match(string input, string pattern)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Match(${a[0]})`),
+  SM("Match Match(string input, string pattern, RegexOptions options)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).Match(${a[0]})`),
+  SM("MatchCollection Matches(string input, string pattern)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Matches(${a[0]})`),
+  SM("MatchCollection Matches(string input, string pattern, RegexOptions options)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).Matches(${a[0]})`),
+  SM("string Replace(string input, string pattern, string replacement)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Replace(${a[0]}, ${a[2]})`),
+  SM("string Replace(string input, string pattern, string replacement, RegexOptions options)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}).Replace(${a[0]}, ${a[2]})`),
+  SM("string Replace(string input, string pattern, Func<Match, string> evaluator)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Replace(${a[0]}, ${a[2]})`),
+  SM("string[] Split(string input, string pattern)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Split(${a[0]})`),
+  SM("string Escape(string str)", call("regexEscape")),
+  SM("string Unescape(string str)", call("regexUnescape")),
+  M("bool IsMatch(string input)", (r, a) => js`${r}.IsMatch(${a[0]})`),
+  M("Match Match(string input)", (r, a) => js`${r}.Match(${a[0]})`),
+  M("MatchCollection Matches(string input)", (r, a) => js`${r}.Matches(${a[0]})`),
+  M("string Replace(string input, string replacement)", (r, a) => js`${r}.Replace(${a[0]}, ${a[1]})`),
+  M("string Replace(string input, Func<Match, string> evaluator)", (r, a) => js`${r}.Replace(${a[0]}, ${a[1]})`),
+  M("string[] Split(string input)", (r, a) => js`${r}.Split(${a[0]})`),
+]);
+type("System.Text.RegularExpressions", "RegexOptions", { valueType: true }, [
+  K("RegexOptions None", 0, () => js`0`),
+  K("RegexOptions IgnoreCase", 1, () => js`1`),
+  K("RegexOptions Multiline", 2, () => js`2`),
+  K("RegexOptions ExplicitCapture", 4, () => js`4`),
+  K("RegexOptions Compiled", 8, () => js`8`),
+  K("RegexOptions Singleline", 16, () => js`16`),
+  K("RegexOptions IgnorePatternWhitespace", 32, () => js`32`),
+  K("RegexOptions RightToLeft", 64, () => js`64`),
+  K("RegexOptions ECMAScript", 256, () => js`256`),
+  K("RegexOptions CultureInvariant", 512, () => js`512`),
+]);
+type("System.Text.RegularExpressions", "Capture", {}, [
+  P("string Value", (r) => js`${r}.Value`),
+  P("int Index", (r) => js`${r}.Index`),
+  P("int Length", (r) => js`${r}.Length`),
+  M("string ToString()", (r) => js`${r}.Value`),
+]);
+type("System.Text.RegularExpressions", "Group", { base: "Capture" }, [P("bool Success", (r) => js`${r}.Success`), P("string Name", (r) => js`${r}.Name`)]);
+type("System.Text.RegularExpressions", "Match", { base: "Group" }, [
+  P("GroupCollection Groups", (r) => js`${r}.Groups`),
+  M("Match NextMatch()", (r) => js`${r}.NextMatch()`),
+  M("string Result(string replacement)", (r, a) => js`${r}.Result(${a[0]})`),
+  SP("Match Empty", () => js`${rt("Regex")}.EmptyMatch`),
+]);
+type("System.Text.RegularExpressions", "GroupCollection", { interfaces: ["IEnumerable<Group>"] }, [
+  I("Group this[string groupname]", (r, a) => js`${r}.Item(${a[0]})`),
+  I("Group this[int groupnum]", (r, a) => js`${r}.Item(${a[0]})`),
+  P("int Count", (r) => js`${r}.Count`),
+]);
+type("System.Text.RegularExpressions", "MatchCollection", { interfaces: ["IEnumerable<Match>"] }, [
+  I("Match this[int i]", (r, a) => js`${rt("listItem")}(${r}, ${a[0]})`),
+  P("int Count", (r) => js`${r}.length`),
+]);
+
+type("System", "BitConverter", { isStatic: true }, [
+  SM("string ToString(byte[] value)", call("bitConverterToString")),
+  SM("byte[] GetBytes(int value)", (_r, a) => js`${rt("bitConverterGetBytes")}(${a[0]}, 4)`),
+  SM("byte[] GetBytes(long value)", (_r, a) => js`${rt("bitConverterGetBytes")}(${a[0]}, 8)`),
+  SM("int ToInt32(byte[] value, int startIndex)", call("bitConverterToInt32")),
+  K("bool IsLittleEndian", true, () => js`true`),
+]);
+
+// ---- cryptography ----------------------------------------------------------------------------
+type("System.Security.Cryptography", "HashAlgorithm", {}, [
+  M("byte[] ComputeHash(byte[] buffer)", (r, a) => js`${r}.ComputeHash(${a[0]})`),
+  M("byte[] ComputeHash(byte[] buffer, int offset, int count)", (r, a) => js`${r}.ComputeHash(${a[0]}.subarray(${a[1]}, ${a[1]} + ${a[2]}))`),
+  M("void Dispose()", () => js`undefined`),
+  P("byte[] Hash", (r) => js`${r}.Hash`),
+]);
+type("System.Security.Cryptography", "KeyedHashAlgorithm", { base: "HashAlgorithm" }, [P("byte[] Key", (r) => js`${r}.Key`, (r, _a, v) => js`(${r}.Key = ${v})`)]);
+type("System.Security.Cryptography", "HMAC", { base: "KeyedHashAlgorithm" }, []);
+for (const [name, alg] of [
+  ["MD5", "md5"],
+  ["SHA1", "sha1"],
+  ["SHA256", "sha256"],
+  ["SHA384", "sha384"],
+  ["SHA512", "sha512"],
+] as const) {
+  type("System.Security.Cryptography", name, { base: "HashAlgorithm" }, [SM(`${name} Create()`, () => js`${rt("newHash")}(${alg}, null)`)]);
+  if (name !== "MD5") type("System.Security.Cryptography", `${name}Managed`, { base: "HashAlgorithm" }, [C("()", () => js`${rt("newHash")}(${alg}, null)`)]);
+  type("System.Security.Cryptography", `HMAC${name}`, { base: "HMAC" }, [
+    C("()", () => js`${rt("newHash")}(${alg}, ${rt("randomBytes")}(64))`),
+    C("(byte[] key)", (_r, a) => js`${rt("newHash")}(${alg}, ${a[0]})`),
+  ]);
+}
+type("System.Security.Cryptography", "RNGCryptoServiceProvider", {}, [
+  C("()", () => js`${rt("newRng")}()`),
+  M("void GetBytes(byte[] data)", (r, a) => js`${r}.GetBytes(${a[0]})`),
+]);
+type("System.Security.Cryptography", "RandomNumberGenerator", {}, [
+  SM("RandomNumberGenerator Create()", () => js`${rt("newRng")}()`),
+  M("void GetBytes(byte[] data)", (r, a) => js`${r}.GetBytes(${a[0]})`),
+]);
+
+// ---- APIM helper types and extension methods (apim-semantics §2.3) -------------------------------
+type("Microsoft.Azure.ApiManagement", "Jwt", {}, [
+  P("string Algorithm", (r) => js`${r}.Algorithm`),
+  P("IEnumerable<string> Audiences", (r) => js`${r}.Audiences`),
+  P("IReadOnlyDictionary<string, string[]> Claims", (r) => js`${r}.Claims`),
+  P("DateTime? ExpirationTime", (r) => js`${r}.ExpirationTime`),
+  P("string Id", (r) => js`${r}.Id`),
+  P("string Issuer", (r) => js`${r}.Issuer`),
+  P("DateTime? IssuedAt", (r) => js`${r}.IssuedAt`),
+  P("DateTime? NotBefore", (r) => js`${r}.NotBefore`),
+  P("string Subject", (r) => js`${r}.Subject`),
+  P("string Type", (r) => js`${r}.Type`),
+]);
+type("Microsoft.Azure.ApiManagement", "BasicAuthCredentials", {}, [
+  P("string UserId", (r) => js`${r}.UserId`),
+  P("string Password", (r) => js`${r}.Password`),
+]);
+type("Microsoft.Azure.ApiManagement", "ApimExtensions", { isStatic: true }, [
+  SM("Jwt AsJwt(this string value)", call("asJwt")),
+  SM("bool TryParseJwt(this string value, out Jwt result)", (_r, a, x) => tryParse(js`(${rt("asJwt")}(${a[0]}) ?? undefined)`, a[1]!, x, js`null`)),
+  SM("BasicAuthCredentials AsBasic(this string value)", call("asBasic")),
+  SM("bool TryParseBasic(this string value, out BasicAuthCredentials result)", (_r, a, x) => tryParse(js`(${rt("asBasic")}(${a[0]}) ?? undefined)`, a[1]!, x, js`null`)),
+  SM("byte[] Encrypt(this byte[] input, string alg, byte[] key, byte[] iv)", call("symEncrypt")),
+  SM("byte[] Decrypt(this byte[] input, string alg, byte[] key, byte[] iv)", call("symDecrypt")),
+  SM("string ToQueryString(this IDictionary<string, IList<string>> form)", call("formToQueryString")),
+  SM("string ToFormUrlEncodedContent(this IDictionary<string, IList<string>> form)", call("formToContent")),
+]);
+type("System", "Enum", {}, [
+  M("string ToString()", (r) => js`${rt("toStr")}(${r})`),
+  M("bool HasFlag(Enum flag)", (r, a) => js`((${r} & ${a[0]}) === ${a[0]})`),
+]);

@@ -1,0 +1,131 @@
+// Newtonsoft.Json and Newtonsoft.Json.Linq, lowered to runtime/dotnet/newtonsoft.ts.
+import { js, rt, type Code } from "../../codegen/code.js";
+import { C, I, K, M, P, SM, SP, type } from "./dsl.js";
+import { tryParse } from "./system.js";
+
+const jt = (v: Code) => js`${rt("toJToken")}(${v})`;
+
+type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], test: (v) => js`(${v} instanceof ${rt("JToken")})` }, [
+  I("JToken this[object key]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
+  M("T Value<T>(object key)", (r, a, x) => js`${rt("jconv")}(${r}.Item(${a[0]}), ${castKeyOf(x.typeArgs[0]!)})`),
+  M("IEnumerable<T> Values<T>()", (r, _a, x) => js`${rt("jvalues")}(${r}, ${castKeyOf(x.typeArgs[0]!)})`),
+  M("T ToObject<T>()", (r, _a, x) => js`${rt("jconv")}(${r}, ${castKeyOf(x.typeArgs[0]!)})`),
+  M("string ToString()", (r) => js`${r}.ToString()`),
+  M("string ToString(Formatting formatting)", (r, a) => js`${r}.ToString(${a[0]})`),
+  P("JTokenType Type", (r) => js`${r}.Type`),
+  P("JContainer Parent", (r) => js`${r}.Parent`),
+  P("JToken Root", (r) => js`${r}.Root`),
+  P("string Path", (r) => js`${r}.Path`),
+  P("bool HasValues", (r) => js`${r}.HasValues`),
+  P("JToken First", (r) => js`${r}.First`),
+  P("JToken Last", (r) => js`${r}.Last`),
+  P("JToken Next", (r) => js`${r}.Next`),
+  P("JToken Previous", (r) => js`${r}.Previous`),
+  M("IEnumerable<JToken> Children()", (r) => js`${r}.Children()`),
+  M("JToken SelectToken(string path)", (r, a) => js`${r}.SelectToken(${a[0]}, false)`),
+  M("JToken SelectToken(string path, bool errorWhenNoMatch)", (r, a) => js`${r}.SelectToken(${a[0]}, ${a[1]})`),
+  M("IEnumerable<JToken> SelectTokens(string path)", (r, a) => js`${r}.SelectTokens(${a[0]})`),
+  M("JToken DeepClone()", (r) => js`${r}.DeepClone()`),
+  M("void Remove()", (r) => js`${r}.Remove()`),
+  M("void Replace(JToken value)", (r, a) => js`${r}.Replace(${a[0]})`),
+  M("void AddAfterSelf(object content)", (r, a) => js`${r}.AddAfterSelf(${jt(a[0]!)})`),
+  M("void AddBeforeSelf(object content)", (r, a) => js`${r}.AddBeforeSelf(${jt(a[0]!)})`),
+  SM("JToken Parse(string json)", (_r, a) => js`${rt("JToken")}.Parse(${a[0]})`),
+  SM("JToken FromObject(object o)", (_r, a) => js`${rt("JToken")}.FromObject(${a[0]})`),
+  SM("bool DeepEquals(JToken t1, JToken t2)", (_r, a) => js`${rt("JToken")}.DeepEquals(${a[0]}, ${a[1]})`),
+]);
+
+type("Newtonsoft.Json.Linq", "JContainer", { base: "JToken" }, [
+  P("int Count", (r) => js`${r}.Count`),
+  M("void Add(object content)", (r, a) => js`${r}.Add(${jt(a[0]!)})`),
+  M("void RemoveAll()", (r) => js`${r}.RemoveAll()`),
+  M("IEnumerable<JToken> Descendants()", (r) => js`${r}.Descendants()`),
+  M("void Merge(object content)", (r, a) => js`${r}.Merge(${jt(a[0]!)})`),
+]);
+
+type(
+  "Newtonsoft.Json.Linq",
+  "JObject",
+  { base: "JContainer", interfaces: ["IEnumerable<KeyValuePair<string, JToken>>"], test: (v) => js`(${v} instanceof ${rt("JObject")})` },
+  [
+    C("()", () => js`new ${rt("JObject")}()`),
+    C("(params object[] content)", (_r, a) => js`${rt("JObject")}.of(${a[0]})`),
+    C("(JObject other)", (_r, a) => js`${rt("JObject")}.of([${a[0]}])`),
+    I("JToken this[string propertyName]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
+    M("IEnumerable<JProperty> Properties()", (r) => js`${r}.Properties()`),
+    M("JProperty Property(string name)", (r, a) => js`${r}.Property(${a[0]})`),
+    M("JProperty Property(string name, StringComparison comparison)", (r, a) => js`${r}.Property(${a[0]}, ${a[1]})`),
+    M("void Add(string propertyName, JToken value)", (r, a) => js`${r}.AddProperty(${a[0]}, ${a[1]})`),
+    M("bool Remove(string propertyName)", (r, a) => js`${r}.RemoveProperty(${a[0]})`),
+    M("bool ContainsKey(string propertyName)", (r, a) => js`${r}.ContainsKey(${a[0]})`),
+    M("bool TryGetValue(string propertyName, out JToken value)", (r, a, x) => tryParse(js`${r}.TryGetValue(${a[0]})`, a[1]!, x, js`null`)),
+    M("JToken GetValue(string propertyName)", (r, a) => js`${r}.Item(${a[0]})`),
+    M("JToken GetValue(string propertyName, StringComparison comparison)", (r, a) => js`${r}.GetValue(${a[0]}, ${a[1]})`),
+    SM("JObject Parse(string json)", (_r, a) => js`${rt("JObject")}.Parse(${a[0]})`),
+    SM("JObject FromObject(object o)", (_r, a) => js`${rt("JObject")}.FromObject(${a[0]})`),
+  ],
+);
+
+type("Newtonsoft.Json.Linq", "JArray", { base: "JContainer", interfaces: ["IList<JToken>"], test: (v) => js`(${v} instanceof ${rt("JArray")})` }, [
+  C("()", () => js`new ${rt("JArray")}()`),
+  C("(params object[] content)", (_r, a) => js`${rt("JArray")}.of(${a[0]})`),
+  C("(object content)", (_r, a) => js`${rt("JArray")}.of([${a[0]}])`),
+  I("JToken this[int index]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
+  I("JToken this[object key]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
+  M("void Add(object content)", (r, a) => js`${r}.Add(${jt(a[0]!)})`),
+  M("bool Remove(JToken item)", (r, a) => js`${r}.RemoveItem(${a[0]})`),
+  M("void RemoveAt(int index)", (r, a) => js`${r}.RemoveAt(${a[0]})`),
+  M("void Insert(int index, JToken item)", (r, a) => js`${r}.Insert(${a[0]}, ${a[1]})`),
+  M("void Clear()", (r) => js`${r}.RemoveAll()`),
+  M("bool Contains(JToken item)", (r, a) => js`${r}.Contains(${a[0]})`),
+  M("int IndexOf(JToken item)", (r, a) => js`${r}.IndexOf(${a[0]})`),
+  SM("JArray Parse(string json)", (_r, a) => js`${rt("JArray")}.Parse(${a[0]})`),
+  SM("JArray FromObject(object o)", (_r, a) => js`${rt("JArray")}.FromObject(${a[0]})`),
+]);
+
+type("Newtonsoft.Json.Linq", "JProperty", { base: "JContainer", test: (v) => js`(${v} instanceof ${rt("JProperty")})` }, [
+  C("(string name, object content)", (_r, a) => js`new ${rt("JProperty")}(${a[0]}, ${jt(a[1]!)})`),
+  C("(string name, params object[] content)", (_r, a) => js`${rt("JProperty")}.of(${a[0]}, ${a[1]})`),
+  P("string Name", (r) => js`${r}.Name`),
+  P("JToken Value", (r) => js`${r}.Value`, (r, _a, v) => js`${r}.SetValue(${v})`),
+]);
+
+type("Newtonsoft.Json.Linq", "JValue", { base: "JToken", test: (v) => js`(${v} instanceof ${rt("JValue")})` }, [
+  C("(object value)", (_r, a) => js`${rt("toJToken")}(${a[0]})`),
+  C("(string value)", (_r, a) => js`${rt("JValue")}.str(${a[0]})`),
+  P("object Value", (r) => js`${r}.Value`),
+  SM("JValue CreateNull()", () => js`${rt("JValue")}.null()`),
+  SM("JValue CreateString(string value)", (_r, a) => js`${rt("JValue")}.str(${a[0]})`),
+]);
+type("Newtonsoft.Json.Linq", "JRaw", { base: "JValue" }, [C("(object rawJson)", (_r, a) => js`${rt("JValue")}.raw(${a[0]})`)]);
+
+// JTokenType values (Newtonsoft.Json.Linq.JTokenType).
+const JTT = ["None", "Object", "Array", "Constructor", "Property", "Comment", "Integer", "Float", "String", "Boolean", "Null", "Undefined", "Date", "Raw", "Bytes", "Guid", "Uri", "TimeSpan"];
+type(
+  "Newtonsoft.Json.Linq",
+  "JTokenType",
+  { valueType: true },
+  JTT.map((n, i) => K(`JTokenType ${n}`, i, () => js`${i}`)),
+);
+type("Newtonsoft.Json", "Formatting", { valueType: true }, [K("Formatting None", 0, () => js`0`), K("Formatting Indented", 1, () => js`1`)]);
+
+type("Newtonsoft.Json", "JsonConvert", { isStatic: true }, [
+  SM("string SerializeObject(object value)", (_r, a) => js`${rt("jsonSerialize")}(${a[0]}, 0)`),
+  SM("string SerializeObject(object value, Formatting formatting)", (_r, a) => js`${rt("jsonSerialize")}(${a[0]}, ${a[1]})`),
+  SM("object DeserializeObject(string value)", (_r, a) => js`${rt("jsonDeserialize")}(${a[0]}, null)`),
+  SM("T DeserializeObject<T>(string value)", (_r, a, x) => js`${rt("jsonDeserialize")}(${a[0]}, ${castKeyOf(x.typeArgs[0]!)})`),
+  SP("string Null", () => js`"null"`),
+  SP("string True", () => js`"true"`),
+  SP("string False", () => js`"false"`),
+  SM("string ToString(string value)", (_r, a) => js`${rt("jsonQuote")}(${a[0]})`),
+]);
+
+type("Newtonsoft.Json.Linq", "Extensions", { isStatic: true }, [
+  SM("T Value<T>(this IEnumerable<JToken> value)", (_r, a, x) => js`${rt("jconv")}(${a[0]}, ${castKeyOf(x.typeArgs[0]!)})`),
+]);
+
+import type { Type } from "../types.js";
+let castKeyOf: (t: Type) => Code = () => js`"object"`;
+export function setJCastKey(f: (t: Type) => Code): void {
+  castKeyOf = f;
+}

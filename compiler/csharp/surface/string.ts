@@ -1,0 +1,143 @@
+// System.String, StringComparison, StringSplitOptions, StringComparer, StringBuilder.
+import { js, rt, type Code } from "../../codegen/code.js";
+import { C, I, K, M, P, SM, SP, type } from "./dsl.js";
+
+const h = (name: string) => (r: Code, a: Code[]) => js`${rt(name)}(${r}${a.length ? js`, ` : js``}${joinArgs(a)})`;
+const s = (name: string) => (_r: Code, a: Code[]) => js`${rt(name)}(${joinArgs(a)})`;
+function joinArgs(a: Code[]): Code {
+  let out = js``;
+  a.forEach((c, i) => (out = i ? js`${out}, ${c}` : c));
+  return out;
+}
+export { joinArgs };
+
+type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], test: (v) => js`(typeof ${v} === "string")` }, [
+  P("int Length", (r) => js`${r}.length`),
+  I("char this[int index]", h("strCharAt")),
+  C("(char c, int count)", (_r, a) => js`String.fromCharCode(${a[0]}).repeat(${rt("nonNeg")}(${a[1]}, "count"))`),
+  C("(char[] value)", (_r, a) => js`${rt("charsToString")}(${a[0]})`),
+  C("(char[] value, int startIndex, int length)", (_r, a) => js`${rt("charsToString")}(${a[0]}.slice(${a[1]}, ${a[1]} + ${a[2]}))`),
+  M("string[] Split(params char[] separator)", h("strSplit")),
+  M("string[] Split(char[] separator, int count)", (r, a) => js`${rt("strSplit")}(${r}, ${a[0]}, 0, ${a[1]})`),
+  M("string[] Split(char[] separator, StringSplitOptions options)", (r, a) => js`${rt("strSplit")}(${r}, ${a[0]}, ${a[1]})`),
+  M("string[] Split(char[] separator, int count, StringSplitOptions options)", (r, a) => js`${rt("strSplit")}(${r}, ${a[0]}, ${a[2]}, ${a[1]})`),
+  M("string[] Split(string[] separator, StringSplitOptions options)", (r, a) => js`${rt("strSplit")}(${r}, ${a[0]}, ${a[1]})`),
+  M("string[] Split(string[] separator, int count, StringSplitOptions options)", (r, a) => js`${rt("strSplit")}(${r}, ${a[0]}, ${a[2]}, ${a[1]})`),
+  M("string[] Split(char separator, StringSplitOptions options = 0)", (r, a) => js`${rt("strSplit")}(${r}, [${a[0]}], ${a[1]})`),
+  M("string[] Split(string separator, StringSplitOptions options = 0)", (r, a) => js`${rt("strSplit")}(${r}, [${a[0]}], ${a[1]})`),
+  M("string Substring(int startIndex)", h("strSubstring")),
+  M("string Substring(int startIndex, int length)", h("strSubstring")),
+  M("int IndexOf(char value)", (r, a) => js`${r}.indexOf(String.fromCharCode(${a[0]}))`),
+  M("int IndexOf(char value, int startIndex)", (r, a) => js`${rt("strIndexOf")}(${r}, String.fromCharCode(${a[0]}), ${a[1]})`),
+  M("int IndexOf(string value)", (r, a) => js`${rt("strIndexOf")}(${r}, ${a[0]}, 0, 0)`),
+  M("int IndexOf(string value, int startIndex)", (r, a) => js`${rt("strIndexOf")}(${r}, ${a[0]}, ${a[1]}, 0)`),
+  M("int IndexOf(string value, StringComparison comparisonType)", (r, a) => js`${rt("strIndexOf")}(${r}, ${a[0]}, 0, ${a[1]})`),
+  M("int IndexOf(string value, int startIndex, StringComparison comparisonType)", (r, a) => js`${rt("strIndexOf")}(${r}, ${a[0]}, ${a[1]}, ${a[2]})`),
+  M("int IndexOfAny(char[] anyOf)", h("strIndexOfAny")),
+  M("int LastIndexOf(char value)", (r, a) => js`${r}.lastIndexOf(String.fromCharCode(${a[0]}))`),
+  M("int LastIndexOf(string value)", (r, a) => js`${rt("strLastIndexOf")}(${r}, ${a[0]}, 0)`),
+  M("int LastIndexOf(string value, StringComparison comparisonType)", (r, a) => js`${rt("strLastIndexOf")}(${r}, ${a[0]}, ${a[1]})`),
+  M("bool Contains(string value)", (r, a) => js`${r}.includes(${rt("notNull")}(${a[0]}, "value"))`),
+  M("bool Contains(char value)", (r, a) => js`${r}.includes(String.fromCharCode(${a[0]}))`),
+  M("bool StartsWith(string value)", (r, a) => js`${rt("strStartsWith")}(${r}, ${a[0]}, 0)`),
+  M("bool StartsWith(string value, StringComparison comparisonType)", (r, a) => js`${rt("strStartsWith")}(${r}, ${a[0]}, ${a[1]})`),
+  M("bool StartsWith(char value)", (r, a) => js`${r}.startsWith(String.fromCharCode(${a[0]}))`),
+  M("bool EndsWith(string value)", (r, a) => js`${rt("strEndsWith")}(${r}, ${a[0]}, 0)`),
+  M("bool EndsWith(string value, StringComparison comparisonType)", (r, a) => js`${rt("strEndsWith")}(${r}, ${a[0]}, ${a[1]})`),
+  M("bool EndsWith(char value)", (r, a) => js`${r}.endsWith(String.fromCharCode(${a[0]}))`),
+  M("string ToUpper()", (r) => js`${r}.toUpperCase()`),
+  M("string ToLower()", (r) => js`${r}.toLowerCase()`),
+  M("string ToUpper(CultureInfo culture)", (r) => js`${r}.toUpperCase()`),
+  M("string ToLower(CultureInfo culture)", (r) => js`${r}.toLowerCase()`),
+  M("string ToUpperInvariant()", (r) => js`${r}.toUpperCase()`),
+  M("string ToLowerInvariant()", (r) => js`${r}.toLowerCase()`),
+  M("string Trim()", (r) => js`${rt("strTrim")}(${r}, null, 3)`),
+  M("string Trim(params char[] trimChars)", (r, a) => js`${rt("strTrim")}(${r}, ${a[0]}, 3)`),
+  M("string TrimStart(params char[] trimChars)", (r, a) => js`${rt("strTrim")}(${r}, ${a[0]}, 1)`),
+  M("string TrimEnd(params char[] trimChars)", (r, a) => js`${rt("strTrim")}(${r}, ${a[0]}, 2)`),
+  M("string Replace(string oldValue, string newValue)", h("strReplace")),
+  M("string Replace(char oldChar, char newChar)", (r, a) => js`${r}.split(String.fromCharCode(${a[0]})).join(String.fromCharCode(${a[1]}))`),
+  M("string PadLeft(int totalWidth)", (r, a) => js`${r}.padStart(${a[0]})`),
+  M("string PadLeft(int totalWidth, char paddingChar)", (r, a) => js`${r}.padStart(${a[0]}, String.fromCharCode(${a[1]}))`),
+  M("string PadRight(int totalWidth)", (r, a) => js`${r}.padEnd(${a[0]})`),
+  M("string PadRight(int totalWidth, char paddingChar)", (r, a) => js`${r}.padEnd(${a[0]}, String.fromCharCode(${a[1]}))`),
+  M("string Insert(int startIndex, string value)", h("strInsert")),
+  M("string Remove(int startIndex)", h("strRemove")),
+  M("string Remove(int startIndex, int count)", h("strRemove")),
+  M("bool Equals(string value)", (r, a) => js`(${r} === ${a[0]})`),
+  M("bool Equals(object obj)", (r, a) => js`(${r} === ${a[0]})`),
+  M("bool Equals(string value, StringComparison comparisonType)", (r, a) => js`${rt("strEquals")}(${r}, ${a[0]}, ${a[1]})`),
+  M("int CompareTo(string strB)", (r, a) => js`${rt("strCompare")}(${r}, ${a[0]}, 0)`),
+  M("string ToString()", (r) => r),
+  M("char[] ToCharArray()", (r) => js`${rt("toCharArray")}(${r})`),
+  M("int GetHashCode()", (r) => js`${rt("hashCode")}(${r})`),
+  M("string Normalize()", (r) => js`${r}.normalize()`),
+  SP("string Empty", () => js`""`),
+  SM("bool IsNullOrEmpty(string value)", (_r, a) => js`${rt("isNullOrEmpty")}(${a[0]})`),
+  SM("bool IsNullOrWhiteSpace(string value)", (_r, a) => js`${rt("isNullOrWhiteSpace")}(${a[0]})`),
+  SM("string Join(string separator, params string[] value)", s("strJoin")),
+  SM("string Join(string separator, params object[] values)", s("strJoin")),
+  SM("string Join(string separator, IEnumerable<string> values)", s("strJoin")),
+  SM("string Join<T>(string separator, IEnumerable<T> values)", s("strJoin")),
+  SM("string Join(char separator, params string[] value)", (_r, a) => js`${rt("strJoin")}(String.fromCharCode(${a[0]}), ${a[1]})`),
+  SM("string Concat(params string[] values)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
+  SM("string Concat(params object[] args)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
+  SM("string Concat(IEnumerable<string> values)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
+  SM("string Concat<T>(IEnumerable<T> values)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
+  SM("string Format(string format, object arg0)", (_r, a) => js`${rt("strFormat")}(${a[0]}, [${a[1]}])`),
+  SM("string Format(string format, object arg0, object arg1)", (_r, a) => js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}])`),
+  SM("string Format(string format, object arg0, object arg1, object arg2)", (_r, a) => js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}, ${a[3]}])`),
+  SM("string Format(string format, params object[] args)", s("strFormat")),
+  SM("string Format(IFormatProvider provider, string format, params object[] args)", (_r, a) => js`${rt("strFormat")}(${a[1]}, ${a[2]})`),
+  SM("bool Equals(string a, string b)", (_r, a) => js`(${a[0]} === ${a[1]})`),
+  SM("bool Equals(string a, string b, StringComparison comparisonType)", s("strEquals")),
+  SM("int Compare(string strA, string strB)", (_r, a) => js`${rt("strCompare")}(${a[0]}, ${a[1]}, 0)`),
+  SM("int Compare(string strA, string strB, bool ignoreCase)", (_r, a) => js`${rt("strCompare")}(${a[0]}, ${a[1]}, ${a[2]} ? 1 : 0)`),
+  SM("int Compare(string strA, string strB, StringComparison comparisonType)", s("strCompare")),
+  SM("int CompareOrdinal(string strA, string strB)", (_r, a) => js`${rt("strCompare")}(${a[0]}, ${a[1]}, 4)`),
+]);
+
+type("System", "IComparable", { isInterface: true }, [M("int CompareTo(object obj)", (r, a) => js`${rt("compare")}(${r}, ${a[0]})`)]);
+
+// StringComparison values (System.StringComparison): CurrentCulture 0, CurrentCultureIgnoreCase 1,
+// InvariantCulture 2, InvariantCultureIgnoreCase 3, Ordinal 4, OrdinalIgnoreCase 5.
+type("System", "StringComparison", { valueType: true }, [
+  K("StringComparison CurrentCulture", 0, () => js`0`),
+  K("StringComparison CurrentCultureIgnoreCase", 1, () => js`1`),
+  K("StringComparison InvariantCulture", 2, () => js`2`),
+  K("StringComparison InvariantCultureIgnoreCase", 3, () => js`3`),
+  K("StringComparison Ordinal", 4, () => js`4`),
+  K("StringComparison OrdinalIgnoreCase", 5, () => js`5`),
+]);
+type("System", "StringSplitOptions", { valueType: true }, [
+  K("StringSplitOptions None", 0, () => js`0`),
+  K("StringSplitOptions RemoveEmptyEntries", 1, () => js`1`),
+]);
+type("System", "StringComparer", {}, [
+  SP("StringComparer Ordinal", () => js`4`),
+  SP("StringComparer OrdinalIgnoreCase", () => js`5`),
+  SP("StringComparer InvariantCulture", () => js`2`),
+  SP("StringComparer InvariantCultureIgnoreCase", () => js`3`),
+  SP("StringComparer CurrentCulture", () => js`0`),
+  SP("StringComparer CurrentCultureIgnoreCase", () => js`1`),
+  M("bool Equals(string x, string y)", (r, a) => js`${rt("strEquals")}(${a[0]}, ${a[1]}, ${r})`),
+  M("int Compare(string x, string y)", (r, a) => js`${rt("strCompare")}(${a[0]}, ${a[1]}, ${r})`),
+]);
+
+type("System.Text", "StringBuilder", {}, [
+  C("()", () => js`new ${rt("StringBuilder")}()`),
+  C("(string value)", (_r, a) => js`new ${rt("StringBuilder")}(${a[0]})`),
+  C("(int capacity)", () => js`new ${rt("StringBuilder")}()`),
+  M("StringBuilder Append(string value)", (r, a) => js`${r}.Append(${a[0]})`),
+  M("StringBuilder Append(char value)", (r, a) => js`${r}.Append(String.fromCharCode(${a[0]}))`),
+  M("StringBuilder Append(object value)", (r, a) => js`${r}.Append(${rt("toStr")}(${a[0]}))`),
+  M("StringBuilder AppendLine()", (r) => js`${r}.Append("\r\n")`),
+  M("StringBuilder AppendLine(string value)", (r, a) => js`${r}.AppendLine(${a[0]})`),
+  M("StringBuilder AppendFormat(string format, params object[] args)", (r, a) => js`${r}.Append(${rt("strFormat")}(${a[0]}, ${a[1]}))`),
+  M("StringBuilder Insert(int index, string value)", (r, a) => js`${r}.Insert(${a[0]}, ${a[1]})`),
+  M("StringBuilder Replace(string oldValue, string newValue)", (r, a) => js`${r}.Replace(${a[0]}, ${a[1]})`),
+  M("StringBuilder Remove(int startIndex, int length)", (r, a) => js`${r}.Remove(${a[0]}, ${a[1]})`),
+  M("StringBuilder Clear()", (r) => js`${r}.Clear()`),
+  P("int Length", (r) => js`${r}.Length`),
+  M("string ToString()", (r) => js`${r}.ToString()`),
+]);

@@ -1,0 +1,243 @@
+// System primitives: object, bool, char, the numeric types, Nullable<T>, Math, Convert, enums of System.
+import { js, rt, type Code } from "../../codegen/code.js";
+import { C, K, M, P, SM, SP, type } from "./dsl.js";
+import type { LowerInfo } from "../types.js";
+
+const toStr = (r: Code): Code => js`${rt("toStr")}(${r})`;
+
+type("System", "object", { test: () => js`true` }, [
+  M("string ToString()", (r) => toStr(r)),
+  M("bool Equals(object obj)", (r, a) => js`${rt("objEquals")}(${r}, ${a[0]})`),
+  SM("bool Equals(object a, object b)", (_r, a) => js`${rt("objEquals")}(${a[0]}, ${a[1]})`),
+  SM("bool ReferenceEquals(object a, object b)", (_r, a) => js`(${a[0]} === ${a[1]})`),
+  M("int GetHashCode()", (r) => js`${rt("hashCode")}(${r})`),
+]);
+
+type("System", "ValueType", {}, []);
+
+type("System", "bool", { valueType: true, test: (v) => js`(typeof ${v} === "boolean")` }, [
+  M("string ToString()", (r) => js`(${r} ? "True" : "False")`),
+  M("bool Equals(bool obj)", (r, a) => js`(${r} === ${a[0]})`),
+  M("int CompareTo(bool value)", (r, a) => js`((${r} ? 1 : 0) - (${a[0]} ? 1 : 0))`),
+  SM("bool Parse(string value)", (_r, a) => js`${rt("parseBool")}(${a[0]})`),
+  SM("bool TryParse(string value, out bool result)", (_r, a, x) => tryParse(js`${rt("tryParseBool")}(${a[0]})`, a[1]!, x, js`false`)),
+  K("string TrueString", "True", () => js`"True"`),
+  K("string FalseString", "False", () => js`"False"`),
+]);
+
+/** Lowers the Try pattern: `helper(...)` returns the value or undefined. */
+export function tryParse(call: Code, out: Code, x: LowerInfo, def: Code): Code {
+  const t = x.temp();
+  return js`((${t} = ${call}) !== undefined ? (${out} = ${t}, true) : (${out} = ${def}, false))`;
+}
+
+type("System", "char", { valueType: true, test: (v) => js`(typeof ${v} === "string" && ${v}.length === 1)` }, [
+  M("string ToString()", (r) => js`String.fromCharCode(${r})`),
+  M("bool Equals(char obj)", (r, a) => js`(${r} === ${a[0]})`),
+  M("int CompareTo(char value)", (r, a) => js`(${r} - ${a[0]})`),
+  SM("bool IsDigit(char c)", (_r, a) => js`${rt("charIs")}("digit", ${a[0]})`),
+  SM("bool IsLetter(char c)", (_r, a) => js`${rt("charIs")}("letter", ${a[0]})`),
+  SM("bool IsLetterOrDigit(char c)", (_r, a) => js`${rt("charIs")}("letterOrDigit", ${a[0]})`),
+  SM("bool IsWhiteSpace(char c)", (_r, a) => js`${rt("charIs")}("space", ${a[0]})`),
+  SM("bool IsUpper(char c)", (_r, a) => js`${rt("charIs")}("upper", ${a[0]})`),
+  SM("bool IsLower(char c)", (_r, a) => js`${rt("charIs")}("lower", ${a[0]})`),
+  SM("bool IsPunctuation(char c)", (_r, a) => js`${rt("charIs")}("punct", ${a[0]})`),
+  SM("bool IsControl(char c)", (_r, a) => js`(${a[0]} < 32 || (${a[0]} >= 127 && ${a[0]} < 160))`),
+  SM("char ToUpper(char c)", (_r, a) => js`String.fromCharCode(${a[0]}).toUpperCase().charCodeAt(0)`),
+  SM("char ToLower(char c)", (_r, a) => js`String.fromCharCode(${a[0]}).toLowerCase().charCodeAt(0)`),
+  SM("char ToUpperInvariant(char c)", (_r, a) => js`String.fromCharCode(${a[0]}).toUpperCase().charCodeAt(0)`),
+  SM("char ToLowerInvariant(char c)", (_r, a) => js`String.fromCharCode(${a[0]}).toLowerCase().charCodeAt(0)`),
+  SM("string ToString(char c)", (_r, a) => js`String.fromCharCode(${a[0]})`),
+  SM("char Parse(string s)", (_r, a) => js`${rt("parseChar")}(${a[0]})`),
+  SM("bool IsDigit(string s, int index)", (_r, a) => js`${rt("charIs")}("digit", ${rt("strCharAt")}(${a[0]}, ${a[1]}))`),
+  SM("bool IsLetter(string s, int index)", (_r, a) => js`${rt("charIs")}("letter", ${rt("strCharAt")}(${a[0]}, ${a[1]}))`),
+  K("char MaxValue", 0xffff, () => js`65535`),
+  K("char MinValue", 0, () => js`0`),
+]);
+
+interface NumInfo {
+  name: string;
+  min: number | string;
+  max: number | string;
+  integral: boolean;
+}
+const NUMS: NumInfo[] = [
+  { name: "sbyte", min: -128, max: 127, integral: true },
+  { name: "byte", min: 0, max: 255, integral: true },
+  { name: "short", min: -32768, max: 32767, integral: true },
+  { name: "ushort", min: 0, max: 65535, integral: true },
+  { name: "int", min: -2147483648, max: 2147483647, integral: true },
+  { name: "uint", min: 0, max: 4294967295, integral: true },
+  { name: "long", min: -9223372036854775808, max: 9223372036854775807, integral: true },
+  { name: "ulong", min: 0, max: 18446744073709551615, integral: true },
+  { name: "float", min: -3.4028234663852886e38, max: 3.4028234663852886e38, integral: false },
+  { name: "double", min: -Number.MAX_VALUE, max: Number.MAX_VALUE, integral: false },
+  { name: "decimal", min: -79228162514264337593543950335, max: 79228162514264337593543950335, integral: false },
+];
+
+for (const n of NUMS) {
+  const T = n.name;
+  const members = [
+    M(`string ToString()`, (r) => js`${rt("numToString")}(${r}, ${T})`),
+    M(`string ToString(string format)`, (r, a) => js`${rt("numFormat")}(${r}, ${a[0]}, ${T})`),
+    M(`string ToString(IFormatProvider provider)`, (r) => js`${rt("numToString")}(${r}, ${T})`),
+    M(`string ToString(string format, IFormatProvider provider)`, (r, a) => js`${rt("numFormat")}(${r}, ${a[0]}, ${T})`),
+    M(`bool Equals(${T} obj)`, (r, a) => js`(${r} === ${a[0]})`),
+    M(`bool Equals(object obj)`, (r, a) => js`(${r} === ${a[0]})`),
+    M(`int CompareTo(${T} value)`, (r, a) => js`${rt("compare")}(${r}, ${a[0]})`),
+    M(`int GetHashCode()`, (r) => js`${rt("hashCode")}(${r})`),
+    SM(`${T} Parse(string s)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T})`),
+    SM(`${T} Parse(string s, IFormatProvider provider)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T})`),
+    SM(`${T} Parse(string s, NumberStyles style)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T}, ${a[1]})`),
+    SM(`${T} Parse(string s, NumberStyles style, IFormatProvider provider)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T}, ${a[1]})`),
+    SM(`bool TryParse(string s, out ${T} result)`, (_r, a, x) => tryParse(js`${rt("tryParseNum")}(${a[0]}, ${T})`, a[1]!, x, js`0`)),
+    SM(`bool TryParse(string s, NumberStyles style, IFormatProvider provider, out ${T} result)`, (_r, a, x) =>
+      tryParse(js`${rt("tryParseNum")}(${a[0]}, ${T}, ${a[1]})`, a[3]!, x, js`0`),
+    ),
+    K(`${T} MaxValue`, n.max as number, () => js`${n.max as number}`),
+    K(`${T} MinValue`, n.min as number, () => js`${n.min as number}`),
+  ];
+  if (T === "double" || T === "float") {
+    members.push(
+      SM(`bool IsNaN(${T} d)`, (_r, a) => js`Number.isNaN(${a[0]})`),
+      SM(`bool IsInfinity(${T} d)`, (_r, a) => js`(${a[0]} === Infinity || ${a[0]} === -Infinity)`),
+      SM(`bool IsPositiveInfinity(${T} d)`, (_r, a) => js`(${a[0]} === Infinity)`),
+      SM(`bool IsNegativeInfinity(${T} d)`, (_r, a) => js`(${a[0]} === -Infinity)`),
+      K(`${T} NaN`, NaN, () => js`NaN`),
+      K(`${T} PositiveInfinity`, Infinity, () => js`Infinity`),
+      K(`${T} NegativeInfinity`, -Infinity, () => js`(-Infinity)`),
+      K(`${T} Epsilon`, T === "double" ? 5e-324 : 1.401298464324817e-45, () => js`${T === "double" ? 5e-324 : 1.401298464324817e-45}`),
+    );
+  }
+  if (T === "decimal") {
+    members.push(
+      SM("decimal Round(decimal d)", (_r, a) => js`${rt("mathRound")}(${a[0]}, 0, 0)`),
+      SM("decimal Round(decimal d, int decimals)", (_r, a) => js`${rt("mathRound")}(${a[0]}, ${a[1]}, 0)`),
+      SM("decimal Floor(decimal d)", (_r, a) => js`Math.floor(${a[0]})`),
+      SM("decimal Ceiling(decimal d)", (_r, a) => js`Math.ceil(${a[0]})`),
+      SM("decimal Truncate(decimal d)", (_r, a) => js`Math.trunc(${a[0]})`),
+      SM("decimal Add(decimal a, decimal b)", (_r, a) => js`(${a[0]} + ${a[1]})`),
+      C("(int value)", (_r, a) => a[0]!),
+      C("(double value)", (_r, a) => a[0]!),
+      C("(long value)", (_r, a) => a[0]!),
+      K("decimal Zero", 0, () => js`0`),
+      K("decimal One", 1, () => js`1`),
+    );
+  }
+  const test =
+    T === "double" || T === "float" || T === "decimal"
+      ? (v: Code) => js`(typeof ${v} === "number")`
+      : (v: Code) => js`(typeof ${v} === "number" && Number.isInteger(${v}))`;
+  type("System", T, { valueType: true, test }, members);
+}
+
+type("System", "Nullable", { typeParams: ["T"], valueType: true }, [
+  P("bool HasValue", (r) => js`(${r} != null)`),
+  P("T Value", (r) => js`${rt("nullableValue")}(${r})`),
+  M("T GetValueOrDefault()", (r, _a, x) => js`(${r} ?? ${defaultOfCode(x)})`),
+  M("T GetValueOrDefault(T defaultValue)", (r, a) => js`(${r} ?? ${a[0]})`),
+  M("string ToString()", (r) => js`${rt("toStr")}(${r})`),
+]);
+
+let defaultOfCode: (x: LowerInfo) => Code = () => js`null`;
+export function setDefaultOfCode(f: (x: LowerInfo) => Code): void {
+  defaultOfCode = f;
+}
+
+type("System", "IFormatProvider", { isInterface: true }, []);
+type("System.Globalization", "CultureInfo", { interfaces: ["IFormatProvider"] }, [
+  SP("CultureInfo InvariantCulture", () => js`null`),
+  SP("CultureInfo CurrentCulture", () => js`null`),
+  SM("CultureInfo GetCultureInfo(string name)", () => js`null`),
+]);
+type("System.Globalization", "NumberStyles", { valueType: true }, [
+  K("NumberStyles None", 0, () => js`0`),
+  K("NumberStyles Integer", 7, () => js`7`),
+  K("NumberStyles HexNumber", 515, () => js`515`),
+  K("NumberStyles AllowHexSpecifier", 512, () => js`512`),
+  K("NumberStyles Number", 111, () => js`111`),
+  K("NumberStyles Float", 167, () => js`167`),
+  K("NumberStyles Any", 511, () => js`511`),
+  K("NumberStyles AllowDecimalPoint", 32, () => js`32`),
+  K("NumberStyles AllowThousands", 64, () => js`64`),
+]);
+
+const math = (name: string, sigs: string[], f: (a: Code[]) => Code) => sigs.map((s) => SM(s.replace("$", name), (_r, a) => f(a)));
+type("System", "Math", { isStatic: true }, [
+  ...math("Abs", ["int $(int value)", "long $(long value)", "double $(double value)", "decimal $(decimal value)", "float $(float value)"], (a) => js`Math.abs(${a[0]})`),
+  ...math("Max", ["int $(int a, int b)", "long $(long a, long b)", "double $(double a, double b)", "decimal $(decimal a, decimal b)"], (a) => js`Math.max(${a[0]}, ${a[1]})`),
+  ...math("Min", ["int $(int a, int b)", "long $(long a, long b)", "double $(double a, double b)", "decimal $(decimal a, decimal b)"], (a) => js`Math.min(${a[0]}, ${a[1]})`),
+  ...math("Floor", ["double $(double d)", "decimal $(decimal d)"], (a) => js`Math.floor(${a[0]})`),
+  ...math("Ceiling", ["double $(double a)", "decimal $(decimal d)"], (a) => js`Math.ceil(${a[0]})`),
+  ...math("Truncate", ["double $(double d)", "decimal $(decimal d)"], (a) => js`Math.trunc(${a[0]})`),
+  ...math("Round", ["double $(double a)", "decimal $(decimal d)"], (a) => js`${rt("mathRound")}(${a[0]}, 0, 0)`),
+  ...math("Round", ["double $(double a, int digits)", "decimal $(decimal d, int decimals)"], (a) => js`${rt("mathRound")}(${a[0]}, ${a[1]}, 0)`),
+  ...math("Round", ["double $(double a, MidpointRounding mode)", "decimal $(decimal d, MidpointRounding mode)"], (a) => js`${rt("mathRound")}(${a[0]}, 0, ${a[1]})`),
+  ...math("Round", ["double $(double a, int digits, MidpointRounding mode)", "decimal $(decimal d, int decimals, MidpointRounding mode)"], (a) => js`${rt("mathRound")}(${a[0]}, ${a[1]}, ${a[2]})`),
+  ...math("Pow", ["double $(double x, double y)"], (a) => js`Math.pow(${a[0]}, ${a[1]})`),
+  ...math("Sqrt", ["double $(double d)"], (a) => js`Math.sqrt(${a[0]})`),
+  ...math("Log", ["double $(double d)"], (a) => js`Math.log(${a[0]})`),
+  ...math("Log10", ["double $(double d)"], (a) => js`Math.log10(${a[0]})`),
+  ...math("Log", ["double $(double a, double newBase)"], (a) => js`(Math.log(${a[0]}) / Math.log(${a[1]}))`),
+  ...math("Exp", ["double $(double d)"], (a) => js`Math.exp(${a[0]})`),
+  ...math("Sign", ["int $(int value)", "int $(long value)", "int $(double value)", "int $(decimal value)"], (a) => js`${rt("mathSign")}(${a[0]})`),
+  ...math("Sin", ["double $(double a)"], (a) => js`Math.sin(${a[0]})`),
+  ...math("Cos", ["double $(double a)"], (a) => js`Math.cos(${a[0]})`),
+  ...math("Tan", ["double $(double a)"], (a) => js`Math.tan(${a[0]})`),
+  ...math("Atan", ["double $(double a)"], (a) => js`Math.atan(${a[0]})`),
+  ...math("Atan2", ["double $(double y, double x)"], (a) => js`Math.atan2(${a[0]}, ${a[1]})`),
+  K("double PI", Math.PI, () => js`Math.PI`),
+  K("double E", Math.E, () => js`Math.E`),
+]);
+
+type("System", "MidpointRounding", { valueType: true }, [
+  K("MidpointRounding ToEven", 0, () => js`0`),
+  K("MidpointRounding AwayFromZero", 1, () => js`1`),
+]);
+
+type("System", "Random", {}, [
+  C("()", () => js`${rt("newRandom")}()`),
+  C("(int seed)", () => js`${rt("newRandom")}()`),
+  M("int Next()", (r) => js`${r}.Next()`),
+  M("int Next(int maxValue)", (r, a) => js`${r}.Next(0, ${a[0]})`),
+  M("int Next(int minValue, int maxValue)", (r, a) => js`${r}.Next(${a[0]}, ${a[1]})`),
+  M("double NextDouble()", (r) => js`${r}.NextDouble()`),
+  M("void NextBytes(byte[] buffer)", (r, a) => js`${r}.NextBytes(${a[0]})`),
+]);
+
+type("System", "Exception", { test: (v) => js`(${v} instanceof ${rt("DotNetException")})` }, [
+  C("()", () => js`${rt("newException")}("System.Exception", "Exception of type 'System.Exception' was thrown.")`),
+  C("(string message)", (_r, a) => js`${rt("newException")}("System.Exception", ${a[0]})`),
+  C("(string message, Exception innerException)", (_r, a) => js`${rt("newException")}("System.Exception", ${a[0]}, ${a[1]})`),
+  P("string Message", (r) => js`${r}.message`),
+  P("Exception InnerException", (r) => js`(${r}.inner ?? null)`),
+  P("string StackTrace", () => js`null`),
+  P("string Source", () => js`null`),
+  M("string ToString()", (r) => js`${r}.toString()`),
+]);
+for (const [name, full] of [
+  ["ArgumentException", "System.ArgumentException"],
+  ["ArgumentNullException", "System.ArgumentNullException"],
+  ["ArgumentOutOfRangeException", "System.ArgumentOutOfRangeException"],
+  ["InvalidOperationException", "System.InvalidOperationException"],
+  ["FormatException", "System.FormatException"],
+  ["NullReferenceException", "System.NullReferenceException"],
+  ["InvalidCastException", "System.InvalidCastException"],
+  ["NotSupportedException", "System.NotSupportedException"],
+  ["NotImplementedException", "System.NotImplementedException"],
+  ["OverflowException", "System.OverflowException"],
+  ["DivideByZeroException", "System.DivideByZeroException"],
+  ["IndexOutOfRangeException", "System.IndexOutOfRangeException"],
+  ["KeyNotFoundException", "System.Collections.Generic.KeyNotFoundException"],
+  ["JsonReaderException", "Newtonsoft.Json.JsonReaderException"],
+  ["JsonException", "Newtonsoft.Json.JsonException"],
+] as const) {
+  const ns = full.slice(0, full.lastIndexOf("."));
+  type(ns, name, { base: "Exception", test: (v) => js`${rt("isException")}(${v}, ${full})` }, [
+    C("()", () => js`${rt("newException")}(${full}, ${`Exception of type '${full}' was thrown.`})`),
+    C("(string message)", (_r, a) => js`${rt("newException")}(${full}, ${a[0]})`),
+    C("(string message, Exception innerException)", (_r, a) => js`${rt("newException")}(${full}, ${a[0]}, ${a[1]})`),
+  ]);
+}
+
+type("System", "Type", {}, [P("string Name", (r) => js`${r}.Name`), P("string FullName", (r) => js`${r}.FullName`), M("string ToString()", (r) => js`${r}.FullName`)]);

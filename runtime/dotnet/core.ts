@@ -1,0 +1,857 @@
+// Core .NET semantics for lowered policy expressions: ToString of boxed values, number formatting
+// (.NET Core 3.0+ shortest round-trip for double, invariant culture), composite formatting
+// (String.Format), integer arithmetic, casts and unboxing, parsing.
+import {
+  DotNetException,
+  argumentError,
+  argumentNull,
+  argumentOutOfRange,
+  divideByZero,
+  formatError,
+  indexOutOfRange,
+  invalidCast,
+  invalidOperation,
+  nullReference,
+  overflow,
+  toDotNetException,
+} from "../errors.js";
+
+export { toDotNetException, DotNetException };
+
+// ---- ToString ----------------------------------------------------------------------------------
+
+/** `obj.ToString()` of a boxed value; null → "" (as in concatenation). */
+export function toStr(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  switch (typeof v) {
+    case "string":
+      return v;
+    case "boolean":
+      return v ? "True" : "False";
+    case "number":
+      return Number.isInteger(v) && Math.abs(v) < 2 ** 53 ? String(v) : fmtDouble(v);
+    case "bigint":
+      return String(v);
+    case "object": {
+      const o = v as { ToString?: () => string };
+      if (typeof o.ToString === "function") return o.ToString();
+      if (v instanceof Uint8Array) return "System.Byte[]";
+      if (Array.isArray(v)) return v.every((x) => typeof x === "string") ? "System.String[]" : "System.Object[]";
+      if (v instanceof DotNetException) return v.toString();
+      if (v instanceof Map) return "System.Collections.Generic.Dictionary`2[System.String,System.Object]";
+      if (v instanceof Set) return "System.Collections.Generic.HashSet`1[System.Object]";
+      if ("Key" in (v as object) && "Value" in (v as object)) {
+        const kv = v as { Key: unknown; Value: unknown };
+        return `[${toStr(kv.Key)}, ${toStr(kv.Value)}]`;
+      }
+      return String(v);
+    }
+    default:
+      return String(v);
+  }
+}
+/** Like toStr, but null stays null (string-typed policy attributes). */
+export function toStrOrNull(v: unknown): string | null {
+  return v === null || v === undefined ? null : toStr(v);
+}
+/** Convert.ToString(object): null → "". */
+export function toStrOrEmpty(v: unknown): string {
+  return toStr(v);
+}
+/** A nullable char boxed: code unit → 1-char string. */
+export function boxChar(c: number | null | undefined): string | null {
+  return c === null || c === undefined ? null : String.fromCharCode(c);
+}
+
+// ---- numbers -------------------------------------------------------------------------------------
+
+/** double.ToString() on .NET Core 3.0+: shortest round-trip digits, scientific when exponent >= 15 or < -5. */
+export function fmtDouble(x: number): string {
+  if (Number.isNaN(x)) return "NaN";
+  if (x === Infinity) return "Infinity";
+  if (x === -Infinity) return "-Infinity";
+  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
+  const [mant, expS] = x.toExponential().split("e") as [string, string];
+  const exp = Number(expS);
+  if (exp >= 15 || exp < -5) {
+    const e = Math.abs(exp);
+    return `${mant}E${exp < 0 ? "-" : "+"}${e < 10 ? "0" : ""}${e}`;
+  }
+  return x.toFixed(Math.max(0, digitsAfterPoint(mant, exp)));
+}
+function digitsAfterPoint(mant: string, exp: number): number {
+  const digits = mant.replace("-", "").replace(".", "").length;
+  return digits - 1 - exp;
+}
+/** float.ToString(): shortest digits that round-trip through float32. */
+export function fmtFloat(x: number): string {
+  if (!Number.isFinite(x) || x === 0) return fmtDouble(x);
+  for (let p = 1; p <= 9; p++) {
+    const s = x.toPrecision(p);
+    if (Math.fround(Number(s)) === Math.fround(x)) return fmtDouble(Number(s));
+  }
+  return fmtDouble(x);
+}
+
+export function numToString(x: number, type: string): string {
+  if (type === "double") return fmtDouble(x);
+  if (type === "float") return fmtFloat(x);
+  if (type === "decimal") return fmtDecimal(x);
+  if (Math.abs(x) >= 2 ** 53 && type === "long") return x > 0 ? (x >= 9223372036854775807 ? "9223372036854775807" : BigInt(x).toString()) : x <= -9223372036854775808 ? "-9223372036854775808" : BigInt(x).toString();
+  if (Math.abs(x) >= 2 ** 53 && type === "ulong") return x >= 18446744073709551615 ? "18446744073709551615" : BigInt(x).toString();
+  return String(x);
+}
+function fmtDecimal(x: number): string {
+  if (Number.isInteger(x) && Math.abs(x) < 1e21) return BigInt(x).toString();
+  const s = String(x);
+  if (!/e/i.test(s)) return s;
+  return x.toFixed(20).replace(/\.?0+$/, "");
+}
+
+const INV = { group: ",", decimal: ".", currency: "¤", negative: "-" };
+
+/** `x.ToString(format)` for numbers (standard and custom numeric format strings, invariant culture). */
+export function numFormat(x: number, format: string | null, type: string): string {
+  if (format === null || format === "") return numToString(x, type);
+  const m = /^([A-Za-z])(\d{0,9})$/.exec(format);
+  if (!m) return customFormat(x, format);
+  const spec = m[1]!;
+  const prec = m[2] === "" ? -1 : Number(m[2]);
+  const integral = !["double", "float", "decimal"].includes(type);
+  switch (spec) {
+    case "D":
+    case "d": {
+      if (!integral) throw formatError("Format specifier was invalid.");
+      const s = Math.abs(x).toString();
+      return (x < 0 ? "-" : "") + s.padStart(prec < 0 ? 0 : prec, "0");
+    }
+    case "X":
+    case "x": {
+      if (!integral) throw formatError("Format specifier was invalid.");
+      let v = x;
+      if (v < 0) v = type === "long" ? Number(BigInt.asUintN(64, BigInt(v))) : type === "short" ? v & 0xffff : type === "sbyte" ? v & 0xff : v >>> 0;
+      let s = v.toString(16);
+      if (spec === "X") s = s.toUpperCase();
+      return s.padStart(prec < 0 ? 0 : prec, "0");
+    }
+    case "F":
+    case "f":
+      return fixedFmt(x, prec < 0 ? 2 : prec, false);
+    case "N":
+    case "n":
+      return fixedFmt(x, prec < 0 ? 2 : prec, true);
+    case "P":
+    case "p":
+      return `${fixedFmt(x * 100, prec < 0 ? 2 : prec, true)} %`;
+    case "C":
+    case "c": {
+      const s = fixedFmt(Math.abs(x), prec < 0 ? 2 : prec, true);
+      return x < 0 ? `(${INV.currency}${s})` : `${INV.currency}${s}`;
+    }
+    case "E":
+    case "e": {
+      const p = prec < 0 ? 6 : prec;
+      const [mant, e] = roundHalfAway(x, p, true).split("e") as [string, string];
+      const n = Number(e);
+      return `${mant}${spec}${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(3, "0")}`;
+    }
+    case "G":
+    case "g": {
+      if (prec <= 0) {
+        const s = numToString(x, type);
+        return spec === "g" ? s.replace("E", "e") : s;
+      }
+      if (x === 0) return "0";
+      const [mant, e] = x.toExponential(prec - 1).split("e") as [string, string];
+      const n = Number(e);
+      if (n >= prec || n < -5) {
+        const mm = mant.includes(".") ? mant.replace(/0+$/, "").replace(/\.$/, "") : mant;
+        return `${mm}${spec === "g" ? "e" : "E"}${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
+      }
+      const fixed = Number(`${mant}e${n}`).toFixed(Math.max(0, prec - 1 - n));
+      return fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
+    }
+    case "R":
+    case "r":
+      return numToString(x, type);
+    default:
+      throw formatError("Format specifier was invalid.");
+  }
+}
+
+/** toFixed with .NET rounding (away from zero on the decimal representation). */
+function roundHalfAway(x: number, digits: number, exponential = false): string {
+  if (exponential) return x.toExponential(digits);
+  if (Math.abs(x) >= 1e21) return x.toFixed(0);
+  // toFixed rounds the exact binary value; .NET Core 3.0+ formats the exact value too (correctly rounded)
+  return x.toFixed(Math.min(100, digits));
+}
+
+function fixedFmt(x: number, digits: number, group: boolean): string {
+  let s = roundHalfAway(x, digits);
+  if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
+  if (!group) return s;
+  const neg = s.startsWith("-");
+  if (neg) s = s.slice(1);
+  const [ip, fp] = s.split(".") as [string, string | undefined];
+  const g = ip.replace(/\B(?=(\d{3})+(?!\d))/g, INV.group);
+  return (neg ? "-" : "") + g + (fp !== undefined ? `.${fp}` : "");
+}
+
+/** Custom numeric format strings: 0 # . , % and literals (one section, or ;-separated sections). */
+function customFormat(x: number, format: string): string {
+  const sections = splitSections(format);
+  let fmt = sections[0]!;
+  let v = x;
+  if (sections.length > 1 && x < 0) {
+    fmt = sections[1]!;
+    v = -x;
+  } else if (sections.length > 2 && x === 0) fmt = sections[2]!;
+  let pct = 0;
+  let body = "";
+  const literals: string[] = [];
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i]!;
+    if (c === "'" || c === '"') {
+      const end = fmt.indexOf(c, i + 1);
+      literals.push(fmt.slice(i + 1, end < 0 ? fmt.length : end));
+      body += `\u0000${literals.length - 1}\u0000`;
+      i = end < 0 ? fmt.length : end;
+    } else if (c === "\\") {
+      literals.push(fmt[i + 1] ?? "");
+      body += `\u0000${literals.length - 1}\u0000`;
+      i++;
+    } else {
+      if (c === "%") pct++;
+      body += c;
+    }
+  }
+  v *= 100 ** pct;
+  const numMatch = /[0#][0#,]*(\.[0#]*)?|\.[0#]+/.exec(body);
+  if (!numMatch) return body.replace(/\u0000(\d+)\u0000/g, (_m, i) => literals[Number(i)]!);
+  const pattern = numMatch[0];
+  const [ipat, fpat = ""] = pattern.split(".") as [string, string | undefined];
+  const grouping = ipat.includes(",");
+  let scale = 0;
+  let ip2 = ipat;
+  while (ip2.endsWith(",")) {
+    scale++;
+    ip2 = ip2.slice(0, -1);
+  }
+  v /= 1000 ** scale;
+  const minInt = (ip2.replace(/,/g, "").match(/0/g) ?? []).length;
+  const maxFrac = fpat.length;
+  const minFrac = fpat.replace(/#+$/, "").length;
+  let s = Math.abs(v).toFixed(maxFrac);
+  let [i, f = ""] = s.split(".") as [string, string | undefined];
+  while (f.length > minFrac && f.endsWith("0")) f = f.slice(0, -1);
+  if (i === "0" && minInt === 0) i = "";
+  i = i.padStart(minInt, "0");
+  if (grouping) i = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  s = i + (f ? `.${f}` : "");
+  const neg = v < 0 && Number(s.replace(/,/g, "")) !== 0 && sections.length < 2;
+  const out = body.slice(0, numMatch.index) + (neg ? "-" : "") + s + body.slice(numMatch.index + pattern.length);
+  return out.replace(/\u0000(\d+)\u0000/g, (_m, n) => literals[Number(n)]!);
+}
+function splitSections(f: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let q: string | null = null;
+  for (let i = 0; i < f.length; i++) {
+    const c = f[i]!;
+    if (q) {
+      if (c === q) q = null;
+      cur += c;
+    } else if (c === "'" || c === '"') {
+      q = c;
+      cur += c;
+    } else if (c === "\\") {
+      cur += c + (f[i + 1] ?? "");
+      i++;
+    } else if (c === ";") {
+      out.push(cur);
+      cur = "";
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Formats a boxed value with a format string (interpolation holes, String.Format items). */
+export function fmtValue(v: unknown, format: string | null): string {
+  if (v === null || v === undefined) return "";
+  if (format === null || format === undefined || format === "") return toStr(v);
+  if (typeof v === "number") return numFormat(v, format, Number.isInteger(v) ? "long" : "double");
+  const o = v as { ToString?: (f?: string) => string };
+  if (typeof o === "object" && typeof o.ToString === "function" && o.ToString.length >= 0) return o.ToString(format);
+  if (typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) return guidFormatRaw(v, format);
+  return toStr(v);
+}
+function guidFormatRaw(g: string, f: string): string {
+  switch (f) {
+    case "N":
+    case "n":
+      return g.replace(/-/g, "");
+    case "B":
+    case "b":
+      return `{${g}}`;
+    case "P":
+    case "p":
+      return `(${g})`;
+    default:
+      return g;
+  }
+}
+
+/** Alignment of an interpolation/format item: positive pads left, negative pads right. */
+export function align(s: string, n: number): string {
+  return n >= 0 ? s.padStart(n) : s.padEnd(-n);
+}
+
+/** String.Format composite formatting. */
+export function strFormat(format: string | null, args: readonly unknown[] | null): string {
+  if (format === null) throw argumentNull("format");
+  if (args === null) throw argumentNull("args");
+  let out = "";
+  let i = 0;
+  const n = format.length;
+  while (i < n) {
+    const c = format[i]!;
+    if (c === "{") {
+      if (format[i + 1] === "{") {
+        out += "{";
+        i += 2;
+        continue;
+      }
+      const close = format.indexOf("}", i);
+      if (close < 0) throw formatError();
+      const item = format.slice(i + 1, close);
+      const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(item);
+      if (!m) throw formatError();
+      const idx = Number(m[1]);
+      if (idx >= args.length) throw formatError("Index (zero based) must be greater than or equal to zero and less than the size of the argument list.");
+      let s = fmtValue(args[idx], m[3] ?? null);
+      if (m[2] !== undefined) s = align(s, Number(m[2]));
+      out += s;
+      i = close + 1;
+      continue;
+    }
+    if (c === "}") {
+      if (format[i + 1] === "}") {
+        out += "}";
+        i += 2;
+        continue;
+      }
+      throw formatError();
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+// ---- integer arithmetic -------------------------------------------------------------------------
+export function idiv(a: number, b: number): number {
+  if (b === 0) throw divideByZero();
+  return Math.trunc(a / b);
+}
+export function imod(a: number, b: number): number {
+  if (b === 0) throw divideByZero();
+  return a % b;
+}
+export function ddiv(a: number, b: number): number {
+  if (b === 0) throw divideByZero();
+  return a / b;
+}
+/** Unchecked double → int32 conversion (truncation; NaN/out of range give int.MinValue as on x86). */
+export function dblToInt(x: number): number {
+  if (!Number.isFinite(x) || x >= 2147483648 || x < -2147483648) return -2147483648;
+  return Math.trunc(x);
+}
+/** Explicit decimal → integral conversion: truncates; out of range throws OverflowException. */
+export function decimalToInt(x: number, type: string): number {
+  const t = Math.trunc(x);
+  const r = INT_RANGES[type];
+  if (r && (t < r[0] || t > r[1])) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
+  return t;
+}
+const INT_RANGES: Record<string, [number, number]> = {
+  sbyte: [-128, 127],
+  byte: [0, 255],
+  short: [-32768, 32767],
+  ushort: [0, 65535],
+  int: [-2147483648, 2147483647],
+  uint: [0, 4294967295],
+  long: [-9223372036854775808, 9223372036854775807],
+  ulong: [0, 18446744073709551615],
+  char: [0, 65535],
+};
+function typeLabel(t: string): string {
+  return (
+    { sbyte: "a signed byte", byte: "an unsigned byte", short: "an Int16", ushort: "a UInt16", int: "an Int32", uint: "a UInt32", long: "an Int64", ulong: "a UInt64", char: "a character" } as Record<string, string>
+  )[t] ?? t;
+}
+
+/** Lifted numeric operators on nullable operands: null if either is null (comparisons: false). */
+export function liftNum(op: string, type: string, a: number | null | undefined, b: number | null | undefined): number | boolean | null {
+  const cmp = op === "<" || op === ">" || op === "<=" || op === ">=";
+  if (a === null || a === undefined || b === null || b === undefined) return cmp ? false : null;
+  switch (op) {
+    case "<":
+      return a < b;
+    case ">":
+      return a > b;
+    case "<=":
+      return a <= b;
+    case ">=":
+      return a >= b;
+    case "+":
+      return wrap(a + b, type);
+    case "-":
+      return wrap(a - b, type);
+    case "*":
+      return type === "int" ? Math.imul(a, b) : wrap(a * b, type);
+    case "/":
+      return INT_RANGES[type] ? wrap(idiv(a, b), type) : type === "decimal" ? ddiv(a, b) : a / b;
+    case "%":
+      return INT_RANGES[type] ? imod(a, b) : a % b;
+    case "&":
+      return a & b;
+    case "|":
+      return a | b;
+    case "^":
+      return a ^ b;
+    case "<<":
+      return a << b;
+    case ">>":
+      return a >> b;
+  }
+  throw invalidOperation(`operator ${op}`);
+}
+function wrap(v: number, type: string): number {
+  if (type === "int") return v | 0;
+  if (type === "uint") return v >>> 0;
+  return v;
+}
+export function liftBool(op: string, a: boolean | null, b: boolean | null): boolean | null {
+  if (op === "&") {
+    if (a === false || b === false) return false;
+    return a === null || b === null ? null : true;
+  }
+  if (op === "|") {
+    if (a === true || b === true) return true;
+    return a === null || b === null ? null : false;
+  }
+  return a === null || b === null ? null : a !== b;
+}
+export function liftNot(a: boolean | null): boolean | null {
+  return a === null || a === undefined ? null : !a;
+}
+/** 64-bit bitwise operators (exact within ±2^53). */
+export function lbit(op: string, a: number, b: number): number {
+  const x = BigInt.asIntN(64, BigInt(a));
+  const y = BigInt.asIntN(64, BigInt(b));
+  const r = op === "&" ? x & y : op === "|" ? x | y : x ^ y;
+  return Number(BigInt.asIntN(64, r));
+}
+export function lshift(a: number, n: number, type: string): number {
+  if (type === "uint") return (a << (n & 31)) >>> 0;
+  return Number(BigInt.asIntN(64, BigInt(a) << BigInt(n & 63)));
+}
+export function rshift(a: number, n: number, type: string): number {
+  if (type === "ulong") return Number(BigInt.asUintN(64, BigInt(a)) >> BigInt(n & 63));
+  return Number(BigInt.asIntN(64, BigInt(a)) >> BigInt(n & 63));
+}
+
+export function nullableValue<T>(v: T | null | undefined): T {
+  if (v === null || v === undefined) throw invalidOperation("Nullable object must have a value.");
+  return v;
+}
+
+// ---- casts and type tests ---------------------------------------------------------------------------
+
+/** The .NET type name of a boxed value, for InvalidCastException messages. */
+export function runtimeTypeName(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  switch (typeof v) {
+    case "string":
+      return "System.String";
+    case "boolean":
+      return "System.Boolean";
+    case "number":
+      return Number.isInteger(v) ? "System.Int32" : "System.Double";
+    case "bigint":
+      return "System.Int64";
+  }
+  if (v instanceof Uint8Array) return "System.Byte[]";
+  if (Array.isArray(v)) return "System.Object[]";
+  if ((v as object).constructor?.name === "ResponseMessage") return "Microsoft.Azure.ApiManagement.Response";
+  const n = (v as { $typeName?: string }).$typeName;
+  if (n) return n;
+  return (v as object).constructor?.name ?? "System.Object";
+}
+
+const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isGuid(v: unknown): boolean {
+  return typeof v === "string" && GUID_RE.test(v);
+}
+
+type Checker = (v: unknown) => boolean;
+const isInt = (lo: number, hi: number): Checker => (v) => typeof v === "number" && Number.isInteger(v) && v >= lo && v <= hi;
+const CHECKS: Record<string, Checker> = {
+  object: () => true,
+  string: (v) => typeof v === "string",
+  bool: (v) => typeof v === "boolean",
+  sbyte: isInt(-128, 127),
+  byte: isInt(0, 255),
+  short: isInt(-32768, 32767),
+  ushort: isInt(0, 65535),
+  int: isInt(-2147483648, 2147483647),
+  uint: isInt(0, 4294967295),
+  long: (v) => typeof v === "number" && Number.isInteger(v),
+  ulong: (v) => typeof v === "number" && Number.isInteger(v) && v >= 0,
+  double: (v) => typeof v === "number",
+  float: (v) => typeof v === "number",
+  decimal: (v) => typeof v === "number",
+  char: (v) => typeof v === "string" && v.length === 1,
+  Guid: isGuid,
+  "byte[]": (v) => v instanceof Uint8Array,
+};
+const CLASS_CHECKS = new Map<string, Checker>();
+/** Registers a type test for castTo/isOfType (runtime classes register themselves). */
+export function registerTypeCheck(name: string, f: Checker): void {
+  CLASS_CHECKS.set(name, f);
+}
+
+export function isOfType(v: unknown, key: string): boolean {
+  if (v === null || v === undefined) return false;
+  const k = key.endsWith("?") ? key.slice(0, -1) : key;
+  const c = CHECKS[k] ?? CLASS_CHECKS.get(k);
+  if (c) return c(v);
+  if (k.endsWith("[]")) return Array.isArray(v) && v.every((x) => x === null || isOfType(x, k.slice(0, -2)));
+  return true;
+}
+
+const VALUE_TYPES = new Set(["bool", "sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong", "double", "float", "decimal", "char", "Guid", "DateTime", "TimeSpan", "DateTimeOffset"]);
+
+/** `(T)obj`: reference casts and unboxing, with InvalidCastException / NullReferenceException. */
+export function castTo(v: unknown, key: string, _lenient = false): unknown {
+  const nullable = key.endsWith("?");
+  const k = nullable ? key.slice(0, -1) : key;
+  if (v === null || v === undefined) {
+    if (!nullable && VALUE_TYPES.has(k)) throw nullReference();
+    return null;
+  }
+  if (!isOfType(v, k)) throw invalidCast(runtimeTypeName(v), displayName(k));
+  if (k === "char") return (v as string).charCodeAt(0);
+  return v;
+}
+function displayName(k: string): string {
+  const m: Record<string, string> = {
+    string: "System.String",
+    bool: "System.Boolean",
+    int: "System.Int32",
+    long: "System.Int64",
+    double: "System.Double",
+    float: "System.Single",
+    decimal: "System.Decimal",
+    char: "System.Char",
+    byte: "System.Byte",
+    short: "System.Int16",
+    Guid: "System.Guid",
+    DateTime: "System.DateTime",
+    TimeSpan: "System.TimeSpan",
+    IResponse: "Microsoft.Azure.ApiManagement.IResponse",
+    JObject: "Newtonsoft.Json.Linq.JObject",
+    JToken: "Newtonsoft.Json.Linq.JToken",
+    JArray: "Newtonsoft.Json.Linq.JArray",
+  };
+  return m[k] ?? k;
+}
+
+export function objEquals(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || a === undefined || b === null || b === undefined) return false;
+  const e = (a as { Equals?: (x: unknown) => boolean }).Equals;
+  if (typeof a === "object" && typeof e === "function") return e.call(a, b);
+  return false;
+}
+export function valueEquals(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || a === undefined || b === null || b === undefined) return false;
+  return (a as { Equals(x: unknown): boolean }).Equals(b);
+}
+/** Ordering for IComparable values (numbers, strings ordinal, DateTime/TimeSpan via CompareTo). */
+export function cmp(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === "boolean" && typeof b === "boolean") return (a ? 1 : 0) - (b ? 1 : 0);
+  const c = (a as { CompareTo?: (x: unknown) => number }).CompareTo;
+  if (typeof c === "function") return c.call(a, b);
+  throw argumentError("At least one object must implement IComparable.");
+}
+export const compare = cmp;
+
+export function hashCode(v: unknown): number {
+  const s = toStr(v);
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+// ---- exceptions ---------------------------------------------------------------------------------------
+const EXCEPTION_PARENTS: Record<string, string> = {
+  "System.ArgumentNullException": "System.ArgumentException",
+  "System.ArgumentOutOfRangeException": "System.ArgumentException",
+  "System.ArgumentException": "System.SystemException",
+  "System.FormatException": "System.SystemException",
+  "System.InvalidOperationException": "System.SystemException",
+  "System.NullReferenceException": "System.SystemException",
+  "System.InvalidCastException": "System.SystemException",
+  "System.NotSupportedException": "System.SystemException",
+  "System.NotImplementedException": "System.SystemException",
+  "System.OverflowException": "System.ArithmeticException",
+  "System.DivideByZeroException": "System.ArithmeticException",
+  "System.ArithmeticException": "System.SystemException",
+  "System.IndexOutOfRangeException": "System.SystemException",
+  "System.Collections.Generic.KeyNotFoundException": "System.SystemException",
+  "Newtonsoft.Json.JsonReaderException": "Newtonsoft.Json.JsonException",
+  "Newtonsoft.Json.JsonException": "System.Exception",
+  "System.SystemException": "System.Exception",
+};
+export function isException(e: unknown, full: string): boolean {
+  if (!(e instanceof DotNetException)) return false;
+  if (full === "System.Exception") return true;
+  for (let t: string | undefined = e.type; t; t = EXCEPTION_PARENTS[t]) if (t === full) return true;
+  return false;
+}
+export function newException(type: string, message: string | null, inner?: unknown): DotNetException {
+  return new DotNetException(type, message ?? `Exception of type '${type}' was thrown.`, inner ?? null);
+}
+/** `throw x;` — null throws NullReferenceException, as in .NET. */
+export function throwable(e: unknown): unknown {
+  return e === null || e === undefined ? nullReference() : e;
+}
+/** `throw` expressions (`x ?? throw new ...`). */
+export function throwValue(e: unknown): never {
+  throw throwable(e);
+}
+
+// ---- parsing ------------------------------------------------------------------------------------------
+const NUM_RE = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+const INT_RE = /^\s*[+-]?\d+\s*$/;
+const STYLE_HEX = 512;
+const STYLE_THOUSANDS = 64;
+
+/** int.Parse & co (invariant culture). */
+export function parseNum(s: string | null, type: string, style = -1): number {
+  const r = tryParseNum(s, type, style);
+  if (r === undefined) {
+    if (s === null) throw argumentNull("s");
+    const t = s.trim();
+    const integral = type in INT_RANGES;
+    if ((integral ? INT_RE : NUM_RE).test(t) || (integral && (style & STYLE_HEX) !== 0 && /^[0-9a-fA-F]+$/.test(t)))
+      throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
+    throw formatError();
+  }
+  return r;
+}
+export function tryParseNum(s: string | null, type: string, style = -1): number | undefined {
+  if (s === null || s === undefined) return undefined;
+  let t = s.trim();
+  const integral = type in INT_RANGES;
+  let v: number;
+  if (style !== -1 && (style & STYLE_HEX) !== 0) {
+    if (!/^[0-9a-fA-F]+$/.test(t)) return undefined;
+    v = parseInt(t, 16);
+    const bits = type === "long" || type === "ulong" ? 64 : type === "short" || type === "ushort" ? 16 : type === "byte" || type === "sbyte" ? 8 : 32;
+    if (v >= 2 ** bits) return undefined;
+    if (!type.startsWith("u") && type !== "byte" && v >= 2 ** (bits - 1)) v -= 2 ** bits;
+    return v;
+  }
+  if ((style === -1 ? !integral : (style & STYLE_THOUSANDS) !== 0) && /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) t = t.replace(/,/g, "");
+  if (integral) {
+    if (!INT_RE.test(t)) {
+      // int.Parse("1.0") fails; NumberStyles.Number etc. allow a decimal point with zeros only
+      if (style !== -1 && /^[+-]?\d+\.0*$/.test(t)) t = t.replace(/\.0*$/, "");
+      else return undefined;
+    }
+    v = Number(t);
+    const [lo, hi] = INT_RANGES[type]!;
+    if (v < lo || v > hi) return undefined;
+    return v === 0 ? 0 : v;
+  }
+  if (/^[+-]?(Infinity|∞)$/.test(t)) return t.startsWith("-") ? -Infinity : Infinity;
+  if (t === "NaN") return NaN;
+  if (!NUM_RE.test(t)) return undefined;
+  v = Number(t);
+  if (type === "float") v = Math.fround(v);
+  if (type === "decimal" && Math.abs(v) > 7.922816251426434e28) return undefined;
+  if (!Number.isFinite(v) && type !== "double" && type !== "float") return undefined;
+  return v;
+}
+export function parseBool(s: string | null): boolean {
+  if (s === null) throw argumentNull("value");
+  const r = tryParseBool(s);
+  if (r === undefined) throw formatError("String was not recognized as a valid Boolean.");
+  return r;
+}
+export function tryParseBool(s: string | null): boolean | undefined {
+  if (s === null || s === undefined) return undefined;
+  const t = s.trim().toLowerCase();
+  return t === "true" ? true : t === "false" ? false : undefined;
+}
+export function parseChar(s: string | null): number {
+  if (s === null) throw argumentNull("s");
+  if (s.length !== 1) throw formatError("String must be exactly one character long.");
+  return s.charCodeAt(0);
+}
+export function charIs(kind: string, c: number): boolean {
+  const s = String.fromCharCode(c);
+  switch (kind) {
+    case "digit":
+      return /\p{Nd}/u.test(s);
+    case "letter":
+      return /\p{L}/u.test(s);
+    case "letterOrDigit":
+      return /[\p{L}\p{Nd}]/u.test(s);
+    case "space":
+      return /[\s\u0085]/.test(s);
+    case "upper":
+      return /\p{Lu}/u.test(s);
+    case "lower":
+      return /\p{Ll}/u.test(s);
+    case "punct":
+      return /\p{P}/u.test(s);
+  }
+  return false;
+}
+
+// ---- Math ----------------------------------------------------------------------------------------------
+/** Math.Round(x, digits, mode): mode 0 = ToEven (banker's, the .NET default), 1 = AwayFromZero. */
+export function mathRound(x: number, digits: number, mode: number): number {
+  if (digits < 0 || digits > 15) throw argumentOutOfRange("digits", "Rounding digits must be between 0 and 15, inclusive.");
+  if (!Number.isFinite(x)) return x;
+  const p = 10 ** digits;
+  const y = x * p;
+  if (Math.abs(y) >= 2 ** 52) return x;
+  const f = Math.floor(y);
+  const diff = y - f;
+  let r: number;
+  const eps = 1e-9 * Math.max(1, Math.abs(y));
+  if (Math.abs(diff - 0.5) <= (digits > 0 ? eps : 0)) r = mode === 1 ? (y >= 0 ? f + 1 : f) : f % 2 === 0 ? f : f + 1;
+  else r = Math.round(y);
+  if (mode === 1 && Math.abs(diff - 0.5) <= (digits > 0 ? eps : 0) && y < 0) r = f;
+  return digits === 0 ? r : r / p;
+}
+export function mathSign(x: number): number {
+  if (Number.isNaN(x)) throw new DotNetException("System.ArithmeticException", "Function does not accept floating point Not-a-Number values.");
+  return x > 0 ? 1 : x < 0 ? -1 : 0;
+}
+
+export class Random {
+  readonly $typeName = "System.Random";
+  Next(min = 0, max = 2147483647): number {
+    if (min > max) throw argumentOutOfRange("minValue", "'minValue' cannot be greater than maxValue.");
+    return min + Math.floor(Math.random() * (max - min));
+  }
+  NextDouble(): number {
+    return Math.random();
+  }
+  NextBytes(b: Uint8Array): void {
+    globalThis.crypto.getRandomValues(b);
+  }
+}
+export function newRandom(): Random {
+  return new Random();
+}
+
+let dateParser: ((s: string) => unknown) | null = null;
+export function registerDateParser(f: (s: string) => unknown): void {
+  dateParser = f;
+}
+
+// ---- Convert --------------------------------------------------------------------------------------------
+/** Convert.ToXxx(object): IConvertible semantics (strings parsed, doubles rounded to even, bools 1/0). */
+export function convertTo(v: unknown, type: string): unknown {
+  if (v === null || v === undefined) {
+    if (type === "DateTime") return null;
+    return type === "bool" ? false : type === "char" ? 0 : 0;
+  }
+  if (type === "bool") {
+    if (typeof v === "boolean") return v;
+    if (typeof v === "number") return v !== 0;
+    if (typeof v === "string") return parseBool(v);
+    throw invalidCast(runtimeTypeName(v), "System.Boolean");
+  }
+  if (type === "DateTime") {
+    if (typeof v === "string" && dateParser) return dateParser(v);
+    if (typeof v === "object") return v;
+    throw invalidCast(runtimeTypeName(v), "System.DateTime");
+  }
+  if (type === "char") {
+    if (typeof v === "string") return parseChar(v);
+    if (typeof v === "number") return checkRange(v, "char");
+    throw invalidCast(runtimeTypeName(v), "System.Char");
+  }
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "string") return parseNum(v, type);
+  if (typeof v === "number") {
+    if (type in INT_RANGES) return checkRange(mathRound(v, 0, 0), type);
+    return type === "float" ? Math.fround(v) : v;
+  }
+  throw invalidCast(runtimeTypeName(v), displayName(type));
+}
+function checkRange(v: number, type: string): number {
+  const r = INT_RANGES[type]!;
+  if (v < r[0] || v > r[1]) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
+  return v;
+}
+export function parseBase(s: string | null, base: number, type: string): number {
+  if (s === null) return 0;
+  if (![2, 8, 10, 16].includes(base)) throw argumentError("Invalid Base.");
+  let t = s;
+  if (base === 16 && /^0x/i.test(t)) t = t.slice(2);
+  const re = base === 2 ? /^[01]+$/ : base === 8 ? /^[0-7]+$/ : base === 10 ? /^-?\d+$/ : /^[0-9a-fA-F]+$/;
+  if (!re.test(t)) throw formatError("Could not find any recognizable digits.");
+  let v = parseInt(t, base);
+  const bits = type === "long" ? 64 : type === "byte" ? 8 : type === "short" ? 16 : 32;
+  if (base !== 10 && v >= 2 ** bits) throw overflow();
+  if (base !== 10 && type !== "byte" && v >= 2 ** (bits - 1)) v -= 2 ** bits;
+  return checkRange(v, type);
+}
+export function intToBase(v: number, base: number): string {
+  if (![2, 8, 10, 16].includes(base)) throw argumentError("Invalid Base.");
+  if (base === 10) return String(v);
+  if (v < 0) v = v >= -2147483648 ? v >>> 0 : Number(BigInt.asUintN(64, BigInt(v)));
+  return v.toString(base);
+}
+
+// ---- arrays and argument checks ----------------------------------------------------------------------
+export function newArray(n: number, def: unknown, bytes: boolean): unknown[] | Uint8Array {
+  if (n < 0) throw overflow();
+  if (bytes) return new Uint8Array(n);
+  return new Array(n).fill(def);
+}
+export function arrItem<T>(a: ArrayLike<T>, i: number): T {
+  if (a === null || a === undefined) throw nullReference();
+  if (i < 0 || i >= a.length || !Number.isInteger(i)) throw indexOutOfRange();
+  return a[i]!;
+}
+export function arrSet<T>(a: T[] | Uint8Array, i: number, v: T): T {
+  if (a === null || a === undefined) throw nullReference();
+  if (i < 0 || i >= a.length) throw indexOutOfRange();
+  (a as T[])[i] = v;
+  return v;
+}
+export function notNull<T>(v: T | null | undefined, name: string): T {
+  if (v === null || v === undefined) throw argumentNull(name);
+  return v;
+}
+export function nonNeg(v: number, name: string): number {
+  if (v < 0) throw argumentOutOfRange(name, "Non-negative number required.");
+  return v;
+}

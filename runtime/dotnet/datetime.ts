@@ -1,0 +1,592 @@
+// System.DateTime / DateTimeOffset / TimeSpan. A DateTime is milliseconds since the Unix epoch (may be
+// fractional: ticks below 1 ms are kept as far as a double allows) plus a Kind (0 Unspecified,
+// 1 Utc, 2 Local). The gateway's local time zone is taken to be UTC, and formatting uses the
+// invariant culture (DateTime.ToString() → "MM/dd/yyyy HH:mm:ss").
+import { argumentOutOfRange, formatError } from "../errors.js";
+import { registerDateParser, registerTypeCheck } from "./core.js";
+import { registerDateTimeOps } from "./newtonsoft.js";
+
+const EPOCH_TICKS = 621355968000000000;
+const MIN_MS = -62135596800000;
+const MAX_MS = 253402300799999.9999;
+const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const p2 = (n: number) => String(n).padStart(2, "0");
+
+export class TimeSpan {
+  readonly $typeName = "System.TimeSpan";
+  constructor(readonly ticks: number) {}
+  static fromMs(ms: number): TimeSpan {
+    return new TimeSpan(Math.round(ms * 10000));
+  }
+  static fromTicks(t: number): TimeSpan {
+    return new TimeSpan(t);
+  }
+  static create(d: number, h: number, m: number, s: number, ms: number): TimeSpan {
+    return TimeSpan.fromMs((((d * 24 + h) * 60 + m) * 60 + s) * 1000 + ms);
+  }
+  static readonly Zero = new TimeSpan(0);
+  static readonly MaxValue = new TimeSpan(9223372036854775807);
+  static readonly MinValue = new TimeSpan(-9223372036854775808);
+  get Ticks(): number {
+    return this.ticks;
+  }
+  get TotalMilliseconds(): number {
+    return this.ticks / 10000;
+  }
+  get TotalSeconds(): number {
+    return this.ticks / 1e7;
+  }
+  get TotalMinutes(): number {
+    return this.ticks / 6e8;
+  }
+  get TotalHours(): number {
+    return this.ticks / 3.6e10;
+  }
+  get TotalDays(): number {
+    return this.ticks / 8.64e11;
+  }
+  get Days(): number {
+    return Math.trunc(this.ticks / 8.64e11);
+  }
+  get Hours(): number {
+    return Math.trunc(this.ticks / 3.6e10) % 24;
+  }
+  get Minutes(): number {
+    return Math.trunc(this.ticks / 6e8) % 60;
+  }
+  get Seconds(): number {
+    return Math.trunc(this.ticks / 1e7) % 60;
+  }
+  get Milliseconds(): number {
+    return Math.trunc(this.ticks / 1e4) % 1000;
+  }
+  Add(t: TimeSpan): TimeSpan {
+    return new TimeSpan(this.ticks + t.ticks);
+  }
+  Subtract(t: TimeSpan): TimeSpan {
+    return new TimeSpan(this.ticks - t.ticks);
+  }
+  Negate(): TimeSpan {
+    return new TimeSpan(-this.ticks);
+  }
+  Duration(): TimeSpan {
+    return new TimeSpan(Math.abs(this.ticks));
+  }
+  Equals(o: unknown): boolean {
+    return o instanceof TimeSpan && o.ticks === this.ticks;
+  }
+  CompareTo(o: TimeSpan): number {
+    return Math.sign(this.ticks - o.ticks);
+  }
+  /** "c" format: [-][d.]hh:mm:ss[.fffffff]. */
+  ToString(format?: string | null): string {
+    const t = Math.abs(this.ticks);
+    const d = Math.trunc(t / 8.64e11);
+    const h = Math.trunc(t / 3.6e10) % 24;
+    const m = Math.trunc(t / 6e8) % 60;
+    const s = Math.trunc(t / 1e7) % 60;
+    const f = Math.round(t % 1e7);
+    if (format && format !== "c" && format !== "t" && format !== "T" && format !== "g" && format !== "G") {
+      return customTimeSpan(this, format);
+    }
+    let out = `${this.ticks < 0 ? "-" : ""}${d ? `${d}.` : ""}${p2(h)}:${p2(m)}:${p2(s)}`;
+    if (f) out += `.${String(f).padStart(7, "0")}`;
+    return out;
+  }
+  static Parse(s: string): TimeSpan {
+    const r = TimeSpan.TryParse(s);
+    if (!r) throw formatError("String was not recognized as a valid TimeSpan.");
+    return r;
+  }
+  static TryParse(s: string | null): TimeSpan | undefined {
+    if (s === null) return undefined;
+    const m = /^\s*(-)?(?:(\d+)[.:])?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?\s*$/.exec(s);
+    if (!m) {
+      const d = /^\s*(-)?(\d+)\s*$/.exec(s);
+      return d ? new TimeSpan((d[1] ? -1 : 1) * Number(d[2]) * 8.64e11) : undefined;
+    }
+    const ticks = (((Number(m[2] ?? 0) * 24 + Number(m[3])) * 60 + Number(m[4])) * 60 + Number(m[5] ?? 0)) * 1e7 + Number((m[6] ?? "").padEnd(7, "0") || 0);
+    return new TimeSpan(m[1] ? -ticks : ticks);
+  }
+}
+function customTimeSpan(t: TimeSpan, f: string): string {
+  const a = Math.abs(t.ticks);
+  return f.replace(/\\(.)|'([^']*)'|d+|hh|h|mm|m|ss|s|f+|F+/g, (tok, esc, lit) => {
+    if (esc !== undefined) return esc;
+    if (lit !== undefined) return lit;
+    switch (tok[0]) {
+      case "d":
+        return String(Math.trunc(a / 8.64e11)).padStart(tok.length, "0");
+      case "h":
+        return String(Math.trunc(a / 3.6e10) % 24).padStart(tok.length, "0");
+      case "m":
+        return String(Math.trunc(a / 6e8) % 60).padStart(tok.length, "0");
+      case "s":
+        return String(Math.trunc(a / 1e7) % 60).padStart(tok.length, "0");
+      default:
+        return String(Math.round(a % 1e7)).padStart(7, "0").slice(0, tok.length);
+    }
+  });
+}
+
+export class DateTime {
+  readonly $typeName = "System.DateTime";
+  constructor(
+    /** Milliseconds since 1970-01-01T00:00:00 in the DateTime's own clock (UTC for Utc/Local here). */
+    readonly ms: number,
+    readonly kind: number = 0,
+  ) {
+    if (ms < MIN_MS || ms > MAX_MS + 1) throw argumentOutOfRange("ticks", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks.");
+  }
+  static fromMs(ms: number, kind: number): DateTime {
+    return new DateTime(ms, kind);
+  }
+  static fromMsOrNull(ms: number | null | undefined, kind: number): DateTime | null {
+    return ms === null || ms === undefined ? null : new DateTime(ms, kind);
+  }
+  static fromTicks(ticks: number, kind: number): DateTime {
+    return new DateTime((ticks - EPOCH_TICKS) / 10000, kind);
+  }
+  static now(kind: number): DateTime {
+    return new DateTime(Date.now(), kind);
+  }
+  static create(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, kind: number): DateTime {
+    if (y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 || ms < 0 || ms > 999)
+      throw argumentOutOfRange("year", "Year, Month, and Day parameters describe an un-representable DateTime.");
+    const dt = new Date(0);
+    dt.setUTCFullYear(y, mo - 1, d);
+    dt.setUTCHours(h, mi, s, ms);
+    return new DateTime(dt.getTime(), kind);
+  }
+  static readonly MinValue = new DateTime(MIN_MS, 0);
+  static readonly MaxValue = new DateTime(MAX_MS, 0);
+  static IsLeapYear(y: number): boolean {
+    return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  }
+  static DaysInMonth(y: number, m: number): number {
+    if (m < 1 || m > 12) throw argumentOutOfRange("month", "Month must be between one and twelve.");
+    return [31, DateTime.IsLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  }
+  private get d(): Date {
+    return new Date(Math.floor(this.ms));
+  }
+  get Year(): number {
+    return this.d.getUTCFullYear();
+  }
+  get Month(): number {
+    return this.d.getUTCMonth() + 1;
+  }
+  get Day(): number {
+    return this.d.getUTCDate();
+  }
+  get Hour(): number {
+    return this.d.getUTCHours();
+  }
+  get Minute(): number {
+    return this.d.getUTCMinutes();
+  }
+  get Second(): number {
+    return this.d.getUTCSeconds();
+  }
+  get Millisecond(): number {
+    return this.d.getUTCMilliseconds();
+  }
+  get DayOfWeek(): number {
+    return this.d.getUTCDay();
+  }
+  get DayOfYear(): number {
+    const start = Date.UTC(this.Year, 0, 1);
+    return Math.floor((Math.floor(this.ms) - start) / 86400000) + 1;
+  }
+  get Ticks(): number {
+    return Math.round(this.ms * 10000) + EPOCH_TICKS;
+  }
+  get Kind(): number {
+    return this.kind;
+  }
+  get Date(): DateTime {
+    return new DateTime(Math.floor(this.ms / 86400000) * 86400000, this.kind);
+  }
+  get TimeOfDay(): TimeSpan {
+    return TimeSpan.fromMs(this.ms - Math.floor(this.ms / 86400000) * 86400000);
+  }
+  withKind(k: number): DateTime {
+    return new DateTime(this.ms, k);
+  }
+  Add(t: TimeSpan): DateTime {
+    return new DateTime(this.ms + t.ticks / 10000, this.kind);
+  }
+  AddDays(v: number): DateTime {
+    return new DateTime(this.ms + roundMs(v * 86400000), this.kind);
+  }
+  AddHours(v: number): DateTime {
+    return new DateTime(this.ms + roundMs(v * 3600000), this.kind);
+  }
+  AddMinutes(v: number): DateTime {
+    return new DateTime(this.ms + roundMs(v * 60000), this.kind);
+  }
+  AddSeconds(v: number): DateTime {
+    return new DateTime(this.ms + roundMs(v * 1000), this.kind);
+  }
+  AddMilliseconds(v: number): DateTime {
+    return new DateTime(this.ms + roundMs(v), this.kind);
+  }
+  AddTicks(v: number): DateTime {
+    return new DateTime(this.ms + v / 10000, this.kind);
+  }
+  AddMonths(n: number): DateTime {
+    const y0 = this.Year;
+    const m0 = this.Month - 1 + n;
+    const y = y0 + Math.floor(m0 / 12);
+    const m = ((m0 % 12) + 12) % 12;
+    const day = Math.min(this.Day, DateTime.DaysInMonth(y, m + 1));
+    const tod = this.ms - Math.floor(this.ms / 86400000) * 86400000;
+    const dt = new Date(0);
+    dt.setUTCFullYear(y, m, day);
+    return new DateTime(dt.getTime() + tod, this.kind);
+  }
+  AddYears(n: number): DateTime {
+    return this.AddMonths(12 * n);
+  }
+  Subtract(x: DateTime | TimeSpan): DateTime | TimeSpan {
+    if (x instanceof TimeSpan) return new DateTime(this.ms - x.ticks / 10000, this.kind);
+    return TimeSpan.fromMs(this.ms - x.ms);
+  }
+  ToUniversalTime(): DateTime {
+    return new DateTime(this.ms, 1);
+  }
+  ToLocalTime(): DateTime {
+    return new DateTime(this.ms, 2);
+  }
+  ToFileTimeUtc(): number {
+    return this.Ticks - 504911232000000000;
+  }
+  Equals(o: unknown): boolean {
+    return o instanceof DateTime && o.ms === this.ms;
+  }
+  CompareTo(o: DateTime): number {
+    return Math.sign(this.ms - o.ms);
+  }
+  ToString(format?: string | null): string {
+    return formatDate(this, format || "G", this.kind === 1 ? "Z" : this.kind === 2 ? "+00:00" : "", "+00:00");
+  }
+  toString(): string {
+    return this.ToString();
+  }
+  static Parse(s: string | null, styles: number | null): DateTime {
+    const r = DateTime.TryParse(s, styles);
+    if (!r) throw formatError(`String '${s}' was not recognized as a valid DateTime.`);
+    return r;
+  }
+  /** ISO 8601, invariant "MM/dd/yyyy HH:mm:ss", RFC 1123 and a few common forms. */
+  static TryParse(s: string | null, styles: number | null): DateTime | undefined {
+    if (s === null || s === undefined) return undefined;
+    const t = s.trim();
+    let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(t);
+    let dt: DateTime | undefined;
+    if (m) {
+      const frac = Number(`0.${m[7] ?? "0"}`) * 1000;
+      const base = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+      if (Number.isNaN(base)) return undefined;
+      const tz = m[8];
+      if (!tz) dt = new DateTime(base + frac, (styles ?? 0) & 64 ? 1 : 0);
+      else {
+        let off = 0;
+        if (tz.toUpperCase() !== "Z") {
+          const sign = tz[0] === "-" ? -1 : 1;
+          const hh = Number(tz.slice(1, 3));
+          const mm = Number(tz.slice(-2));
+          off = sign * (hh * 60 + mm) * 60000;
+        }
+        // a zone in the text: converted to local time (UTC here) unless RoundtripKind/AdjustToUniversal keep UTC
+        dt = new DateTime(base + frac - off, tz.toUpperCase() === "Z" && (styles ?? 0) & 128 ? 1 : (styles ?? 0) & 16 ? 1 : 2);
+      }
+      return dt;
+    }
+    m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?$/i.exec(t);
+    if (m) {
+      let h = Number(m[4] ?? 0);
+      if (m[7]) h = (h % 12) + (m[7].toUpperCase() === "PM" ? 12 : 0);
+      try {
+        return DateTime.create(Number(m[3]), Number(m[1]), Number(m[2]), h, Number(m[5] ?? 0), Number(m[6] ?? 0), 0, 0);
+      } catch {
+        return undefined;
+      }
+    }
+    const ms = Date.parse(t);
+    if (!Number.isNaN(ms) && /[A-Za-z]{3}/.test(t)) return new DateTime(ms, /GMT|UTC|Z$/.test(t) ? 2 : 0);
+    return undefined;
+  }
+  static ParseExact(s: string | null, format: string, styles: number | null): DateTime {
+    const r = DateTime.TryParseExact(s, format, styles);
+    if (!r) throw formatError("String was not recognized as a valid DateTime.");
+    return r;
+  }
+  static TryParseExact(s: string | null, format: string, styles: number | null): DateTime | undefined {
+    if (s === null) return undefined;
+    const f = format === "o" || format === "O" ? "yyyy-MM-ddTHH:mm:ss.fffffffK" : format === "s" ? "yyyy-MM-ddTHH:mm:ss" : format === "u" ? "yyyy-MM-dd HH:mm:ssZ" : format;
+    const groups: string[] = [];
+    let re = "";
+    f.replace(/yyyy|yy|MM|M|dd|d|HH|H|hh|h|mm|m|ss|s|f{1,7}|tt|K|'[^']*'|\\.|./g, (tok) => {
+      if (/^(yyyy|yy|MM|M|dd|d|HH|H|hh|h|mm|m|ss|s|f+|tt|K)$/.test(tok)) {
+        groups.push(tok);
+        re += tok === "K" ? "(Z|[+-]\\d{2}:\\d{2})?" : tok === "tt" ? "(AM|PM)" : tok.startsWith("f") ? `(\\d{${tok.length}})` : tok.length === 1 ? "(\\d{1,2})" : `(\\d{${tok.length}})`;
+      } else re += (tok.startsWith("'") ? tok.slice(1, -1) : tok.startsWith("\\") ? tok.slice(1) : tok).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return tok;
+    });
+    const m = new RegExp(`^${re}$`).exec(s.trim());
+    if (!m) return undefined;
+    const v: Record<string, number> = { y: 1, M: 1, d: 1, H: 0, m: 0, s: 0, f: 0 };
+    let pm: string | null = null;
+    let tz: string | null = null;
+    groups.forEach((g, i) => {
+      const x = m[i + 1] ?? "";
+      if (g === "tt") pm = x;
+      else if (g === "K") tz = x || null;
+      else if (g.startsWith("f")) v.f = Number(`0.${x}`) * 1000;
+      else if (g === "yy") v.y = 2000 + Number(x);
+      else v[g[0] === "h" ? "H" : g[0]!] = Number(x);
+    });
+    if (pm) v.H = (v.H! % 12) + (pm === "PM" ? 12 : 0);
+    try {
+      const dt = DateTime.create(v.y!, v.M!, v.d!, v.H!, v.m!, v.s!, 0, 0);
+      const iso = tz ? DateTime.TryParse(`${dt.ToString("yyyy-MM-ddTHH:mm:ss")}${tz}`, styles) : undefined;
+      return iso ? new DateTime(iso.ms + v.f!, iso.kind) : new DateTime(dt.ms + v.f!, (styles ?? 0) & 64 ? 1 : 0);
+    } catch {
+      return undefined;
+    }
+  }
+}
+function roundMs(x: number): number {
+  return Math.round(x);
+}
+
+export class DateTimeOffset {
+  readonly $typeName = "System.DateTimeOffset";
+  constructor(readonly dt: DateTime) {}
+  static fromDateTime(d: DateTime): DateTimeOffset {
+    return new DateTimeOffset(new DateTime(d.ms, 1));
+  }
+  static now(): DateTimeOffset {
+    return new DateTimeOffset(DateTime.now(1));
+  }
+  static FromUnixTimeMilliseconds(ms: number): DateTimeOffset {
+    return new DateTimeOffset(new DateTime(ms, 1));
+  }
+  static TryParse(s: string | null): DateTimeOffset | undefined {
+    const d = DateTime.TryParse(s, 16);
+    return d ? new DateTimeOffset(new DateTime(d.ms, 1)) : undefined;
+  }
+  get UtcDateTime(): DateTime {
+    return new DateTime(this.dt.ms, 1);
+  }
+  get DateTime(): DateTime {
+    return new DateTime(this.dt.ms, 0);
+  }
+  ToUnixTimeSeconds(): number {
+    return Math.floor(this.dt.ms / 1000);
+  }
+  ToUnixTimeMilliseconds(): number {
+    return Math.floor(this.dt.ms);
+  }
+  get Year(): number {
+    return this.dt.Year;
+  }
+  get Month(): number {
+    return this.dt.Month;
+  }
+  get Day(): number {
+    return this.dt.Day;
+  }
+  get Hour(): number {
+    return this.dt.Hour;
+  }
+  get Minute(): number {
+    return this.dt.Minute;
+  }
+  get Second(): number {
+    return this.dt.Second;
+  }
+  get Millisecond(): number {
+    return this.dt.Millisecond;
+  }
+  get DayOfYear(): number {
+    return this.dt.DayOfYear;
+  }
+  get DayOfWeek(): number {
+    return this.dt.DayOfWeek;
+  }
+  get Ticks(): number {
+    return this.dt.Ticks;
+  }
+  get TimeOfDay(): TimeSpan {
+    return this.dt.TimeOfDay;
+  }
+  get Date(): DateTime {
+    return this.dt.Date.withKind(0);
+  }
+  get ms(): number {
+    return this.dt.ms;
+  }
+  private w(d: DateTime | TimeSpan): DateTimeOffset {
+    return new DateTimeOffset(d as DateTime);
+  }
+  Add(t: TimeSpan): DateTimeOffset {
+    return this.w(this.dt.Add(t));
+  }
+  AddDays(v: number): DateTimeOffset {
+    return this.w(this.dt.AddDays(v));
+  }
+  AddHours(v: number): DateTimeOffset {
+    return this.w(this.dt.AddHours(v));
+  }
+  AddMinutes(v: number): DateTimeOffset {
+    return this.w(this.dt.AddMinutes(v));
+  }
+  AddSeconds(v: number): DateTimeOffset {
+    return this.w(this.dt.AddSeconds(v));
+  }
+  AddMilliseconds(v: number): DateTimeOffset {
+    return this.w(this.dt.AddMilliseconds(v));
+  }
+  AddTicks(v: number): DateTimeOffset {
+    return this.w(this.dt.AddTicks(v));
+  }
+  AddMonths(v: number): DateTimeOffset {
+    return this.w(this.dt.AddMonths(v));
+  }
+  AddYears(v: number): DateTimeOffset {
+    return this.w(this.dt.AddYears(v));
+  }
+  Subtract(x: DateTimeOffset | TimeSpan): DateTimeOffset | TimeSpan {
+    if (x instanceof TimeSpan) return this.w(this.dt.Subtract(x));
+    return TimeSpan.fromMs(this.dt.ms - x.dt.ms);
+  }
+  Equals(o: unknown): boolean {
+    return o instanceof DateTimeOffset && o.dt.ms === this.dt.ms;
+  }
+  CompareTo(o: DateTimeOffset): number {
+    return Math.sign(this.dt.ms - o.dt.ms);
+  }
+  ToString(format?: string | null): string {
+    return formatDate(this.dt, format || "G zzz", "+00:00", "+00:00");
+  }
+}
+
+/** Standard and custom DateTime format strings, invariant culture. */
+export function formatDate(d: DateTime, format: string, kText: string, zText: string): string {
+  const std: Record<string, string> = {
+    d: "MM/dd/yyyy",
+    D: "dddd, dd MMMM yyyy",
+    f: "dddd, dd MMMM yyyy HH:mm",
+    F: "dddd, dd MMMM yyyy HH:mm:ss",
+    g: "MM/dd/yyyy HH:mm",
+    G: "MM/dd/yyyy HH:mm:ss",
+    m: "MMMM dd",
+    M: "MMMM dd",
+    o: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
+    O: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
+    r: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+    R: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
+    s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
+    t: "HH:mm",
+    T: "HH:mm:ss",
+    u: "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
+    U: "dddd, dd MMMM yyyy HH:mm:ss",
+    y: "yyyy MMMM",
+    Y: "yyyy MMMM",
+  };
+  let f = format;
+  if (f.length === 1) {
+    const s = std[f];
+    if (!s) throw formatError("Input string was not in a correct format.");
+    f = s;
+  } else if (f === "G zzz") f = "MM/dd/yyyy HH:mm:ss zzz";
+  const ticksInSecond = Math.round((d.ms - Math.floor(d.ms / 1000) * 1000) * 10000);
+  return f.replace(/'([^']*)'|"([^"]*)"|\\(.)|%(.)|yyyyy|yyyy|yyy|yy|y|MMMM|MMM|MM|M|dddd|ddd|dd|d|HH|H|hh|h|mm|m|ss|s|f{1,7}|F{1,7}|tt|t|K|zzz|zz|z|gg|g/g, (tok, q1, q2, esc, pct) => {
+    if (q1 !== undefined) return q1;
+    if (q2 !== undefined) return q2;
+    if (esc !== undefined) return esc;
+    if (pct !== undefined) tok = pct;
+    switch (tok) {
+      case "yyyyy":
+        return String(d.Year).padStart(5, "0");
+      case "yyyy":
+        return String(d.Year).padStart(4, "0");
+      case "yyy":
+        return String(d.Year).padStart(3, "0");
+      case "yy":
+        return p2(d.Year % 100);
+      case "y":
+        return String(d.Year % 100);
+      case "MMMM":
+        return MONTHS[d.Month - 1]!;
+      case "MMM":
+        return MONTHS[d.Month - 1]!.slice(0, 3);
+      case "MM":
+        return p2(d.Month);
+      case "M":
+        return String(d.Month);
+      case "dddd":
+        return DAYS[d.DayOfWeek]!;
+      case "ddd":
+        return DAYS[d.DayOfWeek]!.slice(0, 3);
+      case "dd":
+        return p2(d.Day);
+      case "d":
+        return String(d.Day);
+      case "HH":
+        return p2(d.Hour);
+      case "H":
+        return String(d.Hour);
+      case "hh":
+        return p2(d.Hour % 12 || 12);
+      case "h":
+        return String(d.Hour % 12 || 12);
+      case "mm":
+        return p2(d.Minute);
+      case "m":
+        return String(d.Minute);
+      case "ss":
+        return p2(d.Second);
+      case "s":
+        return String(d.Second);
+      case "tt":
+        return d.Hour < 12 ? "AM" : "PM";
+      case "t":
+        return d.Hour < 12 ? "A" : "P";
+      case "K":
+        return kText;
+      case "zzz":
+        return zText;
+      case "zz":
+        return zText.slice(0, 3);
+      case "z":
+        return "+0";
+      case "gg":
+      case "g":
+        return "A.D.";
+    }
+    const digits = String(ticksInSecond).padStart(7, "0").slice(0, tok.length);
+    if (tok[0] === "F") {
+      const trimmed = digits.replace(/0+$/, "");
+      return trimmed;
+    }
+    return digits;
+  });
+}
+
+registerTypeCheck("DateTime", (v) => v instanceof DateTime);
+registerTypeCheck("TimeSpan", (v) => v instanceof TimeSpan);
+registerTypeCheck("DateTimeOffset", (v) => v instanceof DateTimeOffset);
+registerDateTimeOps({
+  parse: (s) => DateTime.Parse(s, null),
+  format: (d) => (d as DateTime).ToString(),
+  iso: (d) => {
+    const x = d instanceof DateTimeOffset ? d.dt : (d as DateTime);
+    const s = formatDate(x, "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFK", x.kind === 1 ? "Z" : x.kind === 2 ? "+00:00" : "", "+00:00");
+    return s.replace(/\.(?=Z|\+|$)/, "");
+  },
+});
+registerDateParser((s) => DateTime.Parse(s, null));

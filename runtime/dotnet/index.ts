@@ -1,0 +1,8 @@
+// Every helper the C# lowering may reference by name (via `rt("name")`).
+export * from "./core.js";
+export * from "./string.js";
+export * from "./linq.js";
+export * from "./newtonsoft.js";
+export * from "./datetime.js";
+export * from "./misc.js";
+export * from "./apim.js";

@@ -1,0 +1,443 @@
+// LINQ (System.Linq.Enumerable) and collection helpers. Sequences are any JS iterable; strings
+// enumerate as char codes, plain Maps as { Key, Value } pairs, null sources throw ArgumentNullException.
+import { argumentNull, argumentOutOfRange, argumentError, indexOutOfRange, invalidOperation, keyNotFound } from "../errors.js";
+import { cmp, objEquals } from "./core.js";
+
+type Seq<T> = Iterable<T>;
+
+/** Normalizes a .NET enumerable to a JS iterable. */
+export function seq<T = unknown>(src: unknown): Iterable<T> {
+  if (src === null || src === undefined) throw argumentNull("source");
+  if (typeof src === "string") return Array.from({ length: src.length }, (_v, i) => src.charCodeAt(i)) as Iterable<T>;
+  if (src instanceof Map && !(src instanceof Dictionary)) return Array.from(src as Map<unknown, unknown>, ([k, v]) => ({ Key: k, Value: v })) as Iterable<T>;
+  return src as Iterable<T>;
+}
+const arr = <T>(src: unknown): T[] => (Array.isArray(src) ? (src as T[]) : Array.from(seq<T>(src)));
+const eq = (a: unknown, b: unknown) => a === b || objEquals(a, b);
+
+export function isEnumerable(v: unknown): boolean {
+  return v !== null && v !== undefined && typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function";
+}
+
+export function linqFirst<T>(src: Seq<T>, pred?: (x: T) => boolean): T {
+  for (const x of seq<T>(src)) if (!pred || pred(x)) return x;
+  throw invalidOperation(pred ? "Sequence contains no matching element" : "Sequence contains no elements");
+}
+export function linqFirstOrDefault<T>(src: Seq<T>, pred?: (x: T) => boolean): T | null {
+  for (const x of seq<T>(src)) if (!pred || pred(x)) return x;
+  return null;
+}
+export function linqLast<T>(src: Seq<T>, pred?: (x: T) => boolean): T {
+  const a = arr<T>(src);
+  for (let i = a.length - 1; i >= 0; i--) if (!pred || pred(a[i]!)) return a[i]!;
+  throw invalidOperation(pred ? "Sequence contains no matching element" : "Sequence contains no elements");
+}
+export function linqLastOrDefault<T>(src: Seq<T>, pred?: (x: T) => boolean): T | null {
+  const a = arr<T>(src);
+  for (let i = a.length - 1; i >= 0; i--) if (!pred || pred(a[i]!)) return a[i]!;
+  return null;
+}
+export function linqSingle<T>(src: Seq<T>, pred?: (x: T) => boolean): T {
+  const m = arr<T>(src).filter((x) => !pred || pred(x));
+  if (m.length === 0) throw invalidOperation(pred ? "Sequence contains no matching element" : "Sequence contains no elements");
+  if (m.length > 1) throw invalidOperation(pred ? "Sequence contains more than one matching element" : "Sequence contains more than one element");
+  return m[0]!;
+}
+export function linqSingleOrDefault<T>(src: Seq<T>, pred?: (x: T) => boolean): T | null {
+  const m = arr<T>(src).filter((x) => !pred || pred(x));
+  if (m.length > 1) throw invalidOperation(pred ? "Sequence contains more than one matching element" : "Sequence contains more than one element");
+  return m[0] ?? null;
+}
+export function linqElementAt<T>(src: Seq<T>, i: number): T {
+  const a = arr<T>(src);
+  if (i < 0 || i >= a.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  return a[i]!;
+}
+export function linqElementAtOrDefault<T>(src: Seq<T>, i: number): T | null {
+  const a = arr<T>(src);
+  return i >= 0 && i < a.length ? a[i]! : null;
+}
+export function linqAny<T>(src: Seq<T>, pred?: (x: T) => boolean): boolean {
+  for (const x of seq<T>(src)) if (!pred || pred(x)) return true;
+  return false;
+}
+export function linqAll<T>(src: Seq<T>, pred: (x: T) => boolean): boolean {
+  for (const x of seq<T>(src)) if (!pred(x)) return false;
+  return true;
+}
+export function linqCount<T>(src: Seq<T>, pred?: (x: T) => boolean): number {
+  if (!pred && Array.isArray(src)) return src.length;
+  let n = 0;
+  for (const x of seq<T>(src)) if (!pred || pred(x)) n++;
+  return n;
+}
+export function linqContains<T>(src: Seq<T>, v: T): boolean {
+  for (const x of seq<T>(src)) if (eq(x, v)) return true;
+  return false;
+}
+export function linqWhere<T>(src: Seq<T>, pred: (x: T, i: number) => boolean): T[] {
+  return arr<T>(src).filter((x, i) => pred(x, i));
+}
+export function linqSelect<T, R>(src: Seq<T>, f: (x: T, i: number) => R): R[] {
+  return arr<T>(src).map((x, i) => f(x, i));
+}
+export function linqSelectMany<T, R>(src: Seq<T>, f: (x: T) => Iterable<R>): R[] {
+  const out: R[] = [];
+  for (const x of seq<T>(src)) for (const y of seq<R>(f(x))) out.push(y);
+  return out;
+}
+export function linqDistinct<T>(src: Seq<T>): T[] {
+  return [...new Set(seq<T>(src))];
+}
+export function linqSkip<T>(src: Seq<T>, n: number): T[] {
+  return arr<T>(src).slice(Math.max(0, n));
+}
+export function linqTake<T>(src: Seq<T>, n: number): T[] {
+  return arr<T>(src).slice(0, Math.max(0, n));
+}
+export function linqSkipWhile<T>(src: Seq<T>, p: (x: T) => boolean): T[] {
+  const a = arr<T>(src);
+  let i = 0;
+  while (i < a.length && p(a[i]!)) i++;
+  return a.slice(i);
+}
+export function linqTakeWhile<T>(src: Seq<T>, p: (x: T) => boolean): T[] {
+  const a = arr<T>(src);
+  let i = 0;
+  while (i < a.length && p(a[i]!)) i++;
+  return a.slice(0, i);
+}
+export function linqReverse<T>(src: Seq<T>): T[] {
+  return arr<T>(src).slice().reverse();
+}
+export function linqConcat<T>(a: Seq<T>, b: Seq<T>): T[] {
+  return [...seq<T>(a), ...seq<T>(b)];
+}
+export function linqUnion<T>(a: Seq<T>, b: Seq<T>): T[] {
+  return [...new Set([...seq<T>(a), ...seq<T>(b)])];
+}
+export function linqIntersect<T>(a: Seq<T>, b: Seq<T>): T[] {
+  const s = new Set(seq<T>(b));
+  return [...new Set(seq<T>(a))].filter((x) => s.has(x));
+}
+export function linqExcept<T>(a: Seq<T>, b: Seq<T>): T[] {
+  const s = new Set(seq<T>(b));
+  return [...new Set(seq<T>(a))].filter((x) => !s.has(x));
+}
+export function linqDefaultIfEmpty<T>(src: Seq<T>): (T | null)[] {
+  const a = arr<T>(src);
+  return a.length ? a : [null];
+}
+/** Stable sort (as Enumerable.OrderBy); keys compared with the default comparer (strings: culture-like). */
+export function linqOrderBy<T, K>(src: Seq<T>, key: ((x: T) => K) | null, desc: boolean): T[] {
+  const a = arr<T>(src).map((x, i) => ({ x, i, k: key ? key(x) : (x as unknown as K) }));
+  a.sort((p, q) => {
+    const c = keyCmp(p.k, q.k);
+    return (desc ? -c : c) || p.i - q.i;
+  });
+  const out = a.map((e) => e.x);
+  (out as { $keys?: unknown }).$keys = [{ key, desc }];
+  return out;
+}
+export function linqThenBy<T, K>(src: T[], key: (x: T) => K, desc: boolean): T[] {
+  const keys = [...(((src as { $keys?: { key: ((x: T) => unknown) | null; desc: boolean }[] }).$keys) ?? []), { key, desc }];
+  const a = src.map((x, i) => ({ x, i }));
+  a.sort((p, q) => {
+    for (const k of keys) {
+      const c = keyCmp(k.key ? k.key(p.x) : p.x, k.key ? k.key(q.x) : q.x);
+      if (c) return k.desc ? -c : c;
+    }
+    return p.i - q.i;
+  });
+  const out = a.map((e) => e.x);
+  (out as { $keys?: unknown }).$keys = keys;
+  return out;
+}
+function keyCmp(a: unknown, b: unknown): number {
+  if (typeof a === "string" && typeof b === "string") {
+    const r = a.localeCompare(b, "en");
+    return r < 0 ? -1 : r > 0 ? 1 : 0;
+  }
+  return cmp(a, b);
+}
+export function toList<T>(src: Seq<T>): T[] {
+  if (src instanceof Uint8Array) return new Uint8Array(src) as unknown as T[];
+  return Array.from(seq<T>(src));
+}
+export function linqToDictionary<T, K, V>(src: Seq<T>, key: (x: T) => K, val?: (x: T) => V): Dictionary<K, unknown> {
+  const d = new Dictionary<K, unknown>();
+  for (const x of seq<T>(src)) d.Add(key(x), val ? val(x) : x);
+  return d;
+}
+export function linqSum<T>(src: Seq<T>, f?: (x: T) => number): number {
+  let s = 0;
+  for (const x of seq<T>(src)) s += f ? f(x) : (x as unknown as number);
+  return s;
+}
+export function linqMax<T>(src: Seq<T>, f?: (x: T) => number): number {
+  let m: number | null = null;
+  for (const x of seq<T>(src)) {
+    const v = f ? f(x) : (x as unknown as number);
+    if (m === null || v > m) m = v;
+  }
+  if (m === null) throw invalidOperation("Sequence contains no elements");
+  return m;
+}
+export function linqMin<T>(src: Seq<T>, f?: (x: T) => number): number {
+  let m: number | null = null;
+  for (const x of seq<T>(src)) {
+    const v = f ? f(x) : (x as unknown as number);
+    if (m === null || v < m) m = v;
+  }
+  if (m === null) throw invalidOperation("Sequence contains no elements");
+  return m;
+}
+export function linqAverage<T>(src: Seq<T>, f?: (x: T) => number): number {
+  let s = 0;
+  let n = 0;
+  for (const x of seq<T>(src)) {
+    s += f ? f(x) : (x as unknown as number);
+    n++;
+  }
+  if (n === 0) throw invalidOperation("Sequence contains no elements");
+  return s / n;
+}
+export function linqAggregate<T>(src: Seq<T>, f: (a: T, b: T) => T): T {
+  const a = arr<T>(src);
+  if (!a.length) throw invalidOperation("Sequence contains no elements");
+  return a.reduce((p, c) => f(p, c));
+}
+export function linqAggregateSeed<T, A>(src: Seq<T>, seed: A, f: (a: A, b: T) => A): A {
+  let acc = seed;
+  for (const x of seq<T>(src)) acc = f(acc, x);
+  return acc;
+}
+export function linqSequenceEqual<T>(a: Seq<T>, b: Seq<T>): boolean {
+  const x = arr<T>(a);
+  const y = arr<T>(b);
+  return x.length === y.length && x.every((v, i) => eq(v, y[i]));
+}
+export function linqGroupBy<T, K>(src: Seq<T>, key: (x: T) => K): (T[] & { Key: K })[] {
+  const m = new Map<K, T[]>();
+  for (const x of seq<T>(src)) {
+    const k = key(x);
+    const g = m.get(k);
+    if (g) g.push(x);
+    else m.set(k, [x]);
+  }
+  return [...m].map(([k, v]) => Object.assign(v, { Key: k }));
+}
+export function linqOfType<T>(src: Seq<unknown>, test: ((v: unknown) => boolean) | null): T[] {
+  return arr<unknown>(src).filter((x) => x !== null && (!test || test(x))) as T[];
+}
+export function linqRange(start: number, count: number): number[] {
+  if (count < 0) throw argumentOutOfRange("count");
+  return Array.from({ length: count }, (_v, i) => start + i);
+}
+export function linqRepeat<T>(v: T, count: number): T[] {
+  if (count < 0) throw argumentOutOfRange("count");
+  return new Array<T>(count).fill(v);
+}
+
+// ---- collections ----------------------------------------------------------------------------------------
+export function count(c: unknown): number {
+  if (c === null || c === undefined) throw argumentNull("source");
+  if (Array.isArray(c) || c instanceof Uint8Array) return c.length;
+  if (c instanceof Map || c instanceof Set) return c.size;
+  const n = (c as { Count?: number }).Count;
+  if (typeof n === "number") return n;
+  return linqCount(c as Iterable<unknown>);
+}
+export function collContains(c: unknown, v: unknown): boolean {
+  if (c instanceof Set) return c.has(v);
+  return linqContains(c as Iterable<unknown>, v);
+}
+export function collAdd(c: unknown, v: unknown): void {
+  if (Array.isArray(c)) c.push(v);
+  else if (c instanceof Set) c.add(v);
+  else (c as { Add(v: unknown): void }).Add(v);
+}
+export function collRemove(c: unknown, v: unknown): boolean {
+  if (c instanceof Set) return c.delete(v);
+  const a = c as unknown[];
+  const i = a.findIndex((x) => eq(x, v));
+  if (i < 0) return false;
+  a.splice(i, 1);
+  return true;
+}
+export function collClear(c: unknown): void {
+  if (Array.isArray(c)) c.length = 0;
+  else (c as { clear(): void }).clear();
+}
+export function listItem<T>(a: ArrayLike<T> | null, i: number): T {
+  if (a === null || a === undefined) throw argumentNull("list");
+  if (!Number.isInteger(i) || i < 0 || i >= a.length)
+    throw Array.isArray(a) ? argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.") : indexOutOfRange();
+  return a[i]!;
+}
+export function listSet<T>(a: T[], i: number, v: T): T {
+  if (!Number.isInteger(i) || i < 0 || i >= a.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  a[i] = v;
+  return v;
+}
+export function listIndexOf<T>(a: ArrayLike<T>, v: T): number {
+  for (let i = 0; i < a.length; i++) if (eq(a[i], v)) return i;
+  return -1;
+}
+export function listInsert<T>(a: T[], i: number, v: T): void {
+  if (i < 0 || i > a.length) throw argumentOutOfRange("index");
+  a.splice(i, 0, v);
+}
+export function listRemoveAt<T>(a: T[], i: number): void {
+  if (i < 0 || i >= a.length) throw argumentOutOfRange("index");
+  a.splice(i, 1);
+}
+export function listRemoveAll<T>(a: T[], p: (x: T) => boolean): number {
+  const before = a.length;
+  const keep = a.filter((x) => !p(x));
+  a.length = 0;
+  a.push(...keep);
+  return before - a.length;
+}
+export function arraySort<T>(a: T[]): void {
+  a.sort((x, y) => keyCmp(x, y));
+}
+export function arrayCopy<T>(src: T[], si: number, dst: T[], di: number, n: number): void {
+  if (si + n > src.length || di + n > dst.length) throw argumentError("Source array was not long enough.");
+  for (let i = 0; i < n; i++) dst[di + i] = src[si + i]!;
+}
+export function setAdd<T>(s: Set<T>, v: T): boolean {
+  if (s.has(v)) return false;
+  s.add(v);
+  return true;
+}
+
+/** Dictionary<TKey, TValue>: insertion-ordered Map with .NET members; iteration yields { Key, Value }. */
+export class Dictionary<K, V> extends Map<K, V> {
+  readonly $typeName = "System.Collections.Generic.Dictionary";
+  private readonly ci: boolean;
+  constructor(comparer: number | null = null) {
+    super();
+    this.ci = comparer === 5 || comparer === 3 || comparer === 1;
+  }
+  static from<K, V>(src: Iterable<{ Key: K; Value: V }>): Dictionary<K, V> {
+    const d = new Dictionary<K, V>();
+    for (const kv of seq<{ Key: K; Value: V }>(src)) d.Add(kv.Key, kv.Value);
+    return d;
+  }
+  private k(key: K): K {
+    if (key === null || key === undefined) throw argumentNull("key");
+    return (this.ci && typeof key === "string" ? key.toUpperCase() : key) as K;
+  }
+  Item(key: K): V {
+    const kk = this.k(key);
+    if (!super.has(kk)) throw keyNotFound(key);
+    return (super.get(kk) as unknown as { v: V }).v;
+  }
+  SetItem(key: K, v: V): V {
+    const kk = this.k(key);
+    const e = super.get(kk) as unknown as { k: K; v: V } | undefined;
+    super.set(kk, { k: e ? e.k : key, v } as unknown as V);
+    return v;
+  }
+  Add(key: K, v: V): void {
+    const kk = this.k(key);
+    if (super.has(kk)) throw argumentError("An item with the same key has already been added.");
+    super.set(kk, { k: key, v } as unknown as V);
+  }
+  Remove(key: K): boolean {
+    return super.delete(this.k(key));
+  }
+  ContainsKey(key: K): boolean {
+    return super.has(this.k(key));
+  }
+  TryGetValue(key: K): V | undefined {
+    const e = super.get(this.k(key)) as unknown as { v: V } | undefined;
+    return e === undefined ? undefined : e.v;
+  }
+  GetValueOrDefault(key: K, def: V | null = null): V | null {
+    const e = super.get(this.k(key)) as unknown as { v: V } | undefined;
+    return e === undefined ? def : e.v;
+  }
+  get Count(): number {
+    return this.size;
+  }
+  get Keys(): K[] {
+    return Array.from(super.values(), (e) => (e as unknown as { k: K }).k);
+  }
+  get Values(): V[] {
+    return Array.from(super.values(), (e) => (e as unknown as { v: V }).v);
+  }
+  ContainsValue(v: V): boolean {
+    return this.Values.some((x) => eq(x, v));
+  }
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    const it = Array.from(super.values(), (e) => ({ Key: (e as unknown as { k: K }).k, Value: (e as unknown as { v: V }).v }))[Symbol.iterator]();
+    return it as unknown as MapIterator<[K, V]>;
+  }
+}
+
+type AnyDict = { Item?(k: unknown): unknown; ContainsKey?(k: unknown): boolean; TryGetValue?(k: unknown): unknown; GetValueOrDefault?(k: unknown, d: unknown): unknown; Count?: number; Keys?: unknown[]; Values?: unknown[] };
+const isDotNet = (d: unknown): d is AnyDict => typeof (d as AnyDict).Item === "function";
+
+export function dictItem(d: unknown, k: unknown): unknown {
+  if (d === null || d === undefined) throw argumentNull("dictionary");
+  if (isDotNet(d)) return d.Item!(k);
+  const m = d as Map<unknown, unknown>;
+  if (k === null || k === undefined) throw argumentNull("key");
+  if (!m.has(k)) throw keyNotFound(k);
+  return m.get(k);
+}
+export function dictSet(d: unknown, k: unknown, v: unknown): unknown {
+  if (d instanceof Dictionary) return d.SetItem(k, v);
+  (d as Map<unknown, unknown>).set(k, v);
+  return v;
+}
+export function dictContainsKey(d: unknown, k: unknown): boolean {
+  if (isDotNet(d)) return d.ContainsKey!(k);
+  return (d as Map<unknown, unknown>).has(k);
+}
+export function dictTryGet(d: unknown, k: unknown): unknown {
+  if (isDotNet(d)) {
+    const v = d.TryGetValue!(k);
+    return v;
+  }
+  const m = d as Map<unknown, unknown>;
+  return m.has(k) ? m.get(k) : undefined;
+}
+export function dictGetOrDefault(d: unknown, k: unknown, def: unknown): unknown {
+  if (d === null || d === undefined) throw argumentNull("dictionary");
+  if (isDotNet(d)) {
+    const v = d.TryGetValue!(k);
+    return v === undefined ? def : v;
+  }
+  const m = d as Map<unknown, unknown>;
+  return m.has(k) ? m.get(k) : def;
+}
+export function dictKeys(d: unknown): unknown[] {
+  if (isDotNet(d) && d.Keys) return d.Keys;
+  return [...(d as Map<unknown, unknown>).keys()];
+}
+export function dictValues(d: unknown): unknown[] {
+  if (isDotNet(d) && d.Values) return d.Values;
+  return [...(d as Map<unknown, unknown>).values()];
+}
+export function dictAdd(d: unknown, k: unknown, v: unknown): void {
+  if (d instanceof Dictionary) return d.Add(k, v);
+  const m = d as Map<unknown, unknown>;
+  if (m.has(k)) throw argumentError("An item with the same key has already been added.");
+  m.set(k, v);
+}
+export function dictRemove(d: unknown, k: unknown): boolean {
+  if (d instanceof Dictionary) return d.Remove(k);
+  return (d as Map<unknown, unknown>).delete(k);
+}
+export function dictContainsValue(d: unknown, v: unknown): boolean {
+  return dictValues(d).some((x) => eq(x, v));
+}
+/** AsFormUrlEncodedContent: name → values as a Dictionary<string, IList<string>>. */
+export function formDict(m: Map<string, string[]>): Dictionary<string, string[]> {
+  const d = new Dictionary<string, string[]>();
+  for (const [k, v] of m) d.Add(k, v);
+  return d;
+}

@@ -1,0 +1,612 @@
+// Guid, Convert (base64/hex), Encoding, Uri, WebUtility, Regex (.NET pattern → JS), BitConverter,
+// hashing/HMAC and random on node:crypto, APIM helpers (AsJwt, AsBasic, Encrypt/Decrypt, form).
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes as nodeRandomBytes, randomUUID } from "node:crypto";
+import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, nullReference } from "../errors.js";
+import { registerTypeCheck, toStr } from "./core.js";
+import { DateTime } from "./datetime.js";
+
+// ---- Guid (a Guid is its lower-case "D" string) --------------------------------------------------
+const ZERO_GUID = "00000000-0000-0000-0000-000000000000";
+export function newGuid(): string {
+  return randomUUID();
+}
+export function guidTryParse(s: string | null): string | undefined {
+  if (s === null || s === undefined) return undefined;
+  const t = s.trim();
+  const m = /^[{(]?([0-9a-fA-F]{8})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{12})[})]?$/.exec(t);
+  if (!m) return undefined;
+  const braces = t[0] === "{" ? "}" : t[0] === "(" ? ")" : "";
+  if (braces && t[t.length - 1] !== braces) return undefined;
+  const dashed = t.includes("-");
+  if (!dashed && t.replace(/[{}()]/g, "").length !== 32) return undefined;
+  return `${m[1]}-${m[2]}-${m[3]}-${m[4]}-${m[5]}`.toLowerCase();
+}
+export function guidParse(s: string | null): string {
+  if (s === null) throw argumentNull("input");
+  const g = guidTryParse(s);
+  if (g === undefined) throw formatError("Unrecognized Guid format.");
+  return g;
+}
+export function guidFormat(g: string, f: string | null): string {
+  switch (f ?? "D") {
+    case "":
+    case "D":
+    case "d":
+      return g;
+    case "N":
+    case "n":
+      return g.replace(/-/g, "");
+    case "B":
+    case "b":
+      return `{${g}}`;
+    case "P":
+    case "p":
+      return `(${g})`;
+    default:
+      throw formatError("Format string can be only \"D\", \"d\", \"N\", \"n\", \"P\", \"p\", \"B\", \"b\", \"X\" or \"x\".");
+  }
+}
+/** Guid.ToByteArray(): the first three groups little-endian. */
+export function guidToBytes(g: string): Uint8Array {
+  const h = g.replace(/-/g, "");
+  const b = Uint8Array.from(h.match(/../g)!.map((x) => parseInt(x, 16)));
+  const swap = (i: number, n: number) => b.subarray(i, i + n).reverse();
+  swap(0, 4);
+  swap(4, 2);
+  swap(6, 2);
+  return b;
+}
+export function guidFromBytes(b: Uint8Array): string {
+  if (!b || b.length !== 16) throw argumentError("Byte array for GUID must be exactly 16 bytes long.");
+  const c = Uint8Array.from(b);
+  c.subarray(0, 4).reverse();
+  c.subarray(4, 6).reverse();
+  c.subarray(6, 8).reverse();
+  const h = Buffer.from(c).toString("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+// ---- Convert -----------------------------------------------------------------------------------------
+export function toBase64(b: Uint8Array | null): string {
+  if (b === null || b === undefined) throw argumentNull("inArray");
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64");
+}
+export function fromBase64(s: string | null): Uint8Array {
+  if (s === null || s === undefined) throw argumentNull("s");
+  const t = s.replace(/[\s]/g, "");
+  if (t.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(t))
+    throw formatError("The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.");
+  return new Uint8Array(Buffer.from(t, "base64"));
+}
+export function toHex(b: Uint8Array): string {
+  return Buffer.from(b).toString("hex").toUpperCase();
+}
+export function fromHex(s: string): Uint8Array {
+  if (s.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(s)) throw formatError("The input is not a valid hex string.");
+  return new Uint8Array(Buffer.from(s, "hex"));
+}
+export function bitConverterToString(b: Uint8Array): string {
+  return Array.from(b, (x) => x.toString(16).toUpperCase().padStart(2, "0")).join("-");
+}
+export function bitConverterGetBytes(v: number, n: number): Uint8Array {
+  const b = Buffer.alloc(n);
+  if (n === 4) b.writeInt32LE(v | 0);
+  else b.writeBigInt64LE(BigInt(Math.trunc(v)));
+  return new Uint8Array(b);
+}
+export function bitConverterToInt32(b: Uint8Array, i: number): number {
+  if (i < 0 || i + 4 > b.length) throw argumentOutOfRange("startIndex");
+  return Buffer.from(b).readInt32LE(i);
+}
+
+// ---- Encoding --------------------------------------------------------------------------------------
+class Enc {
+  readonly $typeName = "System.Text.Encoding";
+  constructor(
+    readonly WebName: string,
+    private readonly enc: (s: string) => Uint8Array,
+    private readonly dec: (b: Uint8Array) => string,
+  ) {}
+  GetBytes(s: string | null): Uint8Array {
+    if (s === null || s === undefined) throw argumentNull("s");
+    return this.enc(s);
+  }
+  GetString(b: Uint8Array | null): string {
+    if (b === null || b === undefined) throw argumentNull("bytes");
+    return this.dec(b);
+  }
+}
+const utf8Dec = new TextDecoder("utf-8");
+export const Encoding = {
+  UTF8: new Enc("utf-8", (s) => new TextEncoder().encode(s), (b) => utf8Dec.decode(b)),
+  ASCII: new Enc("us-ascii", (s) => Uint8Array.from(s, (c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : 63)), (b) => Array.from(b, (x) => (x < 128 ? String.fromCharCode(x) : "?")).join("")),
+  Unicode: new Enc("utf-16", (s) => new Uint8Array(Buffer.from(s, "utf16le")), (b) => Buffer.from(b).toString("utf16le")),
+  BigEndianUnicode: new Enc("utf-16BE", (s) => new Uint8Array(Buffer.from(s, "utf16le").swap16()), (b) => Buffer.from(b).swap16().toString("utf16le")),
+  UTF32: new Enc(
+    "utf-32",
+    (s) => {
+      const cps = Array.from(s, (c) => c.codePointAt(0)!);
+      const b = Buffer.alloc(cps.length * 4);
+      cps.forEach((cp, i) => b.writeUInt32LE(cp, i * 4));
+      return new Uint8Array(b);
+    },
+    (b) => {
+      let s = "";
+      const buf = Buffer.from(b);
+      for (let i = 0; i + 3 < buf.length; i += 4) s += String.fromCodePoint(buf.readUInt32LE(i));
+      return s;
+    },
+  ),
+  Latin1: new Enc("iso-8859-1", (s) => Uint8Array.from(s, (c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 63)), (b) => Buffer.from(b).toString("latin1")),
+  GetEncoding(name: string): Enc {
+    const n = name.toLowerCase();
+    if (n === "utf-8" || n === "utf8") return Encoding.UTF8;
+    if (n === "us-ascii" || n === "ascii") return Encoding.ASCII;
+    if (n === "utf-16" || n === "unicode") return Encoding.Unicode;
+    if (n === "iso-8859-1" || n === "latin1") return Encoding.Latin1;
+    throw argumentError(`'${name}' is not a supported encoding name.`);
+  },
+};
+
+// ---- Uri / WebUtility ----------------------------------------------------------------------------
+export class Uri {
+  readonly $typeName = "System.Uri";
+  private constructor(private readonly u: URL) {}
+  static parse(s: string | null): Uri {
+    if (s === null) throw argumentNull("uriString");
+    try {
+      return new Uri(new URL(s));
+    } catch {
+      throw new DotNetException("System.UriFormatException", "Invalid URI: The format of the URI could not be determined.");
+    }
+  }
+  static tryParse(s: string | null, _kind: number): Uri | undefined {
+    try {
+      return s === null ? undefined : new Uri(new URL(s));
+    } catch {
+      return undefined;
+    }
+  }
+  get Scheme(): string {
+    return this.u.protocol.replace(/:$/, "");
+  }
+  get Host(): string {
+    return this.u.hostname;
+  }
+  get Port(): number {
+    return this.u.port ? Number(this.u.port) : this.Scheme === "https" ? 443 : this.Scheme === "http" ? 80 : -1;
+  }
+  get AbsolutePath(): string {
+    return this.u.pathname;
+  }
+  get AbsoluteUri(): string {
+    return this.u.href;
+  }
+  get PathAndQuery(): string {
+    return this.u.pathname + this.u.search;
+  }
+  get Query(): string {
+    return this.u.search;
+  }
+  get Fragment(): string {
+    return this.u.hash;
+  }
+  get Authority(): string {
+    return this.u.host;
+  }
+  get Segments(): string[] {
+    const parts = this.u.pathname.split("/");
+    return parts.slice(0, -1).map((p) => `${p}/`).concat(parts[parts.length - 1] ? [parts[parts.length - 1]!] : []);
+  }
+  GetLeftPart(part: number): string {
+    if (part === 0) return `${this.u.protocol}//`;
+    if (part === 1) return `${this.u.protocol}//${this.u.host}`;
+    if (part === 2) return `${this.u.protocol}//${this.u.host}${this.u.pathname}`;
+    return `${this.u.protocol}//${this.u.host}${this.u.pathname}${this.u.search}`;
+  }
+  ToString(): string {
+    return decodeURI(this.u.href);
+  }
+}
+export function uriIsWellFormed(s: string | null, kind: number): boolean {
+  if (s === null) return false;
+  if (kind === 2) return !/^[a-z][a-z0-9+.-]*:/i.test(s) && !/[\s]/.test(s);
+  try {
+    new URL(s);
+    return !/[\s]/.test(s) && (kind !== 1 || /^[a-z][a-z0-9+.-]*:\/\//i.test(s));
+  } catch {
+    return kind === 0 && !/[\s]/.test(s);
+  }
+}
+/** Uri.EscapeDataString: RFC 3986 unreserved characters stay. */
+export function escapeDataString(s: string | null): string {
+  if (s === null) throw argumentNull("stringToEscape");
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+export function unescapeDataString(s: string | null): string {
+  if (s === null) throw argumentNull("stringToUnescape");
+  return s.replace(/(%[0-9A-Fa-f]{2})+/g, (m) => {
+    try {
+      return decodeURIComponent(m);
+    } catch {
+      return m;
+    }
+  });
+}
+/** WebUtility.UrlEncode: spaces → '+', upper-case hex; unreserved -_.!*() stay. */
+export function urlEncode(s: string | null): string | null {
+  if (s === null) return null;
+  return encodeURIComponent(s)
+    .replace(/%20/g, "+")
+    .replace(/'/g, "%27")
+    .replace(/~/g, "%7E");
+}
+export function urlEncodeLower(s: string | null): string | null {
+  const e = urlEncode(s);
+  return e === null ? null : e.replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+}
+export function urlDecode(s: string | null): string | null {
+  if (s === null) return null;
+  return unescapeDataString(s.replace(/\+/g, " "));
+}
+export function htmlEncode(s: string | null): string | null {
+  if (s === null) return null;
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+export function htmlDecode(s: string | null): string | null {
+  if (s === null) return null;
+  return s.replace(/&(amp|lt|gt|quot|#39|#(\d+)|#x([0-9a-f]+));/gi, (m, n: string, d?: string, h?: string) => {
+    if (d) return String.fromCodePoint(Number(d));
+    if (h) return String.fromCodePoint(parseInt(h, 16));
+    return ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" } as Record<string, string>)[n.toLowerCase()] ?? m;
+  });
+}
+
+// ---- Regex -----------------------------------------------------------------------------------------
+class Capture {
+  constructor(
+    readonly Value: string,
+    readonly Index: number,
+  ) {}
+  get Length(): number {
+    return this.Value.length;
+  }
+  ToString(): string {
+    return this.Value;
+  }
+}
+export class Group extends Capture {
+  constructor(
+    value: string,
+    index: number,
+    readonly Success: boolean,
+    readonly Name: string,
+  ) {
+    super(value, index);
+  }
+}
+class GroupCollection implements Iterable<Group> {
+  constructor(private readonly groups: Group[]) {}
+  Item(k: string | number): Group {
+    if (typeof k === "number") return this.groups[k] ?? EMPTY_GROUP;
+    return this.groups.find((g) => g.Name === k) ?? EMPTY_GROUP;
+  }
+  get Count(): number {
+    return this.groups.length;
+  }
+  [Symbol.iterator](): Iterator<Group> {
+    return this.groups[Symbol.iterator]();
+  }
+}
+const EMPTY_GROUP = new Group("", 0, false, "");
+export class Match extends Group {
+  constructor(
+    value: string,
+    index: number,
+    success: boolean,
+    readonly Groups: GroupCollection,
+    private readonly next: (() => Match) | null,
+  ) {
+    super(value, index, success, "0");
+  }
+  NextMatch(): Match {
+    return this.next ? this.next() : Regex.EmptyMatch;
+  }
+  Result(repl: string): string {
+    return expandReplacement(repl, this);
+  }
+}
+function expandReplacement(repl: string, m: Match): string {
+  return repl.replace(/\$(\$|\d+|\{(\w+)\}|&)/g, (tok, x: string, name?: string) => {
+    if (x === "$") return "$";
+    if (x === "&") return m.Value;
+    const g = name !== undefined ? m.Groups.Item(/^\d+$/.test(name) ? Number(name) : name) : m.Groups.Item(Number(x));
+    return g.Success ? g.Value : g === EMPTY_GROUP ? tok : "";
+  });
+}
+
+/** Translates a .NET pattern to JS: named groups (?<n>) and (?'n'), \A \Z \z, inline (?i), possessive-free. */
+function translatePattern(p: string, opts: number): { source: string; flags: string } {
+  let flags = "u";
+  if (opts & 1) flags += "i";
+  if (opts & 2) flags += "m";
+  if (opts & 16) flags += "s";
+  let src = p;
+  if (opts & 32) src = src.replace(/\\#/g, "\u0000").replace(/#.*$/gm, "").replace(/\s+/g, "").replace(/\u0000/g, "\\#");
+  const lead = /^\(\?([imsx]+)\)/.exec(src);
+  if (lead) {
+    for (const f of lead[1]!) if (f !== "x" && !flags.includes(f)) flags += f;
+    src = src.slice(lead[0].length);
+  }
+  src = src
+    .replace(/\(\?'(\w+)'/g, "(?<$1>")
+    .replace(/\(\?P<(\w+)>/g, "(?<$1>")
+    .replace(/\\A/g, "^")
+    .replace(/\\Z/g, "(?=\\n?$)")
+    .replace(/\\z/g, "$");
+  try {
+    new RegExp(src, flags);
+  } catch {
+    flags = flags.replace("u", "");
+  }
+  return { source: src, flags };
+}
+
+const regexCache = new Map<string, Regex>();
+export class Regex {
+  readonly $typeName = "System.Text.RegularExpressions.Regex";
+  private readonly re: RegExp;
+  private readonly names: string[];
+  static readonly EmptyMatch = new Match("", 0, false, new GroupCollection([EMPTY_GROUP]), null);
+  constructor(pattern: string, opts: number) {
+    if (pattern === null || pattern === undefined) throw argumentNull("pattern");
+    const t = translatePattern(pattern, opts);
+    try {
+      this.re = new RegExp(t.source, `${t.flags}g`);
+    } catch (e) {
+      throw argumentError(`Invalid pattern '${pattern}': ${(e as Error).message}`);
+    }
+    this.names = [];
+    const nm = /\(\?<([A-Za-z_]\w*)>/g;
+    for (let m = nm.exec(t.source); m; m = nm.exec(t.source)) this.names.push(m[1]!);
+  }
+  static get(pattern: string, opts: number): Regex {
+    const key = `${opts}:${pattern}`;
+    let r = regexCache.get(key);
+    if (!r) {
+      r = new Regex(pattern, opts);
+      if (regexCache.size > 500) regexCache.clear();
+      regexCache.set(key, r);
+    }
+    return r;
+  }
+  private exec(input: string, from: number): Match {
+    if (input === null || input === undefined) throw argumentNull("input");
+    const re = new RegExp(this.re.source, this.re.flags);
+    re.lastIndex = from;
+    const m = re.exec(input);
+    if (!m) return Regex.EmptyMatch;
+    const groups: Group[] = [];
+    const numbered = m.length;
+    for (let i = 0; i < numbered; i++) {
+      const v = m[i];
+      groups.push(new Group(v ?? "", v === undefined ? 0 : input.indexOf(v, m.index), v !== undefined, String(i)));
+    }
+    for (const n of this.names) {
+      const v = m.groups?.[n];
+      groups.push(new Group(v ?? "", 0, v !== undefined, n));
+    }
+    const next = m[0].length === 0 ? m.index + 1 : m.index + m[0].length;
+    return new Match(m[0], m.index, true, new GroupCollection(groups), next <= input.length ? () => this.exec(input, next) : null);
+  }
+  IsMatch(input: string): boolean {
+    if (input === null || input === undefined) throw argumentNull("input");
+    return new RegExp(this.re.source, this.re.flags.replace("g", "")).test(input);
+  }
+  Match(input: string): Match {
+    return this.exec(input, 0);
+  }
+  Matches(input: string): Match[] {
+    const out: Match[] = [];
+    for (let m = this.exec(input, 0); m.Success; m = m.NextMatch()) out.push(m);
+    return out;
+  }
+  Replace(input: string, repl: string | ((m: Match) => string)): string {
+    if (input === null || input === undefined) throw argumentNull("input");
+    let out = "";
+    let last = 0;
+    for (const m of this.Matches(input)) {
+      out += input.slice(last, m.Index) + (typeof repl === "function" ? (repl(m) ?? "") : expandReplacement(repl, m));
+      last = m.Index + m.Length;
+    }
+    return out + input.slice(last);
+  }
+  Split(input: string): string[] {
+    if (input === null || input === undefined) throw argumentNull("input");
+    return input.split(new RegExp(this.re.source, this.re.flags.replace("g", "")));
+  }
+}
+export function regexEscape(s: string): string {
+  return s.replace(/[\\*+?|{[()^$.#\s]/g, (c) => (c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === " " ? "\\ " : `\\${c}`));
+}
+export function regexUnescape(s: string): string {
+  return s.replace(/\\(.)/g, "$1");
+}
+
+// ---- hashing / HMAC / random ----------------------------------------------------------------------
+class HashAlg {
+  readonly $typeName = "System.Security.Cryptography.HashAlgorithm";
+  Hash: Uint8Array | null = null;
+  constructor(
+    private readonly alg: string,
+    public Key: Uint8Array | null,
+  ) {}
+  ComputeHash(b: Uint8Array | null): Uint8Array {
+    if (b === null || b === undefined) throw argumentNull("buffer");
+    const h = this.Key ? createHmac(this.alg, this.Key) : createHash(this.alg);
+    h.update(b);
+    this.Hash = new Uint8Array(h.digest());
+    return this.Hash;
+  }
+}
+export function newHash(alg: string, key: Uint8Array | null): HashAlg {
+  return new HashAlg(alg, key);
+}
+export function randomBytes(n: number): Uint8Array {
+  return new Uint8Array(nodeRandomBytes(n));
+}
+export function newRng(): { GetBytes(b: Uint8Array): void } {
+  return { GetBytes: (b: Uint8Array) => void globalThis.crypto.getRandomValues(b) };
+}
+
+// ---- APIM helpers -----------------------------------------------------------------------------------
+function b64urlDecode(s: string): Buffer | null {
+  if (!/^[A-Za-z0-9_-]*={0,2}$/.test(s)) return null;
+  return Buffer.from(s.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+}
+export class Jwt {
+  readonly $typeName = "Microsoft.Azure.ApiManagement.Jwt";
+  constructor(
+    private readonly header: Record<string, unknown>,
+    private readonly payload: Record<string, unknown>,
+  ) {}
+  private str(k: string, o: Record<string, unknown> = this.payload): string | null {
+    const v = o[k];
+    return v === undefined || v === null ? null : typeof v === "string" ? v : JSON.stringify(v);
+  }
+  private date(k: string): DateTime | null {
+    const v = this.payload[k];
+    return typeof v === "number" ? DateTime.fromMs(v * 1000, 1) : null;
+  }
+  get Algorithm(): string | null {
+    return this.str("alg", this.header);
+  }
+  get Type(): string | null {
+    return this.str("typ", this.header);
+  }
+  get Id(): string | null {
+    return this.str("jti");
+  }
+  get Issuer(): string | null {
+    return this.str("iss");
+  }
+  get Subject(): string | null {
+    return this.str("sub");
+  }
+  get Audiences(): string[] {
+    const a = this.payload.aud;
+    return a === undefined || a === null ? [] : Array.isArray(a) ? a.map((x) => toStr(x)) : [toStr(a)];
+  }
+  get ExpirationTime(): DateTime | null {
+    return this.date("exp");
+  }
+  get IssuedAt(): DateTime | null {
+    return this.date("iat");
+  }
+  get NotBefore(): DateTime | null {
+    return this.date("nbf");
+  }
+  /** Claims: name → values (arrays as several values; objects as JSON text). */
+  get Claims(): ClaimMap {
+    const m = new ClaimMap();
+    for (const [k, v] of Object.entries(this.payload)) {
+      const vals = Array.isArray(v) ? v : [v];
+      m.set(k, vals.map((x) => (typeof x === "string" ? x : typeof x === "boolean" ? (x ? "true" : "false") : JSON.stringify(x))));
+    }
+    return m;
+  }
+}
+/** Jwt.Claims: IReadOnlyDictionary<string, string[]> with GetValueOrDefault returning comma-joined values. */
+export class ClaimMap extends Map<string, string[]> {
+  Item(k: string): string[] {
+    const v = this.get(k);
+    if (v === undefined) throw new DotNetException("System.Collections.Generic.KeyNotFoundException", `The given key '${k}' was not present in the dictionary.`);
+    return v;
+  }
+  ContainsKey(k: string): boolean {
+    return this.has(k);
+  }
+  TryGetValue(k: string): string[] | undefined {
+    return this.get(k);
+  }
+  GetValueOrDefault(k: string, def: unknown = null): unknown {
+    const v = this.get(k);
+    return v === undefined ? def : v.join(",");
+  }
+  get Count(): number {
+    return this.size;
+  }
+  get Keys(): string[] {
+    return [...this.keys()];
+  }
+  get Values(): string[][] {
+    return [...this.values()];
+  }
+}
+export function asJwt(s: string | null): Jwt | null {
+  if (s === null || s === undefined) return null;
+  const parts = s.trim().split(".");
+  if (parts.length !== 3 && parts.length !== 5) return null;
+  try {
+    const h = b64urlDecode(parts[0]!);
+    const p = b64urlDecode(parts[1]!);
+    if (!h || !p) return null;
+    const header = JSON.parse(h.toString("utf8")) as unknown;
+    const payload = JSON.parse(p.toString("utf8")) as unknown;
+    if (!header || typeof header !== "object" || !payload || typeof payload !== "object") return null;
+    return new Jwt(header as Record<string, unknown>, payload as Record<string, unknown>);
+  } catch {
+    return null;
+  }
+}
+export function asBasic(s: string | null): { UserId: string; Password: string } | null {
+  if (s === null || s === undefined) return null;
+  const m = /^\s*Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(s);
+  if (!m) return null;
+  const text = Buffer.from(m[1]!, "base64").toString("utf8");
+  const i = text.indexOf(":");
+  if (i < 0) return null;
+  return { UserId: text.slice(0, i), Password: text.slice(i + 1) };
+}
+const SYM: Record<string, string> = { aes: "aes", rijndael: "aes", tripledes: "des-ede3", des: "des" };
+function symAlg(alg: string, key: Uint8Array): string {
+  const base = SYM[alg.toLowerCase().replace(/[^a-z]/g, "")] ?? SYM[alg.toLowerCase()];
+  if (!base) throw new DotNetException("System.Security.Cryptography.CryptographicException", `Algorithm '${alg}' is not supported.`);
+  return base === "aes" ? `aes-${key.length * 8}-cbc` : `${base}-cbc`;
+}
+export function symEncrypt(input: Uint8Array, alg: string, key: Uint8Array, iv: Uint8Array): Uint8Array {
+  if (!input) throw nullReference();
+  const c = createCipheriv(symAlg(alg, key), key, iv);
+  return new Uint8Array(Buffer.concat([c.update(input), c.final()]));
+}
+export function symDecrypt(input: Uint8Array, alg: string, key: Uint8Array, iv: Uint8Array): Uint8Array {
+  if (!input) throw nullReference();
+  const d = createDecipheriv(symAlg(alg, key), key, iv);
+  try {
+    return new Uint8Array(Buffer.concat([d.update(input), d.final()]));
+  } catch {
+    throw new DotNetException("System.Security.Cryptography.CryptographicException", "Padding is invalid and cannot be removed.");
+  }
+}
+function formPairs(form: Iterable<{ Key: string; Value: string[] }>): string[] {
+  const out: string[] = [];
+  for (const e of form) for (const v of e.Value) out.push(`${encodeURIComponent(e.Key)}=${encodeURIComponent(v)}`);
+  return out;
+}
+export function formToQueryString(form: Iterable<{ Key: string; Value: string[] }>): string {
+  const p = formPairs(form);
+  return p.length ? `?${p.join("&")}` : "";
+}
+export function formToContent(form: Iterable<{ Key: string; Value: string[] }>): string {
+  return formPairs(form).join("&");
+}
+/** Client certificate validation is not available outside Azure: a certificate object may supply `verify()`. */
+export function certVerify(c: { verify?: () => boolean } | null): boolean {
+  if (c === null || c === undefined) throw nullReference();
+  return typeof c.verify === "function" ? c.verify() : false;
+}
+
+registerTypeCheck("Uri", (v) => v instanceof Uri);
+registerTypeCheck("Regex", (v) => v instanceof Regex);
+registerTypeCheck("Jwt", (v) => v instanceof Jwt);
+void ZERO_GUID;

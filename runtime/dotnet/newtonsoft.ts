@@ -1,0 +1,1023 @@
+// Newtonsoft.Json.Linq for policy expressions: JToken, JObject, JArray, JValue, JProperty with
+// Newtonsoft's parsing (integers vs floats kept apart), indexers, explicit conversions, SelectToken
+// (JSONPath subset) and serialization.
+//
+// Indented output (`ToString()`, Formatting.Indented) uses two spaces, `"name": value`, and
+// Environment.NewLine of the APIM gateway, which runs .NET on Windows: "\r\n" (NEWLINE below).
+// ISO date strings are kept as String tokens (Newtonsoft's default DateParseHandling.DateTime
+// would turn them into Date tokens; see the report).
+import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, invalidOperation, nullReference } from "../errors.js";
+import { fmtDouble, parseBool, parseNum, registerTypeCheck } from "./core.js";
+
+export const NEWLINE = "\r\n";
+
+const enum TT {
+  None = 0,
+  Object = 1,
+  Array = 2,
+  Constructor = 3,
+  Property = 4,
+  Comment = 5,
+  Integer = 6,
+  Float = 7,
+  String = 8,
+  Boolean = 9,
+  Null = 10,
+  Undefined = 11,
+  Date = 12,
+  Raw = 13,
+  Bytes = 14,
+  Guid = 15,
+  Uri = 16,
+  TimeSpan = 17,
+}
+const TT_NAMES = ["None", "Object", "Array", "Constructor", "Property", "Comment", "Integer", "Float", "String", "Boolean", "Null", "Undefined", "Date", "Raw", "Bytes", "Guid", "Uri", "TimeSpan"];
+
+const readerError = (msg: string, pos: number, text: string): DotNetException => {
+  let line = 1;
+  let col = 0;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text[i] === "\n") {
+      line++;
+      col = 0;
+    } else col++;
+  }
+  return new DotNetException("Newtonsoft.Json.JsonReaderException", `${msg} Path '', line ${line}, position ${col}.`);
+};
+
+export abstract class JToken implements Iterable<JToken> {
+  Parent: JContainer | null = null;
+  abstract get Type(): number;
+  get $typeName(): string {
+    return `Newtonsoft.Json.Linq.${this.constructor.name}`;
+  }
+
+  // ---- navigation ----
+  Item(key: unknown): JToken | null {
+    throw invalidOperation(`Cannot access child value on ${this.$typeName}.`);
+  }
+  SetItem(_key: unknown, _value: JToken | null): JToken | null {
+    throw invalidOperation(`Cannot set child value on ${this.$typeName}.`);
+  }
+  get Root(): JToken {
+    let t: JToken = this;
+    while (t.Parent) t = t.Parent;
+    return t;
+  }
+  get HasValues(): boolean {
+    return false;
+  }
+  get First(): JToken | null {
+    throw invalidOperation(`Cannot access child value on ${this.$typeName}.`);
+  }
+  get Last(): JToken | null {
+    throw invalidOperation(`Cannot access child value on ${this.$typeName}.`);
+  }
+  get Next(): JToken | null {
+    const p = this.Parent;
+    if (!p) return null;
+    const c = p.childList();
+    return c[c.indexOf(this) + 1] ?? null;
+  }
+  get Previous(): JToken | null {
+    const p = this.Parent;
+    if (!p) return null;
+    const c = p.childList();
+    return c[c.indexOf(this) - 1] ?? null;
+  }
+  get Path(): string {
+    const parts: string[] = [];
+    let t: JToken = this;
+    while (t.Parent) {
+      const p: JContainer = t.Parent;
+      if (p instanceof JArray) parts.unshift(`[${p.childList().indexOf(t)}]`);
+      else if (t instanceof JProperty) parts.unshift(/^[A-Za-z_][A-Za-z0-9_]*$/.test(t.Name) ? `.${t.Name}` : `['${t.Name}']`);
+      t = p;
+    }
+    return parts.join("").replace(/^\./, "");
+  }
+  Children(): JToken[] {
+    return [];
+  }
+  [Symbol.iterator](): Iterator<JToken> {
+    return this.Children()[Symbol.iterator]();
+  }
+  Remove(): void {
+    if (!this.Parent) throw invalidOperation("The parent is missing.");
+    this.Parent.removeChild(this);
+  }
+  Replace(value: JToken | null): void {
+    if (!this.Parent) throw invalidOperation("The parent is missing.");
+    this.Parent.replaceChild(this, toJToken(value));
+  }
+  AddAfterSelf(v: JToken): void {
+    if (!(this.Parent instanceof JArray)) throw invalidOperation("The parent is missing.");
+    const a = this.Parent;
+    a.Insert(a.childList().indexOf(this) + 1, v);
+  }
+  AddBeforeSelf(v: JToken): void {
+    if (!(this.Parent instanceof JArray)) throw invalidOperation("The parent is missing.");
+    const a = this.Parent;
+    a.Insert(a.childList().indexOf(this), v);
+  }
+  abstract DeepClone(): JToken;
+
+  // ---- output ----
+  ToString(formatting: number = 1): string {
+    return writeToken(this, formatting === 1, "");
+  }
+  toString(): string {
+    return this.ToString();
+  }
+  Equals(o: unknown): boolean {
+    return this === o;
+  }
+
+  // ---- queries ----
+  SelectToken(path: string, errorWhenNoMatch = false): JToken | null {
+    const r = selectTokens(this, path, errorWhenNoMatch);
+    if (r.length > 1) throw new DotNetException("Newtonsoft.Json.JsonException", "Path returned multiple tokens.");
+    return r[0] ?? null;
+  }
+  SelectTokens(path: string): JToken[] {
+    return selectTokens(this, path, false);
+  }
+
+  // ---- statics ----
+  static Parse(text: string | null): JToken {
+    if (text === null || text === undefined) throw argumentNull("json");
+    return parseJson(text);
+  }
+  static FromObject(o: unknown): JToken {
+    if (o === null || o === undefined) throw argumentNull("o");
+    return toJToken(o, true);
+  }
+  static DeepEquals(a: JToken | null, b: JToken | null): boolean {
+    if (a === b) return true;
+    if (!a || !b) return false;
+    return a.ToString(0) === b.ToString(0);
+  }
+}
+
+export abstract class JContainer extends JToken {
+  abstract childList(): JToken[];
+  override Children(): JToken[] {
+    return this.childList().slice();
+  }
+  override get HasValues(): boolean {
+    return this.childList().length > 0;
+  }
+  override get First(): JToken | null {
+    return this.childList()[0] ?? null;
+  }
+  override get Last(): JToken | null {
+    const c = this.childList();
+    return c[c.length - 1] ?? null;
+  }
+  get Count(): number {
+    return this.childList().length;
+  }
+  abstract Add(v: JToken | null): void;
+  abstract removeChild(t: JToken): void;
+  abstract replaceChild(t: JToken, v: JToken): void;
+  RemoveAll(): void {
+    for (const c of this.childList().slice()) this.removeChild(c);
+  }
+  Descendants(): JToken[] {
+    const out: JToken[] = [];
+    const walk = (t: JToken) => {
+      for (const c of t.Children()) {
+        out.push(c);
+        walk(c);
+      }
+    };
+    walk(this);
+    return out;
+  }
+  Merge(content: JToken | null): void {
+    if (this instanceof JObject && content instanceof JObject) {
+      for (const p of content.Properties()) {
+        const existing = this.Item(p.Name);
+        if (existing instanceof JContainer && p.Value instanceof JContainer && existing.Type === p.Value.Type) existing.Merge(p.Value);
+        else if (!(p.Value instanceof JValue && p.Value.Type === TT.Null) || !existing) this.SetItem(p.Name, p.Value.DeepClone());
+      }
+    } else if (this instanceof JArray && content instanceof JArray) {
+      for (const c of content.childList()) this.Add(c.DeepClone());
+    }
+  }
+}
+
+/** Claims a token for a container: a token that already has a parent is cloned (Newtonsoft does the same). */
+function adopt(t: JToken | null, parent: JContainer): JToken {
+  let x = t ?? JValue.null();
+  if (x.Parent) x = x.DeepClone();
+  x.Parent = parent;
+  return x;
+}
+
+export class JObject extends JContainer implements Iterable<JToken> {
+  readonly props = new Map<string, JProperty>();
+  get Type(): number {
+    return TT.Object;
+  }
+  childList(): JToken[] {
+    return [...this.props.values()];
+  }
+  static of(content: readonly unknown[]): JObject {
+    const o = new JObject();
+    for (const c of content) o.addContent(c);
+    return o;
+  }
+  private addContent(c: unknown): void {
+    if (c === null || c === undefined) return;
+    if (c instanceof JProperty) this.Add(c);
+    else if (c instanceof JObject) for (const p of c.props.values()) this.Add(p);
+    else if (Array.isArray(c)) for (const x of c) this.addContent(x);
+    else throw argumentError(`Can not add ${toJToken(c).$typeName} to Newtonsoft.Json.Linq.JObject.`);
+  }
+  override Add(v: JToken | null): void {
+    if (!(v instanceof JProperty)) throw argumentError(`Can not add ${v === null ? "Newtonsoft.Json.Linq.JValue" : v.$typeName} to Newtonsoft.Json.Linq.JObject.`);
+    if (this.props.has(v.Name)) throw argumentError(`Can not add property ${v.Name} to Newtonsoft.Json.Linq.JObject. Property with the same name already exists on object.`);
+    const p = adopt(v, this) as JProperty;
+    this.props.set(p.Name, p);
+  }
+  AddProperty(name: string, value: JToken | null): void {
+    this.Add(new JProperty(name, value));
+  }
+  override Item(key: unknown): JToken | null {
+    if (typeof key !== "string") {
+      if (key === null || key === undefined) throw argumentNull("propertyName");
+      throw argumentError(`Accessed JObject values with invalid key value: ${typeof key === "number" ? key : JSON.stringify(key)}. Object property name expected.`);
+    }
+    return this.props.get(key)?.Value ?? null;
+  }
+  override SetItem(key: unknown, value: JToken | null): JToken | null {
+    if (typeof key !== "string") throw argumentError("Set JObject values with invalid key value. Object property name expected.");
+    const p = this.props.get(key);
+    if (p) p.SetValue(value);
+    else this.AddProperty(key, value);
+    return value;
+  }
+  GetValue(key: string, cmp = 4): JToken | null {
+    if (cmp === 5 || cmp === 1 || cmp === 3) {
+      const exact = this.props.get(key);
+      if (exact) return exact.Value;
+      for (const [k, p] of this.props) if (k.toUpperCase() === key.toUpperCase()) return p.Value;
+      return null;
+    }
+    return this.Item(key);
+  }
+  Properties(): JProperty[] {
+    return [...this.props.values()];
+  }
+  Property(name: string, cmp = 4): JProperty | null {
+    const p = this.props.get(name);
+    if (p || !(cmp === 5 || cmp === 1 || cmp === 3)) return p ?? null;
+    for (const [k, q] of this.props) if (k.toUpperCase() === name.toUpperCase()) return q;
+    return null;
+  }
+  RemoveProperty(name: string): boolean {
+    const p = this.props.get(name);
+    if (!p) return false;
+    p.Parent = null;
+    this.props.delete(name);
+    return true;
+  }
+  ContainsKey(name: string): boolean {
+    return this.props.has(name);
+  }
+  TryGetValue(name: string): JToken | undefined {
+    return this.props.get(name)?.Value;
+  }
+  removeChild(t: JToken): void {
+    if (t instanceof JProperty) this.RemoveProperty(t.Name);
+  }
+  replaceChild(t: JToken, v: JToken): void {
+    if (!(t instanceof JProperty) || !(v instanceof JProperty)) throw argumentError("Can not add a non-property to a JObject.");
+    const entries = [...this.props.entries()];
+    this.props.clear();
+    for (const [k, p] of entries) {
+      if (p === t) {
+        const np = adopt(v, this) as JProperty;
+        this.props.set(np.Name, np);
+        t.Parent = null;
+      } else this.props.set(k, p);
+    }
+  }
+  /** JObject enumerates KeyValuePair<string, JToken>. */
+  override [Symbol.iterator](): Iterator<JToken> {
+    return [...this.props.values()].map((p) => ({ Key: p.Name, Value: p.Value }))[Symbol.iterator]() as unknown as Iterator<JToken>;
+  }
+  DeepClone(): JObject {
+    const o = new JObject();
+    for (const p of this.props.values()) o.Add(p.DeepClone());
+    return o;
+  }
+  static override Parse(text: string | null): JObject {
+    const t = JToken.Parse(text);
+    if (!(t instanceof JObject)) throw readerError(`Error reading JObject from JsonReader. Current JsonReader item is not an object: ${TT_NAMES[t.Type === TT.Array ? 2 : t.Type]}.`, 0, "");
+    return t;
+  }
+  static override FromObject(o: unknown): JObject {
+    const t = JToken.FromObject(o);
+    if (!(t instanceof JObject)) throw argumentError(`Object serialized to ${TT_NAMES[t.Type]}. JObject instance expected.`);
+    return t;
+  }
+}
+
+export class JArray extends JContainer {
+  readonly items: JToken[] = [];
+  get Type(): number {
+    return TT.Array;
+  }
+  childList(): JToken[] {
+    return this.items;
+  }
+  static of(content: readonly unknown[]): JArray {
+    const a = new JArray();
+    for (const c of content) a.addContent(c);
+    return a;
+  }
+  private addContent(c: unknown): void {
+    if (Array.isArray(c)) for (const x of c) this.Add(toJToken(x));
+    else if (c instanceof JArray) for (const x of c.items) this.Add(x);
+    else this.Add(toJToken(c));
+  }
+  override Add(v: JToken | null): void {
+    this.items.push(adopt(v, this));
+  }
+  override Item(key: unknown): JToken | null {
+    if (typeof key !== "number") throw argumentError(`Accessed JArray values with invalid key value: ${JSON.stringify(key)}. Int32 array index expected.`);
+    if (key < 0 || key >= this.items.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+    return this.items[key]!;
+  }
+  override SetItem(key: unknown, value: JToken | null): JToken | null {
+    if (typeof key !== "number") throw argumentError("Set JArray values with invalid key value. Int32 array index expected.");
+    if (key < 0 || key >= this.items.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+    this.items[key]!.Parent = null;
+    this.items[key] = adopt(value, this);
+    return value;
+  }
+  RemoveItem(t: JToken): boolean {
+    const i = this.items.indexOf(t);
+    if (i < 0) return false;
+    this.items.splice(i, 1);
+    t.Parent = null;
+    return true;
+  }
+  RemoveAt(i: number): void {
+    if (i < 0 || i >= this.items.length) throw argumentOutOfRange("index");
+    this.items.splice(i, 1)[0]!.Parent = null;
+  }
+  Insert(i: number, v: JToken): void {
+    if (i < 0 || i > this.items.length) throw argumentOutOfRange("index");
+    this.items.splice(i, 0, adopt(v, this));
+  }
+  Contains(t: JToken): boolean {
+    return this.items.includes(t);
+  }
+  IndexOf(t: JToken): number {
+    return this.items.indexOf(t);
+  }
+  removeChild(t: JToken): void {
+    this.RemoveItem(t);
+  }
+  replaceChild(t: JToken, v: JToken): void {
+    const i = this.items.indexOf(t);
+    if (i >= 0) {
+      t.Parent = null;
+      this.items[i] = adopt(v, this);
+    }
+  }
+  DeepClone(): JArray {
+    const a = new JArray();
+    for (const c of this.items) a.Add(c.DeepClone());
+    return a;
+  }
+  static override Parse(text: string | null): JArray {
+    const t = JToken.Parse(text);
+    if (!(t instanceof JArray)) throw readerError(`Error reading JArray from JsonReader. Current JsonReader item is not an array: ${TT_NAMES[t.Type]}.`, 0, "");
+    return t;
+  }
+  static override FromObject(o: unknown): JArray {
+    const t = JToken.FromObject(o);
+    if (!(t instanceof JArray)) throw argumentError(`Object serialized to ${TT_NAMES[t.Type]}. JArray instance expected.`);
+    return t;
+  }
+}
+
+export class JProperty extends JContainer {
+  private value: JToken;
+  constructor(
+    readonly Name: string,
+    value: JToken | null,
+  ) {
+    super();
+    if (Name === null || Name === undefined) throw argumentNull("name");
+    this.value = adopt(value ?? JValue.null(), this);
+  }
+  static of(name: string, content: readonly unknown[]): JProperty {
+    if (content.length === 1) return new JProperty(name, toJToken(content[0]));
+    return new JProperty(name, JArray.of(content));
+  }
+  get Type(): number {
+    return TT.Property;
+  }
+  get Value(): JToken {
+    return this.value;
+  }
+  SetValue(v: JToken | null): JToken | null {
+    this.value.Parent = null;
+    this.value = adopt(v ?? JValue.null(), this);
+    return v;
+  }
+  childList(): JToken[] {
+    return [this.value];
+  }
+  override Add(v: JToken | null): void {
+    void v;
+    throw invalidOperation("Newtonsoft.Json.Linq.JProperty cannot have multiple values.");
+  }
+  removeChild(): void {
+    throw invalidOperation("Cannot add or remove items from Newtonsoft.Json.Linq.JProperty.");
+  }
+  replaceChild(_t: JToken, v: JToken): void {
+    this.SetValue(v);
+  }
+  DeepClone(): JProperty {
+    return new JProperty(this.Name, this.value.DeepClone());
+  }
+}
+
+export class JValue extends JToken {
+  constructor(
+    private readonly type: number,
+    /** string | number | boolean | null | DateTime-like | Uint8Array | raw JSON text (Raw). */
+    public Value: unknown,
+  ) {
+    super();
+  }
+  get Type(): number {
+    return this.type;
+  }
+  static null(): JValue {
+    return new JValue(TT.Null, null);
+  }
+  static str(s: string | null): JValue {
+    return new JValue(s === null ? TT.Null : TT.String, s);
+  }
+  static raw(s: unknown): JValue {
+    return new JValue(TT.Raw, s === null || s === undefined ? null : String(s));
+  }
+  DeepClone(): JValue {
+    return new JValue(this.type, this.Value);
+  }
+  override Equals(o: unknown): boolean {
+    return o instanceof JValue && o.type === this.type && o.Value === this.Value;
+  }
+  /** JValue.ToString() is the value's own ToString, not JSON (a string token prints without quotes). */
+  override ToString(formatting?: number): string {
+    if (formatting !== undefined) return writeToken(this, formatting === 1, "");
+    return jconv(this, "string") as string ?? "";
+  }
+}
+
+// ---- conversions ----------------------------------------------------------------------------------
+
+/** A .NET value (boxed, runtime representation) → JToken (JToken.FromObject / implicit conversions). */
+export function toJToken(v: unknown, fromObject = false): JToken {
+  if (v instanceof JToken) return v;
+  if (v === null || v === undefined) return JValue.null();
+  switch (typeof v) {
+    case "string":
+      return new JValue(TT.String, v);
+    case "boolean":
+      return new JValue(TT.Boolean, v);
+    case "number":
+      return new JValue(Number.isInteger(v) ? TT.Integer : TT.Float, v);
+    case "bigint":
+      return new JValue(TT.Integer, Number(v));
+  }
+  if (v instanceof Uint8Array) return new JValue(TT.Bytes, v);
+  const tn = (v as { $typeName?: string }).$typeName;
+  if (tn === "System.DateTime" || tn === "System.DateTimeOffset") return new JValue(TT.Date, v);
+  if (tn === "System.TimeSpan") return new JValue(TT.TimeSpan, v);
+  if (tn === "System.Uri") return new JValue(TT.Uri, v);
+  if (Array.isArray(v) || v instanceof Set) return JArray.of([...(v as Iterable<unknown>)].map((x) => toJToken(x, fromObject)));
+  if (v instanceof Map) {
+    const o = new JObject();
+    for (const e of v instanceof Map && typeof (v as { Item?: unknown }).Item === "function" ? (v as Iterable<{ Key: unknown; Value: unknown }>) : [...v].map(([Key, Value]) => ({ Key, Value })))
+      o.AddProperty(String((e as { Key: unknown }).Key), toJToken((e as { Value: unknown }).Value, fromObject));
+    return o;
+  }
+  if (typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") {
+    const items = [...(v as Iterable<unknown>)];
+    if (items.every((x) => x && typeof x === "object" && "Key" in x && "Value" in x)) {
+      const o = new JObject();
+      for (const e of items as { Key: unknown; Value: unknown }[]) o.AddProperty(String(e.Key), toJToken(e.Value, fromObject));
+      return o;
+    }
+    return JArray.of(items.map((x) => toJToken(x, fromObject)));
+  }
+  if (typeof (v as { ToString?: unknown }).ToString === "function" && tn) return new JValue(TT.String, (v as { ToString(): string }).ToString());
+  // anonymous objects
+  const o = new JObject();
+  for (const [k, x] of Object.entries(v as object)) if (!k.startsWith("$")) o.AddProperty(k, toJToken(x, fromObject));
+  return o;
+}
+
+/** Implicit conversion of a statically typed value to JToken (`obj["k"] = 1.5`). */
+export function toJValue(v: unknown, type: string): JToken {
+  if (v instanceof JToken) return v;
+  const t = type.endsWith("?") ? type.slice(0, -1) : type;
+  if (v === null || v === undefined) return t === "string" ? new JValue(TT.String, null) : JValue.null();
+  switch (t) {
+    case "double":
+    case "float":
+    case "decimal":
+      return new JValue(TT.Float, v);
+    case "string":
+      return new JValue(TT.String, v);
+    case "char":
+      return new JValue(TT.String, typeof v === "number" ? String.fromCharCode(v) : v);
+    case "Guid":
+      return new JValue(TT.Guid, v);
+  }
+  return toJToken(v);
+}
+
+const NUMERIC_INT = new Set(["sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong"]);
+const typeLabel: Record<string, string> = {
+  string: "String",
+  bool: "Boolean",
+  int: "Int32",
+  long: "Int64",
+  short: "Int16",
+  byte: "Byte",
+  sbyte: "SByte",
+  uint: "UInt32",
+  ulong: "UInt64",
+  ushort: "UInt16",
+  double: "Double",
+  float: "Single",
+  decimal: "Decimal",
+  char: "Char",
+  DateTime: "DateTime",
+  Guid: "Guid",
+  TimeSpan: "TimeSpan",
+  "byte[]": "Byte[]",
+};
+
+let dateTimeOps: { parse(s: string): unknown; format(d: unknown): string; iso(d: unknown): string } | null = null;
+/** The DateTime shim registers how Date tokens are parsed and printed. */
+export function registerDateTimeOps(ops: typeof dateTimeOps): void {
+  dateTimeOps = ops;
+}
+
+/** Explicit conversion `(T)token` / `token.Value<T>()` / `ToObject<T>()`. */
+export function jconv(token: unknown, key: string): unknown {
+  const nullable = key.endsWith("?");
+  const k = nullable ? key.slice(0, -1) : key;
+  if (["JToken", "JObject", "JArray", "JValue", "JProperty", "JContainer", "object"].includes(k)) {
+    if (token === null || token === undefined) return null;
+    if (k === "JObject" && !(token instanceof JObject)) throw invalidCast((token as JToken).$typeName, "Newtonsoft.Json.Linq.JObject");
+    if (k === "JArray" && !(token instanceof JArray)) throw invalidCast((token as JToken).$typeName, "Newtonsoft.Json.Linq.JArray");
+    if (k === "JValue" && !(token instanceof JValue)) throw invalidCast((token as JToken).$typeName, "Newtonsoft.Json.Linq.JValue");
+    if (k === "object" && token instanceof JValue) return token.Value;
+    return token;
+  }
+  if (Array.isArray(token)) {
+    // Value<T>() on IEnumerable<JToken>: the first... (Extensions.Value converts the sequence itself)
+    throw invalidCast("System.Collections.Generic.IEnumerable`1[Newtonsoft.Json.Linq.JToken]", "Newtonsoft.Json.Linq.JToken");
+  }
+  if (token === null || token === undefined) {
+    if (k === "string" || nullable || k === "byte[]") return null;
+    throw argumentNull("value");
+  }
+  const t = token as JToken;
+  if (!(t instanceof JValue)) {
+    if (k === "string" && false) return t.ToString();
+    throw argumentError(`Can not convert ${TT_NAMES[t.Type]} to ${typeLabel[k] ?? k}.`);
+  }
+  const v = t.Value;
+  const type = t.Type;
+  if (type === TT.Null || type === TT.Undefined || v === null) {
+    if (k === "string" || nullable || k === "byte[]") return null;
+    throw argumentError(`Can not convert Null to ${typeLabel[k] ?? k}.`);
+  }
+  const bad = (): never => {
+    throw argumentError(`Can not convert ${TT_NAMES[type]} to ${typeLabel[k] ?? k}.`);
+  };
+  switch (k) {
+    case "string":
+      if (type === TT.Float) return fmtDouble(v as number);
+      if (type === TT.Boolean) return v ? "True" : "False";
+      if (type === TT.Bytes) return Buffer.from(v as Uint8Array).toString("base64");
+      if (type === TT.Date && dateTimeOps) return dateTimeOps.format(v);
+      if (typeof v === "object" && v !== null && typeof (v as { ToString?: unknown }).ToString === "function") return (v as { ToString(): string }).ToString();
+      return String(v);
+    case "bool":
+      if (type === TT.Boolean) return v;
+      if (type === TT.Integer || type === TT.Float) return v !== 0;
+      if (type === TT.String) return parseBool(v as string);
+      return bad();
+    case "char":
+      if (type === TT.String) {
+        if ((v as string).length !== 1) throw formatError("String must be exactly one character long.");
+        return (v as string).charCodeAt(0);
+      }
+      if (type === TT.Integer) return v;
+      return bad();
+    case "DateTime":
+    case "DateTimeOffset":
+      if (type === TT.Date) return v;
+      if (type === TT.String && dateTimeOps) return dateTimeOps.parse(v as string);
+      return bad();
+    case "Guid":
+      if (type === TT.Guid || type === TT.String) {
+        const s = String(v);
+        if (!/^[{(]?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}[})]?$/i.test(s)) throw formatError("Unrecognized Guid format.");
+        const h = s.replace(/[{}()-]/g, "").toLowerCase();
+        return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+      }
+      return bad();
+    case "byte[]":
+      if (type === TT.Bytes) return v;
+      if (type === TT.String) return new Uint8Array(Buffer.from(v as string, "base64"));
+      return bad();
+    case "TimeSpan":
+      if (type === TT.TimeSpan) return v;
+      return bad();
+  }
+  if (NUMERIC_INT.has(k) || k === "double" || k === "float" || k === "decimal") {
+    let n: number;
+    if (type === TT.Integer || type === TT.Float) n = v as number;
+    else if (type === TT.String) n = parseNum(v as string, NUMERIC_INT.has(k) ? (k === "long" || k === "ulong" ? "long" : "int") : "double");
+    else if (type === TT.Boolean) n = v ? 1 : 0;
+    else return bad();
+    if (NUMERIC_INT.has(k) && !Number.isInteger(n)) {
+      // Convert.ToInt32(double): banker's rounding
+      const f = Math.floor(n);
+      const d = n - f;
+      n = d > 0.5 ? f + 1 : d < 0.5 ? f : f % 2 === 0 ? f : f + 1;
+    }
+    if (k === "float") return Math.fround(n);
+    return n;
+  }
+  return v;
+}
+
+/** `token.Values<T>()`. */
+export function jvalues(t: JToken, key: string): unknown[] {
+  const src = t instanceof JObject ? t.Properties().map((p) => p.Value) : t.Children();
+  return src.map((c) => jconv(c, key));
+}
+
+// ---- JSON writer ---------------------------------------------------------------------------------
+export function jsonQuote(s: string | null): string {
+  if (s === null || s === undefined) return '""';
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ch = s[i]!;
+    if (ch === '"') out += '\\"';
+    else if (ch === "\\") out += "\\\\";
+    else if (c < 0x20 || c === 0x85 || c === 0x2028 || c === 0x2029) {
+      switch (ch) {
+        case "\n":
+          out += "\\n";
+          break;
+        case "\r":
+          out += "\\r";
+          break;
+        case "\t":
+          out += "\\t";
+          break;
+        case "\b":
+          out += "\\b";
+          break;
+        case "\f":
+          out += "\\f";
+          break;
+        default:
+          out += `\\u${c.toString(16).padStart(4, "0")}`;
+      }
+    } else out += ch;
+  }
+  return `${out}"`;
+}
+
+function writeValue(v: JValue): string {
+  const x = v.Value;
+  switch (v.Type) {
+    case TT.Null:
+    case TT.Undefined:
+      return "null";
+    case TT.String:
+      return x === null ? "null" : jsonQuote(x as string);
+    case TT.Boolean:
+      return x ? "true" : "false";
+    case TT.Integer:
+      return Math.abs(x as number) >= 2 ** 53 ? BigInt(x as number).toString() : String(x);
+    case TT.Float: {
+      const n = x as number;
+      if (!Number.isFinite(n)) return jsonQuote(Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity");
+      const s = fmtDouble(n);
+      return /[.eE]/.test(s) ? s : `${s}.0`;
+    }
+    case TT.Raw:
+      return x === null ? "null" : String(x);
+    case TT.Bytes:
+      return jsonQuote(Buffer.from(x as Uint8Array).toString("base64"));
+    case TT.Date:
+      return jsonQuote(dateTimeOps ? dateTimeOps.iso(x) : String(x));
+    default:
+      return x === null ? "null" : jsonQuote(typeof (x as { ToString?: unknown }).ToString === "function" ? (x as { ToString(): string }).ToString() : String(x));
+  }
+}
+
+function writeToken(t: JToken, indented: boolean, indent: string): string {
+  const nl = indented ? NEWLINE : "";
+  const inner = indented ? `${indent}  ` : "";
+  if (t instanceof JValue) return writeValue(t);
+  if (t instanceof JProperty) return `${jsonQuote(t.Name)}:${indented ? " " : ""}${writeToken(t.Value, indented, indent)}`;
+  if (t instanceof JObject) {
+    const ps = t.Properties();
+    if (ps.length === 0) return "{}";
+    return `{${nl}${ps.map((p) => `${inner}${jsonQuote(p.Name)}:${indented ? " " : ""}${writeToken(p.Value, indented, inner)}`).join(`,${nl}`)}${nl}${indent}}`;
+  }
+  if (t instanceof JArray) {
+    if (t.items.length === 0) return "[]";
+    return `[${nl}${t.items.map((c) => `${inner}${writeToken(c, indented, inner)}`).join(`,${nl}`)}${nl}${indent}]`;
+  }
+  return "";
+}
+
+/** JsonConvert.SerializeObject(value, formatting). */
+export function jsonSerialize(v: unknown, formatting: number): string {
+  if (v === null || v === undefined) return "null";
+  const t = v instanceof JToken ? v : toJToken(v, true);
+  return writeToken(t, formatting === 1, "");
+}
+/** JsonConvert.DeserializeObject(text) / DeserializeObject<T>(text). */
+export function jsonDeserialize(text: string | null, key: string | null): unknown {
+  if (text === null || text === undefined) throw argumentNull("value");
+  if (text.trim() === "") return null;
+  const t = parseJson(text);
+  if (key === null || key === "object") return t instanceof JValue ? t.Value : t;
+  if (key.startsWith("Dictionary<") || key.startsWith("IDictionary<")) {
+    if (!(t instanceof JObject)) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", "Cannot deserialize the current JSON into a dictionary.");
+    const valueKey = /,\s*(.+)>$/.exec(key)?.[1] ?? "object";
+    const m = new Map<string, unknown>();
+    for (const p of t.Properties()) m.set(p.Name, jconv(p.Value, valueKey));
+    return m;
+  }
+  if (key.endsWith("[]") || key.startsWith("List<")) {
+    const ek = key.endsWith("[]") ? key.slice(0, -2) : key.slice(5, -1);
+    if (!(t instanceof JArray)) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", "Cannot deserialize the current JSON into an array.");
+    return t.items.map((c) => jconv(c, ek));
+  }
+  return jconv(t, key);
+}
+
+// ---- JSON reader (Newtonsoft-lenient: comments, single quotes, unquoted names) ---------------------
+export function parseJson(text: string): JToken {
+  let i = 0;
+  const n = text.length;
+  const ws = () => {
+    for (;;) {
+      while (i < n && /[\s\ufeff]/.test(text[i]!)) i++;
+      if (text.startsWith("//", i)) {
+        while (i < n && text[i] !== "\n") i++;
+      } else if (text.startsWith("/*", i)) {
+        const e = text.indexOf("*/", i + 2);
+        if (e < 0) throw readerError("Unexpected end while parsing comment.", i, text);
+        i = e + 2;
+      } else return;
+    }
+  };
+  const str = (q: string): string => {
+    i++;
+    let s = "";
+    for (;;) {
+      if (i >= n) throw readerError("Unterminated string. Expected delimiter: " + q + ".", i, text);
+      const c = text[i++]!;
+      if (c === q) return s;
+      if (c === "\\") {
+        const e = text[i++];
+        switch (e) {
+          case "n":
+            s += "\n";
+            break;
+          case "r":
+            s += "\r";
+            break;
+          case "t":
+            s += "\t";
+            break;
+          case "b":
+            s += "\b";
+            break;
+          case "f":
+            s += "\f";
+            break;
+          case "u": {
+            const h = text.slice(i, i + 4);
+            if (!/^[0-9a-fA-F]{4}$/.test(h)) throw readerError("Invalid Unicode escape sequence.", i, text);
+            s += String.fromCharCode(parseInt(h, 16));
+            i += 4;
+            break;
+          }
+          case '"':
+          case "'":
+          case "\\":
+          case "/":
+            s += e;
+            break;
+          default:
+            throw readerError(`Bad JSON escape sequence: \\${e}.`, i, text);
+        }
+      } else s += c;
+    }
+  };
+  const value = (): JToken => {
+    ws();
+    if (i >= n) throw readerError("Unexpected end of content while loading JObject.", i, text);
+    const c = text[i]!;
+    if (c === "{") {
+      i++;
+      const o = new JObject();
+      ws();
+      if (text[i] === "}") {
+        i++;
+        return o;
+      }
+      for (;;) {
+        ws();
+        let name: string;
+        if (text[i] === '"' || text[i] === "'") name = str(text[i]!);
+        else {
+          const m = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(text.slice(i));
+          if (!m) throw readerError(`Invalid property identifier character: ${text[i] ?? ""}.`, i, text);
+          name = m[0];
+          i += name.length;
+        }
+        ws();
+        if (text[i] !== ":") throw readerError(`Invalid character after parsing property name. Expected ':' but got: ${text[i] ?? ""}.`, i, text);
+        i++;
+        const v = value();
+        // duplicate names: the last one wins (JObject.Parse default in Newtonsoft 13 is Replace)
+        o.SetItem(name, v);
+        ws();
+        if (text[i] === ",") {
+          i++;
+          ws();
+          if (text[i] === "}") {
+            i++;
+            return o;
+          }
+          continue;
+        }
+        if (text[i] === "}") {
+          i++;
+          return o;
+        }
+        throw readerError(`After parsing a value an unexpected character was encountered: ${text[i] ?? ""}.`, i, text);
+      }
+    }
+    if (c === "[") {
+      i++;
+      const a = new JArray();
+      ws();
+      if (text[i] === "]") {
+        i++;
+        return a;
+      }
+      for (;;) {
+        a.Add(value());
+        ws();
+        if (text[i] === ",") {
+          i++;
+          ws();
+          if (text[i] === "]") {
+            i++;
+            return a;
+          }
+          continue;
+        }
+        if (text[i] === "]") {
+          i++;
+          return a;
+        }
+        throw readerError(`After parsing a value an unexpected character was encountered: ${text[i] ?? ""}.`, i, text);
+      }
+    }
+    if (c === '"' || c === "'") return new JValue(TT.String, str(c));
+    const m = /^(-?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)|true|false|null|undefined|NaN|-?Infinity)/.exec(text.slice(i, i + 400));
+    if (!m) throw readerError(`Unexpected character encountered while parsing value: ${c}.`, i, text);
+    i += m[0].length;
+    const tok = m[0];
+    if (tok === "true" || tok === "false") return new JValue(TT.Boolean, tok === "true");
+    if (tok === "null") return JValue.null();
+    if (tok === "undefined") return new JValue(TT.Undefined, null);
+    if (tok === "NaN") return new JValue(TT.Float, NaN);
+    if (tok.endsWith("Infinity")) return new JValue(TT.Float, tok.startsWith("-") ? -Infinity : Infinity);
+    if (/[.eE]/.test(tok)) return new JValue(TT.Float, Number(tok));
+    return new JValue(TT.Integer, Number(tok));
+  };
+  const root = value();
+  ws();
+  if (i < n) throw readerError("Additional text encountered after finished reading JSON content: " + text[i] + ".", i, text);
+  return root;
+}
+
+// ---- SelectToken (JSONPath subset: $, .name, ['name'], [n], [*], ..name) ------------------------------
+function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JToken[] {
+  if (path === null || path === undefined) throw argumentNull("path");
+  let cur: JToken[] = [root];
+  let i = 0;
+  const p = path.trim();
+  if (p.startsWith("$")) i = 1;
+  const fail = (msg: string): never => {
+    throw new DotNetException("Newtonsoft.Json.JsonException", msg);
+  };
+  while (i < p.length) {
+    const c = p[i]!;
+    if (c === "." && p[i + 1] === ".") {
+      i += 2;
+      const m = /^[^.[\]]+/.exec(p.slice(i));
+      if (!m) fail(`Unexpected character while parsing path: ${p[i] ?? ""}`);
+      i += m![0].length;
+      const name = m![0];
+      const out: JToken[] = [];
+      for (const t of cur) {
+        const walk = (x: JToken) => {
+          if (x instanceof JObject) {
+            for (const pr of x.Properties()) {
+              if (name === "*" || pr.Name === name) out.push(pr.Value);
+              walk(pr.Value);
+            }
+          } else if (x instanceof JArray) for (const y of x.items) walk(y);
+        };
+        walk(t);
+      }
+      cur = out;
+      continue;
+    }
+    if (c === ".") {
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      const close = p.indexOf("]", i);
+      if (close < 0) fail("Path ended with open indexer.");
+      const inner = p.slice(i + 1, close).trim();
+      i = close + 1;
+      const out: JToken[] = [];
+      if (inner === "*") {
+        for (const t of cur) out.push(...(t instanceof JObject ? t.Properties().map((q) => q.Value) : t.Children()));
+      } else if (/^-?\d+$/.test(inner)) {
+        const idx = Number(inner);
+        for (const t of cur) {
+          if (t instanceof JArray) {
+            const x = t.items[idx < 0 ? t.items.length + idx : idx];
+            if (x) out.push(x);
+            else if (errorWhenNoMatch) fail(`Index ${idx} outside the bounds of JArray.`);
+          } else if (errorWhenNoMatch) fail(`Index ${idx} not valid on ${t.constructor.name}.`);
+        }
+      } else if (/^(['"]).*\1$/.test(inner)) {
+        for (const name of inner.split(/\s*,\s*/).map((s) => s.slice(1, -1))) {
+          for (const t of cur) {
+            const x = t instanceof JObject ? t.Item(name) : null;
+            if (x) out.push(x);
+            else if (errorWhenNoMatch) fail(`Property '${name}' does not exist on ${t.constructor.name}.`);
+          }
+        }
+      } else fail(`Unexpected character while parsing path indexer: ${inner[0] ?? ""}`);
+      cur = out;
+      continue;
+    }
+    const m = /^[^.[\]]+/.exec(p.slice(i));
+    const name = m![0];
+    i += name.length;
+    const out: JToken[] = [];
+    for (const t of cur) {
+      if (name === "*") out.push(...(t instanceof JObject ? t.Properties().map((q) => q.Value) : t.Children()));
+      else if (t instanceof JObject) {
+        const x = t.Item(name);
+        if (x) out.push(x);
+        else if (errorWhenNoMatch) fail(`Property '${name}' does not exist on JObject.`);
+      } else if (errorWhenNoMatch) fail(`Property '${name}' not valid on ${t.constructor.name}.`);
+    }
+    cur = out;
+  }
+  return cur;
+}
+
+registerTypeCheck("JToken", (v) => v instanceof JToken);
+registerTypeCheck("JObject", (v) => v instanceof JObject);
+registerTypeCheck("JArray", (v) => v instanceof JArray);
+registerTypeCheck("JValue", (v) => v instanceof JValue);
+registerTypeCheck("JProperty", (v) => v instanceof JProperty);
+registerTypeCheck("JContainer", (v) => v instanceof JContainer);
+void nullReference;

@@ -1,0 +1,200 @@
+// System.String members with .NET semantics (ordinal unless a StringComparison says otherwise).
+import { argumentNull, argumentOutOfRange, indexOutOfRange, nullReference } from "../errors.js";
+import { toStr } from "./core.js";
+
+const nn = (s: string | null): string => {
+  if (s === null || s === undefined) throw nullReference();
+  return s;
+};
+
+export function strCharAt(s: string, i: number): number {
+  nn(s);
+  if (i < 0 || i >= s.length) throw indexOutOfRange();
+  return s.charCodeAt(i);
+}
+
+/** Split with char/string separators; options bit 1 = RemoveEmptyEntries. Empty/null separators split on whitespace. */
+export function strSplit(s: string, seps: readonly (number | string)[] | null, options = 0, count = 2147483647): string[] {
+  nn(s);
+  if (count < 0) throw argumentOutOfRange("count", "Count cannot be less than zero.");
+  const removeEmpty = (options & 1) !== 0;
+  const strs = (seps ?? []).map((x) => (typeof x === "number" ? String.fromCharCode(x) : x)).filter((x) => x !== null && x !== "");
+  const parts: string[] = [];
+  if (count === 0) return [];
+  let start = 0;
+  let i = 0;
+  const ws = strs.length === 0;
+  while (i < s.length) {
+    let matchLen = 0;
+    if (ws) {
+      if (/\s/.test(s[i]!)) matchLen = 1;
+    } else {
+      for (const sep of strs) if (s.startsWith(sep, i)) {
+        matchLen = sep.length;
+        break;
+      }
+    }
+    if (matchLen > 0) {
+      const piece = s.slice(start, i);
+      if (!(removeEmpty && piece === "")) {
+        if (parts.length === count - 1) break;
+        parts.push(piece);
+      }
+      i += matchLen;
+      start = i;
+    } else i++;
+  }
+  const last = s.slice(start);
+  if (!(removeEmpty && last === "")) parts.push(last);
+  else if (parts.length === 0 && !removeEmpty) parts.push("");
+  return parts;
+}
+
+export function strSubstring(s: string, start: number, length?: number): string {
+  nn(s);
+  if (start < 0 || start > s.length) throw argumentOutOfRange("startIndex", "startIndex cannot be larger than length of string.");
+  if (length === undefined) return s.slice(start);
+  if (length < 0 || start + length > s.length) throw argumentOutOfRange("length", "Index and length must refer to a location within the string.");
+  return s.substr(start, length);
+}
+
+const ignoreCase = (cmp: number) => cmp === 1 || cmp === 3 || cmp === 5;
+const fold = (s: string) => s.toUpperCase();
+
+export function strIndexOf(s: string, v: string | null, start = 0, cmp = 0): number {
+  nn(s);
+  if (v === null) throw argumentNull("value");
+  if (start < 0 || start > s.length) throw argumentOutOfRange("startIndex", "Index was out of range.");
+  return ignoreCase(cmp) ? fold(s).indexOf(fold(v), start) : s.indexOf(v, start);
+}
+export function strIndexOfAny(s: string, chars: number[]): number {
+  nn(s);
+  for (let i = 0; i < s.length; i++) if (chars.includes(s.charCodeAt(i))) return i;
+  return -1;
+}
+export function strLastIndexOf(s: string, v: string | null, cmp = 0): number {
+  nn(s);
+  if (v === null) throw argumentNull("value");
+  return ignoreCase(cmp) ? fold(s).lastIndexOf(fold(v)) : s.lastIndexOf(v);
+}
+export function strStartsWith(s: string, v: string | null, cmp = 0): boolean {
+  nn(s);
+  if (v === null) throw argumentNull("value");
+  return ignoreCase(cmp) ? fold(s).startsWith(fold(v)) : s.startsWith(v);
+}
+export function strEndsWith(s: string, v: string | null, cmp = 0): boolean {
+  nn(s);
+  if (v === null) throw argumentNull("value");
+  return ignoreCase(cmp) ? fold(s).endsWith(fold(v)) : s.endsWith(v);
+}
+/** which: 1 start, 2 end, 3 both; chars null/empty = white space. */
+export function strTrim(s: string, chars: number[] | null, which: number): string {
+  nn(s);
+  const set = chars && chars.length ? new Set(chars) : null;
+  const isTrim = (c: number) => (set ? set.has(c) : /[\s\u0085\u00a0\ufeff]/.test(String.fromCharCode(c)));
+  let a = 0;
+  let b = s.length;
+  if (which & 1) while (a < b && isTrim(s.charCodeAt(a))) a++;
+  if (which & 2) while (b > a && isTrim(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
+}
+export function strReplace(s: string, oldValue: string | null, newValue: string | null): string {
+  nn(s);
+  if (oldValue === null) throw argumentNull("oldValue");
+  if (oldValue === "") throw new (class extends Error {})("String cannot be of zero length.");
+  return s.split(oldValue).join(newValue ?? "");
+}
+export function strInsert(s: string, i: number, v: string | null): string {
+  nn(s);
+  if (v === null) throw argumentNull("value");
+  if (i < 0 || i > s.length) throw argumentOutOfRange("startIndex", "Index was out of range.");
+  return s.slice(0, i) + v + s.slice(i);
+}
+export function strRemove(s: string, i: number, count?: number): string {
+  nn(s);
+  if (i < 0 || i > s.length) throw argumentOutOfRange("startIndex", "startIndex must be less than length of string.");
+  if (count === undefined) return s.slice(0, i);
+  if (count < 0 || i + count > s.length) throw argumentOutOfRange("count", "Index and count must refer to a location within the string.");
+  return s.slice(0, i) + s.slice(i + count);
+}
+export function strEquals(a: string | null, b: string | null, cmp = 4): boolean {
+  if (a === null || b === null || a === undefined || b === undefined) return a === b || (a == null && b == null);
+  return ignoreCase(cmp) ? fold(a) === fold(b) : a === b;
+}
+/** Compare: ordinal for Ordinal*, otherwise a culture-like comparison (localeCompare, invariant). */
+export function strCompare(a: string | null, b: string | null, cmp = 0): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return -1;
+  if (b === null || b === undefined) return 1;
+  if (cmp === 4 || cmp === 5) {
+    const x = cmp === 5 ? fold(a) : a;
+    const y = cmp === 5 ? fold(b) : b;
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  const r = a.localeCompare(b, "en", { sensitivity: ignoreCase(cmp) ? "accent" : "variant" });
+  return r < 0 ? -1 : r > 0 ? 1 : 0;
+}
+export function toCharArray(s: string): number[] {
+  nn(s);
+  const out = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+export function charsToString(chars: number[] | null): string {
+  if (!chars) return "";
+  let s = "";
+  for (const c of chars) s += String.fromCharCode(c);
+  return s;
+}
+export function isNullOrEmpty(s: string | null): boolean {
+  return s === null || s === undefined || s === "";
+}
+export function isNullOrWhiteSpace(s: string | null): boolean {
+  return s === null || s === undefined || /^[\s\u0085\u00a0\ufeff]*$/.test(s);
+}
+/** String.Join / Concat over any sequence (null items → ""). */
+export function strJoin(sep: string | null, values: Iterable<unknown> | null): string {
+  if (values === null || values === undefined) throw argumentNull("values");
+  const parts: string[] = [];
+  const src = typeof values === "string" ? Array.from(values as string) : values;
+  for (const v of src as Iterable<unknown>) parts.push(toStr(v));
+  return parts.join(sep ?? "");
+}
+
+export class StringBuilder {
+  readonly $typeName = "System.Text.StringBuilder";
+  private s: string;
+  constructor(init: string | null = "") {
+    this.s = init ?? "";
+  }
+  Append(v: string | null): this {
+    this.s += v ?? "";
+    return this;
+  }
+  AppendLine(v: string | null): this {
+    this.s += `${v ?? ""}\r\n`;
+    return this;
+  }
+  Insert(i: number, v: string | null): this {
+    this.s = strInsert(this.s, i, v ?? "");
+    return this;
+  }
+  Replace(a: string, b: string | null): this {
+    this.s = strReplace(this.s, a, b);
+    return this;
+  }
+  Remove(i: number, n: number): this {
+    this.s = strRemove(this.s, i, n);
+    return this;
+  }
+  Clear(): this {
+    this.s = "";
+    return this;
+  }
+  get Length(): number {
+    return this.s.length;
+  }
+  ToString(): string {
+    return this.s;
+  }
+}
