@@ -385,6 +385,7 @@ export class Binder {
       const def = lookupFull(`${target.ns}.${PRIMITIVE_ALIASES[e.name] ?? e.name}`);
       const alt = def && def.typeParams.length === args.length ? def : lookupType(PRIMITIVE_ALIASES[e.name] ?? e.name, args.length);
       if (alt && (alt.ns === target.ns || alt === def)) return { type: ERROR, code: js``, pos: e.pos, typeRef: { k: "named", def: alt, args } };
+      if (!FORBIDDEN[e.name] && this.isForbiddenNamespace(full)) return { type: ERROR, code: js``, pos: e.pos, ns: full };
       if (FORBIDDEN[e.name] || this.isForbiddenNamespace(full)) this.err(Codes.CSharpForbiddenType, e.pos, `'${full}' is not available in policy expressions.`);
       this.err(Codes.CSharpUnknownName, e.namePos, `The type or namespace name '${e.name}' does not exist in the namespace '${target.ns}'.`);
     }

@@ -138,7 +138,7 @@ function finalConvert(b: Binder, e: BExpr, expected: ExpectedType, pos: number):
         return { type: named("string"), code: s, pos, cv: constString(e) };
       }
       if (isNullable(t) || !(isNumeric(t) || isNamed(t, "bool") || isNamed(t, "char"))) return { type: named("string"), code: js`${rt("toStrOrNull")}(${e.type.k === "named" && isNamed(underlyingNullable(t), "char") ? js`${rt("boxChar")}(${e.code})` : e.code})`, pos };
-      return { type: named("string"), code: stringOf(b, e), pos };
+      return { type: named("string"), code: js`("" + ${stringOf(b, e)})`, pos };
     }
     case "variable": {
       const u = underlyingNullable(t);

@@ -159,6 +159,8 @@ export function implicitCost(b: Binder, e: BExpr, to: Type): number {
     if (base.k === "named" && JTOKEN_FROM.includes(base.def.name)) return 4;
     if (isNamed(base, "byte") || (base.k === "array" && isNamed(base.elem, "byte"))) return 4;
   }
+  // user-defined: DateTime → DateTimeOffset
+  if (isNamed(from, "DateTime") && isNamed(underlyingNullable(to), "DateTimeOffset")) return 4;
   // enums ↔ 0 literal
   if (to.k === "named" && to.def.valueType && to.def.members.size && !isNumeric(to) && fp === "int" && e.cv?.v === 0 && isEnum(to)) return 1;
   return -1;
@@ -184,6 +186,7 @@ export function convertImplicit(b: Binder, e: BExpr, to: Type): BExpr | null {
   if (c === 0 || from.k === "null") return { ...e, type: to, local: undefined, assign: undefined };
   let code = e.code;
   if (isObject(to) || (to.k === "named" && to.def.isInterface && !isReferenceType(from))) code = box(e);
+  else if (isNamed(from, "DateTime") && isNamed(underlyingNullable(to), "DateTimeOffset")) code = js`${rt("DateTimeOffset")}.fromDateTime(${e.code})`;
   else if (isJToken(to) && !isJToken(from) && !derivesFrom(from, to)) code = js`${rt("toJValue")}(${box(e)}, ${castKey(underlyingNullable(from))})`;
   const cv = e.cv && isNumeric(to) ? e.cv : e.cv && isObject(to) ? undefined : e.cv;
   return { type: to, code, pos: e.pos, cv, pure: e.pure };

@@ -160,6 +160,14 @@ export class Uri {
       throw new DotNetException("System.UriFormatException", "Invalid URI: The format of the URI could not be determined.");
     }
   }
+  static resolve(base: Uri | null, rel: string | null): Uri {
+    if (base === null || base === undefined) throw argumentNull("baseUri");
+    try {
+      return new Uri(new URL(rel ?? "", base.u));
+    } catch {
+      throw new DotNetException("System.UriFormatException", "Invalid URI: The format of the URI could not be determined.");
+    }
+  }
   static tryParse(s: string | null, _kind: number): Uri | undefined {
     try {
       return s === null ? undefined : new Uri(new URL(s));

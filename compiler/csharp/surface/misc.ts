@@ -62,6 +62,7 @@ type("System.Text", "Encoding", {}, [
 
 type("System", "Uri", { test: (v) => js`(${v} instanceof ${rt("Uri")})` }, [
   C("(string uriString)", (_r, a) => js`${rt("Uri")}.parse(${a[0]})`),
+  C("(Uri baseUri, string relativeUri)", (_r, a) => js`${rt("Uri")}.resolve(${a[0]}, ${a[1]})`),
   SM("string EscapeDataString(string stringToEscape)", call("escapeDataString")),
   SM("string UnescapeDataString(string stringToUnescape)", call("unescapeDataString")),
   SM("string EscapeUriString(string stringToEscape)", (_r, a) => js`encodeURI(${a[0]})`),
@@ -198,7 +199,7 @@ type("System.Security.Cryptography", "RandomNumberGenerator", {}, [
 type("Microsoft.Azure.ApiManagement", "Jwt", {}, [
   P("string Algorithm", (r) => js`${r}.Algorithm`),
   P("IEnumerable<string> Audiences", (r) => js`${r}.Audiences`),
-  P("IReadOnlyDictionary<string, string[]> Claims", (r) => js`${r}.Claims`),
+  P("JwtClaims Claims", (r) => js`${r}.Claims`),
   P("DateTime? ExpirationTime", (r) => js`${r}.ExpirationTime`),
   P("string Id", (r) => js`${r}.Id`),
   P("string Issuer", (r) => js`${r}.Issuer`),
@@ -206,6 +207,9 @@ type("Microsoft.Azure.ApiManagement", "Jwt", {}, [
   P("DateTime? NotBefore", (r) => js`${r}.NotBefore`),
   P("string Subject", (r) => js`${r}.Subject`),
   P("string Type", (r) => js`${r}.Type`),
+]);
+type("Microsoft.Azure.ApiManagement", "JwtClaims", { interfaces: ["IReadOnlyDictionary<string, string[]>"] }, [
+  M("string GetValueOrDefault(string name, string defaultValue = null)", (r, a) => js`${r}.GetValueOrDefault(${a[0]}, ${a[1]})`),
 ]);
 type("Microsoft.Azure.ApiManagement", "BasicAuthCredentials", {}, [
   P("string UserId", (r) => js`${r}.UserId`),
