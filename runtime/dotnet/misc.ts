@@ -618,3 +618,9 @@ registerTypeCheck("Uri", (v) => v instanceof Uri);
 registerTypeCheck("Regex", (v) => v instanceof Regex);
 registerTypeCheck("Jwt", (v) => v instanceof Jwt);
 void ZERO_GUID;
+
+/** Uri.EscapeUriString (obsolete in .NET 6, still allowed). */
+export function escapeUriString(s: string | null): string {
+  if (s === null) throw argumentNull("stringToEscape");
+  return encodeURI(s);
+}

@@ -65,7 +65,7 @@ type("System", "Uri", { test: (v) => js`(${v} instanceof ${rt("Uri")})` }, [
   C("(Uri baseUri, string relativeUri)", (_r, a) => js`${rt("Uri")}.resolve(${a[0]}, ${a[1]})`),
   SM("string EscapeDataString(string stringToEscape)", call("escapeDataString")),
   SM("string UnescapeDataString(string stringToUnescape)", call("unescapeDataString")),
-  SM("string EscapeUriString(string stringToEscape)", (_r, a) => js`encodeURI(${a[0]})`),
+  SM("string EscapeUriString(string stringToEscape)", call("escapeUriString")),
   SM("bool IsWellFormedUriString(string uriString, UriKind uriKind)", call("uriIsWellFormed")),
   SM("bool TryCreate(string uriString, UriKind uriKind, out Uri result)", (_r, a, x) => tryParse(js`${rt("Uri")}.tryParse(${a[0]}, ${a[1]})`, a[2]!, x, js`null`)),
   P("string Scheme", (r) => js`${r}.Scheme`),
