@@ -844,7 +844,6 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   "tuple.item": "gap: Tuple not supported (APIMC3003, with a confusing \"Did you mean 'Tuple'?\")",
   "tuple.tostring": "gap: Tuple not supported (APIMC3003)",
   "uri.userinfo": "gap: Uri.UserInfo not supported (APIMC3004)",
-  "uri.escapeuristring": "bug: Uri.EscapeUriString lowers to the global encodeURI, which the module verifier rejects (internal error APIMC9002-style)",
   // Regex (.NET regex semantics vs JS RegExp)
   "re.split.empty": "bug: Regex.Split with an empty match drops the leading/trailing empty strings",
   "re.unicode.word": "bug: \\w matches ASCII only (JS); .NET \\w is Unicode",
