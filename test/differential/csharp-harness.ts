@@ -6,6 +6,14 @@
 //   kind v = value (text is the canonical form), n = null, x = exception ("TypeName\nMessage"),
 //        t = the expression's static type differs from the case's declared type (text: actual type).
 // The compiled exe is cached under node_modules/.cache/apimc-differential/<hash of the source>/.
+//
+// What the reference is: Mono 6.8's class libraries behave like .NET Framework, which is what APIM
+// documents for policy expressions ("the .NET Framework types allowed"): double.ToString() uses 15
+// significant digits, Math.Round(double, int) scales by 10^digits, TimeSpan.FromSeconds rounds to the
+// millisecond. Known differences are overridden per case (cases.ts `expectDotNet`, `windowsNewline`).
+// Debian ships Newtonsoft.Json 6.0, older than APIM's; cases avoid members and behaviours that changed
+// since (JObject.ContainsKey, duplicate-property handling). The program runs with TZ=UTC (APIM's local
+// time) and the invariant culture.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -247,6 +255,10 @@ export async function compileProgram(ref: Reference, source: string, lineCase: r
   }
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
+  // Keep only the current build (old case tables leave old exes behind); leave others' temp dirs alone.
+  for (const name of readdirSync(CACHE_ROOT)) {
+    if (name !== hash && !name.includes(".tmp-")) rmSync(join(CACHE_ROOT, name), { recursive: true, force: true });
+  }
   return exe;
 }
 
