@@ -1,11 +1,11 @@
 // The `apimc` command: compile and check policy documents.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { compile, formatDiagnostic, type Diagnostic } from "./index.js";
+import { compile, formatDiagnostic, fragmentsFromDirectory, type Diagnostic } from "./index.js";
 
 const USAGE = `usage:
-  apimc compile <policy.xml>... [-o out.mjs | --outdir dir] [--sourcemap] [--named-values nv.json] [--snippets]
-  apimc check <policy.xml>... [--named-values nv.json] [--snippets]
+  apimc compile <policy.xml>... [-o out.mjs | --outdir dir] [--sourcemap] [--named-values nv.json] [--fragments dir] [--snippets]
+  apimc check <policy.xml>... [--named-values nv.json] [--fragments dir] [--snippets]
 
   check     prints diagnostics; exit 0 when clean, 1 on errors
   compile   writes one ES module per policy (next to it, to -o, or into --outdir)
@@ -19,6 +19,7 @@ interface Args {
   outdir?: string;
   sourcemap: boolean;
   namedValues?: string;
+  fragments?: string;
   snippets: boolean;
 }
 
@@ -37,6 +38,7 @@ function parseArgs(argv: string[]): Args | string {
     else if (x === "--outdir") a.outdir = next();
     else if (x === "--sourcemap") a.sourcemap = true;
     else if (x === "--named-values") a.namedValues = next();
+    else if (x === "--fragments") a.fragments = next();
     else if (x === "--snippets") a.snippets = true;
     else if (x.startsWith("-")) throw new UsageError(`unknown option ${x}`);
     else a.files.push(x);
@@ -81,7 +83,7 @@ export function main(argv: string[]): number {
       errors++;
       continue;
     }
-    const r = compile(source, { file, sourceMap: args.sourcemap, namedValues, allowSnippets: args.snippets });
+    const r = compile(source, { file, sourceMap: args.sourcemap, namedValues, allowSnippets: args.snippets, fragments: args.fragments ? fragmentsFromDirectory(args.fragments) : undefined });
     print(r.diagnostics, source);
     if (r.code === null) {
       errors++;
@@ -104,5 +106,13 @@ export function main(argv: string[]): number {
 }
 
 function print(diags: Diagnostic[], source: string): void {
-  for (const d of diags) process.stderr.write(formatDiagnostic(d, source) + "\n");
+  for (const d of diags) process.stderr.write(formatDiagnostic(d, d.file === diags[0]?.file ? source : safeRead(d.file)) + "\n");
+}
+
+function safeRead(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
 }

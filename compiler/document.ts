@@ -27,6 +27,8 @@ export interface BuildState {
   fragmentCache?: Map<string, { root: import("./xml/parse.js").XElement | null; diags: DiagnosticBag }>;
   /** Diagnostics of every file read (documents and fragments). */
   allDiagnostics?: DiagnosticBag[];
+  /** Set while parsing a fragment's policies (fragments cannot include fragments). */
+  inFragment?: boolean;
 }
 
 export interface PolicyDocument {
@@ -105,7 +107,7 @@ export function parsePolicyList(nodes: readonly XNode[], section: Section, paren
     const k = (counts.get(n.name) ?? 0) + 1;
     counts.set(n.name, k);
     const path = `${parentPath ? `${parentPath}\\` : ""}${n.name}[${k}]`;
-    if (n.name === "base" && parentPath !== "") {
+    if (n.name === "base" && parentPath !== "" && !state.inFragment) {
       diags.error(Codes.UnexpectedChild, n.offset, "<base/> must be a direct child of a section.");
       continue;
     }

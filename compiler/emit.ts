@@ -8,6 +8,9 @@ import { isAsyncNode, lookupPolicy } from "./policies/registry.js";
 import { ALL_SECTIONS, type EmitContext, type MessageTarget, type PolicyNode, type Section } from "./policies/types.js";
 import type { XValue } from "./xml/parse.js";
 
+/** Policies that read bodies themselves (conservative until each declares readsBody). */
+const BODY_READERS: ReadonlySet<string> = new Set(["find-and-replace", "json-to-xml", "xml-to-json", "cache-lookup", "cache-store", "validate-content", "retry", "mock-response", "set-body"]);
+
 const CONTEXT_REQUEST: MessageTarget = { kind: "request", code: js`ctx.Request`, local: false };
 const CONTEXT_RESPONSE: MessageTarget = { kind: "response", code: js`ctx.Response`, local: false };
 
@@ -47,6 +50,7 @@ function emitPolicies(nodes: readonly PolicyNode[], ec: EmitContext): Code {
     // Expression diagnostics go to the file the policy came from (a parent scope, a fragment).
     const nec = node.diags === ec.diags ? ec : makeEmitContext(ec.scope as ModuleBuilder, node.diags, ec.section, ec.request, ec.response);
     const code = def.emit(node, nec);
+    if (def.readsBody?.(node) || BODY_READERS.has(node.policy)) (ec.scope as ModuleBuilder).readsBody = true;
     if (code.isEmpty) continue;
     // `ctx.$p` tells the pipeline which policy failed, for LastError (Source, Path, PolicyId).
     const marker = node.index >= 0 ? js`ctx.$p = ${node.index}; ` : js``;
@@ -68,6 +72,8 @@ function emitValue(v: XValue, expected: ExpectedType, ec: EmitContext): Code {
         return js`${t}`;
     }
   }
+  // Any expression that mentions Body may read one: the gateway then buffers bodies for this module.
+  if (/\bBody\b/.test(v.source)) (ec.scope as ModuleBuilder).readsBody = true;
   const r = compileExpression({ source: v.source, offsets: v.offsets, expected, diagnostics: ec.diags, scope: ec.scope });
   if (!r) return js`${rt("unreachable")}()`;
   return r.code;

@@ -1,15 +1,17 @@
 // The compiler's public entry: policy XML text in, one verified ES module out.
 import { Codes, DiagnosticBag, InternalCompilerError, LineMap, type Diagnostic } from "./diagnostics.js";
-import { js } from "./codegen/code.js";
+import { join as joinCode, js, type Code } from "./codegen/code.js";
 import { ModuleBuilder } from "./codegen/module.js";
 import type { SourceMapV3 } from "./codegen/sourcemap.js";
-import { buildDocument, type PolicyMeta } from "./document.js";
+import { buildDocument, type BuildState, type FragmentResolver, type PolicyMeta } from "./document.js";
 import { emitSections } from "./emit.js";
 import { composeScopes } from "./compose.js";
 import { substituteNamedValues } from "./named-values.js";
 import { parseXml } from "./xml/parse.js";
 import { verifyModule } from "./verify.js";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 export const COMPILER_VERSION = "0.1.0";
 
@@ -24,6 +26,8 @@ export interface CompileOptions {
   sourceMap?: boolean;
   /** Named values for `{{name}}`; without it, references stay as written (with a warning). */
   namedValues?: Readonly<Record<string, string>>;
+  /** Finds `include-fragment` targets; see `fragmentsFromDirectory`. */
+  fragments?: FragmentResolver;
   /** "esm" (default) or "function" (a function body over `rt`, for in-process loading). */
   format?: "esm" | "function";
   /** Compile a root other than <policies> as the inbound section (doc snippets), with a warning. */
@@ -58,15 +62,18 @@ function compileInner(source: string, file: string, options: CompileOptions, dia
   const root = parseXml(source, diags);
   if (!root) return { code: null, map: null, diagnostics: diags.items };
   substituteNamedValues(root, options.namedValues, diags);
-  const doc = buildDocument(root, diags, { allowSnippets: options.allowSnippets });
-  if (diags.hasErrors) return { code: null, map: null, diagnostics: diags.items };
+  const state: BuildState = { table: [], scope: "operation", fragments: options.fragments, namedValues: options.namedValues, allDiagnostics: [diags] };
+  const all = () => state.allDiagnostics!.flatMap((b) => b.items);
+  const failed = () => state.allDiagnostics!.some((b) => b.hasErrors);
+  const doc = buildDocument(root, diags, { allowSnippets: options.allowSnippets, state });
+  if (failed()) return { code: null, map: null, diagnostics: all() };
 
   const builder = new ModuleBuilder();
   const sections = emitSections(composeScopes([doc], diags), builder, diags);
-  if (diags.hasErrors) return { code: null, map: null, diagnostics: diags.items };
+  if (failed()) return { code: null, map: null, diagnostics: all() };
 
   const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
-  const meta = js`{ source: ${file}, hash: ${hash}, compiler: ${`apimc ${COMPILER_VERSION}`}, policies: ${policyTable(doc.table)} }`;
+  const meta = moduleMeta(file, hash, doc.table, builder.readsBody);
   const { code, map } = builder.render({
     sections,
     meta,
@@ -79,13 +86,28 @@ function compileInner(source: string, file: string, options: CompileOptions, dia
   const v = verifyModule(options.format === "function" ? `(function (rt) {\n${code}\n});` : code, options.format === "function" ? "script" : "module");
   if (!v.ok) {
     diags.error(Codes.VerifyFailed, 0, `Internal compiler error: the generated module failed verification (${v.errors.slice(0, 3).join("; ")}). This is a bug in apimc.`);
-    return { code: null, map: null, diagnostics: diags.items };
+    return { code: null, map: null, diagnostics: all() };
   }
-  return { code, map, diagnostics: diags.items };
+  return { code, map, diagnostics: all() };
 }
 
-function policyTable(table: readonly PolicyMeta[]) {
-  return js`[${table.map((p) => js`[${p.name}, ${p.path}, ${p.id}, ${p.section}, ${p.scope}]`).reduce((a, c, i) => (i ? js`${a}, ${c}` : c), js``)}]`;
+/** `meta`: where the module came from, its policy table (for LastError) and whether it reads bodies. */
+export function moduleMeta(source: string, hash: string, table: readonly PolicyMeta[], readsBody: boolean): Code {
+  const rows = table.map((p) => js`[${p.name}, ${p.path}, ${p.id}, ${p.section}, ${p.scope}]`);
+  return js`{ source: ${source}, hash: ${hash}, compiler: ${`apimc ${COMPILER_VERSION}`}, readsBody: ${readsBody}, policies: [${joinCode(rows)}] }`;
 }
 
 export { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+
+/** Fragments as `<dir>/<fragment-id>.xml`. Ids are APIM resource names: no path separators. */
+export function fragmentsFromDirectory(dir: string): FragmentResolver {
+  return (id) => {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) || id.includes("..")) return null;
+    const file = join(dir, `${id}.xml`);
+    try {
+      return { file, source: readFileSync(file, "utf8") };
+    } catch {
+      return null;
+    }
+  };
+}

@@ -21,8 +21,8 @@ export function httpBackend(baseUrl: string, apiPath = ""): BackendHost {
       const headers = ctx.Request.Headers.clone();
       for (const h of HOP_BY_HOP) headers.delete(h);
       headers.delete("host");
-      const body = ctx.Request.Body ? ctx.Request.Body.content() : null;
-      return httpCall(url, ctx.Request.Method, headers, body, opts.timeoutMs, backendAgent, opts.followRedirects, "forward-request");
+      const body = ctx.Request.Body ? ctx.Request.Body.payload() : null;
+      return httpCall(url, ctx.Request.Method, headers, body, opts.timeoutMs, backendAgent, opts.followRedirects, "forward-request", opts.streamResponse);
     },
   };
 }

@@ -2,13 +2,36 @@
 // consumption rule (reading without preserveContent leaves the body unavailable afterwards).
 import { DotNetException, invalidOperation } from "./errors.js";
 import { parseBodyAs, type BodyTarget } from "./body-convert.js";
+import type { Readable } from "node:stream";
 
 export class MessageBody {
   private bytes: Buffer | null;
   private consumed = false;
+  /**
+   * A body the gateway streams through without buffering: set when no policy of the module reads
+   * bodies (the compiler says so in `meta.readsBody`). Such a body is never read by a policy.
+   */
+  private source: Readable | null = null;
 
   constructor(content: Buffer | string) {
     this.bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  }
+
+  static stream(source: Readable): MessageBody {
+    const b = new MessageBody(EMPTY);
+    b.source = source;
+    return b;
+  }
+
+  get isStream(): boolean {
+    return this.source !== null;
+  }
+
+  /** The streamed source, once; then the body is empty. */
+  takeStream(): Readable | null {
+    const s = this.source;
+    this.source = null;
+    return s;
   }
 
   /**
@@ -26,6 +49,7 @@ export class MessageBody {
   }
 
   private take(preserve: boolean): Buffer {
+    if (this.source) throw invalidOperation("This body is streamed through the gateway and cannot be read by a policy (apimc bug: the module should have asked for buffering).");
     if (this.consumed || this.bytes === null)
       throw invalidOperation("The message body has already been read. Use preserveContent: true to read it more than once.");
     const b = this.bytes;
@@ -38,7 +62,18 @@ export class MessageBody {
 
   /** What is sent on: the bytes if still there; empty after a consuming read (APIM sends no body). */
   content(): Buffer {
+    if (this.source) throw invalidOperation("This body is streamed through the gateway and cannot be copied (apimc bug: the module should have asked for buffering).");
     return this.bytes ?? EMPTY;
+  }
+
+  /** Drops a streamed body nobody will read (so its connection is not held). */
+  discard(): void {
+    this.takeStream()?.destroy();
+  }
+
+  /** What to send on: the stream when streaming, else the bytes. */
+  payload(): Buffer | Readable {
+    return this.takeStream() ?? this.content();
   }
   get isConsumed(): boolean {
     return this.consumed;

@@ -268,6 +268,8 @@ export class Context {
   $p = -1;
   /** Base URL of the backend (set-backend-service changes it). */
   $backendUrl: string | null = null;
+  /** Bodies stream through (set by the gateway when the module reads no body). */
+  $streamBodies = false;
   /** Pending one-way sends, so a host can drain them at shutdown. */
   readonly $oneWay: Promise<unknown>[] = [];
   /** The gateway's backends, examples and stores (an empty one for runPolicy without a gateway). */

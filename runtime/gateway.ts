@@ -1,117 +1,203 @@
 // `apimc/gateway`: a node:http host that runs compiled policies in front of backends.
+// Every request gets a response: unmatched requests, subscription failures and policy errors all
+// end in APIM's error responses; a bug in the host itself still answers 500.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { applyCaller, Context, RequestMessage, Url, type Caller } from "./context.js";
+import { watch, type FSWatcher } from "node:fs";
+import { applyCaller, Context, RequestMessage, ResponseMessage, Url, newEnvironment, type Caller, type GatewayEnvironment } from "./context.js";
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { attachHost, defaultErrorResponse, runPipeline, type PolicyModule } from "./pipeline.js";
 import { httpBackend } from "./backend.js";
-import { ResponseMessage } from "./context.js";
 import { loadPolicy } from "./testing.js";
+import { loadRoutes, type ApiRoute, type OperationRoute, type RouteTable, type SubscriptionRoute } from "./routes.js";
+import { loadGatewayConfig, ConfigError, type LoadedConfig } from "../compiler/gateway-config.js";
+import { formatDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
+import { readFileSync } from "node:fs";
 
+/** The simple form: a path prefix, a backend and a policy, no operations or subscriptions. */
 export interface GatewayApi {
-  /** Path prefix this API serves, e.g. "/orders" ("" or "/" for everything). */
   path: string;
-  /** The backend's base URL (the API's service URL). */
   backend: string;
   /** A compiled module, or policy XML compiled in process. */
   policy: PolicyModule | string;
   name?: string;
-  /** Who calls this API (until subscriptions are configured, every call is this caller). */
+  /** Who calls this API (every call is this caller). */
   caller?: Caller;
 }
 
 export interface GatewayOptions {
-  apis: GatewayApi[];
-  /** Named values for XML policies compiled in process. */
+  /** A gateway.json path (or a loaded configuration): APIs, operations, products, subscriptions. */
+  config?: string | LoadedConfig;
+  /** Or APIs given directly. */
+  apis?: GatewayApi[];
   namedValues?: Record<string, string>;
   /** Called once per request after the response is written. */
   log?: (line: string) => void;
-  /** Largest request body read into memory, bytes (413 above). */
+  /** Rebuild when the configuration or a policy, fragment or named-values file changes. */
+  watch?: boolean;
+  /** Told about every (re)build: ok, and the diagnostics. A failed rebuild keeps the last good version. */
+  onBuild?: (ok: boolean, diagnostics: Diagnostic[], error?: Error) => void;
   maxBodyBytes?: number;
 }
 
 export interface Gateway {
   server: Server;
   listen(port?: number, host?: string): Promise<AddressInfo>;
-  /** Stops accepting, waits for requests in flight and one-way sends, then resolves. */
+  /** Rebuilds from the configuration; returns whether the new version is live. */
+  reload(): boolean;
+  /** Stops accepting, finishes requests in flight and one-way sends, then resolves. */
   close(): Promise<void>;
 }
 
-interface LoadedApi {
-  prefix: string;
-  mod: PolicyModule;
-  backend: ReturnType<typeof httpBackend>;
-  name: string;
-  caller?: Caller;
-}
-
 export function createGateway(opts: GatewayOptions): Gateway {
-  const apis: LoadedApi[] = opts.apis
-    .map((a) => {
+  const stores = new Map<string, unknown>();
+  let table: RouteTable;
+  let callers = new Map<ApiRoute, Caller | undefined>();
+  let watchers: FSWatcher[] = [];
+
+  const fromConfig = (): boolean => {
+    let loaded: LoadedConfig;
+    try {
+      loaded = typeof opts.config === "string" ? loadGatewayConfig(opts.config) : opts.config!;
+    } catch (e) {
+      opts.onBuild?.(false, [], e as Error);
+      if (e instanceof ConfigError && table) return false;
+      throw e;
+    }
+    const { table: t, build } = loadRoutes(loaded, stores);
+    opts.onBuild?.(!!t, build.diagnostics);
+    if (opts.watch) rewatch(build.files);
+    if (!t) {
+      if (!table) throw new Error(`the gateway configuration does not compile:\n${build.diagnostics.map((d) => formatDiagnostic(d, safeRead(d.file))).join("\n")}`);
+      return false;
+    }
+    table = t; // atomic swap: requests in flight keep the modules they started with
+    return true;
+  };
+  const rewatch = (files: string[]) => {
+    for (const w of watchers) w.close();
+    let timer: NodeJS.Timeout | undefined;
+    watchers = files.map((f) =>
+      watch(f, () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => fromConfig(), 100);
+      }),
+    );
+  };
+
+  if (opts.config) fromConfig();
+  else {
+    const apis: ApiRoute[] = (opts.apis ?? []).map((a) => {
       const prefix = a.path === "/" ? "" : a.path.replace(/\/$/, "");
-      return {
-        prefix,
-        mod: typeof a.policy === "string" ? loadPolicy(a.policy, { namedValues: opts.namedValues, file: a.name ?? prefix }) : a.policy,
-        backend: httpBackend(a.backend, prefix),
-        name: a.name ?? (prefix || "root"),
-        caller: a.caller,
-      };
-    })
-    .sort((x, y) => y.prefix.length - x.prefix.length);
-  const maxBody = opts.maxBodyBytes ?? 64 * 1024 * 1024;
+      const mod = typeof a.policy === "string" ? loadPolicy(a.policy, { namedValues: opts.namedValues, file: a.name ?? prefix }) : a.policy;
+      const op: OperationRoute = { id: "*", name: "*", method: "*", urlTemplate: "/*", match: () => new Map(), modules: new Map([[null, mod]]), env: newEnvironment({ stores }) };
+      const route: ApiRoute = { id: a.name ?? (prefix || "root"), name: a.name ?? (prefix || "root"), prefix, serviceUrl: a.backend, subscriptionRequired: false, operations: [op], backend: httpBackend(a.backend, prefix) };
+      callers.set(route, a.caller);
+      return route;
+    });
+    apis.sort((x, y) => y.prefix.length - x.prefix.length);
+    table = { apis, subscriptions: new Map(), trace: null, maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024 * 1024 };
+  }
+
   const pending = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    pending.add(p);
+    p.finally(() => pending.delete(p)).catch(() => {});
+  };
 
   const server = createServer((req, res) => {
-    const p = handle(req, res).catch((e) => {
-      // Last line of defence: every request gets a response.
-      if (!res.headersSent) {
-        res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
-        res.end(JSON.stringify({ statusCode: 500, message: "Internal server error" }));
-      } else res.destroy(e as Error);
-    });
-    pending.add(p);
-    p.finally(() => pending.delete(p));
+    track(
+      handle(req, res, table).catch((e) => {
+        // Last line of defence: every request gets a response.
+        if (!res.headersSent) {
+          res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+          res.end(JSON.stringify({ statusCode: 500, message: "Internal server error" }));
+        } else res.destroy(e as Error);
+      }),
+    );
   });
   server.keepAliveTimeout = 5_000;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = process.hrtime.bigint();
-    const host = req.headers.host ?? "localhost";
-    const url = Url.parse(`http://${host}${req.url ?? "/"}`);
-    const api = apis.find((a) => url.Path === a.prefix || url.Path.startsWith(a.prefix + "/") || a.prefix === "");
+  async function handle(req: IncomingMessage, res: ServerResponse, t: RouteTable): Promise<void> {
+    const started = performance.now();
+    const rawUrl = req.url ?? "/";
+    const q = rawUrl.indexOf("?");
+    const rawPath = q === -1 ? rawUrl : rawUrl.slice(0, q);
+    const url = Url.parse(`http://${req.headers.host ?? "localhost"}${rawUrl}`);
     const headers = new HeaderMap("request");
     const distinct = req.headersDistinct;
     for (const name of Object.keys(distinct)) headers.appendValues(name, distinct[name]!);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const c of req) {
-      size += (c as Buffer).length;
-      if (size > maxBody) {
-        res.writeHead(413, { "content-type": "application/json; charset=utf-8" });
-        res.end(JSON.stringify({ statusCode: 413, message: "Request body too large" }));
-        return;
-      }
-      chunks.push(c as Buffer);
-    }
-    const body = chunks.length ? new MessageBody(Buffer.concat(chunks)) : null;
-    const ctx = new Context(new RequestMessage(req.method ?? "GET", url, headers, body), { api: { Path: api?.prefix ?? "", Name: api?.name ?? "" } });
+    const ctx = new Context(new RequestMessage(req.method ?? "GET", url, headers, null));
     ctx.Request.IpAddress = req.socket.remoteAddress ?? "";
-    if (!api) {
-      ctx.LastError = { Source: "configuration", Reason: "OperationNotFound", Message: "Unable to match incoming request to an operation.", Scope: "", Section: "inbound", Path: "", PolicyId: "" };
-      ctx.Response = new ResponseMessage(404, "Not Found");
-      defaultErrorResponse(ctx, 404);
-    } else {
-      applyCaller(ctx, api.caller);
-      attachHost(ctx, api.backend);
-      await runPipeline(api.mod, ctx);
-      for (const s of ctx.$oneWay) {
-        pending.add(s);
-        s.finally(() => pending.delete(s));
+
+    const fail = (status: number, source: string, reason: string, message: string) => {
+      ctx.LastError = { Source: source, Reason: reason, Message: message, Scope: "", Section: "inbound", Path: "", PolicyId: "" };
+      ctx.Response = new ResponseMessage(status, "");
+      defaultErrorResponse(ctx, status);
+      ctx.Response.StatusReason = status === 404 ? "Not Found" : status === 401 ? "Unauthorized" : ctx.Response.StatusReason;
+      req.resume();
+    };
+
+    const api = t.apis.find((a) => a.prefix === "" || rawPath === a.prefix || rawPath.startsWith(a.prefix + "/"));
+    const opPath = api ? rawPath.slice(api.prefix.length) || "/" : "/";
+    let op: OperationRoute | undefined;
+    let params: Map<string, string> | null = null;
+    if (api) {
+      const query = new URLSearchParams(q === -1 ? "" : rawUrl.slice(q + 1));
+      for (const o of api.operations) {
+        if (o.method !== "*" && o.method !== ctx.Request.Method) continue;
+        params = o.match(opPath, query);
+        if (params) {
+          op = o;
+          break;
+        }
       }
     }
-    writeResponse(res, ctx.Response);
-    opts.log?.(`${req.method} ${req.url} ${ctx.Response.StatusCode} ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(2)}ms ${ctx.RequestId}`);
+    let mod: PolicyModule | undefined;
+    if (!api || !op) fail(404, "configuration", "OperationNotFound", "Unable to match incoming request to an operation.");
+    else {
+      const sub = subscriptionOf(ctx, api, t);
+      if (typeof sub === "string") fail(401, "authorization", sub, sub === "SubscriptionKeyNotFound" ? "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API." : "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.");
+      else {
+        mod = op.modules.get(sub?.product?.id ?? null) ?? op.modules.get(null);
+        ctx.Api = { ...ctx.Api, Id: api.id, Name: api.name, Path: api.prefix, ServiceUrl: Url.parse(api.serviceUrl) };
+        ctx.Operation = { Id: op.id, Name: op.name, Method: op.method, UrlTemplate: op.urlTemplate };
+        ctx.Request.MatchedParameters = params!;
+        ctx.$env = op.env;
+        if (sub) {
+          applyCaller(ctx, {
+            subscription: { Id: sub.id, Name: sub.name, Key: sub.key, PrimaryKey: sub.primaryKey, SecondaryKey: sub.secondaryKey },
+            product: sub.product ? { Id: sub.product.id, Name: sub.product.name, SubscriptionRequired: sub.product.subscriptionRequired } : null,
+            user: sub.user ? { Id: sub.user.id, Email: sub.user.email, FirstName: sub.user.firstName, LastName: sub.user.lastName } : null,
+          });
+        } else applyCaller(ctx, callers.get(api));
+      }
+    }
+
+    if (mod) {
+      // Bodies stream through unless a policy of this module reads one.
+      if (mod.meta.readsBody === false) {
+        ctx.$streamBodies = true;
+        if (hasBody(req)) ctx.Request.Body = MessageBody.stream(req);
+      } else {
+        const body = await readBody(req, t.maxBodyBytes);
+        if (body === "too-large") fail(413, "configuration", "RequestEntityTooLarge", `The request body is larger than ${t.maxBodyBytes} bytes.`);
+        else if (body) ctx.Request.Body = new MessageBody(body);
+      }
+    }
+    const tracing = !!t.trace && req.headers[t.trace.header.toLowerCase()] === t.trace.key;
+    if (mod && ctx.LastError === null) {
+      if (tracing) traceContext(ctx, mod);
+      attachHost(ctx, api!.backend);
+      await runPipeline(mod, ctx);
+      for (const s of ctx.$oneWay) track(s);
+      // A streamed request body nobody forwarded (return-response in inbound): drain it.
+      ctx.Request.Body?.takeStream()?.resume();
+    }
+    if (tracing) ctx.Response.Headers.setValues("Apimc-Trace", [Buffer.from(JSON.stringify(ctx.$trace)).toString("base64url").slice(0, 16_384)]);
+    await writeResponse(res, ctx.Response);
+    opts.log?.(`${req.method} ${rawUrl} ${ctx.Response.StatusCode} ${(performance.now() - started).toFixed(2)}ms ${ctx.RequestId}`);
   }
 
   return {
@@ -122,7 +208,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
         server.listen(port, hostname, () => resolve(server.address() as AddressInfo));
       });
     },
+    reload: () => (opts.config ? fromConfig() : false),
     async close() {
+      for (const w of watchers) w.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
@@ -132,11 +220,72 @@ export function createGateway(opts: GatewayOptions): Gateway {
   };
 }
 
-/** Writes an IResponse to the client with APIM's header joining rules. */
-export function writeResponse(res: ServerResponse, r: ResponseMessage): void {
-  const body = r.Body ? r.Body.content() : Buffer.alloc(0);
-  const headers = r.Headers.toWire();
-  for (const k of Object.keys(headers)) if (k.toLowerCase() === "content-length") delete headers[k];
-  res.writeHead(r.StatusCode, r.StatusReason || undefined, headers);
-  res.end(body);
+/** The caller's subscription, null when none is needed and none given, or the failure reason. */
+function subscriptionOf(ctx: Context, api: ApiRoute, t: RouteTable): SubscriptionRoute | null | "SubscriptionKeyNotFound" | "SubscriptionKeyInvalid" {
+  const names = ctx.Api.SubscriptionKeyParameterNames;
+  const key = ctx.Request.Headers.GetValueOrDefault(names.Header, null) ?? ctx.Request.Url.Query.GetValueOrDefault(names.Query, null);
+  if (key === null) return api.subscriptionRequired ? "SubscriptionKeyNotFound" : null;
+  const sub = t.subscriptions.get(key);
+  if (!sub) return api.subscriptionRequired ? "SubscriptionKeyInvalid" : null;
+  if (sub.product && !sub.product.apis.has(api.id)) return "SubscriptionKeyInvalid";
+  return sub;
 }
+
+function hasBody(req: IncomingMessage): boolean {
+  return req.headers["content-length"] !== undefined ? req.headers["content-length"] !== "0" : req.headers["transfer-encoding"] !== undefined;
+}
+
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null | "too-large"> {
+  if (!hasBody(req)) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > max) return "too-large";
+    chunks.push(c as Buffer);
+  }
+  return chunks.length ? Buffer.concat(chunks) : null;
+}
+
+/** Records every policy that runs (name, path, time) by watching the policy index the module sets. */
+function traceContext(ctx: Context, mod: PolicyModule): void {
+  ctx.Tracing = true;
+  let p = -1;
+  const t0 = performance.now();
+  Object.defineProperty(ctx, "$p", {
+    get: () => p,
+    set: (v: number) => {
+      p = v;
+      const row = mod.meta.policies[v];
+      if (row) ctx.$trace.push({ source: row[0], severity: "verbose", message: `${row[3]}: ${row[1]}${row[2] ? ` (${row[2]})` : ""} at ${(performance.now() - t0).toFixed(3)} ms`, timeMs: Date.now() });
+    },
+  });
+}
+
+/** Writes an IResponse to the client with APIM's header joining rules; streams a streamed body. */
+export async function writeResponse(res: ServerResponse, r: ResponseMessage): Promise<void> {
+  const headers = r.Headers.toWire();
+  const stream = r.Body?.isStream ? r.Body.takeStream() : null;
+  if (!stream) for (const k of Object.keys(headers)) if (k.toLowerCase() === "content-length") delete headers[k];
+  res.writeHead(r.StatusCode, r.StatusReason || undefined, headers);
+  if (stream) {
+    await new Promise<void>((resolve) => {
+      stream.on("error", (e) => {
+        res.destroy(e);
+        resolve();
+      });
+      res.on("close", resolve);
+      stream.pipe(res);
+    });
+  } else res.end(r.Body ? r.Body.content() : undefined);
+}
+
+function safeRead(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+export type { GatewayEnvironment };

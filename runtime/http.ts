@@ -5,6 +5,7 @@ import { createHash, X509Certificate } from "node:crypto";
 import { createSecureContext } from "node:tls";
 import { readFileSync } from "node:fs";
 import { STATUS_CODES } from "node:http";
+import type { Readable } from "node:stream";
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { PolicyError } from "./errors.js";
@@ -168,11 +169,12 @@ export async function httpCall(
   url: URL,
   method: string,
   headers: HeaderMap,
-  body: Buffer | null,
+  body: Buffer | Readable | null,
   timeoutMs: number,
   dispatcher: Dispatcher,
   followRedirects: boolean,
   source?: string,
+  streamResponse = false,
 ): Promise<ResponseMessage> {
   const ac = new AbortController();
   let timedOut = false;
@@ -191,7 +193,7 @@ export async function httpCall(
       const res = await request(target, {
         method: m as Dispatcher.HttpMethod,
         headers: headers.toWire(),
-        body: b && b.length ? b : m === "GET" || m === "HEAD" ? undefined : b ?? undefined,
+        body: b === null ? undefined : Buffer.isBuffer(b) && b.length === 0 && (m === "GET" || m === "HEAD") ? undefined : b,
         dispatcher,
         signal: ac.signal,
         headersTimeout: 0,
@@ -206,9 +208,14 @@ export async function httpCall(
         }
         continue;
       }
-      const bytes = Buffer.from(await res.body.arrayBuffer());
       const h = new HeaderMap("response");
       for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.appendValues(k, Array.isArray(v) ? v : [v]);
+      if (streamResponse) {
+        // Headers are in: the timeout is over; the body streams to the client.
+        if (timer) clearTimeout(timer);
+        return new ResponseMessage(res.statusCode, reasonPhrase(res.statusCode), h, MessageBody.stream(res.body));
+      }
+      const bytes = Buffer.from(await res.body.arrayBuffer());
       return new ResponseMessage(res.statusCode, reasonPhrase(res.statusCode), h, new MessageBody(bytes));
     }
   } catch (e) {

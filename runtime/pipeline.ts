@@ -9,7 +9,7 @@ import { reasonPhrase as reasonOf } from "./http.js";
 export type PolicyRow = readonly [string, string, string | null, string, string];
 
 export interface PolicyModule {
-  meta: { source: string; hash: string; compiler: string; policies: readonly PolicyRow[] };
+  meta: { source: string; hash: string; compiler: string; readsBody?: boolean; policies: readonly PolicyRow[] };
   inbound?: SectionFn | null;
   backend?: SectionFn | null;
   outbound?: SectionFn | null;
@@ -22,7 +22,14 @@ export const END_PIPELINE = 1;
 
 /** Sends the request on to the backend; supplied by the gateway or the test harness. */
 export interface BackendHost {
-  forward(ctx: Context, opts: { timeoutMs: number; followRedirects: boolean }): Promise<ResponseMessage>;
+  forward(ctx: Context, opts: ForwardOptions): Promise<ResponseMessage>;
+}
+
+export interface ForwardOptions {
+  timeoutMs: number;
+  followRedirects: boolean;
+  /** Hand the response body on as a stream (no policy reads it); the timeout then covers the headers only, as APIM's forward-request timeout does. */
+  streamResponse?: boolean;
 }
 
 const hosts = new WeakMap<Context, BackendHost>();
@@ -34,7 +41,7 @@ export function attachHost(ctx: Context, host: BackendHost): void {
 export async function forwardRequest(ctx: Context, timeoutMs: number, followRedirects: boolean, failOnErrorStatusCode: boolean): Promise<void> {
   const host = hosts.get(ctx);
   if (!host) throw new PolicyError("BackendConnectionFailure", "No backend is configured for this request.", 500, "forward-request");
-  ctx.Response = await host.forward(ctx, { timeoutMs, followRedirects });
+  ctx.Response = await host.forward(ctx, { timeoutMs, followRedirects, streamResponse: ctx.$streamBodies });
   if (failOnErrorStatusCode && ctx.Response.StatusCode >= 400)
     throw new PolicyError("BackendErrorStatusCode", `The backend answered ${ctx.Response.StatusCode} ${ctx.Response.StatusReason}.`, ctx.Response.StatusCode, "forward-request");
 }
@@ -63,6 +70,7 @@ export async function runPipeline(mod: PolicyModule, ctx: Context): Promise<void
   } catch (e) {
     const status = e instanceof PolicyError ? e.status : 500;
     ctx.LastError = lastErrorOf(e, mod, ctx.$p, section);
+    ctx.Response.Body?.discard();
     ctx.Response = new ResponseMessage(status, reasonOf(status), new HeaderMap("response"), null);
     if (!mod.onError) {
       defaultErrorResponse(ctx, status);

@@ -47,6 +47,7 @@ export function responseFromVariable(ctx: Context, name: string): ResponseMessag
 
 /** return-response: this response goes to the client; the request body is dropped. */
 export function endWithResponse(ctx: Context, res: ResponseMessage): void {
+  if (ctx.Response !== res) ctx.Response.Body?.discard();
   ctx.Response = res;
   ctx.Request.Body = null;
 }

@@ -18,6 +18,8 @@ export class ModuleBuilder implements ModuleScope {
   readonly names = new NameAllocator([CONTEXT_IDENT, "rt", "meta", "inbound", "backend", "outbound", "onError"]);
   private readonly decls: Code[] = [];
   private readonly constants = new Map<string, Code>();
+  /** Set when a policy or an expression of the module reads a message body (meta.readsBody). */
+  readsBody = false;
 
   hoist(decl: Code): void {
     this.decls.push(decl);

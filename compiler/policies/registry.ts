@@ -10,6 +10,7 @@ import { setBody } from "./set-body.js";
 import { setHeader } from "./set-header.js";
 import { setStatus } from "./set-status.js";
 import { setVariable } from "./set-variable.js";
+import { includeFragment } from "./include-fragment.js";
 import { TRAFFIC_POLICIES } from "./traffic-policies.js";
 import { STATE_POLICIES } from "./state-policies.js";
 
@@ -24,6 +25,7 @@ const DEFS: PolicyDef<any>[] = [
   setHeader,
   setStatus,
   setVariable,
+  includeFragment,
   ...TRAFFIC_POLICIES,
   ...STATE_POLICIES,
 ];

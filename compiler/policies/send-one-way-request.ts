@@ -16,6 +16,7 @@ export const sendOneWayRequest: PolicyDef<SendOneWayNode> = {
     const parts = parseOutgoing(el, pc, base, a);
     return parts ? { ...base, parts } : null;
   },
+  readsBody: (node) => !(node.parts.mode?.kind === "literal" && node.parts.mode.text.trim() === "new") && node.parts.mode !== undefined,
   emit(node, ec) {
     const rq = ec.scope.names.fresh("rq");
     const { build, options } = emitOutgoing(node.parts, rq, ec);

@@ -26,6 +26,7 @@ export const sendRequest: PolicyDef<SendRequestNode> = {
     if (!parts || !a["response-variable-name"]) return null;
     return { ...base, parts, variable: a["response-variable-name"], ignoreError: literalBool(a["ignore-error"], false) };
   },
+  readsBody: (node) => !(node.parts.mode?.kind === "literal" && node.parts.mode.text.trim() === "new") && node.parts.mode !== undefined,
   emit(node, ec) {
     const rq = ec.scope.names.fresh("rq");
     const { build, options } = emitOutgoing(node.parts, rq, ec);

@@ -39,6 +39,11 @@ export interface PolicyDef<N extends PolicyNode = PolicyNode> {
   emit(node: N, ec: EmitContext): Code;
   /** True when the emitted code awaits (the section function becomes async). */
   isAsync?(node: N): boolean;
+  /**
+   * True when the policy reads a message body (so the gateway must buffer bodies for this module).
+   * Expressions that mention `Body` are detected by the emitter; this is for the policy itself.
+   */
+  readsBody?(node: N): boolean;
 }
 
 export interface ParseContext {

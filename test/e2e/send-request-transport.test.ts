@@ -2,7 +2,7 @@
 // an HTTPS server (PEM and PFX, chosen by thumbprint), and an HTTP proxy with Basic credentials.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer as createHttps, type Server as HttpsServer } from "node:https";
 import { createServer, type Server } from "node:http";
 import { connect as netConnect, type AddressInfo } from "node:net";
@@ -14,7 +14,7 @@ import { runPolicy } from "../../runtime/testing.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "apimc-tls-"));
-const ssl = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe", input: "subjectAltName=IP:127.0.0.1\n" });
+const ssl = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
 
 function policy(url: string, child: string): string {
   return `<policies><inbound>
@@ -36,9 +36,10 @@ describe("send-request authentication-certificate", () => {
   let pemThumb: string;
   let pfxThumb: string;
   beforeAll(async () => {
+    writeFileSync(join(dir, "san.ext"), "subjectAltName=IP:127.0.0.1\n");
     ssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=apimc test CA");
     ssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1");
-    ssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "/dev/stdin");
+    ssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "san.ext");
     for (const name of ["client1", "client2"]) {
       ssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", `${name}.key`, "-out", `${name}.csr`, "-subj", `/CN=${name}`);
       ssl("x509", "-req", "-in", `${name}.csr`, "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", `${name}.pem`, "-days", "2");
@@ -62,7 +63,7 @@ describe("send-request authentication-certificate", () => {
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
 
   it("presents the PEM certificate chosen by thumbprint", async () => {
     const r = await runPolicy(policy(url, `<authentication-certificate thumbprint="${pemThumb.toLowerCase()}" />`));

@@ -1,0 +1,245 @@
+// The gateway configuration (gateway.json): APIs, operations, products, subscriptions, backends,
+// named values, fragments and policy files. Validated by hand against the shape below (the same
+// shape is published as gateway.schema.json) so every error names the JSON path and what to do.
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+
+export interface GatewayConfig {
+  listen?: { host?: string; port?: number };
+  /** Global-scope policy file. */
+  policy?: string;
+  /** A JSON file of name → value, or the values inline. */
+  namedValues?: string | Record<string, string>;
+  /** Folder of `<fragment-id>.xml` files. */
+  fragments?: string;
+  backends?: Record<string, { url: string }>;
+  /** Requests with this header (value = key) get the trace of every policy in a response header. */
+  trace?: { header?: string; key: string };
+  products?: ProductConfig[];
+  subscriptions?: SubscriptionConfig[];
+  apis: ApiConfig[];
+  /** Largest request body the gateway reads into memory when a policy needs it, bytes. */
+  maxBodyBytes?: number;
+}
+
+export interface ProductConfig {
+  id: string;
+  name?: string;
+  policy?: string;
+  subscriptionRequired?: boolean;
+  /** API ids this product contains. */
+  apis: string[];
+}
+
+export interface SubscriptionConfig {
+  id: string;
+  name?: string;
+  primaryKey: string;
+  secondaryKey?: string;
+  /** Product id; or "*" for an all-APIs subscription (product policies do not apply). */
+  product: string;
+  user?: { id?: string; email?: string; firstName?: string; lastName?: string };
+}
+
+export interface ApiConfig {
+  id: string;
+  name?: string;
+  /** URL suffix, e.g. "/orders" ("" for the root). */
+  path: string;
+  serviceUrl: string;
+  policy?: string;
+  /** Default true for APIs in a product that requires subscriptions; see README. */
+  subscriptionRequired?: boolean;
+  operations?: OperationConfig[];
+}
+
+export interface OperationConfig {
+  id: string;
+  name?: string;
+  method: string;
+  /** e.g. "/items/{id}"; a query part `?a={b}` names query template parameters. */
+  urlTemplate: string;
+  policy?: string;
+  /** status → content type → example body (a string, or JSON written as is). */
+  examples?: Record<string, Record<string, unknown>>;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    message: string,
+  ) {
+    super(`${file}: ${path ? `${path}: ` : ""}${message}`);
+  }
+}
+
+export interface LoadedConfig {
+  config: GatewayConfig;
+  file: string;
+  /** Directory relative paths in the configuration are resolved against. */
+  dir: string;
+  namedValues: Record<string, string>;
+}
+
+export function loadGatewayConfig(file: string): LoadedConfig {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new ConfigError(file, "", `cannot read the configuration: ${(e as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(file, "", `not valid JSON: ${(e as Error).message}`);
+  }
+  const config = validateConfig(raw, file);
+  const dir = dirname(path);
+  let namedValues: Record<string, string> = {};
+  if (typeof config.namedValues === "string") {
+    const nvFile = resolve(dir, config.namedValues);
+    try {
+      namedValues = JSON.parse(readFileSync(nvFile, "utf8"));
+    } catch (e) {
+      throw new ConfigError(file, "namedValues", `cannot read named values from ${config.namedValues}: ${(e as Error).message}`);
+    }
+    checkNamedValues(namedValues, config.namedValues);
+  } else if (config.namedValues) namedValues = config.namedValues;
+  return { config, file: path, dir, namedValues };
+}
+
+function checkNamedValues(nv: unknown, file: string): asserts nv is Record<string, string> {
+  if (!nv || typeof nv !== "object" || Array.isArray(nv)) throw new ConfigError(file, "", "named values must be a JSON object of name → string");
+  for (const [k, v] of Object.entries(nv)) {
+    if (!/^[A-Za-z0-9._-]+$/.test(k)) throw new ConfigError(file, k, "a named value's name may hold only letters, digits, '.', '-' and '_'");
+    // Never print a value: named values hold secrets.
+    if (typeof v !== "string" || v.trim() === "" || v.length > 4096) throw new ConfigError(file, k, "a named value must be a non-empty string of at most 4,096 characters");
+  }
+}
+
+type Check = (v: unknown, path: string) => void;
+
+/** Validates the parsed JSON; throws ConfigError naming the first problem's path. */
+export function validateConfig(raw: unknown, file: string): GatewayConfig {
+  const fail = (path: string, msg: string): never => {
+    throw new ConfigError(file, path, msg);
+  };
+  const obj = (v: unknown, path: string, allowed: string[]): Record<string, unknown> => {
+    if (!v || typeof v !== "object" || Array.isArray(v)) return fail(path, "must be an object");
+    for (const k of Object.keys(v)) if (!allowed.includes(k) && k !== "$schema") fail(`${path}${path ? "." : ""}${k}`, `unknown property (expected one of: ${allowed.join(", ")})`);
+    return v as Record<string, unknown>;
+  };
+  const str: (req: boolean) => Check = (req) => (v, path) => {
+    if (v === undefined) {
+      if (req) fail(path, "is required");
+      return;
+    }
+    if (typeof v !== "string") fail(path, "must be a string");
+  };
+  const bool: Check = (v, path) => {
+    if (v !== undefined && typeof v !== "boolean") fail(path, "must be true or false");
+  };
+  const int: Check = (v, path) => {
+    if (v !== undefined && (typeof v !== "number" || !Number.isInteger(v) || v < 0)) fail(path, "must be a non-negative integer");
+  };
+  const url: Check = (v, path) => {
+    str(true)(v, path);
+    try {
+      const u = new URL(v as string);
+      if (u.protocol !== "http:" && u.protocol !== "https:") fail(path, "must be an http(s) URL");
+    } catch {
+      fail(path, `'${String(v)}' is not an absolute URL`);
+    }
+  };
+  const arr = (v: unknown, path: string, each: (x: unknown, p: string) => void): void => {
+    if (v === undefined) return;
+    if (!Array.isArray(v)) fail(path, "must be an array");
+    (v as unknown[]).forEach((x, i) => each(x, `${path}[${i}]`));
+  };
+
+  const c = obj(raw, "", ["listen", "policy", "namedValues", "fragments", "backends", "trace", "products", "subscriptions", "apis", "maxBodyBytes"]);
+  if (c.listen !== undefined) {
+    const l = obj(c.listen, "listen", ["host", "port"]);
+    str(false)(l.host, "listen.host");
+    int(l.port, "listen.port");
+  }
+  str(false)(c.policy, "policy");
+  str(false)(c.fragments, "fragments");
+  int(c.maxBodyBytes, "maxBodyBytes");
+  if (c.namedValues !== undefined && typeof c.namedValues !== "string") checkNamedValues(c.namedValues, `${file} namedValues`);
+  if (c.backends !== undefined) {
+    const b = obj(c.backends, "backends", Object.keys(c.backends as object));
+    for (const [id, v] of Object.entries(b)) url(obj(v, `backends.${id}`, ["url"]).url, `backends.${id}.url`);
+  }
+  if (c.trace !== undefined) {
+    const t = obj(c.trace, "trace", ["header", "key"]);
+    str(false)(t.header, "trace.header");
+    str(true)(t.key, "trace.key");
+  }
+  if (!Array.isArray(c.apis) || c.apis.length === 0) fail("apis", "must be a non-empty array of APIs");
+  const apiIds = new Set<string>();
+  arr(c.apis, "apis", (a, p) => {
+    const api = obj(a, p, ["id", "name", "path", "serviceUrl", "policy", "subscriptionRequired", "operations"]);
+    str(true)(api.id, `${p}.id`);
+    if (apiIds.has(api.id as string)) fail(`${p}.id`, `duplicate API id '${String(api.id)}'`);
+    apiIds.add(api.id as string);
+    str(false)(api.name, `${p}.name`);
+    str(true)(api.path, `${p}.path`);
+    if (!/^(\/[^?#\s]*)?$/.test(api.path as string)) fail(`${p}.path`, "must be empty or start with '/' (no query)");
+    url(api.serviceUrl, `${p}.serviceUrl`);
+    str(false)(api.policy, `${p}.policy`);
+    bool(api.subscriptionRequired, `${p}.subscriptionRequired`);
+    const opIds = new Set<string>();
+    arr(api.operations, `${p}.operations`, (o, op) => {
+      const oc = obj(o, op, ["id", "name", "method", "urlTemplate", "policy", "examples"]);
+      str(true)(oc.id, `${op}.id`);
+      if (opIds.has(oc.id as string)) fail(`${op}.id`, `duplicate operation id '${String(oc.id)}'`);
+      opIds.add(oc.id as string);
+      str(true)(oc.method, `${op}.method`);
+      if (!/^([A-Z]+|\*)$/.test(oc.method as string)) fail(`${op}.method`, "must be an upper-case HTTP method or '*'");
+      str(true)(oc.urlTemplate, `${op}.urlTemplate`);
+      if (!(oc.urlTemplate as string).startsWith("/")) fail(`${op}.urlTemplate`, "must start with '/'");
+      str(false)(oc.policy, `${op}.policy`);
+      if (oc.examples !== undefined) {
+        const ex = obj(oc.examples, `${op}.examples`, Object.keys(oc.examples as object));
+        for (const [status, byType] of Object.entries(ex)) {
+          if (!/^[1-5]\d\d$/.test(status)) fail(`${op}.examples.${status}`, "keys must be HTTP status codes");
+          obj(byType, `${op}.examples.${status}`, Object.keys(byType as object));
+        }
+      }
+    });
+  });
+  const productIds = new Set<string>();
+  arr(c.products, "products", (x, p) => {
+    const pr = obj(x, p, ["id", "name", "policy", "subscriptionRequired", "apis"]);
+    str(true)(pr.id, `${p}.id`);
+    productIds.add(pr.id as string);
+    str(false)(pr.policy, `${p}.policy`);
+    bool(pr.subscriptionRequired, `${p}.subscriptionRequired`);
+    arr(pr.apis, `${p}.apis`, (id, ap) => {
+      if (typeof id !== "string" || !apiIds.has(id)) fail(ap, `unknown API id '${String(id)}'`);
+    });
+  });
+  const keys = new Set<string>();
+  arr(c.subscriptions, "subscriptions", (x, p) => {
+    const s = obj(x, p, ["id", "name", "primaryKey", "secondaryKey", "product", "user"]);
+    str(true)(s.id, `${p}.id`);
+    str(true)(s.primaryKey, `${p}.primaryKey`);
+    str(false)(s.secondaryKey, `${p}.secondaryKey`);
+    for (const k of [s.primaryKey, s.secondaryKey]) {
+      if (k === undefined) continue;
+      if (keys.has(k as string)) fail(p, "subscription keys must be unique");
+      keys.add(k as string);
+    }
+    str(true)(s.product, `${p}.product`);
+    if (s.product !== "*" && !productIds.has(s.product as string)) fail(`${p}.product`, `unknown product id '${String(s.product)}'`);
+    if (s.user !== undefined) {
+      const u = obj(s.user, `${p}.user`, ["id", "email", "firstName", "lastName"]);
+      for (const k of ["id", "email", "firstName", "lastName"]) str(false)(u[k], `${p}.user.${k}`);
+    }
+  });
+  return raw as GatewayConfig;
+}

@@ -1,0 +1,168 @@
+// The gateway's route table: APIs by path prefix, operations by method and URL template,
+// subscriptions by key, and the compiled module for each (operation, product).
+import type { LoadedConfig, OperationConfig } from "../compiler/gateway-config.js";
+import { buildGateway, CATCH_ALL, type GatewayBuild } from "../compiler/gateway-build.js";
+import * as runtime from "./index.js";
+import type { PolicyModule, BackendHost } from "./pipeline.js";
+import { httpBackend } from "./backend.js";
+import type { GatewayEnvironment } from "./context.js";
+
+export interface OperationRoute {
+  id: string;
+  name: string;
+  method: string;
+  urlTemplate: string;
+  /** Returns the template parameters when the path and query match, else null. */
+  match(path: string, query: URLSearchParams): Map<string, string> | null;
+  /** By product id; `null` is the module for requests without a product scope. */
+  modules: Map<string | null, PolicyModule>;
+  env: GatewayEnvironment;
+}
+
+export interface ApiRoute {
+  id: string;
+  name: string;
+  prefix: string;
+  serviceUrl: string;
+  subscriptionRequired: boolean;
+  operations: OperationRoute[];
+  backend: BackendHost;
+}
+
+export interface SubscriptionRoute {
+  id: string;
+  name: string;
+  key: string;
+  primaryKey: string;
+  secondaryKey: string;
+  product: { id: string; name: string; subscriptionRequired: boolean; apis: ReadonlySet<string> } | null;
+  user: { id: string; email: string; firstName: string; lastName: string } | null;
+}
+
+export interface RouteTable {
+  apis: ApiRoute[];
+  subscriptions: Map<string, SubscriptionRoute>;
+  trace: { header: string; key: string } | null;
+  maxBodyBytes: number;
+}
+
+/** Compiles every module in process and builds the table; `build.ok` false means: keep the old table. */
+export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>): { table: RouteTable | null; build: GatewayBuild } {
+  const build = buildGateway(loaded, "function");
+  if (!build.ok) return { table: null, build };
+  const { config } = loaded;
+  const mods = new Map(build.modules.map((m) => [m.key, new Function("rt", m.code)(runtime) as PolicyModule]));
+  const backends = new Map(Object.entries(config.backends ?? {}));
+  const products = config.products ?? [];
+  const apis: ApiRoute[] = config.apis.map((api) => {
+    const prefix = api.path === "/" ? "" : api.path.replace(/\/$/, "");
+    const inProducts = products.filter((p) => p.apis.includes(api.id));
+    const operations = (api.operations?.length ? api.operations : [CATCH_ALL]).map((op): OperationRoute => {
+      const modules = new Map<string | null, PolicyModule>();
+      for (const pid of [null, ...inProducts.map((p) => p.id)]) {
+        const m = mods.get(`${api.id}/${op.id}/${pid ?? "-"}`);
+        if (m) modules.set(pid, m);
+      }
+      return {
+        id: op.id,
+        name: op.name ?? op.id,
+        method: op.method,
+        urlTemplate: op.urlTemplate,
+        match: compileTemplate(op),
+        modules,
+        env: { backends, examples: examplesOf(op), stores },
+      };
+    });
+    return {
+      id: api.id,
+      name: api.name ?? api.id,
+      prefix,
+      serviceUrl: api.serviceUrl,
+      subscriptionRequired: api.subscriptionRequired ?? inProducts.some((p) => p.subscriptionRequired !== false),
+      operations,
+      backend: httpBackend(api.serviceUrl, prefix),
+    };
+  });
+  apis.sort((a, b) => b.prefix.length - a.prefix.length);
+  const subscriptions = new Map<string, SubscriptionRoute>();
+  for (const s of config.subscriptions ?? []) {
+    const p = s.product === "*" ? null : products.find((x) => x.id === s.product)!;
+    for (const key of [s.primaryKey, s.secondaryKey]) {
+      if (!key) continue;
+      subscriptions.set(key, {
+        id: s.id,
+        name: s.name ?? s.id,
+        key,
+        primaryKey: s.primaryKey,
+        secondaryKey: s.secondaryKey ?? "",
+        product: p ? { id: p.id, name: p.name ?? p.id, subscriptionRequired: p.subscriptionRequired !== false, apis: new Set(p.apis) } : null,
+        user: s.user ? { id: s.user.id ?? s.id, email: s.user.email ?? "", firstName: s.user.firstName ?? "", lastName: s.user.lastName ?? "" } : null,
+      });
+    }
+  }
+  return {
+    table: {
+      apis,
+      subscriptions,
+      trace: config.trace ? { header: config.trace.header ?? "Apimc-Trace", key: config.trace.key } : null,
+      maxBodyBytes: config.maxBodyBytes ?? 64 * 1024 * 1024,
+    },
+    build,
+  };
+}
+
+function examplesOf(op: OperationConfig): Map<number, Map<string, string>> {
+  const out = new Map<number, Map<string, string>>();
+  for (const [status, byType] of Object.entries(op.examples ?? {})) {
+    const m = new Map<string, string>();
+    for (const [type, body] of Object.entries(byType)) m.set(type, typeof body === "string" ? body : JSON.stringify(body));
+    out.set(Number(status), m);
+  }
+  return out;
+}
+
+/**
+ * `/items/{id}/parts/{part}?size={size}` → a matcher. Path parameters match one segment; query
+ * template parameters must be present. `/*` matches everything.
+ */
+export function compileTemplate(op: Pick<OperationConfig, "urlTemplate">): OperationRoute["match"] {
+  const [pathPart, queryPart] = op.urlTemplate.split("?", 2) as [string, string | undefined];
+  if (pathPart === "/*") return () => new Map();
+  const names: string[] = [];
+  let pattern = "^";
+  for (const piece of pathPart.split(/(\{[^}]+\})/)) {
+    const m = /^\{([^}]+)\}$/.exec(piece);
+    if (m) {
+      const name = m[1]!.replace(/^\*/, "");
+      names.push(name);
+      pattern += m[1]!.startsWith("*") ? "(.*)" : "([^/]+)";
+    } else pattern += piece.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  const re = new RegExp(pattern + "/?$");
+  const queryParams: [string, string][] = [];
+  for (const kv of (queryPart ?? "").split("&").filter(Boolean)) {
+    const [k, v] = kv.split("=", 2) as [string, string | undefined];
+    const m = /^\{([^}]+)\}$/.exec(v ?? "");
+    if (m) queryParams.push([k, m[1]!]);
+  }
+  return (path, query) => {
+    const r = re.exec(path);
+    if (!r) return null;
+    const out = new Map<string, string>();
+    names.forEach((n, i) => out.set(n, decodeURIComponentSafe(r[i + 1]!)));
+    for (const [k, name] of queryParams) {
+      const v = query.get(k);
+      if (v === null) return null;
+      out.set(name, v);
+    }
+    return out;
+  };
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
