@@ -2,8 +2,12 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { compile, formatDiagnostic, fragmentsFromDirectory, type Diagnostic } from "./index.js";
+import { loadGatewayConfig } from "./gateway-config.js";
+import { buildGateway } from "./gateway-build.js";
 
 const USAGE = `usage:
+  apimc build --config gateway.json --outdir dist/   # one module per operation (and product) + manifest.json
+  apimc serve --config gateway.json [--port N] [--no-watch]
   apimc compile <policy.xml>... [-o out.mjs | --outdir dir] [--sourcemap] [--named-values nv.json] [--fragments dir] [--snippets]
   apimc check <policy.xml>... [--named-values nv.json] [--fragments dir] [--snippets]
 
@@ -21,12 +25,15 @@ interface Args {
   namedValues?: string;
   fragments?: string;
   snippets: boolean;
+  config?: string;
+  port?: number;
+  watch: boolean;
 }
 
 function parseArgs(argv: string[]): Args | string {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === "-h" || cmd === "--help") return USAGE;
-  const a: Args = { cmd, files: [], sourcemap: false, snippets: false };
+  const a: Args = { cmd, files: [], sourcemap: false, snippets: false, watch: true };
   for (let i = 0; i < rest.length; i++) {
     const x = rest[i]!;
     const next = () => {
@@ -40,10 +47,18 @@ function parseArgs(argv: string[]): Args | string {
     else if (x === "--named-values") a.namedValues = next();
     else if (x === "--fragments") a.fragments = next();
     else if (x === "--snippets") a.snippets = true;
+    else if (x === "--config") a.config = next();
+    else if (x === "--port") a.port = Number(next());
+    else if (x === "--no-watch") a.watch = false;
     else if (x.startsWith("-")) throw new UsageError(`unknown option ${x}`);
     else a.files.push(x);
   }
-  if (a.cmd !== "compile" && a.cmd !== "check") throw new UsageError(`unknown command '${a.cmd}'`);
+  if (!["compile", "check", "build", "serve"].includes(a.cmd)) throw new UsageError(`unknown command '${a.cmd}'`);
+  if (a.cmd === "build" || a.cmd === "serve") {
+    if (!a.config) throw new UsageError(`${a.cmd} needs --config gateway.json`);
+    if (a.cmd === "build" && !a.outdir) throw new UsageError("build needs --outdir");
+    return a;
+  }
   if (a.files.length === 0) throw new UsageError("no policy files given");
   if (a.out && a.files.length > 1) throw new UsageError("-o takes one input file; use --outdir for several");
   return a;
@@ -51,7 +66,7 @@ function parseArgs(argv: string[]): Args | string {
 
 class UsageError extends Error {}
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let args: Args | string;
   try {
     args = parseArgs(argv);
@@ -63,6 +78,8 @@ export function main(argv: string[]): number {
     process.stdout.write(args);
     return 0;
   }
+  if (args.cmd === "build") return buildCommand(args.config!, args.outdir!);
+  if (args.cmd === "serve") return serveCommand(args.config!, args.port, args.watch);
   let namedValues: Record<string, string> | undefined;
   if (args.namedValues) {
     try {
@@ -115,4 +132,58 @@ function safeRead(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function buildCommand(config: string, outdir: string): number {
+  let loaded;
+  try {
+    loaded = loadGatewayConfig(config);
+  } catch (e) {
+    process.stderr.write(`apimc: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const build = buildGateway(loaded, "esm");
+  for (const d of build.diagnostics) process.stderr.write(formatDiagnostic(d, safeRead(d.file)) + "\n");
+  if (!build.ok) return 1;
+  mkdirSync(outdir, { recursive: true });
+  const manifest = build.modules.map((m) => {
+    const file = `${m.key.replace(/[^A-Za-z0-9._-]+/g, "_")}.mjs`;
+    writeFileSync(join(outdir, file), m.code);
+    return { key: m.key, api: m.apiId, operation: m.operationId, product: m.productId, file };
+  });
+  writeFileSync(join(outdir, "manifest.json"), JSON.stringify({ config: resolve(config), modules: manifest }, null, 2) + "\n");
+  process.stderr.write(`${manifest.length} modules written to ${outdir}\n`);
+  return 0;
+}
+
+async function serveCommand(config: string, port: number | undefined, watchFiles: boolean): Promise<number> {
+  const { createGateway } = await import("../runtime/gateway.js");
+  let gateway;
+  try {
+    gateway = createGateway({
+      config,
+      watch: watchFiles,
+      log: (line) => process.stdout.write(line + "\n"),
+      onBuild: (ok, diags, error) => {
+        for (const d of diags) process.stderr.write(formatDiagnostic(d, safeRead(d.file)) + "\n");
+        if (error) process.stderr.write(`apimc: ${error.message}\n`);
+        process.stderr.write(ok ? "apimc: configuration compiled\n" : "apimc: the new configuration does not compile; still serving the last good version\n");
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`apimc: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const listen = loadGatewayConfig(config).config.listen;
+  const addr = await gateway.listen(port ?? listen?.port ?? 8080, listen?.host ?? "127.0.0.1");
+  process.stderr.write(`apimc gateway listening on http://${addr.address}:${addr.port}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  process.stderr.write("apimc: shutting down (finishing requests in flight)\n");
+  await gateway.close();
+  // Keep-alive pools would hold the event loop open; everything in flight is done.
+  process.exit(0);
 }
