@@ -1,2 +1,14 @@
 // Runtime helpers of the traffic policies (re-exported by runtime/index.ts).
-export {};
+export {
+  parseUriTemplate,
+  rewriteUri,
+  rewriteUriDynamic,
+  setQueryParameter,
+  backendServiceUrl,
+  backendServiceById,
+  httpMethodValue,
+  basicAuthorization,
+  type UriTemplate,
+} from "./uri.js";
+export { retryDelayMs, retrySettings, retryWait, waitAll, waitAny, waitFor, type RetrySettings } from "./retry.js";
+export { checkHeader, mockResponse, traceWrite, corsHandle, corsNormalizeOrigin, type CorsConfig } from "./respond.js";

@@ -1,0 +1,141 @@
+// cors: answers preflight requests and adds Access-Control-* headers to cross-origin responses.
+// The origin/method/header lists are literal (prepared here into a hoisted constant); the
+// attributes may be expressions. Behaviour and [OPEN] 12 (terminate-unmatched-request defaults
+// to true): see the runtime's corsHandle.
+import { js, rt, type Code } from "../codegen/code.js";
+import { Codes } from "../diagnostics.js";
+import type { XElement, XValue } from "../xml/parse.js";
+import type { ParseContext, PolicyDef, PolicyNode } from "./types.js";
+import { corsNormalizeOrigin, type CorsConfig } from "../../runtime/traffic/respond.js";
+import { isToken } from "../../runtime/headers.js";
+import { END_PIPELINE } from "./return-response.js";
+
+export interface CorsNode extends PolicyNode {
+  config: CorsConfig;
+  allowCredentials: XValue | undefined;
+  terminate: XValue | undefined;
+  maxAge: XValue | undefined;
+}
+
+const ORDER = ["allowed-origins", "allowed-methods", "allowed-headers", "expose-headers"];
+
+export const cors: PolicyDef<CorsNode> = {
+  name: "cors",
+  sections: ["inbound"],
+  attributes: {
+    "allow-credentials": { type: "bool" },
+    "terminate-unmatched-request": { type: "bool" },
+  },
+  parse(el, pc, base) {
+    const a = pc.attrs(el, this.attributes);
+    let origins: string[] | null | undefined;
+    let methods: string[] | null = ["GET", "POST"];
+    let headers: string[] | null = [];
+    const expose: string[] = [];
+    let maxAge: XValue | undefined;
+    const seen = new Set<string>();
+    let lastRank = -1;
+    for (const child of pc.elements(el)) {
+      const rank = ORDER.indexOf(child.name);
+      if (rank === -1) {
+        pc.diags.error(Codes.UnexpectedChild, child.offset, `<cors> takes ${ORDER.map((o) => `<${o}>`).join(", ")}, not <${child.name}>.`);
+        continue;
+      }
+      if (seen.has(child.name)) {
+        pc.diags.error(Codes.DuplicateChild, child.offset, `<cors> takes at most one <${child.name}>.`);
+        continue;
+      }
+      seen.add(child.name);
+      if (rank < lastRank) pc.diags.warning(Codes.UnexpectedChild, child.offset, `<${child.name}> should come before <${ORDER[lastRank]}> (the order of the reference page).`);
+      lastRank = Math.max(lastRank, rank);
+      switch (child.name) {
+        case "allowed-origins": {
+          pc.attrs(child, {});
+          const list = items(child, "origin", pc);
+          if (list.length === 0) pc.diags.error(Codes.MissingChild, child.offset, "<allowed-origins> needs at least one <origin>.");
+          origins = [];
+          for (const [text, offset] of list) {
+            if (text === "*") origins = null;
+            else if (origins !== null) {
+              if (!/^https?:\/\/[^/?#\s]+\/?$/i.test(text))
+                pc.diags.error(Codes.InvalidLiteral, offset, `'${text}' is not an origin: use '*' or scheme://host[:port] (no path).`);
+              origins.push(corsNormalizeOrigin(text));
+            }
+          }
+          break;
+        }
+        case "allowed-methods": {
+          maxAge = pc.attrs(child, { "preflight-result-max-age": { type: "seconds" } })["preflight-result-max-age"];
+          const list = items(child, "method", pc);
+          methods = [];
+          for (const [text, offset] of list) {
+            if (text === "*") methods = null;
+            else if (methods !== null) {
+              if (!isToken(text)) pc.diags.error(Codes.InvalidLiteral, offset, `'${text}' is not an HTTP method.`);
+              methods.push(text.toUpperCase());
+            }
+          }
+          break;
+        }
+        case "allowed-headers": {
+          pc.attrs(child, {});
+          headers = [];
+          for (const [text, offset] of items(child, "header", pc)) {
+            if (text === "*") headers = null;
+            else if (headers !== null) {
+              if (!isToken(text)) pc.diags.error(Codes.InvalidLiteral, offset, `'${text}' is not a header name.`);
+              headers.push(text.toLowerCase());
+            }
+          }
+          break;
+        }
+        case "expose-headers":
+          pc.attrs(child, {});
+          for (const [text, offset] of items(child, "header", pc)) {
+            if (!isToken(text)) pc.diags.error(Codes.InvalidLiteral, offset, `'${text}' is not a header name.`);
+            expose.push(text);
+          }
+          break;
+      }
+    }
+    if (origins === undefined) {
+      pc.diags.error(Codes.MissingChild, el.offset, "<cors> needs <allowed-origins>.");
+      return null;
+    }
+    const creds = a["allow-credentials"];
+    if (origins === null && creds?.kind === "literal" && creds.text.trim().toLowerCase() === "true")
+      pc.diags.error(Codes.InvalidLiteral, creds.offset, "allow-credentials=\"true\" cannot be combined with the '*' origin: list the allowed origins.");
+    return { ...base, config: { origins, methods, headers, expose }, allowCredentials: creds, terminate: a["terminate-unmatched-request"], maxAge };
+  },
+  emit(node, ec) {
+    const cfg = ec.scope.constant(js`Object.freeze(JSON.parse(${JSON.stringify(node.config)}))`, "corsConfig");
+    const bool = (v: XValue | undefined, def: boolean): Code => (!v ? js`${def}` : v.kind === "literal" ? js`${v.text.trim().toLowerCase() === "true"}` : ec.value(v, "bool"));
+    const age = !node.maxAge ? js`0` : node.maxAge.kind === "literal" ? js`${Number(node.maxAge.text.trim())}` : ec.value(node.maxAge, "int");
+    return js`if (${rt("corsHandle")}(ctx, ${cfg}, ${bool(node.allowCredentials, false)}, ${bool(node.terminate, true)}, ${age}) === ${END_PIPELINE}) return ${END_PIPELINE};`;
+  },
+};
+
+/** The literal text of each `<name>` child (expressions are not allowed in these lists). */
+function items(el: XElement, name: string, pc: ParseContext): [string, number][] {
+  const out: [string, number][] = [];
+  for (const c of pc.elements(el)) {
+    if (c.name !== name) {
+      pc.diags.error(Codes.UnexpectedChild, c.offset, `<${el.name}> takes <${name}> children, not <${c.name}>.`);
+      continue;
+    }
+    pc.attrs(c, {});
+    const v = pc.text(c);
+    if (!v) {
+      pc.diags.error(Codes.InvalidLiteral, c.offset, `<${name}> cannot be empty.`);
+      continue;
+    }
+    if (v.kind === "expr") {
+      pc.diags.error(Codes.ExpressionNotAllowed, v.offset, `<${name}> of <cors> does not accept policy expressions; write a literal value.`);
+      continue;
+    }
+    const t = v.text.trim();
+    if (t === "") pc.diags.error(Codes.InvalidLiteral, c.offset, `<${name}> cannot be empty.`);
+    else out.push([t, v.offset]);
+  }
+  return out;
+}

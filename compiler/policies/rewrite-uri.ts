@@ -1,0 +1,48 @@
+// rewrite-uri: the request's path and query become the template's, `{name}` taken from the
+// operation's matched parameters; copy-unmatched-params (default true) keeps the query parameters
+// the operation's URL template does not name. A literal template is parsed here, at compile time,
+// and reaches the module as a hoisted constant; an expression template is parsed per request.
+import { js, rt } from "../codegen/code.js";
+import { Codes } from "../diagnostics.js";
+import type { XValue } from "../xml/parse.js";
+import type { PolicyDef, PolicyNode } from "./types.js";
+import { parseUriTemplate, type UriTemplate } from "../../runtime/traffic/uri.js";
+
+export interface RewriteUriNode extends PolicyNode {
+  template: XValue;
+  parsed: UriTemplate | null;
+  copyUnmatched: XValue | undefined;
+}
+
+export const rewriteUri: PolicyDef<RewriteUriNode> = {
+  name: "rewrite-uri",
+  sections: ["inbound"],
+  attributes: {
+    template: { required: true },
+    "copy-unmatched-params": { type: "bool" },
+  },
+  parse(el, pc, base) {
+    const a = pc.attrs(el, this.attributes);
+    pc.elements(el).forEach((c) => pc.diags.error(Codes.UnexpectedChild, c.offset, "<rewrite-uri> takes no child elements."));
+    if (!a.template) return null;
+    let parsed: UriTemplate | null = null;
+    if (a.template.kind === "literal") {
+      const r = parseUriTemplate(a.template.text);
+      if ("error" in r) {
+        pc.diags.error(Codes.InvalidLiteral, a.template.offset, `Invalid rewrite-uri template: ${r.error}`);
+        return null;
+      }
+      parsed = r.template;
+    }
+    return { ...base, template: a.template, parsed, copyUnmatched: a["copy-unmatched-params"] };
+  },
+  emit(node, ec) {
+    const c = node.copyUnmatched;
+    const copy = !c ? js`true` : c.kind === "literal" ? js`${c.text.trim().toLowerCase() === "true"}` : js`${ec.value(c, "bool")} === true`;
+    if (node.parsed) {
+      const t = ec.scope.constant(js`Object.freeze(JSON.parse(${JSON.stringify(node.parsed)}))`, "uriTemplate");
+      return js`${rt("rewriteUri")}(ctx, ${t}, ${copy});`;
+    }
+    return js`${rt("rewriteUriDynamic")}(ctx, ${ec.value(node.template, "string")}, ${copy});`;
+  },
+};

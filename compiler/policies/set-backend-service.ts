@@ -1,0 +1,68 @@
+// set-backend-service: the base URL the request is forwarded to (ctx.$backendUrl, which the
+// backend host honours): `base-url`, or `backend-id` naming a backend of the gateway configuration
+// (resolved per request against ctx.$env.backends; an unknown id is a policy error).
+import { js, rt } from "../codegen/code.js";
+import { Codes } from "../diagnostics.js";
+import type { XValue } from "../xml/parse.js";
+import type { PolicyDef, PolicyNode } from "./types.js";
+
+export interface SetBackendServiceNode extends PolicyNode {
+  baseUrl: XValue | undefined;
+  backendId: XValue | undefined;
+}
+
+const SERVICE_FABRIC = ["sf-partition-key", "sf-replica-type", "sf-resolve-condition", "sf-service-instance-name", "sf-listener-name"];
+
+export const setBackendService: PolicyDef<SetBackendServiceNode> = {
+  name: "set-backend-service",
+  sections: ["inbound", "backend"],
+  attributes: {
+    "base-url": {},
+    "backend-id": {},
+    ...Object.fromEntries(SERVICE_FABRIC.map((n) => [n, {}])),
+  },
+  parse(el, pc, base) {
+    const a = pc.attrs(el, this.attributes);
+    pc.elements(el).forEach((c) => pc.diags.error(Codes.UnexpectedChild, c.offset, "<set-backend-service> takes no child elements."));
+    for (const n of SERVICE_FABRIC) {
+      const v = a[n];
+      if (v) pc.diags.error(Codes.NotSupportedOutsideAzure, v.offset, `'${n}' addresses an Azure Service Fabric backend, which apimc cannot resolve outside Azure.`);
+    }
+    const baseUrl = a["base-url"];
+    const backendId = a["backend-id"];
+    if (!baseUrl && !backendId) {
+      pc.diags.error(Codes.MissingAttribute, el.offset, "<set-backend-service> needs 'base-url' or 'backend-id'.");
+      return null;
+    }
+    if (baseUrl && backendId) {
+      pc.diags.error(Codes.InvalidLiteral, backendId.offset, "<set-backend-service> takes either 'base-url' or 'backend-id', not both.");
+      return null;
+    }
+    if (baseUrl?.kind === "literal") {
+      baseUrl.text = baseUrl.text.trim();
+      if (!isHttpUrl(baseUrl.text)) pc.diags.error(Codes.InvalidLiteral, baseUrl.offset, `'base-url' must be an absolute http(s) URL, not '${baseUrl.text}'.`);
+    }
+    if (backendId?.kind === "literal") {
+      backendId.text = backendId.text.trim();
+      if (backendId.text === "") pc.diags.error(Codes.InvalidLiteral, backendId.offset, "'backend-id' cannot be empty.");
+    }
+    return { ...base, baseUrl, backendId };
+  },
+  emit(node, ec) {
+    if (node.baseUrl)
+      return node.baseUrl.kind === "literal"
+        ? js`ctx.$backendUrl = ${node.baseUrl.text};`
+        : js`ctx.$backendUrl = ${rt("backendServiceUrl")}(${ec.value(node.baseUrl, "string")});`;
+    const id = node.backendId!;
+    return js`ctx.$backendUrl = ${rt("backendServiceById")}(ctx, ${id.kind === "literal" ? js`${id.text}` : ec.value(id, "string")});`;
+  },
+};
+
+function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "";
+  } catch {
+    return false;
+  }
+}
