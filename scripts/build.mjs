@@ -11,6 +11,7 @@ await build({
     runtime: "runtime/index.ts",
     testing: "runtime/testing.ts",
     gateway: "runtime/gateway.ts",
+    esbuild: "compiler/esbuild-plugin.ts",
   },
   outdir: "dist",
   splitting: true,
