@@ -52,7 +52,7 @@ export const cors: PolicyDef<CorsNode> = {
         case "allowed-origins": {
           pc.attrs(child, {});
           const list = items(child, "origin", pc);
-          if (list.length === 0) pc.diags.error(Codes.MissingChild, child.offset, "<allowed-origins> needs at least one <origin>.");
+          if (!child.children.some((c) => c.kind === "element")) pc.diags.error(Codes.MissingChild, child.offset, "<allowed-origins> needs at least one <origin>.");
           origins = [];
           for (const [text, offset] of list) {
             if (text === "*") origins = null;
