@@ -147,12 +147,13 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
   };
   const url: Check = (v, path) => {
     str(true)(v, path);
+    let u: URL | null = null;
     try {
-      const u = new URL(v as string);
-      if (u.protocol !== "http:" && u.protocol !== "https:") fail(path, "must be an http(s) URL");
+      u = new URL(v as string);
     } catch {
       fail(path, `'${String(v)}' is not an absolute URL`);
     }
+    if (u && u.protocol !== "http:" && u.protocol !== "https:") fail(path, "must be an http(s) URL");
   };
   const arr = (v: unknown, path: string, each: (x: unknown, p: string) => void): void => {
     if (v === undefined) return;

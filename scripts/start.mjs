@@ -1,78 +1,90 @@
-// `npm start`: compiles examples/ and serves them through the gateway on 127.0.0.1:8080, with an
-// embedded demo backend, a token introspection server and a webhook sink, all on loopback.
+// `npm start`: serves examples/gateway.json through the apimc gateway on 127.0.0.1:8080, with an
+// embedded demo backend (:8081), a token introspection server (:8082) and a webhook sink (:8083),
+// all on loopback. Edit any file under examples/ and the gateway reloads it.
 import { createServer } from "node:http";
-import { readFileSync } from "node:fs";
-import { compile, formatDiagnostic } from "../dist/index.js";
 import { createGateway } from "../dist/gateway.js";
+import { formatDiagnostic } from "../dist/index.js";
+import { readFileSync } from "node:fs";
 
-const PORT = Number(process.env.PORT ?? 8080);
-
-function listen(handler) {
-  const server = createServer(handler);
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` })));
-}
 const readBody = async (req) => {
   const chunks = [];
   for await (const c of req) chunks.push(c);
   return Buffer.concat(chunks).toString("utf8");
 };
-
-// Demo backend: echoes what it received; /fail answers 500.
-const backend = await listen(async (req, res) => {
-  await readBody(req);
-  const status = req.url.startsWith("/api/fail") || req.url.startsWith("/shop/fail") ? 500 : 200;
-  res.writeHead(status, { "content-type": "application/json", "x-powered-by": "demo-backend", "set-cookie": "session=abc; Path=/" });
-  res.end(JSON.stringify({ backend: "demo", method: req.method, url: req.url, forwardedHost: req.headers["x-forwarded-host"] ?? null }, null, 2) + "\n");
-});
-// Token introspection (RFC 7662): the token "good" is active, anything else is not.
-const tokens = await listen(async (req, res) => {
-  const token = new URLSearchParams(await readBody(req)).get("token");
-  res.writeHead(200, { "content-type": "application/json" });
-  res.end(JSON.stringify({ active: token === "good" }));
-});
-// Webhook sink: prints what the alert policy posts.
-const sink = await listen(async (req, res) => {
-  const body = await readBody(req);
-  console.log(`\n[webhook sink] ${req.method} ${req.url}\n${body}\n`);
-  res.end("ok");
-});
-
-const namedValues = { "token-server": tokens.url, webhook: sink.url };
-const apis = [
-  { path: "/api", file: "examples/token-check.xml" },
-  { path: "/shop", file: "examples/alerts.xml" },
-];
-let failed = false;
-for (const a of apis) {
-  const source = readFileSync(a.file, "utf8");
-  const r = compile(source, { file: a.file, namedValues });
-  for (const d of r.diagnostics) console.error(formatDiagnostic(d, source));
-  if (!r.code) failed = true;
+function listen(port, name, handler) {
+  const server = createServer(handler);
+  return new Promise((resolve, reject) => {
+    server.once("error", (e) => reject(new Error(`cannot start the ${name} on 127.0.0.1:${port}: ${e.message}`)));
+    server.listen(port, "127.0.0.1", () => resolve(server));
+  });
 }
-if (failed) {
-  console.error("An example does not compile; fix it and run npm start again.");
+
+const servers = [
+  // Demo backend: echoes what it received; /shop/fail answers 500.
+  await listen(8081, "demo backend", async (req, res) => {
+    await readBody(req);
+    const status = req.url.startsWith("/shop/fail") ? 500 : 200;
+    res.writeHead(status, { "content-type": "application/json", "x-powered-by": "demo-backend", "set-cookie": "session=abc; Path=/" });
+    const seen = Object.fromEntries(["x-forwarded-host", "x-request-id", "x-subscriber"].map((h) => [h, req.headers[h] ?? null]));
+    res.end(JSON.stringify({ backend: "demo", method: req.method, url: req.url, headers: seen }, null, 2) + "\n");
+  }),
+  // Token introspection (RFC 7662): the token "good" is active, anything else is not.
+  await listen(8082, "token server", async (req, res) => {
+    const token = new URLSearchParams(await readBody(req)).get("token");
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ active: token === "good" }));
+  }),
+  // Webhook sink: prints what the alert policy posts.
+  await listen(8083, "webhook sink", async (req, res) => {
+    console.log(`\n[webhook sink] ${req.method} ${req.url}\n${await readBody(req)}\n`);
+    res.end("ok");
+  }),
+];
+
+const config = "examples/gateway.json";
+let gateway;
+try {
+  gateway = createGateway({
+    config,
+    watch: true,
+    log: (line) => console.log(line),
+    onBuild: (ok, diagnostics, error) => {
+      for (const d of diagnostics) console.error(formatDiagnostic(d, safeRead(d.file)));
+      if (error) console.error(error.message);
+      if (!ok) console.error("[apimc] that change does not compile: still serving the last good version");
+      else if (gateway) console.log("[apimc] reloaded");
+    },
+  });
+} catch (e) {
+  console.error(e.message);
+  console.error("Fix the example and run npm start again.");
   process.exit(1);
 }
-const gateway = createGateway({
-  apis: apis.map((a) => ({ path: a.path, backend: backend.url, policy: readFileSync(a.file, "utf8"), name: a.file, caller: { user: { Email: "demo@example.com" } } })),
-  namedValues,
-  log: (line) => console.log(line),
-});
-await gateway.listen(PORT, "127.0.0.1");
-const base = `http://127.0.0.1:${PORT}`;
-console.log(`apimc gateway on ${base} (backend ${backend.url}, token server ${tokens.url}, webhook sink ${sink.url})
+await gateway.listen(8080, "127.0.0.1");
+const base = "http://127.0.0.1:8080";
+console.log(`apimc gateway on ${base} serving ${config} (demo backend :8081, token server :8082, webhook sink :8083)
 
 Try:
-  curl -i ${base}/api/orders -H "Authorization: Bearer good"    # token active: forwarded, X-Gateway set, X-Powered-By removed
-  curl -i ${base}/api/orders -H "Authorization: Bearer bad"     # token inactive: 401 with WWW-Authenticate
-  curl -i ${base}/shop/items                                     # several values comma-joined; Set-Cookie on separate lines
-  curl -i ${base}/shop/fail                                      # a 500: the alert is posted to the webhook sink (printed here)
+  curl -i ${base}/api/orders -H "Authorization: Bearer good"      # token active: forwarded (see X-Forwarded-Host), X-Gateway added, X-Powered-By removed
+  curl -i ${base}/api/orders -H "Authorization: Bearer bad"       # token inactive: 401 with WWW-Authenticate
+  curl -i ${base}/shop/items                                       # 401: the Starter product needs a subscription key
+  curl -i ${base}/shop/items/42 -H "Ocp-Apim-Subscription-Key: demo-key"   # product policy: X-Subscriber; comma-joined values, Set-Cookie lines
+  curl -i ${base}/shop/fail -H "Ocp-Apim-Subscription-Key: demo-key"       # a 500: the alert is posted to the webhook sink (printed here)
+  curl -s -D - -o /dev/null ${base}/api/orders -H "Authorization: Bearer good" -H "Apimc-Trace: show-me"   # the trace of every policy run
 
-Edit examples/*.xml and restart to see the effect. Ctrl-C stops.`);
+Edit examples/*.xml (or gateway.json) and the gateway reloads; a change that does not compile keeps the last good version. Ctrl-C stops.`);
 
+function safeRead(file) {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
 const stop = async () => {
+  console.log("\nstopping: finishing requests in flight");
   await gateway.close();
-  for (const s of [backend, tokens, sink]) s.server.close();
+  for (const s of servers) s.close();
   process.exit(0);
 };
 process.on("SIGINT", stop);

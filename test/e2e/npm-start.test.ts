@@ -1,0 +1,63 @@
+// `npm start` as a newcomer runs it: the printed curl lines work against the served examples.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn, type ChildProcess } from "node:child_process";
+import { request } from "undici";
+
+const base = "http://127.0.0.1:8080";
+let child: ChildProcess;
+let output = "";
+
+beforeAll(async () => {
+  child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: new URL("../..", import.meta.url).pathname, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const until = Date.now() + 15_000;
+  while (!output.includes("Try:")) {
+    if (Date.now() > until || child.exitCode !== null) throw new Error(`npm start did not come up:\n${output}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}, 20_000);
+afterAll(() => {
+  child?.kill("SIGTERM");
+});
+
+describe("npm start", () => {
+  it("checks the token: active is forwarded with the gateway's headers, inactive gets 401", async () => {
+    const good = await request(`${base}/api/orders`, { headers: { Authorization: "Bearer good" } });
+    const body = (await good.body.json()) as { url: string; headers: Record<string, string | null> };
+    expect(good.statusCode).toBe(200);
+    expect(body.url).toBe("/api/orders");
+    expect(body.headers["x-forwarded-host"]).toBe("127.0.0.1");
+    expect(good.headers["x-gateway"]).toBe("apimc-demo");
+    expect(good.headers["x-powered-by"]).toBeUndefined();
+    const bad = await request(`${base}/api/orders`, { headers: { Authorization: "Bearer bad" } });
+    await bad.body.dump();
+    expect(bad.statusCode).toBe(401);
+    expect(bad.headers["www-authenticate"]).toBe('Bearer error="invalid_token"');
+  });
+
+  it("requires the subscription key for the product's API and applies the product policy", async () => {
+    const none = await request(`${base}/shop/items`);
+    await none.body.dump();
+    expect(none.statusCode).toBe(401);
+    const r = await request(`${base}/shop/items/42`, { headers: { "Ocp-Apim-Subscription-Key": "demo-key" } });
+    const body = (await r.body.json()) as { headers: Record<string, string | null> };
+    expect(body.headers["x-subscriber"]).toBe("Demo subscription <demo@example.com>");
+    expect(r.headers["x-checked-by"]).toBe("apimc,alerts");
+    expect(r.headers["set-cookie"]).toEqual(["session=abc; Path=/", "seen=1; Path=/"]);
+  });
+
+  it("posts the alert to the webhook sink on a 5xx", async () => {
+    const r = await request(`${base}/shop/fail`, { headers: { "Ocp-Apim-Subscription-Key": "demo-key" } });
+    await r.body.dump();
+    expect(r.statusCode).toBe(500);
+    const until = Date.now() + 5000;
+    while (!output.includes("[webhook sink] POST /alerts") && Date.now() < until) await new Promise((res) => setTimeout(res, 50));
+    expect(output).toContain('"username": "APIM Alert"');
+    expect(output).toContain("User: demo@example.com");
+  });
+
+  it("logs a line per request", () => {
+    expect(output).toMatch(/GET \/shop\/fail 500 [\d.]+ms [0-9a-f-]{36}/);
+  });
+});

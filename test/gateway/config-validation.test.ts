@@ -1,0 +1,40 @@
+// Configuration errors name the JSON path and what is wrong; named-value secrets are never printed.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { validateConfig, ConfigError } from "../../compiler/gateway-config.js";
+
+const ok = { apis: [{ id: "a", path: "/a", serviceUrl: "http://127.0.0.1:1" }] };
+const err = (c: unknown) => {
+  try {
+    validateConfig(c, "gateway.json");
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+};
+
+describe("gateway configuration validation", () => {
+  it("accepts a minimal configuration and the example one", () => {
+    expect(validateConfig(ok, "g.json")).toBe(ok);
+    expect(() => validateConfig(JSON.parse(readFileSync(new URL("../../examples/gateway.json", import.meta.url), "utf8")), "examples/gateway.json")).not.toThrow();
+  });
+  it("names the path of the problem", () => {
+    expect(err({ apis: [] })).toBe("gateway.json: apis: must be a non-empty array of APIs");
+    expect(err({ apis: [{ id: "a", path: "a", serviceUrl: "http://x" }] })).toContain("apis[0].path: must be empty or start with '/'");
+    expect(err({ apis: [{ id: "a", path: "/a", serviceUrl: "ftp://x" }] })).toContain("apis[0].serviceUrl: must be an http(s) URL");
+    expect(err({ ...ok, apiz: 1 })).toContain("apiz: unknown property");
+    expect(err({ ...ok, subscriptions: [{ id: "s", primaryKey: "k", product: "nope" }] })).toContain("subscriptions[0].product: unknown product id 'nope'");
+    expect(err({ apis: [{ ...ok.apis[0], operations: [{ id: "o", method: "get", urlTemplate: "/" }] }] })).toContain("apis[0].operations[0].method");
+  });
+  it("never prints a named value", () => {
+    const m = err({ ...ok, namedValues: { "bad name": "s3cret-value" } });
+    expect(m).not.toContain("s3cret-value");
+  });
+  it("the JSON Schema lists the same top-level properties the validator accepts", () => {
+    const schema = JSON.parse(readFileSync(new URL("../../gateway.schema.json", import.meta.url), "utf8"));
+    expect(Object.keys(schema.properties).filter((k) => k !== "$schema").sort()).toEqual(
+      ["apis", "backends", "fragments", "listen", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace"].sort(),
+    );
+  });
+});
