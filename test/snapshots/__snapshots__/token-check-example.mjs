@@ -4,8 +4,7 @@ const HEADER = Object.freeze({ name: "Authorization", values: Object.freeze(["ba
 const HEADER1 = Object.freeze({ name: "Content-Type", values: Object.freeze(["application/x-www-form-urlencoded"]) });
 const SENDOPTIONS = Object.freeze({ timeoutMs: 5000, certificate: null, proxy: null });
 const HEADER2 = Object.freeze({ name: "WWW-Authenticate", values: Object.freeze(["Bearer error=\"invalid_token\""]) });
-const HEADER3 = Object.freeze({ name: "X-Gateway", values: Object.freeze(["apimc"]) });
-export const meta = { source: "token-check-example.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: true, policies: [["base", "base[1]", null, "inbound", "operation"], ["set-variable", "set-variable[1]", null, "inbound", "operation"], ["send-request", "send-request[1]", null, "inbound", "operation"], ["choose", "choose[1]", null, "inbound", "operation"], ["return-response", "choose[1]\\when[1]\\return-response[1]", null, "inbound", "operation"], ["set-header", "set-header[1]", null, "inbound", "operation"], ["base", "base[1]", null, "backend", "operation"], ["base", "base[1]", null, "outbound", "operation"], ["set-header", "set-header[1]", null, "outbound", "operation"], ["set-header", "set-header[2]", null, "outbound", "operation"], ["return-response", "return-response[1]", null, "on-error", "operation"]] };
+export const meta = { source: "token-check-example.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: true, policies: [["base", "base[1]", null, "inbound", "operation"], ["set-variable", "set-variable[1]", null, "inbound", "operation"], ["send-request", "send-request[1]", null, "inbound", "operation"], ["choose", "choose[1]", null, "inbound", "operation"], ["return-response", "choose[1]\\when[1]\\return-response[1]", null, "inbound", "operation"], ["base", "base[1]", null, "backend", "operation"], ["base", "base[1]", null, "outbound", "operation"], ["set-header", "set-header[1]", null, "outbound", "operation"], ["return-response", "return-response[1]", null, "on-error", "operation"]] };
 export async function inbound(ctx) {
   ctx.$p = 1; ctx.Variables.set("token", linqLast(strSplit(ctx.Request.Headers.GetValueOrDefault("Authorization", "scheme param"), [32], 0)));
   ctx.$p = 2; {
@@ -26,17 +25,15 @@ export async function inbound(ctx) {
       return 1;
     }
   }
-  ctx.$p = 5; setHeader(ctx.Request.Headers, "X-Forwarded-Host", "override", [ctx.Request.Url.Host]);
 }
 export async function backend(ctx) {
   await forwardRequest(ctx, 300000, false, false);
 }
 export function outbound(ctx) {
-  ctx.$p = 8; ctx.Response.Headers.m.delete("x-powered-by");
-  ctx.$p = 9; ctx.Response.Headers.m.set("x-gateway", HEADER3);
+  ctx.$p = 7; ctx.Response.Headers.m.delete("x-powered-by");
 }
 export function onError(ctx) {
-  ctx.$p = 10; {
+  ctx.$p = 8; {
     const res1 = newResponse();
     res1.StatusCode = 503; res1.StatusReason = "Service Unavailable";
     setHeader(res1.Headers, "X-Error", "override", [ctx.LastError.Reason]);
