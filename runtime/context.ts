@@ -246,10 +246,23 @@ export function applyCaller(ctx: Context, caller: Caller | undefined): void {
     ctx.Product = { Id: "product", Name: "product", ApprovalRequired: false, Groups: [], State: "Published", SubscriptionsLimit: null, SubscriptionRequired: false, ...caller.product };
 }
 
+export const DEFAULT_API: ApiInfo = Object.freeze({
+  Id: "api",
+  Name: "api",
+  Path: "",
+  Protocols: ["https"],
+  ServiceUrl: null,
+  IsCurrentRevision: true,
+  Revision: "1",
+  Version: null,
+  SubscriptionKeyParameterNames: Object.freeze({ Header: "Ocp-Apim-Subscription-Key", Query: "subscription-key" }),
+});
+const DEFAULT_OPERATION: OperationInfo = Object.freeze({ Id: "operation", Name: "operation", Method: "*", UrlTemplate: "/*" });
+const DEFAULT_DEPLOYMENT: DeploymentInfo = Object.freeze({ GatewayId: "self-hosted", Region: "local", ServiceId: "apimc", ServiceName: "apimc" });
+
 /** The `context` of one request. */
 export class Context {
   Response: ResponseMessage = new ResponseMessage();
-  readonly Variables = new VariableMap();
   Api: ApiInfo;
   Operation: OperationInfo;
   Product: ProductInfo | null = null;
@@ -258,8 +271,8 @@ export class Context {
   Deployment: DeploymentInfo;
   LastError: LastErrorFields | null = null;
   Tracing = false;
-  /** Guid, as its "D" string form. */
-  readonly RequestId: string;
+  #requestId: string | undefined;
+  #variables: VariableMap | undefined;
   /** `context.Timestamp` as epoch milliseconds (UTC); the C# surface lowers it to a DateTime. */
   readonly $timestampMs: number;
   /** Trace entries of this request (trace policy, context.Trace, one-way request outcomes). */
@@ -279,22 +292,22 @@ export class Context {
     public Request: RequestMessage,
     init: { api?: Partial<ApiInfo>; operation?: Partial<OperationInfo>; deployment?: Partial<DeploymentInfo>; requestId?: string; timestampMs?: number } = {},
   ) {
-    this.RequestId = init.requestId ?? globalThis.crypto.randomUUID();
+    this.#requestId = init.requestId;
     this.$timestampMs = init.timestampMs ?? Date.now();
-    this.Api = {
-      Id: "api",
-      Name: "api",
-      Path: "",
-      Protocols: ["https"],
-      ServiceUrl: null,
-      IsCurrentRevision: true,
-      Revision: "1",
-      Version: null,
-      SubscriptionKeyParameterNames: { Header: "Ocp-Apim-Subscription-Key", Query: "subscription-key" },
-      ...init.api,
-    };
-    this.Operation = { Id: "operation", Name: "operation", Method: Request.Method, UrlTemplate: "/*", ...init.operation };
-    this.Deployment = { GatewayId: "self-hosted", Region: "local", ServiceId: "apimc", ServiceName: "apimc", ...init.deployment };
+    // Shared defaults: a gateway sets per-route objects built once, not per request.
+    this.Api = init.api ? { ...DEFAULT_API, ...init.api } : DEFAULT_API;
+    this.Operation = init.operation ? { ...DEFAULT_OPERATION, ...init.operation } : DEFAULT_OPERATION;
+    this.Deployment = init.deployment ? { ...DEFAULT_DEPLOYMENT, ...init.deployment } : DEFAULT_DEPLOYMENT;
+  }
+
+  /** Guid, as its "D" string form; made on first use, so a policy that never reads it pays nothing. */
+  get RequestId(): string {
+    return (this.#requestId ??= globalThis.crypto.randomUUID());
+  }
+
+  /** `context.Variables`, made on first use. */
+  get Variables(): VariableMap {
+    return (this.#variables ??= new VariableMap());
   }
 
   /** `context.Trace(message)`. */

@@ -10,7 +10,7 @@ import { MessageBody } from "./body.js";
 import { attachHost, defaultErrorResponse, runPipeline, type PolicyModule } from "./pipeline.js";
 import { httpBackend } from "./backend.js";
 import { loadPolicy } from "./testing.js";
-import { loadRoutes, type ApiRoute, type OperationRoute, type RouteTable, type SubscriptionRoute } from "./routes.js";
+import { apiInfo, loadRoutes, type ApiRoute, type OperationRoute, type RouteTable, type SubscriptionRoute } from "./routes.js";
 import { loadGatewayConfig, ConfigError, type LoadedConfig } from "../compiler/gateway-config.js";
 import { formatDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { readFileSync } from "node:fs";
@@ -91,8 +91,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const apis: ApiRoute[] = (opts.apis ?? []).map((a) => {
       const prefix = a.path === "/" ? "" : a.path.replace(/\/$/, "");
       const mod = typeof a.policy === "string" ? loadPolicy(a.policy, { namedValues: opts.namedValues, file: a.name ?? prefix }) : a.policy;
-      const op: OperationRoute = { id: "*", name: "*", method: "*", urlTemplate: "/*", match: () => new Map(), modules: new Map([[null, mod]]), env: newEnvironment({ stores }) };
-      const route: ApiRoute = { id: a.name ?? (prefix || "root"), name: a.name ?? (prefix || "root"), prefix, serviceUrl: a.backend, subscriptionRequired: false, operations: [op], backend: httpBackend(a.backend, prefix) };
+      const op: OperationRoute = { id: "*", name: "*", method: "*", urlTemplate: "/*", match: () => new Map(), modules: new Map([[null, mod]]), env: newEnvironment({ stores }), info: Object.freeze({ Id: "*", Name: "*", Method: "*", UrlTemplate: "/*" }) };
+      const name = a.name ?? (prefix || "root");
+      const route: ApiRoute = { id: name, name, prefix, serviceUrl: a.backend, subscriptionRequired: false, operations: [op], backend: httpBackend(a.backend, prefix), info: apiInfo(name, name, prefix, a.backend) };
       callers.set(route, a.caller);
       return route;
     });
@@ -161,8 +162,8 @@ export function createGateway(opts: GatewayOptions): Gateway {
       if (typeof sub === "string") fail(401, "authorization", sub, sub === "SubscriptionKeyNotFound" ? "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API." : "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.");
       else {
         mod = op.modules.get(sub?.product?.id ?? null) ?? op.modules.get(null);
-        ctx.Api = { ...ctx.Api, Id: api.id, Name: api.name, Path: api.prefix, ServiceUrl: Url.parse(api.serviceUrl) };
-        ctx.Operation = { Id: op.id, Name: op.name, Method: op.method, UrlTemplate: op.urlTemplate };
+        ctx.Api = api.info;
+        ctx.Operation = op.info;
         ctx.Request.MatchedParameters = params!;
         ctx.$env = op.env;
         if (sub) {

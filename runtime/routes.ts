@@ -5,7 +5,7 @@ import { buildGateway, CATCH_ALL, type GatewayBuild } from "../compiler/gateway-
 import * as runtime from "./index.js";
 import type { PolicyModule, BackendHost } from "./pipeline.js";
 import { httpBackend } from "./backend.js";
-import type { GatewayEnvironment } from "./context.js";
+import { DEFAULT_API, Url, type ApiInfo, type GatewayEnvironment, type OperationInfo } from "./context.js";
 
 export interface OperationRoute {
   id: string;
@@ -17,6 +17,8 @@ export interface OperationRoute {
   /** By product id; `null` is the module for requests without a product scope. */
   modules: Map<string | null, PolicyModule>;
   env: GatewayEnvironment;
+  /** `context.Operation`, built once. */
+  info: OperationInfo;
 }
 
 export interface ApiRoute {
@@ -27,6 +29,8 @@ export interface ApiRoute {
   subscriptionRequired: boolean;
   operations: OperationRoute[];
   backend: BackendHost;
+  /** `context.Api`, built once. */
+  info: ApiInfo;
 }
 
 export interface SubscriptionRoute {
@@ -71,6 +75,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>): 
         match: compileTemplate(op),
         modules,
         env: { backends, examples: examplesOf(op), stores },
+        info: Object.freeze({ Id: op.id, Name: op.name ?? op.id, Method: op.method, UrlTemplate: op.urlTemplate }),
       };
     });
     return {
@@ -81,6 +86,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>): 
       subscriptionRequired: api.subscriptionRequired ?? inProducts.some((p) => p.subscriptionRequired !== false),
       operations,
       backend: httpBackend(api.serviceUrl, prefix),
+      info: apiInfo(api.id, api.name ?? api.id, prefix, api.serviceUrl),
     };
   });
   apis.sort((a, b) => b.prefix.length - a.prefix.length);
@@ -109,6 +115,10 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>): 
     },
     build,
   };
+}
+
+export function apiInfo(id: string, name: string, prefix: string, serviceUrl: string): ApiInfo {
+  return Object.freeze({ ...DEFAULT_API, Id: id, Name: name, Path: prefix, ServiceUrl: Url.parse(serviceUrl) });
 }
 
 function examplesOf(op: OperationConfig): Map<number, Map<string, string>> {

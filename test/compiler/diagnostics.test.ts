@@ -50,7 +50,7 @@ describe("policy structure diagnostics", () => {
   });
 
   it("policies apimc does not implement yet, and Azure-only ones, say so", () => {
-    expect(diag(`<policies><inbound><rate-limit calls="1" renewal-period="1"/></inbound></policies>`)[0]).toMatchObject({ code: "APIMC2015" });
+    expect(diag(`<policies><inbound><xsl-transform/></inbound></policies>`)[0]).toMatchObject({ code: "APIMC2015" });
     expect(diag(`<policies><inbound><authentication-managed-identity resource="x"/></inbound></policies>`)[0]).toMatchObject({ code: "APIMC2014" });
   });
 
