@@ -1,0 +1,446 @@
+// rate-limit, rate-limit-by-key, quota, quota-by-key and limit-concurrency. Counters live in
+// stores behind small interfaces (in memory here; a shared store such as Redis can implement the
+// same interfaces later, which is why every operation may return a promise and the generated code
+// awaits it). Stores are kept in the gateway environment (`ctx.$env.stores`) and use its clock.
+import { store, type Context } from "../context.js";
+import { PolicyError } from "../errors.js";
+import { stateClock } from "./clock.js";
+import { stateOnFinish } from "./hooks.js";
+
+export type MaybePromise<T> = T | Promise<T>;
+
+// ---------------------------------------------------------------------------------------------
+// Stores
+
+export interface WindowCheck {
+  allowed: boolean;
+  /** Calls counted in the window (before this request's own increment). */
+  used: number;
+  /** When not allowed: milliseconds until enough calls leave the window. */
+  retryAfterMs: number;
+}
+
+/** Sliding-window counters by key (rate-limit, rate-limit-by-key). */
+export interface RateLimitStore {
+  /** Whether `count` more calls fit under `limit` within the last `windowMs` (count 0: whether the limit is already reached). */
+  check(key: string, limit: number, windowMs: number, count: number, now: number): MaybePromise<WindowCheck>;
+  /** Records `count` calls at `now`. */
+  record(key: string, windowMs: number, count: number, now: number): MaybePromise<void>;
+}
+
+export interface QuotaUsage {
+  calls: number;
+  bytes: number;
+  /** End of the current period (ms since epoch); Infinity for a lifetime quota. */
+  periodEnd: number;
+}
+
+/** Fixed-window (period) counters by key (quota, quota-by-key). */
+export interface QuotaStore {
+  usage(key: string, period: QuotaPeriod, now: number): MaybePromise<QuotaUsage>;
+  add(key: string, period: QuotaPeriod, calls: number, bytes: number, now: number): MaybePromise<void>;
+}
+
+export interface QuotaPeriod {
+  /** Period length in ms; 0 = the quota never renews. */
+  lengthMs: number;
+  /** Start of the first period (first-period-start), ms since epoch. */
+  firstStartMs: number;
+}
+
+/** Concurrency slots by key (limit-concurrency). */
+export interface ConcurrencyStore {
+  enter(key: string, max: number): MaybePromise<boolean>;
+  leave(key: string): MaybePromise<void>;
+}
+
+/** A sliding log: call times and counts in the window, oldest first. */
+class SlidingLog {
+  times: number[] = [];
+  counts: number[] = [];
+  head = 0;
+  total = 0;
+  windowMs = 0;
+  prune(now: number, windowMs: number): void {
+    this.windowMs = Math.max(this.windowMs, windowMs);
+    const edge = now - windowMs;
+    while (this.head < this.times.length && this.times[this.head]! <= edge) {
+      this.total -= this.counts[this.head]!;
+      this.head++;
+    }
+    if (this.head > 32 && this.head * 2 > this.times.length) {
+      this.times = this.times.slice(this.head);
+      this.counts = this.counts.slice(this.head);
+      this.head = 0;
+    }
+  }
+  get last(): number {
+    return this.times.length > this.head ? this.times[this.times.length - 1]! : -Infinity;
+  }
+}
+
+export class MemoryRateLimitStore implements RateLimitStore {
+  private readonly logs = new Map<string, SlidingLog>();
+  private ops = 0;
+
+  check(key: string, limit: number, windowMs: number, count: number, now: number): WindowCheck {
+    this.sweep(now);
+    const log = this.logs.get(key);
+    if (!log) return { allowed: count <= limit && limit > 0, used: 0, retryAfterMs: count > limit || limit <= 0 ? windowMs : 0 };
+    log.prune(now, windowMs);
+    const used = log.total;
+    const allowed = count > 0 ? used + count <= limit : used < limit;
+    if (allowed) return { allowed, used, retryAfterMs: 0 };
+    // Time until enough of the oldest calls leave the window for this request to fit.
+    let need = used + Math.max(count, 1) - limit;
+    let at = now + windowMs;
+    for (let i = log.head; i < log.times.length; i++) {
+      need -= log.counts[i]!;
+      if (need <= 0) {
+        at = log.times[i]! + windowMs;
+        break;
+      }
+    }
+    return { allowed, used, retryAfterMs: Math.max(0, at - now) };
+  }
+
+  record(key: string, windowMs: number, count: number, now: number): void {
+    if (count <= 0) return;
+    let log = this.logs.get(key);
+    if (!log) this.logs.set(key, (log = new SlidingLog()));
+    log.prune(now, windowMs);
+    log.times.push(now);
+    log.counts.push(count);
+    log.total += count;
+  }
+
+  /** Drops idle keys now and then, so a key per caller does not grow the map forever. */
+  private sweep(now: number): void {
+    if (++this.ops % 4096 !== 0) return;
+    for (const [k, log] of this.logs) if (log.last <= now - log.windowMs) this.logs.delete(k);
+  }
+
+  get size(): number {
+    return this.logs.size;
+  }
+}
+
+export class MemoryQuotaStore implements QuotaStore {
+  private readonly counters = new Map<string, { index: number; calls: number; bytes: number }>();
+
+  usage(key: string, period: QuotaPeriod, now: number): QuotaUsage {
+    const { index, end } = periodOf(period, now);
+    const c = this.counters.get(key);
+    if (!c || c.index !== index) return { calls: 0, bytes: 0, periodEnd: end };
+    return { calls: c.calls, bytes: c.bytes, periodEnd: end };
+  }
+
+  add(key: string, period: QuotaPeriod, calls: number, bytes: number, now: number): void {
+    const { index } = periodOf(period, now);
+    let c = this.counters.get(key);
+    if (!c || c.index !== index) this.counters.set(key, (c = { index, calls: 0, bytes: 0 }));
+    c.calls += calls;
+    c.bytes += bytes;
+  }
+}
+
+function periodOf(p: QuotaPeriod, now: number): { index: number; end: number } {
+  if (p.lengthMs <= 0) return { index: 0, end: Infinity };
+  const index = Math.floor((now - p.firstStartMs) / p.lengthMs);
+  return { index, end: p.firstStartMs + (index + 1) * p.lengthMs };
+}
+
+export class MemoryConcurrencyStore implements ConcurrencyStore {
+  private readonly inFlight = new Map<string, number>();
+  enter(key: string, max: number): boolean {
+    const n = this.inFlight.get(key) ?? 0;
+    if (n >= max) return false;
+    this.inFlight.set(key, n + 1);
+    return true;
+  }
+  leave(key: string): void {
+    const n = (this.inFlight.get(key) ?? 1) - 1;
+    if (n <= 0) this.inFlight.delete(key);
+    else this.inFlight.set(key, n);
+  }
+  count(key: string): number {
+    return this.inFlight.get(key) ?? 0;
+  }
+}
+
+/** The stores' names in `ctx.$env.stores`; put another implementation there to replace one. */
+export const STATE_STORES = { rateLimit: "state:rate-limit", quota: "state:quota", concurrency: "state:concurrency" } as const;
+
+const rateStore = (ctx: Context): RateLimitStore => store(ctx, STATE_STORES.rateLimit, () => new MemoryRateLimitStore());
+const quotaStore = (ctx: Context): QuotaStore => store(ctx, STATE_STORES.quota, () => new MemoryQuotaStore());
+const concurrencyStore = (ctx: Context): ConcurrencyStore => store(ctx, STATE_STORES.concurrency, () => new MemoryConcurrencyStore());
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+
+/** Header and variable names of a rate limit (rate-limit and rate-limit-by-key). */
+export interface RateLimitNames {
+  retryAfterHeader: string | null;
+  retryAfterVariable: string | null;
+  remainingHeader: string | null;
+  remainingVariable: string | null;
+  totalHeader: string | null;
+}
+
+/** Increment to apply at the end of the request (expressions in increment-condition / increment-count). */
+export type DeferredIncrement = () => number;
+
+function positiveInt(v: unknown, what: string, max = Number.MAX_SAFE_INTEGER, min = 1): number {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+    throw new PolicyError("ExpressionValueEvaluationFailure", `${what} must be an integer between ${min} and ${max}, not ${String(v)}.`);
+  return v;
+}
+
+function setResponseHeader(ctx: Context, name: string | null, value: string): void {
+  if (name) ctx.Response.Headers.setValues(name, [value]);
+}
+
+const RATE_LIMIT_MESSAGE = "Rate limit is exceeded";
+
+function rateLimited(ctx: Context, names: RateLimitNames, retryAfterMs: number, total: number): PolicyError {
+  const retryAfter = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  if (names.retryAfterVariable) ctx.Variables.set(names.retryAfterVariable, retryAfter);
+  if (names.remainingVariable) ctx.Variables.set(names.remainingVariable, 0);
+  stateOnFinish(ctx, (c) => {
+    setResponseHeader(c, names.retryAfterHeader ?? "Retry-After", String(retryAfter));
+    setResponseHeader(c, names.remainingHeader, "0");
+    setResponseHeader(c, names.totalHeader, String(total));
+  });
+  return new PolicyError("RateLimitExceeded", RATE_LIMIT_MESSAGE, 429);
+}
+
+// ---------------------------------------------------------------------------------------------
+// rate-limit-by-key
+
+/**
+ * rate-limit-by-key. `inc` is the literal/immediate increment (0 when counting is deferred);
+ * `deferred` gives the increment at the end of the request when increment-condition or
+ * increment-count are expressions (the reference page: counting then happens after outbound, so a
+ * 429 can come one call late). A request that is turned away is not counted.
+ */
+export async function rateLimitByKey(
+  ctx: Context,
+  names: RateLimitNames,
+  key: unknown,
+  calls: unknown,
+  renewalPeriod: unknown,
+  inc: number,
+  deferred: DeferredIncrement | null,
+): Promise<void> {
+  const limit = positiveInt(calls, "calls", Number.MAX_SAFE_INTEGER, 0);
+  const periodS = positiveInt(renewalPeriod, "renewal-period", 300);
+  const k = `rlk:${key === null || key === undefined ? "" : String(key)}`;
+  const windowMs = periodS * 1000;
+  const st = rateStore(ctx);
+  const clock = stateClock(ctx);
+  const now = clock.now();
+  const r = await st.check(k, limit, windowMs, deferred ? 0 : inc, now);
+  if (!r.allowed) throw rateLimited(ctx, names, r.retryAfterMs, limit);
+  if (!deferred) {
+    await st.record(k, windowMs, inc, now);
+    finishRateHeaders(ctx, names, limit, limit - r.used - inc);
+    return;
+  }
+  if (names.remainingVariable) ctx.Variables.set(names.remainingVariable, Math.max(0, limit - r.used));
+  stateOnFinish(ctx, async (c) => {
+    const n = deferred();
+    if (typeof n === "number" && n > 0) await st.record(k, windowMs, n, clock.now());
+    setResponseHeader(c, names.remainingHeader, String(Math.max(0, limit - r.used - (n > 0 ? n : 0))));
+    setResponseHeader(c, names.totalHeader, String(limit));
+  });
+}
+
+function finishRateHeaders(ctx: Context, names: RateLimitNames, total: number, remaining: number): void {
+  remaining = Math.max(0, remaining);
+  if (names.remainingVariable) ctx.Variables.set(names.remainingVariable, remaining);
+  if (names.remainingHeader || names.totalHeader)
+    stateOnFinish(ctx, (c) => {
+      setResponseHeader(c, names.remainingHeader, String(remaining));
+      setResponseHeader(c, names.totalHeader, String(total));
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// rate-limit and quota (per subscription, with optional per-API and per-operation limits)
+
+export interface ScopedLimit {
+  calls: number | null;
+  /** quota only: kilobytes. */
+  bandwidthKb?: number | null;
+  periodS: number;
+}
+export interface ApiLimit extends ScopedLimit {
+  name: string | null;
+  id: string | null;
+  operations: (ScopedLimit & { name: string | null; id: string | null })[];
+}
+export interface SubscriptionLimitSpec extends ScopedLimit {
+  /** The scope the policy is written at (global, product, api, operation): one counter per scope entity. */
+  scope: string;
+  apis: ApiLimit[];
+}
+
+function scopeEntity(ctx: Context, scope: string): string {
+  switch (scope) {
+    case "product":
+      return `product/${ctx.Product?.Id ?? ""}`;
+    case "api":
+      return `api/${ctx.Api.Id}`;
+    case "operation":
+      return `op/${ctx.Api.Id}/${ctx.Operation.Id}`;
+    default:
+      return "global";
+  }
+}
+
+/**
+ * The counters that apply to this request: the policy's own, plus the matching <api> and, inside
+ * it, the matching <operation> (matched by name or id). Anonymous callers (no subscription) share
+ * one counter per scope entity.
+ */
+function applicableLimits(ctx: Context, spec: SubscriptionLimitSpec, prefix: string): { key: string; limit: ScopedLimit }[] {
+  const sub = ctx.Subscription?.Id ?? "(anonymous)";
+  const base = `${prefix}:${scopeEntity(ctx, spec.scope)}:${sub}`;
+  const out = [{ key: base, limit: spec as ScopedLimit }];
+  for (const api of spec.apis) {
+    if (!(api.name !== null && api.name === ctx.Api.Name) && !(api.id !== null && api.id === ctx.Api.Id)) continue;
+    out.push({ key: `${base}:api/${ctx.Api.Id}`, limit: api });
+    for (const op of api.operations) {
+      if (!(op.name !== null && op.name === ctx.Operation.Name) && !(op.id !== null && op.id === ctx.Operation.Id)) continue;
+      out.push({ key: `${base}:api/${ctx.Api.Id}/op/${ctx.Operation.Id}`, limit: op });
+    }
+  }
+  return out;
+}
+
+/** rate-limit: every applicable counter must have room; then each counts the call. */
+export async function rateLimitSubscription(ctx: Context, spec: SubscriptionLimitSpec, names: RateLimitNames): Promise<void> {
+  const st = rateStore(ctx);
+  const now = stateClock(ctx).now();
+  const limits = applicableLimits(ctx, spec, "rl");
+  let remaining = Infinity;
+  let total = 0;
+  for (const l of limits) {
+    const calls = l.limit.calls ?? 0;
+    const r = await st.check(l.key, calls, l.limit.periodS * 1000, 1, now);
+    if (!r.allowed) throw rateLimited(ctx, names, r.retryAfterMs, calls);
+    if (calls - r.used - 1 < remaining) {
+      remaining = calls - r.used - 1;
+      total = calls;
+    }
+  }
+  for (const l of limits) await st.record(l.key, l.limit.periodS * 1000, 1, now);
+  finishRateHeaders(ctx, names, total, remaining);
+}
+
+/** Counted keys of a request, so several quota policies on one key count a request once (reference page). */
+const COUNTED = new WeakMap<Context, Set<string>>();
+
+function firstCount(ctx: Context, key: string): boolean {
+  let s = COUNTED.get(ctx);
+  if (!s) COUNTED.set(ctx, (s = new Set()));
+  if (s.has(key)) return false;
+  s.add(key);
+  return true;
+}
+
+/** .NET TimeSpan "c" format: [d.]hh:mm:ss. */
+export function timeSpanText(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const d = Math.floor(total / 86400);
+  const h = Math.floor((total % 86400) / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d > 0 ? `${d}.` : ""}${p(h)}:${p(m)}:${p(s)}`;
+}
+
+function quotaExceeded(ctx: Context, what: "call volume" | "bandwidth", periodEnd: number, now: number): PolicyError {
+  const finite = Number.isFinite(periodEnd);
+  if (finite) {
+    const retryAfter = Math.max(1, Math.ceil((periodEnd - now) / 1000));
+    stateOnFinish(ctx, (c) => setResponseHeader(c, "Retry-After", String(retryAfter)));
+  }
+  const message = finite ? `Out of ${what} quota. Quota will be replenished in ${timeSpanText(periodEnd - now)}.` : `Out of ${what} quota.`;
+  return new PolicyError("QuotaExceeded", message, 403);
+}
+
+/** Bytes of the request and the response bodies, added to bandwidth quotas at the end of the request. */
+function transferredBytes(ctx: Context, requestBytes: number): number {
+  const res = ctx.Response.Body ? ctx.Response.Body.content().length : 0;
+  return requestBytes + res;
+}
+
+interface QuotaCounter {
+  key: string;
+  limit: ScopedLimit;
+  period: QuotaPeriod;
+}
+
+async function quotaRun(ctx: Context, counters: QuotaCounter[], inc: number, deferred: DeferredIncrement | null): Promise<void> {
+  const st = quotaStore(ctx);
+  const clock = stateClock(ctx);
+  const now = clock.now();
+  for (const c of counters) {
+    const u = await st.usage(c.key, c.period, now);
+    const calls = c.limit.calls;
+    if (calls !== null && (deferred ? u.calls >= calls : u.calls + inc > calls)) throw quotaExceeded(ctx, "call volume", u.periodEnd, now);
+    const kb = c.limit.bandwidthKb ?? null;
+    if (kb !== null && u.bytes >= kb * 1024) throw quotaExceeded(ctx, "bandwidth", u.periodEnd, now);
+  }
+  const requestBytes = ctx.Request.Body ? ctx.Request.Body.content().length : 0;
+  const fresh = counters.filter((c) => firstCount(ctx, c.key));
+  if (fresh.length === 0) return;
+  if (!deferred && inc > 0) for (const c of fresh) if (c.limit.calls !== null) await st.add(c.key, c.period, inc, 0, now);
+  const needBytes = fresh.some((c) => (c.limit.bandwidthKb ?? null) !== null);
+  if (!deferred && !needBytes) return;
+  stateOnFinish(ctx, async (x) => {
+    const n = deferred ? deferred() : 0;
+    const bytes = needBytes ? transferredBytes(x, requestBytes) : 0;
+    const t = clock.now();
+    for (const c of fresh) {
+      const callsNow = deferred && c.limit.calls !== null && typeof n === "number" && n > 0 ? n : 0;
+      const b = (c.limit.bandwidthKb ?? null) !== null && (!deferred || n > 0) ? bytes : 0;
+      if (callsNow > 0 || b > 0) await st.add(c.key, c.period, callsNow, b, t);
+    }
+  });
+}
+
+/** quota: per subscription, fixed periods starting at the first request's period boundary (epoch-aligned). */
+export async function quotaSubscription(ctx: Context, spec: SubscriptionLimitSpec): Promise<void> {
+  const counters = applicableLimits(ctx, spec, "q").map((l) => ({ key: l.key, limit: l.limit, period: { lengthMs: l.limit.periodS * 1000, firstStartMs: 0 } }));
+  await quotaRun(ctx, counters, 1, null);
+}
+
+export interface QuotaByKeySpec {
+  calls: number | null;
+  bandwidthKb: number | null;
+  periodS: number;
+  firstStartMs: number;
+}
+
+/** quota-by-key: one counter per key value across all scopes. */
+export async function quotaByKey(ctx: Context, spec: QuotaByKeySpec, key: unknown, inc: number, deferred: DeferredIncrement | null): Promise<void> {
+  const k = `qk:${key === null || key === undefined ? "" : String(key)}`;
+  await quotaRun(ctx, [{ key: k, limit: spec, period: { lengthMs: spec.periodS * 1000, firstStartMs: spec.firstStartMs } }], inc, deferred);
+}
+
+// ---------------------------------------------------------------------------------------------
+// limit-concurrency
+
+/** [infer] The reference page gives only the status (429); reason and message are ours. */
+export async function concurrencyEnter(ctx: Context, key: unknown, max: number): Promise<string> {
+  const k = key === null || key === undefined ? "" : String(key);
+  const ok = await concurrencyStore(ctx).enter(k, max);
+  if (!ok) throw new PolicyError("ConcurrencyLimitExceeded", "Too many concurrent requests: the concurrency limit is exceeded.", 429);
+  return k;
+}
+
+export async function concurrencyLeave(ctx: Context, key: string): Promise<void> {
+  await concurrencyStore(ctx).leave(key);
+}
