@@ -39,6 +39,18 @@ describe("apimc CLI", () => {
     expect(JSON.parse(readFileSync(out + ".map", "utf8")).sources).toEqual([good]);
   });
 
+  it("check runs over every corpus file without a crash and says how many are clean", () => {
+    const root = new URL("../../../shared/corpus/", import.meta.url).pathname;
+    const files = (spawnSync("find", [root, "-name", "*.xml"], { encoding: "utf8" }).stdout.trim().split("\n")).sort();
+    const r = run("check", "--snippets", ...files);
+    expect([0, 1]).toContain(r.status);
+    expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
+    expect(r.stderr).not.toContain("APIMC900");
+    const m = /(\d+) of (\d+) files compiled without errors/.exec(r.stderr);
+    expect(Number(m![2])).toBe(files.length);
+    console.log(`apimc check over the corpus: ${m![1]} of ${m![2]} files clean`);
+  });
+
   it("does not write a module for a document with errors, and reports usage errors with exit 2", () => {
     const r = run("compile", bad, "--outdir", join(dir, "o2"));
     expect(r.status).toBe(1);
