@@ -17,6 +17,10 @@ export const authenticationBasic: PolicyDef<AuthenticationBasicNode> = {
   parse(el, pc, base) {
     const a = pc.attrs(el, this.attributes);
     pc.elements(el).forEach((c) => pc.diags.error(Codes.UnexpectedChild, c.offset, "<authentication-basic> takes no child elements."));
+    // "This policy can only be used once in a policy section" (reference page): earlier entries of
+    // this document's section in the module's policy table.
+    if (pc.state.table.some((m, i) => i < base.index && m.name === "authentication-basic" && m.section === pc.section && m.scope === pc.state.scope))
+      pc.diags.warning(Codes.DuplicateChild, el.offset, "<authentication-basic> can only be used once in a policy section; the last one wins.");
     if (!a.username || !a.password) return null;
     if (a.username.kind === "literal" && a.username.text.includes(":"))
       pc.diags.error(Codes.InvalidLiteral, a.username.offset, "A Basic username cannot contain ':' (the backend would split the credentials there).");

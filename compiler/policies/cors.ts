@@ -102,6 +102,9 @@ export const cors: PolicyDef<CorsNode> = {
       pc.diags.error(Codes.MissingChild, el.offset, "<cors> needs <allowed-origins>.");
       return null;
     }
+    // "May be used once per section" (reference page); across scopes generally only the first applies.
+    if (pc.state.table.some((m, i) => i < base.index && m.name === "cors" && m.section === pc.section && m.scope === pc.state.scope))
+      pc.diags.warning(Codes.DuplicateChild, el.offset, "<cors> may be used only once in a section; the first matching one answers.");
     const creds = a["allow-credentials"];
     if (origins === null && creds?.kind === "literal" && creds.text.trim().toLowerCase() === "true")
       pc.diags.error(Codes.InvalidLiteral, creds.offset, "allow-credentials=\"true\" cannot be combined with the '*' origin: list the allowed origins.");

@@ -83,15 +83,15 @@ export const retry: PolicyDef<RetryNode> = {
       settings = ec.scope.names.fresh("retry");
       count = js`${settings}.count`;
       const init = js`const ${settings} = ${rt("retrySettings")}(${opt(node.count)}, ${opt(node.interval)}, ${opt(node.maxInterval)}, ${opt(node.delta)}, ${boolOpt});\n`;
-      return js`{\n${init}${loop(node, ec.value(node.condition, "bool"), count, settings, n, ec.policies(node.body), zeroDelays(node))}}`;
+      return js`{\n${init}${loop(ec.value(node.condition, "bool"), count, settings, n, ec.policies(node.body), zeroDelays(node))}}`;
     }
     const cond = node.condition.kind === "literal" ? js`${node.condition.text.trim().toLowerCase() === "true"}` : ec.value(node.condition, "bool");
-    return loop(node, cond, count, settings, n, ec.policies(node.body), zeroDelays(node));
+    return loop(cond, count, settings, n, ec.policies(node.body), zeroDelays(node));
   },
   isAsync: (node) => !zeroDelays(node) || node.body.some(isAsyncNode),
 };
 
-function loop(_node: RetryNode, cond: Code, count: Code, settings: Code, n: Code, body: Code, noWait: boolean): Code {
+function loop(cond: Code, count: Code, settings: Code, n: Code, body: Code, noWait: boolean): Code {
   const wait = noWait ? js`` : js`await ${rt("retryWait")}(${n} + 1, ${settings});\n`;
   return js`for (let ${n} = 0; ; ${n}++) {\n${body}if (${n} >= ${count} || !(${cond})) break;\n${wait}}`;
 }

@@ -30,9 +30,17 @@ export function checkHeader(ctx: Context, name: unknown, status: unknown, messag
   if (entry === undefined) throw new PolicyError("HeaderNotFound", msg, status, "check-header");
   if (allowed.length === 0) return;
   const fold = ignoreCase === true;
-  const want = allowed.filter((v) => v !== null && v !== undefined).map((v) => (fold ? String(v).toLowerCase() : String(v)));
-  const have = entry.values.length > 1 ? [...entry.values, entry.values.join(",")] : entry.values;
-  for (const h of have) if (want.includes(fold ? h.toLowerCase() : h)) return;
+  const values = entry.values;
+  for (let i = 0; i <= values.length; i++) {
+    // Each value, then (for a header sent several times) all of them comma-joined.
+    if (i === values.length && values.length < 2) break;
+    const h = i < values.length ? values[i]! : values.join(",");
+    for (const a of allowed) {
+      if (a === null || a === undefined) continue;
+      const w = String(a);
+      if (fold ? w.toLowerCase() === h.toLowerCase() : w === h) return;
+    }
+  }
   throw new PolicyError("HeaderValueNotAllowed", msg, status, "check-header");
 }
 

@@ -42,3 +42,11 @@ describe("authentication-basic", () => {
     expect(errors(doc({ outbound: `<authentication-basic username="a" password="b" />` })).map((d) => d.code)).toEqual(["APIMC2006"]);
   });
 });
+
+describe("authentication-basic once per section", () => {
+  it("warns on a second one in the same section", async () => {
+    const { warnings } = await import("./helpers.js");
+    expect(warnings(doc({ inbound: `<authentication-basic username="a" password="b" /><authentication-basic username="c" password="d" />` })).map((d) => d.code)).toEqual(["APIMC2016"]);
+    expect(warnings(doc({ inbound: `<authentication-basic username="a" password="b" />` }))).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPolicy } from "../../runtime/testing.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
-import { doc, errors } from "./helpers.js";
+import { doc, errors, warnings } from "./helpers.js";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -151,5 +151,7 @@ describe("cors diagnostics", () => {
     expect(errors(doc({ inbound: `<cors><allowed-origins><origin>*</origin></allowed-origins><allowed-origins><origin>*</origin></allowed-origins></cors>` })).map((d) => d.code)).toEqual(["APIMC2016"]);
     expect(errors(doc({ inbound: `<cors><allowed-origins><origin>*</origin></allowed-origins><allowed-methods><verb>GET</verb></allowed-methods></cors>` })).map((d) => d.code)).toEqual(["APIMC2009"]);
     expect(errors(doc({ outbound: `<cors><allowed-origins><origin>*</origin></allowed-origins></cors>` })).map((d) => d.code)).toEqual(["APIMC2006"]);
+    const c = `<cors><allowed-origins><origin>*</origin></allowed-origins></cors>`;
+    expect(warnings(doc({ inbound: c + c })).map((d) => d.code)).toEqual(["APIMC2016"]);
   });
 });

@@ -83,6 +83,17 @@ describe("wait", () => {
     expect(r.variables).toHaveProperty("a");
   });
 
+  it("takes cache-lookup-value children", async () => {
+    const r = await runPolicy(
+      doc({
+        inbound: `<cache-store-value key="k1" value="v1" duration="60" /><wait>${send("a", "/fast/a")}<cache-lookup-value key="k1" variable-name="cached" /></wait>`,
+      }),
+    );
+    expect(r.lastError).toBeUndefined();
+    expect(r.variables.cached).toBe("v1");
+    expect(r.variables).toHaveProperty("a");
+  });
+
   it("for may be an expression", async () => {
     const r = await runPolicy(doc({ inbound: `<wait for="@((string)context.Variables["mode"])">${send("slow", "/hold/2")}${send("quick", "/fast/q")}</wait><set-variable name="done" value="yes" />` }), { variables: { mode: "any" } });
     expect(r.variables.done).toBe("yes");
