@@ -42,7 +42,7 @@ export const checkHeader: PolicyDef<CheckHeaderNode> = {
     if (!a.name || !code || !a["failed-check-error-message"] || !a["ignore-case"]) return null;
     if (a.name.kind === "literal") {
       a.name.text = a.name.text.trim();
-      if (!isToken(a.name.text)) pc.diags.error(Codes.InvalidLiteral, a.name.offset, `'${a.name.text}' is not a valid HTTP header name.`);
+      if (!isToken(a.name.text) && !a.name.text.includes("{{")) pc.diags.error(Codes.InvalidLiteral, a.name.offset, `'${a.name.text}' is not a valid HTTP header name.`);
     }
     if (code.kind === "literal") {
       const n = Number(code.text.trim());

@@ -57,7 +57,7 @@ export const cors: PolicyDef<CorsNode> = {
           for (const [text, offset] of list) {
             if (text === "*") origins = null;
             else if (origins !== null) {
-              if (!/^https?:\/\/[^/?#\s]+\/?$/i.test(text))
+              if (!/^https?:\/\/[^/?#\s]+\/?$/i.test(text) && !text.includes("{{"))
                 pc.diags.error(Codes.InvalidLiteral, offset, `'${text}' is not an origin: use '*' or scheme://host[:port] (no path).`);
               origins.push(corsNormalizeOrigin(text));
             }

@@ -29,7 +29,7 @@ export const mockResponse: PolicyDef<MockResponseNode> = {
     let contentType: string | null = null;
     if (ct?.kind === "literal") {
       contentType = ct.text.trim();
-      if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+\/[!#$%&'*+\-.^_`|~0-9A-Za-z]+(\s*;.*)?$/.test(contentType))
+      if (!contentType.includes("{{") && !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+\/[!#$%&'*+\-.^_`|~0-9A-Za-z]+(\s*;.*)?$/.test(contentType))
         pc.diags.error(Codes.InvalidLiteral, ct.offset, `'${contentType}' is not a media type (type/subtype).`);
     }
     return { ...base, status, contentType };

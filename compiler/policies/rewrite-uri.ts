@@ -26,7 +26,8 @@ export const rewriteUri: PolicyDef<RewriteUriNode> = {
     pc.elements(el).forEach((c) => pc.diags.error(Codes.UnexpectedChild, c.offset, "<rewrite-uri> takes no child elements."));
     if (!a.template) return null;
     let parsed: UriTemplate | null = null;
-    if (a.template.kind === "literal") {
+    // A named value left as written (no value at build time, already a warning) is parsed at run time.
+    if (a.template.kind === "literal" && !a.template.text.includes("{{")) {
       const r = parseUriTemplate(a.template.text);
       if ("error" in r) {
         pc.diags.error(Codes.InvalidLiteral, a.template.offset, `Invalid rewrite-uri template: ${r.error}`);
@@ -43,6 +44,7 @@ export const rewriteUri: PolicyDef<RewriteUriNode> = {
       const t = ec.scope.constant(js`Object.freeze(JSON.parse(${JSON.stringify(node.parsed)}))`, "uriTemplate");
       return js`${rt("rewriteUri")}(ctx, ${t}, ${copy});`;
     }
-    return js`${rt("rewriteUriDynamic")}(ctx, ${ec.value(node.template, "string")}, ${copy});`;
+    const t = node.template.kind === "literal" ? js`${node.template.text}` : ec.value(node.template, "string");
+    return js`${rt("rewriteUriDynamic")}(ctx, ${t}, ${copy});`;
   },
 };

@@ -40,7 +40,8 @@ export const setBackendService: PolicyDef<SetBackendServiceNode> = {
     }
     if (baseUrl?.kind === "literal") {
       baseUrl.text = baseUrl.text.trim();
-      if (!isHttpUrl(baseUrl.text)) pc.diags.error(Codes.InvalidLiteral, baseUrl.offset, `'base-url' must be an absolute http(s) URL, not '${baseUrl.text}'.`);
+      // A named value left as written (no value at build time, already a warning) is not checked.
+      if (!isHttpUrl(baseUrl.text) && !baseUrl.text.includes("{{")) pc.diags.error(Codes.InvalidLiteral, baseUrl.offset, `'base-url' must be an absolute http(s) URL, not '${baseUrl.text}'.`);
     }
     if (backendId?.kind === "literal") {
       backendId.text = backendId.text.trim();

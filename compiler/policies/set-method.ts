@@ -22,7 +22,7 @@ export const setMethod: PolicyDef<SetMethodNode> = {
       pc.diags.error(Codes.MissingChild, el.offset, "<set-method> needs an HTTP method as its text, e.g. <set-method>POST</set-method>.");
       return null;
     }
-    if (v.kind === "literal") {
+    if (v.kind === "literal" && !v.text.includes("{{")) {
       v.text = v.text.trim();
       if (!TOKEN.test(v.text)) {
         pc.diags.error(Codes.InvalidLiteral, v.offset, `'${v.text}' is not an HTTP method.`);
@@ -35,6 +35,7 @@ export const setMethod: PolicyDef<SetMethodNode> = {
   },
   emit(node, ec) {
     const m = node.method;
+    if (m.kind === "literal") m.text = m.text.trim();
     return m.kind === "literal" ? js`${ec.request.code}.Method = ${m.text};` : js`${ec.request.code}.Method = ${rt("httpMethodValue")}(${ec.value(m, "string")});`;
   },
 };

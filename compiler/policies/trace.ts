@@ -25,7 +25,12 @@ export const trace: PolicyDef<TraceNode> = {
     const a = pc.attrs(el, this.attributes);
     let message: XValue | null = null;
     const metadata: [string, string][] = [];
-    for (const child of pc.elements(el)) {
+    // The older form of the policy has the message as the element's text: <trace source="s">text</trace>.
+    const legacy = !el.children.some((c) => c.kind === "element") ? pc.text(el) : null;
+    if (legacy && !(legacy.kind === "literal" && legacy.text.trim() === "")) {
+      if (legacy.kind === "literal") legacy.text = legacy.text.trim();
+      message = legacy;
+    } else for (const child of pc.elements(el)) {
       if (child.name === "message") {
         if (message) pc.diags.error(Codes.DuplicateChild, child.offset, "<trace> takes one <message>.");
         if (metadata.length) pc.diags.warning(Codes.UnexpectedChild, child.offset, "<message> should come before <metadata> (the order of the reference page).");

@@ -110,6 +110,10 @@ describe("rewrite-uri diagnostics", () => {
     expect(e[0]!.message).toContain("Unclosed");
     expect(errors(doc({ inbound: `<rewrite-uri template="/a" copy-unmatched-params="yes" />` })).map((d) => d.code)).toEqual(["APIMC2008"]);
   });
+  it("a template holding a named value left as written is parsed at run time", () => {
+    const code = codeOf(doc({ inbound: `<rewrite-uri template="/subscriptions/{{Subscription-Id}}/x" />` }));
+    expect(code).toContain("rewriteUriDynamic(ctx, ");
+  });
   it("is allowed in inbound only", () => {
     expect(errors(doc({ backend: `<rewrite-uri template="/a" />` })).map((d) => d.code)).toEqual(["APIMC2006"]);
   });

@@ -95,6 +95,9 @@ describe("set-backend-service diagnostics", () => {
     expect(e[0]!.message).toContain("absolute http(s) URL");
     expect(errors(doc({ inbound: `<set-backend-service base-url="/relative" />` })).map((d) => d.code)).toEqual(["APIMC2008"]);
   });
+  it("does not check a literal holding a named value left as written (no value at build time)", () => {
+    expect(errors(doc({ inbound: `<set-backend-service base-url="{{backend-url}}" />` }))).toEqual([]);
+  });
   it("is allowed in inbound and backend only", () => {
     expect(errors(doc({ outbound: `<set-backend-service base-url="http://x" />` })).map((d) => d.code)).toEqual(["APIMC2006"]);
     expect(errors(doc({ backend: `<set-backend-service base-url="http://x" /><forward-request/>` }))).toEqual([]);

@@ -26,6 +26,13 @@ describe("trace", () => {
     ]);
   });
 
+  it("accepts the older form with the message as the element's text", async () => {
+    const r = await runPolicy(doc({ inbound: `<trace source="legacy">
+      Some text
+    </trace><trace source="legacy-expr">@("x" + 1)</trace>` }));
+    expect(r.trace).toEqual([expect.objectContaining({ source: "legacy", message: "Some text" }), expect.objectContaining({ source: "legacy-expr", message: "x1" })]);
+  });
+
   it("runs in on-error", async () => {
     const r = await runPolicy(doc({ inbound: `<set-variable name="x" value="@(int.Parse("x"))" />`, onError: `<trace source="err" severity="error"><message>@(context.LastError.Reason)</message></trace>` }));
     expect(r.trace).toEqual([expect.objectContaining({ source: "err", message: "ExpressionValueEvaluationFailure" })]);
