@@ -100,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       errors++;
       continue;
     }
-    const r = compile(source, { file, sourceMap: args.sourcemap, namedValues, allowSnippets: args.snippets, fragments: args.fragments ? fragmentsFromDirectory(args.fragments) : undefined });
+    const r = compile(source, { file, sourceMap: args.sourcemap, namedValues, allowSnippets: args.snippets, checkOnly: args.cmd === "check", fragments: args.fragments ? fragmentsFromDirectory(args.fragments) : undefined });
     print(r.diagnostics, source);
     if (r.code === null) {
       errors++;

@@ -23,6 +23,8 @@ export interface BuildState {
   scope: string;
   fragments?: FragmentResolver;
   namedValues?: Readonly<Record<string, string>>;
+  /** Unresolved named values are warnings (see CompileOptions.checkOnly). */
+  checkOnly?: boolean;
   /** Parsed fragments by id, so each file is read and parsed once a build. */
   fragmentCache?: Map<string, { root: import("./xml/parse.js").XElement | null; diags: DiagnosticBag }>;
   /** Diagnostics of every file read (documents and fragments). */

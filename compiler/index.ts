@@ -24,8 +24,10 @@ export interface CompileOptions {
   /** Import specifier of the runtime in the generated module. */
   runtime?: string;
   sourceMap?: boolean;
-  /** Named values for `{{name}}`; without it, references stay as written (with a warning). */
+  /** Named values for `{{name}}`. Without them a reference is an error, or a warning with `checkOnly`. */
   namedValues?: Readonly<Record<string, string>>;
+  /** Diagnostics are what is wanted (`apimc check`): unresolved named values are warnings, left as written. */
+  checkOnly?: boolean;
   /** Finds `include-fragment` targets; see `fragmentsFromDirectory`. */
   fragments?: FragmentResolver;
   /** "esm" (default) or "function" (a function body over `rt`, for in-process loading). */
@@ -61,8 +63,8 @@ function compileInner(source: string, file: string, options: CompileOptions, dia
   }
   const root = parseXml(source, diags);
   if (!root) return { code: null, map: null, diagnostics: diags.items };
-  substituteNamedValues(root, options.namedValues, diags);
-  const state: BuildState = { table: [], scope: "operation", fragments: options.fragments, namedValues: options.namedValues, allDiagnostics: [diags] };
+  substituteNamedValues(root, options.namedValues, diags, options.checkOnly);
+  const state: BuildState = { table: [], scope: "operation", fragments: options.fragments, namedValues: options.namedValues, checkOnly: options.checkOnly, allDiagnostics: [diags] };
   const all = () => state.allDiagnostics!.flatMap((b) => b.items);
   const failed = () => state.allDiagnostics!.some((b) => b.hasErrors);
   const doc = buildDocument(root, diags, { allowSnippets: options.allowSnippets, state });

@@ -7,13 +7,15 @@ import type { XElement, XValue } from "./xml/parse.js";
 
 const REF = /\{\{([A-Za-z0-9._-]+)\}\}/g;
 
-export function substituteNamedValues(root: XElement, values: Readonly<Record<string, string>> | undefined, diags: DiagnosticBag): void {
+export function substituteNamedValues(root: XElement, values: Readonly<Record<string, string>> | undefined, diags: DiagnosticBag, checkOnly = false): void {
   const warned = new Set<string>();
   const resolve = (name: string, offset: number): string | null => {
     if (values === undefined) {
       if (!warned.has(name)) {
         warned.add(name);
-        diags.warning(Codes.UnknownNamedValue, offset, `Named value '{{${name}}}' has no value at build time (pass --named-values); it is left as written.`);
+        // Checking a document from elsewhere: say so and go on. Generating code: the value is needed.
+        if (checkOnly) diags.warning(Codes.UnknownNamedValue, offset, `Named value '{{${name}}}' has no value here (pass --named-values to check it); it is left as written.`);
+        else diags.error(Codes.UnknownNamedValue, offset, `Named value '{{${name}}}' has no value: pass the named values (--named-values nv.json, or the namedValues option).`);
       }
       return null;
     }

@@ -143,7 +143,9 @@ function finalConvert(b: Binder, e: BExpr, expected: ExpectedType, pos: number):
     case "variable": {
       const u = underlyingNullable(t);
       const n = u.k === "named" ? (primName(u) ?? u.def.name) : u.k === "array" && (isNamed(u.elem, "byte") || isNamed(u.elem, "sbyte")) ? "bytes" : "";
-      if (t.k === "null" || VARIABLE_TYPES.has(n) || n === "bytes") return e;
+      // The reference page lists scalar types only, yet Microsoft's own fragment examples store
+      // JObject/JToken values: those are accepted too.
+      if (t.k === "null" || VARIABLE_TYPES.has(n) || n === "bytes" || JSON_VARIABLE_TYPES.has(n)) return e;
       b.err(Codes.CSharpTypeMismatch, pos, `set-variable cannot store a value of type '${typeName(t)}'; allowed are bool, the numeric types, char, string, Guid, DateTime, TimeSpan, byte[] and their nullable forms.`);
     }
     // eslint-disable-next-line no-fallthrough
@@ -156,6 +158,8 @@ function finalConvert(b: Binder, e: BExpr, expected: ExpectedType, pos: number):
       return e;
   }
 }
+
+const JSON_VARIABLE_TYPES: ReadonlySet<string> = new Set(["JToken", "JObject", "JArray", "JValue"]);
 
 function constString(e: BExpr): { v: string | null } | undefined {
   const v = e.cv!.v;

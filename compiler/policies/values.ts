@@ -5,8 +5,12 @@ import type { LiteralType } from "./types.js";
 
 const INT = /^\s*[+-]?\d+\s*$/;
 
+/** A `{{name}}` left in place because no named-values table was given (a warning already says so). */
+export const UNRESOLVED_NAMED_VALUE = /\{\{[A-Za-z0-9._-]+\}\}/;
+
 export function checkLiteral(v: LiteralValue, type: LiteralType, what: string, diags: DiagnosticBag): boolean {
   const t = v.text.trim();
+  if (UNRESOLVED_NAMED_VALUE.test(t)) return true; // its value is known only at deployment
   if (type === "int" || type === "seconds") {
     if (!INT.test(t) || !Number.isSafeInteger(Number(t))) {
       diags.error(Codes.InvalidLiteral, v.offset, `${what} must be an integer, not '${v.text}'.`);

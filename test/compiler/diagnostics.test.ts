@@ -73,6 +73,14 @@ describe("policy structure diagnostics", () => {
     expect(diag(`<policies><inbound><set-header name="{{nope}}"><value>1</value></set-header></inbound></policies>`, { namedValues: {} })[0]).toMatchObject({ code: "APIMC2017" });
   });
 
+  it("an unresolved named value: an error when generating code, a warning when only checking", () => {
+    const src = `<policies><inbound><send-request response-variable-name="r" timeout="{{t}}"><set-url>http://x/</set-url><set-method>GET</set-method></send-request></inbound></policies>`;
+    expect(diag(src)[0]).toMatchObject({ code: "APIMC2017" });
+    const checked = compile(src, { checkOnly: true });
+    expect(checked.diagnostics.map((d) => [d.code, d.severity])).toEqual([["APIMC2017", "warning"]]);
+    expect(compile(src, { namedValues: { t: "soon" } }).diagnostics[0]).toMatchObject({ code: "APIMC2008" });
+  });
+
   it("a document larger than APIM's 256 KiB limit", () => {
     expect(diag(`<policies><inbound>${" ".repeat(300 * 1024)}</inbound></policies>`)[0]).toMatchObject({ code: "APIMC1006" });
   });

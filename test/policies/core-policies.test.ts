@@ -12,6 +12,13 @@ describe("set-variable", () => {
     const r = await runPolicy(doc({ inbound: `<set-variable name="a" value="42" /><set-variable name="b" value="@(40 + 2)" /><set-variable name="c" value="@(true)" />` }));
     expect(r.variables).toMatchObject({ a: "42", b: 42, c: true });
   });
+  it("stores JObject values, as Microsoft's own fragment examples do", async () => {
+    const r = await runPolicy(doc({ inbound: `<set-variable name="j" value="@(new JObject(new JProperty("a", 7)))" /><set-variable name="a" value="@((int)((JObject)context.Variables["j"])["a"])" />` }));
+    expect(r.variables.a).toBe(7);
+  });
+  it("rejects other non-scalar types at compile time", async () => {
+    await expect(runPolicy(doc({ inbound: `<set-variable name="l" value="@(new List<int>())" />` }))).rejects.toThrow(/APIMC3006/);
+  });
   it("overwrites, and later expressions see the value", async () => {
     const r = await runPolicy(doc({ inbound: `<set-variable name="a" value="1" /><set-variable name="a" value="@((string)context.Variables["a"] + "2")" />` }));
     expect(r.variables.a).toBe("12");
