@@ -134,6 +134,8 @@ export class Binder {
   private returnSeen: Type[][] = [];
   private loopDepth = 0;
   private switchDepth = 0;
+  /** Inside checked(...): integral overflow throws OverflowException. null = default context (unchecked at run time, constants checked). */
+  checkedCtx: boolean | null = null;
 
   constructor(
     readonly src: string,
@@ -313,8 +315,13 @@ export class Binder {
         return { type: NULL, code: js`${rt("throwValue")}(${ex.code})`, pos: e.pos };
       }
       case "checked": {
-        const inner = this.expr(e.expr);
-        return inner;
+        const saved = this.checkedCtx;
+        this.checkedCtx = e.checked;
+        try {
+          return this.expr(e.expr);
+        } finally {
+          this.checkedCtx = saved;
+        }
       }
     }
   }
@@ -510,6 +517,9 @@ export class Binder {
       let recv = this.value(recvRaw, target.target.pos);
       if (target.cond) recv = this.openCond(recv, target.pos);
       if (recv.type.k === "null") this.err(Codes.CSharpTypeMismatch, target.pos, `Cannot call '${target.name}' on the null literal.`);
+      if (target.name === "ToString" && e.args.length === 0 && L.isEnum(recv.type)) {
+        return { type: named("string"), code: L.enumToString(this, recv), pos: e.pos, conds: recv.conds };
+      }
       const inst = this.findMembers(recv.type, target.name, ["method"]).filter((c) => !c.m.isStatic);
       const ext = this.extensionCandidates(target.name);
       if (!inst.length && !ext.length) {
@@ -826,6 +836,10 @@ export class Binder {
       }
       if (a.discard) return this.temp();
       if (a.arg.kind !== "val") return a.b!.local!.code;
+      if (m.formatArgs && isNamed(to, "object")) {
+        const c = this.convert(a.b!, to, a.arg.pos);
+        return a.b!.type.k === "null" ? c.code : L.formatArg(this, a.b!);
+      }
       return this.convert(a.b!, to, a.arg.pos).code;
     };
     let written = 0;

@@ -172,8 +172,41 @@ export function isEnum(t: Type): boolean {
   return t.def.members.size > 0;
 }
 
+/** A hoisted table of an enum's member names by value (for ToString). */
+export function enumNames(b: Binder, t: Type): Code {
+  const def = (t as Type & { k: "named" }).def;
+  const byValue = new Map<number, string>();
+  for (const ms of def.members.values())
+    for (const m of ms) if (typeof m.constant === "number" && !byValue.has(m.constant)) byValue.set(m.constant, m.name);
+  let body = js``;
+  let i = 0;
+  for (const [v, n] of byValue) body = js`${body}${i++ ? js`, ` : js``}[${literal(v)}]: ${literal(n)}`;
+  return b.scope.constant(js`{ ${body} }`, `enum_${def.name}`);
+}
+/** `e.ToString()` of an enum value: its member name (flags combined with ", "), else the number. */
+export function enumToString(b: Binder, e: BExpr): Code {
+  return js`${rt("enumStr")}(${e.code}, ${enumNames(b, e.type)})`;
+}
+
+const CLR_PRIM: Record<string, string> = {
+  bool: "Boolean", byte: "Byte", sbyte: "SByte", short: "Int16", ushort: "UInt16", int: "Int32", uint: "UInt32", long: "Int64", ulong: "UInt64",
+  float: "Single", double: "Double", decimal: "Decimal", char: "Char", string: "String", object: "Object",
+};
+/** The CLR full name of a type, as Type.ToString() prints it (System.Int32[], System.Collections.Generic.List`1[System.Int32]). */
+export function clrName(t: Type): string {
+  if (t.k === "array") return `${clrName(t.elem)}[]`;
+  if (t.k !== "named") return "System.Object";
+  const p = CLR_PRIM[t.def.name];
+  if (p && t.def.ns === "System") return `System.${p}`;
+  const base = `${t.def.ns ? `${t.def.ns}.` : ""}${t.def.name}`;
+  return t.args.length ? `${base}\`${t.args.length}[${t.args.map(clrName).join(",")}]` : base;
+}
+const TAGGED_COLLECTIONS = new Set(["List", "Dictionary", "HashSet", "Queue", "Stack", "SortedDictionary", "SortedSet", "LinkedList"]);
+
 /** Code that boxes a value of static type `from` into an object. */
 function box(e: BExpr): Code {
+  if (e.type.k === "array" || (e.type.k === "named" && TAGGED_COLLECTIONS.has(e.type.def.name) && e.type.def.ns === "System.Collections.Generic"))
+    return js`${rt("tagType")}(${e.code}, ${clrName(e.type)})`;
   if (isNamed(e.type, "char")) return js`String.fromCharCode(${e.code})`;
   if (isNullable(e.type) && isNamed(underlyingNullable(e.type), "char")) return js`${rt("boxChar")}(${e.code})`;
   return e.code;
@@ -260,6 +293,11 @@ export function cast(b: Binder, e: BExpr, to: Type, pos: number, typePos: number
       const inner = numericExplicit({ ...e, code: t, type: fu }, tpn);
       const code = js`((${t} = ${e.code}) == null ? ${isNullable(to) ? js`null` : js`${rt("nullableValue")}(null)`} : ${inner})`;
       return { type: to, code, pos };
+    }
+    if (b.checkedCtx && INT_RANGE[tpn]) {
+      const [lo, hi] = INT_RANGE[tpn]!;
+      const [flo, fhi] = INT_RANGE[fp] ?? [-Infinity, Infinity];
+      if (!(flo >= lo && fhi <= hi)) return { type: to, code: js`${rt("chkConv")}(${e.code}, ${tpn})`, pos };
     }
     return { type: to, code: numericExplicit({ ...e, type: fu }, tpn), pos };
   }
@@ -351,6 +389,8 @@ export function stringOf(b: Binder, e: BExpr): Code {
   if (p === "bool") return js`(${e.code} ? "True" : "False")`;
   if (t.k === "null") return js`""`;
   if (p && isNumeric(t)) return js`${rt("numToString")}(${e.code}, ${p})`;
+  if (isEnum(t)) return enumToString(b, e);
+  if (isNullable(t) && isEnum(underlyingNullable(t))) return js`${rt("enumStr")}(${e.code}, ${enumNames(b, underlyingNullable(t))})`;
   return js`${rt("toStr")}(${box(e)})`;
 }
 
@@ -365,7 +405,14 @@ function constToString(v: string | number | boolean | null, t: Type): string | n
 }
 
 export function formatted(b: Binder, e: BExpr, format: string): Code {
-  return js`${rt("fmtValue")}(${box(e)}, ${format})`;
+  return js`${rt("fmtValue")}(${formatArg(b, e)}, ${format})`;
+}
+/** A value passed to composite formatting: floats and enums keep their type (their formatting differs). */
+export function formatArg(b: Binder, e: BExpr): Code {
+  const u = underlyingNullable(e.type);
+  if (isNamed(u, "float")) return js`${rt("boxFloat")}(${e.code})`;
+  if (isEnum(u)) return js`${rt("boxEnum")}(${e.code}, ${enumNames(b, u)})`;
+  return box(e);
 }
 
 // ---- operators -------------------------------------------------------------------------------------
@@ -499,7 +546,13 @@ export function binaryValues(b: Binder, op: string, l: BExpr, r: BExpr, opPos: n
   const isCmp = ["<", ">", "<=", ">="].includes(op);
   // constant folding
   if (l.cv !== undefined && r.cv !== undefined && typeof l.cv.v === "number" && typeof r.cv.v === "number" && !shift) {
-    const v = foldNum(op, l.cv.v, r.cv.v, t);
+    if (b.checkedCtx !== false && INT_RANGE[t] && (op === "+" || op === "-" || op === "*" || op === "/")) {
+      const exact = op === "+" ? l.cv.v + r.cv.v : op === "-" ? l.cv.v - r.cv.v : op === "*" ? l.cv.v * r.cv.v : r.cv.v === 0 ? 0 : Math.trunc(l.cv.v / r.cv.v);
+      const [lo, hi] = INT_RANGE[t]!;
+      if (exact < lo || exact > hi) b.err(Codes.CSharpTypeMismatch, opPos, "The operation overflows at compile time in checked mode.");
+    }
+    let v = foldNum(op, l.cv.v, r.cv.v, t);
+    if (t === "float" && typeof v === "number") v = Math.fround(v);
     if (v !== null) return { type: isCmp ? bool : T, code: literal(v), pos, cv: { v } };
     if ((op === "/" || op === "%") && INT_RANGE[t] && r.cv.v === 0) b.err(Codes.CSharpTypeMismatch, opPos, "Division by constant zero.");
   }
@@ -510,6 +563,7 @@ export function binaryValues(b: Binder, op: string, l: BExpr, r: BExpr, opPos: n
   const a = l.code;
   const c = r.code;
   if (isCmp) return { type: bool, code: js`(${a} ${raw(op)} ${c})`, pos };
+  if (b.checkedCtx && INT_RANGE[t] && (op === "+" || op === "-" || op === "*")) return { type: T, code: js`${rt("chk")}(${a} ${raw(op)} ${c}, ${t})`, pos };
   let code: Code;
   switch (op) {
     case "+":
@@ -520,10 +574,10 @@ export function binaryValues(b: Binder, op: string, l: BExpr, r: BExpr, opPos: n
       code = t === "int" ? js`Math.imul(${a}, ${c})` : t === "uint" ? js`(Math.imul(${a}, ${c}) >>> 0)` : t === "float" ? js`Math.fround(${a} * ${c})` : js`(${a} * ${c})`;
       break;
     case "/":
-      code = INT_RANGE[t] ? js`${rt("idiv")}(${a}, ${c})` : t === "decimal" ? js`${rt("ddiv")}(${a}, ${c})` : t === "float" ? js`Math.fround(${a} / ${c})` : js`(${a} / ${c})`;
+      code = t === "int" ? js`${rt("idiv32")}(${a}, ${c})` : INT_RANGE[t] ? js`${rt("idiv")}(${a}, ${c})` : t === "decimal" ? js`${rt("ddiv")}(${a}, ${c})` : t === "float" ? js`Math.fround(${a} / ${c})` : js`(${a} / ${c})`;
       break;
     case "%":
-      code = INT_RANGE[t] ? js`${rt("imod")}(${a}, ${c})` : js`(${a} % ${c})`;
+      code = t === "int" ? js`${rt("imod32")}(${a}, ${c})` : INT_RANGE[t] ? js`${rt("imod")}(${a}, ${c})` : js`(${a} % ${c})`;
       break;
     case "&":
     case "|":
@@ -630,6 +684,7 @@ export function unary(b: Binder, op: string, operand: Expr, pos: number): BExpr 
     if (!INT_RANGE[t]) b.err(Codes.CSharpTypeMismatch, pos, `Operator '~' cannot be applied to operand of type '${typeName(x.type)}'.`);
     return { type: T, code: t === "uint" ? js`(~${x.code} >>> 0)` : js`~${x.code}`, pos };
   }
+  if (b.checkedCtx && INT_RANGE[t]) return { type: T, code: js`${rt("chk")}(-${x.code}, ${t})`, pos };
   return { type: T, code: t === "int" ? js`(-${x.code} | 0)` : js`(-${x.code})`, pos };
 }
 

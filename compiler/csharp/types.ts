@@ -56,6 +56,8 @@ export interface Member {
   constant?: string | number | boolean | null;
   owner?: TypeDef;
   parsed?: Signature;
+  /** Composite formatting (String.Format, AppendFormat): object arguments keep float/enum formatting. */
+  formatArgs?: boolean;
 }
 
 export interface TypeDef {

@@ -1,5 +1,5 @@
 // Core .NET semantics for lowered policy expressions: ToString of boxed values, number formatting
-// (.NET Core 3.0+ shortest round-trip for double, invariant culture), composite formatting
+// (.NET Framework: 15 significant digits for double, invariant culture), composite formatting
 // (String.Format), integer arithmetic, casts and unboxing, parsing.
 import {
   DotNetException,
@@ -33,8 +33,9 @@ export function toStr(v: unknown): string {
     case "bigint":
       return String(v);
     case "object": {
-      const o = v as { ToString?: () => string };
+      const o = v as { ToString?: () => string; $typeName?: string };
       if (typeof o.ToString === "function") return o.ToString();
+      if (o.$typeName) return o.$typeName;
       if (v instanceof Uint8Array) return "System.Byte[]";
       if (Array.isArray(v)) return v.every((x) => typeof x === "string") ? "System.String[]" : "System.Object[]";
       if (v instanceof DotNetException) return v.toString();
@@ -49,6 +50,50 @@ export function toStr(v: unknown): string {
     default:
       return String(v);
   }
+}
+/** Records the CLR type name of a collection boxed to object (its ToString() and GetType() name). */
+export function tagType<T>(v: T, name: string): T {
+  if (v !== null && typeof v === "object" && !Object.prototype.hasOwnProperty.call(v, "$typeName")) {
+    Object.defineProperty(v, "$typeName", { value: name, enumerable: false, writable: true });
+  }
+  return v;
+}
+/** An enum value's name (the number when no member has that value). */
+export function enumStr(v: number | null, names: Record<number, string>): string {
+  if (v === null || v === undefined) return "";
+  return names[v] ?? String(v);
+}
+/** A float boxed for composite formatting (formats with 7 digits, not a double's 15). */
+export class FloatBox {
+  constructor(readonly v: number) {}
+  ToString(format?: string | null): string {
+    return format ? numFormat(this.v, format, "float") : fmtFloat(this.v);
+  }
+}
+export function boxFloat(v: number | null): FloatBox | null {
+  return v === null || v === undefined ? null : new FloatBox(v);
+}
+/** An enum value boxed for composite formatting: G = name, D = number, X = hex. */
+export class EnumBox {
+  constructor(
+    readonly v: number,
+    readonly names: Record<number, string>,
+  ) {}
+  ToString(format?: string | null): string {
+    switch (format) {
+      case "D":
+      case "d":
+        return String(this.v);
+      case "X":
+      case "x":
+        return (this.v >>> 0).toString(16).toUpperCase().padStart(8, "0");
+      default:
+        return enumStr(this.v, this.names);
+    }
+  }
+}
+export function boxEnum(v: number | null, names: Record<number, string>): EnumBox | null {
+  return v === null || v === undefined ? null : new EnumBox(v, names);
 }
 /** Like toStr, but null stays null (string-typed policy attributes). */
 export function toStrOrNull(v: unknown): string | null {
@@ -65,32 +110,167 @@ export function boxChar(c: number | null | undefined): string | null {
 
 // ---- numbers -------------------------------------------------------------------------------------
 
-/** double.ToString() on .NET Core 3.0+: shortest round-trip digits, scientific when exponent >= 15 or < -5. */
-export function fmtDouble(x: number): string {
+// .NET Framework number formatting (invariant culture). Values are first converted to a decimal
+// digit buffer — 15 significant digits for double, 7 for float (17/9 when a format asks for more),
+// exact digits for integers — and every format then rounds that buffer half away from zero, as the
+// Framework's Number.Formatting does (so 1.005.ToString("F2") is "1.01": its 15-digit form is 1.005).
+
+interface NumBuf {
+  neg: boolean;
+  /** Significant digits, no trailing zeros; "" for zero. */
+  d: string;
+  /** Decimal exponent: value = 0.d × 10^scale. */
+  scale: number;
+  kind: "int" | "float" | "decimal";
+}
+
+const FLOATING = new Set(["double", "float", "decimal"]);
+
+function digitsOf(x: number, precision: number): NumBuf {
+  if (x === 0) return { neg: false, d: "", scale: 0, kind: "float" };
+  const s = Math.abs(x).toExponential(precision - 1);
+  const e = s.indexOf("e");
+  const d = (s[0]! + s.slice(2, e)).replace(/0+$/, "");
+  return { neg: x < 0, d, scale: Number(s.slice(e + 1)) + 1, kind: "float" };
+}
+function intDigits(x: number): NumBuf {
+  const a = Math.abs(x);
+  const s = a < 2 ** 53 ? String(a) : a >= 9223372036854775807 ? (x < 0 ? "9223372036854775808" : "9223372036854775807") : BigInt(a).toString();
+  if (s === "0") return { neg: false, d: "", scale: 0, kind: "int" };
+  return { neg: x < 0, d: s.replace(/0+$/, ""), scale: s.length, kind: "int" };
+}
+function decimalDigits(x: number): NumBuf {
+  if (x === 0) return { neg: false, d: "", scale: 0, kind: "decimal" };
+  const s = Math.abs(x).toExponential();
+  const e = s.indexOf("e");
+  const d = (s[0]! + s.slice(2, e).replace(".", "")).replace(/0+$/, "");
+  return { neg: x < 0, d, scale: Number(s.slice(e + 1)) + 1, kind: "decimal" };
+}
+
+/** Rounds the buffer to `pos` digits, half away from zero (Framework RoundNumber). */
+function roundBuf(n: NumBuf, pos: number): void {
+  const d = n.d;
+  let i = 0;
+  while (i < pos && i < d.length) i++;
+  let out: string;
+  if (i === pos && i < d.length && d.charCodeAt(i) >= 53) {
+    while (i > 0 && d[i - 1] === "9") i--;
+    if (i > 0) out = d.slice(0, i - 1) + String.fromCharCode(d.charCodeAt(i - 1) + 1);
+    else {
+      n.scale++;
+      out = "1";
+    }
+  } else {
+    out = d.slice(0, i).replace(/0+$/, "");
+  }
+  n.d = out;
+  if (out === "") {
+    n.scale = 0;
+    n.neg = false;
+  }
+}
+
+function bufFor(x: number, type: string, precision: number): NumBuf {
+  if (type === "decimal") return decimalDigits(x);
+  if (!FLOATING.has(type)) return intDigits(x);
+  return digitsOf(x, precision);
+}
+
+function fmtExponent(e: number, ch: string, minDigits: number, plus: boolean): string {
+  const s = String(Math.abs(e)).padStart(minDigits, "0");
+  return ch + (e < 0 ? "-" : plus ? "+" : "") + s;
+}
+
+function fmtGeneral(n: NumBuf, maxDigits: number, expCh: string): string {
+  let digPos = n.scale;
+  let scientific = false;
+  if (digPos > maxDigits || digPos < -3) {
+    digPos = 1;
+    scientific = true;
+  }
+  const d = n.d;
+  let k = 0;
+  let out = "";
+  if (digPos > 0) {
+    do {
+      out += k < d.length ? d[k++] : "0";
+    } while (--digPos > 0);
+  } else out += "0";
+  if (k < d.length || digPos < 0) {
+    out += ".";
+    while (digPos < 0) {
+      out += "0";
+      digPos++;
+    }
+    out += d.slice(k);
+  }
+  if (scientific) out += fmtExponent(n.scale - 1, expCh, 2, true);
+  return out;
+}
+
+function fmtFixed(n: NumBuf, maxDigits: number, group: boolean): string {
+  const d = n.d;
+  let digPos = n.scale;
+  let k = 0;
+  let ip = "";
+  if (digPos > 0) {
+    do {
+      ip += k < d.length ? d[k++] : "0";
+    } while (--digPos > 0);
+  } else ip = "0";
+  if (group && ip.length > 3) ip = ip.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  if (maxDigits <= 0) return ip;
+  let fp = "";
+  if (digPos < 0) {
+    const z = Math.min(-digPos, maxDigits);
+    fp += "0".repeat(z);
+    maxDigits -= z;
+  }
+  while (maxDigits-- > 0) fp += k < d.length ? d[k++] : "0";
+  return `${ip}.${fp}`;
+}
+
+function fmtScientific(n: NumBuf, maxDigits: number, expCh: string): string {
+  const d = n.d;
+  let out = d.length ? d[0]! : "0";
+  if (maxDigits !== 1) {
+    out += ".";
+    for (let k = 1; k < maxDigits; k++) out += k < d.length ? d[k] : "0";
+  }
+  const e = d.length === 0 ? 0 : n.scale - 1;
+  return out + fmtExponent(e, expCh, 3, true);
+}
+
+function nonFinite(x: number): string | null {
   if (Number.isNaN(x)) return "NaN";
   if (x === Infinity) return "Infinity";
   if (x === -Infinity) return "-Infinity";
-  if (x === 0) return Object.is(x, -0) ? "-0" : "0";
-  const [mant, expS] = x.toExponential().split("e") as [string, string];
-  const exp = Number(expS);
-  if (exp >= 15 || exp < -5) {
-    const e = Math.abs(exp);
-    return `${mant}E${exp < 0 ? "-" : "+"}${e < 10 ? "0" : ""}${e}`;
-  }
-  return x.toFixed(Math.max(0, digitsAfterPoint(mant, exp)));
+  return null;
 }
-function digitsAfterPoint(mant: string, exp: number): number {
-  const digits = mant.replace("-", "").replace(".", "").length;
-  return digits - 1 - exp;
+
+/** double.ToString() on .NET Framework: 15 significant digits ("G"). */
+export function fmtDouble(x: number): string {
+  const nf = nonFinite(x);
+  if (nf !== null) return nf;
+  const n = digitsOf(x, 15);
+  return (n.neg ? "-" : "") + fmtGeneral(n, 15, "E");
 }
-/** float.ToString(): shortest digits that round-trip through float32. */
+/** float.ToString() on .NET Framework: 7 significant digits. */
 export function fmtFloat(x: number): string {
-  if (!Number.isFinite(x) || x === 0) return fmtDouble(x);
-  for (let p = 1; p <= 9; p++) {
-    const s = x.toPrecision(p);
-    if (Math.fround(Number(s)) === Math.fround(x)) return fmtDouble(Number(s));
-  }
-  return fmtDouble(x);
+  const nf = nonFinite(x);
+  if (nf !== null) return nf;
+  const n = digitsOf(x, 7);
+  return (n.neg ? "-" : "") + fmtGeneral(n, 7, "E");
+}
+/** The "R" format: 15 (float: 7) digits when they round-trip, else 17 (9). */
+export function fmtRoundTrip(x: number, type = "double"): string {
+  const nf = nonFinite(x);
+  if (nf !== null) return nf;
+  const float = type === "float";
+  let n = digitsOf(x, float ? 7 : 15);
+  const back = Number(`${n.neg ? "-" : ""}0.${n.d || "0"}e${n.scale}`);
+  if ((float ? Math.fround(back) : back) !== x) n = digitsOf(x, float ? 9 : 17);
+  return (n.neg ? "-" : "") + fmtGeneral(n, float ? 9 : 17, "E");
 }
 
 export function numToString(x: number, type: string): string {
@@ -103,9 +283,8 @@ export function numToString(x: number, type: string): string {
 }
 function fmtDecimal(x: number): string {
   if (Number.isInteger(x) && Math.abs(x) < 1e21) return BigInt(x).toString();
-  const s = String(x);
-  if (!/e/i.test(s)) return s;
-  return x.toFixed(20).replace(/\.?0+$/, "");
+  const n = decimalDigits(x);
+  return (n.neg ? "-" : "") + fmtGeneral(n, 1000, "E");
 }
 
 const INV = { group: ",", decimal: ".", currency: "¤", negative: "-" };
@@ -113,167 +292,318 @@ const INV = { group: ",", decimal: ".", currency: "¤", negative: "-" };
 /** `x.ToString(format)` for numbers (standard and custom numeric format strings, invariant culture). */
 export function numFormat(x: number, format: string | null, type: string): string {
   if (format === null || format === "") return numToString(x, type);
+  const nf = nonFinite(x);
+  if (nf !== null) return nf;
   const m = /^([A-Za-z])(\d{0,9})$/.exec(format);
-  if (!m) return customFormat(x, format);
+  if (!m) return customFormat(x, format, type);
   const spec = m[1]!;
-  const prec = m[2] === "" ? -1 : Number(m[2]);
-  const integral = !["double", "float", "decimal"].includes(type);
+  const digits = m[2] === "" ? -1 : Number(m[2]);
+  const floating = FLOATING.has(type);
+  const isFloat = type === "float";
+  const basePrec = isFloat ? 7 : 15;
+  const neg = (n: NumBuf, s: string) => (n.neg ? "-" : "") + s;
   switch (spec) {
     case "D":
     case "d": {
-      if (!integral) throw formatError("Format specifier was invalid.");
-      const s = Math.abs(x).toString();
-      return (x < 0 ? "-" : "") + s.padStart(prec < 0 ? 0 : prec, "0");
+      if (floating) throw formatError("Format specifier was invalid.");
+      const s = numToString(Math.abs(x), type === "ulong" ? "ulong" : "long");
+      return (x < 0 ? "-" : "") + s.padStart(digits < 0 ? 0 : digits, "0");
     }
     case "X":
     case "x": {
-      if (!integral) throw formatError("Format specifier was invalid.");
+      if (floating) throw formatError("Format specifier was invalid.");
       let v = x;
-      if (v < 0) v = type === "long" ? Number(BigInt.asUintN(64, BigInt(v))) : type === "short" ? v & 0xffff : type === "sbyte" ? v & 0xff : v >>> 0;
-      let s = v.toString(16);
+      let s: string;
+      if (v < 0) {
+        const bits = type === "long" ? 64 : type === "short" ? 16 : type === "sbyte" ? 8 : 32;
+        s = BigInt.asUintN(bits, BigInt(v)).toString(16);
+      } else s = Math.abs(v) < 2 ** 53 ? v.toString(16) : BigInt(v).toString(16);
+      void v;
       if (spec === "X") s = s.toUpperCase();
-      return s.padStart(prec < 0 ? 0 : prec, "0");
+      return s.padStart(digits < 0 ? 0 : digits, "0");
     }
     case "F":
     case "f":
-      return fixedFmt(x, prec < 0 ? 2 : prec, false);
     case "N":
-    case "n":
-      return fixedFmt(x, prec < 0 ? 2 : prec, true);
+    case "n": {
+      const n = bufFor(x, type, basePrec);
+      const dd = digits < 0 ? 2 : digits;
+      roundBuf(n, n.scale + dd);
+      return neg(n, fmtFixed(n, dd, spec === "N" || spec === "n"));
+    }
     case "P":
-    case "p":
-      return `${fixedFmt(x * 100, prec < 0 ? 2 : prec, true)} %`;
+    case "p": {
+      const n = bufFor(x, type, basePrec);
+      const dd = digits < 0 ? 2 : digits;
+      if (n.d) n.scale += 2;
+      roundBuf(n, n.scale + dd);
+      return neg(n, `${fmtFixed(n, dd, true)} %`);
+    }
     case "C":
     case "c": {
-      const s = fixedFmt(Math.abs(x), prec < 0 ? 2 : prec, true);
-      return x < 0 ? `(${INV.currency}${s})` : `${INV.currency}${s}`;
+      const n = bufFor(x, type, basePrec);
+      const dd = digits < 0 ? 2 : digits;
+      roundBuf(n, n.scale + dd);
+      const s = `${INV.currency}${fmtFixed(n, dd, true)}`;
+      return n.neg ? `(${s})` : s;
     }
     case "E":
     case "e": {
-      const p = prec < 0 ? 6 : prec;
-      const [mant, e] = roundHalfAway(x, p, true).split("e") as [string, string];
-      const n = Number(e);
-      return `${mant}${spec}${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(3, "0")}`;
+      const prec = floating && type !== "decimal" && digits > (isFloat ? 6 : 14) ? (isFloat ? 9 : 17) : basePrec;
+      const n = bufFor(x, type, prec);
+      const dd = (digits < 0 ? 6 : digits) + 1;
+      roundBuf(n, dd);
+      return neg(n, fmtScientific(n, dd, spec));
     }
     case "G":
     case "g": {
-      if (prec <= 0) {
-        const s = numToString(x, type);
-        return spec === "g" ? s.replace("E", "e") : s;
+      const prec = floating && type !== "decimal" && digits > basePrec ? (isFloat ? 9 : 17) : basePrec;
+      const n = bufFor(x, type, prec);
+      let maxDigits = digits;
+      if (maxDigits < 1) {
+        if (type === "decimal") return numToString(x, type);
+        maxDigits = floating ? prec : type === "long" || type === "ulong" ? 19 : 10;
+        if (!floating) return numToString(x, type);
       }
-      if (x === 0) return "0";
-      const [mant, e] = x.toExponential(prec - 1).split("e") as [string, string];
-      const n = Number(e);
-      if (n >= prec || n < -5) {
-        const mm = mant.includes(".") ? mant.replace(/0+$/, "").replace(/\.$/, "") : mant;
-        return `${mm}${spec === "g" ? "e" : "E"}${n < 0 ? "-" : "+"}${String(Math.abs(n)).padStart(2, "0")}`;
-      }
-      const fixed = Number(`${mant}e${n}`).toFixed(Math.max(0, prec - 1 - n));
-      return fixed.includes(".") ? fixed.replace(/0+$/, "").replace(/\.$/, "") : fixed;
+      roundBuf(n, maxDigits);
+      return neg(n, fmtGeneral(n, maxDigits, spec === "G" ? "E" : "e"));
     }
     case "R":
     case "r":
-      return numToString(x, type);
+      if (type === "double" || type === "float") return fmtRoundTrip(x, type);
+      if (floating) return numToString(x, type);
+      throw formatError("Format specifier was invalid.");
     default:
       throw formatError("Format specifier was invalid.");
   }
 }
 
-/** toFixed with .NET rounding (away from zero on the decimal representation). */
-function roundHalfAway(x: number, digits: number, exponential = false): string {
-  if (exponential) return x.toExponential(digits);
-  if (Math.abs(x) >= 1e21) return x.toFixed(0);
-  // toFixed rounds the exact binary value; .NET Core 3.0+ formats the exact value too (correctly rounded)
-  return x.toFixed(Math.min(100, digits));
-}
-
-function fixedFmt(x: number, digits: number, group: boolean): string {
-  let s = roundHalfAway(x, digits);
-  if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
-  if (!group) return s;
-  const neg = s.startsWith("-");
-  if (neg) s = s.slice(1);
-  const [ip, fp] = s.split(".") as [string, string | undefined];
-  const g = ip.replace(/\B(?=(\d{3})+(?!\d))/g, INV.group);
-  return (neg ? "-" : "") + g + (fp !== undefined ? `.${fp}` : "");
-}
-
-/** Custom numeric format strings: 0 # . , % and literals (one section, or ;-separated sections). */
-function customFormat(x: number, format: string): string {
-  const sections = splitSections(format);
-  let fmt = sections[0]!;
-  let v = x;
-  if (sections.length > 1 && x < 0) {
-    fmt = sections[1]!;
-    v = -x;
-  } else if (sections.length > 2 && x === 0) fmt = sections[2]!;
-  let pct = 0;
-  let body = "";
-  const literals: string[] = [];
-  for (let i = 0; i < fmt.length; i++) {
-    const c = fmt[i]!;
-    if (c === "'" || c === '"') {
-      const end = fmt.indexOf(c, i + 1);
-      literals.push(fmt.slice(i + 1, end < 0 ? fmt.length : end));
-      body += `\u0000${literals.length - 1}\u0000`;
-      i = end < 0 ? fmt.length : end;
-    } else if (c === "\\") {
-      literals.push(fmt[i + 1] ?? "");
-      body += `\u0000${literals.length - 1}\u0000`;
-      i++;
+/** Custom numeric format strings (port of the Framework's NumberToStringFormat). */
+function customFormat(x: number, format: string, type: string): string {
+  const n = bufFor(x, type, type === "float" ? 7 : 15);
+  const findSection = (which: number): number => {
+    if (which === 0) return 0;
+    let src = 0;
+    for (;;) {
+      if (src >= format.length) return 0;
+      const ch = format[src++];
+      if (ch === "'" || ch === '"') {
+        while (src < format.length && format[src++] !== ch);
+      } else if (ch === "\\") {
+        if (src < format.length) src++;
+      } else if (ch === ";") {
+        if (--which !== 0) continue;
+        if (src < format.length && format[src] !== ";") return src;
+        return 0;
+      }
+    }
+  };
+  let section = findSection(n.d === "" ? 2 : n.neg ? 1 : 0);
+  let digitCount = 0;
+  let decimalPos = -1;
+  let firstDigit = 0x7fffffff;
+  let lastDigit = 0;
+  let scientific = false;
+  let thousandPos = -1;
+  let thousandCount = 0;
+  let thousandSeps = 0;
+  let scaleAdjust = 0;
+  let src = 0;
+  for (;;) {
+    digitCount = 0;
+    decimalPos = -1;
+    firstDigit = 0x7fffffff;
+    lastDigit = 0;
+    scientific = false;
+    thousandPos = -1;
+    thousandCount = 0;
+    thousandSeps = 0;
+    scaleAdjust = 0;
+    src = section;
+    let ch: string;
+    while (src < format.length && (ch = format[src++]!) !== ";") {
+      switch (ch) {
+        case "#":
+          digitCount++;
+          break;
+        case "0":
+          if (firstDigit === 0x7fffffff) firstDigit = digitCount;
+          digitCount++;
+          lastDigit = digitCount;
+          break;
+        case ".":
+          if (decimalPos < 0) decimalPos = digitCount;
+          break;
+        case ",":
+          if (digitCount > 0 && decimalPos < 0) {
+            if (thousandPos >= 0) {
+              if (thousandPos === digitCount) {
+                thousandCount++;
+                break;
+              }
+              thousandSeps = 1;
+            }
+            thousandPos = digitCount;
+            thousandCount = 1;
+          }
+          break;
+        case "%":
+          scaleAdjust += 2;
+          break;
+        case "\u2030":
+          scaleAdjust += 3;
+          break;
+        case "'":
+        case '"':
+          while (src < format.length && format[src++] !== ch);
+          break;
+        case "\\":
+          if (src < format.length) src++;
+          break;
+        case "E":
+        case "e":
+          if (format[src] === "0" || ((format[src] === "+" || format[src] === "-") && format[src + 1] === "0")) {
+            while (++src < format.length && format[src] === "0");
+            scientific = true;
+          }
+          break;
+      }
+    }
+    if (decimalPos < 0) decimalPos = digitCount;
+    if (thousandPos >= 0) {
+      if (thousandPos === decimalPos) scaleAdjust -= thousandCount * 3;
+      else thousandSeps = 1;
+    }
+    if (n.d !== "") {
+      n.scale += scaleAdjust;
+      const pos = scientific ? digitCount : n.scale + digitCount - decimalPos;
+      roundBuf(n, pos);
+      if (n.d === "") {
+        const s2 = findSection(2);
+        if (s2 !== section) {
+          section = s2;
+          continue;
+        }
+      }
     } else {
-      if (c === "%") pct++;
-      body += c;
+      n.neg = false;
+      n.scale = 0;
+    }
+    break;
+  }
+  firstDigit = firstDigit < decimalPos ? decimalPos - firstDigit : 0;
+  lastDigit = lastDigit > decimalPos ? decimalPos - lastDigit : 0;
+  let digPos: number;
+  let adjust: number;
+  if (scientific) {
+    digPos = decimalPos;
+    adjust = 0;
+  } else {
+    digPos = n.scale > decimalPos ? n.scale : decimalPos;
+    adjust = n.scale - decimalPos;
+  }
+  src = section;
+  const sepPos: number[] = [];
+  let sepCtr = -1;
+  if (thousandSeps !== 0) {
+    let total = 3;
+    const totalDigits = digPos + (adjust < 0 ? adjust : 0);
+    const numDigits = firstDigit > totalDigits ? firstDigit : totalDigits;
+    while (numDigits > total) {
+      sepPos[++sepCtr] = total;
+      total += 3;
     }
   }
-  v *= 100 ** pct;
-  const numMatch = /[0#][0#,]*(\.[0#]*)?|\.[0#]+/.exec(body);
-  if (!numMatch) return body.replace(/\u0000(\d+)\u0000/g, (_m, i) => literals[Number(i)]!);
-  const pattern = numMatch[0];
-  const [ipat, fpat = ""] = pattern.split(".") as [string, string | undefined];
-  const grouping = ipat.includes(",");
-  let scale = 0;
-  let ip2 = ipat;
-  while (ip2.endsWith(",")) {
-    scale++;
-    ip2 = ip2.slice(0, -1);
+  let out = "";
+  let decimalWritten = false;
+  const d = n.d;
+  let cur = 0;
+  let ch: string;
+  while (src < format.length && (ch = format[src++]!) !== ";") {
+    if (adjust > 0 && (ch === "#" || ch === "0" || ch === ".")) {
+      while (adjust > 0) {
+        out += cur < d.length ? d[cur++] : "0";
+        if (thousandSeps !== 0 && digPos > 1 && sepCtr >= 0 && digPos === sepPos[sepCtr]! + 1) {
+          out += INV.group;
+          sepCtr--;
+        }
+        digPos--;
+        adjust--;
+      }
+    }
+    switch (ch) {
+      case "#":
+      case "0": {
+        let c: string;
+        if (adjust < 0) {
+          adjust++;
+          c = digPos <= firstDigit ? "0" : "";
+        } else c = cur < d.length ? d[cur++]! : digPos > lastDigit ? "0" : "";
+        if (c) {
+          out += c;
+          if (thousandSeps !== 0 && digPos > 1 && sepCtr >= 0 && digPos === sepPos[sepCtr]! + 1) {
+            out += INV.group;
+            sepCtr--;
+          }
+        }
+        digPos--;
+        break;
+      }
+      case ".":
+        if (digPos !== 0 || decimalWritten) break;
+        if (lastDigit < 0 || (decimalPos < digitCount && cur < d.length)) {
+          out += INV.decimal;
+          decimalWritten = true;
+        }
+        break;
+      case "\u2030":
+        out += "‰";
+        break;
+      case "%":
+        out += "%";
+        break;
+      case ",":
+        break;
+      case "'":
+      case '"':
+        while (src < format.length && format[src] !== ch) out += format[src++];
+        if (src < format.length) src++;
+        break;
+      case "\\":
+        if (src < format.length) out += format[src++];
+        break;
+      case "E":
+      case "e": {
+        let plus = false;
+        let i = 0;
+        if (scientific) {
+          if (format[src] === "0") i++;
+          else if (format[src] === "+" && format[src + 1] === "0") plus = true;
+          else if (format[src] === "-" && format[src + 1] === "0") {
+            /* E-0 */
+          } else {
+            out += ch;
+            break;
+          }
+          while (++src < format.length && format[src] === "0") i++;
+          if (i > 10) i = 10;
+          const e = d === "" ? 0 : n.scale - decimalPos;
+          out += fmtExponent(e, ch, i, plus);
+          scientific = false;
+        } else {
+          out += ch;
+          if (src < format.length) {
+            if (format[src] === "+" || format[src] === "-") out += format[src++];
+            while (src < format.length && format[src] === "0") out += format[src++];
+          }
+        }
+        break;
+      }
+      default:
+        out += ch;
+    }
   }
-  v /= 1000 ** scale;
-  const minInt = (ip2.replace(/,/g, "").match(/0/g) ?? []).length;
-  const maxFrac = fpat.length;
-  const minFrac = fpat.replace(/#+$/, "").length;
-  let s = Math.abs(v).toFixed(maxFrac);
-  let [i, f = ""] = s.split(".") as [string, string | undefined];
-  while (f.length > minFrac && f.endsWith("0")) f = f.slice(0, -1);
-  if (i === "0" && minInt === 0) i = "";
-  i = i.padStart(minInt, "0");
-  if (grouping) i = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  s = i + (f ? `.${f}` : "");
-  const neg = v < 0 && Number(s.replace(/,/g, "")) !== 0 && sections.length < 2;
-  const out = body.slice(0, numMatch.index) + (neg ? "-" : "") + s + body.slice(numMatch.index + pattern.length);
-  return out.replace(/\u0000(\d+)\u0000/g, (_m, n) => literals[Number(n)]!);
-}
-function splitSections(f: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let q: string | null = null;
-  for (let i = 0; i < f.length; i++) {
-    const c = f[i]!;
-    if (q) {
-      if (c === q) q = null;
-      cur += c;
-    } else if (c === "'" || c === '"') {
-      q = c;
-      cur += c;
-    } else if (c === "\\") {
-      cur += c + (f[i + 1] ?? "");
-      i++;
-    } else if (c === ";") {
-      out.push(cur);
-      cur = "";
-    } else cur += c;
-  }
-  out.push(cur);
+  if (n.neg && section === 0 && out.length > 0) out = INV.negative + out;
   return out;
 }
 
@@ -281,7 +611,7 @@ function splitSections(f: string): string[] {
 export function fmtValue(v: unknown, format: string | null): string {
   if (v === null || v === undefined) return "";
   if (format === null || format === undefined || format === "") return toStr(v);
-  if (typeof v === "number") return numFormat(v, format, Number.isInteger(v) ? "long" : "double");
+  if (typeof v === "number") return numFormat(v, format, Number.isInteger(v) ? (v >= -2147483648 && v <= 2147483647 ? "int" : "long") : "double");
   const o = v as { ToString?: (f?: string) => string };
   if (typeof o === "object" && typeof o.ToString === "function" && o.ToString.length >= 0) return o.ToString(format);
   if (typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) return guidFormatRaw(v, format);
@@ -354,6 +684,38 @@ export function strFormat(format: string | null, args: readonly unknown[] | null
 export function idiv(a: number, b: number): number {
   if (b === 0) throw divideByZero();
   return Math.trunc(a / b);
+}
+/** int division: int.MinValue / -1 overflows (always, as on .NET). */
+export function idiv32(a: number, b: number): number {
+  if (b === 0) throw divideByZero();
+  if (b === -1 && a === -2147483648) throw overflow();
+  return (a / b) | 0;
+}
+export function imod32(a: number, b: number): number {
+  if (b === 0) throw divideByZero();
+  if (b === -1) {
+    if (a === -2147483648) throw overflow();
+    return 0;
+  }
+  return a % b;
+}
+/** Checked integral arithmetic result: OverflowException when out of the type's range. */
+export function chk(v: number, type: string): number {
+  const r = INT_RANGES[type]!;
+  if (!(v >= r[0] && v <= r[1])) throw overflow();
+  return v === 0 ? 0 : v;
+}
+/** Checked explicit numeric conversion to an integral type (truncates floating values). */
+export function chkConv(v: number, type: string): number {
+  const t = Math.trunc(v);
+  const r = INT_RANGES[type]!;
+  if (!(t >= r[0] && t <= r[1])) throw overflow();
+  return t === 0 ? 0 : t;
+}
+/** Math.Abs of an int/long: the minimum value has no absolute value. */
+export function iabs(v: number, type: string): number {
+  if (v === INT_RANGES[type]![0]) throw overflow("Negating the minimum value of a twos complement number is invalid.");
+  return Math.abs(v);
 }
 export function imod(a: number, b: number): number {
   if (b === 0) throw divideByZero();
@@ -807,7 +1169,7 @@ export function convertTo(v: unknown, type: string): unknown {
 }
 function checkRange(v: number, type: string): number {
   const r = INT_RANGES[type]!;
-  if (v < r[0] || v > r[1]) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
+  if (!(v >= r[0] && v <= r[1])) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
   return v;
 }
 export function parseBase(s: string | null, base: number, type: string): number {

@@ -7,7 +7,7 @@
 // ISO date strings are kept as String tokens (Newtonsoft's default DateParseHandling.DateTime
 // would turn them into Date tokens; see the report).
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, invalidOperation, nullReference } from "../errors.js";
-import { fmtDouble, parseBool, parseNum, registerTypeCheck } from "./core.js";
+import { fmtDouble, fmtRoundTrip, parseBool, parseNum, registerTypeCheck } from "./core.js";
 
 export const NEWLINE = "\r\n";
 
@@ -722,7 +722,7 @@ function writeValue(v: JValue): string {
     case TT.Float: {
       const n = x as number;
       if (!Number.isFinite(n)) return jsonQuote(Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity");
-      const s = fmtDouble(n);
+      const s = fmtRoundTrip(n);
       return /[.eE]/.test(s) ? s : `${s}.0`;
     }
     case TT.Raw:

@@ -40,7 +40,7 @@ describe("semantics", () => {
     expect(evaluate(`@(7 / 2.0)`)).toBe(3.5);
   });
   it("formats numbers and strings like .NET", () => {
-    expect(evaluate(`@((1.0/3).ToString())`)).toBe("0.3333333333333333");
+    expect(evaluate(`@((1.0/3).ToString())`)).toBe("0.333333333333333");
     expect(evaluate(`@(1e15.ToString())`)).toBe("1E+15");
     expect(evaluate(`@(String.Format("{0,5}|{1:F2}|{2:X4}|{3}", "ab", 3.14159, 255, true))`)).toBe("   ab|3.14|00FF|True");
     expect(evaluate(`@($"{'c'}{1.5}{null}{42,-4}|")`)).toBe("c1.542  |");

@@ -1,6 +1,7 @@
 // System.String, StringComparison, StringSplitOptions, StringComparer, StringBuilder.
 import { js, rt, type Code } from "../../codegen/code.js";
 import { C, I, K, M, P, SM, SP, type } from "./dsl.js";
+import type { Member } from "../types.js";
 
 const h = (name: string) => (r: Code, a: Code[]) => js`${rt(name)}(${r}${a.length ? js`, ` : js``}${joinArgs(a)})`;
 const s = (name: string) => (_r: Code, a: Code[]) => js`${rt(name)}(${joinArgs(a)})`;
@@ -10,6 +11,7 @@ function joinArgs(a: Code[]): Code {
   return out;
 }
 export { joinArgs };
+const fa = (m: Member): Member => ((m.formatArgs = true), m);
 
 type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], test: (v) => js`(typeof ${v} === "string")` }, [
   P("int Length", (r) => js`${r}.length`),
@@ -84,11 +86,11 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   SM("string Concat(params object[] args)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
   SM("string Concat(IEnumerable<string> values)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
   SM("string Concat<T>(IEnumerable<T> values)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
-  SM("string Format(string format, object arg0)", (_r, a) => js`${rt("strFormat")}(${a[0]}, [${a[1]}])`),
-  SM("string Format(string format, object arg0, object arg1)", (_r, a) => js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}])`),
-  SM("string Format(string format, object arg0, object arg1, object arg2)", (_r, a) => js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}, ${a[3]}])`),
-  SM("string Format(string format, params object[] args)", s("strFormat")),
-  SM("string Format(IFormatProvider provider, string format, params object[] args)", (_r, a) => js`${rt("strFormat")}(${a[1]}, ${a[2]})`),
+  fa(SM("string Format(string format, object arg0)", (_r, a) => js`${rt("strFormat")}(${a[0]}, [${a[1]}])`)),
+  fa(SM("string Format(string format, object arg0, object arg1)", (_r, a) => js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}])`)),
+  fa(SM("string Format(string format, object arg0, object arg1, object arg2)", (_r, a) => js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}, ${a[3]}])`)),
+  fa(SM("string Format(string format, params object[] args)", s("strFormat"))),
+  fa(SM("string Format(IFormatProvider provider, string format, params object[] args)", (_r, a) => js`${rt("strFormat")}(${a[1]}, ${a[2]})`)),
   SM("bool Equals(string a, string b)", (_r, a) => js`(${a[0]} === ${a[1]})`),
   SM("bool Equals(string a, string b, StringComparison comparisonType)", s("strEquals")),
   SM("int Compare(string strA, string strB)", (_r, a) => js`${rt("strCompare")}(${a[0]}, ${a[1]}, 0)`),
@@ -133,7 +135,7 @@ type("System.Text", "StringBuilder", {}, [
   M("StringBuilder Append(object value)", (r, a) => js`${r}.Append(${rt("toStr")}(${a[0]}))`),
   M("StringBuilder AppendLine()", (r) => js`${r}.Append("\r\n")`),
   M("StringBuilder AppendLine(string value)", (r, a) => js`${r}.AppendLine(${a[0]})`),
-  M("StringBuilder AppendFormat(string format, params object[] args)", (r, a) => js`${r}.Append(${rt("strFormat")}(${a[0]}, ${a[1]}))`),
+  fa(M("StringBuilder AppendFormat(string format, params object[] args)", (r, a) => js`${r}.Append(${rt("strFormat")}(${a[0]}, ${a[1]}))`)),
   M("StringBuilder Insert(int index, string value)", (r, a) => js`${r}.Insert(${a[0]}, ${a[1]})`),
   M("StringBuilder Replace(string oldValue, string newValue)", (r, a) => js`${r}.Replace(${a[0]}, ${a[1]})`),
   M("StringBuilder Remove(int startIndex, int length)", (r, a) => js`${r}.Remove(${a[0]}, ${a[1]})`),

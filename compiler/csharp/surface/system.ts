@@ -164,7 +164,9 @@ type("System.Globalization", "NumberStyles", { valueType: true }, [
 
 const math = (name: string, sigs: string[], f: (a: Code[]) => Code) => sigs.map((s) => SM(s.replace("$", name), (_r, a) => f(a)));
 type("System", "Math", { isStatic: true }, [
-  ...math("Abs", ["int $(int value)", "long $(long value)", "double $(double value)", "decimal $(decimal value)", "float $(float value)"], (a) => js`Math.abs(${a[0]})`),
+  ...math("Abs", ["int $(int value)"], (a) => js`${rt("iabs")}(${a[0]}, "int")`),
+  ...math("Abs", ["long $(long value)"], (a) => js`${rt("iabs")}(${a[0]}, "long")`),
+  ...math("Abs", ["double $(double value)", "decimal $(decimal value)", "float $(float value)"], (a) => js`Math.abs(${a[0]})`),
   ...math("Max", ["int $(int a, int b)", "long $(long a, long b)", "double $(double a, double b)", "decimal $(decimal a, decimal b)"], (a) => js`Math.max(${a[0]}, ${a[1]})`),
   ...math("Min", ["int $(int a, int b)", "long $(long a, long b)", "double $(double a, double b)", "decimal $(decimal a, decimal b)"], (a) => js`Math.min(${a[0]}, ${a[1]})`),
   ...math("Floor", ["double $(double d)", "decimal $(decimal d)"], (a) => js`Math.floor(${a[0]})`),
