@@ -4,6 +4,7 @@ import { ResponseMessage, type Context } from "./context.js";
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { reasonPhrase as reasonOf } from "./http.js";
+import { stateFinish, stateHasFinish } from "./state/hooks.js";
 
 /** Row of a module's policy table: name, LastError path, id, section, scope. */
 export type PolicyRow = readonly [string, string, string | null, string, string];
@@ -57,6 +58,12 @@ async function runSection(fn: SectionFn | null | undefined, ctx: Context): Promi
 
 /** Runs a compiled policy over a context. Never throws: every error ends in a response. */
 export async function runPipeline(mod: PolicyModule, ctx: Context): Promise<void> {
+  await runSections(mod, ctx);
+  // Work policies leave for when the response is final (rate-limit headers, deferred counting).
+  if (stateHasFinish(ctx)) await stateFinish(ctx);
+}
+
+async function runSections(mod: PolicyModule, ctx: Context): Promise<void> {
   let section: Section = "inbound";
   try {
     ctx.$p = -1;

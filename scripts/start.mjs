@@ -69,7 +69,9 @@ Try:
   curl -i ${base}/api/orders -H "Authorization: Bearer bad"       # token inactive: 401 with WWW-Authenticate
   curl -i ${base}/shop/items                                       # 401: the Starter product needs a subscription key
   curl -i ${base}/shop/items/42 -H "Ocp-Apim-Subscription-Key: demo-key"   # product policy: X-Subscriber; comma-joined values, Set-Cookie lines
+  curl -i ${base}/shop/items -H "Ocp-Apim-Subscription-Key: demo-key"      # run twice: X-Cache MISS, then HIT (answered from the gateway's cache)
   curl -i ${base}/shop/fail -H "Ocp-Apim-Subscription-Key: demo-key"       # a 500: the alert is posted to the webhook sink (printed here)
+  for i in 1 2 3 4 5 6; do curl -s -o /dev/null -w "%{http_code} " ${base}/shop/items/1 -H "Ocp-Apim-Subscription-Key: demo-key"; done; echo   # 5 per 10 s, then 429
   curl -s -D - -o /dev/null ${base}/api/orders -H "Authorization: Bearer good" -H "Apimc-Trace: show-me"   # the trace of every policy run
 
 Edit examples/*.xml (or gateway.json) and the gateway reloads; a change that does not compile keeps the last good version. Ctrl-C stops.`);

@@ -47,6 +47,15 @@ describe("npm start", () => {
     expect(r.headers["set-cookie"]).toEqual(["session=abc; Path=/", "seen=1; Path=/"]);
   });
 
+  it("answers the second call from the cache", async () => {
+    const first = await request(`${base}/shop/items`, { headers: { "Ocp-Apim-Subscription-Key": "demo-key" } });
+    const firstBody = await first.body.text();
+    const second = await request(`${base}/shop/items`, { headers: { "Ocp-Apim-Subscription-Key": "demo-key" } });
+    expect(first.headers["x-cache"]).toBe("MISS");
+    expect(second.headers["x-cache"]).toBe("HIT");
+    expect(await second.body.text()).toBe(firstBody);
+  });
+
   it("posts the alert to the webhook sink on a 5xx", async () => {
     const r = await request(`${base}/shop/fail`, { headers: { "Ocp-Apim-Subscription-Key": "demo-key" } });
     await r.body.dump();
@@ -59,5 +68,17 @@ describe("npm start", () => {
 
   it("logs a line per request", () => {
     expect(output).toMatch(/GET \/shop\/fail 500 [\d.]+ms [0-9a-f-]{36}/);
+  });
+
+  it("rate-limits the Starter subscription: 5 calls per 10 seconds, then 429 with Retry-After", async () => {
+    // Earlier tests used some of the 5 calls; keep calling until refused.
+    let r;
+    for (let i = 0; i < 7; i++) {
+      r = await request(`${base}/shop/items/1`, { headers: { "Ocp-Apim-Subscription-Key": "demo-key" } });
+      await r.body.dump();
+      if (r.statusCode === 429) break;
+    }
+    expect(r!.statusCode).toBe(429);
+    expect(Number(r!.headers["retry-after"])).toBeGreaterThan(0);
   });
 });
