@@ -101,7 +101,7 @@ export async function main(argv: string[]): Promise<number> {
       continue;
     }
     const r = compile(source, { file, sourceMap: args.sourcemap, namedValues, allowSnippets: args.snippets, checkOnly: args.cmd === "check", fragments: args.fragments ? fragmentsFromDirectory(args.fragments) : undefined });
-    print(r.diagnostics, source);
+    print(r.diagnostics, file, source);
     if (r.code === null) {
       errors++;
       continue;
@@ -122,8 +122,9 @@ export async function main(argv: string[]): Promise<number> {
   return errors ? 1 : 0;
 }
 
-function print(diags: Diagnostic[], source: string): void {
-  for (const d of diags) process.stderr.write(formatDiagnostic(d, d.file === diags[0]?.file ? source : safeRead(d.file)) + "\n");
+/** Diagnostics with code frames; a diagnostic in a fragment shows the fragment's line. */
+function print(diags: Diagnostic[], file: string, source: string): void {
+  for (const d of diags) process.stderr.write(formatDiagnostic(d, d.file === file ? source : safeRead(d.file)) + "\n");
 }
 
 function safeRead(file: string): string | undefined {
