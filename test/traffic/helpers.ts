@@ -12,8 +12,8 @@ export const doc = (s: { inbound?: string; backend?: string; outbound?: string; 
   `<policies><inbound>${s.inbound ?? ""}</inbound>${s.backend === undefined ? "" : `<backend>${s.backend}</backend>`}<outbound>${s.outbound ?? ""}</outbound>${s.onError === undefined ? "" : `<on-error>${s.onError}</on-error>`}</policies>`;
 
 /** Error diagnostics of compiling `xml`, as `code@line:column` plus the message. */
-export function errors(xml: string): { code: string; line: number; column: number; message: string }[] {
-  return compile(xml, { file: "p.xml" }).diagnostics.filter((d) => d.severity === "error");
+export function errors(xml: string, opts: { checkOnly?: boolean } = {}): { code: string; line: number; column: number; message: string }[] {
+  return compile(xml, { file: "p.xml", ...opts }).diagnostics.filter((d) => d.severity === "error");
 }
 export function warnings(xml: string): { code: string; message: string }[] {
   return compile(xml, { file: "p.xml" }).diagnostics.filter((d) => d.severity === "warning");
