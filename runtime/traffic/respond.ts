@@ -4,6 +4,7 @@ import { ResponseMessage, type Context } from "../context.js";
 import { HeaderMap } from "../headers.js";
 import { MessageBody } from "../body.js";
 import { reasonPhrase } from "../http.js";
+import { stateOnFinish } from "../state/hooks.js";
 
 /** What a section function returns to end the pipeline (runtime/pipeline.ts END_PIPELINE). */
 const END = 1;
@@ -155,7 +156,10 @@ export function corsHandle(ctx: Context, cfg: CorsConfig, allowCredentials: unkn
   const add: [string, string][] = [["Access-Control-Allow-Origin", allowOrigin]];
   if (credentials) add.push(["Access-Control-Allow-Credentials", "true"]);
   if (cfg.expose.length) add.push(["Access-Control-Expose-Headers", cfg.expose.join(",")]);
-  onEveryResponse(ctx, (res) => {
+  // Added once the response is final (the backend's, return-response's, an error response), by
+  // the pipeline's finishing hooks, so outbound cannot lose them by replacing the response.
+  stateOnFinish(ctx, (c) => {
+    const res = c.Response;
     for (const [n, v] of add) res.Headers.setValues(n, [v]);
     if (allowOrigin !== "*") {
       const vary = res.Headers.get("Vary");
@@ -170,23 +174,4 @@ function unmatched(ctx: Context, terminate: unknown): number | undefined {
   ctx.Response = new ResponseMessage(200, "OK", new HeaderMap("response"), null);
   ctx.Request.Body = null;
   return END;
-}
-
-/**
- * Applies `f` to the current response and to every response that later replaces it (the
- * backend's, return-response's, the on-error response), so headers added in inbound reach the
- * client. Implemented as an accessor on this context's `Response`.
- */
-function onEveryResponse(ctx: Context, f: (r: ResponseMessage) => void): void {
-  let current = ctx.Response;
-  f(current);
-  Object.defineProperty(ctx, "Response", {
-    configurable: true,
-    enumerable: true,
-    get: () => current,
-    set: (r: ResponseMessage) => {
-      current = r;
-      if (r) f(r);
-    },
-  });
 }

@@ -114,6 +114,12 @@ describe("cors on actual requests", () => {
     const err = await runPolicy(policy("", `<set-variable name="x" value="@(int.Parse("x"))" />`), { request: { headers: { Origin: "https://app.example" } } });
     expect(err.status).toBe(500);
     expect(err.headers["access-control-allow-origin"]).toEqual(["https://app.example"]);
+    const mocked = await runPolicy(doc({ inbound: `<cors><allowed-origins><origin>https://app.example</origin></allowed-origins></cors>`, backend: "<forward-request/>", outbound: `<mock-response status-code="203" />` }), {
+      backend: server.url,
+      request: { headers: { Origin: "https://app.example" } },
+    });
+    expect(mocked.status).toBe(203);
+    expect(mocked.headers["access-control-allow-origin"]).toEqual(["https://app.example"]);
   });
 
   it("no Origin header: not a CORS request, nothing added", async () => {
