@@ -160,6 +160,7 @@ export async function cacheLookupResponse(ctx: Context, spec: CacheLookupSpec, b
   const res = new ResponseMessage(c.status, c.reason, headers, new MessageBody(Buffer.from(c.body)));
   downstreamHeaders(res, spec, Math.max(0, Math.floor((e.expiresAt - now) / 1000)));
   ctx.Response = res;
+  ctx.Request.Body?.discard(); // a streamed request body is not read: let its connection go
   ctx.Request.Body = null;
   return true;
 }

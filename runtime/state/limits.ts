@@ -393,12 +393,13 @@ async function quotaRun(ctx: Context, counters: QuotaCounter[], inc: number, def
     const kb = c.limit.bandwidthKb ?? null;
     if (kb !== null && u.bytes >= kb * 1024) throw quotaExceeded(ctx, "bandwidth", u.periodEnd, now);
   }
-  const requestBytes = ctx.Request.Body ? ctx.Request.Body.content().length : 0;
   const fresh = counters.filter((c) => firstCount(ctx, c.key));
   if (fresh.length === 0) return;
   if (!deferred && inc > 0) for (const c of fresh) if (c.limit.calls !== null) await st.add(c.key, c.period, inc, 0, now);
   const needBytes = fresh.some((c) => (c.limit.bandwidthKb ?? null) !== null);
   if (!deferred && !needBytes) return;
+  // Only bandwidth quotas look at bodies (such modules ask the gateway to buffer them: readsBody).
+  const requestBytes = needBytes && ctx.Request.Body ? ctx.Request.Body.content().length : 0;
   stateOnFinish(ctx, async (x) => {
     const n = deferred ? deferred() : 0;
     const bytes = needBytes ? transferredBytes(x, requestBytes) : 0;
