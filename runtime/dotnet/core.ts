@@ -750,7 +750,7 @@ const INT_RANGES: Record<string, [number, number]> = {
 };
 function typeLabel(t: string): string {
   return (
-    { sbyte: "a signed byte", byte: "an unsigned byte", short: "an Int16", ushort: "a UInt16", int: "an Int32", uint: "a UInt32", long: "an Int64", ulong: "a UInt64", char: "a character" } as Record<string, string>
+    { double: "a Double", float: "a Single", decimal: "a Decimal", sbyte: "a signed byte", byte: "an unsigned byte", short: "an Int16", ushort: "a UInt16", int: "an Int32", uint: "a UInt32", long: "an Int64", ulong: "a UInt64", char: "a character" } as Record<string, string>
   )[t] ?? t;
 }
 
@@ -1003,57 +1003,145 @@ export function throwValue(e: unknown): never {
 }
 
 // ---- parsing ------------------------------------------------------------------------------------------
-const NUM_RE = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
-const INT_RE = /^\s*[+-]?\d+\s*$/;
-const STYLE_HEX = 512;
-const STYLE_THOUSANDS = 64;
+// Number parsing under the invariant culture with .NET's NumberStyles: Integer (7) for integral types,
+// Float | AllowThousands (231) for double/float, Number (111) for decimal.
+const S_LEAD_WS = 1;
+const S_TRAIL_WS = 2;
+const S_LEAD_SIGN = 4;
+const S_TRAIL_SIGN = 8;
+const S_PARENS = 16;
+const S_DECIMAL = 32;
+const S_THOUSANDS = 64;
+const S_EXPONENT = 128;
+const S_CURRENCY = 256;
+const S_HEX = 512;
+
+function defaultStyle(type: string): number {
+  return type === "double" || type === "float" ? 231 : type === "decimal" ? 111 : 7;
+}
+function isWhite(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+type ParseResult = number | "format" | "overflow";
+
+function parseCore(s: string, type: string, style: number): ParseResult {
+  const integral = type in INT_RANGES;
+  const n = s.length;
+  let i = 0;
+  let end = n;
+  if (style & S_LEAD_WS) while (i < n && isWhite(s.charCodeAt(i))) i++;
+  if (style & S_TRAIL_WS) while (end > i && isWhite(s.charCodeAt(end - 1))) end--;
+  while (end > i && s.charCodeAt(end - 1) === 0) end--;
+  if (style & S_HEX) {
+    const t = s.slice(i, end);
+    if (!/^[0-9a-fA-F]+$/.test(t)) return "format";
+    if (!integral) return "format";
+    const big = BigInt(`0x${t}`);
+    const bits = type === "long" || type === "ulong" ? 64 : type === "short" || type === "ushort" ? 16 : type === "byte" || type === "sbyte" ? 8 : 32;
+    if (big >= 1n << BigInt(bits)) return "overflow";
+    const signed = type === "int" || type === "long" || type === "short" || type === "sbyte";
+    return Number(signed ? BigInt.asIntN(bits, big) : big);
+  }
+  if (!integral && (type === "double" || type === "float")) {
+    const t = s.slice(i, end);
+    if (t === "NaN") return NaN;
+    if (t === "Infinity" || t === "+Infinity") return Infinity;
+    if (t === "-Infinity") return -Infinity;
+  }
+  let neg = false;
+  let signSeen = false;
+  let parens = false;
+  const at = (k: number) => (k < end ? s[k]! : "");
+  if ((style & S_LEAD_SIGN) && (at(i) === "+" || at(i) === "-")) {
+    neg = at(i) === "-";
+    signSeen = true;
+    i++;
+  } else if ((style & S_PARENS) && at(i) === "(") {
+    parens = true;
+    neg = true;
+    signSeen = true;
+    i++;
+  }
+  if ((style & S_CURRENCY) && at(i) === "¤") i++;
+  let intDigits = "";
+  let fracDigits = "";
+  let decimalSeen = false;
+  let digits = 0;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      if (decimalSeen) fracDigits += s[i];
+      else intDigits += s[i];
+    } else if (c === 46 && (style & S_DECIMAL) && !decimalSeen) decimalSeen = true;
+    else if (c === 44 && (style & S_THOUSANDS) && digits > 0 && !decimalSeen) continue;
+    else break;
+  }
+  if (digits === 0) return "format";
+  let exp = 0;
+  if ((style & S_EXPONENT) && (at(i) === "e" || at(i) === "E")) {
+    let j = i + 1;
+    let eneg = false;
+    if (at(j) === "+" || at(j) === "-") {
+      eneg = at(j) === "-";
+      j++;
+    }
+    let ed = "";
+    while (j < end && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) ed += s[j++];
+    if (ed) {
+      exp = Math.min(Number(ed), 100000) * (eneg ? -1 : 1);
+      i = j;
+    }
+  }
+  if ((style & S_TRAIL_SIGN) && !signSeen && (at(i) === "+" || at(i) === "-")) {
+    neg = at(i) === "-";
+    i++;
+  }
+  if ((style & S_CURRENCY) && at(i) === "¤") i++;
+  if (parens) {
+    if (at(i) !== ")") return "format";
+    i++;
+  }
+  if (i !== end) return "format";
+  // significant digits and decimal scale: value = 0.D × 10^scale
+  let all = intDigits + fracDigits;
+  let scale = intDigits.length + exp;
+  const lead = all.length - all.replace(/^0+/, "").length;
+  all = all.slice(lead);
+  scale -= lead;
+  all = all.replace(/0+$/, "");
+  if (all === "") return 0;
+  if (integral) {
+    if (scale > 20) return "overflow";
+    if (all.length > scale) return "overflow"; // a non-zero fraction
+    const v = BigInt(all.padEnd(scale, "0")) * (neg ? -1n : 1n);
+    const [lo, hi] = INT_RANGES[type]!;
+    if (v < BigInt(lo === -9223372036854775808 ? "-9223372036854775808" : lo) || v > BigInt(hi === 9223372036854775807 ? "9223372036854775807" : hi === 18446744073709551615 ? "18446744073709551615" : hi)) return "overflow";
+    return Number(v);
+  }
+  let v = Number(`${neg ? "-" : ""}0.${all}e${scale}`);
+  if (type === "float") v = Math.fround(v);
+  if (!Number.isFinite(v)) return "overflow";
+  if (type === "decimal") {
+    if (Math.abs(v) >= 79228162514264337593543950336) return "overflow";
+    if (scale < -28) return neg ? -0 : 0;
+  }
+  return v;
+}
 
 /** int.Parse & co (invariant culture). */
 export function parseNum(s: string | null, type: string, style = -1): number {
-  const r = tryParseNum(s, type, style);
-  if (r === undefined) {
-    if (s === null) throw argumentNull("s");
-    const t = s.trim();
-    const integral = type in INT_RANGES;
-    if ((integral ? INT_RE : NUM_RE).test(t) || (integral && (style & STYLE_HEX) !== 0 && /^[0-9a-fA-F]+$/.test(t)))
-      throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
-    throw formatError();
-  }
+  if (s === null || s === undefined) throw argumentNull("s");
+  const r = parseCore(s, type, style === -1 ? defaultStyle(type) : style);
+  if (r === "format") throw formatError();
+  if (r === "overflow") throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
   return r;
 }
 export function tryParseNum(s: string | null, type: string, style = -1): number | undefined {
   if (s === null || s === undefined) return undefined;
-  let t = s.trim();
-  const integral = type in INT_RANGES;
-  let v: number;
-  if (style !== -1 && (style & STYLE_HEX) !== 0) {
-    if (!/^[0-9a-fA-F]+$/.test(t)) return undefined;
-    v = parseInt(t, 16);
-    const bits = type === "long" || type === "ulong" ? 64 : type === "short" || type === "ushort" ? 16 : type === "byte" || type === "sbyte" ? 8 : 32;
-    if (v >= 2 ** bits) return undefined;
-    if (!type.startsWith("u") && type !== "byte" && v >= 2 ** (bits - 1)) v -= 2 ** bits;
-    return v;
-  }
-  if ((style === -1 ? !integral : (style & STYLE_THOUSANDS) !== 0) && /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) t = t.replace(/,/g, "");
-  if (integral) {
-    if (!INT_RE.test(t)) {
-      // int.Parse("1.0") fails; NumberStyles.Number etc. allow a decimal point with zeros only
-      if (style !== -1 && /^[+-]?\d+\.0*$/.test(t)) t = t.replace(/\.0*$/, "");
-      else return undefined;
-    }
-    v = Number(t);
-    const [lo, hi] = INT_RANGES[type]!;
-    if (v < lo || v > hi) return undefined;
-    return v === 0 ? 0 : v;
-  }
-  if (/^[+-]?(Infinity|∞)$/.test(t)) return t.startsWith("-") ? -Infinity : Infinity;
-  if (t === "NaN") return NaN;
-  if (!NUM_RE.test(t)) return undefined;
-  v = Number(t);
-  if (type === "float") v = Math.fround(v);
-  if (type === "decimal" && Math.abs(v) > 7.922816251426434e28) return undefined;
-  if (!Number.isFinite(v) && type !== "double" && type !== "float") return undefined;
-  return v;
+  const r = parseCore(s, type, style === -1 ? defaultStyle(type) : style);
+  return typeof r === "number" ? r : undefined;
 }
 export function parseBool(s: string | null): boolean {
   if (s === null) throw argumentNull("value");

@@ -1,5 +1,5 @@
 // System.String members with .NET semantics (ordinal unless a StringComparison says otherwise).
-import { argumentNull, argumentOutOfRange, indexOutOfRange, nullReference } from "../errors.js";
+import { argumentError, argumentNull, argumentOutOfRange, indexOutOfRange, nullReference } from "../errors.js";
 import { toStr } from "./core.js";
 
 const nn = (s: string | null): string => {
@@ -59,7 +59,48 @@ export function strSubstring(s: string, start: number, length?: number): string 
 }
 
 const ignoreCase = (cmp: number) => cmp === 1 || cmp === 3 || cmp === 5;
-const fold = (s: string) => s.toUpperCase();
+const fold = (s: string) => upperInv(s);
+
+// Invariant casing maps one UTF-16 char (or surrogate pair) to one: no ß → SS, no ligature
+// expansion, no context-dependent final sigma (JS toUpperCase/toLowerCase apply SpecialCasing).
+const ASCII = /^[\x00-\x7f]*$/;
+export function upperInv(s: string): string {
+  nn(s);
+  if (ASCII.test(s)) return s.toUpperCase();
+  let out = "";
+  for (const ch of s) {
+    const u = ch.toUpperCase();
+    out += u.length === ch.length ? u : ch;
+  }
+  return out;
+}
+export function lowerInv(s: string): string {
+  nn(s);
+  if (ASCII.test(s)) return s.toLowerCase();
+  let out = "";
+  for (const ch of s) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch === "\u0130" ? "i" : ch;
+  }
+  return out;
+}
+export function charUpper(c: number): number {
+  const u = String.fromCharCode(c).toUpperCase();
+  return u.length === 1 ? u.charCodeAt(0) : c;
+}
+export function charLower(c: number): number {
+  const l = String.fromCharCode(c).toLowerCase();
+  return l.length === 1 ? l.charCodeAt(0) : c === 0x130 ? 0x69 : c;
+}
+export function strLen(s: string | null): number {
+  return nn(s).length;
+}
+export function strPad(s: string, width: number, c: number, left: boolean): string {
+  nn(s);
+  if (width < 0) throw argumentOutOfRange("totalWidth", "Non-negative number required.");
+  const ch = String.fromCharCode(c);
+  return left ? s.padStart(width, ch) : s.padEnd(width, ch);
+}
 
 export function strIndexOf(s: string, v: string | null, start = 0, cmp = 0): number {
   nn(s);
@@ -101,7 +142,7 @@ export function strTrim(s: string, chars: number[] | null, which: number): strin
 export function strReplace(s: string, oldValue: string | null, newValue: string | null): string {
   nn(s);
   if (oldValue === null) throw argumentNull("oldValue");
-  if (oldValue === "") throw new (class extends Error {})("String cannot be of zero length.");
+  if (oldValue === "") throw argumentError("String cannot be of zero length.\r\nParameter name: oldValue");
   return s.split(oldValue).join(newValue ?? "");
 }
 export function strInsert(s: string, i: number, v: string | null): string {
