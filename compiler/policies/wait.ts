@@ -32,13 +32,17 @@ export const wait: PolicyDef<WaitNode> = {
   },
   emit(node, ec) {
     if (node.body.length === 0) return js``;
-    const tasks = node.body.map((child) => js`async () => {\n${ec.policies([child])}}`);
+    // Each child owns the policy-table indexes from its own to the next child's (pre-order).
+    const tasks = node.body.map((child, i) => {
+      const hi = i + 1 < node.body.length ? node.body[i + 1]!.index : Number.MAX_SAFE_INTEGER;
+      return js`async () => {\ntry {\n${ec.policies([child])}} catch (e) {\nthrow ${rt("waitChildFailed")}(ctx, e, ${child.index}, ${hi});\n}\n}`;
+    });
     const list = tasks.reduce<Code | null>((acc, t) => (acc ? js`${acc},\n${t}` : t), null)!;
     const mode = node.mode;
     const call =
       !mode || mode.kind === "literal"
-        ? js`${rt((mode?.kind === "literal" ? mode.text.trim() : "all") === "any" ? "waitAny" : "waitAll")}([\n${list}])`
-        : js`${rt("waitFor")}(${ec.value(mode, "string")}, [\n${list}])`;
+        ? js`${rt((mode?.kind === "literal" ? mode.text.trim() : "all") === "any" ? "waitAny" : "waitAll")}(ctx, [\n${list}])`
+        : js`${rt("waitFor")}(ctx, ${ec.value(mode, "string")}, [\n${list}])`;
     return js`if ((await ${call}) === ${END_PIPELINE}) return ${END_PIPELINE};`;
   },
   isAsync: () => true,

@@ -10,5 +10,5 @@ export {
   basicAuthorization,
   type UriTemplate,
 } from "./uri.js";
-export { retryDelayMs, retrySettings, retryWait, waitAll, waitAny, waitFor, type RetrySettings } from "./retry.js";
+export { retryDelayMs, retrySettings, retryWait, waitAll, waitAny, waitFor, waitChildFailed, type RetrySettings } from "./retry.js";
 export { checkHeader, mockResponse, traceWrite, corsHandle, corsNormalizeOrigin, type CorsConfig } from "./respond.js";

@@ -58,9 +58,37 @@ export function retryWait(n: number, s: RetrySettings): Promise<void> | void {
 
 type Task = () => Promise<unknown>;
 
+/** The policy-table index a failed wait child's error belongs to (see waitChildFailed). */
+const FAILED_AT = new WeakMap<object, number>();
+
+/**
+ * Called by a wait child's catch: the children share `ctx.$p`, so when it no longer points into
+ * this child's part of the policy table [lo, hi) (another child ran since), LastError falls back
+ * to the child itself. Returns the error to rethrow.
+ */
+export function waitChildFailed(ctx: { $p: number }, e: unknown, lo: number, hi: number): unknown {
+  const p = ctx.$p >= lo && ctx.$p < hi ? ctx.$p : lo;
+  ctx.$p = p;
+  if (typeof e === "object" && e !== null) FAILED_AT.set(e, p);
+  return e;
+}
+
+function failWith(ctx: { $p: number }, e: unknown): never {
+  if (typeof e === "object" && e !== null) {
+    const p = FAILED_AT.get(e);
+    if (p !== undefined) ctx.$p = p;
+  }
+  throw e;
+}
+
 /** wait for="all": every child runs concurrently; done when all are; the first error propagates. */
-export async function waitAll(tasks: readonly Task[]): Promise<number | undefined> {
-  const results = await Promise.all(tasks.map((t) => t()));
+export async function waitAll(ctx: { $p: number }, tasks: readonly Task[]): Promise<number | undefined> {
+  let results: unknown[];
+  try {
+    results = await Promise.all(tasks.map((t) => t()));
+  } catch (e) {
+    failWith(ctx, e);
+  }
   return results.includes(END) ? END : undefined;
 }
 
@@ -70,20 +98,20 @@ export async function waitAll(tasks: readonly Task[]): Promise<number | undefine
  * aborted, so a late send-request may still set its variable) but are no longer awaited, and
  * their errors are dropped. When every child fails, the first child's error propagates.
  */
-export async function waitAny(tasks: readonly Task[]): Promise<number | undefined> {
+export async function waitAny(ctx: { $p: number }, tasks: readonly Task[]): Promise<number | undefined> {
   const started = tasks.map((t) => t());
   try {
     const r = await Promise.any(started);
     return r === END ? END : undefined;
   } catch (e) {
     const errors = (e as { errors?: unknown[] }).errors;
-    throw errors && errors.length ? errors[0] : e;
+    failWith(ctx, errors && errors.length ? errors[0] : e);
   }
 }
 
 /** wait with a computed `for`. */
-export function waitFor(mode: unknown, tasks: readonly Task[]): Promise<number | undefined> {
-  if (mode === "all") return waitAll(tasks);
-  if (mode === "any") return waitAny(tasks);
+export function waitFor(ctx: { $p: number }, mode: unknown, tasks: readonly Task[]): Promise<number | undefined> {
+  if (mode === "all") return waitAll(ctx, tasks);
+  if (mode === "any") return waitAny(ctx, tasks);
   throw new PolicyError("ExpressionValueEvaluationFailure", `wait: 'for' must be 'all' or 'any', not '${String(mode)}'.`);
 }

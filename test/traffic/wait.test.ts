@@ -59,6 +59,14 @@ describe("wait", () => {
     expect(r.lastError).toMatchObject({ Source: "send-request" });
   });
 
+  it("LastError points at the failing child even when another child ran since", async () => {
+    const port = await closedPort();
+    const r = await runPolicy(
+      doc({ inbound: `<wait><send-request mode="new" response-variable-name="x" timeout="5"><set-url>http://127.0.0.1:${port}/</set-url><set-method>GET</set-method></send-request>${send("held", "/hold/3")}</wait>` }),
+    );
+    expect(r.lastError).toMatchObject({ Source: "send-request", Reason: "BackendConnectionFailure", Path: "wait[1]\\send-request[1]" });
+  });
+
   it("for=any: a failing child is ignored when another succeeds; when all fail, the first error propagates", async () => {
     const port = await closedPort();
     const bad = (v: string) => `<send-request mode="new" response-variable-name="${v}" timeout="5"><set-url>http://127.0.0.1:${port}/</set-url><set-method>GET</set-method></send-request>`;
@@ -103,7 +111,7 @@ describe("wait", () => {
 
   it("emits each child as an async arrow run by waitAll / waitAny", () => {
     const code = codeOf(doc({ inbound: `<wait for="any">${send("a", "/a")}${send("b", "/b")}</wait>` }));
-    expect(code).toContain("await waitAny([");
+    expect(code).toContain("await waitAny(ctx, [");
     expect(code.match(/async \(\) => \{/g)).toHaveLength(2);
   });
 
