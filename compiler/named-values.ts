@@ -9,7 +9,10 @@ const REF = /\{\{([A-Za-z0-9._-]+)\}\}/g;
 
 export function substituteNamedValues(root: XElement, values: Readonly<Record<string, string>> | undefined, diags: DiagnosticBag, checkOnly = false): void {
   const warned = new Set<string>();
+  // Inside a Liquid template `{{ x }}` is Liquid's own syntax: only names that are named values are substituted.
+  let liquid = false;
   const resolve = (name: string, offset: number): string | null => {
+    if (liquid && (values === undefined || !Object.prototype.hasOwnProperty.call(values, name))) return null;
     if (values === undefined) {
       if (!warned.has(name)) {
         warned.add(name);
@@ -66,10 +69,14 @@ export function substituteNamedValues(root: XElement, values: Readonly<Record<st
   };
   const visit = (el: XElement): void => {
     for (const a of el.attrs) a.value = fix(a.value);
+    const template = el.name === "set-body" ? el.attrs.find((a) => a.name === "template")?.value : undefined;
+    const wasLiquid = liquid;
+    liquid = template?.kind === "literal" && template.text.trim() === "liquid";
     for (const c of el.children) {
       if (c.kind === "element") visit(c);
       else c.value = fix(c.value);
     }
+    liquid = wasLiquid;
   };
   visit(root);
 }
