@@ -1061,13 +1061,17 @@ export class Binder {
       }
       case "for": {
         this.pushScope();
-        const init = s.init ? (s.init.k === "local" ? L.localDecl(this, s.init, true) : js`${this.forInitExprs(s.init)}`) : js``;
+        // C#: the for-loop variable is ONE variable shared by all iterations (closures see its last
+        // value), unlike JS `for (let ...)`, so it is declared before the loop.
+        const decl = s.init?.k === "local" ? L.localDecl(this, s.init) : null;
+        const init = s.init && !decl ? js`${this.forInitExprs(s.init)}` : js``;
         const test = s.test ? this.convert(this.expr(s.test), named("bool"), s.test.pos).code : js``;
         const upd = joinCodes(s.update.map((u) => this.expr(u).code));
         this.loopDepth++;
         const body = this.embedded(s.body);
         this.loopDepth--;
         this.popScope();
+        if (decl) return js`{ ${decl}for (; ${test}; ${upd}) ${body} } `;
         return js`for (${init}; ${test}; ${upd}) ${body} `;
       }
       case "foreach":

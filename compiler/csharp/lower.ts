@@ -538,6 +538,14 @@ export function binaryValues(b: Binder, op: string, l: BExpr, r: BExpr, opPos: n
     if (["&", "|", "^"].includes(op)) return { type: lt, code: js`(${l.code} ${raw(op)} ${r.code})`, pos };
     if (["<", ">", "<=", ">="].includes(op)) return { type: bool, code: js`(${l.code} ${raw(op)} ${r.code})`, pos };
   }
+  // lifted operators with a null literal operand: comparisons are false, arithmetic is null
+  if ((lt.k === "null" && isNumeric(ru)) || (rt0.k === "null" && isNumeric(lu))) {
+    const other = lt.k === "null" ? r : l;
+    const cmp = ["<", ">", "<=", ">="].includes(op);
+    if (!cmp && !["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>"].includes(op)) opErr(b, op, lt, rt0, opPos);
+    const t0 = promote(primName(underlyingNullable(other.type))!, "int");
+    return { type: cmp ? bool : nullableOf(named(t0 ?? "int")), code: js`(${other.code}, ${cmp ? js`false` : js`null`})`, pos };
+  }
   if (!isNumeric(lu) || !isNumeric(ru)) opErr(b, op, lt, rt0, opPos);
   const shift = op === "<<" || op === ">>";
   const t = shift ? promote(primName(lu)!, "int") : promote(primName(lu)!, primName(ru)!);

@@ -812,6 +812,16 @@ export const CASES: DiffCase[] = [
   c("str.null.toupper", "string", `((string)null).ToUpper()`),
   c("str.padright.char", "string", `"ab".PadRight(5, '.') + "|" + "abcdef".PadLeft(3, '.')`),
   c("str.padright.neg", "string", `"a".PadRight(-2, 'x')`),
+  // language: for-loop variable, lifted null operators, *OrDefault of value types
+  b("closure.for.while.body.local", "int", "var fs = new List<Func<int>>(); for (int i = 0; i < 3; i++) { int j = i; fs.Add(() => j); } return fs.Select(f => f()).Sum();"),
+  b("closure.foreach.fresh2", "int", "var fs = new List<Func<int>>(); foreach (var i in new[] { 1, 2, 3 }) fs.Add(() => i); return fs.Select(f => f()).Sum();"),
+  b("for.two.vars", "int", "int s = 0; for (int i = 0, j = 10; i < j; i++, j--) s += j - i; return s;"),
+  c("nullable.add.null.literal", "int?", `(int?)5 + null`),
+  c("nullable.compare.le.null", "bool", `null <= (double?)1.5`),
+  c("linq.lastordefault.bool", "bool", `new bool[0].LastOrDefault()`),
+  c("linq.singleordefault.pred.double", "double", `new[] { 1.5, 2.5 }.SingleOrDefault(x => x > 3)`),
+  c("linq.elementatordefault.char", "char", `"ab".ElementAtOrDefault(5)`),
+  c("linq.firstordefault.string.empty", "string", `new string[0].FirstOrDefault()`),
 ];
 
 /**
@@ -848,11 +858,8 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   "unbox.int.to.long": "gap: unboxing an int as long does not throw InvalidCastException",
   "unbox.int.to.double": "gap: unboxing an int as double does not throw InvalidCastException",
   // language
-  "closure.for.shared": "bug: closures capture a fresh copy of the for-loop variable per iteration (JS let); C# shares one variable (9)",
-  "nullable.compare.gt": "bug: `(int?)5 > null` is rejected (APIMC3006); C# lifts the comparison to false",
   "stmt.sb.length": "gap: StringBuilder.Length setter not supported (APIMC3006)",
   "str.split.parse.sum": "gap: method groups as delegates (Select(int.Parse)) not supported (APIMC3006)",
-  "linq.firstordefault.int": "bug: FirstOrDefault() on an empty int[] gives null instead of default(int) 0",
   // surface not supported yet
   "dto.unixseconds": "gap: DateTimeOffset(y, m, d, h, min, s, offset) constructor not supported (APIMC3008)",
   "re.group.index": "gap: GroupCollection indexer by number not supported (APIMC3008)",

@@ -2,25 +2,43 @@
 // helpers (which accept arrays, strings (as char codes), Maps (as KeyValuePairs) and any iterable).
 import { js, rt, type Code } from "../../codegen/code.js";
 import { SM, type } from "./dsl.js";
+import { isNullable, type LowerInfo } from "../types.js";
 
 const L = (name: string) => (_r: Code, a: Code[]) => js`${rt(name)}(${a.map((x, i) => (i ? js`, ${x}` : x)).reduce((p, c) => js`${p}${c}`, js``)})`;
 const S = "this IEnumerable<TSource> source";
+/** default(T) for a non-nullable value type (the *OrDefault methods return it for an empty sequence). */
+function valueDefault(t: Type): Code | null {
+  if (t.k !== "named" || !t.def.valueType || isNullable(t)) return null;
+  const n = t.def.name;
+  if (n === "bool") return js`false`;
+  if (n === "DateTime") return js`${rt("DateTime")}.MinValue`;
+  if (n === "TimeSpan") return js`${rt("TimeSpan")}.Zero`;
+  if (n === "Guid") return js`"00000000-0000-0000-0000-000000000000"`;
+  if (n === "KeyValuePair") return js`{ Key: ${valueDefault(t.args[0]!) ?? js`null`}, Value: ${valueDefault(t.args[1]!) ?? js`null`} }`;
+  if (n === "DateTimeOffset") return null;
+  return js`0`;
+}
+const OD = (name: string) => (r: Code, a: Code[], info: LowerInfo) => {
+  const call = L(name)(r, a);
+  const d = valueDefault(info.retType);
+  return d ? js`(${call} ?? ${d})` : call;
+};
 
 type("System.Linq", "Enumerable", { isStatic: true }, [
   SM(`TSource First<TSource>(${S})`, L("linqFirst")),
   SM(`TSource First<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqFirst")),
-  SM(`TSource FirstOrDefault<TSource>(${S})`, L("linqFirstOrDefault")),
-  SM(`TSource FirstOrDefault<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqFirstOrDefault")),
+  SM(`TSource FirstOrDefault<TSource>(${S})`, OD("linqFirstOrDefault")),
+  SM(`TSource FirstOrDefault<TSource>(${S}, Func<TSource, bool> predicate)`, OD("linqFirstOrDefault")),
   SM(`TSource Last<TSource>(${S})`, L("linqLast")),
   SM(`TSource Last<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqLast")),
-  SM(`TSource LastOrDefault<TSource>(${S})`, L("linqLastOrDefault")),
-  SM(`TSource LastOrDefault<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqLastOrDefault")),
+  SM(`TSource LastOrDefault<TSource>(${S})`, OD("linqLastOrDefault")),
+  SM(`TSource LastOrDefault<TSource>(${S}, Func<TSource, bool> predicate)`, OD("linqLastOrDefault")),
   SM(`TSource Single<TSource>(${S})`, L("linqSingle")),
   SM(`TSource Single<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqSingle")),
-  SM(`TSource SingleOrDefault<TSource>(${S})`, L("linqSingleOrDefault")),
-  SM(`TSource SingleOrDefault<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqSingleOrDefault")),
+  SM(`TSource SingleOrDefault<TSource>(${S})`, OD("linqSingleOrDefault")),
+  SM(`TSource SingleOrDefault<TSource>(${S}, Func<TSource, bool> predicate)`, OD("linqSingleOrDefault")),
   SM(`TSource ElementAt<TSource>(${S}, int index)`, L("linqElementAt")),
-  SM(`TSource ElementAtOrDefault<TSource>(${S}, int index)`, L("linqElementAtOrDefault")),
+  SM(`TSource ElementAtOrDefault<TSource>(${S}, int index)`, OD("linqElementAtOrDefault")),
   SM(`bool Any<TSource>(${S})`, L("linqAny")),
   SM(`bool Any<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqAny")),
   SM(`bool All<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqAll")),
