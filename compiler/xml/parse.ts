@@ -161,6 +161,11 @@ export function parseXml(source: string, diags: DiagnosticBag): XElement | null 
     diags.error(Codes.XmlMalformed, stack[stack.length - 1]!.offset, `Malformed XML: element <${stack[stack.length - 1]!.name}> is not closed.`);
     failed = true;
   }
+  if (!failed && root === null) {
+    // Only comments, processing instructions or whitespace: well-formed text, but no document.
+    diags.error(Codes.XmlEmptyDocument, 0, "The document has no root element: expected a <policies> element.");
+    failed = true;
+  }
   return failed ? null : root;
 }
 
