@@ -9,7 +9,7 @@ import { ALL_SECTIONS, type EmitContext, type MessageTarget, type PolicyNode, ty
 import type { XValue } from "./xml/parse.js";
 
 /** Policies that read bodies themselves (conservative until each declares readsBody). */
-const BODY_READERS: ReadonlySet<string> = new Set(["find-and-replace", "json-to-xml", "xml-to-json", "cache-lookup", "cache-store", "validate-content", "retry", "mock-response", "set-body"]);
+const BODY_READERS: ReadonlySet<string> = new Set(["find-and-replace", "json-to-xml", "xml-to-json", "cache-lookup", "cache-store", "validate-content", "retry", "set-body"]);
 
 const CONTEXT_REQUEST: MessageTarget = { kind: "request", code: js`ctx.Request`, local: false };
 const CONTEXT_RESPONSE: MessageTarget = { kind: "response", code: js`ctx.Response`, local: false };

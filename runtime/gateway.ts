@@ -154,6 +154,17 @@ export function createGateway(opts: GatewayOptions): Gateway {
           break;
         }
       }
+      // A CORS preflight needs no OPTIONS operation: it runs the policy of an operation on that
+      // path, whose cors policy answers it (as APIM does).
+      if (!op && ctx.Request.Method === "OPTIONS" && ctx.Request.Headers.has("access-control-request-method")) {
+        for (const o of api.operations) {
+          params = o.match(opPath, query);
+          if (params) {
+            op = o;
+            break;
+          }
+        }
+      }
     }
     let mod: PolicyModule | undefined;
     if (!api || !op) fail(404, "configuration", "OperationNotFound", "Unable to match incoming request to an operation.");

@@ -35,6 +35,10 @@ describe("gateway from gateway.json", () => {
       "policies/get-order.xml",
       `<policies><inbound>${header("X-Order", "operation-first")}<base/><set-header name="X-Id" exists-action="override"><value>@(context.Request.MatchedParameters["id"])</value></set-header></inbound><outbound><base/><set-header name="X-Op" exists-action="override"><value>@(context.Operation.Id)</value></set-header></outbound></policies>`,
     );
+    write(
+      "policies/cors.xml",
+      `<policies><inbound><cors><allowed-origins><origin>https://app.example</origin></allowed-origins><allowed-methods><method>GET</method></allowed-methods></cors><base/></inbound></policies>`,
+    );
     write("fragments/stamp.xml", `<fragment><set-header name="X-Stamp" exists-action="override"><value>{{stamp}}</value></set-header></fragment>`);
     write("named-values.json", JSON.stringify({ stamp: "from-named-value" }));
     write(
@@ -58,6 +62,14 @@ describe("gateway from gateway.json", () => {
             ],
           },
           { id: "open", path: "/open", serviceUrl: backend.url, subscriptionRequired: false },
+          {
+            id: "web",
+            path: "/web",
+            serviceUrl: backend.url,
+            subscriptionRequired: false,
+            policy: "policies/cors.xml",
+            operations: [{ id: "get-thing", method: "GET", urlTemplate: "/things/{id}" }],
+          },
         ],
       }),
     );
@@ -102,6 +114,18 @@ describe("gateway from gateway.json", () => {
     const none = await request(`${base}/nowhere`);
     expect(none.statusCode).toBe(404);
     await none.body.dump();
+  });
+
+  it("answers a CORS preflight through the cors policy of the operation on that path, with no OPTIONS operation", async () => {
+    const before = backend.requests.length;
+    const r = await request(`${base}/web/things/1`, { method: "OPTIONS", headers: { Origin: "https://app.example", "Access-Control-Request-Method": "GET" } });
+    await r.body.dump();
+    expect(r.statusCode).toBe(200);
+    expect(r.headers["access-control-allow-origin"]).toBe("https://app.example");
+    expect(backend.requests.length).toBe(before);
+    const plain = await request(`${base}/web/things/1`, { method: "OPTIONS" });
+    await plain.body.dump();
+    expect(plain.statusCode).toBe(404);
   });
 
   it("streams a large body no policy reads, in both directions", async () => {
