@@ -357,8 +357,9 @@ export class Binder {
         if (ms)
           for (const m of ms) {
             if (!kinds.includes(m.kind)) continue;
-            if (m.kind !== "method" && (foundNonMethod || out.length)) continue;
-            if (m.kind !== "method") foundNonMethod = true;
+            const overloadable = m.kind === "method" || m.kind === "indexer" || m.kind === "ctor";
+            if (!overloadable && (foundNonMethod || out.length)) continue;
+            if (!overloadable) foundNonMethod = true;
             // a derived overload with the same signature hides the base one
             if (out.some((o) => o.m.sig === m.sig)) continue;
             out.push({ m, owner: x });

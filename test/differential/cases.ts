@@ -822,6 +822,19 @@ export const CASES: DiffCase[] = [
   c("linq.singleordefault.pred.double", "double", `new[] { 1.5, 2.5 }.SingleOrDefault(x => x > 3)`),
   c("linq.elementatordefault.char", "char", `"ab".ElementAtOrDefault(5)`),
   c("linq.firstordefault.string.empty", "string", `new string[0].FirstOrDefault()`),
+  // Regex: .NET pattern semantics
+  c("re.numbering.named.last", "string", `Regex.Match("2020-01", @"(?<y>\\d{4})-(\\d\\d)").Groups[1].Value + "|" + Regex.Match("2020-01", @"(?<y>\\d{4})-(\\d\\d)").Groups[2].Value`),
+  c("re.split.captures.groups", "string[]", `Regex.Split("a1b2c", @"(\\d)")`),
+  c("re.dot.cr", "bool", `Regex.IsMatch("a\\rb", "a.b") && !Regex.IsMatch("a\\nb", "a.b") && Regex.IsMatch("a\\nb", "a.b", RegexOptions.Singleline)`),
+  c("re.escapes.nonword", "bool", `Regex.IsMatch("a-b#c", @"a\\-b\\#c") && Regex.IsMatch("x{y", "x{y")`),
+  c("re.explicit.capture", "int", `Regex.Match("ab", "(a)(?<n>b)", RegexOptions.ExplicitCapture).Groups.Count`),
+  c("re.multiline.anchors", "int", `Regex.Matches("a\\nb\\nc", @"^\\w$", RegexOptions.Multiline).Count`),
+  c("re.backref", "string", `Regex.Replace("hello  world world", @"\\b(\\w+) \\1\\b", "$1") + "|" + Regex.Match("abab", @"(?<x>ab)\\k<x>").Value`),
+  c("re.replace.named", "string", `Regex.Replace("2020-01-02", @"(?<y>\\d+)-(?<m>\\d+)-(?<d>\\d+)", "\${d}/\${m}/\${y}")`),
+  c("re.unicode.category", "int", `Regex.Matches("Ab Éc", @"\\p{Lu}").Count`),
+  c("re.ignore.whitespace", "bool", `Regex.IsMatch("ab1", "a b # letters\\n \\\\d", RegexOptions.IgnorePatternWhitespace)`),
+  c("re.empty.matches.replace", "string", `Regex.Replace("baaac", "a*", "-")`),
+  c("re.unescape.hex", "string", `Regex.Unescape(@"\\x41\\u0042\\n")`),
 ];
 
 /**
@@ -862,7 +875,6 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   "str.split.parse.sum": "gap: method groups as delegates (Select(int.Parse)) not supported (APIMC3006)",
   // surface not supported yet
   "dto.unixseconds": "gap: DateTimeOffset(y, m, d, h, min, s, offset) constructor not supported (APIMC3008)",
-  "re.group.index": "gap: GroupCollection indexer by number not supported (APIMC3008)",
   "linq.orderby.ordinal": "gap: OrderBy with an IComparer not supported (APIMC3008)",
   "linq.zip": "gap: Enumerable.Zip not supported (APIMC3004)",
   "linq.max.string": "gap: Max() over strings (generic Max<T>) not supported (APIMC3008)",
@@ -872,14 +884,6 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   "tuple.tostring": "gap: Tuple not supported (APIMC3003)",
   "uri.userinfo": "gap: Uri.UserInfo not supported (APIMC3004)",
   // Regex (.NET regex semantics vs JS RegExp)
-  "re.split.empty": "bug: Regex.Split with an empty match drops the leading/trailing empty strings",
-  "re.unicode.word": "bug: \\w matches ASCII only (JS); .NET \\w is Unicode",
-  "re.unicode.digit": "bug: \\d matches ASCII only; .NET \\d matches any Unicode decimal digit",
-  "re.word.boundary.unicode": "bug: \\b uses ASCII word characters",
-  "re.dollar.before.newline": "bug: $ does not match before a final newline as in .NET",
-  "re.duplicate.names": "bug: duplicate group names are rejected (ArgumentException); .NET allows them",
-  "re.unescape": "bug: Regex.Unescape does not turn \\t into a tab",
-  "re.group.index.named": "bug: Group.Index is 0 for a named group instead of its position",
   // Newtonsoft.Json
   "json.serialize.double.whole": "bug: JsonConvert.SerializeObject(1.0) gives 1 instead of 1.0",
   "json.fromobject.double": "bug: JToken.FromObject(1.0) serializes as 1 instead of 1.0",
