@@ -152,10 +152,11 @@ export abstract class JToken implements Iterable<JToken> {
     if (o === null || o === undefined) throw argumentNull("o");
     return toJToken(o, true);
   }
+  /** Structural equality: objects compare properties by name (any order), arrays in order, values by type and value. */
   static DeepEquals(a: JToken | null, b: JToken | null): boolean {
     if (a === b) return true;
     if (!a || !b) return false;
-    return a.ToString(0) === b.ToString(0);
+    return deepEquals(a, b);
   }
 }
 
@@ -484,6 +485,31 @@ export class JValue extends JToken {
 
 // ---- conversions ----------------------------------------------------------------------------------
 
+function deepEquals(a: JToken, b: JToken): boolean {
+  if (a instanceof JObject) {
+    if (!(b instanceof JObject) || a.props.size !== b.props.size) return false;
+    for (const [k, p] of a.props) {
+      const q = b.props.get(k);
+      if (!q || !deepEquals(p.Value, q.Value)) return false;
+    }
+    return true;
+  }
+  if (a instanceof JArray) {
+    if (!(b instanceof JArray) || a.items.length !== b.items.length) return false;
+    return a.items.every((x, i) => deepEquals(x, b.items[i]!));
+  }
+  if (a instanceof JProperty) return b instanceof JProperty && a.Name === b.Name && deepEquals(a.Value, b.Value);
+  if (a instanceof JValue && b instanceof JValue) {
+    if (a.Type !== b.Type) return false;
+    if (a.Value === b.Value) return true;
+    const e = (a.Value as { Equals?: (x: unknown) => boolean } | null)?.Equals;
+    if (typeof e === "function") return e.call(a.Value, b.Value);
+    if (a.Value instanceof Uint8Array && b.Value instanceof Uint8Array) return Buffer.from(a.Value).equals(Buffer.from(b.Value));
+    return false;
+  }
+  return false;
+}
+
 /** A .NET value (boxed, runtime representation) → JToken (JToken.FromObject / implicit conversions). */
 export function toJToken(v: unknown, fromObject = false): JToken {
   if (v instanceof JToken) return v;
@@ -526,6 +552,11 @@ export function toJToken(v: unknown, fromObject = false): JToken {
   return o;
 }
 
+/** A sequence of statically typed values (double[]) → JArray of typed JValues. */
+export function jTypedSeq(v: Iterable<unknown> | null, type: string): JToken | null {
+  if (v === null || v === undefined) return null;
+  return JArray.of([...v].map((x) => toJValue(x, type)));
+}
 /** Implicit conversion of a statically typed value to JToken (`obj["k"] = 1.5`). */
 export function toJValue(v: unknown, type: string): JToken {
   if (v instanceof JToken) return v;
@@ -578,6 +609,12 @@ export function registerDateTimeOps(ops: typeof dateTimeOps): void {
 export function jconv(token: unknown, key: string): unknown {
   const nullable = key.endsWith("?");
   const k = nullable ? key.slice(0, -1) : key;
+  const coll = /^(?:List|IList|IEnumerable|ICollection|IReadOnlyList)<(.+)>$|^(.+)\[\]$/.exec(k);
+  if (coll && k !== "byte[]" && (token instanceof JArray || token instanceof JObject || token instanceof JValue)) {
+    if (token instanceof JValue && token.Type === TT.Null) return null;
+    if (!(token instanceof JArray)) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", `Cannot deserialize the current JSON object into type '${k}'.`);
+    return token.items.map((c) => jconv(c, coll[1] ?? coll[2]!));
+  }
   if (["JToken", "JObject", "JArray", "JValue", "JProperty", "JContainer", "object"].includes(k)) {
     if (token === null || token === undefined) return null;
     if (k === "JObject" && !(token instanceof JObject)) throw invalidCast((token as JToken).$typeName, "Newtonsoft.Json.Linq.JObject");

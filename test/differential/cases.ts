@@ -834,7 +834,15 @@ export const CASES: DiffCase[] = [
   c("re.unicode.category", "int", `Regex.Matches("Ab Éc", @"\\p{Lu}").Count`),
   c("re.ignore.whitespace", "bool", `Regex.IsMatch("ab1", "a b # letters\\n \\\\d", RegexOptions.IgnorePatternWhitespace)`),
   c("re.empty.matches.replace", "string", `Regex.Replace("baaac", "a*", "-")`),
-  c("re.unescape.hex", "string", `Regex.Unescape(@"\\x41\\u0042\\n")`),
+  c("re.unescape.hex", "string", `Regex.Unescape(@"\\x41\\u0042\\n")`),  // Newtonsoft: typed doubles, DeepEquals, ToObject collections
+  c("json.serialize.double.array", "string", `JsonConvert.SerializeObject(new[] { 1.0, 2.5 })`),
+  c("json.serialize.nullable.double", "string", `JsonConvert.SerializeObject((double?)2)`),
+  c("json.deepequals.array.order", "bool", `JToken.DeepEquals(JArray.Parse("[1,2]"), JArray.Parse("[2,1]"))`),
+  c("json.deepequals.int.float", "bool", `JToken.DeepEquals(JToken.Parse("1"), JToken.Parse("1.0"))`),
+  c("json.deepequals.nested", "bool", `JToken.DeepEquals(JObject.Parse("{\\"a\\":{\\"x\\":[1,{\\"y\\":null}]},\\"b\\":\\"s\\"}"), JObject.Parse("{\\"b\\":\\"s\\",\\"a\\":{\\"x\\":[1,{\\"y\\":null}]}}"))`),
+  c("json.deepequals.string.number", "bool", `JToken.DeepEquals(JToken.Parse("\\"1\\""), JToken.Parse("1"))`),
+  c("json.toobject.array", "string[]", `JArray.Parse("[\\"a\\",\\"b\\"]").ToObject<string[]>()`),
+  c("json.toobject.list.double", "List<double>", `JArray.Parse("[1,2.5]").ToObject<List<double>>()`),
 ];
 
 /**
@@ -885,12 +893,8 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   "uri.userinfo": "gap: Uri.UserInfo not supported (APIMC3004)",
   // Regex (.NET regex semantics vs JS RegExp)
   // Newtonsoft.Json
-  "json.serialize.double.whole": "bug: JsonConvert.SerializeObject(1.0) gives 1 instead of 1.0",
-  "json.fromobject.double": "bug: JToken.FromObject(1.0) serializes as 1 instead of 1.0",
   "json.date.type": "gap: an ISO date string in JSON stays JTokenType.String (8); Newtonsoft parses it as Date (and the enum prints as a number)",
   "json.date.string": "gap: Newtonsoft's date parsing (DateParseHandling.DateTime) is not modelled: (string) of a date value gives the raw ISO text",
-  "json.deepequals": "bug: JToken.DeepEquals is property-order sensitive",
-  "json.toobject.list": "bug: ToObject<List<int>>() throws ArgumentException",
   // other
   "ts.parse.overflow": "bug: TimeSpan.Parse(\"25:00\") gives 25 hours instead of OverflowException",
   "webutility.htmldecode": "bug: WebUtility.HtmlDecode does not decode named entities like &eacute;",

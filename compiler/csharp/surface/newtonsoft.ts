@@ -2,8 +2,19 @@
 import { js, rt, type Code } from "../../codegen/code.js";
 import { C, I, K, M, P, SM, SP, type } from "./dsl.js";
 import { tryParse } from "./system.js";
+import type { LowerInfo } from "../types.js";
 
 const jt = (v: Code) => js`${rt("toJToken")}(${v})`;
+/** A double/decimal argument boxed to object keeps its JSON type (Float: 1.0, not 1). */
+function typedValue(a: Code, info: LowerInfo): Code {
+  const t = info.argTypes[0];
+  const u = t && t.k === "named" && t.def.name === "Nullable" ? t.args[0]! : t;
+  const isDbl = (x: Type | undefined) => !!x && x.k === "named" && x.def.ns === "System" && (x.def.name === "double" || x.def.name === "decimal");
+  if (isDbl(u)) return js`${rt("toJValue")}(${a}, "double")`;
+  const elem = u && u.k === "array" ? u.elem : u && u.k === "named" && u.def.name === "List" ? u.args[0] : undefined;
+  if (isDbl(elem)) return js`${rt("jTypedSeq")}(${a}, "double")`;
+  return a;
+}
 
 type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], test: (v) => js`(${v} instanceof ${rt("JToken")})` }, [
   I("JToken this[object key]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
@@ -31,7 +42,7 @@ type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], te
   M("void AddAfterSelf(object content)", (r, a) => js`${r}.AddAfterSelf(${jt(a[0]!)})`),
   M("void AddBeforeSelf(object content)", (r, a) => js`${r}.AddBeforeSelf(${jt(a[0]!)})`),
   SM("JToken Parse(string json)", (_r, a) => js`${rt("JToken")}.Parse(${a[0]})`),
-  SM("JToken FromObject(object o)", (_r, a) => js`${rt("JToken")}.FromObject(${a[0]})`),
+  SM("JToken FromObject(object o)", (_r, a, x) => js`${rt("JToken")}.FromObject(${typedValue(a[0]!, x)})`),
   SM("bool DeepEquals(JToken t1, JToken t2)", (_r, a) => js`${rt("JToken")}.DeepEquals(${a[0]}, ${a[1]})`),
 ]);
 
@@ -110,8 +121,8 @@ type(
 type("Newtonsoft.Json", "Formatting", { valueType: true }, [K("Formatting None", 0, () => js`0`), K("Formatting Indented", 1, () => js`1`)]);
 
 type("Newtonsoft.Json", "JsonConvert", { isStatic: true }, [
-  SM("string SerializeObject(object value)", (_r, a) => js`${rt("jsonSerialize")}(${a[0]}, 0)`),
-  SM("string SerializeObject(object value, Formatting formatting)", (_r, a) => js`${rt("jsonSerialize")}(${a[0]}, ${a[1]})`),
+  SM("string SerializeObject(object value)", (_r, a, x) => js`${rt("jsonSerialize")}(${typedValue(a[0]!, x)}, 0)`),
+  SM("string SerializeObject(object value, Formatting formatting)", (_r, a, x) => js`${rt("jsonSerialize")}(${typedValue(a[0]!, x)}, ${a[1]})`),
   SM("object DeserializeObject(string value)", (_r, a) => js`${rt("jsonDeserialize")}(${a[0]}, null)`),
   SM("T DeserializeObject<T>(string value)", (_r, a, x) => js`${rt("jsonDeserialize")}(${a[0]}, ${castKeyOf(x.typeArgs[0]!)})`),
   SP("string Null", () => js`"null"`),
