@@ -21,9 +21,18 @@ export class Code {
 
   /** Renders to text, collecting runtime helpers used and source marks with output positions. */
   render(sink: RenderSink): void {
-    for (const p of this.parts) {
+    // Iterative: code built by appending (`js\`${out}${next}\``) nests as deep as a section is
+    // long, and recursion would overflow the stack on large documents.
+    const stack: { parts: readonly Part[]; i: number }[] = [{ parts: this.parts, i: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.i >= top.parts.length) {
+        stack.pop();
+        continue;
+      }
+      const p = top.parts[top.i++]!;
       if (typeof p === "string") sink.write(p);
-      else if (p instanceof Code) p.render(sink);
+      else if (p instanceof Code) stack.push({ parts: p.parts, i: 0 });
       else if (p instanceof RuntimeRef) {
         sink.helpers.add(p.name);
         sink.write(p.name);
@@ -38,7 +47,14 @@ export class Code {
   }
 
   get isEmpty(): boolean {
-    return this.parts.every((p) => (typeof p === "string" ? p.trim() === "" : p instanceof Code ? p.isEmpty : p instanceof SourceMark));
+    const stack: Code[] = [this];
+    while (stack.length > 0) {
+      for (const p of stack.pop()!.parts) {
+        if (p instanceof Code) stack.push(p);
+        else if (typeof p === "string" ? p.trim() !== "" : !(p instanceof SourceMark)) return false;
+      }
+    }
+    return true;
   }
 }
 

@@ -17,6 +17,9 @@ export interface ScanError {
   offset: number;
 }
 
+/** Deepest bracket nesting accepted in one expression (interpolation holes count as a level). */
+export const MAX_BRACKET_DEPTH = 128;
+
 const ENTITIES: Record<string, string> = { quot: '"', apos: "'", lt: "<", gt: ">", amp: "&" };
 
 /** Decodes the XML entity at `i` (which holds '&'); null if it is not a well-formed entity. */
@@ -98,6 +101,7 @@ export function scanExpression(text: string, start: number, decodeEntities = tru
           take();
           continue;
         }
+        if (stack.length >= MAX_BRACKET_DEPTH) return { error: `expression nests brackets more than ${MAX_BRACKET_DEPTH} levels deep`, offset: i };
         interpStack.push({ depth: stack.length, verbatim });
         stack.push("}");
         const err = scanCode(true);
@@ -177,6 +181,8 @@ export function scanExpression(text: string, start: number, decodeEntities = tru
         continue;
       }
       if (ch === "(" || ch === "[" || ch === "{") {
+        // The C# parser and binder recurse once (or more) a bracket level.
+        if (stack.length >= MAX_BRACKET_DEPTH) return { error: `expression nests brackets more than ${MAX_BRACKET_DEPTH} levels deep`, offset: i };
         take();
         stack.push(ch === "(" ? ")" : ch === "[" ? "]" : "}");
         continue;

@@ -46,6 +46,9 @@ export interface XElement {
 }
 export type XNode = XElement | XText;
 
+/** Deepest element nesting accepted (APIM documents no limit; real policies nest a few levels). */
+export const MAX_ELEMENT_DEPTH = 128;
+
 const EXPR_START = "\uE000";
 const EXPR_FILL = "\uE001";
 const BARE_AMP = "\uE002";
@@ -93,6 +96,12 @@ export function parseXml(source: string, diags: DiagnosticBag): XElement | null 
   parser.onopentag = (tag: sax.Tag) => {
     if (failed) return;
     const offset = parser.startTagPosition - 1;
+    if (stack.length >= MAX_ELEMENT_DEPTH) {
+      // Every later stage walks the tree recursively; real policies nest a few levels.
+      diags.error(Codes.DocumentTooLarge, offset, `Elements are nested more than ${MAX_ELEMENT_DEPTH} levels deep; apimc accepts up to ${MAX_ELEMENT_DEPTH}.`);
+      failed = true;
+      return;
+    }
     const offsets = attrOffsets.get(offset);
     const attrs: XAttr[] = [];
     for (const name of Object.keys(tag.attributes)) {
