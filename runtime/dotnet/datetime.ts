@@ -2,7 +2,7 @@
 // fractional: ticks below 1 ms are kept as far as a double allows) plus a Kind (0 Unspecified,
 // 1 Utc, 2 Local). The gateway's local time zone is taken to be UTC, and formatting uses the
 // invariant culture (DateTime.ToString() → "MM/dd/yyyy HH:mm:ss").
-import { argumentOutOfRange, formatError } from "../errors.js";
+import { argumentError, argumentNull, argumentOutOfRange, formatError, overflow } from "../errors.js";
 import { registerDateParser, registerTypeCheck } from "./core.js";
 import { registerDateTimeOps } from "./newtonsoft.js";
 
@@ -18,6 +18,13 @@ export class TimeSpan {
   constructor(readonly ticks: number) {}
   static fromMs(ms: number): TimeSpan {
     return new TimeSpan(Math.round(ms * 10000));
+  }
+  /** TimeSpan.FromDays/Hours/Minutes/Seconds/Milliseconds on .NET Framework: rounded to the millisecond. */
+  static interval(value: number, scaleMs: number): TimeSpan {
+    if (Number.isNaN(value)) throw argumentError("TimeSpan does not accept floating point Not-a-Number values.");
+    const ms = value * scaleMs + (value >= 0 ? 0.5 : -0.5);
+    if (ms > 922337203685477 || ms < -922337203685477) throw overflow("TimeSpan overflowed because the duration is too long.");
+    return new TimeSpan(Math.trunc(ms) * 10000);
   }
   static fromTicks(t: number): TimeSpan {
     return new TimeSpan(t);
@@ -87,7 +94,13 @@ export class TimeSpan {
     const m = Math.trunc(t / 6e8) % 60;
     const s = Math.trunc(t / 1e7) % 60;
     const f = Math.round(t % 1e7);
-    if (format && format !== "c" && format !== "t" && format !== "T" && format !== "g" && format !== "G") {
+    if (format === "g") {
+      let out = `${this.ticks < 0 ? "-" : ""}${d ? `${d}:` : ""}${h}:${p2(m)}:${p2(s)}`;
+      if (f) out += `.${String(f).padStart(7, "0").replace(/0+$/, "")}`;
+      return out;
+    }
+    if (format === "G") return `${this.ticks < 0 ? "-" : ""}${d}:${p2(h)}:${p2(m)}:${p2(s)}.${String(f).padStart(7, "0")}`;
+    if (format && format !== "c" && format !== "t" && format !== "T") {
       return customTimeSpan(this, format);
     }
     let out = `${this.ticks < 0 ? "-" : ""}${d ? `${d}.` : ""}${p2(h)}:${p2(m)}:${p2(s)}`;
@@ -95,20 +108,64 @@ export class TimeSpan {
     return out;
   }
   static Parse(s: string): TimeSpan {
-    const r = TimeSpan.TryParse(s);
-    if (!r) throw formatError("String was not recognized as a valid TimeSpan.");
+    if (s === null || s === undefined) throw argumentNull("input");
+    const r = parseTimeSpan(s);
+    if (r === "overflow") throw overflow("The TimeSpan could not be parsed because at least one of the numeric components is out of range or contains too many digits.");
+    if (r === "format") throw formatError("String was not recognized as a valid TimeSpan.");
     return r;
   }
   static TryParse(s: string | null): TimeSpan | undefined {
-    if (s === null) return undefined;
-    const m = /^\s*(-)?(?:(\d+)[.:])?(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,7}))?)?\s*$/.exec(s);
-    if (!m) {
-      const d = /^\s*(-)?(\d+)\s*$/.exec(s);
-      return d ? new TimeSpan((d[1] ? -1 : 1) * Number(d[2]) * 8.64e11) : undefined;
-    }
-    const ticks = (((Number(m[2] ?? 0) * 24 + Number(m[3])) * 60 + Number(m[4])) * 60 + Number(m[5] ?? 0)) * 1e7 + Number((m[6] ?? "").padEnd(7, "0") || 0);
-    return new TimeSpan(m[1] ? -ticks : ticks);
+    if (s === null || s === undefined) return undefined;
+    const r = parseTimeSpan(s);
+    return typeof r === "string" ? undefined : r;
   }
+}
+/** [ws][-]{ d | [d.]hh:mm[:ss[.fffffff]] | d:hh:mm:ss[.fffffff] }[ws] (invariant TimeSpan.Parse). */
+function parseTimeSpan(input: string): TimeSpan | "format" | "overflow" {
+  let t = input.trim();
+  let neg = false;
+  if (t.startsWith("-")) {
+    neg = true;
+    t = t.slice(1);
+  }
+  const num = (x: string | undefined) => (x !== undefined && /^\d+$/.test(x) ? Number(x) : NaN);
+  let d = 0;
+  let h: number;
+  let m: number;
+  let sec = 0;
+  let frac = "";
+  if (/^\d+$/.test(t)) {
+    d = Number(t);
+    if (d > 10675199) return "overflow";
+    return new TimeSpan((neg ? -1 : 1) * d * 8.64e11);
+  }
+  const parts = t.split(":");
+  if (parts.length < 2 || parts.length > 4) return "format";
+  let first = parts[0]!;
+  if (parts.length === 4) {
+    d = num(first);
+    parts.shift();
+    first = parts[0]!;
+  } else if (first.includes(".")) {
+    const [dd, hh] = first.split(".");
+    d = num(dd);
+    first = hh!;
+  }
+  h = num(first);
+  m = num(parts[1]);
+  if (parts.length >= 3) {
+    const sp = parts[2]!.split(".");
+    if (sp.length > 2) return "format";
+    sec = num(sp[0]);
+    if (sp.length === 2) {
+      frac = sp[1]!;
+      if (!/^\d+$/.test(frac)) return "format";
+    }
+  }
+  if ([d, h, m, sec].some((x) => Number.isNaN(x))) return "format";
+  if (h > 23 || m > 59 || sec > 59 || frac.length > 7 || d > 10675199) return "overflow";
+  const ticks = (((d * 24 + h) * 60 + m) * 60 + sec) * 1e7 + Number(frac.padEnd(7, "0") || 0);
+  return new TimeSpan(neg ? -ticks : ticks);
 }
 function customTimeSpan(t: TimeSpan, f: string): string {
   const a = Math.abs(t.ticks);

@@ -843,6 +843,16 @@ export const CASES: DiffCase[] = [
   c("json.deepequals.string.number", "bool", `JToken.DeepEquals(JToken.Parse("\\"1\\""), JToken.Parse("1"))`),
   c("json.toobject.array", "string[]", `JArray.Parse("[\\"a\\",\\"b\\"]").ToObject<string[]>()`),
   c("json.toobject.list.double", "List<double>", `JArray.Parse("[1,2.5]").ToObject<List<double>>()`),
+  // TimeSpan, WebUtility
+  c("ts.from.rounding", "string", `TimeSpan.FromMilliseconds(1.5).TotalMilliseconds + "|" + TimeSpan.FromMinutes(-0.00001).Ticks + "|" + TimeSpan.FromDays(1.0 / 3).ToString()`),
+  c("ts.fromseconds.nan", "double", `TimeSpan.FromSeconds(double.NaN).TotalSeconds`),
+  c("ts.format.g.fraction", "string", `new TimeSpan(1, 2, 3, 4, 500).ToString("g") + "|" + new TimeSpan(-1, -2, 0, 0).ToString("G") + "|" + TimeSpan.FromMinutes(5).ToString("g")`),
+  c("ts.parse.forms", "string", `TimeSpan.Parse("1:02:03").TotalSeconds + "|" + TimeSpan.Parse("2.01:00").TotalHours + "|" + TimeSpan.Parse("3").TotalDays + "|" + TimeSpan.Parse(" -0:00:01.5 ").TotalMilliseconds + "|" + TimeSpan.Parse("1:02:03:04").TotalSeconds`),
+  c("ts.parse.minutes.overflow", "double", `TimeSpan.Parse("10:60").TotalMinutes`),
+  c("ts.parse.bad", "double", `TimeSpan.Parse("1:x").TotalMinutes`),
+  c("ts.tryparse.overflow", "bool", `TimeSpan.TryParse("24:00", out var t)`),
+  c("webutility.htmldecode.entities", "string", `WebUtility.HtmlDecode("&amp;&AMP;&copy;&hellip;&euro;&Omega;&notanentity;&#x1F600;&#65;&nbsp;|")`),
+  c("webutility.htmlencode.latin1", "string", `WebUtility.HtmlEncode("<é> & 'x' ü")`),
 ];
 
 /**
@@ -860,8 +870,6 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   "json.serialize.long": "gap: long.MaxValue serializes as 9223372036854775808 (long is a JS number)",
   "json.bigint": "gap: a JSON integer beyond 2^53 (BigInteger in Newtonsoft) loses digits",
   // double formatting (.NET Framework: G15 default, G7 for float)
-  "ts.fromseconds.precision": "bug: TimeSpan.FromSeconds keeps sub-millisecond precision; .NET Framework rounds to the millisecond (1235)",
-  "ts.format.c.g": "bug: TimeSpan.ToString(\"g\") and (\"G\") are formatted like \"c\"",
   // number parsing and conversion
   // decimal
   "decimal.sum": "gap: decimal is a binary double (0.1m + 0.2m is not exact)",
@@ -896,6 +904,4 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   "json.date.type": "gap: an ISO date string in JSON stays JTokenType.String (8); Newtonsoft parses it as Date (and the enum prints as a number)",
   "json.date.string": "gap: Newtonsoft's date parsing (DateParseHandling.DateTime) is not modelled: (string) of a date value gives the raw ISO text",
   // other
-  "ts.parse.overflow": "bug: TimeSpan.Parse(\"25:00\") gives 25 hours instead of OverflowException",
-  "webutility.htmldecode": "bug: WebUtility.HtmlDecode does not decode named entities like &eacute;",
 };
