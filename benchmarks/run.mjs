@@ -2,6 +2,7 @@
 // runs the selected groups (default: all), prints their tables and writes benchmarks/RESULTS.md.
 // Groups: policy, gateway, compile, scale, send. `npm run bench:quick` (BENCH_QUICK=1) runs
 // fewer and shorter rounds. Each measurement runs in its own process.
+// `--render` only rewrites RESULTS.md from results.json and NOTES.md.
 // A subset run updates its own sections of RESULTS.md and keeps the others (results.json holds them).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,6 +28,12 @@ const caseArg = args.find((a) => a.startsWith("--case="));
 const filter = caseArg ? caseArg.slice(7).split(",") : null;
 const groups = selected.length ? selected : Object.keys(GROUPS);
 
+const store = join(BENCH_DIR, "results.json");
+if (args.includes("--render")) {
+  // Re-render RESULTS.md from results.json (after editing NOTES.md), running nothing.
+  writeFileSync(join(BENCH_DIR, "RESULTS.md"), renderResults(JSON.parse(readFileSync(store, "utf8"))));
+  process.exit(0);
+}
 const started = Date.now();
 process.stderr.write("building a private copy of the compiler and runtime (benchmarks/.dist)...\n");
 const built = await buildDist();
@@ -34,7 +41,6 @@ const m = machine();
 const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
 process.stderr.write(`${m.model}, ${m.cores} cores, Node ${m.node}, load ${m.loadavg}; source: ${built.source}\n`);
 
-const store = join(BENCH_DIR, "results.json");
 const saved = existsSync(store) ? JSON.parse(readFileSync(store, "utf8")) : { groups: {} };
 for (const g of groups) {
   process.stderr.write(`\n== ${GROUPS[g].title}\n`);

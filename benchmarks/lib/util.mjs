@@ -95,11 +95,13 @@ export function runChild(script, args = [], { execArgv = [], timeoutMs = 300_000
 
 /** In a child: send the result (or the error) to the parent and exit. */
 export async function reportFromChild(fn) {
+  // Run by hand (no IPC channel, e.g. under --cpu-prof): print the result instead.
+  const send = process.send ? (m, cb) => process.send(m, cb) : (m, cb) => (console.log(JSON.stringify(m, null, 1)), cb());
   try {
     const result = await fn();
-    process.send({ result }, () => process.exit(0));
+    send({ result }, () => process.exit(0));
   } catch (e) {
-    process.send({ error: e?.stack ?? String(e) }, () => process.exit(1));
+    send({ error: e?.stack ?? String(e) }, () => process.exit(1));
   }
 }
 
