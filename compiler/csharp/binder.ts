@@ -584,7 +584,14 @@ export class Binder {
         if (!b.local || b.local.readonly) this.err(Codes.CSharpTypeMismatch, a.pos, `A ${a.kind} argument must be an assignable variable.`);
         return { arg: a, b };
       }
-      const b = this.raw(a.expr);
+      let b: BExpr;
+      try {
+        b = this.raw(a.expr);
+      } catch (err) {
+        // a method group (`Select(int.Parse)`): bound later as a lambda of the delegate's arity
+        if (err instanceof BindError && a.expr.k === "member" && /is a method/.test(err.message)) return { arg: a, group: a.expr, groupErr: err };
+        throw err;
+      }
       if (b.lambda) return { arg: a, lambda: b.lambda };
       return { arg: a, b: this.value(this.close(b), a.expr.pos) };
     });
@@ -603,6 +610,8 @@ export class Binder {
     }
     void ambiguous; // ties go to the first declared overload (the surface lists the preferred one first)
     if (!best) {
+      const group = pre.find((p) => p.group);
+      if (group) throw group.groupErr!;
       const argDesc = pre.map((p) => (p.lambda ? "lambda" : p.outDecl ? `out ${p.outDecl.type ? typeName(p.outDecl.type) : "var"}` : p.discard ? "out _" : typeName(p.b!.type))).join(", ");
       const what = name === "this[]" ? `indexer of '${recv ? typeName(recv.type) : "?"}'` : name === ".ctor" ? `constructor of '${typeName(cands[0]!.owner)}'` : `'${name}'`;
       const sigs = cands.map((c) => c.m.sig).slice(0, 4);
@@ -675,14 +684,15 @@ export class Binder {
     const lambdaResults = new Map<Pre, LambdaResult>();
     for (let round = 0; round < 3; round++) {
       eachArg((p, a) => {
-        if (!a.lambda || lambdaResults.has(a)) return;
+        if ((!a.lambda && !a.group) || lambdaResults.has(a)) return;
         const pt = substitute(substitute(p, map), inferred);
         if (pt.k !== "named" || (pt.def.name !== "Func" && pt.def.name !== "Action")) return;
         const isFunc = pt.def.name === "Func";
         const ins = isFunc ? pt.args.slice(0, -1) : pt.args;
         if (ins.some(hasTypeParams)) return;
-        if (ins.length !== a.lambda.params.length) return;
-        const lr = this.bindLambda(a.lambda, ins);
+        const lam = a.lambda ?? groupLambda(a, ins.length);
+        if (ins.length !== lam.params.length) return;
+        const lr = this.bindLambda(lam, ins);
         if (!lr) return;
         lambdaResults.set(a, lr);
         if (isFunc) unify(pt.args[pt.args.length - 1]!, lr.ret);
@@ -704,7 +714,7 @@ export class Binder {
         ok = false;
         return;
       }
-      if (a.lambda) {
+      if (a.lambda || a.group) {
         const lr = lambdaResults.get(a);
         if (!lr || p.k !== "named") {
           ok = false;
@@ -826,7 +836,7 @@ export class Binder {
     const codes: Code[] = [];
     const argTypes: Type[] = [];
     const convArg = (a: Pre, to: Type): Code => {
-      if (a.lambda) {
+      if (a.lambda || a.group) {
         const lr = ap.lambdaResults.get(a)!;
         return lr.code;
       }
@@ -1177,6 +1187,10 @@ interface PreArg {
   arg: Arg;
   b?: BExpr;
   lambda?: Expr & { k: "lambda" };
+  /** A method group argument, bound as `(p0, ...) => group(p0, ...)` once the delegate type is known. */
+  group?: Expr;
+  groupErr?: BindError;
+  groupLambdas?: Map<number, Expr & { k: "lambda" }>;
   outDecl?: { type: Type | null; name: string; pos: number };
   discard?: boolean;
 }
@@ -1198,6 +1212,25 @@ interface Applied {
   cost: number;
   lambdaResults: Map<Pre, LambdaResult>;
   params: ReturnType<typeof signatureOf>["params"];
+}
+
+function groupLambda(a: PreArg, n: number): Expr & { k: "lambda" } {
+  a.groupLambdas ??= new Map();
+  let lam = a.groupLambdas.get(n);
+  if (!lam) {
+    const g = a.group!;
+    const params = Array.from({ length: n }, (_v, i) => ({ name: `$mg${i}`, pos: g.pos }));
+    const body: Expr = {
+      k: "call",
+      pos: g.pos,
+      end: g.end,
+      target: g,
+      args: params.map((p) => ({ pos: g.pos, kind: "val" as const, expr: { k: "name" as const, pos: g.pos, end: g.end, name: p.name } })),
+    };
+    lam = { k: "lambda", pos: g.pos, end: g.end, params, body };
+    a.groupLambdas.set(n, lam);
+  }
+  return lam;
 }
 
 export function joinCodes(codes: Code[]): Code {

@@ -171,6 +171,11 @@ export class Parser {
       if (allowNullable && this.isP("?") && this.nullableFollows()) {
         this.i++;
         t = { k: "tnullable", pos, inner: t };
+      } else if (allowNullable && this.isP("?[") && t.k !== "tnullable") {
+        // `int?[]`: the lexer read `?[` (null-conditional index); split it into `?` and `[`
+        const tok = this.t;
+        this.toks[this.i] = { ...tok, text: "[", start: tok.start + 1 };
+        t = { k: "tnullable", pos, inner: t };
       } else if (this.isP("[") && (this.isP("]", this.peek()) || this.isP(",", this.peek()))) {
         this.i++;
         if (this.isP(",")) throw this.err("Multi-dimensional arrays are not supported in policy expressions.");

@@ -422,6 +422,13 @@ function roundMs(x: number): number {
 export class DateTimeOffset {
   readonly $typeName = "System.DateTimeOffset";
   constructor(readonly dt: DateTime) {}
+  /** new DateTimeOffset(y, m, d, h, min, s, ms, offset): the instant is the local time minus the offset (kept as UTC). */
+  static fromParts(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: TimeSpan): DateTimeOffset {
+    if (offset.ticks % 600000000 !== 0) throw argumentError("Offset must be specified in whole minutes.\r\nParameter name: offset");
+    if (Math.abs(offset.ticks) > 14 * 36000000000) throw argumentOutOfRange("offset", "Offset must be within plus or minus 14 hours.");
+    const local = DateTime.create(y, mo, d, h, mi, s, ms, 0);
+    return new DateTimeOffset(new DateTime(local.ms - offset.ticks / 10000, 1));
+  }
   static fromDateTime(d: DateTime): DateTimeOffset {
     return new DateTimeOffset(new DateTime(d.ms, 1));
   }

@@ -1,7 +1,8 @@
 // LINQ (System.Linq.Enumerable) and collection helpers. Sequences are any JS iterable; strings
 // enumerate as char codes, plain Maps as { Key, Value } pairs, null sources throw ArgumentNullException.
 import { argumentNull, argumentOutOfRange, argumentError, indexOutOfRange, invalidOperation, keyNotFound } from "../errors.js";
-import { cmp, objEquals } from "./core.js";
+import { cmp, objEquals, toStr } from "./core.js";
+import { strCompare } from "./string.js";
 
 type Seq<T> = Iterable<T>;
 
@@ -129,22 +130,32 @@ export function linqDefaultIfEmpty<T>(src: Seq<T>): (T | null)[] {
   return a.length ? a : [null];
 }
 /** Stable sort (as Enumerable.OrderBy); keys compared with the default comparer (strings: culture-like). */
-export function linqOrderBy<T, K>(src: Seq<T>, key: ((x: T) => K) | null, desc: boolean): T[] {
+type Comparer = number | { Compare(a: unknown, b: unknown): number } | null | undefined;
+function comparerFn(c: Comparer): (a: unknown, b: unknown) => number {
+  if (c === null || c === undefined) return keyCmp;
+  if (typeof c === "number") return (a, b) => strCompare(a as string, b as string, c);
+  return (a, b) => c.Compare(a, b);
+}
+export function linqOrderBy<T, K>(src: Seq<T>, key: ((x: T) => K) | null, desc: boolean, comparer?: Comparer): T[] {
+  const f = comparerFn(comparer);
   const a = arr<T>(src).map((x, i) => ({ x, i, k: key ? key(x) : (x as unknown as K) }));
   a.sort((p, q) => {
-    const c = keyCmp(p.k, q.k);
+    const c = f(p.k, q.k);
     return (desc ? -c : c) || p.i - q.i;
   });
   const out = a.map((e) => e.x);
-  (out as { $keys?: unknown }).$keys = [{ key, desc }];
+  (out as { $keys?: unknown }).$keys = [{ key, desc, f }];
   return out;
 }
-export function linqThenBy<T, K>(src: T[], key: (x: T) => K, desc: boolean): T[] {
-  const keys = [...(((src as { $keys?: { key: ((x: T) => unknown) | null; desc: boolean }[] }).$keys) ?? []), { key, desc }];
+export function linqThenBy<T, K>(src: T[], key: (x: T) => K, desc: boolean, comparer?: Comparer): T[] {
+  const keys = [
+    ...((src as { $keys?: { key: ((x: T) => unknown) | null; desc: boolean; f: (a: unknown, b: unknown) => number }[] }).$keys ?? []),
+    { key, desc, f: comparerFn(comparer) },
+  ];
   const a = src.map((x, i) => ({ x, i }));
   a.sort((p, q) => {
     for (const k of keys) {
-      const c = keyCmp(k.key ? k.key(p.x) : p.x, k.key ? k.key(q.x) : q.x);
+      const c = k.f(k.key ? k.key(p.x) : p.x, k.key ? k.key(q.x) : q.x);
       if (c) return k.desc ? -c : c;
     }
     return p.i - q.i;
@@ -152,6 +163,27 @@ export function linqThenBy<T, K>(src: T[], key: (x: T) => K, desc: boolean): T[]
   const out = a.map((e) => e.x);
   (out as { $keys?: unknown }).$keys = keys;
   return out;
+}
+export function linqZip<A, B, R>(first: Seq<A>, second: Seq<B>, f: (a: A, b: B) => R): R[] {
+  const a = arr<A>(first);
+  const b = arr<B>(second);
+  const n = Math.min(a.length, b.length);
+  const out = new Array<R>(n);
+  for (let i = 0; i < n; i++) out[i] = f(a[i]!, b[i]!);
+  return out;
+}
+/** Generic Max/Min (Comparer<T>.Default): nulls are skipped; an empty sequence gives null for reference/nullable types, else throws. */
+export function linqMaxBy<T, R>(src: Seq<T>, f: ((x: T) => R) | null, sign: number, nullOk: boolean): R | null {
+  let m: R | null = null;
+  let seen = false;
+  for (const x of seq<T>(src)) {
+    const v = f ? f(x) : (x as unknown as R);
+    if (v === null || v === undefined) continue;
+    if (!seen || keyCmp(v, m) * sign > 0) m = v;
+    seen = true;
+  }
+  if (!seen && !nullOk) throw invalidOperation("Sequence contains no elements");
+  return m;
 }
 function keyCmp(a: unknown, b: unknown): number {
   if (typeof a === "string" && typeof b === "string") {
@@ -440,4 +472,119 @@ export function formDict(m: Map<string, string[]>): Dictionary<string, string[]>
   const d = new Dictionary<string, string[]>();
   for (const [k, v] of m) d.Add(k, v);
   return d;
+}
+
+/** Queue<T>: FIFO; enumerates oldest first. */
+export class Queue<T> implements Iterable<T> {
+  readonly $typeName = "System.Collections.Generic.Queue`1";
+  private items: T[];
+  private head = 0;
+  constructor(src?: Iterable<T> | number | null) {
+    if (src === null) throw argumentNull("collection");
+    this.items = src === undefined || typeof src === "number" ? [] : Array.from(seq<T>(src));
+  }
+  get Count(): number {
+    return this.items.length - this.head;
+  }
+  Enqueue(x: T): void {
+    this.items.push(x);
+  }
+  Dequeue(): T {
+    if (this.Count === 0) throw invalidOperation("Queue empty.");
+    const x = this.items[this.head++]!;
+    if (this.head > 32 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return x;
+  }
+  Peek(): T {
+    if (this.Count === 0) throw invalidOperation("Queue empty.");
+    return this.items[this.head]!;
+  }
+  Contains(x: T): boolean {
+    for (let i = this.head; i < this.items.length; i++) if (eq(this.items[i], x)) return true;
+    return false;
+  }
+  Clear(): void {
+    this.items = [];
+    this.head = 0;
+  }
+  ToArray(): T[] {
+    return this.items.slice(this.head);
+  }
+  [Symbol.iterator](): Iterator<T> {
+    return this.items.slice(this.head)[Symbol.iterator]();
+  }
+}
+/** Stack<T>: LIFO; enumerates top first. */
+export class Stack<T> implements Iterable<T> {
+  readonly $typeName = "System.Collections.Generic.Stack`1";
+  private items: T[];
+  constructor(src?: Iterable<T> | number | null) {
+    if (src === null) throw argumentNull("collection");
+    this.items = src === undefined || typeof src === "number" ? [] : Array.from(seq<T>(src));
+  }
+  get Count(): number {
+    return this.items.length;
+  }
+  Push(x: T): void {
+    this.items.push(x);
+  }
+  Pop(): T {
+    if (this.items.length === 0) throw invalidOperation("Stack empty.");
+    return this.items.pop()!;
+  }
+  Peek(): T {
+    if (this.items.length === 0) throw invalidOperation("Stack empty.");
+    return this.items[this.items.length - 1]!;
+  }
+  Contains(x: T): boolean {
+    return this.items.some((y) => eq(y, x));
+  }
+  Clear(): void {
+    this.items = [];
+  }
+  ToArray(): T[] {
+    return this.items.slice().reverse();
+  }
+  [Symbol.iterator](): Iterator<T> {
+    return this.ToArray()[Symbol.iterator]();
+  }
+}
+/** System.Tuple<T1..T4>: Item1.., structural Equals, ToString "(a, b)". */
+export class Tuple {
+  readonly items: unknown[];
+  constructor(...items: unknown[]) {
+    this.items = items;
+  }
+  get $typeName(): string {
+    return `System.Tuple\`${this.items.length}`;
+  }
+  get Item1(): unknown {
+    return this.items[0];
+  }
+  get Item2(): unknown {
+    return this.items[1];
+  }
+  get Item3(): unknown {
+    return this.items[2];
+  }
+  get Item4(): unknown {
+    return this.items[3];
+  }
+  Equals(o: unknown): boolean {
+    return o instanceof Tuple && o.items.length === this.items.length && this.items.every((x, i) => eq(x, o.items[i]));
+  }
+  ToString(): string {
+    return `(${this.items.map((x) => toStr(x)).join(", ")})`;
+  }
+}
+export function newTuple(...items: unknown[]): Tuple {
+  return new Tuple(...items);
+}
+/** IComparer<T>.Compare: StringComparer values are StringComparison codes. */
+export function comparerCompare(c: unknown, a: unknown, b: unknown): number {
+  if (typeof c === "number") return strCompare(a as string, b as string, c);
+  return (c as { Compare(a: unknown, b: unknown): number }).Compare(a, b);
 }

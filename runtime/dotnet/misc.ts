@@ -181,6 +181,9 @@ export class Uri {
   get Host(): string {
     return this.u.hostname;
   }
+  get UserInfo(): string {
+    return this.u.username + (this.u.password ? `:${this.u.password}` : this.u.href.includes(`${this.u.username}:@`) ? ":" : "");
+  }
   get Port(): number {
     return this.u.port ? Number(this.u.port) : this.Scheme === "https" ? 443 : this.Scheme === "http" ? 80 : -1;
   }

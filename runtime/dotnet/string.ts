@@ -212,6 +212,12 @@ export class StringBuilder {
     this.s += v ?? "";
     return this;
   }
+  /** `sb.Length = n`: truncates, or pads with '\0'. */
+  setLength(n: number): number {
+    if (n < 0) throw argumentOutOfRange("value", "Length cannot be less than zero.");
+    this.s = n <= this.s.length ? this.s.slice(0, n) : this.s.padEnd(n, "\0");
+    return n;
+  }
   AppendLine(v: string | null): this {
     this.s += `${v ?? ""}\r\n`;
     return this;

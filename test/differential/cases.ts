@@ -853,6 +853,28 @@ export const CASES: DiffCase[] = [
   c("ts.tryparse.overflow", "bool", `TimeSpan.TryParse("24:00", out var t)`),
   c("webutility.htmldecode.entities", "string", `WebUtility.HtmlDecode("&amp;&AMP;&copy;&hellip;&euro;&Omega;&notanentity;&#x1F600;&#65;&nbsp;|")`),
   c("webutility.htmlencode.latin1", "string", `WebUtility.HtmlEncode("<é> & 'x' ü")`),
+  // collections, tuples, LINQ additions, method groups
+  b("queue.ops", "string", `var q = new Queue<string>(); q.Enqueue("a"); q.Enqueue("b"); q.Enqueue("c"); var first = q.Dequeue(); return first + q.Peek() + q.Count + string.Join("", q) + q.Contains("c");`),
+  c("queue.empty", "int", `new Queue<int>().Dequeue()`),
+  b("stack.ops", "string", `var s = new Stack<int>(new[] { 1, 2, 3 }); s.Push(4); var top = s.Pop(); return top + ":" + string.Join(",", s) + ":" + string.Join(",", s.ToArray()) + ":" + s.Peek();`),
+  c("stack.empty", "int", `new Stack<int>().Peek()`),
+  b("stack.foreach.linq", "int", `var s = new Stack<int>(); s.Push(5); s.Push(7); int sum = 0; foreach (var x in s) sum = sum * 10 + x; return sum + s.Where(x => x > 5).Count();`),
+  c("tuple.three", "string", `Tuple.Create("x", 2, 3.5).Item3 + "|" + Tuple.Create("x", 2, 3.5)`),
+  c("tuple.equals", "bool", `Tuple.Create(1, "a").Equals(Tuple.Create(1, "a")) && !Tuple.Create(1, "a").Equals(Tuple.Create(2, "a"))`),
+  c("tuple.new", "int", `new Tuple<int, int>(3, 4).Item1 * new Tuple<int, int>(3, 4).Item2`),
+  c("linq.zip.lengths", "int[]", `new[] { 1, 2 }.Zip(new[] { 10, 20, 30 }, (a, b) => a * b).ToArray()`),
+  c("linq.max.selector.string", "string", `new[] { "pear", "apple", "fig" }.Max(s => s.Substring(1))`),
+  c("linq.min.string.empty", "string", `new string[0].Min()`),
+  c("linq.max.nullable.empty", "int?", `new int?[0].Max()`),
+  c("linq.max.nullable.skip", "int?", `new int?[] { null, 3, 1 }.Max()`),
+  c("linq.orderbydesc.comparer", "string[]", `new[] { "b", "A", "a", "B" }.OrderByDescending(s => s, StringComparer.OrdinalIgnoreCase).ThenBy(s => s, StringComparer.Ordinal).ToArray()`),
+  c("methodgroup.static.bool", "int", `new[] { "", "a", null }.Count(string.IsNullOrEmpty)`),
+  c("methodgroup.char", "string", `new string("a1b2".Where(char.IsDigit).ToArray())`),
+  c("methodgroup.escape", "string", `string.Join("&", new[] { "a b", "c&d" }.Select(Uri.EscapeDataString))`),
+  b("stmt.sb.length.grow", "string", `var sb = new StringBuilder("ab"); sb.Length = 4; sb.Length--; return sb.ToString().Replace('\0', '.') + sb.Length;`),
+  c("dto.ms.offset", "string", `new DateTimeOffset(2020, 1, 2, 3, 4, 5, 678, TimeSpan.FromMinutes(-90)).UtcDateTime.ToString("o")`),
+  c("dto.offset.bad", "long", `new DateTimeOffset(2020, 1, 2, 3, 4, 5, TimeSpan.FromSeconds(30)).ToUnixTimeSeconds()`),
+  c("uri.userinfo.none", "string", `new Uri("https://ex.com/p").UserInfo + "|" + new Uri("ftp://bob@ex.com/").UserInfo`),
 ];
 
 /**
@@ -869,8 +891,6 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   "dt.addticks": "gap: DateTime.Ticks is a long beyond 2^53, so the last digit is lost",
   "json.serialize.long": "gap: long.MaxValue serializes as 9223372036854775808 (long is a JS number)",
   "json.bigint": "gap: a JSON integer beyond 2^53 (BigInteger in Newtonsoft) loses digits",
-  // double formatting (.NET Framework: G15 default, G7 for float)
-  // number parsing and conversion
   // decimal
   "decimal.sum": "gap: decimal is a binary double (0.1m + 0.2m is not exact)",
   "decimal.mul.eq": "gap: decimal is a binary double (0.1m * 3 != 0.3m)",
@@ -879,29 +899,12 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   "decimal.tostring": "gap: decimal scale (1.10) is not kept",
   "concat.decimal": "gap: decimal scale (1.0) is not kept",
   "convert.todecimal.scale": "gap: decimal scale (1.50) is not kept",
-  // strings and chars
-  // enums
   // object / boxing
   "is.long.not.int": "gap: boxed long and int are the same JS number, so `is int` cannot tell them apart",
   "unbox.wrong.type": "gap: unboxing a long as int does not throw InvalidCastException (same JS number)",
   "unbox.int.to.long": "gap: unboxing an int as long does not throw InvalidCastException",
   "unbox.int.to.double": "gap: unboxing an int as double does not throw InvalidCastException",
-  // language
-  "stmt.sb.length": "gap: StringBuilder.Length setter not supported (APIMC3006)",
-  "str.split.parse.sum": "gap: method groups as delegates (Select(int.Parse)) not supported (APIMC3006)",
-  // surface not supported yet
-  "dto.unixseconds": "gap: DateTimeOffset(y, m, d, h, min, s, offset) constructor not supported (APIMC3008)",
-  "linq.orderby.ordinal": "gap: OrderBy with an IComparer not supported (APIMC3008)",
-  "linq.zip": "gap: Enumerable.Zip not supported (APIMC3004)",
-  "linq.max.string": "gap: Max() over strings (generic Max<T>) not supported (APIMC3008)",
-  "queue.dequeue": "gap: Queue<T> not supported (APIMC3003)",
-  "stack.pop": "gap: Stack<T> not supported (APIMC3003)",
-  "tuple.item": "gap: Tuple not supported (APIMC3003, with a confusing \"Did you mean 'Tuple'?\")",
-  "tuple.tostring": "gap: Tuple not supported (APIMC3003)",
-  "uri.userinfo": "gap: Uri.UserInfo not supported (APIMC3004)",
-  // Regex (.NET regex semantics vs JS RegExp)
   // Newtonsoft.Json
-  "json.date.type": "gap: an ISO date string in JSON stays JTokenType.String (8); Newtonsoft parses it as Date (and the enum prints as a number)",
+  "json.date.type": "gap: an ISO date string in JSON stays JTokenType.String; Newtonsoft parses it as Date (DateParseHandling.DateTime)",
   "json.date.string": "gap: Newtonsoft's date parsing (DateParseHandling.DateTime) is not modelled: (string) of a date value gives the raw ISO text",
-  // other
 };

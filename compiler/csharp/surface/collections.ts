@@ -141,4 +141,43 @@ type("System", "Func", { typeParams: ["T1", "T2", "TResult"] }, []);
 type("System", "Func", { typeParams: ["T1", "T2", "T3", "TResult"] }, []);
 type("System", "Action", { typeParams: ["T"] }, []);
 type("System", "Action", { typeParams: ["T1", "T2"] }, []);
-type("System", "Tuple", { typeParams: ["T1", "T2"] }, [P("T1 Item1", (r) => js`${r}[0]`), P("T2 Item2", (r) => js`${r}[1]`)]);
+
+// ---- comparers, Queue, Stack, Tuple ----------------------------------------------------------------
+type("System.Collections.Generic", "IComparer", { typeParams: ["T"], isInterface: true }, [M("int Compare(T x, T y)", (r, a) => js`${rt("comparerCompare")}(${r}, ${a[0]}, ${a[1]})`)]);
+type("System.Collections.Generic", "IEqualityComparer", { typeParams: ["T"], isInterface: true }, []);
+
+const qs = (name: string) =>
+  type("System.Collections.Generic", name, { typeParams: ["T"], interfaces: ["IEnumerable<T>", "IReadOnlyCollection<T>"], test: (v) => js`(${v} instanceof ${rt(name)})` }, [
+    C("()", () => js`new ${rt(name)}()`),
+    C("(int capacity)", (_r, a) => js`new ${rt(name)}(${a[0]})`),
+    C("(IEnumerable<T> collection)", (_r, a) => js`new ${rt(name)}(${a[0]})`),
+    P("int Count", (r) => js`${r}.Count`),
+    M("T Peek()", (r) => js`${r}.Peek()`),
+    M("bool Contains(T item)", (r, a) => js`${r}.Contains(${a[0]})`),
+    M("void Clear()", (r) => js`${r}.Clear()`),
+    M("T[] ToArray()", (r) => js`${r}.ToArray()`),
+    ...(name === "Queue"
+      ? [M("void Enqueue(T item)", (r, a) => js`${r}.Enqueue(${a[0]})`), M("T Dequeue()", (r) => js`${r}.Dequeue()`)]
+      : [M("void Push(T item)", (r, a) => js`${r}.Push(${a[0]})`), M("T Pop()", (r) => js`${r}.Pop()`)]),
+  ]);
+qs("Queue");
+qs("Stack");
+
+const tupleParams = ["T1", "T2", "T3", "T4"];
+for (let n = 1; n <= 4; n++) {
+  const tps = tupleParams.slice(0, n);
+  type("System", "Tuple", { typeParams: tps, test: (v) => js`(${v} instanceof ${rt("Tuple")} && ${v}.items.length === ${n})` }, [
+    C(`(${tps.map((t, i) => `${t} item${i + 1}`).join(", ")})`, (_r, a) => js`${rt("newTuple")}(${a.map((x, i) => (i ? js`, ${x}` : x)).reduce((p, c) => js`${p}${c}`, js``)})`),
+    ...tps.map((t, i) => P(`${t} Item${i + 1}`, (r) => js`${r}.items[${i}]`)),
+    M("string ToString()", (r) => js`${r}.ToString()`),
+    M("bool Equals(object obj)", (r, a) => js`${r}.Equals(${a[0]})`),
+  ]);
+}
+type("System", "Tuple", { isStatic: true }, [
+  ...[1, 2, 3, 4].map((n) => {
+    const tps = tupleParams.slice(0, n);
+    return SM(`Tuple<${tps.join(", ")}> Create<${tps.join(", ")}>(${tps.map((t, i) => `${t} item${i + 1}`).join(", ")})`, (_r, a) =>
+      js`${rt("newTuple")}(${a.map((x, i) => (i ? js`, ${x}` : x)).reduce((p, c) => js`${p}${c}`, js``)})`,
+    );
+  }),
+]);

@@ -87,6 +87,8 @@ type("System", "DateTime", { valueType: true, test: (v) => js`(${v} instanceof $
 type("System", "DateTimeOffset", { valueType: true, test: (v) => js`(${v} instanceof ${DO()})` }, [
   ...common("DateTimeOffset"),
   C("(DateTime dateTime)", (_r, a) => js`${DO()}.fromDateTime(${a[0]})`),
+  C("(int year, int month, int day, int hour, int minute, int second, TimeSpan offset)", (_r, a) => js`${DO()}.fromParts(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}, ${a[4]}, ${a[5]}, 0, ${a[6]})`),
+  C("(int year, int month, int day, int hour, int minute, int second, int millisecond, TimeSpan offset)", (_r, a) => js`${DO()}.fromParts(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}, ${a[4]}, ${a[5]}, ${a[6]}, ${a[7]})`),
   P("DateTime UtcDateTime", p("UtcDateTime")),
   P("DateTime DateTime", p("DateTime")),
   P("DateTime LocalDateTime", p("UtcDateTime")),

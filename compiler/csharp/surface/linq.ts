@@ -18,6 +18,9 @@ function valueDefault(t: Type): Code | null {
   if (n === "DateTimeOffset") return null;
   return js`0`;
 }
+function isValueTypeOrNullable(t: Type): boolean {
+  return t.k === "named" && t.def.valueType && !isNullable(t);
+}
 const OD = (name: string) => (r: Code, a: Code[], info: LowerInfo) => {
   const call = L(name)(r, a);
   const d = valueDefault(info.retType);
@@ -67,6 +70,11 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
   SM(`IEnumerable<TSource> ThenBy<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, (_r, a) => js`${rt("linqThenBy")}(${a[0]}, ${a[1]}, false)`),
   SM(`IEnumerable<TSource> ThenByDescending<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, (_r, a) => js`${rt("linqThenBy")}(${a[0]}, ${a[1]}, true)`),
   SM(`IEnumerable<TSource> OrderBy<TSource>(${S})`, (_r, a) => js`${rt("linqOrderBy")}(${a[0]}, null, false)`),
+  SM(`IEnumerable<TSource> OrderBy<TSource, TKey>(${S}, Func<TSource, TKey> keySelector, IComparer<TKey> comparer)`, (_r, a) => js`${rt("linqOrderBy")}(${a[0]}, ${a[1]}, false, ${a[2]})`),
+  SM(`IEnumerable<TSource> OrderByDescending<TSource, TKey>(${S}, Func<TSource, TKey> keySelector, IComparer<TKey> comparer)`, (_r, a) => js`${rt("linqOrderBy")}(${a[0]}, ${a[1]}, true, ${a[2]})`),
+  SM(`IEnumerable<TSource> ThenBy<TSource, TKey>(${S}, Func<TSource, TKey> keySelector, IComparer<TKey> comparer)`, (_r, a) => js`${rt("linqThenBy")}(${a[0]}, ${a[1]}, false, ${a[2]})`),
+  SM(`IEnumerable<TSource> ThenByDescending<TSource, TKey>(${S}, Func<TSource, TKey> keySelector, IComparer<TKey> comparer)`, (_r, a) => js`${rt("linqThenBy")}(${a[0]}, ${a[1]}, true, ${a[2]})`),
+  SM(`IEnumerable<TResult> Zip<TFirst, TSecond, TResult>(this IEnumerable<TFirst> first, IEnumerable<TSecond> second, Func<TFirst, TSecond, TResult> resultSelector)`, L("linqZip")),
   SM(`TSource[] ToArray<TSource>(${S})`, L("toList")),
   SM(`List<TSource> ToList<TSource>(${S})`, L("toList")),
   SM(`Dictionary<TKey, TSource> ToDictionary<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, L("linqToDictionary")),
@@ -91,6 +99,10 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
   SM(`double Min(this IEnumerable<double> source)`, L("linqMin")),
   SM(`int Min<TSource>(${S}, Func<TSource, int> selector)`, L("linqMin")),
   SM(`double Min<TSource>(${S}, Func<TSource, double> selector)`, L("linqMin")),
+  SM(`TSource Max<TSource>(${S})`, (_r, a, x) => js`${rt("linqMaxBy")}(${a[0]}, null, 1, ${!isValueTypeOrNullable(x.retType)})`),
+  SM(`TResult Max<TSource, TResult>(${S}, Func<TSource, TResult> selector)`, (_r, a, x) => js`${rt("linqMaxBy")}(${a[0]}, ${a[1]}, 1, ${!isValueTypeOrNullable(x.retType)})`),
+  SM(`TSource Min<TSource>(${S})`, (_r, a, x) => js`${rt("linqMaxBy")}(${a[0]}, null, -1, ${!isValueTypeOrNullable(x.retType)})`),
+  SM(`TResult Min<TSource, TResult>(${S}, Func<TSource, TResult> selector)`, (_r, a, x) => js`${rt("linqMaxBy")}(${a[0]}, ${a[1]}, -1, ${!isValueTypeOrNullable(x.retType)})`),
   SM(`double Average(this IEnumerable<int> source)`, L("linqAverage")),
   SM(`double Average(this IEnumerable<double> source)`, L("linqAverage")),
   SM(`double Average<TSource>(${S}, Func<TSource, double> selector)`, L("linqAverage")),

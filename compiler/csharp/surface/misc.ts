@@ -73,6 +73,7 @@ type("System", "Uri", { test: (v) => js`(${v} instanceof ${rt("Uri")})` }, [
   SM("bool TryCreate(string uriString, UriKind uriKind, out Uri result)", (_r, a, x) => tryParse(js`${rt("Uri")}.tryParse(${a[0]}, ${a[1]})`, a[2]!, x, js`null`)),
   P("string Scheme", (r) => js`${r}.Scheme`),
   P("string Host", (r) => js`${r}.Host`),
+  P("string UserInfo", (r) => js`${r}.UserInfo`),
   P("int Port", (r) => js`${r}.Port`),
   P("string AbsolutePath", (r) => js`${r}.AbsolutePath`),
   P("string AbsoluteUri", (r) => js`${r}.AbsoluteUri`),

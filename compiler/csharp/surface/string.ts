@@ -115,7 +115,7 @@ type("System", "StringSplitOptions", { valueType: true }, [
   K("StringSplitOptions None", 0, () => js`0`),
   K("StringSplitOptions RemoveEmptyEntries", 1, () => js`1`),
 ]);
-type("System", "StringComparer", {}, [
+type("System", "StringComparer", { interfaces: ["IComparer<string>", "IEqualityComparer<string>"] }, [
   SP("StringComparer Ordinal", () => js`4`),
   SP("StringComparer OrdinalIgnoreCase", () => js`5`),
   SP("StringComparer InvariantCulture", () => js`2`),
@@ -140,6 +140,6 @@ type("System.Text", "StringBuilder", {}, [
   M("StringBuilder Replace(string oldValue, string newValue)", (r, a) => js`${r}.Replace(${a[0]}, ${a[1]})`),
   M("StringBuilder Remove(int startIndex, int length)", (r, a) => js`${r}.Remove(${a[0]}, ${a[1]})`),
   M("StringBuilder Clear()", (r) => js`${r}.Clear()`),
-  P("int Length", (r) => js`${r}.Length`),
+  P("int Length", (r) => js`${r}.Length`, (r, _a, v) => js`${r}.setLength(${v})`),
   M("string ToString()", (r) => js`${r}.ToString()`),
 ]);
