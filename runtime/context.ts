@@ -285,6 +285,8 @@ export class Context {
   $streamBodies = false;
   /** Pending one-way sends, so a host can drain them at shutdown. */
   readonly $oneWay: Promise<unknown>[] = [];
+  /** Forwards to the backend (pipeline.ts BackendHost); set by the gateway or the test harness. */
+  $host: unknown = null;
   /** The gateway's backends, examples and stores (an empty one for runPolicy without a gateway). */
   $env: GatewayEnvironment = EMPTY_ENVIRONMENT;
 

@@ -161,8 +161,7 @@ export function setHeader(h: HeaderMap, name: unknown, action: unknown, values: 
     throw new PolicyError("ExpressionValueEvaluationFailure", `'${act}' is not a valid exists-action (override, skip, append, delete).`);
   if (PROTECTED_HEADERS.has(key) || (key === "server" && h.kind === "response" && act === "delete"))
     throw new PolicyError("HeaderNotAllowed", `Header '${name}' cannot be changed by a policy.`);
-  const vals = values.filter((v) => v !== null && v !== undefined).map(String);
-  for (const v of vals) if (/[\r\n\0]/.test(v)) throw new PolicyError("ExpressionValueEvaluationFailure", `Value of header '${name}' contains a line break or NUL.`);
+  const vals = headerValues(name, values);
   switch (act) {
     case "override":
       h.m.set(key, { name, values: vals });
@@ -177,6 +176,24 @@ export function setHeader(h: HeaderMap, name: unknown, action: unknown, values: 
       h.m.delete(key);
       return;
   }
+}
+
+/**
+ * Computed header values as they go on the wire: nulls dropped, everything else as a string; a line
+ * break or NUL is a policy error (it would split the header). Used by set-header with a literal name.
+ */
+export function headerValues(name: string, values: readonly unknown[]): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    const s = typeof v === "string" ? v : String(v);
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 10 || c === 13 || c === 0) throw new PolicyError("ExpressionValueEvaluationFailure", `Value of header '${name}' contains a line break or NUL.`);
+    }
+    out.push(s);
+  }
+  return out;
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

@@ -92,6 +92,17 @@ export function emitSetHeader(node: SetHeaderNode, target: MessageTarget, ec: Em
       }
     }
   }
+  if (name.kind === "literal" && (!action || action.kind === "literal")) {
+    // A literal name (checked at compile time) with computed values: a direct map operation on
+    // values the runtime only converts and checks for line breaks.
+    const act = action?.kind === "literal" ? action.text.trim() : "override";
+    const lower = name.text.toLowerCase();
+    if (act === "delete") return js`${h}.m.delete(${lower});`;
+    const vals = js`${rt("headerValues")}(${name.text}, [${joinCodes(values.map((v) => ec.value(v, "string")))}])`;
+    if (act === "append") return js`${h}.appendValues(${name.text}, ${vals});`;
+    const set = js`${h}.m.set(${lower}, { name: ${name.text}, values: ${vals} });`;
+    return act === "skip" ? js`if (!${h}.m.has(${lower})) ${set}` : set;
+  }
   const nameCode = ec.value(name, "string");
   const actCode = action ? ec.value(action, "string") : js`"override"`;
   const valueCodes = values.map((v) => ec.value(v, "string"));
