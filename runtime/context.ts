@@ -76,21 +76,57 @@ function encodeQuery(s: string): string {
 
 /** IUrl. `Port` is an int ([OPEN] 18: the reference page's type). `QueryString` includes the `?`. */
 export class Url {
+  #query: QueryMap | null;
+  /** The query as received (with "?"), used until a policy touches `Query`. */
+  #search: string;
   constructor(
     public Scheme: string,
     public Host: string,
     public Port: number,
     public Path: string,
-    public Query: QueryMap,
-  ) {}
+    query: QueryMap | string,
+  ) {
+    this.#query = typeof query === "string" ? null : query;
+    this.#search = typeof query === "string" ? query : "";
+  }
   static parse(href: string): Url {
     const u = new URL(href);
     const scheme = u.protocol.replace(/:$/, "");
     const port = u.port ? Number(u.port) : scheme === "https" ? 443 : 80;
-    return new Url(scheme, u.hostname, port, decodePath(u.pathname), QueryMap.parse(u.search));
+    return new Url(scheme, u.hostname, port, decodePath(u.pathname), u.search);
   }
+  /**
+   * From a request line and Host header without a WHATWG URL parse (the gateway's per-request
+   * path): the query is parsed only if a policy reads it.
+   */
+  static fromRequest(scheme: string, hostHeader: string | undefined, rawUrl: string): Url {
+    let host = hostHeader ?? "localhost";
+    let port = scheme === "https" ? 443 : 80;
+    const colon = host.lastIndexOf(":");
+    if (colon !== -1 && host.indexOf("]", colon) === -1) {
+      const p = Number(host.slice(colon + 1));
+      if (Number.isInteger(p)) port = p;
+      host = host.slice(0, colon);
+    }
+    if (host.startsWith("[")) host = host.slice(1, -1);
+    const q = rawUrl.indexOf("?");
+    const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
+    return new Url(scheme, host.toLowerCase(), port, decodePath(path || "/"), q === -1 ? "" : rawUrl.slice(q));
+  }
+  /** The query parameters (parsed on first use). */
+  get Query(): QueryMap {
+    return (this.#query ??= QueryMap.parse(this.#search));
+  }
+  set Query(q: QueryMap) {
+    this.#query = q;
+  }
+  /** With the leading "?", or "" without a query. */
   get QueryString(): string {
-    return this.Query.toSearch();
+    return this.#query ? this.#query.toSearch() : this.#search.length > 1 ? this.#search : "";
+  }
+  /** Whether the raw query mentions `name` (a cheap test before parsing). */
+  mayHaveQuery(name: string): boolean {
+    return this.#query ? this.#query.m.has(name) : this.#search.includes(name);
   }
   ToString(): string {
     return this.href();
@@ -104,7 +140,7 @@ export class Url {
     return `${this.Scheme}://${host}${defaultPort ? "" : `:${this.Port}`}${encodePath(this.Path)}${this.QueryString}`;
   }
   clone(): Url {
-    return new Url(this.Scheme, this.Host, this.Port, this.Path, this.Query.clone());
+    return new Url(this.Scheme, this.Host, this.Port, this.Path, this.#query ? this.#query.clone() : this.#search);
   }
 }
 

@@ -125,10 +125,8 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const rawUrl = req.url ?? "/";
     const q = rawUrl.indexOf("?");
     const rawPath = q === -1 ? rawUrl : rawUrl.slice(0, q);
-    const url = Url.parse(`http://${req.headers.host ?? "localhost"}${rawUrl}`);
-    const headers = new HeaderMap("request");
-    const distinct = req.headersDistinct;
-    for (const name of Object.keys(distinct)) headers.appendValues(name, distinct[name]!);
+    const url = Url.fromRequest("http", req.headers.host, rawUrl);
+    const headers = HeaderMap.fromRaw(req.rawHeaders);
     const ctx = new Context(new RequestMessage(req.method ?? "GET", url, headers, null));
     ctx.Request.IpAddress = req.socket.remoteAddress ?? "";
 
@@ -235,7 +233,8 @@ export function createGateway(opts: GatewayOptions): Gateway {
 /** The caller's subscription, null when none is needed and none given, or the failure reason. */
 function subscriptionOf(ctx: Context, api: ApiRoute, t: RouteTable): SubscriptionRoute | null | "SubscriptionKeyNotFound" | "SubscriptionKeyInvalid" {
   const names = ctx.Api.SubscriptionKeyParameterNames;
-  const key = ctx.Request.Headers.GetValueOrDefault(names.Header, null) ?? ctx.Request.Url.Query.GetValueOrDefault(names.Query, null);
+  const url = ctx.Request.Url;
+  const key = ctx.Request.Headers.GetValueOrDefault(names.Header, null) ?? (url.mayHaveQuery(names.Query) ? url.Query.GetValueOrDefault(names.Query, null) : null);
   if (key === null) return api.subscriptionRequired ? "SubscriptionKeyNotFound" : null;
   const sub = t.subscriptions.get(key);
   if (!sub) return api.subscriptionRequired ? "SubscriptionKeyInvalid" : null;

@@ -64,6 +64,19 @@ export class HeaderMap implements Iterable<{ Key: string; Value: string[] }> {
     return h;
   }
 
+  /** From Node's `rawHeaders` (name, value, name, value, ...), repeated names kept as several values. */
+  static fromRaw(raw: readonly string[], kind: "request" | "response" = "request"): HeaderMap {
+    const h = new HeaderMap(kind);
+    const m = h.m;
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i]!;
+      const key = name.toLowerCase();
+      const e = m.get(key);
+      m.set(key, e === undefined ? { name, values: [raw[i + 1]!] } : { name: e.name, values: [...e.values, raw[i + 1]!] });
+    }
+    return h;
+  }
+
   // ---- .NET surface -------------------------------------------------------------------------
   /** All values comma-joined, or `def` when the header is absent. */
   GetValueOrDefault(name: string, def: string | null = null): string | null {
