@@ -7,6 +7,7 @@ import type { SectionLists } from "./compose.js";
 import { isAsyncNode, lookupPolicy } from "./policies/registry.js";
 import { ALL_SECTIONS, type EmitContext, type MessageTarget, type PolicyNode, type Section } from "./policies/types.js";
 import type { XValue } from "./xml/parse.js";
+import { forwardCall, type ForwardNode } from "./policies/forward-request.js";
 
 /** Policies that read bodies themselves (conservative until each declares readsBody). */
 const BODY_READERS: ReadonlySet<string> = new Set(["find-and-replace", "json-to-xml", "xml-to-json", "cache-lookup", "cache-store", "validate-content", "retry", "set-body"]);
@@ -21,6 +22,14 @@ export function emitSections(sections: SectionLists, builder: ModuleBuilder, dia
     const nodes = sections[section];
     if (!nodes || nodes.length === 0) continue;
     const ec = makeEmitContext(builder, diags, section, CONTEXT_REQUEST, CONTEXT_RESPONSE);
+    const only = nodes.length === 1 ? nodes[0]! : null;
+    if (section === "backend" && only && (only.policy === "base" || only.policy === "forward-request")) {
+      // The usual backend section: just the forward. Returned, not awaited: no async wrapper.
+      const marker = only.index >= 0 ? js`ctx.$p = ${only.index}; ` : js``;
+      const call = forwardCall(only.policy === "base" ? null : (only as ForwardNode), ec);
+      out.push({ name: section, body: js`${mark(only.el.offset)}${marker}return ${call};\n`, async: false });
+      continue;
+    }
     const body = ec.policies(nodes);
     if (body.isEmpty) continue;
     out.push({ name: section, body, async: nodes.some(isAsyncNode) });

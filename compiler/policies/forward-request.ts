@@ -52,6 +52,14 @@ export const forwardRequest: PolicyDef<ForwardNode> = {
 
 /** Also used by <base/> in the backend section of a standalone document (the default global policy). */
 export function emitForward(node: ForwardNode | null, ec: EmitContext): Code {
+  return js`await ${forwardCall(node, ec)};`;
+}
+
+/**
+ * The forwarding call itself. A backend section that only forwards returns it directly (a plain
+ * function returning the promise: one async layer fewer on every request).
+ */
+export function forwardCall(node: ForwardNode | null, ec: EmitContext): Code {
   const timeoutMs: Code = node?.timeoutMs
     ? ec.value(node.timeoutMs, "int")
     : node?.timeout
@@ -61,5 +69,5 @@ export function emitForward(node: ForwardNode | null, ec: EmitContext): Code {
       : js`${DEFAULT_FORWARD_TIMEOUT_S * 1000}`;
   const follow = node?.followRedirects ? (node.followRedirects.kind === "literal" ? js`${literalBool(node.followRedirects, false)}` : ec.value(node.followRedirects, "bool")) : js`false`;
   const fail = node?.failOnErrorStatusCode ?? false;
-  return js`await ${rt("forwardRequest")}(ctx, ${timeoutMs}, ${follow}, ${fail});`;
+  return js`${rt("forwardRequest")}(ctx, ${timeoutMs}, ${follow}, ${fail})`;
 }

@@ -55,10 +55,12 @@ describe("module verification", () => {
 });
 
 describe("module shape", () => {
-  it("emits sections without I/O as plain functions and the backend forward as async", () => {
+  it("emits sections without I/O as plain functions, and a forward-only backend returning the forward's promise", () => {
     const r = compile(`<policies><inbound><set-header name="X"><value>1</value></set-header></inbound><outbound><set-status code="201" reason="Created"/></outbound></policies>`);
     expect(r.code).toMatch(/^export function inbound\(ctx\)/m);
-    expect(r.code).toMatch(/^export async function backend\(ctx\)/m);
+    expect(r.code).toMatch(/^export function backend\(ctx\) \{\n\s+return forwardRequest\(ctx, 300000, false, false\);\n\}/m);
+    const withSend = compile(`<policies><backend><send-request response-variable-name="r"><set-url>http://x/</set-url><set-method>GET</set-method></send-request><forward-request/></backend></policies>`);
+    expect(withSend.code).toMatch(/^export async function backend\(ctx\)/m);
     expect(r.code).toMatch(/^export function outbound\(ctx\)/m);
     expect(r.code).toContain("export default { meta, inbound, backend, outbound, onError: null };");
   });

@@ -5,8 +5,8 @@ const SENDOPTIONS = Object.freeze({ timeoutMs: 20000, certificate: null, proxy: 
 const HEADER = Object.freeze({ name: "X-Checked-By", values: Object.freeze(["apimc", "alerts"]) });
 const VALUES = Object.freeze(["seen=1; Path=/"]);
 export const meta = { source: "alerts-example.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: false, policies: [["base", "base[1]", null, "inbound", "operation"], ["base", "base[1]", null, "backend", "operation"], ["base", "base[1]", null, "outbound", "operation"], ["choose", "choose[1]", null, "outbound", "operation"], ["send-one-way-request", "choose[1]\\when[1]\\send-one-way-request[1]", null, "outbound", "operation"], ["set-header", "set-header[1]", null, "outbound", "operation"], ["set-header", "set-header[2]", null, "outbound", "operation"]] };
-export async function backend(ctx) {
-  await forwardRequest(ctx, 300000, false, false);
+export function backend(ctx) {
+  return forwardRequest(ctx, 300000, false, false);
 }
 export function outbound(ctx) {
   ctx.$p = 3; if ((ctx.Response.StatusCode  >=  500)) {

@@ -10,8 +10,8 @@ export function inbound(ctx) {
   ctx.$p = 2; ctx.Request.Headers.appendValues("X-C", VALUES);
   ctx.$p = 3; ctx.Request.Headers.m.delete("x-d");
 }
-export async function backend(ctx) {
-  await forwardRequest(ctx, 300000, false, false);
+export function backend(ctx) {
+  return forwardRequest(ctx, 300000, false, false);
 }
 export function outbound(ctx) {
   ctx.$p = 5; ctx.Response.StatusCode = 202; ctx.Response.StatusReason = "Accepted";

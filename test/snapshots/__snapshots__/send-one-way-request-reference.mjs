@@ -14,7 +14,7 @@ export function inbound(ctx) {
     }
   }
 }
-export async function backend(ctx) {
-  await forwardRequest(ctx, 300000, false, false);
+export function backend(ctx) {
+  return forwardRequest(ctx, 300000, false, false);
 }
 export default { meta, inbound, backend, outbound: null, onError: null };

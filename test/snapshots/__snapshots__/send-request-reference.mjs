@@ -26,7 +26,7 @@ export async function inbound(ctx) {
     }
   }
 }
-export async function backend(ctx) {
-  await forwardRequest(ctx, 300000, false, false);
+export function backend(ctx) {
+  return forwardRequest(ctx, 300000, false, false);
 }
 export default { meta, inbound, backend, outbound: null, onError: null };

@@ -26,8 +26,8 @@ export async function inbound(ctx) {
     }
   }
 }
-export async function backend(ctx) {
-  await forwardRequest(ctx, 300000, false, false);
+export function backend(ctx) {
+  return forwardRequest(ctx, 300000, false, false);
 }
 export function outbound(ctx) {
   ctx.$p = 7; ctx.Response.Headers.m.delete("x-powered-by");
