@@ -1,6 +1,7 @@
 // Converts body bytes to what `As<T>()` asks for. JSON and XML parsing live in the .NET shims.
 import { DotNetException } from "./errors.js";
 import { JToken, JObject, JArray } from "./dotnet/newtonsoft.js";
+import { XDocument, XElement } from "./dotnet/xml.js";
 
 export type BodyTarget = "string" | "byte[]" | "JObject" | "JToken" | "JArray" | "XNode" | "XElement" | "XDocument" | "form";
 
@@ -20,6 +21,11 @@ export function parseBodyAs(bytes: Buffer, target: BodyTarget): unknown {
       return JArray.Parse(utf8.decode(bytes));
     case "form":
       return parseForm(utf8.decode(bytes));
+    case "XDocument":
+    case "XNode":
+      return XDocument.Parse(stripBom(utf8.decode(bytes)));
+    case "XElement":
+      return XElement.Parse(stripBom(utf8.decode(bytes)));
     default:
       throw new DotNetException("System.NotSupportedException", `Body.As<${target}>() is not supported yet by apimc.`);
   }
@@ -34,4 +40,8 @@ function parseForm(text: string): Map<string, string[]> {
     else out.set(k, [v]);
   }
   return out;
+}
+
+function stripBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }

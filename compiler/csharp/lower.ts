@@ -161,10 +161,17 @@ export function implicitCost(b: Binder, e: BExpr, to: Type): number {
   }
   // user-defined: DateTime → DateTimeOffset
   if (isNamed(from, "DateTime") && isNamed(underlyingNullable(to), "DateTimeOffset")) return 4;
+  // user-defined: string → XName / XNamespace
+  if (isNamed(from, "string") && (isXml(to, "XName") || isXml(to, "XNamespace"))) return 4;
   // enums ↔ 0 literal
   if (to.k === "named" && to.def.valueType && to.def.members.size && !isNumeric(to) && fp === "int" && e.cv?.v === 0 && isEnum(to)) return 1;
   return -1;
 }
+
+export function isXml(t: Type, name: string): boolean {
+  return t.k === "named" && t.def.name === name && t.def.ns === "System.Xml.Linq";
+}
+const XML_VALUE_TARGETS = new Set(["string", "bool", "int", "long", "short", "byte", "sbyte", "uint", "ulong", "ushort", "double", "float", "decimal"]);
 
 export function isEnum(t: Type): boolean {
   if (t.k !== "named" || !t.def.valueType || isNumeric(t) || t.def.ns === "System" && ["bool", "DateTime", "TimeSpan", "Guid", "Nullable"].includes(t.def.name)) return false;
@@ -220,6 +227,10 @@ export function convertImplicit(b: Binder, e: BExpr, to: Type): BExpr | null {
   let code = e.code;
   if (isObject(to) || (to.k === "named" && to.def.isInterface && !isReferenceType(from))) code = box(e);
   else if (isNamed(from, "DateTime") && isNamed(underlyingNullable(to), "DateTimeOffset")) code = js`${rt("DateTimeOffset")}.fromDateTime(${e.code})`;
+  else if (isNamed(from, "string") && (isXml(to, "XName") || isXml(to, "XNamespace"))) {
+    const f = isXml(to, "XName") ? "xnameOrNull" : "xns";
+    code = typeof e.cv?.v === "string" ? b.scope.constant(js`${rt(f)}(${literal(e.cv.v)})`, "xn") : js`${rt(f)}(${e.code})`;
+  }
   else if (isJToken(to) && !isJToken(from) && !derivesFrom(from, to)) code = js`${rt("toJValue")}(${box(e)}, ${castKey(underlyingNullable(from))})`;
   const cv = e.cv && isNumeric(to) ? e.cv : e.cv && isObject(to) ? undefined : e.cv;
   return { type: to, code, pos: e.pos, cv, pure: e.pure };
@@ -230,6 +241,7 @@ export function explicitExists(b: Binder, from: Type, to: Type): boolean {
   if (isObject(from) || derivesFrom(to, from)) return true;
   if (isJToken(from) && (primName(underlyingNullable(to)) !== null || ["DateTime", "Guid", "TimeSpan", "Uri"].includes((underlyingNullable(to) as { def?: TypeDef }).def?.name ?? "") || (to.k === "array" && isNamed(to.elem, "byte"))))
     return true;
+  if ((isXml(from, "XElement") || isXml(from, "XAttribute")) && XML_VALUE_TARGETS.has(primName(underlyingNullable(to)) ?? "")) return true;
   if (isEnum(to) && isIntegral(from)) return true;
   if (isEnum(from) && isIntegral(to)) return true;
   if (to.k === "named" && to.def.isInterface && isReferenceType(from)) return true;
@@ -303,6 +315,9 @@ export function cast(b: Binder, e: BExpr, to: Type, pos: number, typePos: number
   }
   // enums
   if ((isEnum(to) && isIntegral(fu)) || (isEnum(from) && isIntegral(tu))) return { type: to, code: e.code, pos, cv: e.cv };
+  // (string)element, (int?)attribute, ...
+  if ((isXml(from, "XElement") || isXml(from, "XAttribute")) && XML_VALUE_TARGETS.has(primName(tu) ?? ""))
+    return { type: to, code: js`${rt("xconv")}(${e.code}, ${castKey(to)})`, pos };
   // JToken → value
   if (isJToken(from) && explicitExists(b, from, to)) return { type: to, code: js`${rt("jconv")}(${e.code}, ${castKey(to)})`, pos };
   // unboxing / downcast
@@ -510,6 +525,8 @@ export function binaryValues(b: Binder, op: string, l: BExpr, r: BExpr, opPos: n
   const rt0 = r.type;
   const bool = named("bool");
   const str = named("string");
+  // XNamespace + string → XName
+  if (op === "+" && isXml(lt, "XNamespace") && isNamed(rt0, "string")) return { type: named("XName"), code: js`${rt("xnsName")}(${l.code}, ${r.code})`, pos };
   // string concatenation
   if (op === "+" && (isNamed(lt, "string") || isNamed(rt0, "string"))) {
     if (l.cv !== undefined && r.cv !== undefined) {
@@ -632,6 +649,14 @@ function equality(b: Binder, op: string, l: BExpr, r: BExpr, opPos: number, pos:
       return { type: bool, code: js`(${other.code}, ${neg})`, pos };
     }
     return { type: bool, code: neg ? js`(${other.code} != null)` : js`(${other.code} == null)`, pos };
+  }
+  // XName/XNamespace == string: the string converts (names are atomized, so identity is equality)
+  for (const xt of ["XName", "XNamespace"]) {
+    if ((isXml(lt, xt) && isNamed(rt0, "string")) || (isNamed(lt, "string") && isXml(rt0, xt))) {
+      const ll = isXml(lt, xt) ? l : convertImplicit(b, l, rt0)!;
+      const rr = isXml(rt0, xt) ? r : convertImplicit(b, r, lt)!;
+      return { type: bool, code: js`(${ll.code} ${raw(neg ? "!==" : "===")} ${rr.code})`, pos };
+    }
   }
   const lu = underlyingNullable(lt);
   const ru = underlyingNullable(rt0);

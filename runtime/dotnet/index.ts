@@ -6,3 +6,4 @@ export * from "./newtonsoft.js";
 export * from "./datetime.js";
 export * from "./misc.js";
 export * from "./apim.js";
+export * from "./xml.js";

@@ -7,3 +7,4 @@ import "./context.js";
 import "./newtonsoft.js";
 import "./datetime.js";
 import "./misc.js";
+import "./xml.js";

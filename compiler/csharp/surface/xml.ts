@@ -1,0 +1,149 @@
+// System.Xml.Linq (XDocument, XElement, XAttribute, XName, XNamespace, ...), lowered to
+// runtime/dotnet/xml.ts. string → XName / XNamespace implicit conversions, `ns + "local"`, XName ==
+// string and the explicit (string)/(int)/... conversions of XElement/XAttribute are in lower.ts.
+import { js, rt, type Code } from "../../codegen/code.js";
+import { C, K, M, P, SM, SP, type } from "./dsl.js";
+
+const X = (name: string) => rt(name);
+const m0 = (name: string) => (r: Code) => js`${r}.${raw(name)}()`;
+const m1 = (name: string) => (r: Code, a: Code[]) => js`${r}.${raw(name)}(${a[0]})`;
+const m2 = (name: string) => (r: Code, a: Code[]) => js`${r}.${raw(name)}(${a[0]}, ${a[1]})`;
+const p = (name: string) => (r: Code) => js`${r}.${raw(name)}`;
+/** Members used on possibly-missing elements (`Element("x").Value`): a null receiver is a NullReferenceException. */
+const pn = (name: string) => (r: Code) => js`${rt("xnn")}(${r}).${raw(name)}`;
+const m1n = (name: string) => (r: Code, a: Code[]) => js`${rt("xnn")}(${r}).${raw(name)}(${a[0]})`;
+const NAME = /^[A-Za-z]\w*$/;
+function raw(name: string): Code {
+  if (!NAME.test(name)) throw new Error(`bad member ${name}`);
+  const strings = Object.assign([name], { raw: [name] }) as unknown as TemplateStringsArray;
+  return js(strings);
+}
+const test = (cls: string) => (v: Code) => js`(${v} instanceof ${X(cls)})`;
+
+type("System.Xml.Linq", "XNamespace", { test: test("XNamespace") }, [
+  P("string NamespaceName", p("NamespaceName")),
+  SP("XNamespace None", () => js`${X("XNamespace")}.None`),
+  SP("XNamespace Xml", () => js`${X("XNamespace")}.Xml`),
+  SP("XNamespace Xmlns", () => js`${X("XNamespace")}.Xmlns`),
+  SM("XNamespace Get(string namespaceName)", (_r, a) => js`${X("XNamespace")}.Get(${a[0]})`),
+  M("XName GetName(string localName)", m1("GetName")),
+  M("string ToString()", m0("ToString")),
+]);
+type("System.Xml.Linq", "XName", { test: test("XName") }, [
+  P("string LocalName", p("LocalName")),
+  P("string NamespaceName", p("NamespaceName")),
+  P("XNamespace Namespace", p("Namespace")),
+  SM("XName Get(string expandedName)", (_r, a) => js`${X("xname")}(${a[0]})`),
+  M("string ToString()", m0("ToString")),
+]);
+type("System.Xml.Linq", "XObject", { test: test("XObject") }, [P("XElement Parent", p("Parent")), P("XDocument Document", p("Document"))]);
+type("System.Xml.Linq", "XNode", { base: "XObject", test: test("XNode") }, [
+  M("void Remove()", m0("Remove")),
+  M("string ToString()", m0("ToString")),
+  M("string ToString(SaveOptions options)", m1("ToString")),
+  P("XNode NextNode", p("NextNode")),
+  P("XNode PreviousNode", p("PreviousNode")),
+  M("IEnumerable<XElement> Ancestors()", m0("Ancestors")),
+  M("IEnumerable<XElement> Ancestors(XName name)", m1("Ancestors")),
+  M("IEnumerable<XElement> ElementsAfterSelf()", m0("ElementsAfterSelf")),
+  M("IEnumerable<XElement> ElementsAfterSelf(XName name)", m1("ElementsAfterSelf")),
+]);
+type("System.Xml.Linq", "XContainer", { base: "XNode", test: test("XContainer") }, [
+  P("XNode FirstNode", p("FirstNode")),
+  P("XNode LastNode", p("LastNode")),
+  M("IEnumerable<XNode> Nodes()", m0("Nodes")),
+  M("IEnumerable<XNode> DescendantNodes()", m0("DescendantNodes")),
+  M("IEnumerable<XElement> Elements()", m0("Elements")),
+  M("IEnumerable<XElement> Elements(XName name)", m1("Elements")),
+  M("XElement Element(XName name)", m1n("Element")),
+  M("IEnumerable<XElement> Descendants()", m0("Descendants")),
+  M("IEnumerable<XElement> Descendants(XName name)", m1("Descendants")),
+  M("void Add(object content)", m1("Add")),
+  M("void Add(params object[] content)", m1("Add")),
+  M("void AddFirst(object content)", m1("AddFirst")),
+  M("void RemoveNodes()", m0("RemoveNodes")),
+  M("void ReplaceNodes(object content)", m1("ReplaceNodes")),
+]);
+type("System.Xml.Linq", "XElement", { base: "XContainer", test: test("XElement") }, [
+  C("(XName name)", (_r, a) => js`${X("XElement")}.create(${a[0]})`),
+  C("(XName name, object content)", (_r, a) => js`${X("XElement")}.create(${a[0]}, [${a[1]}])`),
+  C("(XName name, params object[] content)", (_r, a) => js`${X("XElement")}.create(${a[0]}, ${a[1]})`),
+  C("(XElement other)", (_r, a) => js`${X("XElement")}.copy(${a[0]})`),
+  P("XName Name", pn("Name"), (r, _a, v) => js`(${r}.Name = ${v})`),
+  P("string Value", pn("Value"), (r, _a, v) => js`(${rt("xnn")}(${r}).Value = ${v})`),
+  P("bool HasElements", p("HasElements")),
+  P("bool HasAttributes", p("HasAttributes")),
+  P("bool IsEmpty", p("IsEmpty")),
+  P("XAttribute FirstAttribute", p("FirstAttribute")),
+  P("XAttribute LastAttribute", p("LastAttribute")),
+  M("IEnumerable<XAttribute> Attributes()", m0("Attributes")),
+  M("IEnumerable<XAttribute> Attributes(XName name)", m1("Attributes")),
+  M("XAttribute Attribute(XName name)", m1n("Attribute")),
+  M("IEnumerable<XElement> DescendantsAndSelf()", m0("DescendantsAndSelf")),
+  M("IEnumerable<XElement> DescendantsAndSelf(XName name)", m1("DescendantsAndSelf")),
+  M("IEnumerable<XElement> AncestorsAndSelf()", m0("AncestorsAndSelf")),
+  M("IEnumerable<XElement> AncestorsAndSelf(XName name)", m1("AncestorsAndSelf")),
+  M("void SetAttributeValue(XName name, object value)", m2("SetAttributeValue")),
+  M("void SetElementValue(XName name, object value)", m2("SetElementValue")),
+  M("void SetValue(object value)", m1("SetValue")),
+  M("void RemoveAttributes()", m0("RemoveAttributes")),
+  M("void RemoveAll()", m0("RemoveAll")),
+  M("XNamespace GetDefaultNamespace()", m0("GetDefaultNamespace")),
+  M("XNamespace GetNamespaceOfPrefix(string prefix)", m1("GetNamespaceOfPrefix")),
+  SM("XElement Parse(string text)", (_r, a) => js`${X("XElement")}.Parse(${a[0]})`),
+  SM("XElement Parse(string text, LoadOptions options)", (_r, a) => js`${X("XElement")}.Parse(${a[0]}, ${a[1]})`),
+]);
+type("System.Xml.Linq", "XDocument", { base: "XContainer", test: test("XDocument") }, [
+  C("()", () => js`${X("XDocument")}.create()`),
+  C("(params object[] content)", (_r, a) => js`${X("XDocument")}.create(${a[0]})`),
+  P("XElement Root", pn("Root")),
+  P("XDeclaration Declaration", p("Declaration")),
+  SM("XDocument Parse(string text)", (_r, a) => js`${X("XDocument")}.Parse(${a[0]})`),
+  SM("XDocument Parse(string text, LoadOptions options)", (_r, a) => js`${X("XDocument")}.Parse(${a[0]}, ${a[1]})`),
+]);
+type("System.Xml.Linq", "XAttribute", { base: "XObject", test: test("XAttribute") }, [
+  C("(XName name, object value)", (_r, a) => js`${X("XAttribute")}.create(${a[0]}, ${a[1]})`),
+  P("XName Name", p("Name")),
+  P("string Value", p("Value"), (r, _a, v) => js`(${r}.Value = ${v})`),
+  P("bool IsNamespaceDeclaration", p("IsNamespaceDeclaration")),
+  M("void Remove()", m0("Remove")),
+  M("string ToString()", m0("ToString")),
+]);
+type("System.Xml.Linq", "XText", { base: "XNode", test: test("XText") }, [
+  C("(string value)", (_r, a) => js`new ${X("XText")}(${a[0]})`),
+  P("string Value", p("Value"), (r, _a, v) => js`(${r}.Value = ${v})`),
+]);
+type("System.Xml.Linq", "XCData", { base: "XText", test: test("XCData") }, [C("(string value)", (_r, a) => js`new ${X("XCData")}(${a[0]})`)]);
+type("System.Xml.Linq", "XComment", { base: "XNode", test: test("XComment") }, [
+  C("(string value)", (_r, a) => js`new ${X("XComment")}(${a[0]})`),
+  P("string Value", p("Value"), (r, _a, v) => js`(${r}.Value = ${v})`),
+]);
+type("System.Xml.Linq", "XDeclaration", {}, [
+  C("(string version, string encoding, string standalone)", (_r, a) => js`new ${X("XDeclaration")}(${a[0]}, ${a[1]}, ${a[2]})`),
+  P("string Version", p("Version")),
+  P("string Encoding", p("Encoding")),
+  P("string Standalone", p("Standalone")),
+  M("string ToString()", m0("ToString")),
+]);
+type("System.Xml.Linq", "LoadOptions", { valueType: true }, [
+  K("LoadOptions None", 0, () => js`0`),
+  K("LoadOptions PreserveWhitespace", 1, () => js`1`),
+  K("LoadOptions SetBaseUri", 2, () => js`2`),
+  K("LoadOptions SetLineInfo", 4, () => js`4`),
+]);
+type("System.Xml.Linq", "SaveOptions", { valueType: true }, [
+  K("SaveOptions None", 0, () => js`0`),
+  K("SaveOptions DisableFormatting", 1, () => js`1`),
+  K("SaveOptions OmitDuplicateNamespaces", 2, () => js`2`),
+]);
+// System.Xml.Linq.Extensions over sequences of elements
+const flat = (method: string) => (_r: Code, a: Code[]) => js`${rt("xmlFlat")}(${a[0]}, ${method}${a.length > 1 ? js`, ${a[1]}` : js``})`;
+type("System.Xml.Linq", "Extensions", { isStatic: true }, [
+  SM("IEnumerable<XElement> Elements(this IEnumerable<XElement> source)", flat("Elements")),
+  SM("IEnumerable<XElement> Elements(this IEnumerable<XElement> source, XName name)", flat("Elements")),
+  SM("IEnumerable<XElement> Descendants(this IEnumerable<XElement> source)", flat("Descendants")),
+  SM("IEnumerable<XElement> Descendants(this IEnumerable<XElement> source, XName name)", flat("Descendants")),
+  SM("IEnumerable<XAttribute> Attributes(this IEnumerable<XElement> source)", flat("Attributes")),
+  SM("IEnumerable<XAttribute> Attributes(this IEnumerable<XElement> source, XName name)", flat("Attributes")),
+  SM("IEnumerable<XNode> Nodes(this IEnumerable<XElement> source)", flat("Nodes")),
+]);

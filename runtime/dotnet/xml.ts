@@ -1,0 +1,922 @@
+// System.Xml.Linq (LINQ to XML) for policy expressions: a small XML parser (namespaces, entities,
+// CDATA, comments, processing instructions, DOCTYPE skipped) and XDocument / XElement / XAttribute /
+// XName / XNamespace with .NET's behaviour: names compare by namespace and local name, Value is the
+// concatenated descendant text, ToString() indents with two spaces and "\r\n" (Environment.NewLine
+// on the Windows gateway), whitespace-only text is dropped on Parse (LoadOptions.None).
+import { DotNetException, argumentNull, nullReference } from "../errors.js";
+import { parseBool, parseNum, registerTypeCheck } from "./core.js";
+
+const NEWLINE = "\r\n";
+const XMLNS = "http://www.w3.org/2000/xmlns/";
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
+
+export function xmlError(message: string): DotNetException {
+  return new DotNetException("System.Xml.XmlException", message);
+}
+
+// ---- names ----------------------------------------------------------------------------------------
+const namespaces = new Map<string, XNamespace>();
+export class XNamespace {
+  readonly $typeName = "System.Xml.Linq.XNamespace";
+  private readonly names = new Map<string, XName>();
+  private constructor(readonly NamespaceName: string) {}
+  static Get(uri: string | null): XNamespace {
+    if (uri === null || uri === undefined) throw argumentNull("namespaceName");
+    let ns = namespaces.get(uri);
+    if (!ns) {
+      ns = new XNamespace(uri);
+      namespaces.set(uri, ns);
+    }
+    return ns;
+  }
+  static get None(): XNamespace {
+    return XNamespace.Get("");
+  }
+  static get Xmlns(): XNamespace {
+    return XNamespace.Get(XMLNS);
+  }
+  static get Xml(): XNamespace {
+    return XNamespace.Get(XML_NS);
+  }
+  GetName(local: string): XName {
+    let n = this.names.get(local);
+    if (!n) {
+      if (!local) throw new DotNetException("System.ArgumentException", "The empty string '' is not a valid local name.");
+      n = new XName(this, local);
+      this.names.set(local, n);
+    }
+    return n;
+  }
+  ToString(): string {
+    return this.NamespaceName;
+  }
+  toString(): string {
+    return this.NamespaceName;
+  }
+  Equals(o: unknown): boolean {
+    return o === this;
+  }
+}
+/** XName: atomized (one instance per namespace + local name), so === is .NET's ==. */
+export class XName {
+  readonly $typeName = "System.Xml.Linq.XName";
+  constructor(
+    readonly Namespace: XNamespace,
+    readonly LocalName: string,
+  ) {}
+  get NamespaceName(): string {
+    return this.Namespace.NamespaceName;
+  }
+  ToString(): string {
+    return this.Namespace.NamespaceName ? `{${this.Namespace.NamespaceName}}${this.LocalName}` : this.LocalName;
+  }
+  toString(): string {
+    return this.ToString();
+  }
+  Equals(o: unknown): boolean {
+    return o === this;
+  }
+  static Get(expanded: string): XName {
+    return xname(expanded);
+  }
+}
+/** The implicit string → XName conversion: "local" or "{namespace}local". */
+export function xname(s: string | XName | null): XName {
+  if (s instanceof XName) return s;
+  if (s === null || s === undefined) throw argumentNull("expandedName");
+  if (s.startsWith("{")) {
+    const e = s.indexOf("}");
+    if (e < 0) throw xmlError(`The '{' character, hexadecimal value 0x7B, cannot be included in a name.`);
+    return XNamespace.Get(s.slice(1, e)).GetName(s.slice(e + 1));
+  }
+  return XNamespace.None.GetName(s);
+}
+export function xnameOrNull(s: string | XName | null): XName | null {
+  return s === null || s === undefined ? null : xname(s);
+}
+/** `ns + "local"`. */
+export function xnsName(ns: XNamespace | null, local: string): XName {
+  if (ns === null || ns === undefined) throw argumentNull("ns");
+  return ns.GetName(local);
+}
+export function xns(s: string | null): XNamespace | null {
+  return s === null || s === undefined ? null : XNamespace.Get(s);
+}
+
+// ---- nodes ----------------------------------------------------------------------------------------
+export abstract class XObject {
+  parent: XContainer | null = null;
+  get Parent(): XElement | null {
+    return this.parent instanceof XElement ? this.parent : null;
+  }
+  get Document(): XDocument | null {
+    let p: XObject | null = this;
+    while (p && !(p instanceof XDocument)) p = p.parent;
+    return p as XDocument | null;
+  }
+}
+export abstract class XNode extends XObject {
+  abstract write(out: string[], indent: string | null, level: number): void;
+  abstract clone(): XNode;
+  get NextNode(): XNode | null {
+    const p = this.parent;
+    if (!p) return null;
+    return p.nodes[p.nodes.indexOf(this) + 1] ?? null;
+  }
+  get PreviousNode(): XNode | null {
+    const p = this.parent;
+    if (!p) return null;
+    return p.nodes[p.nodes.indexOf(this) - 1] ?? null;
+  }
+  Remove(): void {
+    const p = this.parent;
+    if (!p) throw new DotNetException("System.InvalidOperationException", "The parent is missing.");
+    p.nodes.splice(p.nodes.indexOf(this), 1);
+    this.parent = null;
+  }
+  ToString(saveOptions = 0): string {
+    const out: string[] = [];
+    this.write(out, saveOptions & 1 ? null : "  ", 0);
+    return out.join("");
+  }
+  override toString(): string {
+    return this.ToString();
+  }
+  ElementsAfterSelf(name?: XName | string | null): XElement[] {
+    const p = this.parent;
+    if (!p) return [];
+    const n = name === undefined ? undefined : xnameOrNull(name);
+    return p.nodes.slice(p.nodes.indexOf(this) + 1).filter((x): x is XElement => x instanceof XElement && (n === undefined || x.name === n));
+  }
+  Ancestors(name?: XName | string | null): XElement[] {
+    const n = name === undefined ? undefined : xnameOrNull(name);
+    const out: XElement[] = [];
+    for (let p = this.Parent; p; p = p.Parent) if (n === undefined || p.name === n) out.push(p);
+    return out;
+  }
+}
+export class XText extends XNode {
+  readonly $typeName: string = "System.Xml.Linq.XText";
+  constructor(public Value: string) {
+    super();
+  }
+  write(out: string[]): void {
+    out.push(escapeText(this.Value));
+  }
+  clone(): XNode {
+    return new XText(this.Value);
+  }
+}
+export class XCData extends XText {
+  override readonly $typeName = "System.Xml.Linq.XCData";
+  override write(out: string[]): void {
+    out.push(`<![CDATA[${this.Value}]]>`);
+  }
+  override clone(): XNode {
+    return new XCData(this.Value);
+  }
+}
+export class XComment extends XNode {
+  readonly $typeName = "System.Xml.Linq.XComment";
+  constructor(public Value: string) {
+    super();
+  }
+  write(out: string[]): void {
+    out.push(`<!--${this.Value}-->`);
+  }
+  clone(): XNode {
+    return new XComment(this.Value);
+  }
+}
+export class XProcessingInstruction extends XNode {
+  readonly $typeName = "System.Xml.Linq.XProcessingInstruction";
+  constructor(
+    public Target: string,
+    public Data: string,
+  ) {
+    super();
+  }
+  write(out: string[]): void {
+    out.push(`<?${this.Target}${this.Data ? ` ${this.Data}` : ""}?>`);
+  }
+  clone(): XNode {
+    return new XProcessingInstruction(this.Target, this.Data);
+  }
+}
+
+export class XAttribute extends XObject {
+  readonly $typeName = "System.Xml.Linq.XAttribute";
+  constructor(
+    readonly name: XName,
+    private value: string,
+  ) {
+    super();
+  }
+  static create(name: XName | string, value: unknown): XAttribute {
+    if (value === null || value === undefined) throw argumentNull("value");
+    return new XAttribute(xname(name), xmlValueString(value));
+  }
+  get Name(): XName {
+    return this.name;
+  }
+  get Value(): string {
+    return this.value;
+  }
+  set Value(v: string) {
+    if (v === null || v === undefined) throw argumentNull("value");
+    this.value = v;
+  }
+  get IsNamespaceDeclaration(): boolean {
+    return this.name.NamespaceName === XMLNS || (this.name.NamespaceName === "" && this.name.LocalName === "xmlns");
+  }
+  Remove(): void {
+    const p = this.parent;
+    if (!(p instanceof XElement)) throw new DotNetException("System.InvalidOperationException", "The parent is missing.");
+    p.attrs.splice(p.attrs.indexOf(this), 1);
+    this.parent = null;
+  }
+  qualified(el: XElement | null): string {
+    if (this.name.NamespaceName === XMLNS) return `xmlns:${this.name.LocalName}`;
+    if (!this.name.NamespaceName) return this.name.LocalName;
+    if (this.name.NamespaceName === XML_NS) return `xml:${this.name.LocalName}`;
+    const p = el ? el.prefixOf(this.name.NamespaceName, true) : null;
+    return p ? `${p}:${this.name.LocalName}` : this.name.LocalName;
+  }
+  ToString(): string {
+    return `${this.qualified(this.parent instanceof XElement ? this.parent : null)}="${escapeAttr(this.value)}"`;
+  }
+  override toString(): string {
+    return this.ToString();
+  }
+}
+
+export abstract class XContainer extends XNode {
+  nodes: XNode[] = [];
+  get FirstNode(): XNode | null {
+    return this.nodes[0] ?? null;
+  }
+  get LastNode(): XNode | null {
+    return this.nodes[this.nodes.length - 1] ?? null;
+  }
+  Nodes(): XNode[] {
+    return this.nodes.slice();
+  }
+  Elements(name?: XName | string | null): XElement[] {
+    if (name === undefined) return this.nodes.filter((n): n is XElement => n instanceof XElement);
+    const n = xnameOrNull(name);
+    return this.nodes.filter((x): x is XElement => x instanceof XElement && x.name === n);
+  }
+  Element(name: XName | string | null): XElement | null {
+    const n = xnameOrNull(name);
+    for (const x of this.nodes) if (x instanceof XElement && x.name === n) return x;
+    return null;
+  }
+  Descendants(name?: XName | string | null): XElement[] {
+    const n = name === undefined ? undefined : xnameOrNull(name);
+    const out: XElement[] = [];
+    const walk = (c: XContainer) => {
+      for (const x of c.nodes)
+        if (x instanceof XElement) {
+          if (n === undefined || x.name === n) out.push(x);
+          walk(x);
+        }
+    };
+    walk(this);
+    return out;
+  }
+  DescendantNodes(): XNode[] {
+    const out: XNode[] = [];
+    const walk = (c: XContainer) => {
+      for (const x of c.nodes) {
+        out.push(x);
+        if (x instanceof XContainer) walk(x);
+      }
+    };
+    walk(this);
+    return out;
+  }
+  Add(content: unknown): void {
+    for (const n of toNodes(content, this)) this.adopt(n);
+  }
+  AddFirst(content: unknown): void {
+    const items = toNodes(content, this).filter((n): n is XNode => n instanceof XNode);
+    for (const n of items.reverse()) {
+      n.parent = this;
+      this.nodes.unshift(n);
+    }
+  }
+  RemoveNodes(): void {
+    for (const n of this.nodes) n.parent = null;
+    this.nodes = [];
+  }
+  ReplaceNodes(content: unknown): void {
+    this.RemoveNodes();
+    this.Add(content);
+  }
+  protected adopt(n: XNode | XAttribute): void {
+    if (n instanceof XAttribute) {
+      if (!(this instanceof XElement)) throw new DotNetException("System.ArgumentException", "An attribute cannot be added to content.");
+      if (this.attrs.some((a) => a.name === n.name)) throw new DotNetException("System.InvalidOperationException", "Duplicate attribute.");
+      n.parent = this;
+      this.attrs.push(n);
+      return;
+    }
+    // adjacent text merges, as in LINQ to XML
+    const last = this.nodes[this.nodes.length - 1];
+    if (n.constructor === XText && last && last.constructor === XText) {
+      (last as XText).Value += (n as XText).Value;
+      return;
+    }
+    n.parent = this;
+    this.nodes.push(n);
+  }
+}
+
+/** Content of `new XElement(name, content...)` / Add(...): nodes are copied when they already have a parent. */
+function toNodes(content: unknown, owner: XContainer): (XNode | XAttribute)[] {
+  if (content === null || content === undefined) return [];
+  if (content instanceof XDocument) return [content.Root ? content.Root.clone() : new XText("")].filter((x) => x instanceof XElement);
+  if (content instanceof XNode) return [content.parent ? content.clone() : content];
+  if (content instanceof XAttribute) return [content.parent ? new XAttribute(content.name, content.Value) : content];
+  if (typeof content === "string") return content === "" && owner instanceof XElement ? [new XText("")] : [new XText(content)];
+  if (Array.isArray(content) || (typeof content === "object" && Symbol.iterator in (content as object) && !(content instanceof Uint8Array))) {
+    const out: (XNode | XAttribute)[] = [];
+    for (const x of content as Iterable<unknown>) out.push(...toNodes(x, owner));
+    return out;
+  }
+  return [new XText(xmlValueString(content))];
+}
+
+/** XmlConvert-style text of a value added as content or attribute value. */
+function xmlValueString(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (typeof v === "number") {
+    if (Number.isInteger(v)) return String(v);
+    if (Number.isNaN(v)) return "NaN";
+    if (!Number.isFinite(v)) return v > 0 ? "INF" : "-INF";
+    return String(v).replace("e+", "E+").replace("e-", "E-");
+  }
+  const o = v as { ToString?: (f?: string) => string; $typeName?: string };
+  if (o.$typeName === "System.DateTime" && typeof o.ToString === "function") return o.ToString("o");
+  if (typeof o.ToString === "function") return o.ToString();
+  return String(v);
+}
+
+export class XElement extends XContainer {
+  readonly $typeName = "System.Xml.Linq.XElement";
+  attrs: XAttribute[] = [];
+  /** Prefix seen when parsed (used when writing, if still declared in scope). */
+  srcPrefix: string | null = null;
+  constructor(
+    public name: XName,
+    empty = true,
+  ) {
+    super();
+    this.isEmpty = empty;
+  }
+  private isEmpty: boolean;
+  static create(name: XName | string, content: unknown[] = []): XElement {
+    const e = new XElement(xname(name));
+    for (const c of content) e.Add(c);
+    return e;
+  }
+  static copy(other: XElement): XElement {
+    if (other === null || other === undefined) throw argumentNull("other");
+    return other.clone() as XElement;
+  }
+  static Parse(text: string | null, options = 0): XElement {
+    if (text === null || text === undefined) throw argumentNull("text");
+    const doc = parseXml(text, (options & 1) !== 0);
+    const root = doc.Root!;
+    root.parent = null;
+    return root;
+  }
+  override Add(content: unknown): void {
+    super.Add(content);
+    if (this.nodes.length) this.isEmpty = false;
+  }
+  clone(): XNode {
+    const e = new XElement(this.name, this.isEmpty);
+    e.srcPrefix = this.srcPrefix;
+    for (const a of this.attrs) {
+      const c = new XAttribute(a.name, a.Value);
+      c.parent = e;
+      e.attrs.push(c);
+    }
+    for (const n of this.nodes) {
+      const c = n.clone();
+      c.parent = e;
+      e.nodes.push(c);
+    }
+    return e;
+  }
+  get Name(): XName {
+    return this.name;
+  }
+  set Name(n: XName) {
+    this.name = n;
+  }
+  get Value(): string {
+    let s = "";
+    const walk = (c: XContainer) => {
+      for (const x of c.nodes) {
+        if (x instanceof XText) s += x.Value;
+        else if (x instanceof XElement) walk(x);
+      }
+    };
+    walk(this);
+    return s;
+  }
+  set Value(v: string) {
+    if (v === null || v === undefined) throw argumentNull("value");
+    this.RemoveNodes();
+    if (v !== "") this.adopt(new XText(v));
+    this.isEmpty = false;
+  }
+  get HasElements(): boolean {
+    return this.nodes.some((n) => n instanceof XElement);
+  }
+  get HasAttributes(): boolean {
+    return this.attrs.length > 0;
+  }
+  get IsEmpty(): boolean {
+    return this.isEmpty && this.nodes.length === 0;
+  }
+  get FirstAttribute(): XAttribute | null {
+    return this.attrs[0] ?? null;
+  }
+  get LastAttribute(): XAttribute | null {
+    return this.attrs[this.attrs.length - 1] ?? null;
+  }
+  Attributes(name?: XName | string | null): XAttribute[] {
+    if (name === undefined) return this.attrs.slice();
+    const n = xnameOrNull(name);
+    return this.attrs.filter((a) => a.name === n);
+  }
+  Attribute(name: XName | string | null): XAttribute | null {
+    const n = xnameOrNull(name);
+    return this.attrs.find((a) => a.name === n) ?? null;
+  }
+  DescendantsAndSelf(name?: XName | string | null): XElement[] {
+    const n = name === undefined ? undefined : xnameOrNull(name);
+    return [...(n === undefined || this.name === n ? [this] : []), ...this.Descendants(name)];
+  }
+  AncestorsAndSelf(name?: XName | string | null): XElement[] {
+    const n = name === undefined ? undefined : xnameOrNull(name);
+    return [...(n === undefined || this.name === n ? [this] : []), ...this.Ancestors(name)];
+  }
+  SetAttributeValue(name: XName | string, value: unknown): void {
+    const n = xname(name);
+    const a = this.attrs.find((x) => x.name === n);
+    if (value === null || value === undefined) {
+      if (a) a.Remove();
+    } else if (a) a.Value = xmlValueString(value);
+    else this.adopt(new XAttribute(n, xmlValueString(value)));
+  }
+  SetElementValue(name: XName | string, value: unknown): void {
+    const n = xname(name);
+    const e = this.Element(n);
+    if (value === null || value === undefined) {
+      if (e) e.Remove();
+    } else if (e) e.Value = xmlValueString(value);
+    else {
+      const c = new XElement(n);
+      c.Value = xmlValueString(value);
+      this.adopt(c);
+    }
+  }
+  SetValue(value: unknown): void {
+    if (value === null || value === undefined) throw argumentNull("value");
+    this.Value = xmlValueString(value);
+  }
+  RemoveAttributes(): void {
+    for (const a of this.attrs) a.parent = null;
+    this.attrs = [];
+  }
+  RemoveAll(): void {
+    this.RemoveAttributes();
+    this.RemoveNodes();
+  }
+  GetDefaultNamespace(): XNamespace {
+    return XNamespace.Get(this.lookup((a) => a.name.NamespaceName === "" && a.name.LocalName === "xmlns") ?? "");
+  }
+  GetNamespaceOfPrefix(prefix: string): XNamespace | null {
+    const uri = this.lookup((a) => a.name.NamespaceName === XMLNS && a.name.LocalName === prefix);
+    return uri === null ? null : XNamespace.Get(uri);
+  }
+  private lookup(test: (a: XAttribute) => boolean): string | null {
+    for (let e: XElement | null = this; e; e = e.Parent) for (const a of e.attrs) if (test(a)) return a.Value;
+    return null;
+  }
+  /** The prefix bound to `uri` in scope ("" = default namespace), or null when undeclared. */
+  prefixOf(uri: string, forAttribute = false): string | null {
+    for (let e: XElement | null = this; e; e = e.Parent)
+      for (const a of e.attrs) {
+        if (a.Value !== uri) continue;
+        if (a.name.NamespaceName === XMLNS) return a.name.LocalName;
+        if (!forAttribute && a.name.NamespaceName === "" && a.name.LocalName === "xmlns") return "";
+      }
+    return null;
+  }
+  write(out: string[], indent: string | null, level: number, extraNs: Map<string, string> = new Map()): void {
+    const uri = this.name.NamespaceName;
+    let tag = this.name.LocalName;
+    let declare = "";
+    const scope = new Map(extraNs);
+    if (uri === XML_NS) tag = `xml:${tag}`;
+    else {
+      const p = this.prefixOf(uri) ?? (scope.has(uri) ? scope.get(uri)! : null);
+      if (p === null) {
+        const inherited = scope.has("\0default") ? scope.get("\0default")! : this.inheritedDefault();
+        if (uri !== "" || inherited !== "") {
+          declare = ` xmlns="${escapeAttr(uri)}"`;
+          scope.set(uri, "");
+          scope.set("\0default", uri);
+        }
+      } else if (p) tag = `${p}:${tag}`;
+    }
+    out.push(`<${tag}${declare}`);
+    for (const a of this.attrs) out.push(` ${a.qualified(this)}="${escapeAttr(a.Value)}"`);
+    if (this.nodes.length === 0) {
+      out.push(this.isEmpty ? " />" : `></${tag}>`);
+      return;
+    }
+    out.push(">");
+    const onlyElements = indent !== null && this.nodes.every((n) => !(n instanceof XText));
+    for (const n of this.nodes) {
+      if (onlyElements) out.push(NEWLINE, indent!.repeat(level + 1));
+      if (n instanceof XElement) n.write(out, onlyElements ? indent : null, level + 1, scope);
+      else n.write(out, null, level + 1);
+    }
+    if (onlyElements) out.push(NEWLINE, indent!.repeat(level));
+    out.push(`</${tag}>`);
+  }
+  /** The default namespace declared (by an xmlns attribute) on an ancestor, "" when none. */
+  private inheritedDefault(): string {
+    for (let e = this.Parent; e; e = e.Parent) for (const a of e.attrs) if (a.name.NamespaceName === "" && a.name.LocalName === "xmlns") return a.Value;
+    return "";
+  }
+}
+
+export class XDeclaration {
+  readonly $typeName = "System.Xml.Linq.XDeclaration";
+  constructor(
+    public Version: string | null,
+    public Encoding: string | null,
+    public Standalone: string | null,
+  ) {}
+  ToString(): string {
+    let s = "<?xml";
+    if (this.Version !== null) s += ` version="${this.Version}"`;
+    if (this.Encoding !== null) s += ` encoding="${this.Encoding}"`;
+    if (this.Standalone !== null) s += ` standalone="${this.Standalone}"`;
+    return `${s}?>`;
+  }
+  toString(): string {
+    return this.ToString();
+  }
+}
+
+export class XDocument extends XContainer {
+  readonly $typeName = "System.Xml.Linq.XDocument";
+  Declaration: XDeclaration | null = null;
+  static create(content: unknown[] = []): XDocument {
+    const d = new XDocument();
+    for (const c of content) d.Add(c);
+    return d;
+  }
+  static Parse(text: string | null, options = 0): XDocument {
+    if (text === null || text === undefined) throw argumentNull("text");
+    return parseXml(text, (options & 1) !== 0);
+  }
+  get Root(): XElement | null {
+    for (const n of this.nodes) if (n instanceof XElement) return n;
+    return null;
+  }
+  override Add(content: unknown): void {
+    for (const n of toNodes(content, this)) {
+      if (n instanceof XText && !/^\s*$/.test(n.Value)) throw new DotNetException("System.ArgumentException", "Non-whitespace characters cannot be added to content.");
+      if (n instanceof XElement && this.Root) throw new DotNetException("System.InvalidOperationException", "This operation would create an incorrectly structured document.");
+      this.adopt(n);
+    }
+  }
+  clone(): XNode {
+    const d = new XDocument();
+    d.Declaration = this.Declaration;
+    for (const n of this.nodes) {
+      const c = n.clone();
+      c.parent = d;
+      d.nodes.push(c);
+    }
+    return d;
+  }
+  write(out: string[], indent: string | null): void {
+    let first = true;
+    for (const n of this.nodes) {
+      if (!first && indent !== null) out.push(NEWLINE);
+      first = false;
+      n.write(out, indent, 0);
+    }
+  }
+}
+
+// ---- escaping --------------------------------------------------------------------------------------
+function escapeText(s: string): string {
+  return s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+}
+function escapeAttr(s: string): string {
+  return s.replace(/[&<>"\t\n\r]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#x9;", "\n": "&#xA;", "\r": "&#xD;" })[c]!);
+}
+
+// ---- parser -----------------------------------------------------------------------------------------
+const NAME_START = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
+const NAME_CHAR = /[-.0-9\u00B7\u0300-\u036F\u203F-\u2040A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
+
+/** Parses a document; `preserveWs` keeps whitespace-only text (LoadOptions.PreserveWhitespace). */
+export function parseXml(text: string, preserveWs = false): XDocument {
+  let i = 0;
+  const n = text.length;
+  const pos = (at = i) => {
+    let line = 1;
+    let col = 1;
+    for (let k = 0; k < at && k < n; k++) {
+      if (text[k] === "\n") {
+        line++;
+        col = 1;
+      } else col++;
+    }
+    return `Line ${line}, position ${col}.`;
+  };
+  const fail = (msg: string, at = i): never => {
+    throw xmlError(`${msg} ${pos(at)}`);
+  };
+  const readName = (): string => {
+    const start = i;
+    if (i >= n || !NAME_START.test(text[i]!)) fail(i >= n ? "Unexpected end of file has occurred." : `Name cannot begin with the '${text[i]}' character, hexadecimal value 0x${text.charCodeAt(i).toString(16).toUpperCase()}.`);
+    i++;
+    while (i < n && NAME_CHAR.test(text[i]!)) i++;
+    return text.slice(start, i);
+  };
+  const skipWs = () => {
+    while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
+  };
+  const decode = (s: string, at: number): string =>
+    s.includes("&")
+      ? s.replace(/&([^;&\s]*);?/g, (m, ent: string) => {
+          if (!m.endsWith(";")) fail("An error occurred while parsing EntityName.", at);
+          if (ent === "lt") return "<";
+          if (ent === "gt") return ">";
+          if (ent === "amp") return "&";
+          if (ent === "quot") return '"';
+          if (ent === "apos") return "'";
+          const num = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(ent);
+          if (num) {
+            const cp = num[1] ? parseInt(num[1], 16) : Number(num[2]);
+            if (cp > 0x10ffff || cp === 0) fail(`Invalid character reference.`, at);
+            return String.fromCodePoint(cp);
+          }
+          return fail(`Reference to undeclared entity '${ent}'.`, at);
+        })
+      : s;
+  const normalizeNl = (s: string) => (s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s);
+
+  const doc = new XDocument();
+  type Raw = { el: XElement; prefix: string | null; attrs: { qn: string; value: string }[] };
+  const stack: Raw[] = [];
+  // namespace resolution happens when the start tag is complete
+  const resolve = (raw: Raw, at: number) => {
+    const el = raw.el;
+    const lookup = (prefix: string): string | null => {
+      if (prefix === "xml") return XML_NS;
+      if (prefix === "xmlns") return XMLNS;
+      for (let k = stack.length - 1; k >= 0; k--) {
+        for (const a of stack[k]!.attrs) {
+          if (prefix === "" ? a.qn === "xmlns" : a.qn === `xmlns:${prefix}`) return a.value;
+        }
+      }
+      return prefix === "" ? "" : null;
+    };
+    for (const a of raw.attrs) {
+      let name: XName;
+      if (a.qn === "xmlns") name = XNamespace.None.GetName("xmlns");
+      else if (a.qn.startsWith("xmlns:")) name = XNamespace.Xmlns.GetName(a.qn.slice(6));
+      else {
+        const c = a.qn.indexOf(":");
+        if (c < 0) name = XNamespace.None.GetName(a.qn);
+        else {
+          const uri = lookup(a.qn.slice(0, c));
+          if (uri === null) fail(`'${a.qn.slice(0, c)}' is an undeclared prefix.`, at);
+          name = XNamespace.Get(uri!).GetName(a.qn.slice(c + 1));
+        }
+      }
+      if (el.attrs.some((x) => x.name === name)) fail(`'${a.qn}' is a duplicate attribute name.`, at);
+      const attr = new XAttribute(name, a.value);
+      attr.parent = el;
+      el.attrs.push(attr);
+    }
+    const uri = lookup(raw.prefix ?? "");
+    if (uri === null) fail(`'${raw.prefix}' is an undeclared prefix.`, at);
+    el.name = XNamespace.Get(uri!).GetName(el.name.LocalName);
+    el.srcPrefix = raw.prefix;
+  };
+  const current = (): XContainer => (stack.length ? stack[stack.length - 1]!.el : doc);
+  let sawRoot = false;
+  let textStart = -1;
+  let text0 = "";
+  let cdataPending = false;
+  const flushText = () => {
+    if (text0 === "") return;
+    const parent = current();
+    if (parent === doc) {
+      if (!/^[ \t\r\n]*$/.test(text0)) fail("Data at the root level is invalid.", textStart);
+    } else if (preserveWs || !/^[ \t\r\n]*$/.test(text0) || cdataPending) {
+      (parent as XElement).Add(text0);
+    }
+    text0 = "";
+    cdataPending = false;
+  };
+  // XML declaration
+  if (text.charCodeAt(0) === 0xfeff) i = 1;
+  if (text.startsWith("<?xml", i) && /[\s?]/.test(text[i + 5] ?? "")) {
+    const end = text.indexOf("?>", i);
+    if (end < 0) fail("Unexpected end of file has occurred.");
+    const body = text.slice(i + 5, end);
+    const attr = (k: string) => new RegExp(`${k}\\s*=\\s*(["'])(.*?)\\1`).exec(body)?.[2] ?? null;
+    doc.Declaration = new XDeclaration(attr("version"), attr("encoding"), attr("standalone"));
+    i = end + 2;
+  }
+  while (i < n) {
+    const c = text[i]!;
+    if (c !== "<") {
+      const start = i;
+      const next = text.indexOf("<", i);
+      i = next < 0 ? n : next;
+      const raw = text.slice(start, i);
+      if (stack.length === 0) {
+        if (!/^[ \t\r\n]*$/.test(raw)) fail("Data at the root level is invalid.", start + raw.search(/[^ \t\r\n]/));
+        continue;
+      }
+      if (textStart < 0 || text0 === "") textStart = start;
+      text0 += decode(normalizeNl(raw), start);
+      continue;
+    }
+    if (text.startsWith("<!--", i)) {
+      flushText();
+      const end = text.indexOf("-->", i + 4);
+      if (end < 0) fail("Unexpected end of file while parsing Comment has occurred.");
+      const node = new XComment(text.slice(i + 4, end));
+      current().Add(node);
+      i = end + 3;
+      continue;
+    }
+    if (text.startsWith("<![CDATA[", i)) {
+      if (stack.length === 0) fail("Data at the root level is invalid.");
+      const end = text.indexOf("]]>", i + 9);
+      if (end < 0) fail("Unexpected end of file has occurred.");
+      flushText();
+      current().Add(new XCData(normalizeNl(text.slice(i + 9, end))));
+      i = end + 3;
+      continue;
+    }
+    if (text.startsWith("<!DOCTYPE", i)) {
+      // skipped (internal subsets are not supported)
+      let depth = 0;
+      let k = i + 9;
+      for (; k < n; k++) {
+        if (text[k] === "[") depth++;
+        else if (text[k] === "]") depth--;
+        else if (text[k] === ">" && depth <= 0) break;
+      }
+      i = k + 1;
+      continue;
+    }
+    if (text.startsWith("<?", i)) {
+      flushText();
+      i += 2;
+      const target = readName();
+      if (target.toLowerCase() === "xml") fail("Unexpected XML declaration. The XML declaration must be the first node in the document, and no whitespace characters are allowed to appear before it.", i - 3);
+      const end = text.indexOf("?>", i);
+      if (end < 0) fail("Unexpected end of file has occurred.");
+      current().Add(new XProcessingInstruction(target, text.slice(i, end).replace(/^[ \t\r\n]+/, "")));
+      i = end + 2;
+      continue;
+    }
+    if (text.startsWith("</", i)) {
+      flushText();
+      const at = i;
+      i += 2;
+      const qn = readName();
+      skipWs();
+      if (text[i] !== ">") fail(`'${text[i] ?? "EOF"}' is an unexpected token. The expected token is '>'.`);
+      i++;
+      const top = stack.pop();
+      if (!top) fail("Unexpected end tag.", at);
+      const expected = top!.prefix ? `${top!.prefix}:${top!.el.name.LocalName}` : top!.el.name.LocalName;
+      if (qn !== expected) fail(`The '${expected}' start tag does not match the end tag of '${qn}'.`, at);
+      if (top!.el.nodes.length === 0) (top!.el as unknown as { isEmpty: boolean }).isEmpty = false;
+      continue;
+    }
+    // start tag
+    flushText();
+    const at = i;
+    i++;
+    const qn = readName();
+    if (stack.length === 0 && sawRoot) fail("There are multiple root elements.", at);
+    const colon = qn.indexOf(":");
+    const el = new XElement(XNamespace.None.GetName(colon < 0 ? qn : qn.slice(colon + 1)));
+    const raw: Raw = { el, prefix: colon < 0 ? null : qn.slice(0, colon), attrs: [] };
+    for (;;) {
+      const hadWs = i < n && /[ \t\r\n]/.test(text[i]!);
+      skipWs();
+      if (i >= n) fail("Unexpected end of file has occurred.");
+      if (text[i] === ">" || text.startsWith("/>", i)) break;
+      if (!hadWs) fail(`'${text[i]}' is an unexpected token. The expected token is '>' or '/>'.`);
+      const an = readName();
+      skipWs();
+      if (text[i] !== "=") fail(`'${text[i] ?? "EOF"}' is an unexpected token. The expected token is '='.`);
+      i++;
+      skipWs();
+      const q = text[i];
+      if (q !== '"' && q !== "'") fail(`'${q ?? "EOF"}' is an unexpected token. The expected token is '"' or '''.`);
+      const end = text.indexOf(q!, i + 1);
+      if (end < 0) fail("Unexpected end of file has occurred.");
+      const rawVal = text.slice(i + 1, end);
+      if (rawVal.includes("<")) fail("'<', hexadecimal value 0x3C, is an invalid attribute character.", i + 1 + rawVal.indexOf("<"));
+      if (raw.attrs.some((a) => a.qn === an)) fail(`'${an}' is a duplicate attribute name.`);
+      raw.attrs.push({ qn: an, value: decode(normalizeNl(rawVal).replace(/[\t\n]/g, " "), i) });
+      i = end + 1;
+    }
+    const selfClose = text.startsWith("/>", i);
+    i += selfClose ? 2 : 1;
+    stack.push(raw);
+    resolve(raw, at);
+    stack.pop();
+    current().Add(el);
+    if (stack.length === 0) sawRoot = true;
+    if (!selfClose) stack.push(raw);
+  }
+  flushText();
+  if (stack.length) fail("Unexpected end of file has occurred. The following elements are not closed: " + stack.map((r) => (r.prefix ? `${r.prefix}:` : "") + r.el.name.LocalName).reverse().join(", ") + ".");
+  if (!sawRoot) fail("Root element is missing.");
+  return doc;
+}
+
+// ---- conversions -------------------------------------------------------------------------------------
+/** Explicit conversions `(string)element`, `(int)attribute`, ... (XmlConvert parsing). */
+export function xconv(x: XElement | XAttribute | null, key: string): unknown {
+  const nullable = key.endsWith("?");
+  const k = nullable ? key.slice(0, -1) : key;
+  if (x === null || x === undefined) {
+    if (k === "string" || nullable) return null;
+    throw argumentNull("element");
+  }
+  const v = x.Value;
+  switch (k) {
+    case "string":
+      return v;
+    case "bool": {
+      const t = v.trim();
+      if (t === "1") return true;
+      if (t === "0") return false;
+      return parseBool(t);
+    }
+    case "double":
+    case "float":
+    case "decimal": {
+      const t = v.trim();
+      if (t === "INF") return Infinity;
+      if (t === "-INF") return -Infinity;
+      if (t === "NaN") return NaN;
+      return parseNum(t, k, k === "decimal" ? 111 : 167);
+    }
+    default:
+      if (["int", "long", "short", "byte", "sbyte", "uint", "ulong", "ushort"].includes(k)) return parseNum(v.trim(), k, 7);
+      return v;
+  }
+}
+/** `(XElement)null` style member access guard: .NET throws NullReferenceException on a null receiver. */
+export function xnn<T>(x: T | null): T {
+  if (x === null || x === undefined) throw nullReference();
+  return x;
+}
+
+registerTypeCheck("XElement", (v) => v instanceof XElement);
+registerTypeCheck("XDocument", (v) => v instanceof XDocument);
+registerTypeCheck("XNode", (v) => v instanceof XNode);
+registerTypeCheck("XContainer", (v) => v instanceof XContainer);
+registerTypeCheck("XAttribute", (v) => v instanceof XAttribute);
+registerTypeCheck("XText", (v) => v instanceof XText);
+registerTypeCheck("XComment", (v) => v instanceof XComment);
+registerTypeCheck("XObject", (v) => v instanceof XObject);
+/** Extensions.Elements/Descendants/Attributes/Nodes over a sequence of elements (document order). */
+export function xmlFlat(src: Iterable<XElement | null> | null, method: "Elements" | "Descendants" | "Attributes" | "Nodes", name?: XName | null): unknown[] {
+  if (src === null || src === undefined) throw argumentNull("source");
+  const out: unknown[] = [];
+  for (const e of src) {
+    if (!e) continue;
+    const r = method === "Nodes" ? e.Nodes() : name === undefined ? e[method]() : e[method](name);
+    for (const x of r) out.push(x);
+  }
+  return out;
+}
