@@ -71,7 +71,18 @@ export type Stmt =
   | { k: "return"; pos: number; expr: Expr | null }
   | { k: "break"; pos: number }
   | { k: "continue"; pos: number }
-  | { k: "empty"; pos: number };
+  | { k: "empty"; pos: number }
+  | { k: "using"; pos: number; decl: (Stmt & { k: "local" }) | null; expr: Expr | null; body: Stmt }
+  | {
+      k: "localFunc";
+      pos: number;
+      name: string;
+      namePos: number;
+      /** null = void */
+      ret: TypeNode | null;
+      params: { name: string; type: TypeNode; pos: number }[];
+      body: (Stmt & { k: "block" }) | Expr;
+    };
 
 export function typeNodeText(t: TypeNode): string {
   switch (t.k) {

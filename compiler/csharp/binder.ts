@@ -60,6 +60,8 @@ export interface Local {
   isConst?: boolean;
   cv?: { v: string | number | boolean | null };
   readonly?: boolean;
+  /** A local function: its signature (the local's code is the JS function's name). */
+  fn?: { params: Type[]; ret: Type };
 }
 
 interface CondWrap {
@@ -547,6 +549,16 @@ export class Binder {
     }
     if (target.k === "name") {
       const local = this.lookupLocal(target.name);
+      if (local?.fn) {
+        const fn = local.fn;
+        if (e.args.length !== fn.params.length) this.err(Codes.CSharpBadArguments, e.pos, `No overload for method '${target.name}' takes ${e.args.length} arguments.`);
+        const codes = e.args.map((a, i) => {
+          if (a.kind !== "val") this.err(Codes.CSharpBadArguments, a.pos, "ref/out arguments to local functions are not supported.");
+          const raw = this.raw(a.expr);
+          return (raw.lambda ? this.convert(raw, fn.params[i]!, a.pos) : this.convert(this.value(this.close(raw), a.pos), fn.params[i]!, a.pos)).code;
+        });
+        return { type: fn.ret, code: js`${local.code}(${joinCodes(codes)})`, pos: e.pos };
+      }
       if (local && local.type.k === "named" && local.type.def.name === "Func") {
         const args = e.args.map((a) => this.expr(a.expr));
         const fn = local.type;
@@ -1024,6 +1036,15 @@ export class Binder {
   /** Binds a list of statements in a new scope; returns the JS statements. */
   block(stmts: Stmt[], newScope = true): Code {
     if (newScope) this.pushScope();
+    // local functions are in scope in the whole block (callable before their declaration)
+    for (const st of stmts) {
+      if (st.k !== "localFunc") continue;
+      const params = st.params.map((p) => this.resolveType(p.type));
+      const ret = st.ret ? this.resolveType(st.ret) : VOID;
+      const l = this.declareLocal(st.name, ret, st.namePos);
+      l.fn = { params, ret };
+      l.readonly = true;
+    }
     let out = js``;
     for (const s of stmts) out = js`${out}${this.stmt(s)}`;
     if (newScope) this.popScope();
@@ -1041,6 +1062,31 @@ export class Binder {
         return js`{ ${this.block(s.stmts)} } `;
       case "empty":
         return js``;
+      case "localFunc":
+        return this.localFunction(s);
+      case "using": {
+        // using (var x = ...) body → try { body } finally { x?.Dispose() }
+        this.pushScope();
+        let head = js``;
+        const disposables: Code[] = [];
+        if (s.decl) {
+          head = L.localDecl(this, s.decl);
+          for (const d of s.decl.decls) {
+            const l = this.lookupLocal(d.name)!;
+            l.readonly = true;
+            disposables.push(l.code);
+          }
+        } else if (s.expr) {
+          const t = this.temp();
+          head = js`${t} = ${this.expr(s.expr).code}; `;
+          disposables.push(t);
+        }
+        const body = this.embedded(s.body);
+        this.popScope();
+        let fin = js``;
+        for (const d of disposables.reverse()) fin = js`${fin}${rt("dispose")}(${d}); `;
+        return js`{ ${head}try ${body} finally { ${fin}} } `;
+      }
       case "expr": {
         const e = s.expr;
         if (!["call", "assign", "postfix", "new"].includes(e.k) && !(e.k === "unary" && (e.op === "++" || e.op === "--")))
@@ -1119,6 +1165,43 @@ export class Binder {
       case "continue":
         if (this.loopDepth === 0) this.err(Codes.CSharpSyntax, s.pos, "No enclosing loop out of which to continue.");
         return js`continue; `;
+    }
+  }
+
+  private localFunction(s: Stmt & { k: "localFunc" }): Code {
+    const l = this.lookupLocal(s.name)!;
+    const fn = l.fn!;
+    const savedScopes = this.scopes;
+    const savedLoop = this.loopDepth;
+    const savedSwitch = this.switchDepth;
+    const savedCatch = this.catchVar;
+    this.scopes = [...this.scopes, new Map()];
+    this.loopDepth = 0;
+    this.switchDepth = 0;
+    this.catchVar = null;
+    this.pushFrame();
+    this.setReturnType(fn.ret.k === "void" ? null : fn.ret);
+    try {
+      const params = s.params.map((p, i) => this.declareLocal(p.name, fn.params[i]!, p.pos));
+      let body: Code;
+      if ((s.body as Stmt).k === "block") {
+        const b = s.body as Stmt & { k: "block" };
+        body = this.block(b.stmts, false);
+        if (fn.ret.k !== "void" && L.canComplete(b.stmts)) this.err(Codes.CSharpMissingReturn, s.namePos, `'${s.name}': not all code paths return a value.`);
+      } else {
+        const e = this.expr(s.body as Expr);
+        body = fn.ret.k === "void" ? js`${e.code}; ` : js`return ${this.convert(e, fn.ret, (s.body as Expr).pos).code}; `;
+      }
+      const temps = this.frameTemps;
+      return js`function ${l.code}(${joinCodes(params.map((p) => p.code))}) { ${L.tempDecl(temps)}${body}} `;
+    } finally {
+      this.returnTypes.pop();
+      this.returnSeen.pop();
+      this.popFrame();
+      this.scopes = savedScopes;
+      this.loopDepth = savedLoop;
+      this.switchDepth = savedSwitch;
+      this.catchVar = savedCatch;
     }
   }
 

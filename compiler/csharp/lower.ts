@@ -991,6 +991,8 @@ function hasBreak(s: Stmt, depth = 0): boolean {
       return s.stmts.some((x) => hasBreak(x, depth));
     case "if":
       return hasBreak(s.then, depth) || (s.else ? hasBreak(s.else, depth) : false);
+    case "using":
+      return hasBreak(s.body, depth);
     case "try":
       return hasBreak(s.body, depth) || s.catches.some((c) => hasBreak(c.body, depth)) || (s.fin ? hasBreak(s.fin, depth) : false);
     case "while":
@@ -1012,6 +1014,8 @@ function stmtCanComplete(s: Stmt): boolean {
       return false;
     case "block":
       return canComplete(s.stmts);
+    case "using":
+      return stmtCanComplete(s.body);
     case "if":
       return !s.else || stmtCanComplete(s.then) || stmtCanComplete(s.else);
     case "while":

@@ -920,8 +920,16 @@ export class Parser {
           this.expect(";");
           return { ...d, isConst: true } as Stmt;
         }
-        case "using":
-          throw this.err("'using' is not supported in policy expressions.");
+        case "using": {
+          this.i++;
+          if (!this.isP("(")) throw this.err("'using' declarations need C# 8; write using (...) { }.");
+          this.i++;
+          const decl = this.tryLocalDecl(false);
+          const expr = decl ? null : this.expression();
+          this.expect(")");
+          const body = this.embedded();
+          return { k: "using", pos, decl, expr, body };
+        }
         case "goto":
         case "lock":
         case "unsafe":
@@ -932,6 +940,16 @@ export class Parser {
     }
     if (this.is("yield") && t.kind === "ident" && (this.isK("return", this.peek()) || this.isK("break", this.peek())))
       throw this.err("'yield' is not supported in policy expressions.");
+    if (this.isK("void") && this.peek().kind === "ident" && this.isP("(", this.peek(2))) {
+      this.i++;
+      return this.localFunction(pos, null);
+    }
+    const save = this.i;
+    if (this.t.kind === "ident" || (this.t.kind === "keyword" && PREDEFINED.has(this.t.text))) {
+      const rt = this.tryType();
+      if (rt && this.t.kind === "ident" && this.isP("(", this.peek())) return this.localFunction(pos, rt);
+      this.i = save;
+    }
     const decl = this.tryLocalDecl(false);
     if (decl) {
       this.expect(";");
@@ -939,9 +957,34 @@ export class Parser {
     }
     // local function?
     const expr = this.expression();
-    if (this.isP("{") && expr.k === "call") throw this.err("Local functions are not supported in policy expressions.");
     this.expect(";");
     return { k: "expr", pos, expr };
+  }
+
+  /** `T Name(T1 a, ...) { ... }` or `=> expr;` (C# 7 local function). */
+  private localFunction(pos: number, ret: TypeNode | null): Stmt {
+    const id = this.identName();
+    if (this.isP("<")) throw this.err("Generic local functions are not supported in policy expressions.");
+    this.expect("(");
+    const params: { name: string; type: TypeNode; pos: number }[] = [];
+    if (!this.isP(")")) {
+      for (;;) {
+        if (this.isK("ref") || this.isK("out") || this.isK("params") || this.isK("this")) throw this.err(`'${this.t.text}' parameters of local functions are not supported.`);
+        const type = this.type();
+        const p = this.identName();
+        if (this.isP("=")) throw this.err("Optional parameters of local functions are not supported.");
+        params.push({ name: p.name, pos: p.pos, type });
+        if (this.eat(",")) continue;
+        break;
+      }
+    }
+    this.expect(")");
+    let body: (Stmt & { k: "block" }) | Expr;
+    if (this.eat("=>")) {
+      body = this.expression();
+      this.expect(";");
+    } else body = this.block();
+    return { k: "localFunc", pos, name: id.name, namePos: id.pos, ret, params, body };
   }
 
   private embedded(): Stmt {
@@ -964,10 +1007,6 @@ export class Parser {
       }
       const n = this.peek();
       if (!(n.kind === "punct" && ["=", ";", ","].includes(n.text))) {
-        if (n.kind === "punct" && n.text === "(") {
-          this.i = save;
-          throw this.err("Local functions are not supported in policy expressions.", pos);
-        }
         this.i = save;
         return null;
       }

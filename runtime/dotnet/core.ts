@@ -1305,3 +1305,9 @@ export function nonNeg(v: number, name: string): number {
   if (v < 0) throw argumentOutOfRange(name, "Non-negative number required.");
   return v;
 }
+
+/** The end of a `using` block: Dispose() when the value has one. */
+export function dispose(v: unknown): void {
+  const d = (v as { Dispose?: () => void } | null)?.Dispose;
+  if (typeof d === "function") d.call(v);
+}

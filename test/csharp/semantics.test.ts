@@ -91,3 +91,21 @@ describe("semantics", () => {
     expect(compile(`@(new DateTime(2024, 1, 2, 3, 4, 5).ToString("yyyy-MM-ddTHH:mm:ss"))`, "string").run()).toBe("2024-01-02T03:04:05");
   });
 });
+
+// Local functions (C# 7): Mono's mcs, the differential reference, does not compile them, so the
+// answers here are worked out by hand from the C# rules.
+describe("local functions", () => {
+  it("are callable before their declaration, recursive, and capture locals", () => {
+    expect(evaluate(`@{ int Sq(int x) { return x * x; } return Sq(3) + Sq(4); }`)).toBe(25);
+    expect(evaluate(`@{ var r = Twice("ab"); string Twice(string s) => s + s; return r; }`)).toBe("abab");
+    expect(evaluate(`@{ long Fact(int n) => n <= 1 ? 1 : n * Fact(n - 1); return Fact(15); }`)).toBe(1307674368000);
+    expect(evaluate(`@{ int total = 0; void Add(int x) { total += x; } Add(2); Add(5); return total; }`)).toBe(7);
+    expect(evaluate(`@{ short Hi(short h) { return (short)((h >> 8) & 0xFF); } int Both(int v) => Hi((short)v) + Lo(v); int Lo(int v) => v & 0xFF; return (short)Both(0x1234); }`)).toBe(0x12 + 0x34);
+    expect(evaluate(`@{ int Apply(Func<int, int> f, int x) { return f(x); } return Apply(v => v + 1, 41); }`)).toBe(42);
+  });
+  it("report a missing return and wrong arguments", () => {
+    expect(compile(`@{ int F(int x) { if (x > 0) return 1; } return F(1); }`).ok).toBe(false);
+    expect(compile(`@{ int F(int x) => x; return F("a"); }`).ok).toBe(false);
+    expect(compile(`@{ int F(int x) => x; return F(1, 2); }`).ok).toBe(false);
+  });
+});

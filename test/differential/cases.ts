@@ -875,6 +875,9 @@ export const CASES: DiffCase[] = [
   c("dto.ms.offset", "string", `new DateTimeOffset(2020, 1, 2, 3, 4, 5, 678, TimeSpan.FromMinutes(-90)).UtcDateTime.ToString("o")`),
   c("dto.offset.bad", "long", `new DateTimeOffset(2020, 1, 2, 3, 4, 5, TimeSpan.FromSeconds(30)).ToUnixTimeSeconds()`),
   c("uri.userinfo.none", "string", `new Uri("https://ex.com/p").UserInfo + "|" + new Uri("ftp://bob@ex.com/").UserInfo`),
+  // using statements
+  b("using.sha", "string", `using (var sha = SHA256.Create()) { return BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes("abc"))).Substring(0, 8); }`),
+  b("using.return.inside", "int", `int n = 0; using (var h = MD5.Create()) { n = h.ComputeHash(new byte[0]).Length; } return n;`),
 ];
 
 /**
