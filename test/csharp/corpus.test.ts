@@ -63,7 +63,9 @@ describe("corpus expressions", () => {
       const t = readFileSync(f, "utf8").trim();
       exprs.push({ file: f, src: t.startsWith("@") ? t : `@(${t})` });
     } else if (f.endsWith(".xml")) {
-      const text = readFileSync(f, "utf8");
+      // Named values are substituted as text before expressions are compiled (corpus README); a
+      // numeric stand-in keeps both `<= {{weight}}` and `"{{name}}"` well-formed.
+      const text = readFileSync(f, "utf8").replace(/\{\{[A-Za-z0-9_.\-]+\}\}/g, "1");
       for (const e of extract(text)) exprs.push({ file: f, src: e.includes("&quot;") || e.includes("&lt;") ? decode(e) : e.replace(/&amp;&amp;/g, "&&") });
     }
   }
@@ -91,6 +93,8 @@ describe("corpus expressions", () => {
     console.log([...failures].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, n]) => `${String(n).padStart(4)}  ${k}`).join("\n"));
     if (process.env.CORPUS_VERBOSE) console.log(examples.join("\n"));
     expect(exprs.length).toBeGreaterThan(400);
-    expect(ok / exprs.length).toBeGreaterThan(0.5);
+    // the compiled share must not drop (557/572 = 97.4% when last raised; the rest are broken in
+    // their source, commented out, or need Azure-only types: X509Certificate2, XmlReader)
+    expect(ok).toBeGreaterThanOrEqual(557);
   });
 });

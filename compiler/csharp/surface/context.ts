@@ -177,3 +177,10 @@ type("System.Security.Cryptography.X509Certificates", "X509Certificate2", {}, [
 ]);
 type("System.Security.Cryptography.X509Certificates", "X500DistinguishedName", {}, [prop("string Name")]);
 void C;
+
+// The value get-authorization-context stores (the APIM credential manager: Azure-only, the policy
+// itself is rejected by the compiler; expressions that read the variable still type-check).
+type("Microsoft.Azure.ApiManagement", "Authorization", {}, [
+  prop("string AccessToken"),
+  P("IReadOnlyDictionary<string, object> Claims", (r) => js`${r}.Claims`),
+]);
