@@ -8,7 +8,7 @@ import type { Context } from "./context.js";
 import { ResponseMessage } from "./context.js";
 import { PolicyError } from "./errors.js";
 import { HeaderMap, HOP_BY_HOP } from "./headers.js";
-import { httpCall, reasonPhrase } from "./http.js";
+import { httpCall, readCapped, reasonPhrase } from "./http.js";
 import type { BackendHost, ForwardOptions } from "./pipeline.js";
 
 const pools = new Map<string, Pool>();
@@ -81,8 +81,9 @@ export function httpBackend(baseUrl: string, apiPath = ""): BackendHost {
       if (opts.streamResponse) return new ResponseMessage(res.statusCode, reasonPhrase(res.statusCode), h, MessageBody.stream(res.body));
       let bytes: Buffer;
       try {
-        bytes = Buffer.from(await res.body.arrayBuffer());
+        bytes = await readCapped(res.body, res.headers["content-length"], base.origin);
       } catch (e) {
+        if (e instanceof PolicyError) throw e;
         throw forwardError(e, base.origin, target, opts.timeoutMs);
       }
       return new ResponseMessage(res.statusCode, reasonPhrase(res.statusCode), h, new MessageBody(bytes));

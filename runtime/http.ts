@@ -215,7 +215,7 @@ export async function httpCall(
         if (timer) clearTimeout(timer);
         return new ResponseMessage(res.statusCode, reasonPhrase(res.statusCode), h, MessageBody.stream(res.body));
       }
-      const bytes = Buffer.from(await res.body.arrayBuffer());
+      const bytes = await readCapped(res.body, res.headers["content-length"], url.origin);
       return new ResponseMessage(res.statusCode, reasonPhrase(res.statusCode), h, new MessageBody(bytes));
     }
   } catch (e) {
@@ -226,6 +226,30 @@ export async function httpCall(
   } finally {
     if (timer) clearTimeout(timer);
   }
+}
+
+/**
+ * Largest response body read into memory (send-request, and forwarding when a policy reads the
+ * body): 64 MiB. APIM buffers up to 500 MiB on dedicated tiers; a gateway process should not.
+ */
+export let maxResponseBodyBytes = 64 * 1024 * 1024;
+export function configureResponseLimit(bytes: number): void {
+  maxResponseBodyBytes = bytes;
+}
+
+/** Reads a whole body, failing with a 502 policy error past maxResponseBodyBytes. */
+export async function readCapped(body: AsyncIterable<Uint8Array>, contentLength: string | string[] | undefined, origin: string): Promise<Buffer> {
+  const declared = typeof contentLength === "string" ? Number(contentLength) : 0;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  // Leaving the loop by throwing ends the iteration, which closes the body.
+  for await (const c of body) {
+    size += c.length;
+    if (size > maxResponseBodyBytes || declared > maxResponseBodyBytes)
+      throw new PolicyError("ResponseBodyTooLarge", `The response from ${origin} is larger than ${maxResponseBodyBytes} bytes, the most apimc reads into memory.`, 502);
+    chunks.push(c);
+  }
+  return Buffer.concat(chunks, size);
 }
 
 /** Reason phrases (Node's table): undici does not expose the status line's own text. */

@@ -4,7 +4,7 @@ export { HeaderMap, setHeader, headerValues, joinValues, NO_COMMA_JOIN, PROTECTE
 export { MessageBody } from "./body.js";
 export { PolicyError, DotNetException } from "./errors.js";
 export { bodyOf, checkStatusCode, secondsToMs, toNull, newResponse, responseFromVariable, endWithResponse, unreachable } from "./policy-helpers.js";
-export { OutgoingRequest, newOutgoingRequest, sendRequest, sendOneWay, configureCertificates, configureDispatcher, reasonPhrase } from "./http.js";
+export { OutgoingRequest, newOutgoingRequest, sendRequest, sendOneWay, configureCertificates, configureDispatcher, configureResponseLimit, reasonPhrase } from "./http.js";
 export { forwardRequest, runPipeline, attachHost, END_PIPELINE, type PolicyModule, type BackendHost } from "./pipeline.js";
 export { httpBackend } from "./backend.js";
 export * from "./dotnet/index.js";
