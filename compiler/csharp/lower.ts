@@ -14,7 +14,13 @@
 //   decimal division by zero throws).
 // - byte[] → Uint8Array; other arrays and List<T> → JS arrays; Dictionary<K,V> → runtime Dictionary;
 //   HashSet<T> → Set; KeyValuePair → { Key, Value }.
-// - DateTime / TimeSpan → runtime classes; Guid → its "D" string; enums → numbers.
+// - DateTime / TimeSpan → runtime classes; Guid → its "D" string; enums → numbers (ToString,
+//   concatenation and interpolation print the member name from a hoisted name table).
+// - Boxing to object: arrays and generic collections get a non-enumerable $typeName (their CLR
+//   name, for ToString()); composite-formatting arguments of static type float/enum are wrapped
+//   (FloatBox/EnumBox) so String.Format formats them as .NET does. Other boxes are the JS value.
+// - Checked context (`checked(...)`): integral + - * unary - and narrowing casts go through
+//   rt.chk/chkConv (OverflowException); constant overflow is a compile-time error outside unchecked.
 // - Nullable<T> → T or null. Objects (boxed values) are the same JS values; unboxing casts check the
 //   JS type (an int stored as object and a double of integral value cannot be told apart).
 // - Newtonsoft tokens → runtime JToken classes.
