@@ -298,7 +298,7 @@ const DEFAULT_DEPLOYMENT: DeploymentInfo = Object.freeze({ GatewayId: "self-host
 
 /** The `context` of one request. */
 export class Context {
-  Response: ResponseMessage = new ResponseMessage();
+  #response: ResponseMessage | undefined;
   Api: ApiInfo;
   Operation: OperationInfo;
   Product: ProductInfo | null = null;
@@ -341,6 +341,14 @@ export class Context {
   /** Guid, as its "D" string form; made on first use, so a policy that never reads it pays nothing. */
   get RequestId(): string {
     return (this.#requestId ??= globalThis.crypto.randomUUID());
+  }
+
+  /** `context.Response`: the backend's answer once forwarded; an empty 200 until then (made on first use). */
+  get Response(): ResponseMessage {
+    return (this.#response ??= new ResponseMessage());
+  }
+  set Response(r: ResponseMessage) {
+    this.#response = r;
   }
 
   /** `context.Variables`, made on first use. */

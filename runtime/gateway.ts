@@ -125,8 +125,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const rawUrl = req.url ?? "/";
     const q = rawUrl.indexOf("?");
     const rawPath = q === -1 ? rawUrl : rawUrl.slice(0, q);
-    const url = Url.fromRequest("http", req.headers.host, rawUrl);
+    // Node's req.headers object is built on first use: the gateway reads rawHeaders once instead.
     const headers = HeaderMap.fromRaw(req.rawHeaders);
+    const url = Url.fromRequest("http", headers.get("host")?.values[0], rawUrl);
     const ctx = new Context(new RequestMessage(req.method ?? "GET", url, headers, null));
     ctx.Request.IpAddress = req.socket.remoteAddress ?? "";
 
@@ -189,14 +190,14 @@ export function createGateway(opts: GatewayOptions): Gateway {
       // Bodies stream through unless a policy of this module reads one.
       if (mod.meta.readsBody === false) {
         ctx.$streamBodies = true;
-        if (hasBody(req)) ctx.Request.Body = MessageBody.stream(req);
+        if (hasBody(headers)) ctx.Request.Body = MessageBody.stream(req);
       } else {
-        const body = await readBody(req, t.maxBodyBytes);
+        const body = hasBody(headers) ? await readBody(req, t.maxBodyBytes) : null;
         if (body === "too-large") fail(413, "configuration", "RequestEntityTooLarge", `The request body is larger than ${t.maxBodyBytes} bytes.`);
         else if (body) ctx.Request.Body = new MessageBody(body);
       }
     }
-    const tracing = !!t.trace && req.headers[t.trace.header.toLowerCase()] === t.trace.key;
+    const tracing = !!t.trace && headers.get(t.trace.header)?.values[0] === t.trace.key;
     if (mod && ctx.LastError === null) {
       if (tracing) traceContext(ctx, mod);
       attachHost(ctx, api!.backend);
@@ -242,12 +243,12 @@ function subscriptionOf(ctx: Context, api: ApiRoute, t: RouteTable): Subscriptio
   return sub;
 }
 
-function hasBody(req: IncomingMessage): boolean {
-  return req.headers["content-length"] !== undefined ? req.headers["content-length"] !== "0" : req.headers["transfer-encoding"] !== undefined;
+function hasBody(h: HeaderMap): boolean {
+  const len = h.get("content-length");
+  return len !== undefined ? len.values[0] !== "0" : h.has("transfer-encoding");
 }
 
 async function readBody(req: IncomingMessage, max: number): Promise<Buffer | null | "too-large"> {
-  if (!hasBody(req)) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
