@@ -3,6 +3,7 @@
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { keyNotFound, type LastErrorFields } from "./errors.js";
+import { expressionBudget } from "./budget.js";
 
 /** IReadOnlyDictionary<string, string[]> over query parameters (names are case-sensitive). */
 export class QueryMap implements Iterable<{ Key: string; Value: string[] }> {
@@ -313,6 +314,10 @@ export class Context {
   readonly $timestampMs: number;
   /** Trace entries of this request (trace policy, context.Trace, one-way request outcomes). */
   readonly $trace: TraceEntry[] = [];
+  /** Loop iterations policy expressions may still run in this request (policy-helpers loopCheck). */
+  $loops = expressionBudget.iterations;
+  /** When loopCheck first ran (ms, performance.now()). */
+  $loopStart: number | undefined = undefined;
   /** Index into the module's policy table of the policy now running, for LastError. */
   $p = -1;
   /** Base URL of the backend (set-backend-service changes it). */

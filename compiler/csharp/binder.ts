@@ -1107,14 +1107,14 @@ export class Binder {
         this.loopDepth++;
         const body = this.embedded(s.body);
         this.loopDepth--;
-        return js`while (${test.code}) ${body} `;
+        return js`while (${test.code}) ${L.loopBody(body)} `;
       }
       case "do": {
         this.loopDepth++;
         const body = this.embedded(s.body);
         this.loopDepth--;
         const test = this.convert(this.expr(s.test), named("bool"), s.test.pos);
-        return js`do ${body} while (${test.code}); `;
+        return js`do ${L.loopBody(body)} while (${test.code}); `;
       }
       case "for": {
         this.pushScope();
@@ -1128,8 +1128,8 @@ export class Binder {
         const body = this.embedded(s.body);
         this.loopDepth--;
         this.popScope();
-        if (decl) return js`{ ${decl}for (; ${test}; ${upd}) ${body} } `;
-        return js`for (${init}; ${test}; ${upd}) ${body} `;
+        if (decl) return js`{ ${decl}for (; ${test}; ${upd}) ${L.loopBody(body)} } `;
+        return js`for (${init}; ${test}; ${upd}) ${L.loopBody(body)} `;
       }
       case "foreach":
         return L.foreachStmt(this, s);

@@ -889,24 +889,22 @@ export function foreachStmt(b: Binder, s: Stmt & { k: "foreach" }): Code {
   const local = b.declareLocal(s.name, declared, s.namePos);
   local.readonly = true;
   const src = coll.type.k === "array" ? coll.code : js`${rt("seq")}(${coll.code})`;
-  let head: Code;
-  if (sameType(declared, elem) || implicitCost(b, { type: elem, code: js``, pos: 0 }, declared) === 0) head = js`for (const ${local.code} of ${src})`;
-  else {
-    const tmp = b.temp();
-    const conv = cast(b, { type: elem, code: tmp, pos: s.pos }, declared, s.pos, s.pos);
-    head = js`for (${tmp} of ${src}) { const ${local.code} = ${conv.code}; } for (const ${local.code} of [])`;
-    // simpler, correct form:
-    b.enterLoop();
-    const body0 = b.embedded(s.body);
-    b.leaveLoop();
-    b.popScope();
-    return js`for (${tmp} of ${src}) { const ${local.code} = ${conv.code}; ${body0} } `;
-  }
   b.enterLoop();
   const body = b.embedded(s.body);
   b.leaveLoop();
   b.popScope();
-  return js`${head} ${body} `;
+  if (sameType(declared, elem) || implicitCost(b, { type: elem, code: js``, pos: 0 }, declared) === 0) return js`for (const ${local.code} of ${src}) ${loopBody(body)} `;
+  const tmp = b.temp();
+  const conv = cast(b, { type: elem, code: tmp, pos: s.pos }, declared, s.pos, s.pos);
+  return js`for (${tmp} of ${src}) ${loopBody(js`{ const ${local.code} = ${conv.code}; ${body} }`)} `;
+}
+
+/**
+ * Every loop iteration spends from the request's expression budget (runtime loopCheck): a
+ * `while (true)` in a policy cannot stall the gateway. The check itself runs every 4,096 iterations.
+ */
+export function loopBody(body: Code): Code {
+  return js`{ if ((--ctx.$loops & 4095) === 0) ${rt("loopCheck")}(ctx); ${body} }`;
 }
 
 export function switchStmt(b: Binder, s: Stmt & { k: "switch" }): Code {

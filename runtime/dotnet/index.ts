@@ -7,3 +7,4 @@ export * from "./datetime.js";
 export * from "./misc.js";
 export * from "./apim.js";
 export * from "./xml.js";
+export { loopCheck, expressionBudget } from "../budget.js";

@@ -1,5 +1,6 @@
 // LINQ (System.Linq.Enumerable) and collection helpers. Sequences are any JS iterable; strings
 // enumerate as char codes, plain Maps as { Key, Value } pairs, null sources throw ArgumentNullException.
+import { checkSequenceSize } from "../budget.js";
 import { argumentNull, argumentOutOfRange, argumentError, indexOutOfRange, invalidOperation, keyNotFound } from "../errors.js";
 import { cmp, objEquals, toStr } from "./core.js";
 import { strCompare } from "./string.js";
@@ -264,10 +265,12 @@ export function linqOfType<T>(src: Seq<unknown>, test: ((v: unknown) => boolean)
 }
 export function linqRange(start: number, count: number): number[] {
   if (count < 0) throw argumentOutOfRange("count");
+  checkSequenceSize(count);
   return Array.from({ length: count }, (_v, i) => start + i);
 }
 export function linqRepeat<T>(v: T, count: number): T[] {
   if (count < 0) throw argumentOutOfRange("count");
+  checkSequenceSize(count);
   return new Array<T>(count).fill(v);
 }
 
