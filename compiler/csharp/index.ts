@@ -57,6 +57,20 @@ export interface CompiledExpression {
 const VARIABLE_TYPES = new Set(["bool", "sbyte", "byte", "ushort", "uint", "ulong", "short", "int", "long", "decimal", "float", "double", "Guid", "string", "char", "DateTime", "TimeSpan"]);
 
 export function compileExpression(input: ExpressionInput): CompiledExpression | null {
+  try {
+    return compileExpressionUnguarded(input);
+  } catch (e) {
+    // The parser and binder recurse on nesting; an absurdly deep expression is an input error.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      const at = typeof input.offsets === "function" ? input.offsets(0) : (input.offsets[0] ?? 0);
+      input.diagnostics.error(Codes.CSharpSyntax, at, "This expression is nested too deeply to compile; split it into smaller parts (local variables in @{ ... }).");
+      return null;
+    }
+    throw e;
+  }
+}
+
+function compileExpressionUnguarded(input: ExpressionInput): CompiledExpression | null {
   const { source, diagnostics, scope } = input;
   const offsetOf = (i: number): number => {
     const idx = Math.max(0, Math.min(i, source.length - 1));

@@ -24,3 +24,16 @@ describe("expression budget", () => {
     expect(r.variables.v).toBe(50000);
   });
 });
+
+describe("absurdly deep expressions", () => {
+  it.each([
+    ["5,000 unary minuses", `@(${"-".repeat(5000)}1)`],
+    ["20,000 additions", `@(1${"+1".repeat(20000)})`],
+    ["3,000 nested conditionals", `@(${"true ? 1 : ".repeat(3000)}0)`],
+  ])("%s: a C# diagnostic, not an internal error", async (_, expr) => {
+    const { compile } = await import("../../compiler/index.js");
+    const r = compile(`<policies><inbound><set-variable name="v" value="${expr}" /></inbound></policies>`);
+    expect(r.code).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["APIMC3001"]);
+  });
+});
