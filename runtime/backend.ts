@@ -11,6 +11,9 @@ import { HeaderMap, HOP_BY_HOP } from "./headers.js";
 import { httpCall, readCapped, reasonPhrase } from "./http.js";
 import type { BackendHost, ForwardOptions } from "./pipeline.js";
 
+/** Bytes up to which a response of known length is read whole rather than piped. */
+const SMALL_BODY = 64 * 1024;
+
 const pools = new Map<string, Pool>();
 function poolFor(origin: string): Pool {
   let p = pools.get(origin);
@@ -78,7 +81,11 @@ export function httpBackend(baseUrl: string, apiPath = ""): BackendHost {
         const v = raw[k];
         if (v !== undefined) h.m.set(k, { name: k, values: Array.isArray(v) ? v : [v] });
       }
-      if (opts.streamResponse) return new ResponseMessage(res.statusCode, reasonPhrase(res.statusCode), h, MessageBody.stream(res.body));
+      // Small bodies of known length are read whole even when streaming: one write to the client
+      // instead of a pipe (most API responses are a few KB).
+      const length = res.headers["content-length"];
+      if (opts.streamResponse && !(typeof length === "string" && Number(length) <= SMALL_BODY))
+        return new ResponseMessage(res.statusCode, reasonPhrase(res.statusCode), h, MessageBody.stream(res.body));
       let bytes: Buffer;
       try {
         bytes = await readCapped(res.body, res.headers["content-length"], base.origin);

@@ -101,6 +101,12 @@ export function createGateway(opts: GatewayOptions): Gateway {
     table = { apis, subscriptions: new Map(), trace: null, maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024 * 1024 };
   }
 
+  // Requests in flight are counted (no promise bookkeeping per request); one-way sends are few.
+  let inflight = 0;
+  let drained: (() => void) | null = null;
+  const done = () => {
+    if (--inflight === 0 && drained) drained();
+  };
   const pending = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>) => {
     pending.add(p);
@@ -108,15 +114,15 @@ export function createGateway(opts: GatewayOptions): Gateway {
   };
 
   const server = createServer((req, res) => {
-    track(
-      handle(req, res, table).catch((e) => {
-        // Last line of defence: every request gets a response.
-        if (!res.headersSent) {
-          res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
-          res.end(JSON.stringify({ statusCode: 500, message: "Internal server error" }));
-        } else res.destroy(e as Error);
-      }),
-    );
+    inflight++;
+    handle(req, res, table).then(done, (e) => {
+      // Last line of defence: every request gets a response.
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
+        res.end(JSON.stringify({ statusCode: 500, message: "Internal server error" }));
+      } else res.destroy(e as Error);
+      done();
+    });
   });
   server.keepAliveTimeout = 5_000;
 
@@ -207,7 +213,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       ctx.Request.Body?.takeStream()?.resume();
     }
     if (tracing) ctx.Response.Headers.setValues("Apimc-Trace", [Buffer.from(JSON.stringify(ctx.$trace)).toString("base64url").slice(0, 16_384)]);
-    await writeResponse(res, ctx.Response);
+    writeResponse(res, ctx.Response);
     opts.log?.(`${req.method} ${rawUrl} ${ctx.Response.StatusCode} ${(performance.now() - started).toFixed(2)}ms ${ctx.RequestId}`);
   }
 
@@ -226,6 +232,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      if (inflight > 0) await new Promise<void>((resolve) => (drained = resolve));
       await Promise.allSettled([...pending]);
     },
   };
@@ -274,21 +281,18 @@ function traceContext(ctx: Context, mod: PolicyModule): void {
   });
 }
 
-/** Writes an IResponse to the client with APIM's header joining rules; streams a streamed body. */
-export async function writeResponse(res: ServerResponse, r: ResponseMessage): Promise<void> {
+/**
+ * Writes an IResponse to the client with APIM's header joining rules; pipes a streamed body (the
+ * server's close waits for open responses, so nothing here needs awaiting).
+ */
+export function writeResponse(res: ServerResponse, r: ResponseMessage): void {
   const headers = r.Headers.toWire();
   const stream = r.Body?.isStream ? r.Body.takeStream() : null;
   if (!stream) for (const k of Object.keys(headers)) if (k.toLowerCase() === "content-length") delete headers[k];
   res.writeHead(r.StatusCode, r.StatusReason || undefined, headers);
   if (stream) {
-    await new Promise<void>((resolve) => {
-      stream.on("error", (e) => {
-        res.destroy(e);
-        resolve();
-      });
-      res.on("close", resolve);
-      stream.pipe(res);
-    });
+    stream.on("error", (e) => res.destroy(e));
+    stream.pipe(res);
   } else res.end(r.Body ? r.Body.content() : undefined);
 }
 
