@@ -53,7 +53,7 @@ export interface Gateway {
 export function createGateway(opts: GatewayOptions): Gateway {
   const stores = new Map<string, unknown>();
   let table: RouteTable;
-  let callers = new Map<ApiRoute, Caller | undefined>();
+  const callers = new Map<ApiRoute, Caller | undefined>();
   let watchers: FSWatcher[] = [];
 
   const fromConfig = (): boolean => {

@@ -13,7 +13,7 @@ export const base: PolicyDef<PolicyNode> = {
     pc.elements(el).forEach((c) => pc.diags.error("APIMC2009", c.offset, "<base/> takes no children."));
     return node;
   },
-  emit(node, ec) {
+  emit(_node, ec) {
     return ec.section === "backend" ? emitForward(null, ec) : js``;
   },
   isAsync: (node) => node.section === "backend",

@@ -69,8 +69,6 @@ export function scanExpression(text: string, start: number, decodeEntities = tru
   take(); // '@'
   const open = take();
   const stack: string[] = [open === "(" ? ")" : "}"];
-  // Each frame of `interp` is the bracket depth at which an interpolation hole closes.
-  const interpStack: { depth: number; verbatim: boolean }[] = [];
 
   const scanString = (verbatim: boolean, interpolated: boolean): ScanError | null => {
     const startAt = i;
@@ -102,9 +100,8 @@ export function scanExpression(text: string, start: number, decodeEntities = tru
           continue;
         }
         if (stack.length >= MAX_BRACKET_DEPTH) return { error: `expression nests brackets more than ${MAX_BRACKET_DEPTH} levels deep`, offset: i };
-        interpStack.push({ depth: stack.length, verbatim });
         stack.push("}");
-        const err = scanCode(true);
+        const err = scanCode();
         if (err) return err;
         continue;
       }
@@ -118,7 +115,7 @@ export function scanExpression(text: string, start: number, decodeEntities = tru
   };
 
   // Scans code until the bracket stack drops below `untilDepth` (end of expression or hole).
-  const scanCode = (inHole: boolean): ScanError | null => {
+  const scanCode = (): ScanError | null => {
     const depth = stack.length;
     for (;;) {
       const { ch } = peek(i);
@@ -192,17 +189,14 @@ export function scanExpression(text: string, start: number, decodeEntities = tru
         if (ch !== expected) return { error: `unexpected '${ch}' in expression: '${expected}' expected`, offset: i };
         take();
         stack.pop();
-        if (stack.length < depth) {
-          if (inHole) interpStack.pop();
-          return null;
-        }
+        if (stack.length < depth) return null;
         continue;
       }
       take();
     }
   };
 
-  const err = scanCode(false);
+  const err = scanCode();
   if (err) return err;
   return { source: src, offsets, end: i };
 }
