@@ -117,9 +117,52 @@ class Enc {
   }
 }
 const utf8Dec = new TextDecoder("utf-8");
+/** UTF-8 bytes of a string; lone surrogates become U+FFFD (EF BF BD), as .NET's replacement fallback does. */
+function utf8Bytes(s: string): Uint8Array {
+  const n = s.length;
+  if (n <= 64) {
+    // Short ASCII strings: a plain copy is cheaper than a Buffer round trip.
+    const a = new Uint8Array(n);
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 127) break;
+      a[i] = c;
+    }
+    if (i === n) return a;
+  }
+  // Buffer.from encodes like TextEncoder (WHATWG UTF-8, U+FFFD for lone surrogates); the copy makes
+  // a plain Uint8Array that owns its memory (not a view into Buffer's shared pool).
+  return new Uint8Array(Buffer.from(s, "utf8"));
+}
+/** Bytes 0-127 as chars, anything else as `?` (ASCIIEncoding's replacement fallback). */
+function asciiString(b: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < b.length; i++) {
+    const x = b[i]!;
+    out += x < 128 ? String.fromCharCode(x) : "?";
+  }
+  return out;
+}
+/** One byte per UTF-16 unit: below `limit` as is, anything else (a surrogate pair counts once) as `?`. */
+function singleByte(s: string, limit: number): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < limit) out.push(c);
+    else {
+      out.push(63);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+        const d = s.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+      }
+    }
+  }
+  return Uint8Array.from(out);
+}
 export const Encoding = {
-  UTF8: new Enc("utf-8", (s) => new TextEncoder().encode(s), (b) => utf8Dec.decode(b)),
-  ASCII: new Enc("us-ascii", (s) => Uint8Array.from(s, (c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : 63)), (b) => Array.from(b, (x) => (x < 128 ? String.fromCharCode(x) : "?")).join("")),
+  UTF8: new Enc("utf-8", utf8Bytes, (b) => utf8Dec.decode(b)),
+  ASCII: new Enc("us-ascii", (s) => singleByte(s, 128), asciiString),
   Unicode: new Enc("utf-16", (s) => new Uint8Array(Buffer.from(s, "utf16le")), (b) => Buffer.from(b).toString("utf16le")),
   BigEndianUnicode: new Enc("utf-16BE", (s) => new Uint8Array(Buffer.from(s, "utf16le").swap16()), (b) => Buffer.from(b).swap16().toString("utf16le")),
   UTF32: new Enc(
@@ -137,7 +180,7 @@ export const Encoding = {
       return s;
     },
   ),
-  Latin1: new Enc("iso-8859-1", (s) => Uint8Array.from(s, (c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 63)), (b) => Buffer.from(b).toString("latin1")),
+  Latin1: new Enc("iso-8859-1", (s) => singleByte(s, 256), (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1")),
   GetEncoding(name: string): Enc {
     const n = name.toLowerCase();
     if (n === "utf-8" || n === "utf8") return Encoding.UTF8;

@@ -18,6 +18,12 @@ export function strSplit(s: string, seps: readonly (number | string)[] | null, o
   nn(s);
   if (count < 0) throw argumentOutOfRange("count", "Count cannot be less than zero.");
   const removeEmpty = (options & 1) !== 0;
+  if (seps !== null && seps !== undefined && seps.length === 1 && count > 0) {
+    // One separator (the common `s.Split('/')`): an indexOf loop; the same pieces as the general loop below.
+    const x = seps[0];
+    const sep = typeof x === "number" ? String.fromCharCode(x) : x;
+    if (typeof sep === "string" && sep !== "") return splitOne(s, sep, removeEmpty, count);
+  }
   const strs = (seps ?? []).map((x) => (typeof x === "number" ? String.fromCharCode(x) : x)).filter((x) => x !== null && x !== "");
   const parts: string[] = [];
   if (count === 0) return [];
@@ -27,7 +33,8 @@ export function strSplit(s: string, seps: readonly (number | string)[] | null, o
   while (i < s.length) {
     let matchLen = 0;
     if (ws) {
-      if (/\s/.test(s[i]!)) matchLen = 1;
+      const c = s.charCodeAt(i);
+      if (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(s[i]!)) matchLen = 1;
     } else {
       for (const sep of strs) if (s.startsWith(sep, i)) {
         matchLen = sep.length;
@@ -47,6 +54,22 @@ export function strSplit(s: string, seps: readonly (number | string)[] | null, o
   const last = s.slice(start);
   if (!(removeEmpty && last === "")) parts.push(last);
   else if (parts.length === 0 && !removeEmpty) parts.push("");
+  return parts;
+}
+function splitOne(s: string, sep: string, removeEmpty: boolean, count: number): string[] {
+  if (!removeEmpty && count === 2147483647) return s.split(sep);
+  const parts: string[] = [];
+  const w = sep.length;
+  let start = 0;
+  let j: number;
+  while ((j = s.indexOf(sep, start)) !== -1) {
+    if (!(removeEmpty && j === start)) {
+      if (parts.length === count - 1) break;
+      parts.push(s.slice(start, j));
+    }
+    start = j + w;
+  }
+  if (!(removeEmpty && start === s.length)) parts.push(s.slice(start));
   return parts;
 }
 
@@ -131,19 +154,36 @@ export function strEndsWith(s: string, v: string | null, cmp = 0): boolean {
 /** which: 1 start, 2 end, 3 both; chars null/empty = white space. */
 export function strTrim(s: string, chars: number[] | null, which: number): string {
   nn(s);
-  const set = chars && chars.length ? new Set(chars) : null;
-  const isTrim = (c: number) => (set ? set.has(c) : /[\s\u0085\u00a0\ufeff]/.test(String.fromCharCode(c)));
+  const set = chars && chars.length ? chars : null;
   let a = 0;
   let b = s.length;
-  if (which & 1) while (a < b && isTrim(s.charCodeAt(a))) a++;
-  if (which & 2) while (b > a && isTrim(s.charCodeAt(b - 1))) b--;
-  return s.slice(a, b);
+  if (set === null) {
+    if (which & 1) while (a < b && isTrimWs(s.charCodeAt(a))) a++;
+    if (which & 2) while (b > a && isTrimWs(s.charCodeAt(b - 1))) b--;
+  } else if (set.length === 1) {
+    const t = set[0];
+    if (which & 1) while (a < b && s.charCodeAt(a) === t) a++;
+    if (which & 2) while (b > a && s.charCodeAt(b - 1) === t) b--;
+  } else {
+    if (which & 1) while (a < b && set.includes(s.charCodeAt(a))) a++;
+    if (which & 2) while (b > a && set.includes(s.charCodeAt(b - 1))) b--;
+  }
+  return a === 0 && b === s.length ? s : s.slice(a, b);
+}
+const TRIM_WS = /[\s\u0085\u00a0\ufeff]/;
+function isTrimWs(c: number): boolean {
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : TRIM_WS.test(String.fromCharCode(c));
 }
 export function strReplace(s: string, oldValue: string | null, newValue: string | null): string {
   nn(s);
   if (oldValue === null) throw argumentNull("oldValue");
   if (oldValue === "") throw argumentError("String cannot be of zero length.\r\nParameter name: oldValue");
-  return s.split(oldValue).join(newValue ?? "");
+  const i = s.indexOf(oldValue);
+  if (i === -1) return s;
+  const nv = newValue ?? "";
+  // replaceAll with a string pattern still expands `$&`, `$1`... in the replacement: only without `$`.
+  if (nv.indexOf("$") === -1) return s.replaceAll(oldValue, nv);
+  return s.split(oldValue).join(nv);
 }
 export function strInsert(s: string, i: number, v: string | null): string {
   nn(s);
@@ -196,6 +236,14 @@ export function isNullOrWhiteSpace(s: string | null): boolean {
 /** String.Join / Concat over any sequence (null items → ""). */
 export function strJoin(sep: string | null, values: Iterable<unknown> | null): string {
   if (values === null || values === undefined) throw argumentNull("values");
+  if (Array.isArray(values)) {
+    const n = values.length;
+    if (n === 0) return "";
+    const sp = sep ?? "";
+    let out = toStr(values[0]);
+    for (let i = 1; i < n; i++) out += sp + toStr(values[i]);
+    return out;
+  }
   const parts: string[] = [];
   const src = typeof values === "string" ? Array.from(values as string) : values;
   for (const v of src as Iterable<unknown>) parts.push(toStr(v));
