@@ -23,7 +23,7 @@ export type Initializer =
   | { k: "object"; members: { pos: number; name?: string; index?: Arg[]; value: Expr | Initializer }[] };
 
 export type Expr =
-  | { k: "lit"; pos: number; end: number; type: LitType; value: string | number | bigint | boolean | null }
+  | { k: "lit"; pos: number; end: number; type: LitType; value: string | number | bigint | boolean | null; /** decimal literals: the digits as written ("1.10") */ text?: string }
   | { k: "interp"; pos: number; end: number; parts: InterpPart[] }
   | { k: "name"; pos: number; end: number; name: string; typeArgs?: TypeNode[] }
   | { k: "ptype"; pos: number; end: number; name: string } // predefined type keyword used as an expression: string.Join

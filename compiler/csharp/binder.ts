@@ -259,7 +259,7 @@ export class Binder {
   raw(e: Expr): BExpr {
     switch (e.k) {
       case "lit":
-        return L.literalExpr(e);
+        return L.literalExpr(e, this);
       case "paren": {
         const inner = this.expr(e.expr);
         return { ...inner, code: js`(${inner.code})`, local: undefined, assign: undefined };

@@ -10,19 +10,33 @@
 //   truncating `/` and `%` throw DivideByZeroException (runtime idiv/imod).
 // - long/ulong → number: exact up to 2^53; beyond that arithmetic is inexact (no BigInt yet) and
 //   long.MaxValue prints as 9223372036854775807 only through the formatter's special case.
-// - float/double → number. decimal → number too (binary floating point: 0.1m + 0.2m is not exact;
-//   decimal division by zero throws).
+// - float/double → number.
+// - decimal → runtime Decimal (runtime/dotnet/decimal.ts): a 96-bit mantissa as a signed BigInt and a
+//   scale 0–28, immutable. Exact as in .NET: 0.1m + 0.2m == 0.3m, 1.50m * 2 prints 3.00, 10m / 3 has
+//   28 decimals (half-to-even), 1.10m.ToString() is "1.10". Literals are hoisted constants
+//   (rt.decLit("1.10")); every decimal operator and conversion is a runtime call (decAdd, decCmp,
+//   decEq, decFromInt, decFromDouble: 15 significant digits like .NET, decToNum, decimalToInt), never
+//   folded at compile time (cv keeps the double value, for `const` and switch labels only). int/long
+//   operands of a decimal operator are passed as numbers and promoted by the runtime. Newtonsoft sees
+//   a decimal as its nearest double (unboxJson), as JSON numbers are doubles there.
 // - byte[] → Uint8Array; other arrays and List<T> → JS arrays; Dictionary<K,V> → runtime Dictionary;
 //   HashSet<T> → Set; KeyValuePair → { Key, Value }.
 // - DateTime / TimeSpan → runtime classes; Guid → its "D" string; enums → numbers (ToString,
 //   concatenation and interpolation print the member name from a hoisted name table).
-// - Boxing to object: arrays and generic collections get a non-enumerable $typeName (their CLR
-//   name, for ToString()); composite-formatting arguments of static type float/enum are wrapped
-//   (FloatBox/EnumBox) so String.Format formats them as .NET does. Other boxes are the JS value.
+// - Boxing to object (box()): the common boxes stay plain JS values — string, bool, int (a JS number
+//   that is an integer in int range), double (a JS number), decimal (its Decimal), char (a 1-char
+//   string). long/ulong/uint/short/ushort/byte/sbyte/float box as a runtime NumBox { v, t } that keeps
+//   the C# type, so `(object)5L is int` is false, `(int)(object)5L` and `(long)(object)5` throw
+//   InvalidCastException and `(long)(object)5L` unboxes (castTo returns .v). set-variable stores
+//   those types boxed too; GetValueOrDefault<T> stays lenient (a plain number converts to any numeric
+//   T). JValue.Value of a JSON integer is a NumBox long (Newtonsoft boxes Int64). Limit: an int and a
+//   double of integral value box to the same JS number, so `(double)(object)5` does not throw and
+//   `(object)5.0 is int` is true. Arrays and generic collections get a non-enumerable $typeName
+//   (their CLR name, for ToString()); composite-formatting arguments of static type float/enum are
+//   wrapped (FloatBox/EnumBox) so String.Format formats them as .NET does.
 // - Checked context (`checked(...)`): integral + - * unary - and narrowing casts go through
 //   rt.chk/chkConv (OverflowException); constant overflow is a compile-time error outside unchecked.
-// - Nullable<T> → T or null. Objects (boxed values) are the same JS values; unboxing casts check the
-//   JS type (an int stored as object and a double of integral value cannot be told apart).
+// - Nullable<T> → T or null. Unboxing casts (rt.castTo) check the box as above.
 // - Newtonsoft tokens → runtime JToken classes.
 import { ident, js, literal, rt, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
@@ -55,8 +69,12 @@ import { P } from "./surface/dsl.js";
 type CV = { v: string | number | boolean | null };
 
 // ---- literals ------------------------------------------------------------------------------------
-export function literalExpr(e: Expr & { k: "lit" }): BExpr {
+export function literalExpr(e: Expr & { k: "lit" }, b: Binder): BExpr {
   switch (e.type) {
+    case "decimal": {
+      const code = b.scope.constant(js`${rt("decLit")}(${literal(e.text ?? String(e.value))})`, "dec");
+      return { type: named("decimal"), code, pos: e.pos, cv: { v: e.value as number }, pure: true };
+    }
     case "null":
       return { type: NULL, code: js`null`, pos: e.pos, cv: { v: null }, pure: true };
     case "bool":
@@ -107,6 +125,7 @@ export function defaultValue(t: Type): Code {
   if (isNullable(t)) return js`null`;
   const p = primName(t);
   if (p === "bool") return js`false`;
+  if (p === "decimal") return js`${rt("Decimal")}.Zero`;
   if (p && (isNumeric(t) || (t.k === "named" && t.def.valueType && !t.def.members.size))) return js`0`;
   if (t.k === "named" && t.def.valueType) {
     if (t.def.name === "DateTime") return js`${rt("DateTime")}.MinValue`;
@@ -216,12 +235,37 @@ export function clrName(t: Type): string {
 }
 const TAGGED_COLLECTIONS = new Set(["List", "Dictionary", "HashSet", "Queue", "Stack", "SortedDictionary", "SortedSet", "LinkedList"]);
 
+/** Value types boxed as a NumBox (value + type); int and double box as plain JS numbers. */
+const NUMBOXED = new Set(["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float"]);
+export function isDecimal(t: Type): boolean {
+  return t.k === "named" && t.def.name === "decimal" && t.def.ns === "System";
+}
+/** int/long/char/... → decimal (exact). */
+function decimalFrom(b: Binder, e: BExpr): Code {
+  if (e.cv !== undefined && typeof e.cv.v === "number" && Number.isInteger(e.cv.v)) return b.scope.constant(js`${rt("decFromInt")}(${literal(e.cv.v)})`, "dec");
+  if (isNullable(e.type)) {
+    const t = b.temp();
+    return js`((${t} = ${e.code}) == null ? null : ${rt("decFromInt")}(${t}))`;
+  }
+  return js`${rt("decFromInt")}(${e.code})`;
+}
+/** A value passed to Newtonsoft as a plain JS value (decimal → its nearest double: JSON numbers are doubles there). */
+function jsonValue(e: BExpr): Code {
+  const u = underlyingNullable(e.type);
+  if (isDecimal(u)) return js`${rt("unboxJson")}(${e.code})`;
+  const p = primName(u);
+  if (p && NUMBOXED.has(p)) return e.code;
+  return box(e);
+}
+
 /** Code that boxes a value of static type `from` into an object. */
 function box(e: BExpr): Code {
   if (e.type.k === "array" || (e.type.k === "named" && TAGGED_COLLECTIONS.has(e.type.def.name) && e.type.def.ns === "System.Collections.Generic"))
     return js`${rt("tagType")}(${e.code}, ${clrName(e.type)})`;
   if (isNamed(e.type, "char")) return js`String.fromCharCode(${e.code})`;
   if (isNullable(e.type) && isNamed(underlyingNullable(e.type), "char")) return js`${rt("boxChar")}(${e.code})`;
+  const p = primName(underlyingNullable(e.type));
+  if (p && NUMBOXED.has(p)) return js`${rt("boxNum")}(${e.code}, ${p})`;
   return e.code;
 }
 
@@ -232,12 +276,13 @@ export function convertImplicit(b: Binder, e: BExpr, to: Type): BExpr | null {
   if (c === 0 || from.k === "null") return { ...e, type: to, local: undefined, assign: undefined };
   let code = e.code;
   if (isObject(to) || (to.k === "named" && to.def.isInterface && !isReferenceType(from))) code = box(e);
+  else if (isDecimal(underlyingNullable(to)) && !isDecimal(underlyingNullable(from)) && isNumeric(underlyingNullable(from))) code = decimalFrom(b, e);
   else if (isNamed(from, "DateTime") && isNamed(underlyingNullable(to), "DateTimeOffset")) code = js`${rt("DateTimeOffset")}.fromDateTime(${e.code})`;
   else if (isNamed(from, "string") && (isXml(to, "XName") || isXml(to, "XNamespace"))) {
     const f = isXml(to, "XName") ? "xnameOrNull" : "xns";
     code = typeof e.cv?.v === "string" ? b.scope.constant(js`${rt(f)}(${literal(e.cv.v)})`, "xn") : js`${rt(f)}(${e.code})`;
   }
-  else if (isJToken(to) && !isJToken(from) && !derivesFrom(from, to)) code = js`${rt("toJValue")}(${box(e)}, ${castKey(underlyingNullable(from))})`;
+  else if (isJToken(to) && !isJToken(from) && !derivesFrom(from, to)) code = js`${rt("toJValue")}(${jsonValue(e)}, ${castKey(underlyingNullable(from))})`;
   const cv = e.cv && isNumeric(to) ? e.cv : e.cv && isObject(to) ? undefined : e.cv;
   return { type: to, code, pos: e.pos, cv, pure: e.pure };
 }
@@ -274,6 +319,16 @@ const WRAP: Record<string, (c: Code) => Code> = {
 
 function numericExplicit(e: BExpr, to: string): Code {
   const from = primName(e.type)!;
+  if (from === "decimal" && to !== "decimal") {
+    if (to === "double") return js`${rt("decToNum")}(${e.code})`;
+    if (to === "float") return js`${rt("decToFloat")}(${e.code})`;
+    return js`${rt("decimalToInt")}(${e.code}, ${to})`;
+  }
+  if (to === "decimal" && from !== "decimal") {
+    if (from === "double") return js`${rt("decFromDouble")}(${e.code})`;
+    if (from === "float") return js`${rt("decFromFloat")}(${e.code})`;
+    return js`${rt("decFromInt")}(${e.code})`;
+  }
   const fromFloat = from === "double" || from === "float" || from === "decimal";
   if (fromFloat && INT_RANGE[to]) {
     if (from === "decimal") return js`${rt("decimalToInt")}(${e.code}, ${to})`;
@@ -302,7 +357,7 @@ export function cast(b: Binder, e: BExpr, to: Type, pos: number, typePos: number
   if (isNumeric(fu) && isNumeric(tu)) {
     const fp = primName(fu)!;
     const tpn = primName(tu)!;
-    if (e.cv !== undefined && typeof e.cv.v === "number") {
+    if (e.cv !== undefined && typeof e.cv.v === "number" && fp !== "decimal" && tpn !== "decimal") {
       const v = foldNumericCast(e.cv.v, fp, tpn);
       if (v !== null) return { type: to, code: literal(v), pos, cv: { v } };
     }
@@ -312,7 +367,7 @@ export function cast(b: Binder, e: BExpr, to: Type, pos: number, typePos: number
       const code = js`((${t} = ${e.code}) == null ? ${isNullable(to) ? js`null` : js`${rt("nullableValue")}(null)`} : ${inner})`;
       return { type: to, code, pos };
     }
-    if (b.checkedCtx && INT_RANGE[tpn]) {
+    if (b.checkedCtx && INT_RANGE[tpn] && fp !== "decimal") {
       const [lo, hi] = INT_RANGE[tpn]!;
       const [flo, fhi] = INT_RANGE[fp] ?? [-Infinity, Infinity];
       if (!(flo >= lo && fhi <= hi)) return { type: to, code: js`${rt("chkConv")}(${e.code}, ${tpn})`, pos };
@@ -325,7 +380,10 @@ export function cast(b: Binder, e: BExpr, to: Type, pos: number, typePos: number
   if ((isXml(from, "XElement") || isXml(from, "XAttribute")) && XML_VALUE_TARGETS.has(primName(tu) ?? ""))
     return { type: to, code: js`${rt("xconv")}(${e.code}, ${castKey(to)})`, pos };
   // JToken → value
-  if (isJToken(from) && explicitExists(b, from, to)) return { type: to, code: js`${rt("jconv")}(${e.code}, ${castKey(to)})`, pos };
+  if (isJToken(from) && explicitExists(b, from, to)) {
+    const code = js`${rt("jconv")}(${e.code}, ${castKey(to)})`;
+    return { type: to, code: isDecimal(tu) ? js`${rt("decFromNum")}(${code})` : code, pos };
+  }
   // unboxing / downcast
   if (isObject(from) || derivesFrom(to, from) || (from.k === "named" && from.def.isInterface) || (to.k === "named" && to.def.isInterface && isReferenceType(from))) {
     return { type: to, code: js`${rt("castTo")}(${e.code}, ${castKey(to)})`, pos };
@@ -384,6 +442,8 @@ export function isExpr(b: Binder, e: Expr & { k: "is" }): BExpr {
 
 function unboxFromObject(to: Type, v: Code): Code {
   if (isNamed(to, "char")) return js`${v}.charCodeAt(0)`;
+  const p = primName(to);
+  if (p && NUMBOXED.has(p)) return js`${v}.v`;
   return v;
 }
 
@@ -392,7 +452,7 @@ export function asExpr(b: Binder, x: BExpr, to: Type, pos: number): BExpr {
   const imp = convertImplicit(b, x, to);
   if (imp) return { ...imp, pos };
   const t = b.temp();
-  return { type: to, code: js`((${t} = ${x.code}) != null && ${typeTest(to, t)} ? ${t} : null)`, pos };
+  return { type: to, code: js`((${t} = ${x.code}) != null && ${typeTest(to, t)} ? ${unboxFromObject(underlyingNullable(to), t)} : null)`, pos };
 }
 
 // ---- strings ---------------------------------------------------------------------------------------
@@ -575,6 +635,15 @@ export function binaryValues(b: Binder, op: string, l: BExpr, r: BExpr, opPos: n
   if (!t) opErr(b, op, lt, rt0, opPos);
   const T = named(t);
   const isCmp = ["<", ">", "<=", ">="].includes(op);
+  if (t === "decimal") {
+    // exact decimal arithmetic in the runtime (no folding: the scale matters)
+    if (shift || op === "&" || op === "|" || op === "^") opErr(b, op, lt, rt0, opPos);
+    if (lifted) return { type: isCmp ? bool : nullableOf(T), code: js`${rt("liftNum")}(${op}, ${t}, ${l.code}, ${r.code})`, pos };
+    if (isCmp) return { type: bool, code: js`(${rt("decCmp")}(${l.code}, ${r.code}) ${raw(op)} 0)`, pos };
+    const f = ({ "+": "decAdd", "-": "decSub", "*": "decMul", "/": "decDiv", "%": "decMod" } as Record<string, string>)[op];
+    if (!f) opErr(b, op, lt, rt0, opPos);
+    return { type: T, code: js`${rt(f)}(${l.code}, ${r.code})`, pos };
+  }
   // constant folding
   if (l.cv !== undefined && r.cv !== undefined && typeof l.cv.v === "number" && typeof r.cv.v === "number" && !shift) {
     if (b.checkedCtx !== false && INT_RANGE[t] && (op === "+" || op === "-" || op === "*" || op === "/")) {
@@ -679,6 +748,10 @@ function equality(b: Binder, op: string, l: BExpr, r: BExpr, opPos: number, pos:
     (isReferenceType(lt) && rt0.k === "named" && rt0.def.isInterface) ||
     (isReferenceType(rt0) && lt.k === "named" && lt.def.isInterface);
   if (!ok) opErr(b, op, lt, rt0, opPos);
+  if (isNumeric(lu) && isNumeric(ru) && (isDecimal(lu) || isDecimal(ru))) {
+    const code = js`${rt("decEq")}(${l.code}, ${r.code})`;
+    return { type: bool, code: neg ? js`!${code}` : code, pos };
+  }
   return { type: bool, code: js`(${l.code} ${raw(neg ? "!==" : "===")} ${r.code})`, pos };
 }
 
@@ -713,6 +786,12 @@ export function unary(b: Binder, op: string, operand: Expr, pos: number): BExpr 
   const p = promote(primName(u)!, "int")!;
   const t = op === "-" && p === "uint" ? "long" : p;
   const T = named(t);
+  if (t === "decimal" && !isNullable(x.type)) {
+    if (op === "+") return { type: T, code: x.code, pos, cv: x.cv };
+    if (op !== "-") b.err(Codes.CSharpTypeMismatch, pos, `Operator '${op}' cannot be applied to operand of type '${typeName(x.type)}'.`);
+    if (x.cv !== undefined && typeof x.cv.v === "number") return { type: T, code: b.scope.constant(js`${rt("decNeg")}(${x.code})`, "dec"), pos, cv: { v: -x.cv.v } };
+    return { type: T, code: js`${rt("decNeg")}(${x.code})`, pos };
+  }
   if (x.cv !== undefined && typeof x.cv.v === "number") {
     const v = op === "-" ? (t === "int" ? -x.cv.v | 0 : -x.cv.v) : op === "~" ? ~x.cv.v : x.cv.v;
     return { type: T, code: literal(v), pos, cv: { v } };
@@ -914,6 +993,8 @@ export function switchStmt(b: Binder, s: Stmt & { k: "switch" }): Code {
     b.err(Codes.CSharpNotSupported, s.expr.pos, `switch on a value of type '${typeName(x.type)}' is not supported.`);
   b.enterSwitch();
   let out = js``;
+  // decimal cases are constants: compare their values as doubles
+  const scrutinee = isDecimal(gov) ? js`${rt("unboxJson")}(${x.code})` : x.code;
   for (const sec of s.sections) {
     for (const label of sec.labels) {
       if (label === null) out = js`${out}default: `;
@@ -930,7 +1011,7 @@ export function switchStmt(b: Binder, s: Stmt & { k: "switch" }): Code {
     out = js`${out}{ ${body}} `;
   }
   b.leaveSwitch();
-  return js`switch (${x.code}) { ${out}} `;
+  return js`switch (${scrutinee}) { ${out}} `;
 }
 
 export function isExceptionType(t: Type): boolean {

@@ -550,7 +550,7 @@ export class Parser {
       case "real": {
         this.i++;
         const type = t.suffix === "f" ? "float" : t.suffix === "m" ? "decimal" : "double";
-        return { k: "lit", pos, end: t.end, type, value: t.num as number };
+        return { k: "lit", pos, end: t.end, type, value: t.num as number, ...(type === "decimal" ? { text: t.text.slice(0, -1).replace(/_/g, "") } : {}) };
       }
       case "string":
         this.i++;

@@ -16,6 +16,8 @@ import {
   toDotNetException,
 } from "../errors.js";
 
+import { Decimal, NumBox, decStr, decDigits, decToIntegral, decOp, decParseParts, toDec, decToNum, decRound } from "./decimal.js";
+
 export { toDotNetException, DotNetException };
 
 // ---- ToString ----------------------------------------------------------------------------------
@@ -171,6 +173,7 @@ function roundBuf(n: NumBuf, pos: number): void {
 }
 
 function bufFor(x: number, type: string, precision: number): NumBuf {
+  if ((x as unknown) instanceof Decimal) return { ...decDigits(x as unknown as Decimal), kind: "decimal" };
   if (type === "decimal") return decimalDigits(x);
   if (!FLOATING.has(type)) return intDigits(x);
   return digitsOf(x, precision);
@@ -276,7 +279,7 @@ export function fmtRoundTrip(x: number, type = "double"): string {
 export function numToString(x: number, type: string): string {
   if (type === "double") return fmtDouble(x);
   if (type === "float") return fmtFloat(x);
-  if (type === "decimal") return fmtDecimal(x);
+  if (type === "decimal") return (x as unknown) instanceof Decimal ? decStr(x as unknown as Decimal) : fmtDecimal(x);
   if (Math.abs(x) >= 2 ** 53 && type === "long") return x > 0 ? (x >= 9223372036854775807 ? "9223372036854775807" : BigInt(x).toString()) : x <= -9223372036854775808 ? "-9223372036854775808" : BigInt(x).toString();
   if (Math.abs(x) >= 2 ** 53 && type === "ulong") return x >= 18446744073709551615 ? "18446744073709551615" : BigInt(x).toString();
   return String(x);
@@ -732,6 +735,7 @@ export function dblToInt(x: number): number {
 }
 /** Explicit decimal → integral conversion: truncates; out of range throws OverflowException. */
 export function decimalToInt(x: number, type: string): number {
+  if ((x as unknown) instanceof Decimal) return decToIntegral(x as unknown as Decimal, type);
   const t = Math.trunc(x);
   const r = INT_RANGES[type];
   if (r && (t < r[0] || t > r[1])) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
@@ -758,6 +762,7 @@ function typeLabel(t: string): string {
 export function liftNum(op: string, type: string, a: number | null | undefined, b: number | null | undefined): number | boolean | null {
   const cmp = op === "<" || op === ">" || op === "<=" || op === ">=";
   if (a === null || a === undefined || b === null || b === undefined) return cmp ? false : null;
+  if (type === "decimal") return decOp(op, a, b) as unknown as number;
   switch (op) {
     case "<":
       return a < b;
@@ -860,21 +865,24 @@ export function isGuid(v: unknown): boolean {
 
 type Checker = (v: unknown) => boolean;
 const isInt = (lo: number, hi: number): Checker => (v) => typeof v === "number" && Number.isInteger(v) && v >= lo && v <= hi;
+/** A boxed long/short/float/... is a NumBox carrying its type (int, double: plain numbers). */
+const isBox = (t: string): Checker => (v) => v instanceof NumBox && v.t === t;
+const NUMERIC_KEYS = new Set(["sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong", "double", "float", "decimal"]);
 const CHECKS: Record<string, Checker> = {
   object: () => true,
   string: (v) => typeof v === "string",
   bool: (v) => typeof v === "boolean",
-  sbyte: isInt(-128, 127),
-  byte: isInt(0, 255),
-  short: isInt(-32768, 32767),
-  ushort: isInt(0, 65535),
+  sbyte: isBox("sbyte"),
+  byte: isBox("byte"),
+  short: isBox("short"),
+  ushort: isBox("ushort"),
   int: isInt(-2147483648, 2147483647),
-  uint: isInt(0, 4294967295),
-  long: (v) => typeof v === "number" && Number.isInteger(v),
-  ulong: (v) => typeof v === "number" && Number.isInteger(v) && v >= 0,
+  uint: isBox("uint"),
+  long: isBox("long"),
+  ulong: isBox("ulong"),
   double: (v) => typeof v === "number",
-  float: (v) => typeof v === "number",
-  decimal: (v) => typeof v === "number",
+  float: isBox("float"),
+  decimal: (v) => v instanceof Decimal,
   char: (v) => typeof v === "string" && v.length === 1,
   Guid: isGuid,
   "byte[]": (v) => v instanceof Uint8Array,
@@ -904,8 +912,16 @@ export function castTo(v: unknown, key: string, _lenient = false): unknown {
     if (!nullable && VALUE_TYPES.has(k)) throw nullReference();
     return null;
   }
-  if (!isOfType(v, k)) throw invalidCast(runtimeTypeName(v), displayName(k));
+  if (!isOfType(v, k)) {
+    // context.Variables.GetValueOrDefault<T>: a plain number (a default, a runtime-set value) converts
+    if (_lenient && NUMERIC_KEYS.has(k) && (typeof v === "number" || v instanceof NumBox || v instanceof Decimal)) {
+      const n = v instanceof NumBox ? v.v : v;
+      return k === "decimal" ? toDec(n as number) : n instanceof Decimal ? decToNum(n) : n;
+    }
+    throw invalidCast(runtimeTypeName(v), displayName(k));
+  }
   if (k === "char") return (v as string).charCodeAt(0);
+  if (v instanceof NumBox) return v.v;
   return v;
 }
 function displayName(k: string): string {
@@ -1023,7 +1039,7 @@ function isWhite(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d);
 }
 
-type ParseResult = number | "format" | "overflow";
+type ParseResult = number | Decimal | "format" | "overflow";
 
 function parseCore(s: string, type: string, style: number): ParseResult {
   const integral = type in INT_RANGES;
@@ -1104,6 +1120,11 @@ function parseCore(s: string, type: string, style: number): ParseResult {
     i++;
   }
   if (i !== end) return "format";
+  if (type === "decimal") {
+    // exact: digits × 10^-(fraction digits - exponent), the scale kept ("1.50" → 1.50)
+    const r = decParseParts(neg, (intDigits + fracDigits).replace(/^0+(?=\d)/, ""), fracDigits.length - exp);
+    return r ?? "overflow";
+  }
   // significant digits and decimal scale: value = 0.D × 10^scale
   let all = intDigits + fracDigits;
   let scale = intDigits.length + exp;
@@ -1132,16 +1153,17 @@ function parseCore(s: string, type: string, style: number): ParseResult {
 
 /** int.Parse & co (invariant culture). */
 export function parseNum(s: string | null, type: string, style = -1): number {
+  // (decimal: returns a Decimal)
   if (s === null || s === undefined) throw argumentNull("s");
   const r = parseCore(s, type, style === -1 ? defaultStyle(type) : style);
   if (r === "format") throw formatError();
   if (r === "overflow") throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
-  return r;
+  return r as number;
 }
 export function tryParseNum(s: string | null, type: string, style = -1): number | undefined {
   if (s === null || s === undefined) return undefined;
   const r = parseCore(s, type, style === -1 ? defaultStyle(type) : style);
-  return typeof r === "number" ? r : undefined;
+  return typeof r === "number" ? r : r instanceof Decimal ? (r as unknown as number) : undefined;
 }
 export function parseBool(s: string | null): boolean {
   if (s === null) throw argumentNull("value");
@@ -1234,6 +1256,8 @@ export function convertTo(v: unknown, type: string): unknown {
   if (type === "bool") {
     if (typeof v === "boolean") return v;
     if (typeof v === "number") return v !== 0;
+    if (v instanceof NumBox) return v.v !== 0;
+    if (v instanceof Decimal) return v.m !== 0n;
     if (typeof v === "string") return parseBool(v);
     throw invalidCast(runtimeTypeName(v), "System.Boolean");
   }
@@ -1246,6 +1270,17 @@ export function convertTo(v: unknown, type: string): unknown {
     if (typeof v === "string") return parseChar(v);
     if (typeof v === "number") return checkRange(v, "char");
     throw invalidCast(runtimeTypeName(v), "System.Char");
+  }
+  if (v instanceof NumBox) v = v.v;
+  if (type === "decimal") {
+    if (typeof v === "boolean") return toDec(v ? 1 : 0);
+    if (typeof v === "string") return parseNum(v, type);
+    if (typeof v === "number") return toDec(v);
+    if (v instanceof Decimal) return v;
+  }
+  if (v instanceof Decimal) {
+    if (type in INT_RANGES) return decToIntegral(decRound(v, 0, 0), type);
+    return type === "float" ? Math.fround(decToNum(v)) : decToNum(v);
   }
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "string") return parseNum(v, type);

@@ -1,5 +1,6 @@
 // Every helper the C# lowering may reference by name (via `rt("name")`).
 export * from "./core.js";
+export * from "./decimal.js";
 export * from "./string.js";
 export * from "./linq.js";
 export * from "./newtonsoft.js";

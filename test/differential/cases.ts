@@ -894,18 +894,7 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   "dt.addticks": "gap: DateTime.Ticks is a long beyond 2^53, so the last digit is lost",
   "json.serialize.long": "gap: long.MaxValue serializes as 9223372036854775808 (long is a JS number)",
   "json.bigint": "gap: a JSON integer beyond 2^53 (BigInteger in Newtonsoft) loses digits",
-  // decimal
-  "decimal.sum": "gap: decimal is a binary double (0.1m + 0.2m is not exact)",
-  "decimal.mul.eq": "gap: decimal is a binary double (0.1m * 3 != 0.3m)",
-  "decimal.div": "gap: decimal is a binary double (28 significant digits are not kept)",
-  "decimal.scale": "gap: decimal scale (trailing zeros, 3.00) is not kept",
-  "decimal.tostring": "gap: decimal scale (1.10) is not kept",
-  "concat.decimal": "gap: decimal scale (1.0) is not kept",
-  "convert.todecimal.scale": "gap: decimal scale (1.50) is not kept",
   // object / boxing
-  "is.long.not.int": "gap: boxed long and int are the same JS number, so `is int` cannot tell them apart",
-  "unbox.wrong.type": "gap: unboxing a long as int does not throw InvalidCastException (same JS number)",
-  "unbox.int.to.long": "gap: unboxing an int as long does not throw InvalidCastException",
   "unbox.int.to.double": "gap: unboxing an int as double does not throw InvalidCastException",
   // Newtonsoft.Json
   "json.date.type": "gap: an ISO date string in JSON stays JTokenType.String; Newtonsoft parses it as Date (DateParseHandling.DateTime)",

@@ -4,23 +4,30 @@ import { C, I, K, M, P, SM, SP, type } from "./dsl.js";
 import { tryParse } from "./system.js";
 import type { LowerInfo } from "../types.js";
 
-const jt = (v: Code) => js`${rt("toJToken")}(${v})`;
+// Boxed decimals (Decimal) and long/float/... (NumBox) reach Newtonsoft as plain JS numbers (unboxJson).
+const jt = (v: Code) => js`${rt("toJToken")}(${rt("unboxJson")}(${v}))`;
+const isDecimalType = (t: Type): boolean => {
+  const u = t.k === "named" && t.def.name === "Nullable" ? t.args[0]! : t;
+  return u.k === "named" && u.def.name === "decimal" && u.def.ns === "System";
+};
+/** jconv (numbers are doubles there) with a decimal result made a Decimal. */
+const jconvTo = (v: Code, t: Type): Code => (isDecimalType(t) ? js`${rt("decFromNum")}(${rt("jconv")}(${v}, ${castKeyOf(t)}))` : js`${rt("jconv")}(${v}, ${castKeyOf(t)})`);
 /** A double/decimal argument boxed to object keeps its JSON type (Float: 1.0, not 1). */
 function typedValue(a: Code, info: LowerInfo): Code {
   const t = info.argTypes[0];
   const u = t && t.k === "named" && t.def.name === "Nullable" ? t.args[0]! : t;
   const isDbl = (x: Type | undefined) => !!x && x.k === "named" && x.def.ns === "System" && (x.def.name === "double" || x.def.name === "decimal");
-  if (isDbl(u)) return js`${rt("toJValue")}(${a}, "double")`;
+  if (isDbl(u)) return js`${rt("toJValue")}(${rt("unboxJson")}(${a}), "double")`;
   const elem = u && u.k === "array" ? u.elem : u && u.k === "named" && u.def.name === "List" ? u.args[0] : undefined;
-  if (isDbl(elem)) return js`${rt("jTypedSeq")}(${a}, "double")`;
-  return a;
+  if (isDbl(elem)) return js`${rt("jTypedSeq")}(${elem && isDecimalType(elem) ? js`${rt("linqSelect")}(${a}, ${rt("unboxJson")})` : a}, "double")`;
+  return js`${rt("unboxJson")}(${a})`;
 }
 
 type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], test: (v) => js`(${v} instanceof ${rt("JToken")})` }, [
   I("JToken this[object key]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
-  M("T Value<T>(object key)", (r, a, x) => js`${rt("jconv")}(${r}.Item(${a[0]}), ${castKeyOf(x.typeArgs[0]!)})`),
+  M("T Value<T>(object key)", (r, a, x) => jconvTo(js`${r}.Item(${a[0]})`, x.typeArgs[0]!)),
   M("IEnumerable<T> Values<T>()", (r, _a, x) => js`${rt("jvalues")}(${r}, ${castKeyOf(x.typeArgs[0]!)})`),
-  M("T ToObject<T>()", (r, _a, x) => js`${rt("jconv")}(${r}, ${castKeyOf(x.typeArgs[0]!)})`),
+  M("T ToObject<T>()", (r, _a, x) => jconvTo(r, x.typeArgs[0]!)),
   M("string ToString()", (r) => js`${r}.ToString()`),
   M("string ToString(Formatting formatting)", (r, a) => js`${r}.ToString(${a[0]})`),
   P("JTokenType Type", (r) => js`${r}.Type`),
@@ -73,14 +80,14 @@ type(
     M("JToken GetValue(string propertyName)", (r, a) => js`${r}.Item(${a[0]})`),
     M("JToken GetValue(string propertyName, StringComparison comparison)", (r, a) => js`${r}.GetValue(${a[0]}, ${a[1]})`),
     SM("JObject Parse(string json)", (_r, a) => js`${rt("JObject")}.Parse(${a[0]})`),
-    SM("JObject FromObject(object o)", (_r, a) => js`${rt("JObject")}.FromObject(${a[0]})`),
+    SM("JObject FromObject(object o)", (_r, a) => js`${rt("JObject")}.FromObject(${rt("unboxJson")}(${a[0]}))`),
   ],
 );
 
 type("Newtonsoft.Json.Linq", "JArray", { base: "JContainer", interfaces: ["IList<JToken>"], test: (v) => js`(${v} instanceof ${rt("JArray")})` }, [
   C("()", () => js`new ${rt("JArray")}()`),
   C("(params object[] content)", (_r, a) => js`${rt("JArray")}.of(${a[0]})`),
-  C("(object content)", (_r, a) => js`${rt("JArray")}.of([${a[0]}])`),
+  C("(object content)", (_r, a) => js`${rt("JArray")}.of([${rt("unboxJson")}(${a[0]})])`),
   I("JToken this[int index]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
   I("JToken this[object key]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
   M("void Add(object content)", (r, a) => js`${r}.Add(${jt(a[0]!)})`),
@@ -91,7 +98,7 @@ type("Newtonsoft.Json.Linq", "JArray", { base: "JContainer", interfaces: ["IList
   M("bool Contains(JToken item)", (r, a) => js`${r}.Contains(${a[0]})`),
   M("int IndexOf(JToken item)", (r, a) => js`${r}.IndexOf(${a[0]})`),
   SM("JArray Parse(string json)", (_r, a) => js`${rt("JArray")}.Parse(${a[0]})`),
-  SM("JArray FromObject(object o)", (_r, a) => js`${rt("JArray")}.FromObject(${a[0]})`),
+  SM("JArray FromObject(object o)", (_r, a) => js`${rt("JArray")}.FromObject(${rt("unboxJson")}(${a[0]}))`),
 ]);
 
 type("Newtonsoft.Json.Linq", "JProperty", { base: "JContainer", test: (v) => js`(${v} instanceof ${rt("JProperty")})` }, [
@@ -102,9 +109,9 @@ type("Newtonsoft.Json.Linq", "JProperty", { base: "JContainer", test: (v) => js`
 ]);
 
 type("Newtonsoft.Json.Linq", "JValue", { base: "JToken", test: (v) => js`(${v} instanceof ${rt("JValue")})` }, [
-  C("(object value)", (_r, a) => js`${rt("toJToken")}(${a[0]})`),
+  C("(object value)", (_r, a) => jt(a[0]!)),
   C("(string value)", (_r, a) => js`${rt("JValue")}.str(${a[0]})`),
-  P("object Value", (r) => js`${r}.Value`),
+  P("object Value", (r) => js`${rt("jvalueObject")}(${r})`),
   SM("JValue CreateNull()", () => js`${rt("JValue")}.null()`),
   SM("JValue CreateString(string value)", (_r, a) => js`${rt("JValue")}.str(${a[0]})`),
 ]);
@@ -132,7 +139,7 @@ type("Newtonsoft.Json", "JsonConvert", { isStatic: true }, [
 ]);
 
 type("Newtonsoft.Json.Linq", "Extensions", { isStatic: true }, [
-  SM("T Value<T>(this IEnumerable<JToken> value)", (_r, a, x) => js`${rt("jconv")}(${a[0]}, ${castKeyOf(x.typeArgs[0]!)})`),
+  SM("T Value<T>(this IEnumerable<JToken> value)", (_r, a, x) => jconvTo(a[0]!, x.typeArgs[0]!)),
 ]);
 
 import type { Type } from "../types.js";

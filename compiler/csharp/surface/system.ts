@@ -26,6 +26,7 @@ type("System", "bool", { valueType: true, test: (v) => js`(typeof ${v} === "bool
 ]);
 
 /** Lowers the Try pattern: `helper(...)` returns the value or undefined. */
+const DEC_ZERO = () => js`${rt("Decimal")}.Zero`;
 export function tryParse(call: Code, out: Code, x: LowerInfo, def: Code): Code {
   const t = x.temp();
   return js`((${t} = ${call}) !== undefined ? (${out} = ${t}, true) : (${out} = ${def}, false))`;
@@ -75,27 +76,32 @@ const NUMS: NumInfo[] = [
   { name: "decimal", min: -79228162514264337593543950335, max: 79228162514264337593543950335, integral: false },
 ];
 
+const NUMBOXED = new Set(["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float"]);
 for (const n of NUMS) {
   const T = n.name;
+  const dec = T === "decimal";
+  const boxed = NUMBOXED.has(T);
   const members = [
     M(`string ToString()`, (r) => js`${rt("numToString")}(${r}, ${T})`),
     M(`string ToString(string format)`, (r, a) => js`${rt("numFormat")}(${r}, ${a[0]}, ${T})`),
     M(`string ToString(IFormatProvider provider)`, (r) => js`${rt("numToString")}(${r}, ${T})`),
     M(`string ToString(string format, IFormatProvider provider)`, (r, a) => js`${rt("numFormat")}(${r}, ${a[0]}, ${T})`),
-    M(`bool Equals(${T} obj)`, (r, a) => js`(${r} === ${a[0]})`),
-    M(`bool Equals(object obj)`, (r, a) => js`(${r} === ${a[0]})`),
+    M(`bool Equals(${T} obj)`, (r, a) => (dec ? js`${rt("decEq")}(${r}, ${a[0]})` : js`(${r} === ${a[0]})`)),
+    M(`bool Equals(object obj)`, (r, a) =>
+      dec ? js`${rt("objEquals")}(${r}, ${a[0]})` : boxed ? js`${rt("objEquals")}(${rt("boxNum")}(${r}, ${T}), ${a[0]})` : js`(${r} === ${a[0]})`,
+    ),
     M(`int CompareTo(${T} value)`, (r, a) => js`${rt("compare")}(${r}, ${a[0]})`),
     M(`int GetHashCode()`, (r) => js`${rt("hashCode")}(${r})`),
     SM(`${T} Parse(string s)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T})`),
     SM(`${T} Parse(string s, IFormatProvider provider)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T})`),
     SM(`${T} Parse(string s, NumberStyles style)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T}, ${a[1]})`),
     SM(`${T} Parse(string s, NumberStyles style, IFormatProvider provider)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T}, ${a[1]})`),
-    SM(`bool TryParse(string s, out ${T} result)`, (_r, a, x) => tryParse(js`${rt("tryParseNum")}(${a[0]}, ${T})`, a[1]!, x, js`0`)),
+    SM(`bool TryParse(string s, out ${T} result)`, (_r, a, x) => tryParse(js`${rt("tryParseNum")}(${a[0]}, ${T})`, a[1]!, x, dec ? DEC_ZERO() : js`0`)),
     SM(`bool TryParse(string s, NumberStyles style, IFormatProvider provider, out ${T} result)`, (_r, a, x) =>
-      tryParse(js`${rt("tryParseNum")}(${a[0]}, ${T}, ${a[1]})`, a[3]!, x, js`0`),
+      tryParse(js`${rt("tryParseNum")}(${a[0]}, ${T}, ${a[1]})`, a[3]!, x, dec ? DEC_ZERO() : js`0`),
     ),
-    K(`${T} MaxValue`, n.max as number, () => js`${n.max as number}`),
-    K(`${T} MinValue`, n.min as number, () => js`${n.min as number}`),
+    K(`${T} MaxValue`, n.max as number, () => (dec ? js`${rt("Decimal")}.MaxValue` : js`${n.max as number}`)),
+    K(`${T} MinValue`, n.min as number, () => (dec ? js`${rt("Decimal")}.MinValue` : js`${n.min as number}`)),
   ];
   if (T === "double" || T === "float") {
     members.push(
@@ -111,23 +117,42 @@ for (const n of NUMS) {
   }
   if (T === "decimal") {
     members.push(
-      SM("decimal Round(decimal d)", (_r, a) => js`${rt("mathRound")}(${a[0]}, 0, 0)`),
-      SM("decimal Round(decimal d, int decimals)", (_r, a) => js`${rt("mathRound")}(${a[0]}, ${a[1]}, 0)`),
-      SM("decimal Floor(decimal d)", (_r, a) => js`Math.floor(${a[0]})`),
-      SM("decimal Ceiling(decimal d)", (_r, a) => js`Math.ceil(${a[0]})`),
-      SM("decimal Truncate(decimal d)", (_r, a) => js`Math.trunc(${a[0]})`),
-      SM("decimal Add(decimal a, decimal b)", (_r, a) => js`(${a[0]} + ${a[1]})`),
-      C("(int value)", (_r, a) => a[0]!),
-      C("(double value)", (_r, a) => a[0]!),
-      C("(long value)", (_r, a) => a[0]!),
-      K("decimal Zero", 0, () => js`0`),
-      K("decimal One", 1, () => js`1`),
+      SM("decimal Round(decimal d)", (_r, a) => js`${rt("decRound")}(${a[0]}, 0, 0)`),
+      SM("decimal Round(decimal d, int decimals)", (_r, a) => js`${rt("decRound")}(${a[0]}, ${a[1]}, 0)`),
+      SM("decimal Round(decimal d, MidpointRounding mode)", (_r, a) => js`${rt("decRound")}(${a[0]}, 0, ${a[1]})`),
+      SM("decimal Round(decimal d, int decimals, MidpointRounding mode)", (_r, a) => js`${rt("decRound")}(${a[0]}, ${a[1]}, ${a[2]})`),
+      SM("decimal Floor(decimal d)", (_r, a) => js`${rt("decFloor")}(${a[0]})`),
+      SM("decimal Ceiling(decimal d)", (_r, a) => js`${rt("decCeiling")}(${a[0]})`),
+      SM("decimal Truncate(decimal d)", (_r, a) => js`${rt("decTruncate")}(${a[0]})`),
+      SM("decimal Negate(decimal d)", (_r, a) => js`${rt("decNeg")}(${a[0]})`),
+      SM("decimal Add(decimal d1, decimal d2)", (_r, a) => js`${rt("decAdd")}(${a[0]}, ${a[1]})`),
+      SM("decimal Subtract(decimal d1, decimal d2)", (_r, a) => js`${rt("decSub")}(${a[0]}, ${a[1]})`),
+      SM("decimal Multiply(decimal d1, decimal d2)", (_r, a) => js`${rt("decMul")}(${a[0]}, ${a[1]})`),
+      SM("decimal Divide(decimal d1, decimal d2)", (_r, a) => js`${rt("decDiv")}(${a[0]}, ${a[1]})`),
+      SM("decimal Remainder(decimal d1, decimal d2)", (_r, a) => js`${rt("decMod")}(${a[0]}, ${a[1]})`),
+      SM("int Compare(decimal d1, decimal d2)", (_r, a) => js`${rt("decCmp")}(${a[0]}, ${a[1]})`),
+      SM("decimal Max(decimal d1, decimal d2)", (_r, a) => js`${rt("decMax")}(${a[0]}, ${a[1]})`),
+      SM("decimal Min(decimal d1, decimal d2)", (_r, a) => js`${rt("decMin")}(${a[0]}, ${a[1]})`),
+      SM("double ToDouble(decimal d)", (_r, a) => js`${rt("decToNum")}(${a[0]})`),
+      SM("int ToInt32(decimal d)", (_r, a) => js`${rt("decimalToInt")}(${a[0]}, "int")`),
+      SM("long ToInt64(decimal d)", (_r, a) => js`${rt("decimalToInt")}(${a[0]}, "long")`),
+      C("(int value)", (_r, a) => js`${rt("decFromInt")}(${a[0]})`),
+      C("(double value)", (_r, a) => js`${rt("decFromDouble")}(${a[0]})`),
+      C("(long value)", (_r, a) => js`${rt("decFromInt")}(${a[0]})`),
+      C("(int lo, int mid, int hi, bool isNegative, byte scale)", (_r, a) => js`${rt("decFromBits")}(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}, ${a[4]})`),
+      K("decimal Zero", 0, () => js`${rt("Decimal")}.Zero`),
+      K("decimal One", 1, () => js`${rt("Decimal")}.One`),
+      K("decimal MinusOne", -1, () => js`${rt("Decimal")}.MinusOne`),
     );
   }
-  const test =
-    T === "double" || T === "float" || T === "decimal"
-      ? (v: Code) => js`(typeof ${v} === "number")`
-      : (v: Code) => js`(typeof ${v} === "number" && Number.isInteger(${v}))`;
+  // boxes: int and double are plain numbers, decimal a Decimal, the others a NumBox with their type
+  const test = dec
+    ? (v: Code) => js`(${v} instanceof ${rt("Decimal")})`
+    : boxed
+      ? (v: Code) => js`(${v} instanceof ${rt("NumBox")} && ${v}.t === ${T})`
+      : T === "double"
+        ? (v: Code) => js`(typeof ${v} === "number")`
+        : (v: Code) => js`(typeof ${v} === "number" && Number.isInteger(${v}) && (${v} | 0) === ${v})`;
   type("System", T, { valueType: true, test }, members);
 }
 
@@ -174,23 +199,34 @@ const math = (name: string, sigs: string[], f: (a: Code[]) => Code) => sigs.map(
 type("System", "Math", { isStatic: true }, [
   ...math("Abs", ["int $(int value)"], (a) => js`${rt("iabs")}(${a[0]}, "int")`),
   ...math("Abs", ["long $(long value)"], (a) => js`${rt("iabs")}(${a[0]}, "long")`),
-  ...math("Abs", ["double $(double value)", "decimal $(decimal value)", "float $(float value)"], (a) => js`Math.abs(${a[0]})`),
-  ...math("Max", ["int $(int a, int b)", "long $(long a, long b)", "double $(double a, double b)", "decimal $(decimal a, decimal b)"], (a) => js`Math.max(${a[0]}, ${a[1]})`),
-  ...math("Min", ["int $(int a, int b)", "long $(long a, long b)", "double $(double a, double b)", "decimal $(decimal a, decimal b)"], (a) => js`Math.min(${a[0]}, ${a[1]})`),
-  ...math("Floor", ["double $(double d)", "decimal $(decimal d)"], (a) => js`Math.floor(${a[0]})`),
-  ...math("Ceiling", ["double $(double a)", "decimal $(decimal d)"], (a) => js`Math.ceil(${a[0]})`),
-  ...math("Truncate", ["double $(double d)", "decimal $(decimal d)"], (a) => js`Math.trunc(${a[0]})`),
-  ...math("Round", ["double $(double a)", "decimal $(decimal d)"], (a) => js`${rt("mathRound")}(${a[0]}, 0, 0)`),
-  ...math("Round", ["double $(double a, int digits)", "decimal $(decimal d, int decimals)"], (a) => js`${rt("mathRound")}(${a[0]}, ${a[1]}, 0)`),
-  ...math("Round", ["double $(double a, MidpointRounding mode)", "decimal $(decimal d, MidpointRounding mode)"], (a) => js`${rt("mathRound")}(${a[0]}, 0, ${a[1]})`),
-  ...math("Round", ["double $(double a, int digits, MidpointRounding mode)", "decimal $(decimal d, int decimals, MidpointRounding mode)"], (a) => js`${rt("mathRound")}(${a[0]}, ${a[1]}, ${a[2]})`),
+  ...math("Abs", ["double $(double value)", "float $(float value)"], (a) => js`Math.abs(${a[0]})`),
+  ...math("Abs", ["decimal $(decimal value)"], (a) => js`${rt("decAbs")}(${a[0]})`),
+  ...math("Max", ["int $(int a, int b)", "long $(long a, long b)", "double $(double a, double b)"], (a) => js`Math.max(${a[0]}, ${a[1]})`),
+  ...math("Max", ["decimal $(decimal a, decimal b)"], (a) => js`${rt("decMax")}(${a[0]}, ${a[1]})`),
+  ...math("Min", ["int $(int a, int b)", "long $(long a, long b)", "double $(double a, double b)"], (a) => js`Math.min(${a[0]}, ${a[1]})`),
+  ...math("Min", ["decimal $(decimal a, decimal b)"], (a) => js`${rt("decMin")}(${a[0]}, ${a[1]})`),
+  ...math("Floor", ["double $(double d)"], (a) => js`Math.floor(${a[0]})`),
+  ...math("Floor", ["decimal $(decimal d)"], (a) => js`${rt("decFloor")}(${a[0]})`),
+  ...math("Ceiling", ["double $(double a)"], (a) => js`Math.ceil(${a[0]})`),
+  ...math("Ceiling", ["decimal $(decimal d)"], (a) => js`${rt("decCeiling")}(${a[0]})`),
+  ...math("Truncate", ["double $(double d)"], (a) => js`Math.trunc(${a[0]})`),
+  ...math("Truncate", ["decimal $(decimal d)"], (a) => js`${rt("decTruncate")}(${a[0]})`),
+  ...math("Round", ["double $(double a)"], (a) => js`${rt("mathRound")}(${a[0]}, 0, 0)`),
+  ...math("Round", ["double $(double a, int digits)"], (a) => js`${rt("mathRound")}(${a[0]}, ${a[1]}, 0)`),
+  ...math("Round", ["double $(double a, MidpointRounding mode)"], (a) => js`${rt("mathRound")}(${a[0]}, 0, ${a[1]})`),
+  ...math("Round", ["double $(double a, int digits, MidpointRounding mode)"], (a) => js`${rt("mathRound")}(${a[0]}, ${a[1]}, ${a[2]})`),
+  ...math("Round", ["decimal $(decimal d)"], (a) => js`${rt("decRound")}(${a[0]}, 0, 0)`),
+  ...math("Round", ["decimal $(decimal d, int decimals)"], (a) => js`${rt("decRound")}(${a[0]}, ${a[1]}, 0)`),
+  ...math("Round", ["decimal $(decimal d, MidpointRounding mode)"], (a) => js`${rt("decRound")}(${a[0]}, 0, ${a[1]})`),
+  ...math("Round", ["decimal $(decimal d, int decimals, MidpointRounding mode)"], (a) => js`${rt("decRound")}(${a[0]}, ${a[1]}, ${a[2]})`),
   ...math("Pow", ["double $(double x, double y)"], (a) => js`Math.pow(${a[0]}, ${a[1]})`),
   ...math("Sqrt", ["double $(double d)"], (a) => js`Math.sqrt(${a[0]})`),
   ...math("Log", ["double $(double d)"], (a) => js`Math.log(${a[0]})`),
   ...math("Log10", ["double $(double d)"], (a) => js`Math.log10(${a[0]})`),
   ...math("Log", ["double $(double a, double newBase)"], (a) => js`(Math.log(${a[0]}) / Math.log(${a[1]}))`),
   ...math("Exp", ["double $(double d)"], (a) => js`Math.exp(${a[0]})`),
-  ...math("Sign", ["int $(int value)", "int $(long value)", "int $(double value)", "int $(decimal value)"], (a) => js`${rt("mathSign")}(${a[0]})`),
+  ...math("Sign", ["int $(int value)", "int $(long value)", "int $(double value)"], (a) => js`${rt("mathSign")}(${a[0]})`),
+  ...math("Sign", ["int $(decimal value)"], (a) => js`${rt("decSign")}(${a[0]})`),
   ...math("Sin", ["double $(double a)"], (a) => js`Math.sin(${a[0]})`),
   ...math("Cos", ["double $(double a)"], (a) => js`Math.cos(${a[0]})`),
   ...math("Tan", ["double $(double a)"], (a) => js`Math.tan(${a[0]})`),

@@ -1,0 +1,414 @@
+// System.Decimal, exact: a 96-bit mantissa (a signed BigInt, |m| < 2^96) and a scale 0–28, value =
+// m / 10^scale. Arithmetic follows .NET: + and - keep the larger scale (1.10m + 1 = 2.10), * adds the
+// scales (1.50m * 2 = 3.00), / gives the exact quotient at the smallest scale ≥ max(s1 - s2, 0) when
+// there is one, else as many digits as fit (28 decimals or 96 bits) rounded half to even; a result
+// that does not fit is rounded to fewer decimals (half to even), and one that does not fit at scale 0
+// throws OverflowException. Operands may be plain JS numbers (an int/long operand promoted to decimal).
+//
+// Also the boxes of value types that are not int/double/bool/char (NumBox): `(object)5L` keeps its
+// type so `is int` and unboxing casts behave as in C# (see compiler/csharp/lower.ts).
+import { DotNetException, divideByZero, overflow, argumentOutOfRange, nullReference as nullReferenceErr } from "../errors.js";
+import { numFormat, fmtFloat } from "./core.js";
+
+const MAX_M = (1n << 96n) - 1n;
+const POW10: bigint[] = [1n];
+for (let i = 1; i <= 60; i++) POW10.push(POW10[i - 1]! * 10n);
+function p10(n: number): bigint {
+  return n <= 60 ? POW10[n]! : 10n ** BigInt(n);
+}
+function abs(x: bigint): bigint {
+  return x < 0n ? -x : x;
+}
+function decOverflow(): DotNetException {
+  return overflow("Value was either too large or too small for a Decimal.");
+}
+
+export class Decimal {
+  constructor(
+    /** Signed mantissa, |m| ≤ 2^96 - 1. */
+    readonly m: bigint,
+    /** Scale 0–28. */
+    readonly s: number,
+  ) {}
+  static readonly Zero = new Decimal(0n, 0);
+  static readonly One = new Decimal(1n, 0);
+  static readonly MinusOne = new Decimal(-1n, 0);
+  static readonly MaxValue = new Decimal(MAX_M, 0);
+  static readonly MinValue = new Decimal(-MAX_M, 0);
+  /** The invariant text: all the scale's digits ("1.10"). */
+  toString(): string {
+    return decStr(this);
+  }
+  ToString(format?: string | null): string {
+    return format ? numFormat(this as unknown as number, format, "decimal") : decStr(this);
+  }
+  /** Numeric coercion (`+d`, `d < 1`) gives the nearest double. */
+  valueOf(): number {
+    return decToNum(this);
+  }
+  CompareTo(o: unknown): number {
+    if (o === null || o === undefined) return 1;
+    return decCmp(this, o as Decimal);
+  }
+  Equals(o: unknown): boolean {
+    return o instanceof Decimal && decCmp(this, o) === 0;
+  }
+  GetHashCode(): number {
+    return hashOf(decStr(decNormalize(this)));
+  }
+}
+Object.defineProperty(Decimal.prototype, "$typeName", { value: "System.Decimal", enumerable: false });
+
+function hashOf(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** A decimal operand: a Decimal, or a JS number of an integral/floating type promoted to decimal. */
+export function toDec(x: Decimal | number): Decimal {
+  if (x instanceof Decimal) return x;
+  if (typeof x === "number") return Number.isInteger(x) ? decFromInt(x) : decFromDouble(x, 15);
+  if (typeof x === "bigint") return fit(x, 0);
+  return x as Decimal;
+}
+
+/** Rounds m / 10^k half to even (k ≥ 0). */
+function roundDiv(m: bigint, k: number, away = false): bigint {
+  if (k === 0) return m;
+  const d = p10(k);
+  const q = m / d;
+  const r = abs(m % d);
+  const twice = r * 2n;
+  if (twice > d || (twice === d && (away || (q & 1n) !== 0n))) return m < 0n ? q - 1n : q + 1n;
+  return q;
+}
+
+/** m × 10^-s made to fit (scale ≤ 28, |m| < 2^96) by rounding off decimals; OverflowException if it cannot. */
+function fit(m: bigint, s: number): Decimal {
+  if (s < 0) {
+    m *= p10(-s);
+    s = 0;
+  }
+  if (s <= 28 && abs(m) <= MAX_M) return new Decimal(m, s);
+  let k = Math.max(s - 28, 0);
+  const a = abs(m);
+  while (k < s && a / p10(k) > MAX_M) k++;
+  for (; k <= s; k++) {
+    const q = roundDiv(m, k);
+    if (abs(q) <= MAX_M) return new Decimal(q, s - k);
+  }
+  throw decOverflow();
+}
+
+export function decFromInt(n: number): Decimal {
+  return new Decimal(BigInt(n), 0);
+}
+/** Hoisted decimal literal: "1.10" → 110 × 10^-2 (more than 28 decimals are rounded off). */
+export function decLit(text: string): Decimal {
+  const [mant, exp] = text.toLowerCase().split("e") as [string, string | undefined];
+  const dot = mant.indexOf(".");
+  const scale = (dot < 0 ? 0 : mant.length - dot - 1) - Number(exp ?? 0);
+  const r = decParseParts(false, mant.replace(".", ""), scale);
+  if (!r) throw decOverflow();
+  return r;
+}
+/** digits × 10^-scale (null: does not fit in a decimal). */
+export function decParseParts(neg: boolean, digits: string, scale: number): Decimal | null {
+  const m = BigInt(digits || "0");
+  try {
+    return fit(neg ? -m : m, scale);
+  } catch {
+    return null;
+  }
+}
+/** Explicit double/float → decimal: .NET keeps 15 (float: 7) significant digits, without trailing zeros. */
+export function decFromDouble(x: number, digits = 15): Decimal {
+  if (!Number.isFinite(x) || Math.abs(x) >= 79228162514264337593543950335.5) throw decOverflow();
+  if (x === 0) return Decimal.Zero;
+  const str = Math.abs(x).toExponential(digits - 1);
+  const e = str.indexOf("e");
+  let d = str[0]! + str.slice(2, e);
+  const exp = Number(str.slice(e + 1));
+  let scale = digits - 1 - exp;
+  while (scale > 0 && d.length > 1 && d.endsWith("0")) {
+    d = d.slice(0, -1);
+    scale--;
+  }
+  if (scale > 28) {
+    // tiny values: round to 28 decimals (1e-30 → 0)
+    const r = roundDiv(BigInt(d), scale - 28);
+    return new Decimal(x < 0 ? -r : r, r === 0n ? 0 : 28);
+  }
+  const m = BigInt(d);
+  return fit(x < 0 ? -m : m, scale);
+}
+export function decFromFloat(x: number): Decimal {
+  return decFromDouble(x, 7);
+}
+/** A JSON number (Newtonsoft reads integers as Int64, others as Double) → decimal. */
+export function decFromNum(x: number | Decimal | null | undefined): Decimal | null {
+  if (x === null || x === undefined) return null;
+  return toDec(x);
+}
+export function decToNum(d: Decimal | number): number {
+  if (typeof d === "number") return d;
+  if (d.s === 0) return Number(d.m);
+  return Number(decStr(d));
+}
+export function decToFloat(d: Decimal): number {
+  return Math.fround(decToNum(d));
+}
+/** Explicit decimal → integral type: truncates; out of the type's range throws OverflowException. */
+export function decToIntegral(d: Decimal | number, type: string): number {
+  const x = toDec(d);
+  const t = x.s === 0 ? x.m : x.m / p10(x.s);
+  const r = RANGES[type];
+  if (r && (t < r[0] || t > r[1])) throw overflow(`Value was either too large or too small for ${LABEL[type] ?? type}.`);
+  return Number(t);
+}
+const RANGES: Record<string, [bigint, bigint]> = {
+  sbyte: [-128n, 127n],
+  byte: [0n, 255n],
+  short: [-32768n, 32767n],
+  ushort: [0n, 65535n],
+  int: [-2147483648n, 2147483647n],
+  uint: [0n, 4294967295n],
+  long: [-9223372036854775808n, 9223372036854775807n],
+  ulong: [0n, 18446744073709551615n],
+  char: [0n, 65535n],
+};
+const LABEL: Record<string, string> = {
+  sbyte: "a signed byte", byte: "an unsigned byte", short: "an Int16", ushort: "a UInt16", int: "an Int32", uint: "a UInt32", long: "an Int64", ulong: "a UInt64", char: "a character",
+};
+
+export function decStr(d: Decimal): string {
+  const neg = d.m < 0n;
+  let digits = abs(d.m).toString();
+  if (d.s === 0) return neg ? `-${digits}` : digits;
+  if (digits.length <= d.s) digits = digits.padStart(d.s + 1, "0");
+  const cut = digits.length - d.s;
+  return `${neg ? "-" : ""}${digits.slice(0, cut)}.${digits.slice(cut)}`;
+}
+/** The digit buffer of a decimal for number formatting: value = 0.d × 10^scale, d without trailing zeros. */
+export function decDigits(d: Decimal): { neg: boolean; d: string; scale: number } {
+  if (d.m === 0n) return { neg: false, d: "", scale: 0 };
+  const s = abs(d.m).toString();
+  return { neg: d.m < 0n, d: s.replace(/0+$/, ""), scale: s.length - d.s };
+}
+/** The same value with trailing zeros removed (for hashing). */
+function decNormalize(d: Decimal): Decimal {
+  let m = d.m;
+  let s = d.s;
+  while (s > 0 && m % 10n === 0n) {
+    m /= 10n;
+    s--;
+  }
+  return new Decimal(m, s);
+}
+
+// ---- operators ----------------------------------------------------------------------------------
+function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
+  if (a.s === b.s) return [a.m, b.m, a.s];
+  if (a.s > b.s) return [a.m, b.m * p10(a.s - b.s), a.s];
+  return [a.m * p10(b.s - a.s), b.m, b.s];
+}
+export function decAdd(x: Decimal | number, y: Decimal | number): Decimal {
+  const [a, b, s] = align(toDec(x), toDec(y));
+  return fit(a + b, s);
+}
+export function decSub(x: Decimal | number, y: Decimal | number): Decimal {
+  const [a, b, s] = align(toDec(x), toDec(y));
+  return fit(a - b, s);
+}
+export function decMul(x: Decimal | number, y: Decimal | number): Decimal {
+  const a = toDec(x);
+  const b = toDec(y);
+  return fit(a.m * b.m, a.s + b.s);
+}
+export function decDiv(x: Decimal | number, y: Decimal | number): Decimal {
+  const a = toDec(x);
+  const b = toDec(y);
+  if (b.m === 0n) throw divideByZero();
+  const base = a.s - b.s;
+  // quotient at scale sc: a.m × 10^(sc - base) / b.m
+  const at = (sc: number): [bigint, bigint, bigint] => {
+    const e = sc - base;
+    const num = e >= 0 ? a.m * p10(e) : a.m;
+    const den = e >= 0 ? b.m : b.m * p10(-e);
+    return [num / den, num % den, den];
+  };
+  let sc = Math.max(base, 0);
+  let last = -1;
+  for (; sc <= 28; sc++) {
+    const [q, r] = at(sc);
+    if (abs(q) > MAX_M) break;
+    if (r === 0n) return new Decimal(q, sc);
+    last = sc;
+  }
+  if (last < 0) last = Math.max(base, 0) - 1;
+  for (let s = last; s >= 0; s--) {
+    const [q, r, den] = at(s);
+    const twice = abs(r) * 2n;
+    const ad = abs(den);
+    const neg = (a.m < 0n) !== (b.m < 0n);
+    let v = q;
+    if (twice > ad || (twice === ad && (q & 1n) !== 0n)) v = neg ? q - 1n : q + 1n;
+    if (abs(v) <= MAX_M) return new Decimal(v, s);
+  }
+  throw decOverflow();
+}
+export function decMod(x: Decimal | number, y: Decimal | number): Decimal {
+  const [a, b, s] = align(toDec(x), toDec(y));
+  if (b === 0n) throw divideByZero();
+  return fit(a % b, s);
+}
+export function decNeg(x: Decimal | number): Decimal {
+  const a = toDec(x);
+  return new Decimal(-a.m, a.s);
+}
+export function decCmp(x: Decimal | number, y: Decimal | number): number {
+  const [a, b] = align(toDec(x), toDec(y));
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+/** `==` on decimals (and on decimal? operands: null == null). */
+export function decEq(x: Decimal | number | null | undefined, y: Decimal | number | null | undefined): boolean {
+  if (x === null || x === undefined || y === null || y === undefined) return (x ?? null) === (y ?? null);
+  return decCmp(x, y) === 0;
+}
+/** Binary operators on decimals by name (lifted nullable operators go through here). */
+export function decOp(op: string, a: Decimal | number, b: Decimal | number): Decimal | boolean {
+  switch (op) {
+    case "+":
+      return decAdd(a, b);
+    case "-":
+      return decSub(a, b);
+    case "*":
+      return decMul(a, b);
+    case "/":
+      return decDiv(a, b);
+    case "%":
+      return decMod(a, b);
+    case "<":
+      return decCmp(a, b) < 0;
+    case ">":
+      return decCmp(a, b) > 0;
+    case "<=":
+      return decCmp(a, b) <= 0;
+    case ">=":
+      return decCmp(a, b) >= 0;
+  }
+  throw new DotNetException("System.InvalidOperationException", `Operator '${op}' cannot be applied to decimal operands.`);
+}
+
+// ---- Math / decimal statics ----------------------------------------------------------------------
+/** Math.Round(decimal, decimals, mode): mode 0 = ToEven, 1 = AwayFromZero; a smaller scale is kept. */
+export function decRound(x: Decimal | number, decimals: number, mode: number): Decimal {
+  const d = toDec(x);
+  if (decimals < 0 || decimals > 28) throw argumentOutOfRange("decimals", "Decimal can only round to between 0 and 28 digits of precision.");
+  if (d.s <= decimals) return d;
+  return new Decimal(roundDiv(d.m, d.s - decimals, mode === 1), decimals);
+}
+export function decFloor(x: Decimal | number): Decimal {
+  const d = toDec(x);
+  if (d.s === 0) return d;
+  const q = d.m / p10(d.s);
+  return new Decimal(d.m < 0n && q * p10(d.s) !== d.m ? q - 1n : q, 0);
+}
+export function decCeiling(x: Decimal | number): Decimal {
+  const d = toDec(x);
+  if (d.s === 0) return d;
+  const q = d.m / p10(d.s);
+  return new Decimal(d.m > 0n && q * p10(d.s) !== d.m ? q + 1n : q, 0);
+}
+export function decTruncate(x: Decimal | number): Decimal {
+  const d = toDec(x);
+  return d.s === 0 ? d : new Decimal(d.m / p10(d.s), 0);
+}
+export function decAbs(x: Decimal | number): Decimal {
+  const d = toDec(x);
+  return d.m < 0n ? new Decimal(-d.m, d.s) : d;
+}
+export function decMax(x: Decimal | number, y: Decimal | number): Decimal {
+  return decCmp(x, y) >= 0 ? toDec(x) : toDec(y);
+}
+export function decMin(x: Decimal | number, y: Decimal | number): Decimal {
+  return decCmp(x, y) < 0 ? toDec(x) : toDec(y);
+}
+export function decSign(x: Decimal | number): number {
+  const d = toDec(x);
+  return d.m < 0n ? -1 : d.m > 0n ? 1 : 0;
+}
+/** new decimal(lo, mid, hi, isNegative, scale). */
+export function decFromBits(lo: number, mid: number, hi: number, neg: boolean, scale: number): Decimal {
+  if (scale < 0 || scale > 28) throw argumentOutOfRange("scale", "Decimal's scale value must be between 0 and 28, inclusive.");
+  const m = (BigInt(hi >>> 0) << 64n) | (BigInt(mid >>> 0) << 32n) | BigInt(lo >>> 0);
+  return new Decimal(neg ? -m : m, scale);
+}
+/** Enumerable.Sum over decimals. */
+export function decSum(xs: Iterable<Decimal | number | null>): Decimal {
+  let s = Decimal.Zero;
+  for (const x of xs) if (x !== null && x !== undefined) s = decAdd(s, x);
+  return s;
+}
+
+// ---- boxes of value types other than int, double, bool, char, decimal ----------------------------
+const BOX_NAMES: Record<string, string> = {
+  long: "System.Int64",
+  ulong: "System.UInt64",
+  uint: "System.UInt32",
+  short: "System.Int16",
+  ushort: "System.UInt16",
+  byte: "System.Byte",
+  sbyte: "System.SByte",
+  float: "System.Single",
+};
+/** A boxed long/ulong/uint/short/ushort/byte/sbyte/float: the value and its C# type. */
+export class NumBox {
+  constructor(
+    readonly v: number,
+    readonly t: string,
+  ) {}
+  get $typeName(): string {
+    return BOX_NAMES[this.t] ?? "System.Object";
+  }
+  ToString(format?: string | null): string {
+    if (format) return numFormat(this.v, format, this.t);
+    return this.t === "float" ? fmtFloat(this.v) : String(this.v);
+  }
+  toString(): string {
+    return this.ToString();
+  }
+  valueOf(): number {
+    return this.v;
+  }
+  toJSON(): number {
+    return this.v;
+  }
+  Equals(o: unknown): boolean {
+    return o instanceof NumBox && o.t === this.t && o.v === this.v;
+  }
+  CompareTo(o: unknown): number {
+    if (o === null || o === undefined) return 1;
+    const w = o instanceof NumBox ? o.v : (o as number);
+    return this.v < w ? -1 : this.v > w ? 1 : 0;
+  }
+  GetHashCode(): number {
+    return this.v | 0;
+  }
+}
+export function boxNum(v: number | null | undefined, t: string): NumBox | null {
+  return v === null || v === undefined ? null : new NumBox(v, t);
+}
+/** A boxed value as a plain JS value for JSON (NumBox → number, Decimal → nearest double). */
+export function unboxJson(v: unknown): unknown {
+  if (v instanceof NumBox) return v.v;
+  if (v instanceof Decimal) return decToNum(v);
+  return v;
+}
+/** `JValue.Value`: a JSON integer is a boxed Int64 in Newtonsoft (`(long)v.Value` works, `(int)v.Value` throws). */
+export function jvalueObject(t: { Type: number; Value: unknown } | null): unknown {
+  if (t === null || t === undefined) throw nullReferenceErr();
+  const v = t.Value;
+  return t.Type === 6 && typeof v === "number" ? new NumBox(v, "long") : v;
+}
