@@ -10,3 +10,4 @@ export { httpBackend } from "./backend.js";
 export * from "./dotnet/index.js";
 export * from "./traffic/index.js";
 export * from "./state/index.js";
+export * from "./security/index.js";

@@ -13,6 +13,7 @@ import { setVariable } from "./set-variable.js";
 import { includeFragment } from "./include-fragment.js";
 import { TRAFFIC_POLICIES } from "./traffic-policies.js";
 import { STATE_POLICIES } from "./state-policies.js";
+import { SECURITY_POLICIES } from "./security-policies.js";
 
 const DEFS: PolicyDef<any>[] = [
   base,
@@ -28,6 +29,7 @@ const DEFS: PolicyDef<any>[] = [
   includeFragment,
   ...TRAFFIC_POLICIES,
   ...STATE_POLICIES,
+  ...SECURITY_POLICIES,
 ];
 
 const BY_NAME = new Map<string, PolicyDef<PolicyNode>>(DEFS.map((d) => [d.name, d]));

@@ -1,0 +1,6 @@
+// Access-restriction and authentication policies (validate-jwt, ip-filter, validate-headers, jsonp,
+// authentication-certificate): the list registry.ts includes.
+import type { PolicyDef } from "./types.js";
+import { validateJwt } from "./validate-jwt.js";
+
+export const SECURITY_POLICIES: PolicyDef<any>[] = [validateJwt];

@@ -1,0 +1,3 @@
+// Runtime helpers of the security policies (re-exported by runtime/index.ts).
+export { validateJwt, validateJwtAsync, configureJwtCertificates, type JwtConfig, type JwtKeyConfig, type JwtClaimConfig } from "./jwt.js";
+export { configureOpenIdCache, clearOpenIdCache } from "./openid.js";
