@@ -93,7 +93,8 @@ function compileExpressionUnguarded(input: ExpressionInput): CompiledExpression 
       const b = binder.expr(parsed.expr);
       const conv = finalConvert(binder, b, input.expected, parsed.expr.pos);
       const temps = binder.frameTemps;
-      if (conv.cv !== undefined && temps.length === 0) return { code: literal(conv.cv.v), type: typeName(conv.type), constant: { value: conv.cv.v } };
+      // (a decimal constant's cv is its double value: its code, a hoisted Decimal, is the value)
+      if (conv.cv !== undefined && temps.length === 0 && primName(underlyingNullable(conv.type)) !== "decimal") return { code: literal(conv.cv.v), type: typeName(conv.type), constant: { value: conv.cv.v } };
       if (temps.length === 0) return { code: conv.code, type: typeName(conv.type) };
       const name = scope.names.fresh("expr");
       scope.hoist(js`function ${name}(ctx) { ${tempDecl(temps)}return ${conv.code}; }`);
@@ -183,6 +184,6 @@ function constString(e: BExpr): { v: string | null } | undefined {
   if (v === null) return { v: null };
   if (typeof v === "boolean") return { v: v ? "True" : "False" };
   if (typeof v === "number" && isNamed(e.type, "char")) return { v: String.fromCharCode(v) };
-  if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) < 2 ** 53 && primName(e.type) !== "double" && primName(e.type) !== "float") return { v: String(v) };
+  if (typeof v === "number" && Number.isInteger(v) && Math.abs(v) < 2 ** 53 && primName(e.type) !== "double" && primName(e.type) !== "float" && primName(e.type) !== "decimal") return { v: String(v) };
   return undefined;
 }

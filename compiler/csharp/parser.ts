@@ -371,7 +371,8 @@ export class Parser {
         continue;
       }
       if (op === "as") {
-        const type = this.type(false);
+        // `x as int?` (a nullable marker only when what follows cannot continue a conditional)
+        const type = this.type(true);
         left = { k: "as", pos: start, end: this.prevEnd, expr: left, type };
         continue;
       }
