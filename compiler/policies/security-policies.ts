@@ -2,5 +2,6 @@
 // authentication-certificate): the list registry.ts includes.
 import type { PolicyDef } from "./types.js";
 import { validateJwt } from "./validate-jwt.js";
+import { ipFilter } from "./ip-filter.js";
 
-export const SECURITY_POLICIES: PolicyDef<any>[] = [validateJwt];
+export const SECURITY_POLICIES: PolicyDef<any>[] = [validateJwt, ipFilter];

@@ -40,3 +40,20 @@ export function signJwt(payload: Record<string, unknown>, alg: string, key: Buff
 }
 
 export const nowS = (): number => Math.floor(Date.now() / 1000);
+
+import { loadPolicy } from "../../runtime/testing.js";
+import { Context, newEnvironment, RequestMessage, ResponseMessage, Url } from "../../runtime/context.js";
+import { HeaderMap } from "../../runtime/headers.js";
+import { MessageBody } from "../../runtime/body.js";
+import { attachHost, runPipeline } from "../../runtime/pipeline.js";
+
+/** Runs a policy for a caller at `ip` (runPolicy has no caller address); the backend answers 200 "backend". */
+export async function runFrom(xml: string, ip: string, backend: { status?: number; headers?: Record<string, string | string[]>; body?: string } = {}) {
+  const mod = loadPolicy(xml);
+  const ctx = new Context(new RequestMessage("GET", Url.parse("http://gateway.test/"), HeaderMap.from({}, "request"), null));
+  ctx.Request.IpAddress = ip;
+  ctx.$env = newEnvironment();
+  attachHost(ctx, { forward: async () => new ResponseMessage(backend.status ?? 200, "OK", HeaderMap.from(backend.headers ?? {}, "response"), new MessageBody(backend.body ?? "backend")) });
+  await runPipeline(mod, ctx);
+  return { status: ctx.Response.StatusCode, body: ctx.Response.Body ? ctx.Response.Body.content().toString("utf8") : "", lastError: ctx.LastError, variables: Object.fromEntries(ctx.Variables) };
+}
