@@ -3,5 +3,6 @@
 import type { PolicyDef } from "./types.js";
 import { validateJwt } from "./validate-jwt.js";
 import { ipFilter } from "./ip-filter.js";
+import { validateHeaders } from "./validate-headers.js";
 
-export const SECURITY_POLICIES: PolicyDef<any>[] = [validateJwt, ipFilter];
+export const SECURITY_POLICIES: PolicyDef<any>[] = [validateJwt, ipFilter, validateHeaders];

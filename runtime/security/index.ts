@@ -2,3 +2,4 @@
 export { validateJwt, validateJwtAsync, configureJwtCertificates, type JwtConfig, type JwtKeyConfig, type JwtClaimConfig } from "./jwt.js";
 export { configureOpenIdCache, clearOpenIdCache } from "./openid.js";
 export { ipFilter, ipKey, ipRange, type IpKey, type IpRange } from "./ip.js";
+export { validateHeaders, type ValidationError } from "./validate-headers.js";
