@@ -605,17 +605,21 @@ export function registerDateTimeOps(ops: typeof dateTimeOps): void {
   dateTimeOps = ops;
 }
 
+const COLL_KEY = /^(?:List|IList|IEnumerable|ICollection|IReadOnlyList)<(.+)>$|^(.+)\[\]$/;
+const TOKEN_KEYS = new Set(["JToken", "JObject", "JArray", "JValue", "JProperty", "JContainer", "object"]);
 /** Explicit conversion `(T)token` / `token.Value<T>()` / `ToObject<T>()`. */
 export function jconv(token: unknown, key: string): unknown {
   const nullable = key.endsWith("?");
   const k = nullable ? key.slice(0, -1) : key;
-  const coll = /^(?:List|IList|IEnumerable|ICollection|IReadOnlyList)<(.+)>$|^(.+)\[\]$/.exec(k);
-  if (coll && k !== "byte[]" && (token instanceof JArray || token instanceof JObject || token instanceof JValue)) {
+  // Only a key ending in '>' or ']' can name a collection.
+  const last = k.charCodeAt(k.length - 1);
+  const coll = (last === 62 || last === 93) && k !== "byte[]" ? COLL_KEY.exec(k) : null;
+  if (coll && (token instanceof JArray || token instanceof JObject || token instanceof JValue)) {
     if (token instanceof JValue && token.Type === TT.Null) return null;
     if (!(token instanceof JArray)) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", `Cannot deserialize the current JSON object into type '${k}'.`);
     return token.items.map((c) => jconv(c, coll[1] ?? coll[2]!));
   }
-  if (["JToken", "JObject", "JArray", "JValue", "JProperty", "JContainer", "object"].includes(k)) {
+  if (TOKEN_KEYS.has(k)) {
     if (token === null || token === undefined) return null;
     if (k === "JObject" && !(token instanceof JObject)) throw invalidCast((token as JToken).$typeName, "Newtonsoft.Json.Linq.JObject");
     if (k === "JArray" && !(token instanceof JArray)) throw invalidCast((token as JToken).$typeName, "Newtonsoft.Json.Linq.JArray");
@@ -711,37 +715,82 @@ export function jvalues(t: JToken, key: string): unknown[] {
 }
 
 // ---- JSON writer ---------------------------------------------------------------------------------
+// Chars that jsonQuote escapes: the quote, the backslash, C0 controls, NEL, LS and PS.
+const NEEDS_ESCAPE = /["\\\x00-\x1f\x85\u2028\u2029]/;
 export function jsonQuote(s: string | null): string {
   if (s === null || s === undefined) return '""';
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
   let out = '"';
+  let run = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const ch = s[i]!;
-    if (ch === '"') out += '\\"';
-    else if (ch === "\\") out += "\\\\";
+    let esc: string;
+    if (c === 34) esc = '\\"';
+    else if (c === 92) esc = "\\\\";
     else if (c < 0x20 || c === 0x85 || c === 0x2028 || c === 0x2029) {
-      switch (ch) {
-        case "\n":
-          out += "\\n";
+      switch (c) {
+        case 10:
+          esc = "\\n";
           break;
-        case "\r":
-          out += "\\r";
+        case 13:
+          esc = "\\r";
           break;
-        case "\t":
-          out += "\\t";
+        case 9:
+          esc = "\\t";
           break;
-        case "\b":
-          out += "\\b";
+        case 8:
+          esc = "\\b";
           break;
-        case "\f":
-          out += "\\f";
+        case 12:
+          esc = "\\f";
           break;
         default:
-          out += `\\u${c.toString(16).padStart(4, "0")}`;
+          esc = `\\u${c.toString(16).padStart(4, "0")}`;
       }
-    } else out += ch;
+    } else continue;
+    out += s.slice(run, i) + esc;
+    run = i + 1;
   }
-  return `${out}"`;
+  return `${out}${s.slice(run)}"`;
+}
+
+/**
+ * A double as Newtonsoft writes it: the "R" round-trip format, with ".0" when that has no point or
+ * exponent. When the shortest round-trip digits (String(n)) are at most 15 and the decimal exponent
+ * is within what "R" prints without an exponent (1e-4 <= |n| < 1e17, see fmtGeneral), "R" gives the
+ * same digits: |n - shortest| is below half an ulp (<= 2^-53 |n|), less than half a unit in the 15th
+ * digit (>= 5e-16 |n|), so rounding n to 15 digits gives the shortest digits back.
+ */
+function writeDouble(n: number): string {
+  const a = n < 0 ? -n : n;
+  if (a === 0) return "0.0";
+  if (a >= 1e-4 && a < 1e17) {
+    const s = String(n);
+    // String(n) has no exponent in this range; count its significant digits.
+    let first = n < 0 ? 1 : 0;
+    let last = s.length - 1;
+    let point = -1;
+    while (first <= last && (s.charCodeAt(first) === 48 || s.charCodeAt(first) === 46)) first++;
+    while (last > first && s.charCodeAt(last) === 48) last--;
+    let digits = last - first + 1;
+    for (let i = first; i <= last; i++)
+      if (s.charCodeAt(i) === 46) {
+        point = i;
+        digits--;
+        break;
+      }
+    if (digits <= 15) return point < 0 && s.indexOf(".") < 0 ? `${s}.0` : s;
+  }
+  const s = fmtRoundTrip(n);
+  return /[.eE]/.test(s) ? s : `${s}.0`;
+}
+
+function writeInteger(n: number): string {
+  return Math.abs(n) >= 2 ** 53 ? BigInt(n).toString() : String(n);
+}
+function writeFloat(n: number): string {
+  if (!Number.isFinite(n)) return jsonQuote(Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity");
+  return writeDouble(n);
 }
 
 function writeValue(v: JValue): string {
@@ -755,13 +804,9 @@ function writeValue(v: JValue): string {
     case TT.Boolean:
       return x ? "true" : "false";
     case TT.Integer:
-      return Math.abs(x as number) >= 2 ** 53 ? BigInt(x as number).toString() : String(x);
-    case TT.Float: {
-      const n = x as number;
-      if (!Number.isFinite(n)) return jsonQuote(Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity");
-      const s = fmtRoundTrip(n);
-      return /[.eE]/.test(s) ? s : `${s}.0`;
-    }
+      return writeInteger(x as number);
+    case TT.Float:
+      return writeFloat(x as number);
     case TT.Raw:
       return x === null ? "null" : String(x);
     case TT.Bytes:
@@ -774,27 +819,91 @@ function writeValue(v: JValue): string {
 }
 
 function writeToken(t: JToken, indented: boolean, indent: string): string {
-  const nl = indented ? NEWLINE : "";
-  const inner = indented ? `${indent}  ` : "";
   if (t instanceof JValue) return writeValue(t);
   if (t instanceof JProperty) return `${jsonQuote(t.Name)}:${indented ? " " : ""}${writeToken(t.Value, indented, indent)}`;
+  return writeContainer(t, indented, indent);
+}
+function writeContainer(t: JToken, indented: boolean, indent: string): string {
   if (t instanceof JObject) {
-    const ps = t.Properties();
-    if (ps.length === 0) return "{}";
-    return `{${nl}${ps.map((p) => `${inner}${jsonQuote(p.Name)}:${indented ? " " : ""}${writeToken(p.Value, indented, inner)}`).join(`,${nl}`)}${nl}${indent}}`;
+    if (t.props.size === 0) return "{}";
+    let out = "{";
+    let first = true;
+    if (indented) {
+      const inner = `${indent}  `;
+      for (const p of t.props.values()) {
+        out += `${first ? NEWLINE : `,${NEWLINE}`}${inner}${jsonQuote(p.Name)}: `;
+        const v = p.Value;
+        out += v instanceof JValue ? writeValue(v) : writeContainer(v, true, inner);
+        first = false;
+      }
+      return `${out}${NEWLINE}${indent}}`;
+    }
+    for (const p of t.props.values()) {
+      out += `${first ? "" : ","}${jsonQuote(p.Name)}:`;
+      const v = p.Value;
+      out += v instanceof JValue ? writeValue(v) : writeContainer(v, false, "");
+      first = false;
+    }
+    return `${out}}`;
   }
   if (t instanceof JArray) {
-    if (t.items.length === 0) return "[]";
-    return `[${nl}${t.items.map((c) => `${inner}${writeToken(c, indented, inner)}`).join(`,${nl}`)}${nl}${indent}]`;
+    const items = t.items;
+    if (items.length === 0) return "[]";
+    let out = "[";
+    if (indented) {
+      const inner = `${indent}  `;
+      for (let i = 0; i < items.length; i++) {
+        const v = items[i]!;
+        out += `${i === 0 ? NEWLINE : `,${NEWLINE}`}${inner}${v instanceof JValue ? writeValue(v) : writeContainer(v, true, inner)}`;
+      }
+      return `${out}${NEWLINE}${indent}]`;
+    }
+    for (let i = 0; i < items.length; i++) {
+      const v = items[i]!;
+      out += `${i === 0 ? "" : ","}${v instanceof JValue ? writeValue(v) : writeContainer(v, false, "")}`;
+    }
+    return `${out}]`;
   }
+  if (t instanceof JProperty) return writeToken(t, indented, indent);
   return "";
 }
 
 /** JsonConvert.SerializeObject(value, formatting). */
 export function jsonSerialize(v: unknown, formatting: number): string {
   if (v === null || v === undefined) return "null";
-  const t = v instanceof JToken ? v : toJToken(v, true);
-  return writeToken(t, formatting === 1, "");
+  if (v instanceof JToken) return writeToken(v, formatting === 1, "");
+  return writePlain(v, formatting === 1, "");
+}
+/**
+ * What `writeToken(toJToken(v, true))` writes, without building the tokens for the common shapes:
+ * strings, booleans, numbers (Integer when integral, else Float), null, and anonymous objects
+ * (plain objects without $typeName: their keys not starting with `$`, in order). Anything else goes
+ * through toJToken.
+ */
+function writePlain(v: unknown, indented: boolean, indent: string): string {
+  if (v === null || v === undefined) return "null";
+  switch (typeof v) {
+    case "string":
+      return jsonQuote(v);
+    case "boolean":
+      return v ? "true" : "false";
+    case "number":
+      return Number.isInteger(v) ? writeInteger(v) : writeFloat(v);
+  }
+  if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype && (v as { $typeName?: unknown }).$typeName === undefined) {
+    const o = v as Record<string, unknown>;
+    let out = "{";
+    let first = true;
+    const inner = indented ? `${indent}  ` : "";
+    for (const k of Object.keys(o)) {
+      if (k.startsWith("$")) continue;
+      const x = o[k];
+      out += `${first ? "" : ","}${indented ? `${NEWLINE}${inner}` : ""}${jsonQuote(k)}:${indented ? " " : ""}${writePlain(x, indented, inner)}`;
+      first = false;
+    }
+    return first ? "{}" : `${out}${indented ? `${NEWLINE}${indent}` : ""}}`;
+  }
+  return writeToken(toJToken(v, true), indented, indent);
 }
 /** JsonConvert.DeserializeObject(text) / DeserializeObject<T>(text). */
 export function jsonDeserialize(text: string | null, key: string | null): unknown {
@@ -819,141 +928,181 @@ export function jsonDeserialize(text: string | null, key: string | null): unknow
 
 // ---- JSON reader (Newtonsoft-lenient: comments, single quotes, unquoted names) ---------------------
 export function parseJson(text: string): JToken {
-  let i = 0;
-  const n = text.length;
-  const ws = () => {
+  return new JsonReader(text).root();
+}
+
+// JS `\s` plus BOM, as the reader has always skipped; ASCII is decided by char code.
+const WS_RE = /[\s\ufeff]/;
+const NAME_RE = /[A-Za-z_$][A-Za-z0-9_$]*/y;
+const LITERAL_RE = /-?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)|true|false|null|undefined|NaN|-?Infinity/y;
+const HEX4_RE = /^[0-9a-fA-F]{4}$/;
+
+/** Newtonsoft-lenient reader: comments, single quotes, unquoted names, JS literals (NaN, Infinity, undefined). */
+class JsonReader {
+  private i = 0;
+  private readonly n: number;
+  constructor(private readonly text: string) {
+    this.n = text.length;
+  }
+  root(): JToken {
+    const v = this.value();
+    this.ws();
+    if (this.i < this.n) throw readerError("Additional text encountered after finished reading JSON content: " + this.text[this.i] + ".", this.i, this.text);
+    return v;
+  }
+  private ws(): void {
+    const text = this.text;
+    const n = this.n;
+    let i = this.i;
     for (;;) {
-      while (i < n && /[\s\ufeff]/.test(text[i]!)) i++;
-      if (text.startsWith("//", i)) {
-        while (i < n && text[i] !== "\n") i++;
-      } else if (text.startsWith("/*", i)) {
-        const e = text.indexOf("*/", i + 2);
-        if (e < 0) throw readerError("Unexpected end while parsing comment.", i, text);
-        i = e + 2;
-      } else return;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && WS_RE.test(text[i]!))) i++;
+        else break;
+      }
+      if (i + 1 < n && text.charCodeAt(i) === 47) {
+        const d = text.charCodeAt(i + 1);
+        if (d === 47) {
+          const e = text.indexOf("\n", i);
+          i = e < 0 ? n : e;
+          continue;
+        }
+        if (d === 42) {
+          const e = text.indexOf("*/", i + 2);
+          if (e < 0) throw readerError("Unexpected end while parsing comment.", i, text);
+          i = e + 2;
+          continue;
+        }
+      }
+      this.i = i;
+      return;
     }
-  };
-  const str = (q: string): string => {
-    i++;
+  }
+  /** A quoted string; `i` is at the opening quote `q` (34 or 39). */
+  private str(q: number): string {
+    const text = this.text;
+    const start = this.i + 1;
+    const end = text.indexOf(q === 34 ? '"' : "'", start);
+    if (end >= 0) {
+      const bs = text.indexOf("\\", start);
+      if (bs < 0 || bs > end) {
+        this.i = end + 1;
+        return text.slice(start, end);
+      }
+    }
+    return this.strEscaped(q, start);
+  }
+  private strEscaped(q: number, start: number): string {
+    const text = this.text;
+    const n = this.n;
+    let i = start;
     let s = "";
+    let run = i;
     for (;;) {
-      if (i >= n) throw readerError("Unterminated string. Expected delimiter: " + q + ".", i, text);
-      const c = text[i++]!;
-      if (c === q) return s;
-      if (c === "\\") {
-        const e = text[i++];
-        switch (e) {
-          case "n":
-            s += "\n";
-            break;
-          case "r":
-            s += "\r";
-            break;
-          case "t":
-            s += "\t";
-            break;
-          case "b":
-            s += "\b";
-            break;
-          case "f":
-            s += "\f";
-            break;
-          case "u": {
-            const h = text.slice(i, i + 4);
-            if (!/^[0-9a-fA-F]{4}$/.test(h)) throw readerError("Invalid Unicode escape sequence.", i, text);
-            s += String.fromCharCode(parseInt(h, 16));
-            i += 4;
-            break;
-          }
-          case '"':
-          case "'":
-          case "\\":
-          case "/":
-            s += e;
-            break;
-          default:
-            throw readerError(`Bad JSON escape sequence: \\${e}.`, i, text);
+      if (i >= n) throw readerError("Unterminated string. Expected delimiter: " + String.fromCharCode(q) + ".", i, text);
+      const c = text.charCodeAt(i++);
+      if (c === q) {
+        this.i = i;
+        return s + text.slice(run, i - 1);
+      }
+      if (c !== 92) continue;
+      s += text.slice(run, i - 1);
+      const e = text[i++];
+      switch (e) {
+        case "n":
+          s += "\n";
+          break;
+        case "r":
+          s += "\r";
+          break;
+        case "t":
+          s += "\t";
+          break;
+        case "b":
+          s += "\b";
+          break;
+        case "f":
+          s += "\f";
+          break;
+        case "u": {
+          const h = text.slice(i, i + 4);
+          if (!HEX4_RE.test(h)) throw readerError("Invalid Unicode escape sequence.", i, text);
+          s += String.fromCharCode(parseInt(h, 16));
+          i += 4;
+          break;
         }
-      } else s += c;
+        case '"':
+        case "'":
+        case "\\":
+        case "/":
+          s += e;
+          break;
+        default:
+          throw readerError(`Bad JSON escape sequence: \\${e}.`, i, text);
+      }
+      run = i;
     }
-  };
-  const value = (): JToken => {
-    ws();
-    if (i >= n) throw readerError("Unexpected end of content while loading JObject.", i, text);
-    const c = text[i]!;
-    if (c === "{") {
+  }
+  private value(): JToken {
+    this.ws();
+    const text = this.text;
+    if (this.i >= this.n) throw readerError("Unexpected end of content while loading JObject.", this.i, text);
+    const c = text.charCodeAt(this.i);
+    if (c === 123) return this.object();
+    if (c === 91) return this.array();
+    if (c === 34 || c === 39) return new JValue(TT.String, this.str(c));
+    if ((c >= 48 && c <= 57) || c === 45) {
+      const v = this.number(c);
+      if (v !== null) return v;
+    }
+    return this.literal(c);
+  }
+  /** A plain JSON-style number (`-?\d+(\.\d*)?([eE][+-]?\d+)?`), or null for anything else (the literal regex decides). */
+  private number(c: number): JValue | null {
+    const text = this.text;
+    const n = this.n;
+    const start = this.i;
+    let i = start;
+    if (c === 45) {
       i++;
-      const o = new JObject();
-      ws();
-      if (text[i] === "}") {
-        i++;
-        return o;
-      }
-      for (;;) {
-        ws();
-        let name: string;
-        if (text[i] === '"' || text[i] === "'") name = str(text[i]!);
-        else {
-          const m = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(text.slice(i));
-          if (!m) throw readerError(`Invalid property identifier character: ${text[i] ?? ""}.`, i, text);
-          name = m[0];
-          i += name.length;
-        }
-        ws();
-        if (text[i] !== ":") throw readerError(`Invalid character after parsing property name. Expected ':' but got: ${text[i] ?? ""}.`, i, text);
-        i++;
-        const v = value();
-        // duplicate names: the last one wins (JObject.Parse default in Newtonsoft 13 is Replace)
-        o.SetItem(name, v);
-        ws();
-        if (text[i] === ",") {
-          i++;
-          ws();
-          if (text[i] === "}") {
-            i++;
-            return o;
-          }
-          continue;
-        }
-        if (text[i] === "}") {
-          i++;
-          return o;
-        }
-        throw readerError(`After parsing a value an unexpected character was encountered: ${text[i] ?? ""}.`, i, text);
-      }
+      c = i < n ? text.charCodeAt(i) : 0;
+      if (c < 48 || c > 57) return null;
     }
-    if (c === "[") {
+    let v = 0;
+    const d0 = i;
+    while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
       i++;
-      const a = new JArray();
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return a;
-      }
-      for (;;) {
-        a.Add(value());
-        ws();
-        if (text[i] === ",") {
-          i++;
-          ws();
-          if (text[i] === "]") {
-            i++;
-            return a;
-          }
-          continue;
-        }
-        if (text[i] === "]") {
-          i++;
-          return a;
-        }
-        throw readerError(`After parsing a value an unexpected character was encountered: ${text[i] ?? ""}.`, i, text);
+    }
+    let float = false;
+    if (i < n && c === 46) {
+      float = true;
+      i++;
+      while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
+    }
+    if (i < n && (c === 101 || c === 69)) {
+      let j = i + 1;
+      let d = j < n ? text.charCodeAt(j) : 0;
+      if (d === 43 || d === 45) d = ++j < n ? text.charCodeAt(j) : 0;
+      if (d >= 48 && d <= 57) {
+        float = true;
+        while (j < n && (d = text.charCodeAt(j)) >= 48 && d <= 57) j++;
+        i = j;
       }
     }
-    if (c === '"' || c === "'") return new JValue(TT.String, str(c));
-    const m = /^(-?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)|true|false|null|undefined|NaN|-?Infinity)/.exec(text.slice(i, i + 400));
-    if (!m) throw readerError(`Unexpected character encountered while parsing value: ${c}.`, i, text);
-    i += m[0].length;
+    this.i = i;
+    if (float) return new JValue(TT.Float, Number(text.slice(start, i)));
+    // Up to 15 digits the running value is exact; longer integers are rounded as Number() rounds them.
+    if (i - d0 > 15) v = Number(text.slice(d0, i));
+    return new JValue(TT.Integer, text.charCodeAt(start) === 45 ? -v : v);
+  }
+  private literal(c: number): JToken {
+    const text = this.text;
+    LITERAL_RE.lastIndex = this.i;
+    const m = LITERAL_RE.exec(text);
+    if (!m) throw readerError(`Unexpected character encountered while parsing value: ${String.fromCharCode(c)}.`, this.i, text);
     const tok = m[0];
+    this.i += tok.length;
     if (tok === "true" || tok === "false") return new JValue(TT.Boolean, tok === "true");
     if (tok === "null") return JValue.null();
     if (tok === "undefined") return new JValue(TT.Undefined, null);
@@ -961,11 +1110,91 @@ export function parseJson(text: string): JToken {
     if (tok.endsWith("Infinity")) return new JValue(TT.Float, tok.startsWith("-") ? -Infinity : Infinity);
     if (/[.eE]/.test(tok)) return new JValue(TT.Float, Number(tok));
     return new JValue(TT.Integer, Number(tok));
-  };
-  const root = value();
-  ws();
-  if (i < n) throw readerError("Additional text encountered after finished reading JSON content: " + text[i] + ".", i, text);
-  return root;
+  }
+  private object(): JObject {
+    const text = this.text;
+    this.i++;
+    const o = new JObject();
+    const props = o.props;
+    this.ws();
+    if (text.charCodeAt(this.i) === 125) {
+      this.i++;
+      return o;
+    }
+    for (;;) {
+      this.ws();
+      let name: string;
+      const q = text.charCodeAt(this.i);
+      if (q === 34 || q === 39) name = this.str(q);
+      else {
+        NAME_RE.lastIndex = this.i;
+        const m = NAME_RE.exec(text);
+        if (!m) throw readerError(`Invalid property identifier character: ${text[this.i] ?? ""}.`, this.i, text);
+        name = m[0];
+        this.i += name.length;
+      }
+      this.ws();
+      if (text.charCodeAt(this.i) !== 58) throw readerError(`Invalid character after parsing property name. Expected ':' but got: ${text[this.i] ?? ""}.`, this.i, text);
+      this.i++;
+      const v = this.value();
+      // duplicate names: the last one wins (JObject.Parse default in Newtonsoft 13 is Replace)
+      const existing = props.get(name);
+      if (existing) existing.SetValue(v);
+      else {
+        const p = new JProperty(name, v);
+        p.Parent = o;
+        props.set(name, p);
+      }
+      this.ws();
+      const d = text.charCodeAt(this.i);
+      if (d === 44) {
+        this.i++;
+        this.ws();
+        if (text.charCodeAt(this.i) === 125) {
+          this.i++;
+          return o;
+        }
+        continue;
+      }
+      if (d === 125) {
+        this.i++;
+        return o;
+      }
+      throw readerError(`After parsing a value an unexpected character was encountered: ${text[this.i] ?? ""}.`, this.i, text);
+    }
+  }
+  private array(): JArray {
+    const text = this.text;
+    this.i++;
+    const a = new JArray();
+    const items = a.items;
+    this.ws();
+    if (text.charCodeAt(this.i) === 93) {
+      this.i++;
+      return a;
+    }
+    for (;;) {
+      const v = this.value();
+      v.Parent = a;
+      items.push(v);
+      this.ws();
+      const d = text.charCodeAt(this.i);
+      if (d === 44) {
+        this.i++;
+        this.ws();
+        if (text.charCodeAt(this.i) === 93) {
+          this.i++;
+          return a;
+        }
+        continue;
+      }
+      if (d === 93) {
+        this.i++;
+        return a;
+      }
+      throw readerError(`After parsing a value an unexpected character was encountered: ${text[this.i] ?? ""}.`, this.i, text);
+    }
+  }
 }
 
 // ---- SelectToken (JSONPath subset: $, .name, ['name'], [n], [*], ..name) ------------------------------
