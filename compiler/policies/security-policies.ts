@@ -4,5 +4,6 @@ import type { PolicyDef } from "./types.js";
 import { validateJwt } from "./validate-jwt.js";
 import { ipFilter } from "./ip-filter.js";
 import { validateHeaders } from "./validate-headers.js";
+import { jsonp } from "./jsonp.js";
 
-export const SECURITY_POLICIES: PolicyDef<any>[] = [validateJwt, ipFilter, validateHeaders];
+export const SECURITY_POLICIES: PolicyDef<any>[] = [validateJwt, ipFilter, validateHeaders, jsonp];

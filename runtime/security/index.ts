@@ -3,3 +3,4 @@ export { validateJwt, validateJwtAsync, configureJwtCertificates, type JwtConfig
 export { configureOpenIdCache, clearOpenIdCache } from "./openid.js";
 export { ipFilter, ipKey, ipRange, type IpKey, type IpRange } from "./ip.js";
 export { validateHeaders, type ValidationError } from "./validate-headers.js";
+export { jsonp } from "./jsonp.js";
