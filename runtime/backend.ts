@@ -10,6 +10,7 @@ import { PolicyError } from "./errors.js";
 import { HeaderMap, HOP_BY_HOP } from "./headers.js";
 import { httpCall, readCapped, reasonPhrase } from "./http.js";
 import type { BackendHost, ForwardOptions } from "./pipeline.js";
+import { clientCertificateOf, forwardWithCertificate } from "./security/certificate.js";
 
 /** Bytes up to which a response of known length is read whole rather than piped. */
 const SMALL_BODY = 64 * 1024;
@@ -55,6 +56,8 @@ export function httpBackend(baseUrl: string, apiPath = ""): BackendHost {
       let path = ctx.Request.Url.Path;
       if (apiPath && path.startsWith(apiPath)) path = path.slice(apiPath.length);
       const target = base.path + encodePath(path) + ctx.Request.Url.QueryString;
+      const cert = clientCertificateOf(ctx); // authentication-certificate: through that certificate's TLS agent
+      if (cert) return forwardWithCertificate(ctx, base.origin + target, cert, opts.timeoutMs);
       const body = ctx.Request.Body ? ctx.Request.Body.payload() : null;
       if (opts.followRedirects) {
         // Rare: the general client follows redirects across origins.

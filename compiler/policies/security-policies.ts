@@ -5,5 +5,6 @@ import { validateJwt } from "./validate-jwt.js";
 import { ipFilter } from "./ip-filter.js";
 import { validateHeaders } from "./validate-headers.js";
 import { jsonp } from "./jsonp.js";
+import { authenticationCertificate } from "./authentication-certificate.js";
 
-export const SECURITY_POLICIES: PolicyDef<any>[] = [validateJwt, ipFilter, validateHeaders, jsonp];
+export const SECURITY_POLICIES: PolicyDef<any>[] = [validateJwt, ipFilter, validateHeaders, jsonp, authenticationCertificate];

@@ -4,3 +4,4 @@ export { configureOpenIdCache, clearOpenIdCache } from "./openid.js";
 export { ipFilter, ipKey, ipRange, type IpKey, type IpRange } from "./ip.js";
 export { validateHeaders, type ValidationError } from "./validate-headers.js";
 export { jsonp } from "./jsonp.js";
+export { authenticationCertificate, clientCertificateOf, forwardWithCertificate, type ClientCertificate } from "./certificate.js";
