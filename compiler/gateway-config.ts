@@ -20,6 +20,22 @@ export interface GatewayConfig {
   apis: ApiConfig[];
   /** Largest request body the gateway reads into memory when a policy needs it, bytes. */
   maxBodyBytes?: number;
+  /**
+   * Certificates policies refer to: client certificates for authentication-certificate (by
+   * thumbprint or id) and validate-jwt's `certificate-id` signing keys. Paths are relative to the file.
+   */
+  certificates?: CertificateConfig[];
+}
+
+export interface CertificateConfig {
+  id?: string;
+  /** PEM certificate; its key in keyFile or in the same file. */
+  certFile?: string;
+  keyFile?: string;
+  /** Or a PKCS#12 file. */
+  pfxFile?: string;
+  /** A passphrase, or `{{named-value}}`. */
+  passphrase?: string;
 }
 
 export interface ProductConfig {
@@ -161,7 +177,12 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     (v as unknown[]).forEach((x, i) => each(x, `${path}[${i}]`));
   };
 
-  const c = obj(raw, "", ["listen", "policy", "namedValues", "fragments", "backends", "trace", "products", "subscriptions", "apis", "maxBodyBytes"]);
+  const c = obj(raw, "", ["listen", "policy", "namedValues", "fragments", "backends", "trace", "products", "subscriptions", "apis", "maxBodyBytes", "certificates"]);
+  arr(c.certificates, "certificates", (x, p) => {
+    const ce = obj(x, p, ["id", "certFile", "keyFile", "pfxFile", "passphrase"]);
+    for (const k of ["id", "certFile", "keyFile", "pfxFile", "passphrase"]) str(false)(ce[k], `${p}.${k}`);
+    if (!ce.certFile === !ce.pfxFile) fail(p, "needs exactly one of certFile and pfxFile");
+  });
   if (c.listen !== undefined) {
     const l = obj(c.listen, "listen", ["host", "port"]);
     str(false)(l.host, "listen.host");

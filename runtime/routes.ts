@@ -5,6 +5,10 @@ import { buildGateway, CATCH_ALL, type GatewayBuild } from "../compiler/gateway-
 import * as runtime from "./index.js";
 import type { PolicyModule, BackendHost } from "./pipeline.js";
 import { httpBackend } from "./backend.js";
+import { configureCertificates } from "./http.js";
+import { configureJwtCertificates } from "./security/jwt.js";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { DEFAULT_API, Url, type ApiInfo, type GatewayEnvironment, type OperationInfo } from "./context.js";
 
 export interface OperationRoute {
@@ -55,6 +59,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>): 
   const build = buildGateway(loaded, "function");
   if (!build.ok) return { table: null, build };
   const { config } = loaded;
+  loadCertificates(loaded);
   const mods = new Map(build.modules.map((m) => [m.key, new Function("rt", m.code)(runtime) as PolicyModule]));
   const backends = new Map(Object.entries(config.backends ?? {}));
   const products = config.products ?? [];
@@ -175,4 +180,23 @@ function decodeURIComponentSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** The configuration's certificates: client certificates (by thumbprint and id) and JWT signing keys (by id). */
+function loadCertificates({ config, dir, namedValues }: LoadedConfig): void {
+  const list = config.certificates ?? [];
+  if (list.length === 0) return;
+  const passphrase = (p: string | undefined) => p?.replace(/^\{\{([A-Za-z0-9._-]+)\}\}$/, (m, name: string) => namedValues[name] ?? m);
+  configureCertificates(
+    list.map((c) => ({
+      id: c.id,
+      certFile: c.certFile && resolve(dir, c.certFile),
+      keyFile: c.keyFile && resolve(dir, c.keyFile),
+      pfxFile: c.pfxFile && resolve(dir, c.pfxFile),
+      passphrase: passphrase(c.passphrase),
+    })),
+  );
+  const pems: Record<string, Buffer> = {};
+  for (const c of list) if (c.id && c.certFile) pems[c.id] = readFileSync(resolve(dir, c.certFile));
+  configureJwtCertificates(pems);
 }

@@ -27,6 +27,10 @@ describe("gateway configuration validation", () => {
     expect(err({ ...ok, subscriptions: [{ id: "s", primaryKey: "k", product: "nope" }] })).toContain("subscriptions[0].product: unknown product id 'nope'");
     expect(err({ apis: [{ ...ok.apis[0], operations: [{ id: "o", method: "get", urlTemplate: "/" }] }] })).toContain("apis[0].operations[0].method");
   });
+  it("certificates need exactly one of certFile and pfxFile", () => {
+    expect(err({ ...ok, certificates: [{ id: "c" }] })).toContain("certificates[0]: needs exactly one of certFile and pfxFile");
+    expect(err({ ...ok, certificates: [{ certFile: "a.pem", pfxFile: "a.pfx" }] })).toContain("needs exactly one");
+  });
   it("never prints a named value", () => {
     const m = err({ ...ok, namedValues: { "bad name": "s3cret-value" } });
     expect(m).not.toContain("s3cret-value");
@@ -34,7 +38,7 @@ describe("gateway configuration validation", () => {
   it("the JSON Schema lists the same top-level properties the validator accepts", () => {
     const schema = JSON.parse(readFileSync(new URL("../../gateway.schema.json", import.meta.url), "utf8"));
     expect(Object.keys(schema.properties).filter((k) => k !== "$schema").sort()).toEqual(
-      ["apis", "backends", "fragments", "listen", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace"].sort(),
+      ["apis", "backends", "certificates", "fragments", "listen", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace"].sort(),
     );
   });
 });
