@@ -94,7 +94,7 @@ function compileExpressionUnguarded(input: ExpressionInput): CompiledExpression 
       const conv = finalConvert(binder, b, input.expected, parsed.expr.pos);
       const temps = binder.frameTemps;
       // (a decimal constant's cv is its double value: its code, a hoisted Decimal, is the value)
-      if (conv.cv !== undefined && temps.length === 0 && primName(underlyingNullable(conv.type)) !== "decimal") return { code: literal(conv.cv.v), type: typeName(conv.type), constant: { value: conv.cv.v } };
+      if (conv.cv !== undefined && temps.length === 0 && primName(underlyingNullable(conv.type)) !== "decimal" && !(typeof conv.cv.v === "number" && Number.isInteger(conv.cv.v) && !Number.isSafeInteger(conv.cv.v) && /long/.test(primName(underlyingNullable(conv.type)) ?? ""))) return { code: literal(conv.cv.v), type: typeName(conv.type), constant: { value: conv.cv.v } };
       if (temps.length === 0) return { code: conv.code, type: typeName(conv.type) };
       const name = scope.names.fresh("expr");
       scope.hoist(js`function ${name}(ctx) { ${tempDecl(temps)}return ${conv.code}; }`);

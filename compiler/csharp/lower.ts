@@ -8,8 +8,18 @@
 //   (concatenation, interpolation, ToString) and when boxed to object (a boxed char is a 1-char string).
 // - sbyte/byte/short/ushort/int/uint → number kept in range: `|0` on + - (Math.imul for *),
 //   truncating `/` and `%` throw DivideByZeroException (runtime idiv/imod).
-// - long/ulong → number: exact up to 2^53; beyond that arithmetic is inexact (no BigInt yet) and
-//   long.MaxValue prints as 9223372036854775807 only through the formatter's special case.
+// - long/ulong → exact over 64 bits (runtime/dotnet/long.ts): a JS number while the value is a safe
+//   integer (|v| < 2^53), a BigInt beyond — one canonical form, so `===`, `<` (mixed number/BigInt
+//   compare correctly) and Map keys work unchanged. + - * / % & | ^ ~ unary - on long/ulong lower
+//   to helpers (ladd, lsub, lmul, ldiv, lmod, lbit, lnot, lneg; lchk when checked) whose fast path
+//   is one JS operation plus a range check on two numbers; beyond 2^53 they compute in BigInt and
+//   wrap to 64 bits. Conversions: long → double/float is Number(x); long → int/short/... takes the
+//   low bits (l2i); double → long is d2l; long ↔ ulong is lconv. Literals and long.MaxValue beyond
+//   2^53 are hoisted BigInts; constants are folded only while safe. int/double code is unchanged
+//   (an int operand of a long operator is simply passed as a number). Shims taking a long (AddTicks,
+//   FromTicks, FromUnixTimeSeconds) convert it with Number() where a double is what they keep;
+//   DateTime.Ticks / ToFileTimeUtc return exact BigInts, but a DateTime keeps fractional
+//   milliseconds in a double, so ticks below 1 ms are lost on dates far from 1970 (AddTicks(1)).
 // - float/double → number.
 // - decimal → runtime Decimal (runtime/dotnet/decimal.ts): a 96-bit mantissa as a signed BigInt and a
 //   scale 0–28, immutable. Exact as in .NET: 0.1m + 0.2m == 0.3m, 1.50m * 2 prints 3.00, 10m / 3 has
@@ -88,7 +98,9 @@ export function literalExpr(e: Expr & { k: "lit" }, b: Binder): BExpr {
     case "long":
     case "ulong": {
       const n = Number(e.value as bigint);
-      return { type: named(e.type), code: literal(n), pos: e.pos, cv: { v: n }, pure: true };
+      // beyond 2^53 a long is a BigInt (hoisted); cv keeps the nearest double, for folding checks only
+      const code = Number.isSafeInteger(n) ? literal(n) : b.scope.constant(js`${rt("lconst")}(${literal(String(e.value))})`, "long");
+      return { type: named(e.type), code, pos: e.pos, cv: { v: n }, pure: true };
     }
     default:
       return { type: named(e.type), code: literal(e.value as number), pos: e.pos, cv: { v: e.value as number }, pure: true };
@@ -240,9 +252,26 @@ const NUMBOXED = new Set(["long", "ulong", "uint", "short", "ushort", "byte", "s
 export function isDecimal(t: Type): boolean {
   return t.k === "named" && t.def.name === "decimal" && t.def.ns === "System";
 }
+export function isLong(t: Type): boolean {
+  const p = primName(t);
+  return p === "long" || p === "ulong";
+}
+function isFloating(t: Type): boolean {
+  const p = primName(t);
+  return p === "double" || p === "float";
+}
+/** long → double/float: a BigInt long becomes its nearest double (a safe constant needs nothing). */
+function longToDouble(b: Binder, e: BExpr): Code {
+  if (e.cv !== undefined && typeof e.cv.v === "number" && Number.isSafeInteger(e.cv.v)) return e.code;
+  if (isNullable(e.type)) {
+    const t = b.temp();
+    return js`((${t} = ${e.code}) == null ? null : Number(${t}))`;
+  }
+  return js`Number(${e.code})`;
+}
 /** int/long/char/... → decimal (exact). */
 function decimalFrom(b: Binder, e: BExpr): Code {
-  if (e.cv !== undefined && typeof e.cv.v === "number" && Number.isInteger(e.cv.v)) return b.scope.constant(js`${rt("decFromInt")}(${literal(e.cv.v)})`, "dec");
+  if (e.cv !== undefined && typeof e.cv.v === "number" && Number.isSafeInteger(e.cv.v)) return b.scope.constant(js`${rt("decFromInt")}(${literal(e.cv.v)})`, "dec");
   if (isNullable(e.type)) {
     const t = b.temp();
     return js`((${t} = ${e.code}) == null ? null : ${rt("decFromInt")}(${t}))`;
@@ -277,6 +306,7 @@ export function convertImplicit(b: Binder, e: BExpr, to: Type): BExpr | null {
   let code = e.code;
   if (isObject(to) || (to.k === "named" && to.def.isInterface && !isReferenceType(from))) code = box(e);
   else if (isDecimal(underlyingNullable(to)) && !isDecimal(underlyingNullable(from)) && isNumeric(underlyingNullable(from))) code = decimalFrom(b, e);
+  else if (isLong(underlyingNullable(from)) && isFloating(underlyingNullable(to))) code = longToDouble(b, e);
   else if (isNamed(from, "DateTime") && isNamed(underlyingNullable(to), "DateTimeOffset")) code = js`${rt("DateTimeOffset")}.fromDateTime(${e.code})`;
   else if (isNamed(from, "string") && (isXml(to, "XName") || isXml(to, "XNamespace"))) {
     const f = isXml(to, "XName") ? "xnameOrNull" : "xns";
@@ -330,18 +360,21 @@ function numericExplicit(e: BExpr, to: string): Code {
     return js`${rt("decFromInt")}(${e.code})`;
   }
   const fromFloat = from === "double" || from === "float" || from === "decimal";
+  const fromLong = from === "long" || from === "ulong";
   if (fromFloat && INT_RANGE[to]) {
     if (from === "decimal") return js`${rt("decimalToInt")}(${e.code}, ${to})`;
-    if (to === "long" || to === "ulong") return js`Math.trunc(${e.code})`;
+    if (to === "long" || to === "ulong") return js`${rt("d2l")}(${e.code}, ${to === "ulong"})`;
     return WRAP[to]!(js`${rt("dblToInt")}(${e.code})`);
   }
-  if (to === "float") return js`Math.fround(${e.code})`;
+  if (to === "float") return js`Math.fround(${fromLong ? js`Number(${e.code})` : e.code})`;
+  if (to === "double") return fromLong ? js`Number(${e.code})` : e.code;
   if (INT_RANGE[to] && INT_RANGE[from]) {
     const [lo, hi] = INT_RANGE[to]!;
     const [flo, fhi] = INT_RANGE[from]!;
     if (flo >= lo && fhi <= hi) return e.code;
-    if (to === "long" || to === "ulong") return e.code;
-    return WRAP[to]!(e.code);
+    // long ↔ ulong, negative → ulong: 64-bit reinterpretation
+    if (to === "long" || to === "ulong") return js`${rt("lconv")}(${e.code}, ${to === "ulong"})`;
+    return WRAP[to]!(fromLong ? js`${rt("l2i")}(${e.code})` : e.code);
   }
   return e.code;
 }
@@ -357,7 +390,7 @@ export function cast(b: Binder, e: BExpr, to: Type, pos: number, typePos: number
   if (isNumeric(fu) && isNumeric(tu)) {
     const fp = primName(fu)!;
     const tpn = primName(tu)!;
-    if (e.cv !== undefined && typeof e.cv.v === "number" && fp !== "decimal" && tpn !== "decimal") {
+    if (e.cv !== undefined && typeof e.cv.v === "number" && fp !== "decimal" && tpn !== "decimal" && Math.abs(e.cv.v) <= Number.MAX_SAFE_INTEGER) {
       const v = foldNumericCast(e.cv.v, fp, tpn);
       if (v !== null) return { type: to, code: literal(v), pos, cv: { v } };
     }
@@ -586,7 +619,9 @@ function wrapConst(v: number, t: string): number | null {
   return v;
 }
 
-export function binaryValues(b: Binder, op: string, l: BExpr, r: BExpr, opPos: number, pos: number): BExpr {
+export function binaryValues(b: Binder, op: string, l0: BExpr, r0: BExpr, opPos: number, pos: number): BExpr {
+  let l = l0;
+  let r = r0;
   const lt = l.type;
   const rt0 = r.type;
   const bool = named("bool");
@@ -631,7 +666,9 @@ export function binaryValues(b: Binder, op: string, l: BExpr, r: BExpr, opPos: n
   }
   if (!isNumeric(lu) || !isNumeric(ru)) opErr(b, op, lt, rt0, opPos);
   const shift = op === "<<" || op === ">>";
-  const t = shift ? promote(primName(lu)!, "int") : promote(primName(lu)!, primName(ru)!);
+  let t = shift ? promote(primName(lu)!, "int") : promote(primName(lu)!, primName(ru)!);
+  // a non-negative constant int converts to ulong (ulong.MaxValue - 1)
+  if (!t && ((primName(lu) === "ulong" && typeof r.cv?.v === "number" && r.cv.v >= 0) || (primName(ru) === "ulong" && typeof l.cv?.v === "number" && l.cv.v >= 0))) t = "ulong";
   if (!t) opErr(b, op, lt, rt0, opPos);
   const T = named(t);
   const isCmp = ["<", ">", "<=", ">="].includes(op);
@@ -644,8 +681,14 @@ export function binaryValues(b: Binder, op: string, l: BExpr, r: BExpr, opPos: n
     if (!f) opErr(b, op, lt, rt0, opPos);
     return { type: T, code: js`${rt(f)}(${l.code}, ${r.code})`, pos };
   }
-  // constant folding
-  if (l.cv !== undefined && r.cv !== undefined && typeof l.cv.v === "number" && typeof r.cv.v === "number" && !shift) {
+  // a long operand of a double/float operation: its nearest double
+  if (t === "double" || t === "float") {
+    if (isLong(lu)) l = { ...l, code: longToDouble(b, l) };
+    if (isLong(ru)) r = { ...r, code: longToDouble(b, r) };
+  }
+  const isL = t === "long" || t === "ulong";
+  // constant folding (longs only while exact)
+  if (l.cv !== undefined && r.cv !== undefined && typeof l.cv.v === "number" && typeof r.cv.v === "number" && !shift && (!isL || (Number.isSafeInteger(l.cv.v) && Number.isSafeInteger(r.cv.v)))) {
     if (b.checkedCtx !== false && INT_RANGE[t] && (op === "+" || op === "-" || op === "*" || op === "/")) {
       const exact = op === "+" ? l.cv.v + r.cv.v : op === "-" ? l.cv.v - r.cv.v : op === "*" ? l.cv.v * r.cv.v : r.cv.v === 0 ? 0 : Math.trunc(l.cv.v / r.cv.v);
       const [lo, hi] = INT_RANGE[t]!;
@@ -663,6 +706,14 @@ export function binaryValues(b: Binder, op: string, l: BExpr, r: BExpr, opPos: n
   const a = l.code;
   const c = r.code;
   if (isCmp) return { type: bool, code: js`(${a} ${raw(op)} ${c})`, pos };
+  if (isL && !isCmp) {
+    // exact 64-bit arithmetic: numbers while safe, BigInt beyond (runtime/dotnet/long.ts)
+    const u = t === "ulong";
+    if (b.checkedCtx && (op === "+" || op === "-" || op === "*")) return { type: T, code: js`${rt("lchk")}(${op}, ${a}, ${c}, ${u})`, pos };
+    const f = ({ "+": "ladd", "-": "lsub", "*": "lmul", "/": "ldiv", "%": "lmod" } as Record<string, string>)[op];
+    if (f) return { type: T, code: u ? js`${rt(f)}(${a}, ${c}, true)` : js`${rt(f)}(${a}, ${c})`, pos };
+    if (op === "&" || op === "|" || op === "^") return { type: T, code: js`${rt("lbit")}(${op}, ${a}, ${c}, ${u})`, pos };
+  }
   if (b.checkedCtx && INT_RANGE[t] && (op === "+" || op === "-" || op === "*")) return { type: T, code: js`${rt("chk")}(${a} ${raw(op)} ${c}, ${t})`, pos };
   let code: Code;
   switch (op) {
@@ -748,6 +799,11 @@ function equality(b: Binder, op: string, l: BExpr, r: BExpr, opPos: number, pos:
     (isReferenceType(lt) && rt0.k === "named" && rt0.def.isInterface) ||
     (isReferenceType(rt0) && lt.k === "named" && lt.def.isInterface);
   if (!ok) opErr(b, op, lt, rt0, opPos);
+  if (isNumeric(lu) && isNumeric(ru) && (isLong(lu) || isLong(ru)) && (isFloating(lu) || isFloating(ru))) {
+    const ll = isLong(lu) ? longToDouble(b, l) : l.code;
+    const rr = isLong(ru) ? longToDouble(b, r) : r.code;
+    return { type: bool, code: js`(${ll} ${raw(neg ? "!==" : "===")} ${rr})`, pos };
+  }
   if (isNumeric(lu) && isNumeric(ru) && (isDecimal(lu) || isDecimal(ru))) {
     const code = js`${rt("decEq")}(${l.code}, ${r.code})`;
     return { type: bool, code: neg ? js`!${code}` : code, pos };
@@ -791,6 +847,11 @@ export function unary(b: Binder, op: string, operand: Expr, pos: number): BExpr 
     if (op !== "-") b.err(Codes.CSharpTypeMismatch, pos, `Operator '${op}' cannot be applied to operand of type '${typeName(x.type)}'.`);
     if (x.cv !== undefined && typeof x.cv.v === "number") return { type: T, code: b.scope.constant(js`${rt("decNeg")}(${x.code})`, "dec"), pos, cv: { v: -x.cv.v } };
     return { type: T, code: js`${rt("decNeg")}(${x.code})`, pos };
+  }
+  if ((t === "long" || t === "ulong") && !isNullable(x.type) && op !== "+" && !(x.cv !== undefined && Number.isSafeInteger(x.cv.v))) {
+    if (op === "~") return { type: T, code: js`${rt("lnot")}(${x.code}, ${t === "ulong"})`, pos };
+    if (b.checkedCtx) return { type: T, code: js`${rt("lchk")}("-", 0, ${x.code}, false)`, pos };
+    return { type: T, code: js`${rt("lneg")}(${x.code})`, pos };
   }
   if (x.cv !== undefined && typeof x.cv.v === "number") {
     const v = op === "-" ? (t === "int" ? -x.cv.v | 0 : -x.cv.v) : op === "~" ? ~x.cv.v : x.cv.v;

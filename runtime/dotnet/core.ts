@@ -16,6 +16,7 @@ import {
   toDotNetException,
 } from "../errors.js";
 
+import { ladd, lsub, lmul, ldiv, lmod, lnum, lbit } from "./long.js";
 import { Decimal, NumBox, decStr, decDigits, decToIntegral, decOp, decParseParts, toDec, decToNum, decRound } from "./decimal.js";
 
 export { toDotNetException, DotNetException };
@@ -136,6 +137,11 @@ function digitsOf(x: number, precision: number): NumBuf {
   return { neg: x < 0, d, scale: Number(s.slice(e + 1)) + 1, kind: "float" };
 }
 function intDigits(x: number): NumBuf {
+  if (typeof x === "bigint") {
+    const b = x as bigint;
+    const s = (b < 0n ? -b : b).toString();
+    return { neg: b < 0n, d: s.replace(/0+$/, ""), scale: s.length, kind: "int" };
+  }
   const a = Math.abs(x);
   const s = a < 2 ** 53 ? String(a) : a >= 9223372036854775807 ? (x < 0 ? "9223372036854775808" : "9223372036854775807") : BigInt(a).toString();
   if (s === "0") return { neg: false, d: "", scale: 0, kind: "int" };
@@ -277,6 +283,7 @@ export function fmtRoundTrip(x: number, type = "double"): string {
 }
 
 export function numToString(x: number, type: string): string {
+  if (typeof x === "bigint") return String(x);
   if (type === "double") return fmtDouble(x);
   if (type === "float") return fmtFloat(x);
   if (type === "decimal") return (x as unknown) instanceof Decimal ? decStr(x as unknown as Decimal) : fmtDecimal(x);
@@ -309,6 +316,10 @@ export function numFormat(x: number, format: string | null, type: string): strin
     case "D":
     case "d": {
       if (floating) throw formatError("Format specifier was invalid.");
+      if (typeof x === "bigint") {
+        const b = x as bigint;
+        return (b < 0n ? "-" : "") + (b < 0n ? -b : b).toString().padStart(digits < 0 ? 0 : digits, "0");
+      }
       const s = numToString(Math.abs(x), type === "ulong" ? "ulong" : "long");
       return (x < 0 ? "-" : "") + s.padStart(digits < 0 ? 0 : digits, "0");
     }
@@ -320,7 +331,7 @@ export function numFormat(x: number, format: string | null, type: string): strin
       if (v < 0) {
         const bits = type === "long" ? 64 : type === "short" ? 16 : type === "sbyte" ? 8 : 32;
         s = BigInt.asUintN(bits, BigInt(v)).toString(16);
-      } else s = Math.abs(v) < 2 ** 53 ? v.toString(16) : BigInt(v).toString(16);
+      } else s = typeof v === "bigint" || Math.abs(v) >= 2 ** 53 ? BigInt(v).toString(16) : v.toString(16);
       void v;
       if (spec === "X") s = s.toUpperCase();
       return s.padStart(digits < 0 ? 0 : digits, "0");
@@ -615,6 +626,7 @@ export function fmtValue(v: unknown, format: string | null): string {
   if (v === null || v === undefined) return "";
   if (format === null || format === undefined || format === "") return toStr(v);
   if (typeof v === "number") return numFormat(v, format, Number.isInteger(v) ? (v >= -2147483648 && v <= 2147483647 ? "int" : "long") : "double");
+  if (typeof v === "bigint") return numFormat(v as unknown as number, format, "long");
   const o = v as { ToString?: (f?: string) => string };
   if (typeof o === "object" && typeof o.ToString === "function" && o.ToString.length >= 0) return o.ToString(format);
   if (typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) return guidFormatRaw(v, format);
@@ -710,6 +722,13 @@ export function chk(v: number, type: string): number {
 }
 /** Checked explicit numeric conversion to an integral type (truncates floating values). */
 export function chkConv(v: number, type: string): number {
+  if (typeof v === "bigint" || type === "long" || type === "ulong") {
+    if (typeof v === "number" && !Number.isFinite(v)) throw overflow();
+    const b = typeof v === "bigint" ? (v as bigint) : BigInt(Math.trunc(v));
+    const r = BIG_RANGES[type]!;
+    if (b < r[0] || b > r[1]) throw overflow();
+    return b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : (b as unknown as number);
+  }
   const t = Math.trunc(v);
   const r = INT_RANGES[type]!;
   if (!(t >= r[0] && t <= r[1])) throw overflow();
@@ -717,6 +736,10 @@ export function chkConv(v: number, type: string): number {
 }
 /** Math.Abs of an int/long: the minimum value has no absolute value. */
 export function iabs(v: number, type: string): number {
+  if (typeof v === "bigint") {
+    if (v === -9223372036854775808n) throw overflow("Negating the minimum value of a twos complement number is invalid.");
+    return (v < 0n ? -v : v) as unknown as number;
+  }
   if (v === INT_RANGES[type]![0]) throw overflow("Negating the minimum value of a twos complement number is invalid.");
   return Math.abs(v);
 }
@@ -741,6 +764,17 @@ export function decimalToInt(x: number, type: string): number {
   if (r && (t < r[0] || t > r[1])) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
   return t;
 }
+const BIG_RANGES: Record<string, [bigint, bigint]> = {
+  sbyte: [-128n, 127n],
+  byte: [0n, 255n],
+  short: [-32768n, 32767n],
+  ushort: [0n, 65535n],
+  int: [-2147483648n, 2147483647n],
+  uint: [0n, 4294967295n],
+  long: [-9223372036854775808n, 9223372036854775807n],
+  ulong: [0n, 18446744073709551615n],
+  char: [0n, 65535n],
+};
 const INT_RANGES: Record<string, [number, number]> = {
   sbyte: [-128, 127],
   byte: [0, 255],
@@ -763,6 +797,25 @@ export function liftNum(op: string, type: string, a: number | null | undefined, 
   const cmp = op === "<" || op === ">" || op === "<=" || op === ">=";
   if (a === null || a === undefined || b === null || b === undefined) return cmp ? false : null;
   if (type === "decimal") return decOp(op, a, b) as unknown as number;
+  if (type === "long" || type === "ulong") {
+    const u = type === "ulong";
+    switch (op) {
+      case "+":
+        return ladd(a, b, u) as number;
+      case "-":
+        return lsub(a, b, u) as number;
+      case "*":
+        return lmul(a, b, u) as number;
+      case "/":
+        return ldiv(a, b, u) as number;
+      case "%":
+        return lmod(a, b, u) as number;
+      case "&":
+      case "|":
+      case "^":
+        return lbit(op, a, b, u) as number;
+    }
+  }
   switch (op) {
     case "<":
       return a < b;
@@ -814,20 +867,18 @@ export function liftBool(op: string, a: boolean | null, b: boolean | null): bool
 export function liftNot(a: boolean | null): boolean | null {
   return a === null || a === undefined ? null : !a;
 }
-/** 64-bit bitwise operators (exact within ±2^53). */
-export function lbit(op: string, a: number, b: number): number {
-  const x = BigInt.asIntN(64, BigInt(a));
-  const y = BigInt.asIntN(64, BigInt(b));
-  const r = op === "&" ? x & y : op === "|" ? x | y : x ^ y;
-  return Number(BigInt.asIntN(64, r));
-}
 export function lshift(a: number, n: number, type: string): number {
   if (type === "uint") return (a << (n & 31)) >>> 0;
-  return Number(BigInt.asIntN(64, BigInt(a) << BigInt(n & 63)));
+  const r = BigInt(a) << BigInt(n & 63);
+  return lcanon(type === "ulong" ? BigInt.asUintN(64, r) : BigInt.asIntN(64, r));
 }
 export function rshift(a: number, n: number, type: string): number {
-  if (type === "ulong") return Number(BigInt.asUintN(64, BigInt(a)) >> BigInt(n & 63));
-  return Number(BigInt.asIntN(64, BigInt(a)) >> BigInt(n & 63));
+  if (type === "ulong") return lcanon(BigInt.asUintN(64, BigInt(a)) >> BigInt(n & 63));
+  return lcanon(BigInt.asIntN(64, BigInt(a)) >> BigInt(n & 63));
+}
+/** A 64-bit result in the canonical long form (number when safe, else bigint); typed as number. */
+function lcanon(x: bigint): number {
+  return (x >= -9007199254740991n && x <= 9007199254740991n ? Number(x) : x) as unknown as number;
 }
 
 export function nullableValue<T>(v: T | null | undefined): T {
@@ -964,7 +1015,7 @@ export function cmp(a: unknown, b: unknown): number {
   if (a === b) return 0;
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
-  if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0;
+  if ((typeof a === "number" || typeof a === "bigint") && (typeof b === "number" || typeof b === "bigint")) return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === "boolean" && typeof b === "boolean") return (a ? 1 : 0) - (b ? 1 : 0);
   const c = (a as { CompareTo?: (x: unknown) => number }).CompareTo;
@@ -1054,10 +1105,11 @@ function parseCore(s: string, type: string, style: number): ParseResult {
     if (!/^[0-9a-fA-F]+$/.test(t)) return "format";
     if (!integral) return "format";
     const big = BigInt(`0x${t}`);
+    const canon = (b: bigint): number => (b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : (b as unknown as number));
     const bits = type === "long" || type === "ulong" ? 64 : type === "short" || type === "ushort" ? 16 : type === "byte" || type === "sbyte" ? 8 : 32;
     if (big >= 1n << BigInt(bits)) return "overflow";
     const signed = type === "int" || type === "long" || type === "short" || type === "sbyte";
-    return Number(signed ? BigInt.asIntN(bits, big) : big);
+    return canon(signed ? BigInt.asIntN(bits, big) : big);
   }
   if (!integral && (type === "double" || type === "float")) {
     const t = s.slice(i, end);
@@ -1139,7 +1191,7 @@ function parseCore(s: string, type: string, style: number): ParseResult {
     const v = BigInt(all.padEnd(scale, "0")) * (neg ? -1n : 1n);
     const [lo, hi] = INT_RANGES[type]!;
     if (v < BigInt(lo === -9223372036854775808 ? "-9223372036854775808" : lo) || v > BigInt(hi === 9223372036854775807 ? "9223372036854775807" : hi === 18446744073709551615 ? "18446744073709551615" : hi)) return "overflow";
-    return Number(v);
+    return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : (v as unknown as number);
   }
   let v = Number(`${neg ? "-" : ""}0.${all}e${scale}`);
   if (type === "float") v = Math.fround(v);
@@ -1272,6 +1324,14 @@ export function convertTo(v: unknown, type: string): unknown {
     throw invalidCast(runtimeTypeName(v), "System.Char");
   }
   if (v instanceof NumBox) v = v.v;
+  if (typeof v === "bigint") {
+    // a long beyond 2^53
+    if (type === "decimal") return toDec(v as unknown as number);
+    if (type === "double" || type === "float") return type === "float" ? Math.fround(Number(v)) : Number(v);
+    const r = BIG_RANGES[type];
+    if (r && (v < r[0] || v > r[1])) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
+    return v;
+  }
   if (type === "decimal") {
     if (typeof v === "boolean") return toDec(v ? 1 : 0);
     if (typeof v === "string") return parseNum(v, type);
@@ -1285,12 +1345,21 @@ export function convertTo(v: unknown, type: string): unknown {
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "string") return parseNum(v, type);
   if (typeof v === "number") {
+    if (type === "long" || type === "ulong") {
+      if (!Number.isFinite(v) || v >= 2 ** 64 || v < -(2 ** 63)) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
+      return checkRange(lnum(Math.abs(v) >= 2 ** 52 ? v : mathRound(v, 0, 0)) as number, type);
+    }
     if (type in INT_RANGES) return checkRange(mathRound(v, 0, 0), type);
     return type === "float" ? Math.fround(v) : v;
   }
   throw invalidCast(runtimeTypeName(v), displayName(type));
 }
 function checkRange(v: number, type: string): number {
+  if (typeof v === "bigint") {
+    const b = BIG_RANGES[type]!;
+    if (v < b[0] || v > b[1]) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
+    return v;
+  }
   const r = INT_RANGES[type]!;
   if (!(v >= r[0] && v <= r[1])) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
   return v;
@@ -1302,6 +1371,14 @@ export function parseBase(s: string | null, base: number, type: string): number 
   if (base === 16 && /^0x/i.test(t)) t = t.slice(2);
   const re = base === 2 ? /^[01]+$/ : base === 8 ? /^[0-7]+$/ : base === 10 ? /^-?\d+$/ : /^[0-9a-fA-F]+$/;
   if (!re.test(t)) throw formatError("Could not find any recognizable digits.");
+  if (type === "long") {
+    let b = base === 10 ? BigInt(t) : BigInt((base === 16 ? "0x" : base === 8 ? "0o" : "0b") + t);
+    if (base !== 10) {
+      if (b >= 1n << 64n) throw overflow();
+      b = BigInt.asIntN(64, b);
+    }
+    return checkRange(b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : (b as unknown as number), type);
+  }
   let v = parseInt(t, base);
   const bits = type === "long" ? 64 : type === "byte" ? 8 : type === "short" ? 16 : 32;
   if (base !== 10 && v >= 2 ** bits) throw overflow();
@@ -1311,7 +1388,8 @@ export function parseBase(s: string | null, base: number, type: string): number 
 export function intToBase(v: number, base: number): string {
   if (![2, 8, 10, 16].includes(base)) throw argumentError("Invalid Base.");
   if (base === 10) return String(v);
-  if (v < 0) v = v >= -2147483648 ? v >>> 0 : Number(BigInt.asUintN(64, BigInt(v)));
+  if (typeof v === "bigint") return BigInt.asUintN(64, v).toString(base);
+  if (v < 0) return v >= -2147483648 ? (v >>> 0).toString(base) : BigInt.asUintN(64, BigInt(v)).toString(base);
   return v.toString(base);
 }
 

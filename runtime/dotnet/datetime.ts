@@ -4,9 +4,9 @@
 // invariant culture (DateTime.ToString() → "MM/dd/yyyy HH:mm:ss").
 import { argumentError, argumentNull, argumentOutOfRange, formatError, overflow } from "../errors.js";
 import { registerDateParser, registerTypeCheck } from "./core.js";
+import { lnum, type Long } from "./long.js";
 import { registerDateTimeOps } from "./newtonsoft.js";
 
-const EPOCH_TICKS = 621355968000000000;
 const MIN_MS = -62135596800000;
 const MAX_MS = 253402300799999.9999;
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -26,8 +26,8 @@ export class TimeSpan {
     if (ms > 922337203685477 || ms < -922337203685477) throw overflow("TimeSpan overflowed because the duration is too long.");
     return new TimeSpan(Math.trunc(ms) * 10000);
   }
-  static fromTicks(t: number): TimeSpan {
-    return new TimeSpan(t);
+  static fromTicks(t: Long): TimeSpan {
+    return new TimeSpan(Number(t));
   }
   static create(d: number, h: number, m: number, s: number, ms: number): TimeSpan {
     return TimeSpan.fromMs((((d * 24 + h) * 60 + m) * 60 + s) * 1000 + ms);
@@ -35,8 +35,10 @@ export class TimeSpan {
   static readonly Zero = new TimeSpan(0);
   static readonly MaxValue = new TimeSpan(9223372036854775807);
   static readonly MinValue = new TimeSpan(-9223372036854775808);
+  /** A long (number, or bigint beyond 2^53). */
   get Ticks(): number {
-    return this.ticks;
+    if (this.ticks >= 9223372036854775807) return 9223372036854775807n as unknown as number;
+    return lnum(this.ticks) as number;
   }
   get TotalMilliseconds(): number {
     return this.ticks / 10000;
@@ -202,8 +204,9 @@ export class DateTime {
   static fromMsOrNull(ms: number | null | undefined, kind: number): DateTime | null {
     return ms === null || ms === undefined ? null : new DateTime(ms, kind);
   }
-  static fromTicks(ticks: number, kind: number): DateTime {
-    return new DateTime((ticks - EPOCH_TICKS) / 10000, kind);
+  static fromTicks(ticks: Long, kind: number): DateTime {
+    const t = BigInt(ticks) - 621355968000000000n;
+    return new DateTime(Number(t / 10000n) + Number(t % 10000n) / 10000, kind);
   }
   static now(kind: number): DateTime {
     return new DateTime(Date.now(), kind);
@@ -256,8 +259,11 @@ export class DateTime {
     const start = Date.UTC(this.Year, 0, 1);
     return Math.floor((Math.floor(this.ms) - start) / 86400000) + 1;
   }
+  /** A long (a bigint: ticks since year 1 are beyond 2^53); sub-millisecond ticks as far as the double ms keeps them. */
   get Ticks(): number {
-    return Math.round(this.ms * 10000) + EPOCH_TICKS;
+    const whole = Math.floor(this.ms);
+    const t = BigInt(whole) * 10000n + BigInt(Math.round((this.ms - whole) * 10000)) + 621355968000000000n;
+    return (t <= 9007199254740991n ? Number(t) : t) as unknown as number;
   }
   get Kind(): number {
     return this.kind;
@@ -289,8 +295,8 @@ export class DateTime {
   AddMilliseconds(v: number): DateTime {
     return new DateTime(this.ms + roundMs(v), this.kind);
   }
-  AddTicks(v: number): DateTime {
-    return new DateTime(this.ms + v / 10000, this.kind);
+  AddTicks(v: Long): DateTime {
+    return new DateTime(this.ms + Number(v) / 10000, this.kind);
   }
   AddMonths(n: number): DateTime {
     const y0 = this.Year;
@@ -317,7 +323,8 @@ export class DateTime {
     return new DateTime(this.ms, 2);
   }
   ToFileTimeUtc(): number {
-    return this.Ticks - 504911232000000000;
+    const t = BigInt(this.Ticks) - 504911232000000000n;
+    return (t <= 9007199254740991n ? Number(t) : t) as unknown as number;
   }
   Equals(o: unknown): boolean {
     return o instanceof DateTime && o.ms === this.ms;

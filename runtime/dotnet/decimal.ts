@@ -165,7 +165,8 @@ export function decToIntegral(d: Decimal | number, type: string): number {
   const t = x.s === 0 ? x.m : x.m / p10(x.s);
   const r = RANGES[type];
   if (r && (t < r[0] || t > r[1])) throw overflow(`Value was either too large or too small for ${LABEL[type] ?? type}.`);
-  return Number(t);
+  // a long beyond 2^53 stays a BigInt (the canonical long form, runtime/dotnet/long.ts)
+  return (t >= -9007199254740991n && t <= 9007199254740991n ? Number(t) : t) as unknown as number;
 }
 const RANGES: Record<string, [bigint, bigint]> = {
   sbyte: [-128n, 127n],

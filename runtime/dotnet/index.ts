@@ -1,6 +1,7 @@
 // Every helper the C# lowering may reference by name (via `rt("name")`).
 export * from "./core.js";
 export * from "./decimal.js";
+export * from "./long.js";
 export * from "./string.js";
 export * from "./linq.js";
 export * from "./newtonsoft.js";

@@ -81,7 +81,7 @@ type("System", "DateTime", { valueType: true, test: (v) => js`(${v} instanceof $
   SM("bool IsLeapYear(int year)", (_r, a) => js`${D()}.IsLeapYear(${a[0]})`),
   SM("int DaysInMonth(int year, int month)", (_r, a) => js`${D()}.DaysInMonth(${a[0]}, ${a[1]})`),
   SM("DateTime SpecifyKind(DateTime value, DateTimeKind kind)", (_r, a) => js`${a[0]}.withKind(${a[1]})`),
-  SM("DateTime FromFileTimeUtc(long fileTime)", (_r, a) => js`${D()}.fromTicks(${a[0]} + 504911232000000000, 1)`),
+  SM("DateTime FromFileTimeUtc(long fileTime)", (_r, a) => js`${D()}.fromTicks(${rt("ladd")}(${a[0]}, 504911232000000000), 1)`),
 ]);
 
 type("System", "DateTimeOffset", { valueType: true, test: (v) => js`(${v} instanceof ${DO()})` }, [
@@ -100,8 +100,8 @@ type("System", "DateTimeOffset", { valueType: true, test: (v) => js`(${v} instan
   SP("DateTimeOffset UtcNow", () => js`${DO()}.now()`),
   SP("DateTimeOffset MinValue", () => js`${DO()}.fromDateTime(${D()}.MinValue)`),
   SP("DateTimeOffset MaxValue", () => js`${DO()}.fromDateTime(${D()}.MaxValue)`),
-  SM("DateTimeOffset FromUnixTimeSeconds(long seconds)", (_r, a) => js`${DO()}.FromUnixTimeMilliseconds(${a[0]} * 1000)`),
-  SM("DateTimeOffset FromUnixTimeMilliseconds(long milliseconds)", (_r, a) => js`${DO()}.FromUnixTimeMilliseconds(${a[0]})`),
+  SM("DateTimeOffset FromUnixTimeSeconds(long seconds)", (_r, a) => js`${DO()}.FromUnixTimeMilliseconds(Number(${a[0]}) * 1000)`),
+  SM("DateTimeOffset FromUnixTimeMilliseconds(long milliseconds)", (_r, a) => js`${DO()}.FromUnixTimeMilliseconds(Number(${a[0]}))`),
   SM("DateTimeOffset Parse(string input)", (_r, a) => js`${DO()}.fromDateTime(${D()}.Parse(${a[0]}, 1))`),
   SM("bool TryParse(string input, out DateTimeOffset result)", (_r, a, x) => tryParse(js`${DO()}.TryParse(${a[0]})`, a[1]!, x, js`${DO()}.fromDateTime(${D()}.MinValue)`)),
 ]);

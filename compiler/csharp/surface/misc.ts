@@ -162,7 +162,7 @@ type("System.Text.RegularExpressions", "MatchCollection", { interfaces: ["IEnume
 type("System", "BitConverter", { isStatic: true }, [
   SM("string ToString(byte[] value)", call("bitConverterToString")),
   SM("byte[] GetBytes(int value)", (_r, a) => js`${rt("bitConverterGetBytes")}(${a[0]}, 4)`),
-  SM("byte[] GetBytes(long value)", (_r, a) => js`${rt("bitConverterGetBytes")}(${a[0]}, 8)`),
+  SM("byte[] GetBytes(long value)", (_r, a) => js`${rt("longBytes")}(${a[0]})`),
   SM("int ToInt32(byte[] value, int startIndex)", call("bitConverterToInt32")),
   K("bool IsLittleEndian", true, () => js`true`),
 ]);

@@ -100,8 +100,8 @@ for (const n of NUMS) {
     SM(`bool TryParse(string s, NumberStyles style, IFormatProvider provider, out ${T} result)`, (_r, a, x) =>
       tryParse(js`${rt("tryParseNum")}(${a[0]}, ${T}, ${a[1]})`, a[3]!, x, dec ? DEC_ZERO() : js`0`),
     ),
-    K(`${T} MaxValue`, n.max as number, () => (dec ? js`${rt("Decimal")}.MaxValue` : js`${n.max as number}`)),
-    K(`${T} MinValue`, n.min as number, () => (dec ? js`${rt("Decimal")}.MinValue` : js`${n.min as number}`)),
+    K(`${T} MaxValue`, n.max as number, () => (dec ? js`${rt("Decimal")}.MaxValue` : T === "long" ? js`${rt("LONG_MAX")}` : T === "ulong" ? js`${rt("ULONG_MAX")}` : js`${n.max as number}`)),
+    K(`${T} MinValue`, n.min as number, () => (dec ? js`${rt("Decimal")}.MinValue` : T === "long" ? js`${rt("LONG_MIN")}` : js`${n.min as number}`)),
   ];
   if (T === "double" || T === "float") {
     members.push(
@@ -201,9 +201,11 @@ type("System", "Math", { isStatic: true }, [
   ...math("Abs", ["long $(long value)"], (a) => js`${rt("iabs")}(${a[0]}, "long")`),
   ...math("Abs", ["double $(double value)", "float $(float value)"], (a) => js`Math.abs(${a[0]})`),
   ...math("Abs", ["decimal $(decimal value)"], (a) => js`${rt("decAbs")}(${a[0]})`),
-  ...math("Max", ["int $(int a, int b)", "long $(long a, long b)", "double $(double a, double b)"], (a) => js`Math.max(${a[0]}, ${a[1]})`),
+  ...math("Max", ["int $(int a, int b)", "double $(double a, double b)"], (a) => js`Math.max(${a[0]}, ${a[1]})`),
+  ...math("Max", ["long $(long a, long b)"], (a) => js`${rt("lmax")}(${a[0]}, ${a[1]})`),
   ...math("Max", ["decimal $(decimal a, decimal b)"], (a) => js`${rt("decMax")}(${a[0]}, ${a[1]})`),
-  ...math("Min", ["int $(int a, int b)", "long $(long a, long b)", "double $(double a, double b)"], (a) => js`Math.min(${a[0]}, ${a[1]})`),
+  ...math("Min", ["int $(int a, int b)", "double $(double a, double b)"], (a) => js`Math.min(${a[0]}, ${a[1]})`),
+  ...math("Min", ["long $(long a, long b)"], (a) => js`${rt("lmin")}(${a[0]}, ${a[1]})`),
   ...math("Min", ["decimal $(decimal a, decimal b)"], (a) => js`${rt("decMin")}(${a[0]}, ${a[1]})`),
   ...math("Floor", ["double $(double d)"], (a) => js`Math.floor(${a[0]})`),
   ...math("Floor", ["decimal $(decimal d)"], (a) => js`${rt("decFloor")}(${a[0]})`),
