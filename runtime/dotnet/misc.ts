@@ -116,7 +116,8 @@ class Enc {
     return this.dec(b);
   }
 }
-const utf8Dec = new TextDecoder("utf-8");
+// ignoreBOM: GetString keeps a leading EF BB BF as U+FEFF (only StreamReader-style readers drop it).
+const utf8Dec = new TextDecoder("utf-8", { ignoreBOM: true });
 /** UTF-8 bytes of a string; lone surrogates become U+FFFD (EF BF BD), as .NET's replacement fallback does. */
 function utf8Bytes(s: string): Uint8Array {
   const n = s.length;
@@ -144,21 +145,19 @@ function asciiString(b: Uint8Array): string {
   }
   return out;
 }
-/** One byte per UTF-16 unit: below `limit` as is, anything else (a surrogate pair counts once) as `?`. */
+/**
+ * One byte per UTF-16 unit: below `limit` as is, anything else as `?`. A surrogate pair gives "??":
+ * EncoderReplacementFallbackBuffer replaces a pair with the replacement string twice (.NET Framework
+ * and .NET Core alike; Mono agrees).
+ */
 function singleByte(s: string, limit: number): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c < limit) out.push(c);
-    else {
-      out.push(63);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-        const d = s.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) i++;
-      }
-    }
+    out[i] = c < limit ? c : 63;
   }
-  return Uint8Array.from(out);
+  return out;
 }
 export const Encoding = {
   UTF8: new Enc("utf-8", utf8Bytes, (b) => utf8Dec.decode(b)),

@@ -155,12 +155,16 @@ describe("Encoding", () => {
       expect(Array.from(b)).toEqual(Array.from(te.encode(s)));
     }
   });
+  it("UTF8.GetString keeps a byte order mark as U+FEFF", () => {
+    expect(Encoding.UTF8.GetString(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toBe("\ufeffA");
+  });
   it("UTF8 round trip", () => {
     for (const s of samples) expect(Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(s))).toBe(s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd"));
   });
-  it("ASCII and Latin1 replace what they cannot encode with '?' (a surrogate pair counts once)", () => {
-    const ascii = (s: string) => Uint8Array.from(s, (c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : 63));
-    const latin1 = (s: string) => Uint8Array.from(s, (c) => (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 63));
+  it("ASCII and Latin1 replace each UTF-16 unit they cannot encode with '?' (a surrogate pair gives two)", () => {
+    const ascii = (s: string) => Uint8Array.from(Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)), (c) => (c < 128 ? c : 63));
+    const latin1 = (s: string) => Uint8Array.from(Array.from({ length: s.length }, (_, i) => s.charCodeAt(i)), (c) => (c < 256 ? c : 63));
+    expect(Array.from(Encoding.ASCII.GetBytes("a\ud83d\ude00b"))).toEqual([97, 63, 63, 98]);
     for (const s of samples.concat(["\ud83d\ud83d\ude00", "\ude00\ud83d"])) {
       expect(Array.from(Encoding.ASCII.GetBytes(s)), JSON.stringify(s)).toEqual(Array.from(ascii(s)));
       expect(Array.from(Encoding.Latin1.GetBytes(s)), JSON.stringify(s)).toEqual(Array.from(latin1(s)));
