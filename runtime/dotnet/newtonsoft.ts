@@ -1137,14 +1137,11 @@ class JsonReader {
       if (text.charCodeAt(this.i) !== 58) throw readerError(`Invalid character after parsing property name. Expected ':' but got: ${text[this.i] ?? ""}.`, this.i, text);
       this.i++;
       const v = this.value();
-      // duplicate names: the last one wins (JObject.Parse default in Newtonsoft 13 is Replace)
-      const existing = props.get(name);
-      if (existing) existing.SetValue(v);
-      else {
-        const p = new JProperty(name, v);
-        p.Parent = o;
-        props.set(name, p);
-      }
+      // duplicate names: the last one wins, in the first one's place (JObject.Parse default in
+      // Newtonsoft 13 is Replace). Map.set keeps the position; the replaced property was never seen.
+      const p = new JProperty(name, v);
+      p.Parent = o;
+      props.set(name, p);
       this.ws();
       const d = text.charCodeAt(this.i);
       if (d === 44) {

@@ -178,12 +178,18 @@ export function strReplace(s: string, oldValue: string | null, newValue: string 
   nn(s);
   if (oldValue === null) throw argumentNull("oldValue");
   if (oldValue === "") throw argumentError("String cannot be of zero length.\r\nParameter name: oldValue");
-  const i = s.indexOf(oldValue);
-  if (i === -1) return s;
+  let j = s.indexOf(oldValue);
+  if (j === -1) return s;
+  // Ordinal, left to right, non-overlapping; the replacement is literal (no `$&` patterns).
   const nv = newValue ?? "";
-  // replaceAll with a string pattern still expands `$&`, `$1`... in the replacement: only without `$`.
-  if (nv.indexOf("$") === -1) return s.replaceAll(oldValue, nv);
-  return s.split(oldValue).join(nv);
+  const w = oldValue.length;
+  let out = "";
+  let from = 0;
+  do {
+    out += s.slice(from, j) + nv;
+    from = j + w;
+  } while ((j = s.indexOf(oldValue, from)) !== -1);
+  return out + s.slice(from);
 }
 export function strInsert(s: string, i: number, v: string | null): string {
   nn(s);

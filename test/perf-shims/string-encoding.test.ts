@@ -124,6 +124,11 @@ describe("String.Replace", () => {
   it.each(cases)("%j.Replace(%j, %j) is split/join", (s, o, n) => {
     expect(strReplace(s, o, n)).toBe(s.split(o).join(n ?? ""));
   });
+  it("agrees with split/join on generated strings", () => {
+    for (const s of strings(3, 400))
+      for (const o of [",", "a", "ab", ",,", "\ud83d", "$", " "])
+        for (const n of ["", "-", "$&", "xyz", null]) expect(strReplace(s, o, n), JSON.stringify([s, o, n])).toBe(s.split(o).join(n ?? ""));
+  });
   it("returns the same string when nothing matches, and rejects null/empty oldValue", () => {
     const s = "no match here";
     expect(strReplace(s, "zz", "y")).toBe(s);
