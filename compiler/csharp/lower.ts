@@ -278,6 +278,24 @@ function decimalFrom(b: Binder, e: BExpr): Code {
   }
   return js`${rt("decFromInt")}(${e.code})`;
 }
+/**
+ * Whether a value of static type `t` can hold a decimal or a boxed value inside it (an anonymous
+ * object with a decimal member, a List<object>): Newtonsoft then gets it through unboxJsonDeep.
+ */
+export function mayHoldBoxes(t: Type, depth = 0): boolean {
+  if (depth > 8) return false;
+  if (t.k === "array") return mayHoldBoxes(t.elem, depth + 1);
+  if (t.k !== "named") return false;
+  const u = underlyingNullable(t);
+  if (u.k !== "named") return false;
+  if (isDecimal(u) || isObject(u)) return true;
+  if (u.def.name.startsWith("<anonymous")) {
+    for (const ms of u.def.members.values()) for (const m of ms) if (m.parsed && mayHoldBoxes(m.parsed.ret, depth + 1)) return true;
+    return false;
+  }
+  if (isJToken(u) || u.def.ns === "System" && !u.args.length) return false;
+  return u.args.some((a) => mayHoldBoxes(a, depth + 1));
+}
 /** A value passed to Newtonsoft as a plain JS value (decimal → its nearest double: JSON numbers are doubles there). */
 function jsonValue(e: BExpr): Code {
   const u = underlyingNullable(e.type);

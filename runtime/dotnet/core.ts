@@ -1025,6 +1025,7 @@ export function cmp(a: unknown, b: unknown): number {
 export const compare = cmp;
 
 export function hashCode(v: unknown): number {
+  if (v instanceof Decimal) return v.GetHashCode();
   const s = toStr(v);
   let h = 0;
   for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;

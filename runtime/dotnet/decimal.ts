@@ -413,3 +413,43 @@ export function jvalueObject(t: { Type: number; Value: unknown } | null): unknow
   const v = t.Value;
   return t.Type === 6 && typeof v === "number" ? new NumBox(v, "long") : v;
 }
+/**
+ * unboxJson through anonymous objects, arrays, Sets and Maps: a copy with Decimal/NumBox values made
+ * plain (the lowering calls it only when the static type can hold such values); the same object when
+ * there is none.
+ */
+export function unboxJsonDeep(v: unknown, depth = 0): unknown {
+  if (v === null || typeof v !== "object" || depth > 64) return v;
+  if (v instanceof NumBox) return v.v;
+  if (v instanceof Decimal) return decToNum(v);
+  if (Array.isArray(v)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < v.length; i++) {
+      const x = unboxJsonDeep(v[i], depth + 1);
+      if (x !== v[i]) (out ??= v.slice())[i] = x;
+    }
+    return out ?? v;
+  }
+  if (v instanceof Map) {
+    let changed = false;
+    const entries: [unknown, unknown][] = [];
+    for (const [k, x] of v instanceof Map && typeof (v as { Item?: unknown }).Item === "function" ? [...(v as Iterable<{ Key: unknown; Value: unknown }>)].map((e) => [e.Key, e.Value] as [unknown, unknown]) : v) {
+      const y = unboxJsonDeep(x, depth + 1);
+      if (y !== x) changed = true;
+      entries.push([k, y]);
+    }
+    return changed ? new Map(entries) : v;
+  }
+  if (v instanceof Set) {
+    const xs = [...v];
+    const ys = unboxJsonDeep(xs, depth + 1);
+    return ys === xs ? v : new Set(ys as unknown[]);
+  }
+  if (Object.getPrototypeOf(v) !== Object.prototype) return v;
+  let out: Record<string, unknown> | null = null;
+  for (const [k, x] of Object.entries(v)) {
+    const y = unboxJsonDeep(x, depth + 1);
+    if (y !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = y;
+  }
+  return out ?? v;
+}

@@ -107,6 +107,11 @@ type("System", "DateTimeOffset", { valueType: true, test: (v) => js`(${v} instan
 ]);
 
 type("System", "TimeSpan", { valueType: true, test: (v) => js`(${v} instanceof ${TS()})` }, [
+  K("long TicksPerMillisecond", 10000, () => js`10000`),
+  K("long TicksPerSecond", 10000000, () => js`10000000`),
+  K("long TicksPerMinute", 600000000, () => js`600000000`),
+  K("long TicksPerHour", 36000000000, () => js`36000000000`),
+  K("long TicksPerDay", 864000000000, () => js`864000000000`),
   C("(long ticks)", (_r, a) => js`${TS()}.fromTicks(${a[0]})`),
   C("(int hours, int minutes, int seconds)", (_r, a) => js`${TS()}.create(0, ${a[0]}, ${a[1]}, ${a[2]}, 0)`),
   C("(int days, int hours, int minutes, int seconds)", (_r, a) => js`${TS()}.create(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}, 0)`),

@@ -20,7 +20,11 @@ function typedValue(a: Code, info: LowerInfo): Code {
   if (isDbl(u)) return js`${rt("toJValue")}(${rt("unboxJson")}(${a}), "double")`;
   const elem = u && u.k === "array" ? u.elem : u && u.k === "named" && u.def.name === "List" ? u.args[0] : undefined;
   if (isDbl(elem)) return js`${rt("jTypedSeq")}(${elem && isDecimalType(elem) ? js`${rt("linqSelect")}(${a}, ${rt("unboxJson")})` : a}, "double")`;
-  return js`${rt("unboxJson")}(${a})`;
+  return plainArg(a, t);
+}
+/** An object argument for Newtonsoft: boxes (and, when its static type can hold them, nested ones) made plain. */
+function plainArg(a: Code, t: Type | undefined): Code {
+  return t && mayHoldBoxes(t) && !(t.k === "named" && t.def.name === "object") ? js`${rt("unboxJsonDeep")}(${a})` : js`${rt("unboxJson")}(${a})`;
 }
 
 type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], test: (v) => js`(${v} instanceof ${rt("JToken")})` }, [
@@ -80,7 +84,7 @@ type(
     M("JToken GetValue(string propertyName)", (r, a) => js`${r}.Item(${a[0]})`),
     M("JToken GetValue(string propertyName, StringComparison comparison)", (r, a) => js`${r}.GetValue(${a[0]}, ${a[1]})`),
     SM("JObject Parse(string json)", (_r, a) => js`${rt("JObject")}.Parse(${a[0]})`),
-    SM("JObject FromObject(object o)", (_r, a) => js`${rt("JObject")}.FromObject(${rt("unboxJson")}(${a[0]}))`),
+    SM("JObject FromObject(object o)", (_r, a, x) => js`${rt("JObject")}.FromObject(${plainArg(a[0]!, x.argTypes[0])})`),
   ],
 );
 
@@ -98,7 +102,7 @@ type("Newtonsoft.Json.Linq", "JArray", { base: "JContainer", interfaces: ["IList
   M("bool Contains(JToken item)", (r, a) => js`${r}.Contains(${a[0]})`),
   M("int IndexOf(JToken item)", (r, a) => js`${r}.IndexOf(${a[0]})`),
   SM("JArray Parse(string json)", (_r, a) => js`${rt("JArray")}.Parse(${a[0]})`),
-  SM("JArray FromObject(object o)", (_r, a) => js`${rt("JArray")}.FromObject(${rt("unboxJson")}(${a[0]}))`),
+  SM("JArray FromObject(object o)", (_r, a, x) => js`${rt("JArray")}.FromObject(${plainArg(a[0]!, x.argTypes[0])})`),
 ]);
 
 type("Newtonsoft.Json.Linq", "JProperty", { base: "JContainer", test: (v) => js`(${v} instanceof ${rt("JProperty")})` }, [
@@ -143,6 +147,7 @@ type("Newtonsoft.Json.Linq", "Extensions", { isStatic: true }, [
 ]);
 
 import type { Type } from "../types.js";
+import { mayHoldBoxes } from "../lower.js";
 let castKeyOf: (t: Type) => Code = () => js`"object"`;
 export function setJCastKey(f: (t: Type) => Code): void {
   castKeyOf = f;
