@@ -18,8 +18,9 @@
 //   2^53 are hoisted BigInts; constants are folded only while safe. int/double code is unchanged
 //   (an int operand of a long operator is simply passed as a number). Shims taking a long (AddTicks,
 //   FromTicks, FromUnixTimeSeconds) convert it with Number() where a double is what they keep;
-//   DateTime.Ticks / ToFileTimeUtc return exact BigInts, but a DateTime keeps fractional
-//   milliseconds in a double, so ticks below 1 ms are lost on dates far from 1970 (AddTicks(1)).
+//   DateTime.Ticks / ToFileTimeUtc return exact BigInts; a DateTime keeps fractional milliseconds
+//   in a double plus the ticks that double cannot hold (set by FromTicks/AddTicks; AddDays & co.
+//   start again from the double, ±2 ticks on current dates).
 // - float/double → number.
 // - decimal → runtime Decimal (runtime/dotnet/decimal.ts): a 96-bit mantissa as a signed BigInt and a
 //   scale 0–28, immutable. Exact as in .NET: 0.1m + 0.2m == 0.3m, 1.50m * 2 prints 3.00, 10m / 3 has

@@ -1,5 +1,6 @@
 // System.DateTime / DateTimeOffset / TimeSpan. A DateTime is milliseconds since the Unix epoch (may be
-// fractional: ticks below 1 ms are kept as far as a double allows) plus a Kind (0 Unspecified,
+// fractional: ticks below 1 ms are kept as far as a double allows, plus an exact tick correction `tk`
+// after FromTicks/AddTicks; Ticks is a long: a BigInt beyond 2^53) plus a Kind (0 Unspecified,
 // 1 Utc, 2 Local). The gateway's local time zone is taken to be UTC, and formatting uses the
 // invariant culture (DateTime.ToString() → "MM/dd/yyyy HH:mm:ss").
 import { argumentError, argumentNull, argumentOutOfRange, formatError, overflow } from "../errors.js";
@@ -189,12 +190,23 @@ function customTimeSpan(t: TimeSpan, f: string): string {
   });
 }
 
+/** The ticks (since 0001-01-01) of a ms-since-1970 double, exactly. */
+function msTicks(ms: number): bigint {
+  const whole = Math.floor(ms);
+  return BigInt(whole) * 10000n + BigInt(Math.round((ms - whole) * 10000)) + 621355968000000000n;
+}
+
 export class DateTime {
   readonly $typeName = "System.DateTime";
   constructor(
     /** Milliseconds since 1970-01-01T00:00:00 in the DateTime's own clock (UTC for Utc/Local here). */
     readonly ms: number,
     readonly kind: number = 0,
+    /**
+     * Ticks the double `ms` cannot hold (set by FromTicks/AddTicks: a 2020 date's ms has a resolution
+     * of ~2.4 ticks): exact Ticks = the ticks of `ms` + tk. Other arithmetic starts again from `ms`.
+     */
+    readonly tk: number = 0,
   ) {
     if (ms < MIN_MS || ms > MAX_MS + 1) throw argumentOutOfRange("ticks", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks.");
   }
@@ -205,8 +217,11 @@ export class DateTime {
     return ms === null || ms === undefined ? null : new DateTime(ms, kind);
   }
   static fromTicks(ticks: Long, kind: number): DateTime {
-    const t = BigInt(ticks) - 621355968000000000n;
-    return new DateTime(Number(t / 10000n) + Number(t % 10000n) / 10000, kind);
+    const exact = BigInt(ticks);
+    const t = exact - 621355968000000000n;
+    const d = new DateTime(Number(t / 10000n) + Number(t % 10000n) / 10000, kind);
+    const tk = Number(exact - msTicks(d.ms));
+    return tk === 0 ? d : new DateTime(d.ms, kind, tk);
   }
   static now(kind: number): DateTime {
     return new DateTime(Date.now(), kind);
@@ -261,8 +276,7 @@ export class DateTime {
   }
   /** A long (a bigint: ticks since year 1 are beyond 2^53); sub-millisecond ticks as far as the double ms keeps them. */
   get Ticks(): number {
-    const whole = Math.floor(this.ms);
-    const t = BigInt(whole) * 10000n + BigInt(Math.round((this.ms - whole) * 10000)) + 621355968000000000n;
+    const t = msTicks(this.ms) + BigInt(this.tk);
     return (t <= 9007199254740991n ? Number(t) : t) as unknown as number;
   }
   get Kind(): number {
@@ -275,7 +289,7 @@ export class DateTime {
     return TimeSpan.fromMs(this.ms - Math.floor(this.ms / 86400000) * 86400000);
   }
   withKind(k: number): DateTime {
-    return new DateTime(this.ms, k);
+    return new DateTime(this.ms, k, this.tk);
   }
   Add(t: TimeSpan): DateTime {
     return new DateTime(this.ms + t.ticks / 10000, this.kind);
@@ -296,7 +310,7 @@ export class DateTime {
     return new DateTime(this.ms + roundMs(v), this.kind);
   }
   AddTicks(v: Long): DateTime {
-    return new DateTime(this.ms + Number(v) / 10000, this.kind);
+    return DateTime.fromTicks(BigInt(this.Ticks) + BigInt(v), this.kind);
   }
   AddMonths(n: number): DateTime {
     const y0 = this.Year;
@@ -317,10 +331,10 @@ export class DateTime {
     return TimeSpan.fromMs(this.ms - x.ms);
   }
   ToUniversalTime(): DateTime {
-    return new DateTime(this.ms, 1);
+    return new DateTime(this.ms, 1, this.tk);
   }
   ToLocalTime(): DateTime {
-    return new DateTime(this.ms, 2);
+    return new DateTime(this.ms, 2, this.tk);
   }
   ToFileTimeUtc(): number {
     const t = BigInt(this.Ticks) - 504911232000000000n;
@@ -574,7 +588,7 @@ export function formatDate(d: DateTime, format: string, kText: string, zText: st
     if (!s) throw formatError("Input string was not in a correct format.");
     f = s;
   } else if (f === "G zzz") f = "MM/dd/yyyy HH:mm:ss zzz";
-  const ticksInSecond = Math.round((d.ms - Math.floor(d.ms / 1000) * 1000) * 10000);
+  const ticksInSecond = d.tk ? Number(BigInt(d.Ticks) % 10000000n) : Math.round((d.ms - Math.floor(d.ms / 1000) * 1000) * 10000);
   return f.replace(/'([^']*)'|"([^"]*)"|\\(.)|%(.)|yyyyy|yyyy|yyy|yy|y|MMMM|MMM|MM|M|dddd|ddd|dd|d|HH|H|hh|h|mm|m|ss|s|f{1,7}|F{1,7}|tt|t|K|zzz|zz|z|gg|g/g, (tok, q1, q2, esc, pct) => {
     if (q1 !== undefined) return q1;
     if (q2 !== undefined) return q2;

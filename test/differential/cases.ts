@@ -1020,6 +1020,9 @@ export const CASES: DiffCase[] = [
   c("dec.json.serialize.anon", "string", `JsonConvert.SerializeObject(new { p = 2m, q = 0.10m })`),
   c("dec.json.fromobject.list", "string", `JArray.FromObject(new List<object> { 5L, 1.5m, (short)3 }).ToString(Formatting.None)`),
   c("long64.json.anon", "string", `JsonConvert.SerializeObject(new { t = long.MaxValue })`),
+  c("dt.addticks.fraction", "string", `new DateTime(2020, 1, 1).AddTicks(12345).ToString("HH:mm:ss.fffffff")`),
+  c("dt.fromticks.exact", "long", "new DateTime(637134336000000001).Ticks"),
+  c("dt.filetime.roundtrip", "long", "DateTime.FromFileTimeUtc(132223104000000001).ToFileTimeUtc()"),
 ];
 
 /**
@@ -1030,7 +1033,6 @@ export const CASES: DiffCase[] = [
  */
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // integers
-  "dt.addticks": "gap: a DateTime keeps fractional milliseconds in a double (resolution ~2.4 ticks in 2020), so AddTicks(1) is lost; Ticks itself is an exact BigInt of that double",
   "json.serialize.long": "gap: long is exact (a BigInt beyond 2^53) but newtonsoft.ts writes it through Number() (9223372036854775808)",
   "json.bigint": "gap: newtonsoft.ts reads a JSON integer beyond 2^53 as a double (Newtonsoft: Int64 / BigInteger) and loses digits",
   // object / boxing
