@@ -1023,6 +1023,19 @@ export const CASES: DiffCase[] = [
   c("dt.addticks.fraction", "string", `new DateTime(2020, 1, 1).AddTicks(12345).ToString("HH:mm:ss.fffffff")`),
   c("dt.fromticks.exact", "long", "new DateTime(637134336000000001).Ticks"),
   c("dt.filetime.roundtrip", "long", "DateTime.FromFileTimeUtc(132223104000000001).ToFileTimeUtc()"),
+  c("dec.div.1by7", "decimal", "1m / 7"),
+  c("dec.div.100by7", "decimal", "100m / 7"),
+  c("dec.div.scales.inexact", "decimal", "1.1m / 0.3m"),
+  c("dec.div.neg", "decimal", "-2m / 3"),
+  c("dec.div.shift", "decimal", "12.34m / 100"),
+  c("dec.div.mul.back", "decimal", "1m / 3m * 3m"),
+  c("dec.div.big.small", "decimal", `decimal.Parse("79228162514264337593543950335") / decimal.Parse("0.5")`),
+  c("dec.add.round", "decimal", `decimal.Parse("79228162514264337593543950335") - decimal.Parse("0.5")`),
+  c("dec.mul.scale28", "decimal", `decimal.Parse("0.0000000000001") * decimal.Parse("0.000000000000001")`),
+  c("dec.mod.scales", "decimal", "10.5m % 0.25m"),
+  c("dec.tostring.f0.half", "string", `2.5m.ToString("F0") + "|" + 3.5m.ToString("F0") + "|" + (-2.5m).ToString("N0")`),
+  c("dec.parse.ws.sign", "decimal", `decimal.Parse(" -1,234.500 ")`),
+  c("dec.parse.overflow", "decimal", `decimal.Parse("79228162514264337593543950336")`),
 ];
 
 /**
