@@ -654,43 +654,70 @@ export function align(s: string, n: number): string {
 }
 
 /** String.Format composite formatting. */
-export function strFormat(format: string | null, args: readonly unknown[] | null): string {
-  if (format === null) throw argumentNull("format");
-  if (args === null) throw argumentNull("args");
-  let out = "";
+type FormatPart = string | { idx: number; align: number | null; fmt: string | null };
+
+/** Parsed composite format strings: policies format the same literal on every request. */
+const formatCache = new Map<string, FormatPart[] | "invalid">();
+
+function parseFormat(format: string): FormatPart[] | "invalid" {
+  const parts: FormatPart[] = [];
+  let lit = "";
   let i = 0;
   const n = format.length;
   while (i < n) {
     const c = format[i]!;
     if (c === "{") {
       if (format[i + 1] === "{") {
-        out += "{";
+        lit += "{";
         i += 2;
         continue;
       }
       const close = format.indexOf("}", i);
-      if (close < 0) throw formatError();
-      const item = format.slice(i + 1, close);
-      const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(item);
-      if (!m) throw formatError();
-      const idx = Number(m[1]);
-      if (idx >= args.length) throw formatError("Index (zero based) must be greater than or equal to zero and less than the size of the argument list.");
-      let s = fmtValue(args[idx], m[3] ?? null);
-      if (m[2] !== undefined) s = align(s, Number(m[2]));
-      out += s;
+      if (close < 0) return "invalid";
+      const m = /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(format.slice(i + 1, close));
+      if (!m) return "invalid";
+      if (lit) parts.push(lit);
+      lit = "";
+      parts.push({ idx: Number(m[1]), align: m[2] !== undefined ? Number(m[2]) : null, fmt: m[3] ?? null });
       i = close + 1;
       continue;
     }
     if (c === "}") {
       if (format[i + 1] === "}") {
-        out += "}";
+        lit += "}";
         i += 2;
         continue;
       }
-      throw formatError();
+      return "invalid";
     }
-    out += c;
-    i++;
+    const next = format.slice(i).search(/[{}]/);
+    const end = next === -1 ? n : i + next;
+    lit += format.slice(i, end);
+    i = end;
+  }
+  if (lit) parts.push(lit);
+  return parts;
+}
+
+export function strFormat(format: string | null, args: readonly unknown[] | null): string {
+  if (format === null) throw argumentNull("format");
+  if (args === null) throw argumentNull("args");
+  let parts = formatCache.get(format);
+  if (parts === undefined) {
+    parts = parseFormat(format);
+    if (formatCache.size >= 512) formatCache.clear();
+    formatCache.set(format, parts);
+  }
+  if (parts === "invalid") throw formatError();
+  let out = "";
+  for (const p of parts) {
+    if (typeof p === "string") {
+      out += p;
+      continue;
+    }
+    if (p.idx >= args.length) throw formatError("Index (zero based) must be greater than or equal to zero and less than the size of the argument list.");
+    const s = fmtValue(args[p.idx], p.fmt);
+    out += p.align !== null ? align(s, p.align) : s;
   }
   return out;
 }
