@@ -75,6 +75,8 @@ export interface BExpr {
   pos: number;
   /** Compile-time constant. */
   cv?: { v: string | number | boolean | null };
+  /** Known never null (a concatenation): no `?? ""` when it is concatenated again. */
+  nonNull?: boolean;
   /** A type used as an expression (`string.Join`, `JObject.Parse`). */
   typeRef?: Type;
   /** A namespace prefix (`System.Text`). */

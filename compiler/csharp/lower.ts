@@ -516,7 +516,7 @@ export function stringOf(b: Binder, e: BExpr): Code {
     const s = constToString(e.cv.v, t);
     if (s !== null) return literal(s);
   }
-  if (p === "string") return e.pure ? js`(${e.code} ?? "")` : js`(${e.code} ?? "")`;
+  if (p === "string") return e.nonNull ? e.code : js`(${e.code} ?? "")`;
   if (p === "char") return js`String.fromCharCode(${e.code})`;
   if (p === "int" || p === "short" || p === "byte" || p === "sbyte" || p === "ushort" || p === "uint") return js`${e.code}`;
   if (p === "bool") return js`(${e.code} ? "True" : "False")`;
@@ -654,7 +654,7 @@ export function binaryValues(b: Binder, op: string, l0: BExpr, r0: BExpr, opPos:
       const c = constToString(r.cv.v, rt0);
       if (a !== null && c !== null) return { type: str, code: literal(a + c), pos, cv: { v: a + c } };
     }
-    return { type: str, code: js`(${stringOf(b, l)} + ${stringOf(b, r)})`, pos };
+    return { type: str, code: js`(${stringOf(b, l)} + ${stringOf(b, r)})`, pos, nonNull: true };
   }
   // equality
   if (op === "==" || op === "!=") return equality(b, op, l, r, opPos, pos);
