@@ -39,7 +39,8 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   M("int LastIndexOf(char value)", (r, a) => js`${r}.lastIndexOf(String.fromCharCode(${a[0]}))`),
   M("int LastIndexOf(string value)", (r, a) => js`${rt("strLastIndexOf")}(${r}, ${a[0]}, 0)`),
   M("int LastIndexOf(string value, StringComparison comparisonType)", (r, a) => js`${rt("strLastIndexOf")}(${r}, ${a[0]}, ${a[1]})`),
-  M("bool Contains(string value)", (r, a) => js`${r}.includes(${rt("notNull")}(${a[0]}, "value"))`),
+  // A string literal argument needs no null check.
+  M("bool Contains(string value)", (r, a) => (/^"/.test(String(a[0])) ? js`${r}.includes(${a[0]})` : js`${r}.includes(${rt("notNull")}(${a[0]}, "value"))`)),
   M("bool Contains(char value)", (r, a) => js`${r}.includes(String.fromCharCode(${a[0]}))`),
   M("bool StartsWith(string value)", (r, a) => js`${rt("strStartsWith")}(${r}, ${a[0]}, 0)`),
   M("bool StartsWith(string value, StringComparison comparisonType)", (r, a) => js`${rt("strStartsWith")}(${r}, ${a[0]}, ${a[1]})`),
