@@ -8,6 +8,9 @@
 // would turn them into Date tokens; see the report).
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, invalidOperation, nullReference } from "../errors.js";
 import { fmtDouble, fmtRoundTrip, parseBool, parseNum, registerTypeCheck } from "./core.js";
+import { overflow } from "../errors.js";
+import { toDec } from "./decimal.js";
+import { LONG_MAX, LONG_MIN, ULONG_MAX } from "./long.js";
 
 export const NEWLINE = "\r\n";
 
@@ -522,7 +525,8 @@ export function toJToken(v: unknown, fromObject = false): JToken {
     case "number":
       return new JValue(Number.isInteger(v) ? TT.Integer : TT.Float, v);
     case "bigint":
-      return new JValue(TT.Integer, Number(v));
+      // a long beyond 2^53 (runtime/dotnet/long.ts) or a BigInteger: exact
+      return new JValue(TT.Integer, v);
   }
   if (v instanceof Uint8Array) return new JValue(TT.Bytes, v);
   const tn = (v as { $typeName?: string }).$typeName;
@@ -659,7 +663,7 @@ export function jconv(token: unknown, key: string): unknown {
       return String(v);
     case "bool":
       if (type === TT.Boolean) return v;
-      if (type === TT.Integer || type === TT.Float) return v !== 0;
+      if (type === TT.Integer || type === TT.Float) return v !== 0 && v !== 0n;
       if (type === TT.String) return parseBool(v as string);
       return bad();
     case "char":
@@ -691,6 +695,7 @@ export function jconv(token: unknown, key: string): unknown {
       return bad();
   }
   if (NUMERIC_INT.has(k) || k === "double" || k === "float" || k === "decimal") {
+    if (typeof v === "bigint") return bigTo(v, k);
     let n: number;
     if (type === TT.Integer || type === TT.Float) n = v as number;
     else if (type === TT.String) n = parseNum(v as string, NUMERIC_INT.has(k) ? (k === "long" || k === "ulong" ? "long" : "int") : "double");
@@ -706,6 +711,26 @@ export function jconv(token: unknown, key: string): unknown {
     return n;
   }
   return v;
+}
+
+const INT_LABEL: Record<string, string> = {
+  sbyte: "a signed byte",
+  byte: "an unsigned byte",
+  short: "an Int16",
+  ushort: "a UInt16",
+  int: "an Int32",
+  uint: "a UInt32",
+  long: "an Int64",
+  ulong: "a UInt64",
+  char: "a character",
+};
+/** A JSON integer beyond 2^53 (a BigInt: Int64, UInt64 or BigInteger in Newtonsoft) → numeric type `k`. */
+function bigTo(v: bigint, k: string): unknown {
+  if (k === "double") return Number(v);
+  if (k === "float") return Math.fround(Number(v));
+  if (k === "decimal") return toDec(v as unknown as number);
+  if ((k === "long" && v >= LONG_MIN && v <= LONG_MAX) || (k === "ulong" && v >= 0n && v <= ULONG_MAX)) return v;
+  throw overflow(`Value was either too large or too small for ${INT_LABEL[k] ?? k}.`);
 }
 
 /** `token.Values<T>()`. */
@@ -785,8 +810,8 @@ function writeDouble(n: number): string {
   return /[.eE]/.test(s) ? s : `${s}.0`;
 }
 
-function writeInteger(n: number): string {
-  return Math.abs(n) >= 2 ** 53 ? BigInt(n).toString() : String(n);
+function writeInteger(n: number | bigint): string {
+  return typeof n === "bigint" ? n.toString() : Math.abs(n) >= 2 ** 53 ? BigInt(n).toString() : String(n);
 }
 function writeFloat(n: number): string {
   if (!Number.isFinite(n)) return jsonQuote(Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity");
@@ -889,6 +914,8 @@ function writePlain(v: unknown, indented: boolean, indent: string): string {
       return v ? "true" : "false";
     case "number":
       return Number.isInteger(v) ? writeInteger(v) : writeFloat(v);
+    case "bigint":
+      return v.toString();
   }
   if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype && (v as { $typeName?: unknown }).$typeName === undefined) {
     const o = v as Record<string, unknown>;
@@ -936,6 +963,16 @@ const WS_RE = /[\s\ufeff]/;
 const NAME_RE = /[A-Za-z_$][A-Za-z0-9_$]*/y;
 const LITERAL_RE = /-?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)|true|false|null|undefined|NaN|-?Infinity/y;
 const HEX4_RE = /^[0-9a-fA-F]{4}$/;
+
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+/**
+ * An integer literal (`-?\d+`) read exactly: a JS number while |v| <= 2^53 - 1, else a BigInt (the
+ * canonical long form; beyond Int64 it stands for Newtonsoft's BigInteger).
+ */
+function bigInteger(tok: string): number | bigint {
+  const b = BigInt(tok);
+  return b <= MAX_SAFE_BIG && b >= -MAX_SAFE_BIG ? Number(b) : b;
+}
 
 /** Newtonsoft-lenient reader: comments, single quotes, unquoted names, JS literals (NaN, Infinity, undefined). */
 class JsonReader {
@@ -1092,8 +1129,8 @@ class JsonReader {
     }
     this.i = i;
     if (float) return new JValue(TT.Float, Number(text.slice(start, i)));
-    // Up to 15 digits the running value is exact; longer integers are rounded as Number() rounds them.
-    if (i - d0 > 15) v = Number(text.slice(d0, i));
+    // Up to 15 digits the running value is exact; longer integers are read exactly (bigInteger).
+    if (i - d0 > 15) return new JValue(TT.Integer, bigInteger(text.slice(start, i)));
     return new JValue(TT.Integer, text.charCodeAt(start) === 45 ? -v : v);
   }
   private literal(c: number): JToken {
@@ -1109,7 +1146,7 @@ class JsonReader {
     if (tok === "NaN") return new JValue(TT.Float, NaN);
     if (tok.endsWith("Infinity")) return new JValue(TT.Float, tok.startsWith("-") ? -Infinity : Infinity);
     if (/[.eE]/.test(tok)) return new JValue(TT.Float, Number(tok));
-    return new JValue(TT.Integer, Number(tok));
+    return new JValue(TT.Integer, tok.length > 15 ? bigInteger(tok) : Number(tok));
   }
   private object(): JObject {
     const text = this.text;

@@ -1,0 +1,41 @@
+// Newtonsoft numbers beyond a double and decimals, and ISO dates in JSON (runtime/dotnet/newtonsoft.ts):
+// JSON integers are read exactly (a JS number while safe, a BigInt beyond, as long.ts keeps longs),
+// written back digit for digit, and converted with .NET's range checks; the differential suite
+// compares the same paths with Mono + Newtonsoft.
+import { describe, expect, it } from "vitest";
+import { evaluate } from "./helpers.js";
+import { JToken, type JValue } from "../../runtime/dotnet/newtonsoft.js";
+
+const val = (text: string): unknown => (JToken.Parse(text) as JValue).Value;
+
+describe("JSON integers beyond 2^53", () => {
+  it("are read exactly and written back unchanged", () => {
+    for (const text of ["9007199254740993", "-9007199254740993", "9223372036854775807", "-9223372036854775808", "18446744073709551615", "123456789012345678901234567890"])
+      expect(JToken.Parse(`{"a":${text}}`).ToString(0)).toBe(`{"a":${text}}`);
+    expect(JToken.Parse(`[9007199254740993]`).ToString(0)).toBe(`[9007199254740993]`);
+  });
+  it("stay plain numbers while safe, also with more than 15 digits", () => {
+    expect(val("1234567890123456")).toBe(1234567890123456);
+    expect(val("-9007199254740991")).toBe(-9007199254740991);
+    expect(val("9007199254740992")).toBe(9007199254740992n);
+    expect(val("12")).toBe(12);
+  });
+  it("convert to long/ulong exactly and to narrower types with OverflowException", () => {
+    expect(evaluate(`@((long)JToken.Parse("9223372036854775807"))`)).toBe(9223372036854775807n);
+    expect(evaluate(`@((ulong)JToken.Parse("18446744073709551615"))`)).toBe(18446744073709551615n);
+    expect(evaluate(`@((long)JToken.Parse("9007199254740993") - 1)`)).toBe(9007199254740992n);
+    expect(evaluate(`@((double)JToken.Parse("9007199254740993"))`)).toBe(9007199254740992);
+    expect(evaluate(`@(JToken.Parse("12345678901234567890").ToString())`)).toBe("12345678901234567890");
+    expect(evaluate(`@((string)JToken.Parse("12345678901234567890"))`)).toBe("12345678901234567890");
+    expect(() => evaluate(`@((int)JToken.Parse("9223372036854775807"))`)).toThrow(/too large or too small for an Int32/);
+    expect(() => evaluate(`@((long)JToken.Parse("9223372036854775808"))`)).toThrow(/too large or too small for an Int64/);
+    expect(() => evaluate(`@((ulong)JToken.Parse("-9223372036854775808"))`)).toThrow(/too large or too small for a UInt64/);
+    expect(evaluate(`@((bool)JToken.Parse("9223372036854775807"))`)).toBe(true);
+  });
+  it("long values are written exactly by JsonConvert and JToken", () => {
+    expect(evaluate(`@(JsonConvert.SerializeObject(long.MaxValue))`)).toBe("9223372036854775807");
+    expect(evaluate(`@(JsonConvert.SerializeObject(new { t = long.MinValue, u = ulong.MaxValue }))`)).toBe(`{"t":-9223372036854775808,"u":18446744073709551615}`);
+    expect(evaluate(`@(new JObject { ["t"] = long.MaxValue }.ToString(Formatting.None))`)).toBe(`{"t":9223372036854775807}`);
+    expect(evaluate(`@(JToken.FromObject(new List<long> { long.MaxValue, 1 }).ToString(Formatting.None))`)).toBe(`[9223372036854775807,1]`);
+  });
+});
