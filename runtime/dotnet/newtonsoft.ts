@@ -9,7 +9,7 @@
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, invalidOperation, nullReference } from "../errors.js";
 import { fmtDouble, fmtRoundTrip, parseBool, parseNum, registerTypeCheck } from "./core.js";
 import { overflow } from "../errors.js";
-import { toDec } from "./decimal.js";
+import { Decimal, NumBox, decRound, decStr, decToIntegral, decToNum, toDec } from "./decimal.js";
 import { LONG_MAX, LONG_MIN, ULONG_MAX } from "./long.js";
 
 export const NEWLINE = "\r\n";
@@ -528,6 +528,8 @@ export function toJToken(v: unknown, fromObject = false): JToken {
       // a long beyond 2^53 (runtime/dotnet/long.ts) or a BigInteger: exact
       return new JValue(TT.Integer, v);
   }
+  if (v instanceof Decimal) return new JValue(TT.Float, v);
+  if (v instanceof NumBox) return toJValue(v.v, v.t);
   if (v instanceof Uint8Array) return new JValue(TT.Bytes, v);
   const tn = (v as { $typeName?: string }).$typeName;
   if (tn === "System.DateTime" || tn === "System.DateTimeOffset") return new JValue(TT.Date, v);
@@ -564,6 +566,7 @@ export function jTypedSeq(v: Iterable<unknown> | null, type: string): JToken | n
 /** Implicit conversion of a statically typed value to JToken (`obj["k"] = 1.5`). */
 export function toJValue(v: unknown, type: string): JToken {
   if (v instanceof JToken) return v;
+  if (v instanceof NumBox) return toJValue(v.v, v.t);
   const t = type.endsWith("?") ? type.slice(0, -1) : type;
   if (v === null || v === undefined) return t === "string" ? new JValue(TT.String, null) : JValue.null();
   switch (t) {
@@ -655,6 +658,7 @@ export function jconv(token: unknown, key: string): unknown {
   };
   switch (k) {
     case "string":
+      if (v instanceof Decimal) return decStr(v);
       if (type === TT.Float) return fmtDouble(v as number);
       if (type === TT.Boolean) return v ? "True" : "False";
       if (type === TT.Bytes) return Buffer.from(v as Uint8Array).toString("base64");
@@ -663,7 +667,7 @@ export function jconv(token: unknown, key: string): unknown {
       return String(v);
     case "bool":
       if (type === TT.Boolean) return v;
-      if (type === TT.Integer || type === TT.Float) return v !== 0 && v !== 0n;
+      if (type === TT.Integer || type === TT.Float) return v instanceof Decimal ? v.m !== 0n : v !== 0 && v !== 0n;
       if (type === TT.String) return parseBool(v as string);
       return bad();
     case "char":
@@ -696,6 +700,14 @@ export function jconv(token: unknown, key: string): unknown {
   }
   if (NUMERIC_INT.has(k) || k === "double" || k === "float" || k === "decimal") {
     if (typeof v === "bigint") return bigTo(v, k);
+    if (v instanceof Decimal) return decTo(v, k);
+    if (k === "decimal") {
+      // Convert.ToDecimal: a string keeps its scale ("1.10"), a double its 15 significant digits
+      if (type === TT.String) return parseNum(v as string, "decimal");
+      if (type === TT.Integer || type === TT.Float) return toDec(v as number);
+      if (type === TT.Boolean) return toDec(v ? 1 : 0);
+      return bad();
+    }
     let n: number;
     if (type === TT.Integer || type === TT.Float) n = v as number;
     else if (type === TT.String) n = parseNum(v as string, NUMERIC_INT.has(k) ? (k === "long" || k === "ulong" ? "long" : "int") : "double");
@@ -731,6 +743,14 @@ function bigTo(v: bigint, k: string): unknown {
   if (k === "decimal") return toDec(v as unknown as number);
   if ((k === "long" && v >= LONG_MIN && v <= LONG_MAX) || (k === "ulong" && v >= 0n && v <= ULONG_MAX)) return v;
   throw overflow(`Value was either too large or too small for ${INT_LABEL[k] ?? k}.`);
+}
+
+/** A decimal JSON value (Float) → numeric type `k` (Convert.ToInt32(decimal) & co. round half to even). */
+function decTo(v: Decimal, k: string): unknown {
+  if (k === "decimal") return v;
+  if (k === "double") return decToNum(v);
+  if (k === "float") return Math.fround(decToNum(v));
+  return decToIntegral(decRound(v, 0, 0), k);
 }
 
 /** `token.Values<T>()`. */
@@ -813,7 +833,9 @@ function writeDouble(n: number): string {
 function writeInteger(n: number | bigint): string {
   return typeof n === "bigint" ? n.toString() : Math.abs(n) >= 2 ** 53 ? BigInt(n).toString() : String(n);
 }
-function writeFloat(n: number): string {
+function writeFloat(n: number | Decimal): string {
+  // a decimal keeps its scale (1.50); an integral one gets ".0" as Newtonsoft's EnsureDecimalPlace adds
+  if (typeof n !== "number") return n.s === 0 ? `${decStr(n)}.0` : decStr(n);
   if (!Number.isFinite(n)) return jsonQuote(Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity");
   return writeDouble(n);
 }

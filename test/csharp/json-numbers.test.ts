@@ -39,3 +39,29 @@ describe("JSON integers beyond 2^53", () => {
     expect(evaluate(`@(JToken.FromObject(new List<long> { long.MaxValue, 1 }).ToString(Formatting.None))`)).toBe(`[9223372036854775807,1]`);
   });
 });
+
+describe("decimals and boxed numbers in JSON", () => {
+  it("a decimal keeps its scale when written (integral: .0)", () => {
+    expect(evaluate(`@(JsonConvert.SerializeObject(new { p = 2m, q = 0.10m, r = -1.500m }))`)).toBe(`{"p":2.0,"q":0.10,"r":-1.500}`);
+    expect(evaluate(`@(JsonConvert.SerializeObject(1.50m))`)).toBe("1.50");
+    expect(evaluate(`@(JToken.FromObject(new List<decimal> { 1.50m, 3m }).ToString(Formatting.None))`)).toBe("[1.50,3.0]");
+    expect(evaluate(`@(JToken.FromObject(new Dictionary<string, object> { { "a", 1.50m }, { "b", 5L }, { "c", (short)3 } }).ToString(Formatting.None))`)).toBe(`{"a":1.50,"b":5,"c":3}`);
+    expect(evaluate(`@(new JArray(new object[] { 2.0m, 7L }).ToString(Formatting.None))`)).toBe("[2.0,7]");
+    expect(evaluate(`@(JsonConvert.SerializeObject(new { a = new object[] { 1.10m, (byte)2 } }))`)).toBe(`{"a":[1.10,2]}`);
+  });
+  it("a decimal token converts back exactly", () => {
+    expect(evaluate(`@(JToken.FromObject(new { p = 1.10m })["p"].Value<decimal>().ToString())`)).toBe("1.10");
+    expect(evaluate(`@(((decimal)JToken.FromObject(new { p = 0.1m })["p"]) + 0.2m == 0.3m)`)).toBe(true);
+    expect(evaluate(`@((string)JToken.FromObject(new { p = 1.50m })["p"])`)).toBe("1.50");
+    expect(evaluate(`@((double)JToken.FromObject(new { p = 1.5m })["p"])`)).toBe(1.5);
+    expect(evaluate(`@((int)JToken.FromObject(new { p = 2.5m })["p"])`)).toBe(2);
+    expect(evaluate(`@(JToken.FromObject(new { p = 1.5m })["p"].Type.ToString())`)).toBe("Float");
+  });
+  it("JSON numbers convert to decimal as Convert.ToDecimal does", () => {
+    expect(evaluate(`@(JObject.Parse("{\\"a\\":\\"1.10\\"}")["a"].Value<decimal>().ToString())`)).toBe("1.10");
+    expect(evaluate(`@(JObject.Parse("{\\"a\\":0.1}")["a"].Value<decimal>() + 0.2m == 0.3m)`)).toBe(true);
+    expect(evaluate(`@(JObject.Parse("{\\"a\\":[1,2.5]}")["a"].Values<decimal>().Sum().ToString())`)).toBe("3.5");
+    expect(evaluate(`@(((decimal?)JObject.Parse("{\\"a\\":null}")["a"]) == null)`)).toBe(true);
+    expect(evaluate(`@(JsonConvert.DeserializeObject<decimal>("12").ToString())`)).toBe("12");
+  });
+});

@@ -4,27 +4,20 @@ import { C, I, K, M, P, SM, SP, type } from "./dsl.js";
 import { tryParse } from "./system.js";
 import type { LowerInfo } from "../types.js";
 
-// Boxed decimals (Decimal) and long/float/... (NumBox) reach Newtonsoft as plain JS numbers (unboxJson).
-const jt = (v: Code) => js`${rt("toJToken")}(${rt("unboxJson")}(${v}))`;
-const isDecimalType = (t: Type): boolean => {
-  const u = t.k === "named" && t.def.name === "Nullable" ? t.args[0]! : t;
-  return u.k === "named" && u.def.name === "decimal" && u.def.ns === "System";
-};
-/** jconv (numbers are doubles there) with a decimal result made a Decimal. */
-const jconvTo = (v: Code, t: Type): Code => (isDecimalType(t) ? js`${rt("decFromNum")}(${rt("jconv")}(${v}, ${castKeyOf(t)}))` : js`${rt("jconv")}(${v}, ${castKeyOf(t)})`);
+// Decimals (Decimal), longs beyond 2^53 (BigInt) and boxed long/float/... (NumBox) reach the runtime
+// as they are: toJToken/toJValue keep a decimal's scale and a long's digits, jconv returns a Decimal
+// for a decimal target.
+const jt = (v: Code) => js`${rt("toJToken")}(${v})`;
+const jconvTo = (v: Code, t: Type): Code => js`${rt("jconv")}(${v}, ${castKeyOf(t)})`;
 /** A double/decimal argument boxed to object keeps its JSON type (Float: 1.0, not 1). */
 function typedValue(a: Code, info: LowerInfo): Code {
   const t = info.argTypes[0];
   const u = t && t.k === "named" && t.def.name === "Nullable" ? t.args[0]! : t;
   const isDbl = (x: Type | undefined) => !!x && x.k === "named" && x.def.ns === "System" && (x.def.name === "double" || x.def.name === "decimal");
-  if (isDbl(u)) return js`${rt("toJValue")}(${rt("unboxJson")}(${a}), "double")`;
+  if (isDbl(u)) return js`${rt("toJValue")}(${a}, "double")`;
   const elem = u && u.k === "array" ? u.elem : u && u.k === "named" && u.def.name === "List" ? u.args[0] : undefined;
-  if (isDbl(elem)) return js`${rt("jTypedSeq")}(${elem && isDecimalType(elem) ? js`${rt("linqSelect")}(${a}, ${rt("unboxJson")})` : a}, "double")`;
-  return plainArg(a, t);
-}
-/** An object argument for Newtonsoft: boxes (and, when its static type can hold them, nested ones) made plain. */
-function plainArg(a: Code, t: Type | undefined): Code {
-  return t && mayHoldBoxes(t) && !(t.k === "named" && t.def.name === "object") ? js`${rt("unboxJsonDeep")}(${a})` : js`${rt("unboxJson")}(${a})`;
+  if (isDbl(elem)) return js`${rt("jTypedSeq")}(${a}, "double")`;
+  return a;
 }
 
 type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], test: (v) => js`(${v} instanceof ${rt("JToken")})` }, [
@@ -84,14 +77,14 @@ type(
     M("JToken GetValue(string propertyName)", (r, a) => js`${r}.Item(${a[0]})`),
     M("JToken GetValue(string propertyName, StringComparison comparison)", (r, a) => js`${r}.GetValue(${a[0]}, ${a[1]})`),
     SM("JObject Parse(string json)", (_r, a) => js`${rt("JObject")}.Parse(${a[0]})`),
-    SM("JObject FromObject(object o)", (_r, a, x) => js`${rt("JObject")}.FromObject(${plainArg(a[0]!, x.argTypes[0])})`),
+    SM("JObject FromObject(object o)", (_r, a) => js`${rt("JObject")}.FromObject(${a[0]})`),
   ],
 );
 
 type("Newtonsoft.Json.Linq", "JArray", { base: "JContainer", interfaces: ["IList<JToken>"], test: (v) => js`(${v} instanceof ${rt("JArray")})` }, [
   C("()", () => js`new ${rt("JArray")}()`),
   C("(params object[] content)", (_r, a) => js`${rt("JArray")}.of(${a[0]})`),
-  C("(object content)", (_r, a) => js`${rt("JArray")}.of([${rt("unboxJson")}(${a[0]})])`),
+  C("(object content)", (_r, a) => js`${rt("JArray")}.of([${a[0]}])`),
   I("JToken this[int index]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
   I("JToken this[object key]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
   M("void Add(object content)", (r, a) => js`${r}.Add(${jt(a[0]!)})`),
@@ -102,7 +95,7 @@ type("Newtonsoft.Json.Linq", "JArray", { base: "JContainer", interfaces: ["IList
   M("bool Contains(JToken item)", (r, a) => js`${r}.Contains(${a[0]})`),
   M("int IndexOf(JToken item)", (r, a) => js`${r}.IndexOf(${a[0]})`),
   SM("JArray Parse(string json)", (_r, a) => js`${rt("JArray")}.Parse(${a[0]})`),
-  SM("JArray FromObject(object o)", (_r, a, x) => js`${rt("JArray")}.FromObject(${plainArg(a[0]!, x.argTypes[0])})`),
+  SM("JArray FromObject(object o)", (_r, a) => js`${rt("JArray")}.FromObject(${a[0]})`),
 ]);
 
 type("Newtonsoft.Json.Linq", "JProperty", { base: "JContainer", test: (v) => js`(${v} instanceof ${rt("JProperty")})` }, [
@@ -147,7 +140,6 @@ type("Newtonsoft.Json.Linq", "Extensions", { isStatic: true }, [
 ]);
 
 import type { Type } from "../types.js";
-import { mayHoldBoxes } from "../lower.js";
 let castKeyOf: (t: Type) => Code = () => js`"object"`;
 export function setJCastKey(f: (t: Type) => Code): void {
   castKeyOf = f;
