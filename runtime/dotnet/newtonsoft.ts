@@ -4,8 +4,9 @@
 //
 // Indented output (`ToString()`, Formatting.Indented) uses two spaces, `"name": value`, and
 // Environment.NewLine of the APIM gateway, which runs .NET on Windows: "\r\n" (NEWLINE below).
-// ISO date strings are kept as String tokens (Newtonsoft's default DateParseHandling.DateTime
-// would turn them into Date tokens; see the report).
+// ISO date strings become Date tokens as with Newtonsoft's defaults (DateParseHandling.DateTime,
+// DateTimeZoneHandling.RoundtripKind): "...Z" a Utc DateTime, "...+02:00" a Local one (converted; the
+// gateway's local time is UTC), none an Unspecified one; written back in ISO form ("...T03:04:05.12Z").
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, invalidOperation, nullReference } from "../errors.js";
 import { fmtDouble, fmtRoundTrip, parseBool, parseNum, registerTypeCheck } from "./core.js";
 import { overflow } from "../errors.js";
@@ -958,7 +959,8 @@ function writePlain(v: unknown, indented: boolean, indent: string): string {
 export function jsonDeserialize(text: string | null, key: string | null): unknown {
   if (text === null || text === undefined) throw argumentNull("value");
   if (text.trim() === "") return null;
-  const t = parseJson(text);
+  // a string target reads strings as they are (ReadAsString): no Date tokens
+  const t = parseJson(text, key === null || !STRING_TARGET.test(key));
   if (key === null || key === "object") return t instanceof JValue ? t.Value : t;
   if (key.startsWith("Dictionary<") || key.startsWith("IDictionary<")) {
     if (!(t instanceof JObject)) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", "Cannot deserialize the current JSON into a dictionary.");
@@ -976,8 +978,51 @@ export function jsonDeserialize(text: string | null, key: string | null): unknow
 }
 
 // ---- JSON reader (Newtonsoft-lenient: comments, single quotes, unquoted names) ---------------------
-export function parseJson(text: string): JToken {
-  return new JsonReader(text).root();
+export function parseJson(text: string, dates = true): JToken {
+  return new JsonReader(text, dates).root();
+}
+/** Deserialization targets whose strings Newtonsoft reads with ReadAsString (string, string[], List<string>, Dictionary<K, string>). */
+const STRING_TARGET = /(?:^|[<,]\s*)string(?:\[\]|>)?$/;
+
+// DateTimeParser's ISO form: yyyy-MM-ddTHH:mm:ss, up to 7 fraction digits, Z or an offset (±HH, ±HHmm, ±HH:mm).
+const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?(Z|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+let dateTimeClass: { fromTicks(ticks: bigint, kind: number): unknown } | null = null;
+/**
+ * A string value of the reader that is an ISO date: its DateTime (exact ticks), else null. The
+ * DateTime class comes from the registered shim (datetime.ts imports this module, not the reverse).
+ */
+function isoDate(s: string): unknown {
+  const m = ISO_DATE_RE.exec(s);
+  if (!m || !dateTimeOps) return null;
+  const y = +m[1]!;
+  const mo = +m[2]!;
+  const d = +m[3]!;
+  const h = +m[4]!;
+  const mi = +m[5]!;
+  const sec = +m[6]!;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]! + (leap ? 1 : 0) || h > 23 || mi > 59 || sec > 59) return null;
+  const utc = new Date(0);
+  utc.setUTCFullYear(y, mo - 1, d);
+  utc.setUTCHours(h, mi, sec, 0);
+  let ticks = BigInt(utc.getTime()) * 10000n + 621355968000000000n + (m[7] ? BigInt(m[7].padEnd(7, "0")) : 0n);
+  const zone = m[8];
+  let kind = 0;
+  if (zone === "Z") kind = 1;
+  else if (zone) {
+    const hh = +m[10]!;
+    const mm = m[11] ? +m[11] : 0;
+    if (hh > 99 || mm > 59) return null;
+    ticks -= BigInt((m[9] === "-" ? -1 : 1) * (hh * 60 + mm)) * 600000000n;
+    kind = 2;
+  }
+  try {
+    dateTimeClass ??= (dateTimeOps.parse("2000-01-01T00:00:00") as { constructor: typeof dateTimeClass }).constructor;
+    return dateTimeClass!.fromTicks(ticks, kind);
+  } catch {
+    return null;
+  }
 }
 
 // JS `\s` plus BOM, as the reader has always skipped; ASCII is decided by char code.
@@ -999,8 +1044,14 @@ function bigInteger(tok: string): number | bigint {
 /** Newtonsoft-lenient reader: comments, single quotes, unquoted names, JS literals (NaN, Infinity, undefined). */
 class JsonReader {
   private i = 0;
+  /** Position of the next backslash at or after the last search (-1: none left; -2: not searched yet). */
+  private bs = -2;
   private readonly n: number;
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Whether ISO date strings become Date tokens (DateParseHandling.DateTime). */
+    private readonly dates = true,
+  ) {
     this.n = text.length;
   }
   root(): JToken {
@@ -1043,7 +1094,10 @@ class JsonReader {
     const start = this.i + 1;
     const end = text.indexOf(q === 34 ? '"' : "'", start);
     if (end >= 0) {
-      const bs = text.indexOf("\\", start);
+      // the next backslash of the text, searched again only once passed (a search per string would
+      // scan to the end of a document without backslashes: quadratic)
+      let bs = this.bs;
+      if (bs !== -1 && bs < start) bs = this.bs = text.indexOf("\\", start);
       if (bs < 0 || bs > end) {
         this.i = end + 1;
         return text.slice(start, end);
@@ -1109,7 +1163,18 @@ class JsonReader {
     const c = text.charCodeAt(this.i);
     if (c === 123) return this.object();
     if (c === 91) return this.array();
-    if (c === 34 || c === 39) return new JValue(TT.String, this.str(c));
+    if (c === 34 || c === 39) {
+      const s = this.str(c);
+      // a date has 19-33 chars and starts with a digit: only those strings meet the date regex
+      if (this.dates && s.length >= 19 && s.length <= 33) {
+        const d0 = s.charCodeAt(0);
+        if (d0 >= 48 && d0 <= 57) {
+          const d = isoDate(s);
+          if (d !== null) return new JValue(TT.Date, d);
+        }
+      }
+      return new JValue(TT.String, s);
+    }
     if ((c >= 48 && c <= 57) || c === 45) {
       const v = this.number(c);
       if (v !== null) return v;

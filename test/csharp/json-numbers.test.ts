@@ -65,3 +65,20 @@ describe("decimals and boxed numbers in JSON", () => {
     expect(evaluate(`@(JsonConvert.DeserializeObject<decimal>("12").ToString())`)).toBe("12");
   });
 });
+
+describe("ISO dates in JSON (DateParseHandling.DateTime)", () => {
+  it("become Date tokens and are written back as Newtonsoft writes them", () => {
+    expect(evaluate(`@(JObject.Parse("{\\"d\\":\\"2020-01-02T03:04:05Z\\"}")["d"].Type.ToString())`)).toBe("Date");
+    expect(evaluate(`@((string)JObject.Parse("{\\"d\\":\\"2020-01-02T03:04:05Z\\"}")["d"])`)).toBe("01/02/2020 03:04:05");
+    expect(JToken.Parse(`{"a":"2020-01-02T03:04:05.1200000Z","b":"2020-01-02T03:04:05+02:00","c":"2020-01-02T03:04:05"}`).ToString(0)).toBe(
+      `{"a":"2020-01-02T03:04:05.12Z","b":"2020-01-02T01:04:05+00:00","c":"2020-01-02T03:04:05"}`,
+    );
+    expect(evaluate(`@(((DateTime)JToken.Parse("\\"2020-01-02T03:04:05.1234567Z\\"")).Ticks)`)).toBe(637135310451234567n);
+  });
+  it("other strings stay strings (names, invalid dates, other forms, string targets)", () => {
+    const types = (JToken.Parse(`["2020-02-30T00:00:00", "2020-01-02 03:04:05", "2020-01-02T03:04", "1234567890123456789012", "2020-01-02T03:04:05Zx"]`) as unknown as { items: { Type: number }[] }).items.map((t) => t.Type);
+    expect(types).toEqual([8, 8, 8, 8, 8]);
+    expect(JToken.Parse(`{"2020-01-02T03:04:05Z":1}`).ToString(0)).toBe(`{"2020-01-02T03:04:05Z":1}`);
+    expect(evaluate(`@(JsonConvert.DeserializeObject<List<string>>("[\\"2020-01-02T03:04:05Z\\"]")[0])`)).toBe("2020-01-02T03:04:05Z");
+  });
+});
