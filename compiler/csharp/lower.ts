@@ -300,7 +300,7 @@ export function mayHoldBoxes(t: Type, depth = 0): boolean {
 /** A value passed to Newtonsoft as a plain JS value (decimal → its nearest double: JSON numbers are doubles there). */
 function jsonValue(e: BExpr): Code {
   const u = underlyingNullable(e.type);
-  if (isDecimal(u)) return js`${rt("unboxJson")}(${e.code})`;
+  if (isDecimal(u)) return e.code; // JValue keeps a Decimal exactly (newtonsoft.ts)
   const p = primName(u);
   if (p && NUMBOXED.has(p)) return e.code;
   return box(e);

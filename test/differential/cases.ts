@@ -1061,5 +1061,4 @@ export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // object / boxing
   "unbox.int.to.double": "gap: by design int and double box as plain JS numbers (the common case stays a plain value), so an int boxed as 5 and a double 5.0 cannot be told apart; (double)(object)5 does not throw InvalidCastException",
   // Newtonsoft.Json (runtime/dotnet/newtonsoft.ts, owned elsewhere: the changes are listed in the issue-3 report)
-  "dec.json.write.scale": "gap: Newtonsoft writes a decimal with its scale (1.50); newtonsoft.ts gets a decimal as its nearest double (JValue has no Decimal value yet)",
 };

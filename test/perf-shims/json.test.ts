@@ -160,7 +160,9 @@ function parseRef(text: string): JToken {
     if (tok === "NaN") return new JValue(TT.Float, NaN);
     if (tok.endsWith("Infinity")) return new JValue(TT.Float, tok.startsWith("-") ? -Infinity : Infinity);
     if (/[.eE]/.test(tok)) return new JValue(TT.Float, Number(tok));
-    return new JValue(TT.Integer, Number(tok));
+    // integers are exact: a number while safe, a BigInt beyond (as runtime/dotnet/long.ts keeps longs)
+    const b = tok.replace("-", "").length > 15 ? BigInt(tok) : null;
+    return new JValue(TT.Integer, b === null || (b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= -BigInt(Number.MAX_SAFE_INTEGER)) ? Number(tok) : b);
   };
   const root = value();
   ws();
@@ -202,7 +204,7 @@ function writeRef(t: JToken, indented: boolean, indent: string): string {
       case TT.Boolean:
         return x ? "true" : "false";
       case TT.Integer:
-        return Math.abs(x as number) >= 2 ** 53 ? BigInt(x as number).toString() : String(x);
+        return typeof x === "bigint" ? x.toString() : Math.abs(x as number) >= 2 ** 53 ? BigInt(x as number).toString() : String(x);
       case TT.Float:
         return doubleRef(x as number);
     }
@@ -311,17 +313,17 @@ describe("JSON reader", () => {
       expect(outcome(() => parseJson(text)), text).toBe(outcome(() => parseRef(text)));
     }
   });
-  it("keeps Integer and Float apart and reads long integers as Number() does", () => {
+  it("keeps Integer and Float apart and reads long integers exactly", () => {
     const o = parseJson('{"i":1,"f":1.0,"e":1e2,"n":-0,"big":9007199254740993,"neg":-1234567890123456789}') as JObject;
     expect((o.Item("i") as JValue).Type).toBe(TT.Integer);
     expect((o.Item("f") as JValue).Type).toBe(TT.Float);
     expect((o.Item("e") as JValue).Type).toBe(TT.Float);
     expect(Object.is((o.Item("n") as JValue).Value, -0)).toBe(true);
-    expect((o.Item("big") as JValue).Value).toBe(Number("9007199254740993"));
-    expect((o.Item("neg") as JValue).Value).toBe(Number("-1234567890123456789"));
-    expect(o.ToString(0)).toBe('{"i":1,"f":1.0,"e":100.0,"n":0,"big":9007199254740992,"neg":-1234567890123456768}');
+    expect((o.Item("big") as JValue).Value).toBe(9007199254740993n);
+    expect((o.Item("neg") as JValue).Value).toBe(-1234567890123456789n);
+    expect(o.ToString(0)).toBe('{"i":1,"f":1.0,"e":100.0,"n":0,"big":9007199254740993,"neg":-1234567890123456789}');
   });
-  it("integers of any length have the value Number() gives the lexeme", () => {
+  it("integers of any length are exact (a number while safe, else a BigInt)", () => {
     const r = rng(77);
     for (let k = 0; k < 5000; k++) {
       let tok = String(1 + Math.floor(r() * 9));
@@ -329,7 +331,8 @@ describe("JSON reader", () => {
       for (let i = 1; i < len; i++) tok += String(Math.floor(r() * 10));
       if (r() < 0.3) tok = `-${tok}`;
       const v = parseJson(`[${tok}]`) as JArray;
-      expect((v.items[0] as JValue).Value, tok).toBe(Number(tok));
+      const b = BigInt(tok);
+      expect((v.items[0] as JValue).Value, tok).toBe(b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(tok) : b);
       expect((v.items[0] as JValue).Type).toBe(TT.Integer);
     }
   });
