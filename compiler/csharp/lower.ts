@@ -49,6 +49,7 @@
 //   rt.chk/chkConv (OverflowException); constant overflow is a compile-time error outside unchecked.
 // - Nullable<T> → T or null. Unboxing casts (rt.castTo) check the box as above.
 // - Newtonsoft tokens → runtime JToken classes.
+import { INT_RANGES } from "../../runtime/dotnet/core.js";
 import { ident, js, literal, rt, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { Expr, Initializer, Stmt } from "./ast.js";
@@ -108,17 +109,7 @@ export function literalExpr(e: Expr & { k: "lit" }, b: Binder): BExpr {
   }
 }
 
-const INT_RANGE: Record<string, [number, number]> = {
-  sbyte: [-128, 127],
-  byte: [0, 255],
-  short: [-32768, 32767],
-  ushort: [0, 65535],
-  int: [-2147483648, 2147483647],
-  uint: [0, 4294967295],
-  long: [-9223372036854775808, 9223372036854775807],
-  ulong: [0, 18446744073709551615],
-  char: [0, 65535],
-};
+const INT_RANGE = INT_RANGES;
 
 // implicit numeric conversions (C# spec 6.1.2)
 const IMPLICIT_NUM: Record<string, string[]> = {

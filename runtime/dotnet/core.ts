@@ -802,7 +802,8 @@ const BIG_RANGES: Record<string, [bigint, bigint]> = {
   ulong: [0n, 18446744073709551615n],
   char: [0n, 65535n],
 };
-const INT_RANGES: Record<string, [number, number]> = {
+/** The range of each integral C# type (shared with the compiler's constant checks). */
+export const INT_RANGES: Readonly<Record<string, readonly [number, number]>> = {
   sbyte: [-128, 127],
   byte: [0, 255],
   short: [-32768, 32767],
