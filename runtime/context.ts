@@ -191,8 +191,10 @@ export class VariableMap extends Map<string, unknown> {
     return this.has(name);
   }
   Item(name: string): unknown {
-    if (!this.has(name)) throw keyNotFound(name);
-    return this.get(name);
+    // One lookup: a stored value is never undefined (C# null is null).
+    const v = this.get(name);
+    if (v === undefined) throw keyNotFound(name);
+    return v;
   }
   /** Raw lookup; the C# lowering adds the `<T>` conversion. */
   GetValueOrDefault(name: string, def: unknown = null): unknown {

@@ -985,6 +985,9 @@ const VALUE_TYPES = new Set(["bool", "sbyte", "byte", "short", "ushort", "int", 
 
 /** `(T)obj`: reference casts and unboxing, with InvalidCastException / NullReferenceException. */
 export function castTo(v: unknown, key: string, _lenient = false): unknown {
+  // The casts policies write most: (string)context.Variables["x"], (bool)...
+  if (key === "string" && (typeof v === "string" || v === null)) return v;
+  if (key === "bool" && typeof v === "boolean") return v;
   const nullable = key.endsWith("?");
   const k = nullable ? key.slice(0, -1) : key;
   if (v === null || v === undefined) {
