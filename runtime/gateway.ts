@@ -10,7 +10,7 @@ import { MessageBody } from "./body.js";
 import { attachHost, defaultErrorResponse, runPipeline, type PolicyModule } from "./pipeline.js";
 import { httpBackend } from "./backend.js";
 import { loadPolicy } from "./testing.js";
-import { apiInfo, loadRoutes, type ApiRoute, type OperationRoute, type RouteTable, type SubscriptionRoute } from "./routes.js";
+import { apiInfo, candidates, indexOperations, loadRoutes, type ApiRoute, type OperationRoute, type RouteTable, type SubscriptionRoute } from "./routes.js";
 import { loadGatewayConfig, ConfigError, type LoadedConfig } from "../compiler/gateway-config.js";
 import { formatDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { readFileSync } from "node:fs";
@@ -91,9 +91,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const apis: ApiRoute[] = (opts.apis ?? []).map((a) => {
       const prefix = a.path === "/" ? "" : a.path.replace(/\/$/, "");
       const mod = typeof a.policy === "string" ? loadPolicy(a.policy, { namedValues: opts.namedValues, file: a.name ?? prefix }) : a.policy;
-      const op: OperationRoute = { id: "*", name: "*", method: "*", urlTemplate: "/*", match: () => new Map(), modules: new Map([[null, mod]]), env: newEnvironment({ stores }), info: Object.freeze({ Id: "*", Name: "*", Method: "*", UrlTemplate: "/*" }) };
+      const op: OperationRoute = { id: "*", name: "*", method: "*", urlTemplate: "/*", match: () => new Map(), first: null, order: 0, modules: new Map([[null, mod]]), env: newEnvironment({ stores }), info: Object.freeze({ Id: "*", Name: "*", Method: "*", UrlTemplate: "/*" }) };
       const name = a.name ?? (prefix || "root");
-      const route: ApiRoute = { id: name, name, prefix, serviceUrl: a.backend, subscriptionRequired: false, operations: [op], backend: httpBackend(a.backend, prefix), info: apiInfo(name, name, prefix, a.backend) };
+      const route: ApiRoute = { id: name, name, prefix, serviceUrl: a.backend, subscriptionRequired: false, operations: [op], index: indexOperations([op]), backend: httpBackend(a.backend, prefix), info: apiInfo(name, name, prefix, a.backend) };
       callers.set(route, a.caller);
       return route;
     });
@@ -150,8 +150,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
     let op: OperationRoute | undefined;
     let params: Map<string, string> | null = null;
     if (api) {
-      const query = new URLSearchParams(q === -1 ? "" : rawUrl.slice(q + 1));
-      for (const o of api.operations) {
+      let parsedQuery: URLSearchParams | undefined;
+      const query = () => (parsedQuery ??= new URLSearchParams(q === -1 ? "" : rawUrl.slice(q + 1)));
+      for (const o of candidates(api, opPath)) {
         if (o.method !== "*" && o.method !== ctx.Request.Method) continue;
         params = o.match(opPath, query);
         if (params) {
@@ -162,7 +163,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       // A CORS preflight needs no OPTIONS operation: it runs the policy of an operation on that
       // path, whose cors policy answers it (as APIM does).
       if (!op && ctx.Request.Method === "OPTIONS" && ctx.Request.Headers.has("access-control-request-method")) {
-        for (const o of api.operations) {
+        for (const o of candidates(api, opPath)) {
           params = o.match(opPath, query);
           if (params) {
             op = o;

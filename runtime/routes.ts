@@ -16,8 +16,12 @@ export interface OperationRoute {
   name: string;
   method: string;
   urlTemplate: string;
-  /** Returns the template parameters when the path and query match, else null. */
-  match(path: string, query: URLSearchParams): Map<string, string> | null;
+  /** Returns the template parameters when the path and query match, else null (the query is parsed only if the template has one). */
+  match(path: string, query: () => URLSearchParams): Map<string, string> | null;
+  /** The first path segment when it is literal (for the index), else null. */
+  first: string | null;
+  /** Position in the configuration: the first operation that matches wins. */
+  order: number;
   /** By product id; `null` is the module for requests without a product scope. */
   modules: Map<string | null, PolicyModule>;
   env: GatewayEnvironment;
@@ -32,9 +36,41 @@ export interface ApiRoute {
   serviceUrl: string;
   subscriptionRequired: boolean;
   operations: OperationRoute[];
+  /** Operations by their literal first path segment, and those that start with a parameter. */
+  index: { byFirst: Map<string, OperationRoute[]>; rest: OperationRoute[] };
   backend: BackendHost;
   /** `context.Api`, built once. */
   info: ApiInfo;
+}
+
+/** Builds the operation index of an API. */
+export function indexOperations(ops: readonly OperationRoute[]): ApiRoute["index"] {
+  const byFirst = new Map<string, OperationRoute[]>();
+  const rest: OperationRoute[] = [];
+  for (const o of ops) {
+    if (o.first === null) rest.push(o);
+    else {
+      const list = byFirst.get(o.first);
+      if (list) list.push(o);
+      else byFirst.set(o.first, [o]);
+    }
+  }
+  return { byFirst, rest };
+}
+
+/** The operations that may match `path`, in configuration order (an index lookup, not a scan). */
+export function candidates(api: ApiRoute, path: string): readonly OperationRoute[] {
+  const slash = path.indexOf("/", 1);
+  const seg = path.slice(1, slash === -1 ? undefined : slash);
+  const a = api.index.byFirst.get(seg);
+  const b = api.index.rest;
+  if (!a) return b;
+  if (b.length === 0) return a;
+  const out: OperationRoute[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]!.order < b[j]!.order) ? a[i++]! : b[j++]!);
+  return out;
 }
 
 export interface SubscriptionRoute {
@@ -66,7 +102,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>): 
   const apis: ApiRoute[] = config.apis.map((api) => {
     const prefix = api.path === "/" ? "" : api.path.replace(/\/$/, "");
     const inProducts = products.filter((p) => p.apis.includes(api.id));
-    const operations = (api.operations?.length ? api.operations : [CATCH_ALL]).map((op): OperationRoute => {
+    const operations = (api.operations?.length ? api.operations : [CATCH_ALL]).map((op, order): OperationRoute => {
       const modules = new Map<string | null, PolicyModule>();
       for (const pid of [null, ...inProducts.map((p) => p.id)]) {
         const m = mods.get(`${api.id}/${op.id}/${pid ?? "-"}`);
@@ -78,6 +114,8 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>): 
         method: op.method,
         urlTemplate: op.urlTemplate,
         match: compileTemplate(op),
+        first: firstLiteral(op.urlTemplate),
+        order,
         modules,
         env: { backends, examples: examplesOf(op), stores },
         info: Object.freeze({ Id: op.id, Name: op.name ?? op.id, Method: op.method, UrlTemplate: op.urlTemplate }),
@@ -90,6 +128,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>): 
       serviceUrl: api.serviceUrl,
       subscriptionRequired: api.subscriptionRequired ?? inProducts.some((p) => p.subscriptionRequired !== false),
       operations,
+      index: indexOperations(operations),
       backend: httpBackend(api.serviceUrl, prefix),
       info: apiInfo(api.id, api.name ?? api.id, prefix, api.serviceUrl),
     };
@@ -120,6 +159,14 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>): 
     },
     build,
   };
+}
+
+/** `/items/{id}` → "items"; `/{id}` and `/*` → null. */
+export function firstLiteral(urlTemplate: string): string | null {
+  const path = urlTemplate.split("?", 1)[0]!;
+  const slash = path.indexOf("/", 1);
+  const seg = path.slice(1, slash === -1 ? undefined : slash);
+  return seg === "" || seg.includes("{") || seg.includes("*") ? null : decodeURIComponentSafe(seg);
 }
 
 export function apiInfo(id: string, name: string, prefix: string, serviceUrl: string): ApiInfo {
@@ -165,8 +212,9 @@ export function compileTemplate(op: Pick<OperationConfig, "urlTemplate">): Opera
     if (!r) return null;
     const out = new Map<string, string>();
     names.forEach((n, i) => out.set(n, decodeURIComponentSafe(r[i + 1]!)));
+    const q = queryParams.length ? query() : null;
     for (const [k, name] of queryParams) {
-      const v = query.get(k);
+      const v = q!.get(k);
       if (v === null) return null;
       out.set(name, v);
     }
