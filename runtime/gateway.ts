@@ -87,19 +87,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
   };
 
   if (opts.config) fromConfig();
-  else {
-    const apis: ApiRoute[] = (opts.apis ?? []).map((a) => {
-      const prefix = a.path === "/" ? "" : a.path.replace(/\/$/, "");
-      const mod = typeof a.policy === "string" ? loadPolicy(a.policy, { namedValues: opts.namedValues, file: a.name ?? prefix }) : a.policy;
-      const op: OperationRoute = { id: "*", name: "*", method: "*", urlTemplate: "/*", match: () => new Map(), first: null, order: 0, modules: new Map([[null, mod]]), env: newEnvironment({ stores }), info: Object.freeze({ Id: "*", Name: "*", Method: "*", UrlTemplate: "/*" }) };
-      const name = a.name ?? (prefix || "root");
-      const route: ApiRoute = { id: name, name, prefix, serviceUrl: a.backend, subscriptionRequired: false, operations: [op], index: indexOperations([op]), backend: httpBackend(a.backend, prefix), info: apiInfo(name, name, prefix, a.backend) };
-      callers.set(route, a.caller);
-      return route;
-    });
-    apis.sort((x, y) => y.prefix.length - x.prefix.length);
-    table = { apis, subscriptions: new Map(), trace: null, maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024 * 1024 };
-  }
+  else table = tableFromApis(opts.apis ?? [], opts, stores, callers);
 
   // Requests in flight are counted (no promise bookkeeping per request); one-way sends are few.
   let inflight = 0;
@@ -237,6 +225,32 @@ export function createGateway(opts: GatewayOptions): Gateway {
       await Promise.allSettled([...pending]);
     },
   };
+}
+
+/** The simple form: each API is one catch-all operation, no products or subscriptions. */
+function tableFromApis(list: GatewayApi[], opts: GatewayOptions, stores: Map<string, unknown>, callers: Map<ApiRoute, Caller | undefined>): RouteTable {
+  const apis = list.map((a): ApiRoute => {
+    const prefix = a.path === "/" ? "" : a.path.replace(/\/$/, "");
+    const mod = typeof a.policy === "string" ? loadPolicy(a.policy, { namedValues: opts.namedValues, file: a.name ?? prefix }) : a.policy;
+    const op: OperationRoute = {
+      id: "*",
+      name: "*",
+      method: "*",
+      urlTemplate: "/*",
+      match: () => new Map(),
+      first: null,
+      order: 0,
+      modules: new Map([[null, mod]]),
+      env: newEnvironment({ stores }),
+      info: Object.freeze({ Id: "*", Name: "*", Method: "*", UrlTemplate: "/*" }),
+    };
+    const name = a.name ?? (prefix || "root");
+    const route: ApiRoute = { id: name, name, prefix, serviceUrl: a.backend, subscriptionRequired: false, operations: [op], index: indexOperations([op]), backend: httpBackend(a.backend, prefix), info: apiInfo(name, name, prefix, a.backend) };
+    callers.set(route, a.caller);
+    return route;
+  });
+  apis.sort((x, y) => y.prefix.length - x.prefix.length);
+  return { apis, subscriptions: new Map(), trace: null, maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024 * 1024 };
 }
 
 /** The caller's subscription, null when none is needed and none given, or the failure reason. */
