@@ -275,14 +275,31 @@ export interface Caller {
   product?: Partial<ProductInfo> | null;
 }
 
-export function applyCaller(ctx: Context, caller: Caller | undefined): void {
+/** The caller's context objects with every field filled in; built once per subscription, not per request. */
+export interface CallerObjects {
+  User: UserInfo | null;
+  Subscription: SubscriptionInfo | null;
+  Product: ProductInfo | null;
+}
+
+export function callerObjects(caller: Caller | undefined): CallerObjects {
+  return {
+    User: caller?.user ? { Id: "user", Email: "", FirstName: "", LastName: "", Note: "", Groups: [], Identities: [], RegistrationDateMs: 0, ...caller.user } : null,
+    Subscription: caller?.subscription
+      ? { Id: "subscription", Name: "subscription", Key: "", PrimaryKey: "", SecondaryKey: "", CreatedDateMs: 0, StartDateMs: null, EndDateMs: null, ...caller.subscription }
+      : null,
+    Product: caller?.product
+      ? { Id: "product", Name: "product", ApprovalRequired: false, Groups: [], State: "Published", SubscriptionsLimit: null, SubscriptionRequired: false, ...caller.product }
+      : null,
+  };
+}
+
+export function applyCaller(ctx: Context, caller: Caller | CallerObjects | undefined): void {
   if (!caller) return;
-  if (caller.user)
-    ctx.User = { Id: "user", Email: "", FirstName: "", LastName: "", Note: "", Groups: [], Identities: [], RegistrationDateMs: 0, ...caller.user };
-  if (caller.subscription)
-    ctx.Subscription = { Id: "subscription", Name: "subscription", Key: "", PrimaryKey: "", SecondaryKey: "", CreatedDateMs: 0, StartDateMs: null, EndDateMs: null, ...caller.subscription };
-  if (caller.product)
-    ctx.Product = { Id: "product", Name: "product", ApprovalRequired: false, Groups: [], State: "Published", SubscriptionsLimit: null, SubscriptionRequired: false, ...caller.product };
+  const o = "User" in caller ? caller : callerObjects(caller);
+  ctx.User = o.User;
+  ctx.Subscription = o.Subscription;
+  ctx.Product = o.Product;
 }
 
 export const DEFAULT_API: ApiInfo = Object.freeze({

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { watch, type FSWatcher } from "node:fs";
-import { applyCaller, Context, RequestMessage, ResponseMessage, Url, newEnvironment, type Caller, type GatewayEnvironment } from "./context.js";
+import { applyCaller, callerObjects, Context, RequestMessage, ResponseMessage, Url, newEnvironment, type Caller, type CallerObjects, type GatewayEnvironment } from "./context.js";
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { attachHost, defaultErrorResponse, runPipeline, type PolicyModule } from "./pipeline.js";
@@ -53,7 +53,7 @@ export interface Gateway {
 export function createGateway(opts: GatewayOptions): Gateway {
   const stores = new Map<string, unknown>();
   let table: RouteTable;
-  const callers = new Map<ApiRoute, Caller | undefined>();
+  const callers = new Map<ApiRoute, CallerObjects>();
   let watchers: FSWatcher[] = [];
 
   const fromConfig = (): boolean => {
@@ -171,13 +171,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
         ctx.Operation = op.info;
         ctx.Request.MatchedParameters = params!;
         ctx.$env = op.env;
-        if (sub) {
-          applyCaller(ctx, {
-            subscription: { Id: sub.id, Name: sub.name, Key: sub.key, PrimaryKey: sub.primaryKey, SecondaryKey: sub.secondaryKey },
-            product: sub.product ? { Id: sub.product.id, Name: sub.product.name, SubscriptionRequired: sub.product.subscriptionRequired } : null,
-            user: sub.user ? { Id: sub.user.id, Email: sub.user.email, FirstName: sub.user.firstName, LastName: sub.user.lastName } : null,
-          });
-        } else applyCaller(ctx, callers.get(api));
+        applyCaller(ctx, sub ? sub.caller : callers.get(api));
       }
     }
 
@@ -228,7 +222,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
 }
 
 /** The simple form: each API is one catch-all operation, no products or subscriptions. */
-function tableFromApis(list: GatewayApi[], opts: GatewayOptions, stores: Map<string, unknown>, callers: Map<ApiRoute, Caller | undefined>): RouteTable {
+function tableFromApis(list: GatewayApi[], opts: GatewayOptions, stores: Map<string, unknown>, callers: Map<ApiRoute, CallerObjects>): RouteTable {
   const apis = list.map((a): ApiRoute => {
     const prefix = a.path === "/" ? "" : a.path.replace(/\/$/, "");
     const mod = typeof a.policy === "string" ? loadPolicy(a.policy, { namedValues: opts.namedValues, file: a.name ?? prefix }) : a.policy;
@@ -246,7 +240,7 @@ function tableFromApis(list: GatewayApi[], opts: GatewayOptions, stores: Map<str
     };
     const name = a.name ?? (prefix || "root");
     const route: ApiRoute = { id: name, name, prefix, serviceUrl: a.backend, subscriptionRequired: false, operations: [op], index: indexOperations([op]), backend: httpBackend(a.backend, prefix), info: apiInfo(name, name, prefix, a.backend) };
-    callers.set(route, a.caller);
+    if (a.caller) callers.set(route, callerObjects(a.caller));
     return route;
   });
   apis.sort((x, y) => y.prefix.length - x.prefix.length);

@@ -9,7 +9,7 @@ import { configureCertificates } from "./http.js";
 import { configureJwtCertificates } from "./security/jwt.js";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { DEFAULT_API, Url, type ApiInfo, type GatewayEnvironment, type OperationInfo } from "./context.js";
+import { callerObjects, DEFAULT_API, Url, type ApiInfo, type CallerObjects, type GatewayEnvironment, type OperationInfo } from "./context.js";
 
 export interface OperationRoute {
   id: string;
@@ -80,7 +80,8 @@ export interface SubscriptionRoute {
   primaryKey: string;
   secondaryKey: string;
   product: { id: string; name: string; subscriptionRequired: boolean; apis: ReadonlySet<string> } | null;
-  user: { id: string; email: string; firstName: string; lastName: string } | null;
+  /** context.Subscription, Product and User for this subscription's calls. */
+  caller: CallerObjects;
 }
 
 export interface RouteTable {
@@ -139,14 +140,19 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>): 
     const p = s.product === "*" ? null : products.find((x) => x.id === s.product)!;
     for (const key of [s.primaryKey, s.secondaryKey]) {
       if (!key) continue;
+      const product = p ? { id: p.id, name: p.name ?? p.id, subscriptionRequired: p.subscriptionRequired !== false, apis: new Set(p.apis) } : null;
       subscriptions.set(key, {
         id: s.id,
         name: s.name ?? s.id,
         key,
         primaryKey: s.primaryKey,
         secondaryKey: s.secondaryKey ?? "",
-        product: p ? { id: p.id, name: p.name ?? p.id, subscriptionRequired: p.subscriptionRequired !== false, apis: new Set(p.apis) } : null,
-        user: s.user ? { id: s.user.id ?? s.id, email: s.user.email ?? "", firstName: s.user.firstName ?? "", lastName: s.user.lastName ?? "" } : null,
+        product,
+        caller: callerObjects({
+          subscription: { Id: s.id, Name: s.name ?? s.id, Key: key, PrimaryKey: s.primaryKey, SecondaryKey: s.secondaryKey ?? "" },
+          product: product ? { Id: product.id, Name: product.name, SubscriptionRequired: product.subscriptionRequired } : null,
+          user: s.user ? { Id: s.user.id ?? s.id, Email: s.user.email ?? "", FirstName: s.user.firstName ?? "", LastName: s.user.lastName ?? "" } : null,
+        }),
       });
     }
   }
