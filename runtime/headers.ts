@@ -83,6 +83,11 @@ export class HeaderMap implements Iterable<{ Key: string; Value: string[] }> {
     const e = this.m.get(name.toLowerCase());
     return e === undefined ? def : joinValues(e.values);
   }
+  /** GetValueOrDefault with a name already lower-cased (the compiler does it for literal names). */
+  valueLower(key: string, def: string | null): string | null {
+    const e = this.m.get(key);
+    return e === undefined ? def : joinValues(e.values);
+  }
   /** Indexer: throws KeyNotFoundException when absent, as the .NET dictionary does. */
   Item(name: string): string[] {
     const e = this.m.get(name.toLowerCase());

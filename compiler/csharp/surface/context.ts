@@ -44,13 +44,26 @@ type("Microsoft.Azure.ApiManagement", "IResponse", { test: (v) => js`${rt("isRes
   P("IMessageBody Body", (r) => js`${r}.Body`),
 ]);
 
+/**
+ * A header name written as a string literal is lower-cased at compile time, so the lookup skips
+ * the per-call `toLowerCase` (header names are case-insensitive; query names are not).
+ */
+function literalHeaderKey(arg: Code | undefined): string | null {
+  const m = /^"([!#$%&'*+\-.^_`|~0-9A-Za-z]+)"$/.exec(String(arg));
+  return m ? m[1]!.toLowerCase() : null;
+}
+
 // Headers and query: the runtime HeaderMap/QueryMap have the .NET member names.
 for (const name of ["IHeaders", "IQuery"]) {
+  const headers = name === "IHeaders";
+  const lower = (a: Code[]) => (headers ? literalHeaderKey(a[0]) : null);
   type("Microsoft.Azure.ApiManagement", name, { interfaces: ["IReadOnlyDictionary<string, string[]>"] }, [
-    M("string GetValueOrDefault(string name)", (r, a) => js`${r}.GetValueOrDefault(${a[0]}, null)`),
-    M("string GetValueOrDefault(string name, string defaultValue)", (r, a) => js`${r}.GetValueOrDefault(${a[0]}, ${a[1]})`),
+    M("string GetValueOrDefault(string name)", (r, a) => (lower(a) ? js`${r}.valueLower(${lower(a)}, null)` : js`${r}.GetValueOrDefault(${a[0]}, null)`)),
+    M("string GetValueOrDefault(string name, string defaultValue)", (r, a) =>
+      lower(a) ? js`${r}.valueLower(${lower(a)}, ${a[1]})` : js`${r}.GetValueOrDefault(${a[0]}, ${a[1]})`,
+    ),
     I("string[] this[string name]", (r, a) => js`${r}.Item(${a[0]})`),
-    M("bool ContainsKey(string name)", (r, a) => js`${r}.ContainsKey(${a[0]})`),
+    M("bool ContainsKey(string name)", (r, a) => (lower(a) ? js`${r}.m.has(${lower(a)})` : js`${r}.ContainsKey(${a[0]})`)),
     M("bool TryGetValue(string name, out string[] value)", (r, a, x) => tryParse(js`${r}.TryGetValue(${a[0]})`, a[1]!, x, js`null`)),
     P("int Count", (r) => js`${r}.Count`),
     P("IEnumerable<string> Keys", (r) => js`${r}.Keys`),

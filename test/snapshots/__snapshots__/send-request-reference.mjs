@@ -6,7 +6,7 @@ const SENDOPTIONS = Object.freeze({ timeoutMs: 20000, certificate: null, proxy: 
 const HEADER2 = Object.freeze({ name: "WWW-Authenticate", values: Object.freeze(["Bearer error=\"invalid_token\""]) });
 export const meta = { source: "send-request-reference.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: true, policies: [["set-variable", "set-variable[1]", null, "inbound", "operation"], ["send-request", "send-request[1]", null, "inbound", "operation"], ["choose", "choose[1]", null, "inbound", "operation"], ["return-response", "choose[1]\\when[1]\\return-response[1]", null, "inbound", "operation"], ["base", "base[1]", null, "inbound", "operation"]] };
 export async function inbound(ctx) {
-  ctx.$p = 0; ctx.Variables.set("token", linqLast(strSplit(ctx.Request.Headers.GetValueOrDefault("Authorization", "scheme param"), [32], 0)));
+  ctx.$p = 0; ctx.Variables.set("token", linqLast(strSplit(ctx.Request.Headers.valueLower("authorization", "scheme param"), [32], 0)));
   ctx.$p = 1; {
     const rq = newOutgoingRequest(ctx, "new", "inbound");
     rq.url = "https://microsoft-apiappec990ad4c76641c6aea22f566efc5a4e.azurewebsites.net/introspection";

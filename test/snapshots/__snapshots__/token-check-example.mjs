@@ -6,7 +6,7 @@ const SENDOPTIONS = Object.freeze({ timeoutMs: 5000, certificate: null, proxy: n
 const HEADER2 = Object.freeze({ name: "WWW-Authenticate", values: Object.freeze(["Bearer error=\"invalid_token\""]) });
 export const meta = { source: "token-check-example.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: true, policies: [["base", "base[1]", null, "inbound", "operation"], ["set-variable", "set-variable[1]", null, "inbound", "operation"], ["send-request", "send-request[1]", null, "inbound", "operation"], ["choose", "choose[1]", null, "inbound", "operation"], ["return-response", "choose[1]\\when[1]\\return-response[1]", null, "inbound", "operation"], ["base", "base[1]", null, "backend", "operation"], ["base", "base[1]", null, "outbound", "operation"], ["set-header", "set-header[1]", null, "outbound", "operation"], ["return-response", "return-response[1]", null, "on-error", "operation"]] };
 export async function inbound(ctx) {
-  ctx.$p = 1; ctx.Variables.set("token", linqLast(strSplit(ctx.Request.Headers.GetValueOrDefault("Authorization", "scheme param"), [32], 0)));
+  ctx.$p = 1; ctx.Variables.set("token", linqLast(strSplit(ctx.Request.Headers.valueLower("authorization", "scheme param"), [32], 0)));
   ctx.$p = 2; {
     const rq = newOutgoingRequest(ctx, "new", "inbound");
     rq.url = "http://127.0.0.1:9999/introspection";
