@@ -24,6 +24,8 @@ export interface ContextSpec {
   variables?: Record<string, string>;
 }
 
+import { XML_CASES } from "./xml-cases.js";
+
 export interface DiffCase {
   id: string;
   expr: string;
@@ -1056,6 +1058,9 @@ export const CASES: DiffCase[] = [
  * "gap:" = not supported yet / a documented limit of the value representation (compiler/csharp/lower.ts);
  * "bug:" = apimc compiles the expression but gives a different answer than C# (.NET Framework).
  */
+// LINQ to XML, from xml-cases.ts (the harness references System.Xml.Linq).
+CASES.push(...XML_CASES.map(([id, type, expr, block, expected]) => ({ id, type, expr, block, ...(expected !== null && expected.includes("\r\n") ? { windowsNewline: true } : {}) })));
+
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // integers
   // object / boxing

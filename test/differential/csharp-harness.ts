@@ -81,6 +81,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using System.Threading;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -237,7 +238,7 @@ export async function compileProgram(ref: Reference, source: string, lineCase: r
   try {
     await run(
       ref.mcs,
-      ["-nologo", "-nowarn:162,168,219,429,472,649,1718", "-target:exe", `-out:${join(tmp, "differential.exe")}`, `-r:${ref.newtonsoft}`, "-r:System.dll", "-r:System.Core.dll", "-r:System.Numerics.dll", cs],
+      ["-nologo", "-nowarn:162,168,219,429,472,649,1718", "-target:exe", `-out:${join(tmp, "differential.exe")}`, `-r:${ref.newtonsoft}`, "-r:System.dll", "-r:System.Core.dll", "-r:System.Numerics.dll", "-r:System.Xml.dll", "-r:System.Xml.Linq.dll", cs],
       { maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (e) {
