@@ -3,7 +3,7 @@ export { Context, RequestMessage, ResponseMessage, Url, QueryMap, VariableMap } 
 export { HeaderMap, setHeader, headerValues, joinValues, NO_COMMA_JOIN, PROTECTED_HEADERS } from "./headers.js";
 export { MessageBody } from "./body.js";
 export { PolicyError, DotNetException } from "./errors.js";
-export { bodyOf, checkStatusCode, secondsToMs, toNull, newResponse, responseFromVariable, endWithResponse, unreachable } from "./policy-helpers.js";
+export { bodyOf, bodyOfBytes, utf8Bytes, checkStatusCode, secondsToMs, toNull, newResponse, responseFromVariable, endWithResponse, unreachable } from "./policy-helpers.js";
 export { OutgoingRequest, newOutgoingRequest, sendRequest, sendOneWay, configureCertificates, configureDispatcher, configureResponseLimit, reasonPhrase } from "./http.js";
 export { forwardRequest, runPipeline, attachHost, END_PIPELINE, type PolicyModule, type BackendHost } from "./pipeline.js";
 export { httpBackend } from "./backend.js";

@@ -14,6 +14,16 @@ export function bodyOf(value: unknown): MessageBody | null {
   return new MessageBody(String(value));
 }
 
+/** A literal body's bytes, encoded once when the module loads. */
+export function utf8Bytes(text: string): Buffer {
+  return Buffer.from(text, "utf8");
+}
+
+/** A message body over shared bytes (MessageBody never writes to them). */
+export function bodyOfBytes(bytes: Buffer): MessageBody {
+  return new MessageBody(bytes);
+}
+
 export function checkStatusCode(code: unknown): number {
   if (typeof code !== "number" || !Number.isInteger(code) || code < 100 || code > 599)
     throw new PolicyError("ExpressionValueEvaluationFailure", `Status code ${String(code)} is not an integer in 100-599.`);

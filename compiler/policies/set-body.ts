@@ -72,6 +72,7 @@ export function emitSetBody(node: SetBodyNode, target: MessageTarget, ec: EmitCo
     const source = target.local ? js`null` : target.code;
     return js`${target.code}.Body = ${rt("liquidRender")}(ctx, ${template}, ${source});`;
   }
-  if (node.body.kind === "literal") return js`${target.code}.Body = ${rt("bodyOf")}(${ec.scope.constant(js`${node.body.text}`, "body")});`;
+  // A literal body is encoded once, at module load; each request wraps the shared bytes.
+  if (node.body.kind === "literal") return js`${target.code}.Body = ${rt("bodyOfBytes")}(${ec.scope.constant(js`${rt("utf8Bytes")}(${node.body.text})`, "body")});`;
   return js`${target.code}.Body = ${rt("bodyOf")}(${ec.value(node.body, "body")});`;
 }
