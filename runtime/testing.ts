@@ -6,6 +6,7 @@ import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { attachHost, runPipeline, type BackendHost, type PolicyModule } from "./pipeline.js";
 import { httpBackend } from "./backend.js";
+import { NumBox } from "./dotnet/decimal.js";
 
 export interface BackendRequest {
   method: string;
@@ -89,7 +90,8 @@ export async function runPolicy(policy: string | PolicyModule, options: RunPolic
     reason: res.StatusReason,
     headers: res.Headers.toRecord(),
     body: res.Body ? res.Body.content().toString("utf8") : "",
-    variables: Object.fromEntries(ctx.Variables),
+    // Boxed numbers (long, float, integral double, ...) as plain JS values for assertions.
+    variables: Object.fromEntries([...ctx.Variables].map(([k, v]) => [k, v instanceof NumBox ? v.v : v])),
     backendRequest,
     lastError: ctx.LastError ? { ...ctx.LastError } : undefined,
     trace: ctx.$trace,

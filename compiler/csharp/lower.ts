@@ -35,14 +35,15 @@
 // - DateTime / TimeSpan → runtime classes; Guid → its "D" string; enums → numbers (ToString,
 //   concatenation and interpolation print the member name from a hoisted name table).
 // - Boxing to object (box()): the common boxes stay plain JS values — string, bool, int (a JS number
-//   that is an integer in int range), double (a JS number), decimal (its Decimal), char (a 1-char
-//   string). long/ulong/uint/short/ushort/byte/sbyte/float box as a runtime NumBox { v, t } that keeps
+//   that is an integer in int range), double with a fraction (a JS number), decimal (its Decimal),
+//   char (a 1-char string). An integral double boxes as NumBox(v, "double") (rt.boxDouble), so a
+//   plain integer is always a boxed int. long/ulong/uint/short/ushort/byte/sbyte/float box as a runtime NumBox { v, t } that keeps
 //   the C# type, so `(object)5L is int` is false, `(int)(object)5L` and `(long)(object)5` throw
 //   InvalidCastException and `(long)(object)5L` unboxes (castTo returns .v). set-variable stores
 //   those types boxed too; GetValueOrDefault<T> stays lenient (a plain number converts to any numeric
-//   T). JValue.Value of a JSON integer is a NumBox long (Newtonsoft boxes Int64). Limit: an int and a
-//   double of integral value box to the same JS number, so `(double)(object)5` does not throw and
-//   `(object)5.0 is int` is true. Arrays and generic collections get a non-enumerable $typeName
+//   T). JValue.Value of a JSON integer is a NumBox long (Newtonsoft boxes Int64), of a JSON float a
+//   boxed double. So `(double)(object)5` and `(int)(object)5.0` throw, and `(object)5.0 is int` is
+//   false, as in C#. Arrays and generic collections get a non-enumerable $typeName
 //   (their CLR name, for ToString()); composite-formatting arguments of static type float/enum are
 //   wrapped (FloatBox/EnumBox) so String.Format formats them as .NET does.
 // - Checked context (`checked(...)`): integral + - * unary - and narrowing casts go through
@@ -239,7 +240,7 @@ export function clrName(t: Type): string {
 }
 const TAGGED_COLLECTIONS = new Set(["List", "Dictionary", "HashSet", "Queue", "Stack", "SortedDictionary", "SortedSet", "LinkedList"]);
 
-/** Value types boxed as a NumBox (value + type); int and double box as plain JS numbers. */
+/** Value types boxed as a NumBox (value + type); int boxes as a plain JS number, double too unless integral (boxDouble). */
 const NUMBOXED = new Set(["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float"]);
 export function isDecimal(t: Type): boolean {
   return t.k === "named" && t.def.name === "decimal" && t.def.ns === "System";
@@ -305,6 +306,8 @@ function box(e: BExpr): Code {
   if (isNullable(e.type) && isNamed(underlyingNullable(e.type), "char")) return js`${rt("boxChar")}(${e.code})`;
   const p = primName(underlyingNullable(e.type));
   if (p && NUMBOXED.has(p)) return js`${rt("boxNum")}(${e.code}, ${p})`;
+  if (p === "double" && e.cv === undefined) return js`${rt("boxDouble")}(${e.code})`;
+  if (p === "double" && typeof e.cv?.v === "number" && Number.isInteger(e.cv.v)) return js`${rt("boxDouble")}(${e.code})`;
   return e.code;
 }
 

@@ -959,7 +959,8 @@ const CHECKS: Record<string, Checker> = {
   uint: isBox("uint"),
   long: isBox("long"),
   ulong: isBox("ulong"),
-  double: (v) => typeof v === "number",
+  // An integral double is boxed as NumBox(v, "double") (boxDouble): a plain integer is a boxed int.
+  double: (v) => (typeof v === "number" && !Number.isInteger(v)) || (v instanceof NumBox && v.t === "double"),
   float: isBox("float"),
   decimal: (v) => v instanceof Decimal,
   char: (v) => typeof v === "string" && v.length === 1,

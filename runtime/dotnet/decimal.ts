@@ -363,8 +363,9 @@ const BOX_NAMES: Record<string, string> = {
   byte: "System.Byte",
   sbyte: "System.SByte",
   float: "System.Single",
+  double: "System.Double",
 };
-/** A boxed long/ulong/uint/short/ushort/byte/sbyte/float: the value and its C# type. */
+/** A boxed long/ulong/uint/short/ushort/byte/sbyte/float (or integral double): the value and its C# type. */
 export class NumBox {
   constructor(
     readonly v: number,
@@ -398,6 +399,13 @@ export class NumBox {
     return this.v | 0;
   }
 }
+/**
+ * A boxed double: a plain number when it has a fraction (it cannot be an int), a NumBox when it is
+ * integral, so `(int)(object)5.0` and `(double)(object)5` throw InvalidCastException as in C#.
+ */
+export function boxDouble(v: number | null | undefined): number | NumBox | null {
+  return v === null || v === undefined ? null : Number.isInteger(v) ? new NumBox(v, "double") : v;
+}
 export function boxNum(v: number | null | undefined, t: string): NumBox | null {
   return v === null || v === undefined ? null : new NumBox(v, t);
 }
@@ -411,7 +419,7 @@ export function unboxJson(v: unknown): unknown {
 export function jvalueObject(t: { Type: number; Value: unknown } | null): unknown {
   if (t === null || t === undefined) throw nullReferenceErr();
   const v = t.Value;
-  return t.Type === 6 && typeof v === "number" ? new NumBox(v, "long") : v;
+  return t.Type === 6 && typeof v === "number" ? new NumBox(v, "long") : t.Type === 7 && typeof v === "number" ? boxDouble(v) : v;
 }
 /**
  * unboxJson through anonymous objects, arrays, Sets and Maps: a copy with Decimal/NumBox values made

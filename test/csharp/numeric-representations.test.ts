@@ -17,11 +17,12 @@ describe("common paths stay plain JS", () => {
       expect([...c.helpers].filter((h) => /^(l|dec)[A-Z]|^(ladd|lsub|lmul|ldiv|lmod|decAdd|boxNum)$/.test(h))).toEqual([]);
     }
   });
-  it("int and double values stored in context.Variables stay plain numbers", () => {
+  it("int and fractional double values stored in context.Variables stay plain numbers; an integral double is a boxed double", () => {
     const ctx = makeContext();
     const c = compile(`@(1 + 2)`, "variable");
     expect(c.run(ctx)).toBe(3);
-    expect(compile(`@(1.5 * 2)`, "variable").run(ctx)).toBe(3);
+    expect(compile(`@(1.5 * 3)`, "variable").run(ctx)).toBe(4.5);
+    expect(compile(`@(1.5 * 2)`, "variable").run(ctx)).toMatchObject({ v: 3, t: "double" });
   });
 });
 

@@ -12,6 +12,14 @@ describe("set-variable", () => {
     const r = await runPolicy(doc({ inbound: `<set-variable name="a" value="42" /><set-variable name="b" value="@(40 + 2)" /><set-variable name="c" value="@(true)" />` }));
     expect(r.variables).toMatchObject({ a: "42", b: 42, c: true });
   });
+  it("keeps the C# type of a stored number: a double 5.0 unboxes as double, not as int", async () => {
+    const ok = await runPolicy(doc({ inbound: `<set-variable name="d" value="@(10.0 / 2)" /><set-variable name="back" value="@((double)context.Variables["d"] + 0.5)" />` }));
+    expect(ok.variables).toMatchObject({ d: 5, back: 5.5 });
+    const bad = await runPolicy(doc({ inbound: `<set-variable name="d" value="@(10.0 / 2)" /><set-variable name="i" value="@((int)context.Variables["d"])" />` }));
+    expect(bad.lastError).toMatchObject({ Reason: "ExpressionValueEvaluationFailure", Path: "set-variable[2]" });
+    expect(bad.lastError!.Message).toContain("Unable to cast object of type 'System.Double' to type 'System.Int32'");
+  });
+
   it("stores JObject values, as Microsoft's own fragment examples do", async () => {
     const r = await runPolicy(doc({ inbound: `<set-variable name="j" value="@(new JObject(new JProperty("a", 7)))" /><set-variable name="a" value="@((int)((JObject)context.Variables["j"])["a"])" />` }));
     expect(r.variables.a).toBe(7);
