@@ -17,7 +17,7 @@ import {
 } from "../errors.js";
 
 import { ladd, lsub, lmul, ldiv, lmod, lnum, lbit } from "./long.js";
-import { Decimal, NumBox, decStr, decDigits, decToIntegral, decOp, decParseParts, toDec, decToNum, decRound } from "./decimal.js";
+import { BIG_RANGES, Decimal, NumBox, decStr, decDigits, decToIntegral, decOp, decParseParts, toDec, decToNum, decRound } from "./decimal.js";
 
 export { toDotNetException, DotNetException };
 
@@ -791,17 +791,6 @@ export function decimalToInt(x: number, type: string): number {
   if (r && (t < r[0] || t > r[1])) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
   return t;
 }
-const BIG_RANGES: Record<string, [bigint, bigint]> = {
-  sbyte: [-128n, 127n],
-  byte: [0n, 255n],
-  short: [-32768n, 32767n],
-  ushort: [0n, 65535n],
-  int: [-2147483648n, 2147483647n],
-  uint: [0n, 4294967295n],
-  long: [-9223372036854775808n, 9223372036854775807n],
-  ulong: [0n, 18446744073709551615n],
-  char: [0n, 65535n],
-};
 /** The range of each integral C# type (shared with the compiler's constant checks). */
 export const INT_RANGES: Readonly<Record<string, readonly [number, number]>> = {
   sbyte: [-128, 127],

@@ -163,12 +163,13 @@ export function decToFloat(d: Decimal): number {
 export function decToIntegral(d: Decimal | number, type: string): number {
   const x = toDec(d);
   const t = x.s === 0 ? x.m : x.m / p10(x.s);
-  const r = RANGES[type];
+  const r = BIG_RANGES[type];
   if (r && (t < r[0] || t > r[1])) throw overflow(`Value was either too large or too small for ${LABEL[type] ?? type}.`);
   // a long beyond 2^53 stays a BigInt (the canonical long form, runtime/dotnet/long.ts)
   return (t >= -9007199254740991n && t <= 9007199254740991n ? Number(t) : t) as unknown as number;
 }
-const RANGES: Record<string, [bigint, bigint]> = {
+/** The range of each integral C# type as BigInts (core.ts uses it for long conversions too). */
+export const BIG_RANGES: Readonly<Record<string, readonly [bigint, bigint]>> = {
   sbyte: [-128n, 127n],
   byte: [0n, 255n],
   short: [-32768n, 32767n],
