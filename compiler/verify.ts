@@ -48,7 +48,7 @@ export function verifyModule(code: string, sourceType: "module" | "script" = "mo
     }
   };
 
-  const walk = (node: AnyNode | null | undefined, parent?: AnyNode): void => {
+  const walk = (node: AnyNode | null | undefined): void => {
     if (!node || typeof node.type !== "string") return;
     switch (node.type) {
       case "ImportDeclaration":
@@ -58,39 +58,39 @@ export function verifyModule(code: string, sourceType: "module" | "script" = "mo
         referenced.push({ name: node.name, pos: node.start });
         return;
       case "MemberExpression":
-        walk(node.object, node);
-        if (node.computed) walk(node.property, node);
+        walk(node.object);
+        if (node.computed) walk(node.property);
         return;
       case "Property":
-        if (node.computed) walk(node.key, node);
-        walk(node.value, node);
+        if (node.computed) walk(node.key);
+        walk(node.value);
         return;
       case "VariableDeclarator":
         declarePattern(node.id);
-        walk(node.init, node);
+        walk(node.init);
         return;
       case "FunctionDeclaration":
       case "FunctionExpression":
       case "ArrowFunctionExpression":
         if (node.id) declared.add(node.id.name);
         for (const p of node.params) declarePattern(p);
-        walk(node.body, node);
+        walk(node.body);
         return;
       case "CatchClause":
         declarePattern(node.param);
-        walk(node.body, node);
+        walk(node.body);
         return;
       case "LabeledStatement":
-        walk(node.body, node);
+        walk(node.body);
         return;
       case "BreakStatement":
       case "ContinueStatement":
         return;
       case "ExportNamedDeclaration":
-        walk(node.declaration, node);
+        walk(node.declaration);
         return;
       case "ExportDefaultDeclaration":
-        walk(node.declaration, node);
+        walk(node.declaration);
         return;
       case "ClassDeclaration":
       case "ClassExpression":
@@ -101,12 +101,11 @@ export function verifyModule(code: string, sourceType: "module" | "script" = "mo
         errors.push(`${node.type} is never generated (at ${node.start})`);
         return;
     }
-    void parent;
     for (const key of Object.keys(node)) {
       if (key === "type" || key === "start" || key === "end" || key === "loc" || key === "range") continue;
       const v = node[key];
-      if (Array.isArray(v)) for (const c of v) walk(c, node);
-      else if (v && typeof v === "object" && typeof v.type === "string") walk(v, node);
+      if (Array.isArray(v)) for (const c of v) walk(c);
+      else if (v && typeof v === "object" && typeof v.type === "string") walk(v);
     }
   };
   walk(ast);

@@ -7,7 +7,7 @@
 // ISO date strings become Date tokens as with Newtonsoft's defaults (DateParseHandling.DateTime,
 // DateTimeZoneHandling.RoundtripKind): "...Z" a Utc DateTime, "...+02:00" a Local one (converted; the
 // gateway's local time is UTC), none an Unspecified one; written back in ISO form ("...T03:04:05.12Z").
-import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, invalidOperation, nullReference } from "../errors.js";
+import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, invalidOperation } from "../errors.js";
 import { fmtDouble, fmtRoundTrip, parseBool, parseNum, registerTypeCheck } from "./core.js";
 import { overflow } from "../errors.js";
 import { Decimal, NumBox, decRound, decStr, decToIntegral, decToNum, toDec } from "./decimal.js";
@@ -1407,4 +1407,3 @@ registerTypeCheck("JArray", (v) => v instanceof JArray);
 registerTypeCheck("JValue", (v) => v instanceof JValue);
 registerTypeCheck("JProperty", (v) => v instanceof JProperty);
 registerTypeCheck("JContainer", (v) => v instanceof JContainer);
-void nullReference;

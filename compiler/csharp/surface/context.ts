@@ -1,6 +1,6 @@
 // The APIM `context` object model (apim-semantics §3), lowered to the runtime/context.ts shapes.
 import { ident, js, rt, type Code } from "../../codegen/code.js";
-import { C, I, M, P, type } from "./dsl.js";
+import { I, M, P, type } from "./dsl.js";
 import { tryParse } from "./system.js";
 
 const prop = (sig: string) => {
@@ -189,7 +189,6 @@ type("System.Security.Cryptography.X509Certificates", "X509Certificate2", {}, [
   M("string GetCertHashString()", (r) => js`${r}.Thumbprint`),
 ]);
 type("System.Security.Cryptography.X509Certificates", "X500DistinguishedName", {}, [prop("string Name")]);
-void C;
 
 // The value get-authorization-context stores (the APIM credential manager: Azure-only, the policy
 // itself is rejected by the compiler; expressions that read the variable still type-check).
