@@ -11,7 +11,7 @@ import { emitSections } from "./emit.js";
 import { ModuleBuilder } from "./codegen/module.js";
 import { parseXml, type XElement } from "./xml/parse.js";
 import { substituteNamedValues } from "./named-values.js";
-import { verifyModule } from "./verify.js";
+import { verifyEmitted } from "./verify.js";
 import { fragmentsFromDirectory, moduleMeta } from "./index.js";
 import type { LoadedConfig, OperationConfig } from "./gateway-config.js";
 
@@ -127,7 +127,7 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
             for (const s of scopes) if (s.rel) h.update(parsed.get(resolve(dir, s.rel))?.source ?? "");
             const meta = moduleMeta(key, h.digest("hex").slice(0, 16), state.table, builder.readsBody);
             const { code } = builder.render({ sections, meta, runtimeSpecifier: runtime, format, file: key, lines: sectionBag.lines, sourceMap: false });
-            const v = verifyModule(format === "function" ? `(function (rt) {\n${code}\n});` : code, format === "function" ? "script" : "module");
+            const v = verifyEmitted(code, format);
             if (!v.ok) sectionBag.error(Codes.VerifyFailed, 0, `Internal compiler error: module ${key} failed verification (${v.errors.slice(0, 3).join("; ")}).`);
             else modules.push({ key, apiId: api.id, operationId: op.id, productId, code });
           }

@@ -8,7 +8,7 @@ import { emitSections } from "./emit.js";
 import { composeScopes } from "./compose.js";
 import { substituteNamedValues } from "./named-values.js";
 import { parseXml } from "./xml/parse.js";
-import { verifyModule } from "./verify.js";
+import { verifyEmitted } from "./verify.js";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -85,7 +85,7 @@ function compileInner(source: string, file: string, options: CompileOptions, dia
     lines: diags.lines,
     sourceMap: options.sourceMap ?? false,
   });
-  const v = verifyModule(options.format === "function" ? `(function (rt) {\n${code}\n});` : code, options.format === "function" ? "script" : "module");
+  const v = verifyEmitted(code, options.format);
   if (!v.ok) {
     diags.error(Codes.VerifyFailed, 0, `Internal compiler error: the generated module failed verification (${v.errors.slice(0, 3).join("; ")}). This is a bug in apimc.`);
     return { code: null, map: null, diagnostics: all() };

@@ -15,6 +15,11 @@ export interface VerifyResult {
 
 type AnyNode = acorn.Node & Record<string, any>;
 
+/** Verifies emitted code in either output format (a "function" body is checked as the function it becomes). */
+export function verifyEmitted(code: string, format: "esm" | "function" | undefined): VerifyResult {
+  return format === "function" ? verifyModule(`(function (rt) {\n${code}\n});`, "script") : verifyModule(code);
+}
+
 export function verifyModule(code: string, sourceType: "module" | "script" = "module"): VerifyResult {
   let ast: AnyNode;
   try {
