@@ -202,16 +202,20 @@ export function setHeader(h: HeaderMap, name: unknown, action: unknown, values: 
  */
 export function headerValues(name: string, values: readonly unknown[]): string[] {
   const out: string[] = [];
-  for (const v of values) {
-    if (v === null || v === undefined) continue;
-    const s = typeof v === "string" ? v : String(v);
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c === 10 || c === 13 || c === 0) throw new PolicyError("ExpressionValueEvaluationFailure", `Value of header '${name}' contains a line break or NUL.`);
-    }
-    out.push(s);
-  }
+  for (const v of values) if (v !== null && v !== undefined) out.push(checkedHeaderValue(name, v));
   return out;
+}
+/** headerValues for the usual single <value>. */
+export function headerValue(name: string, v: unknown): string[] {
+  return v === null || v === undefined ? [] : [checkedHeaderValue(name, v)];
+}
+function checkedHeaderValue(name: string, v: unknown): string {
+  const s = typeof v === "string" ? v : String(v);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0) throw new PolicyError("ExpressionValueEvaluationFailure", `Value of header '${name}' contains a line break or NUL.`);
+  }
+  return s;
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

@@ -1,6 +1,6 @@
 // `apimc/runtime`: what generated modules import, and the runtime's public classes.
 export { Context, RequestMessage, ResponseMessage, Url, QueryMap, VariableMap } from "./context.js";
-export { HeaderMap, setHeader, headerValues, joinValues, NO_COMMA_JOIN, PROTECTED_HEADERS } from "./headers.js";
+export { HeaderMap, setHeader, headerValues, headerValue, joinValues, NO_COMMA_JOIN, PROTECTED_HEADERS } from "./headers.js";
 export { MessageBody } from "./body.js";
 export { PolicyError, DotNetException } from "./errors.js";
 export { bodyOf, bodyOfBytes, utf8Bytes, checkStatusCode, secondsToMs, toNull, newResponse, responseFromVariable, endWithResponse, unreachable } from "./policy-helpers.js";

@@ -15,7 +15,18 @@ export class SourceMark {
   constructor(readonly offset: number) {}
 }
 
+/**
+ * What a lowered C# expression computes, when a later lowering can fuse it: `Encoding.UTF8`, its
+ * `GetBytes(s)`, a `Convert.ToBase64String` with the base64url replacements applied so far.
+ */
+export type CodeShape =
+  | { kind: "utf8Encoding" }
+  | { kind: "utf8Bytes"; of: Code }
+  | { kind: "base64"; bytes: Code; replaced: readonly string[] };
+
 export class Code {
+  /** Set by the lowering that made this code (see CodeShape); never changes what it renders. */
+  shape?: CodeShape;
   /** Only `js`, `ident`, `rt`, `raw*` helpers in this file construct Code. */
   constructor(readonly parts: readonly Part[]) {}
 
@@ -165,4 +176,10 @@ export class NameAllocator {
     this.used.add(name);
     return ident(name);
   }
+}
+
+/** Tags freshly made code with what it computes (see CodeShape). */
+export function shaped(code: Code, shape: CodeShape): Code {
+  code.shape = shape;
+  return code;
 }

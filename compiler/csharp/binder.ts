@@ -40,6 +40,7 @@ import {
   type LowerInfo,
   type Member,
   type Type,
+  type ConstArg,
 } from "./types.js";
 import * as L from "./lower.js";
 
@@ -445,8 +446,8 @@ export class Binder {
     return map;
   }
 
-  private info(recvType: Type | null, retType: Type, argTypes: Type[], typeArgs: Type[], written: number): LowerInfo {
-    return { typeArgs, argTypes, recvType, retType, temp: () => this.temp(), written };
+  private info(recvType: Type | null, retType: Type, argTypes: Type[], typeArgs: Type[], written: number, consts: (ConstArg | undefined)[] = []): LowerInfo {
+    return { typeArgs, argTypes, recvType, retType, temp: () => this.temp(), written, consts };
   }
 
   private propAccess(recv: BExpr | null, m: Member, owner: Type, pos: number): BExpr {
@@ -863,10 +864,17 @@ export class Binder {
       if (a.arg.kind !== "val") return a.b!.local!.code;
       if (m.formatArgs && isNamed(to, "object")) {
         const c = this.convert(a.b!, to, a.arg.pos);
+        last.cv = c.cv;
         return a.b!.type.k === "null" ? c.code : L.formatArg(this, a.b!);
       }
-      return this.convert(a.b!, to, a.arg.pos).code;
+      const c = this.convert(a.b!, to, a.arg.pos);
+      last.cv = c.cv;
+      return c.code;
     };
+    // The constant value of the argument convArg converted last (undefined when not constant).
+    const last = { cv: undefined } as { cv: { v: string | number | boolean | null } | undefined };
+    const lastConst = (): { v: string | number | boolean | null } | undefined => last.cv;
+    const consts: (ConstArg | undefined)[] = [];
     let written = 0;
     params.forEach((p, i) => {
       const s = slots[i];
@@ -874,26 +882,41 @@ export class Binder {
       if (s === null) {
         codes.push(p.def!);
         argTypes.push(pt);
+        consts.push(p.defConst);
         return;
       }
       if (Array.isArray(s)) {
         written += s.length;
         if (ap.expanded) {
           const et = pt.k === "array" ? pt.elem : pt;
-          const items = s.map((x) => convArg(x, et));
+          const itemConsts: (string | number | boolean | null)[] = [];
+          const items = s.map((x) => {
+            last.cv = undefined;
+            const c = convArg(x, et);
+            const cv = lastConst();
+            if (cv) itemConsts.push(cv.v);
+            return c;
+          });
           codes.push(isNamed(et, "byte") ? js`Uint8Array.of(${joinCodes(items)})` : js`[${joinCodes(items)}]`);
-        } else codes.push(convArg(s[0]!, pt));
+          consts.push(itemConsts.length === items.length ? itemConsts : undefined);
+        } else {
+          last.cv = undefined;
+          codes.push(convArg(s[0]!, pt));
+          consts.push(undefined);
+        }
         argTypes.push(pt);
         return;
       }
       written++;
+      last.cv = undefined;
       codes.push(convArg(s, pt));
+      consts.push(lastConst()?.v);
       argTypes.push(s.b?.type ?? pt);
     });
     const ret = substitute(sig.ret, map);
     const typeArgs = sig.typeParams.map((tp) => map.get(tp) ?? ERROR);
     const recvCode = ext ? js`` : (recv?.code ?? js``);
-    const info = this.info(recv?.type ?? null, ret, argTypes, typeArgs, written);
+    const info = this.info(recv?.type ?? null, ret, argTypes, typeArgs, written, consts);
     let code = m.lower(recvCode, codes, info);
     if (m.kind === "indexer" && m.set && recv) {
       const setter = m.set;

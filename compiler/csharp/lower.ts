@@ -348,6 +348,14 @@ export function castKey(t: Type): Code {
   return literal(typeName(t));
 }
 
+/** Runtime casts with a helper of their own (core.ts castString, ...): no key dispatch per call. */
+const DIRECT_CASTS: Record<string, string> = { string: "castString", bool: "castBool", int: "castInt", long: "castLong" };
+/** `(T)obj`: unboxing or a reference cast, checked at run time. */
+export function castCode(code: Code, to: Type): Code {
+  const f = DIRECT_CASTS[typeName(to)];
+  return f ? js`${rt(f)}(${code})` : js`${rt("castTo")}(${code}, ${castKey(to)})`;
+}
+
 const WRAP: Record<string, (c: Code) => Code> = {
   sbyte: (c) => js`((${c} << 24) >> 24)`,
   byte: (c) => js`(${c} & 255)`,
@@ -432,7 +440,7 @@ export function cast(b: Binder, e: BExpr, to: Type, pos: number, typePos: number
   }
   // unboxing / downcast
   if (isObject(from) || derivesFrom(to, from) || (from.k === "named" && from.def.isInterface) || (to.k === "named" && to.def.isInterface && isReferenceType(from))) {
-    return { type: to, code: js`${rt("castTo")}(${e.code}, ${castKey(to)})`, pos };
+    return { type: to, code: castCode(e.code, to), pos };
   }
   b.err(Codes.CSharpInvalidCast, typePos, `Cannot convert type '${typeName(from)}' to '${typeName(to)}'.`);
 }

@@ -24,7 +24,14 @@ export interface LowerInfo {
   temp(): Code;
   /** Number of arguments actually written (before defaults were filled). */
   written: number;
+  /**
+   * Compile-time values of the arguments, by parameter (undefined where not constant); an expanded
+   * `params` slot whose items are all constant holds them as an array. Lets a lowering pick a
+   * specialized helper, e.g. `s.Split(',')` → a plain split on ",".
+   */
+  consts: readonly (ConstArg | undefined)[];
 }
+export type ConstArg = string | number | boolean | null | readonly (string | number | boolean | null)[];
 export type LowerFn = (recv: Code, args: Code[], info: LowerInfo) => Code;
 
 export interface Param {
@@ -33,6 +40,8 @@ export interface Param {
   mod: "" | "out" | "ref" | "params" | "this";
   /** Default value code when optional. */
   def?: Code;
+  /** The default value itself (for LowerInfo.consts). */
+  defConst?: string | number | boolean | null;
 }
 
 export interface Signature {
@@ -367,6 +376,7 @@ export function parseSignature(m: Member, ownerTypeParams: string[]): Signature 
           p.i++;
         } else v = null;
         param.def = literalCode(v);
+        param.defConst = v;
       }
       params.push(param);
       if (p.eat(",")) continue;

@@ -30,7 +30,11 @@ export const setHeader: PolicyDef<SetHeaderNode> = {
   emit(node, ec) {
     return emitSetHeader(node, node.target === "request" ? ec.request : ec.response, ec);
   },
+  // All literal: a map operation on a name and values checked at compile time.
+  infallible: (node) => isLiteral(node.name) && (!node.action || isLiteral(node.action)) && node.values.every(isLiteral),
 };
+
+const isLiteral = (v: XValue): boolean => v.kind === "literal";
 
 export function defaultTarget(section: string): "request" | "response" {
   return section === "inbound" || section === "backend" ? "request" : "response";
@@ -98,7 +102,10 @@ export function emitSetHeader(node: SetHeaderNode, target: MessageTarget, ec: Em
     const act = action?.kind === "literal" ? action.text.trim() : "override";
     const lower = name.text.toLowerCase();
     if (act === "delete") return js`${h}.m.delete(${lower});`;
-    const vals = js`${rt("headerValues")}(${name.text}, [${joinCodes(values.map((v) => ec.value(v, "string")))}])`;
+    const vals =
+      values.length === 1
+        ? js`${rt("headerValue")}(${name.text}, ${ec.value(values[0]!, "string")})`
+        : js`${rt("headerValues")}(${name.text}, [${joinCodes(values.map((v) => ec.value(v, "string")))}])`;
     if (act === "append") return js`${h}.appendValues(${name.text}, ${vals});`;
     const set = js`${h}.m.set(${lower}, { name: ${name.text}, values: ${vals} });`;
     return act === "skip" ? js`if (!${h}.m.has(${lower})) ${set}` : set;

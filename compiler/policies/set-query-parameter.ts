@@ -45,6 +45,9 @@ export const setQueryParameter: PolicyDef<SetQueryParameterNode> = {
       pc.diags.error(Codes.MissingChild, el.offset, `<set-query-parameter exists-action="${act}"> needs at least one <value>.`);
     return { ...base, name: a.name, action, values };
   },
+  // All literal and not append: one map operation.
+  infallible: (node) =>
+    node.name.kind === "literal" && (!node.action || (node.action.kind === "literal" && node.action.text.trim() !== "append")) && node.values.every((v) => v.kind === "literal"),
   emit(node, ec) {
     const q = js`ctx.Request.Url.Query`;
     const { name, action, values } = node;
@@ -54,13 +57,21 @@ export const setQueryParameter: PolicyDef<SetQueryParameterNode> = {
       switch (act) {
         case "delete":
           return js`${q}.m.delete(${name.text});`;
+        // The frozen list is shared: QueryMap never changes a value list in place (it copies on read).
         case "skip":
-          return js`if (!${q}.m.has(${name.text})) ${q}.m.set(${name.text}, ${list}.slice());`;
+          return js`if (!${q}.m.has(${name.text})) ${q}.m.set(${name.text}, ${list});`;
         case "append":
           return js`${rt("setQueryParameter")}(${q}, ${name.text}, "append", ${list});`;
         default:
-          return js`${q}.m.set(${name.text}, ${list}.slice());`;
+          return js`${q}.m.set(${name.text}, ${list});`;
       }
+    }
+    const literalAction = !action ? "override" : action.kind === "literal" ? action.text.trim() : null;
+    if (name.kind === "literal" && (literalAction === "override" || literalAction === "skip")) {
+      // A literal name and action with computed values: one map operation.
+      const vals = js`${rt("queryValues")}([${joinCodes(values.map((v) => (v.kind === "literal" ? js`${v.text}` : ec.value(v, "string"))))}])`;
+      const set = js`${q}.m.set(${name.text}, ${vals});`;
+      return literalAction === "skip" ? js`if (!${q}.m.has(${name.text})) ${set}` : set;
     }
     const nameCode = name.kind === "literal" ? js`${name.text}` : ec.value(name, "string");
     const actCode = !action ? js`"override"` : action.kind === "literal" ? js`${action.text.trim()}` : ec.value(action, "string");

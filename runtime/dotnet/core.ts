@@ -996,6 +996,23 @@ export function castTo(v: unknown, key: string, _lenient = false): unknown {
   if (v instanceof NumBox) return v.v;
   return v;
 }
+/**
+ * `(T)obj` for the types policies cast to most, emitted instead of `castTo(v, "T")`: small enough
+ * to inline, the common case without the key dispatch; anything else goes through castTo for its
+ * exception.
+ */
+export function castString(v: unknown): string | null {
+  return typeof v === "string" || v === null ? v : (castTo(v, "string") as string | null);
+}
+export function castBool(v: unknown): boolean {
+  return typeof v === "boolean" ? v : (castTo(v, "bool") as boolean);
+}
+export function castInt(v: unknown): number {
+  return typeof v === "number" && (v | 0) === v ? v : (castTo(v, "int") as number);
+}
+export function castLong(v: unknown): number {
+  return v instanceof NumBox && v.t === "long" ? v.v : (castTo(v, "long") as number);
+}
 function displayName(k: string): string {
   const m: Record<string, string> = {
     string: "System.String",

@@ -71,6 +71,21 @@ export function toBase64(b: Uint8Array | null): string {
   if (b === null || b === undefined) throw argumentNull("inArray");
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64");
 }
+/** `Convert.ToBase64String(Encoding.UTF8.GetBytes(s))` in one step (Buffer's UTF-8 replaces lone surrogates with U+FFFD, as .NET does). */
+export function utf8ToBase64(s: string | null): string {
+  if (s === null || s === undefined) throw argumentNull("s");
+  return Buffer.from(s, "utf8").toString("base64");
+}
+/** The same, then `.Replace("/", "_").Replace("+", "-").Replace("=", "")`: unpadded base64url. */
+export function utf8ToBase64Url(s: string | null): string {
+  if (s === null || s === undefined) throw argumentNull("s");
+  return Buffer.from(s, "utf8").toString("base64url");
+}
+/** `Convert.ToBase64String(b)` with the three base64url replacements. */
+export function toBase64Url(b: Uint8Array | null): string {
+  if (b === null || b === undefined) throw argumentNull("inArray");
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64url");
+}
 export function fromBase64(s: string | null): Uint8Array {
   if (s === null || s === undefined) throw argumentNull("s");
   const t = s.replace(/[\s]/g, "");

@@ -13,6 +13,11 @@ export function strCharAt(s: string, i: number): number {
   return s.charCodeAt(i);
 }
 
+/** `s.Split(c)` for one constant char and no options: the compiler passes the character. */
+export function strSplitOn(s: string, sep: string): string[] {
+  return nn(s).split(sep);
+}
+
 /** Split with char/string separators; options bit 1 = RemoveEmptyEntries. Empty/null separators split on whitespace. */
 export function strSplit(s: string, seps: readonly (number | string)[] | null, options = 0, count = 2147483647): string[] {
   nn(s);

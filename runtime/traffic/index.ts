@@ -4,6 +4,7 @@ export {
   rewriteUri,
   rewriteUriDynamic,
   setQueryParameter,
+  queryValues,
   backendServiceUrl,
   backendServiceById,
   httpMethodValue,

@@ -156,11 +156,18 @@ export function rewriteUriDynamic(ctx: Context, template: unknown, copyUnmatched
   rewriteUri(ctx, r.template, copyUnmatched === true);
 }
 
+/** Computed query parameter values: nulls dropped, the rest as strings. */
+export function queryValues(values: readonly unknown[]): string[] {
+  const out: string[] = [];
+  for (const v of values) if (v !== null && v !== undefined) out.push(typeof v === "string" ? v : String(v));
+  return out;
+}
+
 /** set-query-parameter when its name, action or values are computed. */
 export function setQueryParameter(q: QueryMap, name: unknown, action: unknown, values: readonly unknown[]): void {
   if (typeof name !== "string" || name === "") throw new PolicyError("ExpressionValueEvaluationFailure", "Query parameter name must be a non-empty string.");
   const act = action === undefined || action === null ? "override" : String(action);
-  const vals = values.filter((v) => v !== null && v !== undefined).map(String);
+  const vals = queryValues(values);
   switch (act) {
     case "override":
       q.m.set(name, vals);

@@ -54,7 +54,26 @@ describe("set-query-parameter", () => {
   });
   it("literal entries compile to one map operation on a hoisted list", () => {
     const code = codeOf(doc({ inbound: `<set-query-parameter name="a"><value>1</value></set-query-parameter>` }));
-    expect(code).toContain(`ctx.Request.Url.Query.m.set("a", QUERYVALUES.slice());`);
+    // No copy, and no LastError marker: a literal map operation cannot fail.
+    expect(code).toContain(`\n  ctx.Request.Url.Query.m.set("a", QUERYVALUES);`);
+  });
+  it("the shared literal list is never changed by later policies or expressions", async () => {
+    const xml = doc({
+      inbound: `<set-query-parameter name="a"><value>1</value></set-query-parameter>
+        <set-query-parameter name="a" exists-action="append"><value>2</value></set-query-parameter>
+        <set-variable name="first" value="@{ var a = context.Request.Url.Query["a"]; a[0] = "changed"; return string.Join(",", context.Request.Url.Query["a"]); }" />`,
+    });
+    const first = await runPolicy(xml);
+    const second = await runPolicy(xml);
+    expect(first.variables.first).toBe("1,2");
+    expect(second.variables.first).toBe("1,2");
+  });
+  it("a literal name with a computed value is one map operation; null values are dropped", async () => {
+    const xml = doc({ inbound: `<set-query-parameter name="t" exists-action="override"><value>@(context.Request.Headers.GetValueOrDefault("X-T", null))</value><value>x</value></set-query-parameter>
+      <set-variable name="t" value="@(context.Request.Url.Query.GetValueOrDefault("t", "none"))" />` });
+    expect(codeOf(xml)).toContain(`ctx.Request.Url.Query.m.set("t", queryValues([`);
+    expect((await runPolicy(xml)).variables.t).toBe("x");
+    expect((await runPolicy(xml, { request: { headers: { "X-T": "h" } } })).variables.t).toBe("h,x");
   });
 });
 

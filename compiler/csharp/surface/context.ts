@@ -2,6 +2,7 @@
 import { ident, js, rt, type Code } from "../../codegen/code.js";
 import { I, M, P, type } from "./dsl.js";
 import { tryParse } from "./system.js";
+import { typeName, type Type } from "../types.js";
 
 const prop = (sig: string) => {
   const name = /(\w+)$/.exec(sig)![1]!;
@@ -78,19 +79,24 @@ type("Microsoft.Azure.ApiManagement", "IReadOnlyVariables", { interfaces: ["IRea
     const t = x.temp();
     return js`(${r}.has(${t} = ${a[0]}) ? (${a[1]} = ${r}.get(${t}), true) : (${a[1]} = null, false))`;
   }),
-  M("T GetValueOrDefault<T>(string name)", (r, a, x) => js`${rt("castTo")}(${r}.GetValueOrDefault(${a[0]}, null), ${castKey(x.typeArgs[0]!)}, true)`),
-  M("T GetValueOrDefault<T>(string name, T defaultValue)", (r, a, x) =>
-    js`${rt("castTo")}(${r}.GetValueOrDefault(${a[0]}, ${a[1]}), ${castKey(x.typeArgs[0]!)}, true)`,
-  ),
+  // Lenient: a plain number converts to the numeric T asked for; string and bool casts are the strict ones.
+  M("T GetValueOrDefault<T>(string name)", (r, a, x) => lenientCast(js`${r}.GetValueOrDefault(${a[0]}, null)`, x.typeArgs[0]!)),
+  M("T GetValueOrDefault<T>(string name, T defaultValue)", (r, a, x) => lenientCast(js`${r}.GetValueOrDefault(${a[0]}, ${a[1]})`, x.typeArgs[0]!)),
   M("object GetValueOrDefault(string name)", (r, a) => js`${r}.GetValueOrDefault(${a[0]}, null)`),
   P("int Count", (r) => js`${r}.Count`),
   P("IEnumerable<string> Keys", (r) => js`${r}.Keys`),
 ]);
 
-import type { Type } from "../types.js";
 let castKey: (t: Type) => Code = () => js`"object"`;
 export function setCastKey(f: (t: Type) => Code): void {
   castKey = f;
+}
+/** GetValueOrDefault<T>'s conversion: lenient (a plain number converts to the numeric T); string and bool as strict casts. */
+function lenientCast(code: Code, t: Type): Code {
+  const n = typeName(t);
+  if (n === "string") return js`${rt("castString")}(${code})`;
+  if (n === "bool") return js`${rt("castBool")}(${code})`;
+  return js`${rt("castTo")}(${code}, ${castKey(t)}, true)`;
 }
 
 type("Microsoft.Azure.ApiManagement", "IUrl", {}, [

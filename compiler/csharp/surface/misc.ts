@@ -1,6 +1,6 @@
 // Guid, Convert, Encoding, Uri, WebUtility, Regex, BitConverter, hashing/HMAC, and the APIM
 // extension methods (AsJwt, AsBasic, TryParseJwt, ...), lowered to runtime/dotnet helpers.
-import { js, rt, type Code } from "../../codegen/code.js";
+import { js, rt, shaped, type Code } from "../../codegen/code.js";
 import { C, I, K, M, P, SM, SP, type } from "./dsl.js";
 import { tryParse } from "./system.js";
 
@@ -21,7 +21,12 @@ type("System", "Guid", { valueType: true, test: (v) => js`${rt("isGuid")}(${v})`
 ]);
 
 type("System", "Convert", { isStatic: true }, [
-  SM("string ToBase64String(byte[] inArray)", call("toBase64")),
+  SM("string ToBase64String(byte[] inArray)", (_r, a) => {
+    const bytes = a[0]!;
+    // Convert.ToBase64String(Encoding.UTF8.GetBytes(s)): straight from the string, no byte[] between.
+    const code = bytes.shape?.kind === "utf8Bytes" ? js`${rt("utf8ToBase64")}(${bytes.shape.of})` : js`${rt("toBase64")}(${bytes})`;
+    return shaped(code, { kind: "base64", bytes, replaced: [] });
+  }),
   SM("byte[] FromBase64String(string s)", call("fromBase64")),
   SM("string ToString(object value)", (_r, a) => js`${rt("toStrOrEmpty")}(${a[0]})`),
   SM("string ToString(int value, int toBase)", (_r, a) => js`${rt("intToBase")}(${a[0]}, ${a[1]})`),
@@ -47,15 +52,18 @@ type("System", "Convert", { isStatic: true }, [
 ]);
 
 type("System.Text", "Encoding", {}, [
-  SP("Encoding UTF8", () => js`${rt("Encoding")}.UTF8`),
+  SP("Encoding UTF8", () => shaped(js`${rt("Encoding")}.UTF8`, { kind: "utf8Encoding" })),
   SP("Encoding ASCII", () => js`${rt("Encoding")}.ASCII`),
   SP("Encoding Unicode", () => js`${rt("Encoding")}.Unicode`),
-  SP("Encoding Default", () => js`${rt("Encoding")}.UTF8`),
+  SP("Encoding Default", () => shaped(js`${rt("Encoding")}.UTF8`, { kind: "utf8Encoding" })),
   SP("Encoding UTF32", () => js`${rt("Encoding")}.UTF32`),
   SP("Encoding BigEndianUnicode", () => js`${rt("Encoding")}.BigEndianUnicode`),
   SP("Encoding Latin1", () => js`${rt("Encoding")}.Latin1`),
   SM("Encoding GetEncoding(string name)", (_r, a) => js`${rt("Encoding")}.GetEncoding(${a[0]})`),
-  M("byte[] GetBytes(string s)", (r, a) => js`${r}.GetBytes(${a[0]})`),
+  M("byte[] GetBytes(string s)", (r, a) => {
+    const code = js`${r}.GetBytes(${a[0]})`;
+    return r.shape?.kind === "utf8Encoding" ? shaped(code, { kind: "utf8Bytes", of: a[0]! }) : code;
+  }),
   M("byte[] GetBytes(char[] chars)", (r, a) => js`${r}.GetBytes(${rt("charsToString")}(${a[0]}))`),
   M("string GetString(byte[] bytes)", (r, a) => js`${r}.GetString(${a[0]})`),
   M("string GetString(byte[] bytes, int index, int count)", (r, a) => js`${r}.GetString(${a[0]}.subarray(${a[1]}, ${a[1]} + ${a[2]}))`),

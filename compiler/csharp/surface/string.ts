@@ -1,7 +1,7 @@
 // System.String, StringComparison, StringSplitOptions, StringComparer, StringBuilder.
-import { js, rt, type Code } from "../../codegen/code.js";
+import { js, rt, shaped, type Code } from "../../codegen/code.js";
 import { C, I, K, M, P, SM, SP, type } from "./dsl.js";
-import type { Member } from "../types.js";
+import type { ConstArg, LowerInfo, Member } from "../types.js";
 
 const h = (name: string) => (r: Code, a: Code[]) => js`${rt(name)}(${r}${a.length ? js`, ` : js``}${joinArgs(a)})`;
 const s = (name: string) => (_r: Code, a: Code[]) => js`${rt(name)}(${joinArgs(a)})`;
@@ -13,19 +13,47 @@ function joinArgs(a: Code[]): Code {
 export { joinArgs };
 const fa = (m: Member): Member => ((m.formatArgs = true), m);
 
+/**
+ * `s.Split(',')` with one constant separator and no options or count is JS's split on that
+ * character (empty pieces kept, "" gives [""]), after the null check.
+ */
+function splitOnChar(r: Code, seps: ConstArg | undefined): Code | null {
+  if (!Array.isArray(seps) || seps.length !== 1 || typeof seps[0] !== "number") return null;
+  return js`${rt("strSplitOn")}(${r}, ${String.fromCharCode(seps[0])})`;
+}
+
+/** The three replacements that turn base64 into unpadded base64url, in any order. */
+const BASE64URL_STEPS: Record<string, string> = { "/": "_", "+": "-", "=": "" };
+/**
+ * `Convert.ToBase64String(b).Replace("/", "_").Replace("+", "-").Replace("=", "")` (any order): the
+ * third step becomes one base64url encoding (the replaced characters occur nowhere else in base64).
+ * Null when this Replace is not such a step.
+ */
+function base64UrlStep(r: Code, x: LowerInfo): Code | null {
+  const shape = r.shape;
+  const [from, to] = x.consts;
+  if (shape?.kind !== "base64" || typeof from !== "string" || typeof to !== "string" || BASE64URL_STEPS[from] !== to || shape.replaced.includes(from)) return null;
+  const replaced = [...shape.replaced, from];
+  if (replaced.length < 3) return shaped(js`${rt("strReplace")}(${r}, ${from}, ${to})`, { ...shape, replaced });
+  const bytes = shape.bytes;
+  return bytes.shape?.kind === "utf8Bytes" ? js`${rt("utf8ToBase64Url")}(${bytes.shape.of})` : js`${rt("toBase64Url")}(${bytes})`;
+}
+
 type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], test: (v) => js`(typeof ${v} === "string")` }, [
   P("int Length", (r) => js`${rt("strLen")}(${r})`),
   I("char this[int index]", h("strCharAt")),
   C("(char c, int count)", (_r, a) => js`String.fromCharCode(${a[0]}).repeat(${rt("nonNeg")}(${a[1]}, "count"))`),
   C("(char[] value)", (_r, a) => js`${rt("charsToString")}(${a[0]})`),
   C("(char[] value, int startIndex, int length)", (_r, a) => js`${rt("charsToString")}(${a[0]}.slice(${a[1]}, ${a[1]} + ${a[2]}))`),
-  M("string[] Split(params char[] separator)", h("strSplit")),
+  M("string[] Split(params char[] separator)", (r, a, x) => splitOnChar(r, x.consts[0]) ?? h("strSplit")(r, a)),
   M("string[] Split(char[] separator, int count)", (r, a) => js`${rt("strSplit")}(${r}, ${a[0]}, 0, ${a[1]})`),
   M("string[] Split(char[] separator, StringSplitOptions options)", (r, a) => js`${rt("strSplit")}(${r}, ${a[0]}, ${a[1]})`),
   M("string[] Split(char[] separator, int count, StringSplitOptions options)", (r, a) => js`${rt("strSplit")}(${r}, ${a[0]}, ${a[2]}, ${a[1]})`),
   M("string[] Split(string[] separator, StringSplitOptions options)", (r, a) => js`${rt("strSplit")}(${r}, ${a[0]}, ${a[1]})`),
   M("string[] Split(string[] separator, int count, StringSplitOptions options)", (r, a) => js`${rt("strSplit")}(${r}, ${a[0]}, ${a[2]}, ${a[1]})`),
-  M("string[] Split(char separator, StringSplitOptions options = 0)", (r, a) => js`${rt("strSplit")}(${r}, [${a[0]}], ${a[1]})`),
+  M("string[] Split(char separator, StringSplitOptions options = 0)", (r, a, x) =>
+    (x.consts[1] === 0 && typeof x.consts[0] === "number" ? splitOnChar(r, [x.consts[0]]) : null) ?? js`${rt("strSplit")}(${r}, [${a[0]}], ${a[1]})`,
+  ),
   M("string[] Split(string separator, StringSplitOptions options = 0)", (r, a) => js`${rt("strSplit")}(${r}, [${a[0]}], ${a[1]})`),
   M("string Substring(int startIndex)", h("strSubstring")),
   M("string Substring(int startIndex, int length)", h("strSubstring")),
@@ -58,7 +86,7 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   M("string Trim(params char[] trimChars)", (r, a) => js`${rt("strTrim")}(${r}, ${a[0]}, 3)`),
   M("string TrimStart(params char[] trimChars)", (r, a) => js`${rt("strTrim")}(${r}, ${a[0]}, 1)`),
   M("string TrimEnd(params char[] trimChars)", (r, a) => js`${rt("strTrim")}(${r}, ${a[0]}, 2)`),
-  M("string Replace(string oldValue, string newValue)", h("strReplace")),
+  M("string Replace(string oldValue, string newValue)", (r, a, x) => base64UrlStep(r, x) ?? h("strReplace")(r, a)),
   M("string Replace(char oldChar, char newChar)", (r, a) => js`${r}.split(String.fromCharCode(${a[0]})).join(String.fromCharCode(${a[1]}))`),
   M("string PadLeft(int totalWidth)", (r, a) => js`${rt("strPad")}(${r}, ${a[0]}, 32, true)`),
   M("string PadLeft(int totalWidth, char paddingChar)", (r, a) => js`${rt("strPad")}(${r}, ${a[0]}, ${a[1]}, true)`),

@@ -1,0 +1,139 @@
+// Lowerings that pick a cheaper helper when an argument is a compile-time constant or a known shape
+// (compiler/csharp/surface: base64url, Split on one char; lower.ts: direct casts). Each one is
+// checked against the general lowering of the same C# (forced by making the argument non-constant)
+// over edge inputs, including the exceptions.
+import { describe, expect, it } from "vitest";
+import { runPolicy } from "../../runtime/testing.js";
+import { compile, makeContext } from "./helpers.js";
+
+/** Runs the expression; the value, or the .NET exception's type and message. */
+function outcome(src: string, variables: Record<string, unknown> = {}): unknown {
+  const c = compile(src);
+  if (!c.ok) throw new Error(`did not compile: ${c.diagnostics.map((d) => d.message).join("; ")}`);
+  try {
+    return { value: c.run(makeContext({ variables })) };
+  } catch (e) {
+    const x = e as { type?: string; message: string };
+    return { error: x.type ?? (e as Error).name, message: x.message };
+  }
+}
+const helpersOf = (src: string) => compile(src).helpers;
+
+const TEXTS = ["", "a", "ab", "abc", "hé", "\u00fb\u00ff", "x\ud800y", "\ud834\udd1e", "?>?>", "~~~", "a".repeat(100)];
+
+describe("base64url: Convert.ToBase64String(...).Replace(\"/\", \"_\").Replace(\"+\", \"-\").Replace(\"=\", \"\")", () => {
+  const fused = `@(Convert.ToBase64String(Encoding.UTF8.GetBytes((string)context.Variables["s"])).Replace("/", "_").Replace("+", "-").Replace("=", ""))`;
+  const general = `@{ var slash = "/"; return Convert.ToBase64String(Encoding.UTF8.GetBytes((string)context.Variables["s"])).Replace(slash, "_").Replace("+", "-").Replace("=", ""); }`;
+
+  it("becomes one base64url encoding of the string, with the same result for every input", () => {
+    expect(helpersOf(fused)).toContain("utf8ToBase64Url");
+    expect(helpersOf(fused)).not.toContain("strReplace");
+    expect(helpersOf(general)).toContain("strReplace");
+    for (const s of TEXTS) expect(outcome(fused, { s }), JSON.stringify(s)).toEqual(outcome(general, { s }));
+    expect(outcome(fused, { s: "\u00fb\u00ff" })).toEqual({ value: "w7vDvw" });
+  });
+
+  it("in any order of the three replacements; two of them stay string replacements", () => {
+    const reordered = `@(Convert.ToBase64String(Encoding.UTF8.GetBytes((string)context.Variables["s"])).Replace("=", "").Replace("/", "_").Replace("+", "-"))`;
+    expect(helpersOf(reordered)).toContain("utf8ToBase64Url");
+    for (const s of TEXTS) expect(outcome(reordered, { s })).toEqual(outcome(general, { s }));
+    const partial = `@(Convert.ToBase64String(Encoding.UTF8.GetBytes((string)context.Variables["s"])).Replace("/", "_").Replace("+", "-"))`;
+    expect(helpersOf(partial)).toContain("strReplace");
+    expect(outcome(partial, { s: "\u00fb\u00ff" })).toEqual({ value: "w7vDvw==" });
+    const other = `@(Convert.ToBase64String(Encoding.UTF8.GetBytes((string)context.Variables["s"])).Replace("/", "-").Replace("+", "_").Replace("=", ""))`;
+    expect(helpersOf(other)).not.toContain("utf8ToBase64Url");
+  });
+
+  it("from a byte array, and the null argument throws as .NET does", () => {
+    const bytes = `@(Convert.ToBase64String(new byte[] { 251, 255, 191, 0 }).Replace("/", "_").Replace("+", "-").Replace("=", ""))`;
+    expect(helpersOf(bytes)).toContain("toBase64Url");
+    expect(outcome(bytes)).toEqual({ value: "-_-_AA" });
+    const nullBytes = `@(Convert.ToBase64String((byte[])context.Variables["b"]).Replace("/", "_").Replace("+", "-").Replace("=", ""))`;
+    expect(outcome(nullBytes, { b: null })).toMatchObject({ error: "System.ArgumentNullException" });
+    expect(outcome(fused, { s: null })).toMatchObject({ error: "System.ArgumentNullException" });
+    expect(outcome(fused, { s: null })).toEqual(outcome(general, { s: null }));
+  });
+
+  it("Convert.ToBase64String(Encoding.UTF8.GetBytes(s)) encodes straight from the string", () => {
+    const direct = `@(Convert.ToBase64String(Encoding.UTF8.GetBytes((string)context.Variables["s"])))`;
+    const viaBytes = `@{ var bytes = Encoding.UTF8.GetBytes((string)context.Variables["s"]); return Convert.ToBase64String(bytes); }`;
+    expect(helpersOf(direct)).toContain("utf8ToBase64");
+    expect(helpersOf(viaBytes)).toContain("toBase64");
+    for (const s of [...TEXTS, null]) expect(outcome(direct, { s })).toEqual(outcome(viaBytes, { s }));
+    // Other encodings are not fused.
+    expect(helpersOf(`@(Convert.ToBase64String(Encoding.ASCII.GetBytes("é")))`)).not.toContain("utf8ToBase64");
+  });
+});
+
+describe("Split on one constant char", () => {
+  const fast = `@(string.Join("|", ((string)context.Variables["s"]).Split(',')))`;
+  const general = `@(string.Join("|", ((string)context.Variables["s"]).Split(new char[] { ',' })))`;
+  it("is a plain split with .NET's pieces, and null throws NullReferenceException", () => {
+    expect(helpersOf(fast)).toContain("strSplitOn");
+    expect(helpersOf(general)).toContain("strSplit");
+    for (const s of ["", ",", "a", "a,,b", ",a,", "a,b,c", null]) expect(outcome(fast, { s }), String(s)).toEqual(outcome(general, { s }));
+    expect(outcome(fast, { s: "" })).toEqual({ value: "" });
+    expect(outcome(fast, { s: null })).toMatchObject({ error: "System.NullReferenceException" });
+  });
+  it("Split(c, None) is the same; RemoveEmptyEntries and several separators keep the general helper", () => {
+    const none = `@(string.Join("|", ((string)context.Variables["s"]).Split(',', StringSplitOptions.None)))`;
+    expect(helpersOf(none)).toContain("strSplitOn");
+    expect(outcome(none, { s: "a,,b" })).toEqual({ value: "a||b" });
+    const remove = `@(string.Join("|", ((string)context.Variables["s"]).Split(',', StringSplitOptions.RemoveEmptyEntries)))`;
+    expect(helpersOf(remove)).not.toContain("strSplitOn");
+    expect(outcome(remove, { s: "a,,b" })).toEqual({ value: "a|b" });
+    expect(helpersOf(`@("a,b;c".Split(',', ';').Length)`)).not.toContain("strSplitOn");
+  });
+});
+
+describe("direct casts from object", () => {
+  const cases: [string, string, unknown][] = [
+    ["string", "castString", "x"],
+    ["bool", "castBool", true],
+    ["int", "castInt", 7],
+  ];
+  it("use a helper of their own and keep castTo's exceptions", () => {
+    for (const [t, helper] of cases) expect(helpersOf(`@((${t})context.Variables["v"])`)).toContain(helper);
+    expect(helpersOf(`@((long)context.Variables["v"])`)).toContain("castLong");
+    // Right type: the value; wrong type: InvalidCastException; null to a value type: NullReferenceException.
+    expect(outcome(`@((string)context.Variables["v"])`, { v: "x" })).toEqual({ value: "x" });
+    expect(outcome(`@((string)context.Variables["v"])`, { v: null })).toEqual({ value: null });
+    expect(outcome(`@((string)context.Variables["v"])`, { v: 5 })).toMatchObject({ error: "System.InvalidCastException" });
+    expect(outcome(`@((bool)context.Variables["v"])`, { v: "true" })).toMatchObject({ error: "System.InvalidCastException" });
+    expect(outcome(`@((bool)context.Variables["v"])`, { v: null })).toMatchObject({ error: "System.NullReferenceException" });
+    expect(outcome(`@((int)context.Variables["v"])`, { v: 2.5 })).toMatchObject({ error: "System.InvalidCastException" });
+    expect(outcome(`@((int)context.Variables["v"])`, { v: 3000000000 })).toMatchObject({ error: "System.InvalidCastException" });
+    expect(outcome(`@((int)context.Variables["v"])`, { v: -5 })).toEqual({ value: -5 });
+    expect(outcome(`@{ object o = 5L; return (long)o; }`)).toEqual({ value: 5 });
+    expect(outcome(`@{ object o = 5; return (long)o; }`)).toMatchObject({ error: "System.InvalidCastException" });
+    expect(outcome(`@{ object o = 5L; return (int)o; }`)).toMatchObject({ error: "System.InvalidCastException" });
+    expect(outcome(`@{ object o = 9007199254740993L; return ((long)o).ToString(); }`)).toEqual({ value: "9007199254740993" });
+  });
+  it("GetValueOrDefault<string> and <bool> are strict; numeric T stays lenient", () => {
+    expect(helpersOf(`@(context.Variables.GetValueOrDefault<string>("v"))`)).toContain("castString");
+    expect(outcome(`@(context.Variables.GetValueOrDefault<string>("missing"))`)).toEqual({ value: null });
+    expect(outcome(`@(context.Variables.GetValueOrDefault<string>("v", "d"))`, { v: 1 })).toMatchObject({ error: "System.InvalidCastException" });
+    expect(outcome(`@(context.Variables.GetValueOrDefault<bool>("missing", true))`)).toEqual({ value: true });
+    expect(outcome(`@(context.Variables.GetValueOrDefault<long>("v"))`, { v: 4 })).toEqual({ value: 4 });
+  });
+});
+
+describe("policies that cannot fail carry no LastError marker", () => {
+  it("a failure after literal header and query operations still names its own policy", async () => {
+    const r = await runPolicy(`<policies><inbound>
+        <set-header name="X-A" exists-action="override"><value>a</value></set-header>
+        <set-query-parameter name="q" exists-action="skip"><value>1</value></set-query-parameter>
+        <set-variable name="x" value="@((string)context.Variables["missing"])" />
+        <set-header name="X-B" exists-action="delete" />
+      </inbound><on-error><set-variable name="path" value="@(context.LastError.Path)" /></on-error></policies>`);
+    expect(r.lastError).toMatchObject({ Source: "set-variable", Path: "set-variable[1]" });
+    expect(r.variables.path).toBe("set-variable[1]");
+  });
+  it("a computed header value with a line break fails in its own set-header", async () => {
+    const r = await runPolicy(`<policies><inbound>
+        <set-header name="X-A"><value>a</value></set-header>
+        <set-header name="X-B"><value>@("x\\ny")</value></set-header>
+      </inbound></policies>`);
+    expect(r.lastError).toMatchObject({ Source: "set-header", Path: "set-header[2]", Reason: "ExpressionValueEvaluationFailure" });
+  });
+});
