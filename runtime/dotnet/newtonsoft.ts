@@ -220,13 +220,59 @@ function adopt(t: JToken | null, parent: JContainer): JToken {
   return x;
 }
 
+/** Objects with more properties than this keep a name index; smaller ones are scanned (cheaper to build). */
+const INDEX_AT = 8;
+
 export class JObject extends JContainer implements Iterable<JToken> {
-  readonly props = new Map<string, JProperty>();
+  /** The properties, in order (internal: read it, change it only through the methods). */
+  ps: JProperty[] = [];
+  /** Name → property, once the object has more than INDEX_AT properties. */
+  private ix: Map<string, JProperty> | null = null;
   get Type(): number {
     return TT.Object;
   }
   childList(): JToken[] {
-    return [...this.props.values()];
+    return this.ps;
+  }
+  /** The property named `name` (ordinal), or undefined. */
+  prop(name: string): JProperty | undefined {
+    if (this.ix !== null) return this.ix.get(name);
+    const ps = this.ps;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i]!;
+      if (p.Name === name) return p;
+    }
+    return undefined;
+  }
+  /** Appends `p` (its name is not taken). */
+  private push(p: JProperty): void {
+    const ps = this.ps;
+    ps.push(p);
+    if (this.ix !== null) this.ix.set(p.Name, p);
+    else if (ps.length > INDEX_AT) this.ix = new Map(ps.map((q) => [q.Name, q]));
+  }
+  /**
+   * The reader's add: `p` (parented already) is appended, or takes the place of the property of the
+   * same name (a duplicate name: the last value wins, in the first one's place).
+   */
+  putParsed(p: JProperty): void {
+    const ps = this.ps;
+    const name = p.Name;
+    const ix = this.ix;
+    if (ix === null) {
+      for (let i = 0; i < ps.length; i++)
+        if (ps[i]!.Name === name) {
+          ps[i] = p;
+          return;
+        }
+      ps.push(p);
+      if (ps.length > INDEX_AT) this.ix = new Map(ps.map((q) => [q.Name, q]));
+      return;
+    }
+    const old = ix.get(name);
+    if (old === undefined) ps.push(p);
+    else ps[ps.indexOf(old)] = p;
+    ix.set(name, p);
   }
   static of(content: readonly unknown[]): JObject {
     const o = new JObject();
@@ -236,15 +282,14 @@ export class JObject extends JContainer implements Iterable<JToken> {
   private addContent(c: unknown): void {
     if (c === null || c === undefined) return;
     if (c instanceof JProperty) this.Add(c);
-    else if (c instanceof JObject) for (const p of c.props.values()) this.Add(p);
+    else if (c instanceof JObject) for (const p of c.ps.slice()) this.Add(p);
     else if (Array.isArray(c)) for (const x of c) this.addContent(x);
     else throw argumentError(`Can not add ${toJToken(c).$typeName} to Newtonsoft.Json.Linq.JObject.`);
   }
   override Add(v: JToken | null): void {
     if (!(v instanceof JProperty)) throw argumentError(`Can not add ${v === null ? "Newtonsoft.Json.Linq.JValue" : v.$typeName} to Newtonsoft.Json.Linq.JObject.`);
-    if (this.props.has(v.Name)) throw argumentError(`Can not add property ${v.Name} to Newtonsoft.Json.Linq.JObject. Property with the same name already exists on object.`);
-    const p = adopt(v, this) as JProperty;
-    this.props.set(p.Name, p);
+    if (this.prop(v.Name) !== undefined) throw argumentError(`Can not add property ${v.Name} to Newtonsoft.Json.Linq.JObject. Property with the same name already exists on object.`);
+    this.push(adopt(v, this) as JProperty);
   }
   AddProperty(name: string, value: JToken | null): void {
     this.Add(new JProperty(name, value));
@@ -254,68 +299,72 @@ export class JObject extends JContainer implements Iterable<JToken> {
       if (key === null || key === undefined) throw argumentNull("propertyName");
       throw argumentError(`Accessed JObject values with invalid key value: ${typeof key === "number" ? key : JSON.stringify(key)}. Object property name expected.`);
     }
-    return this.props.get(key)?.Value ?? null;
+    const p = this.prop(key);
+    return p === undefined ? null : p.Value;
   }
   override SetItem(key: unknown, value: JToken | null): JToken | null {
     if (typeof key !== "string") throw argumentError("Set JObject values with invalid key value. Object property name expected.");
-    const p = this.props.get(key);
+    const p = this.prop(key);
     if (p) p.SetValue(value);
     else this.AddProperty(key, value);
     return value;
   }
   GetValue(key: string, cmp = 4): JToken | null {
     if (cmp === 5 || cmp === 1 || cmp === 3) {
-      const exact = this.props.get(key);
+      const exact = this.prop(key);
       if (exact) return exact.Value;
-      for (const [k, p] of this.props) if (k.toUpperCase() === key.toUpperCase()) return p.Value;
+      for (const p of this.ps) if (p.Name.toUpperCase() === key.toUpperCase()) return p.Value;
       return null;
     }
     return this.Item(key);
   }
   Properties(): JProperty[] {
-    return [...this.props.values()];
+    return this.ps.slice();
   }
   Property(name: string, cmp = 4): JProperty | null {
-    const p = this.props.get(name);
+    const p = this.prop(name);
     if (p || !(cmp === 5 || cmp === 1 || cmp === 3)) return p ?? null;
-    for (const [k, q] of this.props) if (k.toUpperCase() === name.toUpperCase()) return q;
+    for (const q of this.ps) if (q.Name.toUpperCase() === name.toUpperCase()) return q;
     return null;
   }
   RemoveProperty(name: string): boolean {
-    const p = this.props.get(name);
+    const p = this.prop(name);
     if (!p) return false;
     p.Parent = null;
-    this.props.delete(name);
+    this.ps.splice(this.ps.indexOf(p), 1);
+    this.ix?.delete(name);
     return true;
   }
   ContainsKey(name: string): boolean {
-    return this.props.has(name);
+    return this.prop(name) !== undefined;
   }
   TryGetValue(name: string): JToken | undefined {
-    return this.props.get(name)?.Value;
+    return this.prop(name)?.Value;
   }
   removeChild(t: JToken): void {
     if (t instanceof JProperty) this.RemoveProperty(t.Name);
   }
   replaceChild(t: JToken, v: JToken): void {
     if (!(t instanceof JProperty) || !(v instanceof JProperty)) throw argumentError("Can not add a non-property to a JObject.");
-    const entries = [...this.props.entries()];
-    this.props.clear();
-    for (const [k, p] of entries) {
+    // as a Map rebuilt in order: the new property in t's place; a name met twice keeps its first place and its last property
+    const m = new Map<string, JProperty>();
+    for (const p of this.ps) {
       if (p === t) {
         const np = adopt(v, this) as JProperty;
-        this.props.set(np.Name, np);
+        m.set(np.Name, np);
         t.Parent = null;
-      } else this.props.set(k, p);
+      } else m.set(p.Name, p);
     }
+    this.ps = [...m.values()];
+    this.ix = this.ps.length > INDEX_AT ? m : null;
   }
   /** JObject enumerates KeyValuePair<string, JToken>. */
   override [Symbol.iterator](): Iterator<JToken> {
-    return [...this.props.values()].map((p) => ({ Key: p.Name, Value: p.Value }))[Symbol.iterator]() as unknown as Iterator<JToken>;
+    return this.ps.map((p) => ({ Key: p.Name, Value: p.Value }))[Symbol.iterator]() as unknown as Iterator<JToken>;
   }
   DeepClone(): JObject {
     const o = new JObject();
-    for (const p of this.props.values()) o.Add(p.DeepClone());
+    for (const p of this.ps) o.Add(p.DeepClone());
     return o;
   }
   static override Parse(text: string | null): JObject {
@@ -491,9 +540,9 @@ export class JValue extends JToken {
 
 function deepEquals(a: JToken, b: JToken): boolean {
   if (a instanceof JObject) {
-    if (!(b instanceof JObject) || a.props.size !== b.props.size) return false;
-    for (const [k, p] of a.props) {
-      const q = b.props.get(k);
+    if (!(b instanceof JObject) || a.ps.length !== b.ps.length) return false;
+    for (const p of a.ps) {
+      const q = b.prop(p.Name);
       if (!q || !deepEquals(p.Value, q.Value)) return false;
     }
     return true;
@@ -873,12 +922,12 @@ function writeToken(t: JToken, indented: boolean, indent: string): string {
 }
 function writeContainer(t: JToken, indented: boolean, indent: string): string {
   if (t instanceof JObject) {
-    if (t.props.size === 0) return "{}";
+    if (t.ps.length === 0) return "{}";
     let out = "{";
     let first = true;
     if (indented) {
       const inner = `${indent}  `;
-      for (const p of t.props.values()) {
+      for (const p of t.ps) {
         out += `${first ? NEWLINE : `,${NEWLINE}`}${inner}${jsonQuote(p.Name)}: `;
         const v = p.Value;
         out += v instanceof JValue ? writeValue(v) : writeContainer(v, true, inner);
@@ -886,7 +935,7 @@ function writeContainer(t: JToken, indented: boolean, indent: string): string {
       }
       return `${out}${NEWLINE}${indent}}`;
     }
-    for (const p of t.props.values()) {
+    for (const p of t.ps) {
       out += `${first ? "" : ","}${jsonQuote(p.Name)}:`;
       const v = p.Value;
       out += v instanceof JValue ? writeValue(v) : writeContainer(v, false, "");
@@ -1239,7 +1288,6 @@ class JsonReader {
     const text = this.text;
     this.i++;
     const o = new JObject();
-    const props = o.props;
     this.ws();
     if (text.charCodeAt(this.i) === 125) {
       this.i++;
@@ -1262,10 +1310,10 @@ class JsonReader {
       this.i++;
       const v = this.value();
       // duplicate names: the last one wins, in the first one's place (JObject.Parse default in
-      // Newtonsoft 13 is Replace). Map.set keeps the position; the replaced property was never seen.
+      // Newtonsoft 13 is Replace); the replaced property was never seen.
       const p = new JProperty(name, v);
       p.Parent = o;
-      props.set(name, p);
+      o.putParsed(p);
       this.ws();
       const d = text.charCodeAt(this.i);
       if (d === 44) {
