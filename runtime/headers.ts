@@ -211,10 +211,9 @@ export function headerValue(name: string, v: unknown): string[] {
 }
 function checkedHeaderValue(name: string, v: unknown): string {
   const s = typeof v === "string" ? v : String(v);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10 || c === 13 || c === 0) throw new PolicyError("ExpressionValueEvaluationFailure", `Value of header '${name}' contains a line break or NUL.`);
-  }
+  // Three indexOf scans (memchr-fast in V8) beat one charCodeAt loop over the string.
+  if (s.indexOf("\n") !== -1 || s.indexOf("\r") !== -1 || s.indexOf("\0") !== -1)
+    throw new PolicyError("ExpressionValueEvaluationFailure", `Value of header '${name}' contains a line break or NUL.`);
   return s;
 }
 

@@ -16,10 +16,12 @@ export class SourceMark {
 }
 
 /**
- * What a lowered C# expression computes, when a later lowering can fuse it: `Encoding.UTF8`, its
+ * What a lowered C# expression computes, when a later lowering can fuse it: `DateTime.UtcNow`
+ * (and `Now`, the same clock here), `Encoding.UTF8`, its
  * `GetBytes(s)`, a `Convert.ToBase64String` with the base64url replacements applied so far.
  */
 export type CodeShape =
+  | { kind: "clock" }
   | { kind: "utf8Encoding" }
   | { kind: "utf8Bytes"; of: Code }
   | { kind: "base64"; bytes: Code; replaced: readonly string[] };

@@ -17,6 +17,8 @@ function canon(x: bigint): Long {
   return x >= -BSAFE && x <= BSAFE ? Number(x) : x;
 }
 function wrap(x: bigint, u: boolean): Long {
+  // Most results (a difference of two clock readings) are small: no 64-bit wrap needed.
+  if (x <= BSAFE && (u ? x >= 0n : x >= -BSAFE)) return Number(x);
   return canon(u ? BigInt.asUintN(64, x) : BigInt.asIntN(64, x));
 }
 export const LONG_MAX = 9223372036854775807n;

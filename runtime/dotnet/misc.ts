@@ -802,9 +802,22 @@ class HashAlg {
     if (b === null || b === undefined) throw argumentNull("buffer");
     const h = this.Key ? createHmac(this.alg, this.Key) : createHash(this.alg);
     h.update(b);
-    this.Hash = new Uint8Array(h.digest());
-    return this.Hash;
+    return (this.Hash = ownedBytes(h.digest()));
   }
+  /** `ComputeHash(Encoding.UTF8.GetBytes(s))` (the compiler fuses the two): the same bytes hashed. */
+  ComputeHashUtf8(s: string | null): Uint8Array {
+    if (s === null || s === undefined) throw argumentNull("s");
+    const h = this.Key ? createHmac(this.alg, this.Key) : createHash(this.alg);
+    h.update(s, "utf8");
+    return (this.Hash = ownedBytes(h.digest()));
+  }
+}
+/**
+ * A digest as a plain Uint8Array: a view of the digest's own memory when it has it to itself (no
+ * copy), a copy when it is a slice of a shared pool (a byte[] must never reach other bytes).
+ */
+function ownedBytes(d: Buffer): Uint8Array {
+  return d.byteOffset === 0 && d.buffer.byteLength === d.length ? new Uint8Array(d.buffer, 0, d.length) : new Uint8Array(d);
 }
 export function newHash(alg: string, key: Uint8Array | null): HashAlg {
   return new HashAlg(alg, key);

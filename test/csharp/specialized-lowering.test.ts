@@ -2,6 +2,7 @@
 // (compiler/csharp/surface: base64url, Split on one char; lower.ts: direct casts). Each one is
 // checked against the general lowering of the same C# (forced by making the argument non-constant)
 // over edge inputs, including the exceptions.
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { runPolicy } from "../../runtime/testing.js";
 import { compile, makeContext } from "./helpers.js";
@@ -135,5 +136,32 @@ describe("policies that cannot fail carry no LastError marker", () => {
         <set-header name="X-B"><value>@("x\\ny")</value></set-header>
       </inbound></policies>`);
     expect(r.lastError).toMatchObject({ Source: "set-header", Path: "set-header[2]", Reason: "ExpressionValueEvaluationFailure" });
+  });
+});
+
+describe("hashing a UTF-8 string and reading the clock", () => {
+  it("ComputeHash(Encoding.UTF8.GetBytes(s)) hashes the string's bytes, as through a byte[]", () => {
+    const fused = `@(Convert.ToBase64String(new HMACSHA256(Encoding.UTF8.GetBytes("k")).ComputeHash(Encoding.UTF8.GetBytes((string)context.Variables["s"]))))`;
+    const viaBytes = `@{ var b = Encoding.UTF8.GetBytes((string)context.Variables["s"]); return Convert.ToBase64String(new HMACSHA256(Encoding.UTF8.GetBytes("k")).ComputeHash(b)); }`;
+    expect(compile(fused).text).toContain("ComputeHashUtf8(");
+    expect(compile(viaBytes).text).not.toContain("ComputeHashUtf8(");
+    for (const s of [...TEXTS, null]) expect(outcome(fused, { s }), String(s)).toEqual(outcome(viaBytes, { s }));
+    expect(outcome(fused, { s: "abc" })).toEqual({ value: createHmac("sha256", "k").update("abc").digest("base64") });
+    const sha = `@(BitConverter.ToString(SHA256.Create().ComputeHash(Encoding.UTF8.GetBytes("abc"))))`;
+    expect(outcome(sha)).toEqual({ value: "BA-78-16-BF-8F-01-CF-EA-41-41-40-DE-5D-AE-22-23-B0-03-61-A3-96-17-7A-9C-B4-10-FF-61-F2-00-15-AD" });
+  });
+  it("the hash's byte[] is its own: changing it changes nothing else", () => {
+    expect(outcome(`@{ var h = SHA256.Create(); var a = h.ComputeHash(Encoding.UTF8.GetBytes("abc")); a[0] = 0; var b = h.ComputeHash(Encoding.UTF8.GetBytes("abc")); return a[0] + "," + b[0] + "," + a.Length; }`)).toEqual({ value: "0,186,32" });
+  });
+  it("DateTime.UtcNow.Ticks reads the clock directly, in .NET ticks", () => {
+    const c = compile(`@(DateTime.UtcNow.Ticks)`);
+    expect(c.helpers).toContain("nowTicks");
+    const before = BigInt(Date.now()) * 10000n + 621355968000000000n;
+    const t = BigInt(c.run() as bigint);
+    const after = BigInt(Date.now()) * 10000n + 621355968000000000n;
+    expect(t >= before && t <= after).toBe(true);
+    expect(outcome(`@(DateTime.UtcNow.Ticks - DateTime.UtcNow.Ticks <= 0)`)).toEqual({ value: true });
+    // 2024-01-15T10:30Z: 738,899 days since 0001-01-01 plus 10.5 hours, in 100 ns ticks.
+    expect(outcome(`@(new DateTime(2024, 1, 15, 10, 30, 0, DateTimeKind.Utc).Ticks)`)).toEqual({ value: (738899n * 86400n + 37800n) * 10000000n });
   });
 });

@@ -1,5 +1,5 @@
 // System.DateTime, DateTimeOffset, TimeSpan, DateTimeKind, DayOfWeek → runtime/dotnet/datetime.ts.
-import { js, rt, type Code } from "../../codegen/code.js";
+import { js, rt, shaped, type Code } from "../../codegen/code.js";
 import { C, K, M, P, SM, SP, type } from "./dsl.js";
 import { tryParse } from "./system.js";
 
@@ -21,7 +21,8 @@ const common = (T: string) => [
   P("int Millisecond", p("Millisecond")),
   P("int DayOfYear", p("DayOfYear")),
   P("DayOfWeek DayOfWeek", p("DayOfWeek")),
-  P("long Ticks", p("Ticks")),
+  // DateTime.UtcNow.Ticks: straight from the clock, no DateTime in between.
+  P("long Ticks", (r) => (r.shape?.kind === "clock" ? js`${rt("nowTicks")}()` : js`${r}.Ticks`)),
   P("TimeSpan TimeOfDay", p("TimeOfDay")),
   P(`${T} Date`, p("Date")),
   M(`${T} Add(TimeSpan value)`, m("Add")),
@@ -62,8 +63,8 @@ type("System", "DateTime", { valueType: true, test: (v) => js`(${v} instanceof $
   M("string ToLongTimeString()", (r) => js`${r}.ToString("T")`),
   M("long ToFileTimeUtc()", m("ToFileTimeUtc")),
   M("bool IsDaylightSavingTime()", () => js`false`),
-  SP("DateTime Now", () => js`${D()}.now(2)`),
-  SP("DateTime UtcNow", () => js`${D()}.now(1)`),
+  SP("DateTime Now", () => shaped(js`${D()}.now(2)`, { kind: "clock" })),
+  SP("DateTime UtcNow", () => shaped(js`${D()}.now(1)`, { kind: "clock" })),
   SP("DateTime Today", () => js`${D()}.now(2).Date`),
   SP("DateTime MinValue", () => js`${D()}.MinValue`),
   SP("DateTime MaxValue", () => js`${D()}.MaxValue`),
