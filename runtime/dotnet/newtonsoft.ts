@@ -629,6 +629,12 @@ export function jTypedSeq(v: Iterable<unknown> | null, type: string): JToken | n
 }
 /** Implicit conversion of a statically typed value to JToken (`obj["k"] = 1.5`). */
 export function toJValue(v: unknown, type: string): JToken {
+  if (typeof v === "string") {
+    if (type === "string") return new JValue(TT.String, v);
+  } else if (typeof v === "number") {
+    if (type === "double") return new JValue(TT.Float, v);
+    if (type === "int") return new JValue(Number.isInteger(v) ? TT.Integer : TT.Float, v);
+  }
   if (v instanceof JToken) return v;
   if (v instanceof NumBox) return toJValue(v.v, v.t);
   const t = type.endsWith("?") ? type.slice(0, -1) : type;
@@ -680,6 +686,28 @@ const COLL_KEY = /^(?:List|IList|IEnumerable|ICollection|IReadOnlyList)<(.+)>$|^
 const TOKEN_KEYS = new Set(["JToken", "JObject", "JArray", "JValue", "JProperty", "JContainer", "object"]);
 /** Explicit conversion `(T)token` / `token.Value<T>()` / `ToObject<T>()`. */
 export function jconv(token: unknown, key: string): unknown {
+  // the common conversions of a value of the matching kind, as the general path below does them
+  if (token instanceof JValue) {
+    const v = token.Value;
+    const type = token.Type;
+    switch (key) {
+      case "int":
+      case "long":
+        if ((type === TT.Integer || type === TT.Float) && typeof v === "number" && Number.isInteger(v)) return v;
+        break;
+      case "double":
+        if ((type === TT.Integer || type === TT.Float) && typeof v === "number") return v;
+        break;
+      case "string":
+        if (type === TT.String && typeof v === "string") return v;
+        break;
+      case "bool":
+        if (type === TT.Boolean && typeof v === "boolean") return v;
+        break;
+    }
+  } else if (token instanceof JContainer) {
+    if ((key === "JArray" && token instanceof JArray) || (key === "JObject" && token instanceof JObject) || key === "JToken") return token;
+  }
   const nullable = key.endsWith("?");
   const k = nullable ? key.slice(0, -1) : key;
   // Only a key ending in '>' or ']' can name a collection.
@@ -828,7 +856,15 @@ export function jvalues(t: JToken, key: string): unknown[] {
 const NEEDS_ESCAPE = /["\\\x00-\x1f\x85\u2028\u2029]/;
 export function jsonQuote(s: string | null): string {
   if (s === null || s === undefined) return '""';
-  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
+  // short strings (names, most values) are checked by char code, longer ones by the regex
+  if (s.length <= 32) {
+    let i = 0;
+    for (; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c === 34 || c === 92 || (c >= 0x85 && (c === 0x85 || c === 0x2028 || c === 0x2029))) break;
+    }
+    if (i === s.length) return `"${s}"`;
+  } else if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
   let out = '"';
   let run = 0;
   for (let i = 0; i < s.length; i++) {
@@ -1126,6 +1162,12 @@ class JsonReader {
     return v;
   }
   private ws(): void {
+    // the common case, a token right here: printable ASCII other than '/'
+    const c = this.text.charCodeAt(this.i);
+    if (c > 32 && c < 127 && c !== 47) return;
+    this.wsSkip();
+  }
+  private wsSkip(): void {
     const text = this.text;
     const n = this.n;
     let i = this.i;
@@ -1287,6 +1329,19 @@ class JsonReader {
   }
   private literal(c: number): JToken {
     const text = this.text;
+    // true, false, null as LITERAL_RE matches them (a prefix: what follows is checked by the caller)
+    if (c === 116 && text.startsWith("true", this.i)) {
+      this.i += 4;
+      return new JValue(TT.Boolean, true);
+    }
+    if (c === 102 && text.startsWith("false", this.i)) {
+      this.i += 5;
+      return new JValue(TT.Boolean, false);
+    }
+    if (c === 110 && text.startsWith("null", this.i)) {
+      this.i += 4;
+      return JValue.null();
+    }
     LITERAL_RE.lastIndex = this.i;
     const m = LITERAL_RE.exec(text);
     if (!m) throw readerError(`Unexpected character encountered while parsing value: ${String.fromCharCode(c)}.`, this.i, text);
