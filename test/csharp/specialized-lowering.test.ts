@@ -165,3 +165,29 @@ describe("hashing a UTF-8 string and reading the clock", () => {
     expect(outcome(`@(new DateTime(2024, 1, 15, 10, 30, 0, DateTimeKind.Utc).Ticks)`)).toEqual({ value: (738899n * 86400n + 37800n) * 10000000n });
   });
 });
+
+describe("String.Format with a constant format of plain items in order", () => {
+  const ARGS = [`"x"`, `(string)null`, `42`, `-0.5`, `1.5f`, `true`, `'c'`, `2.50m`, `12345678901234L`, `DayOfWeek.Friday`, `new DateTime(2024, 1, 15, 10, 30, 0)`, `(object)null`, `new[] { 1 }`];
+  it("is a concatenation with the same text as the general formatter, for every kind of argument", () => {
+    for (const a0 of ARGS)
+      for (const a1 of [`"y"`, `7`, `1.25`]) {
+        const fast = `@(String.Format("<{0}/{1}> {{x}}", ${a0}, ${a1}))`;
+        const general = `@{ var f = "<{0}/{1}> {{x}}"; return String.Format(f, ${a0}, ${a1}); }`;
+        expect(compile(fast).helpers, fast).not.toContain("strFormat");
+        expect(outcome(fast), fast).toEqual(outcome(general));
+      }
+    expect(outcome(`@(String.Format("{0}-{1}-{2}", "a", 1, 2.5))`)).toEqual({ value: "a-1-2.5" });
+  });
+  it("reordered, repeated, aligned or formatted items, unused arguments and bad formats keep the general formatter", () => {
+    for (const f of [`"{1}{0}"`, `"{0}{0}"`, `"{0,5}{1}"`, `"{0:D3}{1}"`, `"{0}"`, `"{0}{1}{2}"`, `"{0} }"`, `"{ 0}{1}"`]) {
+      const src = `@(String.Format(${f}, 1, 2))`;
+      const general = `@{ var f = ${f}; return String.Format(f, 1, 2); }`;
+      expect(compile(src).helpers, f).toContain("strFormat");
+      expect(outcome(src), f).toEqual(outcome(general));
+    }
+    expect(outcome(`@(String.Format("{0}{1}{2}", 1, 2))`)).toMatchObject({ error: "System.FormatException" });
+  });
+  it("evaluates every argument once, left to right", () => {
+    expect(outcome(`@{ var n = 0; var s = String.Format("{0},{1},{2}", ++n, ++n, ++n); return s + "|" + n; }`)).toEqual({ value: "1,2,3|3" });
+  });
+});

@@ -1,7 +1,7 @@
 // System.String, StringComparison, StringSplitOptions, StringComparer, StringBuilder.
 import { js, rt, shaped, type Code } from "../../codegen/code.js";
 import { C, I, K, M, P, SM, SP, type } from "./dsl.js";
-import type { ConstArg, LowerInfo, Member } from "../types.js";
+import { isNamed, type ConstArg, type LowerInfo, type Member } from "../types.js";
 
 const h = (name: string) => (r: Code, a: Code[]) => js`${rt(name)}(${r}${a.length ? js`, ` : js``}${joinArgs(a)})`;
 const s = (name: string) => (_r: Code, a: Code[]) => js`${rt(name)}(${joinArgs(a)})`;
@@ -20,6 +20,44 @@ const fa = (m: Member): Member => ((m.formatArgs = true), m);
 function splitOnChar(r: Code, seps: ConstArg | undefined): Code | null {
   if (!Array.isArray(seps) || seps.length !== 1 || typeof seps[0] !== "number") return null;
   return js`${rt("strSplitOn")}(${r}, ${String.fromCharCode(seps[0])})`;
+}
+
+/**
+ * `String.Format("{0}/{1}", a, b)` with a constant format whose items are plain `{0}`, `{1}`, ...
+ * each used once and in order (so every argument is still evaluated once, left to right): a string
+ * concatenation. A string argument is itself (null → ""), anything else formats as in strFormat.
+ * Null for any other format (alignment, format strings, reordering, errors: strFormat decides).
+ */
+function formatConcat(a: Code[], x: LowerInfo): Code | null {
+  const format = x.consts[0];
+  if (typeof format !== "string") return null;
+  const parts: (string | number)[] = [];
+  let lit = "";
+  let next = 0;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i]!;
+    if ((c === "{" || c === "}") && format[i + 1] === c) {
+      lit += c;
+      i++;
+    } else if (c === "{") {
+      const m = /^\{(\d+)\}/.exec(format.slice(i));
+      if (!m || Number(m[1]) !== next) return null;
+      if (lit) parts.push(lit);
+      lit = "";
+      parts.push(next++);
+      i += m[0].length - 1;
+    } else if (c === "}") return null;
+    else lit += c;
+  }
+  if (next !== a.length - 1) return null;
+  if (lit) parts.push(lit);
+  // Every piece is a string, so `+` concatenates from the first one on.
+  let out: Code | null = null;
+  for (const p of parts) {
+    const piece = typeof p === "string" ? js`${p}` : isNamed(x.argTypes[p + 1]!, "string") ? js`(${a[p + 1]} ?? "")` : js`${rt("fmtValue")}(${a[p + 1]}, null)`;
+    out = out ? js`${out} + ${piece}` : piece;
+  }
+  return out ? js`(${out})` : js`""`;
 }
 
 /** The three replacements that turn base64 into unpadded base64url, in any order. */
@@ -115,9 +153,9 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   SM("string Concat(params object[] args)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
   SM("string Concat(IEnumerable<string> values)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
   SM("string Concat<T>(IEnumerable<T> values)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
-  fa(SM("string Format(string format, object arg0)", (_r, a) => js`${rt("strFormat")}(${a[0]}, [${a[1]}])`)),
-  fa(SM("string Format(string format, object arg0, object arg1)", (_r, a) => js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}])`)),
-  fa(SM("string Format(string format, object arg0, object arg1, object arg2)", (_r, a) => js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}, ${a[3]}])`)),
+  fa(SM("string Format(string format, object arg0)", (_r, a, x) => formatConcat(a, x) ?? js`${rt("strFormat")}(${a[0]}, [${a[1]}])`)),
+  fa(SM("string Format(string format, object arg0, object arg1)", (_r, a, x) => formatConcat(a, x) ?? js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}])`)),
+  fa(SM("string Format(string format, object arg0, object arg1, object arg2)", (_r, a, x) => formatConcat(a, x) ?? js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}, ${a[3]}])`)),
   fa(SM("string Format(string format, params object[] args)", s("strFormat"))),
   fa(SM("string Format(IFormatProvider provider, string format, params object[] args)", (_r, a) => js`${rt("strFormat")}(${a[1]}, ${a[2]})`)),
   SM("bool Equals(string a, string b)", (_r, a) => js`(${a[0]} === ${a[1]})`),
