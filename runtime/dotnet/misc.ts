@@ -1,6 +1,6 @@
 // Guid, Convert (base64/hex), Encoding, Uri, WebUtility, Regex (.NET pattern → JS), BitConverter,
 // hashing/HMAC and random on node:crypto, APIM helpers (AsJwt, AsBasic, Encrypt/Decrypt, form).
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes as nodeRandomBytes, randomUUID } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes as nodeRandomBytes, randomUUID, type Hash, type Hmac } from "node:crypto";
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, nullReference } from "../errors.js";
 import { registerTypeCheck, toStr } from "./core.js";
 import { DateTime } from "./datetime.js";
@@ -69,7 +69,14 @@ export function guidFromBytes(b: Uint8Array): string {
 // ---- Convert -----------------------------------------------------------------------------------------
 export function toBase64(b: Uint8Array | null): string {
   if (b === null || b === undefined) throw argumentNull("inArray");
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64");
+  return bufferOf(b).toString("base64");
+}
+/**
+ * A Buffer over a byte[]'s bytes, to encode them. Small arrays are copied (V8 keeps them on its
+ * heap, and reading `.buffer` would move them off it: dearer than the copy); large ones are viewed.
+ */
+function bufferOf(b: Uint8Array): Buffer {
+  return b.byteLength <= 64 ? Buffer.from(b) : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 /** `Convert.ToBase64String(Encoding.UTF8.GetBytes(s))` in one step (Buffer's UTF-8 replaces lone surrogates with U+FFFD, as .NET does). */
 export function utf8ToBase64(s: string | null): string {
@@ -84,7 +91,7 @@ export function utf8ToBase64Url(s: string | null): string {
 /** `Convert.ToBase64String(b)` with the three base64url replacements. */
 export function toBase64Url(b: Uint8Array | null): string {
   if (b === null || b === undefined) throw argumentNull("inArray");
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64url");
+  return bufferOf(b).toString("base64url");
 }
 export function fromBase64(s: string | null): Uint8Array {
   if (s === null || s === undefined) throw argumentNull("s");
@@ -794,32 +801,52 @@ export function regexUnescape(s: string): string {
 class HashAlg {
   readonly $typeName = "System.Security.Cryptography.HashAlgorithm";
   Hash: Uint8Array | null = null;
+  /** The HMAC key: bytes, or the text whose UTF-8 bytes it is (`new HMACSHA256(Encoding.UTF8.GetBytes(k))`, fused). */
+  #key: Uint8Array | string | null;
   constructor(
     private readonly alg: string,
-    public Key: Uint8Array | null,
-  ) {}
+    key: Uint8Array | string | null,
+  ) {
+    this.#key = key;
+  }
+  get Key(): Uint8Array | null {
+    const k = this.#key;
+    return typeof k === "string" ? utf8Bytes(k) : k;
+  }
+  set Key(v: Uint8Array | null) {
+    this.#key = v;
+  }
   ComputeHash(b: Uint8Array | null): Uint8Array {
     if (b === null || b === undefined) throw argumentNull("buffer");
-    const h = this.Key ? createHmac(this.alg, this.Key) : createHash(this.alg);
+    const h = this.#key !== null ? createHmac(this.alg, this.#key) : createHash(this.alg);
     h.update(b);
-    return (this.Hash = ownedBytes(h.digest()));
+    return (this.Hash = digestBytes(h));
   }
   /** `ComputeHash(Encoding.UTF8.GetBytes(s))` (the compiler fuses the two): the same bytes hashed. */
   ComputeHashUtf8(s: string | null): Uint8Array {
     if (s === null || s === undefined) throw argumentNull("s");
-    const h = this.Key ? createHmac(this.alg, this.Key) : createHash(this.alg);
+    const h = this.#key !== null ? createHmac(this.alg, this.#key) : createHash(this.alg);
     h.update(s, "utf8");
-    return (this.Hash = ownedBytes(h.digest()));
+    return (this.Hash = digestBytes(h));
   }
 }
 /**
- * A digest as a plain Uint8Array: a view of the digest's own memory when it has it to itself (no
- * copy), a copy when it is a slice of a shared pool (a byte[] must never reach other bytes).
+ * The digest as a byte[] of its own. Read as a latin1 string (one char a byte) into a fresh array:
+ * a digest is at most 64 bytes, and a Buffer result costs a new off-heap allocation that is
+ * several times the price of this copy.
  */
-function ownedBytes(d: Buffer): Uint8Array {
-  return d.byteOffset === 0 && d.buffer.byteLength === d.length ? new Uint8Array(d.buffer, 0, d.length) : new Uint8Array(d);
+function digestBytes(h: Hash | Hmac): Uint8Array {
+  const s = h.digest("binary"); // latin1
+  const a = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) a[i] = s.charCodeAt(i);
+  return a;
 }
 export function newHash(alg: string, key: Uint8Array | null): HashAlg {
+  return new HashAlg(alg, key);
+}
+/** `new HMACSHA256(Encoding.UTF8.GetBytes(key))` (fused by the compiler): the key kept as text, encoded by the HMAC. */
+export function newHmacUtf8Key(alg: string, key: string | null): HashAlg {
+  if (key === null || key === undefined) throw argumentNull("s");
   return new HashAlg(alg, key);
 }
 export function randomBytes(n: number): Uint8Array {

@@ -2,7 +2,7 @@
 // (compiler/csharp/surface: base64url, Split on one char; lower.ts: direct casts). Each one is
 // checked against the general lowering of the same C# (forced by making the argument non-constant)
 // over edge inputs, including the exceptions.
-import { createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { runPolicy } from "../../runtime/testing.js";
 import { compile, makeContext } from "./helpers.js";
@@ -189,5 +189,25 @@ describe("String.Format with a constant format of plain items in order", () => {
   });
   it("evaluates every argument once, left to right", () => {
     expect(outcome(`@{ var n = 0; var s = String.Format("{0},{1},{2}", ++n, ++n, ++n); return s + "|" + n; }`)).toEqual({ value: "1,2,3|3" });
+  });
+});
+
+describe("an HMAC keyed with Encoding.UTF8.GetBytes(text)", () => {
+  it("signs as with the key's bytes, and its Key reads back as those bytes", () => {
+    const fused = `@(Convert.ToBase64String(new HMACSHA256(Encoding.UTF8.GetBytes((string)context.Variables["k"])).ComputeHash(Encoding.UTF8.GetBytes("msg"))))`;
+    const viaBytes = `@{ var k = Encoding.UTF8.GetBytes((string)context.Variables["k"]); return Convert.ToBase64String(new HMACSHA256(k).ComputeHash(Encoding.UTF8.GetBytes("msg"))); }`;
+    expect(compile(fused).helpers).toContain("newHmacUtf8Key");
+    for (const k of ["", "k", "s3cr3t-é", "x\ud800y", "k".repeat(100), null]) expect(outcome(fused, { k }), String(k)).toEqual(outcome(viaBytes, { k }));
+    expect(outcome(fused, { k: "key" })).toEqual({ value: createHmac("sha256", "key").update("msg").digest("base64") });
+    expect(outcome(`@(BitConverter.ToString(new HMACSHA256(Encoding.UTF8.GetBytes("hé")).Key))`)).toEqual({ value: "68-C3-A9" });
+    expect(outcome(`@{ var h = new HMACSHA256(Encoding.UTF8.GetBytes("a")); h.Key = Encoding.UTF8.GetBytes("key"); return Convert.ToBase64String(h.ComputeHash(Encoding.UTF8.GetBytes("msg"))); }`)).toEqual({
+      value: createHmac("sha256", "key").update("msg").digest("base64"),
+    });
+  });
+  it("digests of every size come back whole (MD5 to SHA-512)", () => {
+    for (const [t, alg] of [["MD5", "md5"], ["SHA1", "sha1"], ["SHA256", "sha256"], ["SHA384", "sha384"], ["SHA512", "sha512"]])
+      expect(outcome(`@(Convert.ToBase64String(${t}.Create().ComputeHash(new byte[] { 0, 255, 128 })))`)).toEqual({ value: createHash(alg).update(Buffer.from([0, 255, 128])).digest("base64") });
+    const big = `@(Convert.ToBase64String(Encoding.UTF8.GetBytes(new string('é', 100))))`;
+    expect(outcome(big)).toEqual({ value: Buffer.from("é".repeat(100)).toString("base64") });
   });
 });

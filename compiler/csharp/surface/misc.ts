@@ -196,7 +196,8 @@ for (const [name, alg] of [
   if (name !== "MD5") type("System.Security.Cryptography", `${name}Managed`, { base: "HashAlgorithm" }, [C("()", () => js`${rt("newHash")}(${alg}, null)`)]);
   type("System.Security.Cryptography", `HMAC${name}`, { base: "HMAC" }, [
     C("()", () => js`${rt("newHash")}(${alg}, ${rt("randomBytes")}(64))`),
-    C("(byte[] key)", (_r, a) => js`${rt("newHash")}(${alg}, ${a[0]})`),
+    // new HMACSHA256(Encoding.UTF8.GetBytes(k)): the HMAC takes the text, no byte[] in between.
+    C("(byte[] key)", (_r, a) => (a[0]!.shape?.kind === "utf8Bytes" ? js`${rt("newHmacUtf8Key")}(${alg}, ${a[0]!.shape.of})` : js`${rt("newHash")}(${alg}, ${a[0]})`)),
   ]);
 }
 type("System.Security.Cryptography", "RNGCryptoServiceProvider", {}, [
