@@ -971,45 +971,49 @@ function writeToken(t: JToken, indented: boolean, indent: string): string {
   return writeContainer(t, indented, indent);
 }
 function writeContainer(t: JToken, indented: boolean, indent: string): string {
+  // left-to-right `+` onto `out` with the separators made once per container (V8 builds this
+  // faster than nested template literals)
   if (t instanceof JObject) {
-    if (t.ps.length === 0) return "{}";
+    const ps = t.ps;
+    if (ps.length === 0) return "{}";
     let out = "{";
-    let first = true;
     if (indented) {
-      const inner = `${indent}  `;
-      for (const p of t.ps) {
-        out += `${first ? NEWLINE : `,${NEWLINE}`}${inner}${jsonQuote(p.Name)}: `;
+      const inner = indent + "  ";
+      const sep = NEWLINE + inner;
+      const sepN = "," + sep;
+      for (let i = 0; i < ps.length; i++) {
+        const p = ps[i]!;
         const v = p.Value;
-        out += v instanceof JValue ? writeValue(v) : writeContainer(v, true, inner);
-        first = false;
+        out = out + (i === 0 ? sep : sepN) + jsonQuote(p.Name) + ": " + (v instanceof JValue ? writeValue(v) : writeContainer(v, true, inner));
       }
-      return `${out}${NEWLINE}${indent}}`;
+      return out + NEWLINE + indent + "}";
     }
-    for (const p of t.ps) {
-      out += `${first ? "" : ","}${jsonQuote(p.Name)}:`;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i]!;
       const v = p.Value;
-      out += v instanceof JValue ? writeValue(v) : writeContainer(v, false, "");
-      first = false;
+      out = (i === 0 ? out : out + ",") + jsonQuote(p.Name) + ":" + (v instanceof JValue ? writeValue(v) : writeContainer(v, false, ""));
     }
-    return `${out}}`;
+    return out + "}";
   }
   if (t instanceof JArray) {
     const items = t.items;
     if (items.length === 0) return "[]";
     let out = "[";
     if (indented) {
-      const inner = `${indent}  `;
+      const inner = indent + "  ";
+      const sep = NEWLINE + inner;
+      const sepN = "," + sep;
       for (let i = 0; i < items.length; i++) {
         const v = items[i]!;
-        out += `${i === 0 ? NEWLINE : `,${NEWLINE}`}${inner}${v instanceof JValue ? writeValue(v) : writeContainer(v, true, inner)}`;
+        out = out + (i === 0 ? sep : sepN) + (v instanceof JValue ? writeValue(v) : writeContainer(v, true, inner));
       }
-      return `${out}${NEWLINE}${indent}]`;
+      return out + NEWLINE + indent + "]";
     }
     for (let i = 0; i < items.length; i++) {
       const v = items[i]!;
-      out += `${i === 0 ? "" : ","}${v instanceof JValue ? writeValue(v) : writeContainer(v, false, "")}`;
+      out = (i === 0 ? out : out + ",") + (v instanceof JValue ? writeValue(v) : writeContainer(v, false, ""));
     }
-    return `${out}]`;
+    return out + "]";
   }
   if (t instanceof JProperty) return writeToken(t, indented, indent);
   return "";
