@@ -22,6 +22,8 @@ export class SourceMark {
  */
 export type CodeShape =
   | { kind: "clock" }
+  /** A string that is never null and has no CR, LF or NUL (a number's or a Guid's text): a header value as it is. */
+  | { kind: "plainText" }
   | { kind: "utf8Encoding" }
   | { kind: "utf8Bytes"; of: Code }
   | { kind: "base64"; bytes: Code; replaced: readonly string[] };

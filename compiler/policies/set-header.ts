@@ -102,10 +102,12 @@ export function emitSetHeader(node: SetHeaderNode, target: MessageTarget, ec: Em
     const act = action?.kind === "literal" ? action.text.trim() : "override";
     const lower = name.text.toLowerCase();
     if (act === "delete") return js`${h}.m.delete(${lower});`;
-    const vals =
-      values.length === 1
-        ? js`${rt("headerValue")}(${name.text}, ${ec.value(values[0]!, "string")})`
-        : js`${rt("headerValues")}(${name.text}, [${joinCodes(values.map((v) => ec.value(v, "string")))}])`;
+    let vals: Code;
+    if (values.length === 1) {
+      const v = ec.value(values[0]!, "string");
+      // A number's or a Guid's text needs neither the null nor the line-break check.
+      vals = v.shape?.kind === "plainText" ? js`[${v}]` : js`${rt("headerValue")}(${name.text}, ${v})`;
+    } else vals = js`${rt("headerValues")}(${name.text}, [${joinCodes(values.map((v) => ec.value(v, "string")))}])`;
     if (act === "append") return js`${h}.appendValues(${name.text}, ${vals});`;
     const set = js`${h}.m.set(${lower}, { name: ${name.text}, values: ${vals} });`;
     return act === "skip" ? js`if (!${h}.m.has(${lower})) ${set}` : set;

@@ -211,3 +211,19 @@ describe("an HMAC keyed with Encoding.UTF8.GetBytes(text)", () => {
     expect(outcome(big)).toEqual({ value: Buffer.from("é".repeat(100)).toString("base64") });
   });
 });
+
+describe("header values that are a number's or a Guid's text", () => {
+  it("go on the header as they are, with the same text as the general path", async () => {
+    const values = [`int.MinValue.ToString()`, `uint.MaxValue.ToString()`, `((short)-5).ToString()`, `((byte)200).ToString()`, `long.MinValue.ToString()`, `9007199254740993L.ToString()`, `(0.1 + 0.2).ToString()`, `double.NaN.ToString()`, `1.5f.ToString()`, `12.50m.ToString()`, `context.RequestId.ToString()`, `Guid.Empty.ToString()`];
+    for (const v of values) {
+      const fast = `<policies><inbound><set-header name="X-V"><value>@(${v})</value></set-header><set-variable name="v" value="@(context.Request.Headers.GetValueOrDefault("X-V", "none"))" /></inbound></policies>`;
+      const general = `<policies><inbound><set-header name="X-V"><value>@{ string s = ${v}; return s; }</value></set-header><set-variable name="v" value="@(context.Request.Headers.GetValueOrDefault("X-V", "none"))" /></inbound></policies>`;
+      const [a, b] = [await runPolicy(fast), await runPolicy(general)];
+      if (v.startsWith("context.RequestId")) expect(a.variables.v).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      else expect(a.variables.v, v).toBe(b.variables.v);
+      expect(a.variables.v, v).not.toBe("none");
+    }
+    const r = await runPolicy(`<policies><inbound><set-header name="X-V"><value>@((-7).ToString())</value></set-header><set-variable name="v" value="@(context.Request.Headers.GetValueOrDefault("X-V", "none"))" /></inbound></policies>`);
+    expect(r.variables.v).toBe("-7");
+  });
+});

@@ -14,7 +14,7 @@ type("System", "Guid", { valueType: true, test: (v) => js`${rt("isGuid")}(${v})`
   SM("Guid Parse(string input)", call("guidParse")),
   SM("bool TryParse(string input, out Guid result)", (_r, a, x) => tryParse(js`${rt("guidTryParse")}(${a[0]})`, a[1]!, x, js`"00000000-0000-0000-0000-000000000000"`)),
   SP("Guid Empty", () => js`"00000000-0000-0000-0000-000000000000"`),
-  M("string ToString()", (r) => r),
+  M("string ToString()", (r) => shaped(js`${r}`, { kind: "plainText" })),
   M("string ToString(string format)", mcall("guidFormat")),
   M("byte[] ToByteArray()", mcall("guidToBytes")),
   M("bool Equals(Guid g)", (r, a) => js`(${r} === ${a[0]})`),

@@ -1,5 +1,5 @@
 // System primitives: object, bool, char, the numeric types, Nullable<T>, Math, Convert, enums of System.
-import { js, rt, type Code } from "../../codegen/code.js";
+import { js, rt, shaped, type Code } from "../../codegen/code.js";
 import { C, K, M, P, SM, SP, type } from "./dsl.js";
 import type { LowerInfo } from "../types.js";
 
@@ -76,13 +76,15 @@ const NUMS: NumInfo[] = [
   { name: "decimal", min: -79228162514264337593543950335, max: 79228162514264337593543950335, integral: false },
 ];
 
+const INT32ISH = new Set(["sbyte", "byte", "short", "ushort", "int", "uint"]);
 const NUMBOXED = new Set(["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float"]);
 for (const n of NUMS) {
   const T = n.name;
   const dec = T === "decimal";
   const boxed = NUMBOXED.has(T);
   const members = [
-    M(`string ToString()`, (r) => js`${rt("numToString")}(${r}, ${T})`),
+    // A 32-bit integer's text is String(x); wider and floating types need .NET's formatting.
+    M(`string ToString()`, (r) => shaped(INT32ISH.has(T) ? js`String(${r})` : js`${rt("numToString")}(${r}, ${T})`, { kind: "plainText" })),
     M(`string ToString(string format)`, (r, a) => js`${rt("numFormat")}(${r}, ${a[0]}, ${T})`),
     M(`string ToString(IFormatProvider provider)`, (r) => js`${rt("numToString")}(${r}, ${T})`),
     M(`string ToString(string format, IFormatProvider provider)`, (r, a) => js`${rt("numFormat")}(${r}, ${a[0]}, ${T})`),
