@@ -1135,6 +1135,7 @@ const LITERAL_RE = /-?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)|true|false|null|undef
 const HEX4_RE = /^[0-9a-fA-F]{4}$/;
 
 const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 /**
  * An integer literal (`-?\d+`) read exactly: a JS number while |v| <= 2^53 - 1, else a BigInt (the
  * canonical long form; beyond Int64 it stands for Newtonsoft's BigInteger).
@@ -1310,10 +1311,16 @@ class JsonReader {
       i++;
     }
     let float = false;
+    let frac = -1;
     if (i < n && c === 46) {
       float = true;
       i++;
-      while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
+      const f0 = i;
+      while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
+        v = v * 10 + (c - 48);
+        i++;
+      }
+      frac = i - f0;
     }
     if (i < n && (c === 101 || c === 69)) {
       let j = i + 1;
@@ -1321,12 +1328,21 @@ class JsonReader {
       if (d === 43 || d === 45) d = ++j < n ? text.charCodeAt(j) : 0;
       if (d >= 48 && d <= 57) {
         float = true;
+        frac = -1;
         while (j < n && (d = text.charCodeAt(j)) >= 48 && d <= 57) j++;
         i = j;
       }
     }
     this.i = i;
-    if (float) return new JValue(TT.Float, Number(text.slice(start, i)));
+    if (float) {
+      // d.ddd without exponent and at most 15 digits: the digits are an exact integer and 10^frac an
+      // exact double, so their quotient is correctly rounded, the double Number() reads (Clinger)
+      if (frac >= 0 && i - d0 - 1 <= 15) {
+        const x = v / POW10[frac]!;
+        return new JValue(TT.Float, text.charCodeAt(start) === 45 ? -x : x);
+      }
+      return new JValue(TT.Float, Number(text.slice(start, i)));
+    }
     // Up to 15 digits the running value is exact; longer integers are read exactly (bigInteger).
     if (i - d0 > 15) return new JValue(TT.Integer, bigInteger(text.slice(start, i)));
     return new JValue(TT.Integer, text.charCodeAt(start) === 45 ? -v : v);

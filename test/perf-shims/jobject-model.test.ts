@@ -143,3 +143,26 @@ describe("fast paths", () => {
     }
   });
 });
+
+describe("reader numbers", () => {
+  it("decimals without exponent read as Number() reads them (the exact-quotient fast path and the general one)", () => {
+    const r = rng(31);
+    for (let k = 0; k < 20000; k++) {
+      const intLen = Math.floor(r() * 10);
+      const fracLen = Math.floor(r() * 14);
+      let tok = r() < 0.3 ? "-" : "";
+      tok += intLen === 0 ? "0" : String(1 + Math.floor(r() * 9));
+      for (let i = 1; i < intLen; i++) tok += String(Math.floor(r() * 10));
+      tok += ".";
+      for (let i = 0; i < fracLen; i++) tok += String(Math.floor(r() * 10));
+      if (r() < 0.1) tok += "0000";
+      const v = (parseJson(`[${tok}]`) as JArray).items[0] as JValue;
+      expect(v.Type, tok).toBe(7);
+      expect(Object.is(v.Value, Number(tok)), tok).toBe(true);
+    }
+    for (const tok of ["0.0", "-0.0", "1.", "-1.", "007.50", "0.1", "0.3", "123456789012345.0", "1234567890123456.0", "0.000000000000001", "9007199254740.993", "-999999999999999.9", "2.5e3", "1.0E-2"]) {
+      const v = (parseJson(`[${tok}]`) as JArray).items[0] as JValue;
+      expect(Object.is(v.Value, Number(tok)), tok).toBe(true);
+    }
+  });
+});
