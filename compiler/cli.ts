@@ -3,16 +3,18 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { compile, formatDiagnostic, fragmentsFromDirectory, type Diagnostic } from "./index.js";
 import { loadGatewayConfig } from "./gateway-config.js";
-import { buildGateway } from "./gateway-build.js";
+import { buildGateway, writeBuild } from "./gateway-build.js";
 
 const USAGE = `usage:
-  apimc build --config gateway.json --outdir dist/   # one module per operation (and product) + manifest.json
-  apimc serve --config gateway.json [--port N] [--no-watch]
+  apimc build --config gateway.json --outdir build/ [--format function|esm]   # one module per operation (and product) + manifest.json
+  apimc serve --config gateway.json [--prebuilt build/] [--port N] [--no-watch]
   apimc compile <policy.xml>... [-o out.mjs | --outdir dir] [--sourcemap] [--named-values nv.json] [--fragments dir] [--snippets]
   apimc check <policy.xml>... [--named-values nv.json] [--fragments dir] [--snippets]
 
   check     prints diagnostics; exit 0 when clean, 1 on errors
   compile   writes one ES module per policy (next to it, to -o, or into --outdir)
+  build     --format function (default): modules serve --prebuilt loads; esm: ES modules importing apimc/runtime
+  serve     --prebuilt: start from that build instead of compiling (refused if anything changed since it)
   --snippets  compile a root other than <policies> as the inbound section (documentation snippets)
 `;
 
@@ -28,6 +30,8 @@ interface Args {
   config?: string;
   port?: number;
   watch: boolean;
+  format?: string;
+  prebuilt?: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -50,6 +54,8 @@ function parseArgs(argv: string[]): Args | string {
     else if (x === "--config") a.config = next();
     else if (x === "--port") a.port = Number(next());
     else if (x === "--no-watch") a.watch = false;
+    else if (x === "--format") a.format = next();
+    else if (x === "--prebuilt") a.prebuilt = next();
     else if (x.startsWith("-")) throw new UsageError(`unknown option ${x}`);
     else a.files.push(x);
   }
@@ -57,6 +63,8 @@ function parseArgs(argv: string[]): Args | string {
   if (a.cmd === "build" || a.cmd === "serve") {
     if (!a.config) throw new UsageError(`${a.cmd} needs --config gateway.json`);
     if (a.cmd === "build" && !a.outdir) throw new UsageError("build needs --outdir");
+    if (a.format !== undefined && (a.cmd !== "build" || (a.format !== "function" && a.format !== "esm"))) throw new UsageError("--format is function or esm, for build");
+    if (a.prebuilt !== undefined && a.cmd !== "serve") throw new UsageError("--prebuilt is for serve");
     return a;
   }
   if (a.files.length === 0) throw new UsageError("no policy files given");
@@ -78,8 +86,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(args);
     return 0;
   }
-  if (args.cmd === "build") return buildCommand(args.config!, args.outdir!);
-  if (args.cmd === "serve") return serveCommand(args.config!, args.port, args.watch);
+  if (args.cmd === "build") return buildCommand(args.config!, args.outdir!, (args.format ?? "function") as "function" | "esm");
+  if (args.cmd === "serve") return serveCommand(args.config!, args.port, args.watch, args.prebuilt);
   let namedValues: Record<string, string> | undefined;
   if (args.namedValues) {
     try {
@@ -135,7 +143,7 @@ function safeRead(file: string): string | undefined {
   }
 }
 
-function buildCommand(config: string, outdir: string): number {
+function buildCommand(config: string, outdir: string, format: "function" | "esm"): number {
   let loaded;
   try {
     loaded = loadGatewayConfig(config);
@@ -143,26 +151,21 @@ function buildCommand(config: string, outdir: string): number {
     process.stderr.write(`apimc: ${(e as Error).message}\n`);
     return 1;
   }
-  const build = buildGateway(loaded, "esm");
+  const build = buildGateway(loaded, format);
   for (const d of build.diagnostics) process.stderr.write(formatDiagnostic(d, safeRead(d.file)) + "\n");
   if (!build.ok) return 1;
-  mkdirSync(outdir, { recursive: true });
-  const manifest = build.modules.map((m) => {
-    const file = `${m.key.replace(/[^A-Za-z0-9._-]+/g, "_")}.mjs`;
-    writeFileSync(join(outdir, file), m.code);
-    return { key: m.key, api: m.apiId, operation: m.operationId, product: m.productId, file };
-  });
-  writeFileSync(join(outdir, "manifest.json"), JSON.stringify({ config: resolve(config), modules: manifest }, null, 2) + "\n");
-  process.stderr.write(`${manifest.length} modules written to ${outdir}\n`);
+  const manifest = writeBuild(loaded, build, outdir, format);
+  process.stderr.write(`${manifest.modules.length} modules (${format}) and manifest.json written to ${outdir}\n`);
   return 0;
 }
 
-async function serveCommand(config: string, port: number | undefined, watchFiles: boolean): Promise<number> {
+async function serveCommand(config: string, port: number | undefined, watchFiles: boolean, prebuilt: string | undefined): Promise<number> {
   const { createGateway } = await import("../runtime/gateway.js");
   let gateway;
   try {
     gateway = createGateway({
       config,
+      prebuilt,
       watch: watchFiles,
       log: (line) => process.stdout.write(line + "\n"),
       onBuild: (ok, diags, error) => {

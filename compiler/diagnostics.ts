@@ -16,7 +16,7 @@ export interface Diagnostic {
   offset: number;
 }
 
-/** Stable diagnostic codes. Ranges: 1xxx XML front end, 2xxx policy structure, 3xxx C#, 9xxx internal. */
+/** Stable diagnostic codes. Ranges: 1xxx XML front end, 2xxx policy structure, 3xxx C#, 4xxx gateway builds (`apimc build` output), 9xxx internal. */
 export const Codes = {
   XmlMalformed: "APIMC1001",
   XmlUnterminatedExpression: "APIMC1002",
@@ -54,6 +54,16 @@ export const Codes = {
   CSharpInvalidCast: "APIMC3010",
   CSharpUnassigned: "APIMC3011",
   CSharpDuplicateName: "APIMC3012",
+  /** The build directory has no readable manifest.json, or a module file it lists is missing. */
+  PrebuiltUnreadable: "APIMC4001",
+  /** The build was made by another compiler version. */
+  PrebuiltVersion: "APIMC4002",
+  /** The configuration, the named values or a policy or fragment file changed since the build. */
+  PrebuiltStale: "APIMC4003",
+  /** A module file differs from what the build wrote, or the manifest does not match the configuration's modules. */
+  PrebuiltTampered: "APIMC4004",
+  /** The build is in a format the gateway does not load (`--format esm`). */
+  PrebuiltFormat: "APIMC4005",
   Internal: "APIMC9001",
   VerifyFailed: "APIMC9002",
 } as const;

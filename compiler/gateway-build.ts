@@ -1,8 +1,8 @@
 // `apimc build`: one module per operation (and per product whose policy applies to it), with the
 // effective policy composed at build time: global → product → API → operation, fragments inlined,
 // named values substituted.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join, relative, resolve, sep } from "node:path";
 import { createHash } from "node:crypto";
 import { Codes, DiagnosticBag, LineMap, type Diagnostic } from "./diagnostics.js";
 import { buildDocument, type BuildState, type PolicyDocument } from "./document.js";
@@ -12,8 +12,8 @@ import { ModuleBuilder } from "./codegen/module.js";
 import { parseXml, type XElement } from "./xml/parse.js";
 import { substituteNamedValues } from "./named-values.js";
 import { verifyEmitted } from "./verify.js";
-import { fragmentsFromDirectory, moduleMeta } from "./index.js";
-import type { LoadedConfig, OperationConfig } from "./gateway-config.js";
+import { COMPILER_VERSION, fragmentsFromDirectory, moduleMeta } from "./index.js";
+import type { GatewayConfig, LoadedConfig, OperationConfig } from "./gateway-config.js";
 
 export interface BuiltModule {
   /** `<api>/<operation>/<product or ->`. */
@@ -23,6 +23,8 @@ export interface BuiltModule {
   /** The product whose policy is in this module; null for requests without a product scope. */
   productId: string | null;
   code: string;
+  /** The policy and fragment files this module was composed from (absolute paths). */
+  sources: string[];
 }
 
 export interface GatewayBuild {
@@ -97,12 +99,21 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
           { rel: api.policy, scope: "api" },
           { rel: op.policy, scope: "operation" },
         ];
-        const state: BuildState = { table: [], scope: "global", fragments, namedValues, allDiagnostics: [] };
+        const sources = new Set<string>();
+        const moduleFragments = fragments
+          ? (id: string) => {
+              const f = fragments(id);
+              if (f) sources.add(f.file);
+              return f;
+            }
+          : undefined;
+        const state: BuildState = { table: [], scope: "global", fragments: moduleFragments, namedValues, allDiagnostics: [] };
         const docs: PolicyDocument[] = [];
         let failed = false;
         let lastBag: DiagnosticBag | null = null;
         for (const s of scopes) {
           if (!s.rel) continue;
+          sources.add(resolve(dir, s.rel));
           const p = parseFile(s.rel);
           state.allDiagnostics!.push(p.diags);
           if (!p.root) {
@@ -129,7 +140,7 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
             const { code } = builder.render({ sections, meta, runtimeSpecifier: runtime, format, file: key, lines: sectionBag.lines, sourceMap: false });
             const v = verifyEmitted(code, format);
             if (!v.ok) sectionBag.error(Codes.VerifyFailed, 0, `Internal compiler error: module ${key} failed verification (${v.errors.slice(0, 3).join("; ")}).`);
-            else modules.push({ key, apiId: api.id, operationId: op.id, productId, code });
+            else modules.push({ key, apiId: api.id, operationId: op.id, productId, code, sources: [...sources] });
           }
         }
         if (anyErrors()) ok = false;
@@ -140,4 +151,187 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
   for (const p of parsed.values()) report([p.diags]);
   const diagnostics = [...reported.values()];
   return { modules, diagnostics, files: [...files], ok: ok && !diagnostics.some((d) => d.severity === "error") };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build directories: `apimc build` writes the modules and a manifest of what they were built from;
+// the gateway starts from them (`createGateway({ prebuilt })`, `apimc serve --prebuilt`) only when
+// nothing they were built from has changed.
+
+/** What `apimc build` writes as `manifest.json`. */
+export interface BuildManifest {
+  manifestVersion: 1;
+  /** `apimc <version>` of the compiler that wrote the modules. */
+  compiler: string;
+  /** "function": bodies over `rt` that the gateway loads; "esm": ES modules for other hosts. */
+  format: "esm" | "function";
+  /** The configuration file the build read (informational: the check is by content). */
+  config: string;
+  /** sha256 of the configuration as loaded (the JSON document, validated). */
+  configHash: string;
+  /** sha256 of the named values (inline or from their file). */
+  namedValuesHash: string;
+  /** Every policy and fragment file read, relative to the configuration's folder → sha256 of its text. */
+  sources: Record<string, string>;
+  modules: ManifestModule[];
+}
+
+export interface ManifestModule {
+  key: string;
+  api: string;
+  operation: string;
+  product: string | null;
+  /** File name in the build directory. */
+  file: string;
+  /** sha256 of the module file. */
+  sha256: string;
+  /** The module's `meta.hash` (of its composed policy sources). */
+  hash: string;
+  /** Keys of `sources` this module was composed from. */
+  sources: string[];
+}
+
+export const MANIFEST = "manifest.json";
+const COMPILER = `apimc ${COMPILER_VERSION}`;
+
+const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
+const sourceKey = (dir: string, file: string) => relative(dir, file).split(sep).join("/");
+const configHash = (config: GatewayConfig) => sha256(JSON.stringify(config));
+const namedValuesHash = (nv: Record<string, string>) => sha256(JSON.stringify(Object.keys(nv).sort().map((k) => [k, nv[k]])));
+
+/** Refusal to start from a build directory; `code` is an APIMC4xxx code, `file` what is wrong. */
+export class PrebuiltError extends Error {
+  constructor(
+    readonly code: string,
+    readonly file: string,
+    readonly reason: string,
+    outdir: string,
+    config: string,
+  ) {
+    super(`${file} - error ${code}: ${reason} Run \`apimc build --config ${config} --outdir ${outdir}\` again (or start without --prebuilt to compile at start).`);
+  }
+}
+
+/** Writes the modules of a successful build and its manifest (last, atomically) into `outdir`. */
+export function writeBuild(loaded: LoadedConfig, build: GatewayBuild, outdir: string, format: "esm" | "function"): BuildManifest {
+  mkdirSync(outdir, { recursive: true });
+  const previous = readManifestQuietly(outdir);
+  const sources: Record<string, string> = {};
+  const used = new Set<string>();
+  const modules = build.modules.map((m): ManifestModule => {
+    const stem = m.key.replace(/[^A-Za-z0-9._-]+/g, "_");
+    let file = `${stem}${format === "esm" ? ".mjs" : ".fn.js"}`;
+    // Distinct keys may sanitize to one name ("a/b_c" and "a_b/c"): number the later ones.
+    for (let i = 2; used.has(file); i++) file = `${stem}~${i}${format === "esm" ? ".mjs" : ".fn.js"}`;
+    used.add(file);
+    writeFileSync(join(outdir, file), m.code);
+    const rels = m.sources.map((f) => {
+      const rel = sourceKey(loaded.dir, f);
+      sources[rel] ??= sha256(readFileSync(f));
+      return rel;
+    });
+    return { key: m.key, api: m.apiId, operation: m.operationId, product: m.productId, file, sha256: sha256(m.code), hash: /hash: "([0-9a-f]+)"/.exec(m.code)?.[1] ?? "", sources: rels };
+  });
+  const manifest: BuildManifest = {
+    manifestVersion: 1,
+    compiler: COMPILER,
+    format,
+    config: loaded.file,
+    configHash: configHash(loaded.config),
+    namedValuesHash: namedValuesHash(loaded.namedValues),
+    sources,
+    modules,
+  };
+  const tmp = join(outdir, `.${MANIFEST}.${process.pid}.tmp`);
+  writeFileSync(tmp, JSON.stringify(manifest, null, 1) + "\n");
+  renameSync(tmp, join(outdir, MANIFEST));
+  // Module files of the previous build that this one does not have.
+  for (const m of previous?.modules ?? []) if (typeof m?.file === "string" && isPlainName(m.file) && !used.has(m.file)) rmSync(join(outdir, m.file), { force: true });
+  return manifest;
+}
+
+function readManifestQuietly(outdir: string): BuildManifest | null {
+  try {
+    return JSON.parse(readFileSync(join(outdir, MANIFEST), "utf8")) as BuildManifest;
+  } catch {
+    return null;
+  }
+}
+
+const isPlainName = (f: string) => f !== "" && f === basename(f) && !f.includes("\\") && f !== "." && f !== "..";
+
+/** The module keys a configuration has: per operation, one without a product and one per product with a policy. */
+export function moduleKeys(config: GatewayConfig): string[] {
+  const keys: string[] = [];
+  for (const api of config.apis) {
+    const products = (config.products ?? []).filter((p) => p.apis.includes(api.id) && p.policy);
+    for (const op of api.operations?.length ? api.operations : [CATCH_ALL]) {
+      keys.push(`${api.id}/${op.id}/-`);
+      for (const p of products) keys.push(`${api.id}/${op.id}/${p.id}`);
+    }
+  }
+  return keys;
+}
+
+/**
+ * Loads a build directory for `loaded`, refusing (PrebuiltError) anything that may be stale: another
+ * compiler version or format, a changed configuration, named values, policy or fragment file, a
+ * module file that is missing or differs from what the build wrote, or modules that do not match
+ * the configuration's operations. Returns the build as `buildGateway` would (no diagnostics).
+ */
+export function loadBuild(loaded: LoadedConfig, outdir: string): GatewayBuild {
+  const manifestFile = resolve(outdir, MANIFEST);
+  const fail = (code: string, file: string, reason: string): never => {
+    throw new PrebuiltError(code, file, reason, outdir, loaded.file);
+  };
+  let text = "";
+  try {
+    text = readFileSync(manifestFile, "utf8");
+  } catch (e) {
+    fail(Codes.PrebuiltUnreadable, manifestFile, `Cannot read the build's manifest (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): this is not an \`apimc build\` output directory.`);
+  }
+  let m: BuildManifest;
+  try {
+    m = JSON.parse(text) as BuildManifest;
+  } catch (e) {
+    return fail(Codes.PrebuiltUnreadable, manifestFile, `The manifest is not valid JSON (${(e as Error).message}).`);
+  }
+  if (!m || typeof m !== "object" || m.manifestVersion !== 1 || !Array.isArray(m.modules) || !m.sources || typeof m.sources !== "object") {
+    if (m && typeof m === "object" && typeof m.compiler === "string" && m.compiler !== COMPILER) fail(Codes.PrebuiltVersion, manifestFile, `The build was made by ${m.compiler}; this is ${COMPILER}.`);
+    fail(Codes.PrebuiltUnreadable, manifestFile, "The manifest is not one this version of apimc writes (no manifestVersion 1, modules and sources).");
+  }
+  if (m.compiler !== COMPILER) fail(Codes.PrebuiltVersion, manifestFile, `The build was made by ${String(m.compiler)}; this is ${COMPILER}.`);
+  if (m.format !== "function") fail(Codes.PrebuiltFormat, manifestFile, `The build's modules are in the "${String(m.format)}" format; the gateway loads builds made without --format esm.`);
+  if (m.configHash !== configHash(loaded.config)) fail(Codes.PrebuiltStale, loaded.file, `The configuration changed since the build in ${outdir}.`);
+  if (m.namedValuesHash !== namedValuesHash(loaded.namedValues)) fail(Codes.PrebuiltStale, loaded.file, `The named values changed since the build in ${outdir}.`);
+  const files = new Set<string>([loaded.file]);
+  if (typeof loaded.config.namedValues === "string") files.add(resolve(loaded.dir, loaded.config.namedValues));
+  for (const [rel, hash] of Object.entries(m.sources)) {
+    const file = resolve(loaded.dir, rel);
+    let now: string;
+    try {
+      now = sha256(readFileSync(file));
+    } catch (e) {
+      return fail(Codes.PrebuiltStale, file, `A file the build read is gone (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    }
+    if (now !== hash) fail(Codes.PrebuiltStale, file, `The file changed since the build in ${outdir}.`);
+    files.add(file);
+  }
+  const expected = new Set(moduleKeys(loaded.config));
+  const modules: BuiltModule[] = [];
+  for (const e of m.modules) {
+    if (!e || typeof e.key !== "string" || !expected.delete(e.key)) fail(Codes.PrebuiltTampered, manifestFile, `The manifest lists module ${JSON.stringify(e?.key)}, which the configuration does not have (or lists it twice).`);
+    if (typeof e.file !== "string" || !isPlainName(e.file)) fail(Codes.PrebuiltTampered, manifestFile, `Module ${e.key} has the file name ${JSON.stringify(e.file)}, which is not a file in the build directory.`);
+    const file = join(outdir, e.file);
+    let code: string;
+    try {
+      code = readFileSync(file, "utf8");
+    } catch (err) {
+      return fail(Codes.PrebuiltUnreadable, resolve(file), `Module ${e.key} is missing from the build (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+    }
+    if (sha256(code) !== e.sha256) fail(Codes.PrebuiltTampered, resolve(file), `Module ${e.key} is not the file the build wrote (its sha256 differs from the manifest's).`);
+    modules.push({ key: e.key, apiId: e.api, operationId: e.operation, productId: e.product ?? null, code, sources: (e.sources ?? []).map((r) => resolve(loaded.dir, r)) });
+  }
+  if (expected.size) fail(Codes.PrebuiltTampered, manifestFile, `The manifest has no module for ${[...expected].slice(0, 3).join(", ")}${expected.size > 3 ? ` and ${expected.size - 3} more` : ""}.`);
+  return { modules, diagnostics: [], files: [...files], ok: true };
 }

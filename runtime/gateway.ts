@@ -34,6 +34,14 @@ export interface GatewayOptions {
   namedValues?: Record<string, string>;
   /** Called once per request after the response is written. */
   log?: (line: string) => void;
+  /**
+   * An `apimc build` output directory (its manifest.json and modules) to start from instead of
+   * compiling every policy; `config` still gives the routes. Refused with a PrebuiltError (code
+   * APIMC4xxx: run `apimc build` again) unless the build was made by this compiler version from this
+   * configuration, these named values and these policy and fragment files, and its module files are
+   * the ones it wrote. Reloads (watch, `reload()`) compile from the sources, as without it.
+   */
+  prebuilt?: string;
   /** Rebuild when the configuration or a policy, fragment or named-values file changes. */
   watch?: boolean;
   /** Told about every (re)build: ok, and the diagnostics. A failed rebuild keeps the last good version. */
@@ -65,7 +73,8 @@ export function createGateway(opts: GatewayOptions): Gateway {
       if (e instanceof ConfigError && table) return false;
       throw e;
     }
-    const { table: t, build } = loadRoutes(loaded, stores);
+    // Only the first load comes from the build directory; a change afterwards is compiled.
+    const { table: t, build } = loadRoutes(loaded, stores, table ? undefined : opts.prebuilt);
     opts.onBuild?.(!!t, build.diagnostics);
     if (opts.watch) rewatch(build.files);
     if (!t) {
@@ -86,6 +95,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     );
   };
 
+  if (opts.prebuilt !== undefined && !opts.config) throw new Error("createGateway: `prebuilt` needs `config` (the gateway.json the build was made from), which gives the routes");
   if (opts.config) fromConfig();
   else table = tableFromApis(opts.apis ?? [], opts, stores, callers);
 
@@ -314,3 +324,4 @@ function safeRead(file: string): string | undefined {
 }
 
 export type { GatewayEnvironment };
+export { PrebuiltError } from "../compiler/gateway-build.js";

@@ -1,7 +1,7 @@
 // The gateway's route table: APIs by path prefix, operations by method and URL template,
 // subscriptions by key, and the compiled module for each (operation, product).
 import type { LoadedConfig, OperationConfig } from "../compiler/gateway-config.js";
-import { buildGateway, CATCH_ALL, type GatewayBuild } from "../compiler/gateway-build.js";
+import { buildGateway, CATCH_ALL, loadBuild, type GatewayBuild } from "../compiler/gateway-build.js";
 import * as runtime from "./index.js";
 import type { PolicyModule, BackendHost } from "./pipeline.js";
 import { httpBackend } from "./backend.js";
@@ -91,9 +91,13 @@ export interface RouteTable {
   maxBodyBytes: number;
 }
 
-/** Compiles every module in process and builds the table; `build.ok` false means: keep the old table. */
-export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>): { table: RouteTable | null; build: GatewayBuild } {
-  const build = buildGateway(loaded, "function");
+/**
+ * Compiles every module in process (or, with `prebuilt`, loads them from that `apimc build` output
+ * directory, throwing PrebuiltError when it does not match the configuration) and builds the table;
+ * `build.ok` false means: keep the old table.
+ */
+export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, prebuilt?: string): { table: RouteTable | null; build: GatewayBuild } {
+  const build = prebuilt ? loadBuild(loaded, prebuilt) : buildGateway(loaded, "function");
   if (!build.ok) return { table: null, build };
   const { config } = loaded;
   loadCertificates(loaded);
