@@ -25,6 +25,8 @@ export type CodeShape =
   /** A string that is never null and has no CR, LF or NUL (a number's or a Guid's text): a header value as it is. */
   | { kind: "plainText" }
   | { kind: "utf8Encoding" }
+  /** `s.Split(c)` for one constant char: `[0]` and `.Last()` need no array. */
+  | { kind: "splitOn"; of: Code; sep: string }
   | { kind: "utf8Bytes"; of: Code }
   | { kind: "base64"; bytes: Code; replaced: readonly string[] };
 

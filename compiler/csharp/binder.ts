@@ -477,7 +477,9 @@ export class Binder {
       if (e.args.length !== 1) this.err(Codes.CSharpBadArguments, e.pos, "Wrong number of indices inside []; expected 1.");
       const idx = this.convert(this.expr(e.args[0]!.expr), named("int"), e.args[0]!.pos);
       const rc = recv.code;
-      const b: BExpr = { type: t.elem, code: js`${rt("arrItem")}(${rc}, ${idx.code})`, pos: e.pos, conds: recv.conds };
+      // s.Split(c)[0]: the text before the first c, without the array.
+      const read = rc.shape?.kind === "splitOn" && idx.cv?.v === 0 ? js`${rt("strSplitFirst")}(${rc.shape.of}, ${rc.shape.sep})` : js`${rt("arrItem")}(${rc}, ${idx.code})`;
+      const b: BExpr = { type: t.elem, code: read, pos: e.pos, conds: recv.conds };
       b.assign = (value, temp) => {
         if (recv.pure && idx.pure) return js`${rt("arrSet")}(${rc}, ${idx.code}, ${value})`;
         const ta = temp();

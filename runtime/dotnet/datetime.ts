@@ -201,9 +201,18 @@ function msTicks(ms: number): bigint {
 
 /** `DateTime.UtcNow.Ticks` (and `Now`: the same clock here) without making the DateTime. */
 export function nowTicks(): number {
-  const t = msTicks(Date.now());
-  return (t <= 9007199254740991n ? Number(t) : t) as unknown as number;
+  const ms = Date.now();
+  // One clock reading's ticks serve every read within the same millisecond (a BigInt is an
+  // immutable value): a busy gateway reads the clock many times a millisecond.
+  if (ms !== lastNowMs) {
+    const t = msTicks(ms);
+    lastNowTicks = (t <= 9007199254740991n ? Number(t) : t) as unknown as number;
+    lastNowMs = ms;
+  }
+  return lastNowTicks;
 }
+let lastNowMs = Number.NaN;
+let lastNowTicks = 0;
 
 export class DateTime {
   readonly $typeName = "System.DateTime";

@@ -18,6 +18,16 @@ export function strSplitOn(s: string, sep: string): string[] {
   return nn(s).split(sep);
 }
 
+/** `s.Split(c)[0]` (fused by the compiler): the text before the first separator. */
+export function strSplitFirst(s: string, sep: string): string {
+  const i = nn(s).indexOf(sep);
+  return i === -1 ? s : s.slice(0, i);
+}
+/** `s.Split(c).Last()` (fused by the compiler): the text after the last separator. */
+export function strSplitLast(s: string, sep: string): string {
+  return nn(s).slice(s.lastIndexOf(sep) + 1);
+}
+
 /** Split with char/string separators; options bit 1 = RemoveEmptyEntries. Empty/null separators split on whitespace. */
 export function strSplit(s: string, seps: readonly (number | string)[] | null, options = 0, count = 2147483647): string[] {
   nn(s);

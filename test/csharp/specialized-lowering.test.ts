@@ -227,3 +227,24 @@ describe("header values that are a number's or a Guid's text", () => {
     expect(r.variables.v).toBe("-7");
   });
 });
+
+describe("s.Split(c)[0] and s.Split(c).Last()", () => {
+  it("take the text before the first / after the last separator, as the array would give", () => {
+    const first = `@(((string)context.Variables["s"]).Split(',')[0])`;
+    const last = `@(((string)context.Variables["s"]).Split(' ').Last())`;
+    const firstGeneral = `@{ var parts = ((string)context.Variables["s"]).Split(','); return parts[0]; }`;
+    const lastGeneral = `@{ var parts = ((string)context.Variables["s"]).Split(' '); return parts.Last(); }`;
+    expect(compile(first).helpers).toContain("strSplitFirst");
+    expect(compile(last).helpers).toContain("strSplitLast");
+    expect(compile(firstGeneral).helpers).not.toContain("strSplitFirst");
+    for (const s of ["", ",", " ", "a", "a,b", "a b c", ",a", "a,", "Bearer x.y.z", "  ", null]) {
+      expect(outcome(first, { s }), `first ${s}`).toEqual(outcome(firstGeneral, { s }));
+      expect(outcome(last, { s }), `last ${s}`).toEqual(outcome(lastGeneral, { s }));
+    }
+    expect(outcome(first, { s: null })).toMatchObject({ error: "System.NullReferenceException" });
+    // Other indices and other separators keep the array.
+    expect(compile(`@("a,b".Split(',')[1])`).helpers).toContain("arrItem");
+    expect(outcome(`@("a,b".Split(',')[1])`)).toEqual({ value: "b" });
+    expect(outcome(`@("a,b".Split(',')[2])`)).toMatchObject({ error: "System.IndexOutOfRangeException" });
+  });
+});

@@ -32,7 +32,8 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
   SM(`TSource First<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqFirst")),
   SM(`TSource FirstOrDefault<TSource>(${S})`, OD("linqFirstOrDefault")),
   SM(`TSource FirstOrDefault<TSource>(${S}, Func<TSource, bool> predicate)`, OD("linqFirstOrDefault")),
-  SM(`TSource Last<TSource>(${S})`, L("linqLast")),
+  // s.Split(c).Last(): the text after the last c, without the array.
+  SM(`TSource Last<TSource>(${S})`, (r, a) => (a[0]!.shape?.kind === "splitOn" ? js`${rt("strSplitLast")}(${a[0]!.shape.of}, ${a[0]!.shape.sep})` : L("linqLast")(r, a))),
   SM(`TSource Last<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqLast")),
   SM(`TSource LastOrDefault<TSource>(${S})`, OD("linqLastOrDefault")),
   SM(`TSource LastOrDefault<TSource>(${S}, Func<TSource, bool> predicate)`, OD("linqLastOrDefault")),

@@ -19,7 +19,8 @@ const fa = (m: Member): Member => ((m.formatArgs = true), m);
  */
 function splitOnChar(r: Code, seps: ConstArg | undefined): Code | null {
   if (!Array.isArray(seps) || seps.length !== 1 || typeof seps[0] !== "number") return null;
-  return js`${rt("strSplitOn")}(${r}, ${String.fromCharCode(seps[0])})`;
+  const sep = String.fromCharCode(seps[0]);
+  return shaped(js`${rt("strSplitOn")}(${r}, ${sep})`, { kind: "splitOn", of: r, sep });
 }
 
 /**
