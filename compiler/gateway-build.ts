@@ -12,7 +12,7 @@ import { ModuleBuilder } from "./codegen/module.js";
 import { parseXml, type XElement } from "./xml/parse.js";
 import { substituteNamedValues } from "./named-values.js";
 import { verifyEmitted } from "./verify.js";
-import { COMPILER_VERSION, fragmentsFromDirectory, moduleMeta } from "./index.js";
+import { COMPILER_BUILD, COMPILER_VERSION, fragmentsFromDirectory, moduleMeta } from "./index.js";
 import type { GatewayConfig, LoadedConfig, OperationConfig } from "./gateway-config.js";
 
 export interface BuiltModule {
@@ -192,7 +192,8 @@ export interface ManifestModule {
 }
 
 export const MANIFEST = "manifest.json";
-const COMPILER = `apimc ${COMPILER_VERSION}`;
+// The version and the build of the sources: two commits with the same version do not share builds.
+const COMPILER = `apimc ${COMPILER_VERSION} (build ${COMPILER_BUILD})`;
 
 const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 const sourceKey = (dir: string, file: string) => relative(dir, file).split(sep).join("/");

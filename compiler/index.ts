@@ -14,6 +14,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const COMPILER_VERSION = "0.1.0";
+declare const __APIMC_BUILD__: string | undefined;
+/**
+ * Which build of the sources this is: a hash of compiler/ and runtime/ set by scripts/build.mjs
+ * (and the benchmarks' build), "source" when running the TypeScript directly (tests). A prebuilt
+ * gateway build is only loaded by the same build.
+ */
+export const COMPILER_BUILD: string = typeof __APIMC_BUILD__ === "string" ? __APIMC_BUILD__ : "source";
 
 /** 256 KiB: the policy document limit of APIM's dedicated tiers. */
 export const MAX_DOCUMENT_SIZE = 256 * 1024;

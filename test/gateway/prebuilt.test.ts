@@ -205,6 +205,10 @@ describe("gateway from a build directory", () => {
     const e = refusal(f.config, f.out);
     expect(e).toMatchObject({ code: "APIMC4002", file: join(f.out, "manifest.json") });
     expect(e.message).toContain("The build was made by apimc 0.0.9; this is apimc ");
+    // The same version built from other sources (another commit) is another compiler too.
+    expect(m.compiler).toMatch(/^apimc \d+\.\d+\.\d+ \(build [^)]+\)$/);
+    writeFileSync(join(f.out, "manifest.json"), JSON.stringify({ ...m, compiler: m.compiler.replace(/\(build [^)]+\)/, "(build 0123456789ab)") }));
+    expect(refusal(f.config, f.out)).toMatchObject({ code: "APIMC4002" });
     // A future manifest layout from another version says so too, not "unreadable".
     writeFileSync(join(f.out, "manifest.json"), JSON.stringify({ manifestVersion: 2, compiler: "apimc 9.0.0" }));
     expect(refusal(f.config, f.out).code).toBe("APIMC4002");
