@@ -105,6 +105,11 @@ export function literalExpr(e: Expr & { k: "lit" }, b: Binder): BExpr {
       const code = Number.isSafeInteger(n) ? literal(n) : b.scope.constant(js`${rt("lconst")}(${literal(String(e.value))})`, "long");
       return { type: named(e.type), code, pos: e.pos, cv: { v: n }, pure: true };
     }
+    case "float": {
+      // A float literal is the nearest float (123456789f is 123456792), not the nearest double.
+      const v = Math.fround(e.value as number);
+      return { type: named("float"), code: literal(v), pos: e.pos, cv: { v }, pure: true };
+    }
     default:
       return { type: named(e.type), code: literal(e.value as number), pos: e.pos, cv: { v: e.value as number }, pure: true };
   }

@@ -8,7 +8,7 @@
 // DateTimeZoneHandling.RoundtripKind): "...Z" a Utc DateTime, "...+02:00" a Local one (converted; the
 // gateway's local time is UTC), none an Unspecified one; written back in ISO form ("...T03:04:05.12Z").
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, invalidOperation } from "../errors.js";
-import { fmtDouble, fmtRoundTrip, parseBool, parseNum, registerTypeCheck } from "./core.js";
+import { fmtDouble, fmtFloat, fmtRoundTrip, parseBool, parseNum, registerTypeCheck } from "./core.js";
 import { overflow } from "../errors.js";
 import { Decimal, NumBox, decRound, decStr, decToIntegral, decToNum, toDec } from "./decimal.js";
 import { LONG_MAX, LONG_MIN, ULONG_MAX } from "./long.js";
@@ -538,7 +538,7 @@ export class JValue extends JToken {
     return new JValue(TT.Raw, s === null || s === undefined ? null : String(s));
   }
   DeepClone(): JValue {
-    return new JValue(this.type, this.Value);
+    return this instanceof JSingle ? new JSingle(this.type, this.Value) : new JValue(this.type, this.Value);
   }
   override Equals(o: unknown): boolean {
     return o instanceof JValue && o.type === this.type && o.Value === this.Value;
@@ -549,6 +549,11 @@ export class JValue extends JToken {
     return jconv(this, "string") as string ?? "";
   }
 }
+/**
+ * A Float token made from a C# float (System.Single): Newtonsoft writes it with float's round-trip
+ * digits ("3.40282347E+38", "123456792.0"), not double's.
+ */
+export class JSingle extends JValue {}
 
 // ---- conversions ----------------------------------------------------------------------------------
 
@@ -622,10 +627,54 @@ export function toJToken(v: unknown, fromObject = false): JToken {
   return o;
 }
 
-/** A sequence of statically typed values (double[]) → JArray of typed JValues. */
-export function jTypedSeq(v: Iterable<unknown> | null, type: string): JToken | null {
-  if (v === null || v === undefined) return null;
-  return JArray.of([...v].map((x) => toJValue(x, type)));
+/**
+ * What the compiler knows of a value's static type that JSON needs and the runtime value has lost:
+ * which numbers are doubles/decimals (a Float token: 1.0, not 1) or floats, through arrays and
+ * lists ("seq"), dictionary values ("map") and anonymous-object members ("anon").
+ */
+type JsonShape = string | ["seq", JsonShape] | ["map", JsonShape] | ["anon", Record<string, JsonShape>];
+const JSON_SHAPES = new Map<string, JsonShape>();
+/**
+ * `JsonConvert.SerializeObject(x)`, `JToken.FromObject(x)`, `new JArray(x)`, ... where x's static
+ * type has doubles or floats inside: their numbers become Float tokens, containers stay as they are
+ * (so multi-content rules and writing go the usual way). `shape` is the compiler's JSON text.
+ */
+export function jShaped(v: unknown, shape: string): unknown {
+  let s = JSON_SHAPES.get(shape);
+  if (s === undefined) {
+    s = JSON.parse(shape) as JsonShape;
+    JSON_SHAPES.set(shape, s);
+  }
+  return applyJsonShape(v, s, 0);
+}
+function applyJsonShape(v: unknown, s: JsonShape, depth: number): unknown {
+  if (v === null || v === undefined || v instanceof JToken || depth > 64) return v;
+  if (typeof s === "string") return typeof v === "number" || v instanceof Decimal || v instanceof NumBox ? toJValue(v, s) : v;
+  switch (s[0]) {
+    case "seq":
+      return typeof v === "object" && typeof (v as Iterable<unknown>)[Symbol.iterator] === "function" ? [...(v as Iterable<unknown>)].map((x) => applyJsonShape(x, s[1], depth + 1)) : v;
+    case "map": {
+      if (!(v instanceof Map)) return v;
+      // a Dictionary iterates as { Key, Value } pairs, a plain Map as [key, value]
+      const out = new Map<unknown, unknown>();
+      for (const e of v as Iterable<unknown>) {
+        if (Array.isArray(e)) out.set(e[0], applyJsonShape(e[1], s[1], depth + 1));
+        else out.set((e as { Key: unknown }).Key, applyJsonShape((e as { Value: unknown }).Value, s[1], depth + 1));
+      }
+      return out;
+    }
+    case "anon": {
+      if (typeof v !== "object" || Object.getPrototypeOf(v) !== Object.prototype) return v;
+      const o: Record<string, unknown> = {};
+      for (const k of Object.keys(v as object)) {
+        const x = (v as Record<string, unknown>)[k];
+        const ks = s[1][k];
+        o[k] = ks === undefined ? x : applyJsonShape(x, ks, depth + 1);
+      }
+      return o;
+    }
+  }
+  return v;
 }
 /** Implicit conversion of a statically typed value to JToken (`obj["k"] = 1.5`). */
 export function toJValue(v: unknown, type: string): JToken {
@@ -640,8 +689,9 @@ export function toJValue(v: unknown, type: string): JToken {
   const t = type.endsWith("?") ? type.slice(0, -1) : type;
   if (v === null || v === undefined) return t === "string" ? new JValue(TT.String, null) : JValue.null();
   switch (t) {
-    case "double":
     case "float":
+      return typeof v === "number" ? new JSingle(TT.Float, v) : new JValue(TT.Float, v);
+    case "double":
     case "decimal":
       return new JValue(TT.Float, v);
     case "string":
@@ -751,7 +801,7 @@ export function jconv(token: unknown, key: string): unknown {
   switch (k) {
     case "string":
       if (v instanceof Decimal) return decStr(v);
-      if (type === TT.Float) return fmtDouble(v as number);
+      if (type === TT.Float) return t instanceof JSingle ? fmtFloat(v as number) : fmtDouble(v as number);
       if (type === TT.Boolean) return v ? "True" : "False";
       if (type === TT.Bytes) return Buffer.from(v as Uint8Array).toString("base64");
       if (type === TT.Date && dateTimeOps) return dateTimeOps.format(v);
@@ -930,6 +980,13 @@ function writeDouble(n: number): string {
   return /[.eE]/.test(s) ? s : `${s}.0`;
 }
 
+/** A float as JsonConvert.ToString(float) writes it: "R" with float's digits, and a decimal place. */
+function writeSingle(n: number): string {
+  if (!Number.isFinite(n)) return jsonQuote(Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity");
+  const s = fmtRoundTrip(n, "float");
+  return /[.eE]/.test(s) ? s : `${s}.0`;
+}
+
 function writeInteger(n: number | bigint): string {
   return typeof n === "bigint" ? n.toString() : Math.abs(n) >= 2 ** 53 ? BigInt(n).toString() : String(n);
 }
@@ -953,7 +1010,7 @@ function writeValue(v: JValue): string {
     case TT.Integer:
       return writeInteger(x as number);
     case TT.Float:
-      return writeFloat(x as number);
+      return v instanceof JSingle ? writeSingle(x as number) : writeFloat(x as number);
     case TT.Raw:
       return x === null ? "null" : String(x);
     case TT.Bytes:

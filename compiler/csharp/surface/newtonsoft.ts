@@ -9,15 +9,55 @@ import type { LowerInfo } from "../types.js";
 // for a decimal target.
 const jt = (v: Code) => js`${rt("toJToken")}(${v})`;
 const jconvTo = (v: Code, t: Type): Code => js`${rt("jconv")}(${v}, ${castKeyOf(t)})`;
-/** A double/decimal argument boxed to object keeps its JSON type (Float: 1.0, not 1). */
-function typedValue(a: Code, info: LowerInfo): Code {
-  const t = info.argTypes[0];
-  const u = t && t.k === "named" && t.def.name === "Nullable" ? t.args[0]! : t;
-  const isDbl = (x: Type | undefined) => !!x && x.k === "named" && x.def.ns === "System" && (x.def.name === "double" || x.def.name === "decimal");
-  if (isDbl(u)) return js`${rt("toJValue")}(${a}, "double")`;
-  const elem = u && u.k === "array" ? u.elem : u && u.k === "named" && u.def.name === "List" ? u.args[0] : undefined;
-  if (isDbl(elem)) return js`${rt("jTypedSeq")}(${a}, "double")`;
-  return a;
+/**
+ * What JSON needs of a static type that the runtime value does not carry: where its doubles,
+ * decimals (Float tokens: 1.0, not 1) and floats (float digits) are, through arrays, lists and other
+ * sequences, dictionary values and anonymous-object members. Null when there is nothing to say.
+ */
+type JsonShape = string | ["seq", JsonShape] | ["map", JsonShape] | ["anon", Record<string, JsonShape>];
+const SEQUENCES = new Set(["List", "IList", "IEnumerable", "ICollection", "IReadOnlyList", "IReadOnlyCollection", "HashSet", "ISet", "Queue", "Stack"]);
+const DICTIONARIES = new Set(["Dictionary", "IDictionary", "IReadOnlyDictionary", "SortedDictionary"]);
+function jsonShape(t: Type | undefined, depth = 0): JsonShape | null {
+  if (!t || depth > 16) return null;
+  if (t.k === "array") {
+    const e = jsonShape(t.elem, depth + 1);
+    return e === null ? null : ["seq", e];
+  }
+  if (t.k !== "named") return null;
+  const d = t.def;
+  if (d.name === "Nullable") return jsonShape(t.args[0], depth + 1);
+  if (d.ns === "System" && (d.name === "double" || d.name === "decimal" || d.name === "float")) return d.name;
+  if (SEQUENCES.has(d.name) && t.args.length === 1) {
+    const e = jsonShape(t.args[0], depth + 1);
+    return e === null ? null : ["seq", e];
+  }
+  if (DICTIONARIES.has(d.name) && t.args.length === 2) {
+    const v = jsonShape(t.args[1], depth + 1);
+    return v === null ? null : ["map", v];
+  }
+  if (d.name.startsWith("<anonymous")) {
+    const members: Record<string, JsonShape> = {};
+    let any = false;
+    for (const [name, [m]] of d.members) {
+      const ms = jsonShape(m?.parsed?.ret, depth + 1);
+      if (ms !== null) {
+        members[name] = ms;
+        any = true;
+      }
+    }
+    return any ? ["anon", members] : null;
+  }
+  return null;
+}
+/** An argument typed `object` whose static type JSON needs (see jsonShape): converted on the way in. */
+function typedArg(a: Code, t: Type | undefined): Code {
+  const shape = jsonShape(t);
+  if (shape === null) return a;
+  if (typeof shape === "string") return js`${rt("toJValue")}(${a}, ${shape})`;
+  return js`${rt("jShaped")}(${a}, ${JSON.stringify(shape)})`;
+}
+function typedValue(a: Code, info: LowerInfo, index = 0): Code {
+  return typedArg(a, info.argTypes[index]);
 }
 
 type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], test: (v) => js`(${v} instanceof ${rt("JToken")})` }, [
@@ -43,8 +83,8 @@ type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], te
   M("JToken DeepClone()", (r) => js`${r}.DeepClone()`),
   M("void Remove()", (r) => js`${r}.Remove()`),
   M("void Replace(JToken value)", (r, a) => js`${r}.Replace(${a[0]})`),
-  M("void AddAfterSelf(object content)", (r, a) => js`${r}.AddAfterSelf(${jt(a[0]!)})`),
-  M("void AddBeforeSelf(object content)", (r, a) => js`${r}.AddBeforeSelf(${jt(a[0]!)})`),
+  M("void AddAfterSelf(object content)", (r, a, x) => js`${r}.AddAfterSelf(${jt(typedValue(a[0]!, x))})`),
+  M("void AddBeforeSelf(object content)", (r, a, x) => js`${r}.AddBeforeSelf(${jt(typedValue(a[0]!, x))})`),
   SM("JToken Parse(string json)", (_r, a) => js`${rt("JToken")}.Parse(${a[0]})`),
   SM("JToken FromObject(object o)", (_r, a, x) => js`${rt("JToken")}.FromObject(${typedValue(a[0]!, x)})`),
   SM("bool DeepEquals(JToken t1, JToken t2)", (_r, a) => js`${rt("JToken")}.DeepEquals(${a[0]}, ${a[1]})`),
@@ -52,10 +92,10 @@ type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], te
 
 type("Newtonsoft.Json.Linq", "JContainer", { base: "JToken" }, [
   P("int Count", (r) => js`${r}.Count`),
-  M("void Add(object content)", (r, a) => js`${r}.Add(${jt(a[0]!)})`),
+  M("void Add(object content)", (r, a, x) => js`${r}.Add(${jt(typedValue(a[0]!, x))})`),
   M("void RemoveAll()", (r) => js`${r}.RemoveAll()`),
   M("IEnumerable<JToken> Descendants()", (r) => js`${r}.Descendants()`),
-  M("void Merge(object content)", (r, a) => js`${r}.Merge(${jt(a[0]!)})`),
+  M("void Merge(object content)", (r, a, x) => js`${r}.Merge(${jt(typedValue(a[0]!, x))})`),
 ]);
 
 type(
@@ -77,17 +117,17 @@ type(
     M("JToken GetValue(string propertyName)", (r, a) => js`${r}.Item(${a[0]})`),
     M("JToken GetValue(string propertyName, StringComparison comparison)", (r, a) => js`${r}.GetValue(${a[0]}, ${a[1]})`),
     SM("JObject Parse(string json)", (_r, a) => js`${rt("JObject")}.Parse(${a[0]})`),
-    SM("JObject FromObject(object o)", (_r, a) => js`${rt("JObject")}.FromObject(${a[0]})`),
+    SM("JObject FromObject(object o)", (_r, a, x) => js`${rt("JObject")}.FromObject(${typedValue(a[0]!, x)})`),
   ],
 );
 
 type("Newtonsoft.Json.Linq", "JArray", { base: "JContainer", interfaces: ["IList<JToken>"], test: (v) => js`(${v} instanceof ${rt("JArray")})` }, [
   C("()", () => js`new ${rt("JArray")}()`),
   C("(params object[] content)", (_r, a) => js`${rt("JArray")}.of(${a[0]})`),
-  C("(object content)", (_r, a) => js`${rt("JArray")}.of([${a[0]}])`),
+  C("(object content)", (_r, a, x) => js`${rt("JArray")}.of([${typedValue(a[0]!, x)}])`),
   I("JToken this[int index]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
   I("JToken this[object key]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
-  M("void Add(object content)", (r, a) => js`${r}.Add(${jt(a[0]!)})`),
+  M("void Add(object content)", (r, a, x) => js`${r}.Add(${jt(typedValue(a[0]!, x))})`),
   M("bool Remove(JToken item)", (r, a) => js`${r}.RemoveItem(${a[0]})`),
   M("void RemoveAt(int index)", (r, a) => js`${r}.RemoveAt(${a[0]})`),
   M("void Insert(int index, JToken item)", (r, a) => js`${r}.Insert(${a[0]}, ${a[1]})`),
@@ -95,18 +135,18 @@ type("Newtonsoft.Json.Linq", "JArray", { base: "JContainer", interfaces: ["IList
   M("bool Contains(JToken item)", (r, a) => js`${r}.Contains(${a[0]})`),
   M("int IndexOf(JToken item)", (r, a) => js`${r}.IndexOf(${a[0]})`),
   SM("JArray Parse(string json)", (_r, a) => js`${rt("JArray")}.Parse(${a[0]})`),
-  SM("JArray FromObject(object o)", (_r, a) => js`${rt("JArray")}.FromObject(${a[0]})`),
+  SM("JArray FromObject(object o)", (_r, a, x) => js`${rt("JArray")}.FromObject(${typedValue(a[0]!, x)})`),
 ]);
 
 type("Newtonsoft.Json.Linq", "JProperty", { base: "JContainer", test: (v) => js`(${v} instanceof ${rt("JProperty")})` }, [
-  C("(string name, object content)", (_r, a) => js`new ${rt("JProperty")}(${a[0]}, ${jt(a[1]!)})`),
+  C("(string name, object content)", (_r, a, x) => js`new ${rt("JProperty")}(${a[0]}, ${jt(typedValue(a[1]!, x, 1))})`),
   C("(string name, params object[] content)", (_r, a) => js`${rt("JProperty")}.of(${a[0]}, ${a[1]})`),
   P("string Name", (r) => js`${r}.Name`),
   P("JToken Value", (r) => js`${r}.Value`, (r, _a, v) => js`${r}.SetValue(${v})`),
 ]);
 
 type("Newtonsoft.Json.Linq", "JValue", { base: "JToken", test: (v) => js`(${v} instanceof ${rt("JValue")})` }, [
-  C("(object value)", (_r, a) => jt(a[0]!)),
+  C("(object value)", (_r, a, x) => jt(typedValue(a[0]!, x))),
   C("(string value)", (_r, a) => js`${rt("JValue")}.str(${a[0]})`),
   P("object Value", (r) => js`${rt("jvalueObject")}(${r})`),
   SM("JValue CreateNull()", () => js`${rt("JValue")}.null()`),
