@@ -311,6 +311,11 @@ export function writeResponse(res: ServerResponse, r: ResponseMessage): void {
   res.writeHead(r.StatusCode, r.StatusReason || undefined, headers);
   if (stream) {
     stream.on("error", (e) => res.destroy(e));
+    // The client went away before the end: stop reading the backend (which closes its connection);
+    // pipe() alone would leave a long stream (server-sent events) running with nobody to receive it.
+    res.once("close", () => {
+      if (!res.writableFinished) stream.destroy();
+    });
     stream.pipe(res);
   } else res.end(r.Body ? r.Body.content() : undefined);
 }
