@@ -73,7 +73,9 @@ export function httpBackend(baseUrl: string, apiPath = ""): BackendHost {
           headers: ctx.Request.Headers.toWire(NOT_FORWARDED),
           body: body === null || (Buffer.isBuffer(body) && body.length === 0 && (ctx.Request.Method === "GET" || ctx.Request.Method === "HEAD")) ? undefined : body,
           headersTimeout: opts.timeoutMs > 0 ? opts.timeoutMs : 0,
-          bodyTimeout: opts.streamResponse ? 0 : opts.timeoutMs > 0 ? opts.timeoutMs : 0,
+          // Buffered: the body within the timeout. Streamed: no gap between chunks longer than the
+          // timeout (a stream may run for hours; a backend silent that long is gone).
+          bodyTimeout: opts.timeoutMs > 0 ? opts.timeoutMs : 0,
         });
       } catch (e) {
         throw forwardError(e, base.origin, target, opts.timeoutMs);

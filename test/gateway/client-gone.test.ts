@@ -52,3 +52,38 @@ describe("a client that goes away during a streamed response", () => {
     expect(closed[0]! - left).toBeLessThan(1000);
   });
 });
+
+describe("a backend that falls silent in the middle of a streamed response", () => {
+  let backend: Server;
+  let gw: Gateway;
+  let port: number;
+  beforeAll(async () => {
+    backend = createServer((_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write("data: first\n\n"); // then nothing, connection kept open
+    });
+    await new Promise<void>((r) => backend.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
+    gw = createGateway({ apis: [{ path: "/", backend: url, policy: `<policies><inbound/><backend><forward-request timeout="1"/></backend><outbound/></policies>` }] });
+    port = (await gw.listen()).port;
+  });
+  afterAll(async () => {
+    backend.closeAllConnections();
+    backend.close();
+    await gw.close();
+  });
+
+  it("is cut off after the forward-request timeout without data: the client's connection closes", async () => {
+    const socket = connect(port, "127.0.0.1");
+    socket.write("GET /events HTTP/1.1\r\nHost: x\r\n\r\n");
+    let seen = "";
+    socket.on("data", (d: Buffer) => (seen += d.toString()));
+    const started = Date.now();
+    await new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    const elapsed = Date.now() - started;
+    expect(seen).toContain("data: first");
+    // undici's idle timer has about a second's resolution: between the timeout and twice it.
+    expect(elapsed).toBeGreaterThanOrEqual(900);
+    expect(elapsed).toBeLessThan(3500);
+  });
+});
