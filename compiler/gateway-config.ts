@@ -25,6 +25,21 @@ export interface GatewayConfig {
    * thumbprint or id) and validate-jwt's `certificate-id` signing keys. Paths are relative to the file.
    */
   certificates?: CertificateConfig[];
+  /**
+   * Token sources for authentication-managed-identity: an IMDS-compatible managed identity
+   * endpoint and/or Microsoft Entra Workload ID. Without it the policy fails at run time with
+   * ManagedIdentityNotConfigured.
+   */
+  managedIdentity?: ManagedIdentityOptions;
+}
+
+export interface ManagedIdentityOptions {
+  /** A managed identity endpoint speaking the IMDS protocol; `{}` for Azure IMDS itself. */
+  imds?: { endpoint?: string };
+  /** For authentication-provider="WorkloadIdentity"; each value defaults to its AZURE_* environment variable. */
+  workloadIdentity?: { tenantId?: string; clientId?: string; tokenFile?: string; authorityHost?: string };
+  /** Per token request (default 20). */
+  timeoutSeconds?: number;
 }
 
 export interface CertificateConfig {
@@ -177,7 +192,25 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     (v as unknown[]).forEach((x, i) => each(x, `${path}[${i}]`));
   };
 
-  const c = obj(raw, "", ["listen", "policy", "namedValues", "fragments", "backends", "trace", "products", "subscriptions", "apis", "maxBodyBytes", "certificates"]);
+  const c = obj(raw, "", ["listen", "policy", "namedValues", "fragments", "backends", "trace", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity"]);
+  if (c.managedIdentity !== undefined) {
+    const m = obj(c.managedIdentity, "managedIdentity", ["imds", "workloadIdentity", "timeoutSeconds"]);
+    if (m.imds === undefined && m.workloadIdentity === undefined) fail("managedIdentity", "needs 'imds' (a managed identity endpoint) or 'workloadIdentity', or both");
+    if (m.imds !== undefined) {
+      const i = obj(m.imds, "managedIdentity.imds", ["endpoint"]);
+      if (i.endpoint !== undefined) url(i.endpoint, "managedIdentity.imds.endpoint");
+    }
+    if (m.workloadIdentity !== undefined) {
+      const w = obj(m.workloadIdentity, "managedIdentity.workloadIdentity", ["tenantId", "clientId", "tokenFile", "authorityHost"]);
+      for (const k of ["tenantId", "clientId", "tokenFile"]) {
+        str(false)(w[k], `managedIdentity.workloadIdentity.${k}`);
+        if (typeof w[k] === "string" && (w[k] as string).trim() === "") fail(`managedIdentity.workloadIdentity.${k}`, "cannot be empty (leave it out to use the environment variable)");
+      }
+      if (w.authorityHost !== undefined) url(w.authorityHost, "managedIdentity.workloadIdentity.authorityHost");
+    }
+    if (m.timeoutSeconds !== undefined && (typeof m.timeoutSeconds !== "number" || !Number.isFinite(m.timeoutSeconds) || m.timeoutSeconds <= 0 || m.timeoutSeconds > 600))
+      fail("managedIdentity.timeoutSeconds", "must be a number of seconds above 0 and at most 600");
+  }
   arr(c.certificates, "certificates", (x, p) => {
     const ce = obj(x, p, ["id", "certFile", "keyFile", "pfxFile", "passphrase"]);
     for (const k of ["id", "certFile", "keyFile", "pfxFile", "passphrase"]) str(false)(ce[k], `${p}.${k}`);

@@ -7,6 +7,7 @@ import type { PolicyModule, BackendHost } from "./pipeline.js";
 import { httpBackend } from "./backend.js";
 import { configureCertificates } from "./http.js";
 import { configureJwtCertificates } from "./security/jwt.js";
+import { configureManagedIdentity } from "./security/managed-identity.js";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { callerObjects, DEFAULT_API, Url, type ApiInfo, type CallerObjects, type GatewayEnvironment, type OperationInfo } from "./context.js";
@@ -101,6 +102,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
   if (!build.ok) return { table: null, build };
   const { config } = loaded;
   loadCertificates(loaded);
+  loadManagedIdentity(loaded);
   const mods = new Map(build.modules.map((m) => [m.key, new Function("rt", m.code)(runtime) as PolicyModule]));
   const backends = new Map(Object.entries(config.backends ?? {}));
   const products = config.products ?? [];
@@ -238,6 +240,18 @@ function decodeURIComponentSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** Token sources for authentication-managed-identity (the token file path is relative to the configuration). */
+function loadManagedIdentity({ config, dir }: LoadedConfig): void {
+  const m = config.managedIdentity;
+  if (!m) return configureManagedIdentity(null);
+  const w = m.workloadIdentity;
+  configureManagedIdentity({
+    imds: m.imds ? { endpoint: m.imds.endpoint } : null,
+    workloadIdentity: w ? { ...w, tokenFile: w.tokenFile && resolve(dir, w.tokenFile) } : null,
+    timeoutMs: m.timeoutSeconds !== undefined ? m.timeoutSeconds * 1000 : undefined,
+  });
 }
 
 /** The configuration's certificates: client certificates (by thumbprint and id) and JWT signing keys (by id). */

@@ -1,11 +1,13 @@
 // The children send-request and send-one-way-request share: set-url, set-method, set-header,
-// set-body, authentication-certificate, proxy. They build a runtime OutgoingRequest in place.
+// set-body, authentication-certificate, authentication-managed-identity, proxy. They build a
+// runtime OutgoingRequest in place.
 import { js, rt, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { XElement, XValue } from "../xml/parse.js";
 import { parseHeaderLike, emitSetHeader, type SetHeaderNode } from "./set-header.js";
 import { parseSetBody, emitSetBody, type SetBodyNode } from "./set-body.js";
 import type { EmitContext, MessageTarget, ParseContext, PolicyNode } from "./types.js";
+import { emitManagedIdentity, parseManagedIdentity, type ManagedIdentitySpec } from "./authentication-managed-identity.js";
 
 export interface OutgoingParts {
   mode: XValue | undefined;
@@ -15,6 +17,8 @@ export interface OutgoingParts {
   headers: SetHeaderNode[];
   body: SetBodyNode | null;
   certificate: { thumbprint?: XValue; certificateId?: XValue; body?: XValue; password?: XValue } | null;
+  /** authentication-managed-identity: a bearer token on the request (or in a variable). */
+  identity: ManagedIdentitySpec | null;
   proxy: { url: XValue; username?: XValue; password?: XValue } | null;
 }
 
@@ -22,8 +26,9 @@ export interface OutgoingParts {
 const ORDER = ["set-url", "set-method", "set-header", "set-body", "authentication-certificate", "authentication-managed-identity", "proxy"];
 
 export function parseOutgoing(el: XElement, pc: ParseContext, base: PolicyNode, a: Record<string, XValue | undefined>): OutgoingParts | null {
-  const parts: OutgoingParts = { mode: a.mode, timeout: a.timeout, url: null, method: null, headers: [], body: null, certificate: null, proxy: null };
+  const parts: OutgoingParts = { mode: a.mode, timeout: a.timeout, url: null, method: null, headers: [], body: null, certificate: null, identity: null, proxy: null };
   let lastRank = -1;
+  let identitySeen = false;
   const once = (child: XElement, present: unknown) => {
     if (present) pc.diags.error(Codes.DuplicateChild, child.offset, `<${el.name}> takes at most one <${child.name}>.`);
   };
@@ -79,9 +84,13 @@ export function parseOutgoing(el: XElement, pc: ParseContext, base: PolicyNode, 
         if (p.url) parts.proxy = { url: p.url, username: p.username, password: p.password };
         break;
       }
-      case "authentication-managed-identity":
-        pc.diags.error(Codes.NotSupportedOutsideAzure, child.offset, "<authentication-managed-identity> needs an Azure managed identity and is not supported outside Azure.");
+      case "authentication-managed-identity": {
+        once(child, identitySeen);
+        identitySeen = true;
+        const spec = parseManagedIdentity(child, pc);
+        if (spec && !parts.identity) parts.identity = spec;
         break;
+      }
       default:
         pc.diags.error(Codes.UnexpectedChild, child.offset, `<${el.name}> does not take <${child.name}>.`);
     }
@@ -95,9 +104,10 @@ export function parseOutgoing(el: XElement, pc: ParseContext, base: PolicyNode, 
 
 /**
  * Emits the statements that build the request into the local `rq`; returns them and the
- * options object for the runtime's send functions.
+ * options object for the runtime's send functions. The managed identity token is awaited in the
+ * build (send-request), unless `oneWay`: then the caller hands it to sendOneWayWithIdentity.
  */
-export function emitOutgoing(parts: OutgoingParts, rq: Code, ec: EmitContext): { build: Code; options: Code } {
+export function emitOutgoing(parts: OutgoingParts, rq: Code, ec: EmitContext, oneWay = false): { build: Code; options: Code } {
   const mode = parts.mode ? (parts.mode.kind === "literal" ? js`${parts.mode.text.trim()}` : ec.value(parts.mode, "string")) : js`"new"`;
   const target: MessageTarget = { kind: "request", code: rq, local: true };
   let build = js`const ${rq} = ${rt("newOutgoingRequest")}(ctx, ${mode}, ${ec.section});\n`;
@@ -105,6 +115,7 @@ export function emitOutgoing(parts: OutgoingParts, rq: Code, ec: EmitContext): {
   if (parts.method) build = js`${build}${rq}.Method = ${parts.method.kind === "literal" ? js`${parts.method.text}` : ec.value(parts.method, "string")};\n`;
   for (const h of parts.headers) build = js`${build}${emitSetHeader(h, target, ec)}\n`;
   if (parts.body) build = js`${build}${emitSetBody(parts.body, target, ec)}\n`;
+  if (parts.identity && !oneWay) build = js`${build}${emitManagedIdentity(parts.identity, js`${rq}.Headers`, ec)}\n`;
   const timeoutMs = !parts.timeout
     ? js`60000`
     : parts.timeout.kind === "literal"

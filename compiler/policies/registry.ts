@@ -40,7 +40,6 @@ export function lookupPolicy(name: string): PolicyDef<PolicyNode> | undefined {
 
 /** Policies that need Azure services; a configuration hook may supply them later. */
 export const AZURE_ONLY = new Map<string, string>([
-  ["authentication-managed-identity", "an Azure managed identity"],
   ["log-to-eventhub", "Azure Event Hubs"],
   ["send-service-bus-message", "Azure Service Bus"],
   ["publish-to-dapr", "Dapr in Azure"],

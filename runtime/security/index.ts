@@ -5,3 +5,12 @@ export { ipFilter, ipKey, ipRange, type IpKey, type IpRange } from "./ip.js";
 export { validateHeaders, type ValidationError } from "./validate-headers.js";
 export { jsonp } from "./jsonp.js";
 export { authenticationCertificate, clientCertificateOf, forwardWithCertificate, type ClientCertificate } from "./certificate.js";
+export {
+  authenticationManagedIdentity,
+  sendOneWayWithIdentity,
+  managedIdentityToken,
+  configureManagedIdentity,
+  clearManagedIdentityCache,
+  type ManagedIdentityConfig,
+  type ManagedIdentityPolicy,
+} from "./managed-identity.js";

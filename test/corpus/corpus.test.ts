@@ -43,6 +43,7 @@ describe("corpus", () => {
     }
     const summary = [...byCode].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}×${n}`).join(" ");
     console.log(`corpus: ${clean} of ${all.length} documents compiled clean; errors by code: ${summary}`);
-    expect(clean).toBeGreaterThan(0);
+    // 102 since authentication-managed-identity compiles (91 before); a drop is a regression.
+    expect(clean).toBeGreaterThanOrEqual(102);
   });
 });
