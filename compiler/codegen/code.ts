@@ -16,18 +16,21 @@ export class SourceMark {
 }
 
 /**
- * What a lowered C# expression computes, when a later lowering can fuse it: `DateTime.UtcNow`
- * (and `Now`, the same clock here), `Encoding.UTF8`, its
- * `GetBytes(s)`, a `Convert.ToBase64String` with the base64url replacements applied so far.
+ * What a lowered C# expression computes, for the lowering that consumes it: it may then emit a
+ * cheaper equivalent (e.g. `Convert.ToBase64String(Encoding.UTF8.GetBytes(s))` straight from the
+ * string). A shape never changes what its own code renders.
  */
 export type CodeShape =
+  /** `DateTime.UtcNow` (and `Now`: the same clock here). */
   | { kind: "clock" }
   /** A string that is never null and has no CR, LF or NUL (a number's or a Guid's text): a header value as it is. */
   | { kind: "plainText" }
+  /** `Encoding.UTF8`, and below, its `GetBytes(s)`. */
   | { kind: "utf8Encoding" }
   /** `s.Split(c)` for one constant char: `[0]` and `.Last()` need no array. */
   | { kind: "splitOn"; of: Code; sep: string }
   | { kind: "utf8Bytes"; of: Code }
+  /** `Convert.ToBase64String(bytes)` with the base64url replacements applied so far. */
   | { kind: "base64"; bytes: Code; replaced: readonly string[] };
 
 export class Code {

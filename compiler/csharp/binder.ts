@@ -866,16 +866,20 @@ export class Binder {
       if (a.arg.kind !== "val") return a.b!.local!.code;
       if (m.formatArgs && isNamed(to, "object")) {
         const c = this.convert(a.b!, to, a.arg.pos);
-        last.cv = c.cv;
+        lastCv = c.cv;
         return a.b!.type.k === "null" ? c.code : L.formatArg(this, a.b!);
       }
       const c = this.convert(a.b!, to, a.arg.pos);
-      last.cv = c.cv;
+      lastCv = c.cv;
       return c.code;
     };
-    // The constant value of the argument convArg converted last (undefined when not constant).
-    const last = { cv: undefined } as { cv: { v: string | number | boolean | null } | undefined };
-    const lastConst = (): { v: string | number | boolean | null } | undefined => last.cv;
+    // The constant value of the argument convArg converted last, taken once (undefined when not constant).
+    let lastCv: { v: string | number | boolean | null } | undefined;
+    const takeCv = (): { v: string | number | boolean | null } | undefined => {
+      const cv = lastCv;
+      lastCv = undefined;
+      return cv;
+    };
     const consts: (ConstArg | undefined)[] = [];
     let written = 0;
     params.forEach((p, i) => {
@@ -893,26 +897,24 @@ export class Binder {
           const et = pt.k === "array" ? pt.elem : pt;
           const itemConsts: (string | number | boolean | null)[] = [];
           const items = s.map((x) => {
-            last.cv = undefined;
             const c = convArg(x, et);
-            const cv = lastConst();
+            const cv = takeCv();
             if (cv) itemConsts.push(cv.v);
             return c;
           });
           codes.push(isNamed(et, "byte") ? js`Uint8Array.of(${joinCodes(items)})` : js`[${joinCodes(items)}]`);
           consts.push(itemConsts.length === items.length ? itemConsts : undefined);
         } else {
-          last.cv = undefined;
           codes.push(convArg(s[0]!, pt));
+          takeCv();
           consts.push(undefined);
         }
         argTypes.push(pt);
         return;
       }
       written++;
-      last.cv = undefined;
       codes.push(convArg(s, pt));
-      consts.push(lastConst()?.v);
+      consts.push(takeCv()?.v);
       argTypes.push(s.b?.type ?? pt);
     });
     const ret = substitute(sig.ret, map);

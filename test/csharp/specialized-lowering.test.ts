@@ -242,6 +242,10 @@ describe("s.Split(c)[0] and s.Split(c).Last()", () => {
       expect(outcome(last, { s }), `last ${s}`).toEqual(outcome(lastGeneral, { s }));
     }
     expect(outcome(first, { s: null })).toMatchObject({ error: "System.NullReferenceException" });
+    // Through ?.: null stays null, the fused read still applies.
+    expect(outcome(`@{ string s = null; return s?.Split(',')[0]; }`)).toEqual({ value: null });
+    expect(outcome(`@{ string s = "a,b"; return s?.Split(',')[0]; }`)).toEqual({ value: "a" });
+    expect(outcome(`@{ string s = "a b"; return s?.Split(' ').Last(); }`)).toEqual({ value: "b" });
     // Other indices and other separators keep the array.
     expect(compile(`@("a,b".Split(',')[1])`).helpers).toContain("arrItem");
     expect(outcome(`@("a,b".Split(',')[1])`)).toEqual({ value: "b" });
