@@ -343,6 +343,8 @@ export class Context {
   $backendUrl: string | null = null;
   /** Bodies stream through (set by the gateway when the module reads no body). */
   $streamBodies = false;
+  /** Work state policies leave for when the response is final (state/hooks.ts), or null. */
+  $finish: ((ctx: Context) => unknown)[] | null = null;
   /** Pending one-way sends, so a host can drain them at shutdown. */
   readonly $oneWay: Promise<unknown>[] = [];
   /** Forwards to the backend (pipeline.ts BackendHost); set by the gateway or the test harness. */

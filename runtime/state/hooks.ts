@@ -6,18 +6,14 @@ import type { Context } from "../context.js";
 
 type FinishFn = (ctx: Context) => unknown;
 
-const PENDING = new WeakMap<Context, FinishFn[]>();
-
 /** Registers work to run when the response of `ctx` is final. */
 export function stateOnFinish(ctx: Context, fn: FinishFn): void {
-  const list = PENDING.get(ctx);
-  if (list) list.push(fn);
-  else PENDING.set(ctx, [fn]);
+  (ctx.$finish ??= []).push(fn);
 }
 
-/** True when the request has finishing work (lets a host skip the call cheaply). */
+/** True when the request has finishing work (lets a host skip the call cheaply: one field read). */
 export function stateHasFinish(ctx: Context): boolean {
-  return PENDING.has(ctx);
+  return ctx.$finish !== null;
 }
 
 /**
@@ -25,9 +21,9 @@ export function stateHasFinish(ctx: Context): boolean {
  * increment-condition that fails is skipped (the call is not counted), as a response is already decided.
  */
 export async function stateFinish(ctx: Context): Promise<void> {
-  const list = PENDING.get(ctx);
+  const list = ctx.$finish;
   if (!list) return;
-  PENDING.delete(ctx);
+  ctx.$finish = null;
   for (const fn of list) {
     try {
       const r = fn(ctx);
