@@ -2,31 +2,99 @@
 // The hot path of every proxied request: one undici Pool per backend origin, the request path
 // built by hand (no URL object), and undici's own headersTimeout (APIM's forward-request timeout
 // is the wait for response headers) instead of a signal and a timer per call.
-import { Pool, type Dispatcher } from "undici";
+import { Pool, buildConnector, type Dispatcher } from "undici";
+import type { TLSSocket } from "node:tls";
 import { MessageBody } from "./body.js";
 import type { Context } from "./context.js";
 import { ResponseMessage } from "./context.js";
 import { PolicyError } from "./errors.js";
 import { HeaderMap, HOP_BY_HOP } from "./headers.js";
-import { httpCall, readCapped, reasonPhrase } from "./http.js";
-import type { BackendHost, ForwardOptions } from "./pipeline.js";
+import { httpCall, onConnectOptionsChange, outgoingConnectOptions, readCapped, reasonPhrase } from "./http.js";
+import type { BackendHost, ForwardOptions, HttpVersion } from "./pipeline.js";
 import { clientCertificateOf, forwardWithCertificate } from "./security/certificate.js";
 
 /** Bytes up to which a response of known length is read whole rather than piped. */
 const SMALL_BODY = 64 * 1024;
 
+/** HTTP/1.1 (http-version="1", the default): one pool per origin. */
 const pools = new Map<string, Pool>();
 function poolFor(origin: string): Pool {
   let p = pools.get(origin);
   if (!p) {
-    p = new Pool(origin, { connections: 256, keepAliveTimeout: 10_000, pipelining: 1 });
+    const connect = outgoingConnectOptions(); // configureDispatcher: a private CA, etc.
+    p = new Pool(origin, connect ? { connections: 256, keepAliveTimeout: 10_000, pipelining: 1, connect } : { connections: 256, keepAliveTimeout: 10_000, pipelining: 1 });
     pools.set(origin, p);
   }
   return p;
 }
 
-/** Not sent on: hop-by-hop headers and Host (the backend's own host is used). */
-const NOT_FORWARDED: ReadonlySet<string> = new Set([...HOP_BY_HOP, "host"]);
+/**
+ * http-version="2or1" and "2": pools of their own, per version and origin, made on first use.
+ * - "2or1": undici's allowH2. Over TLS, ALPN offers h2 and http/1.1 and the backend picks: HTTP/2
+ *   when it speaks it, HTTP/1.1 otherwise. (undici lists http/1.1 first, and cannot be told
+ *   otherwise; servers usually choose by their own preference, which for one with HTTP/2 is h2.) Over cleartext there is nothing to negotiate with (no
+ *   ALPN; undici does not do the `Upgrade: h2c` dance), so it is HTTP/1.1: the plain pool.
+ *   One request at a time per connection (pipelining 1), as the connection may be HTTP/1.1.
+ * - "2": HTTP/2 or nothing. Over TLS, undici always offers http/1.1 too (its connector puts the
+ *   ALPN list after the caller's options), so the connector is wrapped: a connection whose ALPN
+ *   outcome is not h2 is closed and the request fails. Over cleartext, HTTP/2 with prior knowledge
+ *   (h2c, undici's useH2c), as .NET's RequestVersionExact allows. Streams are multiplexed, up to
+ *   100 per connection (undici's default SETTINGS_MAX_CONCURRENT_STREAMS).
+ */
+const versionPools = new Map<string, Pool>();
+function versionPoolFor(origin: string, version: HttpVersion): Pool {
+  const key = `${version} ${origin}`;
+  let p = versionPools.get(key);
+  if (!p) {
+    const tls = origin.startsWith("https:");
+    const connect = outgoingConnectOptions();
+    p =
+      version === "2or1" && !tls
+        ? poolFor(origin)
+        : version === "2or1"
+        ? new Pool(origin, { connections: 256, keepAliveTimeout: 10_000, pipelining: 1, allowH2: true, ...(connect ? { connect } : null) })
+        : new Pool(origin, { connections: 256, keepAliveTimeout: 10_000, pipelining: 100, allowH2: true, connect: h2OnlyConnector(connect, tls) });
+    versionPools.set(key, p);
+  }
+  return p;
+}
+
+/** Raised by the "2" connector when the backend did not agree to HTTP/2. */
+class Http2RequiredError extends Error {
+  code = "APIMC_HTTP2_REQUIRED";
+}
+
+function h2OnlyConnector(connect: Record<string, unknown> | undefined, tls: boolean): buildConnector.connector {
+  const base = buildConnector({ ...connect, allowH2: true, useH2c: !tls } as buildConnector.BuildOptions);
+  return (opts, cb) =>
+    base(opts, (err, socket) => {
+      if (err || !socket) return cb(err ?? new Error("no connection"), null);
+      const alpn = (socket as TLSSocket).alpnProtocol;
+      if (alpn === "h2") return cb(null, socket);
+      socket.destroy();
+      cb(
+        new Http2RequiredError(
+          `http-version="2" requires HTTP/2, and the backend did not agree to it (TLS ALPN chose ${alpn ? alpn : "no protocol"}); use http-version="2or1" to fall back to HTTP/1.1`,
+        ),
+        null,
+      );
+    });
+}
+
+// New TLS options (configureDispatcher): new pools; the old ones finish what they carry.
+onConnectOptionsChange(() => {
+  for (const p of pools.values()) p.close().catch(() => {});
+  for (const p of versionPools.values()) p.close().catch(() => {});
+  pools.clear();
+  versionPools.clear();
+});
+
+/**
+ * Not sent on: hop-by-hop headers, Host (the backend's own host is used) and Expect: the gateway's
+ * HTTP server has already answered a client's `Expect: 100-continue` (Node does), and undici
+ * refuses to send the header at all (a forwarded request carrying it failed with a 500).
+ */
+const NOT_FORWARDED: ReadonlySet<string> = new Set([...HOP_BY_HOP, "host", "expect"]);
 
 interface Base {
   origin: string;
@@ -57,17 +125,23 @@ export function httpBackend(baseUrl: string, apiPath = ""): BackendHost {
       if (apiPath && path.startsWith(apiPath)) path = path.slice(apiPath.length);
       const target = base.path + encodePath(path) + ctx.Request.Url.QueryString;
       const cert = clientCertificateOf(ctx); // authentication-certificate: through that certificate's TLS agent
-      if (cert) return forwardWithCertificate(ctx, base.origin + target, cert, opts.timeoutMs);
+      if (cert) {
+        // The certificate's agent speaks HTTP/1.1: "2or1" falls back to it, "2" cannot be honoured.
+        if (opts.httpVersion === "2")
+          throw new PolicyError("BackendConnectionFailure", `Could not reach ${base.origin}: http-version="2" cannot be combined with authentication-certificate in apimc (a client-certificate connection is HTTP/1.1); use http-version="2or1" or "1".`, 500, "forward-request");
+        return forwardWithCertificate(ctx, base.origin + target, cert, opts.timeoutMs);
+      }
       const body = ctx.Request.Body ? ctx.Request.Body.payload() : null;
+      const pool = opts.httpVersion === undefined ? poolFor(base.origin) : versionPoolFor(base.origin, opts.httpVersion);
       if (opts.followRedirects) {
         // Rare: the general client follows redirects across origins.
         const headers = ctx.Request.Headers.clone();
         for (const h of NOT_FORWARDED) headers.delete(h);
-        return httpCall(new URL(base.origin + target), ctx.Request.Method, headers, body, opts.timeoutMs, poolFor(base.origin), true, "forward-request", opts.streamResponse);
+        return httpCall(new URL(base.origin + target), ctx.Request.Method, headers, body, opts.timeoutMs, pool, true, "forward-request", opts.streamResponse);
       }
       let res: Dispatcher.ResponseData;
       try {
-        res = await poolFor(base.origin).request({
+        res = await pool.request({
           path: target || "/",
           method: ctx.Request.Method as Dispatcher.HttpMethod,
           headers: ctx.Request.Headers.toWire(NOT_FORWARDED),
@@ -78,7 +152,7 @@ export function httpBackend(baseUrl: string, apiPath = ""): BackendHost {
           bodyTimeout: opts.timeoutMs > 0 ? opts.timeoutMs : 0,
         });
       } catch (e) {
-        throw forwardError(e, base.origin, target, opts.timeoutMs);
+        throw forwardError(e, base.origin, target, opts.timeoutMs, opts.httpVersion);
       }
       const h = new HeaderMap("response");
       const raw = res.headers;
@@ -96,18 +170,23 @@ export function httpBackend(baseUrl: string, apiPath = ""): BackendHost {
         bytes = await readCapped(res.body, res.headers["content-length"], base.origin);
       } catch (e) {
         if (e instanceof PolicyError) throw e;
-        throw forwardError(e, base.origin, target, opts.timeoutMs);
+        throw forwardError(e, base.origin, target, opts.timeoutMs, opts.httpVersion);
       }
       return new ResponseMessage(res.statusCode, reasonPhrase(res.statusCode), h, new MessageBody(bytes));
     },
   };
 }
 
-function forwardError(e: unknown, origin: string, path: string, timeoutMs: number): PolicyError {
+function forwardError(e: unknown, origin: string, path: string, timeoutMs: number, httpVersion?: HttpVersion): PolicyError {
   const code = (e as { code?: string }).code ?? (e as Error).name;
   if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT")
     return new PolicyError("Timeout", `Request to ${origin}${path.split("?")[0]} did not complete within ${timeoutMs} ms.`, 504, "forward-request", e);
-  return new PolicyError("BackendConnectionFailure", `Could not reach ${origin}: ${(e as Error).message}${code ? ` (${code})` : ""}.`, 500, "forward-request", e);
+  // h2c with prior knowledge against a backend that does not speak HTTP/2 ends in a protocol error: say why.
+  const hint =
+    httpVersion === "2" && origin.startsWith("http:") && (code.startsWith("ERR_HTTP2") || code === "UND_ERR_SOCKET" || code === "ECONNRESET")
+      ? ` http-version="2" over http:// speaks HTTP/2 with prior knowledge (h2c), which a backend that only speaks HTTP/1.1 refuses; use "2or1" or "1" for it.`
+      : "";
+  return new PolicyError("BackendConnectionFailure", `Could not reach ${origin}: ${(e as Error).message}${code ? ` (${code})` : ""}.${hint}`, 500, "forward-request", e);
 }
 
 /** Percent-encodes what a path may not carry raw, keeping existing escapes. */

@@ -71,11 +71,24 @@ export function configureCertificates(entries: CertificateEntry[]): void {
 
 let extraAgent: Agent | undefined;
 let extraConnect: Record<string, unknown> | undefined;
-/** TLS options for every outgoing call (a trusted CA for a private backend, etc.). */
+const connectListeners: (() => void)[] = [];
+/**
+ * TLS options for every outgoing call (a trusted CA for a private backend, etc.): send-request,
+ * send-one-way-request and forwarding (runtime/backend.ts builds its pools from them).
+ */
 export function configureDispatcher(connect: Record<string, unknown>): void {
   extraConnect = connect;
   extraAgent = new Agent({ keepAliveTimeout: 10_000, connections: 256, connect });
   certAgents.clear();
+  for (const f of connectListeners) f();
+}
+/** The options configureDispatcher set, if any. */
+export function outgoingConnectOptions(): Record<string, unknown> | undefined {
+  return extraConnect;
+}
+/** Called after every configureDispatcher (the forwarding pools are rebuilt with the new options). */
+export function onConnectOptionsChange(f: () => void): void {
+  connectListeners.push(f);
 }
 
 function dispatcherFor(opts: SendOptions | null): Dispatcher {

@@ -26,11 +26,16 @@ export interface BackendHost {
   forward(ctx: Context, opts: ForwardOptions): Promise<ResponseMessage>;
 }
 
+/** forward-request's http-version other than "1": "2or1" prefers HTTP/2 and falls back to HTTP/1.1, "2" requires HTTP/2. */
+export type HttpVersion = "2" | "2or1";
+
 export interface ForwardOptions {
   timeoutMs: number;
   followRedirects: boolean;
   /** Hand the response body on as a stream (no policy reads it); the timeout then covers the headers only, as APIM's forward-request timeout does. */
   streamResponse?: boolean;
+  /** Absent: HTTP/1.1 (http-version="1", the default). */
+  httpVersion?: HttpVersion;
 }
 
 /** The backend host of a request (a field on the context: a WeakMap lookup cost ~160 ns a request). */
@@ -42,10 +47,11 @@ export function attachHost(ctx: Context, host: BackendHost): void {
  * forward-request (and <base/> in a standalone backend section). Not an async function: one
  * promise layer fewer on every proxied request.
  */
-export function forwardRequest(ctx: Context, timeoutMs: number, followRedirects: boolean, failOnErrorStatusCode: boolean): Promise<void> {
+export function forwardRequest(ctx: Context, timeoutMs: number, followRedirects: boolean, failOnErrorStatusCode: boolean, httpVersion?: HttpVersion): Promise<void> {
   const host = ctx.$host as BackendHost | null;
   if (!host) return Promise.reject(new PolicyError("BackendConnectionFailure", "No backend is configured for this request.", 500, "forward-request"));
-  return host.forward(ctx, { timeoutMs, followRedirects, streamResponse: ctx.$streamBodies }).then((res) => {
+  const opts: ForwardOptions = httpVersion === undefined ? { timeoutMs, followRedirects, streamResponse: ctx.$streamBodies } : { timeoutMs, followRedirects, streamResponse: ctx.$streamBodies, httpVersion };
+  return host.forward(ctx, opts).then((res) => {
     ctx.Response = res;
     if (failOnErrorStatusCode && res.StatusCode >= 400)
       throw new PolicyError("BackendErrorStatusCode", `The backend answered ${res.StatusCode} ${res.StatusReason}.`, res.StatusCode, "forward-request");

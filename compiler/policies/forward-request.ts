@@ -12,6 +12,8 @@ export interface ForwardNode extends PolicyNode {
   failOnErrorStatusCode: boolean;
   bufferRequestBody: boolean;
   bufferResponse: boolean;
+  /** http-version: null for "1" (the default, HTTP/1.1). */
+  httpVersion: "2" | "2or1" | null;
 }
 
 /** APIM's default forward-request timeout, seconds. */
@@ -34,6 +36,14 @@ export const forwardRequest: PolicyDef<ForwardNode> = {
     const a = pc.attrs(el, this.attributes);
     if (a.timeout && a["timeout-ms"]) pc.diags.error(Codes.InvalidLiteral, a["timeout-ms"].offset, "Use either 'timeout' or 'timeout-ms', not both.");
     pc.elements(el).forEach((c) => pc.diags.error(Codes.UnexpectedChild, c.offset, "<forward-request> takes no child elements."));
+    const ct = a["continue-timeout"];
+    if (ct)
+      pc.diags.warning(
+        Codes.NotImplemented,
+        ct.offset,
+        "'continue-timeout' has no effect in apimc: the gateway never sends 'Expect: 100-continue' to a backend (its HTTP client, undici, does not support it over HTTP/1.1), so there is no 100 Continue to wait for. The body is sent with the request; 'timeout' bounds the wait for the response.",
+      );
+    const hv = a["http-version"]?.kind === "literal" ? a["http-version"].text.trim() : "1";
     return {
       ...base,
       timeout: a.timeout,
@@ -42,6 +52,7 @@ export const forwardRequest: PolicyDef<ForwardNode> = {
       failOnErrorStatusCode: literalBool(a["fail-on-error-status-code"], false),
       bufferRequestBody: literalBool(a["buffer-request-body"], false),
       bufferResponse: literalBool(a["buffer-response"], true),
+      httpVersion: hv === "2" || hv === "2or1" ? hv : null,
     };
   },
   emit(node, ec) {
@@ -69,5 +80,7 @@ export function forwardCall(node: ForwardNode | null, ec: EmitContext): Code {
       : js`${DEFAULT_FORWARD_TIMEOUT_S * 1000}`;
   const follow = node?.followRedirects ? (node.followRedirects.kind === "literal" ? js`${literalBool(node.followRedirects, false)}` : ec.value(node.followRedirects, "bool")) : js`false`;
   const fail = node?.failOnErrorStatusCode ?? false;
+  // http-version="1" (the default) passes nothing: the HTTP/1.1 path is the one every request takes.
+  if (node?.httpVersion) return js`${rt("forwardRequest")}(ctx, ${timeoutMs}, ${follow}, ${fail}, ${node.httpVersion})`;
   return js`${rt("forwardRequest")}(ctx, ${timeoutMs}, ${follow}, ${fail})`;
 }
