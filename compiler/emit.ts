@@ -7,7 +7,7 @@ import type { SectionLists } from "./compose.js";
 import { isAsyncNode, lookupPolicy } from "./policies/registry.js";
 import { ALL_SECTIONS, type EmitContext, type MessageTarget, type PolicyNode, type Section } from "./policies/types.js";
 import type { XValue } from "./xml/parse.js";
-import { forwardCall, type ForwardNode } from "./policies/forward-request.js";
+import { forwardCall, forwardOnlyCall, type ForwardNode } from "./policies/forward-request.js";
 
 /** Policies that read bodies themselves (conservative until each declares readsBody). */
 const BODY_READERS: ReadonlySet<string> = new Set(["find-and-replace", "json-to-xml", "xml-to-json", "cache-lookup", "cache-store", "validate-content", "retry", "set-body"]);
@@ -26,7 +26,8 @@ export function emitSections(sections: SectionLists, builder: ModuleBuilder, dia
     if (section === "backend" && only && (only.policy === "base" || only.policy === "forward-request")) {
       // The usual backend section: just the forward. Returned, not awaited: no async wrapper.
       const marker = only.index >= 0 ? js`ctx.$p = ${only.index}; ` : js``;
-      const call = forwardCall(only.policy === "base" ? null : (only as ForwardNode), ec);
+      const node = only.policy === "base" ? null : (only as ForwardNode);
+      const call = forwardOnlyCall(node, ec) ?? forwardCall(node, ec);
       out.push({ name: section, body: js`${mark(only.el.offset)}${marker}return ${call};\n`, async: false });
       continue;
     }

@@ -5,7 +5,7 @@ export { MessageBody } from "./body.js";
 export { PolicyError, DotNetException } from "./errors.js";
 export { bodyOf, bodyOfBytes, utf8Bytes, checkStatusCode, secondsToMs, toNull, newResponse, responseFromVariable, endWithResponse, unreachable } from "./policy-helpers.js";
 export { OutgoingRequest, newOutgoingRequest, sendRequest, sendOneWay, configureCertificates, configureDispatcher, configureResponseLimit, reasonPhrase } from "./http.js";
-export { forwardRequest, runPipeline, attachHost, END_PIPELINE, type PolicyModule, type BackendHost } from "./pipeline.js";
+export { forwardRequest, forwardOnly, runPipeline, attachHost, END_PIPELINE, type PolicyModule, type BackendHost } from "./pipeline.js";
 export { httpBackend } from "./backend.js";
 export * from "./dotnet/index.js";
 export * from "./traffic/index.js";

@@ -58,6 +58,17 @@ export function forwardRequest(ctx: Context, timeoutMs: number, followRedirects:
   });
 }
 
+/**
+ * A backend section that is only a forward (emit.ts): the host's promise of the response, which
+ * runPipeline makes context.Response. No `.then` of its own: one promise and one closure fewer
+ * on every proxied request.
+ */
+export function forwardOnly(ctx: Context, timeoutMs: number, followRedirects: boolean, httpVersion?: HttpVersion): Promise<ResponseMessage> {
+  const host = ctx.$host as BackendHost | null;
+  if (!host) return Promise.reject(new PolicyError("BackendConnectionFailure", "No backend is configured for this request.", 500, "forward-request"));
+  return host.forward(ctx, httpVersion === undefined ? { timeoutMs, followRedirects, streamResponse: ctx.$streamBodies } : { timeoutMs, followRedirects, streamResponse: ctx.$streamBodies, httpVersion });
+}
+
 type Section = "inbound" | "backend" | "outbound" | "on-error";
 
 const isPromise = (r: unknown): r is Promise<unknown> => r !== undefined && r !== null && typeof (r as Promise<unknown>).then === "function";
@@ -82,6 +93,8 @@ export async function runPipeline(mod: PolicyModule, ctx: Context): Promise<void
         r = mod.backend(ctx);
         if (isPromise(r)) r = await r;
         if (r === END_PIPELINE) return;
+        // A forward-only backend section hands back the response (forwardOnly).
+        if (r instanceof ResponseMessage) ctx.Response = r;
       }
       section = "outbound";
       ctx.$p = -1;

@@ -101,6 +101,7 @@ const sides = {
     x = mod.backend?.(ctx);
     if (x && typeof x.then === "function") x = await x;
     if (x === 1) return;
+    if (x instanceof runtime.ResponseMessage) ctx.Response = x; // a forward-only section (forwardOnly), as runPipeline does
     x = mod.outbound?.(ctx);
     if (x && typeof x.then === "function") await x;
   },

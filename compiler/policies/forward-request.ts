@@ -67,10 +67,23 @@ export function emitForward(node: ForwardNode | null, ec: EmitContext): Code {
 }
 
 /**
- * The forwarding call itself. A backend section that only forwards returns it directly (a plain
- * function returning the promise: one async layer fewer on every request).
+ * The forwarding call itself: a promise that sets context.Response (and fails on an error status
+ * when asked).
  */
 export function forwardCall(node: ForwardNode | null, ec: EmitContext): Code {
+  return forwardCallOf(node, ec, false);
+}
+
+/**
+ * A backend section that only forwards returns the host's promise of the response itself, which
+ * the pipeline makes context.Response: no promise layer of its own on every request. Null when the
+ * forward must also check the status (fail-on-error-status-code), which forwardCall does.
+ */
+export function forwardOnlyCall(node: ForwardNode | null, ec: EmitContext): Code | null {
+  return node?.failOnErrorStatusCode ? null : forwardCallOf(node, ec, true);
+}
+
+function forwardCallOf(node: ForwardNode | null, ec: EmitContext, only: boolean): Code {
   const timeoutMs: Code = node?.timeoutMs
     ? ec.value(node.timeoutMs, "int")
     : node?.timeout
@@ -79,8 +92,12 @@ export function forwardCall(node: ForwardNode | null, ec: EmitContext): Code {
         : js`(${ec.value(node.timeout, "int")}) * 1000`
       : js`${DEFAULT_FORWARD_TIMEOUT_S * 1000}`;
   const follow = node?.followRedirects ? (node.followRedirects.kind === "literal" ? js`${literalBool(node.followRedirects, false)}` : ec.value(node.followRedirects, "bool")) : js`false`;
-  const fail = node?.failOnErrorStatusCode ?? false;
   // http-version="1" (the default) passes nothing: the HTTP/1.1 path is the one every request takes.
+  if (only) {
+    if (node?.httpVersion) return js`${rt("forwardOnly")}(ctx, ${timeoutMs}, ${follow}, ${node.httpVersion})`;
+    return js`${rt("forwardOnly")}(ctx, ${timeoutMs}, ${follow})`;
+  }
+  const fail = node?.failOnErrorStatusCode ?? false;
   if (node?.httpVersion) return js`${rt("forwardRequest")}(ctx, ${timeoutMs}, ${follow}, ${fail}, ${node.httpVersion})`;
   return js`${rt("forwardRequest")}(ctx, ${timeoutMs}, ${follow}, ${fail})`;
 }

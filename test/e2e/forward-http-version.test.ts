@@ -299,13 +299,14 @@ describe("the emitted forward call", () => {
   const code = (attrs: string) => {
     const r = compile(forward(attrs), { format: "esm" });
     expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    return r.code!.split("\n").find((l) => l.includes("forwardRequest("))!.trim();
+    return r.code!.split("\n").find((l) => l.includes("forwardRequest(") || l.includes("forwardOnly("))!.trim();
   };
   it("http-version 1 is the default call; 2 and 2or1 name the version", () => {
     expect(code(`http-version="1"`)).toBe(code(``));
-    expect(code(``)).toMatch(/forwardRequest\(ctx, 300000, false, false\)/);
-    expect(code(`http-version="2"`)).toMatch(/forwardRequest\(ctx, 300000, false, false, "2"\)/);
-    expect(code(`http-version="2or1"`)).toMatch(/forwardRequest\(ctx, 300000, false, false, "2or1"\)/);
+    expect(code(``)).toMatch(/forwardOnly\(ctx, 300000, false\)/);
+    expect(code(`http-version="2"`)).toMatch(/forwardOnly\(ctx, 300000, false, "2"\)/);
+    expect(code(`http-version="2or1"`)).toMatch(/forwardOnly\(ctx, 300000, false, "2or1"\)/);
+    expect(code(`http-version="2" fail-on-error-status-code="true"`)).toMatch(/forwardRequest\(ctx, 300000, false, true, "2"\)/);
   });
   it("an unknown http-version is a compile-time error", () => {
     const r = compile(forward(`http-version="3"`), { format: "esm" });
