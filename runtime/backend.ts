@@ -90,11 +90,11 @@ onConnectOptionsChange(() => {
 });
 
 /**
- * Not sent on: hop-by-hop headers, Host (the backend's own host is used) and Expect: the gateway's
- * HTTP server has already answered a client's `Expect: 100-continue` (Node does), and undici
- * refuses to send the header at all (a forwarded request carrying it failed with a 500).
+ * Not sent on: hop-by-hop headers and Expect (HOP_BY_HOP: the gateway's HTTP server has already
+ * answered a client's `Expect: 100-continue`, and undici refuses to send the header), and Host
+ * (the backend's own host is used).
  */
-const NOT_FORWARDED: ReadonlySet<string> = new Set([...HOP_BY_HOP, "host", "expect"]);
+const NOT_FORWARDED: ReadonlySet<string> = new Set([...HOP_BY_HOP, "host"]);
 
 interface Base {
   origin: string;

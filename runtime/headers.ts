@@ -29,8 +29,12 @@ export const NO_COMMA_JOIN: ReadonlySet<string> = new Set([
 /** Headers a policy cannot append, override or delete (set-header "Limitations"). */
 export const PROTECTED_HEADERS: ReadonlySet<string> = new Set(["connection", "content-length", "keep-alive", "transfer-encoding"]);
 
-/** Hop-by-hop headers the gateway never forwards (RFC 9110 §7.6.1). */
+/**
+ * Headers the gateway never passes on: hop-by-hop ones (RFC 9110 §7.6.1), and Expect, whose
+ * 100-continue the gateway's own server already answered (undici refuses to send it).
+ */
 export const HOP_BY_HOP: ReadonlySet<string> = new Set([
+  "expect",
   "connection",
   "keep-alive",
   "proxy-connection",

@@ -198,6 +198,15 @@ describe("send-request without the network's help", () => {
     expect(JSON.parse(r.variables.b as string)).toEqual({ method: "PUT", url: "/copy", body: "payload", h: "yes" });
   });
 
+  it("mode copy does not pass on the client's Expect: 100-continue (the gateway answered it; undici refuses it)", async () => {
+    const r = await runPolicy(doc({ inbound: `<send-request mode="copy" response-variable-name="r"><set-url>${echo.url}/copy</set-url></send-request><set-variable name="b" value="@(((IResponse)context.Variables["r"]).Body.As<string>())" />` }), {
+      request: { method: "POST", body: "payload", headers: { "X-Copied": "yes", Expect: "100-continue" } },
+    });
+    expect(r.lastError).toBeUndefined();
+    expect(JSON.parse(r.variables.b as string)).toEqual({ method: "POST", url: "/copy", body: "payload", h: "yes" });
+    expect(echo.requests.at(-1)?.headers.expect).toBeUndefined();
+  });
+
   it("mode copy in outbound carries no body", async () => {
     const r = await runPolicy(doc({ backend: "<base/>", outbound: `<send-request mode="copy" response-variable-name="r"><set-url>${echo.url}/copy</set-url></send-request><set-variable name="b" value="@(((IResponse)context.Variables["r"]).Body.As<string>())" />` }), {
       request: { method: "PUT", body: "payload" },
