@@ -165,7 +165,7 @@ function finalConvert(b: Binder, e: BExpr, expected: ExpectedType, pos: number):
       // stored as they are.
       if (["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float", "double", "char"].includes(n) && t.k === "named") return convertImplicit(b, e, named("object")) ?? e;
       if (t.k === "null" || VARIABLE_TYPES.has(n) || n === "bytes" || JSON_VARIABLE_TYPES.has(n)) return e;
-      b.err(Codes.CSharpTypeMismatch, pos, `set-variable cannot store a value of type '${typeName(t)}'; allowed are bool, the numeric types, char, string, Guid, DateTime, TimeSpan, byte[] and their nullable forms.`);
+      b.err(Codes.CSharpTypeMismatch, pos, `set-variable cannot store a value of type '${typeName(t)}'; allowed are bool, the numeric types, char, string, Guid, DateTime, TimeSpan, byte[], their nullable forms, JToken/JObject/JArray/JValue and Jwt.`);
     }
     // eslint-disable-next-line no-fallthrough
     case "body": {
@@ -178,7 +178,12 @@ function finalConvert(b: Binder, e: BExpr, expected: ExpectedType, pos: number):
   }
 }
 
-const JSON_VARIABLE_TYPES: ReadonlySet<string> = new Set(["JToken", "JObject", "JArray", "JValue"]);
+/**
+ * Object types set-variable also accepts though the reference page lists scalars only: Microsoft's
+ * own samples store JObject/JToken values and a parsed Jwt (oauth-proxy: `AsJwt()`, read back with
+ * `(Jwt)context.Variables[...]`), as validate-jwt's output-token-variable-name does.
+ */
+const JSON_VARIABLE_TYPES: ReadonlySet<string> = new Set(["JToken", "JObject", "JArray", "JValue", "Jwt"]);
 
 function constString(e: BExpr): { v: string | null } | undefined {
   const v = e.cv!.v;

@@ -24,6 +24,15 @@ describe("set-variable", () => {
     const r = await runPolicy(doc({ inbound: `<set-variable name="j" value="@(new JObject(new JProperty("a", 7)))" /><set-variable name="a" value="@((int)((JObject)context.Variables["j"])["a"])" />` }));
     expect(r.variables.a).toBe(7);
   });
+  it("stores a parsed Jwt, as Microsoft's oauth-proxy sample does, and (Jwt) reads it back", async () => {
+    const token = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ name: "Ann" })).toString("base64url")}.c2ln`;
+    const r = await runPolicy(
+      doc({ inbound: `<set-variable name="j" value="@(context.Request.Headers.GetValueOrDefault(&quot;X-T&quot;, &quot;&quot;).AsJwt())" /><set-variable name="n" value="@(((Jwt)context.Variables[&quot;j&quot;]).Claims[&quot;name&quot;][0])" />` }),
+      { request: { headers: { "X-T": token } } },
+    );
+    expect(r.lastError).toBeUndefined();
+    expect(r.variables.n).toBe("Ann");
+  });
   it("rejects other non-scalar types at compile time", async () => {
     await expect(runPolicy(doc({ inbound: `<set-variable name="l" value="@(new List<int>())" />` }))).rejects.toThrow(/APIMC3006/);
   });
