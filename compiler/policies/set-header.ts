@@ -68,6 +68,12 @@ export function parseHeaderLike(el: Parameters<PolicyDef["parse"]>[0], pc: Parse
       pc.diags.error(Codes.ProtectedHeader, a.name.offset, `The '${name}' header cannot be appended, overridden or deleted by a policy; the gateway manages it.`);
     else if (lower === "server" && target === "response" && act === "delete")
       pc.diags.error(Codes.ProtectedHeader, a.name.offset, "The 'Server' response header cannot be removed.");
+    else if (lower === "expect" && target === "request" && act !== "delete")
+      pc.diags.warning(
+        Codes.NotImplemented,
+        a.name.offset,
+        "apimc never sends an 'Expect' header to a backend or a send-request target (the gateway answers 100-continue itself, and its HTTP client cannot send it): this set-header has no effect on the request sent.",
+      );
     a.name.text = name;
   }
   return { ...base, name: a.name, action, values, target };

@@ -65,6 +65,16 @@ describe("set-header", () => {
     expect(compile(outbound(`<set-header name="Server" exists-action="override"><value>x</value></set-header>`)).code).not.toBeNull();
   });
 
+  it("warns that an Expect request header is never sent (the gateway answers 100-continue itself)", () => {
+    const r = compile(inbound(`<set-header name="Expect" exists-action="override"><value>100-continue</value></set-header>`));
+    expect(r.code).not.toBeNull();
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: "warning", code: "APIMC2015", line: 1 })]);
+    expect(r.diagnostics[0]!.message).toContain("never sends an 'Expect' header");
+    // Deleting it, or setting it on the response, is fine.
+    expect(compile(inbound(`<set-header name="Expect" exists-action="delete"/>`)).diagnostics).toEqual([]);
+    expect(compile(outbound(`<set-header name="Expect"><value>x</value></set-header>`)).diagnostics).toEqual([]);
+  });
+
   it("rejects an unknown exists-action and an invalid header name", () => {
     const a = compile(inbound(`<set-header name="X" exists-action="replace"><value>1</value></set-header>`));
     expect(a.diagnostics[0]).toMatchObject({ code: "APIMC2008" });
