@@ -21,7 +21,7 @@ export function emitSections(sections: SectionLists, builder: ModuleBuilder, dia
   for (const section of ALL_SECTIONS) {
     const nodes = sections[section];
     if (!nodes || nodes.length === 0) continue;
-    const ec = makeEmitContext(builder, diags, section, CONTEXT_REQUEST, CONTEXT_RESPONSE);
+    const ec = makeEmitContext(builder, diags, section, CONTEXT_REQUEST, CONTEXT_RESPONSE, nodes);
     const only = nodes.length === 1 ? nodes[0]! : null;
     if (section === "backend" && only && (only.policy === "base" || only.policy === "forward-request")) {
       // The usual backend section: just the forward. Returned, not awaited: no async wrapper.
@@ -38,16 +38,17 @@ export function emitSections(sections: SectionLists, builder: ModuleBuilder, dia
   return out;
 }
 
-function makeEmitContext(builder: ModuleBuilder, diags: DiagnosticBag, section: Section, request: MessageTarget, response: MessageTarget): EmitContext {
+function makeEmitContext(builder: ModuleBuilder, diags: DiagnosticBag, section: Section, request: MessageTarget, response: MessageTarget, sectionNodes: readonly PolicyNode[]): EmitContext {
   const ec: EmitContext = {
     scope: builder,
     diags,
     section,
     request,
     response,
+    sectionNodes,
     value: (v, expected) => emitValue(v, expected, ec),
     policies: (nodes) => emitPolicies(nodes, ec),
-    withTargets: (t, f) => f(makeEmitContext(builder, diags, section, t.request ?? request, t.response ?? response)),
+    withTargets: (t, f) => f(makeEmitContext(builder, diags, section, t.request ?? request, t.response ?? response, sectionNodes)),
   };
   return ec;
 }
@@ -58,7 +59,7 @@ function emitPolicies(nodes: readonly PolicyNode[], ec: EmitContext): Code {
     const def = lookupPolicy(node.policy);
     if (!def) continue;
     // Expression diagnostics go to the file the policy came from (a parent scope, a fragment).
-    const nec = node.diags === ec.diags ? ec : makeEmitContext(ec.scope as ModuleBuilder, node.diags, ec.section, ec.request, ec.response);
+    const nec = node.diags === ec.diags ? ec : makeEmitContext(ec.scope as ModuleBuilder, node.diags, ec.section, ec.request, ec.response, ec.sectionNodes);
     const code = def.emit(node, nec);
     if (def.readsBody?.(node) || BODY_READERS.has(node.policy)) (ec.scope as ModuleBuilder).readsBody = true;
     if (code.isEmpty) continue;

@@ -114,7 +114,11 @@ export const cors: PolicyDef<CorsNode> = {
     const cfg = ec.scope.constant(js`Object.freeze(JSON.parse(${JSON.stringify(node.config)}))`, "corsConfig");
     const bool = (v: XValue | undefined, def: boolean): Code => (!v ? js`${def}` : v.kind === "literal" ? js`${v.text.trim().toLowerCase() === "true"}` : ec.value(v, "bool"));
     const age = !node.maxAge ? js`0` : node.maxAge.kind === "literal" ? js`${Number(node.maxAge.text.trim())}` : ec.value(node.maxAge, "int");
-    return js`if (${rt("corsHandle")}(ctx, ${cfg}, ${bool(node.allowCredentials, false)}, ${bool(node.terminate, true)}, ${age}) === ${END_PIPELINE}) return ${END_PIPELINE};`;
+    // With terminate-unmatched-request="false", an unmatched preflight is left to a later cors that
+    // is a direct child of inbound; with none, it ends with an empty 200 all the same.
+    const at = ec.section === "inbound" ? ec.sectionNodes.indexOf(node) : -1;
+    const laterCors = at >= 0 && ec.sectionNodes.slice(at + 1).some((n) => n.policy === "cors");
+    return js`if (${rt("corsHandle")}(ctx, ${cfg}, ${bool(node.allowCredentials, false)}, ${bool(node.terminate, true)}, ${age}, ${laterCors}) === ${END_PIPELINE}) return ${END_PIPELINE};`;
   },
 };
 

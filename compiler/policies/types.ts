@@ -90,4 +90,6 @@ export interface EmitContext {
   policies(nodes: readonly PolicyNode[]): Code;
   /** Emits with different message targets (children of send-request / return-response). */
   withTargets(targets: { request?: MessageTarget; response?: MessageTarget }, f: (ec: EmitContext) => Code): Code;
+  /** The section's own policies after composition (its direct children), for policies that look at their siblings (cors). */
+  readonly sectionNodes: readonly PolicyNode[];
 }

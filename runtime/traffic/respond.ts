@@ -114,12 +114,14 @@ export function corsNormalizeOrigin(origin: string): string {
  * -Expose-Headers) on whatever response goes back to the client, including error responses.
  *
  * A request that does not match (origin, method or requested headers): with
- * terminate-unmatched-request it ends at once with an empty 200 OK and no CORS headers; without,
- * it continues and gets no CORS headers (a later cors policy, from another scope, may still
- * handle it). [OPEN] 12: the default is true (the prose of the current reference page and the
- * APIM team's answers; the attribute table of some versions says false).
+ * terminate-unmatched-request it ends at once with an empty 200 OK and no CORS headers. Without, a
+ * simple request continues and gets no CORS headers; a preflight is left to the next cors policy
+ * that is a direct child of inbound (`laterCors`, known at compile time) and, when there is none,
+ * ends with the empty 200 all the same (the reference page). [OPEN] 12: the default is true (the
+ * prose of the current reference page and the APIM team's answers; the attribute table of some
+ * versions says false).
  */
-export function corsHandle(ctx: Context, cfg: CorsConfig, allowCredentials: unknown, terminate: unknown, maxAge: unknown): number | undefined {
+export function corsHandle(ctx: Context, cfg: CorsConfig, allowCredentials: unknown, terminate: unknown, maxAge: unknown, laterCors = false): number | undefined {
   const rq = ctx.Request;
   const origin = rq.Headers.GetValueOrDefault("Origin", null);
   if (origin === null || origin === "") return undefined;
@@ -137,7 +139,7 @@ export function corsHandle(ctx: Context, cfg: CorsConfig, allowCredentials: unkn
       .filter((h) => h !== "");
     const methodOk = cfg.methods === null || cfg.methods.includes(method);
     const headersOk = cfg.headers === null || requestedHeaders.every((h) => cfg.headers!.includes(h.toLowerCase()));
-    if (!originOk || !methodOk || !headersOk) return unmatched(ctx, terminate);
+    if (!originOk || !methodOk || !headersOk) return unmatched(ctx, terminate === false && laterCors ? false : true);
     const h = new HeaderMap("response");
     h.setValues("Access-Control-Allow-Origin", [allowOrigin]);
     if (credentials) h.setValues("Access-Control-Allow-Credentials", ["true"]);

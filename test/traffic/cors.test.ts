@@ -128,6 +128,21 @@ describe("cors on actual requests", () => {
     expect(r.headers["access-control-allow-origin"]).toBeUndefined();
   });
 
+  it("with terminate-unmatched-request=false and no later cors, an unmatched preflight still ends with an empty 200", async () => {
+    for (const terminate of [`terminate-unmatched-request="false"`, `terminate-unmatched-request="@(false)"`]) {
+      const before = server.requests.length;
+      const r = await runPolicy(policy(terminate), { backend: server.url, request: preflight("https://evil.example", "GET") });
+      expect(r).toMatchObject({ status: 200, body: "" });
+      expect(Object.keys(r.headers).filter((h) => h.startsWith("access-control"))).toEqual([]);
+      expect(server.requests.length).toBe(before);
+    }
+    // A cors inside a choose is not a direct child of inbound: it does not count as a later cors.
+    const nested = `<choose><when condition="@(true)"><cors><allowed-origins><origin>*</origin></allowed-origins><allowed-methods><method>*</method></allowed-methods><allowed-headers><header>*</header></allowed-headers></cors></when></choose>`;
+    const n = await runPolicy(policy(`terminate-unmatched-request="false"`, nested), { backend: server.url, request: preflight("https://evil.example", "GET") });
+    expect(n).toMatchObject({ status: 200, body: "" });
+    expect(n.headers["access-control-allow-origin"]).toBeUndefined();
+  });
+
   it("an unmatched origin: empty 200 by default; passes through without CORS headers when not terminating", async () => {
     const before = server.requests.length;
     const t = await runPolicy(policy(), { backend: server.url, request: { headers: { Origin: "https://evil.example" } } });
