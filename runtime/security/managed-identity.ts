@@ -1,9 +1,13 @@
 // authentication-managed-identity outside Azure: an access token for `resource` from one of two
 // token sources the gateway configuration names (gateway.json `managedIdentity`):
 //
-// - an IMDS-compatible endpoint (Azure VMs, Arc-enabled servers' compatible endpoints, local
-//   emulators): GET <endpoint>?api-version=2018-02-01&resource=…[&client_id=…] with `Metadata: true`,
+// - an IMDS-compatible endpoint (Azure VMs, local emulators): GET <endpoint>?api-version=2018-02-01&resource=…[&client_id=…] with `Metadata: true`,
 //   answering { access_token, expires_on (epoch seconds) };
+// - Azure Arc-enabled servers' endpoint (`imds.arc`): the same request (api-version 2019-11-01) is
+//   answered 401 with `WWW-Authenticate: Basic realm=<key file>`; the key file, which only
+//   privileged users can read, is sent back once as `Authorization: Basic <key>`. The realm comes
+//   from the network, so it is followed only when Arc is configured, and only to a small `.key`
+//   file directly inside the agent's token directory (opened without following links);
 // - Microsoft Entra Workload ID (`authentication-provider="WorkloadIdentity"`): the federated token
 //   file (re-read for every exchange: it is rotated) exchanged at
 //   <authorityHost><tenantId>/oauth2/v2.0/token for { access_token, expires_in }.
@@ -13,8 +17,10 @@
 // not cached (a still-valid token is used while a refresh fails). Failures are policy errors with
 // Source "authentication-managed-identity", unless the policy says ignore-error.
 import { Agent, type Dispatcher } from "undici";
-import { readFile } from "node:fs/promises";
-import type { Context } from "../context.js";
+import { constants as fsConstants } from "node:fs";
+import { open, readFile } from "node:fs/promises";
+import { basename, dirname, extname, isAbsolute, resolve as resolvePath, win32 } from "node:path";
+import type { Context, ResponseMessage } from "../context.js";
 import { PolicyError } from "../errors.js";
 import { HeaderMap } from "../headers.js";
 import { httpCall, sendRequest, type OutgoingRequest, type SendOptions } from "../http.js";
@@ -23,10 +29,25 @@ export const SOURCE = "authentication-managed-identity";
 export const DEFAULT_IMDS_ENDPOINT = "http://169.254.169.254/metadata/identity/oauth2/token";
 export const DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com/";
 export const DEFAULT_TIMEOUT_MS = 20_000;
+/** Azure Arc-enabled servers: the agent's endpoint, API version and key file directory. */
+export const DEFAULT_ARC_ENDPOINT = "http://localhost:40342/metadata/identity/oauth2/token";
+export const ARC_API_VERSION = "2019-11-01";
+export const ARC_KEY_MAX_BYTES = 4096;
+export function defaultArcTokenDir(): string {
+  return process.platform === "win32"
+    ? win32.join(process.env.ProgramData || "C:\\ProgramData", "AzureConnectedMachineAgent", "Tokens")
+    : "/var/opt/azcmagent/tokens";
+}
 
 export interface ManagedIdentityConfig {
   /** The IMDS-compatible endpoint (managed identity). Absent: policies without a provider fail with ManagedIdentityNotConfigured. */
-  imds?: { endpoint?: string } | null;
+  imds?: {
+    endpoint?: string;
+    /** Azure Arc-enabled servers: answer the endpoint's key file challenge (default endpoint http://localhost:40342/…). */
+    arc?: boolean;
+    /** Where Arc's key files must be (default: the platform's agent token directory). Runtime API only, for tests. */
+    arcTokenDir?: string;
+  } | null;
   /** Microsoft Entra Workload ID; each setting falls back to its AZURE_* environment variable. */
   workloadIdentity?: { clientId?: string; tenantId?: string; tokenFile?: string; authorityHost?: string } | null;
   /** Per token request, ms (default 20,000). */
@@ -155,20 +176,39 @@ async function imdsToken(cfg: ManagedIdentityConfig | null, resource: string, cl
     throw notConfigured(
       'no managed identity endpoint is configured. Set "managedIdentity": { "imds": { "endpoint": "…" } } in gateway.json (the endpoint defaults to Azure IMDS, http://169.254.169.254/metadata/identity/oauth2/token), or use authentication-provider="WorkloadIdentity" with "managedIdentity": { "workloadIdentity": { … } }.',
     );
+  const arc = cfg.imds.arc === true;
   let url: URL;
   try {
-    url = new URL(cfg.imds.endpoint || DEFAULT_IMDS_ENDPOINT);
+    url = new URL(cfg.imds.endpoint || (arc ? DEFAULT_ARC_ENDPOINT : DEFAULT_IMDS_ENDPOINT));
   } catch {
     throw notConfigured(`the managed identity endpoint '${cfg.imds.endpoint}' is not an absolute URL.`);
   }
-  url.searchParams.set("api-version", "2018-02-01");
+  // Arc-enabled servers have a system-assigned identity only.
+  if (arc && clientId !== null) throw fail(`The managed identity endpoint ${url.origin} is Azure Arc's, which has no user-assigned identities: client-id cannot be used with it.`);
+  url.searchParams.set("api-version", arc ? ARC_API_VERSION : "2018-02-01");
   url.searchParams.set("resource", resource);
   if (clientId !== null) url.searchParams.set("client_id", clientId);
   const headers = new HeaderMap("request");
   headers.setValues("Metadata", ["true"]);
   headers.setValues("Accept", ["application/json"]);
   const started = Date.now();
-  const body = await call(url, "GET", headers, null, timeoutOf(cfg), "the managed identity endpoint");
+  const what = "the managed identity endpoint";
+  const timeoutMs = timeoutOf(cfg);
+  let res = await send(url, "GET", headers, null, timeoutMs, what);
+  let secret: string | null = null;
+  if (res.StatusCode === 401) {
+    const challenge = res.Headers.TryGetValue("WWW-Authenticate");
+    if (!arc) {
+      if (challenge?.some((v) => /^\s*Basic\s+realm=/i.test(v)))
+        throw fail(`The managed identity endpoint ${url.origin} answered 401 with an Azure Arc key file challenge, which is followed only when gateway.json sets "managedIdentity": { "imds": { "arc": true } }.`);
+    } else {
+      // One challenge round: the second answer is taken as it is (a second 401 is a failure).
+      secret = await arcKey(challenge, cfg.imds.arcTokenDir || defaultArcTokenDir(), url.origin);
+      headers.setValues("Authorization", [`Basic ${secret}`]);
+      res = await send(url, "GET", headers, null, timeoutMs, what, secret);
+    }
+  }
+  const body = parse(res, url, what, secret);
   const expiresOn = seconds(body.expires_on);
   const expiresIn = seconds(body.expires_in);
   if (expiresOn === null && expiresIn === null) throw fail(`The managed identity endpoint ${url.origin} answered without 'expires_on'.`);
@@ -223,16 +263,79 @@ async function workloadToken(cfg: ManagedIdentityConfig | null, resource: string
   return token(body, url.origin, started + expiresIn * 1000, started);
 }
 
+/**
+ * Azure Arc's challenge: the key file named by `WWW-Authenticate: Basic realm=<path>`, read only
+ * when the path, resolved, is a `.key` file directly inside `dir`, is a regular file (not a link)
+ * and is at most ARC_KEY_MAX_BYTES. Messages name the path, never the key.
+ */
+async function arcKey(challenge: string[] | undefined, dir: string, origin: string): Promise<string> {
+  const refuse = (why: string): never => {
+    throw fail(`The Azure Arc endpoint ${origin} answered 401 with ${why}`);
+  };
+  if (!challenge || challenge.length === 0) refuse("no WWW-Authenticate challenge.");
+  if (challenge!.length > 1) refuse("more than one WWW-Authenticate challenge.");
+  const m = /^\s*Basic\s+realm=(.*)$/i.exec(challenge![0]!);
+  if (!m) refuse("a WWW-Authenticate challenge that is not 'Basic realm=<key file>'.");
+  let realm = m![1]!.trim();
+  if (realm.length >= 2 && realm.startsWith('"') && realm.endsWith('"')) realm = realm.slice(1, -1);
+  const shown = JSON.stringify(realm.length > 200 ? `${realm.slice(0, 200)}…` : realm);
+  const windows = process.platform === "win32";
+  const abs = windows ? win32.isAbsolute(realm) : isAbsolute(realm);
+  if (realm === "" || realm.includes("\0") || !abs) refuse(`a key file path that is not absolute (${shown}); it was not read.`);
+  const file = windows ? win32.resolve(realm) : resolvePath(realm);
+  const parent = windows ? win32.dirname(file) : dirname(file);
+  const tokenDir = windows ? win32.resolve(dir) : resolvePath(dir);
+  const same = windows ? parent.toLowerCase() === tokenDir.toLowerCase() : parent === tokenDir;
+  if (!same) refuse(`a key file outside the Azure Arc token directory ${tokenDir} (${shown}); it was not read.`);
+  const name = windows ? win32.basename(file) : basename(file);
+  if ((windows ? win32.extname(name).toLowerCase() : extname(name)) !== ".key") refuse(`a key file path that does not end in .key (${shown}); it was not read.`);
+  let fh;
+  try {
+    // O_NOFOLLOW: a link in the token directory is not followed; O_NONBLOCK: a FIFO cannot hang the
+    // open (neither flag exists on Windows).
+    fh = await open(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "error";
+    throw fail(`Cannot open the Azure Arc key file ${shown} (${code === "ELOOP" ? "a symbolic link" : code}).`, e);
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) refuse(`a key file that is not a regular file (${shown}); it was not read.`);
+    if (st.size > ARC_KEY_MAX_BYTES) refuse(`a key file of ${st.size} bytes (more than ${ARC_KEY_MAX_BYTES}) (${shown}); it was not read.`);
+    const buf = Buffer.alloc(ARC_KEY_MAX_BYTES + 1);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    if (bytesRead > ARC_KEY_MAX_BYTES) refuse(`a key file of more than ${ARC_KEY_MAX_BYTES} bytes (${shown}).`);
+    const key = buf.subarray(0, bytesRead).toString("utf8").trim();
+    // It goes into a header: visible ASCII only.
+    if (key === "" || !/^[\x21-\x7e]+$/.test(key)) refuse(`a key file that is empty or not printable ASCII (${shown}).`);
+    return key;
+  } finally {
+    await fh.close();
+  }
+}
+
 /** One token request: the JSON object answered with a 2xx, or a policy error saying what went wrong. */
 async function call(url: URL, method: string, headers: HeaderMap, body: Buffer | null, timeoutMs: number, what: string): Promise<Record<string, unknown>> {
-  let res;
+  return parse(await send(url, method, headers, body, timeoutMs, what), url, what);
+}
+
+/** Sends a token request; a policy error when there is no answer. `secret` never appears in a message. */
+async function send(url: URL, method: string, headers: HeaderMap, body: Buffer | null, timeoutMs: number, what: string, secret: string | null = null): Promise<ResponseMessage> {
   try {
-    res = await httpCall(url, method, headers, body, timeoutMs, agent, false, SOURCE);
+    return await httpCall(url, method, headers, body, timeoutMs, agent, false, SOURCE);
   } catch (e) {
     const pe = e as PolicyError;
     if (pe.reason === "Timeout") throw fail(`${cap(what)} ${url.origin} did not answer within ${timeoutMs} ms.`, e);
-    throw fail(`${cap(what)} ${url.origin} could not be reached: ${pe.message}`, e);
+    throw fail(scrub(`${cap(what)} ${url.origin} could not be reached: ${pe.message}`, secret), secret === null ? e : undefined);
   }
+}
+
+function scrub(message: string, secret: string | null): string {
+  return secret === null ? message : message.split(secret).join("***");
+}
+
+/** The JSON object of a 2xx answer, or a policy error saying what went wrong. */
+function parse(res: ResponseMessage, url: URL, what: string, secret: string | null = null): Record<string, unknown> {
   const text = res.Body ? res.Body.content().toString("utf8") : "";
   let json: unknown;
   try {
@@ -244,7 +347,7 @@ async function call(url: URL, method: string, headers: HeaderMap, body: Buffer |
     // Entra and IMDS say why in { error, error_description }; nothing else of the body is repeated.
     const o = json && typeof json === "object" ? (json as Record<string, unknown>) : {};
     const detail = [o.error, o.error_description].filter((x) => typeof x === "string").map((x) => String(x).slice(0, 300)).join(": ");
-    throw fail(`${cap(what)} ${url.origin} answered ${res.StatusCode}${detail ? ` (${detail})` : ""}.`);
+    throw fail(scrub(`${cap(what)} ${url.origin} answered ${res.StatusCode}${detail ? ` (${detail})` : ""}.`, secret));
   }
   if (json === null || typeof json !== "object" || Array.isArray(json)) throw fail(`${cap(what)} ${url.origin} did not answer a JSON object.`);
   return json as Record<string, unknown>;

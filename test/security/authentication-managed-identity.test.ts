@@ -483,3 +483,189 @@ describe("authentication-managed-identity in the corpus", () => {
     expect(uses).toBeGreaterThanOrEqual(15);
   });
 });
+
+describe("authentication-managed-identity: Azure Arc-enabled servers' key file challenge", () => {
+  // A fake Arc agent: a request without the key is answered 401 with a fresh key file named in
+  // `WWW-Authenticate: Basic realm=<file>` (or whatever realm a test sets); with it, a token.
+  const arcDir = mkdtempSync(join(tmpdir(), "apimc-arc-tokens-"));
+  const outside = mkdtempSync(join(tmpdir(), "apimc-arc-outside-"));
+  let arc: TestServer;
+  let keys: string[];
+  /** The realm of the next challenge (default: a new key file in arcDir). */
+  let realm: (() => string) | null;
+  let afterKey: ((n: number) => Answer) | null;
+  beforeAll(async () => {
+    arc = await startServer((req, res) => {
+      const auth = req.headers.authorization;
+      if (auth === undefined) {
+        let r: string;
+        if (realm) r = realm();
+        else {
+          const key = `arc-secret-${keys.length + 1}-${"k".repeat(32)}`;
+          r = join(arcDir, `${keys.length + 1}.key`);
+          writeFileSync(r, key);
+          keys.push(key);
+        }
+        res.writeHead(401, { "www-authenticate": `Basic realm=${r}`, "content-type": "application/json" });
+        return res.end(JSON.stringify({ error: "unauthorized" }));
+      }
+      if (afterKey) return answer(res, afterKey(arc.requests.length));
+      if (auth !== `Basic ${keys.at(-1)}`) {
+        res.writeHead(401, { "content-type": "application/json" });
+        return res.end("{}");
+      }
+      return answer(res, { body: JSON.stringify({ access_token: `arc-token-${arc.requests.length}`, expires_on: String(nowS() + 3600), token_type: "Bearer" }) });
+    });
+  });
+  afterAll(() => arc.close());
+  beforeEach(() => {
+    arc.requests.length = 0;
+    keys = [];
+    realm = null;
+    afterKey = null;
+    configureManagedIdentity({ imds: { endpoint: `${arc.url}/metadata/identity/oauth2/token`, arc: true, arcTokenDir: arcDir }, timeoutMs: 2000 });
+  });
+
+  const mi = (extra = "") => forward(`<authentication-managed-identity resource="https://vault.azure.net"${extra} />`);
+  const refused = async (pattern: RegExp) => {
+    const r = await runPolicy(mi(), { backend: backend.url });
+    expect(r.status).toBe(500);
+    expect(r.variables).toMatchObject({ source: "authentication-managed-identity", reason: "ManagedIdentityTokenFailure" });
+    expect(String(r.variables.message)).toMatch(pattern);
+    const ignored = await runPolicy(mi(` ignore-error="true"`), { backend: backend.url, request: { headers: { Authorization: "Basic client" } } });
+    expect(ignored.status).toBe(200);
+    expect(seenAuth(ignored)).toBe("Basic client");
+    expect(ignored.trace).toContainEqual(expect.objectContaining({ source: "authentication-managed-identity", severity: "error", message: expect.stringMatching(pattern) }));
+    // Only the challenged requests: the key was never sent, so never read.
+    expect(arc.requests.map((q) => q.headers.authorization)).toEqual([undefined, undefined]);
+    return r;
+  };
+
+  it("answers the 401 challenge with the key file's contents once, then uses the token; cached as usual", async () => {
+    const r = await runPolicy(mi(), { backend: backend.url });
+    expect(r.status).toBe(200);
+    expect(seenAuth(r)).toBe("Bearer arc-token-2");
+    expect(arc.requests).toHaveLength(2);
+    const [first, second] = arc.requests;
+    for (const q of [first!, second!]) {
+      expect(q.headers.metadata).toBe("true");
+      const u = new URL(q.url, arc.url);
+      expect(u.pathname).toBe("/metadata/identity/oauth2/token");
+      expect([...u.searchParams]).toEqual([
+        ["api-version", "2019-11-01"],
+        ["resource", "https://vault.azure.net"],
+      ]);
+    }
+    expect(first!.headers.authorization).toBeUndefined();
+    expect(second!.headers.authorization).toBe(`Basic ${keys[0]}`);
+    // Cached: one token fetch (one challenge round) for many requests.
+    expect(seenAuth(await runPolicy(mi(), { backend: backend.url }))).toBe("Bearer arc-token-2");
+    expect(arc.requests).toHaveLength(2);
+    // A quoted realm works as well.
+    clearManagedIdentityCache();
+    realm = () => {
+      keys.push("quoted-realm-key");
+      writeFileSync(join(arcDir, "q.key"), "quoted-realm-key\n");
+      return `"${join(arcDir, "q.key")}"`;
+    };
+    expect(seenAuth(await runPolicy(mi(), { backend: backend.url }))).toBe("Bearer arc-token-4");
+    expect(arc.requests[3]!.headers.authorization).toBe("Basic quoted-realm-key");
+  });
+
+  it("concurrent requests share one challenge round", async () => {
+    const rs = await Promise.all(Array.from({ length: 8 }, () => runPolicy(mi(), { backend: backend.url })));
+    expect(rs.map(seenAuth)).toEqual(Array(8).fill("Bearer arc-token-2"));
+    expect(arc.requests).toHaveLength(2);
+  });
+
+  it("a realm outside the token directory is refused without reading it (also through ..)", async () => {
+    writeFileSync(join(outside, "stolen.key"), "not-for-the-network");
+    realm = () => join(outside, "stolen.key");
+    const r = await refused(/outside the Azure Arc token directory .*it was not read/);
+    expect(String(r.variables.message)).not.toContain("not-for-the-network");
+    arc.requests.length = 0;
+    realm = () => `${arcDir}/../${outside.split("/").at(-1)}/stolen.key`;
+    await refused(/outside the Azure Arc token directory/);
+    arc.requests.length = 0;
+    writeFileSync(join(arcDir, "nested.key"), "x");
+    realm = () => join(arcDir, "sub", "..", "..", "etc", "passwd.key");
+    await refused(/outside the Azure Arc token directory/);
+    arc.requests.length = 0;
+    realm = () => "relative/dir/a.key";
+    await refused(/not absolute/);
+  });
+
+  it("a realm that is not a .key file, a file over 4 KiB, a missing file or a link is refused", async () => {
+    writeFileSync(join(arcDir, "secret.txt"), "abc");
+    realm = () => join(arcDir, "secret.txt");
+    await refused(/does not end in \.key.*it was not read/);
+    arc.requests.length = 0;
+    writeFileSync(join(arcDir, "big.key"), "k".repeat(4097));
+    realm = () => join(arcDir, "big.key");
+    await refused(/4097 bytes \(more than 4096\).*it was not read/);
+    arc.requests.length = 0;
+    realm = () => join(arcDir, "missing.key");
+    await refused(/Cannot open the Azure Arc key file .*missing\.key.*ENOENT/);
+    if (process.platform !== "win32") {
+      const { symlinkSync } = await import("node:fs");
+      writeFileSync(join(outside, "target"), "linked-secret");
+      symlinkSync(join(outside, "target"), join(arcDir, "link.key"));
+      arc.requests.length = 0;
+      realm = () => join(arcDir, "link.key");
+      await refused(/a symbolic link/);
+      // A FIFO neither hangs the open nor is read.
+      const { execFileSync } = await import("node:child_process");
+      execFileSync("mkfifo", [join(arcDir, "fifo.key")]);
+      arc.requests.length = 0;
+      realm = () => join(arcDir, "fifo.key");
+      await refused(/not a regular file.*it was not read/);
+    }
+  });
+
+  it("a challenge without a usable realm fails", async () => {
+    realm = () => "";
+    await refused(/not absolute/);
+  });
+
+  it("without the arc switch the challenge is a failure and no file is read", async () => {
+    configureManagedIdentity({ imds: { endpoint: `${arc.url}/metadata/identity/oauth2/token`, arcTokenDir: arcDir }, timeoutMs: 2000 });
+    realm = () => {
+      writeFileSync(join(arcDir, "off.key"), "switch-off-key");
+      keys.push("switch-off-key");
+      return join(arcDir, "off.key");
+    };
+    const r = await refused(/answered 401 with an Azure Arc key file challenge, which is followed only when gateway\.json sets .*"arc": true/);
+    expect(new URL(arc.requests[0]!.url, arc.url).searchParams.get("api-version")).toBe("2018-02-01");
+    expect(String(r.variables.message)).not.toContain("switch-off-key");
+  });
+
+  it("one challenge round only: a second 401 is a failure; the key never appears in a message or the trace", async () => {
+    afterKey = () => ({ status: 401, body: JSON.stringify({ error: "unauthorized", error_description: `bad key ${keys.at(-1)}` }) });
+    const r = await runPolicy(mi(), { backend: backend.url });
+    expect(r.variables).toMatchObject({ reason: "ManagedIdentityTokenFailure" });
+    expect(String(r.variables.message)).toContain("answered 401 (unauthorized: bad key ***)");
+    expect(String(r.variables.message)).not.toContain(keys[0]);
+    expect(arc.requests).toHaveLength(2);
+    const ignored = await runPolicy(mi(` ignore-error="true"`), { backend: backend.url });
+    expect(ignored.status).toBe(200);
+    expect(JSON.stringify(ignored.trace)).not.toContain("arc-secret-");
+    expect(arc.requests).toHaveLength(4);
+  });
+
+  it("Arc has no user-assigned identities: client-id fails before any request", async () => {
+    const r = await runPolicy(forward(`<authentication-managed-identity resource="r" client-id="uai" />`), { backend: backend.url });
+    expect(r.variables).toMatchObject({ reason: "ManagedIdentityTokenFailure" });
+    expect(String(r.variables.message)).toContain("no user-assigned identities");
+    expect(arc.requests).toHaveLength(0);
+  });
+
+  it("the default token directory is the agent's, per platform", async () => {
+    const { defaultArcTokenDir, DEFAULT_ARC_ENDPOINT } = await import("../../runtime/security/managed-identity.js");
+    expect(DEFAULT_ARC_ENDPOINT).toBe("http://localhost:40342/metadata/identity/oauth2/token");
+    if (process.platform === "win32") expect(defaultArcTokenDir()).toMatch(/AzureConnectedMachineAgent\\Tokens$/);
+    else expect(defaultArcTokenDir()).toBe("/var/opt/azcmagent/tokens");
+    // Without arcTokenDir, a key file in a temporary directory is not accepted.
+    configureManagedIdentity({ imds: { endpoint: `${arc.url}/metadata/identity/oauth2/token`, arc: true }, timeoutMs: 2000 });
+    await refused(/outside the Azure Arc token directory/);
+  });
+});
