@@ -34,8 +34,12 @@ export interface GatewayConfig {
 }
 
 export interface ManagedIdentityOptions {
-  /** A managed identity endpoint speaking the IMDS protocol; `{}` for Azure IMDS itself. */
-  imds?: { endpoint?: string };
+  /**
+   * A managed identity endpoint speaking the IMDS protocol; `{}` for Azure IMDS itself. `arc`: it is
+   * an Azure Arc-enabled server's (default http://localhost:40342/…), whose key file challenge is
+   * answered (only from the agent's token directory).
+   */
+  imds?: { endpoint?: string; arc?: boolean };
   /** For authentication-provider="WorkloadIdentity"; each value defaults to its AZURE_* environment variable. */
   workloadIdentity?: { tenantId?: string; clientId?: string; tokenFile?: string; authorityHost?: string };
   /** Per token request (default 20). */
@@ -197,8 +201,9 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     const m = obj(c.managedIdentity, "managedIdentity", ["imds", "workloadIdentity", "timeoutSeconds"]);
     if (m.imds === undefined && m.workloadIdentity === undefined) fail("managedIdentity", "needs 'imds' (a managed identity endpoint) or 'workloadIdentity', or both");
     if (m.imds !== undefined) {
-      const i = obj(m.imds, "managedIdentity.imds", ["endpoint"]);
+      const i = obj(m.imds, "managedIdentity.imds", ["endpoint", "arc"]);
       if (i.endpoint !== undefined) url(i.endpoint, "managedIdentity.imds.endpoint");
+      bool(i.arc, "managedIdentity.imds.arc");
     }
     if (m.workloadIdentity !== undefined) {
       const w = obj(m.workloadIdentity, "managedIdentity.workloadIdentity", ["tenantId", "clientId", "tokenFile", "authorityHost"]);

@@ -248,7 +248,7 @@ function loadManagedIdentity({ config, dir }: LoadedConfig): void {
   if (!m) return configureManagedIdentity(null);
   const w = m.workloadIdentity;
   configureManagedIdentity({
-    imds: m.imds ? { endpoint: m.imds.endpoint } : null,
+    imds: m.imds ? { endpoint: m.imds.endpoint, arc: m.imds.arc } : null,
     workloadIdentity: w ? { ...w, tokenFile: w.tokenFile && resolve(dir, w.tokenFile) } : null,
     timeoutMs: m.timeoutSeconds !== undefined ? m.timeoutSeconds * 1000 : undefined,
   });

@@ -74,6 +74,52 @@ describe("gateway.json managedIdentity", () => {
   });
 });
 
+describe("gateway.json managedIdentity.imds.arc", () => {
+  // The switch reaches the runtime: an Arc challenge is followed (and, with a key file outside the
+  // agent's token directory, refused saying so) instead of refused as an unexpected challenge.
+  let arc: TestServer;
+  let gw: Gateway;
+  let base: string;
+  const arcDir = join(dir, "arc");
+  beforeAll(async () => {
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(arcDir, { recursive: true });
+    writeFileSync(join(arcDir, "challenge.key"), "arc-key-material");
+    arc = await startServer((_req, res) => {
+      res.writeHead(401, { "www-authenticate": `Basic realm=${join(arcDir, "challenge.key")}` });
+      res.end();
+    });
+    writeFileSync(
+      join(dir, "arc.xml"),
+      `<policies><inbound><base/><authentication-managed-identity resource="api://backend" /></inbound><on-error><return-response><set-status code="500" reason="x" /><set-body>@(context.LastError.Message)</set-body></return-response></on-error></policies>`,
+    );
+    writeFileSync(
+      join(dir, "arc-on.json"),
+      JSON.stringify({
+        managedIdentity: { imds: { endpoint: `${arc.url}/metadata/identity/oauth2/token`, arc: true } },
+        apis: [{ id: "arc", path: "/arc", serviceUrl: "http://127.0.0.1:1", policy: "arc.xml" }],
+      }),
+    );
+    gw = createGateway({ config: join(dir, "arc-on.json") });
+    base = `http://127.0.0.1:${(await gw.listen()).port}`;
+  });
+  afterAll(async () => {
+    await gw.close();
+    configureManagedIdentity(null);
+    await arc.close();
+  });
+
+  it("with arc: true the challenge is followed only into the agent's token directory", async () => {
+    const r = await request(`${base}/arc/x`);
+    const body = await r.body.text();
+    expect(r.statusCode).toBe(500);
+    expect(body).toMatch(/outside the Azure Arc token directory .*it was not read/);
+    expect(body).not.toContain("arc-key-material");
+    expect(new URL(arc.requests[0]!.url, arc.url).searchParams.get("api-version")).toBe("2019-11-01");
+    expect(arc.requests).toHaveLength(1);
+  });
+});
+
 describe("gateway.json managedIdentity validation", () => {
   const ok = { apis: [{ id: "a", path: "/a", serviceUrl: "http://127.0.0.1:1" }] };
   const err = (managedIdentity: unknown) => {
@@ -87,7 +133,7 @@ describe("gateway.json managedIdentity validation", () => {
   };
 
   it("accepts each source alone, with defaults", () => {
-    for (const m of [{ imds: {} }, { workloadIdentity: {} }, { imds: { endpoint: "http://127.0.0.1:50342/oauth2/token" }, timeoutSeconds: 2.5 }])
+    for (const m of [{ imds: {} }, { workloadIdentity: {} }, { imds: { endpoint: "http://127.0.0.1:50342/oauth2/token" }, timeoutSeconds: 2.5 }, { imds: { arc: true } }, { imds: { endpoint: "http://localhost:40342/metadata/identity/oauth2/token", arc: false } }])
       expect(() => validateConfig({ ...ok, managedIdentity: m }, "g.json")).not.toThrow();
   });
 
@@ -95,6 +141,8 @@ describe("gateway.json managedIdentity validation", () => {
     expect(err({})).toBe("gateway.json: managedIdentity: needs 'imds' (a managed identity endpoint) or 'workloadIdentity', or both");
     expect(err({ imds: { endpoint: "169.254.169.254" } })).toContain("managedIdentity.imds.endpoint: '169.254.169.254' is not an absolute URL");
     expect(err({ imds: { url: "http://x" } })).toContain("managedIdentity.imds.url: unknown property");
+    expect(err({ imds: { arc: "yes" } })).toContain("managedIdentity.imds.arc: must be true or false");
+    expect(err({ imds: { arc: true, arcTokenDir: "/tmp" } })).toContain("managedIdentity.imds.arcTokenDir: unknown property");
     expect(err({ workloadIdentity: { tenantId: 7 } })).toContain("managedIdentity.workloadIdentity.tenantId: must be a string");
     expect(err({ workloadIdentity: { clientId: "" } })).toContain("managedIdentity.workloadIdentity.clientId: cannot be empty");
     expect(err({ workloadIdentity: { authorityHost: "ftp://login" } })).toContain("managedIdentity.workloadIdentity.authorityHost: must be an http(s) URL");
