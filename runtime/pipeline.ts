@@ -48,10 +48,7 @@ export function attachHost(ctx: Context, host: BackendHost): void {
  * promise layer fewer on every proxied request.
  */
 export function forwardRequest(ctx: Context, timeoutMs: number, followRedirects: boolean, failOnErrorStatusCode: boolean, httpVersion?: HttpVersion): Promise<void> {
-  const host = ctx.$host as BackendHost | null;
-  if (!host) return Promise.reject(new PolicyError("BackendConnectionFailure", "No backend is configured for this request.", 500, "forward-request"));
-  const opts: ForwardOptions = httpVersion === undefined ? { timeoutMs, followRedirects, streamResponse: ctx.$streamBodies } : { timeoutMs, followRedirects, streamResponse: ctx.$streamBodies, httpVersion };
-  return host.forward(ctx, opts).then((res) => {
+  return forwardOnly(ctx, timeoutMs, followRedirects, httpVersion).then((res) => {
     ctx.Response = res;
     if (failOnErrorStatusCode && res.StatusCode >= 400)
       throw new PolicyError("BackendErrorStatusCode", `The backend answered ${res.StatusCode} ${res.StatusReason}.`, res.StatusCode, "forward-request");
