@@ -2,18 +2,8 @@
 // properties) against a Map-per-object model, and the fast paths of jconv, toJValue and jsonQuote
 // against the general paths they shortcut.
 import { describe, expect, it } from "vitest";
+import { pick, rng } from "../helpers/rng.js";
 import { JArray, JObject, JProperty, JToken, JValue, jconv, jsonQuote, parseJson, toJValue } from "../../runtime/dotnet/newtonsoft.js";
-
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 const outcome = (f: () => unknown): string => {
   try {

@@ -2,6 +2,7 @@
 // implementations they replaced (kept below as oracles): the same token trees (types Integer vs
 // Float, values, names, parents), the same errors, and the same text.
 import { describe, expect, it } from "vitest";
+import { pick, rng } from "../helpers/rng.js";
 import { JArray, JObject, JProperty, JToken, JValue, jsonQuote, jsonSerialize, parseJson, toJToken } from "../../runtime/dotnet/newtonsoft.js";
 import { fmtRoundTrip } from "../../runtime/dotnet/core.js";
 
@@ -241,17 +242,6 @@ function outcome(f: () => JToken): string {
     return `throws ${(e as Error).message}`;
   }
 }
-
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 const NUMBERS = ["0", "-0", "1", "-1", "007", "1.", "1.0", "1.50", ".5", "-.5", "1e5", "1E+5", "1e-5", "2.5e3", "1e", "1e+", "-", "-x", "123456789012345", "1234567890123456", "9007199254740993", "-9223372036854775808", "12345678901234567890123", "0.1", "3.14159265358979", "1.7976931348623157e308", "5e-324", "NaN", "Infinity", "-Infinity", "undefined", "true", "false", "null", "tru"];
 const STRINGS = ['""', '"a"', "'single'", '"it\'s"', "'say \"hi\"'", '"esc \\n\\t\\"\\\\\\/"', '"\\u00e9\\u20AC"', '"\\u00g1"', '"\\x"', '"raw\ttab"', '"\u2028"', '"unterminated', '"end\\', "'\\''"];

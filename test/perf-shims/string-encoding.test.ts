@@ -1,6 +1,7 @@
 // The fast paths in runtime/dotnet/string.ts and misc.ts (Encoding) against the straightforward
 // implementations they replaced (kept here as oracles), on generated and edge-case inputs.
 import { describe, expect, it } from "vitest";
+import { rng } from "../helpers/rng.js";
 import { strJoin, strReplace, strSplit, strTrim } from "../../runtime/dotnet/string.js";
 import { Encoding } from "../../runtime/dotnet/misc.js";
 import { toStr } from "../../runtime/dotnet/core.js";
@@ -49,16 +50,6 @@ function trimRef(s: string, chars: number[] | null, which: number): string {
   return s.slice(a, b);
 }
 
-// A small deterministic generator (no Math.random: failures must reproduce).
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-}
 const ALPHABET = ["a", "b", ",", ",", "/", " ", "\t", "\u00a0", "\u0085", "\ufeff", "\u2028", "ab", "$", "é", "\ud83d\ude00", "\ud800"];
 function strings(seed: number, n: number): string[] {
   const r = rng(seed);
