@@ -9,6 +9,7 @@ import type { ParseContext, PolicyDef, PolicyNode } from "./types.js";
 import { corsNormalizeOrigin, type CorsConfig } from "../../runtime/traffic/respond.js";
 import { isToken } from "../../runtime/headers.js";
 import { END_PIPELINE } from "./return-response.js";
+import { childOrder } from "./values.js";
 
 export interface CorsNode extends PolicyNode {
   config: CorsConfig;
@@ -33,21 +34,9 @@ export const cors: PolicyDef<CorsNode> = {
     let headers: string[] | null = [];
     const expose: string[] = [];
     let maxAge: XValue | undefined;
-    const seen = new Set<string>();
-    let lastRank = -1;
+    const inOrder = childOrder("cors", ORDER, pc, {});
     for (const child of pc.elements(el)) {
-      const rank = ORDER.indexOf(child.name);
-      if (rank === -1) {
-        pc.diags.error(Codes.UnexpectedChild, child.offset, `<cors> takes ${ORDER.map((o) => `<${o}>`).join(", ")}, not <${child.name}>.`);
-        continue;
-      }
-      if (seen.has(child.name)) {
-        pc.diags.error(Codes.DuplicateChild, child.offset, `<cors> takes at most one <${child.name}>.`);
-        continue;
-      }
-      seen.add(child.name);
-      if (rank < lastRank) pc.diags.warning(Codes.UnexpectedChild, child.offset, `<${child.name}> should come before <${ORDER[lastRank]}> (the order of the reference page).`);
-      lastRank = Math.max(lastRank, rank);
+      if (!inOrder(child)) continue;
       switch (child.name) {
         case "allowed-origins": {
           pc.attrs(child, {});

@@ -8,6 +8,7 @@ import { parseHeaderLike, emitSetHeader, type SetHeaderNode } from "./set-header
 import { parseSetBody, emitSetBody, type SetBodyNode } from "./set-body.js";
 import type { EmitContext, MessageTarget, ParseContext, PolicyNode } from "./types.js";
 import { emitManagedIdentity, parseManagedIdentity, type ManagedIdentitySpec } from "./authentication-managed-identity.js";
+import { childOrder } from "./values.js";
 
 export interface OutgoingParts {
   mode: XValue | undefined;
@@ -27,16 +28,13 @@ const ORDER = ["set-url", "set-method", "set-header", "set-body", "authenticatio
 
 export function parseOutgoing(el: XElement, pc: ParseContext, base: PolicyNode, a: Record<string, XValue | undefined>): OutgoingParts | null {
   const parts: OutgoingParts = { mode: a.mode, timeout: a.timeout, url: null, method: null, headers: [], body: null, certificate: null, identity: null, proxy: null };
-  let lastRank = -1;
+  const inOrder = childOrder(el.name, ORDER, pc);
   let identitySeen = false;
   const once = (child: XElement, present: unknown) => {
     if (present) pc.diags.error(Codes.DuplicateChild, child.offset, `<${el.name}> takes at most one <${child.name}>.`);
   };
   for (const child of pc.elements(el)) {
-    const rank = ORDER.indexOf(child.name);
-    if (rank !== -1 && rank < lastRank)
-      pc.diags.warning(Codes.UnexpectedChild, child.offset, `<${child.name}> should come before <${ORDER[lastRank]}> (the order of the reference page).`);
-    lastRank = Math.max(lastRank, rank);
+    inOrder(child);
     const childBase = { ...base, policy: child.name, el: child, index: -1 };
     switch (child.name) {
       case "set-url":

@@ -9,7 +9,7 @@ import { isToken } from "../../runtime/headers.js";
 import { rsaKeyValid } from "../../runtime/security/jwt.js";
 import type { XElement, XValue } from "../xml/parse.js";
 import type { ParseContext, PolicyDef, PolicyNode } from "./types.js";
-import { UNRESOLVED_NAMED_VALUE } from "./values.js";
+import { UNRESOLVED_NAMED_VALUE, childOrder } from "./values.js";
 
 interface KeyNode {
   id: string | null;
@@ -106,23 +106,9 @@ export const validateJwt: PolicyDef<ValidateJwtNode> = {
       issuers: [],
       claims: [],
     };
-    const seen = new Set<string>();
-    let lastRank = -1;
+    const inOrder = childOrder("validate-jwt", ORDER, pc, { repeatable: ["openid-config"] });
     for (const child of pc.elements(el)) {
-      const rank = ORDER.indexOf(child.name);
-      if (rank === -1) {
-        pc.diags.error(Codes.UnexpectedChild, child.offset, `<validate-jwt> takes ${ORDER.map((o) => `<${o}>`).join(", ")}, not <${child.name}>.`);
-        continue;
-      }
-      if (child.name !== "openid-config") {
-        if (seen.has(child.name)) {
-          pc.diags.error(Codes.DuplicateChild, child.offset, `<validate-jwt> takes at most one <${child.name}>.`);
-          continue;
-        }
-        seen.add(child.name);
-      }
-      if (rank < lastRank) pc.diags.warning(Codes.UnexpectedChild, child.offset, `<${child.name}> should come before <${ORDER[lastRank]}> (the order of the reference page).`);
-      lastRank = Math.max(lastRank, rank);
+      if (!inOrder(child)) continue;
       switch (child.name) {
         case "openid-config": {
           const c = pc.attrs(child, { url: { required: true, expr: false }, "validate-connectivity": { expr: false, type: "bool" } });

@@ -1,7 +1,7 @@
 // Literal attribute values: type checks at compile time and their JS form.
 import { Codes, type DiagnosticBag } from "../diagnostics.js";
-import type { LiteralValue, XValue } from "../xml/parse.js";
-import type { LiteralType } from "./types.js";
+import type { LiteralValue, XElement, XValue } from "../xml/parse.js";
+import type { LiteralType, ParseContext } from "./types.js";
 
 const INT = /^\s*[+-]?\d+\s*$/;
 
@@ -48,4 +48,33 @@ export function literalInt(v: XValue | undefined, def: number): number {
 
 export function literalText(v: XValue | undefined, def: string): string {
   return v && v.kind === "literal" ? v.text.trim() : def;
+}
+
+/**
+ * Child elements in the order the reference page gives them: the returned check warns about a
+ * child that comes before one it should follow. With `strict`, it also refuses (an error, and
+ * false: skip the child) one not in `order` and a second one of a kind that is not `repeatable`.
+ */
+export function childOrder(parent: string, order: readonly string[], pc: ParseContext, strict?: { repeatable?: readonly string[] }): (child: XElement) => boolean {
+  const seen = new Set<string>();
+  let lastRank = -1;
+  return (child) => {
+    const rank = order.indexOf(child.name);
+    if (strict) {
+      if (rank === -1) {
+        pc.diags.error(Codes.UnexpectedChild, child.offset, `<${parent}> takes ${order.map((o) => `<${o}>`).join(", ")}, not <${child.name}>.`);
+        return false;
+      }
+      if (!strict.repeatable?.includes(child.name)) {
+        if (seen.has(child.name)) {
+          pc.diags.error(Codes.DuplicateChild, child.offset, `<${parent}> takes at most one <${child.name}>.`);
+          return false;
+        }
+        seen.add(child.name);
+      }
+    }
+    if (rank !== -1 && rank < lastRank) pc.diags.warning(Codes.UnexpectedChild, child.offset, `<${child.name}> should come before <${order[lastRank]}> (the order of the reference page).`);
+    lastRank = Math.max(lastRank, rank);
+    return true;
+  };
 }
