@@ -1,6 +1,7 @@
 // The apimc gateway (createGateway over a gateway.json, the code `apimc serve` runs, without its
-// per-request log line). Prints {"port", "pid", "startMs"} when listening.
-//   node apimc-gateway.mjs <gateway.json> [port]
+// per-request log line), compiling at start or, given a build directory, loading it as
+// `apimc serve --prebuilt` does. Prints {"port", "pid", ...} when listening.
+//   node apimc-gateway.mjs <gateway.json> [port] [build dir]
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DIST } from "../lib/util.mjs";
@@ -8,7 +9,8 @@ import { DIST } from "../lib/util.mjs";
 const t0 = performance.now();
 const { createGateway } = await import(pathToFileURL(join(DIST, "gateway.js")).href);
 const tImported = performance.now();
-const gw = createGateway({ config: process.argv[2] });
+const prebuilt = process.argv[4];
+const gw = createGateway(prebuilt ? { config: process.argv[2], prebuilt } : { config: process.argv[2] });
 const tCreated = performance.now();
 const addr = await gw.listen(Number(process.argv[3] ?? 0), "127.0.0.1");
 const tListening = performance.now();

@@ -81,7 +81,7 @@ export async function run() {
       }
       // The same gateway started from the build just written (the machine is as warm as above).
       const t1 = performance.now();
-      const pre = await startServer(process.execPath, [join(BENCH_DIR, "scale", "gateway.mjs"), file, outdir], { readyTimeoutMs: 600_000 });
+      const pre = await startServer(process.execPath, [join(BENCH_DIR, "gateway", "apimc-gateway.mjs"), file, "0", outdir], { readyTimeoutMs: 600_000 });
       row.prebuilt = { start: pre.info, wallStartMs: performance.now() - t1 };
       try {
         const agent2 = new Agent({ connections: 1, keepAliveTimeout: 10_000 });
