@@ -49,15 +49,12 @@ function jsonShape(t: Type | undefined, depth = 0): JsonShape | null {
   }
   return null;
 }
-/** An argument typed `object` whose static type JSON needs (see jsonShape): converted on the way in. */
-function typedArg(a: Code, t: Type | undefined): Code {
-  const shape = jsonShape(t);
+/** Argument `index`, typed `object`, converted on the way in when its static type says what JSON needs (see jsonShape). */
+function typedValue(a: Code, info: LowerInfo, index = 0): Code {
+  const shape = jsonShape(info.argTypes[index]);
   if (shape === null) return a;
   if (typeof shape === "string") return js`${rt("toJValue")}(${a}, ${shape})`;
   return js`${rt("jShaped")}(${a}, ${JSON.stringify(shape)})`;
-}
-function typedValue(a: Code, info: LowerInfo, index = 0): Code {
-  return typedArg(a, info.argTypes[index]);
 }
 
 type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], test: (v) => js`(${v} instanceof ${rt("JToken")})` }, [
