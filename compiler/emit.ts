@@ -64,7 +64,8 @@ function emitPolicies(nodes: readonly PolicyNode[], ec: EmitContext): Code {
     if (def.readsBody?.(node) || BODY_READERS.has(node.policy)) (ec.scope as ModuleBuilder).readsBody = true;
     if (code.isEmpty) continue;
     // `ctx.$p` tells the pipeline which policy failed, for LastError (Source, Path, PolicyId).
-    const marker = node.index >= 0 && !def.infallible?.(node) ? js`ctx.$p = ${node.index}; ` : js``;
+    // It also drives the request trace (gateway.ts traceContext): every policy gets one.
+    const marker = node.index >= 0 ? js`ctx.$p = ${node.index}; ` : js``;
     out = js`${out}${mark(node.el.offset)}${marker}${code}\n`;
   }
   return out;

@@ -30,11 +30,7 @@ export const setHeader: PolicyDef<SetHeaderNode> = {
   emit(node, ec) {
     return emitSetHeader(node, node.target === "request" ? ec.request : ec.response, ec);
   },
-  // All literal: a map operation on a name and values checked at compile time.
-  infallible: (node) => isLiteral(node.name) && (!node.action || isLiteral(node.action)) && node.values.every(isLiteral),
 };
-
-const isLiteral = (v: XValue): boolean => v.kind === "literal";
 
 export function defaultTarget(section: string): "request" | "response" {
   return section === "inbound" || section === "backend" ? "request" : "response";

@@ -45,9 +45,6 @@ export const setQueryParameter: PolicyDef<SetQueryParameterNode> = {
       pc.diags.error(Codes.MissingChild, el.offset, `<set-query-parameter exists-action="${act}"> needs at least one <value>.`);
     return { ...base, name: a.name, action, values };
   },
-  // All literal and not append: one map operation.
-  infallible: (node) =>
-    node.name.kind === "literal" && (!node.action || (node.action.kind === "literal" && node.action.text.trim() !== "append")) && node.values.every((v) => v.kind === "literal"),
   emit(node, ec) {
     const q = js`ctx.Request.Url.Query`;
     const { name, action, values } = node;

@@ -44,11 +44,6 @@ export interface PolicyDef<N extends PolicyNode = PolicyNode> {
    * Expressions that mention `Body` are detected by the emitter; this is for the policy itself.
    */
   readsBody?(node: N): boolean;
-  /**
-   * True when the emitted code cannot throw (literal header and query operations): it needs no
-   * `ctx.$p` marker, since a later failure is always preceded by its own policy's marker.
-   */
-  infallible?(node: N): boolean;
 }
 
 export interface ParseContext {

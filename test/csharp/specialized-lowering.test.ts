@@ -119,7 +119,7 @@ describe("direct casts from object", () => {
   });
 });
 
-describe("policies that cannot fail carry no LastError marker", () => {
+describe("LastError names the policy that failed, after literal header and query operations", () => {
   it("a failure after literal header and query operations still names its own policy", async () => {
     const r = await runPolicy(`<policies><inbound>
         <set-header name="X-A" exists-action="override"><value>a</value></set-header>

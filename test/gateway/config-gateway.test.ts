@@ -140,6 +140,8 @@ describe("gateway from gateway.json", () => {
     await r.body.dump();
     const trace = JSON.parse(Buffer.from(String(r.headers["apimc-trace"]), "base64url").toString("utf8")) as { source: string; message: string }[];
     expect(trace.map((t) => t.source)).toContain("include-fragment");
+    // Every policy, also those that cannot fail (a literal set-header at each scope).
+    expect(trace.filter((t) => t.source === "set-header").length).toBeGreaterThanOrEqual(4);
     expect(trace.some((t) => t.message.includes("forward-request"))).toBe(true);
     const untraced = await request(`${base}/orders/7`, { headers: { "Ocp-Apim-Subscription-Key": "key-alice", "Apimc-Trace": "guess" } });
     await untraced.body.dump();

@@ -18,7 +18,7 @@ export function outbound(ctx) {
       sendOneWay(ctx, rq, SENDOPTIONS);
     }
   }
-  ctx.Response.Headers.m.set("x-checked-by", HEADER);
-  ctx.Response.Headers.appendValues("Set-Cookie", VALUES);
+  ctx.$p = 5; ctx.Response.Headers.m.set("x-checked-by", HEADER);
+  ctx.$p = 6; ctx.Response.Headers.appendValues("Set-Cookie", VALUES);
 }
 export default { meta, inbound: null, backend, outbound, onError: null };

@@ -5,10 +5,10 @@ const HEADER1 = Object.freeze({ name: "X-B", values: Object.freeze(["b"]) });
 const VALUES = Object.freeze(["c"]);
 export const meta = { source: "literal-headers.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: false, policies: [["set-header", "set-header[1]", null, "inbound", "operation"], ["set-header", "set-header[2]", null, "inbound", "operation"], ["set-header", "set-header[3]", null, "inbound", "operation"], ["set-header", "set-header[4]", null, "inbound", "operation"], ["base", "base[1]", null, "backend", "operation"], ["set-status", "set-status[1]", null, "outbound", "operation"]] };
 export function inbound(ctx) {
-  ctx.Request.Headers.m.set("x-a", HEADER);
-  if (!ctx.Request.Headers.m.has("x-b")) ctx.Request.Headers.m.set("x-b", HEADER1);
-  ctx.Request.Headers.appendValues("X-C", VALUES);
-  ctx.Request.Headers.m.delete("x-d");
+  ctx.$p = 0; ctx.Request.Headers.m.set("x-a", HEADER);
+  ctx.$p = 1; if (!ctx.Request.Headers.m.has("x-b")) ctx.Request.Headers.m.set("x-b", HEADER1);
+  ctx.$p = 2; ctx.Request.Headers.appendValues("X-C", VALUES);
+  ctx.$p = 3; ctx.Request.Headers.m.delete("x-d");
 }
 export function backend(ctx) {
   return forwardOnly(ctx, 300000, false);

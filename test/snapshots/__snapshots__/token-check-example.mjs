@@ -30,7 +30,7 @@ export function backend(ctx) {
   return forwardOnly(ctx, 300000, false);
 }
 export function outbound(ctx) {
-  ctx.Response.Headers.m.delete("x-powered-by");
+  ctx.$p = 7; ctx.Response.Headers.m.delete("x-powered-by");
 }
 export function onError(ctx) {
   ctx.$p = 8; {
