@@ -1,10 +1,10 @@
-// `npm run corpus`: compiles every document of ../shared/corpus with the gateway's compiler and
+// `npm run corpus`: compiles every document of the corpus (test/corpus/data) with the gateway's compiler and
 // prints, per file, "compiled" or the diagnostic codes (errors first), then the totals.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { compile } from "../dist/index.js";
 
-const root = new URL("../../shared/corpus/", import.meta.url).pathname;
+const root = new URL("../test/corpus/data/", import.meta.url).pathname;
 const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : n.endsWith(".xml") ? [join(d, n)] : []));
 let ok = 0;
 const files = walk(root).sort();

@@ -45,7 +45,7 @@ parentPort.on("message", ({ id, xml, options }) => {
 `,
 );
 
-const corpus = loadCorpus(join(root, "..", "shared", "corpus"));
+const corpus = loadCorpus(join(root, "test", "corpus", "data"));
 console.log(`fuzz: seed ${seed}, ${seconds} s, ${workers} worker(s), ${timeoutMs} ms a input, corpus ${corpus.docs.length} documents / ${corpus.exprs.length} expressions`);
 
 let next = 0;

@@ -9,7 +9,7 @@ export const BENCH_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 export const ROOT = dirname(BENCH_DIR);
 /** The private build the benchmarks load (see lib/build.mjs). */
 export const DIST = join(BENCH_DIR, ".dist");
-export const CORPUS = join(ROOT, "..", "shared", "corpus");
+export const CORPUS = join(ROOT, "test", "corpus", "data");
 /** Quick mode (`npm run bench:quick` or BENCH_QUICK=1): fewer rounds and shorter runs. */
 export const QUICK = process.env.BENCH_QUICK === "1";
 

@@ -1,11 +1,11 @@
-// Every document of ../shared/corpus goes through the compiler: it compiles, or it fails with
+// Every document of the corpus (test/corpus/data) goes through the compiler: it compiles, or it fails with
 // diagnostics that carry a code and a position. Never an internal error, never a crash.
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { compile } from "../../compiler/index.js";
 
-const ROOT = new URL("../../../shared/corpus/", import.meta.url).pathname;
+const ROOT = new URL("./data/", import.meta.url).pathname;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

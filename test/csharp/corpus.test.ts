@@ -1,11 +1,11 @@
-// Coverage over the real corpus: every policy expression in ../shared/corpus compiles, or fails with
+// Coverage over the real corpus: every policy expression in test/corpus/data compiles, or fails with
 // an APIMC3xxx diagnostic (never a crash). Prints the pass rate; the minimum is raised as coverage grows.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compile } from "./helpers.js";
 
-const CORPUS = join(import.meta.dirname, "../../../shared/corpus");
+const CORPUS = join(import.meta.dirname, "../corpus/data");
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const f of readdirSync(dir)) {

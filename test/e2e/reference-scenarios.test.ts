@@ -6,7 +6,7 @@ import { createGateway, type Gateway } from "../../runtime/gateway.js";
 import { runPolicy } from "../../runtime/testing.js";
 import { closedPort, rawGet, startServer, type TestServer } from "../helpers/servers.js";
 
-const corpus = (p: string) => readFileSync(new URL(`../../../shared/corpus/${p}`, import.meta.url), "utf8");
+const corpus = (p: string) => readFileSync(new URL(`../corpus/data/${p}`, import.meta.url), "utf8");
 
 /** The send-request reference example, with its token server URL and timeout made local. */
 function introspectionPolicy(url: string, opts: { timeout?: number; ignoreError?: boolean; onError?: string } = {}): string {

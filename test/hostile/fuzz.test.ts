@@ -8,7 +8,7 @@ import { verifyModule } from "../../compiler/verify.js";
 // @ts-expect-error: plain JS shared with scripts/fuzz.mjs
 import { checkResult, loadCorpus, makeInput } from "./fuzz-engine.mjs";
 
-const CORPUS = new URL("../../../shared/corpus/", import.meta.url).pathname;
+const CORPUS = new URL("../corpus/data/", import.meta.url).pathname;
 const SEED = 20240606;
 const COUNT = 8000;
 const LIMIT_MS = 2000;

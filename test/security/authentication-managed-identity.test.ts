@@ -468,7 +468,7 @@ describe("authentication-managed-identity: compile-time checks", () => {
 describe("authentication-managed-identity in the corpus", () => {
   it("every use compiles: no diagnostic on a line holding the policy", async () => {
     const { readdirSync, readFileSync, statSync } = await import("node:fs");
-    const root = new URL("../../../shared/corpus/", import.meta.url).pathname;
+    const root = new URL("../corpus/data/", import.meta.url).pathname;
     const files = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? files(join(d, n)) : n.endsWith(".xml") ? [join(d, n)] : []));
     let uses = 0;
     for (const f of files(root)) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { compile } from "../../compiler/index.js";
 
-const corpus = (p: string) => readFileSync(new URL(`../../../shared/corpus/${p}`, import.meta.url), "utf8");
+const corpus = (p: string) => readFileSync(new URL(`../corpus/data/${p}`, import.meta.url), "utf8");
 const example = (p: string) => readFileSync(new URL(`../../examples/${p}`, import.meta.url), "utf8");
 
 const CASES: Record<string, { source: string; namedValues?: Record<string, string>; allowSnippets?: boolean }> = {
