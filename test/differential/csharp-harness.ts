@@ -6,6 +6,8 @@
 //   kind v = value (text is the canonical form), n = null, x = exception ("TypeName\nMessage"),
 //        t = the expression's static type differs from the case's declared type (text: actual type).
 // The compiled exe is cached under node_modules/.cache/apimc-differential/<hash of the source>/.
+// Only `npm run test:csharp` and `npm run record:csharp` run it; `npm test` compares with the answers
+// recorded in test/differential/recorded/ (recorded.ts), so it needs no Mono.
 //
 // What the reference is: Mono 6.8's class libraries behave like .NET Framework, which is what APIM
 // documents for policy expressions ("the .NET Framework types allowed"): double.ToString() uses 15
@@ -16,7 +18,7 @@
 // time) and the invariant culture.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -26,7 +28,7 @@ import { expandFloatTokens, type Outcome } from "./canonical.js";
 const run = promisify(execFile);
 
 export const INSTALL_HINT =
-  "The differential tests need the C# reference: install Mono's compiler and Newtonsoft.Json with " +
+  "`npm run test:csharp` and `npm run record:csharp` need the C# reference: install Mono's compiler and Newtonsoft.Json with " +
   "`apt-get install -y mono-mcs libnewtonsoft-json-cil-dev` (CI's .ci/run installs them).";
 
 export interface Reference {
@@ -224,21 +226,24 @@ export function generateProgram(cases: readonly DiffCase[]): { source: string; l
 const CACHE_ROOT = fileURLToPath(new URL("../../node_modules/.cache/apimc-differential", import.meta.url));
 
 /** Compiles the program (or reuses the cached exe) and returns the exe path. */
-export async function compileProgram(ref: Reference, source: string, lineCase: readonly (string | null)[]): Promise<string> {
+export async function compileProgram(ref: Reference, source: string, lineCase: readonly (string | null)[], exeName = "differential.exe"): Promise<string> {
   const hash = createHash("sha256").update(source).update(ref.newtonsoft).digest("hex").slice(0, 24);
   const dir = join(CACHE_ROOT, hash);
-  const exe = join(dir, "differential.exe");
-  if (existsSync(exe)) return exe;
+  const exe = join(dir, exeName);
+  if (existsSync(exe)) {
+    utimesSync(dir, new Date(), new Date()); // in use: kept by the clean-up below
+    return exe;
+  }
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  const cs = join(tmp, "differential.cs");
+  const cs = join(tmp, exeName.replace(/\.exe$/, ".cs"));
   writeFileSync(cs, source);
   copyFileSync(ref.newtonsoft, join(tmp, "Newtonsoft.Json.dll"));
   try {
     await run(
       ref.mcs,
-      ["-nologo", "-nowarn:162,168,219,429,472,649,1718", "-target:exe", `-out:${join(tmp, "differential.exe")}`, `-r:${ref.newtonsoft}`, "-r:System.dll", "-r:System.Core.dll", "-r:System.Numerics.dll", "-r:System.Xml.dll", "-r:System.Xml.Linq.dll", cs],
+      ["-nologo", "-nowarn:162,168,219,429,472,649,1718", "-target:exe", `-out:${join(tmp, exeName)}`, `-r:${ref.newtonsoft}`, "-r:System.dll", "-r:System.Core.dll", "-r:System.Numerics.dll", "-r:System.Xml.dll", "-r:System.Xml.Linq.dll", cs],
       { maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (e) {
@@ -256,28 +261,46 @@ export async function compileProgram(ref: Reference, source: string, lineCase: r
   }
   rmSync(dir, { recursive: true, force: true });
   renameSync(tmp, dir);
-  // Keep only the current build (old case tables leave old exes behind); leave others' temp dirs alone.
+  // Old case tables leave old exes behind: drop builds unused for a day. Builds of the other
+  // programs (each suite's, the version probe) and others' temp dirs stay, even when in use by a
+  // concurrent run.
   for (const name of readdirSync(CACHE_ROOT)) {
-    if (name !== hash && !name.includes(".tmp-")) rmSync(join(CACHE_ROOT, name), { recursive: true, force: true });
+    const old = Date.now() - statSync(join(CACHE_ROOT, name)).mtimeMs > 24 * 3600_000;
+    if (name !== hash && !name.includes(".tmp-") && old) rmSync(join(CACHE_ROOT, name), { recursive: true, force: true });
   }
   return exe;
 }
 
-/** Runs the compiled program; one result a case id. */
-export async function runProgram(ref: Reference, exe: string): Promise<Map<string, ReferenceResult>> {
+/**
+ * What the C# program printed for one case, before the TS side formats floats: value texts keep the
+ * ⟨d:HEX⟩ / ⟨f:HEX⟩ bit tokens, so a recorded answer is exactly Mono's (test/differential/recorded).
+ */
+export type RawAnswer =
+  | { kind: "value"; text: string }
+  | { kind: "null" }
+  | { kind: "throw"; type: string; message: string }
+  | { kind: "type-mismatch"; actual: string };
+
+/** A raw answer as the suites compare it (float tokens formatted by canonical.ts). */
+export function toReferenceResult(a: RawAnswer): ReferenceResult {
+  return a.kind === "value" ? { kind: "value", text: expandFloatTokens(a.text) } : a;
+}
+
+/** Runs the compiled program; one raw answer a case id. */
+export async function runProgram(ref: Reference, exe: string): Promise<Map<string, RawAnswer>> {
   const { stdout } = await run(ref.mono, [exe], {
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, TZ: "UTC", LANG: "C.UTF-8", LC_ALL: "C.UTF-8", MONO_ENV_OPTIONS: "" },
     timeout: 60_000,
   });
-  const results = new Map<string, ReferenceResult>();
+  const results = new Map<string, RawAnswer>();
   for (const line of stdout.split("\n")) {
     if (!line) continue;
     const [id, kind, b64] = line.split("\t") as [string, string, string];
     const text = Buffer.from(b64 ?? "", "base64").toString("utf8");
     switch (kind) {
       case "v":
-        results.set(id, { kind: "value", text: expandFloatTokens(text) });
+        results.set(id, { kind: "value", text });
         break;
       case "n":
         results.set(id, { kind: "null" });
@@ -297,10 +320,25 @@ export async function runProgram(ref: Reference, exe: string): Promise<Map<strin
   return results;
 }
 
-/** Everything: find the reference, generate, compile (cached), run. */
-export async function evaluateWithCSharp(cases: readonly DiffCase[]): Promise<Map<string, ReferenceResult>> {
-  const ref = findReference();
+/** Everything: find the reference, generate, compile (cached), run. Raw answers, one a case. */
+export async function runReference(cases: readonly DiffCase[], ref: Reference = findReference()): Promise<Map<string, RawAnswer>> {
   const { source, lineCase } = generateProgram(cases);
   const exe = await compileProgram(ref, source, lineCase);
   return runProgram(ref, exe);
+}
+
+/** The versions the answers come from: `mono --version`'s first line and the Newtonsoft.Json assembly's. */
+export async function referenceVersions(ref: Reference): Promise<{ mono: string; newtonsoft: string }> {
+  const { stdout: monoOut } = await run(ref.mono, ["--version"]);
+  const probe = [
+    "using System; using System.Reflection;",
+    "public static class P { public static void Main() {",
+    "  var a = typeof(Newtonsoft.Json.JsonConvert).Assembly;",
+    "  var f = (AssemblyFileVersionAttribute)Attribute.GetCustomAttribute(a, typeof(AssemblyFileVersionAttribute));",
+    '  Console.Write(a.GetName().Name + " " + a.GetName().Version + (f != null ? " (file version " + f.Version + ")" : ""));',
+    "} }",
+  ].join("\n");
+  const exe = await compileProgram(ref, probe, [], "version-probe.exe");
+  const { stdout } = await run(ref.mono, [exe]);
+  return { mono: monoOut.split("\n")[0]!.trim(), newtonsoft: stdout.trim() };
 }

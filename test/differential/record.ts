@@ -1,0 +1,20 @@
+// `npm run record:csharp`: runs the live C# reference (Mono + Newtonsoft.Json) over every suite's
+// cases and writes the answers to test/differential/recorded/ (bundled and run by scripts/record-csharp.mjs).
+import { relative } from "node:path";
+import { findReference, referenceVersions, runReference } from "./csharp-harness.js";
+import { readRecorded, SUITES, writeRecorded } from "./recorded.js";
+
+export async function recordAll(log: (line: string) => void = console.log): Promise<void> {
+  const ref = findReference();
+  const versions = await referenceVersions(ref);
+  log(`C# reference: ${versions.mono}; ${versions.newtonsoft}`);
+  for (const s of SUITES) {
+    const before = readRecorded(s);
+    const answers = await runReference(s.cases, ref);
+    const changed = s.cases.filter((c) => JSON.stringify(before?.answers[c.id]?.answer) !== JSON.stringify(answers.get(c.id))).length;
+    writeRecorded(s, answers, versions);
+    const mismatches = s.cases.filter((c) => answers.get(c.id)?.kind === "type-mismatch").map((c) => c.id);
+    log(`${s.name}: ${s.cases.length} answers (${changed} new or changed) -> ${relative(process.cwd(), s.file)}`);
+    if (mismatches.length) log(`  declared type wrong (the tests will say so): ${mismatches.join(", ")}`);
+  }
+}

@@ -1,0 +1,43 @@
+// `npm run test:csharp`: runs the live C# reference (Mono's mcs/mono + Newtonsoft.Json) over every
+// suite's cases and fails when an answer recorded in test/differential/recorded/ no longer matches
+// it, or a case has none. Not part of `npm test` (vitest.config.ts leaves *.live.test.ts out);
+// .ci/run runs both. Without mcs/mono every test here fails with the install hint.
+import { beforeAll, describe, expect, it } from "vitest";
+import { findReference, referenceVersions, runReference, type RawAnswer } from "./csharp-harness.js";
+import { orphanAnswers, readRecorded, RECORD_HINT, recordedAnswer, SUITES } from "./recorded.js";
+
+let referenceError: Error | null = null;
+let versions = { mono: "", newtonsoft: "" };
+const live = new Map<string, Map<string, RawAnswer>>();
+
+beforeAll(async () => {
+  try {
+    const ref = findReference();
+    versions = await referenceVersions(ref);
+    for (const s of SUITES) live.set(s.name, await runReference(s.cases, ref));
+  } catch (e) {
+    referenceError = e as Error;
+  }
+}, 180_000);
+
+describe.each(SUITES.map((s) => [s.name, s] as const))("recorded C# answers of '%s' vs the live reference", (_name, s) => {
+  const rec = readRecorded(s);
+
+  it("the C# reference is installed and answers every case", () => {
+    if (referenceError) throw referenceError;
+    expect(s.cases.filter((c) => !live.get(s.name)!.has(c.id)).map((c) => c.id)).toEqual([]);
+  });
+
+  it("no recorded answer is left over from a case that no longer exists", () => {
+    expect(orphanAnswers(s, rec), RECORD_HINT).toEqual([]);
+  });
+
+  it.each(s.cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
+    if (referenceError) throw referenceError;
+    const recorded = recordedAnswer(s, rec, c);
+    if ("error" in recorded) throw new Error(recorded.error);
+    const now = live.get(s.name)!.get(c.id);
+    const where = `recorded with ${rec!.mono}; ${rec!.newtonsoft} (${rec!.recorded}); live: ${versions.mono}; ${versions.newtonsoft}`;
+    expect(now, `the live C# answer of '${c.id}' differs from the recorded one (${where}): if the change is right, ${RECORD_HINT}`).toEqual(recorded.answer);
+  });
+});
