@@ -2,7 +2,7 @@
 // cases and writes the answers to test/differential/recorded/ (bundled and run by scripts/record-csharp.mjs).
 import { relative } from "node:path";
 import { findReference, referenceVersions, runReference } from "./csharp-harness.js";
-import { readRecorded, SUITES, writeRecorded } from "./recorded.js";
+import { fingerprint, orphanAnswers, readRecorded, SUITES, writeRecorded } from "./recorded.js";
 
 export async function recordAll(log: (line: string) => void = console.log): Promise<void> {
   const ref = findReference();
@@ -11,10 +11,14 @@ export async function recordAll(log: (line: string) => void = console.log): Prom
   for (const s of SUITES) {
     const before = readRecorded(s);
     const answers = await runReference(s.cases, ref);
-    const changed = s.cases.filter((c) => JSON.stringify(before?.answers[c.id]?.answer) !== JSON.stringify(answers.get(c.id))).length;
-    writeRecorded(s, answers, versions);
+    const changed = s.cases.filter(
+      (c) => before?.answers[c.id]?.fingerprint !== fingerprint(c) || JSON.stringify(before?.answers[c.id]?.answer) !== JSON.stringify(answers.get(c.id)),
+    ).length;
+    const same = before && changed === 0 && orphanAnswers(s, before).length === 0 && before.mono === versions.mono && before.newtonsoft === versions.newtonsoft;
+    // Nothing new: the file (and its date) stays as it is, so a re-run makes no diff.
+    if (!same) writeRecorded(s, answers, versions);
     const mismatches = s.cases.filter((c) => answers.get(c.id)?.kind === "type-mismatch").map((c) => c.id);
-    log(`${s.name}: ${s.cases.length} answers (${changed} new or changed) -> ${relative(process.cwd(), s.file)}`);
+    log(`${s.name}: ${s.cases.length} answers, ${same ? "unchanged" : `${changed} new or changed`} -> ${relative(process.cwd(), s.file)}`);
     if (mismatches.length) log(`  declared type wrong (the tests will say so): ${mismatches.join(", ")}`);
   }
 }
