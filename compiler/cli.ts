@@ -168,11 +168,13 @@ async function serveCommand(config: string, port: number | undefined, watchFiles
       prebuilt,
       watch: watchFiles,
       log: (line) => process.stdout.write(line + "\n"),
+      // A failed first build is thrown, not told here (printed once below, exit 1).
       onBuild: (ok, diags, error) => {
         for (const d of diags) process.stderr.write(formatDiagnostic(d, safeRead(d.file)) + "\n");
         if (error) process.stderr.write(`apimc: ${error.message}\n`);
-        process.stderr.write(ok ? "apimc: configuration compiled\n" : "apimc: the new configuration does not compile; still serving the last good version\n");
+        process.stderr.write(ok ? "apimc: configuration compiled\n" : "apimc: the changed configuration cannot be used (above); still serving the last good version\n");
       },
+      onWatchProblem: (message) => process.stderr.write(`apimc: ${message}\n`),
     });
   } catch (e) {
     process.stderr.write(`apimc: ${(e as Error).message}\n`);

@@ -14,8 +14,11 @@ export interface PolicyMeta {
   scope: string;
 }
 
-/** Finds a policy fragment by id (include-fragment); null when there is none. */
-export type FragmentResolver = (id: string) => { file: string; source: string } | null;
+/**
+ * Finds a policy fragment by id (include-fragment); null when there is none. `fileOf` names the file
+ * an id would be read from (a fragments folder), for the message when it is not there.
+ */
+export type FragmentResolver = ((id: string) => { file: string; source: string } | null) & { fileOf?: (id: string) => string | null };
 
 /** What building documents shares: the module's policy table and how to find fragments. */
 export interface BuildState {

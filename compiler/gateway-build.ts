@@ -49,11 +49,14 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
   const fragmentDir = config.fragments ? resolve(dir, config.fragments) : null;
   const baseResolver = fragmentDir ? fragmentsFromDirectory(fragmentDir) : undefined;
   const fragments = baseResolver
-    ? (id: string) => {
-        const f = baseResolver(id);
-        if (f) files.add(f.file);
-        return f;
-      }
+    ? Object.assign(
+        (id: string) => {
+          const f = baseResolver(id);
+          if (f) files.add(f.file);
+          return f;
+        },
+        { fileOf: baseResolver.fileOf },
+      )
     : undefined;
 
   // Each policy file is read, parsed and substituted once; its IR is rebuilt per module because
@@ -101,11 +104,14 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
         ];
         const sources = new Set<string>();
         const moduleFragments = fragments
-          ? (id: string) => {
-              const f = fragments(id);
-              if (f) sources.add(f.file);
-              return f;
-            }
+          ? Object.assign(
+              (id: string) => {
+                const f = fragments(id);
+                if (f) sources.add(f.file);
+                return f;
+              },
+              { fileOf: fragments.fileOf },
+            )
           : undefined;
         const state: BuildState = { table: [], scope: "global", fragments: moduleFragments, namedValues, allDiagnostics: [] };
         const docs: PolicyDocument[] = [];

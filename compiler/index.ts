@@ -110,13 +110,15 @@ export { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 
 /** Fragments as `<dir>/<fragment-id>.xml`. Ids are APIM resource names: no path separators. */
 export function fragmentsFromDirectory(dir: string): FragmentResolver {
-  return (id) => {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) || id.includes("..")) return null;
-    const file = join(dir, `${id}.xml`);
+  const fileOf = (id: string) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) && !id.includes("..") ? join(dir, `${id}.xml`) : null);
+  const resolver = (id: string) => {
+    const file = fileOf(id);
+    if (!file) return null;
     try {
       return { file, source: readFileSync(file, "utf8") };
     } catch {
       return null;
     }
   };
+  return Object.assign(resolver, { fileOf });
 }

@@ -3,7 +3,7 @@
 // end in APIM's error responses; a bug in the host itself still answers 500.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { watch, type FSWatcher } from "node:fs";
+import { resolve } from "node:path";
 import { applyCaller, callerObjects, Context, RequestMessage, ResponseMessage, Url, newEnvironment, type Caller, type CallerObjects, type GatewayEnvironment } from "./context.js";
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
@@ -11,9 +11,10 @@ import { attachHost, defaultErrorResponse, runPipeline, type PolicyModule } from
 import { httpBackend } from "./backend.js";
 import { loadPolicy } from "./testing.js";
 import { apiInfo, candidates, indexOperations, loadRoutes, type ApiRoute, type OperationRoute, type RouteTable, type SubscriptionRoute } from "./routes.js";
-import { loadGatewayConfig, ConfigError, type LoadedConfig } from "../compiler/gateway-config.js";
+import { loadGatewayConfig, type LoadedConfig } from "../compiler/gateway-config.js";
 import { formatDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { readFileSync } from "node:fs";
+import { SourceWatcher } from "./source-watcher.js";
 
 /** The simple form: a path prefix, a backend and a policy, no operations or subscriptions. */
 export interface GatewayApi {
@@ -42,10 +43,20 @@ export interface GatewayOptions {
    * the ones it wrote. Reloads (watch, `reload()`) compile from the sources, as without it.
    */
   prebuilt?: string;
-  /** Rebuild when the configuration or a policy, fragment or named-values file changes. */
+  /**
+   * Rebuild when the configuration or a policy, fragment or named-values file changes, is saved by
+   * renaming over it (editors, `sed -i`), deleted, moved or comes back. Their directories are watched.
+   */
   watch?: boolean;
-  /** Told about every (re)build: ok, and the diagnostics. A failed rebuild keeps the last good version. */
+  /**
+   * Told about the first build when it succeeds (with its warnings) and about every rebuild: ok, the
+   * diagnostics, or the error that stopped it (a file that cannot be read, a configuration error). A
+   * failed rebuild keeps the last good version. A failed first build is not told here: createGateway
+   * throws it (a configuration error naming the file, a PrebuiltError, or a GatewayBuildError with the diagnostics).
+   */
   onBuild?: (ok: boolean, diagnostics: Diagnostic[], error?: Error) => void;
+  /** With `watch`: a directory could not be watched (deleted, moved); the gateway looks for it again. */
+  onWatchProblem?: (message: string) => void;
   maxBodyBytes?: number;
 }
 
@@ -62,37 +73,59 @@ export function createGateway(opts: GatewayOptions): Gateway {
   const stores = new Map<string, unknown>();
   let table: RouteTable;
   const callers = new Map<ApiRoute, CallerObjects>();
-  let watchers: FSWatcher[] = [];
 
+  let watcher: SourceWatcher | null = null;
+
+  // The first build throws (createGateway fails, onBuild is not told: one report of each problem);
+  // a rebuild never throws: it keeps the last good version and tells onBuild why.
   const fromConfig = (): boolean => {
-    let loaded: LoadedConfig;
+    const first = !table;
+    let loaded: LoadedConfig | undefined;
+    let result: ReturnType<typeof loadRoutes>;
     try {
       loaded = typeof opts.config === "string" ? loadGatewayConfig(opts.config) : opts.config!;
+      // Only the first load comes from the build directory; a change afterwards is compiled.
+      result = loadRoutes(loaded, stores, first ? opts.prebuilt : undefined);
     } catch (e) {
+      if (first) throw e;
+      if (loaded) watchSources(loaded, []);
       opts.onBuild?.(false, [], e as Error);
-      if (e instanceof ConfigError && table) return false;
-      throw e;
+      return false;
     }
-    // Only the first load comes from the build directory; a change afterwards is compiled.
-    const { table: t, build } = loadRoutes(loaded, stores, table ? undefined : opts.prebuilt);
-    opts.onBuild?.(!!t, build.diagnostics);
-    if (opts.watch) rewatch(build.files);
+    const { table: t, build } = result;
     if (!t) {
-      if (!table) throw new Error(`the gateway configuration does not compile:\n${build.diagnostics.map((d) => formatDiagnostic(d, safeRead(d.file))).join("\n")}`);
+      if (first) throw new GatewayBuildError(build.diagnostics);
+      watchSources(loaded, build.files);
+      opts.onBuild?.(false, build.diagnostics);
       return false;
     }
     table = t; // atomic swap: requests in flight keep the modules they started with
+    watchSources(loaded, build.files);
+    opts.onBuild?.(true, build.diagnostics);
     return true;
   };
-  const rewatch = (files: string[]) => {
-    for (const w of watchers) w.close();
-    let timer: NodeJS.Timeout | undefined;
-    watchers = files.map((f) =>
-      watch(f, () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => fromConfig(), 100);
-      }),
+  // Re-resolved after every (re)load: a change can name policy files in other folders. A
+  // configuration that could not be read keeps the last set (its own file is in it).
+  const watchSources = (loaded: LoadedConfig, files: string[]) => {
+    if (!opts.watch) return;
+    watcher ??= new SourceWatcher(
+      () => {
+        try {
+          fromConfig();
+        } catch (e) {
+          // fromConfig does not throw after the first build; this is the last line of defence.
+          opts.onBuild?.(false, [], e as Error);
+        }
+      },
+      { onProblem: (message) => opts.onWatchProblem?.(message) },
     );
+    const { config, dir } = loaded;
+    const sources = [loaded.file, ...files];
+    if (typeof config.namedValues === "string") sources.push(resolve(dir, config.namedValues));
+    for (const rel of [config.policy, ...(config.products ?? []).map((p) => p.policy), ...config.apis.flatMap((a) => [a.policy, ...(a.operations ?? []).map((o) => o.policy)])]) if (rel) sources.push(resolve(dir, rel));
+    // A fragment that does not exist yet is in no build's file list: any *.xml there matters.
+    const folders: [string, (name: string) => boolean][] = config.fragments ? [[resolve(dir, config.fragments), (n) => n.endsWith(".xml")]] : [];
+    watcher.set(sources, folders);
   };
 
   if (opts.prebuilt !== undefined && !opts.config) throw new Error("createGateway: `prebuilt` needs `config` (the gateway.json the build was made from), which gives the routes");
@@ -220,7 +253,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     },
     reload: () => (opts.config ? fromConfig() : false),
     async close() {
-      for (const w of watchers) w.close();
+      watcher?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
@@ -229,6 +262,13 @@ export function createGateway(opts: GatewayOptions): Gateway {
       await Promise.allSettled([...pending]);
     },
   };
+}
+
+/** The first build of a configuration has errors; `diagnostics` are all it found (warnings too). */
+export class GatewayBuildError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`the gateway configuration does not compile:\n${diagnostics.map((d) => formatDiagnostic(d, safeRead(d.file))).join("\n")}`);
+  }
 }
 
 /** The simple form: each API is one catch-all operation, no products or subscriptions. */

@@ -32,7 +32,8 @@ export const includeFragment: PolicyDef<IncludeFragmentNode> = {
     }
     const found = state.fragments?.(id) ?? null;
     if (!found) {
-      pc.diags.error(Codes.UnknownFragment, idValue.offset, `Policy fragment with id '${id}' could not be found.${state.fragments ? "" : " (No fragments folder is configured.)"}`);
+      const where = state.fragments ? state.fragments.fileOf?.(id) : null;
+      pc.diags.error(Codes.UnknownFragment, idValue.offset, `Policy fragment with id '${id}' could not be found${where ? ` (there is no ${where})` : ""}.${state.fragments ? "" : " (No fragments folder is configured.)"}`);
       return null;
     }
     state.fragmentCache ??= new Map();
