@@ -5,7 +5,7 @@
 // debounced into one change. A directory that is gone (or cannot be watched) is checked for again
 // every `pollMs` until it is back. Nothing here throws into the event loop: problems are reported
 // to `onProblem`, once per loss.
-import { watch, statSync, type FSWatcher } from "node:fs";
+import { watch, lstatSync, statSync, type FSWatcher } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 
 export interface SourceWatcherOptions {
@@ -51,18 +51,22 @@ export class SourceWatcher {
   set(files: Iterable<string>, folders: Iterable<[dir: string, accepts: (name: string) => boolean]> = []): void {
     if (this.closed) return;
     const wanted = new Map<string, NameFilter>();
+    const anyName = () => true;
     for (const f of files) {
       const file = resolve(f);
       const dir = dirname(file);
       const names = wanted.get(dir);
-      if (names instanceof Set) names.add(basename(file));
+      // A symbolic link changes when any link of its chain is swapped (a Kubernetes ConfigMap
+      // renames its `..data` link), under another name: every name in that folder matters.
+      if (isSymlink(file)) wanted.set(dir, anyName);
+      else if (names instanceof Set) names.add(basename(file));
       else if (!names) wanted.set(dir, new Set([basename(file)]));
     }
     for (const [d, accepts] of folders) {
       const dir = resolve(d);
       const names = wanted.get(dir);
       // A folder shared with named files accepts both.
-      wanted.set(dir, names instanceof Set ? (n) => names.has(n) || accepts(n) : accepts);
+      wanted.set(dir, !names ? accepts : names instanceof Set ? (n) => names.has(n) || accepts(n) : (n) => names(n) || accepts(n));
     }
     for (const [dir, w] of this.dirs) if (!wanted.has(dir)) this.release(dir, w);
     for (const [dir, accepts] of wanted) {
@@ -161,5 +165,13 @@ export class SourceWatcher {
       if (!this.closed) this.onChange();
     }, this.debounceMs);
     this.timer.unref();
+  }
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
   }
 }

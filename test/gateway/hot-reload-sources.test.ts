@@ -3,7 +3,7 @@
 // reload never throws; the watched set follows the configuration (new folders, new fragments); a
 // watched folder that goes away is reported and picked up again when it is back; close() stops watching.
 import { afterAll, describe, expect, it } from "vitest";
-import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createGateway, GatewayBuildError, type Gateway, type GatewayOptions } from "../../runtime/gateway.js";
@@ -146,6 +146,27 @@ describe("createGateway reloads from the files it watches", () => {
     s.write("nv.json", JSON.stringify({ ver: "nv2" }));
     await until("the named values served", async () => (await g.body()) === "op4|frag1|nv2");
     expect(g.builds.length).toBe(before + 1);
+  });
+
+  it("a policy behind symbolic links swapped as a Kubernetes ConfigMap update does (..data renamed over) is reloaded", async () => {
+    const s = site();
+    const mount = join(s.root, "mount");
+    const version = (n: number) => {
+      mkdirSync(join(mount, `..v${n}`), { recursive: true });
+      writeFileSync(join(mount, `..v${n}`, "op.xml"), answer(`op${n}`));
+      symlinkSync(`..v${n}`, join(mount, "..data_tmp"));
+      renameSync(join(mount, "..data_tmp"), join(mount, "..data"));
+    };
+    version(1);
+    symlinkSync("..data/op.xml", join(mount, "op.xml"));
+    s.write("gateway.json", gatewayJson("mount/op.xml"));
+    const g = await start(s.config);
+    expect(await g.body()).toBe("op1|frag1|nv1");
+    version(2);
+    rmSync(join(mount, "..v1"), { recursive: true });
+    await until("the swapped version served", async () => (await g.body()) === "op2|frag1|nv1");
+    version(3);
+    await until("the next swap served", async () => (await g.body()) === "op3|frag1|nv1");
   });
 
   it("reload() never throws: a configuration that cannot be read, or that names a missing certificate, keeps the last good version", async () => {
