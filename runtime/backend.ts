@@ -8,7 +8,8 @@ import { MessageBody } from "./body.js";
 import type { Context } from "./context.js";
 import { ResponseMessage } from "./context.js";
 import { PolicyError } from "./errors.js";
-import { HeaderMap, HOP_BY_HOP } from "./headers.js";
+import { HeaderMap } from "./headers.js";
+import { FRAMING, NOT_SENT, requestWire } from "./framing.js";
 import { httpCall, onConnectOptionsChange, outgoingConnectOptions, readCapped, reasonPhrase } from "./http.js";
 import type { BackendHost, ForwardOptions, HttpVersion } from "./pipeline.js";
 import { clientCertificateOf, forwardWithCertificate } from "./security/certificate.js";
@@ -92,9 +93,10 @@ onConnectOptionsChange(() => {
 /**
  * Not sent on: hop-by-hop headers and Expect (HOP_BY_HOP: the gateway's HTTP server has already
  * answered a client's `Expect: 100-continue`, and undici refuses to send the header), and Host
- * (the backend's own host is used).
+ * (the backend's own host is used); Content-Length and Transfer-Encoding are not copied either:
+ * framing.ts derives them from the body sent.
  */
-const NOT_FORWARDED: ReadonlySet<string> = new Set([...HOP_BY_HOP, "host"]);
+const NOT_FORWARDED: ReadonlySet<string> = new Set([...NOT_SENT, "host"]);
 
 interface Base {
   origin: string;
@@ -136,16 +138,18 @@ export function httpBackend(baseUrl: string, apiPath = ""): BackendHost {
       if (opts.followRedirects) {
         // Rare: the general client follows redirects across origins.
         const headers = ctx.Request.Headers.clone();
-        for (const h of NOT_FORWARDED) headers.delete(h);
+        for (const h of NOT_FORWARDED) if (!FRAMING.has(h)) headers.delete(h); // httpCall frames the body it sends
         return httpCall(new URL(base.origin + target), ctx.Request.Method, headers, body, opts.timeoutMs, pool, true, "forward-request", opts.streamResponse);
       }
+      // Content-Length from the body sent now, never the client's (a policy may have replaced it).
+      const wire = requestWire(ctx.Request.Headers, NOT_FORWARDED, ctx.Request.Method, body);
       let res: Dispatcher.ResponseData;
       try {
         res = await pool.request({
           path: target || "/",
           method: ctx.Request.Method as Dispatcher.HttpMethod,
-          headers: ctx.Request.Headers.toWire(NOT_FORWARDED),
-          body: body === null || (Buffer.isBuffer(body) && body.length === 0 && (ctx.Request.Method === "GET" || ctx.Request.Method === "HEAD")) ? undefined : body,
+          headers: wire.headers,
+          body: wire.body,
           headersTimeout: opts.timeoutMs > 0 ? opts.timeoutMs : 0,
           // Buffered: the body within the timeout. Streamed: no gap between chunks longer than the
           // timeout (a stream may run for hours; a backend silent that long is gone).

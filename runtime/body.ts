@@ -75,6 +75,10 @@ export class MessageBody {
   payload(): Buffer | Readable {
     return this.takeStream() ?? this.content();
   }
+  /** Bytes that would be sent now (0 once consumed); a streamed body's length is unknown here. */
+  get byteLength(): number {
+    return this.bytes === null ? 0 : this.bytes.length;
+  }
   get isConsumed(): boolean {
     return this.consumed;
   }

@@ -2,6 +2,7 @@
 // access to a property access; `$`-prefixed members are the runtime's own and unreachable from C#.
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
+import { reflectBody } from "./framing.js";
 import { keyNotFound, type LastErrorFields } from "./errors.js";
 import { expressionBudget } from "./budget.js";
 
@@ -164,25 +165,50 @@ export class RequestMessage {
   Certificate: unknown = null;
   /** The method the client sent; `Method` may be changed by set-method. */
   readonly OriginalMethod: string;
+  #body: MessageBody | null;
   constructor(
     public Method: string,
     public Url: Url,
     public Headers: HeaderMap,
-    public Body: MessageBody | null,
+    body: MessageBody | null,
   ) {
     this.OriginalUrl = Url.clone();
     this.OriginalMethod = Method;
+    this.#body = body; // as received: its headers describe it
+  }
+  get Body(): MessageBody | null {
+    return this.#body;
+  }
+  /** A replaced body: Content-Length now describes it (framing.ts). */
+  set Body(b: MessageBody | null) {
+    this.#body = b;
+    reflectBody(this.Headers, b);
+  }
+  /** The body as the client sent it (read after routing): its own headers already describe it. */
+  receivedBody(b: MessageBody | null): void {
+    this.#body = b;
   }
 }
 
 /** IResponse: `context.Response` and what send-request stores in its variable. */
 export class ResponseMessage {
+  #body: MessageBody | null;
   constructor(
     public StatusCode = 200,
     public StatusReason = "OK",
     public Headers: HeaderMap = new HeaderMap("response"),
-    public Body: MessageBody | null = null,
-  ) {}
+    body: MessageBody | null = null,
+  ) {
+    this.#body = body; // as received or built: framing is derived when it is sent
+  }
+  get Body(): MessageBody | null {
+    return this.#body;
+  }
+  /** A replaced body: Content-Length now describes it (framing.ts). */
+  set Body(b: MessageBody | null) {
+    this.#body = b;
+    reflectBody(this.Headers, b);
+  }
 }
 
 /** `context.Variables`: a Dictionary<string, object> with ordinal (case-sensitive) keys ([OPEN] 7). */

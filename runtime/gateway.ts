@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { applyCaller, callerObjects, Context, RequestMessage, ResponseMessage, Url, newEnvironment, type Caller, type CallerObjects, type GatewayEnvironment } from "./context.js";
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
+import { NOT_SENT, responseLength } from "./framing.js";
 import { attachHost, defaultErrorResponse, runPipeline, type PolicyModule } from "./pipeline.js";
 import { httpBackend } from "./backend.js";
 import { loadPolicy } from "./testing.js";
@@ -222,11 +223,11 @@ export function createGateway(opts: GatewayOptions): Gateway {
       // Bodies stream through unless a policy of this module reads one.
       if (mod.meta.readsBody === false) {
         ctx.$streamBodies = true;
-        if (hasBody(headers)) ctx.Request.Body = MessageBody.stream(req);
+        if (hasBody(headers)) ctx.Request.receivedBody(MessageBody.stream(req));
       } else {
         const body = hasBody(headers) ? await readBody(req, t.maxBodyBytes) : null;
         if (body === "too-large") fail(413, "configuration", "RequestEntityTooLarge", `The request body is larger than ${t.maxBodyBytes} bytes.`);
-        else if (body) ctx.Request.Body = new MessageBody(body);
+        else if (body) ctx.Request.receivedBody(new MessageBody(body));
       }
     }
     const tracing = !!t.trace && headers.get(t.trace.header)?.values[0] === t.trace.key;
@@ -345,9 +346,12 @@ function traceContext(ctx: Context, mod: PolicyModule): void {
  * server's close waits for open responses, so nothing here needs awaiting).
  */
 export function writeResponse(res: ServerResponse, r: ResponseMessage): void {
-  const headers = r.Headers.toWire();
+  const headers = r.Headers.toWire(NOT_SENT);
   const stream = r.Body?.isStream ? r.Body.takeStream() : null;
-  if (!stream) for (const k of Object.keys(headers)) if (k.toLowerCase() === "content-length") delete headers[k];
+  const content = stream ? null : r.Body ? r.Body.content() : null;
+  // Framing from the body sent: its length (not chunked), or a streamed body's own framing.
+  const length = responseLength(r.Headers, r.StatusCode, res.req?.method, stream ?? content);
+  if (length !== undefined) headers["Content-Length"] = length;
   res.writeHead(r.StatusCode, r.StatusReason || undefined, headers);
   if (stream) {
     stream.on("error", (e) => res.destroy(e));
@@ -357,7 +361,7 @@ export function writeResponse(res: ServerResponse, r: ResponseMessage): void {
       if (!res.writableFinished) stream.destroy();
     });
     stream.pipe(res);
-  } else res.end(r.Body ? r.Body.content() : undefined);
+  } else res.end(content ?? undefined);
 }
 
 function safeRead(file: string): string | undefined {

@@ -9,6 +9,7 @@ import type { Readable } from "node:stream";
 import { EventEmitter } from "node:events";
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
+import { NOT_SENT, reflectBody, requestWire } from "./framing.js";
 import { PolicyError } from "./errors.js";
 import { ResponseMessage, type Context } from "./context.js";
 
@@ -17,7 +18,15 @@ export class OutgoingRequest {
   url: string | null = null;
   Method = "GET";
   Headers = new HeaderMap("request");
-  Body: MessageBody | null = null;
+  #body: MessageBody | null = null;
+  get Body(): MessageBody | null {
+    return this.#body;
+  }
+  /** A new body: Content-Length now describes it (framing.ts), as on context.Request. */
+  set Body(b: MessageBody | null) {
+    this.#body = b;
+    reflectBody(this.Headers, b);
+  }
 }
 
 export interface SendOptions {
@@ -216,10 +225,12 @@ export async function httpCall(
     let m = method;
     let b = body;
     for (let hops = 0; ; hops++) {
+      // Content-Length from the body sent now, never copied (mode="copy" copies the client's).
+      const wire = requestWire(headers, NOT_SENT, m, b);
       const res = await request(target, {
         method: m as Dispatcher.HttpMethod,
-        headers: headers.toWire(),
-        body: b === null ? undefined : Buffer.isBuffer(b) && b.length === 0 && (m === "GET" || m === "HEAD") ? undefined : b,
+        headers: wire.headers,
+        body: wire.body,
         dispatcher,
         signal: signal ?? undefined,
         headersTimeout: 0,
