@@ -150,8 +150,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
     handle(req, res, table).then(done, (e) => {
       // Last line of defence: every request gets a response.
       if (!res.headersSent) {
-        res.writeHead(500, { "content-type": "application/json; charset=utf-8" });
-        res.end(JSON.stringify({ statusCode: 500, message: "Internal server error" }));
+        const body = Buffer.from(JSON.stringify({ statusCode: 500, message: "Internal server error" }));
+        res.writeHead(500, { "content-type": "application/json; charset=utf-8", "content-length": String(body.length) });
+        res.end(body);
       } else res.destroy(e as Error);
       done();
     });

@@ -199,6 +199,13 @@ beforeAll(async () => {
       path: "/copy-same",
       policy: policyDoc(`<send-request mode="copy" response-variable-name="r" timeout="10"><set-url>${backendUrl}/side</set-url></send-request><return-response response-variable-name="r" />`, ""),
     },
+    // send-request mode="copy" in outbound: the request without its body (reference page), so no
+    // Content-Length of the client's body may go with it.
+    {
+      id: "copy-out",
+      path: "/copy-out",
+      policy: policyDoc("", `<send-request mode="copy" response-variable-name="r" timeout="10"><set-url>${backendUrl}/side-out</set-url></send-request><return-response response-variable-name="r" />`),
+    },
     // return-response with a body of its own.
     { id: "return", path: "/return", policy: policyDoc(`<return-response><set-status code="201" reason="Created" /><set-body>returned ✓ ünï 😀</set-body></return-response>`, "") },
     // return-response of a response whose body was consumed, then replaced.
@@ -331,6 +338,21 @@ describe("every path a body leaves by", () => {
     const got = received.get(id)!;
     expect(got.bytes.equals(body)).toBe(true);
     expectFramed(got.headers, got.bytes, "send-request");
+  });
+
+  it.each([
+    ["Content-Length", "length"],
+    ["chunked", "chunked"],
+  ] as const)("send-request mode=\"copy\" in outbound sends no body and says so (client %s)", async (_n, framing) => {
+    const id = String(++nextId);
+    const reply = await send(`${gwUrl}/copy-out/x`, "POST", { "x-test-id": id, "content-type": "text/plain" }, body, framing);
+    const got = received.get(id)!;
+    expect(got.url).toBe("/side-out");
+    expect(got.method).toBe("POST");
+    expect(got.bytes.length).toBe(0);
+    expectFramed(got.headers, got.bytes, "send-request in outbound");
+    expect(reply.status).toBe(200);
+    expect(reply.bytes.toString("utf8")).toBe("ok");
   });
 
   it("return-response goes out with Content-Length, not chunked, whatever the request's body was", async () => {
