@@ -45,6 +45,8 @@ const POLICIES: BodyPolicy[] = [
   { name: "find-and-replace (shrinks)", xml: () => `<find-and-replace from="a" to="" />`, directions: ["inbound", "outbound"], ...TEXT },
   { name: "json-to-xml", xml: () => `<json-to-xml apply="always" consider-accept-header="false" />`, directions: ["inbound", "outbound"], ...JSON_BODY },
   { name: "xml-to-json", xml: () => `<xml-to-json kind="direct" apply="always" consider-accept-header="false" />`, directions: ["inbound", "outbound"], ...XML_BODY },
+  // Not a rewrite, but the body changes all the same: read without preserveContent, it is sent empty.
+  { name: "body read away (As<string>() without preserveContent)", xml: (m) => `<set-variable name="read" value="@(context.${m}.Body.As<string>())" />`, directions: ["inbound", "outbound"], ...TEXT },
   { name: "jsonp", xml: () => `<jsonp callback-parameter-name="cb" />`, directions: ["outbound"], ...JSON_BODY },
 ];
 
@@ -105,6 +107,9 @@ function send(url: string, method: string, headers: Record<string, string>, body
     }
   });
 }
+
+/** Error responses carry a request id of their own: the rest must be the same. */
+const withoutActivityId = (text: string) => text.replace(/"activityId":"[^"]*"/, `"activityId":""`);
 
 /** The framing headers of a message must describe its bytes: Content-Length equal to the byte length, never chunked as well. */
 function expectFramed(headers: IncomingHttpHeaders, bytes: Buffer, what: string): void {
@@ -264,7 +269,7 @@ describe("a policy that changes the request body: the backend gets the new bytes
     const reply = await send(`${gwUrl}/p${i}/in/x`, "POST", { "content-type": p.contentType, "x-test-id": id }, Buffer.from(input, "utf8"), k.framing);
     expect(reply.status).toBe(oracle.status);
     expectFramed(reply.headers, reply.bytes, "client");
-    expect(reply.bytes.toString("utf8")).toBe(oracle.body);
+    expect(withoutActivityId(reply.bytes.toString("utf8"))).toBe(withoutActivityId(oracle.body));
     if (oracle.backendRequest === undefined) return expect(received.has(id)).toBe(false);
     const got = received.get(id)!;
     const expected = Buffer.from(oracle.backendRequest.body, "utf8");
@@ -291,7 +296,7 @@ describe("a policy that changes the response body: the client gets the new bytes
     );
     expect(received.has(id)).toBe(true);
     expect(reply.status).toBe(oracle.status);
-    expect(reply.bytes.toString("utf8")).toBe(oracle.body);
+    expect(withoutActivityId(reply.bytes.toString("utf8"))).toBe(withoutActivityId(oracle.body));
     expectFramed(reply.headers, reply.bytes, "client");
   });
 });
