@@ -211,6 +211,12 @@ beforeAll(async () => {
       path: "/copy-out",
       policy: policyDoc("", `<send-request mode="copy" response-variable-name="r" timeout="10"><set-url>${backendUrl}/side-out</set-url></send-request><return-response response-variable-name="r" />`),
     },
+    // A framing header named at run time: refused (HeaderNotAllowed), in both directions.
+    {
+      id: "protected",
+      path: "/protected",
+      policy: `<policies><inbound><set-header name="@(context.Request.Url.Query.GetValueOrDefault(&quot;in&quot;, &quot;X-In&quot;))" exists-action="override"><value>3</value></set-header></inbound><backend><forward-request timeout="10" /></backend><outbound><set-header name="@(context.Request.Url.Query.GetValueOrDefault(&quot;out&quot;, &quot;X-Out&quot;))" exists-action="override"><value>3</value></set-header></outbound><on-error><set-body>@(context.LastError.Reason + " " + context.LastError.Section)</set-body></on-error></policies>`,
+    },
     // return-response with a body of its own.
     { id: "return", path: "/return", policy: policyDoc(`<return-response><set-status code="201" reason="Created" /><set-body>returned ✓ ünï 😀</set-body></return-response>`, "") },
     // return-response of a response whose body was consumed, then replaced.
@@ -358,6 +364,32 @@ describe("every path a body leaves by", () => {
     expectFramed(got.headers, got.bytes, "send-request in outbound");
     expect(reply.status).toBe(200);
     expect(reply.bytes.toString("utf8")).toBe("ok");
+  });
+
+  it.each(["Content-Length", "content-length", "Transfer-Encoding"])("a policy cannot set %s: the computed name is refused in inbound and outbound", async (name) => {
+    for (const section of ["inbound", "outbound"] as const) {
+      const id = String(++nextId);
+      const reply = await send(`${gwUrl}/protected/x?${section === "inbound" ? "in" : "out"}=${name}`, "POST", { "x-test-id": id, "content-type": "text/plain" }, body, "length");
+      expect(reply.status).toBe(500);
+      expect(reply.bytes.toString("utf8")).toBe(`HeaderNotAllowed ${section}`);
+      expectFramed(reply.headers, reply.bytes, "error response");
+      // Refused in inbound: nothing was sent; in outbound, the backend got the body as it came.
+      if (section === "inbound") expect(received.has(id)).toBe(false);
+      else expect(received.get(id)!.bytes.equals(body)).toBe(true);
+    }
+  });
+
+  it.each(["GET", "DELETE", "OPTIONS"])("set-body on a %s request without a body sends the new body with its length", async (method) => {
+    const setBody = POLICIES.findIndex((p) => p.name === "set-body (expression)");
+    const oracle = await runPolicy(policyDoc(POLICIES[setBody]!.xml("Request"), ""), { request: { method, url: `/p${setBody}/in/x` }, backend: () => ({ body: "ok" }) });
+    const id = String(++nextId);
+    const reply = await send(`${gwUrl}/p${setBody}/in/x`, method, { "x-test-id": id }, null, "length");
+    expect(reply.status).toBe(200);
+    const got = received.get(id)!;
+    expect(got.method).toBe(method);
+    expect(got.bytes.toString("utf8")).toBe(oracle.backendRequest!.body);
+    expect(got.bytes.length).toBeGreaterThan(0);
+    expectFramed(got.headers, got.bytes, method);
   });
 
   it("return-response goes out with Content-Length, not chunked, whatever the request's body was", async () => {
