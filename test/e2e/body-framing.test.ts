@@ -10,6 +10,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Agent, createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
+import { spawn } from "node:child_process";
 import type { AddressInfo } from "node:net";
 import { createGateway, type Gateway } from "../../runtime/gateway.js";
 import { runPolicy } from "../../runtime/testing.js";
@@ -502,6 +503,45 @@ describe("every path a body leaves by", () => {
         expect(got.headers["content-length"], `${method} ${path}`).toBeUndefined();
         expect(got.headers["transfer-encoding"], `${method} ${path}`).toBeUndefined();
       }
+  });
+});
+
+describe("apimc serve (dist/cli.js, a real process)", () => {
+  it("delivers changed bodies framed by their length, both ways, for every policy", async () => {
+    const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;
+    const child = spawn(process.execPath, [CLI, "serve", "--config", join(dir, "gateway.json"), "--port", "0", "--no-watch"], { stdio: ["ignore", "ignore", "pipe"] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let err = "";
+        child.stderr.on("data", (d) => {
+          err += d;
+          const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(err);
+          if (m) resolve(m[1]!);
+        });
+        child.once("exit", (code) => reject(new Error(`apimc serve exited with ${code}: ${err}`)));
+      });
+      for (const [i, p] of POLICIES.entries()) {
+        const input = Buffer.from(p.utf8, "utf8");
+        if (p.directions.includes("inbound")) {
+          const id = String(++nextId);
+          const reply = await send(`${url}/p${i}/in/x`, "POST", { "content-type": p.contentType, "x-test-id": id }, input, "length");
+          expect(reply.status, p.name).toBe(200);
+          const got = received.get(id)!;
+          expectFramed(got.headers, got.bytes, `${p.name}: backend`);
+        }
+        if (!p.directions.includes("outbound")) continue;
+        const id = String(++nextId);
+        const reply = await send(`${url}/p${i}/out/x?cb=callback`, "GET", { "x-test-id": id, "x-reply-b64": input.toString("base64"), "x-reply-framing": "length", "x-reply-type": p.contentType }, null, "length");
+        expect(reply.status, p.name).toBe(200);
+        expectFramed(reply.headers, reply.bytes, `${p.name}: client`);
+      }
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await exited;
+      }
+    }
   });
 });
 
