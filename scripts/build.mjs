@@ -1,7 +1,11 @@
-// Builds dist/ with esbuild: the CLI and the package entry points (what bin and exports point at).
+// Builds dist/ with esbuild: the CLI and the package entry points (what bin and exports point at),
+// and their type declarations (dist/types, with tsc). `npm pack` runs this (prepack), so a tarball
+// made from a fresh clone has all of it.
 import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 
 /** A hash of the compiler's and runtime's sources: builds of two different trees never match (prebuilt manifests). */
@@ -20,28 +24,32 @@ function sourceHash() {
 }
 
 rmSync("dist", { recursive: true, force: true });
-const common = {
+// One build with shared chunks: the CLI reuses the compiler and runtime chunks of the package
+// entry points instead of carrying its own copy. No source maps: they would triple the tarball and
+// point at sources the package does not ship; the output is not minified.
+await build({
   bundle: true,
   platform: "node",
   format: "esm",
   target: "node20",
-  sourcemap: true,
   packages: "external",
   logLevel: "warning",
   define: { __APIMC_BUILD__: JSON.stringify(sourceHash()) },
-};
-await build({
-  ...common,
   entryPoints: {
     index: "compiler/public.ts",
     runtime: "runtime/index.ts",
     testing: "runtime/testing.ts",
     gateway: "runtime/gateway.ts",
     esbuild: "compiler/esbuild-plugin.ts",
+    cli: "compiler/cli-main.ts", // keeps its #! line (esbuild preserves an entry's hashbang)
   },
   outdir: "dist",
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
 });
-await build({ ...common, entryPoints: { cli: "compiler/cli-main.ts" }, outdir: "dist", banner: { js: "#!/usr/bin/env node" } });
+// `bin` runs it directly (npx apimc, ./dist/cli.js): npm sets the bit on install, but not in this checkout.
+chmodSync("dist/cli.js", 0o755);
 writeFileSync("dist/package.json", JSON.stringify({ type: "module" }));
+// Declarations for every export (package.json `exports` → `types`), from tsconfig.types.json.
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+execFileSync(process.execPath, [tsc, "-p", "tsconfig.types.json"], { stdio: "inherit" });
