@@ -1,21 +1,25 @@
 // The `apimc` command: compile and check policy documents.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { compile, formatDiagnostic, fragmentsFromDirectory, type Diagnostic } from "./index.js";
+import { compile, COMPILER_VERSION, formatDiagnostic, fragmentsFromDirectory, type Diagnostic } from "./index.js";
+import { jsonReport, sarifReport, type FileOutcome, type ReportFormat } from "./diagnostic-report.js";
 import { loadGatewayConfig } from "./gateway-config.js";
 import { buildGateway, writeBuild } from "./gateway-build.js";
 
 const USAGE = `usage:
   apimc build --config gateway.json --outdir build/ [--format function|esm]   # one module per operation (and product) + manifest.json
-  apimc serve --config gateway.json [--prebuilt build/] [--port N] [--no-watch]
-  apimc compile <policy.xml>... [-o out.mjs | --outdir dir] [--sourcemap] [--named-values nv.json] [--fragments dir] [--snippets]
-  apimc check <policy.xml>... [--named-values nv.json] [--fragments dir] [--snippets]
+  apimc serve --config gateway.json [--prebuilt build/] [--port N] [--host ADDR] [--no-watch]
+  apimc compile <policy.xml>... [-o out.mjs | --outdir dir] [--sourcemap] [--named-values nv.json] [--fragments dir] [--snippets] [--format text|json|sarif]
+  apimc check <policy.xml>... [--named-values nv.json] [--fragments dir] [--snippets] [--format text|json|sarif]
+  apimc --version
 
   check     prints diagnostics; exit 0 when clean, 1 on errors
   compile   writes one ES module per policy (next to it, to -o, or into --outdir)
   build     --format function (default): modules serve --prebuilt loads; esm: ES modules importing apimc/runtime
   serve     --prebuilt: start from that build instead of compiling (refused if anything changed since it)
   --snippets  compile a root other than <policies> as the inbound section (documentation snippets)
+  --format    for check and compile: text (default, on stderr), json or sarif (SARIF 2.1.0), one document on stdout
+  --host      for serve: the address to listen on (default: listen.host of the configuration, else 127.0.0.1)
 `;
 
 interface Args {
@@ -29,6 +33,7 @@ interface Args {
   snippets: boolean;
   config?: string;
   port?: number;
+  host?: string;
   watch: boolean;
   format?: string;
   prebuilt?: string;
@@ -37,6 +42,7 @@ interface Args {
 function parseArgs(argv: string[]): Args | string {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === "-h" || cmd === "--help") return USAGE;
+  if (cmd === "-v" || cmd === "--version") return `${COMPILER_VERSION}\n`;
   const a: Args = { cmd, files: [], sourcemap: false, snippets: false, watch: true };
   for (let i = 0; i < rest.length; i++) {
     const x = rest[i]!;
@@ -52,7 +58,8 @@ function parseArgs(argv: string[]): Args | string {
     else if (x === "--fragments") a.fragments = next();
     else if (x === "--snippets") a.snippets = true;
     else if (x === "--config") a.config = next();
-    else if (x === "--port") a.port = Number(next());
+    else if (x === "--port") a.port = portNumber(next());
+    else if (x === "--host") a.host = next();
     else if (x === "--no-watch") a.watch = false;
     else if (x === "--format") a.format = next();
     else if (x === "--prebuilt") a.prebuilt = next();
@@ -65,14 +72,23 @@ function parseArgs(argv: string[]): Args | string {
     if (a.cmd === "build" && !a.outdir) throw new UsageError("build needs --outdir");
     if (a.format !== undefined && (a.cmd !== "build" || (a.format !== "function" && a.format !== "esm"))) throw new UsageError("--format is function or esm, for build");
     if (a.prebuilt !== undefined && a.cmd !== "serve") throw new UsageError("--prebuilt is for serve");
+    if ((a.host !== undefined || a.port !== undefined) && a.cmd !== "serve") throw new UsageError("--host and --port are for serve");
     return a;
   }
+  if (a.host !== undefined || a.port !== undefined) throw new UsageError("--host and --port are for serve");
+  if (a.format !== undefined && !["text", "json", "sarif"].includes(a.format)) throw new UsageError(`--format is text, json or sarif, for ${a.cmd}`);
   if (a.files.length === 0) throw new UsageError("no policy files given");
   if (a.out && a.files.length > 1) throw new UsageError("-o takes one input file; use --outdir for several");
   return a;
 }
 
 class UsageError extends Error {}
+
+function portNumber(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n > 65535) throw new UsageError(`--port needs a port number (0-65535), not '${text}'`);
+  return n;
+}
 
 export async function main(argv: string[]): Promise<number> {
   let args: Args | string;
@@ -87,7 +103,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.cmd === "build") return buildCommand(args.config!, args.outdir!, (args.format ?? "function") as "function" | "esm");
-  if (args.cmd === "serve") return serveCommand(args.config!, args.port, args.watch, args.prebuilt);
+  if (args.cmd === "serve") return serveCommand(args.config!, args.port, args.host, args.watch, args.prebuilt);
+  const format = (args.format ?? "text") as ReportFormat;
   let namedValues: Record<string, string> | undefined;
   if (args.namedValues) {
     try {
@@ -99,17 +116,22 @@ export async function main(argv: string[]): Promise<number> {
   }
   let errors = 0;
   let clean = 0;
+  const outcomes: FileOutcome[] = [];
+  const allDiagnostics: Diagnostic[] = [];
   for (const file of args.files) {
     let source: string;
     try {
       source = readFileSync(file, "utf8");
     } catch (e) {
       process.stderr.write(`apimc: cannot read ${file}: ${(e as Error).message}\n`);
+      outcomes.push({ file, ok: false, readError: (e as Error).message });
       errors++;
       continue;
     }
     const r = compile(source, { file, sourceMap: args.sourcemap, namedValues, allowSnippets: args.snippets, checkOnly: args.cmd === "check", fragments: args.fragments ? fragmentsFromDirectory(args.fragments) : undefined });
-    print(r.diagnostics, file, source);
+    if (format === "text") print(r.diagnostics, file, source);
+    allDiagnostics.push(...r.diagnostics);
+    outcomes.push({ file, ok: r.code !== null });
     if (r.code === null) {
       errors++;
       continue;
@@ -125,6 +147,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       writeFileSync(out, code);
     }
+  }
+  if (format !== "text") {
+    const report = { version: COMPILER_VERSION, files: outcomes, diagnostics: allDiagnostics };
+    process.stdout.write((format === "json" ? jsonReport(report) : sarifReport(report)) + "\n");
   }
   if (args.files.length > 1) process.stderr.write(`${clean} of ${args.files.length} files compiled without errors\n`);
   return errors ? 1 : 0;
@@ -159,7 +185,7 @@ function buildCommand(config: string, outdir: string, format: "function" | "esm"
   return 0;
 }
 
-async function serveCommand(config: string, port: number | undefined, watchFiles: boolean, prebuilt: string | undefined): Promise<number> {
+async function serveCommand(config: string, port: number | undefined, host: string | undefined, watchFiles: boolean, prebuilt: string | undefined): Promise<number> {
   const { createGateway } = await import("../runtime/gateway.js");
   let gateway;
   try {
@@ -181,8 +207,16 @@ async function serveCommand(config: string, port: number | undefined, watchFiles
     return 1;
   }
   const listen = loadGatewayConfig(config).config.listen;
-  const addr = await gateway.listen(port ?? listen?.port ?? 8080, listen?.host ?? "127.0.0.1");
-  process.stderr.write(`apimc gateway listening on http://${addr.address}:${addr.port}\n`);
+  const at = { port: port ?? listen?.port ?? 8080, host: host ?? listen?.host ?? "127.0.0.1" };
+  let addr;
+  try {
+    addr = await gateway.listen(at.port, at.host);
+  } catch (e) {
+    process.stderr.write(`apimc: cannot listen on ${at.host}:${at.port}: ${(e as Error).message}\n`);
+    await gateway.close();
+    return 1;
+  }
+  process.stderr.write(`apimc gateway listening on http://${addr.family === "IPv6" ? `[${addr.address}]` : addr.address}:${addr.port}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once("SIGINT", stop);

@@ -1,9 +1,12 @@
 // `apimc/esbuild`: `import policy from "./orders.policy.xml"` compiles the policy at bundle time.
 // Diagnostics become esbuild messages with locations; fragments and named values are watched; the
 // module's source map is inlined so esbuild chains it back to the XML.
+// The modules and the runtime they import are Node ES modules, so the plugin makes a build that does
+// not say otherwise one for Node (platform "node", format "esm"), and lets the CommonJS packages the
+// runtime bundles (undici) `require` Node's built-ins from an ES module bundle.
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { Plugin, PartialMessage } from "esbuild";
+import type { BuildOptions, Plugin, PartialMessage } from "esbuild";
 import { compile, fragmentsFromDirectory } from "./index.js";
 import { LineMap } from "./diagnostics.js";
 
@@ -18,11 +21,32 @@ export interface ApimcPluginOptions {
   runtime?: string;
 }
 
+/**
+ * esbuild's ES module output calls `require` for bundled CommonJS code and throws "Dynamic require of
+ * ... is not supported" without one; this gives the bundle one (esbuild renames a user's own top-level
+ * `require` in ES module output, so the name is free).
+ */
+const REQUIRE_BANNER = `import { createRequire as __apimcCreateRequire } from "node:module"; const require = __apimcCreateRequire(import.meta.url);`;
+
+/** Defaults for what the user's build options leave open (they always win when given). */
+function nodeDefaults(o: BuildOptions): void {
+  o.platform ??= "node";
+  if (o.platform !== "node") return;
+  o.format ??= "esm";
+  if (o.format !== "esm" || !o.bundle) return;
+  const banner = o.banner?.js ?? "";
+  if (banner.includes(REQUIRE_BANNER)) return;
+  // A hashbang must stay the first line.
+  const hashbang = /^#![^\n]*\n?/.exec(banner)?.[0] ?? "";
+  o.banner = { ...o.banner, js: `${hashbang}${hashbang && !hashbang.endsWith("\n") ? "\n" : ""}${REQUIRE_BANNER}\n${banner.slice(hashbang.length)}` };
+}
+
 export function apimcPlugin(options: ApimcPluginOptions = {}): Plugin {
   const filter = options.filter ?? /\.policy\.xml$/;
   return {
     name: "apimc",
     setup(build) {
+      nodeDefaults(build.initialOptions);
       build.onLoad({ filter }, (args) => {
         const source = readFileSync(args.path, "utf8");
         const watchFiles: string[] = [];
