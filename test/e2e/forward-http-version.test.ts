@@ -364,3 +364,30 @@ describe("continue-timeout", () => {
     expect(compile(forward(`http-version="2"`), { format: "esm" }).diagnostics).toEqual([]);
   });
 });
+
+describe("a body changed by a policy, over every forwarding transport", () => {
+  // The client's Content-Length describes the old body: the transport must frame the new one.
+  it.each([
+    ["HTTP/2 over TLS", "h2", `http-version="2"`, ""],
+    ["2or1 over TLS (HTTP/2)", "h2+h1", `http-version="2or1"`, ""],
+    ["h2c", "h2c", `http-version="2"`, ""],
+    ["HTTP/1.1 through a client certificate", "h1", "", `<authentication-certificate certificate-id="client" />`],
+  ])("%s: the backend gets the new body with its own length", async (_name, backend, attrs, extra) => {
+    const b = backends[backend]!;
+    const before = b.seen.length;
+    const original = "Grüße ✓ 😀";
+    const policy = `<policies><inbound>${extra}<set-body>@("changed: " + context.Request.Body.As<string>() + " — ünï €")</set-body></inbound><backend><forward-request ${attrs} timeout="5"/></backend><outbound/></policies>`;
+    const r = await runPolicy(policy, {
+      backend: b.url,
+      request: { method: "POST", url: "/changed", headers: { "content-type": "text/plain", "content-length": String(Buffer.byteLength(original)) }, body: original },
+    });
+    expect(r.lastError).toBeUndefined();
+    expect(r.status).toBe(201);
+    expect(b.seen.length).toBe(before + 1);
+    const seen = b.seen.at(-1)!;
+    const sent = `changed: ${original} — ünï €`;
+    expect(seen.body).toBe(sent);
+    expect(seen.headers["content-length"]).toBe(String(Buffer.byteLength(sent)));
+    expect(seen.headers["transfer-encoding"]).toBeUndefined();
+  });
+});
