@@ -42,6 +42,12 @@ export const Codes = {
   DuplicateChild: "APIMC2016",
   UnknownNamedValue: "APIMC2017",
   UnknownFragment: "APIMC2018",
+  /** A policy the reference allows "only once per policy definition" (rate-limit, quota) appears again in the same document. */
+  PolicyOncePerDefinition: "APIMC2019",
+  /** rewrite-uri names a template parameter the operation's URL template does not define (gateway builds, runPolicy with urlTemplate). */
+  UnknownTemplateParameter: "APIMC2020",
+  /** set-backend-service backend-id names a backend the gateway configuration does not define. */
+  UnknownBackend: "APIMC2021",
   CSharpSyntax: "APIMC3001",
   CSharpTooNew: "APIMC3002",
   CSharpUnknownName: "APIMC3003",

@@ -34,6 +34,12 @@ export interface BuildState {
   allDiagnostics?: DiagnosticBag[];
   /** Set while parsing a fragment's policies (fragments cannot include fragments). */
   inFragment?: boolean;
+  /** Where each once-per-definition policy of the document being parsed first appears. */
+  firstOfOnce?: Map<string, { file: string; line: number; column: number }>;
+  /** Backend ids of the gateway configuration; undefined when not known (standalone compile). */
+  backends?: ReadonlySet<string>;
+  /** The operation the module is for; undefined when not known (standalone compile). */
+  operation?: { urlTemplate: string; parameters: ReadonlySet<string> };
 }
 
 export interface PolicyDocument {
@@ -52,6 +58,7 @@ export interface DocumentOptions {
 export function buildDocument(root: XElement, diags: DiagnosticBag, opts: DocumentOptions = {}): PolicyDocument {
   const state: BuildState = opts.state ?? { table: [], scope: "operation" };
   const doc: PolicyDocument = { sections: {}, table: state.table };
+  state.firstOfOnce = new Map(); // each document (scope) is its own policy definition
   if (root.name === "policies") {
     checkNoAttributes(root, diags);
     const seen = new Set<string>();
@@ -139,6 +146,15 @@ function parsePolicy(el: XElement, section: Section, path: string, diags: Diagno
       `<${el.name}> is not allowed in the ${section} section (allowed in: ${def.sections.join(", ")}).`,
     );
     return null;
+  }
+  if (def.oncePerDefinition) {
+    const first = (state.firstOfOnce ??= new Map()).get(el.name);
+    if (first) {
+      const where = first.file === diags.file ? `line ${first.line}` : `${first.file}:${first.line}:${first.column}`;
+      diags.error(Codes.PolicyOncePerDefinition, el.offset, `<${el.name}> can be used only once per policy definition; the first is at ${where}.`);
+      return null;
+    }
+    state.firstOfOnce.set(el.name, { file: diags.file, ...diags.lines.position(el.offset) });
   }
   const idAttr = el.attrs.find((a) => a.name === "id");
   const index = state.table.length;

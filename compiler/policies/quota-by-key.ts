@@ -32,7 +32,7 @@ export const quotaByKey: PolicyDef<QuotaByKeyNode> = {
   sections: ["inbound"],
   attributes: { calls: { expr: false, type: "int" }, bandwidth: { expr: false, type: "int" }, "renewal-period": { required: true, expr: false, type: "int" }, ...EXTRA },
   parse(el, pc, base) {
-    const lim = readScopedLimit(pc, el, "quota", EXTRA);
+    const lim = readScopedLimit(pc, el, "quota-by-key", EXTRA);
     pc.elements(el).forEach((c) => pc.diags.error(Codes.UnexpectedChild, c.offset, "<quota-by-key> takes no child elements."));
     if (!lim) return null;
     const a = lim.attrs;

@@ -26,6 +26,7 @@ export const quota: PolicyDef<QuotaNode> = {
     return js`await ${rt("quotaSubscription")}(ctx, ${specConstant(ec, node.spec, "quota")});`;
   },
   isAsync: () => true,
+  oncePerDefinition: true,
   /** Bandwidth quotas count body bytes. */
   readsBody: (node) => node.spec.bandwidthKb !== null || node.spec.apis.some((a) => a.bandwidthKb !== null || a.operations.some((o) => o.bandwidthKb !== null)),
 };

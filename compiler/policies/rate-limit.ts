@@ -28,4 +28,5 @@ export const rateLimit: PolicyDef<RateLimitNode> = {
     return js`await ${rt("rateLimitSubscription")}(ctx, ${specConstant(ec, node.spec, "rateLimit")}, ${specConstant(ec, node.names, "rateLimitNames")});`;
   },
   isAsync: () => true,
+  oncePerDefinition: true,
 };

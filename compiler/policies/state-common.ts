@@ -106,27 +106,33 @@ export interface ApiLimitSpec extends ScopedLimitSpec {
 /**
  * Reads calls / bandwidth / renewal-period of an element (all literal: the reference pages allow
  * no expressions in rate-limit and quota). `quota` adds bandwidth and allows renewal-period 0
- * (never renews); rate-limit periods are 1-300 s.
+ * (never renews); rate-limit periods are 1-300 s. `quota-by-key` alone has a minimum period
+ * ("Minimum period: 300 seconds" on its page; the quota page states none).
  */
-export function readScopedLimit(pc: ParseContext, el: import("../xml/parse.js").XElement, kind: "rate-limit" | "quota", extra: Record<string, AttrSpec>): (ScopedLimitSpec & { attrs: Record<string, XValue | undefined> }) | null {
+export function readScopedLimit(
+  pc: ParseContext,
+  el: import("../xml/parse.js").XElement,
+  kind: "rate-limit" | "quota" | "quota-by-key",
+  extra: Record<string, AttrSpec>,
+): (ScopedLimitSpec & { attrs: Record<string, XValue | undefined> }) | null {
   const spec: Record<string, AttrSpec> =
     kind === "rate-limit"
       ? { calls: { required: true, expr: false, type: "int" }, "renewal-period": { required: true, expr: false, type: "int" }, ...extra }
       : { calls: { expr: false, type: "int" }, bandwidth: { expr: false, type: "int" }, "renewal-period": { required: true, expr: false, type: "int" }, ...extra };
   const a = pc.attrs(el, spec);
   const calls = literalIntIn(pc, a.calls, `'calls' of <${el.name}>`, 0, Number.MAX_SAFE_INTEGER);
-  const bandwidth = kind === "quota" ? literalIntIn(pc, a.bandwidth, `'bandwidth' of <${el.name}>`, 0, Number.MAX_SAFE_INTEGER) : null;
+  const bandwidth = kind !== "rate-limit" ? literalIntIn(pc, a.bandwidth, `'bandwidth' of <${el.name}>`, 0, Number.MAX_SAFE_INTEGER) : null;
   const periodV = a["renewal-period"];
   let period: number | null;
   if (kind === "rate-limit") period = literalIntIn(pc, periodV, `'renewal-period' of <${el.name}>`, 1, 300, " seconds");
   else {
     period = literalIntIn(pc, periodV, `'renewal-period' of <${el.name}>`, 0, Number.MAX_SAFE_INTEGER);
-    if (period !== null && period > 0 && period < 300) {
+    if (kind === "quota-by-key" && period !== null && period > 0 && period < 300) {
       pc.diags.error(Codes.InvalidLiteral, periodV!.offset, `'renewal-period' of <${el.name}> must be 0 (never renews) or at least 300 seconds, not ${period}.`);
       period = null;
     }
   }
-  if (kind === "quota" && !a.calls && !a.bandwidth) pc.diags.error(Codes.MissingAttribute, el.offset, `<${el.name}> needs 'calls', 'bandwidth' or both.`);
+  if (kind !== "rate-limit" && !a.calls && !a.bandwidth) pc.diags.error(Codes.MissingAttribute, el.offset, `<${el.name}> needs 'calls', 'bandwidth' or both.`);
   if (period === null || (kind === "rate-limit" && calls === null)) return null;
   return { calls, bandwidthKb: bandwidth, periodS: period, attrs: a };
 }

@@ -44,6 +44,12 @@ export interface PolicyDef<N extends PolicyNode = PolicyNode> {
    * Expressions that mention `Body` are detected by the emitter; this is for the policy itself.
    */
   readsBody?(node: N): boolean;
+  /**
+   * The reference page's usage notes say "This policy can be used only once per policy
+   * definition": a second one in the same policy document (choose branches and included fragments
+   * count) is an error. Other scopes' documents are other definitions.
+   */
+  oncePerDefinition?: boolean;
 }
 
 export interface ParseContext {

@@ -299,27 +299,39 @@ function scopeEntity(ctx: Context, scope: string): string {
 }
 
 /**
- * The counters that apply to this request: the policy's own, plus the matching <api> and, inside
- * it, the matching <operation> (matched by name or id). Anonymous callers (no subscription) share
- * one counter per scope entity.
+ * Whether an <api> or <operation> element names this API or operation: by `id` when it has one
+ * (the reference pages: "If both attributes are provided, id will be used and name will be
+ * ignored"), else by `name`.
+ */
+function refersTo(ref: { name: string | null; id: string | null }, entity: { Id: string; Name: string }): boolean {
+  return ref.id !== null ? ref.id === entity.Id : ref.name === entity.Name;
+}
+
+/**
+ * The counters that apply to this request (which has a subscription): the policy's own, plus the
+ * matching <api> and, inside it, the matching <operation>.
  */
 function applicableLimits(ctx: Context, spec: SubscriptionLimitSpec, prefix: string): { key: string; limit: ScopedLimit }[] {
-  const sub = ctx.Subscription?.Id ?? "(anonymous)";
-  const base = `${prefix}:${scopeEntity(ctx, spec.scope)}:${sub}`;
+  const base = `${prefix}:${scopeEntity(ctx, spec.scope)}:${ctx.Subscription!.Id}`;
   const out = [{ key: base, limit: spec as ScopedLimit }];
   for (const api of spec.apis) {
-    if (!(api.name !== null && api.name === ctx.Api.Name) && !(api.id !== null && api.id === ctx.Api.Id)) continue;
+    if (!refersTo(api, ctx.Api)) continue;
     out.push({ key: `${base}:api/${ctx.Api.Id}`, limit: api });
     for (const op of api.operations) {
-      if (!(op.name !== null && op.name === ctx.Operation.Name) && !(op.id !== null && op.id === ctx.Operation.Id)) continue;
+      if (!refersTo(op, ctx.Operation)) continue;
       out.push({ key: `${base}:api/${ctx.Api.Id}/op/${ctx.Operation.Id}`, limit: op });
     }
   }
   return out;
 }
 
-/** rate-limit: every applicable counter must have room; then each counts the call. */
+/**
+ * rate-limit: every applicable counter must have room; then each counts the call. Calls without a
+ * subscription are neither limited nor counted (usage notes: "only applied when an API is accessed
+ * using a subscription key").
+ */
 export async function rateLimitSubscription(ctx: Context, spec: SubscriptionLimitSpec, names: RateLimitNames): Promise<void> {
+  if (!ctx.Subscription) return;
   const st = rateStore(ctx);
   const now = stateClock(ctx).now();
   const limits = applicableLimits(ctx, spec, "rl");
@@ -412,8 +424,12 @@ async function quotaRun(ctx: Context, counters: QuotaCounter[], inc: number, def
   });
 }
 
-/** quota: per subscription, fixed periods starting at the first request's period boundary (epoch-aligned). */
+/**
+ * quota: per subscription, fixed periods starting at the first request's period boundary
+ * (epoch-aligned). Like rate-limit, only calls with a subscription are counted and limited.
+ */
 export async function quotaSubscription(ctx: Context, spec: SubscriptionLimitSpec): Promise<void> {
+  if (!ctx.Subscription) return;
   const counters = applicableLimits(ctx, spec, "q").map((l) => ({ key: l.key, limit: l.limit, period: { lengthMs: l.limit.periodS * 1000, firstStartMs: 0 } }));
   await quotaRun(ctx, counters, 1, null);
 }

@@ -113,7 +113,7 @@ describe("rate-limit-by-key", () => {
 describe("rate-limit", () => {
   const sub = (id: string) => ({ subscription: { Id: id } });
 
-  it("limits per subscription; anonymous callers share one counter", async () => {
+  it("limits per subscription; anonymous callers are not limited", async () => {
     const { environment, clock } = env();
     const x = doc({ inbound: `<rate-limit calls="1" renewal-period="2" remaining-calls-header-name="X-Left" />` });
     const a1 = await run(x, { environment, caller: sub("a") });
@@ -125,7 +125,7 @@ describe("rate-limit", () => {
     expect(a2.lastError).toMatchObject({ Reason: "RateLimitExceeded", Source: "rate-limit" });
     expect((await run(x, { environment, caller: sub("b") })).status).toBe(200);
     expect((await run(x, { environment })).status).toBe(200);
-    expect((await run(x, { environment })).status).toBe(429);
+    expect((await run(x, { environment })).status).toBe(200);
     clock.advance(2000);
     expect((await run(x, { environment, caller: sub("a") })).status).toBe(200);
   });
