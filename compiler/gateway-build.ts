@@ -14,6 +14,7 @@ import { substituteNamedValues } from "./named-values.js";
 import { verifyEmitted } from "./verify.js";
 import { COMPILER_BUILD, COMPILER_VERSION, fragmentsFromDirectory, moduleMeta } from "./index.js";
 import type { GatewayConfig, LoadedConfig, OperationConfig } from "./gateway-config.js";
+import { operationTemplateParameters } from "../runtime/traffic/uri.js";
 
 export interface BuiltModule {
   /** `<api>/<operation>/<product or ->`. */
@@ -113,7 +114,16 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
               { fileOf: fragments.fileOf },
             )
           : undefined;
-        const state: BuildState = { table: [], scope: "global", fragments: moduleFragments, namedValues, allDiagnostics: [] };
+        const state: BuildState = {
+          table: [],
+          scope: "global",
+          fragments: moduleFragments,
+          namedValues,
+          allDiagnostics: [],
+          // What the configuration fixes: rewrite-uri and set-backend-service literals are checked against them.
+          backends: new Set(Object.keys(config.backends ?? {})),
+          operation: { urlTemplate: op.urlTemplate, parameters: operationTemplateParameters(op.urlTemplate) },
+        };
         const docs: PolicyDocument[] = [];
         let failed = false;
         let lastBag: DiagnosticBag | null = null;

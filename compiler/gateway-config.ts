@@ -155,6 +155,16 @@ function checkNamedValues(nv: unknown, file: string): asserts nv is Record<strin
   }
 }
 
+/**
+ * When two API paths are the same one: compared without trailing slashes ("/" is the root, like
+ * "") and ignoring case. [infer] APIM treats `resource` and `resource/` alike (its template docs)
+ * and matches URL parts case-insensitively; the gateway routes by the longest prefix, so two APIs
+ * with one path could not both be reached.
+ */
+export function samePathKey(path: string): string {
+  return path.replace(/\/+$/, "").toLowerCase();
+}
+
 type Check = (v: unknown, path: string) => void;
 
 /** Validates the parsed JSON; throws ConfigError naming the first problem's path. */
@@ -241,6 +251,7 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
   }
   if (!Array.isArray(c.apis) || c.apis.length === 0) fail("apis", "must be a non-empty array of APIs");
   const apiIds = new Set<string>();
+  const apiPaths = new Map<string, { path: string; at: string; id: string }>();
   arr(c.apis, "apis", (a, p) => {
     const api = obj(a, p, ["id", "name", "path", "serviceUrl", "policy", "subscriptionRequired", "operations"]);
     str(true)(api.id, `${p}.id`);
@@ -249,6 +260,15 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     str(false)(api.name, `${p}.name`);
     str(true)(api.path, `${p}.path`);
     if (!/^(\/[^?#\s]*)?$/.test(api.path as string)) fail(`${p}.path`, "must be empty or start with '/' (no query)");
+    // An API path identifies the API: two with the same one would leave one unreachable.
+    const key = samePathKey(api.path as string);
+    const other = apiPaths.get(key);
+    if (other)
+      fail(
+        `${p}.path`,
+        `'${String(api.path)}' is the path of API '${other.id}' too (${other.at}.path '${other.path}'); each API needs its own path (paths are compared without trailing slashes and ignoring case)`,
+      );
+    apiPaths.set(key, { path: api.path as string, at: p, id: api.id as string });
     url(api.serviceUrl, `${p}.serviceUrl`);
     str(false)(api.policy, `${p}.policy`);
     bool(api.subscriptionRequired, `${p}.subscriptionRequired`);

@@ -9,6 +9,7 @@ import { composeScopes } from "./compose.js";
 import { substituteNamedValues } from "./named-values.js";
 import { parseXml } from "./xml/parse.js";
 import { verifyEmitted } from "./verify.js";
+import { operationTemplateParameters } from "../runtime/traffic/uri.js";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -41,6 +42,16 @@ export interface CompileOptions {
   format?: "esm" | "function";
   /** Compile a root other than <policies> as the inbound section (doc snippets), with a warning. */
   allowSnippets?: boolean;
+  /**
+   * Backend ids that exist (as a gateway configuration's `backends`): a literal
+   * `set-backend-service backend-id` naming another is an error (APIMC2021). Unchecked when absent.
+   */
+  backends?: readonly string[];
+  /**
+   * The URL template of the operation the policy is for: a literal `rewrite-uri` template naming
+   * a parameter it does not define is an error (APIMC2020). Unchecked when absent.
+   */
+  urlTemplate?: string;
 }
 
 export interface CompileResult {
@@ -71,7 +82,16 @@ function compileInner(source: string, file: string, options: CompileOptions, dia
   const root = parseXml(source, diags);
   if (!root) return { code: null, map: null, diagnostics: diags.items };
   substituteNamedValues(root, options.namedValues, diags, options.checkOnly);
-  const state: BuildState = { table: [], scope: "operation", fragments: options.fragments, namedValues: options.namedValues, checkOnly: options.checkOnly, allDiagnostics: [diags] };
+  const state: BuildState = {
+    table: [],
+    scope: "operation",
+    fragments: options.fragments,
+    namedValues: options.namedValues,
+    checkOnly: options.checkOnly,
+    allDiagnostics: [diags],
+    backends: options.backends ? new Set(options.backends) : undefined,
+    operation: options.urlTemplate !== undefined ? { urlTemplate: options.urlTemplate, parameters: operationTemplateParameters(options.urlTemplate) } : undefined,
+  };
   const all = () => state.allDiagnostics!.flatMap((b) => b.items);
   const failed = () => state.allDiagnostics!.some((b) => b.hasErrors);
   const doc = buildDocument(root, diags, { allowSnippets: options.allowSnippets, state });

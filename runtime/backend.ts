@@ -115,17 +115,24 @@ function parseBase(url: string): Base {
 }
 
 /**
- * Forwards to `baseUrl` + the request's path (minus `apiPath`) + its query, as APIM does with the
- * API's service URL. `ctx.$backendUrl` (set-backend-service) overrides the base.
+ * Where a forwarded request goes: `baseUrl` (or the base set-backend-service chose,
+ * `ctx.$backendUrl`) + the request's path minus the API's `apiPath` + its query, as APIM does
+ * with the API's service URL. `target` is the path and query on the base's origin.
  */
+export function backendTarget(ctx: Context, baseUrl: string, apiPath = ""): { base: Base; target: string; url: string } {
+  const base = parseBase(ctx.$backendUrl ?? baseUrl);
+  let path = ctx.Request.Url.Path;
+  if (apiPath && path.startsWith(apiPath)) path = path.slice(apiPath.length);
+  const target = base.path + encodePath(path) + ctx.Request.Url.QueryString;
+  return { base, target, url: base.origin + (target || "/") };
+}
+
+/** Forwards to the backend `backendTarget` names. */
 export function httpBackend(baseUrl: string, apiPath = ""): BackendHost {
   parseBase(baseUrl); // a bad service URL fails at configuration time, not on a request
   return {
     async forward(ctx: Context, opts: ForwardOptions): Promise<ResponseMessage> {
-      const base = parseBase(ctx.$backendUrl ?? baseUrl);
-      let path = ctx.Request.Url.Path;
-      if (apiPath && path.startsWith(apiPath)) path = path.slice(apiPath.length);
-      const target = base.path + encodePath(path) + ctx.Request.Url.QueryString;
+      const { base, target } = backendTarget(ctx, baseUrl, apiPath);
       const cert = clientCertificateOf(ctx); // authentication-certificate: through that certificate's TLS agent
       if (cert) {
         // The certificate's agent speaks HTTP/1.1: "2or1" falls back to it, "2" cannot be honoured.

@@ -5,7 +5,8 @@ import { applyCaller, Context, newEnvironment, RequestMessage, ResponseMessage, 
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { attachHost, runPipeline, type BackendHost, type PolicyModule } from "./pipeline.js";
-import { httpBackend } from "./backend.js";
+import { backendTarget, httpBackend } from "./backend.js";
+import { compileTemplate } from "./routes.js";
 import { NumBox } from "./dotnet/decimal.js";
 
 export interface BackendRequest {
@@ -31,6 +32,18 @@ export interface RunPolicyOptions {
   caller?: Caller;
   /** Backends, examples and long-lived stores; share one between runs to keep state (rate limits, caches). Fresh by default. */
   environment?: GatewayEnvironment;
+  /**
+   * Backends by id, as gateway.json's `backends` (id → URL), for `set-backend-service backend-id`.
+   * With a policy given as XML, a literal backend-id naming none of them is a compile error (APIMC2021).
+   */
+  backends?: Record<string, string>;
+  /**
+   * The operation's URL template (e.g. `/items/{id}?view={view}`): the request is matched against
+   * it, giving `context.Request.MatchedParameters` and `context.Operation.UrlTemplate`. With a
+   * policy given as XML, a literal rewrite-uri template naming a parameter it does not define is a
+   * compile error (APIMC2020). Without it the operation is `/*`, which defines no parameters.
+   */
+  urlTemplate?: string;
 }
 
 export interface RunPolicyResult {
@@ -47,27 +60,35 @@ export interface RunPolicyResult {
 }
 
 /** Compiles policy XML for in-process use; throws with formatted diagnostics when it does not compile. */
-export function loadPolicy(xml: string, opts: { namedValues?: Record<string, string>; file?: string } = {}): PolicyModule {
-  const r = compile(xml, { format: "function", namedValues: opts.namedValues, file: opts.file ?? "policy.xml" });
+export function loadPolicy(xml: string, opts: { namedValues?: Record<string, string>; file?: string; backends?: readonly string[]; urlTemplate?: string } = {}): PolicyModule {
+  const r = compile(xml, { format: "function", namedValues: opts.namedValues, file: opts.file ?? "policy.xml", backends: opts.backends, urlTemplate: opts.urlTemplate });
   if (r.code === null) throw new Error(r.diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, xml)).join("\n"));
   return new Function("rt", r.code)(runtime) as PolicyModule;
 }
 
 export async function runPolicy(policy: string | PolicyModule, options: RunPolicyOptions = {}): Promise<RunPolicyResult> {
-  const mod = typeof policy === "string" ? loadPolicy(policy, { namedValues: options.namedValues }) : policy;
+  const backendIds = options.backends ? Object.keys(options.backends) : undefined;
+  const mod = typeof policy === "string" ? loadPolicy(policy, { namedValues: options.namedValues, backends: backendIds, urlTemplate: options.urlTemplate }) : policy;
   const rq = options.request ?? {};
   const url = Url.parse(new URL(rq.url ?? "/", "http://localhost").href);
   const headers = HeaderMap.from(rq.headers, "request");
   const body = rq.body !== undefined ? new MessageBody(rq.body) : null;
-  const ctx = new Context(new RequestMessage((rq.method ?? "GET").toUpperCase(), url, headers, body));
+  const ctx = new Context(new RequestMessage((rq.method ?? "GET").toUpperCase(), url, headers, body), options.urlTemplate !== undefined ? { operation: { UrlTemplate: options.urlTemplate } } : {});
+  if (options.urlTemplate !== undefined) {
+    const matched = compileTemplate({ urlTemplate: options.urlTemplate })(url.Path, () => new URLSearchParams(url.QueryString));
+    if (!matched) throw new Error(`runPolicy: the request ${url.Path}${url.QueryString} does not match the urlTemplate '${options.urlTemplate}'.`);
+    for (const [k, v] of matched) ctx.Request.MatchedParameters.set(k, v);
+  }
   for (const [k, v] of Object.entries(options.variables ?? {})) ctx.Variables.set(k, v);
   applyCaller(ctx, options.caller);
   ctx.$env = options.environment ?? newEnvironment();
+  if (options.backends) ctx.$env = { ...ctx.$env, backends: new Map([...ctx.$env.backends, ...Object.entries(options.backends).map(([id, u]) => [id, { url: u }] as const)]) };
 
   let backendRequest: BackendRequest | undefined;
   const capture = (c: Context): BackendRequest => ({
     method: c.Request.Method,
-    url: c.Request.Url.href(),
+    // Where the request goes: set-backend-service's base, else the real backend, else (mocked) the request's own URL.
+    url: c.$backendUrl !== null || typeof options.backend === "string" ? backendTarget(c, c.$backendUrl ?? (options.backend as string)).url : c.Request.Url.href(),
     headers: c.Request.Headers.toRecord(),
     body: c.Request.Body ? c.Request.Body.content().toString("utf8") : "",
   });

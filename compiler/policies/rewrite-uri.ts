@@ -6,7 +6,7 @@ import { js, rt } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import type { PolicyDef, PolicyNode } from "./types.js";
-import { parseUriTemplate, type UriTemplate } from "../../runtime/traffic/uri.js";
+import { parseUriTemplate, uriTemplateParameters, type UriTemplate } from "../../runtime/traffic/uri.js";
 
 export interface RewriteUriNode extends PolicyNode {
   template: XValue;
@@ -34,6 +34,20 @@ export const rewriteUri: PolicyDef<RewriteUriNode> = {
         return null;
       }
       parsed = r.template;
+      // Known in gateway builds (and runPolicy given a urlTemplate): the reference's "You cannot add
+      // extra template path parameters in the rewrite URL".
+      const op = pc.state.operation;
+      if (op)
+        for (const name of new Set(uriTemplateParameters(parsed)))
+          if (!op.parameters.has(name)) {
+            const at = a.template.text.search(new RegExp(`\\{\\s*\\*?${name.replace(/[.\-]/g, "\\$&")}\\s*\\}`));
+            const defined = [...op.parameters].map((p) => `{${p}}`).join(", ");
+            pc.diags.error(
+              Codes.UnknownTemplateParameter,
+              a.template.offset + Math.max(0, at),
+              `rewrite-uri names the template parameter '{${name}}', which the operation's URL template '${op.urlTemplate}' does not define (${defined ? `it defines ${defined}` : "it defines none"}). rewrite-uri can use only the operation's template parameters.`,
+            );
+          }
     }
     return { ...base, template: a.template, parsed, copyUnmatched: a["copy-unmatched-params"] };
   },

@@ -2,7 +2,7 @@
 // backend host honours): `base-url`, or `backend-id` naming a backend of the gateway configuration
 // (resolved per request against ctx.$env.backends; an unknown id is a policy error).
 import { js, rt } from "../codegen/code.js";
-import { Codes } from "../diagnostics.js";
+import { Codes, didYouMean } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import type { PolicyDef, PolicyNode } from "./types.js";
 
@@ -46,6 +46,13 @@ export const setBackendService: PolicyDef<SetBackendServiceNode> = {
     if (backendId?.kind === "literal") {
       backendId.text = backendId.text.trim();
       if (backendId.text === "") pc.diags.error(Codes.InvalidLiteral, backendId.offset, "'backend-id' cannot be empty.");
+      // In a gateway build the backends are known: an unknown id fails here, not on every request.
+      else if (pc.state.backends && !pc.state.backends.has(backendId.text) && !backendId.text.includes("{{"))
+        pc.diags.error(
+          Codes.UnknownBackend,
+          backendId.offset,
+          `No backend with id '${backendId.text}' is configured${pc.state.backends.size ? ` (configured: ${[...pc.state.backends].join(", ")})` : " (the gateway configuration names no backends)"}.${didYouMean(backendId.text, pc.state.backends)}`,
+        );
     }
     return { ...base, baseUrl, backendId };
   },

@@ -81,12 +81,53 @@ function decodeQueryPart(s: string): string {
   }
 }
 
-function fill(parts: readonly string[], params: ReadonlyMap<string, string>): string {
+/**
+ * The template parameters an operation's URL template defines: `{name}` and `{*name}` in the path,
+ * `a={name}` in the query (`/items/{id}?view={v}` → id, v). These are the names
+ * `context.Request.MatchedParameters` can hold, so the only ones rewrite-uri may name.
+ */
+export function operationTemplateParameters(urlTemplate: string): Set<string> {
+  const q = urlTemplate.indexOf("?");
+  const out = new Set<string>();
+  for (const m of (q === -1 ? urlTemplate : urlTemplate.slice(0, q)).matchAll(/\{([^}]+)\}/g)) out.add(m[1]!.trim().replace(/^\*/, ""));
+  if (q !== -1)
+    for (const pair of urlTemplate.slice(q + 1).split("&")) {
+      const m = /^[^=]*=\{([^}]+)\}$/.exec(pair);
+      if (m) out.add(m[1]!.trim());
+    }
+  return out;
+}
+
+/** The parameter names a parsed rewrite-uri template uses (odd indexes of its parts). */
+export function uriTemplateParameters(t: UriTemplate): string[] {
+  const out: string[] = [];
+  const take = (parts: readonly string[]) => {
+    for (let i = 1; i < parts.length; i += 2) out.push(parts[i]!);
+  };
+  take(t.path);
+  for (const [n, v] of t.query) {
+    take(n);
+    if (v) take(v);
+  }
+  return out;
+}
+
+function fill(ctx: Context, parts: readonly string[], params: ReadonlyMap<string, string>): string {
   if (parts.length === 1) return parts[0]!;
   let out = parts[0]!;
-  // A parameter the operation did not match becomes empty text (APIM rejects such templates when
-  // the policy is saved; at run time there is nothing better to put there).
-  for (let i = 1; i < parts.length; i += 2) out += (params.get(parts[i]!) ?? "") + parts[i + 1]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = params.get(parts[i]!);
+    // The reference: "You cannot add extra template path parameters in the rewrite URL". A gateway
+    // build rejects literal templates that do so (APIMC2020); this catches expression templates
+    // and runs without a known operation.
+    if (v === undefined)
+      throw new PolicyError(
+        "TemplateParameterNotDefined",
+        `rewrite-uri: the template names '{${parts[i]}}', which the operation's URL template '${ctx.Operation.UrlTemplate}' does not define; rewrite-uri can only use the operation's template parameters.`,
+        500,
+      );
+    out += v + parts[i + 1]!;
+  }
   return out;
 }
 
@@ -132,8 +173,8 @@ export function rewriteUri(ctx: Context, t: UriTemplate, copyUnmatched: boolean)
   const params = ctx.Request.MatchedParameters;
   const query = new Map<string, string[]>();
   for (const [n, v] of t.query) {
-    const name = fill(n, params);
-    const value = v === null ? "" : fill(v, params);
+    const name = fill(ctx, n, params);
+    const value = v === null ? "" : fill(ctx, v, params);
     const list = query.get(name);
     if (list) list.push(value);
     else query.set(name, [value]);
@@ -142,7 +183,7 @@ export function rewriteUri(ctx: Context, t: UriTemplate, copyUnmatched: boolean)
     const matched = operationQueryNames(ctx.Operation.UrlTemplate ?? "");
     for (const [name, values] of url.Query.m) if (!matched.has(name) && !query.has(name)) query.set(name, values.slice());
   }
-  url.Path = apiPrefix(ctx) + fill(t.path, params);
+  url.Path = apiPrefix(ctx) + fill(ctx, t.path, params);
   const q: QueryMap = url.Query;
   q.m.clear();
   for (const [k, v] of query) q.m.set(k, v);

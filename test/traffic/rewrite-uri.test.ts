@@ -115,8 +115,13 @@ describe("rewrite-uri diagnostics", () => {
   });
   it("named values are substituted before the template is parsed", async () => {
     const { runPolicy } = await import("../../runtime/testing.js");
-    const r = await runPolicy(doc({ inbound: `<rewrite-uri template="/subscriptions/{{sub}}/{id}" />`, backend: "<forward-request/>" }), { backend: server.url, namedValues: { sub: "s-1" } });
-    expect(r.body).toBe("/subscriptions/s-1/");
+    const r = await runPolicy(doc({ inbound: `<rewrite-uri template="/subscriptions/{{sub}}/{id}" />`, backend: "<forward-request/>" }), {
+      backend: server.url,
+      namedValues: { sub: "s-1" },
+      request: { url: "/items/7" },
+      urlTemplate: "/items/{id}",
+    });
+    expect(r.body).toBe("/subscriptions/s-1/7");
   });
   it("is allowed in inbound only", () => {
     expect(errors(doc({ backend: `<rewrite-uri template="/a" />` })).map((d) => d.code)).toEqual(["APIMC2006"]);
