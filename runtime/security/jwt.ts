@@ -136,10 +136,27 @@ function extract(ctx: Context, cfg: JwtConfig): Parsed | JwtFailure {
       token = value.slice(sp).trim();
     } else token = sp === -1 ? value : value.slice(sp).trim(); // "<scheme> <token>": the token
   } else if (cfg.query !== null && cfg.query !== undefined) {
-    token = ctx.Request.Url.Query.GetValueOrDefault(String(cfg.query), null);
+    token = queryParameter(ctx, String(cfg.query));
   }
   if (token === null || token.trim() === "") return NOT_PRESENT;
   return parse(token.trim());
+}
+
+/**
+ * The query parameter holding the token. [infer] The name matches ignoring case: APIM matches query
+ * parameter names case-insensitively (its operation templates' query parameters "are not
+ * case-sensitive", Azure support), as the ASP.NET request query collections it is built on do. A
+ * name written exactly as configured wins over other spellings; several values are one joined value
+ * (as `GetValueOrDefault`), which is no token.
+ */
+function queryParameter(ctx: Context, name: string): string | null {
+  const query = ctx.Request.Url.Query;
+  const exact = query.GetValueOrDefault(name, null);
+  if (exact !== null) return exact;
+  const lower = name.toLowerCase();
+  const values: string[] = [];
+  for (const { Key, Value } of query) if (Key.toLowerCase() === lower) values.push(...Value);
+  return values.length ? values.join(",") : null;
 }
 
 function b64url(s: string): Buffer | null {
