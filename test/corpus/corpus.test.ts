@@ -43,7 +43,9 @@ describe("corpus", () => {
     }
     const summary = [...byCode].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c}×${n}`).join(" ");
     console.log(`corpus: ${clean} of ${all.length} documents compiled clean; errors by code: ${summary}`);
-    // 102 since authentication-managed-identity compiles (91 before); a drop is a regression.
-    expect(clean).toBeGreaterThanOrEqual(102);
+    // 102 since authentication-managed-identity compiles (91 before); 101 since APIMC2019: the wait
+    // page's example (docs/wait/01.xml) holds two rate-limit policies in one document, which the
+    // rate-limit page forbids ("only once per policy definition"). Any other drop is a regression.
+    expect(clean).toBeGreaterThanOrEqual(101);
   });
 });
