@@ -13,6 +13,7 @@ import { compile } from "../../compiler/index.js";
 import { LineMap } from "../../compiler/diagnostics.js";
 import { newEnvironment } from "../../runtime/context.js";
 import { runPolicy } from "../../runtime/testing.js";
+import { createGateway } from "../../runtime/gateway.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 
 const doc = (inbound: string) => `<policies><inbound>${inbound}</inbound><backend><forward-request /></backend></policies>`;
@@ -105,6 +106,12 @@ describe("set-backend-service backend-id is checked where the backends are known
     expect(got).toEqual(want);
     const m = build.diagnostics.find((d) => d.file.endsWith("3-inbound.xml"))!.message;
     expect(m).toBe("No backend with id 'order' is configured (configured: orders, legacy-v1). Did you mean 'orders'?");
+  });
+
+  it("a gateway does not start on such a configuration, and says where", () => {
+    write("bad/p.xml", `<policies>\n  <inbound>\n    <set-backend-service backend-id="ordres" />\n  </inbound>\n</policies>\n`);
+    write("bad/gateway.json", JSON.stringify({ backends: { orders: { url: "http://127.0.0.1:9/o" } }, apis: [{ id: "a", path: "/a", serviceUrl: "http://127.0.0.1:9", operations: [{ id: "o", method: "GET", urlTemplate: "/o", policy: "p.xml" }] }] }));
+    expect(() => createGateway({ config: join(dir, "bad/gateway.json") })).toThrow(`${join(dir, "bad/p.xml")}:3:38 - error APIMC2021: No backend with id 'ordres' is configured (configured: orders). Did you mean 'orders'?`);
   });
 
   it("runPolicy with `backends` checks literal ids at compile time; an expression id still fails at run time", async () => {
