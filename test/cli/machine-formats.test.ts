@@ -4,12 +4,17 @@
 // requires and point at the real file and column, and the exit code must not depend on the format.
 import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Codes } from "../../compiler/diagnostics.js";
 
+/** The compiler's TypeScript, to see which codes it emits. */
+const compilerSources = readdirSync(fileURLToPath(new URL("../../compiler/", import.meta.url)), { recursive: true, encoding: "utf8" })
+  .filter((f) => f.endsWith(".ts") && !f.endsWith("diagnostics.ts"))
+  .map((f) => readFileSync(fileURLToPath(new URL(`../../compiler/${f}`, import.meta.url)), "utf8"))
+  .join("\n");
 const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 const VERSION = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version as string;
 
@@ -42,6 +47,7 @@ const BAD: Record<string, string> = {
   APIMC2016: P(`<cors><allowed-origins><origin>*</origin></allowed-origins><allowed-origins><origin>*</origin></allowed-origins></cors>`),
   APIMC2017: P(`<set-header name="a"><value>{{nope}}</value></set-header>`), // a warning for check
   APIMC2018: P(`<include-fragment fragment-id="nope" />`),
+  APIMC2019: P(`<rate-limit calls="1" renewal-period="60" />\n    <rate-limit calls="2" renewal-period="60" />`),
   APIMC3001: v("@(1 +* 2)"),
   APIMC3002: v("@{ string? s = null; return s; }"),
   APIMC3003: v("@(nope)"),
@@ -53,6 +59,20 @@ const BAD: Record<string, string> = {
   APIMC3009: v("@(typeof(string))"),
   APIMC3010: v("@((int)&quot;a&quot;)"),
   APIMC3012: v("@{ var x = 1; var x = 2; return x; }"),
+};
+/** Codes no single document given to check/compile can produce, and why. */
+const NOT_FROM_ONE_DOCUMENT: Record<string, string> = {
+  APIMC1005: "reserved: not emitted",
+  APIMC3011: "reserved: not emitted",
+  APIMC2020: "needs an operation's URL template (gateway builds, runPolicy)",
+  APIMC2021: "needs the backends of a gateway configuration",
+  APIMC4001: "serve --prebuilt",
+  APIMC4002: "serve --prebuilt",
+  APIMC4003: "serve --prebuilt",
+  APIMC4004: "serve --prebuilt",
+  APIMC4005: "serve --prebuilt",
+  APIMC9001: "a compiler bug",
+  APIMC9002: "a compiler bug",
 };
 const CLEAN = P(`<set-header name="X-A" exists-action="override"><value>1</value></set-header>`);
 
@@ -126,6 +146,14 @@ describe("apimc check/compile --format json|sarif", () => {
   const text = run(dir, ...args);
   const json = run(dir, ...args, "--format", "json");
   const sarif = run(dir, ...args, "--format", "sarif");
+
+  it("has a document for every code of the table that one document can produce (a new code needs one here)", () => {
+    for (const [name, code] of Object.entries(Codes)) {
+      expect(code in BAD || code in NOT_FROM_ONE_DOCUMENT, `${name} (${code}): add a document that produces it to BAD`).toBe(true);
+      // "Not emitted" must stay true: the compiler's sources never use it.
+      if (NOT_FROM_ONE_DOCUMENT[code]?.startsWith("reserved")) expect(compilerSources, `${name} is emitted now: add a document to BAD`).not.toContain(`Codes.${name}`);
+    }
+  });
 
   it("finds every code of the table in its own document", () => {
     const report = JSON.parse(json.stdout);
