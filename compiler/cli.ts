@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { compile, COMPILER_VERSION, formatDiagnostic, fragmentsFromDirectory, type Diagnostic } from "./index.js";
 import { jsonReport, sarifReport, type FileOutcome, type ReportFormat } from "./diagnostic-report.js";
-import { loadGatewayConfig } from "./gateway-config.js";
+import { checkNamedValues, loadGatewayConfig } from "./gateway-config.js";
+import type { NamedValueInput } from "./named-values.js";
 import { buildGateway, writeBuild } from "./gateway-build.js";
 
 const USAGE = `usage:
@@ -105,10 +106,12 @@ export async function main(argv: string[]): Promise<number> {
   if (args.cmd === "build") return buildCommand(args.config!, args.outdir!, (args.format ?? "function") as "function" | "esm");
   if (args.cmd === "serve") return serveCommand(args.config!, args.port, args.host, args.watch, args.prebuilt);
   const format = (args.format ?? "text") as ReportFormat;
-  let namedValues: Record<string, string> | undefined;
+  let namedValues: Record<string, NamedValueInput> | undefined;
   if (args.namedValues) {
     try {
-      namedValues = JSON.parse(readFileSync(args.namedValues, "utf8"));
+      const nv: unknown = JSON.parse(readFileSync(args.namedValues, "utf8"));
+      checkNamedValues(nv, args.namedValues);
+      namedValues = nv;
     } catch (e) {
       process.stderr.write(`apimc: cannot read named values from ${args.namedValues}: ${(e as Error).message}\n`);
       return 2;

@@ -48,6 +48,8 @@ export const Codes = {
   UnknownTemplateParameter: "APIMC2020",
   /** set-backend-service backend-id names a backend the gateway configuration does not define. */
   UnknownBackend: "APIMC2021",
+  /** A secret named value where it cannot stay a secret (C# code, a value needed while compiling). */
+  SecretNamedValue: "APIMC2040",
   CSharpSyntax: "APIMC3001",
   CSharpTooNew: "APIMC3002",
   CSharpUnknownName: "APIMC3003",

@@ -4,6 +4,7 @@ import { ALL_SECTIONS, type AttrSpec, type ParseContext, type PolicyNode, type S
 import { ALL_POLICY_NAMES, AZURE_ONLY, lookupPolicy, NOT_IMPLEMENTED } from "./policies/registry.js";
 import type { XElement, XNode, XValue } from "./xml/parse.js";
 import { checkLiteral } from "./policies/values.js";
+import type { NamedValueTable, SecretRefs } from "./named-values.js";
 
 export interface PolicyMeta {
   name: string;
@@ -25,7 +26,9 @@ export interface BuildState {
   table: PolicyMeta[];
   scope: string;
   fragments?: FragmentResolver;
-  namedValues?: Readonly<Record<string, string>>;
+  namedValues?: NamedValueTable;
+  /** Where secret named values are referenced (their markers' numbers); see named-values.ts. */
+  secretRefs?: SecretRefs;
   /** Unresolved named values are warnings (see CompileOptions.checkOnly). */
   checkOnly?: boolean;
   /** Parsed fragments by id, so each file is read and parsed once a build. */

@@ -9,12 +9,16 @@ import { dirname, resolve } from "node:path";
 import type { BuildOptions, Plugin, PartialMessage } from "esbuild";
 import { compile, fragmentsFromDirectory } from "./index.js";
 import { LineMap } from "./diagnostics.js";
+import type { NamedValueInput } from "./named-values.js";
 
 export interface ApimcPluginOptions {
   /** Which imports are policies (default: files ending in .policy.xml). */
   filter?: RegExp;
-  /** Named values: a JSON file path or the values. */
-  namedValues?: string | Record<string, string>;
+  /**
+   * Named values: a JSON file path or the values. A secret one (`{ value, secret: true }`) is not
+   * bundled: the module reads it when it loads (call `setNamedValues` from apimc/runtime first).
+   */
+  namedValues?: string | Record<string, NamedValueInput>;
   /** Folder of `<fragment-id>.xml`. */
   fragments?: string;
   /** Import specifier of the runtime in generated modules (default "apimc/runtime"). */
@@ -50,7 +54,7 @@ export function apimcPlugin(options: ApimcPluginOptions = {}): Plugin {
       build.onLoad({ filter }, (args) => {
         const source = readFileSync(args.path, "utf8");
         const watchFiles: string[] = [];
-        let namedValues: Record<string, string> | undefined;
+        let namedValues: Record<string, NamedValueInput> | undefined;
         const errors: PartialMessage[] = [];
         if (typeof options.namedValues === "string") {
           const nvFile = resolve(options.namedValues);

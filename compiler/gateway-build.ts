@@ -10,9 +10,9 @@ import { composeScopes } from "./compose.js";
 import { emitSections } from "./emit.js";
 import { ModuleBuilder } from "./codegen/module.js";
 import { parseXml, type XElement } from "./xml/parse.js";
-import { substituteNamedValues } from "./named-values.js";
+import { explainSecretMarkers, SecretRefs, SECRET_USE, substituteNamedValues, type NamedValueTable } from "./named-values.js";
 import { verifyEmitted } from "./verify.js";
-import { COMPILER_BUILD, COMPILER_VERSION, fragmentsFromDirectory, moduleMeta } from "./index.js";
+import { COMPILER_BUILD, COMPILER_VERSION, fragmentsFromDirectory, moduleMeta, reportUnresolvedSecrets } from "./index.js";
 import type { GatewayConfig, LoadedConfig, OperationConfig } from "./gateway-config.js";
 import { operationTemplateParameters } from "../runtime/traffic/uri.js";
 
@@ -60,13 +60,17 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
       )
     : undefined;
 
-  // Each policy file is read, parsed and substituted once; its IR is rebuilt per module because
-  // policy table indices are per module.
-  const parsed = new Map<string, { root: XElement | null; diags: DiagnosticBag; source: string }>();
-  const parseFile = (rel: string): { root: XElement | null; diags: DiagnosticBag } => {
+  // Each policy file is read, parsed and substituted once (per marker variant, see SecretRefs); its
+  // IR is rebuilt per module because policy table indices are per module.
+  const secretRefs = [new SecretRefs(0), new SecretRefs(1)] as const;
+  type Parsed = { root: XElement | null; diags: DiagnosticBag; source: string; secrets: boolean };
+  const parsedBy = [new Map<string, Parsed>(), new Map<string, Parsed>()] as const;
+  const parsed = parsedBy[0];
+  const parseFile = (rel: string, variant: 0 | 1): Parsed => {
     const file = resolve(dir, rel);
     files.add(file);
-    let p = parsed.get(file);
+    const cache = parsedBy[variant];
+    let p = cache.get(file);
     if (!p) {
       let source = "";
       const diags = new DiagnosticBag(file, new LineMap(""));
@@ -74,16 +78,17 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
         source = readFileSync(file, "utf8");
       } catch (e) {
         diags.error(Codes.XmlEmptyDocument, 0, `Cannot read policy file: ${(e as Error).message}`);
-        p = { root: null, diags, source };
-        parsed.set(file, p);
-        report([diags]);
+        p = { root: null, diags, source, secrets: false };
+        cache.set(file, p);
+        if (variant === 0) report([diags]);
         return p;
       }
       const bag = new DiagnosticBag(file, new LineMap(source));
       const root = parseXml(source, bag);
-      if (root) substituteNamedValues(root, namedValues, bag);
-      p = { root, diags: bag, source };
-      parsed.set(file, p);
+      const before = secretRefs[variant].refs.length;
+      if (root) substituteNamedValues(root, namedValues, bag, false, secretRefs[variant]);
+      p = { root, diags: bag, source, secrets: secretRefs[variant].refs.length > before };
+      cache.set(file, p);
     }
     return p;
   };
@@ -103,66 +108,95 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
           { rel: api.policy, scope: "api" },
           { rel: op.policy, scope: "operation" },
         ];
-        const sources = new Set<string>();
-        const moduleFragments = fragments
-          ? Object.assign(
-              (id: string) => {
-                const f = fragments(id);
-                if (f) sources.add(f.file);
-                return f;
-              },
-              { fileOf: fragments.fileOf },
-            )
-          : undefined;
-        const state: BuildState = {
-          table: [],
-          scope: "global",
-          fragments: moduleFragments,
-          namedValues,
-          allDiagnostics: [],
-          // What the configuration fixes: rewrite-uri and set-backend-service literals are checked against them.
-          backends: new Set(Object.keys(config.backends ?? {})),
-          operation: { urlTemplate: op.urlTemplate, parameters: operationTemplateParameters(op.urlTemplate) },
-        };
-        const docs: PolicyDocument[] = [];
-        let failed = false;
-        let lastBag: DiagnosticBag | null = null;
-        for (const s of scopes) {
-          if (!s.rel) continue;
-          sources.add(resolve(dir, s.rel));
-          const p = parseFile(s.rel);
-          state.allDiagnostics!.push(p.diags);
-          if (!p.root) {
-            failed = true;
-            continue;
-          }
-          state.scope = s.scope;
-          // A fresh bag per module keeps structural diagnostics from being counted twice.
-          const bag = new DiagnosticBag(p.diags.file, p.diags.lines);
-          state.allDiagnostics!.push(bag);
-          docs.push(buildDocument(p.root, bag, { state }));
-          lastBag = bag;
-        }
-        const anyErrors = () => failed || state.allDiagnostics!.some((b) => b.hasErrors);
-        if (!anyErrors()) {
-          const builder = new ModuleBuilder();
-          const sectionBag = lastBag ?? new DiagnosticBag(loaded.file, new LineMap(""));
-          const sections = emitSections(composeScopes(docs, sectionBag), builder, sectionBag);
-          if (!anyErrors()) {
-            const key = `${api.id}/${op.id}/${productId ?? "-"}`;
-            const h = createHash("sha256").update(key);
-            for (const s of scopes) if (s.rel) h.update(parsed.get(resolve(dir, s.rel))?.source ?? "");
-            const meta = moduleMeta(key, h.digest("hex").slice(0, 16), state.table, builder.readsBody);
-            const { code } = builder.render({ sections, meta, runtimeSpecifier: runtime, format, file: key, lines: sectionBag.lines, sourceMap: false });
-            const v = verifyEmitted(code, format);
-            if (!v.ok) sectionBag.error(Codes.VerifyFailed, 0, `Internal compiler error: module ${key} failed verification (${v.errors.slice(0, 3).join("; ")}).`);
-            else modules.push({ key, apiId: api.id, operationId: op.id, productId, code, sources: [...sources] });
+        const key = `${api.id}/${op.id}/${productId ?? "-"}`;
+        const first = buildModule(key, scopes, op, 0);
+        let code = first.code;
+        if (code !== null && first.secrets) {
+          // Secrets were used: the other marker variant shows whether a secret's text was used while compiling.
+          const second = buildModule(key, scopes, op, 1);
+          if (second.code !== code) {
+            const refs = secretRefs[0].refs.filter((r) => first.sources.has(r.file));
+            const ref = refs[0];
+            const bag = first.bags.find((b) => b.file === ref?.file) ?? first.bags[0] ?? new DiagnosticBag(loaded.file, new LineMap(""));
+            bag.error(Codes.SecretNamedValue, ref && bag.file === ref.file ? ref.offset : 0, `A secret named value ('{{${[...new Set(refs.map((r) => r.name))].join("}}', '{{")}}}') is used where apimc computes something from its text while compiling (an encoding, a length, a comparison); ${SECRET_USE}.`);
+            code = null;
           }
         }
-        if (anyErrors()) ok = false;
-        report(state.allDiagnostics!);
+        if (code !== null) modules.push({ key, apiId: api.id, operationId: op.id, productId, code, sources: [...first.sources] });
+        else ok = false;
+        explainSecretMarkers(first.bags.flatMap((b) => b.items), secretRefs[0]);
+        report(first.bags);
       }
     }
+  }
+
+  /** Composes and emits one module with one marker variant; `code` null on errors (in `bags`). */
+  function buildModule(key: string, scopes: { rel: string | undefined; scope: string }[], op: OperationConfig, variant: 0 | 1): { code: string | null; bags: DiagnosticBag[]; sources: Set<string>; secrets: boolean } {
+    const sources = new Set<string>();
+    const moduleFragments = fragments
+      ? Object.assign(
+          (id: string) => {
+            const f = fragments(id);
+            if (f) sources.add(f.file);
+            return f;
+          },
+          { fileOf: fragments.fileOf },
+        )
+      : undefined;
+    const refs = secretRefs[variant];
+    const refsBefore = refs.refs.length;
+    const state: BuildState = {
+      table: [],
+      scope: "global",
+      fragments: moduleFragments,
+      namedValues,
+      secretRefs: refs,
+      allDiagnostics: [],
+      // What the configuration fixes: rewrite-uri and set-backend-service literals are checked against them.
+      backends: new Set(Object.keys(config.backends ?? {})),
+      operation: { urlTemplate: op.urlTemplate, parameters: operationTemplateParameters(op.urlTemplate) },
+    };
+    const docs: PolicyDocument[] = [];
+    let failed = false;
+    let secrets = false;
+    let lastBag: DiagnosticBag | null = null;
+    for (const s of scopes) {
+      if (!s.rel) continue;
+      sources.add(resolve(dir, s.rel));
+      const p = parseFile(s.rel, variant);
+      secrets ||= p.secrets;
+      state.allDiagnostics!.push(p.diags);
+      if (!p.root) {
+        failed = true;
+        continue;
+      }
+      state.scope = s.scope;
+      // A fresh bag per module keeps structural diagnostics from being counted twice.
+      const bag = new DiagnosticBag(p.diags.file, p.diags.lines);
+      state.allDiagnostics!.push(bag);
+      docs.push(buildDocument(p.root, bag, { state }));
+      lastBag = bag;
+    }
+    const bags = state.allDiagnostics!;
+    const anyErrors = () => failed || bags.some((b) => b.hasErrors);
+    secrets ||= refs.refs.length > refsBefore; // fragments substituted for this module
+    if (anyErrors()) return { code: null, bags, sources, secrets };
+    const builder = new ModuleBuilder();
+    const sectionBag = lastBag ?? new DiagnosticBag(loaded.file, new LineMap(""));
+    if (!lastBag) bags.push(sectionBag);
+    const sections = emitSections(composeScopes(docs, sectionBag), builder, sectionBag);
+    if (anyErrors()) return { code: null, bags, sources, secrets };
+    const h = createHash("sha256").update(key);
+    for (const s of scopes) if (s.rel) h.update(parsed.get(resolve(dir, s.rel))?.source ?? "");
+    const meta = moduleMeta(key, h.digest("hex").slice(0, 16), state.table, builder.readsBody);
+    const { code, unresolvedSecrets } = builder.render({ sections, meta, runtimeSpecifier: runtime, format, file: key, lines: sectionBag.lines, sourceMap: false, secrets: refs });
+    if (reportUnresolvedSecrets(unresolvedSecrets, refs, bags, sectionBag)) return { code: null, bags, sources, secrets };
+    const v = verifyEmitted(code, format);
+    if (!v.ok) {
+      sectionBag.error(Codes.VerifyFailed, 0, `Internal compiler error: module ${key} failed verification (${v.errors.slice(0, 3).join("; ")}).`);
+      return { code: null, bags, sources, secrets };
+    }
+    return { code, bags, sources, secrets };
   }
   for (const p of parsed.values()) report([p.diags]);
   const diagnostics = [...reported.values()];
@@ -185,7 +219,7 @@ export interface BuildManifest {
   config: string;
   /** sha256 of the configuration as loaded (the JSON document, validated). */
   configHash: string;
-  /** sha256 of the named values (inline or from their file). */
+  /** sha256 of the named values' names and non-secret values (inline or from their file); secret values are not hashed. */
   namedValuesHash: string;
   /** Every policy and fragment file read, relative to the configuration's folder → sha256 of its text. */
   sources: Record<string, string>;
@@ -214,7 +248,11 @@ const COMPILER = `apimc ${COMPILER_VERSION} (build ${COMPILER_BUILD})`;
 const sha256 = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 const sourceKey = (dir: string, file: string) => relative(dir, file).split(sep).join("/");
 const configHash = (config: GatewayConfig) => sha256(JSON.stringify(config));
-const namedValuesHash = (nv: Record<string, string>) => sha256(JSON.stringify(Object.keys(nv).sort().map((k) => [k, nv[k]])));
+/**
+ * Of the names and the values that are not secret: a secret is read when the module loads, so a new
+ * secret value needs no new build, and a hash of it (guessable for a short secret) is not written.
+ */
+const namedValuesHash = (nv: NamedValueTable) => sha256(JSON.stringify(Object.keys(nv.values).sort().map((k) => (nv.secrets.has(k) ? [k, { secret: true }] : [k, nv.values[k]]))));
 
 /** Refusal to start from a build directory; `code` is an APIMC4xxx code, `file` what is wrong. */
 export class PrebuiltError extends Error {

@@ -3,13 +3,14 @@
 // shape is published as gateway.schema.json) so every error names the JSON path and what to do.
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { normalizeNamedValues, type NamedValueInput, type NamedValueTable } from "../runtime/named-values.js";
 
 export interface GatewayConfig {
   listen?: { host?: string; port?: number };
   /** Global-scope policy file. */
   policy?: string;
-  /** A JSON file of name → value, or the values inline. */
-  namedValues?: string | Record<string, string>;
+  /** A JSON file of name → value (a string, or `{ "value": ..., "secret": true }`), or the values inline. */
+  namedValues?: string | Record<string, NamedValueInput>;
   /** Folder of `<fragment-id>.xml` files. */
   fragments?: string;
   backends?: Record<string, { url: string }>;
@@ -114,7 +115,8 @@ export interface LoadedConfig {
   file: string;
   /** Directory relative paths in the configuration are resolved against. */
   dir: string;
-  namedValues: Record<string, string>;
+  /** The named values' text by name, and which of them are secret. */
+  namedValues: NamedValueTable;
 }
 
 export function loadGatewayConfig(file: string): LoadedConfig {
@@ -133,7 +135,7 @@ export function loadGatewayConfig(file: string): LoadedConfig {
   }
   const config = validateConfig(raw, file);
   const dir = dirname(path);
-  let namedValues: Record<string, string> = {};
+  let namedValues: Record<string, NamedValueInput> = {};
   if (typeof config.namedValues === "string") {
     const nvFile = resolve(dir, config.namedValues);
     try {
@@ -143,15 +145,23 @@ export function loadGatewayConfig(file: string): LoadedConfig {
     }
     checkNamedValues(namedValues, config.namedValues);
   } else if (config.namedValues) namedValues = config.namedValues;
-  return { config, file: path, dir, namedValues };
+  return { config, file: path, dir, namedValues: normalizeNamedValues(namedValues) };
 }
 
-function checkNamedValues(nv: unknown, file: string): asserts nv is Record<string, string> {
-  if (!nv || typeof nv !== "object" || Array.isArray(nv)) throw new ConfigError(file, "", "named values must be a JSON object of name → string");
+/** Named values: name → a string, or → `{ "value": string, "secret": boolean }`. */
+export function checkNamedValues(nv: unknown, file: string): asserts nv is Record<string, NamedValueInput> {
+  if (!nv || typeof nv !== "object" || Array.isArray(nv)) throw new ConfigError(file, "", 'named values must be a JSON object of name → string (or → { "value": string, "secret": true })');
   for (const [k, v] of Object.entries(nv)) {
     if (!/^[A-Za-z0-9._-]+$/.test(k)) throw new ConfigError(file, k, "a named value's name may hold only letters, digits, '.', '-' and '_'");
+    let text: unknown = v;
+    if (v && typeof v === "object" && !Array.isArray(v)) {
+      for (const p of Object.keys(v)) if (p !== "value" && p !== "secret") throw new ConfigError(file, `${k}.${p}`, "unknown property (a named value object has 'value' and 'secret')");
+      const o = v as { value?: unknown; secret?: unknown };
+      if (o.secret !== undefined && typeof o.secret !== "boolean") throw new ConfigError(file, `${k}.secret`, "must be true or false");
+      text = o.value;
+    }
     // Never print a value: named values hold secrets.
-    if (typeof v !== "string" || v.trim() === "" || v.length > 4096) throw new ConfigError(file, k, "a named value must be a non-empty string of at most 4,096 characters");
+    if (typeof text !== "string" || text.trim() === "" || text.length > 4096) throw new ConfigError(file, k, 'a named value must be a non-empty string of at most 4,096 characters, or { "value": such a string, "secret": true }');
   }
 }
 

@@ -6,7 +6,7 @@ import type { SourceMapV3 } from "./codegen/sourcemap.js";
 import { buildDocument, type BuildState, type FragmentResolver, type PolicyMeta } from "./document.js";
 import { emitSections } from "./emit.js";
 import { composeScopes } from "./compose.js";
-import { substituteNamedValues } from "./named-values.js";
+import { explainSecretMarkers, normalizeNamedValues, SecretRefs, SECRET_USE, substituteNamedValues, type NamedValueInput, type NamedValueTable } from "./named-values.js";
 import { parseXml } from "./xml/parse.js";
 import { verifyEmitted } from "./verify.js";
 import { operationTemplateParameters } from "../runtime/traffic/uri.js";
@@ -32,8 +32,12 @@ export interface CompileOptions {
   /** Import specifier of the runtime in the generated module. */
   runtime?: string;
   sourceMap?: boolean;
-  /** Named values for `{{name}}`. Without them a reference is an error, or a warning with `checkOnly`. */
-  namedValues?: Readonly<Record<string, string>>;
+  /**
+   * Named values for `{{name}}`: name → text, or → `{ value, secret: true }` for a secret, which the
+   * module reads when it loads instead of holding it. Without them a reference is an error, or a
+   * warning with `checkOnly`.
+   */
+  namedValues?: Readonly<Record<string, NamedValueInput>> | NamedValueTable;
   /** Diagnostics are what is wanted (`apimc check`): unresolved named values are warnings, left as written. */
   checkOnly?: boolean;
   /** Finds `include-fragment` targets; see `fragmentsFromDirectory`. */
@@ -79,31 +83,50 @@ function compileInner(source: string, file: string, options: CompileOptions, dia
     diags.error(Codes.DocumentTooLarge, 0, `The document is ${source.length} characters; APIM accepts policy documents up to 256 KiB.`);
     return { code: null, map: null, diagnostics: diags.items };
   }
+  const namedValues = options.namedValues === undefined ? undefined : normalizeNamedValues(options.namedValues);
+  const first = compileVariant(source, file, options, namedValues, diags, new SecretRefs(0));
+  if (first.code === null || first.refs.refs.length === 0) return first;
+  // Secrets were used: a second compile with other markers shows whether a secret's text was used while compiling.
+  const second = compileVariant(source, file, options, namedValues, new DiagnosticBag(file, diags.lines), new SecretRefs(1));
+  if (second.code !== first.code) {
+    const ref = first.refs.refs[0]!;
+    const d = diags.error(Codes.SecretNamedValue, ref.file === file ? ref.offset : 0, `A secret named value ('{{${[...new Set(first.refs.refs.map((r) => r.name))].join("}}', '{{")}}}') is used where apimc computes something from its text while compiling (an encoding, a length, a comparison); ${SECRET_USE}.`);
+    return { code: null, map: null, diagnostics: [...first.diagnostics, d] };
+  }
+  return first;
+}
+
+function compileVariant(source: string, file: string, options: CompileOptions, namedValues: NamedValueTable | undefined, diags: DiagnosticBag, refs: SecretRefs): CompileResult & { refs: SecretRefs } {
   const root = parseXml(source, diags);
-  if (!root) return { code: null, map: null, diagnostics: diags.items };
-  substituteNamedValues(root, options.namedValues, diags, options.checkOnly);
+  if (!root) return { code: null, map: null, diagnostics: diags.items, refs };
+  substituteNamedValues(root, namedValues, diags, options.checkOnly, refs);
   const state: BuildState = {
     table: [],
     scope: "operation",
     fragments: options.fragments,
-    namedValues: options.namedValues,
+    namedValues,
+    secretRefs: refs,
     checkOnly: options.checkOnly,
     allDiagnostics: [diags],
     backends: options.backends ? new Set(options.backends) : undefined,
     operation: options.urlTemplate !== undefined ? { urlTemplate: options.urlTemplate, parameters: operationTemplateParameters(options.urlTemplate) } : undefined,
   };
-  const all = () => state.allDiagnostics!.flatMap((b) => b.items);
+  const all = () => {
+    const items = state.allDiagnostics!.flatMap((b) => b.items);
+    explainSecretMarkers(items, refs);
+    return items;
+  };
   const failed = () => state.allDiagnostics!.some((b) => b.hasErrors);
   const doc = buildDocument(root, diags, { allowSnippets: options.allowSnippets, state });
-  if (failed()) return { code: null, map: null, diagnostics: all() };
+  if (failed()) return { code: null, map: null, diagnostics: all(), refs };
 
   const builder = new ModuleBuilder();
   const sections = emitSections(composeScopes([doc], diags), builder, diags);
-  if (failed()) return { code: null, map: null, diagnostics: all() };
+  if (failed()) return { code: null, map: null, diagnostics: all(), refs };
 
   const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
   const meta = moduleMeta(file, hash, doc.table, builder.readsBody);
-  const { code, map } = builder.render({
+  const { code, map, unresolvedSecrets } = builder.render({
     sections,
     meta,
     runtimeSpecifier: options.runtime ?? "apimc/runtime",
@@ -111,13 +134,29 @@ function compileInner(source: string, file: string, options: CompileOptions, dia
     file,
     lines: diags.lines,
     sourceMap: options.sourceMap ?? false,
+    secrets: refs,
   });
+  if (reportUnresolvedSecrets(unresolvedSecrets, refs, state.allDiagnostics!, diags)) return { code: null, map: null, diagnostics: all(), refs };
   const v = verifyEmitted(code, options.format);
   if (!v.ok) {
     diags.error(Codes.VerifyFailed, 0, `Internal compiler error: the generated module failed verification (${v.errors.slice(0, 3).join("; ")}). This is a bug in apimc.`);
-    return { code: null, map: null, diagnostics: all() };
+    return { code: null, map: null, diagnostics: all(), refs };
   }
-  return { code, map, diagnostics: all() };
+  return { code, map, diagnostics: all(), refs };
+}
+
+/** A diagnostic at each secret reference whose marker did not stay text in the module; true when there was one. */
+export function reportUnresolvedSecrets(unresolved: readonly number[], refs: SecretRefs, bags: readonly DiagnosticBag[], fallback: DiagnosticBag): boolean {
+  for (const i of unresolved) {
+    const ref = refs.refs[i];
+    const bag = (ref && bags.find((b) => b.file === ref.file)) ?? fallback;
+    bag.error(
+      Codes.SecretNamedValue,
+      ref && bag.file === ref.file ? ref.offset : 0,
+      ref ? `The secret named value '{{${ref.name}}}' is used here as code or as a value apimc computes with while compiling; ${SECRET_USE}.` : `A secret named value is used as code or as a value apimc computes with while compiling; ${SECRET_USE}.`,
+    );
+  }
+  return unresolved.length > 0;
 }
 
 /** `meta`: where the module came from, its policy table (for LastError) and whether it reads bodies. */

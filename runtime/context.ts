@@ -429,6 +429,8 @@ export interface GatewayEnvironment {
   examples: ReadonlyMap<number, ReadonlyMap<string, string>>;
   /** Long-lived stores by name; see `store()`. */
   stores: Map<string, unknown>;
+  /** The values of the named values marked secret (longest first), for traces and logs to mask (`maskSecrets`). */
+  secrets?: readonly string[];
 }
 
 export function newEnvironment(init: Partial<GatewayEnvironment> = {}): GatewayEnvironment {

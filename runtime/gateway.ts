@@ -11,6 +11,7 @@ import { NOT_SENT, responseLength } from "./framing.js";
 import { attachHost, defaultErrorResponse, runPipeline, type PolicyModule } from "./pipeline.js";
 import { httpBackend } from "./backend.js";
 import { loadPolicy } from "./testing.js";
+import { normalizeNamedValues, secretValues, type NamedValueInput } from "./named-values.js";
 import { apiInfo, candidates, indexOperations, loadRoutes, type ApiRoute, type OperationRoute, type RouteTable, type SubscriptionRoute } from "./routes.js";
 import { loadGatewayConfig, type LoadedConfig } from "../compiler/gateway-config.js";
 import { formatDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
@@ -33,7 +34,8 @@ export interface GatewayOptions {
   config?: string | LoadedConfig;
   /** Or APIs given directly. */
   apis?: GatewayApi[];
-  namedValues?: Record<string, string>;
+  /** For `apis` given as policy XML: name → text, or → `{ value, secret: true }` (see README, named values). */
+  namedValues?: Record<string, NamedValueInput>;
   /** Called once per request after the response is written. */
   log?: (line: string) => void;
   /**
@@ -275,9 +277,11 @@ export class GatewayBuildError extends Error {
 
 /** The simple form: each API is one catch-all operation, no products or subscriptions. */
 function tableFromApis(list: GatewayApi[], opts: GatewayOptions, stores: Map<string, unknown>, callers: Map<ApiRoute, CallerObjects>): RouteTable {
+  const namedValues = normalizeNamedValues(opts.namedValues);
+  const secrets = secretValues(namedValues);
   const apis = list.map((a): ApiRoute => {
     const prefix = a.path === "/" ? "" : a.path.replace(/\/$/, "");
-    const mod = typeof a.policy === "string" ? loadPolicy(a.policy, { namedValues: opts.namedValues, file: a.name ?? prefix }) : a.policy;
+    const mod = typeof a.policy === "string" ? loadPolicy(a.policy, { namedValues, file: a.name ?? prefix }) : a.policy;
     const op: OperationRoute = {
       id: "*",
       name: "*",
@@ -287,7 +291,7 @@ function tableFromApis(list: GatewayApi[], opts: GatewayOptions, stores: Map<str
       first: null,
       order: 0,
       modules: new Map([[null, mod]]),
-      env: newEnvironment({ stores }),
+      env: newEnvironment({ stores, secrets }),
       info: Object.freeze({ Id: "*", Name: "*", Method: "*", UrlTemplate: "/*" }),
     };
     const name = a.name ?? (prefix || "root");
@@ -296,7 +300,7 @@ function tableFromApis(list: GatewayApi[], opts: GatewayOptions, stores: Map<str
     return route;
   });
   apis.sort((x, y) => y.prefix.length - x.prefix.length);
-  return { apis, subscriptions: new Map(), trace: null, maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024 * 1024 };
+  return { apis, subscriptions: new Map(), trace: null, maxBodyBytes: opts.maxBodyBytes ?? 64 * 1024 * 1024, secrets };
 }
 
 /** The caller's subscription, null when none is needed and none given, or the failure reason. */

@@ -11,3 +11,4 @@ export * from "./dotnet/index.js";
 export * from "./traffic/index.js";
 export * from "./state/index.js";
 export * from "./security/index.js";
+export { secretNamedValue, setNamedValues, withNamedValues, normalizeNamedValues, secretValues, maskSecrets, type NamedValueInput, type NamedValueTable } from "./named-values.js";

@@ -9,6 +9,7 @@ import { configureCertificates } from "./http.js";
 import { configureJwtCertificates } from "./security/jwt.js";
 import { configureManagedIdentity } from "./security/managed-identity.js";
 import { readFileSync } from "node:fs";
+import { secretValues, withNamedValues } from "./named-values.js";
 import { resolve } from "node:path";
 import { callerObjects, DEFAULT_API, Url, type ApiInfo, type CallerObjects, type GatewayEnvironment, type OperationInfo } from "./context.js";
 
@@ -90,6 +91,8 @@ export interface RouteTable {
   subscriptions: Map<string, SubscriptionRoute>;
   trace: { header: string; key: string } | null;
   maxBodyBytes: number;
+  /** The values of the secret named values (longest first): what log lines and traces mask. */
+  secrets: readonly string[];
 }
 
 /**
@@ -103,7 +106,9 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
   const { config } = loaded;
   loadCertificates(loaded);
   loadManagedIdentity(loaded);
-  const mods = new Map(build.modules.map((m) => [m.key, new Function("rt", m.code)(runtime) as PolicyModule]));
+  // Modules read their secret named values while they load (runtime/named-values.ts).
+  const mods = withNamedValues(loaded.namedValues, () => new Map(build.modules.map((m) => [m.key, new Function("rt", m.code)(runtime) as PolicyModule])));
+  const secrets = secretValues(loaded.namedValues);
   const backends = new Map(Object.entries(config.backends ?? {}));
   const products = config.products ?? [];
   const apis: ApiRoute[] = config.apis.map((api) => {
@@ -124,7 +129,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
         first: firstLiteral(op.urlTemplate),
         order,
         modules,
-        env: { backends, examples: examplesOf(op), stores },
+        env: { backends, examples: examplesOf(op), stores, secrets },
         info: Object.freeze({ Id: op.id, Name: op.name ?? op.id, Method: op.method, UrlTemplate: op.urlTemplate }),
       };
     });
@@ -168,6 +173,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
       subscriptions,
       trace: config.trace ? { header: config.trace.header ?? "Apimc-Trace", key: config.trace.key } : null,
       maxBodyBytes: config.maxBodyBytes ?? 64 * 1024 * 1024,
+      secrets,
     },
     build,
   };
@@ -258,7 +264,7 @@ function loadManagedIdentity({ config, dir }: LoadedConfig): void {
 function loadCertificates({ config, dir, namedValues }: LoadedConfig): void {
   const list = config.certificates ?? [];
   if (list.length === 0) return;
-  const passphrase = (p: string | undefined) => p?.replace(/^\{\{([A-Za-z0-9._-]+)\}\}$/, (m, name: string) => namedValues[name] ?? m);
+  const passphrase = (p: string | undefined) => p?.replace(/^\{\{([A-Za-z0-9._-]+)\}\}$/, (m, name: string) => namedValues.values[name] ?? m);
   configureCertificates(
     list.map((c) => ({
       id: c.id,

@@ -8,6 +8,7 @@ import { attachHost, runPipeline, type BackendHost, type PolicyModule } from "./
 import { backendTarget, httpBackend } from "./backend.js";
 import { compileTemplate } from "./routes.js";
 import { NumBox } from "./dotnet/decimal.js";
+import { normalizeNamedValues, secretValues, withNamedValues, type NamedValueInput, type NamedValueTable } from "./named-values.js";
 
 export interface BackendRequest {
   method: string;
@@ -26,7 +27,8 @@ export interface RunPolicyOptions {
   request?: { method?: string; url?: string; headers?: Record<string, string | string[]>; body?: string };
   /** Base URL of a real server, or a function answering in process. Default: 200 with an empty body. */
   backend?: string | ((req: BackendRequest) => BackendResponse | Promise<BackendResponse>);
-  namedValues?: Record<string, string>;
+  /** name → text, or → `{ value, secret: true }`: a secret is read when the module loads, never compiled into it. */
+  namedValues?: Record<string, NamedValueInput>;
   variables?: Record<string, unknown>;
   /** The calling user, subscription and product (anonymous when absent). */
   caller?: Caller;
@@ -60,10 +62,13 @@ export interface RunPolicyResult {
 }
 
 /** Compiles policy XML for in-process use; throws with formatted diagnostics when it does not compile. */
-export function loadPolicy(xml: string, opts: { namedValues?: Record<string, string>; file?: string; backends?: readonly string[]; urlTemplate?: string } = {}): PolicyModule {
-  const r = compile(xml, { format: "function", namedValues: opts.namedValues, file: opts.file ?? "policy.xml", backends: opts.backends, urlTemplate: opts.urlTemplate });
+export function loadPolicy(xml: string, opts: { namedValues?: Record<string, NamedValueInput> | NamedValueTable; file?: string; backends?: readonly string[]; urlTemplate?: string } = {}): PolicyModule {
+  const namedValues = opts.namedValues === undefined ? undefined : normalizeNamedValues(opts.namedValues);
+  const r = compile(xml, { format: "function", namedValues, file: opts.file ?? "policy.xml", backends: opts.backends, urlTemplate: opts.urlTemplate });
   if (r.code === null) throw new Error(r.diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, xml)).join("\n"));
-  return new Function("rt", r.code)(runtime) as PolicyModule;
+  const code = r.code;
+  // The module reads its secret named values while it loads.
+  return withNamedValues(namedValues ?? normalizeNamedValues(undefined), () => new Function("rt", code)(runtime) as PolicyModule);
 }
 
 export async function runPolicy(policy: string | PolicyModule, options: RunPolicyOptions = {}): Promise<RunPolicyResult> {
@@ -81,7 +86,7 @@ export async function runPolicy(policy: string | PolicyModule, options: RunPolic
   }
   for (const [k, v] of Object.entries(options.variables ?? {})) ctx.Variables.set(k, v);
   applyCaller(ctx, options.caller);
-  ctx.$env = options.environment ?? newEnvironment();
+  ctx.$env = options.environment ?? newEnvironment({ secrets: secretValues(normalizeNamedValues(options.namedValues)) });
   if (options.backends) ctx.$env = { ...ctx.$env, backends: new Map([...ctx.$env.backends, ...Object.entries(options.backends).map(([id, u]) => [id, { url: u }] as const)]) };
 
   let backendRequest: BackendRequest | undefined;

@@ -53,6 +53,7 @@
 import { INT_RANGES } from "../../runtime/dotnet/core.js";
 import { ident, js, literal, rt, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
+import { hasSecretMarker } from "../named-values.js";
 import type { Expr, Initializer, Stmt } from "./ast.js";
 import { type BExpr, type Binder, joinCodes } from "./binder.js";
 import {
@@ -93,6 +94,8 @@ export function literalExpr(e: Expr & { k: "lit" }, b: Binder): BExpr {
     case "bool":
       return { type: named("bool"), code: literal(e.value as boolean), pos: e.pos, cv: { v: e.value as boolean }, pure: true };
     case "string":
+      // A secret named value in the string is known only when the module loads: not a constant to fold.
+      if (hasSecretMarker(e.value as string)) return { type: named("string"), code: literal(e.value as string), pos: e.pos, pure: true };
       return { type: named("string"), code: literal(e.value as string), pos: e.pos, cv: { v: e.value as string }, pure: true };
     case "char":
       return { type: named("char"), code: literal(e.value as number), pos: e.pos, cv: { v: e.value as number }, pure: true };

@@ -2,6 +2,7 @@
 // base64(username:password). Literal credentials compile to a hoisted header entry.
 import { js, rt } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
+import { hasSecretMarker } from "../named-values.js";
 import type { XValue } from "../xml/parse.js";
 import type { PolicyDef, PolicyNode } from "./types.js";
 
@@ -29,6 +30,11 @@ export const authenticationBasic: PolicyDef<AuthenticationBasicNode> = {
   emit(node, ec) {
     const h = js`${ec.request.code}.Headers`;
     const { username: u, password: p } = node;
+    if (u.kind === "literal" && p.kind === "literal" && (hasSecretMarker(u.text) || hasSecretMarker(p.text))) {
+      // A secret named value is known when the module loads: the header entry is made then.
+      const entry = ec.scope.constant(js`Object.freeze({ name: "Authorization", values: Object.freeze([${rt("basicAuthorization")}(${u.text}, ${p.text})]) })`, "authorization");
+      return js`${h}.m.set("authorization", ${entry});`;
+    }
     if (u.kind === "literal" && p.kind === "literal") {
       const value = `Basic ${Buffer.from(`${u.text}:${p.text}`, "utf8").toString("base64")}`;
       const entry = ec.scope.constant(js`Object.freeze({ name: "Authorization", values: Object.freeze([${value}]) })`, "authorization");

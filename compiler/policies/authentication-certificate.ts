@@ -7,7 +7,7 @@ import { js, rt, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import type { PolicyDef, PolicyNode } from "./types.js";
-import { UNRESOLVED_NAMED_VALUE } from "./values.js";
+import { KNOWN_LATER } from "./values.js";
 
 export interface AuthenticationCertificateNode extends PolicyNode {
   thumbprint: XValue | undefined;
@@ -36,7 +36,7 @@ export const authenticationCertificate: PolicyDef<AuthenticationCertificateNode>
     const t = a.thumbprint;
     if (t?.kind === "literal") {
       const hex = t.text.replace(/[\s:]/g, "");
-      if (!UNRESOLVED_NAMED_VALUE.test(t.text) && !/^[0-9A-Fa-f]{40}$/.test(hex))
+      if (!KNOWN_LATER.test(t.text) && !/^[0-9A-Fa-f]{40}$/.test(hex))
         pc.diags.error(Codes.InvalidLiteral, t.offset, `'${t.text}' is not a certificate thumbprint (40 hexadecimal digits, the SHA-1 of the certificate).`);
     }
     for (const n of ["certificate-id", "body"] as const) {
@@ -44,7 +44,7 @@ export const authenticationCertificate: PolicyDef<AuthenticationCertificateNode>
       if (v?.kind === "literal" && v.text.trim() === "") pc.diags.error(Codes.InvalidLiteral, v.offset, `'${n}' cannot be empty.`);
     }
     const b = a.body;
-    if (b?.kind === "literal" && !UNRESOLVED_NAMED_VALUE.test(b.text) && !/^[A-Za-z0-9+/\s]+={0,2}\s*$/.test(b.text))
+    if (b?.kind === "literal" && !KNOWN_LATER.test(b.text) && !/^[A-Za-z0-9+/\s]+={0,2}\s*$/.test(b.text))
       pc.diags.error(Codes.InvalidLiteral, b.offset, "A literal 'body' must be the base64 of a PKCS#12 (PFX) certificate.");
     if (a.password && !b) pc.diags.warning(Codes.InvalidLiteral, a.password.offset, "'password' is used only with 'body'; it is ignored here.");
     return { ...base, thumbprint: a.thumbprint, certificateId: a["certificate-id"], body: b, password: a.password };

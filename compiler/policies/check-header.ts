@@ -3,6 +3,7 @@
 // failed-check-httpcode; it goes through on-error, and without one the client gets
 // {"statusCode": code, "message": failed-check-error-message, ...} (see runtime checkHeader).
 import { js, rt, type Code } from "../codegen/code.js";
+import { KNOWN_LATER } from "./values.js";
 import { Codes } from "../diagnostics.js";
 import { isToken } from "../../runtime/headers.js";
 import type { XValue } from "../xml/parse.js";
@@ -42,7 +43,7 @@ export const checkHeader: PolicyDef<CheckHeaderNode> = {
     if (!a.name || !code || !a["failed-check-error-message"] || !a["ignore-case"]) return null;
     if (a.name.kind === "literal") {
       a.name.text = a.name.text.trim();
-      if (!isToken(a.name.text) && !a.name.text.includes("{{")) pc.diags.error(Codes.InvalidLiteral, a.name.offset, `'${a.name.text}' is not a valid HTTP header name.`);
+      if (!isToken(a.name.text) && !KNOWN_LATER.test(a.name.text)) pc.diags.error(Codes.InvalidLiteral, a.name.offset, `'${a.name.text}' is not a valid HTTP header name.`);
     }
     if (code.kind === "literal") {
       const n = Number(code.text.trim());

@@ -9,7 +9,7 @@ import type { ParseContext, PolicyDef, PolicyNode } from "./types.js";
 import { corsNormalizeOrigin, type CorsConfig } from "../../runtime/traffic/respond.js";
 import { isToken } from "../../runtime/headers.js";
 import { END_PIPELINE } from "./return-response.js";
-import { childOrder } from "./values.js";
+import { childOrder, KNOWN_LATER } from "./values.js";
 
 export interface CorsNode extends PolicyNode {
   config: CorsConfig;
@@ -46,7 +46,7 @@ export const cors: PolicyDef<CorsNode> = {
           for (const [text, offset] of list) {
             if (text === "*") origins = null;
             else if (origins !== null) {
-              if (!/^https?:\/\/[^/?#\s]+\/?$/i.test(text) && !text.includes("{{"))
+              if (!/^https?:\/\/[^/?#\s]+\/?$/i.test(text) && !KNOWN_LATER.test(text))
                 pc.diags.error(Codes.InvalidLiteral, offset, `'${text}' is not an origin: use '*' or scheme://host[:port] (no path).`);
               origins.push(corsNormalizeOrigin(text));
             }

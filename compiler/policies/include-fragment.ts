@@ -46,7 +46,7 @@ export const includeFragment: PolicyDef<IncludeFragmentNode> = {
       else {
         root = parseXml(found.source, diags);
         if (root) {
-          substituteNamedValues(root, state.namedValues, diags, state.checkOnly);
+          substituteNamedValues(root, state.namedValues, diags, state.checkOnly, state.secretRefs);
           if (root.name !== "fragment") {
             diags.error(Codes.XmlSnippetRoot, root.offset, `A policy fragment's root element must be <fragment>, not <${root.name}>.`);
             root = null;

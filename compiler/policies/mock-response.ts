@@ -1,6 +1,7 @@
 // mock-response: ends the pipeline with the operation's example for status-code / content-type
 // (from the gateway configuration's examples), else an empty body. Expressions are not allowed.
 import { js, rt } from "../codegen/code.js";
+import { KNOWN_LATER } from "./values.js";
 import { Codes } from "../diagnostics.js";
 import type { PolicyDef, PolicyNode } from "./types.js";
 
@@ -29,7 +30,7 @@ export const mockResponse: PolicyDef<MockResponseNode> = {
     let contentType: string | null = null;
     if (ct?.kind === "literal") {
       contentType = ct.text.trim();
-      if (!contentType.includes("{{") && !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+\/[!#$%&'*+\-.^_`|~0-9A-Za-z]+(\s*;.*)?$/.test(contentType))
+      if (!KNOWN_LATER.test(contentType) && !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+\/[!#$%&'*+\-.^_`|~0-9A-Za-z]+(\s*;.*)?$/.test(contentType))
         pc.diags.error(Codes.InvalidLiteral, ct.offset, `'${contentType}' is not a media type (type/subtype).`);
     }
     return { ...base, status, contentType };

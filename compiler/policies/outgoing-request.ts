@@ -8,7 +8,7 @@ import { parseHeaderLike, emitSetHeader, type SetHeaderNode } from "./set-header
 import { parseSetBody, emitSetBody, type SetBodyNode } from "./set-body.js";
 import type { EmitContext, MessageTarget, ParseContext, PolicyNode } from "./types.js";
 import { emitManagedIdentity, parseManagedIdentity, type ManagedIdentitySpec } from "./authentication-managed-identity.js";
-import { childOrder } from "./values.js";
+import { childOrder, KNOWN_LATER } from "./values.js";
 
 export interface OutgoingParts {
   mode: XValue | undefined;
@@ -45,7 +45,7 @@ export function parseOutgoing(el: XElement, pc: ParseContext, base: PolicyNode, 
           pc.diags.error(Codes.MissingChild, child.offset, "<set-url> needs a URL.");
         else if (parts.url.kind === "literal") {
           parts.url.text = parts.url.text.trim();
-          if (!/^https?:\/\/[^\s]+$/i.test(parts.url.text) && !/\{\{/.test(parts.url.text))
+          if (!/^https?:\/\/[^\s]+$/i.test(parts.url.text) && !KNOWN_LATER.test(parts.url.text))
             pc.diags.error(Codes.InvalidLiteral, parts.url.offset, `'${parts.url.text}' is not an absolute http(s) URL.`);
         }
         break;

@@ -3,6 +3,7 @@
 // the operation's URL template does not name. A literal template is parsed here, at compile time,
 // and reaches the module as a hoisted constant; an expression template is parsed per request.
 import { js, rt } from "../codegen/code.js";
+import { KNOWN_LATER } from "./values.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import type { PolicyDef, PolicyNode } from "./types.js";
@@ -27,7 +28,7 @@ export const rewriteUri: PolicyDef<RewriteUriNode> = {
     if (!a.template) return null;
     let parsed: UriTemplate | null = null;
     // A named value left as written (no value at build time, already a warning) is parsed at run time.
-    if (a.template.kind === "literal" && !a.template.text.includes("{{")) {
+    if (a.template.kind === "literal" && !KNOWN_LATER.test(a.template.text)) {
       const r = parseUriTemplate(a.template.text);
       if ("error" in r) {
         pc.diags.error(Codes.InvalidLiteral, a.template.offset, `Invalid rewrite-uri template: ${r.error}`);

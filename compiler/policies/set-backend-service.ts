@@ -2,6 +2,7 @@
 // backend host honours): `base-url`, or `backend-id` naming a backend of the gateway configuration
 // (resolved per request against ctx.$env.backends; an unknown id is a policy error).
 import { js, rt } from "../codegen/code.js";
+import { KNOWN_LATER } from "./values.js";
 import { Codes, didYouMean } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import type { PolicyDef, PolicyNode } from "./types.js";
@@ -41,7 +42,7 @@ export const setBackendService: PolicyDef<SetBackendServiceNode> = {
     if (baseUrl?.kind === "literal") {
       baseUrl.text = baseUrl.text.trim();
       // A named value left as written (no value at build time, already a warning) is not checked.
-      if (!isHttpUrl(baseUrl.text) && !baseUrl.text.includes("{{")) pc.diags.error(Codes.InvalidLiteral, baseUrl.offset, `'base-url' must be an absolute http(s) URL, not '${baseUrl.text}'.`);
+      if (!isHttpUrl(baseUrl.text) && !KNOWN_LATER.test(baseUrl.text)) pc.diags.error(Codes.InvalidLiteral, baseUrl.offset, `'base-url' must be an absolute http(s) URL, not '${baseUrl.text}'.`);
     }
     if (backendId?.kind === "literal") {
       backendId.text = backendId.text.trim();

@@ -1,6 +1,7 @@
 // set-method: the HTTP method of the request sent to the backend (element text; a literal is
 // checked here, an expression's value at run time).
 import { js, rt } from "../codegen/code.js";
+import { KNOWN_LATER } from "./values.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import type { PolicyDef, PolicyNode } from "./types.js";
@@ -22,7 +23,7 @@ export const setMethod: PolicyDef<SetMethodNode> = {
       pc.diags.error(Codes.MissingChild, el.offset, "<set-method> needs an HTTP method as its text, e.g. <set-method>POST</set-method>.");
       return null;
     }
-    if (v.kind === "literal" && !v.text.includes("{{")) {
+    if (v.kind === "literal" && !KNOWN_LATER.test(v.text)) {
       v.text = v.text.trim();
       if (!TOKEN.test(v.text)) {
         pc.diags.error(Codes.InvalidLiteral, v.offset, `'${v.text}' is not an HTTP method.`);

@@ -9,7 +9,7 @@ import { isToken } from "../../runtime/headers.js";
 import { rsaKeyValid } from "../../runtime/security/jwt.js";
 import type { XElement, XValue } from "../xml/parse.js";
 import type { ParseContext, PolicyDef, PolicyNode } from "./types.js";
-import { UNRESOLVED_NAMED_VALUE, childOrder } from "./values.js";
+import { KNOWN_LATER, childOrder } from "./values.js";
 
 interface KeyNode {
   id: string | null;
@@ -71,7 +71,7 @@ export const validateJwt: PolicyDef<ValidateJwtNode> = {
     const header = a["header-name"];
     if (header?.kind === "literal") {
       header.text = header.text.trim();
-      if (!isToken(header.text) && !UNRESOLVED_NAMED_VALUE.test(header.text)) pc.diags.error(Codes.InvalidLiteral, header.offset, `'${header.text}' is not a valid HTTP header name.`);
+      if (!isToken(header.text) && !KNOWN_LATER.test(header.text)) pc.diags.error(Codes.InvalidLiteral, header.offset, `'${header.text}' is not a valid HTTP header name.`);
     }
     const query = a["query-parameter-name"];
     if (query?.kind === "literal" && query.text.trim() === "") pc.diags.error(Codes.InvalidLiteral, query.offset, "'query-parameter-name' cannot be empty.");
@@ -81,7 +81,7 @@ export const validateJwt: PolicyDef<ValidateJwtNode> = {
       if (Number.isInteger(n) && (n < 100 || n > 599)) pc.diags.error(Codes.InvalidLiteral, code.offset, `Status code ${n} is outside 100-599.`);
     }
     const scheme = a["require-scheme"];
-    if (scheme && header?.kind === "literal" && header.text.toLowerCase() !== "authorization" && !UNRESOLVED_NAMED_VALUE.test(header.text))
+    if (scheme && header?.kind === "literal" && header.text.toLowerCase() !== "authorization" && !KNOWN_LATER.test(header.text))
       pc.diags.warning(Codes.InvalidLiteral, scheme.offset, `'require-scheme' applies only to the Authorization header; it is ignored for '${header.text}'.`);
     if (scheme && !header) pc.diags.warning(Codes.InvalidLiteral, scheme.offset, "'require-scheme' applies only to a token read from the Authorization header; it is ignored here.");
     const out = a["output-token-variable-name"];
@@ -116,7 +116,7 @@ export const validateJwt: PolicyDef<ValidateJwtNode> = {
           const url = c.url;
           if (url?.kind === "literal") {
             const t = url.text.trim();
-            if (!UNRESOLVED_NAMED_VALUE.test(t) && !/^https?:\/\/[^\s<>]+$/i.test(t)) pc.diags.error(Codes.InvalidLiteral, url.offset, `'${t}' is not an absolute http(s) URL.`);
+            if (!KNOWN_LATER.test(t) && !/^https?:\/\/[^\s<>]+$/i.test(t)) pc.diags.error(Codes.InvalidLiteral, url.offset, `'${t}' is not an absolute http(s) URL.`);
             else node.openid.push(t);
           }
           break;
@@ -233,11 +233,11 @@ function readKeys(el: XElement, pc: ParseContext): KeyNode[] {
       pc.diags.error(Codes.MissingAttribute, c.offset, "<key> needs both the RSA modulus 'n' and the exponent 'e'.");
       continue;
     }
-    if (n !== null && e !== null && !UNRESOLVED_NAMED_VALUE.test(n + e) && !(/^[A-Za-z0-9_-]+$/.test(n) && /^[A-Za-z0-9_-]+$/.test(e) && rsaKeyValid(n, e))) {
+    if (n !== null && e !== null && !KNOWN_LATER.test(n + e) && !(/^[A-Za-z0-9_-]+$/.test(n) && /^[A-Za-z0-9_-]+$/.test(e) && rsaKeyValid(n, e))) {
       pc.diags.error(Codes.InvalidLiteral, a.n!.offset, "'n' and 'e' are not a valid base64url RSA modulus and exponent.");
       continue;
     }
-    if (text?.kind === "literal" && !UNRESOLVED_NAMED_VALUE.test(text.text) && !B64.test(text.text)) {
+    if (text?.kind === "literal" && !KNOWN_LATER.test(text.text) && !B64.test(text.text)) {
       pc.diags.error(Codes.InvalidLiteral, text.offset, "The signing key must be base64-encoded.");
       continue;
     }

@@ -8,6 +8,12 @@ const INT = /^\s*[+-]?\d+\s*$/;
 /** A `{{name}}` left in place because no named-values table was given (a warning already says so). */
 export const UNRESOLVED_NAMED_VALUE = /\{\{[A-Za-z0-9._-]+\}\}/;
 
+/**
+ * A value whose text is known only later: a named value left as written, or a secret named value
+ * (read when the module loads). Checks of a literal's form skip it; code must pass it on as text.
+ */
+export const KNOWN_LATER = /\{\{[A-Za-z0-9._-]+\}\}|\uE0F0\d+Q?\uE0F1/;
+
 export function checkLiteral(v: LiteralValue, type: LiteralType, what: string, diags: DiagnosticBag): boolean {
   const t = v.text.trim();
   if (UNRESOLVED_NAMED_VALUE.test(t)) return true; // its value is known only at deployment
