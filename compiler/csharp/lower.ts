@@ -1038,7 +1038,7 @@ export function localDecl(b: Binder, s: Stmt & { k: "local" }, inFor = false): C
         type = init.type;
       } else init = b.convert(init, type, d.init.pos);
     } else if (!type) b.err(Codes.CSharpSyntax, d.pos, "Implicitly-typed variables must be initialized.");
-    if (s.isConst && (!init || init.cv === undefined)) b.err(Codes.CSharpTypeMismatch, d.pos, "The expression being assigned must be constant.");
+    if (s.isConst && (!init || init.cv === undefined)) b.err(Codes.CSharpTypeMismatch, d.pos, `The expression being assigned must be constant.${secretIn(d.init)}`);
     const local = b.declareLocal(d.name, type!, d.pos);
     if (s.isConst) {
       local.readonly = true;
@@ -1090,7 +1090,7 @@ export function switchStmt(b: Binder, s: Stmt & { k: "switch" }): Code {
       if (label === null) out = js`${out}default: `;
       else {
         const c = b.convert(b.expr(label), x.type, label.pos);
-        if (c.cv === undefined) b.err(Codes.CSharpTypeMismatch, label.pos, "A constant value is expected.");
+        if (c.cv === undefined) b.err(Codes.CSharpTypeMismatch, label.pos, `A constant value is expected.${secretIn(label)}`);
         out = js`${out}case ${literal(c.cv.v)}: `;
       }
     }
@@ -1214,3 +1214,9 @@ function stmtCanComplete(s: Stmt): boolean {
 }
 
 export { arrayOf, ERROR, nullableOf };
+
+/** For "constant expected" errors: a string with a secret named value is not a constant; the marker is quoted (the diagnostic names the value). */
+function secretIn(e: unknown): string {
+  const m = /\uE0F0\d+Q?\uE0F1/.exec(JSON.stringify(e ?? null) ?? "");
+  return m ? ` '${m[0]}' is not one.` : "";
+}
