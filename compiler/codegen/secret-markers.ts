@@ -77,7 +77,8 @@ export function resolveSecretMarkers(body: string, format: "esm" | "function", r
         // Rebuilt from the cooked text: `${X}` at each marker, the rest escaped for a template.
         let out = "";
         let last = 0;
-        const esc = (s: string) => s.replace(/[\\`]|\$\{/g, (c) => `\\${c}`);
+        // Line breaks escaped too: the module keeps its line count (source maps are by line).
+        const esc = (s: string) => s.replace(/[\\`\n\r\u2028\u2029]|\$\{/g, (c) => (c.length === 2 || c === "\\" || c === "`" ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
         for (const m of cooked.matchAll(marker)) {
           const v = variable(Number(m[1]));
           if (!v) continue;
