@@ -48,6 +48,8 @@ const BAD: Record<string, string> = {
   APIMC2017: P(`<set-header name="a"><value>{{nope}}</value></set-header>`), // a warning for check
   APIMC2018: P(`<include-fragment fragment-id="nope" />`),
   APIMC2019: P(`<rate-limit calls="1" renewal-period="60" />\n    <rate-limit calls="2" renewal-period="60" />`),
+  // Without named values: the characters that mark secret named values (test/secrets covers the secret uses).
+  APIMC2040: P(`<set-header name="X-A" exists-action="override"><value>a\uE0F0b</value></set-header>`),
   APIMC3001: v("@(1 +* 2)"),
   APIMC3002: v("@{ string? s = null; return s; }"),
   APIMC3003: v("@(nope)"),
