@@ -7,6 +7,7 @@ import type { ModuleScope } from "../codegen/scope.js";
 import { Codes, didYouMean, type DiagnosticCode } from "../diagnostics.js";
 import type { Arg, Expr, InterpPart, Stmt, TypeNode } from "./ast.js";
 import { typeNodeText } from "./ast.js";
+import { allowedExtension, allowedTypeNamed, memberTitle, memberVerdict } from "./surface/allow-list.js";
 import {
   ERROR,
   NULL,
@@ -151,6 +152,20 @@ export class Binder {
   err(code: DiagnosticCode, pos: number, msg: string): never {
     throw new BindError(code, pos, msg);
   }
+  /**
+   * Before "does not contain a definition": a member APIM allows but the surface lacks is reported as
+   * not supported yet (APIMC3009), one APIM leaves out of an allowed type as not allowed (APIMC3005).
+   */
+  private checkAllowList(t: Type, key: string, pos: number): void {
+    const v = memberVerdict(t, key);
+    if (v?.allowed) this.err(Codes.CSharpNotSupported, pos, `'${memberTitle(v.row, key)}' is allowed in APIM policy expressions but apimc does not support it yet.`);
+    if (v) this.err(Codes.CSharpForbiddenType, pos, `'${memberTitle(v.row, key)}' is not allowed in APIM policy expressions (it is not among the members the APIM reference lists for ${v.row.type}).`);
+  }
+  /** A type APIM allows that the surface does not declare: not supported yet (APIMC3009). */
+  private checkAllowedType(written: string, pos: number): void {
+    const row = allowedTypeNamed(written);
+    if (row) this.err(Codes.CSharpNotSupported, pos, `'${row.type}' is allowed in APIM policy expressions but apimc does not support it yet.`);
+  }
   temp(): Code {
     const t = this.scope.names.fresh("t");
     this.frames[this.frames.length - 1]!.temps.push(t);
@@ -220,6 +235,7 @@ export class Binder {
             this.err(Codes.CSharpForbiddenType, t.pos, `'${forb && parts.length === 1 ? forb : full}' is not available in policy expressions.`);
           if (lookupTypeAnyArity(simple).length)
             this.err(Codes.CSharpTypeMismatch, t.pos, `Using the type '${last.name}' requires ${lookupTypeAnyArity(simple)[0]!.typeParams.length} type arguments.`);
+          this.checkAllowedType(full, t.pos);
           this.err(Codes.CSharpUnknownName, t.pos, `The type or namespace name '${typeNodeText(t)}' could not be found.${didYouMean(last.name, allTypeNames())}`);
         }
         return { k: "named", def, args };
@@ -343,6 +359,7 @@ export class Binder {
     if (namespaces().has(e.name)) return { type: ERROR, code: js``, pos: e.pos, ns: e.name };
     if (FORBIDDEN[e.name]) this.err(Codes.CSharpForbiddenType, e.pos, `'${FORBIDDEN[e.name]}' is not available in policy expressions.`);
     if (e.name === "Microsoft" || e.name === "System") return { type: ERROR, code: js``, pos: e.pos, ns: e.name };
+    this.checkAllowedType(e.name, e.pos);
     const candidates = [...allTypeNames(), "context", ...this.scopes.flatMap((s) => [...s.keys()])];
     this.err(Codes.CSharpUnknownName, e.pos, `The name '${e.name}' does not exist in the current context.${didYouMean(e.name, candidates)}`);
   }
@@ -400,6 +417,7 @@ export class Binder {
       if (alt && (alt.ns === target.ns || alt === def)) return { type: ERROR, code: js``, pos: e.pos, typeRef: { k: "named", def: alt, args } };
       if (!FORBIDDEN[e.name] && this.isForbiddenNamespace(full)) return { type: ERROR, code: js``, pos: e.pos, ns: full };
       if (FORBIDDEN[e.name] || this.isForbiddenNamespace(full)) this.err(Codes.CSharpForbiddenType, e.pos, `'${full}' is not available in policy expressions.`);
+      if (allowedTypeNamed(full)?.type.replace(/<.*>$/, "") === full) this.checkAllowedType(full, e.pos);
       this.err(Codes.CSharpUnknownName, e.namePos, `The type or namespace name '${e.name}' does not exist in the namespace '${target.ns}'.`);
     }
     if (target.typeRef) return this.staticMember(target.typeRef, e.name, e.namePos, e.pos);
@@ -425,6 +443,7 @@ export class Binder {
     if (m) return this.propAccess(null, m.m, m.owner, pos);
     if (this.findMembers(t, name, ["method"]).some((x) => x.m.isStatic)) this.err(Codes.CSharpTypeMismatch, pos, `'${name}' is a method, which is not valid in the given context.`);
     if (ms.length) this.err(Codes.CSharpTypeMismatch, namePos, `An object reference is required for the non-static member '${typeName(t)}.${name}'.`);
+    this.checkAllowList(t, name, namePos);
     this.err(Codes.CSharpUnknownMember, namePos, `'${typeName(t)}' does not contain a definition for '${name}'.${didYouMean(name, this.memberNames(t))}`);
   }
 
@@ -437,6 +456,7 @@ export class Binder {
     if (ms.length) this.err(Codes.CSharpTypeMismatch, namePos, `Member '${typeName(t)}.${name}' cannot be accessed with an instance reference; qualify it with a type name instead.`);
     if (this.findMembers(t, name, ["method"]).length || this.extensionCandidates(name).length)
       this.err(Codes.CSharpTypeMismatch, pos, `'${name}' is a method, which is not valid in the given context (missing parentheses?).`);
+    this.checkAllowList(t, name, namePos);
     this.err(Codes.CSharpUnknownMember, namePos, `'${typeName(t)}' does not contain a definition for '${name}'.${didYouMean(name, this.memberNames(t))}`);
   }
 
@@ -489,6 +509,7 @@ export class Binder {
       return b;
     }
     const cands = this.findMembers(t, "this[]", ["indexer"]);
+    if (!cands.length) this.checkAllowList(t, "this[]", e.pos);
     if (!cands.length) this.err(Codes.CSharpUnknownMember, e.pos, `Cannot apply indexing with [] to an expression of type '${typeName(t)}'.`);
     const r = this.resolveInvocation(cands, recv, e.args, undefined, e.pos, "this[]", false);
     return { ...r, conds: recv.conds };
@@ -514,6 +535,7 @@ export class Binder {
         if (!cands.length) {
           if (this.findMembers(recvRaw.typeRef, target.name, ["method"]).length)
             this.err(Codes.CSharpTypeMismatch, target.namePos, `An object reference is required for the non-static method '${typeName(recvRaw.typeRef)}.${target.name}'.`);
+          this.checkAllowList(recvRaw.typeRef, target.name, target.namePos);
           this.err(
             Codes.CSharpUnknownMember,
             target.namePos,
@@ -535,6 +557,10 @@ export class Binder {
         if (props.length) this.err(Codes.CSharpTypeMismatch, target.namePos, `Non-invocable member '${typeName(recv.type)}.${target.name}' cannot be used like a method.`);
         if (recv.type.k === "named" && recv.type.def.name === "IRequest" && target.name === "MatchedParameters")
           this.err(Codes.CSharpTypeMismatch, target.namePos, "'MatchedParameters' is a dictionary: index it with [\"name\"] or call GetValueOrDefault(\"name\").");
+        this.checkAllowList(recv.type, target.name, target.namePos);
+        const ext = allowedExtension(target.name);
+        if (ext && (elementType(recv.type) || /^(JToken|JObject|JArray|JContainer|JProperty|JValue)$/.test(typeName(recv.type))))
+          this.err(Codes.CSharpNotSupported, target.namePos, `'${memberTitle(ext, target.name)}' is allowed in APIM policy expressions but apimc does not support it yet.`);
         this.err(
           Codes.CSharpUnknownMember,
           target.namePos,
@@ -970,6 +996,7 @@ export class Binder {
     const t = this.resolveType(e.type);
     if (t.k !== "named") this.err(Codes.CSharpTypeMismatch, e.pos, "Cannot create an instance of this type.");
     const ctors = t.def.members.get(".ctor") ?? [];
+    if (!ctors.length) this.checkAllowList(t, ".ctor", e.type.pos);
     if (!ctors.length) this.err(Codes.CSharpNotSupported, e.type.pos, `Cannot create an instance of '${typeName(t)}' in policy expressions (no constructor available).`);
     const cands = ctors.map((m) => ({ m, owner: t }));
     let obj = this.resolveInvocation(cands, null, e.args ?? [], undefined, e.type.pos, ".ctor", false);

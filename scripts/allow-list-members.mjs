@@ -1,0 +1,139 @@
+// `npm run allow-list:members`: expands APIM's allow-list (compiler/csharp/surface/apim-allow-list-docs.ts)
+// into member names: for every row whose members are "All", the public members of the .NET type, read
+// by reflection from Mono's class libraries (API-compatible with .NET Framework 4.x) and the
+// Newtonsoft.Json in Mono's GAC. Writes compiler/csharp/surface/apim-allow-list.ts. Needs mcs and mono
+// (as `npm run record:csharp`); the output is committed, so nothing else needs Mono.
+import { execFileSync } from "node:child_process";
+import { build } from "esbuild";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const work = mkdtempSync(join(tmpdir(), "apimc-allow-list-"));
+try {
+  const docsJs = join(work, "docs.mjs");
+  await build({ entryPoints: [join(root, "compiler/csharp/surface/apim-allow-list-docs.ts")], outfile: docsJs, bundle: true, platform: "node", format: "esm", logLevel: "warning" });
+  const { ALLOW_LIST_ROWS } = await import(pathToFileURL(docsJs).href);
+
+  // Reflection names of the .NET types a row stands for (generic families and nested types spelled the CLR way).
+  const clrNames = (type) => {
+    if (type === "System.Nullable") return ["System.Nullable", "System.Nullable`1"];
+    if (type === "System.Tuple") return ["System.Tuple", ...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `System.Tuple\`${n}`)];
+    const generic = /^(.*)<(.*)>$/.exec(type);
+    if (generic) return [`${generic[1]}\`${generic[2].split(",").length}`];
+    if (type.startsWith("System.TimeZoneInfo.")) return [type.replace("TimeZoneInfo.", "TimeZoneInfo+")];
+    return [type];
+  };
+  const rows = ALLOW_LIST_ROWS.map((r) => ({ ...r, clr: clrNames(r.type) }));
+  const gac = "/usr/lib/mono/gac/Newtonsoft.Json";
+  const newtonsoft = join(gac, readdirSync(gac).sort().reverse()[0], "Newtonsoft.Json.dll");
+
+  const program = String.raw`using System;
+using System.Linq;
+using System.Reflection;
+using System.Collections.Generic;
+public static class Dump {
+  static readonly Assembly[] Assemblies = {
+    typeof(object).Assembly, typeof(Uri).Assembly, typeof(Enumerable).Assembly, typeof(System.Xml.Linq.XElement).Assembly,
+    typeof(System.Xml.XmlNodeType).Assembly, typeof(Newtonsoft.Json.Linq.JToken).Assembly,
+    typeof(System.Security.Cryptography.X509Certificates.X509Certificate2).Assembly,
+  };
+  static string Kind(MemberInfo m) {
+    switch (m.MemberType) {
+      case MemberTypes.Constructor: return "ctor";
+      case MemberTypes.Method: return "method";
+      case MemberTypes.Field: return "field";
+      case MemberTypes.Property: return ((PropertyInfo)m).GetIndexParameters().Length > 0 ? "indexer" : "prop";
+      case MemberTypes.Event: return "event";
+      default: return null;
+    }
+  }
+  static bool IsStatic(MemberInfo m) {
+    var mb = m as MethodBase; if (mb != null) return mb.IsStatic;
+    var f = m as FieldInfo; if (f != null) return f.IsStatic;
+    var p = m as PropertyInfo; if (p != null) { var g = p.GetGetMethod() ?? p.GetSetMethod(); return g != null && g.IsStatic; }
+    return false;
+  }
+  public static void Main(string[] args) {
+    foreach (var name in args) {
+      Type t = null;
+      foreach (var a in Assemblies) { t = a.GetType(name); if (t != null) break; }
+      if (t == null) { Console.WriteLine(name + "\t!missing"); continue; }
+      var flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+      foreach (var m in t.GetMembers(flags)) {
+        var kind = Kind(m);
+        if (kind == null) continue;
+        var mb = m as MethodBase;
+        // accessors, operators and explicit interface implementations are not members a policy names
+        if (mb != null && mb.IsSpecialName && kind != "ctor") continue;
+        if (kind == "field" && m.Name == "value__") continue;
+        var n = kind == "ctor" ? "(Constructor)" : kind == "indexer" ? "Item" : m.Name;
+        Console.WriteLine(name + "\t" + n + "\t" + kind + "\t" + (IsStatic(m) ? "static" : "instance"));
+      }
+    }
+  }
+}`;
+  writeFileSync(join(work, "dump.cs"), program);
+  execFileSync("mcs", ["-nologo", "-r:System.Core", "-r:System.Xml", "-r:System.Xml.Linq", `-r:${newtonsoft}`, "-out:" + join(work, "dump.exe"), join(work, "dump.cs")]);
+  const out = execFileSync("mono", [join(work, "dump.exe"), ...rows.flatMap((r) => r.clr)], { encoding: "utf8", env: { ...process.env, TZ: "UTC" } });
+  const byClr = new Map();
+  for (const line of out.split("\n").filter(Boolean)) {
+    const [clr, name, kind, scope] = line.split("\t");
+    if (name === "!missing") throw new Error(`${clr}: not found in the class libraries`);
+    const list = byClr.get(clr) ?? [];
+    list.push({ name, kind, isStatic: scope === "static" });
+    byClr.set(clr, list);
+  }
+  const version = (cmd, args) => execFileSync(cmd, args, { encoding: "utf8" }).split("\n")[0].trim();
+  const types = rows.map((r) => {
+    // one entry a member name; the overload count says how many .NET signatures share it
+    const members = new Map();
+    for (const m of r.clr.flatMap((c) => byClr.get(c) ?? [])) {
+      const key = m.name;
+      const prev = members.get(key);
+      if (prev) prev.overloads++;
+      else members.set(key, { name: m.name, kind: m.kind, isStatic: m.isStatic, overloads: 1 });
+    }
+    const everything = [...members.values()];
+    let list = everything;
+    if (r.members !== "All") {
+      const named = new Set(r.members);
+      const missing = r.members.filter((n) => !members.has(n));
+      if (missing.length) throw new Error(`${r.type}: the docs name ${missing.join(", ")}, which the class libraries lack`);
+      list = list.filter((m) => named.has(m.name));
+    }
+    if (r.except) list = list.filter((m) => !r.except.includes(m.name));
+    const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    list.sort(byName);
+    // .NET members the row leaves out, keyed as the surface keys members (constructor ".ctor", indexer "this[]")
+    const key = (m) => (m.kind === "ctor" ? ".ctor" : m.kind === "indexer" ? "this[]" : m.name);
+    const restricted = everything.filter((m) => !list.includes(m)).sort(byName).map(key);
+    return { type: r.type, clr: r.clr, docs: r.members, members: list.map((m) => [m.name, m.kind, m.isStatic ? 1 : 0, m.overloads]), restricted };
+  });
+  const header = `// Generated by \`npm run allow-list:members\` (scripts/allow-list-members.mjs) from apim-allow-list-docs.ts. Do not edit.
+// The members of every allowed type, by name: [name, kind, static (1) or instance (0), .NET overloads].
+// Read by reflection from ${version("mono", ["--version"]).replace(/ \(.*/, "")} class libraries and Newtonsoft.Json ${newtonsoft.split("/").at(-2)}.
+`;
+  const body = `export type AllowedMember = readonly [name: string, kind: "ctor" | "method" | "field" | "prop" | "indexer" | "event", isStatic: 0 | 1, overloads: number];
+export interface AllowedType {
+  /** As the docs write it. */
+  type: string;
+  /** Reflection names it was read from. */
+  clr: readonly string[];
+  docs: "All" | readonly string[];
+  members: readonly AllowedMember[];
+  /** .NET members the docs leave out of a row that lists its members (surface keys: ".ctor", "this[]", names). */
+  restricted?: readonly string[];
+}
+
+export const ALLOWED_TYPES: readonly AllowedType[] = [
+${types.map((t) => `  { type: ${JSON.stringify(t.type)}, clr: ${JSON.stringify(t.clr)}, docs: ${JSON.stringify(t.docs)}, members: [\n${t.members.map((m) => `    ${JSON.stringify(m)},`).join("\n")}\n  ]${t.restricted.length ? `, restricted: ${JSON.stringify(t.restricted)}` : ""} },`).join("\n")}
+];
+`;
+  writeFileSync(join(root, "compiler/csharp/surface/apim-allow-list.ts"), header + body);
+  console.log(`${types.length} types, ${types.reduce((n, t) => n + t.members.length, 0)} member names`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
