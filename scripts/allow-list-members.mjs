@@ -26,6 +26,31 @@ try {
     if (type.startsWith("System.TimeZoneInfo.")) return [type.replace("TimeZoneInfo.", "TimeZoneInfo+")];
     return [type];
   };
+  // Mono 6.8's class libraries carry members .NET Core added later, which .NET Framework 4.8 (APIM's
+  // runtime) lacks; span-based signatures are dropped by the program below, these by name (each is
+  // listed as .NET Core 2.0+/3.0+ only in the "Applies to" section of its learn.microsoft.com page).
+  const NOT_IN_NETFX = {
+    "System.Math": ["Acosh", "Asinh", "Atanh", "Cbrt", "Clamp", "BitDecrement", "BitIncrement", "CopySign", "FusedMultiplyAdd", "ILogB", "Log2", "ScaleB"],
+    "System.Double": ["IsFinite", "IsNegative", "IsNormal", "IsSubnormal"],
+    "System.Single": ["IsFinite", "IsNegative", "IsNormal", "IsSubnormal"],
+    "System.String": ["Create"],
+    "System.StringComparer": ["FromComparison"],
+    "System.Text.StringBuilder": ["AppendJoin", "GetChunks"],
+    "System.Collections.Generic.Dictionary\`2": ["TryAdd", "EnsureCapacity"],
+    "System.Collections.Generic.HashSet\`1": ["EnsureCapacity"],
+    "System.Collections.Generic.Queue\`1": ["TryPeek", "TryDequeue", "EnsureCapacity"],
+    "System.Collections.Generic.Stack\`1": ["TryPeek", "TryPop", "EnsureCapacity"],
+    "System.Collections.Generic.KeyValuePair\`2": ["Deconstruct"],
+    "System.Linq.Enumerable": ["SkipLast", "TakeLast"],
+    "System.BitConverter": ["SingleToInt32Bits", "Int32BitsToSingle"],
+    "System.Array": ["Fill"],
+    "System.TimeSpan": ["Divide", "Multiply"],
+    "System.Security.Cryptography.AsymmetricAlgorithm": ["ExportEncryptedPkcs8PrivateKey", "ExportPkcs8PrivateKey", "ExportSubjectPublicKeyInfo", "ImportEncryptedPkcs8PrivateKey", "ImportPkcs8PrivateKey", "ImportSubjectPublicKeyInfo"],
+    "System.Security.Cryptography.RSA": ["ExportRSAPrivateKey", "ExportRSAPublicKey", "ImportRSAPrivateKey", "ImportRSAPublicKey"],
+    "System.Xml.Linq.XDocument": ["LoadAsync", "SaveAsync", "WriteToAsync"],
+    "System.Xml.Linq.XElement": ["LoadAsync", "SaveAsync", "WriteToAsync"],
+    ...Object.fromEntries(["XNode", "XComment", "XText", "XCData", "XProcessingInstruction", "XDocumentType"].map((t) => [`System.Xml.Linq.${t}`, ["WriteToAsync"]])),
+  };
   const rows = ALLOW_LIST_ROWS.map((r) => ({ ...r, clr: clrNames(r.type) }));
   const gac = "/usr/lib/mono/gac/Newtonsoft.Json";
   const newtonsoft = join(gac, readdirSync(gac).sort().reverse()[0], "Newtonsoft.Json.dll");
@@ -56,6 +81,22 @@ public static class Dump {
     var p = m as PropertyInfo; if (p != null) { var g = p.GetGetMethod() ?? p.GetSetMethod(); return g != null && g.IsStatic; }
     return false;
   }
+  // Span, Memory, ValueTask and IAsyncEnumerable do not exist in .NET Framework 4.x: a signature that uses one is .NET Core's
+  static bool CoreOnlyType(Type t) {
+    if (t == null) return false;
+    if (t.HasElementType) return CoreOnlyType(t.GetElementType());
+    var n = t.IsGenericType ? t.GetGenericTypeDefinition().FullName ?? t.Name : t.FullName ?? t.Name;
+    if (n.StartsWith("System.Span") || n.StartsWith("System.ReadOnlySpan") || n.StartsWith("System.Memory") || n.StartsWith("System.ReadOnlyMemory")
+        || n.StartsWith("System.Threading.Tasks.ValueTask") || n.StartsWith("System.Collections.Generic.IAsyncEnumerable") || n.StartsWith("System.Buffers.")) return true;
+    return t.IsGenericType && t.GetGenericArguments().Any(CoreOnlyType);
+  }
+  static bool CoreOnly(MemberInfo m) {
+    var mb = m as MethodBase;
+    if (mb != null) return mb.GetParameters().Any(p => CoreOnlyType(p.ParameterType)) || (mb is MethodInfo && CoreOnlyType(((MethodInfo)mb).ReturnType));
+    var p2 = m as PropertyInfo; if (p2 != null) return CoreOnlyType(p2.PropertyType);
+    var f = m as FieldInfo; if (f != null) return CoreOnlyType(f.FieldType);
+    return false;
+  }
   public static void Main(string[] args) {
     foreach (var name in args) {
       Type t = null;
@@ -70,7 +111,7 @@ public static class Dump {
         if (mb != null && mb.IsSpecialName && kind != "ctor") continue;
         if (kind == "field" && m.Name == "value__") continue;
         var n = kind == "ctor" ? "(Constructor)" : kind == "indexer" ? "Item" : m.Name;
-        Console.WriteLine(name + "\t" + n + "\t" + kind + "\t" + (IsStatic(m) ? "static" : "instance"));
+        Console.WriteLine(name + "\t" + n + "\t" + kind + "\t" + (IsStatic(m) ? "static" : "instance") + "\t" + (CoreOnly(m) ? "core" : "fx"));
       }
     }
   }
@@ -80,8 +121,9 @@ public static class Dump {
   const out = execFileSync("mono", [join(work, "dump.exe"), ...rows.flatMap((r) => r.clr)], { encoding: "utf8", env: { ...process.env, TZ: "UTC" } });
   const byClr = new Map();
   for (const line of out.split("\n").filter(Boolean)) {
-    const [clr, name, kind, scope] = line.split("\t");
+    const [clr, name, kind, scope, origin] = line.split("\t");
     if (name === "!missing") throw new Error(`${clr}: not found in the class libraries`);
+    if (origin === "core" || NOT_IN_NETFX[clr]?.includes(name)) continue;
     const list = byClr.get(clr) ?? [];
     list.push({ name, kind, isStatic: scope === "static" });
     byClr.set(clr, list);

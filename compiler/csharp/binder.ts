@@ -230,6 +230,7 @@ export class Binder {
           else if (def && def.ns !== ns && !def.ns.endsWith(ns)) def = undefined;
         }
         if (!def) {
+          if (parts.length > 1 && allowedTypeNamed(full)?.type.replace(/<.*>$/, "") === full) this.checkAllowedType(full, t.pos);
           const forb = FORBIDDEN[last.name];
           if (forb || (parts.length > 1 && this.isForbiddenNamespace(full)))
             this.err(Codes.CSharpForbiddenType, t.pos, `'${forb && parts.length === 1 ? forb : full}' is not available in policy expressions.`);
@@ -415,9 +416,10 @@ export class Binder {
       const def = lookupFull(`${target.ns}.${PRIMITIVE_ALIASES[e.name] ?? e.name}`);
       const alt = def && def.typeParams.length === args.length ? def : lookupType(PRIMITIVE_ALIASES[e.name] ?? e.name, args.length);
       if (alt && (alt.ns === target.ns || alt === def)) return { type: ERROR, code: js``, pos: e.pos, typeRef: { k: "named", def: alt, args } };
+      // System.IO.StringReader is allowed although System.IO is not
+      if (allowedTypeNamed(full)?.type.replace(/<.*>$/, "") === full) this.checkAllowedType(full, e.pos);
       if (!FORBIDDEN[e.name] && this.isForbiddenNamespace(full)) return { type: ERROR, code: js``, pos: e.pos, ns: full };
       if (FORBIDDEN[e.name] || this.isForbiddenNamespace(full)) this.err(Codes.CSharpForbiddenType, e.pos, `'${full}' is not available in policy expressions.`);
-      if (allowedTypeNamed(full)?.type.replace(/<.*>$/, "") === full) this.checkAllowedType(full, e.pos);
       this.err(Codes.CSharpUnknownName, e.namePos, `The type or namespace name '${e.name}' does not exist in the namespace '${target.ns}'.`);
     }
     if (target.typeRef) return this.staticMember(target.typeRef, e.name, e.namePos, e.pos);

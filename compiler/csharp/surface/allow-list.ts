@@ -91,9 +91,15 @@ export function memberTitle(row: AllowedType, key: string): string {
 export function surfaceHas(defs: readonly TypeDef[], key: string): boolean {
   for (const def of defs) {
     const seen = new Set<TypeDef>();
-    const queue: Type[] = [{ k: "named", def, args: def.typeParams.map((name) => ({ k: "tp", name }) as Type) }];
+    // System.Array's members are found on arrays, through the interfaces arrays implement too
+    const self: Type = def.ns === "System" && def.name === "Array" ? { k: "array", elem: { k: "tp", name: "T" } } : { k: "named", def, args: def.typeParams.map((name) => ({ k: "tp", name }) as Type) };
+    const queue: Type[] = [self];
     while (queue.length) {
       const x = queue.shift()!;
+      if (x.k === "array") {
+        queue.push(...supertypes(x));
+        continue;
+      }
       if (x.k !== "named" || seen.has(x.def)) continue;
       seen.add(x.def);
       if (x.def.members.get(key)?.length || x.def.extensions?.get(key)?.length) return true;
