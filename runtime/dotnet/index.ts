@@ -10,3 +10,7 @@ export * from "./misc.js";
 export * from "./apim.js";
 export * from "./xml.js";
 export { loopCheck, expressionBudget } from "../budget.js";
+export * from "./sets.js";
+export * from "./lists.js";
+export * from "./chars.js";
+export * from "./math.js";

@@ -314,3 +314,15 @@ export class StringBuilder {
     return this.s;
   }
 }
+/** LastIndexOfAny(anyOf[, startIndex[, count]]): searches backward from startIndex over count chars. */
+export function strLastIndexOfAny(s: string, chars: number[] | null, start?: number, count?: number): number {
+  nn(s);
+  if (chars === null || chars === undefined) throw argumentNull("anyOf");
+  if (s.length === 0) return -1;
+  const from = start ?? s.length - 1;
+  if (from < 0 || from >= s.length) throw argumentOutOfRange("startIndex", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  const n = count ?? from + 1;
+  if (n < 0 || n - 1 > from) throw argumentOutOfRange("count", "Count must be positive and count must refer to a location within the string/array/collection.");
+  for (let i = from; i > from - n; i--) if (chars.includes(s.charCodeAt(i))) return i;
+  return -1;
+}

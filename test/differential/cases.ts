@@ -25,6 +25,7 @@ export interface ContextSpec {
 }
 
 import { XML_CASES } from "./xml-cases.js";
+import { ALLOW_LIST_CASES } from "./allow-list-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1072,6 +1073,8 @@ export const CASES: DiffCase[] = [
  */
 // LINQ to XML, from xml-cases.ts (the harness references System.Xml.Linq).
 CASES.push(...XML_CASES.map(([id, type, expr, block, expected]) => ({ id, type, expr, block, ...(expected !== null && expected.includes("\r\n") ? { windowsNewline: true } : {}) })));
+// Members added for APIM's allow-list (docs/surface-coverage.md).
+CASES.push(...ALLOW_LIST_CASES);
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // integers

@@ -4,7 +4,7 @@
 // the `dict*` helpers, which accept both; KeyValuePair is `{ Key, Value }`.
 import { js, rt, type Code } from "../../codegen/code.js";
 import { C, I, M, P, SM, type } from "./dsl.js";
-import { tryParse } from "./system.js";
+import { defaultOfReturn, tryParse } from "./system.js";
 
 const call = (name: string) => (r: Code, a: Code[]) => js`${rt(name)}(${r}${a.map((x) => js`, ${x}`).reduce((p, c) => js`${p}${c}`, js``)})`;
 
@@ -74,6 +74,23 @@ type(
     M("T Find(Func<T, bool> match)", (r, a) => js`${rt("linqFirstOrDefault")}(${r}, ${a[0]})`),
     M("List<T> FindAll(Func<T, bool> match)", (r, a) => js`${r}.filter((x) => ${a[0]}(x))`),
     M("void ForEach(Action<T> action)", (r, a) => js`${r}.forEach((x) => ${a[0]}(x))`),
+    M("List<T> GetRange(int index, int count)", call("listGetRange")),
+    M("void RemoveRange(int index, int count)", call("listRemoveRange")),
+    M("void InsertRange(int index, IEnumerable<T> collection)", call("listInsertRange")),
+    M("int FindIndex(Func<T, bool> match)", (r, a) => js`${rt("listFindIndex")}(${r}, 0, undefined, ${a[0]})`),
+    M("int FindIndex(int startIndex, Func<T, bool> match)", (r, a) => js`${rt("listFindIndex")}(${r}, ${a[0]}, undefined, ${a[1]})`),
+    M("int FindIndex(int startIndex, int count, Func<T, bool> match)", (r, a) => js`${rt("listFindIndex")}(${r}, ${a[0]}, ${a[1]}, ${a[2]})`),
+    M("int FindLastIndex(Func<T, bool> match)", (r, a) => js`${rt("listFindLastIndex")}(${r}, undefined, undefined, ${a[0]})`),
+    M("int FindLastIndex(int startIndex, Func<T, bool> match)", (r, a) => js`${rt("listFindLastIndex")}(${r}, ${a[0]}, undefined, ${a[1]})`),
+    M("int FindLastIndex(int startIndex, int count, Func<T, bool> match)", (r, a) => js`${rt("listFindLastIndex")}(${r}, ${a[0]}, ${a[1]}, ${a[2]})`),
+    M("T FindLast(Func<T, bool> match)", (r, a, x) => js`${rt("listFindLast")}(${r}, ${a[0]}, ${defaultOfReturn(x)})`),
+    M("int LastIndexOf(T item)", call("listLastIndexOf")),
+    M("bool TrueForAll(Func<T, bool> match)", call("listTrueForAll")),
+    M("List<TOutput> ConvertAll<TOutput>(Func<T, TOutput> converter)", call("listConvertAll")),
+    M("void CopyTo(T[] array)", (r, a) => js`${rt("listCopyTo")}(${r}, ${a[0]}, 0)`),
+    M("void CopyTo(T[] array, int arrayIndex)", call("listCopyTo")),
+    // capacity is not observable in a JS array: TrimExcess only dereferences the list
+    M("void TrimExcess()", (r) => js`void ${r}.length`),
   ],
 );
 
@@ -84,6 +101,19 @@ type("System.Collections.Generic", "HashSet", { typeParams: ["T"], interfaces: [
   M("bool Add(T item)", (r, a) => js`${rt("setAdd")}(${r}, ${a[0]})`),
   M("bool Contains(T item)", (r, a) => js`${r}.has(${a[0]})`),
   M("bool Remove(T item)", (r, a) => js`${r}.delete(${a[0]})`),
+  M("void Clear()", (r) => js`${r}.clear()`),
+  M("void UnionWith(IEnumerable<T> other)", call("setUnionWith")),
+  M("void IntersectWith(IEnumerable<T> other)", call("setIntersectWith")),
+  M("void ExceptWith(IEnumerable<T> other)", call("setExceptWith")),
+  M("void SymmetricExceptWith(IEnumerable<T> other)", call("setSymmetricExceptWith")),
+  M("bool IsSubsetOf(IEnumerable<T> other)", call("setIsSubsetOf")),
+  M("bool IsSupersetOf(IEnumerable<T> other)", call("setIsSupersetOf")),
+  M("bool IsProperSubsetOf(IEnumerable<T> other)", call("setIsProperSubsetOf")),
+  M("bool IsProperSupersetOf(IEnumerable<T> other)", call("setIsProperSupersetOf")),
+  M("bool Overlaps(IEnumerable<T> other)", call("setOverlaps")),
+  M("bool SetEquals(IEnumerable<T> other)", call("setSetEquals")),
+  M("int RemoveWhere(Func<T, bool> match)", call("setRemoveWhere")),
+  M("void TrimExcess()", (r) => js`void ${r}.size`),
 ]);
 
 type("System.Collections.Generic", "KeyValuePair", { typeParams: ["TKey", "TValue"], valueType: true }, [
@@ -156,6 +186,7 @@ const qs = (name: string) =>
     M("bool Contains(T item)", (r, a) => js`${r}.Contains(${a[0]})`),
     M("void Clear()", (r) => js`${r}.Clear()`),
     M("T[] ToArray()", (r) => js`${r}.ToArray()`),
+    M("void TrimExcess()", (r) => js`void ${r}.Count`),
     ...(name === "Queue"
       ? [M("void Enqueue(T item)", (r, a) => js`${r}.Enqueue(${a[0]})`), M("T Dequeue()", (r) => js`${r}.Dequeue()`)]
       : [M("void Push(T item)", (r, a) => js`${r}.Push(${a[0]})`), M("T Pop()", (r) => js`${r}.Pop()`)]),

@@ -135,6 +135,7 @@ type("System", "TimeSpan", { valueType: true, test: (v) => js`(${v} instanceof $
   M("string ToString()", (r) => js`${r}.ToString()`),
   M("string ToString(string format)", (r, a) => js`${r}.ToString(${a[0]})`),
   M("int CompareTo(TimeSpan value)", (r, a) => js`${rt("cmp")}(${r}, ${a[0]})`),
+  SM("int Compare(TimeSpan t1, TimeSpan t2)", (_r, a) => js`${rt("cmp")}(${a[0]}, ${a[1]})`),
   M("bool Equals(TimeSpan obj)", (r, a) => js`${rt("valueEquals")}(${r}, ${a[0]})`),
   SM("TimeSpan FromDays(double value)", (_r, a) => js`${TS()}.interval(${a[0]}, 86400000)`),
   SM("TimeSpan FromHours(double value)", (_r, a) => js`${TS()}.interval(${a[0]}, 3600000)`),

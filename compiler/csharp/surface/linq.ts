@@ -62,6 +62,11 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
   SM(`IEnumerable<TSource> TakeWhile<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqTakeWhile")),
   SM(`IEnumerable<TSource> Reverse<TSource>(${S})`, L("linqReverse")),
   SM(`IEnumerable<TSource> Concat<TSource>(${S}, IEnumerable<TSource> second)`, L("linqConcat")),
+  SM(`IEnumerable<TSource> Append<TSource>(${S}, TSource element)`, (_r, a) => js`${rt("linqConcat")}(${a[0]}, [${a[1]}])`),
+  SM(`IEnumerable<TSource> Prepend<TSource>(${S}, TSource element)`, (_r, a, x) => {
+    const t = x.temp();
+    return js`(${t} = ${a[1]}, ${rt("linqConcat")}([${t}], ${rt("seq")}(${a[0]})))`;
+  }),
   SM(`IEnumerable<TSource> Union<TSource>(${S}, IEnumerable<TSource> second)`, L("linqUnion")),
   SM(`IEnumerable<TSource> Intersect<TSource>(${S}, IEnumerable<TSource> second)`, L("linqIntersect")),
   SM(`IEnumerable<TSource> Except<TSource>(${S}, IEnumerable<TSource> second)`, L("linqExcept")),

@@ -142,6 +142,16 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   M("char[] ToCharArray()", (r) => js`${rt("toCharArray")}(${r})`),
   M("int GetHashCode()", (r) => js`${rt("hashCode")}(${r})`),
   M("string Normalize()", (r) => js`${r}.normalize()`),
+  M("bool IsNormalized()", (r, _a, x) => {
+    const t = x.temp();
+    return js`((${t} = ${r}).normalize() === ${t})`;
+  }),
+  M("object Clone()", (r) => js`${r}.valueOf()`),
+  SM("string Copy(string str)", (_r, a) => js`${rt("notNull")}(${a[0]}, "str")`),
+  SM("string Intern(string str)", (_r, a) => js`${rt("notNull")}(${a[0]}, "str")`),
+  M("int LastIndexOfAny(char[] anyOf)", (r, a) => js`${rt("strLastIndexOfAny")}(${r}, ${a[0]})`),
+  M("int LastIndexOfAny(char[] anyOf, int startIndex)", (r, a) => js`${rt("strLastIndexOfAny")}(${r}, ${a[0]}, ${a[1]})`),
+  M("int LastIndexOfAny(char[] anyOf, int startIndex, int count)", (r, a) => js`${rt("strLastIndexOfAny")}(${r}, ${a[0]}, ${a[1]}, ${a[2]})`),
   SP("string Empty", () => js`""`),
   SM("bool IsNullOrEmpty(string value)", (_r, a) => js`${rt("isNullOrEmpty")}(${a[0]})`),
   SM("bool IsNullOrWhiteSpace(string value)", (_r, a) => js`${rt("isNullOrWhiteSpace")}(${a[0]})`),

@@ -52,6 +52,33 @@ type("System", "char", { valueType: true, test: (v) => js`(typeof ${v} === "stri
   SM("char Parse(string s)", (_r, a) => js`${rt("parseChar")}(${a[0]})`),
   SM("bool IsDigit(string s, int index)", (_r, a) => js`${rt("charIs")}("digit", ${rt("strCharAt")}(${a[0]}, ${a[1]}))`),
   SM("bool IsLetter(string s, int index)", (_r, a) => js`${rt("charIs")}("letter", ${rt("strCharAt")}(${a[0]}, ${a[1]}))`),
+  SM("bool IsSurrogate(char c)", (_r, a) => js`(${a[0]} >= 0xd800 && ${a[0]} <= 0xdfff)`),
+  SM("bool IsHighSurrogate(char c)", (_r, a) => js`(${a[0]} >= 0xd800 && ${a[0]} <= 0xdbff)`),
+  SM("bool IsLowSurrogate(char c)", (_r, a) => js`(${a[0]} >= 0xdc00 && ${a[0]} <= 0xdfff)`),
+  SM("bool IsSurrogatePair(char highSurrogate, char lowSurrogate)", (_r, a) => js`(${a[0]} >= 0xd800 && ${a[0]} <= 0xdbff && ${a[1]} >= 0xdc00 && ${a[1]} <= 0xdfff)`),
+  SM("bool IsSurrogate(string s, int index)", (_r, a, x) => {
+    const t = x.temp();
+    return js`((${t} = ${rt("charAtArg")}(${a[0]}, ${a[1]})) >= 0xd800 && ${t} <= 0xdfff)`;
+  }),
+  SM("bool IsHighSurrogate(string s, int index)", (_r, a, x) => {
+    const t = x.temp();
+    return js`((${t} = ${rt("charAtArg")}(${a[0]}, ${a[1]})) >= 0xd800 && ${t} <= 0xdbff)`;
+  }),
+  SM("bool IsLowSurrogate(string s, int index)", (_r, a, x) => {
+    const t = x.temp();
+    return js`((${t} = ${rt("charAtArg")}(${a[0]}, ${a[1]})) >= 0xdc00 && ${t} <= 0xdfff)`;
+  }),
+  SM("bool IsSurrogatePair(string s, int index)", (_r, a) => js`${rt("charIsSurrogatePairAt")}(${a[0]}, ${a[1]})`),
+  SM("bool IsNumber(char c)", (_r, a) => js`${rt("charCategory")}("number", ${a[0]})`),
+  SM("bool IsNumber(string s, int index)", (_r, a) => js`${rt("charCategory")}("number", ${rt("charAtArg")}(${a[0]}, ${a[1]}))`),
+  SM("bool IsSeparator(char c)", (_r, a) => js`${rt("charCategory")}("separator", ${a[0]})`),
+  SM("bool IsSeparator(string s, int index)", (_r, a) => js`${rt("charCategory")}("separator", ${rt("charAtArg")}(${a[0]}, ${a[1]}))`),
+  SM("bool IsSymbol(char c)", (_r, a) => js`${rt("charCategory")}("symbol", ${a[0]})`),
+  SM("bool IsSymbol(string s, int index)", (_r, a) => js`${rt("charCategory")}("symbol", ${rt("charAtArg")}(${a[0]}, ${a[1]}))`),
+  SM("string ConvertFromUtf32(int utf32)", (_r, a) => js`${rt("charConvertFromUtf32")}(${a[0]})`),
+  SM("int ConvertToUtf32(char highSurrogate, char lowSurrogate)", (_r, a) => js`${rt("charConvertToUtf32")}(${a[0]}, ${a[1]})`),
+  SM("int ConvertToUtf32(string s, int index)", (_r, a) => js`${rt("charConvertToUtf32At")}(${a[0]}, ${a[1]})`),
+  SM("bool TryParse(string s, out char result)", (_r, a, x) => tryParse(js`${rt("charTryParse")}(${a[0]})`, a[1]!, x, js`0`)),
   K("char MaxValue", 0xffff, () => js`65535`),
   K("char MinValue", 0, () => js`0`),
 ]);
@@ -170,6 +197,8 @@ let defaultOfCode: (x: LowerInfo) => Code = () => js`null`;
 export function setDefaultOfCode(f: (x: LowerInfo) => Code): void {
   defaultOfCode = f;
 }
+/** default(T) of the member's return type (set by compiler/csharp/index.ts, which owns defaultValue). */
+export const defaultOfReturn = (x: LowerInfo): Code => defaultOfCode(x);
 
 type("System", "IFormatProvider", { isInterface: true }, []);
 type("System.Globalization", "CultureInfo", { interfaces: ["IFormatProvider"] }, [
@@ -236,6 +265,22 @@ type("System", "Math", { isStatic: true }, [
   ...math("Tan", ["double $(double a)"], (a) => js`Math.tan(${a[0]})`),
   ...math("Atan", ["double $(double a)"], (a) => js`Math.atan(${a[0]})`),
   ...math("Atan2", ["double $(double y, double x)"], (a) => js`Math.atan2(${a[0]}, ${a[1]})`),
+  ...math("Acos", ["double $(double d)"], (a) => js`Math.acos(${a[0]})`),
+  ...math("Asin", ["double $(double d)"], (a) => js`Math.asin(${a[0]})`),
+  ...math("Cosh", ["double $(double value)"], (a) => js`Math.cosh(${a[0]})`),
+  ...math("Sinh", ["double $(double value)"], (a) => js`Math.sinh(${a[0]})`),
+  ...math("Tanh", ["double $(double value)"], (a) => js`Math.tanh(${a[0]})`),
+  ...math("IEEERemainder", ["double $(double x, double y)"], (a) => js`${rt("ieeeRemainder")}(${a[0]}, ${a[1]})`),
+  // an int × int product always fits a long
+  ...math("BigMul", ["long $(int a, int b)"], (a) => js`${rt("lmul")}(${a[0]}, ${a[1]})`),
+  SM("int DivRem(int a, int b, out int result)", (_r, a, x) => {
+    const [ta, tb] = [x.temp(), x.temp()];
+    return js`(${ta} = ${a[0]}, ${tb} = ${a[1]}, ${a[2]} = ${rt("imod32")}(${ta}, ${tb}), ${rt("idiv32")}(${ta}, ${tb}))`;
+  }),
+  SM("long DivRem(long a, long b, out long result)", (_r, a, x) => {
+    const [ta, tb] = [x.temp(), x.temp()];
+    return js`(${ta} = ${a[0]}, ${tb} = ${a[1]}, ${a[2]} = ${rt("lmod")}(${ta}, ${tb}), ${rt("ldiv")}(${ta}, ${tb}))`;
+  }),
   K("double PI", Math.PI, () => js`Math.PI`),
   K("double E", Math.E, () => js`Math.E`),
 ]);

@@ -1,0 +1,41 @@
+// char members over UTF-16 code units (a char is its code unit number): surrogates, code points,
+// Unicode categories beyond core.ts's charIs.
+import { argumentNull, argumentOutOfRange, argumentError } from "../errors.js";
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+/** The char at s[index] for the (string s, int index) overloads, with their argument checks. */
+export function charAtArg(s: string | null, index: number): number {
+  if (s === null || s === undefined) throw argumentNull("s");
+  if (index < 0 || index >= s.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  return s.charCodeAt(index);
+}
+export function charIsSurrogatePairAt(s: string | null, index: number): boolean {
+  const c = charAtArg(s, index);
+  return index + 1 < s!.length && isHigh(c) && isLow(s!.charCodeAt(index + 1));
+}
+export function charCategory(kind: "number" | "separator" | "symbol", c: number): boolean {
+  const t = String.fromCharCode(c);
+  return kind === "number" ? /\p{N}/u.test(t) : kind === "separator" ? /\p{Z}/u.test(t) : /\p{S}/u.test(t);
+}
+export function charConvertFromUtf32(cp: number): string {
+  if (cp < 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw argumentOutOfRange("utf32", "A valid UTF32 value is between 0x000000 and 0x10ffff, inclusive, and should not include surrogate codepoint values (0x00d800 ~ 0x00dfff).");
+  return String.fromCodePoint(cp);
+}
+export function charConvertToUtf32(high: number, low: number): number {
+  if (!isHigh(high)) throw argumentOutOfRange("highSurrogate", "A valid high surrogate character is between 0xd800 and 0xdbff, inclusive.");
+  if (!isLow(low)) throw argumentOutOfRange("lowSurrogate", "A valid low surrogate character is between 0xdc00 and 0xdfff, inclusive.");
+  return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+}
+export function charConvertToUtf32At(s: string | null, index: number): number {
+  const c = charAtArg(s, index);
+  if (isLow(c)) throw argumentError(`Found a low surrogate char without a preceding high surrogate at index: ${index}. The input may not be in this encoding, or may not contain valid surrogate pairs.`);
+  if (!isHigh(c)) return c;
+  const d = index + 1 < s!.length ? s!.charCodeAt(index + 1) : -1;
+  if (!isLow(d)) throw argumentError(`Found a high surrogate char without a following low surrogate at index: ${index}. The input may not be in this encoding, or may not contain valid surrogate pairs.`);
+  return charConvertToUtf32(c, d);
+}
+/** char.TryParse: exactly one character. */
+export function charTryParse(s: string | null): number | undefined {
+  return s !== null && s !== undefined && s.length === 1 ? s.charCodeAt(0) : undefined;
+}

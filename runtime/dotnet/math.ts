@@ -1,0 +1,24 @@
+// Math members JS lacks.
+
+/** Math.IEEERemainder as the .NET Framework reference source computes it. */
+export function ieeeRemainder(x: number, y: number): number {
+  if (Number.isNaN(x)) return x;
+  if (Number.isNaN(y)) return y;
+  const regularMod = x % y;
+  if (Number.isNaN(regularMod)) return NaN;
+  if (regularMod === 0 && (x < 0 || Object.is(x, -0))) return -0;
+  const alternativeResult = regularMod - Math.abs(y) * Math.sign(x);
+  if (Math.abs(alternativeResult) === Math.abs(regularMod)) {
+    const divisionResult = x / y;
+    const roundedResult = roundHalfEven(divisionResult);
+    return Math.abs(roundedResult) > Math.abs(divisionResult) ? alternativeResult : regularMod;
+  }
+  return Math.abs(alternativeResult) < Math.abs(regularMod) ? alternativeResult : regularMod;
+}
+function roundHalfEven(x: number): number {
+  const f = Math.floor(x);
+  const d = x - f;
+  if (d > 0.5) return f + 1;
+  if (d < 0.5) return f;
+  return f % 2 === 0 ? f : f + 1;
+}

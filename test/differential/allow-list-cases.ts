@@ -1,0 +1,76 @@
+// Differential cases for members added to cover APIM's allow-list (docs/surface-coverage.md): each
+// member with its ordinary use and its edge cases (bounds, nulls, empty inputs, exceptions).
+import type { DiffCase } from "./cases.js";
+
+type Opts = Omit<DiffCase, "id" | "expr" | "type">;
+const c = (id: string, type: string, expr: string, opts: Opts = {}): DiffCase => ({ id: `allow.${id}`, type, expr, ...opts });
+const b = (id: string, type: string, body: string, opts: Opts = {}): DiffCase => ({ id: `allow.${id}`, type, expr: body, block: true, ...opts });
+
+export const ALLOW_LIST_CASES: DiffCase[] = [
+  // ---- Math --------------------------------------------------------------------------------
+  c("math.acos", "string", `Math.Acos(0.5).ToString("R") + "|" + Math.Acos(1).ToString() + "|" + Math.Acos(2).ToString()`),
+  c("math.asin", "string", `Math.Asin(0.5).ToString("R") + "|" + Math.Asin(-1).ToString() + "|" + Math.Asin(-1.5).ToString()`),
+  c("math.hyperbolic", "string", `Math.Cosh(1).ToString() + "|" + Math.Sinh(-2).ToString() + "|" + Math.Tanh(0.5).ToString() + "|" + Math.Tanh(1000).ToString() + "|" + Math.Cosh(double.NegativeInfinity).ToString()`),
+  c("math.ieeeremainder", "string", `Math.IEEERemainder(10, 3) + "|" + Math.IEEERemainder(11, 3) + "|" + Math.IEEERemainder(-10, 3) + "|" + Math.IEEERemainder(5, 2) + "|" + Math.IEEERemainder(7, 2) + "|" + Math.IEEERemainder(-4, 2) + "|" + Math.IEEERemainder(1, 0) + "|" + Math.IEEERemainder(double.PositiveInfinity, 2)`),
+  c("math.bigmul", "long", `Math.BigMul(int.MaxValue, int.MaxValue) + Math.BigMul(int.MinValue, -1)`),
+  c("math.bigmul.neg", "long", `Math.BigMul(int.MinValue, int.MaxValue)`),
+  b("math.divrem.int", "string", `int r; int q = Math.DivRem(-7, 2, out r); int r2; int q2 = Math.DivRem(7, -3, out r2); return q + "," + r + "|" + q2 + "," + r2;`),
+  b("math.divrem.zero", "int", `int r; return Math.DivRem(7, int.Parse("0"), out r);`),
+  b("math.divrem.long", "string", `long r; long q = Math.DivRem(long.MaxValue, 10L, out r); return q + "," + r;`),
+  // ---- char --------------------------------------------------------------------------------
+  c("char.surrogates", "string", `Char.IsSurrogate('\\ud83d') + "|" + Char.IsHighSurrogate('\\ud83d') + "|" + Char.IsLowSurrogate('\\ude00') + "|" + Char.IsHighSurrogate('a') + "|" + Char.IsSurrogatePair('\\ud83d', '\\ude00') + "|" + Char.IsSurrogatePair('\\ude00', '\\ud83d')`),
+  c("char.surrogates.at", "string", `Char.IsSurrogate("a\\ud83d\\ude00", 1) + "|" + Char.IsHighSurrogate("a\\ud83d\\ude00", 2) + "|" + Char.IsLowSurrogate("a\\ud83d\\ude00", 2) + "|" + Char.IsSurrogatePair("a\\ud83d\\ude00", 1) + "|" + Char.IsSurrogatePair("a\\ud83d", 1)`),
+  c("char.surrogates.at.range", "bool", `Char.IsSurrogate("ab", 2)`),
+  c("char.surrogates.at.null", "bool", `Char.IsHighSurrogate((string)null, 0)`),
+  c("char.categories", "string", `Char.IsNumber('7') + "|" + Char.IsNumber('\\u00bd') + "|" + Char.IsNumber('x') + "|" + Char.IsSeparator(' ') + "|" + Char.IsSeparator('\\u2028') + "|" + Char.IsSeparator('\\t') + "|" + Char.IsSymbol('+') + "|" + Char.IsSymbol('$') + "|" + Char.IsSymbol('!') + "|" + Char.IsNumber("a1", 1) + "|" + Char.IsSymbol("a<", 1) + "|" + Char.IsSeparator("a b", 1)`),
+  c("char.utf32", "string", `Char.ConvertFromUtf32(0x1F600) + "|" + Char.ConvertFromUtf32(65) + "|" + Char.ConvertToUtf32('\\ud83d', '\\ude00') + "|" + Char.ConvertToUtf32("x\\ud83d\\ude00", 1) + "|" + Char.ConvertToUtf32("xA", 1)`),
+  c("char.utf32.surrogate", "string", `Char.ConvertFromUtf32(0xD800)`),
+  c("char.utf32.range", "string", `Char.ConvertFromUtf32(0x110000)`),
+  c("char.utf32.lonelow", "int", `Char.ConvertToUtf32("\\ude00x", 0)`),
+  c("char.utf32.badpair", "int", `Char.ConvertToUtf32('a', '\\ude00')`),
+  b("char.tryparse", "string", `char a; char b2; char c2; bool x = char.TryParse("q", out a); bool y = char.TryParse("qq", out b2); bool z = char.TryParse(null, out c2); return x + ":" + a + "|" + y + ":" + (int)b2 + "|" + z;`),
+  // ---- string ------------------------------------------------------------------------------
+  c("string.isnormalized", "string", `"abc".IsNormalized() + "|" + "e\\u0301".IsNormalized() + "|" + "\\u00e9".IsNormalized()`),
+  c("string.clone.copy.intern", "string", `(string)"ab".Clone() + String.Copy("cd") + String.Intern("ef")`),
+  c("string.copy.null", "string", `String.Copy(null)`),
+  c("string.intern.null", "string", `String.Intern(null)`),
+  c("string.lastindexofany", "string", `"a,b;c,d".LastIndexOfAny(new[] { ',', ';' }) + "|" + "a,b;c,d".LastIndexOfAny(new[] { ',', ';' }, 4) + "|" + "a,b;c,d".LastIndexOfAny(new[] { ';' }, 4, 2) + "|" + "a,b;c,d".LastIndexOfAny(new[] { ';' }, 6, 2) + "|" + "".LastIndexOfAny(new[] { 'x' }) + "|" + "abc".LastIndexOfAny(new char[0])`),
+  c("string.lastindexofany.range", "int", `"abc".LastIndexOfAny(new[] { 'a' }, 3)`),
+  c("string.lastindexofany.count", "int", `"abc".LastIndexOfAny(new[] { 'a' }, 1, 3)`),
+  c("string.lastindexofany.null", "int", `"abc".LastIndexOfAny(null)`),
+  // ---- LINQ --------------------------------------------------------------------------------
+  c("linq.append.prepend", "string", `string.Join(",", new[] { 1, 2 }.Append(3).Prepend(0)) + "|" + string.Join(",", new List<string>().Append("x")) + "|" + new[] { 5 }.Prepend(4).Append(6).Sum()`),
+  c("linq.append.null", "int", `((int[])null).Append(1).Count()`),
+  c("linq.prepend.null", "int", `((int[])null).Prepend(1).Count()`),
+  // ---- TimeSpan ----------------------------------------------------------------------------
+  c("timespan.compare", "string", `TimeSpan.Compare(TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(999)) + "|" + TimeSpan.Compare(TimeSpan.Zero, TimeSpan.Zero) + "|" + TimeSpan.Compare(TimeSpan.MinValue, TimeSpan.MaxValue)`),
+  // ---- List<T> -----------------------------------------------------------------------------
+  b("list.ranges", "string", `var l = new List<int> { 1, 2, 3, 4, 5 }; var g = l.GetRange(1, 3); l.RemoveRange(0, 2); l.InsertRange(1, new[] { 8, 9 }); l.InsertRange(l.Count, g); return string.Join(",", g) + "|" + string.Join(",", l);`),
+  b("list.getrange.bad", "int", `var l = new List<int> { 1, 2 }; return l.GetRange(1, 2).Count;`),
+  b("list.getrange.neg", "int", `var l = new List<int> { 1, 2 }; return l.GetRange(-1, 1).Count;`),
+  b("list.removerange.bad", "int", `var l = new List<int> { 1, 2 }; l.RemoveRange(2, 1); return l.Count;`),
+  b("list.insertrange.null", "int", `var l = new List<int> { 1 }; l.InsertRange(0, null); return l.Count;`),
+  b("list.insertrange.bad", "int", `var l = new List<int> { 1 }; l.InsertRange(2, new[] { 1 }); return l.Count;`),
+  b("list.find.indexes", "string", `var l = new List<int> { 4, 7, 2, 7, 9 }; return l.FindIndex(x => x == 7) + "|" + l.FindIndex(2, x => x == 7) + "|" + l.FindIndex(2, 1, x => x == 7) + "|" + l.FindLastIndex(x => x == 7) + "|" + l.FindLastIndex(2, x => x == 7) + "|" + l.FindLastIndex(4, 2, x => x == 7) + "|" + l.FindLastIndex(4, 1, x => x == 7) + "|" + l.FindIndex(x => x > 100) + "|" + l.FindIndex(5, x => true);`),
+  b("list.findindex.bad", "int", `var l = new List<int> { 1 }; return l.FindIndex(2, x => true);`),
+  b("list.findindex.count", "int", `var l = new List<int> { 1, 2 }; return l.FindIndex(1, 2, x => true);`),
+  b("list.findlastindex.bad", "int", `var l = new List<int> { 1 }; return l.FindLastIndex(1, x => true);`),
+  b("list.findlastindex.count", "int", `var l = new List<int> { 1, 2 }; return l.FindLastIndex(0, 2, x => true);`),
+  b("list.findlastindex.empty", "int", `var l = new List<int>(); return l.FindLastIndex(x => true) + l.FindLastIndex(-1, x => true);`),
+  b("list.findlast", "string", `var l = new List<string> { "ab", "c", "de" }; var n = new List<int> { 1, 2 }; return l.FindLast(s => s.Length == 2) + "|" + (l.FindLast(s => s.Length == 5) == null) + "|" + n.FindLast(x => x > 5);`),
+  b("list.lastindexof.trueforall", "string", `var l = new List<string> { "a", "b", "a", null }; return l.LastIndexOf("a") + "|" + l.LastIndexOf(null) + "|" + l.LastIndexOf("z") + "|" + l.TrueForAll(s => s == null || s.Length == 1) + "|" + l.TrueForAll(s => s != null) + "|" + new List<int>().TrueForAll(x => false);`),
+  b("list.convertall", "string", `var l = new List<int> { 1, 2, 3 }; List<string> s = l.ConvertAll(x => "n" + x); return string.Join(",", s) + "|" + s.Count;`),
+  b("list.copyto", "string", `var l = new List<int> { 1, 2 }; var a = new int[4]; l.CopyTo(a); l.CopyTo(a, 2); l.TrimExcess(); return string.Join(",", a);`),
+  b("list.copyto.short", "int", `var l = new List<int> { 1, 2 }; var a = new int[3]; l.CopyTo(a, 2); return a[0];`),
+  b("list.trueforall.null", "bool", `var l = new List<int> { 1 }; return l.TrueForAll(null);`),
+  // ---- HashSet<T> --------------------------------------------------------------------------
+  b("hashset.setops", "string", `var a = new HashSet<int> { 1, 2, 3, 4 }; a.UnionWith(new[] { 4, 5 }); var u = a.Count; a.IntersectWith(new List<int> { 2, 3, 4, 5, 9 }); var i = a.Count; a.ExceptWith(new[] { 2, 7 }); var e = a.Count; a.SymmetricExceptWith(new[] { 3, 6, 6 }); return u + "," + i + "," + e + "|" + string.Join(",", a.OrderBy(x => x));`),
+  b("hashset.relations", "string", `var a = new HashSet<string> { "x", "y" }; var b2 = new[] { "x", "y", "z" }; return a.IsSubsetOf(b2) + "," + a.IsProperSubsetOf(b2) + "," + a.IsSupersetOf(b2) + "," + a.IsProperSupersetOf(new[] { "x" }) + "," + a.IsProperSupersetOf(new[] { "x", "y", "y" }) + "," + a.Overlaps(new[] { "q", "y" }) + "," + a.Overlaps(new string[0]) + "," + a.SetEquals(new[] { "y", "x", "x" }) + "," + a.SetEquals(b2) + "," + a.IsSubsetOf(new[] { "x", "y", "y" }) + "," + a.IsProperSubsetOf(new[] { "x", "y", "y" });`),
+  b("hashset.empty.relations", "string", `var a = new HashSet<int>(); return a.IsSubsetOf(new int[0]) + "," + a.IsProperSubsetOf(new int[0]) + "," + a.IsProperSubsetOf(new[] { 1 }) + "," + a.IsSupersetOf(new int[0]) + "," + a.Overlaps(new[] { 1 });`),
+  b("hashset.removewhere", "string", `var a = new HashSet<int> { 1, 2, 3, 4, 5, 6 }; int n = a.RemoveWhere(x => x % 2 == 0); a.TrimExcess(); return n + "|" + string.Join(",", a.OrderBy(x => x)) + "|" + a.Contains(2);`),
+  b("hashset.unionwith.null", "int", `var a = new HashSet<int>(); a.UnionWith(null); return a.Count;`),
+  b("hashset.isSubsetOf.null", "bool", `var a = new HashSet<int>(); return a.IsSubsetOf(null);`),
+  b("hashset.clear", "int", `var a = new HashSet<int> { 1, 2 }; a.Clear(); return a.Count;`),
+  // ---- Queue / Stack -----------------------------------------------------------------------
+  b("queue.stack.trimexcess", "string", `var q = new Queue<int>(); q.Enqueue(1); q.TrimExcess(); var s = new Stack<int>(); s.Push(2); s.TrimExcess(); return q.Count + "|" + s.Count;`),
+];
