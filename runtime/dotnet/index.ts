@@ -14,3 +14,4 @@ export * from "./sets.js";
 export * from "./lists.js";
 export * from "./chars.js";
 export * from "./math.js";
+export * from "./bitconverter.js";

@@ -282,6 +282,46 @@ export class Uri {
   ToString(): string {
     return decodeURI(this.u.href);
   }
+  get IsDefaultPort(): boolean {
+    return this.u.port === "";
+  }
+  get IsUnc(): boolean {
+    return this.Scheme === "file" && this.u.hostname !== "";
+  }
+  /** A host that names this machine: localhost, 127.x.x.x, [::1] (and a file URI without host). */
+  get IsLoopback(): boolean {
+    const h = this.u.hostname.toLowerCase();
+    return h === "localhost" || h === "[::1]" || /^127\./.test(h) || (this.Scheme === "file" && h === "");
+  }
+  /** The host usable with DNS: an IPv6 address without its brackets. */
+  get DnsSafeHost(): string {
+    return this.u.hostname.replace(/^\[(.*)\]$/, "$1");
+  }
+  /** IsBaseOf: this URI's scheme and authority match and the path up to its last '/' is a prefix of the other's. */
+  IsBaseOf(other: Uri | null): boolean {
+    if (other === null || other === undefined) throw argumentNull("uri");
+    if (this.u.protocol !== other.u.protocol || this.u.host.toLowerCase() !== other.u.host.toLowerCase() || this.u.username !== other.u.username) return false;
+    const base = this.u.pathname.slice(0, this.u.pathname.lastIndexOf("/") + 1);
+    return other.u.pathname.startsWith(base);
+  }
+}
+export function uriCheckSchemeName(s: string | null): boolean {
+  return s !== null && s !== undefined && /^[A-Za-z][A-Za-z0-9+.-]*$/.test(s);
+}
+export function uriIsHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+export function uriFromHex(c: number): number {
+  if (!uriIsHexDigit(c)) throw argumentError("Invalid hex digit.");
+  return c <= 57 ? c - 48 : (c | 0x20) - 87;
+}
+export function uriHexEscape(c: number): string {
+  if (c > 255) throw argumentOutOfRange("character");
+  return `%${c.toString(16).toUpperCase().padStart(2, "0")}`;
+}
+export function uriIsHexEncoding(s: string | null, i: number): boolean {
+  if (s === null || s === undefined) return false;
+  return s.length - i >= 3 && s[i] === "%" && uriIsHexDigit(s.charCodeAt(i + 1)) && uriIsHexDigit(s.charCodeAt(i + 2));
 }
 export function uriIsWellFormed(s: string | null, kind: number): boolean {
   if (s === null) return false;

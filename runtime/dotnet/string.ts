@@ -281,6 +281,17 @@ export class StringBuilder {
     this.s += v ?? "";
     return this;
   }
+  /** sb[i]: IndexOutOfRangeException outside the text (.NET Framework's getter). */
+  charAt(i: number): number {
+    if (i < 0 || i >= this.s.length) throw indexOutOfRange();
+    return this.s.charCodeAt(i);
+  }
+  /** sb[i] = c: ArgumentOutOfRangeException "index" outside the text; the assignment's value is c. */
+  setCharAt(i: number, c: number): number {
+    if (i < 0 || i >= this.s.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+    this.s = this.s.slice(0, i) + String.fromCharCode(c) + this.s.slice(i + 1);
+    return c;
+  }
   /** `sb.Length = n`: truncates, or pads with '\0'. */
   setLength(n: number): number {
     if (n < 0) throw argumentOutOfRange("value", "Length cannot be less than zero.");

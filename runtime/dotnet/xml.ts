@@ -920,3 +920,15 @@ export function xmlFlat(src: Iterable<XElement | null> | null, method: "Elements
   }
   return out;
 }
+/** XObject.NodeType: the System.Xml.XmlNodeType value of each node class (CDATA before its base XText). */
+export function xNodeType(o: XObject | null): number {
+  if (o === null || o === undefined) throw nullReference();
+  if (o instanceof XElement) return 1;
+  if (o instanceof XAttribute) return 2;
+  if (o instanceof XCData) return 4;
+  if (o instanceof XText) return 3;
+  if (o instanceof XProcessingInstruction) return 7;
+  if (o instanceof XComment) return 8;
+  if (o instanceof XDocument) return 9;
+  return 0;
+}

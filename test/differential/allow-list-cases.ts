@@ -73,4 +73,31 @@ export const ALLOW_LIST_CASES: DiffCase[] = [
   b("hashset.clear", "int", `var a = new HashSet<int> { 1, 2 }; a.Clear(); return a.Count;`),
   // ---- Queue / Stack -----------------------------------------------------------------------
   b("queue.stack.trimexcess", "string", `var q = new Queue<int>(); q.Enqueue(1); q.TrimExcess(); var s = new Stack<int>(); s.Push(2); s.TrimExcess(); return q.Count + "|" + s.Count;`),
+  // ---- BitConverter ------------------------------------------------------------------------
+  c("bitconverter.readers", "string", `BitConverter.ToInt16(new byte[] { 0xFE, 0xFF }, 0) + "|" + BitConverter.ToUInt16(new byte[] { 0, 0xFE, 0xFF }, 1) + "|" + (int)BitConverter.ToChar(new byte[] { 0x41, 0 }, 0) + "|" + BitConverter.ToUInt32(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF }, 0) + "|" + BitConverter.ToBoolean(new byte[] { 0, 2 }, 1) + "|" + BitConverter.ToBoolean(new byte[] { 0 }, 0)`),
+  c("bitconverter.int64", "string", `BitConverter.ToInt64(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F }, 0) + "|" + BitConverter.ToInt64(BitConverter.GetBytes(-5L), 0) + "|" + BitConverter.ToUInt64(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF }, 0) + "|" + BitConverter.ToUInt64(BitConverter.GetBytes(123456789012L), 0)`),
+  c("bitconverter.floats", "string", `BitConverter.ToDouble(new byte[] { 0, 0, 0, 0, 0, 0, 0xF0, 0x3F }, 0) + "|" + BitConverter.ToSingle(new byte[] { 0, 0, 0xC0, 0x3F }, 0) + "|" + BitConverter.ToDouble(new byte[] { 0, 0, 0, 0, 0, 0, 0xF8, 0x7F }, 0) + "|" + BitConverter.ToSingle(new byte[] { 0xCD, 0xCC, 0xCC, 0x3D }, 0)`),
+  c("bitconverter.doublebits", "string", `BitConverter.DoubleToInt64Bits(1.0) + "|" + BitConverter.DoubleToInt64Bits(-0.0) + "|" + BitConverter.Int64BitsToDouble(4611686018427387904L) + "|" + BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(0.1)) + "|" + BitConverter.DoubleToInt64Bits(double.NaN)`),
+  c("bitconverter.short", "long", `BitConverter.ToInt64(new byte[] { 1, 2, 3 }, 0)`),
+  c("bitconverter.index", "short", `BitConverter.ToInt16(new byte[] { 1, 2 }, 2)`),
+  c("bitconverter.null", "double", `BitConverter.ToDouble(null, 0)`),
+  // ---- Uri ---------------------------------------------------------------------------------
+  c("uri.constants", "string", `Uri.UriSchemeHttp + Uri.SchemeDelimiter + "|" + Uri.UriSchemeHttps + "|" + Uri.UriSchemeFile + "|" + Uri.UriSchemeFtp + "|" + Uri.UriSchemeMailto + "|" + Uri.UriSchemeNews + "|" + Uri.UriSchemeNntp + "|" + Uri.UriSchemeGopher + "|" + Uri.UriSchemeNetTcp + "|" + Uri.UriSchemeNetPipe`),
+  c("uri.flags", "string", `new Uri("https://example.com/a").IsDefaultPort + "|" + new Uri("https://example.com:8443/a").IsDefaultPort + "|" + new Uri("http://example.com:80/").IsDefaultPort + "|" + new Uri("https://example.com/").IsFile + "|" + new Uri("https://example.com/").IsUnc + "|" + new Uri("http://localhost:8080/").IsLoopback + "|" + new Uri("http://127.0.0.1/").IsLoopback + "|" + new Uri("https://example.com/").IsLoopback`),
+  c("uri.dnssafehost", "string", `new Uri("http://[::1]:8080/x").DnsSafeHost + "|" + new Uri("https://Example.COM/x").DnsSafeHost`),
+  c("uri.isbaseof", "string", `new Uri("https://a.com/b/c").IsBaseOf(new Uri("https://a.com/b/d/e")) + "|" + new Uri("https://a.com/b/c/").IsBaseOf(new Uri("https://a.com/b/d")) + "|" + new Uri("https://a.com/b/").IsBaseOf(new Uri("http://a.com/b/")) + "|" + new Uri("https://a.com/").IsBaseOf(new Uri("https://b.com/"))`),
+  c("uri.isbaseof.null", "bool", `new Uri("https://a.com/").IsBaseOf(null)`),
+  c("uri.statics", "string", `Uri.CheckSchemeName("http") + "|" + Uri.CheckSchemeName("1http") + "|" + Uri.CheckSchemeName("a+b.c-d") + "|" + Uri.CheckSchemeName("") + "|" + Uri.CheckSchemeName(null) + "|" + Uri.IsHexDigit('f') + "|" + Uri.IsHexDigit('g') + "|" + Uri.FromHex('B') + "|" + Uri.FromHex('7') + "|" + Uri.HexEscape(' ') + "|" + Uri.HexEscape('\u00e9') + "|" + Uri.IsHexEncoding("a%2Fb", 1) + "|" + Uri.IsHexEncoding("a%2", 1) + "|" + Uri.IsHexEncoding("%zz", 0)`),
+  c("uri.fromhex.bad", "int", `Uri.FromHex('x')`),
+  c("uri.hexescape.bad", "string", `Uri.HexEscape('\u0100')`),
+  // ---- StringBuilder -----------------------------------------------------------------------
+  b("stringbuilder.indexer", "string", `var sb = new StringBuilder("hello"); sb[0] = 'J'; char c2 = sb[4]; return sb.ToString() + "|" + c2 + "|" + sb.MaxCapacity;`),
+  b("stringbuilder.indexer.get.bad", "char", `var sb = new StringBuilder("ab"); return sb[2];`),
+  b("stringbuilder.indexer.set.bad", "string", `var sb = new StringBuilder("ab"); sb[-1] = 'x'; return sb.ToString();`),
+  // ---- Tuple -------------------------------------------------------------------------------
+  c("tuple.seven", "string", `Tuple.Create(1, "b", 3.5, "d", 5L, true, 7).ToString() + "|" + Tuple.Create(1, 2, 3, 4, 5).Item5 + "|" + Tuple.Create(1, 2, 3, 4, 5, 6).Item6 + "|" + Tuple.Create(1, 2, 3, 4, 5, 6, "seven").Item7`),
+  c("tuple.equals5", "bool", `Tuple.Create(1, 2, 3, 4, 5).Equals(Tuple.Create(1, 2, 3, 4, 5))`),
+  // ---- XmlNodeType -------------------------------------------------------------------------
+  c("xml.nodetype", "string", `string.Join(",", XElement.Parse("<a x='1'>t<![CDATA[c]]><!--m--><b/></a>").Nodes().Select(n => n.NodeType.ToString())) + "|" + XElement.Parse("<a x='1'/>").Attribute("x").NodeType + "|" + XDocument.Parse("<a/>").NodeType + "|" + (int)System.Xml.XmlNodeType.Whitespace + "|" + System.Xml.XmlNodeType.XmlDeclaration`),
+  c("xml.nodetype.null", "string", `XElement.Parse("<a/>").Element("b").NodeType.ToString()`),
 ];

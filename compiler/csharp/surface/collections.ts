@@ -194,8 +194,8 @@ const qs = (name: string) =>
 qs("Queue");
 qs("Stack");
 
-const tupleParams = ["T1", "T2", "T3", "T4"];
-for (let n = 1; n <= 4; n++) {
+const tupleParams = ["T1", "T2", "T3", "T4", "T5", "T6", "T7"];
+for (let n = 1; n <= 7; n++) {
   const tps = tupleParams.slice(0, n);
   type("System", "Tuple", { typeParams: tps, test: (v) => js`(${v} instanceof ${rt("Tuple")} && ${v}.items.length === ${n})` }, [
     C(`(${tps.map((t, i) => `${t} item${i + 1}`).join(", ")})`, (_r, a) => js`${rt("newTuple")}(${a.map((x, i) => (i ? js`, ${x}` : x)).reduce((p, c) => js`${p}${c}`, js``)})`),
@@ -205,7 +205,7 @@ for (let n = 1; n <= 4; n++) {
   ]);
 }
 type("System", "Tuple", { isStatic: true }, [
-  ...[1, 2, 3, 4].map((n) => {
+  ...[1, 2, 3, 4, 5, 6, 7].map((n) => {
     const tps = tupleParams.slice(0, n);
     return SM(`Tuple<${tps.join(", ")}> Create<${tps.join(", ")}>(${tps.map((t, i) => `${t} item${i + 1}`).join(", ")})`, (_r, a) =>
       js`${rt("newTuple")}(${a.map((x, i) => (i ? js`, ${x}` : x)).reduce((p, c) => js`${p}${c}`, js``)})`,

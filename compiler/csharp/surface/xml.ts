@@ -36,7 +36,13 @@ type("System.Xml.Linq", "XName", { test: test("XName") }, [
   SM("XName Get(string expandedName)", (_r, a) => js`${X("xname")}(${a[0]})`),
   M("string ToString()", m0("ToString")),
 ]);
-type("System.Xml.Linq", "XObject", { test: test("XObject") }, [P("XElement Parent", p("Parent")), P("XDocument Document", p("Document"))]);
+type("System.Xml.Linq", "XObject", { test: test("XObject") }, [
+  P("XElement Parent", p("Parent")),
+  P("XDocument Document", p("Document")),
+  P("XmlNodeType NodeType", (r) => js`${rt("xNodeType")}(${r})`),
+]);
+const NODE_TYPES = ["None", "Element", "Attribute", "Text", "CDATA", "EntityReference", "Entity", "ProcessingInstruction", "Comment", "Document", "DocumentType", "DocumentFragment", "Notation", "Whitespace", "SignificantWhitespace", "EndElement", "EndEntity", "XmlDeclaration"];
+type("System.Xml", "XmlNodeType", { valueType: true }, NODE_TYPES.map((n, i) => K(`XmlNodeType ${n}`, i, () => js`${i}`)));
 type("System.Xml.Linq", "XNode", { base: "XObject", test: test("XNode") }, [
   M("void Remove()", m0("Remove")),
   M("string ToString()", m0("ToString")),
