@@ -534,6 +534,9 @@ export class Binder {
       }
       if (recvRaw.typeRef) {
         const cands = this.findMembers(recvRaw.typeRef, target.name, ["method"]).filter((c) => c.m.isStatic);
+        // an extension method called as the static method it is: Enumerable.Count(xs)
+        const typeRef = recvRaw.typeRef;
+        if (typeRef.k === "named") for (const m of typeRef.def.extensions?.get(target.name) ?? []) cands.push({ m, owner: typeRef });
         if (!cands.length) {
           if (this.findMembers(recvRaw.typeRef, target.name, ["method"]).length)
             this.err(Codes.CSharpTypeMismatch, target.namePos, `An object reference is required for the non-static method '${typeName(recvRaw.typeRef)}.${target.name}'.`);

@@ -15,3 +15,5 @@ export * from "./lists.js";
 export * from "./chars.js";
 export * from "./math.js";
 export * from "./bitconverter.js";
+export * from "./xml-axes.js";
+export * from "./jtoken-axes.js";

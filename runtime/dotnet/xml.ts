@@ -333,7 +333,7 @@ export abstract class XContainer extends XNode {
 }
 
 /** Content of `new XElement(name, content...)` / Add(...): nodes are copied when they already have a parent. */
-function toNodes(content: unknown, owner: XContainer): (XNode | XAttribute)[] {
+export function toNodes(content: unknown, owner: XContainer): (XNode | XAttribute)[] {
   if (content === null || content === undefined) return [];
   if (content instanceof XDocument) return [content.Root ? content.Root.clone() : new XText("")].filter((x) => x instanceof XElement);
   if (content instanceof XNode) return [content.parent ? content.clone() : content];
@@ -348,7 +348,7 @@ function toNodes(content: unknown, owner: XContainer): (XNode | XAttribute)[] {
 }
 
 /** XmlConvert-style text of a value added as content or attribute value. */
-function xmlValueString(v: unknown): string {
+export function xmlValueString(v: unknown): string {
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "true" : "false";
   if (typeof v === "number") {

@@ -85,6 +85,10 @@ type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], te
   SM("JToken Parse(string json)", (_r, a) => js`${rt("JToken")}.Parse(${a[0]})`),
   SM("JToken FromObject(object o)", (_r, a, x) => js`${rt("JToken")}.FromObject(${typedValue(a[0]!, x)})`),
   SM("bool DeepEquals(JToken t1, JToken t2)", (_r, a) => js`${rt("JToken")}.DeepEquals(${a[0]}, ${a[1]})`),
+  M("IEnumerable<JToken> AfterSelf()", (r) => js`${rt("jAfterSelf")}(${r})`),
+  M("IEnumerable<JToken> BeforeSelf()", (r) => js`${rt("jBeforeSelf")}(${r})`),
+  M("IEnumerable<JToken> Ancestors()", (r) => js`${rt("jAncestors")}(${r}, false)`),
+  M("IEnumerable<JToken> AncestorsAndSelf()", (r) => js`${rt("jAncestors")}(${r}, true)`),
 ]);
 
 type("Newtonsoft.Json.Linq", "JContainer", { base: "JToken" }, [
@@ -93,6 +97,8 @@ type("Newtonsoft.Json.Linq", "JContainer", { base: "JToken" }, [
   M("void RemoveAll()", (r) => js`${r}.RemoveAll()`),
   M("IEnumerable<JToken> Descendants()", (r) => js`${r}.Descendants()`),
   M("void Merge(object content)", (r, a, x) => js`${r}.Merge(${jt(typedValue(a[0]!, x))})`),
+  M("IEnumerable<JToken> DescendantsAndSelf()", (r) => js`${rt("jDescendantsAndSelf")}(${r})`),
+  M("void ReplaceAll(object content)", (r, a, x) => js`${rt("jReplaceAll")}(${r}, ${jt(typedValue(a[0]!, x))})`),
 ]);
 
 type(
@@ -105,6 +111,7 @@ type(
     C("(JObject other)", (_r, a) => js`${rt("JObject")}.of([${a[0]}])`),
     I("JToken this[string propertyName]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
     M("IEnumerable<JProperty> Properties()", (r) => js`${r}.Properties()`),
+    M("IEnumerable<JToken> PropertyValues()", (r) => js`${rt("jPropertyValues")}(${r})`),
     M("JProperty Property(string name)", (r, a) => js`${r}.Property(${a[0]})`),
     M("JProperty Property(string name, StringComparison comparison)", (r, a) => js`${r}.Property(${a[0]}, ${a[1]})`),
     M("void Add(string propertyName, JToken value)", (r, a) => js`${r}.AddProperty(${a[0]}, ${a[1]})`),
@@ -174,6 +181,17 @@ type("Newtonsoft.Json", "JsonConvert", { isStatic: true }, [
 
 type("Newtonsoft.Json.Linq", "Extensions", { isStatic: true }, [
   SM("T Value<T>(this IEnumerable<JToken> value)", (_r, a, x) => jconvTo(a[0]!, x.typeArgs[0]!)),
+  SM("IEnumerable<JToken> Ancestors(this IEnumerable<JToken> source)", (_r, a) => js`${rt("jsAncestors")}(${a[0]}, false)`),
+  SM("IEnumerable<JToken> AncestorsAndSelf(this IEnumerable<JToken> source)", (_r, a) => js`${rt("jsAncestors")}(${a[0]}, true)`),
+  SM("IEnumerable<JToken> Descendants(this IEnumerable<JContainer> source)", (_r, a) => js`${rt("jsDescendants")}(${a[0]}, false)`),
+  SM("IEnumerable<JToken> DescendantsAndSelf(this IEnumerable<JContainer> source)", (_r, a) => js`${rt("jsDescendants")}(${a[0]}, true)`),
+  SM("IEnumerable<JProperty> Properties(this IEnumerable<JObject> source)", (_r, a) => js`${rt("jsProperties")}(${a[0]})`),
+  SM("IEnumerable<JToken> Children(this IEnumerable<JToken> source)", (_r, a) => js`${rt("jsChildren")}(${a[0]})`),
+  SM("IEnumerable<JToken> Values(this IEnumerable<JToken> source)", (_r, a) => js`${rt("jsValues")}(${a[0]}, undefined, null)`),
+  SM("IEnumerable<JToken> Values(this IEnumerable<JToken> source, object key)", (_r, a) => js`${rt("jsValues")}(${a[0]}, ${a[1]}, null)`),
+  SM("IEnumerable<U> Values<U>(this IEnumerable<JToken> source)", (_r, a, x) => js`${rt("jsValues")}(${a[0]}, undefined, ${castKeyOf(x.typeArgs[0]!)})`),
+  SM("IEnumerable<U> Values<U>(this IEnumerable<JToken> source, object key)", (_r, a, x) => js`${rt("jsValues")}(${a[0]}, ${a[1]}, ${castKeyOf(x.typeArgs[0]!)})`),
+  SM("IEnumerable<JToken> AsJEnumerable(this IEnumerable<JToken> source)", (_r, a) => a[0]!),
 ]);
 
 import type { Type } from "../types.js";

@@ -1,0 +1,64 @@
+// JToken navigation beyond parent/child (siblings, ancestors) and Newtonsoft.Json.Linq.Extensions
+// over token sequences, as Newtonsoft.Json defines them.
+import { argumentNull, nullReference } from "../errors.js";
+import { JContainer, JObject, JToken, JValue, jconv } from "./newtonsoft.js";
+
+const nn = <T>(t: T | null): T => {
+  if (t === null || t === undefined) throw nullReference();
+  return t;
+};
+export function jAfterSelf(t: JToken | null): JToken[] {
+  const p = nn(t).Parent;
+  if (!p) return [];
+  const c = p.childList();
+  return c.slice(c.indexOf(t!) + 1);
+}
+export function jBeforeSelf(t: JToken | null): JToken[] {
+  const p = nn(t).Parent;
+  if (!p) return [];
+  const c = p.childList();
+  return c.slice(0, c.indexOf(t!));
+}
+export function jAncestors(t: JToken | null, self: boolean): JToken[] {
+  const out: JToken[] = self ? [nn(t)] : [];
+  for (let p = nn(t).Parent; p; p = p.Parent) out.push(p);
+  return out;
+}
+export function jDescendantsAndSelf(c: JContainer | null): JToken[] {
+  return [nn(c), ...c!.Descendants()];
+}
+/** JContainer.ReplaceAll: the children go, then the content is added. */
+export function jReplaceAll(c: JContainer | null, content: JToken | null): void {
+  nn(c).RemoveAll();
+  c!.Add(content);
+}
+export function jPropertyValues(o: JObject | null): JToken[] {
+  return nn(o).Properties().map((p) => p.Value);
+}
+
+// ---- Extensions over sequences ---------------------------------------------------------------------
+function each<T>(src: Iterable<T> | null): T[] {
+  if (src === null || src === undefined) throw argumentNull("source");
+  return [...src];
+}
+export const jsAncestors = (src: Iterable<JToken> | null, self: boolean): JToken[] => each(src).flatMap((t) => jAncestors(t, self));
+export const jsDescendants = (src: Iterable<JContainer> | null, self: boolean): JToken[] => each(src).flatMap((c) => (self ? jDescendantsAndSelf(c) : nn(c).Descendants()));
+export const jsProperties = (src: Iterable<JObject> | null): JToken[] => each(src).flatMap((o) => nn(o).Properties());
+export const jsChildren = (src: Iterable<JToken> | null): JToken[] => each(src).flatMap((t) => nn(t).Children());
+/**
+ * Extensions.Values(source[, key]): a JValue is itself, any other token gives its children; with a
+ * key, each token's child by that key (absent ones skipped). `cast` converts each as Value<T> does.
+ */
+export function jsValues(src: Iterable<JToken> | null, key: unknown, cast: string | null): unknown[] {
+  const out: unknown[] = [];
+  for (const t of each(src)) {
+    if (key === undefined) {
+      if (t instanceof JValue) out.push(t);
+      else for (const c of nn(t).Children()) out.push(c);
+    } else {
+      const v = nn(t).Item(key);
+      if (v) out.push(v);
+    }
+  }
+  return cast === null ? out : out.map((v) => jconv(v, cast));
+}
