@@ -17,3 +17,4 @@ export * from "./math.js";
 export * from "./bitconverter.js";
 export * from "./xml-axes.js";
 export * from "./jtoken-axes.js";
+export * from "./arrays.js";

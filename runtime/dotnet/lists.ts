@@ -66,7 +66,8 @@ export function listTrueForAll<T>(a: T[], match: ((x: T) => boolean) | null): bo
 }
 export function listConvertAll<T, U>(a: T[], converter: ((x: T) => U) | null): U[] {
   if (!converter) throw argumentNull("converter");
-  return a.map((x) => converter(x));
+  // Array.from: a byte[] (Uint8Array) would keep its element type under .map
+  return Array.from(a, (x) => converter(x));
 }
 /** CopyTo(array) / (array, arrayIndex). */
 export function listCopyTo<T>(a: T[], array: T[] | null, arrayIndex: number): void {

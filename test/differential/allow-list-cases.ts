@@ -125,4 +125,24 @@ export const ALLOW_LIST_CASES: DiffCase[] = [
   b("xml.ext.remove.noparent", "int", `new[] { new XElement("a") }.Remove(); return 1;`),
   // an extension method called as a static method of its class
   c("linq.static.call", "string", `Enumerable.Count(new[] { 1, 2, 3 }) + "|" + string.Join(",", Enumerable.Where(new List<int> { 1, 2, 3, 4 }, x => x % 2 == 0)) + "|" + System.Linq.Enumerable.Sum(Enumerable.Select(new[] { "a", "bcd" }, x => x.Length))`),
+  // ---- Array -------------------------------------------------------------------------------
+  b("array.find", "string", `var a = new[] { 4, 7, 2, 7, 9 }; return Array.FindIndex(a, x => x == 7) + "|" + Array.FindIndex(a, 2, x => x == 7) + "|" + Array.FindIndex(a, 2, 1, x => x == 7) + "|" + Array.FindLastIndex(a, x => x == 7) + "|" + Array.FindLastIndex(a, 2, x => x == 7) + "|" + Array.FindLastIndex(a, 4, 2, x => x == 7) + "|" + Array.FindLast(a, x => x < 5) + "|" + Array.FindLast(a, x => x > 50) + "|" + string.Join(",", Array.FindAll(a, x => x > 5)) + "|" + Array.LastIndexOf(a, 7) + "|" + Array.TrueForAll(a, x => x > 0) + "|" + Array.TrueForAll(a, x => x > 2);`),
+  b("array.find.strings", "string", `var a = new[] { "a", "bb", "c" }; return (Array.FindLast(a, s => s.Length == 3) == null) + "|" + string.Join(",", Array.ConvertAll(a, s => s.Length)) + "|" + Array.ConvertAll(new byte[] { 1, 200 }, x => x * 2).Sum();`),
+  b("array.find.null", "int", `int[] a = null; return Array.FindIndex(a, x => true);`),
+  b("array.findall.nullmatch", "int", `return Array.FindAll(new[] { 1 }, null).Length;`),
+  b("array.foreach", "string", `var sb = new StringBuilder(); Array.ForEach(new[] { "x", "y" }, s => sb.Append(s).Append(";")); return sb.ToString();`),
+  b("array.resize", "string", `var a = new[] { 1, 2, 3 }; Array.Resize(ref a, 5); var s = new[] { "p" }; Array.Resize(ref s, 2); int[] n = null; Array.Resize(ref n, 2); var b2 = new byte[] { 9, 8, 7 }; Array.Resize(ref b2, 2); return string.Join(",", a) + "|" + s.Length + (s[1] == null) + "|" + string.Join(",", n) + "|" + BitConverter.ToString(b2);`),
+  b("array.resize.neg", "int", `var a = new[] { 1 }; Array.Resize(ref a, -1); return a.Length;`),
+  b("array.binarysearch", "string", `var a = new[] { 1, 3, 5, 7, 9 }; var s = new[] { "apple", "kiwi", "pear" }; return Array.BinarySearch(a, 7) + "|" + Array.BinarySearch(a, 4) + "|" + Array.BinarySearch(a, 100) + "|" + Array.BinarySearch(a, 1, 2, 5) + "|" + Array.BinarySearch(a, 1, 2, 9) + "|" + Array.BinarySearch(s, "kiwi") + "|" + Array.BinarySearch(s, "banana");`),
+  b("array.instance", "string", `var a = new[] { 5, 6, 7 }; var copy = (int[])a.Clone(); copy[0] = 0; var dst = new int[5]; a.CopyTo(dst, 1); a.Initialize(); return a.Rank + "," + a.GetLength(0) + "," + a.GetLongLength(0) + "," + a.GetLowerBound(0) + "," + a.GetUpperBound(0) + "," + a.IsFixedSize + "," + a.IsReadOnly + "," + a.IsSynchronized + "|" + a[0] + copy[0] + "|" + string.Join(",", dst);`),
+  b("array.getlength.dim", "int", `var a = new[] { 1 }; return a.GetLength(1);`),
+  b("array.constrainedcopy", "string", `var a = new[] { 1, 2, 3 }; var b2 = new int[4]; Array.ConstrainedCopy(a, 1, b2, 2, 2); return string.Join(",", b2);`),
+  // ---- Convert / decimal conversions -------------------------------------------------------
+  c("convert.unsigned", "string", `Convert.ToSByte("-12") + "|" + Convert.ToUInt16(65535.4) + "|" + Convert.ToUInt32("4294967295") + "|" + Convert.ToUInt64(12.5) + "|" + Convert.ToUInt64(13.5) + "|" + Convert.ToSingle("1.5") + "|" + Convert.ToSingle(0.1) + "|" + Convert.ToUInt32(true) + "|" + Convert.ToSByte(null)`),
+  c("convert.toulong.neg", "ulong", `Convert.ToUInt64(-1)`),
+  c("convert.tosbyte.overflow", "sbyte", `Convert.ToSByte(200)`),
+  c("convert.touint16.format", "ushort", `Convert.ToUInt16("x")`),
+  c("decimal.narrowing", "string", `decimal.ToByte(255.9m) + "|" + decimal.ToSByte(-128.7m) + "|" + decimal.ToInt16(-32768m) + "|" + decimal.ToUInt16(65535m) + "|" + decimal.ToUInt32(4294967295.5m) + "|" + decimal.ToUInt64(18446744073709551615m) + "|" + decimal.ToSingle(0.1m)`),
+  c("decimal.tobyte.overflow", "byte", `decimal.ToByte(256m)`),
+  c("decimal.touint64.neg", "ulong", `decimal.ToUInt64(-1m)`),
 ];

@@ -165,6 +165,10 @@ for (const n of NUMS) {
       SM("double ToDouble(decimal d)", (_r, a) => js`${rt("decToNum")}(${a[0]})`),
       SM("int ToInt32(decimal d)", (_r, a) => js`${rt("decimalToInt")}(${a[0]}, "int")`),
       SM("long ToInt64(decimal d)", (_r, a) => js`${rt("decimalToInt")}(${a[0]}, "long")`),
+      ...(["byte", "sbyte", "short", "ushort", "uint", "ulong"] as const).map((t) =>
+        SM(`${t} To${{ byte: "Byte", sbyte: "SByte", short: "Int16", ushort: "UInt16", uint: "UInt32", ulong: "UInt64" }[t]}(decimal value)`, (_r, a) => js`${rt("decimalToInt")}(${a[0]}, ${t})`),
+      ),
+      SM("float ToSingle(decimal d)", (_r, a) => js`Math.fround(${rt("decToNum")}(${a[0]}))`),
       C("(int value)", (_r, a) => js`${rt("decFromInt")}(${a[0]})`),
       C("(double value)", (_r, a) => js`${rt("decFromDouble")}(${a[0]})`),
       C("(long value)", (_r, a) => js`${rt("decFromInt")}(${a[0]})`),
