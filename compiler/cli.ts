@@ -9,7 +9,7 @@ import { buildGateway, writeBuild } from "./gateway-build.js";
 
 const USAGE = `usage:
   apimc build --config gateway.json --outdir build/ [--format function|esm]   # one module per operation (and product) + manifest.json
-  apimc serve --config gateway.json [--prebuilt build/] [--port N] [--host ADDR] [--no-watch]
+  apimc serve --config gateway.json [--prebuilt build/] [--port N] [--host ADDR] [--no-watch] [--log-format text|json]
   apimc compile <policy.xml>... [-o out.mjs | --outdir dir] [--sourcemap] [--named-values nv.json] [--fragments dir] [--snippets] [--format text|json|sarif]
   apimc check <policy.xml>... [--named-values nv.json] [--fragments dir] [--snippets] [--format text|json|sarif]
   apimc --version
@@ -18,6 +18,7 @@ const USAGE = `usage:
   compile   writes one ES module per policy (next to it, to -o, or into --outdir)
   build     --format function (default): modules serve --prebuilt loads; esm: ES modules importing apimc/runtime
   serve     --prebuilt: start from that build instead of compiling (refused if anything changed since it)
+            --log-format json: one JSON object a request on stdout (default text: one line a request)
   --snippets  compile a root other than <policies> as the inbound section (documentation snippets)
   --format    for check and compile: text (default, on stderr), json or sarif (SARIF 2.1.0), one document on stdout
   --host      for serve: the address to listen on (default: listen.host of the configuration, else 127.0.0.1)
@@ -38,6 +39,7 @@ interface Args {
   watch: boolean;
   format?: string;
   prebuilt?: string;
+  logFormat?: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -64,6 +66,7 @@ function parseArgs(argv: string[]): Args | string {
     else if (x === "--no-watch") a.watch = false;
     else if (x === "--format") a.format = next();
     else if (x === "--prebuilt") a.prebuilt = next();
+    else if (x === "--log-format") a.logFormat = next();
     else if (x.startsWith("-")) throw new UsageError(`unknown option ${x}`);
     else a.files.push(x);
   }
@@ -74,6 +77,7 @@ function parseArgs(argv: string[]): Args | string {
     if (a.format !== undefined && (a.cmd !== "build" || (a.format !== "function" && a.format !== "esm"))) throw new UsageError("--format is function or esm, for build");
     if (a.prebuilt !== undefined && a.cmd !== "serve") throw new UsageError("--prebuilt is for serve");
     if ((a.host !== undefined || a.port !== undefined) && a.cmd !== "serve") throw new UsageError("--host and --port are for serve");
+    if (a.logFormat !== undefined && (a.cmd !== "serve" || (a.logFormat !== "text" && a.logFormat !== "json"))) throw new UsageError("--log-format is text or json, for serve");
     return a;
   }
   if (a.host !== undefined || a.port !== undefined) throw new UsageError("--host and --port are for serve");
@@ -104,7 +108,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.cmd === "build") return buildCommand(args.config!, args.outdir!, (args.format ?? "function") as "function" | "esm");
-  if (args.cmd === "serve") return serveCommand(args.config!, args.port, args.host, args.watch, args.prebuilt);
+  if (args.cmd === "serve") return serveCommand(args.config!, args.port, args.host, args.watch, args.prebuilt, args.logFormat as "text" | "json" | undefined);
   const format = (args.format ?? "text") as ReportFormat;
   let namedValues: Record<string, NamedValueInput> | undefined;
   if (args.namedValues) {
@@ -188,7 +192,7 @@ function buildCommand(config: string, outdir: string, format: "function" | "esm"
   return 0;
 }
 
-async function serveCommand(config: string, port: number | undefined, host: string | undefined, watchFiles: boolean, prebuilt: string | undefined): Promise<number> {
+async function serveCommand(config: string, port: number | undefined, host: string | undefined, watchFiles: boolean, prebuilt: string | undefined, logFormat: "text" | "json" | undefined): Promise<number> {
   const { createGateway } = await import("../runtime/gateway.js");
   let gateway;
   try {
@@ -197,6 +201,7 @@ async function serveCommand(config: string, port: number | undefined, host: stri
       prebuilt,
       watch: watchFiles,
       log: (line) => process.stdout.write(line + "\n"),
+      logFormat,
       // A failed first build is thrown, not told here (printed once below, exit 1).
       onBuild: (ok, diags, error) => {
         for (const d of diags) process.stderr.write(formatDiagnostic(d, safeRead(d.file)) + "\n");

@@ -13,6 +13,32 @@ export interface PolicyMeta {
   section: Section;
   /** global, product, api or operation: LastError.Scope. */
   scope: string;
+  /** The file the policy came from (a scope's document or a fragment) and its 1-based line. */
+  file: string;
+  line: number;
+  /** ROW_MASKED | ROW_BRANCH (runtime/pipeline.ts PolicyRow). */
+  flags: number;
+}
+
+/** Values the policy sets come from secret named values: the trace shows them masked. */
+export const ROW_MASKED = 1;
+/** Not a policy: the start of a choose branch (when[k] / otherwise), for the trace. */
+export const ROW_BRANCH = 2;
+
+/** Adds a row to the module's policy table (for LastError and the trace); returns its index. */
+export function addPolicyRow(state: BuildState, diags: DiagnosticBag, el: XElement, name: string, path: string, section: Section, flags: number): number {
+  const idAttr = el.attrs.find((a) => a.name === "id");
+  const index = state.table.length;
+  const line = diags.lines.position(Math.max(0, Math.min(el.offset, diags.lines.text.length))).line;
+  state.table.push({ name, path, id: idAttr && idAttr.value.kind === "literal" ? idAttr.value.text : null, section, scope: state.scope, file: diags.file, line, flags });
+  return index;
+}
+
+/** Whether any value of the element or its children had secret named values substituted into it. */
+function usesNamedValues(el: XElement): boolean {
+  for (const a of el.attrs) if (a.value.secretNamedValues) return true;
+  for (const c of el.children) if (c.kind === "element" ? usesNamedValues(c) : c.value.secretNamedValues) return true;
+  return false;
 }
 
 /**
@@ -159,9 +185,7 @@ function parsePolicy(el: XElement, section: Section, path: string, diags: Diagno
     }
     state.firstOfOnce.set(el.name, { file: diags.file, ...diags.lines.position(el.offset) });
   }
-  const idAttr = el.attrs.find((a) => a.name === "id");
-  const index = state.table.length;
-  state.table.push({ name: el.name, path, id: idAttr && idAttr.value.kind === "literal" ? idAttr.value.text : null, section, scope: state.scope });
+  const index = addPolicyRow(state, diags, el, el.name, path, section, usesNamedValues(el) ? ROW_MASKED : 0);
   const pc = makeParseContext(section, path, diags, state);
   const errorsBefore = diags.errorCount;
   const node = def.parse(el, pc, { policy: el.name, el, index, section, diags });

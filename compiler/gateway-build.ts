@@ -188,7 +188,7 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
     if (anyErrors()) return { code: null, bags, sources, secrets };
     const h = createHash("sha256").update(key);
     for (const s of scopes) if (s.rel) h.update(parsed.get(resolve(dir, s.rel))?.source ?? "");
-    const meta = moduleMeta(key, h.digest("hex").slice(0, 16), state.table, builder.readsBody);
+    const meta = moduleMeta(key, h.digest("hex").slice(0, 16), state.table, builder.readsBody, dir);
     const { code, unresolvedSecrets } = builder.render({ sections, meta, runtimeSpecifier: runtime, format, file: key, lines: sectionBag.lines, sourceMap: false, secrets: refs });
     if (reportUnresolvedSecrets(unresolvedSecrets, refs, bags, sectionBag)) return { code: null, bags, sources, secrets };
     const v = verifyEmitted(code, format);

@@ -16,6 +16,11 @@ export interface GatewayConfig {
   backends?: Record<string, { url: string }>;
   /** Requests with this header (value = key) get the trace of every policy in a response header. */
   trace?: { header?: string; key: string };
+  /**
+   * Names whose values the request log and the trace replace by `***`, besides the subscription key
+   * (`subscription-key`, `Ocp-Apim-Subscription-Key`), `Authorization` and `Proxy-Authorization`.
+   */
+  redact?: { queryParameters?: string[]; headers?: string[] };
   products?: ProductConfig[];
   subscriptions?: SubscriptionConfig[];
   apis: ApiConfig[];
@@ -216,7 +221,7 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     (v as unknown[]).forEach((x, i) => each(x, `${path}[${i}]`));
   };
 
-  const c = obj(raw, "", ["listen", "policy", "namedValues", "fragments", "backends", "trace", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity"]);
+  const c = obj(raw, "", ["listen", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity"]);
   if (c.managedIdentity !== undefined) {
     const m = obj(c.managedIdentity, "managedIdentity", ["imds", "workloadIdentity", "timeoutSeconds"]);
     if (m.imds === undefined && m.workloadIdentity === undefined) fail("managedIdentity", "needs 'imds' (a managed identity endpoint) or 'workloadIdentity', or both");
@@ -258,6 +263,14 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     const t = obj(c.trace, "trace", ["header", "key"]);
     str(false)(t.header, "trace.header");
     str(true)(t.key, "trace.key");
+  }
+  if (c.redact !== undefined) {
+    const r = obj(c.redact, "redact", ["queryParameters", "headers"]);
+    for (const k of ["queryParameters", "headers"])
+      arr(r[k], `redact.${k}`, (n, p) => {
+        if (typeof n !== "string" || n.trim() === "") fail(p, k === "headers" ? "must be a header name" : "must be a query parameter name");
+        if (k === "headers" && !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(n as string)) fail(p, `'${String(n)}' is not a valid header name`);
+      });
   }
   if (!Array.isArray(c.apis) || c.apis.length === 0) fail("apis", "must be a non-empty array of APIs");
   const apiIds = new Set<string>();

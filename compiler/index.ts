@@ -12,7 +12,7 @@ import { verifyEmitted } from "./verify.js";
 import { operationTemplateParameters } from "../runtime/traffic/uri.js";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, relative, sep } from "node:path";
 
 export const COMPILER_VERSION = "0.1.0";
 declare const __APIMC_BUILD__: string | undefined;
@@ -159,9 +159,13 @@ export function reportUnresolvedSecrets(unresolved: readonly number[], refs: Sec
   return unresolved.length > 0;
 }
 
-/** `meta`: where the module came from, its policy table (for LastError) and whether it reads bodies. */
-export function moduleMeta(source: string, hash: string, table: readonly PolicyMeta[], readsBody: boolean): Code {
-  const rows = table.map((p) => js`[${p.name}, ${p.path}, ${p.id}, ${p.section}, ${p.scope}]`);
+/**
+ * `meta`: where the module came from, its policy table (for LastError and the trace) and whether it
+ * reads bodies. Row files are relative to `baseDir` when given (a build stays movable).
+ */
+export function moduleMeta(source: string, hash: string, table: readonly PolicyMeta[], readsBody: boolean, baseDir?: string): Code {
+  const fileOf = (f: string) => (baseDir && isAbsolute(f) ? relative(baseDir, f).split(sep).join("/") : f);
+  const rows = table.map((p) => js`[${p.name}, ${p.path}, ${p.id}, ${p.section}, ${p.scope}, ${fileOf(p.file)}, ${p.line}, ${p.flags}]`);
   return js`{ source: ${source}, hash: ${hash}, compiler: ${`apimc ${COMPILER_VERSION}`}, readsBody: ${readsBody}, policies: [${joinCode(rows)}] }`;
 }
 

@@ -108,7 +108,16 @@ export function substituteNamedValues(
   };
   // The text the value would have with every secret inlined: whether it starts an expression.
   const realValue = (name: string) => (table?.secrets.has(name) ? table.values[name] ?? "" : "");
+  // Which secret named values a value took text from: the trace masks what such a policy sets.
   const fix = (v: XValue): XValue => {
+    const r = substitute(v);
+    if (r !== v && table) {
+      const names = [...(v.kind === "literal" ? v.text : v.source).matchAll(REF)].map((m) => m[1]!).filter((n) => table.secrets.has(n));
+      if (names.length) r.secretNamedValues = names;
+    }
+    return r;
+  };
+  const substitute = (v: XValue): XValue => {
     const raw = v.kind === "literal" ? v.text : v.source;
     if (raw.includes(SECRET_OPEN) || raw.includes(SECRET_CLOSE))
       diags.error(Codes.SecretNamedValue, v.offset, "The characters U+E0F0 and U+E0F1 are reserved by apimc (they mark secret named values); write them as &#xE0F0; in an expression's string if you need them.");

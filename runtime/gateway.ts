@@ -8,7 +8,9 @@ import { applyCaller, callerObjects, Context, RequestMessage, ResponseMessage, U
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { NOT_SENT, responseLength } from "./framing.js";
-import { attachHost, defaultErrorResponse, runPipeline, type PolicyModule } from "./pipeline.js";
+import { attachHost, defaultErrorResponse, runPipeline, type BackendHost, type PolicyModule } from "./pipeline.js";
+import { asciiJson, finishTrace, MAX_TRACE_ENTRIES, redactUrl, ROW_BRANCH, startTrace, traceError, traceOutgoing, traceSummary, TraceRing, type Redaction, type TraceRecord } from "./trace.js";
+import { redaction, requestLogLine, type FailureFields, type LogFormat } from "./access-log.js";
 import { httpBackend } from "./backend.js";
 import { loadPolicy } from "./testing.js";
 import { normalizeNamedValues, secretValues, type NamedValueInput } from "./named-values.js";
@@ -17,6 +19,7 @@ import { loadGatewayConfig, type LoadedConfig } from "../compiler/gateway-config
 import { formatDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { readFileSync } from "node:fs";
 import { SourceWatcher } from "./source-watcher.js";
+import type { LastErrorFields } from "./errors.js";
 
 /** The simple form: a path prefix, a backend and a policy, no operations or subscriptions. */
 export interface GatewayApi {
@@ -38,6 +41,14 @@ export interface GatewayOptions {
   namedValues?: Record<string, NamedValueInput>;
   /** Called once per request after the response is written. */
   log?: (line: string) => void;
+  /**
+   * "text" (default): `METHOD url status ms request-id`, and for a response that on-error or the
+   * default error response produced, the failure (reason, section, source, path, file:line, scope,
+   * message). "json": the same as one JSON object a line.
+   */
+  logFormat?: LogFormat;
+  /** Extra query parameter and header names whose values the log and the trace hide (with `config`: added to gateway.json's `redact`). */
+  redact?: { queryParameters?: string[]; headers?: string[] };
   /**
    * An `apimc build` output directory (its manifest.json and modules) to start from instead of
    * compiling every policy; `config` still gives the routes. Refused with a PrebuiltError (code
@@ -147,6 +158,19 @@ export function createGateway(opts: GatewayOptions): Gateway {
     p.finally(() => pending.delete(p)).catch(() => {});
   };
 
+  // Traced requests, by id, for GET /_apimc/traces/<id>.
+  const traces = new TraceRing();
+  const redactions = new WeakMap<RouteTable, Redaction>();
+  const redactionOf = (t: RouteTable): Redaction => {
+    let r = redactions.get(t);
+    if (!r) {
+      r = redaction({ queryParameters: [...(t.redact?.queryParameters ?? []), ...(opts.redact?.queryParameters ?? [])], headers: [...(t.redact?.headers ?? []), ...(opts.redact?.headers ?? [])] });
+      redactions.set(t, r);
+    }
+    return r;
+  };
+  const logFormat: LogFormat = opts.logFormat ?? "text";
+
   const server = createServer((req, res) => {
     inflight++;
     handle(req, res, table).then(done, (e) => {
@@ -172,8 +196,15 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const ctx = new Context(new RequestMessage(req.method ?? "GET", url, headers, null));
     ctx.Request.IpAddress = req.socket.remoteAddress ?? "";
 
+    const tracing = !!t.trace && headers.get(t.trace.header)?.values[0] === t.trace.key;
+    if (t.trace && rawPath.startsWith(TRACES_PATH) && req.method === "GET") {
+      req.resume();
+      return serveTrace(res, tracing ? traces.get(decodeURIComponent(rawPath.slice(TRACES_PATH.length))) : undefined);
+    }
+    if (tracing) ctx.Tracing = true;
     const fail = (status: number, source: string, reason: string, message: string) => {
       ctx.LastError = { Source: source, Reason: reason, Message: message, Scope: "", Section: "inbound", Path: "", PolicyId: "" };
+      if (tracing) traceError(ctx, ctx.LastError, undefined);
       ctx.Response = new ResponseMessage(status, "");
       defaultErrorResponse(ctx, status);
       ctx.Response.StatusReason = status === 404 ? "Not Found" : status === 401 ? "Unauthorized" : ctx.Response.StatusReason;
@@ -233,18 +264,50 @@ export function createGateway(opts: GatewayOptions): Gateway {
         else if (body) ctx.Request.receivedBody(new MessageBody(body));
       }
     }
-    const tracing = !!t.trace && headers.get(t.trace.header)?.values[0] === t.trace.key;
     if (mod && ctx.LastError === null) {
-      if (tracing) traceContext(ctx, mod);
-      attachHost(ctx, api!.backend);
+      if (tracing) startTrace(ctx, mod, redactionOf(t));
+      attachHost(ctx, tracing ? tracedHost(api!) : api!.backend);
       await runPipeline(mod, ctx);
+      if (tracing) finishTrace(ctx);
       for (const s of ctx.$oneWay) track(s);
       // A streamed request body nobody forwarded (return-response in inbound): drain it.
       ctx.Request.Body?.takeStream()?.resume();
     }
-    if (tracing) ctx.Response.Headers.setValues("Apimc-Trace", [Buffer.from(JSON.stringify(ctx.$trace)).toString("base64url").slice(0, 16_384)]);
+    const failure = ctx.LastError ? failureOf(ctx.LastError, mod) : null;
+    if (tracing) {
+      const record: TraceRecord = {
+        id: ctx.RequestId,
+        method: req.method ?? "GET",
+        url: redactUrl(rawUrl, redactionOf(t).query),
+        status: ctx.Response.StatusCode,
+        startedAt: new Date(ctx.$timestampMs).toISOString(),
+        elapsedMs: Math.round((performance.now() - started) * 1000) / 1000,
+        api: mod ? ctx.Api.Id : null,
+        operation: mod ? ctx.Operation.Id : null,
+        error: failure,
+        entries: ctx.$trace,
+        truncated: ctx.$trace.length >= MAX_TRACE_ENTRIES,
+      };
+      traces.add(record);
+      ctx.Response.Headers.setValues("Apimc-Trace", [traceSummary(record, `${TRACES_PATH}${record.id}`)]);
+    }
     writeResponse(res, ctx.Response);
-    opts.log?.(`${req.method} ${rawUrl} ${ctx.Response.StatusCode} ${(performance.now() - started).toFixed(2)}ms ${ctx.RequestId}`);
+    if (opts.log)
+      opts.log(
+        requestLogLine(
+          logFormat,
+          { method: req.method ?? "GET", rawUrl, status: ctx.Response.StatusCode, ms: performance.now() - started, requestId: ctx.RequestId, api: mod ? ctx.Api.Id : null, operation: mod ? ctx.Operation.Id : null, error: failure, headers },
+          redactionOf(t),
+        ),
+      );
+  }
+
+  /** GET /_apimc/traces/<id> with the trace key: the whole trace; anything else: not found (nothing is revealed). */
+  function serveTrace(res: ServerResponse, record: TraceRecord | undefined): void {
+    const body = record ? asciiJson(record) : JSON.stringify({ statusCode: 404, message: "Resource not found" });
+    res.writeHead(record ? 200 : 404, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
+    res.end(body);
+    if (opts.log) opts.log(requestLogLine(logFormat, { method: "GET", rawUrl: "/_apimc/traces/…", status: record ? 200 : 404, ms: 0, requestId: "-", api: null, operation: null, error: null, headers: new HeaderMap() }, redactionOf(table)));
   }
 
   return {
@@ -331,19 +394,38 @@ async function readBody(req: IncomingMessage, max: number): Promise<Buffer | nul
   return chunks.length ? Buffer.concat(chunks) : null;
 }
 
-/** Records every policy that runs (name, path, time) by watching the policy index the module sets. */
-function traceContext(ctx: Context, mod: PolicyModule): void {
-  ctx.Tracing = true;
-  let p = -1;
-  const t0 = performance.now();
-  Object.defineProperty(ctx, "$p", {
-    get: () => p,
-    set: (v: number) => {
-      p = v;
-      const row = mod.meta.policies[v];
-      if (row) ctx.$trace.push({ source: row[0], severity: "verbose", message: `${row[3]}: ${row[1]}${row[2] ? ` (${row[2]})` : ""} at ${(performance.now() - t0).toFixed(3)} ms`, timeMs: Date.now() });
+/** Where the whole trace of a traced request is (`<TRACES_PATH><id>`), with the trace header and key. */
+const TRACES_PATH = "/_apimc/traces/";
+
+/** The backend of a traced request: the outgoing URL, status and time go on the trace. */
+function tracedHost(api: ApiRoute): BackendHost {
+  return {
+    forward(ctx, o) {
+      let path = ctx.Request.Url.Path;
+      if (api.prefix && path.startsWith(api.prefix)) path = path.slice(api.prefix.length);
+      const done = traceOutgoing(ctx, ctx.Request.Method, (ctx.$backendUrl ?? api.serviceUrl).replace(/\/$/, "") + path + ctx.Request.Url.QueryString, "forward-request");
+      return api.backend.forward(ctx, o).then(
+        (r) => (done(r.StatusCode, null), r),
+        (e: unknown) => {
+          done(null, e);
+          throw e;
+        },
+      );
     },
-  });
+  };
+}
+
+/** LastError with the file and line of the policy that failed (found by its path, section and scope). */
+function failureOf(e: LastErrorFields, mod: PolicyModule | undefined): FailureFields {
+  const f: FailureFields = { ...e };
+  if (mod && e.Path)
+    for (const row of mod.meta.policies)
+      if (row[1] === e.Path && row[3] === e.Section && row[4] === e.Scope && !((row[7] ?? 0) & ROW_BRANCH) && row[5] !== undefined) {
+        f.file = row[5];
+        f.line = row[6];
+        break;
+      }
+  return f;
 }
 
 /**

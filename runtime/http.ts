@@ -12,6 +12,7 @@ import { MessageBody } from "./body.js";
 import { NOT_SENT, reflectBody, requestWire } from "./framing.js";
 import { PolicyError } from "./errors.js";
 import { ResponseMessage, type Context } from "./context.js";
+import { traceOutgoing } from "./trace.js";
 
 /** The request a send-request / send-one-way-request builds (set-url, set-method, set-header, set-body). */
 export class OutgoingRequest {
@@ -27,6 +28,8 @@ export class OutgoingRequest {
     this.#body = b;
     reflectBody(this.Headers, b);
   }
+  /** The traced request this one is made for (trace.ts); null when not traced. */
+  $traced: Context | null = null;
 }
 
 export interface SendOptions {
@@ -143,6 +146,7 @@ function inlineCertificateAgent(body: string, password: string | null): Agent {
 /** Starts the request a send-request builds: empty (`new`) or a copy of the current request. */
 export function newOutgoingRequest(ctx: Context, mode: unknown, section: string): OutgoingRequest {
   const rq = new OutgoingRequest();
+  if (ctx.Tracing) rq.$traced = ctx;
   if (mode === "copy") {
     const src = ctx.Request;
     rq.url = src.Url.href();
@@ -156,7 +160,19 @@ export function newOutgoingRequest(ctx: Context, mode: unknown, section: string)
 }
 
 /** send-request: the IResponse, or a PolicyError (Timeout / BackendConnectionFailure). */
-export async function sendRequest(rq: OutgoingRequest, opts: SendOptions): Promise<ResponseMessage> {
+export function sendRequest(rq: OutgoingRequest, opts: SendOptions): Promise<ResponseMessage> {
+  if (!rq.$traced) return send(rq, opts);
+  const done = traceOutgoing(rq.$traced, rq.Method, rq.url ?? "");
+  return send(rq, opts).then(
+    (res) => (done(res.StatusCode, null), res),
+    (e: unknown) => {
+      done(null, e);
+      throw e;
+    },
+  );
+}
+
+async function send(rq: OutgoingRequest, opts: SendOptions): Promise<ResponseMessage> {
   if (!rq.url) throw new PolicyError("ExpressionValueEvaluationFailure", "send-request has no URL.");
   let url: URL;
   try {
@@ -173,10 +189,11 @@ export function sendOneWay(ctx: Context, rq: OutgoingRequest, opts: SendOptions)
   const started = Date.now();
   const p = sendRequest(rq, opts).then(
     (res) => {
-      ctx.$trace.push({ source: "send-one-way-request", severity: "information", message: `${rq.Method} ${rq.url} → ${res.StatusCode} in ${Date.now() - started} ms`, timeMs: Date.now() });
+      // A traced request has the outcome on the policy's trace entry (sendRequest).
+      if (!ctx.Tracing) ctx.$trace.push({ source: "send-one-way-request", severity: "information", message: `${rq.Method} ${rq.url} → ${res.StatusCode} in ${Date.now() - started} ms`, timeMs: Date.now() });
     },
     (e: unknown) => {
-      ctx.$trace.push({ source: "send-one-way-request", severity: "error", message: `${rq.Method} ${rq.url} failed: ${(e as Error).message}`, timeMs: Date.now() });
+      if (!ctx.Tracing) ctx.$trace.push({ source: "send-one-way-request", severity: "error", message: `${rq.Method} ${rq.url} failed: ${(e as Error).message}`, timeMs: Date.now() });
     },
   );
   ctx.$oneWay.push(p);

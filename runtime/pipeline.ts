@@ -5,9 +5,13 @@ import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { reasonPhrase as reasonOf } from "./http.js";
 import { stateFinish, stateHasFinish } from "./state/hooks.js";
+import { ROW_BRANCH, traceError } from "./trace.js";
 
-/** Row of a module's policy table: name, LastError path, id, section, scope. */
-export type PolicyRow = readonly [string, string, string | null, string, string];
+/**
+ * Row of a module's policy table: name, LastError path, id, section, scope, then the file the
+ * policy came from and its line, and flags (trace.ts ROW_MASKED, ROW_BRANCH).
+ */
+export type PolicyRow = readonly [string, string, string | null, string, string, string?, number?, number?];
 
 export interface PolicyModule {
   meta: { source: string; hash: string; compiler: string; readsBody?: boolean; policies: readonly PolicyRow[] };
@@ -102,6 +106,7 @@ export async function runPipeline(mod: PolicyModule, ctx: Context): Promise<void
     } catch (e) {
       const status = e instanceof PolicyError ? e.status : 500;
       ctx.LastError = lastErrorOf(e, mod, ctx.$p, section);
+      if (ctx.Tracing) traceError(ctx, ctx.LastError, mod.meta.policies[ctx.$p]);
       ctx.Response.Body?.discard();
       ctx.Response = new ResponseMessage(status, reasonOf(status), new HeaderMap("response"), null);
       if (!mod.onError) {
@@ -116,6 +121,7 @@ export async function runPipeline(mod: PolicyModule, ctx: Context): Promise<void
         // [OPEN] 14: an error inside on-error ends with the default error response; on-error is not re-entered.
         const s2 = e2 instanceof PolicyError ? e2.status : 500;
         ctx.LastError = lastErrorOf(e2, mod, ctx.$p, "on-error");
+        if (ctx.Tracing) traceError(ctx, ctx.LastError, mod.meta.policies[ctx.$p]);
         ctx.Response = new ResponseMessage(s2, reasonOf(s2), new HeaderMap("response"), null);
         defaultErrorResponse(ctx, s2);
       }
@@ -127,7 +133,9 @@ export async function runPipeline(mod: PolicyModule, ctx: Context): Promise<void
 }
 
 export function lastErrorOf(e: unknown, mod: PolicyModule, p: number, section: Section): LastErrorFields {
-  const row = p >= 0 ? mod.meta.policies[p] : undefined;
+  let row = p >= 0 ? mod.meta.policies[p] : undefined;
+  // A choose branch marker is not a policy: its choose is (an error never happens there in practice).
+  if (row && (row[7] ?? 0) & ROW_BRANCH) row = [row[0], row[1].slice(0, row[1].lastIndexOf("\\")), null, row[3], row[4]];
   const scope = row?.[4] ?? "operation";
   if (e instanceof PolicyError)
     return {

@@ -93,6 +93,8 @@ export interface RouteTable {
   maxBodyBytes: number;
   /** The values of the secret named values (longest first): what log lines and traces mask. */
   secrets: readonly string[];
+  /** Extra names whose values the request log and the trace hide (gateway.json `redact`). */
+  redact?: { queryParameters?: string[]; headers?: string[] } | null;
 }
 
 /**
@@ -174,6 +176,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
       trace: config.trace ? { header: config.trace.header ?? "Apimc-Trace", key: config.trace.key } : null,
       maxBodyBytes: config.maxBodyBytes ?? 64 * 1024 * 1024,
       secrets,
+      redact: config.redact ?? null,
     },
     build,
   };

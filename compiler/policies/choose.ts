@@ -3,11 +3,14 @@ import { js, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import { ALL_SECTIONS, type PolicyDef, type PolicyNode } from "./types.js";
+import { addPolicyRow, ROW_BRANCH } from "../document.js";
 import { isAsyncNode } from "./registry.js";
 
 export interface ChooseNode extends PolicyNode {
-  whens: { condition: XValue; body: PolicyNode[] }[];
+  /** `marker`: the branch's row in the policy table; the branch sets ctx.$p to it so a trace tells which one ran. */
+  whens: { condition: XValue; body: PolicyNode[]; marker: number }[];
   otherwise: PolicyNode[] | null;
+  otherwiseMarker: number;
 }
 
 export const choose: PolicyDef<ChooseNode> = {
@@ -18,22 +21,25 @@ export const choose: PolicyDef<ChooseNode> = {
     pc.attrs(el, this.attributes);
     const whens: ChooseNode["whens"] = [];
     let otherwise: PolicyNode[] | null = null;
+    let otherwiseMarker = -1;
     let w = 0;
     for (const child of pc.elements(el)) {
       if (child.name === "when") {
         if (otherwise) pc.diags.error(Codes.UnexpectedChild, child.offset, "<when> must come before <otherwise>.");
         const a = pc.attrs(child, { condition: { required: true, type: "bool" } });
         w++;
+        const marker = addPolicyRow(pc.state, pc.diags, child, "choose", `${pc.path}\\when[${w}]`, pc.section, ROW_BRANCH);
         const body = pc.policies(child.children, `${pc.path}\\when[${w}]`);
-        if (a.condition) whens.push({ condition: a.condition, body });
+        if (a.condition) whens.push({ condition: a.condition, body, marker });
       } else if (child.name === "otherwise") {
         if (otherwise) pc.diags.error(Codes.DuplicateChild, child.offset, "<choose> takes at most one <otherwise>.");
         pc.attrs(child, {});
+        otherwiseMarker = addPolicyRow(pc.state, pc.diags, child, "choose", `${pc.path}\\otherwise[1]`, pc.section, ROW_BRANCH);
         otherwise = pc.policies(child.children, `${pc.path}\\otherwise[1]`);
       } else pc.diags.error(Codes.UnexpectedChild, child.offset, `<choose> takes <when> and <otherwise> children, not <${child.name}>.`);
     }
     if (whens.length === 0 && !pc.diags.hasErrors) pc.diags.error(Codes.MissingChild, el.offset, "<choose> needs at least one <when condition=\"...\">.");
-    return { ...base, whens, otherwise };
+    return { ...base, whens, otherwise, otherwiseMarker };
   },
   emit(node, ec) {
     // Constant conditions fold: a false branch is dropped, a true one ends the chain.
@@ -43,14 +49,14 @@ export const choose: PolicyDef<ChooseNode> = {
       if (closed) break;
       const cond = w.condition.kind === "literal" ? w.condition.text.trim().toLowerCase() === "true" : ec.value(w.condition, "bool");
       if (cond === false) continue;
-      const body = ec.policies(w.body);
+      const body = js`ctx.$p = ${w.marker};\n${ec.policies(w.body)}`;
       if (cond === true) {
         out = out ? js`${out} else {\n${body}}` : js`{\n${body}}`;
         closed = true;
       } else out = out ? js`${out} else if (${cond}) {\n${body}}` : js`if (${cond}) {\n${body}}`;
     }
-    if (!closed && node.otherwise && node.otherwise.length) {
-      const body = ec.policies(node.otherwise);
+    if (!closed && node.otherwise) {
+      const body = js`ctx.$p = ${node.otherwiseMarker};\n${ec.policies(node.otherwise)}`;
       out = out ? js`${out} else {\n${body}}` : js`{\n${body}}`;
     }
     return out ?? js``;

@@ -83,17 +83,19 @@ export const retry: PolicyDef<RetryNode> = {
       settings = ec.scope.names.fresh("retry");
       count = js`${settings}.count`;
       const init = js`const ${settings} = ${rt("retrySettings")}(${opt(node.count)}, ${opt(node.interval)}, ${opt(node.maxInterval)}, ${opt(node.delta)}, ${boolOpt});\n`;
-      return js`{\n${init}${loop(ec.value(node.condition, "bool"), count, settings, n, ec.policies(node.body), zeroDelays(node))}}`;
+      return js`{\n${init}${loop(ec.value(node.condition, "bool"), count, settings, n, ec.policies(node.body), zeroDelays(node), node.index)}}`;
     }
     const cond = node.condition.kind === "literal" ? js`${node.condition.text.trim().toLowerCase() === "true"}` : ec.value(node.condition, "bool");
-    return loop(cond, count, settings, n, ec.policies(node.body), zeroDelays(node));
+    return loop(cond, count, settings, n, ec.policies(node.body), zeroDelays(node), node.condition.kind === "literal" ? -1 : node.index);
   },
   isAsync: (node) => !zeroDelays(node) || node.body.some(isAsyncNode),
 };
 
-function loop(cond: Code, count: Code, settings: Code, n: Code, body: Code, noWait: boolean): Code {
+function loop(cond: Code, count: Code, settings: Code, n: Code, body: Code, noWait: boolean, index: number): Code {
   const wait = noWait ? js`` : js`await ${rt("retryWait")}(${n} + 1, ${settings});\n`;
-  return js`for (let ${n} = 0; ; ${n}++) {\n${body}if (${n} >= ${count} || !(${cond})) break;\n${wait}}`;
+  // The condition runs after the children: the marker goes back to retry so an error in it is retry's.
+  const check = index >= 0 ? js`(ctx.$p = ${index}, !(${cond}))` : js`!(${cond})`;
+  return js`for (let ${n} = 0; ; ${n}++) {\n${body}if (${n} >= ${count} || ${check}) break;\n${wait}}`;
 }
 
 /** Every delay is statically zero (interval 0 and no delta, or delta 0): no timer, no await needed. */

@@ -11,6 +11,8 @@ export interface LiteralValue {
   kind: "literal";
   text: string;
   offset: number;
+  /** The secret named values substituted into the text (their values stay out of traces). */
+  secretNamedValues?: string[];
 }
 export interface ExpressionValue {
   kind: "expr";
@@ -19,6 +21,8 @@ export interface ExpressionValue {
   /** Document offset of each character of `source`. */
   offsets: number[];
   offset: number;
+  /** The secret named values substituted into the source (their values stay out of traces). */
+  secretNamedValues?: string[];
 }
 export type XValue = LiteralValue | ExpressionValue;
 

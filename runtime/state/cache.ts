@@ -8,6 +8,7 @@ import { MessageBody } from "../body.js";
 import { PolicyError } from "../errors.js";
 import { stateClock } from "./clock.js";
 import type { MaybePromise } from "./limits.js";
+import { traceCache } from "../trace.js";
 
 export interface CacheEntry {
   value: unknown;
@@ -75,6 +76,7 @@ function keyText(key: unknown): string {
  */
 export async function cacheGetValue(ctx: Context, key: unknown, variable: string, hasDefault: boolean, defaultValue: unknown): Promise<void> {
   const e = await cache(ctx).get(keyText(key), stateClock(ctx).now());
+  if (ctx.Tracing) traceCache(ctx, !!e);
   if (e) ctx.Variables.set(variable, copy(e.value));
   else if (hasDefault) ctx.Variables.set(variable, defaultValue);
 }
@@ -150,6 +152,7 @@ export async function cacheLookupResponse(ctx: Context, spec: CacheLookupSpec, b
   const key = `r:${responseKey(ctx, spec, byDeveloper, byGroups)}`;
   const now = stateClock(ctx).now();
   const e = await cache(ctx).get(key, now);
+  if (ctx.Tracing) traceCache(ctx, !!e);
   if (!e) {
     PENDING.set(ctx, { key, spec });
     return false;

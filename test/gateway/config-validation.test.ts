@@ -35,10 +35,17 @@ describe("gateway configuration validation", () => {
     const m = err({ ...ok, namedValues: { "bad name": "s3cret-value" } });
     expect(m).not.toContain("s3cret-value");
   });
+  it("redact takes lists of query parameter and header names", () => {
+    expect(() => validateConfig({ ...ok, redact: { queryParameters: ["sig", "code"], headers: ["X-Api-Secret"] } }, "g.json")).not.toThrow();
+    expect(err({ ...ok, redact: { queryParameters: "sig" } })).toBe("gateway.json: redact.queryParameters: must be an array");
+    expect(err({ ...ok, redact: { queryParameters: [""] } })).toBe("gateway.json: redact.queryParameters[0]: must be a query parameter name");
+    expect(err({ ...ok, redact: { headers: ["bad header"] } })).toBe("gateway.json: redact.headers[0]: 'bad header' is not a valid header name");
+    expect(err({ ...ok, redact: { cookies: [] } })).toContain("redact.cookies: unknown property");
+  });
   it("the JSON Schema lists the same top-level properties the validator accepts", () => {
     const schema = JSON.parse(readFileSync(new URL("../../gateway.schema.json", import.meta.url), "utf8"));
     expect(Object.keys(schema.properties).filter((k) => k !== "$schema").sort()).toEqual(
-      ["apis", "backends", "certificates", "fragments", "listen", "managedIdentity", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace"].sort(),
+      ["apis", "backends", "certificates", "fragments", "listen", "managedIdentity", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace", "redact"].sort(),
     );
   });
 });
