@@ -47,7 +47,7 @@ export function requestLogLine(format: LogFormat, f: RequestLogFields, r: Redact
   const url = redactUrl(f.rawUrl, r.query);
   let error = f.error;
   if (error) {
-    const secrets = secretValues(f, r);
+    const secrets = requestSecrets(f.rawUrl, f.headers, r);
     if (secrets.length) error = scrubAll(error, secrets);
   }
   if (format === "json") {
@@ -89,16 +89,16 @@ function field(v: string): string {
   return /^[\w.:/\\[\]@+-]+$/.test(v) ? v : JSON.stringify(v);
 }
 
-/** The credential values this request carries (header values and redacted query values). */
-function secretValues(f: RequestLogFields, r: Redaction): string[] {
+/** The credential values a request carries (redacted header values and query values), to scrub from text. */
+export function requestSecrets(rawUrl: string, headers: HeaderMap, r: Redaction): string[] {
   const out: string[] = [];
   for (const name of r.headers) {
-    const e = f.headers.m.get(name);
+    const e = headers.m.get(name);
     if (e) for (const v of e.values) add(out, v);
   }
-  const q = f.rawUrl.indexOf("?");
+  const q = rawUrl.indexOf("?");
   if (q !== -1)
-    for (const part of f.rawUrl.slice(q + 1).split("&")) {
+    for (const part of rawUrl.slice(q + 1).split("&")) {
       const eq = part.indexOf("=");
       if (eq === -1) continue;
       const name = decodeSafe(part.slice(0, eq));
@@ -118,12 +118,18 @@ function add(out: string[], v: string): void {
   if (sp !== -1 && t.length - sp > 4) out.push(t.slice(sp + 1).trim());
 }
 
+/** `text` with every occurrence of the secrets (as written, and as JSON or non-ASCII-escaped JSON would show them) replaced by `***`. */
+export function scrub(text: string, secrets: readonly string[]): string {
+  for (const v of secrets) {
+    const escaped = JSON.stringify(v).slice(1, -1);
+    for (const form of new Set([v, escaped, escaped.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)]))
+      if (text.includes(form)) text = text.split(form).join(MASK);
+  }
+  return text;
+}
+
 function scrubAll(e: FailureFields, secrets: string[]): FailureFields {
-  const scrub = (s: string) => {
-    for (const v of secrets) if (s.includes(v)) s = s.split(v).join(MASK);
-    return s;
-  };
-  return { ...e, Message: scrub(e.Message), Path: scrub(e.Path), Source: scrub(e.Source), PolicyId: scrub(e.PolicyId) };
+  return { ...e, Message: scrub(e.Message, secrets), Path: scrub(e.Path, secrets), Source: scrub(e.Source, secrets), PolicyId: scrub(e.PolicyId, secrets) };
 }
 
 function decodeSafe(s: string): string {

@@ -10,7 +10,7 @@ import { MessageBody } from "./body.js";
 import { NOT_SENT, responseLength } from "./framing.js";
 import { attachHost, defaultErrorResponse, runPipeline, type BackendHost, type PolicyModule } from "./pipeline.js";
 import { asciiJson, finishTrace, MAX_TRACE_ENTRIES, redactUrl, ROW_BRANCH, startTrace, traceError, traceOutgoing, traceSummary, TraceRing, type Redaction, type TraceRecord } from "./trace.js";
-import { redaction, requestLogLine, type FailureFields, type LogFormat } from "./access-log.js";
+import { redaction, requestLogLine, requestSecrets, scrub, type FailureFields, type LogFormat } from "./access-log.js";
 import { httpBackend } from "./backend.js";
 import { loadPolicy } from "./testing.js";
 import { normalizeNamedValues, secretValues, type NamedValueInput } from "./named-values.js";
@@ -288,8 +288,10 @@ export function createGateway(opts: GatewayOptions): Gateway {
         entries: ctx.$trace,
         truncated: ctx.$trace.length >= MAX_TRACE_ENTRIES,
       };
+      // What the request's own credentials are, to scrub wherever a policy copied them in the trace.
+      record.secrets = requestSecrets(rawUrl, headers, redactionOf(t));
       traces.add(record);
-      ctx.Response.Headers.setValues("Apimc-Trace", [traceSummary(record, `${TRACES_PATH}${record.id}`)]);
+      ctx.Response.Headers.setValues("Apimc-Trace", [scrub(traceSummary(record, `${TRACES_PATH}${record.id}`), record.secrets)]);
     }
     writeResponse(res, ctx.Response);
     if (opts.log)
@@ -304,7 +306,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
 
   /** GET /_apimc/traces/<id> with the trace key: the whole trace; anything else: not found (nothing is revealed). */
   function serveTrace(res: ServerResponse, record: TraceRecord | undefined): void {
-    const body = record ? asciiJson(record) : JSON.stringify({ statusCode: 404, message: "Resource not found" });
+    const body = record ? scrub(asciiJson({ ...record, secrets: undefined }), record.secrets ?? []) : JSON.stringify({ statusCode: 404, message: "Resource not found" });
     res.writeHead(record ? 200 : 404, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
     res.end(body);
     if (opts.log) opts.log(requestLogLine(logFormat, { method: "GET", rawUrl: "/_apimc/traces/…", status: record ? 200 : 404, ms: 0, requestId: "-", api: null, operation: null, error: null, headers: new HeaderMap() }, redactionOf(table)));

@@ -338,6 +338,8 @@ export interface TraceRecord {
   entries: TraceEntry[];
   /** More than MAX_TRACE_ENTRIES entries: the rest were not kept. */
   truncated: boolean;
+  /** The request's credentials, scrubbed from the trace when it is served (never serialized). */
+  secrets?: string[];
 }
 
 /** The most recent traces, by id; the oldest go first when full. */
