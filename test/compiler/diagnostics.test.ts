@@ -63,7 +63,7 @@ describe("policy structure diagnostics", () => {
 
   it("an id attribute is accepted on any policy and reaches the policy table", () => {
     const r = compile(`<policies><inbound><set-header id="h1" name="a"><value>1</value></set-header></inbound></policies>`);
-    expect(r.code).toContain(`["set-header", "set-header[1]", "h1", "inbound", "operation"]`);
+    expect(r.code).toContain(`["set-header", "set-header[1]", "h1", "inbound", "operation", "policy.xml", 1, 0]`);
   });
 
   it("named values are substituted before classification; unknown ones are errors when a table is given", () => {
