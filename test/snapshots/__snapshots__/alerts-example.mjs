@@ -4,13 +4,14 @@ function block(ctx) { return JObject.of([new JProperty("username", toJToken("API
 const SENDOPTIONS = Object.freeze({ timeoutMs: 20000, certificate: null, proxy: null });
 const HEADER = Object.freeze({ name: "X-Checked-By", values: Object.freeze(["apimc", "alerts"]) });
 const VALUES = Object.freeze(["seen=1; Path=/"]);
-export const meta = { source: "alerts-example.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: false, policies: [["base", "base[1]", null, "inbound", "operation"], ["base", "base[1]", null, "backend", "operation"], ["base", "base[1]", null, "outbound", "operation"], ["choose", "choose[1]", null, "outbound", "operation"], ["send-one-way-request", "choose[1]\\when[1]\\send-one-way-request[1]", null, "outbound", "operation"], ["set-header", "set-header[1]", null, "outbound", "operation"], ["set-header", "set-header[2]", null, "outbound", "operation"]] };
+export const meta = { source: "alerts-example.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: false, policies: [["base", "base[1]", null, "inbound", "operation", "alerts-example.xml", 8, 0], ["base", "base[1]", null, "backend", "operation", "alerts-example.xml", 11, 0], ["base", "base[1]", null, "outbound", "operation", "alerts-example.xml", 14, 0], ["choose", "choose[1]", null, "outbound", "operation", "alerts-example.xml", 15, 1], ["choose", "choose[1]\\when[1]", null, "outbound", "operation", "alerts-example.xml", 16, 2], ["send-one-way-request", "choose[1]\\when[1]\\send-one-way-request[1]", null, "outbound", "operation", "alerts-example.xml", 17, 1], ["set-header", "set-header[1]", null, "outbound", "operation", "alerts-example.xml", 37, 0], ["set-header", "set-header[2]", null, "outbound", "operation", "alerts-example.xml", 42, 0]] };
 export function backend(ctx) {
   return forwardOnly(ctx, 300000, false);
 }
 export function outbound(ctx) {
   ctx.$p = 3; if ((ctx.Response.StatusCode  >=  500)) {
-    ctx.$p = 4; {
+    ctx.$p = 4;
+    ctx.$p = 5; {
       const rq = newOutgoingRequest(ctx, "new", "outbound");
       rq.url = "http://127.0.0.1:9998/alerts";
       rq.Method = "POST";
@@ -18,7 +19,7 @@ export function outbound(ctx) {
       sendOneWay(ctx, rq, SENDOPTIONS);
     }
   }
-  ctx.$p = 5; ctx.Response.Headers.m.set("x-checked-by", HEADER);
-  ctx.$p = 6; ctx.Response.Headers.appendValues("Set-Cookie", VALUES);
+  ctx.$p = 6; ctx.Response.Headers.m.set("x-checked-by", HEADER);
+  ctx.$p = 7; ctx.Response.Headers.appendValues("Set-Cookie", VALUES);
 }
 export default { meta, inbound: null, backend, outbound, onError: null };

@@ -3,7 +3,7 @@ import { forwardOnly } from "apimc/runtime";
 const HEADER = Object.freeze({ name: "X-A", values: Object.freeze(["1", "2"]) });
 const HEADER1 = Object.freeze({ name: "X-B", values: Object.freeze(["b"]) });
 const VALUES = Object.freeze(["c"]);
-export const meta = { source: "literal-headers.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: false, policies: [["set-header", "set-header[1]", null, "inbound", "operation"], ["set-header", "set-header[2]", null, "inbound", "operation"], ["set-header", "set-header[3]", null, "inbound", "operation"], ["set-header", "set-header[4]", null, "inbound", "operation"], ["base", "base[1]", null, "backend", "operation"], ["set-status", "set-status[1]", null, "outbound", "operation"]] };
+export const meta = { source: "literal-headers.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: false, policies: [["set-header", "set-header[1]", null, "inbound", "operation", "literal-headers.xml", 3, 0], ["set-header", "set-header[2]", null, "inbound", "operation", "literal-headers.xml", 4, 0], ["set-header", "set-header[3]", null, "inbound", "operation", "literal-headers.xml", 5, 0], ["set-header", "set-header[4]", null, "inbound", "operation", "literal-headers.xml", 6, 0], ["base", "base[1]", null, "backend", "operation", "literal-headers.xml", 8, 0], ["set-status", "set-status[1]", null, "outbound", "operation", "literal-headers.xml", 9, 0]] };
 export function inbound(ctx) {
   ctx.$p = 0; ctx.Request.Headers.m.set("x-a", HEADER);
   ctx.$p = 1; if (!ctx.Request.Headers.m.has("x-b")) ctx.Request.Headers.m.set("x-b", HEADER1);

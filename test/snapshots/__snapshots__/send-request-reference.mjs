@@ -4,7 +4,7 @@ const HEADER = Object.freeze({ name: "Authorization", values: Object.freeze(["ba
 const HEADER1 = Object.freeze({ name: "Content-Type", values: Object.freeze(["application/x-www-form-urlencoded"]) });
 const SENDOPTIONS = Object.freeze({ timeoutMs: 20000, certificate: null, proxy: null });
 const HEADER2 = Object.freeze({ name: "WWW-Authenticate", values: Object.freeze(["Bearer error=\"invalid_token\""]) });
-export const meta = { source: "send-request-reference.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: true, policies: [["set-variable", "set-variable[1]", null, "inbound", "operation"], ["send-request", "send-request[1]", null, "inbound", "operation"], ["choose", "choose[1]", null, "inbound", "operation"], ["return-response", "choose[1]\\when[1]\\return-response[1]", null, "inbound", "operation"], ["base", "base[1]", null, "inbound", "operation"]] };
+export const meta = { source: "send-request-reference.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: true, policies: [["set-variable", "set-variable[1]", null, "inbound", "operation", "send-request-reference.xml", 3, 0], ["send-request", "send-request[1]", null, "inbound", "operation", "send-request-reference.xml", 6, 0], ["choose", "choose[1]", null, "inbound", "operation", "send-request-reference.xml", 18, 0], ["choose", "choose[1]\\when[1]", null, "inbound", "operation", "send-request-reference.xml", 20, 2], ["return-response", "choose[1]\\when[1]\\return-response[1]", null, "inbound", "operation", "send-request-reference.xml", 22, 0], ["base", "base[1]", null, "inbound", "operation", "send-request-reference.xml", 30, 0]] };
 export async function inbound(ctx) {
   ctx.$p = 0; ctx.Variables.set("token", strSplitLast(ctx.Request.Headers.valueLower("authorization", "scheme param"), " "));
   ctx.$p = 1; {
@@ -17,7 +17,8 @@ export async function inbound(ctx) {
     ctx.Variables.set("tokenstate", await sendRequest(rq, SENDOPTIONS).catch(toNull));
   }
   ctx.$p = 2; if ((jconv((castTo(ctx.Variables.Item("tokenstate"), "IResponse")).Body.As("JObject", false).Item("active"), "bool")  ===  false)) {
-    ctx.$p = 3; {
+    ctx.$p = 3;
+    ctx.$p = 4; {
       const res = newResponse();
       res.StatusCode = 401; res.StatusReason = "Unauthorized";
       res.Headers.m.set("www-authenticate", HEADER2);

@@ -4,7 +4,7 @@ const HEADER = Object.freeze({ name: "Authorization", values: Object.freeze(["ba
 const HEADER1 = Object.freeze({ name: "Content-Type", values: Object.freeze(["application/x-www-form-urlencoded"]) });
 const SENDOPTIONS = Object.freeze({ timeoutMs: 5000, certificate: null, proxy: null });
 const HEADER2 = Object.freeze({ name: "WWW-Authenticate", values: Object.freeze(["Bearer error=\"invalid_token\""]) });
-export const meta = { source: "token-check-example.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: true, policies: [["base", "base[1]", null, "inbound", "operation"], ["set-variable", "set-variable[1]", null, "inbound", "operation"], ["send-request", "send-request[1]", null, "inbound", "operation"], ["choose", "choose[1]", null, "inbound", "operation"], ["return-response", "choose[1]\\when[1]\\return-response[1]", null, "inbound", "operation"], ["base", "base[1]", null, "backend", "operation"], ["base", "base[1]", null, "outbound", "operation"], ["set-header", "set-header[1]", null, "outbound", "operation"], ["return-response", "return-response[1]", null, "on-error", "operation"]] };
+export const meta = { source: "token-check-example.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: true, policies: [["base", "base[1]", null, "inbound", "operation", "token-check-example.xml", 9, 0], ["set-variable", "set-variable[1]", null, "inbound", "operation", "token-check-example.xml", 11, 0], ["send-request", "send-request[1]", null, "inbound", "operation", "token-check-example.xml", 12, 1], ["choose", "choose[1]", null, "inbound", "operation", "token-check-example.xml", 23, 0], ["choose", "choose[1]\\when[1]", null, "inbound", "operation", "token-check-example.xml", 24, 2], ["return-response", "choose[1]\\when[1]\\return-response[1]", null, "inbound", "operation", "token-check-example.xml", 25, 0], ["base", "base[1]", null, "backend", "operation", "token-check-example.xml", 35, 0], ["base", "base[1]", null, "outbound", "operation", "token-check-example.xml", 38, 0], ["set-header", "set-header[1]", null, "outbound", "operation", "token-check-example.xml", 39, 0], ["return-response", "return-response[1]", null, "on-error", "operation", "token-check-example.xml", 43, 0]] };
 export async function inbound(ctx) {
   ctx.$p = 1; ctx.Variables.set("token", strSplitLast(ctx.Request.Headers.valueLower("authorization", "scheme param"), " "));
   ctx.$p = 2; {
@@ -17,7 +17,8 @@ export async function inbound(ctx) {
     ctx.Variables.set("tokenstate", await sendRequest(rq, SENDOPTIONS));
   }
   ctx.$p = 3; if ((jconv((castTo(ctx.Variables.Item("tokenstate"), "IResponse")).Body.As("JObject", false).Item("active"), "bool")  ===  false)) {
-    ctx.$p = 4; {
+    ctx.$p = 4;
+    ctx.$p = 5; {
       const res = newResponse();
       res.StatusCode = 401; res.StatusReason = "Unauthorized";
       res.Headers.m.set("www-authenticate", HEADER2);
@@ -30,10 +31,10 @@ export function backend(ctx) {
   return forwardOnly(ctx, 300000, false);
 }
 export function outbound(ctx) {
-  ctx.$p = 7; ctx.Response.Headers.m.delete("x-powered-by");
+  ctx.$p = 8; ctx.Response.Headers.m.delete("x-powered-by");
 }
 export function onError(ctx) {
-  ctx.$p = 8; {
+  ctx.$p = 9; {
     const res1 = newResponse();
     res1.StatusCode = 503; res1.StatusReason = "Service Unavailable";
     res1.Headers.m.set("x-error", { name: "X-Error", values: headerValue("X-Error", ctx.LastError.Reason) });
