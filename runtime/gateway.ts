@@ -11,7 +11,7 @@ import { NOT_SENT, responseLength } from "./framing.js";
 import { attachHost, defaultErrorResponse, runPipeline, type BackendHost, type PolicyModule } from "./pipeline.js";
 import { asciiJson, finishTrace, MAX_TRACE_ENTRIES, redactUrl, ROW_BRANCH, startTrace, traceError, traceOutgoing, traceSummary, TraceRing, type Redaction, type TraceRecord } from "./trace.js";
 import { redaction, requestLogLine, requestSecrets, scrub, type FailureFields, type LogFormat } from "./access-log.js";
-import { httpBackend } from "./backend.js";
+import { backendTarget, httpBackend } from "./backend.js";
 import { loadPolicy } from "./testing.js";
 import { normalizeNamedValues, secretValues, type NamedValueInput } from "./named-values.js";
 import { apiInfo, candidates, indexOperations, loadRoutes, type ApiRoute, type OperationRoute, type RouteTable, type SubscriptionRoute } from "./routes.js";
@@ -403,9 +403,13 @@ const TRACES_PATH = "/_apimc/traces/";
 function tracedHost(api: ApiRoute): BackendHost {
   return {
     forward(ctx, o) {
-      let path = ctx.Request.Url.Path;
-      if (api.prefix && path.startsWith(api.prefix)) path = path.slice(api.prefix.length);
-      const done = traceOutgoing(ctx, ctx.Request.Method, (ctx.$backendUrl ?? api.serviceUrl).replace(/\/$/, "") + path + ctx.Request.Url.QueryString, "forward-request");
+      let url: string;
+      try {
+        url = backendTarget(ctx, api.serviceUrl, api.prefix).url;
+      } catch {
+        url = ctx.$backendUrl ?? api.serviceUrl; // not a URL: the forward itself says so
+      }
+      const done = traceOutgoing(ctx, ctx.Request.Method, url, "forward-request");
       return api.backend.forward(ctx, o).then(
         (r) => (done(r.StatusCode, null), r),
         (e: unknown) => {
