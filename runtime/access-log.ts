@@ -42,8 +42,13 @@ export interface RequestLogFields {
   headers: HeaderMap;
 }
 
-/** One request log line (no newline). */
-export function requestLogLine(format: LogFormat, f: RequestLogFields, r: Redaction): string {
+/** One request log line (no newline); `secrets`: values never printed (the secret named values'). */
+export function requestLogLine(format: LogFormat, f: RequestLogFields, r: Redaction, secrets: readonly string[] = []): string {
+  const line = formatLine(format, f, r);
+  return secrets.length ? scrub(line, secrets) : line;
+}
+
+function formatLine(format: LogFormat, f: RequestLogFields, r: Redaction): string {
   const url = redactUrl(f.rawUrl, r.query);
   let error = f.error;
   if (error) {
@@ -121,6 +126,7 @@ function add(out: string[], v: string): void {
 /** `text` with every occurrence of the secrets (as written, and as JSON or non-ASCII-escaped JSON would show them) replaced by `***`. */
 export function scrub(text: string, secrets: readonly string[]): string {
   for (const v of secrets) {
+    if (v === "") continue;
     const escaped = JSON.stringify(v).slice(1, -1);
     for (const form of new Set([v, escaped, escaped.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)]))
       if (text.includes(form)) text = text.split(form).join(MASK);

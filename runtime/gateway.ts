@@ -288,8 +288,8 @@ export function createGateway(opts: GatewayOptions): Gateway {
         entries: ctx.$trace,
         truncated: ctx.$trace.length >= MAX_TRACE_ENTRIES,
       };
-      // What the request's own credentials are, to scrub wherever a policy copied them in the trace.
-      record.secrets = requestSecrets(rawUrl, headers, redactionOf(t));
+      // The request's own credentials and the secret named values: scrubbed wherever a policy copied them.
+      record.secrets = [...requestSecrets(rawUrl, headers, redactionOf(t)), ...t.secrets].sort((a, b) => b.length - a.length);
       traces.add(record);
       ctx.Response.Headers.setValues("Apimc-Trace", [scrub(traceSummary(record, `${TRACES_PATH}${record.id}`), record.secrets)]);
     }
@@ -300,6 +300,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
           logFormat,
           { method: req.method ?? "GET", rawUrl, status: ctx.Response.StatusCode, ms: performance.now() - started, requestId: ctx.RequestId, api: mod ? ctx.Api.Id : null, operation: mod ? ctx.Operation.Id : null, error: failure, headers },
           redactionOf(t),
+          t.secrets,
         ),
       );
   }

@@ -1,6 +1,6 @@
 // Secrets stay out of the request log and the trace: the subscription key (query and header),
-// Authorization (Bearer and Basic), and query parameters and headers named in gateway.json's
-// `redact`, in both log formats, for answered and failed requests, also when a policy copies
+// Authorization (Bearer and Basic), query parameters and headers named in gateway.json's
+// `redact`, and secret named values, in both log formats, for answered and failed requests, also when a policy copies
 // them into an error message or another header. The secret bytes never appear in what is logged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -35,7 +35,8 @@ const CARRIERS: Carrier[] = [
 
 // Fails with a message that quotes every credential of the request; copies Authorization into another header.
 const ECHO = `context.Request.Headers.GetValueOrDefault("Authorization", "") + "|" + context.Request.Headers.GetValueOrDefault("Ocp-Apim-Subscription-Key", "") + "|" + context.Request.Headers.GetValueOrDefault("X-Api-Secret", "") + "|" + context.Request.Url.Query.GetValueOrDefault("subscription-key", "") + "|" + context.Request.Url.Query.GetValueOrDefault("sig", "") + "|" + context.Request.Url.Query.GetValueOrDefault("SIG", "")`;
-const FAILING = `<policies><inbound><set-header name="X-Copy" exists-action="override"><value>@(${ECHO})</value></set-header><check-header name="X-Must" failed-check-httpcode="401" failed-check-error-message='@("denied: " + ${ECHO})' ignore-case="true" /></inbound><backend><forward-request /></backend></policies>`;
+const NV_SECRET = `nv-${randomBytes(9).toString("base64url")}`;
+const FAILING = `<policies><inbound><set-header name="X-Nv" exists-action="override"><value>{{nv-secret}}</value></set-header><set-header name="X-Copy" exists-action="override"><value>@(${ECHO})</value></set-header><check-header name="X-Must" failed-check-httpcode="401" failed-check-error-message='@("denied: " + context.Request.Headers.GetValueOrDefault("X-Nv", "") + "|" + ${ECHO})' ignore-case="true" /></inbound><backend><forward-request /></backend></policies>`;
 const PASSING = `<policies><inbound><set-header name="X-Seen" exists-action="override"><value>yes</value></set-header></inbound><backend><forward-request /></backend></policies>`;
 
 describe("redaction of credentials in the request log and the trace", () => {
@@ -52,6 +53,7 @@ describe("redaction of credentials in the request log and the trace", () => {
       join(dir, "gateway.json"),
       JSON.stringify({
         trace: { key: KEY },
+        namedValues: { "nv-secret": { value: NV_SECRET, secret: true } },
         redact: { queryParameters: ["sig"], headers: ["X-Api-Secret"] },
         apis: [
           { id: "failing", path: "/failing", serviceUrl: backend.url, policy: "failing.xml" },
@@ -87,6 +89,7 @@ describe("redaction of credentials in the request log and the trace", () => {
               expect(logged.length, c.name).toBeGreaterThan(0);
               const where = `${c.name}, ${api}${traced ? ", traced" : ""}${path}`;
               if (logged.includes(v)) leaks.push(`log: ${where}: ${logged}`);
+              if (logged.includes(NV_SECRET)) leaks.push(`log (secret named value): ${where}: ${logged}`);
               if (c.query) expect(logged, where).toContain("***");
               if (api === "failing") {
                 // The failure is still explained, with the credential masked in its message.
@@ -99,6 +102,7 @@ describe("redaction of credentials in the request log and the trace", () => {
                 const full = await nodeRequest(`${bases[format]}${JSON.parse(header).href}`, { headers: { "Apimc-Trace": KEY } });
                 expect(full.status).toBe(200);
                 if (header.includes(v) || full.body.includes(v)) leaks.push(`trace: ${where}`);
+                if (header.includes(NV_SECRET) || full.body.includes(NV_SECRET)) leaks.push(`trace (secret named value): ${where}`);
               }
             }
       expect(leaks).toEqual([]);

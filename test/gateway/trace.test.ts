@@ -43,6 +43,8 @@ const SCOPED = `<policies>
 <set-variable name="plain" value="visible-value" />
 <set-header name="X-From-Secret" exists-action="override"><value>Bearer {{api-secret}}</value></set-header>
 <set-variable name="fromSecret" value="{{api-secret}}" />
+<set-variable name="fromPlain" value="{{plain-nv}}" />
+<set-header name="X-Copied" exists-action="override"><value>@((string)context.Variables["fromSecret"])</value></set-header>
 <choose>
 <when condition="@(context.Request.Url.Query.GetValueOrDefault(&quot;branch&quot;, &quot;&quot;) == &quot;a&quot;)"><set-header name="X-Branch" exists-action="override"><value>a</value></set-header></when>
 <when condition="@(context.Request.Url.Query.GetValueOrDefault(&quot;branch&quot;, &quot;&quot;) == &quot;b&quot;)"><set-header name="X-Branch" exists-action="override"><value>b</value></set-header></when>
@@ -72,7 +74,7 @@ describe("request trace", () => {
     write("policies/scoped.xml", SCOPED);
     write("policies/many.xml", MANY(200));
     write("policies/fails.xml", `<policies>\n<inbound>\n<set-variable name="a" value="1" />\n<set-variable name="b" value="@(((string)null).Trim())" />\n</inbound>\n</policies>\n`);
-    write("named-values.json", JSON.stringify({ "api-secret": SECRET }));
+    write("named-values.json", JSON.stringify({ "api-secret": { value: SECRET, secret: true }, "plain-nv": "plain-named-value" }));
     write(
       "gateway.json",
       JSON.stringify({
@@ -122,13 +124,15 @@ describe("request trace", () => {
     }
   });
 
-  it("records values set, masking those that came from named values", async () => {
+  it("records values set, masking secret named values (also where a policy copied one), showing plain ones", async () => {
     const { trace, header } = await traced("/scoped/x?branch=b");
     const sets = trace.entries.flatMap((e) => (e.set ?? []).map((s) => ({ ...s, policy: e.policy })));
     expect(sets).toContainEqual({ kind: "variable", name: "plain", value: "visible-value", policy: "set-variable" });
     expect(sets).toContainEqual({ kind: "request-header", name: "X-Global", value: "g", policy: "set-header" });
     expect(sets).toContainEqual({ kind: "request-header", name: "X-From-Secret", value: "***", policy: "set-header" });
     expect(sets).toContainEqual({ kind: "variable", name: "fromSecret", value: "***", policy: "set-variable" });
+    expect(sets).toContainEqual({ kind: "variable", name: "fromPlain", value: "plain-named-value", policy: "set-variable" });
+    expect(sets).toContainEqual({ kind: "request-header", name: "X-Copied", value: "***", policy: "set-header" });
     expect(sets).toContainEqual({ kind: "response-header", name: "X-Out", value: "200", policy: "set-header" });
     const all = JSON.stringify(trace) + header;
     expect(all).not.toContain(SECRET);
