@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createGateway, type Gateway } from "../../runtime/gateway.js";
 import { ALL_POLICY_NAMES, lookupPolicy } from "../../compiler/policies/registry.js";
-import { closedPort, startServer, type TestServer } from "../helpers/servers.js";
+import { createServer as createTcpServer, type Server as TcpServer } from "node:net";
+import { startServer, type TestServer } from "../helpers/servers.js";
 import { nodeRequest } from "../helpers/node-client.js";
 
 type Section = "inbound" | "backend" | "outbound";
@@ -118,6 +119,7 @@ function textFields(line: string): Record<string, string> {
 
 describe("a failing policy explains itself in the request log and the trace", () => {
   let backend: TestServer;
+  let dropper: TcpServer;
   const gateways: Gateway[] = [];
   const textLog: string[] = [];
   const jsonLog: string[] = [];
@@ -132,7 +134,10 @@ describe("a failing policy explains itself in the request log and the trace", ()
       res.setHeader("content-type", q.get("body") === "bad" ? "application/json" : "text/plain");
       res.end(q.get("body") === "bad" ? "{not json <not xml" : "ok");
     });
-    const port = await closedPort();
+    // send-request's failure: a server that drops every connection (a closed port could be taken by another test meanwhile).
+    dropper = createTcpServer((socket) => socket.destroy());
+    await new Promise<void>((r) => dropper.listen(0, "127.0.0.1", r));
+    const port = (dropper.address() as { port: number }).port;
     write("fragments/failing.xml", FRAGMENT);
     for (const [policy, c] of Object.entries(CASES)) {
       const allowed = lookupPolicy(policy)!.sections;
@@ -170,6 +175,7 @@ describe("a failing policy explains itself in the request log and the trace", ()
   afterAll(async () => {
     for (const g of gateways) await g.close();
     await backend.close();
+    await new Promise((r) => dropper.close(r));
     rmSync(dir, { recursive: true, force: true });
   });
 
