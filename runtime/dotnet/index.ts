@@ -18,3 +18,4 @@ export * from "./bitconverter.js";
 export * from "./xml-axes.js";
 export * from "./jtoken-axes.js";
 export * from "./arrays.js";
+export * from "./ipaddress.js";

@@ -145,4 +145,12 @@ export const ALLOW_LIST_CASES: DiffCase[] = [
   c("decimal.narrowing", "string", `decimal.ToByte(255.9m) + "|" + decimal.ToSByte(-128.7m) + "|" + decimal.ToInt16(-32768m) + "|" + decimal.ToUInt16(65535m) + "|" + decimal.ToUInt32(4294967295.5m) + "|" + decimal.ToUInt64(18446744073709551615m) + "|" + decimal.ToSingle(0.1m)`),
   c("decimal.tobyte.overflow", "byte", `decimal.ToByte(256m)`),
   c("decimal.touint64.neg", "ulong", `decimal.ToUInt64(-1m)`),
+  // ---- IPAddress ---------------------------------------------------------------------------
+  c("ip.v4", "string", `IPAddress.Parse("192.168.1.10") + "|" + IPAddress.Parse("10.1") + "|" + IPAddress.Parse("1.2.3") + "|" + IPAddress.Parse("0x7f.1") + "|" + IPAddress.Parse("010.0.0.1") + "|" + IPAddress.Parse("3232235777") + "|" + IPAddress.Parse("1.2.3.4").AddressFamily`),
+  c("ip.v6", "string", `IPAddress.Parse("2001:0db8:0000:0000:0000:ff00:0042:8329") + "|" + IPAddress.Parse("::1") + "|" + IPAddress.Parse("::") + "|" + IPAddress.Parse("fe80::1%4") + "|" + IPAddress.Parse("::ffff:192.0.2.1") + "|" + IPAddress.Parse("2001:db8:0:1:0:0:0:1") + "|" + IPAddress.Parse("[2001:DB8::1]") + "|" + IPAddress.Parse("1:0:0:2:0:0:0:3") + "|" + IPAddress.Parse("::1").AddressFamily`),
+  b("ip.tryparse", "string", `IPAddress a; IPAddress b2; IPAddress c2; IPAddress d; bool x = IPAddress.TryParse("1.2.3.4", out a); bool y = IPAddress.TryParse("1.2.3.256", out b2); bool z = IPAddress.TryParse(null, out c2); bool w = IPAddress.TryParse("1::2::3", out d); return x + ":" + a + "|" + y + (b2 == null) + "|" + z + "|" + w;`),
+  c("ip.bytes.equals", "string", `BitConverter.ToString(IPAddress.Parse("10.0.0.255").GetAddressBytes()) + "|" + IPAddress.Parse("::1").GetAddressBytes().Length + "|" + IPAddress.Parse("10.0.0.1").Equals(IPAddress.Parse("10.0.0.1")) + "|" + IPAddress.Parse("10.0.0.1").Equals(IPAddress.Parse("10.0.0.2")) + "|" + IPAddress.Parse("10.0.0.1").Equals("10.0.0.1") + "|" + IPAddress.IsLoopback(IPAddress.Parse("127.5.0.1")) + "|" + IPAddress.IsLoopback(IPAddress.Parse("::1")) + "|" + IPAddress.IsLoopback(IPAddress.Parse("10.0.0.1"))`),
+  c("ip.parse.bad", "string", `IPAddress.Parse("1.2.3.4.5").ToString()`),
+  c("ip.parse.null", "string", `IPAddress.Parse(null).ToString()`),
+  c("ip.context", "bool", `IPAddress.Parse(context.Request.Headers.GetValueOrDefault("X-Forwarded-For", "")).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork`, { context: { method: "GET", url: "https://api.example.com/", headers: { "X-Forwarded-For": "203.0.113.7" } } }),
 ];

@@ -124,6 +124,22 @@ type("System", "Uri", { test: (v) => js`(${v} instanceof ${rt("Uri")})` }, [
 type("System", "UriKind", { valueType: true }, [K("UriKind RelativeOrAbsolute", 0, () => js`0`), K("UriKind Absolute", 1, () => js`1`), K("UriKind Relative", 2, () => js`2`)]);
 type("System", "UriPartial", { valueType: true }, [K("UriPartial Scheme", 0, () => js`0`), K("UriPartial Authority", 1, () => js`1`), K("UriPartial Path", 2, () => js`2`), K("UriPartial Query", 3, () => js`3`)]);
 
+type("System.Net", "IPAddress", { test: (v) => js`(${v} instanceof ${rt("IPAddress")})` }, [
+  SM("IPAddress Parse(string ipString)", (_r, a) => js`${rt("IPAddress")}.Parse(${a[0]})`),
+  SM("bool TryParse(string ipString, out IPAddress address)", (_r, a, x) => tryParse(js`${rt("IPAddress")}.TryParse(${a[0]})`, a[1]!, x, js`null`)),
+  SM("bool IsLoopback(IPAddress address)", (_r, a) => js`${rt("IPAddress")}.IsLoopback(${a[0]})`),
+  P("AddressFamily AddressFamily", (r) => js`${r}.AddressFamily`),
+  M("byte[] GetAddressBytes()", (r) => js`${r}.GetAddressBytes()`),
+  M("bool Equals(object comparand)", (r, a) => js`${r}.Equals(${a[0]})`),
+  M("string ToString()", (r) => js`${r}.ToString()`),
+]);
+type("System.Net.Sockets", "AddressFamily", { valueType: true }, [
+  K("AddressFamily Unknown", -1, () => js`-1`),
+  K("AddressFamily Unspecified", 0, () => js`0`),
+  K("AddressFamily InterNetwork", 2, () => js`2`),
+  K("AddressFamily InterNetworkV6", 23, () => js`23`),
+]);
+
 type("System.Net", "WebUtility", { isStatic: true }, [
   SM("string UrlEncode(string value)", call("urlEncode")),
   SM("string UrlDecode(string encodedValue)", call("urlDecode")),
