@@ -28,7 +28,7 @@ export function typeCoverage(): TypeCoverage[] {
     const supported: string[] = [];
     const missing: string[] = [];
     for (const m of row.members) (surfaceHas(defs, surfaceKey(m)) ? supported : missing).push(m[0]);
-    const beyond = (row.restricted ?? []).filter((k) => surfaceHas(defs, k)).map((k) => (k === ".ctor" ? "(Constructor)" : k === "this[]" ? "Item" : k));
+    const beyond = (row.restricted ?? []).map((r) => r[0]).filter((k) => surfaceHas(defs, k)).map((k) => (k === ".ctor" ? "(Constructor)" : k === "this[]" ? "Item" : k));
     return { row, namespace: namespaceOf(row), supported, missing, beyond, declared: defs.length > 0 };
   });
 }

@@ -68,7 +68,7 @@ export function memberVerdict(t: Type, key: string): MemberVerdict {
       seen.add(x.def);
       for (const row of rowsOf(x.def)) {
         if (row.members.some((m) => surfaceKey(m) === key)) return { allowed: true, row };
-        if (row.restricted?.includes(key)) notAllowed ??= row;
+        if (row.restricted?.some((r) => r[0] === key)) notAllowed ??= row;
       }
     }
     queue.push(...supertypes(x));

@@ -9,8 +9,8 @@ export interface AllowedType {
   clr: readonly string[];
   docs: "All" | readonly string[];
   members: readonly AllowedMember[];
-  /** .NET members the docs leave out of a row that lists its members (surface keys: ".ctor", "this[]", names). */
-  restricted?: readonly string[];
+  /** .NET members the docs leave out of a row that lists its members: [surface key (".ctor", "this[]", name), static (1) or instance (0)]. */
+  restricted?: readonly (readonly [key: string, isStatic: 0 | 1])[];
 }
 
 export const ALLOWED_TYPES: readonly AllowedType[] = [
@@ -21,7 +21,7 @@ export const ALLOWED_TYPES: readonly AllowedType[] = [
   { type: "Newtonsoft.Json.JsonConvert", clr: ["Newtonsoft.Json.JsonConvert"], docs: ["SerializeObject","DeserializeObject"], members: [
     ["DeserializeObject","method",1,8],
     ["SerializeObject","method",1,8],
-  ], restricted: ["DefaultSettings","DeserializeAnonymousType","DeserializeObjectAsync","DeserializeXNode","DeserializeXmlNode","False","NaN","NegativeInfinity","Null","PopulateObject","PopulateObjectAsync","PositiveInfinity","SerializeObjectAsync","SerializeXNode","SerializeXmlNode","ToString","True","Undefined"] },
+  ], restricted: [["DefaultSettings",1],["DeserializeAnonymousType",1],["DeserializeObjectAsync",1],["DeserializeXNode",1],["DeserializeXmlNode",1],["False",1],["NaN",1],["NegativeInfinity",1],["Null",1],["PopulateObject",1],["PopulateObjectAsync",1],["PositiveInfinity",1],["SerializeObjectAsync",1],["SerializeXNode",1],["SerializeXmlNode",1],["ToString",1],["True",1],["Undefined",1]] },
   { type: "Newtonsoft.Json.Linq.Extensions", clr: ["Newtonsoft.Json.Linq.Extensions"], docs: "All", members: [
     ["Ancestors","method",1,1],
     ["AncestorsAndSelf","method",1,1],
@@ -523,10 +523,10 @@ export const ALLOWED_TYPES: readonly AllowedType[] = [
     ["Today","prop",1,1],
     ["UtcNow","prop",1,1],
     ["Year","prop",0,1],
-  ], restricted: ["Compare","CompareTo","Equals","FromBinary","FromFileTime","FromFileTimeUtc","FromOADate","GetDateTimeFormats","GetHashCode","GetTypeCode","Kind","ParseExact","SpecifyKind","ToBinary","ToFileTime","ToFileTimeUtc","ToLocalTime","ToLongDateString","ToLongTimeString","ToOADate","ToShortDateString","ToShortTimeString","ToUniversalTime","TryParse","TryParseExact","UnixEpoch"] },
+  ], restricted: [["Compare",1],["CompareTo",0],["Equals",0],["FromBinary",1],["FromFileTime",1],["FromFileTimeUtc",1],["FromOADate",1],["GetDateTimeFormats",0],["GetHashCode",0],["GetTypeCode",0],["Kind",0],["ParseExact",1],["SpecifyKind",1],["ToBinary",0],["ToFileTime",0],["ToFileTimeUtc",0],["ToLocalTime",0],["ToLongDateString",0],["ToLongTimeString",0],["ToOADate",0],["ToShortDateString",0],["ToShortTimeString",0],["ToUniversalTime",0],["TryParse",1],["TryParseExact",1],["UnixEpoch",1]] },
   { type: "System.DateTimeKind", clr: ["System.DateTimeKind"], docs: ["Utc"], members: [
     ["Utc","field",1,1],
-  ], restricted: ["Local","Unspecified"] },
+  ], restricted: [["Local",1],["Unspecified",1]] },
   { type: "System.DateTimeOffset", clr: ["System.DateTimeOffset"], docs: "All", members: [
     ["(Constructor)","ctor",0,6],
     ["Add","method",0,1],
@@ -643,7 +643,7 @@ export const ALLOWED_TYPES: readonly AllowedType[] = [
     ["Parse","method",1,4],
     ["ToString","method",0,4],
     ["TryParse","method",1,4],
-  ], restricted: ["CompareTo","Equals","Format","GetHashCode","GetName","GetNames","GetTypeCode","GetUnderlyingType","GetValues","HasFlag","IsDefined","ToObject"] },
+  ], restricted: [["CompareTo",0],["Equals",0],["Format",1],["GetHashCode",0],["GetName",1],["GetNames",1],["GetTypeCode",0],["GetUnderlyingType",1],["GetValues",1],["HasFlag",0],["IsDefined",1],["ToObject",1]] },
   { type: "System.Exception", clr: ["System.Exception"], docs: "All", members: [
     ["(Constructor)","ctor",0,3],
     ["Data","prop",0,1],
@@ -827,7 +827,7 @@ export const ALLOWED_TYPES: readonly AllowedType[] = [
     ["Parse","method",1,1],
     ["ToString","method",0,1],
     ["TryParse","method",1,1],
-  ], restricted: [".ctor","Address","Any","Broadcast","GetHashCode","HostToNetworkOrder","IPv6Any","IPv6Loopback","IPv6None","IsIPv4MappedToIPv6","IsIPv6LinkLocal","IsIPv6Multicast","IsIPv6SiteLocal","IsIPv6Teredo","Loopback","MapToIPv4","MapToIPv6","NetworkToHostOrder","None","ScopeId"] },
+  ], restricted: [[".ctor",0],["Address",0],["Any",1],["Broadcast",1],["GetHashCode",0],["HostToNetworkOrder",1],["IPv6Any",1],["IPv6Loopback",1],["IPv6None",1],["IsIPv4MappedToIPv6",0],["IsIPv6LinkLocal",0],["IsIPv6Multicast",0],["IsIPv6SiteLocal",0],["IsIPv6Teredo",0],["Loopback",1],["MapToIPv4",0],["MapToIPv6",0],["NetworkToHostOrder",1],["None",1],["ScopeId",0]] },
   { type: "System.Net.WebUtility", clr: ["System.Net.WebUtility"], docs: "All", members: [
     ["HtmlDecode","method",1,2],
     ["HtmlEncode","method",1,2],
@@ -1057,7 +1057,7 @@ export const ALLOWED_TYPES: readonly AllowedType[] = [
   ] },
   { type: "System.Security.Cryptography.X509Certificates.X500DistinguishedName", clr: ["System.Security.Cryptography.X509Certificates.X500DistinguishedName"], docs: ["Name"], members: [
     ["Name","prop",0,1],
-  ], restricted: [".ctor","Decode","Format"] },
+  ], restricted: [[".ctor",0],["Decode",0],["Format",0]] },
   { type: "System.Security.Cryptography.X509Certificates.X509Certificate", clr: ["System.Security.Cryptography.X509Certificates.X509Certificate"], docs: "All", members: [
     ["(Constructor)","ctor",0,14],
     ["CreateFromCertFile","method",1,1],
@@ -1267,24 +1267,24 @@ export const ALLOWED_TYPES: readonly AllowedType[] = [
     ["Index","prop",0,1],
     ["Length","prop",0,1],
     ["Value","prop",0,1],
-  ], restricted: ["ToString"] },
+  ], restricted: [["ToString",0]] },
   { type: "System.Text.RegularExpressions.CaptureCollection", clr: ["System.Text.RegularExpressions.CaptureCollection"], docs: ["Count","Item"], members: [
     ["Count","prop",0,1],
     ["Item","indexer",0,1],
-  ], restricted: ["CopyTo","GetEnumerator","IsReadOnly","IsSynchronized","SyncRoot"] },
+  ], restricted: [["CopyTo",0],["GetEnumerator",0],["IsReadOnly",0],["IsSynchronized",0],["SyncRoot",0]] },
   { type: "System.Text.RegularExpressions.Group", clr: ["System.Text.RegularExpressions.Group"], docs: ["Captures","Success"], members: [
     ["Captures","prop",0,1],
     ["Success","prop",0,1],
-  ], restricted: ["Name","Synchronized"] },
+  ], restricted: [["Name",0],["Synchronized",1]] },
   { type: "System.Text.RegularExpressions.GroupCollection", clr: ["System.Text.RegularExpressions.GroupCollection"], docs: ["Count","Item"], members: [
     ["Count","prop",0,1],
     ["Item","indexer",0,2],
-  ], restricted: ["CopyTo","GetEnumerator","IsReadOnly","IsSynchronized","SyncRoot"] },
+  ], restricted: [["CopyTo",0],["GetEnumerator",0],["IsReadOnly",0],["IsSynchronized",0],["SyncRoot",0]] },
   { type: "System.Text.RegularExpressions.Match", clr: ["System.Text.RegularExpressions.Match"], docs: ["Empty","Groups","Result"], members: [
     ["Empty","prop",1,1],
     ["Groups","prop",0,1],
     ["Result","method",0,1],
-  ], restricted: ["NextMatch","Synchronized"] },
+  ], restricted: [["NextMatch",0],["Synchronized",1]] },
   { type: "System.Text.RegularExpressions.Regex", clr: ["System.Text.RegularExpressions.Regex"], docs: ["(Constructor)","IsMatch","Match","Matches","Replace","Unescape","Split"], members: [
     ["(Constructor)","ctor",0,3],
     ["IsMatch","method",1,5],
@@ -1293,7 +1293,7 @@ export const ALLOWED_TYPES: readonly AllowedType[] = [
     ["Replace","method",1,12],
     ["Split","method",1,6],
     ["Unescape","method",1,1],
-  ], restricted: ["CacheSize","CompileToAssembly","Escape","GetGroupNames","GetGroupNumbers","GroupNameFromNumber","GroupNumberFromName","InfiniteMatchTimeout","MatchTimeout","Options","RightToLeft","ToString"] },
+  ], restricted: [["CacheSize",1],["CompileToAssembly",1],["Escape",1],["GetGroupNames",0],["GetGroupNumbers",0],["GroupNameFromNumber",0],["GroupNumberFromName",0],["InfiniteMatchTimeout",1],["MatchTimeout",0],["Options",0],["RightToLeft",0],["ToString",0]] },
   { type: "System.Text.RegularExpressions.RegexOptions", clr: ["System.Text.RegularExpressions.RegexOptions"], docs: "All", members: [
     ["Compiled","field",1,1],
     ["CultureInvariant","field",1,1],
@@ -1606,7 +1606,7 @@ export const ALLOWED_TYPES: readonly AllowedType[] = [
     ["Root","prop",0,1],
     ["Save","method",0,7],
     ["WriteTo","method",0,1],
-  ], restricted: ["Load"] },
+  ], restricted: [["Load",1]] },
   { type: "System.Xml.Linq.XDocumentType", clr: ["System.Xml.Linq.XDocumentType"], docs: "All", members: [
     ["(Constructor)","ctor",0,2],
     ["InternalSubset","prop",0,1],
