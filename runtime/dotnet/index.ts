@@ -19,3 +19,4 @@ export * from "./xml-axes.js";
 export * from "./jtoken-axes.js";
 export * from "./arrays.js";
 export * from "./ipaddress.js";
+export * from "./textio.js";

@@ -153,4 +153,17 @@ export const ALLOW_LIST_CASES: DiffCase[] = [
   c("ip.parse.bad", "string", `IPAddress.Parse("1.2.3.4.5").ToString()`),
   c("ip.parse.null", "string", `IPAddress.Parse(null).ToString()`),
   c("ip.context", "bool", `IPAddress.Parse(context.Request.Headers.GetValueOrDefault("X-Forwarded-For", "")).AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork`, { context: { method: "GET", url: "https://api.example.com/", headers: { "X-Forwarded-For": "203.0.113.7" } } }),
+  // ---- StringReader / StringWriter ---------------------------------------------------------
+  b("stringreader.lines", "string", `var r = new System.IO.StringReader("a\\r\\nb\\nc\\rd\\n"); var lines = new List<string>(); string l; while ((l = r.ReadLine()) != null) lines.Add("[" + l + "]"); return string.Join("", lines) + "|" + r.Peek() + "|" + r.Read();`),
+  b("stringreader.read", "string", `var r = new System.IO.StringReader("hello"); var first = (char)r.Read(); var peek = (char)r.Peek(); var buf = new char[4]; int n = r.Read(buf, 1, 3); var rest = r.ReadToEnd(); return first + "|" + peek + "|" + n + ":" + new string(buf, 1, 3) + "|" + rest + "|" + r.ReadToEnd().Length + "|" + (r.ReadLine() == null);`),
+  b("stringreader.closed", "int", `var r = new System.IO.StringReader("x"); r.Close(); return r.Read();`),
+  c("stringreader.null", "int", `new System.IO.StringReader(null).Peek()`),
+  b("stringreader.buffer", "int", `var r = new System.IO.StringReader("abc"); return r.Read(new char[2], 1, 2);`),
+  b("stringwriter.write", "string", `var w = new System.IO.StringWriter(); w.Write("a"); w.Write('b'); w.Write(12); w.Write(true); w.Write(new[] { 'x', 'y', 'z' }, 1, 2); w.WriteLine(); w.WriteLine("end"); return w.ToString() + "|" + w.GetStringBuilder().Length + "|" + w.Encoding.WebName;`, {
+    // WriteLine writes Environment.NewLine: "\r\n" on the Windows gateway (Mono on Linux writes "\n", 2 chars fewer)
+    expectDotNet: "ab12Trueyz\r\nend\r\n|17|utf-16",
+  }),
+  b("stringwriter.builder", "string", `var sb = new StringBuilder("pre:"); var w = new System.IO.StringWriter(sb); w.Write("x"); sb.Append("!"); w.Write("y"); return w.ToString() + "|" + sb.ToString() + "|" + (w.GetStringBuilder() == sb);`),
+  b("stringwriter.closed", "string", `var w = new System.IO.StringWriter(); w.Write("a"); w.Close(); var s = w.ToString(); w.Write("b"); return s;`),
+  c("stringwriter.null", "string", `new System.IO.StringWriter((StringBuilder)null).ToString()`),
 ];

@@ -8,3 +8,4 @@ import "./newtonsoft.js";
 import "./datetime.js";
 import "./misc.js";
 import "./xml.js";
+import "./textio.js";
