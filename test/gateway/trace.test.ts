@@ -73,6 +73,7 @@ describe("request trace", () => {
     write("policies/global.xml", GLOBAL);
     write("policies/scoped.xml", SCOPED);
     write("policies/many.xml", MANY(200));
+    write("policies/cached.xml", `<policies>\n<inbound>\n<cache-lookup vary-by-developer="false" vary-by-developer-groups="false" />\n</inbound>\n<backend><forward-request /></backend>\n<outbound>\n<cache-store duration="60" />\n</outbound>\n</policies>\n`);
     write("policies/fails.xml", `<policies>\n<inbound>\n<set-variable name="a" value="1" />\n<set-variable name="b" value="@(((string)null).Trim())" />\n</inbound>\n</policies>\n`);
     write("named-values.json", JSON.stringify({ "api-secret": { value: SECRET, secret: true }, "plain-nv": "plain-named-value" }));
     write(
@@ -85,6 +86,7 @@ describe("request trace", () => {
           { id: "scoped", path: "/scoped", serviceUrl: backend.url + "/", policy: "policies/scoped.xml" },
           { id: "many", path: "/many", serviceUrl: backend.url, policy: "policies/many.xml" },
           { id: "fails", path: "/fails", serviceUrl: backend.url, policy: "policies/fails.xml" },
+          { id: "cached", path: "/cached", serviceUrl: backend.url, policy: "policies/cached.xml" },
         ],
       }),
     );
@@ -159,6 +161,16 @@ describe("request trace", () => {
     // The store runs on the first request that misses; every later one hits.
     expect(["miss", "hit"]).toContain(lookup(first).cache);
     expect(lookup(second).cache).toBe("hit");
+  });
+
+  it("records whole-response cache misses and hits (cache-lookup), and that a hit does not forward", async () => {
+    const first = await traced("/cached/r1");
+    const second = await traced("/cached/r1");
+    const lookup = (t: typeof first) => t.trace.entries.find((e) => e.policy === "cache-lookup")!;
+    expect(lookup(first).cache).toBe("miss");
+    expect(first.trace.entries.flatMap((e) => e.requests ?? []).map((o) => o.policy)).toContain("forward-request");
+    expect(lookup(second).cache).toBe("hit");
+    expect(second.trace.entries.flatMap((e) => e.requests ?? [])).toEqual([]);
   });
 
   it("records outgoing requests with URL, status and time", async () => {
