@@ -145,6 +145,7 @@ export function defaultValue(t: Type): Code {
     if (t.def.name === "TimeSpan") return js`${rt("TimeSpan")}.Zero`;
     if (t.def.name === "Guid") return js`"00000000-0000-0000-0000-000000000000"`;
     if (t.def.name === "KeyValuePair") return js`{ Key: null, Value: null }`;
+    if (t.def.name === "HashAlgorithmName") return js`null`; // a struct whose value is its name
     return js`0`; // enums
   }
   return js`null`;
