@@ -39,3 +39,14 @@ export function charConvertToUtf32At(s: string | null, index: number): number {
 export function charTryParse(s: string | null): number | undefined {
   return s !== null && s !== undefined && s.length === 1 ? s.charCodeAt(0) : undefined;
 }
+
+/** string.CopyTo(sourceIndex, destination, destinationIndex, count) into a char[]. */
+export function strCopyTo(s: string, sourceIndex: number, dest: number[] | null, destIndex: number, count: number): void {
+  if (s === null || s === undefined) throw new TypeError("null");
+  if (dest === null || dest === undefined) throw argumentNull("destination");
+  if (count < 0) throw argumentOutOfRange("count", "Count cannot be less than zero.");
+  if (sourceIndex < 0) throw argumentOutOfRange("sourceIndex", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  if (count > s.length - sourceIndex) throw argumentOutOfRange("sourceIndex", "Index and count must refer to a location within the string.");
+  if (destIndex > dest.length - count || destIndex < 0) throw argumentOutOfRange("destinationIndex", "Index and count must refer to a location within the string.");
+  for (let i = 0; i < count; i++) dest[destIndex + i] = s.charCodeAt(sourceIndex + i);
+}

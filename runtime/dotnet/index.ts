@@ -20,3 +20,6 @@ export * from "./jtoken-axes.js";
 export * from "./arrays.js";
 export * from "./ipaddress.js";
 export * from "./textio.js";
+export * from "./enums.js";
+export * from "./exceptions.js";
+export * from "./encoding-info.js";

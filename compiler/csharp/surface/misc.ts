@@ -1,8 +1,9 @@
 // Guid, Convert, Encoding, Uri, WebUtility, Regex, BitConverter, hashing/HMAC, and the APIM
 // extension methods (AsJwt, AsBasic, TryParseJwt, ...), lowered to runtime/dotnet helpers.
-import { js, rt, shaped, type Code } from "../../codegen/code.js";
+import { js, literal, rt, shaped, type Code } from "../../codegen/code.js";
 import { C, I, K, M, P, SM, SP, type } from "./dsl.js";
 import { tryParse } from "./system.js";
+import type { LowerInfo } from "../types.js";
 
 const call = (name: string) => (_r: Code, a: Code[]) => js`${rt(name)}(${a.map((x, i) => (i ? js`, ${x}` : x)).reduce((p, c) => js`${p}${c}`, js``)})`;
 const mcall = (name: string) => (r: Code, a: Code[]) => js`${rt(name)}(${r}${a.map((x) => js`, ${x}`).reduce((p, c) => js`${p}${c}`, js``)})`;
@@ -18,6 +19,8 @@ type("System", "Guid", { valueType: true, test: (v) => js`${rt("isGuid")}(${v})`
   M("string ToString(string format)", mcall("guidFormat")),
   M("byte[] ToByteArray()", mcall("guidToBytes")),
   M("bool Equals(Guid g)", (r, a) => js`(${r} === ${a[0]})`),
+  // .NET compares the fields a, b, c unsigned, then bytes d..k: the order of the canonical lower-case text
+  M("int CompareTo(Guid value)", (r, a) => js`${rt("cmp")}(${r}, ${a[0]})`),
 ]);
 
 type("System", "Convert", { isStatic: true }, [
@@ -74,6 +77,18 @@ type("System.Text", "Encoding", {}, [
   M("string GetString(byte[] bytes, int index, int count)", (r, a) => js`${r}.GetString(${a[0]}.subarray(${a[1]}, ${a[1]} + ${a[2]}))`),
   M("int GetByteCount(string s)", (r, a) => js`${r}.GetBytes(${a[0]}).length`),
   P("string WebName", (r) => js`${r}.WebName`),
+  P("int CodePage", (r) => js`${rt("encCodePage")}(${r})`),
+  P("int WindowsCodePage", (r) => js`${rt("encWindowsCodePage")}(${r})`),
+  P("string EncodingName", (r) => js`${rt("encName")}(${r})`),
+  P("string BodyName", (r) => js`${rt("encBodyName")}(${r})`),
+  P("string HeaderName", (r) => js`${rt("encHeaderName")}(${r})`),
+  P("bool IsSingleByte", (r) => js`${rt("encIsSingleByte")}(${r})`),
+  P("bool IsReadOnly", (r) => js`(void ${r}.WebName, true)`),
+  M("byte[] GetPreamble()", (r) => js`${rt("encPreamble")}(${r})`),
+  M("int GetMaxByteCount(int charCount)", (r, a) => js`${rt("encMaxByteCount")}(${r}, ${a[0]})`),
+  M("int GetMaxCharCount(int byteCount)", (r, a) => js`${rt("encMaxCharCount")}(${r}, ${a[0]})`),
+  M("char[] GetChars(byte[] bytes)", (r, a) => js`${rt("encGetChars")}(${r}, ${a[0]})`),
+  M("int GetCharCount(byte[] bytes)", (r, a) => js`${rt("encGetChars")}(${r}, ${a[0]}).length`),
 ]);
 
 type("System", "Uri", { test: (v) => js`(${v} instanceof ${rt("Uri")})` }, [
@@ -321,7 +336,18 @@ type("Microsoft.Azure.ApiManagement", "ApimExtensions", { isStatic: true }, [
   SM("string ToQueryString(this IDictionary<string, IList<string>> form)", call("formToQueryString")),
   SM("string ToFormUrlEncodedContent(this IDictionary<string, IList<string>> form)", call("formToContent")),
 ]);
+/** enumTryParse(value, names, values, ignoreCase) over the constants of the enum type argument. */
+function enumTryParse(a: Code[], x: LowerInfo, ignoreCase: Code): Code {
+  const t = x.typeArgs[0]!;
+  const names: string[] = [];
+  const values: number[] = [];
+  if (t.k === "named")
+    for (const ms of t.def.members.values()) for (const m of ms) if (m.kind === "field" && typeof m.constant === "number") (names.push(m.name), values.push(m.constant));
+  return js`${rt("enumTryParse")}(${a[0]}, ${literal(names)}, ${literal(values)}, ${ignoreCase})`;
+}
 type("System", "Enum", {}, [
+  SM("bool TryParse<TEnum>(string value, out TEnum result)", (_r, a, x) => tryParse(enumTryParse(a, x, js`false`), a[1]!, x, js`0`)),
+  SM("bool TryParse<TEnum>(string value, bool ignoreCase, out TEnum result)", (_r, a, x) => tryParse(enumTryParse(a, x, a[1]!), a[2]!, x, js`0`)),
   M("string ToString()", (r) => js`${rt("toStr")}(${r})`),
   M("bool HasFlag(Enum flag)", (r, a) => js`((${r} & ${a[0]}) === ${a[0]})`),
 ]);

@@ -148,6 +148,7 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   }),
   M("object Clone()", (r) => js`${r}.valueOf()`),
   SM("string Copy(string str)", (_r, a) => js`${rt("notNull")}(${a[0]}, "str")`),
+  M("void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)", (r, a) => js`${rt("strCopyTo")}(${r}, ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`),
   SM("string Intern(string str)", (_r, a) => js`${rt("notNull")}(${a[0]}, "str")`),
   M("int LastIndexOfAny(char[] anyOf)", (r, a) => js`${rt("strLastIndexOfAny")}(${r}, ${a[0]})`),
   M("int LastIndexOfAny(char[] anyOf, int startIndex)", (r, a) => js`${rt("strLastIndexOfAny")}(${r}, ${a[0]}, ${a[1]})`),

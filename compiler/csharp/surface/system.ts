@@ -312,6 +312,9 @@ type("System", "Exception", { test: (v) => js`(${v} instanceof ${rt("DotNetExcep
   P("Exception InnerException", (r) => js`(${r}.inner ?? null)`),
   P("string StackTrace", () => js`null`),
   P("string Source", () => js`null`),
+  P("int HResult", (r) => js`${rt("exHResult")}(${r})`),
+  P("string HelpLink", (r) => js`${rt("exHelpLink")}(${r})`, (r, _a, v) => js`${rt("exSetHelpLink")}(${r}, ${v})`),
+  M("Exception GetBaseException()", (r) => js`${rt("exGetBaseException")}(${r})`),
   M("string ToString()", (r) => js`${r}.toString()`),
 ]);
 for (const [name, full] of [

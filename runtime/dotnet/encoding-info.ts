@@ -1,0 +1,52 @@
+// Encoding's descriptive members (CodePage, EncodingName, preamble, size bounds) for the encodings
+// apimc has, keyed by WebName, with .NET Framework's values.
+import { argumentNull, argumentOutOfRange } from "../errors.js";
+
+interface Info {
+  codePage: number;
+  /** The Windows code page closest to it (1200 for the Unicode encodings). */
+  windows: number;
+  name: string;
+  bodyName: string;
+  headerName: string;
+  singleByte: boolean;
+  preamble: number[];
+  /** Bytes a char can take at most, and chars a byte at most (GetMaxByteCount / GetMaxCharCount). */
+  maxBytes: (n: number) => number;
+  maxChars: (n: number) => number;
+}
+const INFO: Record<string, Info> = {
+  "utf-8": { codePage: 65001, windows: 1200, name: "Unicode (UTF-8)", bodyName: "utf-8", headerName: "utf-8", singleByte: false, preamble: [0xef, 0xbb, 0xbf], maxBytes: (n) => (n + 1) * 3, maxChars: (n) => n + 1 },
+  "us-ascii": { codePage: 20127, windows: 1252, name: "US-ASCII", bodyName: "us-ascii", headerName: "us-ascii", singleByte: true, preamble: [], maxBytes: (n) => n + 1, maxChars: (n) => n },
+  "utf-16": { codePage: 1200, windows: 1200, name: "Unicode", bodyName: "utf-16", headerName: "utf-16", singleByte: false, preamble: [0xff, 0xfe], maxBytes: (n) => (n + 1) * 2, maxChars: (n) => (n >> 1) + (n & 1) + 1 },
+  "utf-16BE": { codePage: 1201, windows: 1200, name: "Unicode (Big-Endian)", bodyName: "utf-16BE", headerName: "utf-16BE", singleByte: false, preamble: [0xfe, 0xff], maxBytes: (n) => (n + 1) * 2, maxChars: (n) => (n >> 1) + (n & 1) + 1 },
+  "utf-32": { codePage: 12000, windows: 1200, name: "Unicode (UTF-32)", bodyName: "utf-32", headerName: "utf-32", singleByte: false, preamble: [0xff, 0xfe, 0, 0], maxBytes: (n) => (n + 1) * 4, maxChars: (n) => (n >> 1) + 2 },
+  "iso-8859-1": { codePage: 28591, windows: 1252, name: "Western European (ISO)", bodyName: "iso-8859-1", headerName: "iso-8859-1", singleByte: true, preamble: [], maxBytes: (n) => n + 1, maxChars: (n) => n },
+};
+const info = (e: { WebName: string } | null): Info => {
+  if (e === null || e === undefined) throw new TypeError("null");
+  return INFO[e.WebName]!;
+};
+export const encCodePage = (e: { WebName: string }) => info(e).codePage;
+export const encWindowsCodePage = (e: { WebName: string }) => info(e).windows;
+export const encName = (e: { WebName: string }) => info(e).name;
+export const encBodyName = (e: { WebName: string }) => info(e).bodyName;
+export const encHeaderName = (e: { WebName: string }) => info(e).headerName;
+export const encIsSingleByte = (e: { WebName: string }) => info(e).singleByte;
+export const encPreamble = (e: { WebName: string }) => new Uint8Array(info(e).preamble);
+export function encMaxByteCount(e: { WebName: string }, n: number): number {
+  const i = info(e);
+  if (n < 0) throw argumentOutOfRange("charCount", "Non-negative number required.");
+  return i.maxBytes(n);
+}
+export function encMaxCharCount(e: { WebName: string }, n: number): number {
+  const i = info(e);
+  if (n < 0) throw argumentOutOfRange("byteCount", "Non-negative number required.");
+  return i.maxChars(n);
+}
+/** GetChars(bytes): the decoded text as a char[]. */
+export function encGetChars(e: { GetString(b: Uint8Array): string }, b: Uint8Array | null): number[] {
+  if (b === null || b === undefined) throw argumentNull("bytes");
+  const s = e.GetString(b);
+  return Array.from({ length: s.length }, (_v, i) => s.charCodeAt(i));
+}
