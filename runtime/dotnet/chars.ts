@@ -50,3 +50,14 @@ export function strCopyTo(s: string, sourceIndex: number, dest: number[] | null,
   if (destIndex > dest.length - count || destIndex < 0) throw argumentOutOfRange("destinationIndex", "Index and count must refer to a location within the string.");
   for (let i = 0; i < count; i++) dest[destIndex + i] = s.charCodeAt(sourceIndex + i);
 }
+
+// .NET's UnicodeCategory order, by general category.
+const CATEGORIES = ["Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So"].map(
+  (c) => new RegExp(`^\\p{${c}}$`, "u"),
+);
+/** char.GetUnicodeCategory: the UnicodeCategory value (OtherNotAssigned, 29, when none matches). */
+export function charUnicodeCategory(c: number): number {
+  const s = String.fromCharCode(c);
+  const i = CATEGORIES.findIndex((re) => re.test(s));
+  return i < 0 ? 29 : i;
+}

@@ -76,3 +76,18 @@ export function listCopyTo<T>(a: T[], array: T[] | null, arrayIndex: number): vo
   if (arrayIndex + a.length > array.length) throw argumentError("Destination array was not long enough. Check destIndex and length, and the array's lower bounds.");
   for (let i = 0; i < a.length; i++) array[arrayIndex + i] = a[i]!;
 }
+
+/** ICollection<T>.CopyTo / Queue / Stack / HashSet CopyTo(array[, index[, count]]): the items in enumeration order. */
+export function collCopyTo<T>(c: Iterable<T>, array: T[] | null, index = 0, count?: number): void {
+  if (array === null || array === undefined) throw argumentNull("array");
+  const items = Array.from(c as Iterable<T>);
+  const n = count ?? items.length;
+  if (index < 0) throw argumentOutOfRange("arrayIndex", "Non-negative number required.");
+  if (n < 0) throw argumentOutOfRange("count", "Non-negative number required.");
+  if (index > array.length || array.length - index < Math.min(n, items.length)) throw argumentError("Destination array was not long enough. Check destIndex and length, and the array's lower bounds.");
+  for (let i = 0; i < Math.min(n, items.length); i++) array[index + i] = items[i]!;
+}
+/** HashSet<T>.TryGetValue: the set's own element equal to the value. */
+export function setTryGetValue<T>(s: Set<T>, v: T): T | undefined {
+  return s.has(v) ? v : undefined;
+}

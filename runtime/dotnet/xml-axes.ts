@@ -1,7 +1,7 @@
 // LINQ to XML members that place or order nodes among their siblings (AddAfterSelf, ReplaceWith,
 // IsBefore, NodesBeforeSelf, ...) and the Extensions over node sequences built on them.
 import { DotNetException, argumentNull } from "../errors.js";
-import { XAttribute, XContainer, XElement, XNode, toNodes, xmlValueString, xnameOrNull, type XName } from "./xml.js";
+import { XAttribute, XContainer, XElement, XNode, XProcessingInstruction, toNodes, xmlValueString, xnameOrNull, type XName } from "./xml.js";
 
 const missingParent = () => new DotNetException("System.InvalidOperationException", "The parent is missing.");
 
@@ -122,4 +122,26 @@ export function xsInDocumentOrder<T extends XNode>(src: Iterable<T | null> | nul
 /** Extensions.Remove: every node (or attribute) of a snapshot of the sequence leaves its parent. */
 export function xsRemove(src: Iterable<XNode | XAttribute | null> | null): void {
   for (const n of each(src)) n.Remove();
+}
+
+/** XNode.DeepEquals: same kind of node, same names, attributes (in order) and values, children deep-equal. */
+export function xDeepEquals(a: XNode | null, b: XNode | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.constructor !== b.constructor) return false;
+  if (a instanceof XElement && b instanceof XElement) {
+    if (a.name !== b.name || a.attrs.length !== b.attrs.length) return false;
+    if (a.attrs.some((x, i) => x.name !== b.attrs[i]!.name || x.Value !== b.attrs[i]!.Value)) return false;
+    // <a/> and <a></a> differ (IsEmpty), as in LINQ to XML
+    if (a.IsEmpty !== b.IsEmpty || a.nodes.length !== b.nodes.length) return false;
+    return a.nodes.every((n, i) => xDeepEquals(n, b.nodes[i]!));
+  }
+  if (a instanceof XContainer && b instanceof XContainer) return a.nodes.length === b.nodes.length && a.nodes.every((n, i) => xDeepEquals(n, (b as XContainer).nodes[i]!));
+  return a.ToString(1) === b.ToString(1);
+}
+/** new XProcessingInstruction(target, data): both required; the target is an XML name, not "xml". */
+export function xNewProcessingInstruction(target: string | null, data: string | null): XProcessingInstruction {
+  if (target === null || target === undefined) throw argumentNull("target");
+  if (data === null || data === undefined) throw argumentNull("data");
+  if (target.toLowerCase() === "xml" || !/^[A-Za-z_][\w.-]*$/.test(target)) throw new DotNetException("System.ArgumentException", `'${target}' is an invalid name for processing instructions.`);
+  return new XProcessingInstruction(target, data);
 }

@@ -21,6 +21,7 @@ type("System.Collections.Generic", "ICollection", { typeParams: ["T"], isInterfa
   M("void Add(T item)", call("collAdd")),
   M("bool Remove(T item)", call("collRemove")),
   M("void Clear()", call("collClear")),
+  M("void CopyTo(T[] array, int arrayIndex)", call("collCopyTo")),
 ]);
 type("System.Collections.Generic", "IReadOnlyList", { typeParams: ["T"], isInterface: true, interfaces: ["IReadOnlyCollection<T>"] }, [
   I("T this[int index]", call("listItem")),
@@ -124,14 +125,8 @@ type(
   ],
 );
 
-type("System.Collections.Generic", "HashSet", { typeParams: ["T"], interfaces: ["ICollection<T>", "IReadOnlyCollection<T>"], test: (v) => js`(${v} instanceof Set)` }, [
-  C("()", () => js`new Set()`),
-  C("(IEnumerable<T> collection)", (_r, a) => js`new Set(${rt("seq")}(${a[0]}))`),
-  P("int Count", (r) => js`${r}.size`),
-  M("bool Add(T item)", (r, a) => js`${rt("setAdd")}(${r}, ${a[0]})`),
-  M("bool Contains(T item)", (r, a) => js`${r}.has(${a[0]})`),
-  M("bool Remove(T item)", (r, a) => js`${r}.delete(${a[0]})`),
-  M("void Clear()", (r) => js`${r}.clear()`),
+// ISet<T>: HashSet<T> (a JS Set) is the only set there is.
+const setOps = [
   M("void UnionWith(IEnumerable<T> other)", call("setUnionWith")),
   M("void IntersectWith(IEnumerable<T> other)", call("setIntersectWith")),
   M("void ExceptWith(IEnumerable<T> other)", call("setExceptWith")),
@@ -142,7 +137,25 @@ type("System.Collections.Generic", "HashSet", { typeParams: ["T"], interfaces: [
   M("bool IsProperSupersetOf(IEnumerable<T> other)", call("setIsProperSupersetOf")),
   M("bool Overlaps(IEnumerable<T> other)", call("setOverlaps")),
   M("bool SetEquals(IEnumerable<T> other)", call("setSetEquals")),
+];
+type("System.Collections.Generic", "ISet", { typeParams: ["T"], isInterface: true, interfaces: ["ICollection<T>"] }, [
+  M("bool Add(T item)", (r, a) => js`${rt("setAdd")}(${r}, ${a[0]})`),
+  ...setOps.map((m) => ({ ...m })),
+]);
+type("System.Collections.Generic", "HashSet", { typeParams: ["T"], interfaces: ["ISet<T>", "ICollection<T>", "IReadOnlyCollection<T>"], test: (v) => js`(${v} instanceof Set)` }, [
+  C("()", () => js`new Set()`),
+  C("(IEnumerable<T> collection)", (_r, a) => js`new Set(${rt("seq")}(${a[0]}))`),
+  P("int Count", (r) => js`${r}.size`),
+  M("bool Add(T item)", (r, a) => js`${rt("setAdd")}(${r}, ${a[0]})`),
+  M("bool Contains(T item)", (r, a) => js`${r}.has(${a[0]})`),
+  M("bool Remove(T item)", (r, a) => js`${r}.delete(${a[0]})`),
+  M("void Clear()", (r) => js`${r}.clear()`),
+  ...setOps,
   M("int RemoveWhere(Func<T, bool> match)", call("setRemoveWhere")),
+  M("void CopyTo(T[] array)", call("collCopyTo")),
+  M("void CopyTo(T[] array, int arrayIndex)", call("collCopyTo")),
+  M("void CopyTo(T[] array, int arrayIndex, int count)", call("collCopyTo")),
+  M("bool TryGetValue(T equalValue, out T actualValue)", (r, a, x) => tryParse(js`${rt("setTryGetValue")}(${r}, ${a[0]})`, a[1]!, x, defaultOfReturn({ ...x, retType: x.argTypes[0]! }))),
   M("void TrimExcess()", (r) => js`void ${r}.size`),
 ]);
 
@@ -217,6 +230,7 @@ const qs = (name: string) =>
     M("void Clear()", (r) => js`${r}.Clear()`),
     M("T[] ToArray()", (r) => js`${r}.ToArray()`),
     M("void TrimExcess()", (r) => js`void ${r}.Count`),
+    M("void CopyTo(T[] array, int arrayIndex)", call("collCopyTo")),
     ...(name === "Queue"
       ? [M("void Enqueue(T item)", (r, a) => js`${r}.Enqueue(${a[0]})`), M("T Dequeue()", (r) => js`${r}.Dequeue()`)]
       : [M("void Push(T item)", (r, a) => js`${r}.Push(${a[0]})`), M("T Pop()", (r) => js`${r}.Pop()`)]),

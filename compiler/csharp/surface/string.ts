@@ -215,6 +215,7 @@ type("System.Text", "StringBuilder", {}, [
   M("StringBuilder AppendLine()", (r) => js`${r}.Append("\r\n")`),
   I("char this[int index]", (r, a) => js`${r}.charAt(${a[0]})`, (r, a, v) => js`${r}.setCharAt(${a[0]}, ${v})`),
   P("int MaxCapacity", (r) => js`(${r}, 2147483647)`),
+  M("void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)", (r, a) => js`${rt("strCopyTo")}(${r}.ToString(), ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`),
   M("StringBuilder AppendLine(string value)", (r, a) => js`${r}.AppendLine(${a[0]})`),
   fa(M("StringBuilder AppendFormat(string format, params object[] args)", (r, a) => js`${r}.Append(${rt("strFormat")}(${a[0]}, ${a[1]}))`)),
   M("StringBuilder Insert(int index, string value)", (r, a) => js`${r}.Insert(${a[0]}, ${a[1]})`),

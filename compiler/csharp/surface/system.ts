@@ -79,6 +79,8 @@ type("System", "char", { valueType: true, test: (v) => js`(typeof ${v} === "stri
   SM("int ConvertToUtf32(char highSurrogate, char lowSurrogate)", (_r, a) => js`${rt("charConvertToUtf32")}(${a[0]}, ${a[1]})`),
   SM("int ConvertToUtf32(string s, int index)", (_r, a) => js`${rt("charConvertToUtf32At")}(${a[0]}, ${a[1]})`),
   SM("bool TryParse(string s, out char result)", (_r, a, x) => tryParse(js`${rt("charTryParse")}(${a[0]})`, a[1]!, x, js`0`)),
+  SM("UnicodeCategory GetUnicodeCategory(char c)", (_r, a) => js`${rt("charUnicodeCategory")}(${a[0]})`),
+  SM("UnicodeCategory GetUnicodeCategory(string s, int index)", (_r, a) => js`${rt("charUnicodeCategory")}(${rt("charAtArg")}(${a[0]}, ${a[1]}))`),
   K("char MaxValue", 0xffff, () => js`65535`),
   K("char MinValue", 0, () => js`0`),
 ]);
@@ -197,6 +199,11 @@ type("System", "Nullable", { typeParams: ["T"], valueType: true }, [
   M("string ToString()", (r) => js`${rt("toStr")}(${r})`),
 ]);
 
+type("System", "Nullable", { isStatic: true }, [
+  SM("int Compare<T>(T? n1, T? n2)", (_r, a) => js`${rt("cmp")}(${a[0]}, ${a[1]})`),
+  SM("bool Equals<T>(T? n1, T? n2)", (_r, a) => js`${rt("objEquals")}(${a[0]}, ${a[1]})`),
+]);
+
 let defaultOfCode: (x: LowerInfo) => Code = () => js`null`;
 export function setDefaultOfCode(f: (x: LowerInfo) => Code): void {
   defaultOfCode = f;
@@ -210,6 +217,8 @@ type("System.Globalization", "CultureInfo", { interfaces: ["IFormatProvider"] },
   SP("CultureInfo CurrentCulture", () => js`null`),
   SM("CultureInfo GetCultureInfo(string name)", () => js`null`),
 ]);
+const UNICODE_CATEGORIES = ["UppercaseLetter", "LowercaseLetter", "TitlecaseLetter", "ModifierLetter", "OtherLetter", "NonSpacingMark", "SpacingCombiningMark", "EnclosingMark", "DecimalDigitNumber", "LetterNumber", "OtherNumber", "SpaceSeparator", "LineSeparator", "ParagraphSeparator", "Control", "Format", "Surrogate", "PrivateUse", "ConnectorPunctuation", "DashPunctuation", "OpenPunctuation", "ClosePunctuation", "InitialQuotePunctuation", "FinalQuotePunctuation", "OtherPunctuation", "MathSymbol", "CurrencySymbol", "ModifierSymbol", "OtherSymbol", "OtherNotAssigned"];
+type("System.Globalization", "UnicodeCategory", { valueType: true }, UNICODE_CATEGORIES.map((n, i) => K(`UnicodeCategory ${n}`, i, () => js`${i}`)));
 type("System.Globalization", "NumberStyles", { valueType: true }, [
   K("NumberStyles None", 0, () => js`0`),
   K("NumberStyles Integer", 7, () => js`7`),

@@ -66,6 +66,26 @@ type("System.Xml.Linq", "XNode", { base: "XObject", test: test("XNode") }, [
   M("bool IsAfter(XNode node)", (r, a) => js`${rt("xIsAfter")}(${rt("xnn")}(${r}), ${a[0]})`),
   M("bool IsBefore(XNode node)", (r, a) => js`${rt("xIsBefore")}(${rt("xnn")}(${r}), ${a[0]})`),
   SM("int CompareDocumentOrder(XNode n1, XNode n2)", (_r, a) => js`${rt("xCompareDocumentOrder")}(${a[0]}, ${a[1]})`),
+  SM("bool DeepEquals(XNode n1, XNode n2)", (_r, a) => js`${rt("xDeepEquals")}(${a[0]}, ${a[1]})`),
+  SP("XNodeDocumentOrderComparer DocumentOrderComparer", () => js`({})`),
+  SP("XNodeEqualityComparer EqualityComparer", () => js`({})`),
+]);
+// The comparers are stateless: an empty object stands for an instance (their methods take both nodes).
+type("System.Xml.Linq", "XNodeDocumentOrderComparer", {}, [
+  C("()", () => js`({})`),
+  M("int Compare(XNode x, XNode y)", (_r, a) => js`${rt("xCompareDocumentOrder")}(${a[0]}, ${a[1]})`),
+]);
+type("System.Xml.Linq", "XNodeEqualityComparer", {}, [
+  C("()", () => js`({})`),
+  M("bool Equals(XNode x, XNode y)", (_r, a) => js`${rt("xDeepEquals")}(${a[0]}, ${a[1]})`),
+]);
+// declared for XDocument.DocumentType (always null: no DTDs)
+type("System.Xml.Linq", "XDocumentType", { base: "XNode", test: () => js`false` }, []);
+type("System.Xml.Linq", "XProcessingInstruction", { base: "XNode", test: test("XProcessingInstruction") }, [
+  C("(string target, string data)", (_r, a) => js`${rt("xNewProcessingInstruction")}(${a[0]}, ${a[1]})`),
+  C("(XProcessingInstruction other)", (_r, a) => js`${rt("xNewProcessingInstruction")}(${rt("xnn")}(${a[0]}).Target, ${a[0]}.Data)`),
+  P("string Target", p("Target")),
+  P("string Data", p("Data")),
 ]);
 type("System.Xml.Linq", "XContainer", { base: "XNode", test: test("XContainer") }, [
   P("XNode FirstNode", p("FirstNode")),
@@ -115,6 +135,7 @@ type("System.Xml.Linq", "XElement", { base: "XContainer", test: test("XElement")
   M("XNamespace GetDefaultNamespace()", m0("GetDefaultNamespace")),
   M("XNamespace GetNamespaceOfPrefix(string prefix)", m1("GetNamespaceOfPrefix")),
   SM("XElement Parse(string text)", (_r, a) => js`${X("XElement")}.Parse(${a[0]})`),
+  SP("IEnumerable<XElement> EmptySequence", () => js`[]`),
   SM("XElement Parse(string text, LoadOptions options)", (_r, a) => js`${X("XElement")}.Parse(${a[0]}, ${a[1]})`),
 ]);
 type("System.Xml.Linq", "XDocument", { base: "XContainer", test: test("XDocument") }, [
@@ -122,6 +143,8 @@ type("System.Xml.Linq", "XDocument", { base: "XContainer", test: test("XDocument
   C("(params object[] content)", (_r, a) => js`${X("XDocument")}.create(${a[0]})`),
   P("XElement Root", pn("Root")),
   P("XDeclaration Declaration", p("Declaration")),
+  // apimc's parser takes no DTD: a document never has a DocumentType
+  P("XDocumentType DocumentType", (r) => js`(void ${rt("xnn")}(${r}).Root, null)`),
   SM("XDocument Parse(string text)", (_r, a) => js`${X("XDocument")}.Parse(${a[0]})`),
   SM("XDocument Parse(string text, LoadOptions options)", (_r, a) => js`${X("XDocument")}.Parse(${a[0]}, ${a[1]})`),
 ]);
@@ -130,6 +153,7 @@ type("System.Xml.Linq", "XAttribute", { base: "XObject", test: test("XAttribute"
   P("XName Name", p("Name")),
   P("string Value", p("Value"), (r, _a, v) => js`(${r}.Value = ${v})`),
   P("bool IsNamespaceDeclaration", p("IsNamespaceDeclaration")),
+  SP("IEnumerable<XAttribute> EmptySequence", () => js`[]`),
   P("XAttribute NextAttribute", (r) => js`${rt("xNextAttribute")}(${rt("xnn")}(${r}))`),
   P("XAttribute PreviousAttribute", (r) => js`${rt("xPreviousAttribute")}(${rt("xnn")}(${r}))`),
   M("void SetValue(object value)", (r, a) => js`${rt("xAttributeSetValue")}(${rt("xnn")}(${r}), ${a[0]})`),
