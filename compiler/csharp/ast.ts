@@ -57,7 +57,8 @@ export interface CatchClause {
 }
 
 export type Stmt =
-  | { k: "block"; pos: number; stmts: Stmt[] }
+  /** `checked { }` / `unchecked { }` set `checked`; a plain block leaves it undefined. */
+  | { k: "block"; pos: number; stmts: Stmt[]; checked?: boolean }
   | { k: "local"; pos: number; type: TypeNode | null; decls: { name: string; pos: number; init: Expr | null }[]; isConst: boolean }
   | { k: "expr"; pos: number; expr: Expr }
   | { k: "if"; pos: number; test: Expr; then: Stmt; else: Stmt | null }

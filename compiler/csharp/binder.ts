@@ -319,10 +319,14 @@ export class Binder {
       case "newArray":
         return this.newArray(e);
       case "newAnon": {
+        // A plain object (JSON serializes it by its members) given .NET's ToString/Equals/GetHashCode
+        // by rt.anon; the format keys say how numbers print in ToString (double 1E+15, char 'a').
         const members = e.members.map((m) => ({ name: m.name, b: this.expr(m.value) }));
         let code = js`{ `;
         members.forEach((m, i) => (code = js`${code}${i ? js`, ` : js``}${literal(m.name)}: ${m.b.code}`));
-        return { type: L.anonType(members.map((m) => ({ name: m.name, type: m.b.type }))), code: js`${code} }`, pos: e.pos };
+        let keys = js``;
+        members.forEach((m, i) => (keys = js`${keys}${i ? js`, ` : js``}${literal(L.anonFormatKey(m.b.type))}`));
+        return { type: L.anonType(members.map((m) => ({ name: m.name, type: m.b.type }))), code: js`${rt("anon")}(${code} }, [${keys}])`, pos: e.pos };
       }
       case "typeof":
         this.err(Codes.CSharpNotSupported, e.pos, "'typeof' is not supported in policy expressions yet.");
@@ -1119,8 +1123,16 @@ export class Binder {
 
   stmt(s: Stmt): Code {
     switch (s.k) {
-      case "block":
-        return js`{ ${this.block(s.stmts)} } `;
+      case "block": {
+        if (s.checked === undefined) return js`{ ${this.block(s.stmts)} } `;
+        const saved = this.checkedCtx;
+        this.checkedCtx = s.checked;
+        try {
+          return js`{ ${this.block(s.stmts)} } `;
+        } finally {
+          this.checkedCtx = saved;
+        }
+      }
       case "empty":
         return js``;
       case "localFunc":

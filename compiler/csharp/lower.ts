@@ -869,7 +869,10 @@ export function unary(b: Binder, op: string, operand: Expr, pos: number): BExpr 
     return { type: v.type, code: isNullable(v.type) ? js`${rt("liftNot")}(${v.code})` : js`!${v.code}`, pos };
   }
   if (!isNumeric(u)) b.err(Codes.CSharpTypeMismatch, pos, `Operator '${op}' cannot be applied to operand of type '${typeName(x.type)}'.`);
-  const p = promote(primName(u)!, "int")!;
+  // unary numeric promotion: the small types become int; uint, long, ulong stay (-uint is long)
+  const p0 = primName(u)!;
+  const p = ["sbyte", "byte", "short", "ushort", "char"].includes(p0) ? "int" : p0;
+  if (op === "-" && p === "ulong") b.err(Codes.CSharpTypeMismatch, pos, `Operator '-' cannot be applied to operand of type 'ulong'.`);
   const t = op === "-" && p === "uint" ? "long" : p;
   const T = named(t);
   if (t === "decimal" && !isNullable(x.type)) {
@@ -878,13 +881,14 @@ export function unary(b: Binder, op: string, operand: Expr, pos: number): BExpr 
     if (x.cv !== undefined && typeof x.cv.v === "number") return { type: T, code: b.scope.constant(js`${rt("decNeg")}(${x.code})`, "dec"), pos, cv: { v: -x.cv.v } };
     return { type: T, code: js`${rt("decNeg")}(${x.code})`, pos };
   }
-  if ((t === "long" || t === "ulong") && !isNullable(x.type) && op !== "+" && !(x.cv !== undefined && Number.isSafeInteger(x.cv.v))) {
+  if ((t === "long" || t === "ulong") && !isNullable(x.type) && op !== "+" && !(x.cv !== undefined && Number.isSafeInteger(x.cv.v) && !(op === "~" && t === "ulong"))) {
     if (op === "~") return { type: T, code: js`${rt("lnot")}(${x.code}, ${t === "ulong"})`, pos };
     if (b.checkedCtx) return { type: T, code: js`${rt("lchk")}("-", 0, ${x.code}, false)`, pos };
     return { type: T, code: js`${rt("lneg")}(${x.code})`, pos };
   }
   if (x.cv !== undefined && typeof x.cv.v === "number") {
-    const v = op === "-" ? (t === "int" ? -x.cv.v | 0 : -x.cv.v) : op === "~" ? ~x.cv.v : x.cv.v;
+    // ~ of a long constant is -v - 1 (JS's ~ works on 32 bits); of a uint, its 32-bit complement
+    const v = op === "-" ? (t === "int" ? -x.cv.v | 0 : -x.cv.v) : op === "~" ? (t === "long" ? -x.cv.v - 1 : t === "uint" ? ~x.cv.v >>> 0 : ~x.cv.v) : x.cv.v;
     return { type: T, code: literal(v), pos, cv: { v } };
   }
   if (isNullable(x.type)) return { type: nullableOf(T), code: js`${rt("liftNum")}(${op === "~" ? "^" : "*"}, ${t}, ${x.code}, ${op === "~" ? -1 : op === "-" ? -1 : 1})`, pos };
@@ -977,7 +981,38 @@ export function commonType(b: Binder, types: Type[], pos = 0): Type {
   b.err(Codes.CSharpTypeMismatch, pos, `No best type found among ${nonNull.map(typeName).join(", ")}.`);
 }
 
+/** Identity of a type for interning anonymous types (the def object itself, not its display name). */
+const defIds = new WeakMap<TypeDef, number>();
+function typeKey(t: Type): string {
+  if (t.k === "array") return `[${typeKey(t.elem)}]`;
+  if (t.k !== "named") return t.k === "tp" ? `'${t.name}` : t.k;
+  let id = defIds.get(t.def);
+  if (id === undefined) defIds.set(t.def, (id = nextDefId++));
+  return `${id}<${t.args.map(typeKey).join(",")}>`;
+}
+let nextDefId = 0;
+const anonTypes = new Map<string, Type>();
+
+/**
+ * The anonymous type of `new { a = .., b = .. }`: two creations with the same member names, types
+ * and order are one type (C# spec §12.8.17.7), so arrays of them and conditionals have a best type.
+ */
 export function anonType(members: { name: string; type: Type }[]): Type {
+  const key = members.map((m) => `${m.name}:${typeKey(m.type)}`).join(";");
+  const known = anonTypes.get(key);
+  if (known) return known;
+  const t = makeAnonType(members);
+  anonTypes.set(key, t);
+  return t;
+}
+
+/** The runtime formatting key of an anonymous-type member of static type `t` (its ToString). */
+export function anonFormatKey(t: Type): string | null {
+  const n = primName(underlyingNullable(t));
+  return n === "double" || n === "float" || n === "char" ? n : null;
+}
+
+function makeAnonType(members: { name: string; type: Type }[]): Type {
   const def: TypeDef = {
     name: `<anonymous {${members.map((m) => m.name).join(", ")}}>`,
     ns: "",
@@ -1063,6 +1098,15 @@ export function foreachStmt(b: Binder, s: Stmt & { k: "foreach" }): Code {
   const body = b.embedded(s.body);
   b.leaveLoop();
   b.popScope();
+  if (isNamed(coll.type, "List") && elem) {
+    // A List<T> (a JS array) walked by index, as List<T>.Enumerator does: a change of its length
+    // inside the loop throws InvalidOperationException at the next step (an item set goes unseen).
+    const [a, i, n] = [b.temp(), b.temp(), b.temp()];
+    const same = sameType(declared, elem) || implicitCost(b, { type: elem, code: js``, pos: 0 }, declared) === 0;
+    const item = js`${a}[${i}]`;
+    const value = same ? item : cast(b, { type: elem, code: item, pos: s.pos }, declared, s.pos, s.pos).code;
+    return js`for (${a} = ${coll.code}, ${i} = 0, ${n} = ${a}.length; ; ${i}++) ${loopBody(js`if (${a}.length !== ${n}) throw ${rt("collectionModified")}(); if (${i} >= ${n}) break; const ${local.code} = ${value}; ${body}`)} `;
+  }
   if (sameType(declared, elem) || implicitCost(b, { type: elem, code: js``, pos: 0 }, declared) === 0) return js`for (const ${local.code} of ${src}) ${loopBody(body)} `;
   const tmp = b.temp();
   const conv = cast(b, { type: elem, code: tmp, pos: s.pos }, declared, s.pos, s.pos);

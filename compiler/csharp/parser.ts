@@ -827,6 +827,14 @@ export class Parser {
     }
     if (t.kind === "keyword") {
       switch (t.text) {
+        case "checked":
+        case "unchecked":
+          // `checked { ... }` statement: the block's arithmetic in that context (`checked(...)` stays an expression)
+          if (this.isP("{", this.peek())) {
+            this.i++;
+            return { ...this.block(), pos, checked: t.text === "checked" };
+          }
+          break;
         case "if": {
           this.i++;
           this.expect("(");

@@ -276,10 +276,13 @@ export function fmtRoundTrip(x: number, type = "double"): string {
   const nf = nonFinite(x);
   if (nf !== null) return nf;
   const float = type === "float";
-  let n = digitsOf(x, float ? 7 : 15);
+  // .NET Framework "R": G15 (float: G7) when that round-trips, else G17 (G9); the precision also
+  // decides where the exponent form starts (1e15.ToString("R") is "1E+15").
+  let precision = float ? 7 : 15;
+  let n = digitsOf(x, precision);
   const back = Number(`${n.neg ? "-" : ""}0.${n.d || "0"}e${n.scale}`);
-  if ((float ? Math.fround(back) : back) !== x) n = digitsOf(x, float ? 9 : 17);
-  return (n.neg ? "-" : "") + fmtGeneral(n, float ? 9 : 17, "E");
+  if ((float ? Math.fround(back) : back) !== x) n = digitsOf(x, (precision = float ? 9 : 17));
+  return (n.neg ? "-" : "") + fmtGeneral(n, precision, "E");
 }
 
 export function numToString(x: number, type: string): string {
@@ -650,7 +653,9 @@ function guidFormatRaw(g: string, f: string): string {
 
 /** Alignment of an interpolation/format item: positive pads left, negative pads right. */
 export function align(s: string, n: number): string {
-  return n >= 0 ? s.padStart(n) : s.padEnd(-n);
+  // (an int's text arrives as the number itself: `"" + x` is its text)
+  const t = typeof s === "string" ? s : String(s);
+  return n >= 0 ? t.padStart(n) : t.padEnd(-n);
 }
 
 /** String.Format composite formatting. */
@@ -1038,6 +1043,7 @@ function displayName(k: string): string {
 
 export function objEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (typeof a === "number" && a !== a) return typeof b === "number" && b !== b; // boxed NaN equals NaN
   if (a === null || a === undefined || b === null || b === undefined) return false;
   const e = (a as { Equals?: (x: unknown) => boolean }).Equals;
   if (typeof a === "object" && typeof e === "function") return e.call(a, b);
@@ -1053,7 +1059,12 @@ export function cmp(a: unknown, b: unknown): number {
   if (a === b) return 0;
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
-  if ((typeof a === "number" || typeof a === "bigint") && (typeof b === "number" || typeof b === "bigint")) return a < b ? -1 : a > b ? 1 : 0;
+  if ((typeof a === "number" || typeof a === "bigint") && (typeof b === "number" || typeof b === "bigint")) {
+    // double.CompareTo: NaN is less than every number and equal to itself
+    if (a !== a) return b !== b ? 0 : -1;
+    if (b !== b) return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === "boolean" && typeof b === "boolean") return (a ? 1 : 0) - (b ? 1 : 0);
   const c = (a as { CompareTo?: (x: unknown) => number }).CompareTo;
@@ -1061,6 +1072,53 @@ export function cmp(a: unknown, b: unknown): number {
   throw argumentError("At least one object must implement IComparable.");
 }
 export const compare = cmp;
+/**
+ * An anonymous-type instance: the plain object of its members, with .NET's generated members as
+ * non-enumerable properties (JSON and reflection-like code see only the members): ToString gives
+ * `{ a = 1, b = x }`, Equals compares member by member, GetHashCode combines the members'.
+ * `fmt` is, by member, how a number prints ("double", "float", "char" or null).
+ */
+export function anon<T extends object>(o: T, fmt: readonly (string | null)[]): T {
+  const names = Object.keys(o);
+  const show = (v: unknown, f: string | null | undefined): string =>
+    v === null || v === undefined ? "" : f === "char" && typeof v === "number" ? String.fromCharCode(v) : (f === "double" || f === "float") && typeof v === "number" ? numToString(v, f) : toStr(v);
+  Object.defineProperties(o, {
+    ToString: { value: () => (names.length ? `{ ${names.map((n, i) => `${n} = ${show((o as Record<string, unknown>)[n], fmt[i])}`).join(", ")} }` : "{ }") },
+    Equals: {
+      value: (other: unknown) =>
+        other === o ||
+        (other !== null &&
+          typeof other === "object" &&
+          Object.keys(other).join(",") === names.join(",") &&
+          typeof (other as { Equals?: unknown }).Equals === "function" &&
+          names.every((n) => {
+            const a = (o as Record<string, unknown>)[n];
+            const b = (other as Record<string, unknown>)[n];
+            return a === b || (a !== a && b !== b) || objEquals(a, b);
+          })),
+    },
+    GetHashCode: { value: () => names.reduce((h, n) => (Math.imul(h, -1521134295) + hashCode((o as Record<string, unknown>)[n])) | 0, 0) },
+  });
+  return o;
+}
+/** `new List<T>(capacity)` and the other collections' capacity: negative is ArgumentOutOfRange. */
+export function capacity(n: number, message = "Non-negative number required."): number {
+  if (n < 0) throw argumentOutOfRange("capacity", message);
+  return n;
+}
+/** A collection changed while a foreach walked it. */
+export function collectionModified(): Error {
+  return invalidOperation("Collection was modified; enumeration operation may not execute.");
+}
+/** `collection.ToString()`: the type's name, known statically (null: NullReferenceException). */
+export function typeNameOf(v: unknown, name: string): string {
+  if (v === null || v === undefined) throw nullReference();
+  return name;
+}
+/** double.Equals(double): `==`, except that NaN equals NaN. */
+export function dblEquals(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === "number" && a !== a && typeof b === "number" && b !== b);
+}
 
 export function hashCode(v: unknown): number {
   if (v instanceof Decimal) return v.GetHashCode();
@@ -1246,6 +1304,9 @@ function parseCore(s: string, type: string, style: number): ParseResult {
 export function parseNum(s: string | null, type: string, style = -1): number {
   // (decimal: returns a Decimal)
   if (s === null || s === undefined) throw argumentNull("s");
+  // NumberStyles.AllowHexSpecifier (0x200) is for integral types only
+  if (style !== -1 && style & 0x200 && (type === "double" || type === "float" || type === "decimal"))
+    throw argumentError("The number style AllowHexSpecifier is not supported on floating point data types.");
   const r = parseCore(s, type, style === -1 ? defaultStyle(type) : style);
   if (r === "format") throw formatError();
   if (r === "overflow") throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);

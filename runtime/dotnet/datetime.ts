@@ -9,14 +9,39 @@ import { lnum, type Long } from "./long.js";
 import { registerDateTimeOps } from "./newtonsoft.js";
 
 const MIN_MS = -62135596800000;
-const MAX_MS = 253402300799999.9999;
+/** 10000-01-01T00:00:00: the first millisecond past DateTime.MaxValue. */
+const END_MS = 253402300800000;
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const p2 = (n: number) => String(n).padStart(2, "0");
 
 export class TimeSpan {
   readonly $typeName = "System.TimeSpan";
-  constructor(readonly ticks: number) {}
+  constructor(
+    readonly ticks: number,
+    /** The exact ticks when |ticks| >= 2^53 (TimeSpan.MaxValue...), which the double cannot hold. */
+    readonly exact?: bigint,
+  ) {}
+  /** Ticks as a bigint, exact when known. */
+  big(): bigint {
+    return this.exact ?? BigInt(Math.round(this.ticks));
+  }
+  /** A TimeSpan of `t` ticks, checked against the Int64 range (OverflowException beyond). */
+  static ofBig(t: bigint): TimeSpan {
+    if (t > 9223372036854775807n || t < -9223372036854775808n) throw overflow("TimeSpan overflowed because the duration is too long.");
+    const n = Number(t);
+    return Math.abs(n) >= 2 ** 53 ? new TimeSpan(n, t) : new TimeSpan(n);
+  }
+  /** Sign and clock parts of the duration (exact for big ones). */
+  parts(): { neg: boolean; d: number; h: number; m: number; s: number; f: number } {
+    if (this.exact === undefined) {
+      const t = Math.abs(this.ticks);
+      return { neg: this.ticks < 0, d: Math.trunc(t / 8.64e11), h: Math.trunc(t / 3.6e10) % 24, m: Math.trunc(t / 6e8) % 60, s: Math.trunc(t / 1e7) % 60, f: Math.round(t % 1e7) };
+    }
+    const neg = this.exact < 0n;
+    const t = neg ? -this.exact : this.exact;
+    return { neg, d: Number(t / 864000000000n), h: Number((t / 36000000000n) % 24n), m: Number((t / 600000000n) % 60n), s: Number((t / 10000000n) % 60n), f: Number(t % 10000000n) };
+  }
   static fromMs(ms: number): TimeSpan {
     return new TimeSpan(Math.round(ms * 10000));
   }
@@ -28,16 +53,17 @@ export class TimeSpan {
     return new TimeSpan(Math.trunc(ms) * 10000);
   }
   static fromTicks(t: Long): TimeSpan {
-    return new TimeSpan(Number(t));
+    return typeof t === "bigint" ? TimeSpan.ofBig(t) : new TimeSpan(Number(t));
   }
   static create(d: number, h: number, m: number, s: number, ms: number): TimeSpan {
     return TimeSpan.fromMs((((d * 24 + h) * 60 + m) * 60 + s) * 1000 + ms);
   }
   static readonly Zero = new TimeSpan(0);
-  static readonly MaxValue = new TimeSpan(9223372036854775807);
-  static readonly MinValue = new TimeSpan(-9223372036854775808);
+  static readonly MaxValue = new TimeSpan(9223372036854775807, 9223372036854775807n);
+  static readonly MinValue = new TimeSpan(-9223372036854775808, -9223372036854775808n);
   /** A long (number, or bigint beyond 2^53). */
   get Ticks(): number {
+    if (this.exact !== undefined) return this.exact as unknown as number;
     if (this.ticks >= 9223372036854775807) return 9223372036854775807n as unknown as number;
     return lnum(this.ticks) as number;
   }
@@ -72,31 +98,30 @@ export class TimeSpan {
     return Math.trunc(this.ticks / 1e4) % 1000;
   }
   Add(t: TimeSpan): TimeSpan {
-    return new TimeSpan(this.ticks + t.ticks);
+    const r = this.ticks + t.ticks;
+    return Math.abs(r) < 2 ** 53 && this.exact === undefined && t.exact === undefined ? new TimeSpan(r) : TimeSpan.ofBig(this.big() + t.big());
   }
   Subtract(t: TimeSpan): TimeSpan {
-    return new TimeSpan(this.ticks - t.ticks);
+    const r = this.ticks - t.ticks;
+    return Math.abs(r) < 2 ** 53 && this.exact === undefined && t.exact === undefined ? new TimeSpan(r) : TimeSpan.ofBig(this.big() - t.big());
   }
   Negate(): TimeSpan {
-    return new TimeSpan(-this.ticks);
+    if (this.exact === -9223372036854775808n) throw overflow("Negating the minimum value of a twos complement number is invalid.");
+    return this.exact === undefined ? new TimeSpan(-this.ticks) : new TimeSpan(-this.ticks, -this.exact);
   }
   Duration(): TimeSpan {
-    return new TimeSpan(Math.abs(this.ticks));
+    if (this.exact === -9223372036854775808n) throw overflow("The duration cannot be returned for TimeSpan.MinValue because the absolute value of TimeSpan.MinValue exceeds the value of TimeSpan.MaxValue.");
+    return this.ticks >= 0 ? this : this.Negate();
   }
   Equals(o: unknown): boolean {
-    return o instanceof TimeSpan && o.ticks === this.ticks;
+    return o instanceof TimeSpan && o.ticks === this.ticks && o.exact === this.exact;
   }
   CompareTo(o: TimeSpan): number {
     return Math.sign(this.ticks - o.ticks);
   }
   /** "c" format: [-][d.]hh:mm:ss[.fffffff]. */
   ToString(format?: string | null): string {
-    const t = Math.abs(this.ticks);
-    const d = Math.trunc(t / 8.64e11);
-    const h = Math.trunc(t / 3.6e10) % 24;
-    const m = Math.trunc(t / 6e8) % 60;
-    const s = Math.trunc(t / 1e7) % 60;
-    const f = Math.round(t % 1e7);
+    const { d, h, m, s, f } = this.parts();
     if (format === "g") {
       let out = `${this.ticks < 0 ? "-" : ""}${d ? `${d}:` : ""}${h}:${p2(m)}:${p2(s)}`;
       if (f) out += `.${String(f).padStart(7, "0").replace(/0+$/, "")}`;
@@ -104,7 +129,8 @@ export class TimeSpan {
     }
     if (format === "G") return `${this.ticks < 0 ? "-" : ""}${d}:${p2(h)}:${p2(m)}:${p2(s)}.${String(f).padStart(7, "0")}`;
     if (format && format !== "c" && format !== "t" && format !== "T") {
-      return customTimeSpan(this, format);
+      // "%d": a one-specifier custom format (the % only marks it as custom)
+      return customTimeSpan(this, format.length === 2 && format[0] === "%" ? format[1]! : format);
     }
     let out = `${this.ticks < 0 ? "-" : ""}${d ? `${d}.` : ""}${p2(h)}:${p2(m)}:${p2(s)}`;
     if (f) out += `.${String(f).padStart(7, "0")}`;
@@ -226,7 +252,7 @@ export class DateTime {
      */
     readonly tk: number = 0,
   ) {
-    if (ms < MIN_MS || ms > MAX_MS + 1) throw argumentOutOfRange("ticks", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks.");
+    if (ms < MIN_MS || ms >= END_MS) throw argumentOutOfRange("ticks", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks.");
   }
   static fromMs(ms: number, kind: number): DateTime {
     return new DateTime(ms, kind);
@@ -237,7 +263,12 @@ export class DateTime {
   static fromTicks(ticks: Long, kind: number): DateTime {
     const exact = BigInt(ticks);
     const t = exact - 621355968000000000n;
-    const d = new DateTime(Number(t / 10000n) + Number(t % 10000n) / 10000, kind);
+    const whole = Number(t / 10000n);
+    let ms = whole + Number(t % 10000n) / 10000;
+    // A fraction the double cannot hold next to a large `whole` must not round up into the next
+    // millisecond (DateTime.MaxValue would become 10000-01-01): keep the whole ms, tk holds the rest.
+    if (ms - whole >= 1) ms = whole;
+    const d = new DateTime(ms, kind);
     const tk = Number(exact - msTicks(d.ms));
     return tk === 0 ? d : new DateTime(d.ms, kind, tk);
   }
@@ -253,12 +284,13 @@ export class DateTime {
     return new DateTime(dt.getTime(), kind);
   }
   static readonly MinValue = new DateTime(MIN_MS, 0);
-  static readonly MaxValue = new DateTime(MAX_MS, 0);
+  static readonly MaxValue = DateTime.fromTicks(3155378975999999999n as unknown as Long, 0);
   static IsLeapYear(y: number): boolean {
     return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   }
   static DaysInMonth(y: number, m: number): number {
     if (m < 1 || m > 12) throw argumentOutOfRange("month", "Month must be between one and twelve.");
+    if (y < 1 || y > 9999) throw argumentOutOfRange("year", "Year must be between 1 and 9999.");
     return [31, DateTime.IsLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
   }
   private get d(): Date {
@@ -458,18 +490,45 @@ function roundMs(x: number): number {
   return Math.round(x);
 }
 
+/** "+05:30" for an offset in minutes. */
+function offsetText(min: number): string {
+  const a = Math.abs(min);
+  return `${min < 0 ? "-" : "+"}${p2(Math.floor(a / 60))}:${p2(a % 60)}`;
+}
+/** The offset a date string states (Z, ±HH:mm, ±HHmm, ±HH at its end), in minutes; 0 (the local zone, UTC here) when none. */
+function statedOffset(s: string): number {
+  const m = /(?:([+-])(\d{1,2})(?::?(\d{2}))?|(Z|GMT|UTC))\s*$/i.exec(s.trim());
+  if (!m || m[4]) return 0;
+  // a trailing "-07" of a plain date (2020-06-07) is not an offset: only after a time
+  if (!/\d:\d{2}(:\d{2}(\.\d+)?)?\s*$/.test(s.trim().slice(0, m.index))) return 0;
+  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+/**
+ * DateTimeOffset: the UTC instant `dt` and the offset in minutes; its clock (Year, Hour, ToString,
+ * Date, Ticks) is the instant plus the offset, as .NET's ClockDateTime.
+ */
 export class DateTimeOffset {
   readonly $typeName = "System.DateTimeOffset";
-  constructor(readonly dt: DateTime) {}
-  /** new DateTimeOffset(y, m, d, h, min, s, ms, offset): the instant is the local time minus the offset (kept as UTC). */
+  constructor(
+    readonly dt: DateTime,
+    readonly off: number = 0,
+  ) {}
+  /** new DateTimeOffset(y, m, d, h, min, s, ms, offset): the local time with its offset. */
   static fromParts(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: TimeSpan): DateTimeOffset {
     if (offset.ticks % 600000000 !== 0) throw argumentError("Offset must be specified in whole minutes.\r\nParameter name: offset");
     if (Math.abs(offset.ticks) > 14 * 36000000000) throw argumentOutOfRange("offset", "Offset must be within plus or minus 14 hours.");
     const local = DateTime.create(y, mo, d, h, mi, s, ms, 0);
-    return new DateTimeOffset(new DateTime(local.ms - offset.ticks / 10000, 1));
+    return DateTimeOffset.fromClock(local, offset.ticks / 600000000);
+  }
+  /** The offset's clock time `local` (kind ignored) with `off` minutes. */
+  static fromClock(local: DateTime, off: number): DateTimeOffset {
+    const utc = local.ms - off * 60000;
+    if (utc < MIN_MS || utc >= END_MS) throw argumentOutOfRange("offset", "The UTC time represented when the offset is applied must be between year 0 and 10,000.");
+    return new DateTimeOffset(new DateTime(utc, 1, local.tk), off);
   }
   static fromDateTime(d: DateTime): DateTimeOffset {
-    return new DateTimeOffset(new DateTime(d.ms, 1));
+    return new DateTimeOffset(new DateTime(d.ms, 1, d.tk));
   }
   static now(): DateTimeOffset {
     return new DateTimeOffset(DateTime.now(1));
@@ -477,15 +536,32 @@ export class DateTimeOffset {
   static FromUnixTimeMilliseconds(ms: number): DateTimeOffset {
     return new DateTimeOffset(new DateTime(ms, 1));
   }
+  /** DateTimeOffset.Parse: the instant, and the offset the text states (none: the local zone, UTC here). */
+  static Parse(s: string | null): DateTimeOffset {
+    if (s === null || s === undefined) throw argumentNull("input");
+    const d = DateTime.Parse(s, 1);
+    const off = statedOffset(s);
+    return new DateTimeOffset(new DateTime(d.ms, 1, d.tk), off);
+  }
   static TryParse(s: string | null): DateTimeOffset | undefined {
     const d = DateTime.TryParse(s, 16);
-    return d ? new DateTimeOffset(new DateTime(d.ms, 1)) : undefined;
+    return d ? new DateTimeOffset(new DateTime(d.ms, 1, d.tk), statedOffset(s!)) : undefined;
+  }
+  /** The clock time (the instant plus the offset), kind Unspecified. */
+  get clock(): DateTime {
+    return this.off === 0 ? new DateTime(this.dt.ms, 0, this.dt.tk) : new DateTime(this.dt.ms + this.off * 60000, 0, this.dt.tk);
+  }
+  get Offset(): TimeSpan {
+    return new TimeSpan(this.off * 600000000);
   }
   get UtcDateTime(): DateTime {
-    return new DateTime(this.dt.ms, 1);
+    return new DateTime(this.dt.ms, 1, this.dt.tk);
   }
   get DateTime(): DateTime {
-    return new DateTime(this.dt.ms, 0);
+    return this.clock;
+  }
+  ToUniversalTime(): DateTimeOffset {
+    return this.off === 0 ? this : new DateTimeOffset(this.dt, 0);
   }
   ToUnixTimeSeconds(): number {
     return Math.floor(this.dt.ms / 1000);
@@ -494,76 +570,77 @@ export class DateTimeOffset {
     return Math.floor(this.dt.ms);
   }
   get Year(): number {
-    return this.dt.Year;
+    return this.clock.Year;
   }
   get Month(): number {
-    return this.dt.Month;
+    return this.clock.Month;
   }
   get Day(): number {
-    return this.dt.Day;
+    return this.clock.Day;
   }
   get Hour(): number {
-    return this.dt.Hour;
+    return this.clock.Hour;
   }
   get Minute(): number {
-    return this.dt.Minute;
+    return this.clock.Minute;
   }
   get Second(): number {
-    return this.dt.Second;
+    return this.clock.Second;
   }
   get Millisecond(): number {
-    return this.dt.Millisecond;
+    return this.clock.Millisecond;
   }
   get DayOfYear(): number {
-    return this.dt.DayOfYear;
+    return this.clock.DayOfYear;
   }
   get DayOfWeek(): number {
-    return this.dt.DayOfWeek;
+    return this.clock.DayOfWeek;
   }
   get Ticks(): number {
-    return this.dt.Ticks;
+    return this.clock.Ticks;
   }
   get TimeOfDay(): TimeSpan {
-    return this.dt.TimeOfDay;
+    return this.clock.TimeOfDay;
   }
   get Date(): DateTime {
-    return this.dt.Date.withKind(0);
+    return this.clock.Date.withKind(0);
   }
   get ms(): number {
     return this.dt.ms;
   }
+  /** Arithmetic on the clock, the offset kept (as .NET: new DateTimeOffset(ClockDateTime.AddX(v), Offset)). */
   private w(d: DateTime | TimeSpan): DateTimeOffset {
-    return new DateTimeOffset(d as DateTime);
+    return DateTimeOffset.fromClock(d as DateTime, this.off);
   }
   Add(t: TimeSpan): DateTimeOffset {
-    return this.w(this.dt.Add(t));
+    return this.w(this.clock.Add(t));
   }
   AddDays(v: number): DateTimeOffset {
-    return this.w(this.dt.AddDays(v));
+    return this.w(this.clock.AddDays(v));
   }
   AddHours(v: number): DateTimeOffset {
-    return this.w(this.dt.AddHours(v));
+    return this.w(this.clock.AddHours(v));
   }
   AddMinutes(v: number): DateTimeOffset {
-    return this.w(this.dt.AddMinutes(v));
+    return this.w(this.clock.AddMinutes(v));
   }
   AddSeconds(v: number): DateTimeOffset {
-    return this.w(this.dt.AddSeconds(v));
+    return this.w(this.clock.AddSeconds(v));
   }
   AddMilliseconds(v: number): DateTimeOffset {
-    return this.w(this.dt.AddMilliseconds(v));
+    return this.w(this.clock.AddMilliseconds(v));
   }
   AddTicks(v: number): DateTimeOffset {
-    return this.w(this.dt.AddTicks(v));
+    return this.w(this.clock.AddTicks(v));
   }
   AddMonths(v: number): DateTimeOffset {
-    return this.w(this.dt.AddMonths(v));
+    return this.w(this.clock.AddMonths(v));
   }
   AddYears(v: number): DateTimeOffset {
-    return this.w(this.dt.AddYears(v));
+    return this.w(this.clock.AddYears(v));
   }
   Subtract(x: DateTimeOffset | TimeSpan): DateTimeOffset | TimeSpan {
-    if (x instanceof TimeSpan) return this.w(this.dt.Subtract(x));
+    if (x instanceof TimeSpan) return this.w(this.clock.Subtract(x) as DateTime);
     return TimeSpan.fromMs(this.dt.ms - x.dt.ms);
   }
   Equals(o: unknown): boolean {
@@ -573,7 +650,13 @@ export class DateTimeOffset {
     return Math.sign(this.dt.ms - o.dt.ms);
   }
   ToString(format?: string | null): string {
-    return formatDate(this.dt, format || "G zzz", "+00:00", "+00:00");
+    const z = offsetText(this.off);
+    return formatDate(this.clock, format || "G zzz", z, z);
+  }
+  /** The ISO text Newtonsoft and XmlConvert write: clock time, fraction without trailing zeros, offset. */
+  isoText(zulu: boolean): string {
+    const s = formatDate(this.clock, "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF", "", "");
+    return s + (zulu && this.off === 0 ? "Z" : offsetText(this.off));
   }
 }
 
@@ -673,11 +756,12 @@ export function formatDate(d: DateTime, format: string, kText: string, zText: st
     }
     const digits = String(ticksInSecond).padStart(7, "0").slice(0, tok.length);
     if (tok[0] === "F") {
+      // all zeros: nothing, and (as .NET) the '.' written just before goes too
       const trimmed = digits.replace(/0+$/, "");
-      return trimmed;
+      return trimmed || "\u0001";
     }
     return digits;
-  });
+  }).replace(/\.?\u0001/g, "");
 }
 
 registerTypeCheck("DateTime", (v) => v instanceof DateTime);
@@ -687,7 +771,8 @@ registerDateTimeOps({
   parse: (s) => DateTime.Parse(s, null),
   format: (d) => (d as DateTime).ToString(),
   iso: (d) => {
-    const x = d instanceof DateTimeOffset ? d.dt : (d as DateTime);
+    if (d instanceof DateTimeOffset) return d.isoText(false);
+    const x = d as DateTime;
     const s = formatDate(x, "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFK", x.kind === 1 ? "Z" : x.kind === 2 ? "+00:00" : "", "+00:00");
     return s.replace(/\.(?=Z|\+|$)/, "");
   },

@@ -7,7 +7,7 @@
 //
 // Also the boxes of value types that are not int/double/bool/char (NumBox): `(object)5L` keeps its
 // type so `is int` and unboxing casts behave as in C# (see compiler/csharp/lower.ts).
-import { DotNetException, divideByZero, overflow, argumentOutOfRange, nullReference as nullReferenceErr } from "../errors.js";
+import { DotNetException, divideByZero, overflow, argumentOutOfRange, invalidOperation, nullReference as nullReferenceErr } from "../errors.js";
 import { numFormat, fmtFloat } from "./core.js";
 
 const MAX_M = (1n << 96n) - 1n;
@@ -353,6 +353,17 @@ export function decSum(xs: Iterable<Decimal | number | null>): Decimal {
   for (const x of xs) if (x !== null && x !== undefined) s = decAdd(s, x);
   return s;
 }
+/** Enumerable.Average(IEnumerable<decimal>): the decimal sum divided by the count. */
+export function decAverage(xs: Iterable<Decimal | number>): Decimal {
+  let s = Decimal.Zero;
+  let n = 0;
+  for (const x of xs) {
+    s = decAdd(s, x);
+    n++;
+  }
+  if (n === 0) throw invalidOperation("Sequence contains no elements");
+  return decDiv(s, n);
+}
 
 // ---- boxes of value types other than int, double, bool, char, decimal ----------------------------
 const BOX_NAMES: Record<string, string> = {
@@ -420,7 +431,8 @@ export function unboxJson(v: unknown): unknown {
 export function jvalueObject(t: { Type: number; Value: unknown } | null): unknown {
   if (t === null || t === undefined) throw nullReferenceErr();
   const v = t.Value;
-  return t.Type === 6 && typeof v === "number" ? new NumBox(v, "long") : t.Type === 7 && typeof v === "number" ? boxDouble(v) : v;
+  const long = typeof v === "number" || (typeof v === "bigint" && v >= -9223372036854775808n && v <= 9223372036854775807n);
+  return t.Type === 6 && long ? new NumBox(v as number, "long") : t.Type === 7 && typeof v === "number" ? boxDouble(v) : v;
 }
 /**
  * unboxJson through anonymous objects, arrays, Sets and Maps: a copy with Decimal/NumBox values made

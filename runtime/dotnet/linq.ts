@@ -1,7 +1,7 @@
 // LINQ (System.Linq.Enumerable) and collection helpers. Sequences are any JS iterable; strings
 // enumerate as char codes, plain Maps as { Key, Value } pairs, null sources throw ArgumentNullException.
 import { checkSequenceSize } from "../budget.js";
-import { argumentNull, argumentOutOfRange, argumentError, indexOutOfRange, invalidOperation, keyNotFound } from "../errors.js";
+import { argumentNull, argumentOutOfRange, argumentError, indexOutOfRange, invalidOperation, keyNotFound, overflow } from "../errors.js";
 import { cmp, objEquals, toStr } from "./core.js";
 import { strCompare } from "./string.js";
 
@@ -15,7 +15,8 @@ export function seq<T = unknown>(src: unknown): Iterable<T> {
   return src as Iterable<T>;
 }
 const arr = <T>(src: unknown): T[] => (Array.isArray(src) ? (src as T[]) : Array.from(seq<T>(src)));
-const eq = (a: unknown, b: unknown) => a === b || objEquals(a, b);
+// EqualityComparer<double>.Default: NaN equals NaN (double.Equals), unlike `==`.
+const eq = (a: unknown, b: unknown) => a === b || (a !== a && b !== b) || objEquals(a, b);
 
 export function isEnumerable(v: unknown): boolean {
   return v !== null && v !== undefined && typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function";
@@ -88,8 +89,35 @@ export function linqSelectMany<T, R>(src: Seq<T>, f: (x: T) => Iterable<R>): R[]
   for (const x of seq<T>(src)) for (const y of seq<R>(f(x))) out.push(y);
   return out;
 }
+/**
+ * Finds values the way EqualityComparer<T>.Default does: primitives by value (a Map: NaN finds NaN,
+ * 0 finds -0), objects with an Equals (decimals, dates, anonymous types) by it.
+ */
+class EqLookup<V> {
+  private prim = new Map<unknown, V>();
+  private objs: [unknown, V][] = [];
+  private static byEquals(k: unknown): boolean {
+    return k !== null && typeof k === "object" && typeof (k as { Equals?: unknown }).Equals === "function";
+  }
+  get(k: unknown): V | undefined {
+    if (!EqLookup.byEquals(k)) return this.prim.get(k);
+    for (const [kk, v] of this.objs) if (objEquals(k, kk)) return v;
+    return undefined;
+  }
+  set(k: unknown, v: V): void {
+    if (EqLookup.byEquals(k)) this.objs.push([k, v]);
+    else this.prim.set(k, v);
+  }
+}
 export function linqDistinct<T>(src: Seq<T>): T[] {
-  return [...new Set(seq<T>(src))];
+  const seen = new EqLookup<true>();
+  const out: T[] = [];
+  for (const x of seq<T>(src)) {
+    if (seen.get(x)) continue;
+    seen.set(x, true);
+    out.push(x);
+  }
+  return out;
 }
 export function linqSkip<T>(src: Seq<T>, n: number): T[] {
   return arr<T>(src).slice(Math.max(0, n));
@@ -126,9 +154,9 @@ export function linqExcept<T>(a: Seq<T>, b: Seq<T>): T[] {
   const s = new Set(seq<T>(b));
   return [...new Set(seq<T>(a))].filter((x) => !s.has(x));
 }
-export function linqDefaultIfEmpty<T>(src: Seq<T>): (T | null)[] {
+export function linqDefaultIfEmpty<T>(src: Seq<T>, dflt: T | null = null): (T | null)[] {
   const a = arr<T>(src);
-  return a.length ? a : [null];
+  return a.length ? a : [dflt];
 }
 /** Stable sort (as Enumerable.OrderBy); keys compared with the default comparer (strings: culture-like). */
 type Comparer = number | { Compare(a: unknown, b: unknown): number } | null | undefined;
@@ -207,11 +235,21 @@ export function linqSum<T>(src: Seq<T>, f?: (x: T) => number): number {
   for (const x of seq<T>(src)) s += f ? f(x) : (x as unknown as number);
   return s;
 }
+/** Sum over int: Enumerable.Sum adds in a checked context (OverflowException past Int32). */
+export function linqSumInt<T>(src: Seq<T>, f?: (x: T) => number): number {
+  let s = 0;
+  for (const x of seq<T>(src)) {
+    s += f ? f(x) : ((x as unknown as number) ?? 0);
+    if (s > 2147483647 || s < -2147483648) throw overflow();
+  }
+  return s;
+}
 export function linqMax<T>(src: Seq<T>, f?: (x: T) => number): number {
   let m: number | null = null;
   for (const x of seq<T>(src)) {
     const v = f ? f(x) : (x as unknown as number);
-    if (m === null || v > m) m = v;
+    // NaN sorts lowest (Comparer<double>): Max is NaN only when every value is
+    if (m === null || v > m || (m !== m && v === v)) m = v;
   }
   if (m === null) throw invalidOperation("Sequence contains no elements");
   return m;
@@ -221,6 +259,7 @@ export function linqMin<T>(src: Seq<T>, f?: (x: T) => number): number {
   for (const x of seq<T>(src)) {
     const v = f ? f(x) : (x as unknown as number);
     if (m === null || v < m) m = v;
+    if (v !== v) return v; // NaN is the minimum (Enumerable.Min returns it at once)
   }
   if (m === null) throw invalidOperation("Sequence contains no elements");
   return m;
@@ -251,14 +290,19 @@ export function linqSequenceEqual<T>(a: Seq<T>, b: Seq<T>): boolean {
   return x.length === y.length && x.every((v, i) => eq(v, y[i]));
 }
 export function linqGroupBy<T, K>(src: Seq<T>, key: (x: T) => K): (T[] & { Key: K })[] {
-  const m = new Map<K, T[]>();
+  const m = new EqLookup<T[] & { Key: K }>();
+  const groups: (T[] & { Key: K })[] = [];
   for (const x of seq<T>(src)) {
     const k = key(x);
-    const g = m.get(k);
-    if (g) g.push(x);
-    else m.set(k, [x]);
+    let g = m.get(k);
+    if (!g) {
+      g = Object.assign([] as T[], { Key: k });
+      m.set(k, g);
+      groups.push(g);
+    }
+    g.push(x);
   }
-  return [...m].map(([k, v]) => Object.assign(v, { Key: k }));
+  return groups;
 }
 export function linqOfType<T>(src: Seq<unknown>, test: ((v: unknown) => boolean) | null): T[] {
   return arr<unknown>(src).filter((x) => x !== null && (!test || test(x))) as T[];
@@ -341,6 +385,11 @@ export function arrayCopy<T>(src: T[], si: number, dst: T[], di: number, n: numb
   if (si + n > src.length || di + n > dst.length) throw argumentError("Source array was not long enough.");
   for (let i = 0; i < n; i++) dst[di + i] = src[si + i]!;
 }
+/** List.Sort(Comparison<T>) (stable here; .NET's introsort is stable on up to 16 elements). */
+export function listSortWith<T>(a: T[], f: (x: T, y: T) => number): void {
+  if (f === null || f === undefined) throw argumentNull("comparison");
+  a.sort((x, y) => f(x, y));
+}
 export function setAdd<T>(s: Set<T>, v: T): boolean {
   if (s.has(v)) return false;
   s.add(v);
@@ -351,6 +400,24 @@ export function setAdd<T>(s: Set<T>, v: T): boolean {
 export class Dictionary<K, V> extends Map<K, V> {
   readonly $typeName = "System.Collections.Generic.Dictionary";
   private readonly ci: boolean;
+  /**
+   * Enumeration order as .NET's: entries live in slots; a removed entry's slot goes on a free list
+   * and the next new key takes the most recently freed slot (so Remove + Add can reorder keys).
+   */
+  private slots: ({ k: K; v: V; slot: number } | null)[] = [];
+  private free: number[] = [];
+  private place(e: { k: K; v: V; slot: number }): void {
+    e.slot = this.free.length ? this.free.pop()! : this.slots.length;
+    this.slots[e.slot] = e;
+  }
+  private live(): { k: K; v: V }[] {
+    return this.slots.filter((e): e is { k: K; v: V; slot: number } => e !== null);
+  }
+  override clear(): void {
+    super.clear();
+    this.slots = [];
+    this.free = [];
+  }
   constructor(comparer: number | null = null) {
     super();
     this.ci = comparer === 5 || comparer === 3 || comparer === 1;
@@ -371,17 +438,29 @@ export class Dictionary<K, V> extends Map<K, V> {
   }
   SetItem(key: K, v: V): V {
     const kk = this.k(key);
-    const e = super.get(kk) as unknown as { k: K; v: V } | undefined;
-    super.set(kk, { k: e ? e.k : key, v } as unknown as V);
+    const e = super.get(kk) as unknown as { k: K; v: V; slot: number } | undefined;
+    if (e) e.v = v;
+    else {
+      const n = { k: key, v, slot: 0 };
+      this.place(n);
+      super.set(kk, n as unknown as V);
+    }
     return v;
   }
   Add(key: K, v: V): void {
     const kk = this.k(key);
     if (super.has(kk)) throw argumentError("An item with the same key has already been added.");
-    super.set(kk, { k: key, v } as unknown as V);
+    const n = { k: key, v, slot: 0 };
+    this.place(n);
+    super.set(kk, n as unknown as V);
   }
   Remove(key: K): boolean {
-    return super.delete(this.k(key));
+    const kk = this.k(key);
+    const e = super.get(kk) as unknown as { slot: number } | undefined;
+    if (!e) return false;
+    this.slots[e.slot] = null;
+    this.free.push(e.slot);
+    return super.delete(kk);
   }
   ContainsKey(key: K): boolean {
     return super.has(this.k(key));
@@ -398,16 +477,16 @@ export class Dictionary<K, V> extends Map<K, V> {
     return this.size;
   }
   get Keys(): K[] {
-    return Array.from(super.values(), (e) => (e as unknown as { k: K }).k);
+    return this.live().map((e) => e.k);
   }
   get Values(): V[] {
-    return Array.from(super.values(), (e) => (e as unknown as { v: V }).v);
+    return this.live().map((e) => e.v);
   }
   ContainsValue(v: V): boolean {
     return this.Values.some((x) => eq(x, v));
   }
   override [Symbol.iterator](): MapIterator<[K, V]> {
-    const it = Array.from(super.values(), (e) => ({ Key: (e as unknown as { k: K }).k, Value: (e as unknown as { v: V }).v }))[Symbol.iterator]();
+    const it = this.live().map((e) => ({ Key: e.k, Value: e.v }))[Symbol.iterator]();
     return it as unknown as MapIterator<[K, V]>;
   }
 }

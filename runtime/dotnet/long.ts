@@ -3,7 +3,7 @@
 // two). Operators take a fast path on two numbers (one add and a range check) and fall back to BigInt,
 // wrapping to 64 bits like C#'s unchecked arithmetic. Non-canonical inputs (an integral double beyond
 // 2^53, e.g. from an older shim) are accepted: BigInt() of an integral double is exact.
-import { divideByZero, overflow } from "../errors.js";
+import { divideByZero, invalidOperation, overflow } from "../errors.js";
 
 export type Long = number | bigint;
 const SAFE = 9007199254740991;
@@ -128,6 +128,12 @@ export function lsum<T>(xs: Iterable<T>, f?: (x: T) => Long): Long {
     s = r <= SAFE && r >= -SAFE ? r : lchk("+", s, v);
   }
   return s;
+}
+/** Enumerable.Average(IEnumerable<long>): a checked long sum (OverflowException) over the count. */
+export function lAverage(xs: Iterable<Long>): number {
+  const a = [...xs];
+  if (!a.length) throw invalidOperation("Sequence contains no elements");
+  return Number(lsum(a)) / a.length;
 }
 /** BitConverter.GetBytes(long). */
 export function longBytes(v: Long): Uint8Array {

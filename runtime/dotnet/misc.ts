@@ -117,7 +117,9 @@ export function bitConverterGetBytes(v: number, n: number): Uint8Array {
   return new Uint8Array(b);
 }
 export function bitConverterToInt32(b: Uint8Array, i: number): number {
-  if (i < 0 || i + 4 > b.length) throw argumentOutOfRange("startIndex");
+  if (b === null || b === undefined) throw argumentNull("value");
+  if (i < 0 || i >= b.length) throw argumentOutOfRange("startIndex", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  if (i > b.length - 4) throw argumentError("Destination array is not long enough to copy all the items in the collection. Check array index and length.\r\nParameter name: value");
   return Buffer.from(b).readInt32LE(i);
 }
 

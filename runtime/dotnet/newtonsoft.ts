@@ -10,7 +10,7 @@
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, invalidOperation } from "../errors.js";
 import { fmtDouble, fmtFloat, fmtRoundTrip, parseBool, parseNum, registerTypeCheck } from "./core.js";
 import { overflow } from "../errors.js";
-import { Decimal, NumBox, decRound, decStr, decToIntegral, decToNum, toDec } from "./decimal.js";
+import { Decimal, NumBox, decRound, decStr, decToIntegral, decToNum, jvalueObject, toDec } from "./decimal.js";
 import { LONG_MAX, LONG_MIN, ULONG_MAX } from "./long.js";
 
 export const NEWLINE = "\r\n";
@@ -120,14 +120,18 @@ export abstract class JToken implements Iterable<JToken> {
     this.Parent.replaceChild(this, toJToken(value));
   }
   AddAfterSelf(v: JToken): void {
-    if (!(this.Parent instanceof JArray)) throw invalidOperation("The parent is missing.");
-    const a = this.Parent;
-    a.Insert(a.childList().indexOf(this) + 1, v);
+    this.addBeside(v, 1);
   }
   AddBeforeSelf(v: JToken): void {
-    if (!(this.Parent instanceof JArray)) throw invalidOperation("The parent is missing.");
-    const a = this.Parent;
-    a.Insert(a.childList().indexOf(this), v);
+    this.addBeside(v, 0);
+  }
+  /** AddAfterSelf/AddBeforeSelf: next to this item of an array, or this property of an object. */
+  private addBeside(v: JToken, after: number): void {
+    const p = this.Parent;
+    if (!p) throw invalidOperation("The parent is missing.");
+    if (p instanceof JArray) p.Insert(p.childList().indexOf(this) + after, v);
+    else if (p instanceof JObject) p.insertProperty(p.childList().indexOf(this) + after, v);
+    else throw new DotNetException("Newtonsoft.Json.JsonException", "Newtonsoft.Json.Linq.JProperty cannot have multiple values.");
   }
   abstract DeepClone(): JToken;
 
@@ -253,6 +257,14 @@ export class JObject extends JContainer implements Iterable<JToken> {
       if (p.Name === name) return p;
     }
     return undefined;
+  }
+  /** Inserts a property at `at` (AddAfterSelf/AddBeforeSelf of a property): a new name only. */
+  insertProperty(at: number, v: JToken): void {
+    if (!(v instanceof JProperty)) throw argumentError(`Can not add ${v?.$typeName ?? "null"} to Newtonsoft.Json.Linq.JObject.`);
+    if (this.prop(v.Name)) throw argumentError(`Can not add property ${v.Name} to Newtonsoft.Json.Linq.JObject. Property with the same name already exists on object.`);
+    const np = adopt(v, this) as JProperty;
+    this.ps.splice(at, 0, np);
+    this.ix = this.ps.length > INDEX_AT ? new Map(this.ps.map((q) => [q.Name, q])) : null;
   }
   /** Appends `p` (its name is not taken). */
   private push(p: JProperty): void {
@@ -959,7 +971,7 @@ export function jsonQuote(s: string | null): string {
 function writeDouble(n: number): string {
   const a = n < 0 ? -n : n;
   if (a === 0) return "0.0";
-  if (a >= 1e-4 && a < 1e17) {
+  if (a >= 1e-4 && a < 1e15) {
     const s = String(n);
     // String(n) has no exponent in this range; count its significant digits.
     let first = n < 0 ? 1 : 0;
@@ -1121,7 +1133,8 @@ export function jsonDeserialize(text: string | null, key: string | null): unknow
   if (text.trim() === "") return null;
   // a string target reads strings as they are (ReadAsString): no Date tokens
   const t = parseJson(text, key === null || !STRING_TARGET.test(key));
-  if (key === null || key === "object") return t instanceof JValue ? t.Value : t;
+  // into object: a JSON integer is a boxed Int64, a float a boxed Double (as JValue.Value)
+  if (key === null || key === "object") return t instanceof JValue ? jvalueObject(t) : t;
   if (key.startsWith("Dictionary<") || key.startsWith("IDictionary<")) {
     if (!(t instanceof JObject)) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", "Cannot deserialize the current JSON into a dictionary.");
     const valueKey = /,\s*(.+)>$/.exec(key)?.[1] ?? "object";
@@ -1551,6 +1564,28 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
       i++;
       continue;
     }
+    if (c === "[" && p.startsWith("[?(", i)) {
+      // a filter: [?(expr)], the expression up to its balancing parenthesis
+      let depth = 0;
+      let j = i + 2;
+      let quote = "";
+      for (; j < p.length; j++) {
+        const ch = p[j]!;
+        if (quote) {
+          if (ch === quote) quote = "";
+        } else if (ch === "'" || ch === '"') quote = ch;
+        else if (ch === "(") depth++;
+        else if (ch === ")" && --depth === 0) break;
+      }
+      if (j >= p.length || p[j + 1] !== "]") fail("Path ended with open query.");
+      const test = parseFilter(p.slice(i + 3, j), fail);
+      i = j + 2;
+      const out: JToken[] = [];
+      // Newtonsoft's QueryFilter tests each child of each current token (an object's are its properties)
+      for (const t of cur) for (const v of t instanceof JContainer ? t.childList() : []) if (test(root, v)) out.push(v);
+      cur = out;
+      continue;
+    }
     if (c === "[") {
       const close = p.indexOf("]", i);
       if (close < 0) fail("Path ended with open indexer.");
@@ -1576,6 +1611,27 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
             else if (errorWhenNoMatch) fail(`Property '${name}' does not exist on ${t.constructor.name}.`);
           }
         }
+      } else if (/^-?\d*\s*:\s*-?\d*(\s*:\s*-?\d*)?$/.test(inner)) {
+        // an array slice [start:end:step] (Newtonsoft's ArraySliceFilter)
+        const [s0, e0, st0] = inner.split(":").map((x) => x.trim());
+        const step = st0 ? Number(st0) : 1;
+        if (step === 0) fail("Step cannot be zero.");
+        for (const t of cur) {
+          if (!(t instanceof JArray)) {
+            if (errorWhenNoMatch) fail(`Array slice is not valid on ${t.constructor.name}.`);
+            continue;
+          }
+          const n = t.items.length;
+          let start = s0 ? Number(s0) : step > 0 ? 0 : n - 1;
+          let stop = e0 ? Number(e0) : step > 0 ? n : -1;
+          if (s0 && start < 0) start = n + start;
+          if (e0 && stop < 0) stop = n + stop;
+          start = Math.min(Math.max(start, step > 0 ? 0 : -2147483648), step > 0 ? n : n - 1);
+          stop = Math.min(Math.max(stop, -1), n);
+          const valid = (k: number) => (step > 0 ? k < stop : k > stop);
+          if (!valid(start) && errorWhenNoMatch) fail(`Array slice of ${s0 || "*"} to ${e0 || "*"} returned no results.`);
+          for (let k = start; valid(k); k += step) out.push(t.items[k]!);
+        }
       } else fail(`Unexpected character while parsing path indexer: ${inner[0] ?? ""}`);
       cur = out;
       continue;
@@ -1595,6 +1651,126 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
     cur = out;
   }
   return cur;
+}
+
+/**
+ * A JSONPath filter expression (`@.p > 10 && @.n == 'b'`, `@.x`, `$.a`): || of && of comparisons of
+ * a path (from @ = the tested token, or $ = the root) with a literal, or a path's existence. As
+ * Newtonsoft's BooleanQueryExpression: true when any token the path selects is a value that compares so.
+ */
+function parseFilter(src: string, fail: (m: string) => never): (root: JToken, v: JToken) => boolean {
+  let i = 0;
+  const ws = () => {
+    while (src[i] === " ") i++;
+  };
+  type Lit = { lit: unknown; float?: boolean };
+  const literal = (): Lit | null => {
+    ws();
+    const q = src[i];
+    if (q === "'" || q === '"') {
+      const end = src.indexOf(q, i + 1);
+      if (end < 0) fail("Path ended with an open string.");
+      const s = src.slice(i + 1, end);
+      i = end + 1;
+      return { lit: s };
+    }
+    const m = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(src.slice(i));
+    if (!m) return null;
+    i += m[0].length;
+    return { lit: m[0] === "true" ? true : m[0] === "false" ? false : m[0] === "null" ? null : Number(m[0]), float: /[.eE]/.test(m[0]) };
+  };
+  const pathOperand = (): { path: string; fromRoot: boolean } => {
+    ws();
+    const fromRoot = src[i] === "$";
+    if (src[i] !== "@" && !fromRoot) fail(`Unexpected character while parsing path query: ${src[i] ?? ""}`);
+    const m = /^[@$]((\.\.?[^\s.[\]()=!<>&|]+)|(\[[^\]]*\]))*/.exec(src.slice(i))!;
+    i += m[0].length;
+    return { path: `$${m[0].slice(1)}`, fromRoot };
+  };
+  const valueOf = (t: JToken): unknown => (t instanceof JValue ? t.Value : undefined);
+  const sameKind = (t: JValue, lit: unknown, float: boolean): boolean =>
+    typeof lit === "number" ? (float ? t.Type === TT.Float : t.Type === TT.Integer) : typeof lit === "string" ? t.Type === TT.String : typeof lit === "boolean" ? t.Type === TT.Boolean : t.Type === TT.Null;
+  const cmp = (a: unknown, b: unknown): number | null => {
+    if (typeof a === "number" && typeof b === "number") return a < b ? -1 : a > b ? 1 : 0;
+    // a string against a number or bool: their invariant texts, ordinally (JValue.Compare)
+    if ((typeof a === "string") !== (typeof b === "string") && a !== null && b !== null) {
+      const x = typeof a === "boolean" ? (a ? "True" : "False") : String(a);
+      const y = typeof b === "boolean" ? (b ? "True" : "False") : String(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    if (typeof a === "bigint" || typeof b === "bigint") {
+      if ((typeof a === "number" || typeof a === "bigint") && (typeof b === "number" || typeof b === "bigint")) return Number(a) < Number(b) ? -1 : Number(a) > Number(b) ? 1 : 0;
+      return null;
+    }
+    if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+    if (typeof a === "boolean" && typeof b === "boolean") return a === b ? 0 : a ? 1 : -1;
+    if (a === null && b === null) return 0;
+    return null;
+  };
+  const atom = (): ((root: JToken, v: JToken) => boolean) => {
+    ws();
+    if (src[i] === "(") {
+      i++;
+      const e = or();
+      ws();
+      if (src[i] !== ")") fail("Unexpected end while parsing path query.");
+      i++;
+      return e;
+    }
+    const left = pathOperand();
+    ws();
+    const op = /^(==|!=|<=|>=|<|>)/.exec(src.slice(i))?.[0];
+    if (!op) return (root, v) => selectTokens(left.fromRoot ? root : v, left.path, false).length > 0;
+    i += op.length;
+    const right = literal();
+    if (!right) fail(`Unexpected character while parsing path query: ${src[i] ?? ""}`);
+    const want = right!.lit;
+    const wantFloat = right!.float === true;
+    return (root, v) =>
+      selectTokens(left.fromRoot ? root : v, left.path, false).some((t) => {
+        if (!(t instanceof JValue)) return false;
+        const c = cmp(valueOf(t), want);
+        switch (op) {
+          // equality also needs the same kind of value (Newtonsoft 6's JValue.Equals: 5 is not 5.0)
+          case "==":
+            return c === 0 && sameKind(t, want, wantFloat);
+          case "!=":
+            return !(c === 0 && sameKind(t, want, wantFloat));
+          case "<":
+            return c !== null && c < 0;
+          case "<=":
+            return c !== null && c <= 0;
+          case ">":
+            return c !== null && c > 0;
+          default:
+            return c !== null && c >= 0;
+        }
+      });
+  };
+  const and = () => {
+    let e = atom();
+    for (ws(); src.startsWith("&&", i); ws()) {
+      i += 2;
+      const a = e;
+      const b = atom();
+      e = (r, v) => a(r, v) && b(r, v);
+    }
+    return e;
+  };
+  function or(): (root: JToken, v: JToken) => boolean {
+    let e = and();
+    for (ws(); src.startsWith("||", i); ws()) {
+      i += 2;
+      const a = e;
+      const b = and();
+      e = (r, v) => a(r, v) || b(r, v);
+    }
+    return e;
+  }
+  const e = or();
+  ws();
+  if (i < src.length) fail(`Unexpected character while parsing path query: ${src[i]}`);
+  return e;
 }
 
 registerTypeCheck("JToken", (v) => v instanceof JToken);

@@ -1,6 +1,6 @@
 // System.String members with .NET semantics (ordinal unless a StringComparison says otherwise).
 import { argumentError, argumentNull, argumentOutOfRange, indexOutOfRange, nullReference } from "../errors.js";
-import { toStr } from "./core.js";
+import { numToString, toStr } from "./core.js";
 
 const nn = (s: string | null): string => {
   if (s === null || s === undefined) throw nullReference();
@@ -154,7 +154,58 @@ export function strIndexOfAny(s: string, chars: number[]): number {
 export function strLastIndexOf(s: string, v: string | null, cmp = 0): number {
   nn(s);
   if (v === null) throw argumentNull("value");
+  // .NET Framework: an empty value is found at the last index (Length - 1), not at Length
+  if (v.length === 0) return s.length === 0 ? 0 : s.length - 1;
   return ignoreCase(cmp) ? fold(s).lastIndexOf(fold(v)) : s.lastIndexOf(v);
+}
+/**
+ * `s.LastIndexOf(value, startIndex[, comparisonType])`: the last match that ends at or before
+ * startIndex, as .NET Framework's String.LastIndexOf(String, Int32, Int32, StringComparison) with
+ * count = startIndex + 1 (an empty string: startIndex 0 or -1 only; startIndex == Length allowed).
+ */
+export function strLastIndexOfFrom(s: string, v: string | null, start: number, cmp = 0): number {
+  nn(s);
+  if (v === null) throw argumentNull("value");
+  if (s.length === 0 && (start === -1 || start === 0)) return v.length === 0 ? 0 : -1;
+  if (start < 0 || start > s.length) throw argumentOutOfRange("startIndex", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  let count = start + 1;
+  if (start === s.length) {
+    start--;
+    if (count > 0) count--;
+    if (v.length === 0 && start - count + 1 >= 0) return start;
+  }
+  if (v.length === 0) return start;
+  const hay = ignoreCase(cmp) ? fold(s) : s;
+  const needle = ignoreCase(cmp) ? fold(v) : v;
+  const i = hay.lastIndexOf(needle, start - needle.length + 1);
+  return i >= 0 && i >= start - count + 1 && i + needle.length - 1 <= start ? i : -1;
+}
+/** `s.LastIndexOf(char, startIndex)`: searches s[0..startIndex] backwards. */
+export function strLastIndexOfCharFrom(s: string, c: number, start: number): number {
+  nn(s);
+  if (s.length === 0) return -1;
+  if (start < 0 || start >= s.length) throw argumentOutOfRange("startIndex", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  return s.lastIndexOf(String.fromCharCode(c), start);
+}
+/**
+ * Ordinal comparison as .NET Framework returns it: the difference of the first differing UTF-16
+ * code units (an empty string's "first char" is its terminating NUL), else the length difference.
+ */
+function ordinalDiff(a: string, b: string): number {
+  const d0 = (a.charCodeAt(0) || 0) - (b.charCodeAt(0) || 0);
+  if (d0 !== 0) return d0;
+  // .NET Framework's CompareOrdinalHelper compares two chars at a time, reading the terminating NUL
+  // past the end of the shorter string: "-42" vs "-42A…" is 0 - 'A', while "ab" vs "abcd" is -2.
+  const at = (s: string, i: number) => (i < s.length ? s.charCodeAt(i) : 0);
+  for (let i = 0, n = Math.min(a.length, b.length); n > 0; i += 2, n -= 2) {
+    const a0 = at(a, i);
+    const b0 = at(b, i);
+    if (a0 !== b0) return a0 - b0;
+    const a1 = at(a, i + 1);
+    const b1 = at(b, i + 1);
+    if (a1 !== b1) return a1 - b1;
+  }
+  return a.length - b.length;
 }
 export function strStartsWith(s: string, v: string | null, cmp = 0): boolean {
   nn(s);
@@ -228,7 +279,8 @@ export function strCompare(a: string | null, b: string | null, cmp = 0): number 
   if (a === b) return 0;
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
-  if (cmp === 4 || cmp === 5) {
+  if (cmp === 4) return ordinalDiff(a, b);
+  if (cmp === 5) {
     const x = cmp === 5 ? fold(a) : a;
     const y = cmp === 5 ? fold(b) : b;
     return x < y ? -1 : x > y ? 1 : 0;
@@ -241,6 +293,14 @@ export function toCharArray(s: string): number[] {
   const out = new Array<number>(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
+}
+/** `new string(char[] value, int startIndex, int length)`, with its argument checks. */
+export function charsRangeToString(chars: number[] | null, start: number, len: number): string {
+  if (chars === null || chars === undefined) throw argumentNull("value");
+  if (start < 0) throw argumentOutOfRange("startIndex", "StartIndex cannot be less than zero.");
+  if (len < 0) throw argumentOutOfRange("length", "Length cannot be less than zero.");
+  if (start > chars.length - len) throw argumentOutOfRange("startIndex", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  return charsToString(chars.slice(start, start + len));
 }
 export function charsToString(chars: number[] | null): string {
   if (!chars) return "";
@@ -255,8 +315,16 @@ export function isNullOrWhiteSpace(s: string | null): boolean {
   return s === null || s === undefined || /^[\s\u0085\u00a0\ufeff]*$/.test(s);
 }
 /** String.Join / Concat over any sequence (null items → ""). */
-export function strJoin(sep: string | null, values: Iterable<unknown> | null): string {
+/**
+ * String.Join / Concat. `fmt` is how the elements of a generic IEnumerable<T> print when T's values
+ * are JS numbers that toStr cannot tell apart: "double"/"float" (1E+15) or "char" (a code unit).
+ */
+export function strJoin(sep: string | null, values: Iterable<unknown> | null, fmt?: string): string {
   if (values === null || values === undefined) throw argumentNull("values");
+  if (fmt) {
+    const show = (v: unknown) => (typeof v !== "number" ? toStr(v) : fmt === "char" ? String.fromCharCode(v) : numToString(v, fmt));
+    return Array.from(values as Iterable<unknown>, show).join(sep ?? "");
+  }
   if (Array.isArray(values)) {
     const n = values.length;
     if (n === 0) return "";

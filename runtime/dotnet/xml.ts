@@ -4,7 +4,8 @@
 // concatenated descendant text, ToString() indents with two spaces and "\r\n" (Environment.NewLine
 // on the Windows gateway), whitespace-only text is dropped on Parse (LoadOptions.None).
 import { DotNetException, argumentNull, nullReference } from "../errors.js";
-import { parseBool, parseNum, registerTypeCheck } from "./core.js";
+import { fmtRoundTrip, parseBool, parseNum, registerTypeCheck } from "./core.js";
+import { NumBox } from "./decimal.js";
 
 const NEWLINE = "\r\n";
 const XMLNS = "http://www.w3.org/2000/xmlns/";
@@ -347,18 +348,38 @@ export function toNodes(content: unknown, owner: XContainer): (XNode | XAttribut
   return [new XText(xmlValueString(content))];
 }
 
+/** XmlConvert.ToString(double/float): "R", with INF/-INF; -0 keeps its sign. */
+function xmlFloat(v: number, type: string): string {
+  if (Number.isNaN(v)) return "NaN";
+  if (!Number.isFinite(v)) return v > 0 ? "INF" : "-INF";
+  if (Object.is(v, -0)) return "-0";
+  return fmtRoundTrip(v, type);
+}
+/** XmlConvert.ToString(TimeSpan): an ISO 8601 duration (PT1H30M, P1DT2H, -PT0.5S, PT0S). */
+function xmlDuration(ts: { parts(): { neg: boolean; d: number; h: number; m: number; s: number; f: number } }): string {
+  const { neg, d: days, h, m, s, f: frac } = ts.parts();
+  if (!days && !h && !m && !s && !frac) return "PT0S";
+  let out = `${neg ? "-" : ""}P${days ? `${days}D` : ""}`;
+  if (h || m || s || frac) {
+    out += "T";
+    if (h) out += `${h}H`;
+    if (m) out += `${m}M`;
+    if (s || frac) out += `${s}${frac ? `.${String(frac).padStart(7, "0").replace(/0+$/, "")}` : ""}S`;
+  }
+  return out;
+}
+
 /** XmlConvert-style text of a value added as content or attribute value. */
 export function xmlValueString(v: unknown): string {
   if (typeof v === "string") return v;
   if (typeof v === "boolean") return v ? "true" : "false";
-  if (typeof v === "number") {
-    if (Number.isInteger(v)) return String(v);
-    if (Number.isNaN(v)) return "NaN";
-    if (!Number.isFinite(v)) return v > 0 ? "INF" : "-INF";
-    return String(v).replace("e+", "E+").replace("e-", "E-");
-  }
-  const o = v as { ToString?: (f?: string) => string; $typeName?: string };
-  if (o.$typeName === "System.DateTime" && typeof o.ToString === "function") return o.ToString("o");
+  if (typeof v === "number") return Number.isInteger(v) && !Object.is(v, -0) && Math.abs(v) < 1e15 ? String(v) : xmlFloat(v, "double");
+  if (v instanceof NumBox && (v.t === "double" || v.t === "float")) return xmlFloat(v.v as number, v.t);
+  const o = v as { ToString?: (f?: string) => string; $typeName?: string; ticks?: number };
+  // DateTime: round-trip kind, fraction without trailing zeros; DateTimeOffset: "Z" for a zero offset (XsdDateTime)
+  if (o.$typeName === "System.DateTime" && typeof o.ToString === "function") return o.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFK");
+  if (o.$typeName === "System.DateTimeOffset") return (v as { isoText(z: boolean): string }).isoText(true);
+  if (o.$typeName === "System.TimeSpan") return xmlDuration(v as Parameters<typeof xmlDuration>[0]);
   if (typeof o.ToString === "function") return o.ToString();
   return String(v);
 }

@@ -10,6 +10,7 @@ import { js } from "../../compiler/codegen/code.js";
 import { ModuleBuilder } from "../../compiler/codegen/module.js";
 import { DiagnosticBag, LineMap, formatDiagnostic, type Diagnostic } from "../../compiler/diagnostics.js";
 import { verifyModule } from "../../compiler/verify.js";
+import { toDotNetException } from "../../runtime/errors.js";
 import type { ContextSpec, DiffCase } from "./cases.js";
 import { canonJs, parseType, type Outcome } from "./canonical.js";
 
@@ -86,19 +87,30 @@ export async function evaluateWith(c: DiffCase, csharp: Pick<CSharpModule, "comp
     const mod = new Function("rt", code)(runtime) as { inbound(ctx: unknown): unknown };
     value = await mod.inbound(makeContext(runtime, c.context));
   } catch (e) {
-    const ex = e as { type?: unknown; shortType?: unknown; name?: string; message?: string };
-    if (e instanceof runtime.DotNetException) return { kind: "throw", type: String(ex.shortType), message: ex.message };
-    return { kind: "throw", type: `JS:${ex?.name ?? typeof e}`, message: ex?.message ?? String(e) };
+    return thrown(e, runtime);
   }
   try {
     const text = canonJs(value, parseType(c.type));
     return text === null ? { kind: "null" } : { kind: "value", text };
   } catch (e) {
     // Formatting the value threw (e.g. a JToken's ToString): report it like the value's failure.
-    const ex = e as { shortType?: unknown; name?: string; message?: string };
-    if (e instanceof runtime.DotNetException) return { kind: "throw", type: String(ex.shortType), message: ex.message };
-    return { kind: "throw", type: `JS:${ex?.name ?? typeof e}`, message: ex?.message ?? String(e) };
+    return thrown(e, runtime);
   }
+}
+
+/**
+ * What the policy sees of an error: a JS TypeError on a null receiver is the NullReferenceException
+ * context.LastError reports (runtime/errors.ts toDotNetException, applied by the pipeline); any
+ * other JS error stays visible as `JS:<name>` (a bug: apimc should have thrown the .NET exception).
+ */
+function thrown(e: unknown, runtime: RuntimeModule): ApimcResult {
+  const ex = e as { shortType?: unknown; name?: string; message?: string };
+  if (e instanceof runtime.DotNetException) return { kind: "throw", type: String(ex.shortType), message: ex.message };
+  if (e instanceof TypeError && /null|undefined/.test(e.message)) {
+    const n = toDotNetException(e);
+    return { kind: "throw", type: n.shortType, message: n.message };
+  }
+  return { kind: "throw", type: `JS:${ex?.name ?? typeof e}`, message: ex?.message ?? String(e) };
 }
 
 function compileError(items: readonly Diagnostic[], source: string, extra: string): ApimcResult {

@@ -249,7 +249,7 @@ export async function compileProgram(ref: Reference, source: string, lineCase: r
   } catch (e) {
     const out = `${(e as { stdout?: string }).stdout ?? ""}${(e as { stderr?: string }).stderr ?? ""}`;
     const broken = new Set<string>();
-    for (const m of out.matchAll(/\((\d+),\d+\): error/g)) {
+    for (const m of out.matchAll(/\((\d+),\d+\+?\): error/g)) {
       const id = lineCase[Number(m[1]) - 1];
       if (id) broken.add(id);
     }
@@ -287,11 +287,11 @@ export function toReferenceResult(a: RawAnswer): ReferenceResult {
 }
 
 /** Runs the compiled program; one raw answer a case id. */
-export async function runProgram(ref: Reference, exe: string): Promise<Map<string, RawAnswer>> {
+export async function runProgram(ref: Reference, exe: string, timeoutMs = 60_000): Promise<Map<string, RawAnswer>> {
   const { stdout } = await run(ref.mono, [exe], {
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, TZ: "UTC", LANG: "C.UTF-8", LC_ALL: "C.UTF-8", MONO_ENV_OPTIONS: "" },
-    timeout: 60_000,
+    timeout: timeoutMs,
   });
   const results = new Map<string, RawAnswer>();
   for (const line of stdout.split("\n")) {

@@ -3,6 +3,7 @@
 import { relative } from "node:path";
 import { findReference, referenceVersions, runReference } from "./csharp-harness.js";
 import { fingerprint, orphanAnswers, readRecorded, SUITES, writeRecorded } from "./recorded.js";
+import { recordGenerated } from "./generate/record-generated.js";
 
 export async function recordAll(log: (line: string) => void = console.log): Promise<void> {
   const ref = findReference();
@@ -21,4 +22,6 @@ export async function recordAll(log: (line: string) => void = console.log): Prom
     log(`${s.name}: ${s.cases.length} answers, ${same ? "unchanged" : `${changed} new or changed`} -> ${relative(process.cwd(), s.file)}`);
     if (mismatches.length) log(`  declared type wrong (the tests will say so): ${mismatches.join(", ")}`);
   }
+  // The fixed-seed generated set (generate/fixed-set.ts); `--no-generated` leaves it as it is.
+  if (!process.argv.includes("--no-generated")) await recordGenerated(ref, versions, log);
 }

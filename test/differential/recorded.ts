@@ -19,6 +19,8 @@ export interface Suite {
 }
 
 const recordedFile = (name: string) => new URL(`./recorded/${name}.json`, import.meta.url).pathname;
+/** The fixed-seed generated set with its answers (generate/fixed-set.ts); defined here, beside recorded/, so bundles find it too. */
+export const GENERATED_FILE = recordedFile("generated");
 
 /** Every case table compared with the C# reference. */
 export const SUITES: readonly Suite[] = [

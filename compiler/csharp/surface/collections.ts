@@ -5,10 +5,13 @@
 import { js, rt, type Code } from "../../codegen/code.js";
 import { C, I, M, P, SM, type } from "./dsl.js";
 import { defaultOfReturn, tryParse } from "./system.js";
+import { valueDefault } from "./linq.js";
 
 const call = (name: string) => (r: Code, a: Code[]) => js`${rt(name)}(${r}${a.map((x) => js`, ${x}`).reduce((p, c) => js`${p}${c}`, js``)})`;
 
-type("System.Collections.Generic", "IEnumerable", { typeParams: ["T"], isInterface: true, test: (v) => js`${rt("isEnumerable")}(${v})` }, [
+// The non-generic IEnumerable: what Cast<T>() and OfType<T>() extend (any sequence, of value types too).
+type("System.Collections", "IEnumerable", { isInterface: true, test: (v) => js`${rt("isEnumerable")}(${v})` }, []);
+type("System.Collections.Generic", "IEnumerable", { typeParams: ["T"], isInterface: true, interfaces: ["IEnumerable"], test: (v) => js`${rt("isEnumerable")}(${v})` }, [
   M("IEnumerator<T> GetEnumerator()", (r) => js`${rt("seq")}(${r})[Symbol.iterator]()`),
 ]);
 type("System.Collections.Generic", "IEnumerator", { typeParams: ["T"], isInterface: true }, []);
@@ -38,7 +41,10 @@ type("System", "Array", { interfaces: [] }, [
   P("long LongLength", (r) => js`${r}.length`),
   SM("int IndexOf<T>(T[] array, T value)", (_r, a) => js`${rt("listIndexOf")}(${a[0]}, ${a[1]})`),
   SM("bool Exists<T>(T[] array, Func<T, bool> match)", (_r, a) => js`${rt("linqAny")}(${a[0]}, ${a[1]})`),
-  SM("T Find<T>(T[] array, Func<T, bool> match)", (_r, a) => js`${rt("linqFirstOrDefault")}(${a[0]}, ${a[1]})`),
+  SM("T Find<T>(T[] array, Func<T, bool> match)", (_r, a, x) => {
+    const d = valueDefault(x.retType);
+    return d ? js`(${rt("linqFirstOrDefault")}(${a[0]}, ${a[1]}) ?? ${d})` : js`${rt("linqFirstOrDefault")}(${a[0]}, ${a[1]})`;
+  }),
   SM("void Reverse<T>(T[] array)", (_r, a) => js`${a[0]}.reverse()`),
   SM("void Sort<T>(T[] array)", (_r, a) => js`${rt("arraySort")}(${a[0]})`),
   SM("T[] Empty<T>()", () => js`[]`),
@@ -85,7 +91,7 @@ type(
   { typeParams: ["T"], interfaces: ["IList<T>", "IReadOnlyList<T>"], test: (v) => js`Array.isArray(${v})` },
   [
     C("()", () => js`[]`),
-    C("(int capacity)", () => js`[]`),
+    C("(int capacity)", (_r, a) => js`(${rt("capacity")}(${a[0]}), [])`),
     C("(IEnumerable<T> collection)", (_r, a) => js`${rt("toList")}(${a[0]})`),
     P("int Count", (r) => js`${r}.length`),
     I("T this[int index]", call("listItem"), (r, a, v) => js`${rt("listSet")}(${r}, ${a[0]}, ${v})`),
@@ -102,7 +108,12 @@ type(
     M("void Sort()", (r) => js`${rt("arraySort")}(${r})`),
     M("void Reverse()", (r) => js`${r}.reverse()`),
     M("bool Exists(Func<T, bool> match)", (r, a) => js`${rt("linqAny")}(${r}, ${a[0]})`),
-    M("T Find(Func<T, bool> match)", (r, a) => js`${rt("linqFirstOrDefault")}(${r}, ${a[0]})`),
+    // default(T) when nothing matches: 0, false, DateTime.MinValue... for value types
+    M("T Find(Func<T, bool> match)", (r, a, x) => {
+      const d = valueDefault(x.retType);
+      return d ? js`(${rt("linqFirstOrDefault")}(${r}, ${a[0]}) ?? ${d})` : js`${rt("linqFirstOrDefault")}(${r}, ${a[0]})`;
+    }),
+    M("void Sort(Func<T, T, int> comparison)", (r, a) => js`${rt("listSortWith")}(${r}, ${a[0]})`),
     M("List<T> FindAll(Func<T, bool> match)", (r, a) => js`${r}.filter((x) => ${a[0]}(x))`),
     M("void ForEach(Action<T> action)", (r, a) => js`${r}.forEach((x) => ${a[0]}(x))`),
     M("List<T> GetRange(int index, int count)", call("listGetRange")),
@@ -222,7 +233,7 @@ type("System.Collections.Generic", "IEqualityComparer", { typeParams: ["T"], isI
 const qs = (name: string) =>
   type("System.Collections.Generic", name, { typeParams: ["T"], interfaces: ["IEnumerable<T>", "IReadOnlyCollection<T>"], test: (v) => js`(${v} instanceof ${rt(name)})` }, [
     C("()", () => js`new ${rt(name)}()`),
-    C("(int capacity)", (_r, a) => js`new ${rt(name)}(${a[0]})`),
+    C("(int capacity)", (_r, a) => js`new ${rt(name)}(${rt("capacity")}(${a[0]}))`),
     C("(IEnumerable<T> collection)", (_r, a) => js`new ${rt(name)}(${a[0]})`),
     P("int Count", (r) => js`${r}.Count`),
     M("T Peek()", (r) => js`${r}.Peek()`),

@@ -7,7 +7,7 @@ import { isNullable, type LowerInfo } from "../types.js";
 const L = (name: string) => (_r: Code, a: Code[]) => js`${rt(name)}(${a.map((x, i) => (i ? js`, ${x}` : x)).reduce((p, c) => js`${p}${c}`, js``)})`;
 const S = "this IEnumerable<TSource> source";
 /** default(T) for a non-nullable value type (the *OrDefault methods return it for an empty sequence). */
-function valueDefault(t: Type): Code | null {
+export function valueDefault(t: Type): Code | null {
   if (t.k !== "named" || !t.def.valueType || isNullable(t)) return null;
   const n = t.def.name;
   if (n === "bool") return js`false`;
@@ -70,7 +70,11 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
   SM(`IEnumerable<TSource> Union<TSource>(${S}, IEnumerable<TSource> second)`, L("linqUnion")),
   SM(`IEnumerable<TSource> Intersect<TSource>(${S}, IEnumerable<TSource> second)`, L("linqIntersect")),
   SM(`IEnumerable<TSource> Except<TSource>(${S}, IEnumerable<TSource> second)`, L("linqExcept")),
-  SM(`IEnumerable<TSource> DefaultIfEmpty<TSource>(${S})`, L("linqDefaultIfEmpty")),
+  SM(`IEnumerable<TSource> DefaultIfEmpty<TSource>(${S})`, (r, a, x) => {
+    const d = valueDefault(x.typeArgs[0]!);
+    return d ? js`${rt("linqDefaultIfEmpty")}(${a[0]}, ${d})` : L("linqDefaultIfEmpty")(r, a);
+  }),
+  SM(`IEnumerable<TSource> DefaultIfEmpty<TSource>(${S}, TSource defaultValue)`, L("linqDefaultIfEmpty")),
   SM(`IEnumerable<TSource> OrderBy<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, (_r, a) => js`${rt("linqOrderBy")}(${a[0]}, ${a[1]}, false)`),
   SM(`IEnumerable<TSource> OrderByDescending<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, (_r, a) => js`${rt("linqOrderBy")}(${a[0]}, ${a[1]}, true)`),
   SM(`IEnumerable<TSource> ThenBy<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, (_r, a) => js`${rt("linqThenBy")}(${a[0]}, ${a[1]}, false)`),
@@ -87,11 +91,11 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
   SM(`Dictionary<TKey, TElement> ToDictionary<TSource, TKey, TElement>(${S}, Func<TSource, TKey> keySelector, Func<TSource, TElement> elementSelector)`, L("linqToDictionary")),
   SM(`HashSet<TSource> ToHashSet<TSource>(${S})`, (_r, a) => js`new Set(${rt("seq")}(${a[0]}))`),
   SM(`IEnumerable<TSource> AsEnumerable<TSource>(${S})`, (_r, a) => a[0]!),
-  SM(`int Sum(this IEnumerable<int> source)`, L("linqSum")),
+  SM(`int Sum(this IEnumerable<int> source)`, L("linqSumInt")),
   SM(`long Sum(this IEnumerable<long> source)`, (_r, a) => js`${rt("lsum")}(${rt("seq")}(${a[0]}))`),
   SM(`double Sum(this IEnumerable<double> source)`, L("linqSum")),
   SM(`decimal Sum(this IEnumerable<decimal> source)`, (_r, a) => js`${rt("decSum")}(${rt("seq")}(${a[0]}))`),
-  SM(`int Sum<TSource>(${S}, Func<TSource, int> selector)`, L("linqSum")),
+  SM(`int Sum<TSource>(${S}, Func<TSource, int> selector)`, L("linqSumInt")),
   SM(`long Sum<TSource>(${S}, Func<TSource, long> selector)`, (_r, a) => js`${rt("lsum")}(${rt("seq")}(${a[0]}), ${a[1]})`),
   SM(`double Sum<TSource>(${S}, Func<TSource, double> selector)`, L("linqSum")),
   SM(`decimal Sum<TSource>(${S}, Func<TSource, decimal> selector)`, (_r, a) => js`${rt("decSum")}(${rt("linqSelect")}(${a[0]}, ${a[1]}))`),
@@ -111,13 +115,22 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
   SM(`TResult Min<TSource, TResult>(${S}, Func<TSource, TResult> selector)`, (_r, a, x) => js`${rt("linqMaxBy")}(${a[0]}, ${a[1]}, -1, ${!isValueTypeOrNullable(x.retType)})`),
   SM(`double Average(this IEnumerable<int> source)`, L("linqAverage")),
   SM(`double Average(this IEnumerable<double> source)`, L("linqAverage")),
+  SM(`double Average(this IEnumerable<long> source)`, (_r, a) => js`${rt("lAverage")}(${rt("seq")}(${a[0]}))`),
+  SM(`decimal Average(this IEnumerable<decimal> source)`, (_r, a) => js`${rt("decAverage")}(${rt("seq")}(${a[0]}))`),
   SM(`double Average<TSource>(${S}, Func<TSource, double> selector)`, L("linqAverage")),
   SM(`TSource Aggregate<TSource>(${S}, Func<TSource, TSource, TSource> func)`, L("linqAggregate")),
   SM(`TAccumulate Aggregate<TSource, TAccumulate>(${S}, TAccumulate seed, Func<TAccumulate, TSource, TAccumulate> func)`, (_r, a) => js`${rt("linqAggregateSeed")}(${a[0]}, ${a[1]}, ${a[2]})`),
   SM(`bool SequenceEqual<TSource>(${S}, IEnumerable<TSource> second)`, L("linqSequenceEqual")),
   SM(`IEnumerable<IGrouping<TKey, TSource>> GroupBy<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, L("linqGroupBy")),
-  SM(`IEnumerable<TResult> Cast<TResult>(this IEnumerable<object> source)`, (_r, a) => a[0]!),
-  SM(`IEnumerable<TResult> OfType<TResult>(this IEnumerable<object> source)`, (_r, a, x) => js`${rt("linqOfType")}(${a[0]}, ${x.typeArgs.length ? typeTest(x.typeArgs[0]!) : js`null`})`),
+  // Cast<object>() boxes: a long, float, short... keeps its type in the box (OfType<long> finds it)
+  SM(`IEnumerable<TResult> Cast<TResult>(this IEnumerable source)`, (_r, a, x) => {
+    const elem = elementType(x.argTypes[0]!);
+    const n = elem && elem.k === "named" && elem.def.ns === "System" && !elem.args.length ? elem.def.name : null;
+    const boxed = n && ["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float"].includes(n);
+    const t = x.typeArgs[0];
+    return boxed && t?.k === "named" && t.def.name === "object" ? js`${rt("linqSelect")}(${a[0]}, (v) => ${rt("boxNum")}(v, ${n}))` : a[0]!;
+  }),
+  SM(`IEnumerable<TResult> OfType<TResult>(this IEnumerable source)`, (_r, a, x) => js`${rt("linqOfType")}(${a[0]}, ${x.typeArgs.length ? typeTest(x.typeArgs[0]!) : js`null`})`),
   SM(`IEnumerable<int> Range(int start, int count)`, L("linqRange")),
   SM(`IEnumerable<TResult> Repeat<TResult>(TResult element, int count)`, L("linqRepeat")),
   SM(`IEnumerable<TResult> Empty<TResult>()`, () => js`[]`),
@@ -125,7 +138,7 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
 
 type("System.Linq", "IGrouping", { typeParams: ["TKey", "TElement"], isInterface: true, interfaces: ["IEnumerable<TElement>"] }, []);
 import { P } from "./dsl.js";
-import { lookupType, type Type } from "../types.js";
+import { elementType, lookupType, type Type } from "../types.js";
 const grouping = lookupType("IGrouping", 2)!;
 grouping.members.set("Key", [Object.assign(P("TKey Key", (r) => js`${r}.Key`), { owner: grouping })]);
 

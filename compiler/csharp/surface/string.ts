@@ -12,6 +12,12 @@ function joinArgs(a: Code[]): Code {
 }
 export { joinArgs };
 const fa = (m: Member): Member => ((m.formatArgs = true), m);
+/** `, "double"` when a generic Join/Concat's T is a number type toStr cannot print right by value. */
+function elemFmt(x: LowerInfo): Code {
+  const t = x.typeArgs[0];
+  const n = t && t.k === "named" && t.def.ns === "System" && !t.args.length ? t.def.name : null;
+  return n === "double" || n === "float" || n === "char" ? js`, ${n}` : js``;
+}
 
 /**
  * `s.Split(',')` with one constant separator and no options or count is JS's split on that
@@ -83,7 +89,7 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   I("char this[int index]", h("strCharAt")),
   C("(char c, int count)", (_r, a) => js`String.fromCharCode(${a[0]}).repeat(${rt("nonNeg")}(${a[1]}, "count"))`),
   C("(char[] value)", (_r, a) => js`${rt("charsToString")}(${a[0]})`),
-  C("(char[] value, int startIndex, int length)", (_r, a) => js`${rt("charsToString")}(${a[0]}.slice(${a[1]}, ${a[1]} + ${a[2]}))`),
+  C("(char[] value, int startIndex, int length)", (_r, a) => js`${rt("charsRangeToString")}(${a[0]}, ${a[1]}, ${a[2]})`),
   M("string[] Split(params char[] separator)", (r, a, x) => splitOnChar(r, x.consts[0]) ?? h("strSplit")(r, a)),
   M("string[] Split(char[] separator, int count)", (r, a) => js`${rt("strSplit")}(${r}, ${a[0]}, 0, ${a[1]})`),
   M("string[] Split(char[] separator, StringSplitOptions options)", (r, a) => js`${rt("strSplit")}(${r}, ${a[0]}, ${a[1]})`),
@@ -106,6 +112,9 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   M("int LastIndexOf(char value)", (r, a) => js`${r}.lastIndexOf(String.fromCharCode(${a[0]}))`),
   M("int LastIndexOf(string value)", (r, a) => js`${rt("strLastIndexOf")}(${r}, ${a[0]}, 0)`),
   M("int LastIndexOf(string value, StringComparison comparisonType)", (r, a) => js`${rt("strLastIndexOf")}(${r}, ${a[0]}, ${a[1]})`),
+  M("int LastIndexOf(string value, int startIndex)", (r, a) => js`${rt("strLastIndexOfFrom")}(${r}, ${a[0]}, ${a[1]}, 0)`),
+  M("int LastIndexOf(string value, int startIndex, StringComparison comparisonType)", (r, a) => js`${rt("strLastIndexOfFrom")}(${r}, ${a[0]}, ${a[1]}, ${a[2]})`),
+  M("int LastIndexOf(char value, int startIndex)", (r, a) => js`${rt("strLastIndexOfCharFrom")}(${r}, ${a[0]}, ${a[1]})`),
   // A string literal argument needs no null check.
   M("bool Contains(string value)", (r, a) => (/^"/.test(String(a[0])) ? js`${r}.includes(${a[0]})` : js`${r}.includes(${rt("notNull")}(${a[0]}, "value"))`)),
   M("bool Contains(char value)", (r, a) => js`${r}.includes(String.fromCharCode(${a[0]}))`),
@@ -159,12 +168,12 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   SM("string Join(string separator, params string[] value)", s("strJoin")),
   SM("string Join(string separator, params object[] values)", s("strJoin")),
   SM("string Join(string separator, IEnumerable<string> values)", s("strJoin")),
-  SM("string Join<T>(string separator, IEnumerable<T> values)", s("strJoin")),
+  SM("string Join<T>(string separator, IEnumerable<T> values)", (_r, a, x) => js`${rt("strJoin")}(${a[0]}, ${a[1]}${elemFmt(x)})`),
   SM("string Join(char separator, params string[] value)", (_r, a) => js`${rt("strJoin")}(String.fromCharCode(${a[0]}), ${a[1]})`),
   SM("string Concat(params string[] values)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
   SM("string Concat(params object[] args)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
   SM("string Concat(IEnumerable<string> values)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
-  SM("string Concat<T>(IEnumerable<T> values)", (_r, a) => js`${rt("strJoin")}("", ${a[0]})`),
+  SM("string Concat<T>(IEnumerable<T> values)", (_r, a, x) => js`${rt("strJoin")}("", ${a[0]}${elemFmt(x)})`),
   fa(SM("string Format(string format, object arg0)", (_r, a, x) => formatConcat(a, x) ?? js`${rt("strFormat")}(${a[0]}, [${a[1]}])`)),
   fa(SM("string Format(string format, object arg0, object arg1)", (_r, a, x) => formatConcat(a, x) ?? js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}])`)),
   fa(SM("string Format(string format, object arg0, object arg1, object arg2)", (_r, a, x) => formatConcat(a, x) ?? js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}, ${a[3]}])`)),
@@ -208,11 +217,11 @@ type("System", "StringComparer", { interfaces: ["IComparer<string>", "IEqualityC
 type("System.Text", "StringBuilder", {}, [
   C("()", () => js`new ${rt("StringBuilder")}()`),
   C("(string value)", (_r, a) => js`new ${rt("StringBuilder")}(${a[0]})`),
-  C("(int capacity)", () => js`new ${rt("StringBuilder")}()`),
+  C("(int capacity)", (_r, a) => js`(${rt("capacity")}(${a[0]}, "'capacity' must be greater than zero."), new ${rt("StringBuilder")}())`),
   M("StringBuilder Append(string value)", (r, a) => js`${r}.Append(${a[0]})`),
   M("StringBuilder Append(char value)", (r, a) => js`${r}.Append(String.fromCharCode(${a[0]}))`),
   M("StringBuilder Append(object value)", (r, a) => js`${r}.Append(${rt("toStr")}(${a[0]}))`),
-  M("StringBuilder AppendLine()", (r) => js`${r}.Append("\r\n")`),
+  M("StringBuilder AppendLine()", (r) => js`${r}.Append(${"\r\n"})`),
   I("char this[int index]", (r, a) => js`${r}.charAt(${a[0]})`, (r, a, v) => js`${r}.setCharAt(${a[0]}, ${v})`),
   P("int MaxCapacity", (r) => js`(${r}, 2147483647)`),
   M("void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)", (r, a) => js`${rt("strCopyTo")}(${r}.ToString(), ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`),

@@ -1,12 +1,43 @@
 // System primitives: object, bool, char, the numeric types, Nullable<T>, Math, Convert, enums of System.
 import { js, rt, shaped, type Code } from "../../codegen/code.js";
 import { C, K, M, P, SM, SP, type } from "./dsl.js";
-import type { LowerInfo } from "../types.js";
+import type { LowerInfo, Type } from "../types.js";
 
 const toStr = (r: Code): Code => js`${rt("toStr")}(${r})`;
 
+const CLR_NAMES: Record<string, string> = {
+  object: "System.Object", string: "System.String", bool: "System.Boolean", char: "System.Char", sbyte: "System.SByte", byte: "System.Byte",
+  short: "System.Int16", ushort: "System.UInt16", int: "System.Int32", uint: "System.UInt32", long: "System.Int64", ulong: "System.UInt64",
+  float: "System.Single", double: "System.Double", decimal: "System.Decimal", DateTime: "System.DateTime", DateTimeOffset: "System.DateTimeOffset",
+  TimeSpan: "System.TimeSpan", Guid: "System.Guid", Uri: "System.Uri",
+};
+const GENERIC_COLLECTIONS = new Set(["List", "HashSet", "Dictionary", "Queue", "Stack"]);
+/** The CLR name of a type as Type.ToString() prints it (`System.Int32[]`, ``System.Collections.Generic.List`1[System.Int32]``); null if unknown. */
+function clrName(t: Type): string | null {
+  if (t.k === "array") {
+    const e = clrName(t.elem);
+    return e && `${e}[]`;
+  }
+  if (t.k !== "named") return null;
+  if (t.def.name === "Nullable") {
+    const u = clrName(t.args[0]!);
+    return u && `System.Nullable\`1[${u}]`;
+  }
+  if (!t.args.length) return CLR_NAMES[t.def.name] ?? null;
+  if (t.def.ns === "System.Collections.Generic") {
+    const args = t.args.map(clrName);
+    return args.every((a) => a) ? `System.Collections.Generic.${t.def.name}\`${args.length}[${args.join(",")}]` : null;
+  }
+  return null;
+}
+
 type("System", "object", { test: () => js`true` }, [
-  M("string ToString()", (r) => toStr(r)),
+  // A collection's ToString() is its runtime type's name, which its static type gives here.
+  M("string ToString()", (r, _a, x) => {
+    const t = x.recvType;
+    const name = t && (t.k === "array" || (t.k === "named" && GENERIC_COLLECTIONS.has(t.def.name))) ? clrName(t) : null;
+    return name ? js`${rt("typeNameOf")}(${r}, ${name})` : toStr(r);
+  }),
   M("bool Equals(object obj)", (r, a) => js`${rt("objEquals")}(${r}, ${a[0]})`),
   SM("bool Equals(object a, object b)", (_r, a) => js`${rt("objEquals")}(${a[0]}, ${a[1]})`),
   SM("bool ReferenceEquals(object a, object b)", (_r, a) => js`(${a[0]} === ${a[1]})`),
@@ -105,6 +136,7 @@ const NUMS: NumInfo[] = [
   { name: "decimal", min: -79228162514264337593543950335, max: 79228162514264337593543950335, integral: false },
 ];
 
+const FLOAT = new Set(["double", "float"]);
 const INT32ISH = new Set(["sbyte", "byte", "short", "ushort", "int", "uint"]);
 const NUMBOXED = new Set(["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float"]);
 for (const n of NUMS) {
@@ -117,9 +149,10 @@ for (const n of NUMS) {
     M(`string ToString(string format)`, (r, a) => js`${rt("numFormat")}(${r}, ${a[0]}, ${T})`),
     M(`string ToString(IFormatProvider provider)`, (r) => js`${rt("numToString")}(${r}, ${T})`),
     M(`string ToString(string format, IFormatProvider provider)`, (r, a) => js`${rt("numFormat")}(${r}, ${a[0]}, ${T})`),
-    M(`bool Equals(${T} obj)`, (r, a) => (dec ? js`${rt("decEq")}(${r}, ${a[0]})` : js`(${r} === ${a[0]})`)),
+    // double.Equals: NaN equals NaN (unlike ==)
+    M(`bool Equals(${T} obj)`, (r, a) => (dec ? js`${rt("decEq")}(${r}, ${a[0]})` : FLOAT.has(T) ? js`${rt("dblEquals")}(${r}, ${a[0]})` : js`(${r} === ${a[0]})`)),
     M(`bool Equals(object obj)`, (r, a) =>
-      dec ? js`${rt("objEquals")}(${r}, ${a[0]})` : boxed ? js`${rt("objEquals")}(${rt("boxNum")}(${r}, ${T}), ${a[0]})` : js`(${r} === ${a[0]})`,
+      dec ? js`${rt("objEquals")}(${r}, ${a[0]})` : boxed ? js`${rt("objEquals")}(${rt("boxNum")}(${r}, ${T}), ${a[0]})` : T === "double" ? js`${rt("dblEquals")}(${r}, ${a[0]})` : js`(${r} === ${a[0]})`,
     ),
     M(`int CompareTo(${T} value)`, (r, a) => js`${rt("compare")}(${r}, ${a[0]})`),
     M(`int GetHashCode()`, (r) => js`${rt("hashCode")}(${r})`),
@@ -186,7 +219,7 @@ for (const n of NUMS) {
     : boxed
       ? (v: Code) => js`(${v} instanceof ${rt("NumBox")} && ${v}.t === ${T})`
       : T === "double"
-        ? (v: Code) => js`(typeof ${v} === "number")`
+        ? (v: Code) => js`(typeof ${v} === "number" || (${v} instanceof ${rt("NumBox")} && ${v}.t === "double"))`
         : (v: Code) => js`(typeof ${v} === "number" && Number.isInteger(${v}) && (${v} | 0) === ${v})`;
   type("System", T, { valueType: true, test }, members);
 }

@@ -1,0 +1,245 @@
+// `npm run fuzz:csharp -- --count N --seed S [--batch B] [--out fuzz-out]`: compares apimc with the C#
+// reference (Mono) on N generated cases (generator.ts), many cases per mcs program, shrinks every
+// mismatch (shrink.ts) and writes them, ready to paste into cases.ts, to <out>/mismatches.json.
+// Bundled and run by scripts/fuzz-csharp.mjs.
+//
+// A generated case that mcs rejects (a generator gap, or a surface row .NET Framework does not have)
+// is dropped from its batch and counted by the member it used; a case whose static type is not what
+// the generator said is counted too (a surface signature that differs from .NET's).
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { DiffCase } from "../cases.js";
+import { compileProgram, findReference, generateProgram, runProgram, toReferenceResult, type RawAnswer, type Reference, type ReferenceResult } from "../csharp-harness.js";
+import { evaluateWithApimc, type ApimcResult } from "../apimc-eval.js";
+import { render } from "../canonical.js";
+import { generateCases, text, toCase, type Node } from "./generator.js";
+import { shrinkCandidates } from "./shrink.js";
+
+export interface Verdict {
+  id: string;
+  c: DiffCase;
+  cs: ReferenceResult;
+  apimc: ApimcResult;
+  agree: boolean;
+}
+
+/** The answer lines a (possibly killed) C# program printed (csharp-harness.ts protocol). */
+function parseAnswers(stdout: string): Map<string, RawAnswer> {
+  const out = new Map<string, RawAnswer>();
+  for (const line of stdout.split("\n")) {
+    const [id, kind, b64] = line.split("\t");
+    if (!id || !kind || b64 === undefined) continue;
+    const text = Buffer.from(b64, "base64").toString("utf8");
+    if (kind === "v") out.set(id, { kind: "value", text });
+    else if (kind === "n") out.set(id, { kind: "null" });
+    else if (kind === "t") out.set(id, { kind: "type-mismatch", actual: text });
+    else if (kind === "x") {
+      const nl = text.indexOf("\n");
+      out.set(id, { kind: "throw", type: text.slice(0, nl), message: text.slice(nl + 1) });
+    }
+  }
+  return out;
+}
+
+/** "value", "null", "throw:Type", "compile-error" or "type-mismatch": what a mismatch must keep while shrinking. */
+function kindOf(r: ReferenceResult | ApimcResult): string {
+  return r.kind === "throw" ? `throw:${r.type}` : r.kind;
+}
+export const shown = (r: ReferenceResult | ApimcResult): string =>
+  r.kind === "compile-error" ? `<does not compile: ${r.codes.join(",")}> ${r.message.split("\n").slice(0, 3).join(" / ")}` : r.kind === "type-mismatch" ? `<C# type ${r.actual}>` : render(r) + (r.kind === "throw" && r.message ? ` (${r.message})` : "");
+
+/**
+ * apimc agrees with C#. Environment.NewLine is "\n" on Mono/Linux and "\r\n" on the Windows gateway
+ * APIM runs (cases.ts `windowsNewline`): a value that differs only by CRLF for LF agrees.
+ */
+export function agrees(cs: ReferenceResult, a: ApimcResult): boolean {
+  if (cs.kind === "type-mismatch" || a.kind === "compile-error") return false;
+  if (render(a) === render(cs)) return true;
+  if (cs.kind !== "value" || a.kind !== "value") return false;
+  // The C# program prints UTF-8: a lone surrogate arrives as U+FFFD.
+  const text = Buffer.from(a.text, "utf8").toString("utf8");
+  return text === cs.text || (cs.text.includes("\n") && text === cs.text.replace(/\r?\n/g, "\r\n"));
+}
+
+/** Runs cases through mcs+mono in one program, dropping the ones mcs rejects (returned with the errors). */
+export async function runBatch(ref: Reference, cases: DiffCase[], log: (s: string) => void, raw?: false): Promise<{ answers: Map<string, ReferenceResult>; rejected: Map<string, string> }>;
+export async function runBatch(ref: Reference, cases: DiffCase[], log: (s: string) => void, raw: true): Promise<{ answers: Map<string, RawAnswer>; rejected: Map<string, string> }>;
+export async function runBatch(
+  ref: Reference,
+  cases: DiffCase[],
+  log: (s: string) => void,
+  raw = false,
+): Promise<{ answers: Map<string, ReferenceResult | RawAnswer>; rejected: Map<string, string> }> {
+  const rejected = new Map<string, string>();
+  let live = cases;
+  for (let round = 0; round < 8 && live.length; round++) {
+    const { source, lineCase } = generateProgram(live);
+    try {
+      const exe = await compileProgram(ref, source, lineCase, "fuzz.exe");
+      try {
+        const out = await runProgram(ref, exe, 20_000);
+        const answers = new Map<string, ReferenceResult | RawAnswer>();
+        for (const [id, a] of out) answers.set(id, raw ? a : toReferenceResult(a));
+        return { answers, rejected };
+      } catch (e) {
+        // A case that hangs or kills mono: the program prints answers in case order, so the first
+        // case without one is the culprit; keep the answers before it and run the rest again.
+        const out = String((e as { stdout?: unknown }).stdout ?? "");
+        const answers = new Map<string, ReferenceResult | RawAnswer>();
+        for (const [id, a] of parseAnswers(out)) answers.set(id, raw ? a : toReferenceResult(a));
+        const at = live.findIndex((c) => !answers.has(c.id));
+        if (at < 0) return { answers, rejected };
+        rejected.set(live[at]!.id, `mono failed: ${(e as Error).message.split("\n")[0]!.slice(0, 160)}`);
+        log(`  mono failed at case ${live[at]!.id} (${live[at]!.expr.slice(0, 100)}); running the ${live.length - at - 1} after it again`);
+        const rest = await runBatch(ref, live.slice(at + 1), log, raw as true);
+        for (const [k, v] of rest.rejected) rejected.set(k, v);
+        for (const [k, v] of rest.answers) answers.set(k, v);
+        return { answers, rejected };
+      }
+    } catch (e) {
+      const msg = (e as Error).message;
+      const kept = /\(source kept at (.*)\)$/.exec(msg);
+      if (kept) rmSync(dirname(kept[1]!), { recursive: true, force: true });
+      const m = /; cases: ([^\n]*)/.exec(msg);
+      if (!m) throw e;
+      const bad = new Set(m[1]!.split(", "));
+      const lines = msg.split("\n").filter((l) => l.includes("error"));
+      for (const id of bad) rejected.set(id, lines.find((l) => l.includes("error CS"))?.replace(/^.*?error /, "") ?? "mcs error");
+      // Attribute each error line to its case for the report.
+      const { lineCase: lc } = generateProgram(live);
+      for (const l of lines) {
+        const lm = /\((\d+),\d+\+?\): error (.*)$/.exec(l);
+        const id = lm ? lc[Number(lm[1]) - 1] : null;
+        if (id) rejected.set(id, lm![2]!);
+      }
+      live = live.filter((c) => !bad.has(c.id));
+    }
+  }
+  return { answers: new Map(), rejected };
+}
+
+interface Options {
+  count: number;
+  seed: number;
+  batch: number;
+  out: string;
+  shrinkRounds: number;
+}
+
+export async function fuzz(opts: Options, log: (s: string) => void = console.log): Promise<void> {
+  const ref = findReference();
+  const t0 = performance.now();
+  let csMs = 0;
+  let apimcMs = 0;
+  const mismatches: { node: Node; v: Verdict }[] = [];
+  const rejectedByMember = new Map<string, number>();
+  const rejectedExamples: { expr: string; error: string }[] = [];
+  let ran = 0;
+  let typeMismatch = 0;
+  const areaCount = new Map<string, number>();
+  for (let start = 0; start < opts.count; start += opts.batch) {
+    const n = Math.min(opts.batch, opts.count - start);
+    // One generator stream a batch: seed S, batch k → cases S-k-i, reproducible one batch at a time.
+    const { nodes, cases } = generateCases(opts.seed * 1000 + start / opts.batch, n, "f");
+    const byId = new Map(cases.map((c, i) => [c.id, nodes[i]!] as const));
+    const t1 = performance.now();
+    const { answers, rejected } = await runBatch(ref, cases, log);
+    csMs += performance.now() - t1;
+    for (const [id, err] of rejected) {
+      const key = (/'([^']+)'/.exec(err)?.[1] ?? err).slice(0, 80);
+      rejectedByMember.set(key, (rejectedByMember.get(key) ?? 0) + 1);
+      if (rejectedExamples.length < 300) rejectedExamples.push({ expr: cases.find((c) => c.id === id)!.expr, error: err });
+    }
+    const t2 = performance.now();
+    for (const c of cases) {
+      const cs = answers.get(c.id);
+      if (!cs) continue;
+      ran++;
+      const node = byId.get(c.id)!;
+      areaCount.set(node.area, (areaCount.get(node.area) ?? 0) + 1);
+      if (cs.kind === "type-mismatch") {
+        typeMismatch++;
+        mismatches.push({ node, v: { id: c.id, c, cs, apimc: { kind: "null" }, agree: false } });
+        continue;
+      }
+      const a = await evaluateWithApimc(c);
+      if (!agrees(cs, a)) mismatches.push({ node, v: { id: c.id, c, cs, apimc: a, agree: false } });
+    }
+    apimcMs += performance.now() - t2;
+    log(`batch ${start / opts.batch}: ${ran} cases run, ${mismatches.length} mismatches, ${rejected.size} rejected by mcs (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  const runSeconds = (performance.now() - t0) / 1000;
+
+  // Shrink: every round, all pending mismatches' candidates in one batch.
+  const t3 = performance.now();
+  const shrunk = await shrinkAll(ref, mismatches.filter((m) => m.v.cs.kind !== "type-mismatch"), opts.shrinkRounds, log);
+  const shrinkSeconds = (performance.now() - t3) / 1000;
+
+  mkdirSync(opts.out, { recursive: true });
+  const entries = [...shrunk, ...mismatches.filter((m) => m.v.cs.kind === "type-mismatch")].map(({ node, v }) => ({
+    id: `fz.${v.id}`,
+    area: node.area,
+    type: v.c.type,
+    block: v.c.block ?? false,
+    expr: v.c.expr,
+    csharp: shown(v.cs),
+    apimc: shown(v.apimc),
+    paste: `${v.c.block ? "b" : "c"}(${JSON.stringify(`fz.${v.id}`)}, ${JSON.stringify(v.c.type)}, ${JSON.stringify(v.c.expr)}),`,
+  }));
+  const byArea = new Map<string, number>();
+  for (const e of entries) byArea.set(e.area, (byArea.get(e.area) ?? 0) + 1);
+  const summary = {
+    seed: opts.seed,
+    generated: opts.count,
+    ran,
+    rejectedByMcs: opts.count - ran,
+    typeMismatch,
+    mismatches: entries.length,
+    byArea: Object.fromEntries([...byArea].sort((a, b) => b[1] - a[1])),
+    casesByArea: Object.fromEntries([...areaCount].sort((a, b) => b[1] - a[1])),
+    seconds: { total: Math.round(runSeconds + shrinkSeconds), csharp: Math.round(csMs / 1000), apimc: Math.round(apimcMs / 1000), shrink: Math.round(shrinkSeconds) },
+    casesPerMinute: Math.round((ran / runSeconds) * 60),
+    rejectedByMember: Object.fromEntries([...rejectedByMember].sort((a, b) => b[1] - a[1]).slice(0, 60)),
+  };
+  writeFileSync(join(opts.out, "mismatches.json"), JSON.stringify({ summary, mismatches: entries }, null, 1));
+  writeFileSync(join(opts.out, "rejected.json"), JSON.stringify(rejectedExamples, null, 1));
+  log(JSON.stringify({ ...summary, rejectedByMember: undefined }, null, 1));
+  log(`wrote ${join(opts.out, "mismatches.json")}`);
+}
+
+/** Repeatedly replaces each mismatch by its smallest one-step simplification that still differs the same way. */
+async function shrinkAll(ref: Reference, found: { node: Node; v: Verdict }[], rounds: number, log: (s: string) => void): Promise<{ node: Node; v: Verdict }[]> {
+  const cur = found.map((f) => ({ ...f, done: false }));
+  for (let round = 0; round < rounds; round++) {
+    const pending = cur.filter((c) => !c.done);
+    if (!pending.length) break;
+    const cands: { owner: number; node: Node; c: DiffCase }[] = [];
+    pending.forEach((p) => {
+      const owner = cur.indexOf(p);
+      shrinkCandidates(p.node)
+        .slice(0, 30)
+        .forEach((n, j) => cands.push({ owner, node: n, c: toCase(`s${round}-${owner}-${j}`, n) }));
+    });
+    if (!cands.length) break;
+    const { answers } = await runBatch(ref, cands.map((x) => x.c), () => {});
+    const best = new Map<number, { node: Node; v: Verdict }>();
+    for (const x of cands) {
+      if (best.has(x.owner)) continue; // candidates come smallest first
+      const cs = answers.get(x.c.id);
+      if (!cs || cs.kind === "type-mismatch") continue;
+      const a = await evaluateWithApimc(x.c);
+      const orig = cur[x.owner]!.v;
+      if (!agrees(cs, a) && kindOf(cs) === kindOf(orig.cs) && kindOf(a) === kindOf(orig.apimc)) {
+        best.set(x.owner, { node: x.node, v: { id: orig.id, c: { ...x.c, id: orig.id }, cs, apimc: a, agree: false } });
+      }
+    }
+    for (const p of pending) {
+      const i = cur.indexOf(p);
+      const b = best.get(i);
+      if (b) cur[i] = { ...b, done: false };
+      else p.done = true;
+    }
+    log(`shrink round ${round}: ${best.size} of ${pending.length} simplified`);
+  }
+  return cur.map(({ node, v }) => ({ node, v: { ...v, c: { ...v.c, expr: text(node) } } }));
+}
