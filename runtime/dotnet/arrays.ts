@@ -13,8 +13,9 @@ function dim(d: number): void {
   if (d !== 0) throw indexOutOfRange();
 }
 export function arrGetLength(a: Arr<unknown>, d: number): number {
+  const n = a.length;
   dim(d);
-  return a.length;
+  return n;
 }
 export function arrGetLowerBound(a: Arr<unknown>, d: number): number {
   void a.length;
@@ -22,8 +23,9 @@ export function arrGetLowerBound(a: Arr<unknown>, d: number): number {
   return 0;
 }
 export function arrGetUpperBound(a: Arr<unknown>, d: number): number {
+  const n = a.length;
   dim(d);
-  return a.length - 1;
+  return n - 1;
 }
 export function arrFindAll<T>(a: Arr<T> | null, match: ((x: T) => boolean) | null): T[] {
   const arr = arrNotNull(a);

@@ -61,3 +61,14 @@ export function charUnicodeCategory(c: number): number {
   const i = CATEGORIES.findIndex((re) => re.test(s));
   return i < 0 ? 29 : i;
 }
+
+/** StringBuilder.CopyTo: .NET Framework checks the destination first, and too-long ranges are ArgumentExceptions. */
+export function sbCopyTo(s: string, sourceIndex: number, dest: number[] | null, destIndex: number, count: number): void {
+  if (dest === null || dest === undefined) throw argumentNull("destination");
+  if (count < 0) throw argumentOutOfRange("count", "Count cannot be less than zero.");
+  if (destIndex < 0) throw argumentOutOfRange("destinationIndex", "Non-negative number required.");
+  if (destIndex > dest.length - count) throw argumentError("Either offset did not refer to a position in the string, or there is an insufficient length of destination character array.");
+  if (sourceIndex < 0 || sourceIndex > s.length) throw argumentOutOfRange("sourceIndex", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  if (sourceIndex > s.length - count) throw argumentError("Source string was not long enough. Check sourceIndex and count.");
+  for (let i = 0; i < count; i++) dest[destIndex + i] = s.charCodeAt(sourceIndex + i);
+}

@@ -23,3 +23,4 @@ export * from "./textio.js";
 export * from "./enums.js";
 export * from "./exceptions.js";
 export * from "./encoding-info.js";
+export * from "./joins.js";

@@ -13,9 +13,10 @@ export function jAfterSelf(t: JToken | null): JToken[] {
   const c = p.childList();
   return c.slice(c.indexOf(t!) + 1);
 }
+/** BeforeSelf walks from Parent.First (Newtonsoft.Json has no parent check there): no parent is a NullReferenceException. */
 export function jBeforeSelf(t: JToken | null): JToken[] {
   const p = nn(t).Parent;
-  if (!p) return [];
+  if (!p) throw nullReference();
   const c = p.childList();
   return c.slice(0, c.indexOf(t!));
 }

@@ -1100,3 +1100,63 @@ export function escapeUriString(s: string | null): string {
   if (s === null) throw argumentNull("stringToEscape");
   return encodeURI(s);
 }
+
+/** Convert.FromBase64CharArray(chars, offset, length). */
+export function fromBase64Chars(chars: number[] | null, offset: number, length: number): Uint8Array {
+  if (chars === null || chars === undefined) throw argumentNull("inArray");
+  if (length < 0) throw argumentOutOfRange("length", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  if (offset < 0) throw argumentOutOfRange("offset", "Value must be positive.");
+  if (offset > chars.length - length) throw argumentOutOfRange("offset", "Offset and length must refer to a position in the string.");
+  return fromBase64(String.fromCharCode(...chars.slice(offset, offset + length)));
+}
+/** Convert.ToBase64CharArray(bytes, offsetIn, length, chars, offsetOut): the number of chars written. */
+export function toBase64Chars(b: Uint8Array | null, offsetIn: number, length: number, out: number[] | null, offsetOut: number): number {
+  if (b === null || b === undefined) throw argumentNull("inArray");
+  if (out === null || out === undefined) throw argumentNull("outArray");
+  if (length < 0) throw argumentOutOfRange("length", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  if (offsetIn < 0) throw argumentOutOfRange("offsetIn", "Value must be positive.");
+  if (offsetOut < 0) throw argumentOutOfRange("offsetOut", "Value must be positive.");
+  if (offsetIn > b.length - length) throw argumentOutOfRange("offsetIn", "Offset and length must refer to a position in the string.");
+  const s = toBase64(b.subarray(offsetIn, offsetIn + length));
+  if (offsetOut > out.length - s.length) throw argumentOutOfRange("offsetOut", "Either offset did not refer to a position in the string, or there is an insufficient length of destination character array.");
+  for (let i = 0; i < s.length; i++) out[offsetOut + i] = s.charCodeAt(i);
+  return s.length;
+}
+/** WebUtility.UrlEncodeToBytes(bytes, offset, count): unreserved bytes kept, space as '+', the rest %XX. */
+export function urlEncodeToBytes(b: Uint8Array | null, offset: number, count: number): Uint8Array | null {
+  if (b === null || b === undefined) {
+    if (count === 0) return null;
+    throw argumentNull("value");
+  }
+  if (offset < 0 || offset > b.length) throw argumentOutOfRange("offset");
+  if (count < 0 || offset + count > b.length) throw argumentOutOfRange("count");
+  const out: number[] = [];
+  const hex = "0123456789ABCDEF";
+  for (const x of b.subarray(offset, offset + count)) {
+    const safe = (x >= 48 && x <= 57) || (x >= 65 && x <= 90) || (x >= 97 && x <= 122) || x === 45 || x === 95 || x === 46 || x === 33 || x === 42 || x === 40 || x === 41;
+    if (safe) out.push(x);
+    else if (x === 32) out.push(43);
+    else out.push(37, hex.charCodeAt(x >> 4), hex.charCodeAt(x & 15));
+  }
+  return new Uint8Array(out);
+}
+/** WebUtility.UrlDecodeToBytes(bytes, offset, count): '+' as space, %XX as its byte, anything else kept. */
+export function urlDecodeToBytes(b: Uint8Array | null, offset: number, count: number): Uint8Array | null {
+  if (b === null || b === undefined) {
+    if (count === 0) return null;
+    throw argumentNull("encodedValue");
+  }
+  if (offset < 0 || offset > b.length) throw argumentOutOfRange("offset");
+  if (count < 0 || offset + count > b.length) throw argumentOutOfRange("count");
+  const h = (c: number) => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
+  const out: number[] = [];
+  for (let i = offset; i < offset + count; i++) {
+    const x = b[i]!;
+    if (x === 43) out.push(32);
+    else if (x === 37 && i + 2 < offset + count && h(b[i + 1]!) >= 0 && h(b[i + 2]!) >= 0) {
+      out.push((h(b[i + 1]!) << 4) | h(b[i + 2]!));
+      i += 2;
+    } else out.push(x);
+  }
+  return new Uint8Array(out);
+}

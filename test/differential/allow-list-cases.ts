@@ -205,4 +205,22 @@ export const ALLOW_LIST_CASES: DiffCase[] = [
   b("xml.processinginstruction", "string", `var pi = new XProcessingInstruction("xml-stylesheet", "href='a.xsl'"); var e = new XElement("r", pi, new XProcessingInstruction(pi)); return pi.Target + "|" + pi.Data + "|" + pi.NodeType + "|" + e.ToString(SaveOptions.DisableFormatting);`),
   c("xml.processinginstruction.bad", "string", `new XProcessingInstruction("xml", "x").ToString()`),
   c("xml.emptysequence", "string", `XElement.EmptySequence.Count() + "," + XAttribute.EmptySequence.Count() + "," + (XDocument.Parse("<a/>").DocumentType == null)`),
+  // ---- Join / GroupJoin --------------------------------------------------------------------
+  b("linq.join", "string", `var people = new[] { "1:ann", "2:bob", "3:cy" }; var orders = new List<Tuple<int, string>> { Tuple.Create(2, "x"), Tuple.Create(1, "y"), Tuple.Create(2, "z"), Tuple.Create(9, "w") }; var j = people.Join(orders, p => int.Parse(p.Split(':')[0]), o => o.Item1, (p, o) => p.Split(':')[1] + ":" + o.Item2); var g = people.GroupJoin(orders, p => int.Parse(p.Split(':')[0]), o => o.Item1, (p, os) => p.Split(':')[1] + "=" + os.Count()); return string.Join(",", j) + "|" + string.Join(",", g);`),
+  b("linq.join.nullkeys", "string", `var a = new[] { "a", null, "b" }; var b2 = new[] { null, "b", "a", "a" }; return string.Join(",", a.Join(b2, x => x, y => y, (x, y) => x + y)) + "|" + string.Join(",", a.GroupJoin(b2, x => x, y => y, (x, ys) => ys.Count()));`),
+  c("linq.join.null", "int", `new[] { 1 }.Join((int[])null, x => x, y => y, (x, y) => x).Count()`),
+  // ---- Convert: base64 char arrays, IsDBNull; StringComparer.Create; WebUtility bytes ------
+  b("convert.base64chars", "string", `var bytes = new byte[] { 1, 2, 3, 250, 251 }; var chars = new char[12]; int n = Convert.ToBase64CharArray(bytes, 1, 4, chars, 2); var back = Convert.FromBase64CharArray(chars, 2, n); return n + "|" + new string(chars, 2, n) + "|" + BitConverter.ToString(back) + "|" + Convert.IsDBNull(null) + Convert.IsDBNull(1);`),
+  b("convert.base64chars.short", "int", `return Convert.ToBase64CharArray(new byte[] { 1, 2, 3 }, 0, 3, new char[3], 0);`),
+  c("convert.frombase64chars.bad", "int", `Convert.FromBase64CharArray(new[] { 'a', 'b' }, 1, 2).Length`),
+  c("stringcomparer.create", "string", `StringComparer.Create(CultureInfo.InvariantCulture, true).Equals("ABC", "abc") + "," + StringComparer.Create(CultureInfo.InvariantCulture, false).Equals("ABC", "abc") + "," + StringComparer.Create(CultureInfo.InvariantCulture, true).Compare("a", "B")`),
+  b("webutility.bytes", "string", `var raw = Encoding.UTF8.GetBytes("a b&c/é!*()~"); var enc = Encoding.ASCII.GetBytes("a+b%26c%2f%C3%A9%zz%4"); return Encoding.ASCII.GetString(WebUtility.UrlEncodeToBytes(raw, 0, raw.Length)) + "|" + Encoding.UTF8.GetString(WebUtility.UrlDecodeToBytes(enc, 0, enc.Length)) + "|" + (WebUtility.UrlEncodeToBytes(null, 0, 0) == null) + "|" + WebUtility.UrlEncodeToBytes(new byte[] { 65, 32, 66 }, 1, 2).Length;`),
+  c("webutility.bytes.range", "int", `WebUtility.UrlDecodeToBytes(new byte[] { 65 }, 0, 2).Length`),
+  // ---- found by the generated set (fuzz): receivers and argument order -----------------------
+  c("iset.null.receiver", "bool", `(default(ISet<long>)).IsSubsetOf((IEnumerable<long>)null)`),
+  c("hashset.null.receiver", "int", `((HashSet<int>)null).RemoveWhere(null)`),
+  b("stringbuilder.copyto.checks", "string", `var r = ""; foreach (var t in new[] { "2,3,0,3", "5,0,3,3", "-1,3,0,0", "0,1,1,1", "1,2,0,2" }) { var p = t.Split(',').Select(int.Parse).ToArray(); try { new StringBuilder("ab").CopyTo(p[0], new char[p[1]], p[2], p[3]); r += "ok;"; } catch (ArgumentOutOfRangeException) { r += "range;"; } catch (ArgumentException) { r += "arg;"; } } return r;`),
+  c("array.getlength.null", "int", `(default(Array)).GetLength(5)`),
+  c("json.beforeself.noparent", "int", `JToken.Parse("{\\"x\\":1}").BeforeSelf().Count()`),
+  c("json.afterself.noparent", "int", `JToken.Parse("{\\"x\\":1}").AfterSelf().Count()`),
 ];

@@ -62,6 +62,14 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
   SM(`IEnumerable<TSource> TakeWhile<TSource>(${S}, Func<TSource, bool> predicate)`, L("linqTakeWhile")),
   SM(`IEnumerable<TSource> Reverse<TSource>(${S})`, L("linqReverse")),
   SM(`IEnumerable<TSource> Concat<TSource>(${S}, IEnumerable<TSource> second)`, L("linqConcat")),
+  SM(
+    "IEnumerable<TResult> Join<TOuter, TInner, TKey, TResult>(this IEnumerable<TOuter> outer, IEnumerable<TInner> inner, Func<TOuter, TKey> outerKeySelector, Func<TInner, TKey> innerKeySelector, Func<TOuter, TInner, TResult> resultSelector)",
+    L("linqJoin"),
+  ),
+  SM(
+    "IEnumerable<TResult> GroupJoin<TOuter, TInner, TKey, TResult>(this IEnumerable<TOuter> outer, IEnumerable<TInner> inner, Func<TOuter, TKey> outerKeySelector, Func<TInner, TKey> innerKeySelector, Func<TOuter, IEnumerable<TInner>, TResult> resultSelector)",
+    L("linqGroupJoin"),
+  ),
   SM(`IEnumerable<TSource> Append<TSource>(${S}, TSource element)`, (_r, a) => js`${rt("linqConcat")}(${a[0]}, [${a[1]}])`),
   SM(`IEnumerable<TSource> Prepend<TSource>(${S}, TSource element)`, (_r, a, x) => {
     const t = x.temp();

@@ -56,6 +56,10 @@ type("System", "Convert", { isStatic: true }, [
   SM("float ToSingle(object value)", (_r, a) => js`${rt("convertTo")}(${a[0]}, "float")`),
   SM("DateTime ToDateTime(object value)", (_r, a) => js`${rt("convertTo")}(${a[0]}, "DateTime")`),
   SM("string ToHexString(byte[] inArray)", call("toHex")),
+  SM("byte[] FromBase64CharArray(char[] inArray, int offset, int length)", call("fromBase64Chars")),
+  SM("int ToBase64CharArray(byte[] inArray, int offsetIn, int length, char[] outArray, int offsetOut)", call("toBase64Chars")),
+  // apimc has no DBNull value: nothing is DBNull
+  SM("bool IsDBNull(object value)", (_r, a) => js`(void ${a[0]}, false)`),
   SM("byte[] FromHexString(string s)", call("fromHex")),
 ]);
 
@@ -160,6 +164,8 @@ type("System.Net", "WebUtility", { isStatic: true }, [
   SM("string UrlDecode(string encodedValue)", call("urlDecode")),
   SM("string HtmlEncode(string value)", call("htmlEncode")),
   SM("string HtmlDecode(string value)", call("htmlDecode")),
+  SM("byte[] UrlEncodeToBytes(byte[] value, int offset, int count)", call("urlEncodeToBytes")),
+  SM("byte[] UrlDecodeToBytes(byte[] encodedValue, int offset, int count)", call("urlDecodeToBytes")),
 ]);
 type("System.Web", "HttpUtility", { isStatic: true }, [
   SM("string UrlEncode(string value)", call("urlEncodeLower")),

@@ -212,6 +212,8 @@ type("System", "StringComparer", { interfaces: ["IComparer<string>", "IEqualityC
   SP("StringComparer CurrentCultureIgnoreCase", () => js`1`),
   M("bool Equals(string x, string y)", (r, a) => js`${rt("strEquals")}(${a[0]}, ${a[1]}, ${r})`),
   M("int Compare(string x, string y)", (r, a) => js`${rt("strCompare")}(${a[0]}, ${a[1]}, ${r})`),
+  // every culture is the invariant one here: the comparer is InvariantCulture[IgnoreCase]
+  SM("StringComparer Create(CultureInfo culture, bool ignoreCase)", (_r, a) => js`(void ${a[0]}, ${a[1]} ? 3 : 2)`),
 ]);
 
 type("System.Text", "StringBuilder", {}, [
@@ -224,7 +226,7 @@ type("System.Text", "StringBuilder", {}, [
   M("StringBuilder AppendLine()", (r) => js`${r}.Append(${"\r\n"})`),
   I("char this[int index]", (r, a) => js`${r}.charAt(${a[0]})`, (r, a, v) => js`${r}.setCharAt(${a[0]}, ${v})`),
   P("int MaxCapacity", (r) => js`(${r}, 2147483647)`),
-  M("void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)", (r, a) => js`${rt("strCopyTo")}(${r}.ToString(), ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`),
+  M("void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)", (r, a) => js`${rt("sbCopyTo")}(${r}.ToString(), ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`),
   M("StringBuilder AppendLine(string value)", (r, a) => js`${r}.AppendLine(${a[0]})`),
   fa(M("StringBuilder AppendFormat(string format, params object[] args)", (r, a) => js`${r}.Append(${rt("strFormat")}(${a[0]}, ${a[1]}))`)),
   M("StringBuilder Insert(int index, string value)", (r, a) => js`${r}.Insert(${a[0]}, ${a[1]})`),

@@ -1,0 +1,43 @@
+// Enumerable.Join / GroupJoin: the inner sequence grouped by key (default equality), then each outer
+// item in order with its matches in inner order. A null key matches nothing, as in .NET's Lookup.
+import { argumentNull } from "../errors.js";
+import { objEquals } from "./core.js";
+import { seq } from "./linq.js";
+
+type Seq<T> = Iterable<T> | null;
+const eq = (a: unknown, b: unknown) => a === b || objEquals(a, b);
+function lookup<TI, K>(inner: Seq<TI>, innerKey: (x: TI) => K): { key: K; items: TI[] }[] {
+  const groups: { key: K; items: TI[] }[] = [];
+  for (const x of seq<TI>(inner)) {
+    const k = innerKey(x);
+    if (k === null || k === undefined) continue;
+    const g = groups.find((y) => eq(y.key, k));
+    if (g) g.items.push(x);
+    else groups.push({ key: k, items: [x] });
+  }
+  return groups;
+}
+function check(...args: [unknown, string][]): void {
+  for (const [v, name] of args) if (v === null || v === undefined) throw argumentNull(name);
+}
+export function linqJoin<TO, TI, K, R>(outer: Seq<TO>, inner: Seq<TI>, outerKey: (x: TO) => K, innerKey: (x: TI) => K, result: (o: TO, i: TI) => R): R[] {
+  check([outer, "outer"], [inner, "inner"], [outerKey, "outerKeySelector"], [innerKey, "innerKeySelector"], [result, "resultSelector"]);
+  const groups = lookup(inner, innerKey);
+  const out: R[] = [];
+  for (const o of seq<TO>(outer)) {
+    const k = outerKey(o);
+    if (k === null || k === undefined) continue;
+    for (const i of groups.find((g) => eq(g.key, k))?.items ?? []) out.push(result(o, i));
+  }
+  return out;
+}
+export function linqGroupJoin<TO, TI, K, R>(outer: Seq<TO>, inner: Seq<TI>, outerKey: (x: TO) => K, innerKey: (x: TI) => K, result: (o: TO, i: TI[]) => R): R[] {
+  check([outer, "outer"], [inner, "inner"], [outerKey, "outerKeySelector"], [innerKey, "innerKeySelector"], [result, "resultSelector"]);
+  const groups = lookup(inner, innerKey);
+  const out: R[] = [];
+  for (const o of seq<TO>(outer)) {
+    const k = outerKey(o);
+    out.push(result(o, k === null || k === undefined ? [] : (groups.find((g) => eq(g.key, k))?.items.slice() ?? [])));
+  }
+  return out;
+}
