@@ -217,11 +217,15 @@ export const Encoding = {
 // ---- Uri / WebUtility ----------------------------------------------------------------------------
 export class Uri {
   readonly $typeName = "System.Uri";
-  private constructor(private readonly u: URL) {}
+  private constructor(
+    private readonly u: URL,
+    /** The text it was made from (OriginalString); a combined URI's is its absolute form, unescaped as ToString() shows it. */
+    private readonly original: string | null = null,
+  ) {}
   static parse(s: string | null): Uri {
     if (s === null) throw argumentNull("uriString");
     try {
-      return new Uri(new URL(s));
+      return new Uri(new URL(s), s);
     } catch {
       throw new DotNetException("System.UriFormatException", "Invalid URI: The format of the URI could not be determined.");
     }
@@ -236,7 +240,7 @@ export class Uri {
   }
   static tryParse(s: string | null, _kind: number): Uri | undefined {
     try {
-      return s === null ? undefined : new Uri(new URL(s));
+      return s === null ? undefined : new Uri(new URL(s), s);
     } catch {
       return undefined;
     }
@@ -283,6 +287,13 @@ export class Uri {
   }
   ToString(): string {
     return decodeURI(this.u.href);
+  }
+  get OriginalString(): string {
+    return this.original ?? this.ToString();
+  }
+  /** LocalPath of a web URI: the path, unescaped. */
+  get LocalPath(): string {
+    return unescapeDataString(this.u.pathname);
   }
   get IsDefaultPort(): boolean {
     return this.u.port === "";

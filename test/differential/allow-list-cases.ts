@@ -223,4 +223,5 @@ export const ALLOW_LIST_CASES: DiffCase[] = [
   c("array.getlength.null", "int", `(default(Array)).GetLength(5)`),
   c("json.beforeself.noparent", "int", `JToken.Parse("{\\"x\\":1}").BeforeSelf().Count()`),
   c("json.afterself.noparent", "int", `JToken.Parse("{\\"x\\":1}").AfterSelf().Count()`),
+  c("uri.original.localpath", "string", `new Uri("HTTPS://Example.com:443/a%20b/c?q=1#f").OriginalString + "|" + new Uri("https://example.com/a%20b/%C3%A9x").LocalPath + "|" + new Uri(new Uri("https://a.com/x/"), "y/z").OriginalString + "|" + new Uri("https://a.com/").UserEscaped`),
 ];

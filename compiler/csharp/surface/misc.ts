@@ -118,6 +118,10 @@ type("System", "Uri", { test: (v) => js`(${v} instanceof ${rt("Uri")})` }, [
   M("string ToString()", (r) => js`${r}.ToString()`),
   M("string GetLeftPart(UriPartial part)", (r, a) => js`${r}.GetLeftPart(${a[0]})`),
   P("bool IsDefaultPort", (r) => js`${r}.IsDefaultPort`),
+  P("string OriginalString", (r) => js`${r}.OriginalString`),
+  P("string LocalPath", (r) => js`${r}.LocalPath`),
+  // a Uri made from a string is never "user escaped" (the constructor that says so is obsolete)
+  P("bool UserEscaped", (r) => js`(void ${r}.Scheme, false)`),
   P("bool IsFile", (r) => js`(${r}.Scheme === "file")`),
   P("bool IsUnc", (r) => js`${r}.IsUnc`),
   P("bool IsLoopback", (r) => js`${r}.IsLoopback`),
