@@ -543,6 +543,15 @@ export class DateTimeOffset {
     const off = statedOffset(s);
     return new DateTimeOffset(new DateTime(d.ms, 1, d.tk), off);
   }
+  /** DateTimeOffset.ParseExact: the format's offset (K, z, "o") when it has one, else the local zone (UTC here). */
+  static ParseExact(s: string | null, format: string | null): DateTimeOffset {
+    if (s === null || s === undefined) throw argumentNull("input");
+    if (format === null || format === undefined) throw argumentNull("format");
+    // "r" (RFC 1123, GMT): as DateTime.Parse reads it
+    const d = format === "r" || format === "R" ? DateTime.Parse(s, 1) : DateTime.ParseExact(s, format, null);
+    const off = /[Kz]|^[oO]$/.test(format) ? statedOffset(s) : 0;
+    return new DateTimeOffset(new DateTime(d.ms, 1, d.tk), off);
+  }
   static TryParse(s: string | null): DateTimeOffset | undefined {
     const d = DateTime.TryParse(s, 16);
     return d ? new DateTimeOffset(new DateTime(d.ms, 1, d.tk), statedOffset(s!)) : undefined;
@@ -650,6 +659,8 @@ export class DateTimeOffset {
     return Math.sign(this.dt.ms - o.dt.ms);
   }
   ToString(format?: string | null): string {
+    // "u" and "r" print the UTC time (DateTimeOffset formats them from UtcDateTime)
+    if (format === "u" || format === "r" || format === "R") return formatDate(this.UtcDateTime, format, "Z", "+00:00");
     const z = offsetText(this.off);
     return formatDate(this.clock, format || "G zzz", z, z);
   }

@@ -1168,6 +1168,8 @@ export const CASES: DiffCase[] = [
   c("fz.dto.xml", "string", `(string)new XElement("a", DateTimeOffset.Parse("2020-06-30T12:00:00-07:00")) + "|" + new XAttribute("b", new DateTimeOffset(2020, 12, 31, 23, 0, 0, TimeSpan.FromHours(5.5)))`),
   c("fz.dto.equals.instant", "string", `new DateTimeOffset(2020, 1, 1, 5, 30, 0, TimeSpan.FromHours(5.5)).Equals(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero)) + "|" + new DateTimeOffset(2020, 1, 1, 5, 30, 0, TimeSpan.FromHours(5.5)).CompareTo(new DateTimeOffset(2020, 1, 1, 0, 0, 1, TimeSpan.Zero))`),
   c("fz.dto.utc.range", "string", `new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.FromHours(1)).ToString()`),
+  c("fz.dto.jtoken.implicit", "string", `new JObject { ["p"] = new DateTimeOffset(2020, 12, 31, 23, 0, 0, TimeSpan.FromHours(5.5)), ["q"] = new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero) }.ToString(Formatting.None)`),
+  c("fz.dto.parseexact", "string", `string.Join("|", new[] { "o", "s", "u", "r" }.Select(f => DateTimeOffset.ParseExact(new DateTimeOffset(2020, 6, 30, 12, 0, 0, TimeSpan.FromHours(-7)).ToString(f), f, CultureInfo.InvariantCulture).ToString("o")))`),
   // TimeSpan beyond 2^53 ticks
   c("fz.timespan.maxvalue", "string", `TimeSpan.MaxValue + "|" + TimeSpan.MinValue + "|" + TimeSpan.MaxValue.Ticks + "|" + TimeSpan.MaxValue.ToString("g") + "|" + TimeSpan.FromTicks(long.Parse("9007199254740993")) + "|" + TimeSpan.MaxValue.Days + "|" + JsonConvert.SerializeObject(TimeSpan.MaxValue)`),
   c("fz.timespan.maxvalue.xml", "string", `new XElement("a", TimeSpan.MaxValue).ToString()`),

@@ -104,6 +104,7 @@ type("System", "DateTimeOffset", { valueType: true, test: (v) => js`(${v} instan
   SM("DateTimeOffset FromUnixTimeSeconds(long seconds)", (_r, a) => js`${DO()}.FromUnixTimeMilliseconds(Number(${a[0]}) * 1000)`),
   SM("DateTimeOffset FromUnixTimeMilliseconds(long milliseconds)", (_r, a) => js`${DO()}.FromUnixTimeMilliseconds(Number(${a[0]}))`),
   SM("DateTimeOffset Parse(string input)", (_r, a) => js`${DO()}.Parse(${a[0]})`),
+  SM("DateTimeOffset ParseExact(string input, string format, IFormatProvider formatProvider)", (_r, a) => js`${DO()}.ParseExact(${a[0]}, ${a[1]})`),
   SM("bool TryParse(string input, out DateTimeOffset result)", (_r, a, x) => tryParse(js`${DO()}.TryParse(${a[0]})`, a[1]!, x, js`${DO()}.fromDateTime(${D()}.MinValue)`)),
 ]);
 
