@@ -252,7 +252,7 @@ export class DateTime {
      */
     readonly tk: number = 0,
   ) {
-    if (ms < MIN_MS || ms >= END_MS) throw argumentOutOfRange("ticks", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks.");
+    if (!(ms >= MIN_MS && ms < END_MS)) throw argumentOutOfRange("ticks", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks.");
   }
   static fromMs(ms: number, kind: number): DateTime {
     return new DateTime(ms, kind);
@@ -262,6 +262,7 @@ export class DateTime {
   }
   static fromTicks(ticks: Long, kind: number): DateTime {
     const exact = BigInt(ticks);
+    if (exact < 0n || exact > 3155378975999999999n) throw argumentOutOfRange("ticks", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks.");
     const t = exact - 621355968000000000n;
     const whole = Number(t / 10000n);
     let ms = whole + Number(t % 10000n) / 10000;
@@ -336,7 +337,8 @@ export class DateTime {
     return new DateTime(Math.floor(this.ms / 86400000) * 86400000, this.kind);
   }
   get TimeOfDay(): TimeSpan {
-    return TimeSpan.fromMs(this.ms - Math.floor(this.ms / 86400000) * 86400000);
+    const t = TimeSpan.fromMs(this.ms - Math.floor(this.ms / 86400000) * 86400000);
+    return this.tk ? new TimeSpan(t.ticks + this.tk) : t;
   }
   withKind(k: number): DateTime {
     return new DateTime(this.ms, k, this.tk);
@@ -524,7 +526,7 @@ export class DateTimeOffset {
   /** The offset's clock time `local` (kind ignored) with `off` minutes. */
   static fromClock(local: DateTime, off: number): DateTimeOffset {
     const utc = local.ms - off * 60000;
-    if (utc < MIN_MS || utc >= END_MS) throw argumentOutOfRange("offset", "The UTC time represented when the offset is applied must be between year 0 and 10,000.");
+    if (!(utc >= MIN_MS && utc < END_MS)) throw argumentOutOfRange("offset", "The UTC time represented when the offset is applied must be between year 0 and 10,000.");
     return new DateTimeOffset(new DateTime(utc, 1, local.tk), off);
   }
   static fromDateTime(d: DateTime): DateTimeOffset {

@@ -1170,6 +1170,10 @@ export const CASES: DiffCase[] = [
   c("fz.dto.utc.range", "string", `new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.FromHours(1)).ToString()`),
   c("fz.dto.jtoken.implicit", "string", `new JObject { ["p"] = new DateTimeOffset(2020, 12, 31, 23, 0, 0, TimeSpan.FromHours(5.5)), ["q"] = new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero) }.ToString(Formatting.None)`),
   c("fz.dto.parseexact", "string", `string.Join("|", new[] { "o", "s", "u", "r" }.Select(f => DateTimeOffset.ParseExact(new DateTimeOffset(2020, 6, 30, 12, 0, 0, TimeSpan.FromHours(-7)).ToString(f), f, CultureInfo.InvariantCulture).ToString("o")))`),
+  c("fz.dto.add.nan", "DateTimeOffset", `new DateTimeOffset(2021, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMilliseconds(double.NaN)`),
+  c("fz.datetime.add.nan", "DateTime", `new DateTime(2021, 1, 1).AddDays(double.NaN)`),
+  c("fz.datetime.ticks.negative", "DateTime", `new DateTime(long.Parse("-1"), DateTimeKind.Utc)`),
+  c("fz.datetime.maxvalue.timeofday", "string", `DateTime.MaxValue.TimeOfDay + "|" + JsonConvert.SerializeObject(DateTime.MaxValue.TimeOfDay)`),
   // TimeSpan beyond 2^53 ticks
   c("fz.timespan.maxvalue", "string", `TimeSpan.MaxValue + "|" + TimeSpan.MinValue + "|" + TimeSpan.MaxValue.Ticks + "|" + TimeSpan.MaxValue.ToString("g") + "|" + TimeSpan.FromTicks(long.Parse("9007199254740993")) + "|" + TimeSpan.MaxValue.Days + "|" + JsonConvert.SerializeObject(TimeSpan.MaxValue)`),
   c("fz.timespan.maxvalue.xml", "string", `new XElement("a", TimeSpan.MaxValue).ToString()`),
