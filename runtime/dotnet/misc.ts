@@ -776,8 +776,12 @@ export class Regex {
       if (best < 0) groups.push(new Group("", 0, false, g.name));
       else groups.push(new Group(m[best]!, ind?.[best]?.[0] ?? 0, true, g.name));
     }
-    const next = m[0].length === 0 ? m.index + 1 : m.index + m[0].length;
-    return new Match(m[0], m.index, true, new GroupCollection(groups), next <= input.length ? () => this.exec(input, next) : null);
+    // A unicode-mode RegExp started inside a surrogate pair backs up to the pair's start: an empty
+    // match there is (as in .NET, which matches UTF-16 code units) at `from`, and the scan moves on
+    // (else Matches/Replace would find the same empty match forever).
+    const index = m[0].length === 0 && m.index < from ? from : m.index;
+    const next = m[0].length === 0 ? index + 1 : index + m[0].length;
+    return new Match(m[0], index, true, new GroupCollection(groups), next <= input.length ? () => this.exec(input, next) : null);
   }
   IsMatch(input: string): boolean {
     if (input === null || input === undefined) throw argumentNull("input");

@@ -1174,6 +1174,12 @@ export const CASES: DiffCase[] = [
   c("fz.datetime.add.nan", "DateTime", `new DateTime(2021, 1, 1).AddDays(double.NaN)`),
   c("fz.datetime.ticks.negative", "DateTime", `new DateTime(long.Parse("-1"), DateTimeKind.Utc)`),
   c("fz.datetime.maxvalue.timeofday", "string", `DateTime.MaxValue.TimeOfDay + "|" + JsonConvert.SerializeObject(DateTime.MaxValue.TimeOfDay)`),
+  c("fz.regex.empty.surrogate.replace", "string", `new Regex("", RegexOptions.Multiline).Replace("\uD83D\uDE00x", "-")`, {
+    // .NET matches the empty pattern between the two halves of the surrogate pair; the reference
+    // prints UTF-8, which turns each lone half into U+FFFD, so the answer is written out here.
+    expectDotNet: "-\uD83D-\uDE00-x-",
+  }),
+  c("fz.regex.empty.surrogate.matches", "int", `Regex.Matches("a\uD83D\uDE00", "").Count`),
   // TimeSpan beyond 2^53 ticks
   c("fz.timespan.maxvalue", "string", `TimeSpan.MaxValue + "|" + TimeSpan.MinValue + "|" + TimeSpan.MaxValue.Ticks + "|" + TimeSpan.MaxValue.ToString("g") + "|" + TimeSpan.FromTicks(long.Parse("9007199254740993")) + "|" + TimeSpan.MaxValue.Days + "|" + JsonConvert.SerializeObject(TimeSpan.MaxValue)`),
   c("fz.timespan.maxvalue.xml", "string", `new XElement("a", TimeSpan.MaxValue).ToString()`),
