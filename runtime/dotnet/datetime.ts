@@ -14,6 +14,13 @@ const END_MS = 253402300800000;
 const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const p2 = (n: number) => String(n).padStart(2, "0");
+/** Date.UTC without its two-digit-year rule (Date.UTC(1, 0, 1) is 1901): years 1..99 stay themselves. */
+function utcMs(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+  const dt = new Date(0);
+  dt.setUTCFullYear(y, mo, d);
+  dt.setUTCHours(h, mi, s, 0);
+  return dt.getTime();
+}
 
 export class TimeSpan {
   readonly $typeName = "System.TimeSpan";
@@ -322,7 +329,7 @@ export class DateTime {
     return this.d.getUTCDay();
   }
   get DayOfYear(): number {
-    const start = Date.UTC(this.Year, 0, 1);
+    const start = utcMs(this.Year, 0, 1, 0, 0, 0);
     return Math.floor((Math.floor(this.ms) - start) / 86400000) + 1;
   }
   /** A long (a bigint: ticks since year 1 are beyond 2^53); sub-millisecond ticks as far as the double ms keeps them. */
@@ -417,7 +424,7 @@ export class DateTime {
     let dt: DateTime | undefined;
     if (m) {
       const frac = Number(`0.${m[7] ?? "0"}`) * 1000;
-      const base = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+      const base = utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
       if (Number.isNaN(base)) return undefined;
       const tz = m[8];
       if (!tz) dt = new DateTime(base + frac, (styles ?? 0) & 64 ? 1 : 0);

@@ -748,6 +748,13 @@ const COLL_KEY = /^(?:List|IList|IEnumerable|ICollection|IReadOnlyList)<(.+)>$|^
 const TOKEN_KEYS = new Set(["JToken", "JObject", "JArray", "JValue", "JProperty", "JContainer", "object"]);
 /** Explicit conversion `(T)token` / `token.Value<T>()` / `ToObject<T>()`. */
 export function jconv(token: unknown, key: string): unknown {
+  // ToObject<Dictionary<string, T>>(): the object's properties, each converted to T
+  if (token instanceof JObject && (key.startsWith("Dictionary<") || key.startsWith("IDictionary<"))) {
+    const valueKey = /,\s*(.+)>$/.exec(key)?.[1] ?? "object";
+    const m = new Map<string, unknown>();
+    for (const p of token.Properties()) m.set(p.Name, valueKey === "object" && p.Value instanceof JValue ? jvalueObject(p.Value) : jconv(p.Value, valueKey));
+    return m;
+  }
   // the common conversions of a value of the matching kind, as the general path below does them
   if (token instanceof JValue) {
     const v = token.Value;

@@ -1180,6 +1180,8 @@ export const CASES: DiffCase[] = [
     expectDotNet: "-\uD83D-\uDE00-x-",
   }),
   c("fz.regex.empty.surrogate.matches", "int", `Regex.Matches("a\uD83D\uDE00", "").Count`),
+  c("fz.datetime.parse.year1", "string", `DateTimeOffset.Parse(DateTimeOffset.MinValue.ToString("o")).ToString() + "|" + DateTime.Parse("0001-01-01T00:00:00").Year + "|" + DateTime.Parse("0050-03-01").DayOfYear`),
+  c("fz.json.toobject.dictionary", "string", `JObject.FromObject(JObject.Parse("{\\"a\\":1,\\"b\\":[1,2.5,\\"x\\",null,true],\\"c\\":{\\"d\\":\\"e\\"}}").ToObject<Dictionary<string, object>>()).ToString(Formatting.None) + "|" + JObject.Parse("{\\"n\\":1e15,\\"big\\":9223372036854775807}").ToObject<Dictionary<string, object>>()["big"]`),
   // TimeSpan beyond 2^53 ticks
   c("fz.timespan.maxvalue", "string", `TimeSpan.MaxValue + "|" + TimeSpan.MinValue + "|" + TimeSpan.MaxValue.Ticks + "|" + TimeSpan.MaxValue.ToString("g") + "|" + TimeSpan.FromTicks(long.Parse("9007199254740993")) + "|" + TimeSpan.MaxValue.Days + "|" + JsonConvert.SerializeObject(TimeSpan.MaxValue)`),
   c("fz.timespan.maxvalue.xml", "string", `new XElement("a", TimeSpan.MaxValue).ToString()`),
