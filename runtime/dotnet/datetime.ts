@@ -63,7 +63,12 @@ export class TimeSpan {
     return typeof t === "bigint" ? TimeSpan.ofBig(t) : new TimeSpan(Number(t));
   }
   static create(d: number, h: number, m: number, s: number, ms: number): TimeSpan {
-    return TimeSpan.fromMs((((d * 24 + h) * 60 + m) * 60 + s) * 1000 + ms);
+    const total = (((d * 24 + h) * 60 + m) * 60 + s) * 1000 + ms;
+    if (Math.abs(total) < 2 ** 53 / 10000) return TimeSpan.fromMs(total);
+    // beyond a double's exact ticks: in BigInt, with the constructor's range check
+    const big = BigInt(d) * 86400000n + BigInt(h) * 3600000n + BigInt(m) * 60000n + BigInt(s) * 1000n + BigInt(ms);
+    if (big > 922337203685477n || big < -922337203685477n) throw argumentOutOfRange("milliseconds", "TimeSpan overflowed because the duration is too long.");
+    return TimeSpan.ofBig(big * 10000n);
   }
   static readonly Zero = new TimeSpan(0);
   static readonly MaxValue = new TimeSpan(9223372036854775807, 9223372036854775807n);
@@ -204,22 +209,29 @@ function parseTimeSpan(input: string): TimeSpan | "format" | "overflow" {
   return new TimeSpan(neg ? -ticks : ticks);
 }
 function customTimeSpan(t: TimeSpan, f: string): string {
-  const a = Math.abs(t.ticks);
-  return f.replace(/\\(.)|'([^']*)'|d+|hh|h|mm|m|ss|s|f+|F+/g, (tok, esc, lit) => {
+  // Custom TimeSpan formats know only d, h, m, s, f, F, quoted text and \-escapes: any other
+  // character (even ':' or '.') is a FormatException, unlike DateTime's.
+  const { d, h, m, s, f: frac } = t.parts();
+  return f.replace(/\\(.)|'([^']*)'|"([^"]*)"|%|d{1,8}|hh|h|mm|m|ss|s|f{1,7}|F{1,7}|[\s\S]/g, (tok, esc, lit, lit2) => {
     if (esc !== undefined) return esc;
     if (lit !== undefined) return lit;
+    if (lit2 !== undefined) return lit2;
+    if (tok === "%") return "";
     switch (tok[0]) {
       case "d":
-        return String(Math.trunc(a / 8.64e11)).padStart(tok.length, "0");
+        return String(d).padStart(tok.length, "0");
       case "h":
-        return String(Math.trunc(a / 3.6e10) % 24).padStart(tok.length, "0");
+        return String(h).padStart(tok.length, "0");
       case "m":
-        return String(Math.trunc(a / 6e8) % 60).padStart(tok.length, "0");
+        return String(m).padStart(tok.length, "0");
       case "s":
-        return String(Math.trunc(a / 1e7) % 60).padStart(tok.length, "0");
-      default:
-        return String(Math.round(a % 1e7)).padStart(7, "0").slice(0, tok.length);
+        return String(s).padStart(tok.length, "0");
+      case "f":
+        return String(frac).padStart(7, "0").slice(0, tok.length);
+      case "F":
+        return String(frac).padStart(7, "0").slice(0, tok.length).replace(/0+$/, "");
     }
+    throw formatError("Input string was not in a correct format.");
   });
 }
 

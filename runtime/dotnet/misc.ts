@@ -456,6 +456,8 @@ export class Match extends Group {
     return this.next ? this.next() : Regex.EmptyMatch;
   }
   Result(repl: string): string {
+    if (repl === null || repl === undefined) throw argumentNull("replacement");
+    if (!this.Success) throw new DotNetException("System.NotSupportedException", "Result cannot be called on a failed Match.");
     return expandReplacement(repl, this);
   }
 }
@@ -798,6 +800,7 @@ export class Regex {
   }
   Replace(input: string, repl: string | ((m: Match) => string)): string {
     if (input === null || input === undefined) throw argumentNull("input");
+    if (repl === null || repl === undefined) throw argumentNull(typeof repl === "function" ? "evaluator" : "replacement");
     let out = "";
     let last = 0;
     for (const m of this.Matches(input)) {

@@ -294,6 +294,12 @@ export function toCharArray(s: string): number[] {
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
 }
+/** `char.IsX(string s, int index)`: the char, with ArgumentNull/ArgumentOutOfRange as char's methods check. */
+export function charArgAt(s: string | null, i: number): number {
+  if (s === null || s === undefined) throw argumentNull("s");
+  if (i < 0 || i >= s.length) throw argumentOutOfRange("index");
+  return s.charCodeAt(i);
+}
 /** `new string(char[] value, int startIndex, int length)`, with its argument checks. */
 export function charsRangeToString(chars: number[] | null, start: number, len: number): string {
   if (chars === null || chars === undefined) throw argumentNull("value");
