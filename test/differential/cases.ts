@@ -1190,6 +1190,9 @@ export const CASES: DiffCase[] = [
   c("fz.timespan.custom", "string", `new TimeSpan(1, 2, 3, 4, 50).ToString("d\\\\.hh\\\\:mm\\\\:ss\\\\.FFF") + "|" + new TimeSpan(0, 0, 5).ToString("%s") + "|" + new TimeSpan(3, 4, 5).ToString("hh':'mm'h'") + "|" + TimeSpan.MaxValue.ToString("dddddddd\\\\.fffffff")`),
   c("fz.timespan.ctor.big", "string", `new TimeSpan(-1, int.MinValue, 1) + "|" + new TimeSpan(int.MaxValue, 0, 0, 0).Ticks`),
   c("fz.timespan.ctor.overflow", "TimeSpan", `new TimeSpan(int.MaxValue, int.MaxValue, 0, 0)`),
+  c("fz.dto.date.type", "DateTime", `new DateTimeOffset(2021, 1, 1, 23, 0, 0, TimeSpan.FromHours(-5)).Date`),
+  c("fz.oftype.long.unboxed", "long[]", `new List<long> { long.MinValue, 5L }.Cast<object>().OfType<long>().ToArray()`),
+  c("fz.dict.getvalueordefault.valuetype", "int", `new Dictionary<string, int> { ["a"] = 1 }.GetValueOrDefault("b")`),
   // TimeSpan beyond 2^53 ticks
   c("fz.timespan.maxvalue", "string", `TimeSpan.MaxValue + "|" + TimeSpan.MinValue + "|" + TimeSpan.MaxValue.Ticks + "|" + TimeSpan.MaxValue.ToString("g") + "|" + TimeSpan.FromTicks(long.Parse("9007199254740993")) + "|" + TimeSpan.MaxValue.Days + "|" + JsonConvert.SerializeObject(TimeSpan.MaxValue)`),
   c("fz.timespan.maxvalue.xml", "string", `new XElement("a", TimeSpan.MaxValue).ToString()`),

@@ -183,7 +183,8 @@ const dictMembers = (readOnly: boolean) => [
   I("TValue this[TKey key]", call("dictItem"), readOnly ? undefined : (r: Code, a: Code[], v: Code) => js`${rt("dictSet")}(${r}, ${a[0]}, ${v})`),
   M("bool ContainsKey(TKey key)", call("dictContainsKey")),
   M("bool TryGetValue(TKey key, out TValue value)", (r, a, x) => tryParse(js`${rt("dictTryGet")}(${r}, ${a[0]})`, a[1]!, x, js`null`)),
-  M("TValue GetValueOrDefault(TKey key)", (r, a) => js`${rt("dictGetOrDefault")}(${r}, ${a[0]}, null)`),
+  // default(TValue) when the key is missing: 0, false... for value types
+  M("TValue GetValueOrDefault(TKey key)", (r, a, x) => js`${rt("dictGetOrDefault")}(${r}, ${a[0]}, ${valueDefault(x.retType) ?? js`null`})`),
   M("TValue GetValueOrDefault(TKey key, TValue defaultValue)", call("dictGetOrDefault")),
 ];
 

@@ -24,7 +24,8 @@ const common = (T: string) => [
   // DateTime.UtcNow.Ticks: straight from the clock, no DateTime in between.
   P("long Ticks", (r) => (r.shape?.kind === "clock" ? js`${rt("nowTicks")}()` : js`${r}.Ticks`)),
   P("TimeSpan TimeOfDay", p("TimeOfDay")),
-  P(`${T} Date`, p("Date")),
+  // DateTimeOffset.Date is a DateTime (the clock's date)
+  P(`${T === "DateTimeOffset" ? "DateTime" : T} Date`, p("Date")),
   M(`${T} Add(TimeSpan value)`, m("Add")),
   M(`${T} AddDays(double value)`, m("AddDays")),
   M(`${T} AddHours(double value)`, m("AddHours")),

@@ -138,7 +138,13 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
     const t = x.typeArgs[0];
     return boxed && t?.k === "named" && t.def.name === "object" ? js`${rt("linqSelect")}(${a[0]}, (v) => ${rt("boxNum")}(v, ${n}))` : a[0]!;
   }),
-  SM(`IEnumerable<TResult> OfType<TResult>(this IEnumerable source)`, (_r, a, x) => js`${rt("linqOfType")}(${a[0]}, ${x.typeArgs.length ? typeTest(x.typeArgs[0]!) : js`null`})`),
+  SM(`IEnumerable<TResult> OfType<TResult>(this IEnumerable source)`, (_r, a, x) => {
+    const found = js`${rt("linqOfType")}(${a[0]}, ${x.typeArgs.length ? typeTest(x.typeArgs[0]!) : js`null`})`;
+    // OfType<long>() and the other boxed value types: the values come out of their boxes
+    const t = x.typeArgs[0];
+    const n = t && t.k === "named" && t.def.ns === "System" && !t.args.length ? t.def.name : null;
+    return n && ["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float"].includes(n) ? js`${rt("linqSelect")}(${found}, (v) => ${rt("unboxJson")}(v))` : found;
+  }),
   SM(`IEnumerable<int> Range(int start, int count)`, L("linqRange")),
   SM(`IEnumerable<TResult> Repeat<TResult>(TResult element, int count)`, L("linqRepeat")),
   SM(`IEnumerable<TResult> Empty<TResult>()`, () => js`[]`),
