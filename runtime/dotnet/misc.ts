@@ -257,17 +257,31 @@ export class Uri {
   get Port(): number {
     return this.u.port ? Number(this.u.port) : this.Scheme === "https" ? 443 : this.Scheme === "http" ? 80 : -1;
   }
+  /** The path as .NET's Uri canonicalizes it: escaped unreserved characters (%41 → A) unescaped. */
+  private get path(): string {
+    return unescapeUnreserved(this.u.pathname);
+  }
+  /** The query, likewise; an empty one ("…/r?") keeps its "?" as .NET's Query does. */
+  private get search(): string {
+    if (this.u.search) return unescapeUnreserved(this.u.search);
+    return this.u.href.split("#")[0]!.endsWith("?") ? "?" : "";
+  }
+  /** userinfo@host:port, as GetLeftPart(Authority) gives it. */
+  private get authority(): string {
+    const ui = this.UserInfo;
+    return `${ui ? `${ui}@` : ""}${this.u.host}`;
+  }
   get AbsolutePath(): string {
-    return this.u.pathname;
+    return this.path;
   }
   get AbsoluteUri(): string {
-    return this.u.href;
+    return this.u.protocol === "http:" || this.u.protocol === "https:" ? `${this.u.protocol}//${this.authority}${this.path}${this.search}${this.u.hash}` : this.u.href;
   }
   get PathAndQuery(): string {
-    return this.u.pathname + this.u.search;
+    return this.path + this.search;
   }
   get Query(): string {
-    return this.u.search;
+    return this.search;
   }
   get Fragment(): string {
     return this.u.hash;
@@ -281,9 +295,9 @@ export class Uri {
   }
   GetLeftPart(part: number): string {
     if (part === 0) return `${this.u.protocol}//`;
-    if (part === 1) return `${this.u.protocol}//${this.u.host}`;
-    if (part === 2) return `${this.u.protocol}//${this.u.host}${this.u.pathname}`;
-    return `${this.u.protocol}//${this.u.host}${this.u.pathname}${this.u.search}`;
+    if (part === 1) return `${this.u.protocol}//${this.authority}`;
+    if (part === 2) return `${this.u.protocol}//${this.authority}${this.path}`;
+    return `${this.u.protocol}//${this.authority}${this.path}${this.search}`;
   }
   ToString(): string {
     return decodeURI(this.u.href);
@@ -317,6 +331,13 @@ export class Uri {
     const base = this.u.pathname.slice(0, this.u.pathname.lastIndexOf("/") + 1);
     return other.u.pathname.startsWith(base);
   }
+}
+/** %XX of an unreserved character (A-Z a-z 0-9 - . _ ~) becomes the character, as .NET's Uri canonicalizes. */
+function unescapeUnreserved(s: string): string {
+  return s.indexOf("%") < 0 ? s : s.replace(/%([0-9A-Fa-f]{2})/g, (m, h: string) => {
+    const c = String.fromCharCode(parseInt(h, 16));
+    return /[A-Za-z0-9\-._~]/.test(c) ? c : m;
+  });
 }
 export function uriCheckSchemeName(s: string | null): boolean {
   return s !== null && s !== undefined && /^[A-Za-z][A-Za-z0-9+.-]*$/.test(s);

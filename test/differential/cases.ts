@@ -1193,6 +1193,8 @@ export const CASES: DiffCase[] = [
   c("fz.dto.date.type", "DateTime", `new DateTimeOffset(2021, 1, 1, 23, 0, 0, TimeSpan.FromHours(-5)).Date`),
   c("fz.oftype.long.unboxed", "long[]", `new List<long> { long.MinValue, 5L }.Cast<object>().OfType<long>().ToArray()`),
   c("fz.dict.getvalueordefault.valuetype", "int", `new Dictionary<string, int> { ["a"] = 1 }.GetValueOrDefault("b")`),
+  c("fz.uri.canonical", "string", `new Uri("https://example.com/a%20b/c%41?x=1&y=%41%2F#frag").Query + "|" + new Uri("https://example.com/a%20b/c%41?x=1&y=%41%2F#frag").AbsolutePath + "|" + new Uri("https://example.com/a%20b/c%41?x=1&y=%41%2F#frag").PathAndQuery + "|" + new Uri("https://example.com/a%20b/c%41?x=1&y=%41%2F#frag").AbsoluteUri`),
+  c("fz.uri.empty.query.userinfo", "string", `new Uri("http://user@Example.COM:8080/p/./q/../r?").Query + "|" + new Uri("http://user@Example.COM:8080/p/./q/../r?").GetLeftPart(UriPartial.Query) + "|" + new Uri("http://user@Example.COM:8080/p/./q/../r?").GetLeftPart(UriPartial.Authority) + "|" + new Uri("http://user@Example.COM:8080/p/./q/../r?").AbsoluteUri`),
   // TimeSpan beyond 2^53 ticks
   c("fz.timespan.maxvalue", "string", `TimeSpan.MaxValue + "|" + TimeSpan.MinValue + "|" + TimeSpan.MaxValue.Ticks + "|" + TimeSpan.MaxValue.ToString("g") + "|" + TimeSpan.FromTicks(long.Parse("9007199254740993")) + "|" + TimeSpan.MaxValue.Days + "|" + JsonConvert.SerializeObject(TimeSpan.MaxValue)`),
   c("fz.timespan.maxvalue.xml", "string", `new XElement("a", TimeSpan.MaxValue).ToString()`),
