@@ -1,7 +1,7 @@
 // LINQ to XML members that place or order nodes among their siblings (AddAfterSelf, ReplaceWith,
 // IsBefore, NodesBeforeSelf, ...) and the Extensions over node sequences built on them.
 import { DotNetException, argumentNull } from "../errors.js";
-import { XAttribute, XContainer, XElement, XNode, XProcessingInstruction, toNodes, xmlValueString, xnameOrNull, type XName } from "./xml.js";
+import { XAttribute, XContainer, XElement, XNode, XProcessingInstruction, toNodes, verifyNCName, xmlValueString, xnameOrNull, type XName } from "./xml.js";
 
 const missingParent = () => new DotNetException("System.InvalidOperationException", "The parent is missing.");
 
@@ -142,6 +142,7 @@ export function xDeepEquals(a: XNode | null, b: XNode | null): boolean {
 export function xNewProcessingInstruction(target: string | null, data: string | null): XProcessingInstruction {
   if (target === null || target === undefined) throw argumentNull("target");
   if (data === null || data === undefined) throw argumentNull("data");
-  if (target.toLowerCase() === "xml" || !/^[A-Za-z_][\w.-]*$/.test(target)) throw new DotNetException("System.ArgumentException", `'${target}' is an invalid name for processing instructions.`);
+  verifyNCName(target);
+  if (target.toLowerCase() === "xml") throw new DotNetException("System.ArgumentException", `'${target}' is an invalid name for processing instructions.`);
   return new XProcessingInstruction(target, data);
 }

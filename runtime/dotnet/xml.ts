@@ -42,7 +42,7 @@ export class XNamespace {
   GetName(local: string): XName {
     let n = this.names.get(local);
     if (!n) {
-      if (!local) throw new DotNetException("System.ArgumentException", "The empty string '' is not a valid local name.");
+      verifyNCName(local);
       n = new XName(this, local);
       this.names.set(local, n);
     }
@@ -56,6 +56,19 @@ export class XNamespace {
   }
   Equals(o: unknown): boolean {
     return o === this;
+  }
+}
+/**
+ * XmlConvert.VerifyNCName, as XName's local names are checked: empty is an ArgumentNullException, a
+ * character that cannot start or be in an XML name an XmlException naming it.
+ */
+export function verifyNCName(s: string): void {
+  if (!s) throw new DotNetException("System.ArgumentNullException", "The empty string '' is not a valid local name.\r\nParameter name: name");
+  const hex = (c: string) => `0x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
+  const shown = (c: string) => (c === " " ? " " : c);
+  if (!/^[\p{L}\p{Nl}_]$/u.test(s[0]!)) throw xmlError(`Name cannot begin with the '${shown(s[0]!)}' character, hexadecimal value ${hex(s[0]!)}.`);
+  for (const c of s.slice(1)) {
+    if (!/^[\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Lm}_.\-\u00B7]$/u.test(c)) throw xmlError(`The '${c}' character, hexadecimal value ${hex(c)}, cannot be included in a name.`);
   }
 }
 /** XName: atomized (one instance per namespace + local name), so === is .NET's ==. */

@@ -1195,6 +1195,11 @@ export const CASES: DiffCase[] = [
   c("fz.dict.getvalueordefault.valuetype", "int", `new Dictionary<string, int> { ["a"] = 1 }.GetValueOrDefault("b")`),
   c("fz.uri.canonical", "string", `new Uri("https://example.com/a%20b/c%41?x=1&y=%41%2F#frag").Query + "|" + new Uri("https://example.com/a%20b/c%41?x=1&y=%41%2F#frag").AbsolutePath + "|" + new Uri("https://example.com/a%20b/c%41?x=1&y=%41%2F#frag").PathAndQuery + "|" + new Uri("https://example.com/a%20b/c%41?x=1&y=%41%2F#frag").AbsoluteUri`),
   c("fz.uri.empty.query.userinfo", "string", `new Uri("http://user@Example.COM:8080/p/./q/../r?").Query + "|" + new Uri("http://user@Example.COM:8080/p/./q/../r?").GetLeftPart(UriPartial.Query) + "|" + new Uri("http://user@Example.COM:8080/p/./q/../r?").GetLeftPart(UriPartial.Authority) + "|" + new Uri("http://user@Example.COM:8080/p/./q/../r?").AbsoluteUri`),
+  c("fz.xname.invalid.start", "string", `XName.Get(" padded").LocalName`),
+  c("fz.xname.invalid.char", "string", `XNamespace.Get("urn:x").GetName("a,b").LocalName`),
+  c("fz.xname.empty", "string", `XNamespace.Get("ab").GetName("").LocalName`),
+  c("fz.xname.valid", "string", `XName.Get("{urn:x}a-b.c_1").LocalName + "|" + XName.Get("_\u00e9t\u00e9").LocalName + "|" + new XElement("r\u00e9sum\u00e9").ToString()`),
+  c("fz.xpi.invalid", "string", `new XProcessingInstruction("3.14", "aaa").Data`),
   // TimeSpan beyond 2^53 ticks
   c("fz.timespan.maxvalue", "string", `TimeSpan.MaxValue + "|" + TimeSpan.MinValue + "|" + TimeSpan.MaxValue.Ticks + "|" + TimeSpan.MaxValue.ToString("g") + "|" + TimeSpan.FromTicks(long.Parse("9007199254740993")) + "|" + TimeSpan.MaxValue.Days + "|" + JsonConvert.SerializeObject(TimeSpan.MaxValue)`),
   c("fz.timespan.maxvalue.xml", "string", `new XElement("a", TimeSpan.MaxValue).ToString()`),
