@@ -472,7 +472,10 @@ export class Generator {
           return hasRecv ? `${recv}.${m.name}${targs}(${argList})` : `${staticName(owner)}.${m.name}${targs}(${argList})`;
       }
     };
-    return node(c.ret, area, kids, out);
+    // A culture-sensitive string comparison is -1/0/1 on .NET Framework but any magnitude on Mono:
+    // compare signs (ordinal differences are tested by the stringCompare template).
+    const cultureCompare = (owner === "string" || owner === "StringComparer") && (m.name === "Compare" || m.name === "CompareTo");
+    return node(c.ret, area, kids, cultureCompare ? (k) => `Math.Sign(${out(k)})` : out);
   }
 
   /** An argument for a parameter of type `t` (an exact value, or a value convertible to an interface). */
@@ -855,7 +858,7 @@ export class Generator {
       case 2:
         return node("int", "strings", [s(), s(), this.gen("int", 0, e)], (k) => `${paren(k[0]!)}.IndexOf(${k[1]}, ${k[2]}, StringComparison.${this.pick(["Ordinal", "OrdinalIgnoreCase", "InvariantCulture"])})`);
       case 3:
-        return node("int", "strings", [s(), s()], (k) => `string.Compare(${k[0]}, ${k[1]}, StringComparison.${this.pick(["Ordinal", "OrdinalIgnoreCase", "InvariantCulture", "InvariantCultureIgnoreCase"])})`);
+        return node("int", "strings", [s(), s()], (k) => `Math.Sign(string.Compare(${k[0]}, ${k[1]}, StringComparison.${this.pick(["InvariantCulture", "InvariantCultureIgnoreCase"])}))`);
       default:
         return node("int", "strings", [s(), this.gen("char", 0, e), this.gen("int", 0, e)], (k) => `${paren(k[0]!)}.LastIndexOf(${k[1]}, ${k[2]})`);
     }
