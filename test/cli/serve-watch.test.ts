@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { Agent, get } from "node:http";
+import { until } from "../helpers/until.js";
 
 const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;
 const scratch = mkdtempSync(join(tmpdir(), "apimc-serve-watch-"));
@@ -72,14 +73,6 @@ function renameSave(file: string, text: string): void {
   renameSync(temp, file);
 }
 
-async function until(what: string, f: () => boolean | Promise<boolean>, ms = 8000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await f()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
-}
 
 interface Served {
   url: string;

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { request } from "undici";
 import { createGateway, type Gateway } from "../../runtime/gateway.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
+import { until } from "../helpers/until.js";
 
 const dir = mkdtempSync(join(tmpdir(), "apimc-gw-"));
 const write = (rel: string, text: string) => {
@@ -160,20 +161,12 @@ describe("gateway from gateway.json", () => {
       "policies/get-order.xml",
       `<policies><inbound><base/></inbound><outbound><base/><set-header name="X-Op" exists-action="override"><value>reloaded</value></set-header></outbound></policies>`,
     );
-    await waitFor(async () => (await call()) === "reloaded");
+    await until("the gateway to answer from the reloaded policy", async () => (await call()) === "reloaded");
     const before = builds.length;
     write("policies/get-order.xml", `<policies><inbound><set-heder/></inbound></policies>`);
-    await waitFor(async () => builds.length > before);
+    await until("another build", async () => builds.length > before);
     expect(builds.at(-1)).toBe(false);
     expect(await call()).toBe("reloaded");
   });
 });
 
-async function waitFor(f: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await f()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("condition not met in time");
-}

@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { createGateway, GatewayBuildError, type Gateway, type GatewayOptions } from "../../runtime/gateway.js";
 import type { Diagnostic } from "../../compiler/diagnostics.js";
 import { rawGet } from "../helpers/servers.js";
+import { until } from "../helpers/until.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "apimc-reload-sources-"));
 const open: Gateway[] = [];
@@ -56,14 +57,6 @@ async function start(config: string, extra: Partial<GatewayOptions> = {}) {
   return { gw, builds, problems, body };
 }
 
-async function until(what: string, f: () => boolean | Promise<boolean>, ms = 8000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await f()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
-}
 
 describe("createGateway at the first build", () => {
   // Each broken file, broken each way: thrown, naming the file; onBuild not told (one report).

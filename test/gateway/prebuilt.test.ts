@@ -12,6 +12,7 @@ import { createGateway, PrebuiltError, type Gateway } from "../../runtime/gatewa
 import { loadGatewayConfig } from "../../compiler/gateway-config.js";
 import { buildGateway, writeBuild, type BuildManifest } from "../../compiler/gateway-build.js";
 import { rawGet, startServer, type TestServer } from "../helpers/servers.js";
+import { until } from "../helpers/until.js";
 
 const header = (name: string, value: string) => `<set-header name="${name}" exists-action="append"><value>${value}</value></set-header>`;
 
@@ -280,17 +281,9 @@ describe("gateway from a build directory", () => {
       "policies/get-order.xml",
       `<policies><inbound><base/></inbound><outbound><base/><set-header name="X-Op" exists-action="override"><value>reloaded</value></set-header></outbound></policies>`,
     );
-    await waitFor(async () => (await op()) === "reloaded");
+    await until("the operation to answer from the reloaded policy", async () => (await op()) === "reloaded");
     expect(builds.at(-1)).toBe(true);
     expect(refusal(f.config, f.out).code).toBe("APIMC4003");
   });
 });
 
-async function waitFor(f: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await f()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("condition not met in time");
-}
