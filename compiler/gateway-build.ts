@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { basename, join, relative, resolve, sep } from "node:path";
 import { createHash } from "node:crypto";
 import { Codes, DiagnosticBag, LineMap, type Diagnostic } from "./diagnostics.js";
-import { buildDocument, type BuildState, type PolicyDocument } from "./document.js";
+import { buildDocument, type BuildState, type FragmentResolver, type PolicyDocument } from "./document.js";
 import { composeScopes } from "./compose.js";
 import { emitSections } from "./emit.js";
 import { ModuleBuilder } from "./codegen/module.js";
@@ -49,16 +49,7 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
   };
   const fragmentDir = config.fragments ? resolve(dir, config.fragments) : null;
   const baseResolver = fragmentDir ? fragmentsFromDirectory(fragmentDir) : undefined;
-  const fragments = baseResolver
-    ? Object.assign(
-        (id: string) => {
-          const f = baseResolver(id);
-          if (f) files.add(f.file);
-          return f;
-        },
-        { fileOf: baseResolver.fileOf },
-      )
-    : undefined;
+  const fragments = baseResolver && recordingReads(baseResolver, files);
 
   // Each policy file is read, parsed and substituted once (per marker variant, see SecretRefs); its
   // IR is rebuilt per module because policy table indices are per module.
@@ -133,16 +124,7 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
   /** Composes and emits one module with one marker variant; `code` null on errors (in `bags`). */
   function buildModule(key: string, scopes: { rel: string | undefined; scope: string }[], op: OperationConfig, variant: 0 | 1): { code: string | null; bags: DiagnosticBag[]; sources: Set<string>; secrets: boolean } {
     const sources = new Set<string>();
-    const moduleFragments = fragments
-      ? Object.assign(
-          (id: string) => {
-            const f = fragments(id);
-            if (f) sources.add(f.file);
-            return f;
-          },
-          { fileOf: fragments.fileOf },
-        )
-      : undefined;
+    const moduleFragments = fragments && recordingReads(fragments, sources);
     const refs = secretRefs[variant];
     const refsBefore = refs.refs.length;
     const state: BuildState = {
@@ -389,4 +371,14 @@ export function loadBuild(loaded: LoadedConfig, outdir: string): GatewayBuild {
   }
   if (expected.size) fail(Codes.PrebuiltTampered, manifestFile, `The manifest has no module for ${[...expected].slice(0, 3).join(", ")}${expected.size > 3 ? ` and ${expected.size - 3} more` : ""}.`);
   return { modules, diagnostics: [], files: [...files], ok: true };
+}
+
+/** The same fragment lookups, adding each file read to `into` (the manifest's and a module's sources). */
+function recordingReads(resolver: FragmentResolver, into: Set<string>): FragmentResolver {
+  const recording = (id: string) => {
+    const f = resolver(id);
+    if (f) into.add(f.file);
+    return f;
+  };
+  return Object.assign(recording, { fileOf: resolver.fileOf });
 }
