@@ -6,6 +6,8 @@ const nn = (s: string | null): string => {
   if (s === null || s === undefined) throw nullReference();
   return s;
 };
+/** A string receiver of an instance member: null is a NullReferenceException. */
+export const strRecv = nn;
 
 export function strCharAt(s: string, i: number): number {
   nn(s);

@@ -1200,6 +1200,9 @@ export const CASES: DiffCase[] = [
   c("fz.xname.empty", "string", `XNamespace.Get("ab").GetName("").LocalName`),
   c("fz.xname.valid", "string", `XName.Get("{urn:x}a-b.c_1").LocalName + "|" + XName.Get("_\u00e9t\u00e9").LocalName + "|" + new XElement("r\u00e9sum\u00e9").ToString()`),
   c("fz.xpi.invalid", "string", `new XProcessingInstruction("3.14", "aaa").Data`),
+  b("fz.string.equals.null.receiver", "string", `var l = new List<string> { (string)null }; return l.Find(x => x.Equals("a") && false);`),
+  c("fz.string.tostring.null.receiver", "string", `((string)null).ToString()`),
+  c("fz.string.equals.literal", "bool", `"a".Equals("a") && !"a".Equals((object)"b")`),
   // TimeSpan beyond 2^53 ticks
   c("fz.timespan.maxvalue", "string", `TimeSpan.MaxValue + "|" + TimeSpan.MinValue + "|" + TimeSpan.MaxValue.Ticks + "|" + TimeSpan.MaxValue.ToString("g") + "|" + TimeSpan.FromTicks(long.Parse("9007199254740993")) + "|" + TimeSpan.MaxValue.Days + "|" + JsonConvert.SerializeObject(TimeSpan.MaxValue)`),
   c("fz.timespan.maxvalue.xml", "string", `new XElement("a", TimeSpan.MaxValue).ToString()`),

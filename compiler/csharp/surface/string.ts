@@ -12,6 +12,7 @@ function joinArgs(a: Code[]): Code {
 }
 export { joinArgs };
 const fa = (m: Member): Member => ((m.formatArgs = true), m);
+const recv = (r: Code): Code => (/^"/.test(String(r)) ? r : js`${rt("strRecv")}(${r})`);
 /** `, "double"` when a generic Join/Concat's T is a number type toStr cannot print right by value. */
 function elemFmt(x: LowerInfo): Code {
   const t = x.typeArgs[0];
@@ -143,11 +144,12 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   M("string Insert(int startIndex, string value)", h("strInsert")),
   M("string Remove(int startIndex)", h("strRemove")),
   M("string Remove(int startIndex, int count)", h("strRemove")),
-  M("bool Equals(string value)", (r, a) => js`(${r} === ${a[0]})`),
-  M("bool Equals(object obj)", (r, a) => js`(${r} === ${a[0]})`),
+  // s.Equals(x) on a null s throws (a literal receiver needs no check)
+  M("bool Equals(string value)", (r, a) => js`(${recv(r)} === ${a[0]})`),
+  M("bool Equals(object obj)", (r, a) => js`(${recv(r)} === ${a[0]})`),
   M("bool Equals(string value, StringComparison comparisonType)", (r, a) => js`${rt("strEquals")}(${r}, ${a[0]}, ${a[1]})`),
   M("int CompareTo(string strB)", (r, a) => js`${rt("strCompare")}(${r}, ${a[0]}, 0)`),
-  M("string ToString()", (r) => r),
+  M("string ToString()", (r) => recv(r)),
   M("char[] ToCharArray()", (r) => js`${rt("toCharArray")}(${r})`),
   M("int GetHashCode()", (r) => js`${rt("hashCode")}(${r})`),
   M("string Normalize()", (r) => js`${r}.normalize()`),
