@@ -279,6 +279,11 @@ export class DateTime {
   static fromMsOrNull(ms: number | null | undefined, kind: number): DateTime | null {
     return ms === null || ms === undefined ? null : new DateTime(ms, kind);
   }
+  /** DateTime.FromFileTimeUtc: a negative file time is not a valid Win32 FileTime. */
+  static fromFileTimeUtc(ft: Long): DateTime {
+    if (BigInt(ft) < 0n) throw argumentOutOfRange("fileTime", "Not a valid Win32 FileTime.");
+    return DateTime.fromTicks(BigInt(ft) + 504911232000000000n, 1);
+  }
   static fromTicks(ticks: Long, kind: number): DateTime {
     const exact = BigInt(ticks);
     if (exact < 0n || exact > 3155378975999999999n) throw argumentOutOfRange("ticks", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks.");
@@ -306,6 +311,7 @@ export class DateTime {
   static readonly MinValue = new DateTime(MIN_MS, 0);
   static readonly MaxValue = DateTime.fromTicks(3155378975999999999n as unknown as Long, 0);
   static IsLeapYear(y: number): boolean {
+    if (y < 1 || y > 9999) throw argumentOutOfRange("year", "Year must be between 1 and 9999.");
     return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   }
   static DaysInMonth(y: number, m: number): number {
@@ -424,6 +430,7 @@ export class DateTime {
     return this.ToString();
   }
   static Parse(s: string | null, styles: number | null): DateTime {
+    if (s === null || s === undefined) throw argumentNull("s");
     const r = DateTime.TryParse(s, styles);
     if (!r) throw formatError(`String '${s}' was not recognized as a valid DateTime.`);
     return r;

@@ -849,6 +849,7 @@ export function regexEscape(s: string): string {
   return s.replace(/[\\*+?|{[()^$.#\s]/g, (c) => (c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\f" ? "\\f" : c === " " ? "\\ " : `\\${c}`));
 }
 export function regexUnescape(s: string): string {
+  if (s === null || s === undefined) throw argumentNull("str");
   return s.replace(/\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|c[A-Za-z]|[0-7]{1,3}|.)/gs, (_m, e: string) => {
     switch (e[0]) {
       case "t":

@@ -1203,6 +1203,11 @@ export const CASES: DiffCase[] = [
   b("fz.string.equals.null.receiver", "string", `var l = new List<string> { (string)null }; return l.Find(x => x.Equals("a") && false);`),
   c("fz.string.tostring.null.receiver", "string", `((string)null).ToString()`),
   c("fz.string.equals.literal", "bool", `"a".Equals("a") && !"a".Equals((object)"b")`),
+  c("fz.isleapyear.range", "bool", `DateTime.IsLeapYear(int.Parse("0"))`),
+  c("fz.filetime.negative", "DateTime", `DateTime.FromFileTimeUtc(long.Parse("-1"))`),
+  c("fz.filetime.ok", "string", `DateTime.FromFileTimeUtc(132223104000000001).ToString("o")`),
+  c("fz.datetime.parse.null", "DateTime", `DateTime.Parse((string)null, CultureInfo.InvariantCulture)`),
+  c("fz.regex.unescape.null", "string", `Regex.Unescape((string)null)`),
   // TimeSpan beyond 2^53 ticks
   c("fz.timespan.maxvalue", "string", `TimeSpan.MaxValue + "|" + TimeSpan.MinValue + "|" + TimeSpan.MaxValue.Ticks + "|" + TimeSpan.MaxValue.ToString("g") + "|" + TimeSpan.FromTicks(long.Parse("9007199254740993")) + "|" + TimeSpan.MaxValue.Days + "|" + JsonConvert.SerializeObject(TimeSpan.MaxValue)`),
   c("fz.timespan.maxvalue.xml", "string", `new XElement("a", TimeSpan.MaxValue).ToString()`),

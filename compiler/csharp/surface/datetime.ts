@@ -83,7 +83,7 @@ type("System", "DateTime", { valueType: true, test: (v) => js`(${v} instanceof $
   SM("bool IsLeapYear(int year)", (_r, a) => js`${D()}.IsLeapYear(${a[0]})`),
   SM("int DaysInMonth(int year, int month)", (_r, a) => js`${D()}.DaysInMonth(${a[0]}, ${a[1]})`),
   SM("DateTime SpecifyKind(DateTime value, DateTimeKind kind)", (_r, a) => js`${a[0]}.withKind(${a[1]})`),
-  SM("DateTime FromFileTimeUtc(long fileTime)", (_r, a) => js`${D()}.fromTicks(${rt("ladd")}(${a[0]}, 504911232000000000), 1)`),
+  SM("DateTime FromFileTimeUtc(long fileTime)", (_r, a) => js`${D()}.fromFileTimeUtc(${a[0]})`),
 ]);
 
 type("System", "DateTimeOffset", { valueType: true, test: (v) => js`(${v} instanceof ${DO()})` }, [
