@@ -1415,7 +1415,8 @@ export function convertTo(v: unknown, type: string): unknown {
   }
   if (type === "DateTime") {
     if (typeof v === "string" && dateParser) return dateParser(v);
-    if (typeof v === "object") return v;
+    // only a DateTime converts (a boxed long, a TimeSpan or a DateTimeOffset is InvalidCastException)
+    if (typeof v === "object" && (v as { $typeName?: string }).$typeName === "System.DateTime") return v;
     throw invalidCast(runtimeTypeName(v), "System.DateTime");
   }
   if (type === "char") {

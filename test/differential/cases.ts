@@ -1208,6 +1208,9 @@ export const CASES: DiffCase[] = [
   c("fz.filetime.ok", "string", `DateTime.FromFileTimeUtc(132223104000000001).ToString("o")`),
   c("fz.datetime.parse.null", "DateTime", `DateTime.Parse((string)null, CultureInfo.InvariantCulture)`),
   c("fz.regex.unescape.null", "string", `Regex.Unescape((string)null)`),
+  c("fz.convert.todatetime.long", "DateTime", `Convert.ToDateTime((object)long.Parse("5"))`),
+  c("fz.convert.todatetime.timespan", "DateTime", `Convert.ToDateTime((object)TimeSpan.FromDays(400))`),
+  c("fz.convert.todatetime.ok", "string", `Convert.ToDateTime((object)new DateTime(2020, 1, 2)).ToString("o") + "|" + Convert.ToDateTime("2020-01-02").Day`),
   // TimeSpan beyond 2^53 ticks
   c("fz.timespan.maxvalue", "string", `TimeSpan.MaxValue + "|" + TimeSpan.MinValue + "|" + TimeSpan.MaxValue.Ticks + "|" + TimeSpan.MaxValue.ToString("g") + "|" + TimeSpan.FromTicks(long.Parse("9007199254740993")) + "|" + TimeSpan.MaxValue.Days + "|" + JsonConvert.SerializeObject(TimeSpan.MaxValue)`),
   c("fz.timespan.maxvalue.xml", "string", `new XElement("a", TimeSpan.MaxValue).ToString()`),
