@@ -1418,7 +1418,10 @@ class JsonReader {
         const x = v / POW10[frac]!;
         return new JValue(TT.Float, text.charCodeAt(start) === 45 ? -x : x);
       }
-      return new JValue(TT.Float, Number(text.slice(start, i)));
+      const x = Number(text.slice(start, i));
+      // beyond double's range: .NET Framework's double.TryParse fails, so Json.NET rejects the number
+      if (!Number.isFinite(x)) throw readerError(`Input string '${text.slice(start, i)}' is not a valid number.`, i, text);
+      return new JValue(TT.Float, x);
     }
     // Up to 15 digits the running value is exact; longer integers are read exactly (bigInteger).
     if (i - d0 > 15) return new JValue(TT.Integer, bigInteger(text.slice(start, i)));

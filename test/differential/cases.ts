@@ -1211,6 +1211,9 @@ export const CASES: DiffCase[] = [
   c("fz.convert.todatetime.long", "DateTime", `Convert.ToDateTime((object)long.Parse("5"))`),
   c("fz.convert.todatetime.timespan", "DateTime", `Convert.ToDateTime((object)TimeSpan.FromDays(400))`),
   c("fz.convert.todatetime.ok", "string", `Convert.ToDateTime((object)new DateTime(2020, 1, 2)).ToString("o") + "|" + Convert.ToDateTime("2020-01-02").Day`),
+  c("fz.json.read.float.overflow", "string", `JToken.Parse("1E400").ToString()`),
+  c("fz.json.read.float.overflow.object", "object", `JsonConvert.DeserializeObject("{\\"a\\": -1e999}")`),
+  c("fz.json.read.float.big", "string", `JToken.Parse("1.7976931348623157E+308").ToString(Formatting.None)`),
   // TimeSpan beyond 2^53 ticks
   c("fz.timespan.maxvalue", "string", `TimeSpan.MaxValue + "|" + TimeSpan.MinValue + "|" + TimeSpan.MaxValue.Ticks + "|" + TimeSpan.MaxValue.ToString("g") + "|" + TimeSpan.FromTicks(long.Parse("9007199254740993")) + "|" + TimeSpan.MaxValue.Days + "|" + JsonConvert.SerializeObject(TimeSpan.MaxValue)`),
   c("fz.timespan.maxvalue.xml", "string", `new XElement("a", TimeSpan.MaxValue).ToString()`),
