@@ -427,7 +427,7 @@ export class JArray extends JContainer {
     this.items.push(adopt(v, this));
   }
   override Item(key: unknown): JToken | null {
-    if (typeof key !== "number") throw argumentError(`Accessed JArray values with invalid key value: ${JSON.stringify(key)}. Int32 array index expected.`);
+    if (typeof key !== "number") throw argumentError(`Accessed JArray values with invalid key value: ${keyText(key)}. Int32 array index expected.`);
     if (key < 0 || key >= this.items.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
     return this.items[key]!;
   }
@@ -1781,6 +1781,13 @@ function parseFilter(src: string, fail: (m: string) => never): (root: JToken, v:
   ws();
   if (i < src.length) fail(`Unexpected character while parsing path query: ${src[i]}`);
   return e;
+}
+
+/** A key as Json.NET's message shows it: a boxed number as its digits (a BigInt has no JSON form), a string quoted. */
+function keyText(key: unknown): string {
+  if (typeof key === "bigint") return String(key);
+  if (key instanceof NumBox) return String(key.v);
+  return JSON.stringify(key) ?? String(key);
 }
 
 registerTypeCheck("JToken", (v) => v instanceof JToken);

@@ -1214,6 +1214,7 @@ export const CASES: DiffCase[] = [
   c("fz.json.read.float.overflow", "string", `JToken.Parse("1E400").ToString()`),
   c("fz.json.read.float.overflow.object", "object", `JsonConvert.DeserializeObject("{\\"a\\": -1e999}")`),
   c("fz.json.read.float.big", "string", `JToken.Parse("1.7976931348623157E+308").ToString(Formatting.None)`),
+  c("fz.jarray.key.long", "JToken", `new JArray(1, 2)[(object)long.Parse("9007199254740993")]`),
   // TimeSpan beyond 2^53 ticks
   c("fz.timespan.maxvalue", "string", `TimeSpan.MaxValue + "|" + TimeSpan.MinValue + "|" + TimeSpan.MaxValue.Ticks + "|" + TimeSpan.MaxValue.ToString("g") + "|" + TimeSpan.FromTicks(long.Parse("9007199254740993")) + "|" + TimeSpan.MaxValue.Days + "|" + JsonConvert.SerializeObject(TimeSpan.MaxValue)`),
   c("fz.timespan.maxvalue.xml", "string", `new XElement("a", TimeSpan.MaxValue).ToString()`),
