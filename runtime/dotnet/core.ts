@@ -1079,28 +1079,39 @@ export const compare = cmp;
  * `fmt` is, by member, how a number prints ("double", "float", "char" or null).
  */
 export function anon<T extends object>(o: T, fmt: readonly (string | null)[]): T {
-  const names = Object.keys(o);
-  const show = (v: unknown, f: string | null | undefined): string =>
-    v === null || v === undefined ? "" : f === "char" && typeof v === "number" ? String.fromCharCode(v) : (f === "double" || f === "float") && typeof v === "number" ? numToString(v, f) : toStr(v);
-  Object.defineProperties(o, {
-    ToString: { value: () => (names.length ? `{ ${names.map((n, i) => `${n} = ${show((o as Record<string, unknown>)[n], fmt[i])}`).join(", ")} }` : "{ }") },
-    Equals: {
-      value: (other: unknown) =>
-        other === o ||
-        (other !== null &&
-          typeof other === "object" &&
-          Object.keys(other).join(",") === names.join(",") &&
-          typeof (other as { Equals?: unknown }).Equals === "function" &&
-          names.every((n) => {
-            const a = (o as Record<string, unknown>)[n];
-            const b = (other as Record<string, unknown>)[n];
-            return a === b || (a !== a && b !== b) || objEquals(a, b);
-          })),
-    },
-    GetHashCode: { value: () => names.reduce((h, n) => (Math.imul(h, -1521134295) + hashCode((o as Record<string, unknown>)[n])) | 0, 0) },
-  });
-  return o;
+  // One constant descriptor map and shared methods: an anonymous object costs one defineProperties
+  // call, not three closures (they are made on every request in policies such as JWT builders).
+  ANON_METHODS.$fmt.value = fmt;
+  return Object.defineProperties(o, ANON_METHODS);
 }
+type AnonObject = Record<string, unknown> & { $fmt: readonly (string | null)[] };
+function anonShow(v: unknown, f: string | null | undefined): string {
+  return v === null || v === undefined ? "" : f === "char" && typeof v === "number" ? String.fromCharCode(v) : (f === "double" || f === "float") && typeof v === "number" ? numToString(v, f) : toStr(v);
+}
+function anonToString(this: AnonObject): string {
+  const names = Object.keys(this);
+  return names.length ? `{ ${names.map((n, i) => `${n} = ${anonShow(this[n], this.$fmt[i])}`).join(", ")} }` : "{ }";
+}
+function anonEquals(this: AnonObject, other: unknown): boolean {
+  if (other === this) return true;
+  if (other === null || typeof other !== "object" || typeof (other as { Equals?: unknown }).Equals !== "function") return false;
+  const names = Object.keys(this);
+  if (Object.keys(other).join(",") !== names.join(",")) return false;
+  return names.every((n) => {
+    const a = this[n];
+    const b = (other as Record<string, unknown>)[n];
+    return a === b || (a !== a && b !== b) || objEquals(a, b);
+  });
+}
+function anonHashCode(this: AnonObject): number {
+  return Object.keys(this).reduce((h, n) => (Math.imul(h, -1521134295) + hashCode(this[n])) | 0, 0);
+}
+const ANON_METHODS = {
+  ToString: { value: anonToString },
+  Equals: { value: anonEquals },
+  GetHashCode: { value: anonHashCode },
+  $fmt: { value: [] as readonly (string | null)[] },
+};
 /** `new List<T>(capacity)` and the other collections' capacity: negative is ArgumentOutOfRange. */
 export function capacity(n: number, message = "Non-negative number required."): number {
   if (n < 0) throw argumentOutOfRange("capacity", message);
