@@ -8,7 +8,7 @@
 // Also the boxes of value types that are not int/double/bool/char (NumBox): `(object)5L` keeps its
 // type so `is int` and unboxing casts behave as in C# (see compiler/csharp/lower.ts).
 import { DotNetException, divideByZero, overflow, argumentOutOfRange, invalidOperation, nullReference as nullReferenceErr } from "../errors.js";
-import { numFormat, fmtFloat } from "./core.js";
+import { isPlainObject, numFormat, fmtFloat } from "./core.js";
 
 const MAX_M = (1n << 96n) - 1n;
 const POW10: bigint[] = [1n];
@@ -466,7 +466,7 @@ export function unboxJsonDeep(v: unknown, depth = 0): unknown {
     const ys = unboxJsonDeep(xs, depth + 1);
     return ys === xs ? v : new Set(ys as unknown[]);
   }
-  if (Object.getPrototypeOf(v) !== Object.prototype) return v;
+  if (!isPlainObject(v)) return v;
   let out: Record<string, unknown> | null = null;
   for (const [k, x] of Object.entries(v)) {
     const y = unboxJsonDeep(x, depth + 1);

@@ -8,7 +8,7 @@
 // DateTimeZoneHandling.RoundtripKind): "...Z" a Utc DateTime, "...+02:00" a Local one (converted; the
 // gateway's local time is UTC), none an Unspecified one; written back in ISO form ("...T03:04:05.12Z").
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, invalidOperation } from "../errors.js";
-import { fmtDouble, fmtFloat, fmtRoundTrip, parseBool, parseNum, registerTypeCheck } from "./core.js";
+import { fmtDouble, fmtFloat, fmtRoundTrip, isPlainObject, parseBool, parseNum, registerTypeCheck } from "./core.js";
 import { overflow } from "../errors.js";
 import { Decimal, NumBox, decRound, decStr, decToIntegral, decToNum, jvalueObject, toDec } from "./decimal.js";
 import { LONG_MAX, LONG_MIN, ULONG_MAX } from "./long.js";
@@ -676,7 +676,7 @@ function applyJsonShape(v: unknown, s: JsonShape, depth: number): unknown {
       return out;
     }
     case "anon": {
-      if (typeof v !== "object" || Object.getPrototypeOf(v) !== Object.prototype) return v;
+      if (typeof v !== "object" || v === null || !isPlainObject(v)) return v;
       const o: Record<string, unknown> = {};
       for (const k of Object.keys(v as object)) {
         const x = (v as Record<string, unknown>)[k];
@@ -1119,7 +1119,7 @@ function writePlain(v: unknown, indented: boolean, indent: string): string {
     case "bigint":
       return v.toString();
   }
-  if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype && (v as { $typeName?: unknown }).$typeName === undefined) {
+  if (typeof v === "object" && v !== null && isPlainObject(v) && (v as { $typeName?: unknown }).$typeName === undefined) {
     const o = v as Record<string, unknown>;
     let out = "{";
     let first = true;
