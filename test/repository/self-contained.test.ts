@@ -1,6 +1,7 @@
 // A clone is whole on its own: no source, test, script, benchmark or document of the repository reads
 // or points at files beside the checkout (the corpus used to be read from the shared folder beside the checkout, which
 // only the development machine has), and the corpus copy carries its origin and licences.
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,12 +13,30 @@ const SKIP_DIRS = new Set(["node_modules", "dist", ".dist", ".git", "out", "fuzz
 const SKIP_PATHS = new Set([join("test", "corpus", "data"), relative(ROOT, fileURLToPath(import.meta.url))]); // this file's examples of bad references
 const TEXT = /\.(ts|mts|mjs|cjs|js|json|md|sh|ya?ml)$|^\.ci\/run$/;
 
-function repoFiles(dir = ROOT): string[] {
+/**
+ * The files a clone has or a commit could add: git's tracked and untracked-but-not-ignored files
+ * (local output such as benchmarks/.tmp is ignored), or, outside a git checkout, every file.
+ */
+function repoFiles(): string[] {
+  let listed: string[];
+  try {
+    listed = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  } catch {
+    return walkFiles();
+  }
+  return listed
+    .filter((rel) => existsSync(join(ROOT, rel)))
+    .map((rel) => rel.split("/").join(sep))
+    .filter((rel) => !rel.split(sep).some((part) => SKIP_DIRS.has(part)) && ![...SKIP_PATHS].some((skip) => rel === skip || rel.startsWith(skip + sep)))
+    .filter((rel) => TEXT.test(rel.split(sep).join("/")));
+}
+
+function walkFiles(dir = ROOT): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
     const rel = relative(ROOT, p);
     if (SKIP_DIRS.has(name) || SKIP_PATHS.has(rel)) return [];
-    if (statSync(p).isDirectory()) return repoFiles(p);
+    if (statSync(p).isDirectory()) return walkFiles(p);
     return TEXT.test(rel.split(sep).join("/")) ? [rel] : [];
   });
 }
