@@ -1162,14 +1162,22 @@ export function toBase64Chars(b: Uint8Array | null, offsetIn: number, length: nu
   for (let i = 0; i < s.length; i++) out[offsetOut + i] = s.charCodeAt(i);
   return s.length;
 }
-/** WebUtility.UrlEncodeToBytes(bytes, offset, count): unreserved bytes kept, space as '+', the rest %XX. */
-export function urlEncodeToBytes(b: Uint8Array | null, offset: number, count: number): Uint8Array | null {
+/**
+ * WebUtility's byte-range arguments, checked as .NET checks them: a null array with count 0 is a
+ * null result (false), otherwise ArgumentNull; offset and count must lie within the array.
+ */
+function checkedByteRange(b: Uint8Array | null, offset: number, count: number, name: string): b is Uint8Array {
   if (b === null || b === undefined) {
-    if (count === 0) return null;
-    throw argumentNull("value");
+    if (count === 0) return false;
+    throw argumentNull(name);
   }
   if (offset < 0 || offset > b.length) throw argumentOutOfRange("offset");
   if (count < 0 || offset + count > b.length) throw argumentOutOfRange("count");
+  return true;
+}
+/** WebUtility.UrlEncodeToBytes(bytes, offset, count): unreserved bytes kept, space as '+', the rest %XX. */
+export function urlEncodeToBytes(b: Uint8Array | null, offset: number, count: number): Uint8Array | null {
+  if (!checkedByteRange(b, offset, count, "value")) return null;
   const out: number[] = [];
   const hex = "0123456789ABCDEF";
   for (const x of b.subarray(offset, offset + count)) {
@@ -1182,12 +1190,7 @@ export function urlEncodeToBytes(b: Uint8Array | null, offset: number, count: nu
 }
 /** WebUtility.UrlDecodeToBytes(bytes, offset, count): '+' as space, %XX as its byte, anything else kept. */
 export function urlDecodeToBytes(b: Uint8Array | null, offset: number, count: number): Uint8Array | null {
-  if (b === null || b === undefined) {
-    if (count === 0) return null;
-    throw argumentNull("encodedValue");
-  }
-  if (offset < 0 || offset > b.length) throw argumentOutOfRange("offset");
-  if (count < 0 || offset + count > b.length) throw argumentOutOfRange("count");
+  if (!checkedByteRange(b, offset, count, "encodedValue")) return null;
   const h = (c: number) => (c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1);
   const out: number[] = [];
   for (let i = offset; i < offset + count; i++) {
