@@ -33,3 +33,19 @@ export function bitInt64ToDouble(x: Long): number {
   v.setBigInt64(0, BigInt.asIntN(64, typeof x === "bigint" ? x : BigInt(x)), true);
   return v.getFloat64(0, true);
 }
+
+export function bitConverterToString(b: Uint8Array): string {
+  return Array.from(b, (x) => x.toString(16).toUpperCase().padStart(2, "0")).join("-");
+}
+export function bitConverterGetBytes(v: number, n: number): Uint8Array {
+  const b = Buffer.alloc(n);
+  if (n === 4) b.writeInt32LE(v | 0);
+  else b.writeBigInt64LE(BigInt(Math.trunc(v)));
+  return new Uint8Array(b);
+}
+export function bitConverterToInt32(b: Uint8Array, i: number): number {
+  if (b === null || b === undefined) throw argumentNull("value");
+  if (i < 0 || i >= b.length) throw argumentOutOfRange("startIndex", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  if (i > b.length - 4) throw argumentError("Destination array is not long enough to copy all the items in the collection. Check array index and length.\r\nParameter name: value");
+  return Buffer.from(b).readInt32LE(i);
+}

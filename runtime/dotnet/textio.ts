@@ -3,7 +3,7 @@
 // ends lines with "\r\n", Environment.NewLine on the Windows gateway.
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange } from "../errors.js";
 import { toStr } from "./core.js";
-import { Encoding } from "./misc.js";
+import { Encoding } from "./encoding.js";
 import { StringBuilder } from "./string.js";
 
 const closedReader = () => new DotNetException("System.ObjectDisposedException", "Cannot read from a closed TextReader.");

@@ -8,7 +8,7 @@
 import { createPublicKey, createSecretKey, timingSafeEqual, createHmac, verify as cryptoVerify, constants, X509Certificate, type KeyObject } from "node:crypto";
 import type { Context } from "../context.js";
 import { PolicyError } from "../errors.js";
-import { Jwt } from "../dotnet/misc.js";
+import { Jwt } from "../dotnet/jwt.js";
 import { openIdKeys, type SigningKey } from "./openid.js";
 
 /** One `<key>` of `<issuer-signing-keys>`: base64 symmetric key, certificate id, or RSA n/e. */

@@ -1,9 +1,9 @@
-// The fast paths in runtime/dotnet/string.ts and misc.ts (Encoding) against the straightforward
+// The fast paths in runtime/dotnet/string.ts and encoding.ts against the straightforward
 // implementations they replaced (kept here as oracles), on generated and edge-case inputs.
 import { describe, expect, it } from "vitest";
 import { rng } from "../helpers/rng.js";
 import { strJoin, strReplace, strSplit, strTrim } from "../../runtime/dotnet/string.js";
-import { Encoding } from "../../runtime/dotnet/misc.js";
+import { Encoding } from "../../runtime/dotnet/encoding.js";
 import { toStr } from "../../runtime/dotnet/core.js";
 
 // ---- oracles (the previous implementations) -----------------------------------------------------

@@ -1,0 +1,92 @@
+// System.Text.Encoding: UTF8, ASCII, Unicode (UTF-16 LE/BE), UTF32, Latin1 with .NET's replacement fallbacks.
+import { argumentError, argumentNull } from "../errors.js";
+
+class Enc {
+  readonly $typeName = "System.Text.Encoding";
+  constructor(
+    readonly WebName: string,
+    private readonly enc: (s: string) => Uint8Array,
+    private readonly dec: (b: Uint8Array) => string,
+  ) {}
+  GetBytes(s: string | null): Uint8Array {
+    if (s === null || s === undefined) throw argumentNull("s");
+    return this.enc(s);
+  }
+  GetString(b: Uint8Array | null): string {
+    if (b === null || b === undefined) throw argumentNull("bytes");
+    return this.dec(b);
+  }
+}
+// ignoreBOM: GetString keeps a leading EF BB BF as U+FEFF (only StreamReader-style readers drop it).
+const utf8Dec = new TextDecoder("utf-8", { ignoreBOM: true });
+/** UTF-8 bytes of a string; lone surrogates become U+FFFD (EF BF BD), as .NET's replacement fallback does. */
+export function utf8Bytes(s: string): Uint8Array {
+  const n = s.length;
+  if (n <= 64) {
+    // Short ASCII strings: a plain copy is cheaper than a Buffer round trip.
+    const a = new Uint8Array(n);
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 127) break;
+      a[i] = c;
+    }
+    if (i === n) return a;
+  }
+  // Buffer.from encodes like TextEncoder (WHATWG UTF-8, U+FFFD for lone surrogates); the copy makes
+  // a plain Uint8Array that owns its memory (not a view into Buffer's shared pool).
+  return new Uint8Array(Buffer.from(s, "utf8"));
+}
+/** Bytes 0-127 as chars, anything else as `?` (ASCIIEncoding's replacement fallback). */
+function asciiString(b: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < b.length; i++) {
+    const x = b[i]!;
+    out += x < 128 ? String.fromCharCode(x) : "?";
+  }
+  return out;
+}
+/**
+ * One byte per UTF-16 unit: below `limit` as is, anything else as `?`. A surrogate pair gives "??":
+ * EncoderReplacementFallbackBuffer replaces a pair with the replacement string twice (.NET Framework
+ * and .NET Core alike; Mono agrees).
+ */
+function singleByte(s: string, limit: number): Uint8Array {
+  const n = s.length;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    out[i] = c < limit ? c : 63;
+  }
+  return out;
+}
+export const Encoding = {
+  UTF8: new Enc("utf-8", utf8Bytes, (b) => utf8Dec.decode(b)),
+  ASCII: new Enc("us-ascii", (s) => singleByte(s, 128), asciiString),
+  Unicode: new Enc("utf-16", (s) => new Uint8Array(Buffer.from(s, "utf16le")), (b) => Buffer.from(b).toString("utf16le")),
+  BigEndianUnicode: new Enc("utf-16BE", (s) => new Uint8Array(Buffer.from(s, "utf16le").swap16()), (b) => Buffer.from(b).swap16().toString("utf16le")),
+  UTF32: new Enc(
+    "utf-32",
+    (s) => {
+      const cps = Array.from(s, (c) => c.codePointAt(0)!);
+      const b = Buffer.alloc(cps.length * 4);
+      cps.forEach((cp, i) => b.writeUInt32LE(cp, i * 4));
+      return new Uint8Array(b);
+    },
+    (b) => {
+      let s = "";
+      const buf = Buffer.from(b);
+      for (let i = 0; i + 3 < buf.length; i += 4) s += String.fromCodePoint(buf.readUInt32LE(i));
+      return s;
+    },
+  ),
+  Latin1: new Enc("iso-8859-1", (s) => singleByte(s, 256), (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1")),
+  GetEncoding(name: string): Enc {
+    const n = name.toLowerCase();
+    if (n === "utf-8" || n === "utf8") return Encoding.UTF8;
+    if (n === "us-ascii" || n === "ascii") return Encoding.ASCII;
+    if (n === "utf-16" || n === "unicode") return Encoding.Unicode;
+    if (n === "iso-8859-1" || n === "latin1") return Encoding.Latin1;
+    throw argumentError(`'${name}' is not a supported encoding name.`);
+  },
+};

@@ -1,0 +1,458 @@
+// System.Text.RegularExpressions: Regex/Match/Group over a JS RegExp, with a .NET → JS pattern translator
+// (Unicode classes, .NET group numbering, inline options, anchors JS lacks).
+import { DotNetException, argumentError, argumentNull } from "../errors.js";
+import { registerTypeCheck } from "./core.js";
+
+class Capture {
+  constructor(
+    readonly Value: string,
+    readonly Index: number,
+  ) {}
+  get Length(): number {
+    return this.Value.length;
+  }
+  ToString(): string {
+    return this.Value;
+  }
+}
+export class Group extends Capture {
+  constructor(
+    value: string,
+    index: number,
+    readonly Success: boolean,
+    readonly Name: string,
+  ) {
+    super(value, index);
+  }
+}
+class GroupCollection implements Iterable<Group> {
+  constructor(private readonly groups: Group[]) {}
+  Item(k: string | number): Group {
+    if (typeof k === "number") return this.groups.find((g) => g.Name === String(k)) ?? this.groups[k] ?? EMPTY_GROUP;
+    return this.groups.find((g) => g.Name === k) ?? EMPTY_GROUP;
+  }
+  get Count(): number {
+    return this.groups.length;
+  }
+  [Symbol.iterator](): Iterator<Group> {
+    return this.groups[Symbol.iterator]();
+  }
+}
+const EMPTY_GROUP = new Group("", 0, false, "");
+export class Match extends Group {
+  constructor(
+    value: string,
+    index: number,
+    success: boolean,
+    readonly Groups: GroupCollection,
+    private readonly next: (() => Match) | null,
+  ) {
+    super(value, index, success, "0");
+  }
+  NextMatch(): Match {
+    return this.next ? this.next() : Regex.EmptyMatch;
+  }
+  Result(repl: string): string {
+    if (repl === null || repl === undefined) throw argumentNull("replacement");
+    if (!this.Success) throw new DotNetException("System.NotSupportedException", "Result cannot be called on a failed Match.");
+    return expandReplacement(repl, this);
+  }
+}
+function expandReplacement(repl: string, m: Match): string {
+  return repl.replace(/\$(\$|\d+|\{(\w+)\}|&|`|')/g, (tok, x: string, name?: string) => {
+    if (x === "$") return "$";
+    if (x === "&") return m.Value;
+    const g = name !== undefined ? m.Groups.Item(/^\d+$/.test(name) ? Number(name) : name) : m.Groups.Item(Number(x));
+    return g.Success ? g.Value : g === EMPTY_GROUP ? tok : "";
+  });
+}
+
+// .NET character classes (Unicode-aware unless RegexOptions.ECMAScript).
+const W_CLASS = "\\p{L}\\p{Mn}\\p{Nd}\\p{Pc}";
+const SYNTAX = new Set([..."^$\\.*+?()[]{}|/"]);
+
+interface Translated {
+  source: string;
+  flags: string;
+  /** .NET groups in .NET numbering order: name ("1", "2", ..., then named) → JS group indexes. */
+  groups: { name: string; js: number[] }[];
+}
+
+/**
+ * Translates a .NET pattern to a JS (`u` flag) RegExp source: Unicode \w \d \b, `$` before a final
+ * newline, \A \Z \z, (?'n') and duplicate group names, .NET group numbering (unnamed groups first,
+ * then named ones), escapes JS rejects in `u` mode, `.` not matching \n only, (?#...) comments.
+ */
+function translatePattern(p: string, opts: number): Translated {
+  let flags = "u";
+  let ignoreCase = (opts & 1) !== 0;
+  let multiline = (opts & 2) !== 0;
+  let singleline = (opts & 16) !== 0;
+  let ignoreWs = (opts & 32) !== 0;
+  let explicit = (opts & 4) !== 0;
+  const ecma = (opts & 256) !== 0;
+  let src = p;
+  const lead = /^\(\?([imsxn]+)\)/.exec(src);
+  if (lead) {
+    for (const f of lead[1]!) {
+      if (f === "i") ignoreCase = true;
+      else if (f === "m") multiline = true;
+      else if (f === "s") singleline = true;
+      else if (f === "x") ignoreWs = true;
+      else if (f === "n") explicit = true;
+    }
+    src = src.slice(lead[0].length);
+  }
+  if (ignoreCase) flags += "i";
+  if (multiline) flags += "m";
+  flags += "s"; // `.` is translated explicitly
+  const W = ecma ? "A-Za-z0-9_" : W_CLASS;
+  const D = ecma ? "0-9" : "\\p{Nd}";
+  let out = "";
+  let jsGroup = 0;
+  const unnamed: number[] = [];
+  const named = new Map<string, number[]>();
+  let inClass = false;
+  let classStart = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (ignoreWs && !inClass) {
+      if (/\s/.test(c)) continue;
+      if (c === "#") {
+        while (i < src.length && src[i] !== "\n") i++;
+        continue;
+      }
+    }
+    if (c === "\\") {
+      const n = src[i + 1];
+      if (n === undefined) throw argumentError(`Invalid pattern '${p}': Illegal \\ at end of pattern.`);
+      i++;
+      switch (n) {
+        case "w":
+          out += inClass ? W : `[${W}]`;
+          continue;
+        case "W":
+          out += inClass ? "\\W" : `[^${W}]`;
+          continue;
+        case "d":
+          out += inClass ? D : `[${D}]`;
+          continue;
+        case "D":
+          out += inClass ? "\\D" : `[^${D}]`;
+          continue;
+        case "b":
+          out += inClass ? "\\x08" : `(?:(?<=[${W}])(?![${W}])|(?<![${W}])(?=[${W}]))`;
+          continue;
+        case "B":
+          out += `(?:(?<=[${W}])(?=[${W}])|(?<![${W}])(?![${W}]))`;
+          continue;
+        case "A":
+          out += "(?<![\\s\\S])";
+          continue;
+        case "Z":
+          out += "(?=\\n?(?![\\s\\S]))";
+          continue;
+        case "z":
+          out += "(?![\\s\\S])";
+          continue;
+        case "G":
+          out += "";
+          continue;
+        case "k": {
+          const m = /^k(?:<(\w+)>|'(\w+)')/.exec(src.slice(i));
+          if (m) {
+            const name = m[1] ?? m[2]!;
+            const js = /^\d+$/.test(name) ? null : named.get(name);
+            out += js && js.length ? `\\k<${jsName(name, 0)}>` : `\\${name}`;
+            i += m[0].length - 1;
+            continue;
+          }
+          out += "k";
+          continue;
+        }
+        case "e":
+          out += "\\x1B";
+          continue;
+        case "a":
+          out += "\\x07";
+          continue;
+        case "p":
+        case "P": {
+          const m = /^[pP]\{(\w+)\}/.exec(src.slice(i));
+          if (m) {
+            const cat = m[1]!.startsWith("Is") ? `Script=${m[1]!.slice(2)}` : m[1]!;
+            out += `\\${n}{${cat}}`;
+            i += m[0].length - 1;
+            continue;
+          }
+          out += `\\${n}`;
+          continue;
+        }
+        default:
+          if (/[0-9]/.test(n)) {
+            // backreference by number: .NET numbering → JS group
+            let num = n;
+            while (/[0-9]/.test(src[i + 1] ?? "")) num += src[++i];
+            if (inClass || num === "0") out += `\\x${Number.parseInt(num, 8).toString(16).padStart(2, "0")}`;
+            else out += `\\${num}`; // fixed up after numbering is known
+            continue;
+          }
+          if (/[A-Za-z]/.test(n)) {
+            out += `\\${n}`; // \t \n \r \f \v \s \S \x \u \c ...
+            continue;
+          }
+          if (SYNTAX.has(n) || (inClass && n === "-")) out += `\\${n}`;
+          else out += n;
+          continue;
+      }
+    }
+    if (inClass) {
+      if (c === "]" && !classStart) inClass = false;
+      else if (c === "[" ) {
+        out += "\\[";
+        classStart = false;
+        continue;
+      }
+      classStart = false;
+      out += c;
+      continue;
+    }
+    switch (c) {
+      case "[":
+        inClass = true;
+        classStart = true;
+        out += c;
+        if (src[i + 1] === "^") {
+          out += "^";
+          i++;
+        }
+        if (src[i + 1] === "]") {
+          out += "\\]";
+          i++;
+          classStart = false;
+        }
+        continue;
+      case ".":
+        out += singleline ? "[\\s\\S]" : "[^\\n]";
+        continue;
+      case "$":
+        out += multiline ? "(?=\\n|(?![\\s\\S]))" : "(?=\\n?(?![\\s\\S]))";
+        continue;
+      case "^":
+        out += multiline ? "(?<![^\\n])" : "(?<![\\s\\S])";
+        continue;
+      case "{": {
+        const m = /^\{\d+(,\d*)?\}/.exec(src.slice(i));
+        if (m) {
+          out += m[0];
+          i += m[0].length - 1;
+        } else out += "\\{";
+        continue;
+      }
+      case "}":
+        out += "\\}";
+        continue;
+      case "]":
+        out += "\\]";
+        continue;
+      case "(": {
+        const rest = src.slice(i);
+        if (rest.startsWith("(?#")) {
+          const end = src.indexOf(")", i);
+          i = end < 0 ? src.length : end;
+          continue;
+        }
+        const m = /^\(\?(?:<(\w+)>|'(\w+)'|P<(\w+)>)/.exec(rest);
+        if (m) {
+          const name = m[1] ?? m[2] ?? m[3]!;
+          jsGroup++;
+          if (/^\d+$/.test(name)) {
+            out += "(";
+            const list = named.get(name) ?? [];
+            list.push(jsGroup);
+            named.set(name, list);
+          } else {
+            const list = named.get(name) ?? [];
+            out += `(?<${jsName(name, list.length)}>`;
+            list.push(jsGroup);
+            named.set(name, list);
+          }
+          i += m[0].length - 1;
+          continue;
+        }
+        if (rest.startsWith("(?")) {
+          // (?: (?= (?! (?<= (?<! (?> and inline option groups
+          if (rest.startsWith("(?>")) {
+            out += "(?:";
+            i += 2;
+            continue;
+          }
+          const opt = /^\(\?([imsxn-]+)(:|\))/.exec(rest);
+          if (opt) {
+            out += opt[2] === ":" ? "(?:" : "";
+            if (opt[2] === ")") out += "";
+            i += opt[0].length - 1;
+            continue;
+          }
+          out += "(";
+          continue;
+        }
+        if (explicit) {
+          out += "(?:";
+          continue;
+        }
+        jsGroup++;
+        unnamed.push(jsGroup);
+        out += "(";
+        continue;
+      }
+      default:
+        out += c;
+    }
+  }
+  // .NET numbering: unnamed groups 1..k, then named groups in order of first appearance
+  const groups: { name: string; js: number[] }[] = [{ name: "0", js: [0] }];
+  unnamed.forEach((g, k) => groups.push({ name: String(k + 1), js: [g] }));
+  for (const [name, js] of named) {
+    if (/^\d+$/.test(name)) {
+      const existing = groups.find((g) => g.name === name);
+      if (existing) existing.js.push(...js);
+      else groups.push({ name, js });
+    } else groups.push({ name, js });
+  }
+  // numbered backreferences: .NET number → JS index
+  out = out.replace(/\\(\d+)/g, (tok, num: string, off: number) => {
+    if (out[off - 1] === "\\") return tok;
+    const g = groups.find((x) => x.name === num);
+    return g ? `\\${g.js[g.js.length - 1]}` : tok;
+  });
+  return { source: out, flags, groups };
+}
+function jsName(name: string, k: number): string {
+  return k === 0 ? name : `${name}__${k}`;
+}
+
+const regexCache = new Map<string, Regex>();
+export class Regex {
+  readonly $typeName = "System.Text.RegularExpressions.Regex";
+  private readonly re: RegExp;
+  private readonly groups: { name: string; js: number[] }[];
+  static readonly EmptyMatch = new Match("", 0, false, new GroupCollection([EMPTY_GROUP]), null);
+  constructor(pattern: string, opts: number) {
+    if (pattern === null || pattern === undefined) throw argumentNull("pattern");
+    let t: Translated;
+    try {
+      t = translatePattern(pattern, opts);
+      this.re = new RegExp(t.source, `${t.flags}gd`);
+    } catch (e) {
+      if (e instanceof DotNetException) throw e;
+      throw argumentError(`Invalid pattern '${pattern}': ${(e as Error).message}`);
+    }
+    this.groups = t.groups;
+  }
+  static get(pattern: string, opts: number): Regex {
+    const key = `${opts}:${pattern}`;
+    let r = regexCache.get(key);
+    if (!r) {
+      r = new Regex(pattern, opts);
+      if (regexCache.size > 500) regexCache.clear();
+      regexCache.set(key, r);
+    }
+    return r;
+  }
+  private exec(input: string, from: number): Match {
+    if (input === null || input === undefined) throw argumentNull("input");
+    const re = this.re;
+    re.lastIndex = from;
+    const m = re.exec(input);
+    if (!m) return Regex.EmptyMatch;
+    const ind = (m as RegExpExecArray & { indices?: ([number, number] | undefined)[] }).indices;
+    const groups: Group[] = [];
+    for (const g of this.groups) {
+      // the last participating capture of the group's JS groups (duplicate names)
+      let best = -1;
+      for (const j of g.js) if (m[j] !== undefined && (best < 0 || (ind?.[j]?.[0] ?? 0) >= (ind?.[best]?.[0] ?? 0))) best = j;
+      if (best < 0) groups.push(new Group("", 0, false, g.name));
+      else groups.push(new Group(m[best]!, ind?.[best]?.[0] ?? 0, true, g.name));
+    }
+    // A unicode-mode RegExp started inside a surrogate pair backs up to the pair's start: an empty
+    // match there is (as in .NET, which matches UTF-16 code units) at `from`, and the scan moves on
+    // (else Matches/Replace would find the same empty match forever).
+    const index = m[0].length === 0 && m.index < from ? from : m.index;
+    const next = m[0].length === 0 ? index + 1 : index + m[0].length;
+    return new Match(m[0], index, true, new GroupCollection(groups), next <= input.length ? () => this.exec(input, next) : null);
+  }
+  IsMatch(input: string): boolean {
+    if (input === null || input === undefined) throw argumentNull("input");
+    this.re.lastIndex = 0;
+    return this.re.test(input);
+  }
+  Match(input: string): Match {
+    return this.exec(input, 0);
+  }
+  Matches(input: string): Match[] {
+    const out: Match[] = [];
+    for (let m = this.exec(input, 0); m.Success; m = m.NextMatch()) out.push(m);
+    return out;
+  }
+  Replace(input: string, repl: string | ((m: Match) => string)): string {
+    if (input === null || input === undefined) throw argumentNull("input");
+    if (repl === null || repl === undefined) throw argumentNull(typeof repl === "function" ? "evaluator" : "replacement");
+    let out = "";
+    let last = 0;
+    for (const m of this.Matches(input)) {
+      out += input.slice(last, m.Index) + (typeof repl === "function" ? (repl(m) ?? "") : expandReplacement(repl, m));
+      last = m.Index + m.Length;
+    }
+    return out + input.slice(last);
+  }
+  /** .NET Split: the pieces between matches, with each match's captured groups (in group order) in between. */
+  Split(input: string): string[] {
+    if (input === null || input === undefined) throw argumentNull("input");
+    const out: string[] = [];
+    let last = 0;
+    for (const m of this.Matches(input)) {
+      out.push(input.slice(last, m.Index));
+      let k = 0;
+      for (const g of m.Groups) if (k++ > 0 && g.Success) out.push(g.Value);
+      last = m.Index + m.Length;
+    }
+    out.push(input.slice(last));
+    return out;
+  }
+}
+export function regexEscape(s: string): string {
+  return s.replace(/[\\*+?|{[()^$.#\s]/g, (c) => (c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\f" ? "\\f" : c === " " ? "\\ " : `\\${c}`));
+}
+export function regexUnescape(s: string): string {
+  if (s === null || s === undefined) throw argumentNull("str");
+  return s.replace(/\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|c[A-Za-z]|[0-7]{1,3}|.)/gs, (_m, e: string) => {
+    switch (e[0]) {
+      case "t":
+        return "\t";
+      case "n":
+        return "\n";
+      case "r":
+        return "\r";
+      case "f":
+        return "\f";
+      case "v":
+        return "\v";
+      case "a":
+        return "\x07";
+      case "e":
+        return "\x1b";
+      case "b":
+        return "\b";
+      case "x":
+      case "u":
+        return e.length > 1 ? String.fromCharCode(parseInt(e.slice(1), 16)) : e;
+      case "c":
+        return e.length > 1 ? String.fromCharCode(e.toUpperCase().charCodeAt(1) - 64) : e;
+      default:
+        return /^[0-7]+$/.test(e) ? String.fromCharCode(parseInt(e, 8)) : e;
+    }
+  });
+}
+
+registerTypeCheck("Regex", (v) => v instanceof Regex);
