@@ -17,7 +17,7 @@ import { isAbsolute, join, relative, sep } from "node:path";
 export const COMPILER_VERSION = "0.1.0";
 declare const __APIMC_BUILD__: string | undefined;
 /**
- * Which build of the sources this is: a hash of compiler/ and runtime/ set by scripts/build.mjs
+ * Which build of the sources this is: a hash of compiler/, runtime/ and gateway/ set by scripts/build.mjs
  * (and the benchmarks' build), "source" when running the TypeScript directly (tests). A prebuilt
  * gateway build is only loaded by the same build.
  */

@@ -8,7 +8,7 @@ import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
-/** A hash of the compiler's and runtime's sources: builds of two different trees never match (prebuilt manifests). */
+/** A hash of the compiler's, runtime's and gateway's sources: builds of two different trees never match (prebuilt manifests). */
 function sourceHash() {
   const h = createHash("sha256");
   const walk = (dir) => {
@@ -20,6 +20,7 @@ function sourceHash() {
   };
   walk("compiler");
   walk("runtime");
+  walk("gateway");
   return h.digest("hex").slice(0, 12);
 }
 
@@ -38,10 +39,10 @@ await build({
   entryPoints: {
     index: "compiler/public.ts",
     runtime: "runtime/index.ts",
-    testing: "runtime/testing.ts",
-    gateway: "runtime/gateway.ts",
-    esbuild: "compiler/esbuild-plugin.ts",
-    cli: "compiler/cli-main.ts", // keeps its #! line (esbuild preserves an entry's hashbang)
+    testing: "gateway/testing.ts",
+    gateway: "gateway/host.ts",
+    esbuild: "gateway/esbuild-plugin.ts",
+    cli: "gateway/cli-main.ts", // keeps its #! line (esbuild preserves an entry's hashbang)
   },
   outdir: "dist",
   splitting: true,

@@ -21,11 +21,11 @@ export async function buildDist() {
   if (source === "head") {
     rmSync(SRC, { recursive: true, force: true });
     mkdirSync(SRC, { recursive: true });
-    const tar = execFileSync("git", ["archive", "--format=tar", "HEAD", "compiler", "runtime", "package.json", "tsconfig.json"], { cwd: ROOT, maxBuffer: 1 << 28 });
+    const tar = execFileSync("git", ["archive", "--format=tar", "HEAD", "compiler", "runtime", "gateway", "package.json", "tsconfig.json"], { cwd: ROOT, maxBuffer: 1 << 28 });
     execFileSync("tar", ["-x", "-C", SRC], { input: tar });
     root = SRC;
   } else {
-    const dirty = execFileSync("git", ["status", "--porcelain", "compiler", "runtime"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "compiler", "runtime", "gateway"], { cwd: ROOT, encoding: "utf8" }).trim();
     label = `working tree at ${sha}${dirty ? " with uncommitted changes" : ""}`;
   }
   rmSync(BENCH_DIST, { recursive: true, force: true });
@@ -42,10 +42,10 @@ export async function buildDist() {
     entryPoints: {
       index: "compiler/public.ts",
       runtime: "runtime/index.ts",
-      testing: "runtime/testing.ts",
-      gateway: "runtime/gateway.ts",
-      "gateway-build": "compiler/gateway-build.ts",
-      "gateway-config": "compiler/gateway-config.ts",
+      testing: "gateway/testing.ts",
+      gateway: "gateway/host.ts",
+      "gateway-build": "gateway/build.ts",
+      "gateway-config": "gateway/config.ts",
     },
     outdir: BENCH_DIST,
     splitting: true,

@@ -10,10 +10,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Codes } from "../../compiler/diagnostics.js";
 
-/** The compiler's TypeScript, to see which codes it emits. */
-const compilerSources = readdirSync(fileURLToPath(new URL("../../compiler/", import.meta.url)), { recursive: true, encoding: "utf8" })
-  .filter((f) => f.endsWith(".ts") && !f.endsWith("diagnostics.ts"))
-  .map((f) => readFileSync(fileURLToPath(new URL(`../../compiler/${f}`, import.meta.url)), "utf8"))
+/** The compiler's and the gateway's TypeScript, to see which codes they emit. */
+const compilerSources = ["compiler", "gateway"]
+  .flatMap((dir) =>
+    readdirSync(fileURLToPath(new URL(`../../${dir}/`, import.meta.url)), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts") && !f.endsWith("diagnostics.ts"))
+      .map((f) => readFileSync(fileURLToPath(new URL(`../../${dir}/${f}`, import.meta.url)), "utf8")),
+  )
   .join("\n");
 const CLI = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 const VERSION = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version as string;

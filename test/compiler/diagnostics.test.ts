@@ -88,7 +88,7 @@ describe("policy structure diagnostics", () => {
 
 describe("named values and Liquid", () => {
   it("inside a Liquid set-body, {{x}} is Liquid unless x is a named value", async () => {
-    const { runPolicy } = await import("../../runtime/testing.js");
+    const { runPolicy } = await import("../../gateway/testing.js");
     const xml = `<policies><inbound><set-body template="liquid">{{body.name}}-{{greeting}}</set-body></inbound></policies>`;
     const r = await runPolicy(xml, { namedValues: { greeting: "hello" }, request: { method: "POST", body: '{"name":"ann"}', headers: { "content-type": "application/json" } } });
     expect(r.backendRequest!.body).toBe("ann-hello");

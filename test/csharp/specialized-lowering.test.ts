@@ -4,7 +4,7 @@
 // over edge inputs, including the exceptions.
 import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { compile, makeContext } from "./helpers.js";
 
 /** Runs the expression; the value, or the .NET exception's type and message. */

@@ -1,6 +1,6 @@
 // Evaluates one C# expression with apimc: `compileExpression` (expected "any") into a module scope,
 // rendered by the real ModuleBuilder in the "function" format, verified like compile() does, then
-// loaded the way runtime/testing.ts `loadPolicy` does (`new Function("rt", code)(runtime)`) and run
+// loaded the way gateway/testing.ts `loadPolicy` does (`new Function("rt", code)(runtime)`) and run
 // against a Context built like `runPolicy` builds it. The JS result is put in canonical form by the
 // case's static C# type (canonical.ts).
 //

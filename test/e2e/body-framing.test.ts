@@ -12,8 +12,8 @@ import { join } from "node:path";
 import { Agent, createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
 import { spawn } from "node:child_process";
 import type { AddressInfo } from "node:net";
-import { createGateway, type Gateway } from "../../runtime/gateway.js";
-import { runPolicy } from "../../runtime/testing.js";
+import { createGateway, type Gateway } from "../../gateway/host.js";
+import { runPolicy } from "../../gateway/testing.js";
 
 /** A policy that can change a body, written for the request (inbound) and for the response (outbound). */
 interface BodyPolicy {

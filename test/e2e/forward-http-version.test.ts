@@ -13,8 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "undici";
 import { configureCertificates, configureDispatcher } from "../../runtime/http.js";
-import { runPolicy } from "../../runtime/testing.js";
-import { createGateway, type Gateway } from "../../runtime/gateway.js";
+import { runPolicy } from "../../gateway/testing.js";
+import { createGateway, type Gateway } from "../../gateway/host.js";
 import { compile } from "../../compiler/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "apimc-h2-"));

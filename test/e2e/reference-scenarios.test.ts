@@ -2,8 +2,8 @@
 // end to end: real servers on 127.0.0.1, the gateway, and a real HTTP client.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { createGateway, type Gateway } from "../../runtime/gateway.js";
-import { runPolicy } from "../../runtime/testing.js";
+import { createGateway, type Gateway } from "../../gateway/host.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { closedPort, rawGet, startServer, type TestServer } from "../helpers/servers.js";
 
 const corpus = (p: string) => readFileSync(new URL(`../corpus/data/${p}`, import.meta.url), "utf8");

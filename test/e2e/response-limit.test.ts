@@ -1,7 +1,7 @@
 // Response bodies read into memory are capped (configureResponseLimit): past it, a 502 policy error.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureResponseLimit } from "../../runtime/http.js";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 
 describe("response body limit", () => {

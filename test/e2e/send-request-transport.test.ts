@@ -10,7 +10,7 @@ import { X509Certificate } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { configureCertificates, configureDispatcher } from "../../runtime/http.js";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "apimc-tls-"));

@@ -1,7 +1,7 @@
 // set-header end to end: request headers forwarded to a real backend, response headers seen by a
 // real client, with APIM's comma-joining and its exceptions on the wire.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGateway, type Gateway } from "../../runtime/gateway.js";
+import { createGateway, type Gateway } from "../../gateway/host.js";
 import { rawGet, startServer, type TestServer } from "../helpers/servers.js";
 
 const POLICY = `<policies>

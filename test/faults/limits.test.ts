@@ -2,7 +2,7 @@
 // request headers over Node's maxHeaderSize → 431, a backend's oversized response head → 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "node:net";
-import { createGateway, type Gateway } from "../../runtime/gateway.js";
+import { createGateway, type Gateway } from "../../gateway/host.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 import { faultServer } from "./fault-servers.js";
 

@@ -4,8 +4,8 @@
 // fire on time; no unhandled rejection; sockets and timers go back to where they were.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { request as httpRequest } from "node:http";
-import { createGateway } from "../../runtime/gateway.js";
-import { runPolicy } from "../../runtime/testing.js";
+import { createGateway } from "../../gateway/host.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { closedPort, rawGet } from "../helpers/servers.js";
 import { faultServer, handleCounts, settleTo, type Fault, type FaultServer } from "./fault-servers.js";
 

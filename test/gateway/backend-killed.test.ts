@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { request } from "undici";
-import { createGateway, type Gateway } from "../../runtime/gateway.js";
+import { createGateway, type Gateway } from "../../gateway/host.js";
 
 describe("a backend that dies mid-request", () => {
   let backend: Server;

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import { connect, type AddressInfo } from "node:net";
-import { createGateway, type Gateway } from "../../runtime/gateway.js";
+import { createGateway, type Gateway } from "../../gateway/host.js";
 
 describe("a client that goes away during a streamed response", () => {
   let backend: Server;

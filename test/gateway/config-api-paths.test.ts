@@ -1,6 +1,6 @@
 // Two APIs with the same path are a configuration error naming both (the path identifies an API;
 // the gateway routes by longest prefix, so one of the two could never be reached). "Same" is
-// computed by the rule stated in gateway-config.ts: without trailing slashes ("/" is the root, as
+// computed by the rule stated in gateway/config.ts: without trailing slashes ("/" is the root, as
 // ""), ignoring case. Generated: spellings of one path against each other, and against paths that
 // only look alike (a prefix, a longer name, another segment), through validateConfig and through
 // a gateway.json loaded from disk.
@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, loadGatewayConfig, validateConfig } from "../../compiler/gateway-config.js";
+import { ConfigError, loadGatewayConfig, validateConfig } from "../../gateway/config.js";
 
 /** Build spellings of a path: as written, trailing slash(es), other letter cases. */
 const spellings = (p: string) => [p, `${p}/`, `${p}//`, p.toUpperCase(), p.replace(/\b\w/g, (c) => c.toUpperCase()) + "/"];

@@ -6,9 +6,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "undici";
-import { createGateway, type Gateway } from "../../runtime/gateway.js";
+import { createGateway, type Gateway } from "../../gateway/host.js";
 import { configureManagedIdentity } from "../../runtime/security/index.js";
-import { validateConfig, ConfigError } from "../../compiler/gateway-config.js";
+import { validateConfig, ConfigError } from "../../gateway/config.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "apimc-gwmi-"));

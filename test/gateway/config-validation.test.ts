@@ -1,7 +1,7 @@
 // Configuration errors name the JSON path and what is wrong; named-value secrets are never printed.
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { validateConfig, ConfigError } from "../../compiler/gateway-config.js";
+import { validateConfig, ConfigError } from "../../gateway/config.js";
 
 const ok = { apis: [{ id: "a", path: "/a", serviceUrl: "http://127.0.0.1:1" }] };
 const err = (c: unknown) => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { build } from "esbuild";
 import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { apimcPlugin } from "../../compiler/esbuild-plugin.js";
+import { apimcPlugin } from "../../gateway/esbuild-plugin.js";
 
 // Inside the project, so "apimc/runtime" resolves to this package's dist/ (built before tests).
 mkdirSync(new URL("../../node_modules/.cache/", import.meta.url), { recursive: true });

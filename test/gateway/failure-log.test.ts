@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createGateway, type Gateway } from "../../runtime/gateway.js";
+import { createGateway, type Gateway } from "../../gateway/host.js";
 import { ALL_POLICY_NAMES, lookupPolicy } from "../../compiler/policies/registry.js";
 import { createServer as createTcpServer, type Server as TcpServer } from "node:net";
 import { startServer, type TestServer } from "../helpers/servers.js";

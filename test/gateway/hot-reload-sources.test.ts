@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { createGateway, GatewayBuildError, type Gateway, type GatewayOptions } from "../../runtime/gateway.js";
+import { createGateway, GatewayBuildError, type Gateway, type GatewayOptions } from "../../gateway/host.js";
 import type { Diagnostic } from "../../compiler/diagnostics.js";
 import { rawGet } from "../helpers/servers.js";
 import { until } from "../helpers/until.js";

@@ -8,9 +8,9 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createGateway, PrebuiltError, type Gateway } from "../../runtime/gateway.js";
-import { loadGatewayConfig } from "../../compiler/gateway-config.js";
-import { buildGateway, writeBuild, type BuildManifest } from "../../compiler/gateway-build.js";
+import { createGateway, PrebuiltError, type Gateway } from "../../gateway/host.js";
+import { loadGatewayConfig } from "../../gateway/config.js";
+import { buildGateway, writeBuild, type BuildManifest } from "../../gateway/build.js";
 import { rawGet, startServer, type TestServer } from "../helpers/servers.js";
 import { until } from "../helpers/until.js";
 

@@ -1,6 +1,6 @@
 // Operation matching: an index by first literal segment, keeping configuration order.
 import { describe, expect, it } from "vitest";
-import { candidates, compileTemplate, firstLiteral, indexOperations, type ApiRoute, type OperationRoute } from "../../runtime/routes.js";
+import { candidates, compileTemplate, firstLiteral, indexOperations, type ApiRoute, type OperationRoute } from "../../gateway/routes.js";
 
 const op = (id: string, urlTemplate: string, order: number) =>
   ({ id, urlTemplate, method: "GET", match: compileTemplate({ urlTemplate }), first: firstLiteral(urlTemplate), order }) as unknown as OperationRoute;

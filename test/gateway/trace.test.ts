@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createGateway, type Gateway } from "../../runtime/gateway.js";
+import { createGateway, type Gateway } from "../../gateway/host.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 import { nodeRequest } from "../helpers/node-client.js";
 import { TRACE_HEADER_LIMIT } from "../../runtime/trace.js";

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { compile, type CompileOptions } from "../../compiler/index.js";
 import { verifyModule } from "../../compiler/verify.js";
 import * as runtime from "../../runtime/index.js";
-import { runPolicy, type RunPolicyOptions, type RunPolicyResult } from "../../runtime/testing.js";
+import { runPolicy, type RunPolicyOptions, type RunPolicyResult } from "../../gateway/testing.js";
 import type { PolicyModule } from "../../runtime/pipeline.js";
 
 export type Outcome = { kind: "diagnostic"; codes: string[]; messages: string[] } | { kind: "ran"; result: RunPolicyResult; code: string };

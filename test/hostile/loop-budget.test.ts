@@ -1,6 +1,6 @@
 // A loop in a policy expression cannot stall the gateway: each request has an expression budget.
 import { describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 
 const doc = (expr: string, onError = "") => `<policies><inbound><set-variable name="v" value="${expr}" /></inbound><backend/><on-error>${onError}</on-error></policies>`;
 

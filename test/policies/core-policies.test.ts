@@ -1,7 +1,7 @@
 // set-variable, choose, return-response, set-status, set-body, on-error and LastError, and the
 // parts of send-request / send-one-way-request that need no network (mode copy, bodies, trace).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { closedPort, startServer, type TestServer } from "../helpers/servers.js";
 
 const doc = (s: { inbound?: string; backend?: string; outbound?: string; onError?: string }) =>

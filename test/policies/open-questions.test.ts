@@ -1,6 +1,6 @@
 // The choices README.md records for the spec's open questions (§9), each asserted here.
 import { describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { startServer } from "../helpers/servers.js";
 
 const doc = (s: { inbound?: string; outbound?: string; onError?: string; backend?: string }) =>

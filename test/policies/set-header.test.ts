@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 
 const inbound = (body: string) => `<policies><inbound>${body}</inbound><backend><forward-request/></backend><outbound/></policies>`;
 const outbound = (body: string) => `<policies><inbound/><backend><forward-request/></backend><outbound>${body}</outbound></policies>`;

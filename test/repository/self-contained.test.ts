@@ -70,7 +70,7 @@ describe("the repository is whole on its own", () => {
   const files = repoFiles();
 
   it("scans the sources, tests, scripts, benchmarks and documents", () => {
-    for (const dir of ["compiler", "runtime", "test", "scripts", "benchmarks"]) {
+    for (const dir of ["compiler", "runtime", "gateway", "test", "scripts", "benchmarks"]) {
       expect(files.some((f) => f.startsWith(`${dir}/`)), dir).toBe(true);
     }
     expect(files).toContain("README.md");

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile, fragmentsFromDirectory } from "../../compiler/index.js";
 import * as runtime from "../../runtime/index.js";
-import { runPolicy, type RunPolicyResult } from "../../runtime/testing.js";
+import { runPolicy, type RunPolicyResult } from "../../gateway/testing.js";
 import { normalizeNamedValues, withNamedValues } from "../../runtime/named-values.js";
 import type { PolicyModule } from "../../runtime/pipeline.js";
 import { startServer, type TestServer } from "../helpers/servers.js";

@@ -10,7 +10,7 @@ import { X509Certificate } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { configureCertificates, configureDispatcher } from "../../runtime/http.js";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { compile } from "../../compiler/index.js";
 import { diagnostics, doc, errorCodes } from "./helpers.js";
 

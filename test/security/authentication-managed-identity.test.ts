@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { clearManagedIdentityCache, configureManagedIdentity } from "../../runtime/security/index.js";
 import { compile } from "../../compiler/index.js";
 import { closedPort, startServer, type TestServer } from "../helpers/servers.js";

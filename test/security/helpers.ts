@@ -41,7 +41,7 @@ export function signJwt(payload: Record<string, unknown>, alg: string, key: Buff
 
 export const nowS = (): number => Math.floor(Date.now() / 1000);
 
-import { loadPolicy } from "../../runtime/testing.js";
+import { loadPolicy } from "../../gateway/testing.js";
 import { Context, newEnvironment, RequestMessage, ResponseMessage, Url } from "../../runtime/context.js";
 import { HeaderMap } from "../../runtime/headers.js";
 import { MessageBody } from "../../runtime/body.js";

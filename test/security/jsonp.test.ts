@@ -1,7 +1,7 @@
 // jsonp: ?cb=name wraps a JSON response as name(<json>); without the parameter the JSON is
 // unchanged; an invalid callback is 400 CallbackParameterInvalid through on-error.
 import { describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { compile } from "../../compiler/index.js";
 import { doc, errorCodes, diagnostics } from "./helpers.js";
 

@@ -2,7 +2,7 @@
 // (multiple values are the one checkable rule); every other response header is unspecified.
 // prevent → 502 "Response not allowed" through on-error; detect → only the errors variable.
 import { describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { diagnostics, doc, errorCodes } from "./helpers.js";
 
 const backend = (headers: Record<string, string | string[]>) => () => ({ status: 200, headers: { "Content-Type": "application/json", ...headers }, body: "{}" });

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createGateway, type Gateway } from "../../runtime/gateway.js";
+import { createGateway, type Gateway } from "../../gateway/host.js";
 import { rawGet, startServer, type TestServer } from "../helpers/servers.js";
 import { nowS, signJwt } from "./helpers.js";
 

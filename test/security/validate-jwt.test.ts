@@ -3,7 +3,7 @@
 // policy error with APIM's reason and failed-validation-httpcode, through on-error.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { configureJwtCertificates, configureOpenIdCache } from "../../runtime/security/index.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 import { diagnostics, doc, errorCodes, nowS, signJwt } from "./helpers.js";

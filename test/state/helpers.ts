@@ -1,7 +1,7 @@
 // Test helpers of the state policies. runPipeline runs the policies' finishing work
 // (runtime/state/hooks.ts: Retry-After and remaining-calls headers, deferred counting, bandwidth)
 // once the response is final, so runPolicy shows the final response.
-import { runPolicy, loadPolicy, type RunPolicyOptions, type RunPolicyResult } from "../../runtime/testing.js";
+import { runPolicy, loadPolicy, type RunPolicyOptions, type RunPolicyResult } from "../../gateway/testing.js";
 import type { PolicyModule } from "../../runtime/pipeline.js";
 
 export const doc = (s: { inbound?: string; backend?: string; outbound?: string; onError?: string }) =>

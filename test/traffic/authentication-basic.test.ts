@@ -1,6 +1,6 @@
 // authentication-basic: the backend gets Authorization: Basic base64(username:password).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 import { codeOf, doc, errors } from "./helpers.js";
 

@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildGateway } from "../../compiler/gateway-build.js";
-import { loadGatewayConfig } from "../../compiler/gateway-config.js";
+import { buildGateway } from "../../gateway/build.js";
+import { loadGatewayConfig } from "../../gateway/config.js";
 import { compile } from "../../compiler/index.js";
 import { LineMap } from "../../compiler/diagnostics.js";
 import { newEnvironment } from "../../runtime/context.js";
-import { runPolicy } from "../../runtime/testing.js";
-import { createGateway } from "../../runtime/gateway.js";
+import { runPolicy } from "../../gateway/testing.js";
+import { createGateway } from "../../gateway/host.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 
 const doc = (inbound: string) => `<policies><inbound>${inbound}</inbound><backend><forward-request /></backend></policies>`;

@@ -1,7 +1,7 @@
 // check-header: presence and allowed values; failures are policy errors (HeaderNotFound /
 // HeaderValueNotAllowed) with the configured status, through on-error, and a JSON body.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 import { doc, errors } from "./helpers.js";
 

@@ -1,7 +1,7 @@
 // cors: preflight answered by the policy alone; actual cross-origin requests get Access-Control-*
 // headers on the response (the backend's, and error responses); unmatched requests.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 import { doc, errors, warnings } from "./helpers.js";
 

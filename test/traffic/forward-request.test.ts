@@ -1,7 +1,7 @@
 // forward-request against real servers: timeout, timeout-ms, follow-redirects,
 // fail-on-error-status-code, buffer-request-body with retry around it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 import { doc, errors } from "./helpers.js";
 
@@ -144,7 +144,7 @@ describe("forward-request buffer-request-body with retry", () => {
 
 describe("forward-request buffer-request-body with retry, through the gateway", () => {
   it("a streamed-capable gateway buffers the body when retry may re-send it", async () => {
-    const { createGateway } = await import("../../runtime/gateway.js");
+    const { createGateway } = await import("../../gateway/host.js");
     const gw = createGateway({
       apis: [{ path: "/api", backend: server.url, policy: doc({ backend: `<retry condition="@(context.Response.StatusCode == 503)" count="3" interval="0"><forward-request buffer-request-body="true" /></retry>` }) }],
     });

@@ -1,7 +1,7 @@
 // Shared by the traffic policy tests: documents, diagnostics, and a run with an operation context
 // (matched parameters, URL template, API path) that runPolicy does not take.
 import { compile } from "../../compiler/index.js";
-import { loadPolicy } from "../../runtime/testing.js";
+import { loadPolicy } from "../../gateway/testing.js";
 import { Context, newEnvironment, RequestMessage, Url, type GatewayEnvironment } from "../../runtime/context.js";
 import { HeaderMap } from "../../runtime/headers.js";
 import { MessageBody } from "../../runtime/body.js";

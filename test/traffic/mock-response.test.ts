@@ -1,6 +1,6 @@
 // mock-response: examples from the gateway environment, else an empty body; ends the pipeline.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { newEnvironment } from "../../runtime/context.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 import { doc, errors } from "./helpers.js";

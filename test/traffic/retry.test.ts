@@ -1,7 +1,7 @@
 // retry: delays, condition and count, real backends, errors in the children ([OPEN] 9), and the
 // compiled shape (one loop; sync when nothing waits).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { retryDelayMs } from "../../runtime/traffic/retry.js";
 import { closedPort, startServer, type TestServer } from "../helpers/servers.js";
 import { codeOf, doc, errors, warnings } from "./helpers.js";

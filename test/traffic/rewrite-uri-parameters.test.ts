@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildGateway } from "../../compiler/gateway-build.js";
-import { loadGatewayConfig } from "../../compiler/gateway-config.js";
+import { buildGateway } from "../../gateway/build.js";
+import { loadGatewayConfig } from "../../gateway/config.js";
 import { LineMap } from "../../compiler/diagnostics.js";
-import { createGateway, type Gateway } from "../../runtime/gateway.js";
-import { runPolicy } from "../../runtime/testing.js";
+import { createGateway, type Gateway } from "../../gateway/host.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { rawGet, startServer, type TestServer } from "../helpers/servers.js";
 
 /** Operation URL templates, the parameters each defines, and a request path that matches it with VALUES. */

@@ -114,7 +114,7 @@ describe("rewrite-uri diagnostics", () => {
     expect(errors(doc({ inbound: `<rewrite-uri template="/subscriptions/{{Subscription-Id}}/x" />` }), { checkOnly: true })).toEqual([]);
   });
   it("named values are substituted before the template is parsed", async () => {
-    const { runPolicy } = await import("../../runtime/testing.js");
+    const { runPolicy } = await import("../../gateway/testing.js");
     const r = await runPolicy(doc({ inbound: `<rewrite-uri template="/subscriptions/{{sub}}/{id}" />`, backend: "<forward-request/>" }), {
       backend: server.url,
       namedValues: { sub: "s-1" },

@@ -1,6 +1,6 @@
 // set-backend-service: base-url and backend-id change where forward-request goes (real servers).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { newEnvironment } from "../../runtime/context.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 import { doc, errors, runOperation } from "./helpers.js";

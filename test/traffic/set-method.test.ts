@@ -1,6 +1,6 @@
 // set-method: the method of the backend request (inbound, on-error).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 import { doc, errors, warnings } from "./helpers.js";
 

@@ -1,6 +1,6 @@
 // set-query-parameter: override, skip, append, delete on the request's query (real backend).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { startServer, type TestServer } from "../helpers/servers.js";
 import { codeOf, doc, errors } from "./helpers.js";
 

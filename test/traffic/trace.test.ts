@@ -1,6 +1,6 @@
 // trace: entries with source, severity, message and metadata in the request's trace.
 import { describe, expect, it } from "vitest";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { doc, errors } from "./helpers.js";
 
 describe("trace", () => {

@@ -1,7 +1,7 @@
 // wait: immediate children run concurrently; all / any; errors; a child that ends the pipeline.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ServerResponse } from "node:http";
-import { runPolicy } from "../../runtime/testing.js";
+import { runPolicy } from "../../gateway/testing.js";
 import { closedPort, startServer, type TestServer } from "../helpers/servers.js";
 import { codeOf, doc, errors } from "./helpers.js";
 

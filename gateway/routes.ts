@@ -1,17 +1,17 @@
 // The gateway's route table: APIs by path prefix, operations by method and URL template,
 // subscriptions by key, and the compiled module for each (operation, product).
-import type { LoadedConfig, OperationConfig } from "../compiler/gateway-config.js";
-import { buildGateway, CATCH_ALL, loadBuild, type GatewayBuild } from "../compiler/gateway-build.js";
-import * as runtime from "./index.js";
-import type { PolicyModule, BackendHost } from "./pipeline.js";
-import { httpBackend } from "./backend.js";
-import { configureCertificates } from "./http.js";
-import { configureJwtCertificates } from "./security/jwt.js";
-import { configureManagedIdentity } from "./security/managed-identity.js";
+import type { LoadedConfig, OperationConfig } from "./config.js";
+import { buildGateway, CATCH_ALL, loadBuild, type GatewayBuild } from "./build.js";
+import * as runtime from "../runtime/index.js";
+import type { PolicyModule, BackendHost } from "../runtime/pipeline.js";
+import { httpBackend } from "../runtime/backend.js";
+import { configureCertificates } from "../runtime/http.js";
+import { configureJwtCertificates } from "../runtime/security/jwt.js";
+import { configureManagedIdentity } from "../runtime/security/managed-identity.js";
 import { readFileSync } from "node:fs";
-import { secretValues, withNamedValues } from "./named-values.js";
+import { secretValues, withNamedValues } from "../runtime/named-values.js";
 import { resolve } from "node:path";
-import { callerObjects, DEFAULT_API, Url, type ApiInfo, type CallerObjects, type GatewayEnvironment, type OperationInfo } from "./context.js";
+import { callerObjects, DEFAULT_API, Url, type ApiInfo, type CallerObjects, type GatewayEnvironment, type OperationInfo } from "../runtime/context.js";
 
 export interface OperationRoute {
   id: string;

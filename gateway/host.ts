@@ -4,22 +4,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
-import { applyCaller, callerObjects, Context, RequestMessage, ResponseMessage, Url, newEnvironment, type Caller, type CallerObjects, type GatewayEnvironment } from "./context.js";
-import { HeaderMap } from "./headers.js";
-import { MessageBody } from "./body.js";
-import { NOT_SENT, responseLength } from "./framing.js";
-import { attachHost, defaultErrorResponse, runPipeline, type BackendHost, type PolicyModule } from "./pipeline.js";
-import { asciiJson, finishTrace, MAX_TRACE_ENTRIES, redactUrl, ROW_BRANCH, startTrace, traceError, traceOutgoing, traceSummary, TraceRing, type Redaction, type TraceRecord } from "./trace.js";
+import { applyCaller, callerObjects, Context, RequestMessage, ResponseMessage, Url, newEnvironment, type Caller, type CallerObjects, type GatewayEnvironment } from "../runtime/context.js";
+import { HeaderMap } from "../runtime/headers.js";
+import { MessageBody } from "../runtime/body.js";
+import { NOT_SENT, responseLength } from "../runtime/framing.js";
+import { attachHost, defaultErrorResponse, runPipeline, type BackendHost, type PolicyModule } from "../runtime/pipeline.js";
+import { asciiJson, finishTrace, MAX_TRACE_ENTRIES, redactUrl, ROW_BRANCH, startTrace, traceError, traceOutgoing, traceSummary, TraceRing, type Redaction, type TraceRecord } from "../runtime/trace.js";
 import { redaction, requestLogLine, requestSecrets, scrub, type FailureFields, type LogFormat } from "./access-log.js";
-import { backendTarget, httpBackend } from "./backend.js";
+import { backendTarget, httpBackend } from "../runtime/backend.js";
 import { loadPolicy } from "./testing.js";
-import { normalizeNamedValues, secretValues, type NamedValueInput } from "./named-values.js";
+import { normalizeNamedValues, secretValues, type NamedValueInput } from "../runtime/named-values.js";
 import { apiInfo, candidates, indexOperations, loadRoutes, type ApiRoute, type OperationRoute, type RouteTable, type SubscriptionRoute } from "./routes.js";
-import { loadGatewayConfig, type LoadedConfig } from "../compiler/gateway-config.js";
+import { loadGatewayConfig, type LoadedConfig } from "./config.js";
 import { formatDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { readFileSync } from "node:fs";
 import { SourceWatcher } from "./source-watcher.js";
-import type { LastErrorFields } from "./errors.js";
+import type { LastErrorFields } from "../runtime/errors.js";
 
 /** The simple form: a path prefix, a backend and a policy, no operations or subscriptions. */
 export interface GatewayApi {
@@ -467,4 +467,4 @@ function safeRead(file: string): string | undefined {
 }
 
 export type { GatewayEnvironment };
-export { PrebuiltError } from "../compiler/gateway-build.js";
+export { PrebuiltError } from "./build.js";

@@ -1,14 +1,14 @@
 // `apimc/testing`: run a policy against a request, with a mocked or real backend, in process.
 import { compile, formatDiagnostic } from "../compiler/index.js";
-import * as runtime from "./index.js";
-import { applyCaller, Context, newEnvironment, RequestMessage, ResponseMessage, Url, type Caller, type GatewayEnvironment } from "./context.js";
-import { HeaderMap } from "./headers.js";
-import { MessageBody } from "./body.js";
-import { attachHost, runPipeline, type BackendHost, type PolicyModule } from "./pipeline.js";
-import { backendTarget, httpBackend } from "./backend.js";
+import * as runtime from "../runtime/index.js";
+import { applyCaller, Context, newEnvironment, RequestMessage, ResponseMessage, Url, type Caller, type GatewayEnvironment } from "../runtime/context.js";
+import { HeaderMap } from "../runtime/headers.js";
+import { MessageBody } from "../runtime/body.js";
+import { attachHost, runPipeline, type BackendHost, type PolicyModule } from "../runtime/pipeline.js";
+import { backendTarget, httpBackend } from "../runtime/backend.js";
 import { compileTemplate } from "./routes.js";
-import { NumBox } from "./dotnet/decimal.js";
-import { normalizeNamedValues, secretValues, withNamedValues, type NamedValueInput, type NamedValueTable } from "./named-values.js";
+import { NumBox } from "../runtime/dotnet/decimal.js";
+import { normalizeNamedValues, secretValues, withNamedValues, type NamedValueInput, type NamedValueTable } from "../runtime/named-values.js";
 
 export interface BackendRequest {
   method: string;

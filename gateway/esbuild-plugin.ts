@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { BuildOptions, Plugin, PartialMessage } from "esbuild";
-import { compile, fragmentsFromDirectory } from "./index.js";
-import { LineMap } from "./diagnostics.js";
-import type { NamedValueInput } from "./named-values.js";
+import { compile, fragmentsFromDirectory } from "../compiler/index.js";
+import { LineMap } from "../compiler/diagnostics.js";
+import type { NamedValueInput } from "../compiler/named-values.js";
 
 export interface ApimcPluginOptions {
   /** Which imports are policies (default: files ending in .policy.xml). */

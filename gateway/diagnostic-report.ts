@@ -2,7 +2,7 @@
 // annotations, SARIF 2.1.0 for code scanning. One document on stdout for the whole run.
 import { isAbsolute, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Codes, type Diagnostic } from "./diagnostics.js";
+import { Codes, type Diagnostic } from "../compiler/diagnostics.js";
 
 export type ReportFormat = "text" | "json" | "sarif";
 

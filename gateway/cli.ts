@@ -1,11 +1,11 @@
 // The `apimc` command: compile and check policy documents.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { compile, COMPILER_VERSION, formatDiagnostic, fragmentsFromDirectory, type Diagnostic } from "./index.js";
+import { compile, COMPILER_VERSION, formatDiagnostic, fragmentsFromDirectory, type Diagnostic } from "../compiler/index.js";
 import { jsonReport, sarifReport, type FileOutcome, type ReportFormat } from "./diagnostic-report.js";
-import { checkNamedValues, loadGatewayConfig } from "./gateway-config.js";
-import type { NamedValueInput } from "./named-values.js";
-import { buildGateway, writeBuild } from "./gateway-build.js";
+import { checkNamedValues, loadGatewayConfig } from "./config.js";
+import type { NamedValueInput } from "../compiler/named-values.js";
+import { buildGateway, writeBuild } from "./build.js";
 
 const USAGE = `usage:
   apimc build --config gateway.json --outdir build/ [--format function|esm]   # one module per operation (and product) + manifest.json
@@ -193,7 +193,7 @@ function buildCommand(config: string, outdir: string, format: "function" | "esm"
 }
 
 async function serveCommand(config: string, port: number | undefined, host: string | undefined, watchFiles: boolean, prebuilt: string | undefined, logFormat: "text" | "json" | undefined): Promise<number> {
-  const { createGateway } = await import("../runtime/gateway.js");
+  const { createGateway } = await import("./host.js");
   let gateway;
   try {
     gateway = createGateway({

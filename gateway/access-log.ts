@@ -3,9 +3,9 @@
 // section and path, and the file:line of the policy that failed. Secrets never reach it: the
 // values of the subscription key parameter, of credential headers and of configured query
 // parameters are replaced by `***`, in the URL and wherever they reappear in a message.
-import type { LastErrorFields } from "./errors.js";
-import type { HeaderMap } from "./headers.js";
-import { MASK, redactUrl, type Redaction } from "./trace.js";
+import type { LastErrorFields } from "../runtime/errors.js";
+import type { HeaderMap } from "../runtime/headers.js";
+import { MASK, redactUrl, type Redaction } from "../runtime/trace.js";
 
 export type LogFormat = "text" | "json";
 

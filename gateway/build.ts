@@ -4,16 +4,16 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { createHash } from "node:crypto";
-import { Codes, DiagnosticBag, LineMap, type Diagnostic } from "./diagnostics.js";
-import { buildDocument, type BuildState, type FragmentResolver, type PolicyDocument } from "./document.js";
-import { composeScopes } from "./compose.js";
-import { emitSections } from "./emit.js";
-import { ModuleBuilder } from "./codegen/module.js";
-import { parseXml, type XElement } from "./xml/parse.js";
-import { explainSecretMarkers, SecretRefs, SECRET_USE, substituteNamedValues, type NamedValueTable } from "./named-values.js";
-import { verifyEmitted } from "./verify.js";
-import { COMPILER_BUILD, COMPILER_VERSION, fragmentsFromDirectory, moduleMeta, reportUnresolvedSecrets } from "./index.js";
-import type { GatewayConfig, LoadedConfig, OperationConfig } from "./gateway-config.js";
+import { Codes, DiagnosticBag, LineMap, type Diagnostic } from "../compiler/diagnostics.js";
+import { buildDocument, type BuildState, type FragmentResolver, type PolicyDocument } from "../compiler/document.js";
+import { composeScopes } from "../compiler/compose.js";
+import { emitSections } from "../compiler/emit.js";
+import { ModuleBuilder } from "../compiler/codegen/module.js";
+import { parseXml, type XElement } from "../compiler/xml/parse.js";
+import { explainSecretMarkers, SecretRefs, SECRET_USE, substituteNamedValues, type NamedValueTable } from "../compiler/named-values.js";
+import { verifyEmitted } from "../compiler/verify.js";
+import { COMPILER_BUILD, COMPILER_VERSION, fragmentsFromDirectory, moduleMeta, reportUnresolvedSecrets } from "../compiler/index.js";
+import type { GatewayConfig, LoadedConfig, OperationConfig } from "./config.js";
 import { operationTemplateParameters } from "../runtime/traffic/uri.js";
 
 export interface BuiltModule {
