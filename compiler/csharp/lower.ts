@@ -1099,13 +1099,14 @@ export function foreachStmt(b: Binder, s: Stmt & { k: "foreach" }): Code {
   b.leaveLoop();
   b.popScope();
   if (isNamed(coll.type, "List") && elem) {
-    // A List<T> (a JS array) walked by index, as List<T>.Enumerator does: a change of its length
-    // inside the loop throws InvalidOperationException at the next step (an item set goes unseen).
-    const [a, i, n] = [b.temp(), b.temp(), b.temp()];
+    // A List<T> (a JS array) walked by index, as List<T>.Enumerator does: a change of the list inside
+    // the loop (its `$v` version, runtime bumpVersion; or its length) throws InvalidOperationException
+    // at the next step, the last one included.
+    const [a, i, n, v] = [b.temp(), b.temp(), b.temp(), b.temp()];
     const same = sameType(declared, elem) || implicitCost(b, { type: elem, code: js``, pos: 0 }, declared) === 0;
     const item = js`${a}[${i}]`;
     const value = same ? item : cast(b, { type: elem, code: item, pos: s.pos }, declared, s.pos, s.pos).code;
-    return js`for (${a} = ${coll.code}, ${i} = 0, ${n} = ${a}.length; ; ${i}++) ${loopBody(js`if (${a}.length !== ${n}) throw ${rt("collectionModified")}(); if (${i} >= ${n}) break; const ${local.code} = ${value}; ${body}`)} `;
+    return js`for (${a} = ${coll.code}, ${i} = 0, ${n} = ${a}.length, ${v} = ${a}.$v; ; ${i}++) ${loopBody(js`if (${a}.$v !== ${v} || ${a}.length !== ${n}) throw ${rt("collectionModified")}(); if (${i} >= ${n}) break; const ${local.code} = ${value}; ${body}`)} `;
   }
   if (sameType(declared, elem) || implicitCost(b, { type: elem, code: js``, pos: 0 }, declared) === 0) return js`for (const ${local.code} of ${src}) ${loopBody(body)} `;
   const tmp = b.temp();

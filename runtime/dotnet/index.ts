@@ -32,3 +32,4 @@ export * from "./enums.js";
 export * from "./exceptions.js";
 export * from "./encoding-info.js";
 export * from "./joins.js";
+export * from "./sort.js";

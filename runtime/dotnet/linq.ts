@@ -2,7 +2,7 @@
 // enumerate as char codes, plain Maps as { Key, Value } pairs, null sources throw ArgumentNullException.
 import { checkSequenceSize } from "../budget.js";
 import { argumentNull, argumentOutOfRange, argumentError, indexOutOfRange, invalidOperation, keyNotFound, overflow } from "../errors.js";
-import { cmp, objEquals, toStr } from "./core.js";
+import { cmp, collectionModified, objEquals, toStr } from "./core.js";
 import { strCompare } from "./string.js";
 
 type Seq<T> = Iterable<T>;
@@ -331,8 +331,34 @@ export function collContains(c: unknown, v: unknown): boolean {
   if (c instanceof Set) return c.has(v);
   return linqContains(c as Iterable<unknown>, v);
 }
+/**
+ * List<T>._version: a List is a JS array, its version an own `$v` property bumped by every change
+ * List<T> counts as one (the indexer's set too). foreach over a List and List.ForEach compare it
+ * with the version they started with (InvalidOperationException "Collection was modified").
+ */
+export function bumpVersion(a: unknown[]): void {
+  (a as { $v?: number }).$v = ((a as { $v?: number }).$v! | 0) + 1;
+}
+export function listAdd<T>(a: T[], v: T): void {
+  a.push(v);
+  bumpVersion(a);
+}
+export function listAddRange<T>(a: T[], c: Iterable<T>): void {
+  void a.length; // a null list: NullReferenceException before the argument check
+  if (c === null || c === undefined) throw argumentNull("collection");
+  a.push(...seq<T>(c));
+  bumpVersion(a);
+}
+export function listClear(a: unknown[]): void {
+  a.length = 0;
+  bumpVersion(a);
+}
+export function listReverse(a: unknown[]): void {
+  a.reverse();
+  bumpVersion(a);
+}
 export function collAdd(c: unknown, v: unknown): void {
-  if (Array.isArray(c)) c.push(v);
+  if (Array.isArray(c)) listAdd(c, v);
   else if (c instanceof Set) c.add(v);
   else (c as { Add(v: unknown): void }).Add(v);
 }
@@ -342,10 +368,11 @@ export function collRemove(c: unknown, v: unknown): boolean {
   const i = a.findIndex((x) => eq(x, v));
   if (i < 0) return false;
   a.splice(i, 1);
+  bumpVersion(a);
   return true;
 }
 export function collClear(c: unknown): void {
-  if (Array.isArray(c)) c.length = 0;
+  if (Array.isArray(c)) listClear(c);
   else (c as { clear(): void }).clear();
 }
 export function listItem<T>(a: ArrayLike<T> | null, i: number): T {
@@ -357,6 +384,7 @@ export function listItem<T>(a: ArrayLike<T> | null, i: number): T {
 export function listSet<T>(a: T[], i: number, v: T): T {
   if (!Number.isInteger(i) || i < 0 || i >= a.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
   a[i] = v;
+  bumpVersion(a);
   return v;
 }
 export function listIndexOf<T>(a: ArrayLike<T>, v: T): number {
@@ -366,29 +394,36 @@ export function listIndexOf<T>(a: ArrayLike<T>, v: T): number {
 export function listInsert<T>(a: T[], i: number, v: T): void {
   if (i < 0 || i > a.length) throw argumentOutOfRange("index");
   a.splice(i, 0, v);
+  bumpVersion(a);
 }
 export function listRemoveAt<T>(a: T[], i: number): void {
   if (i < 0 || i >= a.length) throw argumentOutOfRange("index");
   a.splice(i, 1);
+  bumpVersion(a);
 }
 export function listRemoveAll<T>(a: T[], p: (x: T) => boolean): number {
   const before = a.length;
   const keep = a.filter((x) => !p(x));
+  if (keep.length === before) return 0;
   a.length = 0;
   a.push(...keep);
+  bumpVersion(a);
   return before - a.length;
 }
-export function arraySort<T>(a: T[]): void {
-  a.sort((x, y) => keyCmp(x, y));
+/** List.ForEach: stops and throws when the action changed the list (.NET Framework 4.5+). */
+export function listForEach<T>(a: T[], action: ((x: T) => void) | null): void {
+  void a.length;
+  if (!action) throw argumentNull("action");
+  const v = (a as { $v?: number }).$v;
+  for (let i = 0; i < a.length; i++) {
+    if ((a as { $v?: number }).$v !== v) break;
+    action(a[i]!);
+  }
+  if ((a as { $v?: number }).$v !== v) throw collectionModified();
 }
 export function arrayCopy<T>(src: T[], si: number, dst: T[], di: number, n: number): void {
   if (si + n > src.length || di + n > dst.length) throw argumentError("Source array was not long enough.");
   for (let i = 0; i < n; i++) dst[di + i] = src[si + i]!;
-}
-/** List.Sort(Comparison<T>) (stable here; .NET's introsort is stable on up to 16 elements). */
-export function listSortWith<T>(a: T[], f: (x: T, y: T) => number): void {
-  if (f === null || f === undefined) throw argumentNull("comparison");
-  a.sort((x, y) => f(x, y));
 }
 export function setAdd<T>(s: Set<T>, v: T): boolean {
   if (s.has(v)) return false;
@@ -406,6 +441,8 @@ export class Dictionary<K, V> extends Map<K, V> {
    */
   private slots: ({ k: K; v: V; slot: number } | null)[] = [];
   private free: number[] = [];
+  /** Dictionary._version (.NET Framework: a set of an existing key counts too). */
+  private ver = 0;
   private place(e: { k: K; v: V; slot: number }): void {
     e.slot = this.free.length ? this.free.pop()! : this.slots.length;
     this.slots[e.slot] = e;
@@ -414,6 +451,7 @@ export class Dictionary<K, V> extends Map<K, V> {
     return this.slots.filter((e): e is { k: K; v: V; slot: number } => e !== null);
   }
   override clear(): void {
+    if (this.size > 0) this.ver++;
     super.clear();
     this.slots = [];
     this.free = [];
@@ -439,6 +477,7 @@ export class Dictionary<K, V> extends Map<K, V> {
   SetItem(key: K, v: V): V {
     const kk = this.k(key);
     const e = super.get(kk) as unknown as { k: K; v: V; slot: number } | undefined;
+    this.ver++;
     if (e) e.v = v;
     else {
       const n = { k: key, v, slot: 0 };
@@ -450,6 +489,7 @@ export class Dictionary<K, V> extends Map<K, V> {
   Add(key: K, v: V): void {
     const kk = this.k(key);
     if (super.has(kk)) throw argumentError("An item with the same key has already been added.");
+    this.ver++;
     const n = { k: key, v, slot: 0 };
     this.place(n);
     super.set(kk, n as unknown as V);
@@ -458,6 +498,7 @@ export class Dictionary<K, V> extends Map<K, V> {
     const kk = this.k(key);
     const e = super.get(kk) as unknown as { slot: number } | undefined;
     if (!e) return false;
+    this.ver++;
     this.slots[e.slot] = null;
     this.free.push(e.slot);
     return super.delete(kk);
@@ -485,9 +526,19 @@ export class Dictionary<K, V> extends Map<K, V> {
   ContainsValue(v: V): boolean {
     return this.Values.some((x) => eq(x, v));
   }
+  /** Enumerates { Key, Value } in slot order; a change meanwhile throws (Dictionary.Enumerator). */
   override [Symbol.iterator](): MapIterator<[K, V]> {
-    const it = this.live().map((e) => ({ Key: e.k, Value: e.v }))[Symbol.iterator]();
-    return it as unknown as MapIterator<[K, V]>;
+    const ver = this.ver;
+    let i = 0;
+    const next = (): IteratorResult<{ Key: K; Value: V }> => {
+      if (this.ver !== ver) throw collectionModified();
+      while (i < this.slots.length) {
+        const e = this.slots[i++];
+        if (e) return { value: { Key: e.k, Value: e.v }, done: false };
+      }
+      return { value: undefined, done: true };
+    };
+    return { next, [Symbol.iterator]() { return this; } } as unknown as MapIterator<[K, V]>;
   }
 }
 

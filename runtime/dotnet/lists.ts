@@ -1,7 +1,7 @@
 // List<T> members beyond the basic ones (a List<T> is a JS array), with .NET's argument checks.
 import { argumentError, argumentNull, argumentOutOfRange } from "../errors.js";
 import { objEquals } from "./core.js";
-import { seq } from "./linq.js";
+import { bumpVersion, seq } from "./linq.js";
 
 const eq = (a: unknown, b: unknown) => a === b || objEquals(a, b);
 function range(a: unknown[], index: number, count: number): void {
@@ -20,12 +20,15 @@ export function listGetRange<T>(a: T[], index: number, count: number): T[] {
 }
 export function listRemoveRange<T>(a: T[], index: number, count: number): void {
   range(a, index, count);
+  if (count === 0) return;
   a.splice(index, count);
+  bumpVersion(a);
 }
 export function listInsertRange<T>(a: T[], index: number, collection: Iterable<T> | null): void {
   if (collection === null || collection === undefined) throw argumentNull("collection");
   if (index < 0 || index > a.length) throw argumentOutOfRange("index", "Index must be within the bounds of the List.");
   a.splice(index, 0, ...Array.from(seq<T>(collection)));
+  bumpVersion(a);
 }
 /** FindIndex(match) / (startIndex, match) / (startIndex, count, match). */
 export function listFindIndex<T>(a: T[], start: number, count: number | undefined, match: ((x: T) => boolean) | null): number {

@@ -26,6 +26,7 @@ export interface ContextSpec {
 
 import { XML_CASES } from "./xml-cases.js";
 import { ALLOW_LIST_CASES } from "./allow-list-cases.js";
+import { COLLECTION_CASES } from "./collections-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1252,6 +1253,8 @@ export const CASES: DiffCase[] = [
 CASES.push(...XML_CASES.map(([id, type, expr, block, expected]) => ({ id, type, expr, block, ...(expected !== null && expected.includes("\r\n") ? { windowsNewline: true } : {}) })));
 // Members added for APIM's allow-list (docs/surface-coverage.md).
 CASES.push(...ALLOW_LIST_CASES);
+// Collections and LINQ, from collections-cases.ts.
+CASES.push(...COLLECTION_CASES);
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // found by the generator (npm run fuzz:csharp)

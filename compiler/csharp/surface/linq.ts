@@ -97,7 +97,7 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
   SM(`List<TSource> ToList<TSource>(${S})`, L("toList")),
   SM(`Dictionary<TKey, TSource> ToDictionary<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, L("linqToDictionary")),
   SM(`Dictionary<TKey, TElement> ToDictionary<TSource, TKey, TElement>(${S}, Func<TSource, TKey> keySelector, Func<TSource, TElement> elementSelector)`, L("linqToDictionary")),
-  SM(`HashSet<TSource> ToHashSet<TSource>(${S})`, (_r, a) => js`new Set(${rt("seq")}(${a[0]}))`),
+  SM(`HashSet<TSource> ToHashSet<TSource>(${S})`, (_r, a) => js`new ${rt("HashSet")}(${rt("seq")}(${a[0]}))`),
   SM(`IEnumerable<TSource> AsEnumerable<TSource>(${S})`, (_r, a) => a[0]!),
   SM(`int Sum(this IEnumerable<int> source)`, L("linqSumInt")),
   SM(`long Sum(this IEnumerable<long> source)`, (_r, a) => js`${rt("lsum")}(${rt("seq")}(${a[0]}))`),

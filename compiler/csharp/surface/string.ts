@@ -148,7 +148,7 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   M("bool Equals(string value)", (r, a) => js`(${recv(r)} === ${a[0]})`),
   M("bool Equals(object obj)", (r, a) => js`(${recv(r)} === ${a[0]})`),
   M("bool Equals(string value, StringComparison comparisonType)", (r, a) => js`${rt("strEquals")}(${r}, ${a[0]}, ${a[1]})`),
-  M("int CompareTo(string strB)", (r, a) => js`${rt("strCompare")}(${r}, ${a[0]}, 0)`),
+  M("int CompareTo(string strB)", (r, a) => js`${rt("strCompareTo")}(${r}, ${a[0]})`),
   M("string ToString()", (r) => recv(r)),
   M("char[] ToCharArray()", (r) => js`${rt("toCharArray")}(${r})`),
   M("int GetHashCode()", (r) => js`${rt("hashCode")}(${r})`),

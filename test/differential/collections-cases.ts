@@ -1,0 +1,104 @@
+// Collections and LINQ cases found by the generator (npm run fuzz:csharp, issue 11) and the classes
+// around them: List<T> versioning under foreach, Array/List sort (.NET Framework's introsort and its
+// comparer exceptions), HashSet/Dictionary enumeration order and versioning, Cast/OfType exactness,
+// deferred LINQ. Same shape and conventions as cases.ts.
+import type { DiffCase } from "./cases.js";
+
+type Opts = Omit<DiffCase, "id" | "expr" | "type">;
+const c = (id: string, type: string, expr: string, opts: Opts = {}): DiffCase => ({ id, type, expr, ...opts });
+const b = (id: string, type: string, body: string, opts: Opts = {}): DiffCase => ({ id, type, expr: body, block: true, ...opts });
+
+/** A foreach over a List<int> {3, 1, 2} that does `change` at step `at`; "n=<steps>" or the exception's name. */
+const walk = (change: string, at: number) =>
+  `var l = new List<int> { 3, 1, 2 }; int n = 0; try { foreach (var x in l) { n++; if (n == ${at}) ${change}; } } catch (InvalidOperationException) { return "threw@" + n; } return "n=" + n + " " + string.Join(",", l);`;
+const LIST_CHANGES: [string, string][] = [
+  ["set", "l[0] = x"],
+  ["add", "l.Add(x)"],
+  ["addrange.empty", "l.AddRange(new int[0])"],
+  ["insert", "l.Insert(0, x)"],
+  ["insertrange.empty", "l.InsertRange(0, new int[0])"],
+  ["remove", "l.Remove(3)"],
+  ["remove.missing", "l.Remove(99)"],
+  ["removeat", "l.RemoveAt(0)"],
+  ["removeall.none", "l.RemoveAll(y => y > 100)"],
+  ["removeall", "l.RemoveAll(y => y > 2)"],
+  ["removerange.empty", "l.RemoveRange(0, 0)"],
+  ["removerange", "l.RemoveRange(0, 1)"],
+  ["clear", "l.Clear()"],
+  ["sort", "l.Sort()"],
+  ["reverse", "l.Reverse()"],
+  ["icollection.add", "((ICollection<int>)l).Add(x)"],
+  ["ilist.set", "((IList<int>)l)[1] = x"],
+  ["read", "l.IndexOf(x)"],
+];
+
+export const COLLECTION_CASES: DiffCase[] = [
+  // List<T>._version: every change (an item set too) fails the enumeration at its next step, the last one included
+  ...LIST_CHANGES.flatMap(([name, change]) => [1, 3].map((at) => b(`fz.foreach.list.${name}.${at}`, "string", walk(change, at)))),
+  // .NET Framework's List.Sort(Comparison<T>) does not change _version (reference source List.cs);
+  // Mono's does, so Mono throws here.
+  b("fz.foreach.list.sort.comparison", "string", walk("l.Sort((a, b) => a - b)", 1), { expectDotNet: "n=3 1,2,3" }),
+  b("fz.list.foreach.set", "int", "var l = new List<int> { 3, 1, 2 }; int n = 0; l.ForEach(x => { n++; if (n == 2) l[0] = 9; }); return n;"),
+  b("fz.list.foreach.read", "int", "var l = new List<int> { 3, 1, 2 }; int n = 0; l.ForEach(x => { n += x; }); return n;"),
+  // Dictionary<K,V>._version: .NET Framework counts a set of an existing key as a change
+  ...(
+    [
+      ["set.existing", `d["a"] = 5`],
+      ["add", `d.Add("c", 3)`],
+      ["remove", `d.Remove("a")`],
+      ["remove.missing", `d.Remove("zz")`],
+      ["clear", "d.Clear()"],
+      ["read", `d.ContainsKey("a")`],
+    ] as const
+  ).flatMap(([name, change]) =>
+    [1, 2].map((at) =>
+      b(
+        `fz.foreach.dict.${name}.${at}`,
+        "string",
+        `var d = new Dictionary<string, int> { ["a"] = 1, ["b"] = 2 }; int n = 0; try { foreach (var kv in d) { n++; if (n == ${at}) ${change}; } } catch (InvalidOperationException) { return "threw@" + n; } return "n=" + n + " " + d.Count;`,
+      ),
+    ),
+  ),
+  // HashSet<T>._version, and its slot order after Remove + Add (free list, reset when empty)
+  ...(
+    [
+      ["add", "h.Add(7)"],
+      ["add.existing", "h.Add(1)"],
+      ["remove", "h.Remove(1)"],
+      ["remove.missing", "h.Remove(99)"],
+      ["clear", "h.Clear()"],
+      ["unionwith", "h.UnionWith(new[] { 8 })"],
+    ] as const
+  ).flatMap(([name, change]) =>
+    [1, 3].map((at) =>
+      b(
+        `fz.foreach.hashset.${name}.${at}`,
+        "string",
+        `var h = new HashSet<int> { 1, 2, 3 }; int n = 0; try { foreach (var x in h) { n++; if (n == ${at}) ${change}; } } catch (InvalidOperationException) { return "threw@" + n; } return "n=" + n + " " + h.Count;`,
+      ),
+    ),
+  ),
+  b("fz.hashset.order.remove.add", "string", `var h = new HashSet<string> { "a", "b", "c", "d" }; h.Remove("b"); h.Remove("c"); h.Add("e"); h.Add("f"); h.Add("g"); return string.Join(",", h);`),
+  b("fz.hashset.order.emptied", "string", `var h = new HashSet<string> { "a", "b", "c" }; h.Remove("a"); h.Remove("b"); h.Remove("c"); h.Add("e"); h.Add("f"); return string.Join(",", h);`),
+  b("fz.hashset.order.removewhere", "string", "var h = new HashSet<int> { 4, 1, 2, 3 }; h.RemoveWhere(x => x < 3); h.Add(9); h.Add(8); h.Add(7); return string.Join(\",\", h);"),
+  b("fz.hashset.order.intersect", "string", "var h = new HashSet<int> { 4, 1, 2, 3 }; h.IntersectWith(new[] { 3, 1 }); h.Add(9); h.Add(8); h.Add(7); return string.Join(\",\", h);"),
+  b("fz.hashset.order.tohashset", "string", "var h = new List<int> { 4, 1, 2, 3 }.ToHashSet(); h.Remove(1); h.Add(9); return string.Join(\",\", h);"),
+  b("fz.hashset.self.ops", "string", "var h = new HashSet<int> { 1, 2, 3 }; h.SymmetricExceptWith(h); h.Add(5); h.UnionWith(h); var g = new HashSet<int> { 1 }; g.ExceptWith(g); return string.Join(\",\", h) + h.Count + g.Count;"),
+  // Sort: .NET Framework's introsort (insertion sort up to 16 items, then median-of-three quicksort)
+  b("fz.sort.comparison.null.receiver", "string", `var l = new List<string> { "ab", (string)null }; l.Sort((a, b) => b.CompareTo(a)); return string.Join(",", l);`),
+  b("fz.sort.comparison.null.deref", "string", `var l = new List<string> { (string)null, "" }; l.Sort((a, b) => a.ToString().Length - b.ToString().Length); return string.Join(",", l);`),
+  b("fz.sort.comparison.throws", "string", `var l = new List<string> { "1", "x", "2" }; l.Sort((a, b) => int.Parse(a) - int.Parse(b)); return string.Join(",", l);`),
+  b("fz.sort.default.incomparable", "string", `var l = new List<object> { 1, "a" }; l.Sort(); return string.Join(",", l);`),
+  b("fz.sort.comparison.constant", "string", "var l = new List<int> { 5, 4, 3, 2, 1, 0, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 11, 12, 13, 14 }; l.Sort((a, b) => 1); return string.Join(\",\", l);"),
+  b("fz.sort.comparison.two", "string", "var v0 = new List<int> { 0, int.MinValue }; v0.Sort((v2, v3) => 1); return string.Join(\",\", v0);"),
+  b("fz.sort.comparison.three", "string", "var v0 = new List<int> { 2, 0, 1 }; v0.Sort((v2, v3) => 1); return string.Join(\",\", v0);"),
+  b("fz.sort.comparison.bad", "string", "var l = new List<int> { 5, 4, 3, 2, 1, 0, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 11, 12, 13, 14 }; try { l.Sort((a, b) => -1); } catch (ArgumentException) { return \"bad\"; } return string.Join(\",\", l);"),
+  ...[4, 16, 17, 23, 40].map((n) =>
+    b(
+      `fz.sort.unstable.${n}`,
+      "string",
+      `var l = new List<string>(); for (int i = 0; i < ${n}; i++) l.Add(new string((char)('a' + i % 26), 1 + (i * 7) % 3)); l.Sort((a, b) => a.Length - b.Length); return string.Join(",", l);`,
+    ),
+  ),
+  b("fz.sort.array.unstable", "string", `var a = new[] { "bb", "a", "cc", "d", "ee", "f", "gg", "h", "ii", "j", "kk", "l", "mm", "n", "oo", "p", "qq", "r", "ss", "t", "uu", "v" }; var l = a.ToList(); l.Sort((x, y) => x.Length.CompareTo(y.Length)); return string.Join(",", l);`),
+];
