@@ -12,7 +12,7 @@ import { attachHost, defaultErrorResponse, runPipeline, type BackendHost, type P
 import { asciiJson, finishTrace, MAX_TRACE_ENTRIES, redactUrl, ROW_BRANCH, startTrace, traceError, traceOutgoing, traceSummary, TraceRing, type Redaction, type TraceRecord } from "../runtime/trace.js";
 import { redaction, requestLogLine, requestSecrets, scrub, type FailureFields, type LogFormat } from "./access-log.js";
 import { backendTarget, httpBackend } from "../runtime/backend.js";
-import { loadPolicy } from "./testing.js";
+import { loadPolicy } from "./load.js";
 import { normalizeNamedValues, secretValues, type NamedValueInput } from "../runtime/named-values.js";
 import { apiInfo, candidates, indexOperations, loadRoutes, type ApiRoute, type OperationRoute, type RouteTable, type SubscriptionRoute } from "./routes.js";
 import { loadGatewayConfig, type LoadedConfig } from "./config.js";

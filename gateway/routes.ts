@@ -2,7 +2,7 @@
 // subscriptions by key, and the compiled module for each (operation, product).
 import type { LoadedConfig, OperationConfig } from "./config.js";
 import { buildGateway, CATCH_ALL, loadBuild, type GatewayBuild } from "./build.js";
-import * as runtime from "../runtime/index.js";
+import { instantiateModule } from "./load.js";
 import type { PolicyModule, BackendHost } from "../runtime/pipeline.js";
 import { httpBackend } from "../runtime/backend.js";
 import { configureCertificates } from "../runtime/http.js";
@@ -109,7 +109,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
   loadCertificates(loaded);
   loadManagedIdentity(loaded);
   // Modules read their secret named values while they load (runtime/named-values.ts).
-  const mods = withNamedValues(loaded.namedValues, () => new Map(build.modules.map((m) => [m.key, new Function("rt", m.code)(runtime) as PolicyModule])));
+  const mods = withNamedValues(loaded.namedValues, () => new Map(build.modules.map((m) => [m.key, instantiateModule(m.code)])));
   const secrets = secretValues(loaded.namedValues);
   const backends = new Map(Object.entries(config.backends ?? {}));
   const products = config.products ?? [];

@@ -1,5 +1,5 @@
 // `apimc/testing`: run a policy against a request, with a mocked or real backend, in process.
-import { compile, formatDiagnostic } from "../compiler/index.js";
+import { loadPolicy } from "./load.js";
 import * as runtime from "../runtime/index.js";
 import { applyCaller, Context, newEnvironment, RequestMessage, ResponseMessage, Url, type Caller, type GatewayEnvironment } from "../runtime/context.js";
 import { HeaderMap } from "../runtime/headers.js";
@@ -8,7 +8,7 @@ import { attachHost, runPipeline, type BackendHost, type PolicyModule } from "..
 import { backendTarget, httpBackend } from "../runtime/backend.js";
 import { compileTemplate } from "./routes.js";
 import { NumBox } from "../runtime/dotnet/decimal.js";
-import { normalizeNamedValues, secretValues, withNamedValues, type NamedValueInput, type NamedValueTable } from "../runtime/named-values.js";
+import { normalizeNamedValues, secretValues, type NamedValueInput } from "../runtime/named-values.js";
 
 export interface BackendRequest {
   method: string;
@@ -61,15 +61,7 @@ export interface RunPolicyResult {
   oneWay: Promise<void>;
 }
 
-/** Compiles policy XML for in-process use; throws with formatted diagnostics when it does not compile. */
-export function loadPolicy(xml: string, opts: { namedValues?: Record<string, NamedValueInput> | NamedValueTable; file?: string; backends?: readonly string[]; urlTemplate?: string } = {}): PolicyModule {
-  const namedValues = opts.namedValues === undefined ? undefined : normalizeNamedValues(opts.namedValues);
-  const r = compile(xml, { format: "function", namedValues, file: opts.file ?? "policy.xml", backends: opts.backends, urlTemplate: opts.urlTemplate });
-  if (r.code === null) throw new Error(r.diagnostics.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, xml)).join("\n"));
-  const code = r.code;
-  // The module reads its secret named values while it loads.
-  return withNamedValues(namedValues ?? normalizeNamedValues(undefined), () => new Function("rt", code)(runtime) as PolicyModule);
-}
+export { loadPolicy } from "./load.js";
 
 export async function runPolicy(policy: string | PolicyModule, options: RunPolicyOptions = {}): Promise<RunPolicyResult> {
   const backendIds = options.backends ? Object.keys(options.backends) : undefined;
