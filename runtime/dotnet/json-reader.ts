@@ -1,0 +1,412 @@
+// The JSON reader (Newtonsoft-lenient: comments, single quotes, unquoted names): JToken.Parse,
+// JsonConvert.DeserializeObject, ISO dates as Date tokens, integers and floats kept apart.
+import { DotNetException, argumentNull } from "../errors.js";
+import { jvalueObject } from "./decimal.js";
+import { TT, readerError, dateTimeOps, JToken, JObject, JArray, JProperty, JValue } from "./json-tokens.js";
+import { jconv } from "./json-convert.js";
+
+export function parseJson(text: string, dates = true): JToken {
+  return new JsonReader(text, dates).root();
+}
+/** Deserialization targets whose strings Newtonsoft reads with ReadAsString (string, string[], List<string>, Dictionary<K, string>). */
+const STRING_TARGET = /(?:^|[<,]\s*)string(?:\[\]|>)?$/;
+
+// DateTimeParser's ISO form: yyyy-MM-ddTHH:mm:ss, up to 7 fraction digits, Z or an offset (±HH, ±HHmm, ±HH:mm).
+const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?(Z|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+let dateTimeClass: { fromTicks(ticks: bigint, kind: number): unknown } | null = null;
+/**
+ * A string value of the reader that is an ISO date: its DateTime (exact ticks), else null. The
+ * DateTime class comes from the registered shim (datetime.ts imports this module, not the reverse).
+ */
+function isoDate(s: string): unknown {
+  const m = ISO_DATE_RE.exec(s);
+  if (!m || !dateTimeOps) return null;
+  const y = +m[1]!;
+  const mo = +m[2]!;
+  const d = +m[3]!;
+  const h = +m[4]!;
+  const mi = +m[5]!;
+  const sec = +m[6]!;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > DAYS_IN_MONTH[mo - 1]! + (leap ? 1 : 0) || h > 23 || mi > 59 || sec > 59) return null;
+  const utc = new Date(0);
+  utc.setUTCFullYear(y, mo - 1, d);
+  utc.setUTCHours(h, mi, sec, 0);
+  let ticks = BigInt(utc.getTime()) * 10000n + 621355968000000000n + (m[7] ? BigInt(m[7].padEnd(7, "0")) : 0n);
+  const zone = m[8];
+  let kind = 0;
+  if (zone === "Z") kind = 1;
+  else if (zone) {
+    const hh = +m[10]!;
+    const mm = m[11] ? +m[11] : 0;
+    if (hh > 99 || mm > 59) return null;
+    ticks -= BigInt((m[9] === "-" ? -1 : 1) * (hh * 60 + mm)) * 600000000n;
+    kind = 2;
+  }
+  try {
+    dateTimeClass ??= (dateTimeOps.parse("2000-01-01T00:00:00") as { constructor: typeof dateTimeClass }).constructor;
+    return dateTimeClass!.fromTicks(ticks, kind);
+  } catch {
+    return null;
+  }
+}
+
+// JS `\s` plus BOM, as the reader has always skipped; ASCII is decided by char code.
+const WS_RE = /[\s\ufeff]/;
+const NAME_RE = /[A-Za-z_$][A-Za-z0-9_$]*/y;
+const LITERAL_RE = /-?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)|true|false|null|undefined|NaN|-?Infinity/y;
+const HEX4_RE = /^[0-9a-fA-F]{4}$/;
+
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/**
+ * An integer literal (`-?\d+`) read exactly: a JS number while |v| <= 2^53 - 1, else a BigInt (the
+ * canonical long form; beyond Int64 it stands for Newtonsoft's BigInteger).
+ */
+function bigInteger(tok: string): number | bigint {
+  const b = BigInt(tok);
+  return b <= MAX_SAFE_BIG && b >= -MAX_SAFE_BIG ? Number(b) : b;
+}
+
+/** Newtonsoft-lenient reader: comments, single quotes, unquoted names, JS literals (NaN, Infinity, undefined). */
+class JsonReader {
+  private declare i: number;
+  /** Position of the next backslash at or after the last search (-1: none left; -2: not searched yet). */
+  private declare bs: number;
+  private declare readonly n: number;
+  constructor(
+    private readonly text: string,
+    /** Whether ISO date strings become Date tokens (DateParseHandling.DateTime). */
+    private readonly dates = true,
+  ) {
+    this.i = 0;
+    this.bs = -2;
+    this.n = text.length;
+  }
+  root(): JToken {
+    const v = this.value();
+    this.ws();
+    if (this.i < this.n) throw readerError("Additional text encountered after finished reading JSON content: " + this.text[this.i] + ".", this.i, this.text);
+    return v;
+  }
+  private ws(): void {
+    // the common case, a token right here: printable ASCII other than '/'
+    const c = this.text.charCodeAt(this.i);
+    if (c > 32 && c < 127 && c !== 47) return;
+    this.wsSkip();
+  }
+  private wsSkip(): void {
+    const text = this.text;
+    const n = this.n;
+    let i = this.i;
+    for (;;) {
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && WS_RE.test(text[i]!))) i++;
+        else break;
+      }
+      if (i + 1 < n && text.charCodeAt(i) === 47) {
+        const d = text.charCodeAt(i + 1);
+        if (d === 47) {
+          const e = text.indexOf("\n", i);
+          i = e < 0 ? n : e;
+          continue;
+        }
+        if (d === 42) {
+          const e = text.indexOf("*/", i + 2);
+          if (e < 0) throw readerError("Unexpected end while parsing comment.", i, text);
+          i = e + 2;
+          continue;
+        }
+      }
+      this.i = i;
+      return;
+    }
+  }
+  /** A quoted string; `i` is at the opening quote `q` (34 or 39). */
+  private str(q: number): string {
+    const text = this.text;
+    const start = this.i + 1;
+    const end = text.indexOf(q === 34 ? '"' : "'", start);
+    if (end >= 0) {
+      // the next backslash of the text, searched again only once passed (a search per string would
+      // scan to the end of a document without backslashes: quadratic)
+      let bs = this.bs;
+      if (bs !== -1 && bs < start) bs = this.bs = text.indexOf("\\", start);
+      if (bs < 0 || bs > end) {
+        this.i = end + 1;
+        return text.slice(start, end);
+      }
+    }
+    return this.strEscaped(q, start);
+  }
+  private strEscaped(q: number, start: number): string {
+    const text = this.text;
+    const n = this.n;
+    let i = start;
+    let s = "";
+    let run = i;
+    for (;;) {
+      if (i >= n) throw readerError("Unterminated string. Expected delimiter: " + String.fromCharCode(q) + ".", i, text);
+      const c = text.charCodeAt(i++);
+      if (c === q) {
+        this.i = i;
+        return s + text.slice(run, i - 1);
+      }
+      if (c !== 92) continue;
+      s += text.slice(run, i - 1);
+      const e = text[i++];
+      switch (e) {
+        case "n":
+          s += "\n";
+          break;
+        case "r":
+          s += "\r";
+          break;
+        case "t":
+          s += "\t";
+          break;
+        case "b":
+          s += "\b";
+          break;
+        case "f":
+          s += "\f";
+          break;
+        case "u": {
+          const h = text.slice(i, i + 4);
+          if (!HEX4_RE.test(h)) throw readerError("Invalid Unicode escape sequence.", i, text);
+          s += String.fromCharCode(parseInt(h, 16));
+          i += 4;
+          break;
+        }
+        case '"':
+        case "'":
+        case "\\":
+        case "/":
+          s += e;
+          break;
+        default:
+          throw readerError(`Bad JSON escape sequence: \\${e}.`, i, text);
+      }
+      run = i;
+    }
+  }
+  private value(): JToken {
+    this.ws();
+    const text = this.text;
+    if (this.i >= this.n) throw readerError("Unexpected end of content while loading JObject.", this.i, text);
+    const c = text.charCodeAt(this.i);
+    if (c === 123) return this.object();
+    if (c === 91) return this.array();
+    if (c === 34 || c === 39) {
+      const s = this.str(c);
+      // a date has 19-33 chars and starts with a digit: only those strings meet the date regex
+      if (this.dates && s.length >= 19 && s.length <= 33) {
+        const d0 = s.charCodeAt(0);
+        if (d0 >= 48 && d0 <= 57) {
+          const d = isoDate(s);
+          if (d !== null) return new JValue(TT.Date, d);
+        }
+      }
+      return new JValue(TT.String, s);
+    }
+    if ((c >= 48 && c <= 57) || c === 45) {
+      const v = this.number(c);
+      if (v !== null) return v;
+    }
+    return this.literal(c);
+  }
+  /** A plain JSON-style number (`-?\d+(\.\d*)?([eE][+-]?\d+)?`), or null for anything else (the literal regex decides). */
+  private number(c: number): JValue | null {
+    const text = this.text;
+    const n = this.n;
+    const start = this.i;
+    let i = start;
+    if (c === 45) {
+      i++;
+      c = i < n ? text.charCodeAt(i) : 0;
+      if (c < 48 || c > 57) return null;
+    }
+    let v = 0;
+    const d0 = i;
+    while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      i++;
+    }
+    let float = false;
+    let frac = -1;
+    if (i < n && c === 46) {
+      float = true;
+      i++;
+      const f0 = i;
+      while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
+        v = v * 10 + (c - 48);
+        i++;
+      }
+      frac = i - f0;
+    }
+    if (i < n && (c === 101 || c === 69)) {
+      let j = i + 1;
+      let d = j < n ? text.charCodeAt(j) : 0;
+      if (d === 43 || d === 45) d = ++j < n ? text.charCodeAt(j) : 0;
+      if (d >= 48 && d <= 57) {
+        float = true;
+        frac = -1;
+        while (j < n && (d = text.charCodeAt(j)) >= 48 && d <= 57) j++;
+        i = j;
+      }
+    }
+    this.i = i;
+    if (float) {
+      // d.ddd without exponent and at most 15 digits: the digits are an exact integer and 10^frac an
+      // exact double, so their quotient is correctly rounded, the double Number() reads (Clinger)
+      if (frac >= 0 && i - d0 - 1 <= 15) {
+        const x = v / POW10[frac]!;
+        return new JValue(TT.Float, text.charCodeAt(start) === 45 ? -x : x);
+      }
+      const x = Number(text.slice(start, i));
+      // beyond double's range: .NET Framework's double.TryParse fails, so Json.NET rejects the number
+      if (!Number.isFinite(x)) throw readerError(`Input string '${text.slice(start, i)}' is not a valid number.`, i, text);
+      return new JValue(TT.Float, x);
+    }
+    // Up to 15 digits the running value is exact; longer integers are read exactly (bigInteger).
+    if (i - d0 > 15) return new JValue(TT.Integer, bigInteger(text.slice(start, i)));
+    return new JValue(TT.Integer, text.charCodeAt(start) === 45 ? -v : v);
+  }
+  private literal(c: number): JToken {
+    const text = this.text;
+    // true, false, null as LITERAL_RE matches them (a prefix: what follows is checked by the caller)
+    if (c === 116 && text.startsWith("true", this.i)) {
+      this.i += 4;
+      return new JValue(TT.Boolean, true);
+    }
+    if (c === 102 && text.startsWith("false", this.i)) {
+      this.i += 5;
+      return new JValue(TT.Boolean, false);
+    }
+    if (c === 110 && text.startsWith("null", this.i)) {
+      this.i += 4;
+      return JValue.null();
+    }
+    LITERAL_RE.lastIndex = this.i;
+    const m = LITERAL_RE.exec(text);
+    if (!m) throw readerError(`Unexpected character encountered while parsing value: ${String.fromCharCode(c)}.`, this.i, text);
+    const tok = m[0];
+    this.i += tok.length;
+    if (tok === "true" || tok === "false") return new JValue(TT.Boolean, tok === "true");
+    if (tok === "null") return JValue.null();
+    if (tok === "undefined") return new JValue(TT.Undefined, null);
+    if (tok === "NaN") return new JValue(TT.Float, NaN);
+    if (tok.endsWith("Infinity")) return new JValue(TT.Float, tok.startsWith("-") ? -Infinity : Infinity);
+    if (/[.eE]/.test(tok)) return new JValue(TT.Float, Number(tok));
+    return new JValue(TT.Integer, tok.length > 15 ? bigInteger(tok) : Number(tok));
+  }
+  private object(): JObject {
+    const text = this.text;
+    this.i++;
+    const o = new JObject();
+    this.ws();
+    if (text.charCodeAt(this.i) === 125) {
+      this.i++;
+      return o;
+    }
+    for (;;) {
+      this.ws();
+      let name: string;
+      const q = text.charCodeAt(this.i);
+      if (q === 34 || q === 39) name = this.str(q);
+      else {
+        NAME_RE.lastIndex = this.i;
+        const m = NAME_RE.exec(text);
+        if (!m) throw readerError(`Invalid property identifier character: ${text[this.i] ?? ""}.`, this.i, text);
+        name = m[0];
+        this.i += name.length;
+      }
+      this.ws();
+      if (text.charCodeAt(this.i) !== 58) throw readerError(`Invalid character after parsing property name. Expected ':' but got: ${text[this.i] ?? ""}.`, this.i, text);
+      this.i++;
+      const v = this.value();
+      // duplicate names: the last one wins, in the first one's place (JObject.Parse default in
+      // Newtonsoft 13 is Replace); the replaced property was never seen.
+      const p = new JProperty(name, v);
+      p.Parent = o;
+      o.putParsed(p);
+      this.ws();
+      const d = text.charCodeAt(this.i);
+      if (d === 44) {
+        this.i++;
+        this.ws();
+        if (text.charCodeAt(this.i) === 125) {
+          this.i++;
+          return o;
+        }
+        continue;
+      }
+      if (d === 125) {
+        this.i++;
+        return o;
+      }
+      throw readerError(`After parsing a value an unexpected character was encountered: ${text[this.i] ?? ""}.`, this.i, text);
+    }
+  }
+  private array(): JArray {
+    const text = this.text;
+    this.i++;
+    const a = new JArray();
+    const items = a.items;
+    this.ws();
+    if (text.charCodeAt(this.i) === 93) {
+      this.i++;
+      return a;
+    }
+    for (;;) {
+      const v = this.value();
+      v.Parent = a;
+      items.push(v);
+      this.ws();
+      const d = text.charCodeAt(this.i);
+      if (d === 44) {
+        this.i++;
+        this.ws();
+        if (text.charCodeAt(this.i) === 93) {
+          this.i++;
+          return a;
+        }
+        continue;
+      }
+      if (d === 93) {
+        this.i++;
+        return a;
+      }
+      throw readerError(`After parsing a value an unexpected character was encountered: ${text[this.i] ?? ""}.`, this.i, text);
+    }
+  }
+}
+
+export function jsonDeserialize(text: string | null, key: string | null): unknown {
+  if (text === null || text === undefined) throw argumentNull("value");
+  if (text.trim() === "") return null;
+  // a string target reads strings as they are (ReadAsString): no Date tokens
+  const t = parseJson(text, key === null || !STRING_TARGET.test(key));
+  // into object: a JSON integer is a boxed Int64, a float a boxed Double (as JValue.Value)
+  if (key === null || key === "object") return t instanceof JValue ? jvalueObject(t) : t;
+  if (key.startsWith("Dictionary<") || key.startsWith("IDictionary<")) {
+    if (!(t instanceof JObject)) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", "Cannot deserialize the current JSON into a dictionary.");
+    const valueKey = /,\s*(.+)>$/.exec(key)?.[1] ?? "object";
+    const m = new Map<string, unknown>();
+    for (const p of t.Properties()) m.set(p.Name, jconv(p.Value, valueKey));
+    return m;
+  }
+  if (key.endsWith("[]") || key.startsWith("List<")) {
+    const ek = key.endsWith("[]") ? key.slice(0, -2) : key.slice(5, -1);
+    if (!(t instanceof JArray)) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", "Cannot deserialize the current JSON into an array.");
+    return t.items.map((c) => jconv(c, ek));
+  }
+  return jconv(t, key);
+}
+
+JToken.Parse = function (text: string | null): JToken {
+  if (text === null || text === undefined) throw argumentNull("json");
+  return parseJson(text);
+};

@@ -1,0 +1,676 @@
+// Newtonsoft.Json.Linq's token model: JToken, JContainer, JObject, JArray, JProperty, JValue (and JSingle),
+// their navigation and editing, structural equality and the conversion of .NET values to tokens.
+// Writing, reading, conversions to .NET values and SelectToken live beside it (json-*.ts).
+import { DotNetException, argumentError, argumentNull, argumentOutOfRange, invalidOperation } from "../errors.js";
+import { registerTypeCheck } from "./core.js";
+import { Decimal, NumBox } from "./decimal.js";
+
+export const NEWLINE = "\r\n";
+
+export const enum TT {
+  None = 0,
+  Object = 1,
+  Array = 2,
+  Constructor = 3,
+  Property = 4,
+  Comment = 5,
+  Integer = 6,
+  Float = 7,
+  String = 8,
+  Boolean = 9,
+  Null = 10,
+  Undefined = 11,
+  Date = 12,
+  Raw = 13,
+  Bytes = 14,
+  Guid = 15,
+  Uri = 16,
+  TimeSpan = 17,
+}
+export const TT_NAMES = ["None", "Object", "Array", "Constructor", "Property", "Comment", "Integer", "Float", "String", "Boolean", "Null", "Undefined", "Date", "Raw", "Bytes", "Guid", "Uri", "TimeSpan"];
+
+export const readerError = (msg: string, pos: number, text: string): DotNetException => {
+  let line = 1;
+  let col = 0;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text[i] === "\n") {
+      line++;
+      col = 0;
+    } else col++;
+  }
+  return new DotNetException("Newtonsoft.Json.JsonReaderException", `${msg} Path '', line ${line}, position ${col}.`);
+};
+
+export let dateTimeOps: { parse(s: string): unknown; format(d: unknown): string; iso(d: unknown): string } | null = null;
+/** The DateTime shim registers how Date tokens are parsed and printed. */
+export function registerDateTimeOps(ops: typeof dateTimeOps): void {
+  dateTimeOps = ops;
+}
+
+/**
+ * Members installed on the prototypes by the modules of their topic (the token model does not import
+ * them: they import it): ToString by json-writer.ts (JValue's by json-convert.ts), SelectToken and
+ * SelectTokens by json-path.ts. runtime/dotnet/newtonsoft.ts loads them all.
+ */
+export interface JToken {
+  ToString(formatting?: number): string;
+  SelectToken(path: string, errorWhenNoMatch?: boolean): JToken | null;
+  SelectTokens(path: string): JToken[];
+}
+
+// initializers about three times slower, and the reader builds a token per value.
+export abstract class JToken implements Iterable<JToken> {
+  declare Parent: JContainer | null;
+  constructor() {
+    this.Parent = null;
+  }
+  abstract get Type(): number;
+  get $typeName(): string {
+    return `Newtonsoft.Json.Linq.${this.constructor.name}`;
+  }
+
+  // ---- navigation ----
+  Item(key: unknown): JToken | null {
+    throw invalidOperation(`Cannot access child value on ${this.$typeName}.`);
+  }
+  SetItem(_key: unknown, _value: JToken | null): JToken | null {
+    throw invalidOperation(`Cannot set child value on ${this.$typeName}.`);
+  }
+  get Root(): JToken {
+    let t: JToken = this;
+    while (t.Parent) t = t.Parent;
+    return t;
+  }
+  get HasValues(): boolean {
+    return false;
+  }
+  get First(): JToken | null {
+    throw invalidOperation(`Cannot access child value on ${this.$typeName}.`);
+  }
+  get Last(): JToken | null {
+    throw invalidOperation(`Cannot access child value on ${this.$typeName}.`);
+  }
+  get Next(): JToken | null {
+    const p = this.Parent;
+    if (!p) return null;
+    const c = p.childList();
+    return c[c.indexOf(this) + 1] ?? null;
+  }
+  get Previous(): JToken | null {
+    const p = this.Parent;
+    if (!p) return null;
+    const c = p.childList();
+    return c[c.indexOf(this) - 1] ?? null;
+  }
+  get Path(): string {
+    const parts: string[] = [];
+    let t: JToken = this;
+    while (t.Parent) {
+      const p: JContainer = t.Parent;
+      if (p instanceof JArray) parts.unshift(`[${p.childList().indexOf(t)}]`);
+      else if (t instanceof JProperty) parts.unshift(/^[A-Za-z_][A-Za-z0-9_]*$/.test(t.Name) ? `.${t.Name}` : `['${t.Name}']`);
+      t = p;
+    }
+    return parts.join("").replace(/^\./, "");
+  }
+  Children(): JToken[] {
+    return [];
+  }
+  [Symbol.iterator](): Iterator<JToken> {
+    return this.Children()[Symbol.iterator]();
+  }
+  Remove(): void {
+    if (!this.Parent) throw invalidOperation("The parent is missing.");
+    this.Parent.removeChild(this);
+  }
+  Replace(value: JToken | null): void {
+    if (!this.Parent) throw invalidOperation("The parent is missing.");
+    this.Parent.replaceChild(this, toJToken(value));
+  }
+  AddAfterSelf(v: JToken): void {
+    this.addBeside(v, 1);
+  }
+  AddBeforeSelf(v: JToken): void {
+    this.addBeside(v, 0);
+  }
+  /** AddAfterSelf/AddBeforeSelf: next to this item of an array, or this property of an object. */
+  private addBeside(v: JToken, after: number): void {
+    const p = this.Parent;
+    if (!p) throw invalidOperation("The parent is missing.");
+    if (p instanceof JArray) p.Insert(p.childList().indexOf(this) + after, v);
+    else if (p instanceof JObject) p.insertProperty(p.childList().indexOf(this) + after, v);
+    else throw new DotNetException("Newtonsoft.Json.JsonException", "Newtonsoft.Json.Linq.JProperty cannot have multiple values.");
+  }
+  abstract DeepClone(): JToken;
+
+  // ---- output (ToString: json-writer.ts) ----
+  toString(): string {
+    return this.ToString();
+  }
+  Equals(o: unknown): boolean {
+    return this === o;
+  }
+
+  // (SelectToken, SelectTokens: json-path.ts)
+
+  // ---- statics ----
+  /** JToken.Parse: json-reader.ts. */
+  declare static Parse: (text: string | null) => JToken;
+  static FromObject(o: unknown): JToken {
+    if (o === null || o === undefined) throw argumentNull("o");
+    return toJToken(o, true);
+  }
+  /** Structural equality: objects compare properties by name (any order), arrays in order, values by type and value. */
+  static DeepEquals(a: JToken | null, b: JToken | null): boolean {
+    if (a === b) return true;
+    if (!a || !b) return false;
+    return deepEquals(a, b);
+  }
+}
+
+export abstract class JContainer extends JToken {
+  abstract childList(): JToken[];
+  override Children(): JToken[] {
+    return this.childList().slice();
+  }
+  override get HasValues(): boolean {
+    return this.childList().length > 0;
+  }
+  override get First(): JToken | null {
+    return this.childList()[0] ?? null;
+  }
+  override get Last(): JToken | null {
+    const c = this.childList();
+    return c[c.length - 1] ?? null;
+  }
+  get Count(): number {
+    return this.childList().length;
+  }
+  abstract Add(v: JToken | null): void;
+  abstract removeChild(t: JToken): void;
+  abstract replaceChild(t: JToken, v: JToken): void;
+  RemoveAll(): void {
+    for (const c of this.childList().slice()) this.removeChild(c);
+  }
+  Descendants(): JToken[] {
+    const out: JToken[] = [];
+    const walk = (t: JToken) => {
+      for (const c of t.Children()) {
+        out.push(c);
+        walk(c);
+      }
+    };
+    walk(this);
+    return out;
+  }
+  Merge(content: JToken | null): void {
+    if (this instanceof JObject && content instanceof JObject) {
+      for (const p of content.Properties()) {
+        const existing = this.Item(p.Name);
+        if (existing instanceof JContainer && p.Value instanceof JContainer && existing.Type === p.Value.Type) existing.Merge(p.Value);
+        else if (!(p.Value instanceof JValue && p.Value.Type === TT.Null) || !existing) this.SetItem(p.Name, p.Value.DeepClone());
+      }
+    } else if (this instanceof JArray && content instanceof JArray) {
+      for (const c of content.childList()) this.Add(c.DeepClone());
+    }
+  }
+}
+
+/** Claims a token for a container: a token that already has a parent is cloned (Newtonsoft does the same). */
+function adopt(t: JToken | null, parent: JContainer): JToken {
+  let x = t ?? JValue.null();
+  if (x.Parent) x = x.DeepClone();
+  x.Parent = parent;
+  return x;
+}
+
+/** Objects with more properties than this keep a name index; smaller ones are scanned (cheaper to build). */
+const INDEX_AT = 8;
+
+export class JObject extends JContainer implements Iterable<JToken> {
+  /** The properties, in order (internal: read it, change it only through the methods). */
+  declare ps: JProperty[];
+  /** Name → property, once the object has more than INDEX_AT properties. */
+  private declare ix: Map<string, JProperty> | null;
+  constructor() {
+    super();
+    this.ps = [];
+    this.ix = null;
+  }
+  get Type(): number {
+    return TT.Object;
+  }
+  childList(): JToken[] {
+    return this.ps;
+  }
+  /** The property named `name` (ordinal), or undefined. */
+  prop(name: string): JProperty | undefined {
+    if (this.ix !== null) return this.ix.get(name);
+    const ps = this.ps;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i]!;
+      if (p.Name === name) return p;
+    }
+    return undefined;
+  }
+  /** Inserts a property at `at` (AddAfterSelf/AddBeforeSelf of a property): a new name only. */
+  insertProperty(at: number, v: JToken): void {
+    if (!(v instanceof JProperty)) throw argumentError(`Can not add ${v?.$typeName ?? "null"} to Newtonsoft.Json.Linq.JObject.`);
+    if (this.prop(v.Name)) throw argumentError(`Can not add property ${v.Name} to Newtonsoft.Json.Linq.JObject. Property with the same name already exists on object.`);
+    const np = adopt(v, this) as JProperty;
+    this.ps.splice(at, 0, np);
+    this.ix = this.ps.length > INDEX_AT ? new Map(this.ps.map((q) => [q.Name, q])) : null;
+  }
+  /** Appends `p` (its name is not taken). */
+  private push(p: JProperty): void {
+    const ps = this.ps;
+    ps.push(p);
+    if (this.ix !== null) this.ix.set(p.Name, p);
+    else if (ps.length > INDEX_AT) this.ix = new Map(ps.map((q) => [q.Name, q]));
+  }
+  /**
+   * The reader's add: `p` (parented already) is appended, or takes the place of the property of the
+   * same name (a duplicate name: the last value wins, in the first one's place).
+   */
+  putParsed(p: JProperty): void {
+    const ps = this.ps;
+    const name = p.Name;
+    const ix = this.ix;
+    if (ix === null) {
+      for (let i = 0; i < ps.length; i++)
+        if (ps[i]!.Name === name) {
+          ps[i] = p;
+          return;
+        }
+      ps.push(p);
+      if (ps.length > INDEX_AT) this.ix = new Map(ps.map((q) => [q.Name, q]));
+      return;
+    }
+    const old = ix.get(name);
+    if (old === undefined) ps.push(p);
+    else ps[ps.indexOf(old)] = p;
+    ix.set(name, p);
+  }
+  static of(content: readonly unknown[]): JObject {
+    const o = new JObject();
+    for (const c of content) o.addContent(c);
+    return o;
+  }
+  private addContent(c: unknown): void {
+    if (c === null || c === undefined) return;
+    if (c instanceof JProperty) this.Add(c);
+    else if (c instanceof JObject) for (const p of c.ps.slice()) this.Add(p);
+    else if (Array.isArray(c)) for (const x of c) this.addContent(x);
+    else throw argumentError(`Can not add ${toJToken(c).$typeName} to Newtonsoft.Json.Linq.JObject.`);
+  }
+  override Add(v: JToken | null): void {
+    if (!(v instanceof JProperty)) throw argumentError(`Can not add ${v === null ? "Newtonsoft.Json.Linq.JValue" : v.$typeName} to Newtonsoft.Json.Linq.JObject.`);
+    if (this.prop(v.Name) !== undefined) throw argumentError(`Can not add property ${v.Name} to Newtonsoft.Json.Linq.JObject. Property with the same name already exists on object.`);
+    this.push(adopt(v, this) as JProperty);
+  }
+  AddProperty(name: string, value: JToken | null): void {
+    this.Add(new JProperty(name, value));
+  }
+  override Item(key: unknown): JToken | null {
+    if (typeof key !== "string") {
+      if (key === null || key === undefined) throw argumentNull("propertyName");
+      throw argumentError(`Accessed JObject values with invalid key value: ${typeof key === "number" ? key : JSON.stringify(key)}. Object property name expected.`);
+    }
+    const p = this.prop(key);
+    return p === undefined ? null : p.Value;
+  }
+  override SetItem(key: unknown, value: JToken | null): JToken | null {
+    if (typeof key !== "string") throw argumentError("Set JObject values with invalid key value. Object property name expected.");
+    const p = this.prop(key);
+    if (p) p.SetValue(value);
+    else this.AddProperty(key, value);
+    return value;
+  }
+  GetValue(key: string, cmp = 4): JToken | null {
+    if (cmp === 5 || cmp === 1 || cmp === 3) {
+      const exact = this.prop(key);
+      if (exact) return exact.Value;
+      for (const p of this.ps) if (p.Name.toUpperCase() === key.toUpperCase()) return p.Value;
+      return null;
+    }
+    return this.Item(key);
+  }
+  Properties(): JProperty[] {
+    return this.ps.slice();
+  }
+  Property(name: string, cmp = 4): JProperty | null {
+    const p = this.prop(name);
+    if (p || !(cmp === 5 || cmp === 1 || cmp === 3)) return p ?? null;
+    for (const q of this.ps) if (q.Name.toUpperCase() === name.toUpperCase()) return q;
+    return null;
+  }
+  RemoveProperty(name: string): boolean {
+    const p = this.prop(name);
+    if (!p) return false;
+    p.Parent = null;
+    this.ps.splice(this.ps.indexOf(p), 1);
+    this.ix?.delete(name);
+    return true;
+  }
+  ContainsKey(name: string): boolean {
+    return this.prop(name) !== undefined;
+  }
+  TryGetValue(name: string): JToken | undefined {
+    return this.prop(name)?.Value;
+  }
+  removeChild(t: JToken): void {
+    if (t instanceof JProperty) this.RemoveProperty(t.Name);
+  }
+  replaceChild(t: JToken, v: JToken): void {
+    if (!(t instanceof JProperty) || !(v instanceof JProperty)) throw argumentError("Can not add a non-property to a JObject.");
+    // as a Map rebuilt in order: the new property in t's place; a name met twice keeps its first place and its last property
+    const m = new Map<string, JProperty>();
+    for (const p of this.ps) {
+      if (p === t) {
+        const np = adopt(v, this) as JProperty;
+        m.set(np.Name, np);
+        t.Parent = null;
+      } else m.set(p.Name, p);
+    }
+    this.ps = [...m.values()];
+    this.ix = this.ps.length > INDEX_AT ? m : null;
+  }
+  /** JObject enumerates KeyValuePair<string, JToken>. */
+  override [Symbol.iterator](): Iterator<JToken> {
+    return this.ps.map((p) => ({ Key: p.Name, Value: p.Value }))[Symbol.iterator]() as unknown as Iterator<JToken>;
+  }
+  DeepClone(): JObject {
+    const o = new JObject();
+    for (const p of this.ps) o.Add(p.DeepClone());
+    return o;
+  }
+  static override Parse(text: string | null): JObject {
+    const t = JToken.Parse(text);
+    if (!(t instanceof JObject)) throw readerError(`Error reading JObject from JsonReader. Current JsonReader item is not an object: ${TT_NAMES[t.Type === TT.Array ? 2 : t.Type]}.`, 0, "");
+    return t;
+  }
+  static override FromObject(o: unknown): JObject {
+    const t = JToken.FromObject(o);
+    if (!(t instanceof JObject)) throw argumentError(`Object serialized to ${TT_NAMES[t.Type]}. JObject instance expected.`);
+    return t;
+  }
+}
+
+export class JArray extends JContainer {
+  declare readonly items: JToken[];
+  constructor() {
+    super();
+    this.items = [];
+  }
+  get Type(): number {
+    return TT.Array;
+  }
+  childList(): JToken[] {
+    return this.items;
+  }
+  static of(content: readonly unknown[]): JArray {
+    const a = new JArray();
+    for (const c of content) a.addContent(c);
+    return a;
+  }
+  private addContent(c: unknown): void {
+    if (Array.isArray(c)) for (const x of c) this.Add(toJToken(x));
+    else if (c instanceof JArray) for (const x of c.items) this.Add(x);
+    else this.Add(toJToken(c));
+  }
+  override Add(v: JToken | null): void {
+    this.items.push(adopt(v, this));
+  }
+  override Item(key: unknown): JToken | null {
+    if (typeof key !== "number") throw argumentError(`Accessed JArray values with invalid key value: ${keyText(key)}. Int32 array index expected.`);
+    if (key < 0 || key >= this.items.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+    return this.items[key]!;
+  }
+  override SetItem(key: unknown, value: JToken | null): JToken | null {
+    if (typeof key !== "number") throw argumentError("Set JArray values with invalid key value. Int32 array index expected.");
+    if (key < 0 || key >= this.items.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+    this.items[key]!.Parent = null;
+    this.items[key] = adopt(value, this);
+    return value;
+  }
+  RemoveItem(t: JToken): boolean {
+    const i = this.items.indexOf(t);
+    if (i < 0) return false;
+    this.items.splice(i, 1);
+    t.Parent = null;
+    return true;
+  }
+  RemoveAt(i: number): void {
+    if (i < 0 || i >= this.items.length) throw argumentOutOfRange("index");
+    this.items.splice(i, 1)[0]!.Parent = null;
+  }
+  Insert(i: number, v: JToken): void {
+    if (i < 0 || i > this.items.length) throw argumentOutOfRange("index");
+    this.items.splice(i, 0, adopt(v, this));
+  }
+  Contains(t: JToken): boolean {
+    return this.items.includes(t);
+  }
+  IndexOf(t: JToken): number {
+    return this.items.indexOf(t);
+  }
+  removeChild(t: JToken): void {
+    this.RemoveItem(t);
+  }
+  replaceChild(t: JToken, v: JToken): void {
+    const i = this.items.indexOf(t);
+    if (i >= 0) {
+      t.Parent = null;
+      this.items[i] = adopt(v, this);
+    }
+  }
+  DeepClone(): JArray {
+    const a = new JArray();
+    for (const c of this.items) a.Add(c.DeepClone());
+    return a;
+  }
+  static override Parse(text: string | null): JArray {
+    const t = JToken.Parse(text);
+    if (!(t instanceof JArray)) throw readerError(`Error reading JArray from JsonReader. Current JsonReader item is not an array: ${TT_NAMES[t.Type]}.`, 0, "");
+    return t;
+  }
+  static override FromObject(o: unknown): JArray {
+    const t = JToken.FromObject(o);
+    if (!(t instanceof JArray)) throw argumentError(`Object serialized to ${TT_NAMES[t.Type]}. JArray instance expected.`);
+    return t;
+  }
+}
+
+export class JProperty extends JContainer {
+  private declare value: JToken;
+  constructor(
+    readonly Name: string,
+    value: JToken | null,
+  ) {
+    super();
+    if (Name === null || Name === undefined) throw argumentNull("name");
+    this.value = adopt(value ?? JValue.null(), this);
+  }
+  static of(name: string, content: readonly unknown[]): JProperty {
+    if (content.length === 1) return new JProperty(name, toJToken(content[0]));
+    return new JProperty(name, JArray.of(content));
+  }
+  get Type(): number {
+    return TT.Property;
+  }
+  get Value(): JToken {
+    return this.value;
+  }
+  SetValue(v: JToken | null): JToken | null {
+    this.value.Parent = null;
+    this.value = adopt(v ?? JValue.null(), this);
+    return v;
+  }
+  childList(): JToken[] {
+    return [this.value];
+  }
+  override Add(v: JToken | null): void {
+    void v;
+    throw invalidOperation("Newtonsoft.Json.Linq.JProperty cannot have multiple values.");
+  }
+  removeChild(): void {
+    throw invalidOperation("Cannot add or remove items from Newtonsoft.Json.Linq.JProperty.");
+  }
+  replaceChild(_t: JToken, v: JToken): void {
+    this.SetValue(v);
+  }
+  DeepClone(): JProperty {
+    return new JProperty(this.Name, this.value.DeepClone());
+  }
+}
+
+export class JValue extends JToken {
+  constructor(
+    private readonly type: number,
+    /** string | number | boolean | null | DateTime-like | Uint8Array | raw JSON text (Raw). */
+    public Value: unknown,
+  ) {
+    super();
+  }
+  get Type(): number {
+    return this.type;
+  }
+  static null(): JValue {
+    return new JValue(TT.Null, null);
+  }
+  static str(s: string | null): JValue {
+    return new JValue(s === null ? TT.Null : TT.String, s);
+  }
+  static raw(s: unknown): JValue {
+    return new JValue(TT.Raw, s === null || s === undefined ? null : String(s));
+  }
+  DeepClone(): JValue {
+    return this instanceof JSingle ? new JSingle(this.type, this.Value) : new JValue(this.type, this.Value);
+  }
+  override Equals(o: unknown): boolean {
+    return o instanceof JValue && o.type === this.type && o.Value === this.Value;
+  }
+  // (ToString: json-convert.ts)
+}
+/**
+ * A Float token made from a C# float (System.Single): Newtonsoft writes it with float's round-trip
+ * digits ("3.40282347E+38", "123456792.0"), not double's.
+ */
+export class JSingle extends JValue {}
+
+function deepEquals(a: JToken, b: JToken): boolean {
+  if (a instanceof JObject) {
+    if (!(b instanceof JObject) || a.ps.length !== b.ps.length) return false;
+    for (const p of a.ps) {
+      const q = b.prop(p.Name);
+      if (!q || !deepEquals(p.Value, q.Value)) return false;
+    }
+    return true;
+  }
+  if (a instanceof JArray) {
+    if (!(b instanceof JArray) || a.items.length !== b.items.length) return false;
+    return a.items.every((x, i) => deepEquals(x, b.items[i]!));
+  }
+  if (a instanceof JProperty) return b instanceof JProperty && a.Name === b.Name && deepEquals(a.Value, b.Value);
+  if (a instanceof JValue && b instanceof JValue) {
+    if (a.Type !== b.Type) return false;
+    if (a.Value === b.Value) return true;
+    const e = (a.Value as { Equals?: (x: unknown) => boolean } | null)?.Equals;
+    if (typeof e === "function") return e.call(a.Value, b.Value);
+    if (a.Value instanceof Uint8Array && b.Value instanceof Uint8Array) return Buffer.from(a.Value).equals(Buffer.from(b.Value));
+    return false;
+  }
+  return false;
+}
+
+/** A .NET value (boxed, runtime representation) → JToken (JToken.FromObject / implicit conversions). */
+export function toJToken(v: unknown, fromObject = false): JToken {
+  if (v instanceof JToken) return v;
+  if (v === null || v === undefined) return JValue.null();
+  switch (typeof v) {
+    case "string":
+      return new JValue(TT.String, v);
+    case "boolean":
+      return new JValue(TT.Boolean, v);
+    case "number":
+      return new JValue(Number.isInteger(v) ? TT.Integer : TT.Float, v);
+    case "bigint":
+      // a long beyond 2^53 (runtime/dotnet/long.ts) or a BigInteger: exact
+      return new JValue(TT.Integer, v);
+  }
+  if (v instanceof Decimal) return new JValue(TT.Float, v);
+  if (v instanceof NumBox) return toJValue(v.v, v.t);
+  if (v instanceof Uint8Array) return new JValue(TT.Bytes, v);
+  const tn = (v as { $typeName?: string }).$typeName;
+  if (tn === "System.DateTime" || tn === "System.DateTimeOffset") return new JValue(TT.Date, v);
+  if (tn === "System.TimeSpan") return new JValue(TT.TimeSpan, v);
+  if (tn === "System.Uri") return new JValue(TT.Uri, v);
+  if (Array.isArray(v) || v instanceof Set) return JArray.of([...(v as Iterable<unknown>)].map((x) => toJToken(x, fromObject)));
+  if (v instanceof Map) {
+    const o = new JObject();
+    for (const e of v instanceof Map && typeof (v as { Item?: unknown }).Item === "function" ? (v as Iterable<{ Key: unknown; Value: unknown }>) : [...v].map(([Key, Value]) => ({ Key, Value })))
+      o.AddProperty(String((e as { Key: unknown }).Key), toJToken((e as { Value: unknown }).Value, fromObject));
+    return o;
+  }
+  if (typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function") {
+    const items = [...(v as Iterable<unknown>)];
+    if (items.every((x) => x && typeof x === "object" && "Key" in x && "Value" in x)) {
+      const o = new JObject();
+      for (const e of items as { Key: unknown; Value: unknown }[]) o.AddProperty(String(e.Key), toJToken(e.Value, fromObject));
+      return o;
+    }
+    return JArray.of(items.map((x) => toJToken(x, fromObject)));
+  }
+  if (typeof (v as { ToString?: unknown }).ToString === "function" && tn) return new JValue(TT.String, (v as { ToString(): string }).ToString());
+  // anonymous objects
+  const o = new JObject();
+  for (const [k, x] of Object.entries(v as object)) if (!k.startsWith("$")) o.AddProperty(k, toJToken(x, fromObject));
+  return o;
+}
+
+/**
+ * What the compiler knows of a value's static type that JSON needs and the runtime value has lost:
+ * which numbers are doubles/decimals (a Float token: 1.0, not 1) or floats, through arrays and
+ * lists ("seq"), dictionary values ("map") and anonymous-object members ("anon").
+ */
+
+export function toJValue(v: unknown, type: string): JToken {
+  if (typeof v === "string") {
+    if (type === "string") return new JValue(TT.String, v);
+  } else if (typeof v === "number") {
+    if (type === "double") return new JValue(TT.Float, v);
+    if (type === "int") return new JValue(Number.isInteger(v) ? TT.Integer : TT.Float, v);
+  }
+  if (v instanceof JToken) return v;
+  if (v instanceof NumBox) return toJValue(v.v, v.t);
+  const t = type.endsWith("?") ? type.slice(0, -1) : type;
+  if (v === null || v === undefined) return t === "string" ? new JValue(TT.String, null) : JValue.null();
+  switch (t) {
+    case "float":
+      return typeof v === "number" ? new JSingle(TT.Float, v) : new JValue(TT.Float, v);
+    case "double":
+    case "decimal":
+      return new JValue(TT.Float, v);
+    case "string":
+      return new JValue(TT.String, v);
+    case "char":
+      return new JValue(TT.String, typeof v === "number" ? String.fromCharCode(v) : v);
+    case "Guid":
+      return new JValue(TT.Guid, v);
+  }
+  return toJToken(v);
+}
+
+/** A key as Json.NET's message shows it: a boxed number as its digits (a BigInt has no JSON form), a string quoted. */
+function keyText(key: unknown): string {
+  if (typeof key === "bigint") return String(key);
+  if (key instanceof NumBox) return String(key.v);
+  return JSON.stringify(key) ?? String(key);
+}
+
+registerTypeCheck("JToken", (v) => v instanceof JToken);
+registerTypeCheck("JObject", (v) => v instanceof JObject);
+registerTypeCheck("JArray", (v) => v instanceof JArray);
+registerTypeCheck("JValue", (v) => v instanceof JValue);
+registerTypeCheck("JProperty", (v) => v instanceof JProperty);
+registerTypeCheck("JContainer", (v) => v instanceof JContainer);
