@@ -8,7 +8,7 @@
 // Also the boxes of value types that are not int/double/bool/char (NumBox): `(object)5L` keeps its
 // type so `is int` and unboxing casts behave as in C# (see compiler/csharp/lower.ts).
 import { DotNetException, divideByZero, overflow, argumentOutOfRange, invalidOperation, nullReference as nullReferenceErr } from "../errors.js";
-import { isPlainObject, numFormat, fmtFloat } from "./core.js";
+import { isPlainObject, numFormat, fmtFloat, fmtDouble } from "./core.js";
 
 const MAX_M = (1n << 96n) - 1n;
 const POW10: bigint[] = [1n];
@@ -223,10 +223,18 @@ export function decSub(x: Decimal | number, y: Decimal | number): Decimal {
   const [a, b, s] = align(toDec(x), toDec(y));
   return fit(a - b, s);
 }
+const U32 = 0xffffffffn;
+/**
+ * .NET's VarDecMul: two 32-bit mantissas multiply at scale s1 + s2 (rounded to 28 decimals, zero when
+ * more than 47); otherwise a zero product is a plain 0 (scale 0): 0m * 0.333…m prints "0", 0m * 1.5m "0.0".
+ */
 export function decMul(x: Decimal | number, y: Decimal | number): Decimal {
   const a = toDec(x);
   const b = toDec(y);
-  return fit(a.m * b.m, a.s + b.s);
+  const s = a.s + b.s;
+  if (abs(a.m) <= U32 && abs(b.m) <= U32) return s > 47 ? Decimal.Zero : fit(a.m * b.m, s);
+  const m = a.m * b.m;
+  return m === 0n ? Decimal.Zero : fit(m, s);
 }
 export function decDiv(x: Decimal | number, y: Decimal | number): Decimal {
   const a = toDec(x);
@@ -256,14 +264,22 @@ export function decDiv(x: Decimal | number, y: Decimal | number): Decimal {
     const neg = (a.m < 0n) !== (b.m < 0n);
     let v = q;
     if (twice > ad || (twice === ad && (q & 1n) !== 0n)) v = neg ? q - 1n : q + 1n;
-    if (abs(v) <= MAX_M) return new Decimal(v, s);
+    // an inexact quotient loses its trailing zeros (VarDecDiv's "unscale"): 1m / 2.0…01m = 0.5, 1m / MaxValue = 0
+    if (abs(v) <= MAX_M) return decNormalize(new Decimal(v, s));
   }
   throw decOverflow();
 }
+/**
+ * x % y as .NET's VarDecMod: a zero dividend, or one smaller in magnitude than the divisor, is returned
+ * as it is (0m % 1.50m = 0, -2.5m % 123.456m = -2.5); else the exact remainder at the larger scale.
+ */
 export function decMod(x: Decimal | number, y: Decimal | number): Decimal {
-  const [a, b, s] = align(toDec(x), toDec(y));
-  if (b === 0n) throw divideByZero();
-  return fit(a % b, s);
+  const d1 = toDec(x);
+  const d2 = toDec(y);
+  if (d2.m === 0n) throw divideByZero();
+  const [a, b, s] = align(d1, d2);
+  if (a === 0n || abs(a) < abs(b)) return d1;
+  return new Decimal(a % b, s);
 }
 export function decNeg(x: Decimal | number): Decimal {
   const a = toDec(x);
@@ -388,7 +404,7 @@ export class NumBox {
   }
   ToString(format?: string | null): string {
     if (format) return numFormat(this.v, format, this.t);
-    return this.t === "float" ? fmtFloat(this.v) : String(this.v);
+    return this.t === "float" ? fmtFloat(this.v) : this.t === "double" ? fmtDouble(this.v) : String(this.v);
   }
   toString(): string {
     return this.ToString();
@@ -407,8 +423,9 @@ export class NumBox {
     const w = o instanceof NumBox ? o.v : (o as number);
     return this.v < w ? -1 : this.v > w ? 1 : 0;
   }
+  /** The unboxed value's hash (core.ts hashCode hashes the text): a box hashes as its value does. */
   GetHashCode(): number {
-    return this.v | 0;
+    return hashOf(this.ToString());
   }
 }
 /**

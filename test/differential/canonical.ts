@@ -193,6 +193,14 @@ export function canonJs(v: unknown, t: TypeRef): string | null {
     if (typeof v === "number" && Number.isInteger(v)) return BigInt(v).toString();
     return mismatch(v, name);
   }
+  if (name === "object") {
+    // apimc's boxes (compiler/csharp/lower.ts box()): a number with a fraction or beyond int is a boxed
+    // double, an integral double a NumBox { v, t: "double" }; the C# side prints any double as ⟨d:bits⟩.
+    if (typeof v === "number" && !(Number.isInteger(v) && v >= -2147483648 && v <= 2147483647)) return doubleR(v);
+    const box = v as { v?: unknown; t?: unknown };
+    if (typeof box === "object" && typeof box.v === "number" && box.t === "double") return doubleR(box.v);
+    if (typeof box === "object" && typeof box.v === "number" && box.t === "float") return floatR(box.v);
+  }
   if (JTOKENS.has(name) || typeof (v as { ToString?: unknown }).ToString === "function") {
     return String((v as { ToString(): unknown }).ToString());
   }

@@ -155,7 +155,8 @@ for (const n of NUMS) {
       dec ? js`${rt("objEquals")}(${r}, ${a[0]})` : boxed ? js`${rt("objEquals")}(${rt("boxNum")}(${r}, ${T}), ${a[0]})` : T === "double" ? js`${rt("dblEquals")}(${r}, ${a[0]})` : js`(${r} === ${a[0]})`,
     ),
     M(`int CompareTo(${T} value)`, (r, a) => js`${rt("compare")}(${r}, ${a[0]})`),
-    M(`int GetHashCode()`, (r) => js`${rt("hashCode")}(${r})`),
+    // hashed as its box is (a boxed value's hash is its value's)
+    M(`int GetHashCode()`, (r) => js`${rt("hashCode")}(${T === "double" ? js`${rt("boxDouble")}(${r})` : boxed ? js`${rt("boxNum")}(${r}, ${T})` : r})`),
     SM(`${T} Parse(string s)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T})`),
     SM(`${T} Parse(string s, IFormatProvider provider)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T})`),
     SM(`${T} Parse(string s, NumberStyles style)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T}, ${a[1]})`),

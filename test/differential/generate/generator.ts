@@ -475,6 +475,10 @@ export class Generator {
     // A culture-sensitive string comparison is -1/0/1 on .NET Framework but any magnitude on Mono:
     // compare signs (ordinal differences are tested by the stringCompare template).
     const cultureCompare = (owner === "string" || owner === "StringComparer") && (m.name === "Compare" || m.name === "CompareTo");
+    // Mono's JIT folds Math.Round of a constant double with C's round() (Math.Round(0.5) is 1 there; .NET
+    // and Mono's Math.Round at run time give 0): the argument goes through a box so nothing is folded.
+    const roundConst = owner === "Math" && m.name === "Round" && params[0]?.type === "double";
+    if (roundConst) return node(c.ret, area, kids, (k) => out([`(double)(object)${paren(k[0]!)}`, ...k.slice(1)]));
     return node(c.ret, area, kids, cultureCompare ? (k) => `Math.Sign(${out(k)})` : out);
   }
 

@@ -1,0 +1,50 @@
+// Differential cases for the number, decimal, conversion and date/time areas found by the generator
+// (npm run fuzz:csharp, seeds 3000-3999): each catches a class of inputs (a matrix of values and
+// operators) rather than the one input the fuzzer shrank to. Pushed onto CASES by cases.ts.
+import type { DiffCase } from "./cases.js";
+
+type Opts = Omit<DiffCase, "id" | "expr" | "type">;
+const c = (id: string, type: string, expr: string, opts: Opts = {}): DiffCase => ({ id, type, expr, ...opts });
+const b = (id: string, type: string, body: string, opts: Opts = {}): DiffCase => ({ id, type, expr: body, block: true, ...opts });
+
+/** Decimals whose scale and mantissa width (32, 64, 96 bits) steer .NET's VarDecMul/VarDecDiv/VarDecMod. */
+// (parsed, not literals: mcs compiles a zero literal such as 0.00m without its scale, Roslyn keeps it)
+const DECIMALS = ["0", "0.00", "1.50", "-2.5", "123.456", "79228162514264337593543950335", "-79228162514264337593543950335", "0.1", "7.00", "1e-28", "-7.5", "3", "1000000000000", "0.3333333333333333333333333333", "2.0000000000000000000000000001", "79228162514264337593543950.335", "0.0000000000000000000000000000", "-0.000"];
+/** Every pair of DECIMALS through one operator: the result's text (its scale) or which exception. */
+const decimalMatrix = (op: string, skip = "false") =>
+  `var xs = new[] { ${DECIMALS.map((d) => `"${d}"`).join(", ")} }.Select(s => decimal.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray(); var r = new List<string>(); foreach (var a in xs) foreach (var b in xs) { if (${skip}) continue; try { r.Add((a ${op} b).ToString()); } catch (OverflowException) { r.Add("overflow"); } catch (DivideByZeroException) { r.Add("div0"); } } return string.Join(",", r);`;
+
+/** Doubles whose boxes differ: integral (in and beyond int and 2^53), fractional, huge, tiny, ±0, non-finite. */
+const DOUBLES = `0.0, -0.0, 1.0, -1.0, 2147483648.0, 1e15, 1e16, 123456789012345680.0, 1e21, double.MaxValue, double.MinValue, 0.1, 1e-7, -2.5, double.Epsilon, double.NaN, double.PositiveInfinity, double.NegativeInfinity, 4.35, 1.0 / 3`;
+/** Each of DOUBLES boxed to object at run time (a local of type object), then used through `use`. */
+const boxedDoubles = (use: string) => `var xs = new double[] { ${DOUBLES} }; var r = new List<string>(); foreach (var d in xs) { object o = d; r.Add(${use}); } return string.Join(",", r);`;
+
+export const NUMBERS_CASES: DiffCase[] = [
+  // Math.Round of constants rounds half to even (Mono's JIT folds them half away from zero: the
+  // generator boxes Math.Round's argument, generator.ts)
+  c("fz.math.round.const", "string", `Math.Round(0.5) + "|" + Math.Round(1.5) + "|" + Math.Round(2.5) + "|" + Math.Round(-0.5) + "|" + Math.Round(-2.5) + "|" + Math.Round(0.5, MidpointRounding.AwayFromZero) + "|" + Math.Round(1.25, 1)`, {
+    // https://learn.microsoft.com/dotnet/api/system.math.round: "Math.Round(2.5) returns 2", half to even
+    expectDotNet: "0|2|2|0|-2|1|1.2",
+  }),
+  // double boxed to object: an integral double prints as a double (1E+15), not as the int it looks like
+  b("fz.boxed.double.concat", "string", boxedDoubles(`"" + o`)),
+  b("fz.boxed.double.tostring", "string", boxedDoubles(`o.ToString() + "/" + string.Format("{0}|{0,8}|{0:R}|{0:F2}", o) + "/" + $"{o}|{o:E2}"`)),
+  b("fz.boxed.double.typetests", "string", boxedDoubles(`(o is int) + ":" + (o is double) + ":" + (o is long) + ":" + o.Equals(d) + ":" + o.Equals((int)1) + ":" + o.Equals(1L) + ":" + object.Equals(o, (object)d) + ":" + o.Equals((object)(float)d) + ":" + o.GetHashCode().Equals(d.GetHashCode())`)),
+  b("fz.boxed.double.unbox", "string", boxedDoubles(`((double)o).ToString("R") + ":" + (o as double?) + ":" + Convert.ToString(o) + ":" + ((o is double x) ? x * 2 : -1)`)),
+  c("fz.boxed.double.constants", "string", `"x" + (object)double.MaxValue + "|" + (object)1e15 + "|" + (object)0.1f + "|" + (object)1.0 + "|" + (object)(-0.0) + "|" + string.Concat((object)1e15, (object)2.0, (object)1e-7)`),
+  c("fz.boxed.double.object", "object", `(object)(1e-7)`),
+  c("fz.boxed.double.object.integral", "object", `(object)(1e15)`),
+  c("fz.boxed.double.list", "List<object>", `new List<object> { 1e15, 2.0, 0.5, 1, 1L, 1.5f, 1e-7 }`),
+  // decimal: the scale of results. % returns a dividend smaller than the divisor (or zero) as it is,
+  // else the exact remainder at the larger scale; a product of wide mantissas that is zero is a plain
+  // 0; an inexact quotient drops its trailing zeros (1m / decimal.MaxValue is 0, not 0.000…0).
+  c("fz.decimal.mod.small", "string", `(0m % 1.50m) + "|" + (-2.5m % 123.456m) + "|" + (0.1m % 1.50m) + "|" + (1.50m % 1.50m) + "|" + (decimal.MaxValue % -2.5m)`),
+  c("fz.decimal.div.zero", "decimal", `decimal.Divide(0.0000000000000000000000000001m, decimal.MaxValue)`),
+  c("fz.decimal.mul.zero", "decimal", `((decimal.MaxValue % -2.5m) * decimal.MinValue) * 1m`),
+  // (a 96-bit divisor of the dividend's full width is left out of %: Mono's remainder is not the exact one there)
+  b("fz.decimal.matrix.mod", "string", decimalMatrix("%", `b == 2.0000000000000000000000000001m && Math.Abs(a) == decimal.MaxValue`)),
+  b("fz.decimal.matrix.mul", "string", decimalMatrix("*")),
+  b("fz.decimal.matrix.div", "string", decimalMatrix("/")),
+  b("fz.decimal.matrix.add", "string", decimalMatrix("+")),
+  b("fz.decimal.matrix.sub", "string", decimalMatrix("-")),
+];
