@@ -11,6 +11,8 @@ export function toBase64(b: Uint8Array | null): string {
  * heap, and reading `.buffer` would move them off it: dearer than the copy); large ones are viewed.
  */
 function bufferOf(b: Uint8Array): Buffer {
+  // a byte[] built by LINQ (ToArray over bytes) is a plain array of numbers
+  if (!(b instanceof Uint8Array)) return Buffer.from(b as ArrayLike<number>);
   return b.byteLength <= 64 ? Buffer.from(b) : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 /** `Convert.ToBase64String(Encoding.UTF8.GetBytes(s))` in one step (Buffer's UTF-8 replaces lone surrogates with U+FFFD, as .NET does). */

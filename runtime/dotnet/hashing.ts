@@ -23,9 +23,21 @@ class HashAlg {
   }
   ComputeHash(b: Uint8Array | null): Uint8Array {
     if (b === null || b === undefined) throw argumentNull("buffer");
+    if (this.#legacy) return (this.Hash = legacyHmac(this.alg, this.Key!, b));
     const h = this.#key !== null ? createHmac(this.alg, this.#key) : createHash(this.alg);
     h.update(b);
     return (this.Hash = digestBytes(h));
+  }
+  #legacy = false;
+  /**
+   * HMACSHA384/HMACSHA512.ProduceLegacyHmacValues: .NET 2.0's HMAC with a 64-byte block instead
+   * of SHA-384/512's 128 bytes (kept in .NET Framework for compatibility; default false).
+   */
+  get ProduceLegacyHmacValues(): boolean {
+    return this.#legacy;
+  }
+  set ProduceLegacyHmacValues(v: boolean) {
+    this.#legacy = v;
   }
   /** Hash size in bits. */
   get HashSize(): number {
@@ -59,6 +71,7 @@ class HashAlg {
   /** `ComputeHash(Encoding.UTF8.GetBytes(s))` (the compiler fuses the two): the same bytes hashed. */
   ComputeHashUtf8(s: string | null): Uint8Array {
     if (s === null || s === undefined) throw argumentNull("s");
+    if (this.#legacy) return this.ComputeHash(utf8Bytes(s));
     const h = this.#key !== null ? createHmac(this.alg, this.#key) : createHash(this.alg);
     h.update(s, "utf8");
     return (this.Hash = digestBytes(h));
@@ -102,6 +115,31 @@ export function newHmacUtf8Key(alg: string, key: string | null): HashAlg {
 export function randomBytes(n: number): Uint8Array {
   return new Uint8Array(nodeRandomBytes(n));
 }
-export function newRng(): { GetBytes(b: Uint8Array): void } {
-  return { GetBytes: (b: Uint8Array) => void globalThis.crypto.getRandomValues(b) };
+/** HMAC over a 64-byte block (RFC 2104 with B = 64), for ProduceLegacyHmacValues. */
+function legacyHmac(alg: string, key: Uint8Array, data: Uint8Array): Uint8Array {
+  const k = key.length > 64 ? createHash(alg).update(key).digest() : Buffer.from(key);
+  const ipad = Buffer.alloc(64, 0x36),
+    opad = Buffer.alloc(64, 0x5c);
+  for (let i = 0; i < k.length; i++) (ipad[i] ^= k[i]!), (opad[i] ^= k[i]!);
+  const inner = createHash(alg).update(ipad).update(data).digest();
+  return new Uint8Array(createHash(alg).update(opad).update(inner).digest());
 }
+export function newRng(_ignored?: unknown): { $typeName: string; GetBytes(b: Uint8Array): void; GetNonZeroBytes(b: Uint8Array): void } {
+  return { $typeName: "System.Security.Cryptography.RNGCryptoServiceProvider", GetBytes: rngGetBytes, GetNonZeroBytes: rngGetNonZeroBytes };
+}
+function rngGetBytes(b: Uint8Array | null): void {
+  if (b === null || b === undefined) throw argumentNull("data");
+  globalThis.crypto.getRandomValues(b);
+}
+/** Random bytes none of which is zero (each zero drawn again). */
+function rngGetNonZeroBytes(b: Uint8Array | null): void {
+  if (b === null || b === undefined) throw argumentNull("data");
+  globalThis.crypto.getRandomValues(b);
+  const one = new Uint8Array(1);
+  for (let i = 0; i < b.length; i++)
+    while (b[i] === 0) {
+      globalThis.crypto.getRandomValues(one);
+      b[i] = one[0]!;
+    }
+}
+

@@ -33,3 +33,6 @@ export * from "./exceptions.js";
 export * from "./encoding-info.js";
 export * from "./joins.js";
 export * from "./sort.js";
+export * from "./rsa.js";
+export * from "./symmetric.js";
+export * from "./oid.js";

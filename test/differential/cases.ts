@@ -28,6 +28,7 @@ import { XML_CASES } from "./xml-cases.js";
 import { ALLOW_LIST_CASES } from "./allow-list-cases.js";
 import { COLLECTION_CASES } from "./collections-cases.js";
 import { NUMBERS_CASES } from "./numbers-cases.js";
+import { CRYPTO_CASES } from "./crypto-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1258,6 +1259,8 @@ CASES.push(...ALLOW_LIST_CASES);
 CASES.push(...COLLECTION_CASES);
 // Numbers, decimal, conversions and dates (numbers-cases.ts).
 CASES.push(...NUMBERS_CASES);
+// Cryptography beyond hashing (crypto-cases.ts).
+CASES.push(...CRYPTO_CASES);
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // found by the generator (npm run fuzz:csharp)

@@ -9,3 +9,4 @@ import "./datetime.js";
 import "./misc.js";
 import "./xml.js";
 import "./textio.js";
+import "./crypto.js";

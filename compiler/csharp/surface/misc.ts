@@ -254,68 +254,6 @@ type("System", "BitConverter", { isStatic: true }, [
   K("bool IsLittleEndian", true, () => js`true`),
 ]);
 
-// ---- cryptography ----------------------------------------------------------------------------
-type("System.Security.Cryptography", "HashAlgorithm", {}, [
-  // ComputeHash(Encoding.UTF8.GetBytes(s)): the hash reads the string, no byte[] in between.
-  M("byte[] ComputeHash(byte[] buffer)", (r, a) => (a[0]!.shape?.kind === "utf8Bytes" ? js`${r}.ComputeHashUtf8(${a[0]!.shape.of})` : js`${r}.ComputeHash(${a[0]})`)),
-  M("byte[] ComputeHash(byte[] buffer, int offset, int count)", (r, a) => js`${r}.ComputeHash(${a[0]}.subarray(${a[1]}, ${a[1]} + ${a[2]}))`),
-  M("void Dispose()", () => js`undefined`),
-  P("byte[] Hash", (r) => js`${r}.Hash`),
-  P("int HashSize", (r) => js`${r}.HashSize`),
-  P("int InputBlockSize", (r) => js`(void ${r}.HashSize, 1)`),
-  P("int OutputBlockSize", (r) => js`(void ${r}.HashSize, 1)`),
-  P("bool CanTransformMultipleBlocks", (r) => js`(void ${r}.HashSize, true)`),
-  P("bool CanReuseTransform", (r) => js`(void ${r}.HashSize, true)`),
-  M("int TransformBlock(byte[] inputBuffer, int inputOffset, int inputCount, byte[] outputBuffer, int outputOffset)", (r, a) =>
-    js`${r}.TransformBlock(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}, ${a[4]})`,
-  ),
-  M("byte[] TransformFinalBlock(byte[] inputBuffer, int inputOffset, int inputCount)", (r, a) => js`${r}.TransformFinalBlock(${a[0]}, ${a[1]}, ${a[2]})`),
-  M("void Initialize()", (r) => js`${r}.Initialize()`),
-  M("void Clear()", (r) => js`${r}.Initialize()`),
-  SM("HashAlgorithm Create(string hashName)", (_r, a) => js`${rt("hashCreate")}(${a[0]}, false)`),
-  // .NET Framework's default hash algorithm is SHA1
-  SM("HashAlgorithm Create()", () => js`${rt("hashCreate")}("SHA1", false)`),
-]);
-type("System.Security.Cryptography", "KeyedHashAlgorithm", { base: "HashAlgorithm" }, [P("byte[] Key", (r) => js`${r}.Key`, (r, _a, v) => js`(${r}.Key = ${v})`)]);
-type("System.Security.Cryptography", "HMAC", { base: "KeyedHashAlgorithm" }, [
-  P("string HashName", (r) => js`${r}.HashName`),
-  SM("HMAC Create(string algorithmName)", (_r, a) => js`${rt("hashCreate")}(${a[0]}, true)`),
-  SM("HMAC Create()", () => js`${rt("hashCreate")}("HMACSHA1", true)`),
-]);
-type("System.Security.Cryptography", "CipherMode", { valueType: true }, (["CBC", "ECB", "OFB", "CFB", "CTS"] as const).map((n, i) => K(`CipherMode ${n}`, i + 1, () => js`${i + 1}`)));
-type("System.Security.Cryptography", "PaddingMode", { valueType: true }, (["None", "PKCS7", "Zeros", "ANSIX923", "ISO10126"] as const).map((n, i) => K(`PaddingMode ${n}`, i + 1, () => js`${i + 1}`)));
-// HashAlgorithmName is its name (a string; null for default(HashAlgorithmName)).
-type("System.Security.Cryptography", "HashAlgorithmName", { valueType: true }, [
-  C("(string name)", (_r, a) => a[0]!),
-  ...(["MD5", "SHA1", "SHA256", "SHA384", "SHA512"] as const).map((n) => SP(`HashAlgorithmName ${n}`, () => js`${n}`)),
-  P("string Name", (r) => r),
-  M("string ToString()", (r) => js`(${r} ?? "")`),
-  M("bool Equals(HashAlgorithmName other)", (r, a) => js`(${r} === ${a[0]})`),
-]);
-for (const [name, alg] of [
-  ["MD5", "md5"],
-  ["SHA1", "sha1"],
-  ["SHA256", "sha256"],
-  ["SHA384", "sha384"],
-  ["SHA512", "sha512"],
-] as const) {
-  type("System.Security.Cryptography", name, { base: "HashAlgorithm" }, [SM(`${name} Create()`, () => js`${rt("newHash")}(${alg}, null)`)]);
-  if (name !== "MD5") type("System.Security.Cryptography", `${name}Managed`, { base: "HashAlgorithm" }, [C("()", () => js`${rt("newHash")}(${alg}, null)`)]);
-  type("System.Security.Cryptography", `HMAC${name}`, { base: "HMAC" }, [
-    C("()", () => js`${rt("newHash")}(${alg}, ${rt("randomBytes")}(64))`),
-    // new HMACSHA256(Encoding.UTF8.GetBytes(k)): the HMAC takes the text, no byte[] in between.
-    C("(byte[] key)", (_r, a) => (a[0]!.shape?.kind === "utf8Bytes" ? js`${rt("newHmacUtf8Key")}(${alg}, ${a[0]!.shape.of})` : js`${rt("newHash")}(${alg}, ${a[0]})`)),
-  ]);
-}
-type("System.Security.Cryptography", "RNGCryptoServiceProvider", {}, [
-  C("()", () => js`${rt("newRng")}()`),
-  M("void GetBytes(byte[] data)", (r, a) => js`${r}.GetBytes(${a[0]})`),
-]);
-type("System.Security.Cryptography", "RandomNumberGenerator", {}, [
-  SM("RandomNumberGenerator Create()", () => js`${rt("newRng")}()`),
-  M("void GetBytes(byte[] data)", (r, a) => js`${r}.GetBytes(${a[0]})`),
-]);
-
 // ---- APIM helper types and extension methods (apim-semantics §2.3) -------------------------------
 type("Microsoft.Azure.ApiManagement", "Jwt", {}, [
   P("string Algorithm", (r) => js`${r}.Algorithm`),
