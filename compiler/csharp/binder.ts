@@ -326,7 +326,7 @@ export class Binder {
         members.forEach((m, i) => (code = js`${code}${i ? js`, ` : js``}${literal(m.name)}: ${m.b.code}`));
         let keys = js``;
         members.forEach((m, i) => (keys = js`${keys}${i ? js`, ` : js``}${literal(L.anonFormatKey(m.b.type))}`));
-        return { type: L.anonType(members.map((m) => ({ name: m.name, type: m.b.type }))), code: js`${rt("anon")}(${code} }, [${keys}])`, pos: e.pos };
+        return { type: L.anonType(members.map((m) => ({ name: m.name, type: m.b.type }))), code: js`${rt("anon")}(${code} }, [${keys}])`, pos: e.pos, nonNull: true };
       }
       case "typeof":
         this.err(Codes.CSharpNotSupported, e.pos, "'typeof' is not supported in policy expressions yet.");
@@ -480,7 +480,7 @@ export class Binder {
     const sig = signatureOf(m);
     const type = substitute(sig.ret, this.ownerMap(owner));
     const info = this.info(recv?.type ?? null, type, [], [], 0);
-    const rc = recv?.code ?? js``;
+    const rc = recv && needsReceiverCheck(recv, m) ? js`${rt("recvNotNull")}(${recv.code})` : (recv?.code ?? js``);
     const code = m.lower(rc, [], info);
     const b: BExpr = { type, code, pos };
     if (m.constant !== undefined) b.cv = { v: m.constant };
@@ -954,9 +954,27 @@ export class Binder {
     });
     const ret = substitute(sig.ret, map);
     const typeArgs = sig.typeParams.map((tp) => map.get(tp) ?? ERROR);
-    const recvCode = ext ? js`` : (recv?.code ?? js``);
+    let recvCode = ext ? js`` : (recv?.code ?? js``);
+    // A receiver that must be checked for null is checked after the arguments are evaluated, as .NET does.
+    let prelude: Code | null = null;
+    if (!ext && recv && needsReceiverCheck(recv, m)) {
+      if (m.set || codes.every(isInert)) recvCode = js`${rt("recvNotNull")}(${recv.code})`;
+      else {
+        const t = this.temp();
+        prelude = js`${t} = ${recv.code}, `;
+        codes.forEach((c, i) => {
+          if (isInert(c)) return;
+          const a = this.temp();
+          prelude = js`${prelude}${a} = ${c}, `;
+          codes[i] = a;
+        });
+        prelude = js`${prelude}${rt("recvNotNull")}(${t}), `;
+        recvCode = t;
+      }
+    }
     const info = this.info(recv?.type ?? null, ret, argTypes, typeArgs, written, consts);
     let code = m.lower(recvCode, codes, info);
+    if (prelude) code = js`(${prelude}${code})`;
     if (m.kind === "indexer" && m.set && recv) {
       const setter = m.set;
       const idx = codes;
@@ -1009,14 +1027,14 @@ export class Binder {
     if (!ctors.length) this.err(Codes.CSharpNotSupported, e.type.pos, `Cannot create an instance of '${typeName(t)}' in policy expressions (no constructor available).`);
     const cands = ctors.map((m) => ({ m, owner: t }));
     let obj = this.resolveInvocation(cands, null, e.args ?? [], undefined, e.type.pos, ".ctor", false);
-    obj = { type: t, code: obj.code, pos: e.pos };
+    obj = { type: t, code: obj.code, pos: e.pos, nonNull: true };
     if (!e.init) return obj;
-    return L.initializer(this, obj, e.init, e.pos);
+    return { ...L.initializer(this, obj, e.init, e.pos), nonNull: true };
   }
 
   /** Binds `recv.Add(args)` for collection initializers. */
   bindAdd(recvType: Type, recvCode: Code, args: Expr[], pos: number): Code {
-    const fake: BExpr = { type: recvType, code: recvCode, pos, pure: true };
+    const fake: BExpr = { type: recvType, code: recvCode, pos, pure: true, nonNull: true };
     const inst = this.findMembers(recvType, "Add", ["method"]).filter((c) => !c.m.isStatic);
     if (!inst.length) this.err(Codes.CSharpUnknownMember, pos, `'${typeName(recvType)}' does not contain a definition for 'Add' (needed by the collection initializer).`);
     const argList: Arg[] = args.map((a) => ({ pos: a.pos, kind: "val", expr: a }));
@@ -1025,7 +1043,7 @@ export class Binder {
 
   /** Binds `recv[index] = value` for object initializers. */
   bindIndexSet(recvType: Type, recvCode: Code, index: Arg[], value: Expr, pos: number): Code {
-    const fake: BExpr = { type: recvType, code: recvCode, pos, pure: true };
+    const fake: BExpr = { type: recvType, code: recvCode, pos, pure: true, nonNull: true };
     const cands = this.findMembers(recvType, "this[]", ["indexer"]);
     if (!cands.length) this.err(Codes.CSharpUnknownMember, pos, `Cannot apply indexing with [] to an expression of type '${typeName(recvType)}'.`);
     const target = this.resolveInvocation(cands, fake, index, undefined, pos, "this[]", false);
@@ -1035,7 +1053,7 @@ export class Binder {
   }
 
   bindMemberSet(recvType: Type, recvCode: Code, name: string, value: Expr, pos: number): Code {
-    const fake: BExpr = { type: recvType, code: recvCode, pos, pure: true };
+    const fake: BExpr = { type: recvType, code: recvCode, pos, pure: true, nonNull: true };
     const target = this.instanceMember(fake, name, pos, pos);
     if (!target.assign) this.err(Codes.CSharpTypeMismatch, pos, `Property '${name}' cannot be assigned to; it is read only.`);
     const v = this.convert(this.expr(value), target.type, value.pos);
@@ -1356,6 +1374,33 @@ interface LambdaResult {
   code: Code;
   ret: Type;
   cv?: { v: string | number | boolean | null };
+}
+
+/** Members every type has from object: their lowerings take any value, so they do not dereference the receiver. */
+const OBJECT_METHODS = new Set(["ToString", "Equals", "GetHashCode", "CompareTo"]);
+
+/**
+ * An instance member's receiver must be checked for null where the member's lowering would not fail on
+ * it: .NET throws NullReferenceException on a null receiver of a reference type, but members of object,
+ * of interfaces and of the abstract Enum/Array/ValueType lower to runtime helpers that accept any value
+ * (`rt.toStr(null)` is "", as in concatenation). A receiver known non-null (a `new`, a concatenation, a
+ * constant) or a Nullable<T> one (whose ToString/Equals/GetHashCode accept null) needs no check.
+ */
+function needsReceiverCheck(recv: BExpr, m: Member): boolean {
+  const t = recv.type;
+  if (recv.nonNull || (recv.cv && recv.cv.v !== null) || m.isStatic || !isReferenceType(t) || t.k === "null") return false;
+  const owner = m.owner;
+  return (
+    OBJECT_METHODS.has(m.name) ||
+    !!owner?.isInterface ||
+    (owner?.ns === "System" && (owner.name === "object" || owner.name === "Enum" || owner.name === "Array" || owner.name === "ValueType")) ||
+    (t.k === "named" && (!!t.def.isInterface || (t.def.ns === "System" && (t.def.name === "object" || t.def.name === "Enum" || t.def.name === "ValueType"))))
+  );
+}
+
+/** Code whose evaluation has no effect and cannot throw (a literal, a name): it may run after the receiver check. */
+function isInert(c: Code): boolean {
+  return /^(?:[\w$]+|-?\d[\w.+-]*|"(?:[^"\\]|\\.)*")$/.test(c.toString());
 }
 
 interface Applied {

@@ -1539,6 +1539,11 @@ export function arrSet<T>(a: T[] | Uint8Array, i: number, v: T): T {
   (a as T[])[i] = v;
   return v;
 }
+/** A member call's receiver that the member's lowering would not dereference itself: null is a NullReferenceException. */
+export function recvNotNull<T>(v: T | null | undefined): T {
+  if (v === null || v === undefined) throw nullReference();
+  return v;
+}
 export function notNull<T>(v: T | null | undefined, name: string): T {
   if (v === null || v === undefined) throw argumentNull(name);
   return v;

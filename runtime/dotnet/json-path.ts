@@ -76,14 +76,14 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
             const x = t.items[idx < 0 ? t.items.length + idx : idx];
             if (x) out.push(x);
             else if (errorWhenNoMatch) fail(`Index ${idx} outside the bounds of JArray.`);
-          } else if (errorWhenNoMatch) fail(`Index ${idx} not valid on ${t.constructor.name}.`);
+          } else if (errorWhenNoMatch) fail(`Index ${idx} not valid on ${t.$clrName}.`);
         }
       } else if (/^(['"]).*\1$/.test(inner)) {
         for (const name of inner.split(/\s*,\s*/).map((s) => s.slice(1, -1))) {
           for (const t of cur) {
             const x = t instanceof JObject ? t.Item(name) : null;
             if (x) out.push(x);
-            else if (errorWhenNoMatch) fail(`Property '${name}' does not exist on ${t.constructor.name}.`);
+            else if (errorWhenNoMatch) fail(`Property '${name}' does not exist on ${t.$clrName}.`);
           }
         }
       } else if (/^-?\d*\s*:\s*-?\d*(\s*:\s*-?\d*)?$/.test(inner)) {
@@ -93,7 +93,7 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
         if (step === 0) fail("Step cannot be zero.");
         for (const t of cur) {
           if (!(t instanceof JArray)) {
-            if (errorWhenNoMatch) fail(`Array slice is not valid on ${t.constructor.name}.`);
+            if (errorWhenNoMatch) fail(`Array slice is not valid on ${t.$clrName}.`);
             continue;
           }
           const n = t.items.length;
@@ -121,7 +121,7 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
         const x = t.Item(name);
         if (x) out.push(x);
         else if (errorWhenNoMatch) fail(`Property '${name}' does not exist on JObject.`);
-      } else if (errorWhenNoMatch) fail(`Property '${name}' not valid on ${t.constructor.name}.`);
+      } else if (errorWhenNoMatch) fail(`Property '${name}' not valid on ${t.$clrName}.`);
     }
     cur = out;
   }

@@ -2,7 +2,7 @@
 // their navigation and editing, structural equality and the conversion of .NET values to tokens.
 // Writing, reading, conversions to .NET values and SelectToken live beside it (json-*.ts).
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, invalidOperation } from "../errors.js";
-import { registerTypeCheck } from "./core.js";
+import { registerTypeCheck, toStr } from "./core.js";
 import { Decimal, NumBox } from "./decimal.js";
 
 export const NEWLINE = "\r\n";
@@ -65,8 +65,12 @@ export abstract class JToken implements Iterable<JToken> {
     this.Parent = null;
   }
   abstract get Type(): number;
+  /** The CLR class name (GetType().Name); spelled out, since a bundler may rename the JS classes. */
+  get $clrName(): string {
+    return this instanceof JObject ? "JObject" : this instanceof JArray ? "JArray" : this instanceof JProperty ? "JProperty" : "JValue";
+  }
   get $typeName(): string {
-    return `Newtonsoft.Json.Linq.${this.constructor.name}`;
+    return `Newtonsoft.Json.Linq.${this.$clrName}`;
   }
 
   // ---- navigation ----
@@ -313,14 +317,17 @@ export class JObject extends JContainer implements Iterable<JToken> {
   }
   override Item(key: unknown): JToken | null {
     if (typeof key !== "string") {
-      if (key === null || key === undefined) throw argumentNull("propertyName");
-      throw argumentError(`Accessed JObject values with invalid key value: ${typeof key === "number" ? key : JSON.stringify(key)}. Object property name expected.`);
+      if (key === null || key === undefined) throw argumentNull("key");
+      throw argumentError(`Accessed JObject values with invalid key value: ${keyText(key)}. Object property name expected.`);
     }
     const p = this.prop(key);
     return p === undefined ? null : p.Value;
   }
   override SetItem(key: unknown, value: JToken | null): JToken | null {
-    if (typeof key !== "string") throw argumentError("Set JObject values with invalid key value. Object property name expected.");
+    if (typeof key !== "string") {
+      if (key === null || key === undefined) throw argumentNull("key");
+      throw argumentError(`Set JObject values with invalid key value: ${keyText(key)}. Object property name expected.`);
+    }
     const p = this.prop(key);
     if (p) p.SetValue(value);
     else this.AddProperty(key, value);
@@ -422,12 +429,18 @@ export class JArray extends JContainer {
     this.items.push(adopt(v, this));
   }
   override Item(key: unknown): JToken | null {
-    if (typeof key !== "number") throw argumentError(`Accessed JArray values with invalid key value: ${keyText(key)}. Int32 array index expected.`);
+    if (!isIntKey(key)) {
+      if (key === null || key === undefined) throw argumentNull("key");
+      throw argumentError(`Accessed JArray values with invalid key value: ${keyText(key)}. Int32 array index expected.`);
+    }
     if (key < 0 || key >= this.items.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
     return this.items[key]!;
   }
   override SetItem(key: unknown, value: JToken | null): JToken | null {
-    if (typeof key !== "number") throw argumentError("Set JArray values with invalid key value. Int32 array index expected.");
+    if (!isIntKey(key)) {
+      if (key === null || key === undefined) throw argumentNull("key");
+      throw argumentError(`Set JArray values with invalid key value: ${keyText(key)}. Int32 array index expected.`);
+    }
     if (key < 0 || key >= this.items.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
     this.items[key]!.Parent = null;
     this.items[key] = adopt(value, this);
@@ -661,11 +674,14 @@ export function toJValue(v: unknown, type: string): JToken {
   return toJToken(v);
 }
 
-/** A key as Json.NET's message shows it: a boxed number as its digits (a BigInt has no JSON form), a string quoted. */
+/** A key as Json.NET's message shows it (MiscellaneousUtils.ToString): a string quoted, any other boxed value its ToString(). */
 function keyText(key: unknown): string {
-  if (typeof key === "bigint") return String(key);
-  if (key instanceof NumBox) return String(key.v);
-  return JSON.stringify(key) ?? String(key);
+  return typeof key === "string" ? `"${key}"` : toStr(key);
+}
+
+/** `key is int`: JArray's indexer takes only a boxed int (a boxed double, long or char is an ArgumentException). */
+function isIntKey(key: unknown): key is number {
+  return typeof key === "number" && Number.isInteger(key) && key >= -2147483648 && key <= 2147483647;
 }
 
 registerTypeCheck("JToken", (v) => v instanceof JToken);

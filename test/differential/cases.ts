@@ -29,6 +29,7 @@ import { ALLOW_LIST_CASES } from "./allow-list-cases.js";
 import { COLLECTION_CASES } from "./collections-cases.js";
 import { NUMBERS_CASES } from "./numbers-cases.js";
 import { CRYPTO_CASES } from "./crypto-cases.js";
+import { OBJECT_JSON_CASES } from "./object-json-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1261,6 +1262,8 @@ CASES.push(...COLLECTION_CASES);
 CASES.push(...NUMBERS_CASES);
 // Cryptography beyond hashing (crypto-cases.ts).
 CASES.push(...CRYPTO_CASES);
+// Object, JSON, XML, URI, encoding, regex cases found by the generator.
+CASES.push(...OBJECT_JSON_CASES);
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // found by the generator (npm run fuzz:csharp)
