@@ -16,6 +16,7 @@ import {
   toDotNetException,
 } from "../errors.js";
 
+import { cultureCompare } from "./collation.js";
 import { ladd, lsub, lmul, ldiv, lmod, lnum, lbit } from "./long.js";
 import { BIG_RANGES, Decimal, NumBox, decStr, decDigits, decToIntegral, decOp, decParseParts, toDec, decToNum, decRound } from "./decimal.js";
 
@@ -1071,7 +1072,11 @@ export function cmp(a: unknown, b: unknown): number {
   if (typeof c === "function") return c.call(a, b);
   throw argumentError("At least one object must implement IComparable.");
 }
-export const compare = cmp;
+/** IComparable.CompareTo: as cmp, but strings compare culture-sensitively, as string.CompareTo(object) does. */
+export function compare(a: unknown, b: unknown): number {
+  if (typeof a === "string" && typeof b === "string") return Math.sign(cultureCompare(a, b, false));
+  return cmp(a, b);
+}
 /**
  * An anonymous-type instance: the plain object of its members, with .NET's generated members as
  * non-enumerable properties (JSON and reflection-like code see only the members): ToString gives
@@ -1160,6 +1165,7 @@ export function hashCode(v: unknown): number {
 const EXCEPTION_PARENTS: Record<string, string> = {
   "System.ArgumentNullException": "System.ArgumentException",
   "System.ArgumentOutOfRangeException": "System.ArgumentException",
+  "System.Globalization.CultureNotFoundException": "System.ArgumentException",
   "System.ArgumentException": "System.SystemException",
   "System.FormatException": "System.SystemException",
   "System.InvalidOperationException": "System.SystemException",

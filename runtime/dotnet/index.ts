@@ -3,6 +3,7 @@ export * from "./core.js";
 export * from "./decimal.js";
 export * from "./long.js";
 export * from "./string.js";
+export * from "./culture.js";
 export * from "./linq.js";
 export * from "./newtonsoft.js";
 export * from "./datetime.js";

@@ -3,6 +3,7 @@
 import { checkSequenceSize } from "../budget.js";
 import { argumentNull, argumentOutOfRange, argumentError, indexOutOfRange, invalidOperation, keyNotFound, overflow } from "../errors.js";
 import { cmp, collectionModified, objEquals, toStr } from "./core.js";
+import { cultureCompare } from "./collation.js";
 import { strCompare } from "./string.js";
 
 type Seq<T> = Iterable<T>;
@@ -215,10 +216,7 @@ export function linqMaxBy<T, R>(src: Seq<T>, f: ((x: T) => R) | null, sign: numb
   return m;
 }
 function keyCmp(a: unknown, b: unknown): number {
-  if (typeof a === "string" && typeof b === "string") {
-    const r = a.localeCompare(b, "en");
-    return r < 0 ? -1 : r > 0 ? 1 : 0;
-  }
+  if (typeof a === "string" && typeof b === "string") return Math.sign(cultureCompare(a, b, false));
   return cmp(a, b);
 }
 export function toList<T>(src: Seq<T>): T[] {

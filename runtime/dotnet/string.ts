@@ -1,5 +1,6 @@
 // System.String members with .NET semantics (ordinal unless a StringComparison says otherwise).
 import { argumentError, argumentNull, argumentOutOfRange, indexOutOfRange, nullReference } from "../errors.js";
+import { cultureCompare, lowerCase, lowerCharInvariant, upperCase, upperCharInvariant } from "./collation.js";
 import { numToString, toStr } from "./core.js";
 
 const nn = (s: string | null): string => {
@@ -101,37 +102,16 @@ export function strSubstring(s: string, start: number, length?: number): string 
 const ignoreCase = (cmp: number) => cmp === 1 || cmp === 3 || cmp === 5;
 const fold = (s: string) => upperInv(s);
 
-// Invariant casing maps one UTF-16 char (or surrogate pair) to one: no ß → SS, no ligature
-// expansion, no context-dependent final sigma (JS toUpperCase/toLowerCase apply SpecialCasing).
-const ASCII = /^[\x00-\x7f]*$/;
+// Invariant casing maps one UTF-16 code unit to one (collation.ts has .NET's table): no ß → SS, no
+// ligature expansion, no final sigma, and İ, ı, µ, ſ stay as they are.
 export function upperInv(s: string): string {
-  nn(s);
-  if (ASCII.test(s)) return s.toUpperCase();
-  let out = "";
-  for (const ch of s) {
-    const u = ch.toUpperCase();
-    out += u.length === ch.length ? u : ch;
-  }
-  return out;
+  return upperCase(nn(s));
 }
 export function lowerInv(s: string): string {
-  nn(s);
-  if (ASCII.test(s)) return s.toLowerCase();
-  let out = "";
-  for (const ch of s) {
-    const l = ch.toLowerCase();
-    out += l.length === ch.length ? l : ch === "\u0130" ? "i" : ch;
-  }
-  return out;
+  return lowerCase(nn(s));
 }
-export function charUpper(c: number): number {
-  const u = String.fromCharCode(c).toUpperCase();
-  return u.length === 1 ? u.charCodeAt(0) : c;
-}
-export function charLower(c: number): number {
-  const l = String.fromCharCode(c).toLowerCase();
-  return l.length === 1 ? l.charCodeAt(0) : c === 0x130 ? 0x69 : c;
-}
+export const charUpper = upperCharInvariant;
+export const charLower = lowerCharInvariant;
 export function strLen(s: string | null): number {
   return nn(s).length;
 }
@@ -276,19 +256,18 @@ export function strEquals(a: string | null, b: string | null, cmp = 4): boolean 
   if (a === null || b === null || a === undefined || b === undefined) return a === b || (a == null && b == null);
   return ignoreCase(cmp) ? fold(a) === fold(b) : a === b;
 }
-/** Compare: ordinal for Ordinal*, otherwise a culture-like comparison (localeCompare, invariant). */
+/** Compare by StringComparison: ordinal for Ordinal*, otherwise .NET's culture-sensitive order (collation.ts). */
 export function strCompare(a: string | null, b: string | null, cmp = 0): number {
   if (a === b) return 0;
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
   if (cmp === 4) return ordinalDiff(a, b);
   if (cmp === 5) {
-    const x = cmp === 5 ? fold(a) : a;
-    const y = cmp === 5 ? fold(b) : b;
+    const x = fold(a);
+    const y = fold(b);
     return x < y ? -1 : x > y ? 1 : 0;
   }
-  const r = a.localeCompare(b, "en", { sensitivity: ignoreCase(cmp) ? "accent" : "variant" });
-  return r < 0 ? -1 : r > 0 ? 1 : 0;
+  return Math.sign(cultureCompare(a, b, ignoreCase(cmp)));
 }
 export function toCharArray(s: string): number[] {
   nn(s);

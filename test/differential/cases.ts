@@ -30,6 +30,7 @@ import { COLLECTION_CASES } from "./collections-cases.js";
 import { NUMBERS_CASES } from "./numbers-cases.js";
 import { CRYPTO_CASES } from "./crypto-cases.js";
 import { OBJECT_JSON_CASES } from "./object-json-cases.js";
+import { CULTURE_CASES } from "./culture-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1264,6 +1265,8 @@ CASES.push(...NUMBERS_CASES);
 CASES.push(...CRYPTO_CASES);
 // Object, JSON, XML, URI, encoding, regex cases found by the generator.
 CASES.push(...OBJECT_JSON_CASES);
+// Culture-sensitive comparison, sorting and casing matrices.
+CASES.push(...CULTURE_CASES);
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // found by the generator (npm run fuzz:csharp)

@@ -1,6 +1,6 @@
 // System.DateTime, DateTimeOffset, TimeSpan, DateTimeKind, DayOfWeek → runtime/dotnet/datetime.ts.
 import { js, rt, shaped, type Code } from "../../codegen/code.js";
-import { C, K, M, P, SM, SP, type } from "./dsl.js";
+import { C, K, M, P, SM, SP, thenProvider, type } from "./dsl.js";
 import { tryParse } from "./system.js";
 
 const D = () => rt("DateTime");
@@ -39,8 +39,8 @@ const common = (T: string) => [
   M(`${T} Subtract(TimeSpan value)`, m("Subtract")),
   M("string ToString()", (r) => js`${r}.ToString()`),
   M("string ToString(string format)", (r, a) => js`${r}.ToString(${a[0]})`),
-  M("string ToString(string format, IFormatProvider provider)", (r, a) => js`${r}.ToString(${a[0]})`),
-  M("string ToString(IFormatProvider provider)", (r) => js`${r}.ToString()`),
+  M("string ToString(string format, IFormatProvider provider)", (r, a) => js`${r}.ToString(${thenProvider(a[0]!, a[1])})`),
+  M("string ToString(IFormatProvider provider)", (r, a) => js`${thenProvider(r, a[0])}.ToString()`),
   M(`int CompareTo(${T} value)`, (r, a) => js`${rt("cmp")}(${r}, ${a[0]})`),
   M(`bool Equals(${T} value)`, (r, a) => js`${rt("valueEquals")}(${r}, ${a[0]})`),
   M(`string ToIsoString()`, (r) => js`${r}.ToString("o")`),
@@ -71,14 +71,14 @@ type("System", "DateTime", { valueType: true, test: (v) => js`(${v} instanceof $
   SP("DateTime MaxValue", () => js`${D()}.MaxValue`),
   SP("DateTime UnixEpoch", () => js`${D()}.fromMs(0, 1)`),
   SM("DateTime Parse(string s)", (_r, a) => js`${D()}.Parse(${a[0]}, null)`),
-  SM("DateTime Parse(string s, IFormatProvider provider)", (_r, a) => js`${D()}.Parse(${a[0]}, null)`),
-  SM("DateTime Parse(string s, IFormatProvider provider, DateTimeStyles styles)", (_r, a) => js`${D()}.Parse(${a[0]}, ${a[2]})`),
-  SM("DateTime ParseExact(string s, string format, IFormatProvider provider)", (_r, a) => js`${D()}.ParseExact(${a[0]}, ${a[1]}, null)`),
-  SM("DateTime ParseExact(string s, string format, IFormatProvider provider, DateTimeStyles style)", (_r, a) => js`${D()}.ParseExact(${a[0]}, ${a[1]}, ${a[3]})`),
+  SM("DateTime Parse(string s, IFormatProvider provider)", (_r, a) => js`${D()}.Parse(${thenProvider(a[0]!, a[1])}, null)`),
+  SM("DateTime Parse(string s, IFormatProvider provider, DateTimeStyles styles)", (_r, a) => js`${D()}.Parse(${thenProvider(a[0]!, a[1])}, ${a[2]})`),
+  SM("DateTime ParseExact(string s, string format, IFormatProvider provider)", (_r, a) => js`${D()}.ParseExact(${a[0]}, ${thenProvider(a[1]!, a[2])}, null)`),
+  SM("DateTime ParseExact(string s, string format, IFormatProvider provider, DateTimeStyles style)", (_r, a) => js`${D()}.ParseExact(${a[0]}, ${thenProvider(a[1]!, a[2])}, ${a[3]})`),
   SM("bool TryParse(string s, out DateTime result)", (_r, a, x) => tryParse(js`${D()}.TryParse(${a[0]}, null)`, a[1]!, x, js`${D()}.MinValue`)),
-  SM("bool TryParse(string s, IFormatProvider provider, DateTimeStyles styles, out DateTime result)", (_r, a, x) => tryParse(js`${D()}.TryParse(${a[0]}, ${a[2]})`, a[3]!, x, js`${D()}.MinValue`)),
+  SM("bool TryParse(string s, IFormatProvider provider, DateTimeStyles styles, out DateTime result)", (_r, a, x) => tryParse(js`${D()}.TryParse(${thenProvider(a[0]!, a[1])}, ${a[2]})`, a[3]!, x, js`${D()}.MinValue`)),
   SM("bool TryParseExact(string s, string format, IFormatProvider provider, DateTimeStyles style, out DateTime result)", (_r, a, x) =>
-    tryParse(js`${D()}.TryParseExact(${a[0]}, ${a[1]}, ${a[3]})`, a[4]!, x, js`${D()}.MinValue`),
+    tryParse(js`${D()}.TryParseExact(${a[0]}, ${thenProvider(a[1]!, a[2])}, ${a[3]})`, a[4]!, x, js`${D()}.MinValue`),
   ),
   SM("bool IsLeapYear(int year)", (_r, a) => js`${D()}.IsLeapYear(${a[0]})`),
   SM("int DaysInMonth(int year, int month)", (_r, a) => js`${D()}.DaysInMonth(${a[0]}, ${a[1]})`),
@@ -105,7 +105,7 @@ type("System", "DateTimeOffset", { valueType: true, test: (v) => js`(${v} instan
   SM("DateTimeOffset FromUnixTimeSeconds(long seconds)", (_r, a) => js`${DO()}.FromUnixTimeMilliseconds(Number(${a[0]}) * 1000)`),
   SM("DateTimeOffset FromUnixTimeMilliseconds(long milliseconds)", (_r, a) => js`${DO()}.FromUnixTimeMilliseconds(Number(${a[0]}))`),
   SM("DateTimeOffset Parse(string input)", (_r, a) => js`${DO()}.Parse(${a[0]})`),
-  SM("DateTimeOffset ParseExact(string input, string format, IFormatProvider formatProvider)", (_r, a) => js`${DO()}.ParseExact(${a[0]}, ${a[1]})`),
+  SM("DateTimeOffset ParseExact(string input, string format, IFormatProvider formatProvider)", (_r, a) => js`${DO()}.ParseExact(${a[0]}, ${thenProvider(a[1]!, a[2])})`),
   SM("bool TryParse(string input, out DateTimeOffset result)", (_r, a, x) => tryParse(js`${DO()}.TryParse(${a[0]})`, a[1]!, x, js`${DO()}.fromDateTime(${D()}.MinValue)`)),
 ]);
 

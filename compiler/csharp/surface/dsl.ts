@@ -1,8 +1,15 @@
 // A small DSL for the surface tables: one row a member, signature as C# text, lowering as a function.
-import type { Code } from "../../codegen/code.js";
+import { js, rt, type Code } from "../../codegen/code.js";
 import { registerType, type LowerFn, type LowerInfo, type Member, type TypeDef } from "../types.js";
 
 type Setter = (recv: Code, args: Code[], value: Code, info: LowerInfo) => Code;
+
+/**
+ * `v`, then a culture or format-provider argument the lowering does not use, still evaluated (for
+ * CultureInfo.GetCultureInfo's exceptions) in C#'s order; nothing for a constant culture (null).
+ */
+export const thenProvider = (v: Code, provider: Code | undefined): Code =>
+  provider === undefined || String(provider) === "null" ? v : js`${rt("withProvider")}(${v}, ${provider})`;
 
 /** Instance property. */
 export const P = (sig: string, lower: LowerFn, set?: Setter): Member => ({ kind: "prop", name: memberName(sig), isStatic: false, sig, lower, set });

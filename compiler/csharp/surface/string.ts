@@ -1,6 +1,6 @@
 // System.String, StringComparison, StringSplitOptions, StringComparer, StringBuilder.
 import { js, rt, shaped, type Code } from "../../codegen/code.js";
-import { C, I, K, M, P, SM, SP, type } from "./dsl.js";
+import { C, I, K, M, P, SM, SP, thenProvider, type } from "./dsl.js";
 import { isNamed, type ConstArg, type LowerInfo, type Member } from "../types.js";
 
 const h = (name: string) => (r: Code, a: Code[]) => js`${rt(name)}(${r}${a.length ? js`, ` : js``}${joinArgs(a)})`;
@@ -127,8 +127,8 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   M("bool EndsWith(char value)", (r, a) => js`${r}.endsWith(String.fromCharCode(${a[0]}))`),
   M("string ToUpper()", (r) => js`${rt("upperInv")}(${r})`),
   M("string ToLower()", (r) => js`${rt("lowerInv")}(${r})`),
-  M("string ToUpper(CultureInfo culture)", (r) => js`${rt("upperInv")}(${r})`),
-  M("string ToLower(CultureInfo culture)", (r) => js`${rt("lowerInv")}(${r})`),
+  M("string ToUpper(CultureInfo culture)", (r, a) => js`${rt("upperCulture")}(${r}, ${a[0]})`),
+  M("string ToLower(CultureInfo culture)", (r, a) => js`${rt("lowerCulture")}(${r}, ${a[0]})`),
   M("string ToUpperInvariant()", (r) => js`${rt("upperInv")}(${r})`),
   M("string ToLowerInvariant()", (r) => js`${rt("lowerInv")}(${r})`),
   M("string Trim()", (r) => js`${rt("strTrim")}(${r}, null, 3)`),
@@ -180,7 +180,7 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   fa(SM("string Format(string format, object arg0, object arg1)", (_r, a, x) => formatConcat(a, x) ?? js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}])`)),
   fa(SM("string Format(string format, object arg0, object arg1, object arg2)", (_r, a, x) => formatConcat(a, x) ?? js`${rt("strFormat")}(${a[0]}, [${a[1]}, ${a[2]}, ${a[3]}])`)),
   fa(SM("string Format(string format, params object[] args)", s("strFormat"))),
-  fa(SM("string Format(IFormatProvider provider, string format, params object[] args)", (_r, a) => js`${rt("strFormat")}(${a[1]}, ${a[2]})`)),
+  fa(SM("string Format(IFormatProvider provider, string format, params object[] args)", (_r, a) => js`${rt("strFormat")}(${thenProvider(js`null`, a[0])} ?? ${a[1]}, ${a[2]})`)),
   SM("bool Equals(string a, string b)", (_r, a) => js`(${a[0]} === ${a[1]})`),
   SM("bool Equals(string a, string b, StringComparison comparisonType)", s("strEquals")),
   SM("int Compare(string strA, string strB)", (_r, a) => js`${rt("strCompare")}(${a[0]}, ${a[1]}, 0)`),

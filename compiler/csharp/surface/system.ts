@@ -1,6 +1,6 @@
 // System primitives: object, bool, char, the numeric types, Nullable<T>, Math, Convert, enums of System.
 import { js, rt, shaped, type Code } from "../../codegen/code.js";
-import { C, K, M, P, SM, SP, type } from "./dsl.js";
+import { C, K, M, P, SM, SP, thenProvider, type } from "./dsl.js";
 import type { LowerInfo, Type } from "../types.js";
 
 const toStr = (r: Code): Code => js`${rt("toStr")}(${r})`;
@@ -147,8 +147,8 @@ for (const n of NUMS) {
     // A 32-bit integer's text is String(x); wider and floating types need .NET's formatting.
     M(`string ToString()`, (r) => shaped(INT32ISH.has(T) ? js`String(${r})` : js`${rt("numToString")}(${r}, ${T})`, { kind: "plainText" })),
     M(`string ToString(string format)`, (r, a) => js`${rt("numFormat")}(${r}, ${a[0]}, ${T})`),
-    M(`string ToString(IFormatProvider provider)`, (r) => js`${rt("numToString")}(${r}, ${T})`),
-    M(`string ToString(string format, IFormatProvider provider)`, (r, a) => js`${rt("numFormat")}(${r}, ${a[0]}, ${T})`),
+    M(`string ToString(IFormatProvider provider)`, (r, a) => js`${rt("numToString")}(${thenProvider(r, a[0])}, ${T})`),
+    M(`string ToString(string format, IFormatProvider provider)`, (r, a) => js`${rt("numFormat")}(${r}, ${thenProvider(a[0]!, a[1])}, ${T})`),
     // double.Equals: NaN equals NaN (unlike ==)
     M(`bool Equals(${T} obj)`, (r, a) => (dec ? js`${rt("decEq")}(${r}, ${a[0]})` : FLOAT.has(T) ? js`${rt("dblEquals")}(${r}, ${a[0]})` : js`(${r} === ${a[0]})`)),
     M(`bool Equals(object obj)`, (r, a) =>
@@ -158,12 +158,12 @@ for (const n of NUMS) {
     // hashed as its box is (a boxed value's hash is its value's)
     M(`int GetHashCode()`, (r) => js`${rt("hashCode")}(${T === "double" ? js`${rt("boxDouble")}(${r})` : boxed ? js`${rt("boxNum")}(${r}, ${T})` : r})`),
     SM(`${T} Parse(string s)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T})`),
-    SM(`${T} Parse(string s, IFormatProvider provider)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T})`),
+    SM(`${T} Parse(string s, IFormatProvider provider)`, (_r, a) => js`${rt("parseNum")}(${thenProvider(a[0]!, a[1])}, ${T})`),
     SM(`${T} Parse(string s, NumberStyles style)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T}, ${a[1]})`),
-    SM(`${T} Parse(string s, NumberStyles style, IFormatProvider provider)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T}, ${a[1]})`),
+    SM(`${T} Parse(string s, NumberStyles style, IFormatProvider provider)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T}, ${thenProvider(a[1]!, a[2])})`),
     SM(`bool TryParse(string s, out ${T} result)`, (_r, a, x) => tryParse(js`${rt("tryParseNum")}(${a[0]}, ${T})`, a[1]!, x, dec ? DEC_ZERO() : js`0`)),
     SM(`bool TryParse(string s, NumberStyles style, IFormatProvider provider, out ${T} result)`, (_r, a, x) =>
-      tryParse(js`${rt("tryParseNum")}(${a[0]}, ${T}, ${a[1]})`, a[3]!, x, dec ? DEC_ZERO() : js`0`),
+      tryParse(js`${rt("tryParseNum")}(${a[0]}, ${T}, ${thenProvider(a[1]!, a[2])})`, a[3]!, x, dec ? DEC_ZERO() : js`0`),
     ),
     K(`${T} MaxValue`, n.max as number, () => (dec ? js`${rt("Decimal")}.MaxValue` : T === "long" ? js`${rt("LONG_MAX")}` : T === "ulong" ? js`${rt("ULONG_MAX")}` : js`${n.max as number}`)),
     K(`${T} MinValue`, n.min as number, () => (dec ? js`${rt("Decimal")}.MinValue` : T === "long" ? js`${rt("LONG_MIN")}` : js`${n.min as number}`)),
@@ -249,7 +249,7 @@ type("System", "IFormatProvider", { isInterface: true }, []);
 type("System.Globalization", "CultureInfo", { interfaces: ["IFormatProvider"] }, [
   SP("CultureInfo InvariantCulture", () => js`null`),
   SP("CultureInfo CurrentCulture", () => js`null`),
-  SM("CultureInfo GetCultureInfo(string name)", () => js`null`),
+  SM("CultureInfo GetCultureInfo(string name)", (_r, a) => js`${rt("cultureInfo")}(${a[0]})`),
 ]);
 const UNICODE_CATEGORIES = ["UppercaseLetter", "LowercaseLetter", "TitlecaseLetter", "ModifierLetter", "OtherLetter", "NonSpacingMark", "SpacingCombiningMark", "EnclosingMark", "DecimalDigitNumber", "LetterNumber", "OtherNumber", "SpaceSeparator", "LineSeparator", "ParagraphSeparator", "Control", "Format", "Surrogate", "PrivateUse", "ConnectorPunctuation", "DashPunctuation", "OpenPunctuation", "ClosePunctuation", "InitialQuotePunctuation", "FinalQuotePunctuation", "OtherPunctuation", "MathSymbol", "CurrencySymbol", "ModifierSymbol", "OtherSymbol", "OtherNotAssigned"];
 type("System.Globalization", "UnicodeCategory", { valueType: true }, UNICODE_CATEGORIES.map((n, i) => K(`UnicodeCategory ${n}`, i, () => js`${i}`)));
