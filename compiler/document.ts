@@ -5,6 +5,7 @@ import { ALL_POLICY_NAMES, AZURE_ONLY, lookupPolicy, NOT_IMPLEMENTED } from "./p
 import type { XElement, XNode, XValue } from "./xml/parse.js";
 import { checkLiteral } from "./policies/values.js";
 import type { NamedValueTable, SecretRefs } from "./named-values.js";
+import { ROW_BRANCH, ROW_MASKED } from "../runtime/contract.js";
 
 export interface PolicyMeta {
   name: string;
@@ -16,14 +17,11 @@ export interface PolicyMeta {
   /** The file the policy came from (a scope's document or a fragment) and its 1-based line. */
   file: string;
   line: number;
-  /** ROW_MASKED | ROW_BRANCH (runtime/pipeline.ts PolicyRow). */
+  /** ROW_MASKED | ROW_BRANCH (runtime/contract.ts PolicyRow). */
   flags: number;
 }
 
-/** Values the policy sets come from secret named values: the trace shows them masked. */
-export const ROW_MASKED = 1;
-/** Not a policy: the start of a choose branch (when[k] / otherwise), for the trace. */
-export const ROW_BRANCH = 2;
+export { ROW_BRANCH, ROW_MASKED };
 
 /** Adds a row to the module's policy table (for LastError and the trace); returns its index. */
 export function addPolicyRow(state: BuildState, diags: DiagnosticBag, el: XElement, name: string, path: string, section: Section, flags: number): number {

@@ -1,6 +1,7 @@
 // From the policy IR to module code: one section function each, `ctx.$p` markers for LastError.
 import { js, mark, rt, type Code } from "./codegen/code.js";
 import { ModuleBuilder, type SectionCode } from "./codegen/module.js";
+import { policyIndex } from "./codegen/names.js";
 import { compileExpression, type ExpectedType } from "./csharp/index.js";
 import type { DiagnosticBag } from "./diagnostics.js";
 import type { SectionLists } from "./compose.js";
@@ -25,7 +26,7 @@ export function emitSections(sections: SectionLists, builder: ModuleBuilder, dia
     const only = nodes.length === 1 ? nodes[0]! : null;
     if (section === "backend" && only && (only.policy === "base" || only.policy === "forward-request")) {
       // The usual backend section: just the forward. Returned, not awaited: no async wrapper.
-      const marker = only.index >= 0 ? js`ctx.$p = ${only.index}; ` : js``;
+      const marker = only.index >= 0 ? js`${policyIndex(only.index)}; ` : js``;
       const node = only.policy === "base" ? null : (only as ForwardNode);
       const call = forwardOnlyCall(node, ec) ?? forwardCall(node, ec);
       out.push({ name: section, body: js`${mark(only.el.offset)}${marker}return ${call};\n`, async: false });
@@ -65,7 +66,7 @@ function emitPolicies(nodes: readonly PolicyNode[], ec: EmitContext): Code {
     if (code.isEmpty) continue;
     // `ctx.$p` tells the pipeline which policy failed, for LastError (Source, Path, PolicyId).
     // It also drives the request trace (gateway.ts traceContext): every policy gets one.
-    const marker = node.index >= 0 ? js`ctx.$p = ${node.index}; ` : js``;
+    const marker = node.index >= 0 ? js`${policyIndex(node.index)}; ` : js``;
     out = js`${out}${mark(node.el.offset)}${marker}${code}\n`;
   }
   return out;
@@ -84,9 +85,9 @@ function emitValue(v: XValue, expected: ExpectedType, ec: EmitContext): Code {
         return js`${t}`;
     }
   }
-  // Any expression that mentions Body may read one: the gateway then buffers bodies for this module.
-  if (/\bBody\b/.test(v.source)) (ec.scope as ModuleBuilder).readsBody = true;
   const r = compileExpression({ source: v.source, offsets: v.offsets, expected, diagnostics: ec.diags, scope: ec.scope });
   if (!r) return js`${rt("unreachable")}()`;
+  // The binder saw a body read: the gateway then buffers bodies for this module.
+  if (r.readsBody) (ec.scope as ModuleBuilder).readsBody = true;
   return r.code;
 }

@@ -165,8 +165,9 @@ export function reportUnresolvedSecrets(unresolved: readonly number[], refs: Sec
  */
 export function moduleMeta(source: string, hash: string, table: readonly PolicyMeta[], readsBody: boolean, baseDir?: string): Code {
   const fileOf = (f: string) => (baseDir && isAbsolute(f) ? relative(baseDir, f).split(sep).join("/") : f);
-  const rows = table.map((p) => js`[${p.name}, ${p.path}, ${p.id}, ${p.section}, ${p.scope}, ${fileOf(p.file)}, ${p.line}, ${p.flags}]`);
-  return js`{ source: ${source}, hash: ${hash}, compiler: ${`apimc ${COMPILER_VERSION}`}, readsBody: ${readsBody}, policies: [${joinCode(rows)}] }`;
+  // One object a row (runtime/contract.ts PolicyRow), one row a line.
+  const rows = table.map((p) => js`\n{ name: ${p.name}, path: ${p.path}, id: ${p.id}, section: ${p.section}, scope: ${p.scope}, file: ${fileOf(p.file)}, line: ${p.line}, flags: ${p.flags} }`);
+  return js`{\nsource: ${source},\nhash: ${hash},\ncompiler: ${`apimc ${COMPILER_VERSION}`},\nreadsBody: ${readsBody},\npolicies: [${joinCode(rows, ",")}${rows.length ? js`\n` : js``}],\n}`;
 }
 
 export { formatDiagnostic, type Diagnostic } from "./diagnostics.js";

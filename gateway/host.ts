@@ -427,9 +427,9 @@ function failureOf(e: LastErrorFields, mod: PolicyModule | undefined): FailureFi
   const f: FailureFields = { ...e };
   if (mod && e.Path)
     for (const row of mod.meta.policies)
-      if (row[1] === e.Path && row[3] === e.Section && row[4] === e.Scope && !((row[7] ?? 0) & ROW_BRANCH) && row[5] !== undefined) {
-        f.file = row[5];
-        f.line = row[6];
+      if (row.path === e.Path && row.section === e.Section && row.scope === e.Scope && !(row.flags & ROW_BRANCH) && row.file !== undefined) {
+        f.file = row.file;
+        f.line = row.line;
         break;
       }
   return f;

@@ -5,10 +5,22 @@ import { MessageBody } from "./body.js";
 import { reflectBody } from "./framing.js";
 import { keyNotFound, type LastErrorFields } from "./errors.js";
 import { expressionBudget } from "./budget.js";
+import type { QueryOps } from "./contract.js";
 
 /** IReadOnlyDictionary<string, string[]> over query parameters (names are case-sensitive). */
-export class QueryMap implements Iterable<{ Key: string; Value: string[] }> {
+export class QueryMap implements Iterable<{ Key: string; Value: string[] }>, QueryOps {
+  /** Generated code uses the operations below (contract.ts QUERY_OPS), never the map. */
   readonly m = new Map<string, string[]>();
+  hasName(name: string): boolean {
+    return this.m.has(name);
+  }
+  /** Replaces the values; the map owns `values` from now on. */
+  setName(name: string, values: string[]): void {
+    this.m.set(name, values);
+  }
+  deleteName(name: string): void {
+    this.m.delete(name);
+  }
   static parse(search: string): QueryMap {
     const q = new QueryMap();
     if (search.startsWith("?")) search = search.slice(1);

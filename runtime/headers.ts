@@ -2,6 +2,7 @@
 // when written out except for headers whose values may contain commas or dates, and headers that
 // policies cannot change.
 import { keyNotFound, PolicyError } from "./errors.js";
+import type { HeaderOps } from "./contract.js";
 
 export interface HeaderEntry {
   /** The name as first written (case kept for the wire). */
@@ -51,8 +52,8 @@ export type ExistsAction = "override" | "skip" | "append" | "delete";
  * `IReadOnlyDictionary<string, string[]>` for policy expressions (PascalCase members) plus the
  * internal operations policies use (lower-case members).
  */
-export class HeaderMap implements Iterable<{ Key: string; Value: string[] }> {
-  /** Keyed by lower-cased name. */
+export class HeaderMap implements Iterable<{ Key: string; Value: string[] }>, HeaderOps {
+  /** Keyed by lower-cased name. Generated code uses the `*Lower` operations (contract.ts HEADER_OPS), never the map. */
   readonly m = new Map<string, HeaderEntry>();
   /** "request" or "response": decides which headers are protected (Server only on responses). */
   constructor(readonly kind: "request" | "response" = "request") {}
@@ -116,6 +117,21 @@ export class HeaderMap implements Iterable<{ Key: string; Value: string[] }> {
   }
   *[Symbol.iterator](): Iterator<{ Key: string; Value: string[] }> {
     for (const e of this.m.values()) yield { Key: e.name, Value: e.values.slice() };
+  }
+
+  // ---- operations on a lower-cased name (the compiler lower-cases literal names) ---------------
+  entryLower(key: string): HeaderEntry | undefined {
+    return this.m.get(key);
+  }
+  hasLower(key: string): boolean {
+    return this.m.has(key);
+  }
+  /** Replaces all values; `entry` is kept as it is (never mutated: literal entries are shared). */
+  setLower(key: string, entry: HeaderEntry): void {
+    this.m.set(key, entry);
+  }
+  deleteLower(key: string): void {
+    this.m.delete(key);
   }
 
   // ---- internal operations --------------------------------------------------------------------

@@ -5,25 +5,19 @@ import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { reasonPhrase as reasonOf } from "./http.js";
 import { stateFinish, stateHasFinish } from "./state/hooks.js";
-import { ROW_BRANCH, traceError } from "./trace.js";
+import { traceError } from "./trace.js";
+import { END_PIPELINE, ROW_BRANCH, type ModuleMeta, type PolicyRow } from "./contract.js";
 
-/**
- * Row of a module's policy table: name, LastError path, id, section, scope, then the file the
- * policy came from and its line, and flags (trace.ts ROW_MASKED, ROW_BRANCH).
- */
-export type PolicyRow = readonly [string, string, string | null, string, string, string?, number?, number?];
+export { END_PIPELINE, type PolicyRow };
 
 export interface PolicyModule {
-  meta: { source: string; hash: string; compiler: string; readsBody?: boolean; policies: readonly PolicyRow[] };
+  meta: ModuleMeta;
   inbound?: SectionFn | null;
   backend?: SectionFn | null;
   outbound?: SectionFn | null;
   onError?: SectionFn | null;
 }
 export type SectionFn = (ctx: Context) => unknown;
-
-/** What a section returns to end the pipeline (return-response). */
-export const END_PIPELINE = 1;
 
 /** Sends the request on to the backend; supplied by the gateway or the test harness. */
 export interface BackendHost {
@@ -135,27 +129,27 @@ export async function runPipeline(mod: PolicyModule, ctx: Context): Promise<void
 export function lastErrorOf(e: unknown, mod: PolicyModule, p: number, section: Section): LastErrorFields {
   let row = p >= 0 ? mod.meta.policies[p] : undefined;
   // A choose branch marker is not a policy: its choose is (an error never happens there in practice).
-  if (row && (row[7] ?? 0) & ROW_BRANCH) row = [row[0], row[1].slice(0, row[1].lastIndexOf("\\")), null, row[3], row[4]];
-  const scope = row?.[4] ?? "operation";
+  if (row && row.flags & ROW_BRANCH) row = { name: row.name, path: row.path.slice(0, row.path.lastIndexOf("\\")), id: null, section: row.section, scope: row.scope, flags: 0 };
+  const scope = row?.scope ?? "operation";
   if (e instanceof PolicyError)
     return {
-      Source: e.source ?? row?.[0] ?? section,
+      Source: e.source ?? row?.name ?? section,
       Reason: e.reason,
       Message: e.message,
       Scope: scope,
-      Section: row?.[3] ?? section,
-      Path: row?.[1] ?? "",
-      PolicyId: row?.[2] ?? "",
+      Section: row?.section ?? section,
+      Path: row?.path ?? "",
+      PolicyId: row?.id ?? "",
     };
   const ex: DotNetException = toDotNetException(e);
   return {
-    Source: row?.[0] ?? section,
+    Source: row?.name ?? section,
     Reason: "ExpressionValueEvaluationFailure",
     Message: `Expression evaluation failed. ${ex.message}`,
     Scope: scope,
-    Section: row?.[3] ?? section,
-    Path: row?.[1] ?? "",
-    PolicyId: row?.[2] ?? "",
+    Section: row?.section ?? section,
+    Path: row?.path ?? "",
+    PolicyId: row?.id ?? "",
   };
 }
 

@@ -7,12 +7,10 @@
 import type { Context, ResponseMessage, TraceEntry } from "./context.js";
 import type { HeaderEntry } from "./headers.js";
 import type { LastErrorFields } from "./errors.js";
-import type { PolicyModule, PolicyRow } from "./pipeline.js";
+import type { PolicyModule } from "./pipeline.js";
+import { ROW_BRANCH, ROW_MASKED, type PolicyRow } from "./contract.js";
 
-/** PolicyRow flags (compiler/document.ts writes them): values come from named values. */
-export const ROW_MASKED = 1;
-/** PolicyRow flags: the row is the start of a choose branch, not a policy. */
-export const ROW_BRANCH = 2;
+export { ROW_BRANCH, ROW_MASKED };
 
 /** Shown instead of a secret. */
 export const MASK = "***";
@@ -131,8 +129,8 @@ export function traceError(ctx: Context, e: LastErrorFields, row: PolicyRow | un
 function errorEntry(e: LastErrorFields, row: PolicyRow | undefined): PolicyTraceEntry {
   const error: TraceError = { ...e };
   if (row) {
-    error.file = row[5];
-    error.line = row[6];
+    error.file = row.file;
+    error.line = row.line;
   }
   return { source: e.Source, severity: "error", message: `${e.Reason}: ${e.Message}`, timeMs: Date.now(), error };
 }
@@ -168,14 +166,14 @@ class Recorder {
       this.current = null;
       return;
     }
-    if ((row[7] ?? 0) & ROW_BRANCH) {
+    if (row.flags & ROW_BRANCH) {
       // The branch marker: the choose entry (the last one with the parent path) took this branch.
-      const cut = row[1].lastIndexOf("\\");
-      const parent = row[1].slice(0, cut);
+      const cut = row.path.lastIndexOf("\\");
+      const parent = row.path.slice(0, cut);
       for (let i = this.ctx.$trace.length - 1; i >= 0; i--) {
         const e = this.ctx.$trace[i] as PolicyTraceEntry;
-        if (e.path === parent && e.scope === row[4] && e.section === row[3] && e.policy === "choose") {
-          e.branch = row[1].slice(cut + 1);
+        if (e.path === parent && e.scope === row.scope && e.section === row.section && e.policy === "choose") {
+          e.branch = row.path.slice(cut + 1);
           this.current = e;
           return;
         }
@@ -184,22 +182,22 @@ class Recorder {
       return;
     }
     const entry: PolicyTraceEntry = {
-      source: row[0],
+      source: row.name,
       severity: "verbose",
-      message: `${row[3]}: ${row[1]}${row[2] ? ` (${row[2]})` : ""}${row[5] ? ` at ${row[5]}:${row[6]}` : ""}`,
+      message: `${row.section}: ${row.path}${row.id ? ` (${row.id})` : ""}${row.file ? ` at ${row.file}:${row.line}` : ""}`,
       timeMs: Date.now(),
-      policy: row[0],
-      path: row[1],
-      section: row[3],
-      scope: row[4],
+      policy: row.name,
+      path: row.path,
+      section: row.section,
+      scope: row.scope,
       atMs: round(performance.now() - this.t0),
     };
-    if (row[2]) entry.id = row[2];
-    if (row[5] !== undefined) {
-      entry.file = row[5];
-      entry.line = row[6];
+    if (row.id) entry.id = row.id;
+    if (row.file !== undefined) {
+      entry.file = row.file;
+      entry.line = row.line;
     }
-    if (row[0] === "choose") entry.branch = "none";
+    if (row.name === "choose") entry.branch = "none";
     this.push(entry);
     this.current = entry;
   }
@@ -231,7 +229,7 @@ class Recorder {
     if (cur) cur.durationMs = round(performance.now() - this.t0 - (cur.atMs ?? 0));
     const changes: TraceChange[] = [];
     const ctx = this.ctx;
-    const masked = ((this.currentRow?.[7] ?? 0) & ROW_MASKED) !== 0;
+    const masked = ((this.currentRow?.flags ?? 0) & ROW_MASKED) !== 0;
     const show = (v: unknown, secret: boolean) => (v === null || v === undefined ? null : masked || secret ? MASK : describe(v));
     const vars = ctx.Variables;
     for (const [k, v] of vars) if (!this.vars.has(k) || this.vars.get(k) !== v) changes.push({ kind: "variable", name: k, value: show(v, false) ?? "null" });

@@ -3,6 +3,7 @@
 // a policy can never become code. Runtime helpers are referenced with `rt("name")`, which records
 // the import; identifiers come from `ident`, which only accepts plain identifier names.
 import { InternalCompilerError } from "../diagnostics.js";
+import { RUNTIME_HELPERS } from "../../runtime/contract.js";
 
 type Part = string | Code | RuntimeRef | SourceMark;
 
@@ -146,9 +147,9 @@ export function prop(name: string): Code {
   return IDENT.test(name) ? new Code([".", name]) : new Code(["[", jsonString(name), "]"]);
 }
 
-/** A runtime helper; the module imports it. */
+/** A runtime helper; the module imports it. Only names of the module contract (runtime/contract.ts RUNTIME_HELPERS). */
 export function rt(name: string): Code {
-  if (!IDENT.test(name)) throw new InternalCompilerError(`invalid runtime helper '${name}'`);
+  if (!RUNTIME_HELPERS.has(name)) throw new InternalCompilerError(`'${name}' is not a runtime helper of the module contract (runtime/contract.ts)`);
   return new Code([new RuntimeRef(name)]);
 }
 

@@ -2,13 +2,13 @@
 // functions, the section functions, `meta` and the default export.
 import { type Code, ident, js, jsonString, NameAllocator, RenderSink } from "./code.js";
 import type { ModuleScope } from "./scope.js";
-import { CONTEXT_IDENT } from "./scope.js";
 import { lineSourceMap, type SourceMapV3 } from "./sourcemap.js";
 import type { LineMap } from "../diagnostics.js";
 import type { SecretRefs } from "../named-values.js";
 import { resolveSecretMarkers } from "./secret-markers.js";
+import { MODULE_NAMES, SECTION_EXPORTS } from "../../runtime/contract.js";
 
-export const SECTION_EXPORTS = { inbound: "inbound", backend: "backend", outbound: "outbound", "on-error": "onError" } as const;
+export { SECTION_EXPORTS };
 
 export interface SectionCode {
   name: keyof typeof SECTION_EXPORTS;
@@ -17,7 +17,7 @@ export interface SectionCode {
 }
 
 export class ModuleBuilder implements ModuleScope {
-  readonly names = new NameAllocator([CONTEXT_IDENT, "rt", "meta", "inbound", "backend", "outbound", "onError", "secretNamedValue"]);
+  readonly names = new NameAllocator(MODULE_NAMES);
   private readonly decls: Code[] = [];
   private readonly constants = new Map<string, Code>();
   /** Set when a policy or an expression of the module reads a message body (meta.readsBody). */

@@ -1,5 +1,6 @@
 // What a piece of generated code may ask of the module it goes into.
 import type { Code, NameAllocator } from "./code.js";
+import { CONTEXT_PARAM } from "../../runtime/contract.js";
 
 export interface ModuleScope {
   readonly names: NameAllocator;
@@ -10,4 +11,4 @@ export interface ModuleScope {
 }
 
 /** The identifier of the `context` parameter inside every section function and hoisted expression. */
-export const CONTEXT_IDENT = "ctx";
+export const CONTEXT_IDENT = CONTEXT_PARAM;

@@ -143,6 +143,9 @@ export class Binder {
   /** Inside checked(...): integral overflow throws OverflowException. null = default context (unchecked at run time, constants checked). */
   checkedCtx: boolean | null = null;
 
+  /** Set when the expression reads a message body (a member of type IMessageBody): the gateway must buffer bodies. */
+  readsBody = false;
+
   constructor(
     readonly src: string,
     readonly scope: ModuleScope,
@@ -482,6 +485,7 @@ export class Binder {
     const info = this.info(recv?.type ?? null, type, [], [], 0);
     const rc = recv && needsReceiverCheck(recv, m) ? js`${rt("recvNotNull")}(${recv.code})` : (recv?.code ?? js``);
     const code = m.lower(rc, [], info);
+    if (type.k === "named" && type.def.name === "IMessageBody") this.readsBody = true;
     const b: BExpr = { type, code, pos };
     if (m.constant !== undefined) b.cv = { v: m.constant };
     if (m.set && recv) {

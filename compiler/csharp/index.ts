@@ -51,6 +51,8 @@ export interface CompiledExpression {
   type: string;
   /** Set when the value is a compile-time constant (e.g. `@(true)`), so policies can fold it. */
   constant?: { value: string | number | boolean | null };
+  /** The expression reads a message body (the binder saw a member of type IMessageBody). */
+  readsBody: boolean;
 }
 
 /** Types set-variable accepts (apim-semantics §4.9), plus their nullable forms. */
@@ -94,11 +96,11 @@ function compileExpressionUnguarded(input: ExpressionInput): CompiledExpression 
       const conv = finalConvert(binder, b, input.expected, parsed.expr.pos);
       const temps = binder.frameTemps;
       // (a decimal constant's cv is its double value: its code, a hoisted Decimal, is the value)
-      if (conv.cv !== undefined && temps.length === 0 && primName(underlyingNullable(conv.type)) !== "decimal" && !(typeof conv.cv.v === "number" && Number.isInteger(conv.cv.v) && !Number.isSafeInteger(conv.cv.v) && /long/.test(primName(underlyingNullable(conv.type)) ?? ""))) return { code: literal(conv.cv.v), type: typeName(conv.type), constant: { value: conv.cv.v } };
-      if (temps.length === 0) return { code: conv.code, type: typeName(conv.type) };
+      if (conv.cv !== undefined && temps.length === 0 && primName(underlyingNullable(conv.type)) !== "decimal" && !(typeof conv.cv.v === "number" && Number.isInteger(conv.cv.v) && !Number.isSafeInteger(conv.cv.v) && /long/.test(primName(underlyingNullable(conv.type)) ?? ""))) return { code: literal(conv.cv.v), type: typeName(conv.type), constant: { value: conv.cv.v }, readsBody: binder.readsBody };
+      if (temps.length === 0) return { code: conv.code, type: typeName(conv.type), readsBody: binder.readsBody };
       const name = scope.names.fresh("expr");
       scope.hoist(js`function ${name}(ctx) { ${tempDecl(temps)}return ${conv.code}; }`);
-      return { code: js`${name}(ctx)`, type: typeName(conv.type) };
+      return { code: js`${name}(ctx)`, type: typeName(conv.type), readsBody: binder.readsBody };
     }
     // statement block: every path must return; the return type is decided by the expected type
     const want = blockReturnType(input.expected);
@@ -111,7 +113,7 @@ function compileExpressionUnguarded(input: ExpressionInput): CompiledExpression 
     const temps = binder.frameTemps;
     const name = scope.names.fresh("block");
     scope.hoist(js`function ${name}(ctx) { ${tempDecl(temps)}${body}}`);
-    return { code: js`${name}(ctx)`, type: want ? typeName(want) : input.expected === "string" ? "string" : "object" };
+    return { code: js`${name}(ctx)`, type: want ? typeName(want) : input.expected === "string" ? "string" : "object", readsBody: binder.readsBody };
   } catch (e) {
     if (e instanceof BindError) {
       diagnostics.error(e.code, offsetOf(e.pos), e.message);

@@ -1,6 +1,7 @@
 // authentication-basic: sets the Authorization header of the backend request to Basic
 // base64(username:password). Literal credentials compile to a hoisted header entry.
 import { js, rt } from "../codegen/code.js";
+import { headerOp } from "../codegen/names.js";
 import { Codes } from "../diagnostics.js";
 import { hasSecretMarker } from "../named-values.js";
 import type { XValue } from "../xml/parse.js";
@@ -33,12 +34,12 @@ export const authenticationBasic: PolicyDef<AuthenticationBasicNode> = {
     if (u.kind === "literal" && p.kind === "literal" && (hasSecretMarker(u.text) || hasSecretMarker(p.text))) {
       // A secret named value is known when the module loads: the header entry is made then.
       const entry = ec.scope.constant(js`Object.freeze({ name: "Authorization", values: Object.freeze([${rt("basicAuthorization")}(${u.text}, ${p.text})]) })`, "authorization");
-      return js`${h}.m.set("authorization", ${entry});`;
+      return js`${headerOp(h, "set", js`"authorization"`, entry)};`;
     }
     if (u.kind === "literal" && p.kind === "literal") {
       const value = `Basic ${Buffer.from(`${u.text}:${p.text}`, "utf8").toString("base64")}`;
       const entry = ec.scope.constant(js`Object.freeze({ name: "Authorization", values: Object.freeze([${value}]) })`, "authorization");
-      return js`${h}.m.set("authorization", ${entry});`;
+      return js`${headerOp(h, "set", js`"authorization"`, entry)};`;
     }
     return js`${h}.setValues("Authorization", [${rt("basicAuthorization")}(${ec.value(u, "string")}, ${ec.value(p, "string")})]);`;
   },

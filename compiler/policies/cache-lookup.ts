@@ -9,7 +9,7 @@ import { js, rt, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import type { PolicyDef, PolicyNode } from "./types.js";
-import { END_PIPELINE } from "./return-response.js";
+import { endPipeline } from "../codegen/names.js";
 import { CACHING_TYPE, checkCachingType } from "./state-common.js";
 import { isToken } from "../../runtime/headers.js";
 
@@ -86,7 +86,7 @@ export const cacheLookup: PolicyDef<CacheLookupNode> = {
       const downstream = node.downstream ? ec.value(node.downstream, "string") : js`"none"`;
       spec = js`{ varyByHeaders: ${lists.varyByHeaders}, varyByQuery: ${lists.varyByQuery}, downstream: ${rt("cacheDownstreamType")}(${downstream}), mustRevalidate: ${bool(node.mustRevalidate, true)} }`;
     }
-    return js`if (await ${rt("cacheLookupResponse")}(ctx, ${spec}, ${bool(node.byDeveloper, false)}, ${bool(node.byGroups, false)}, ${bool(node.allowPrivate, false)})) return ${END_PIPELINE};`;
+    return js`if (await ${rt("cacheLookupResponse")}(ctx, ${spec}, ${bool(node.byDeveloper, false)}, ${bool(node.byGroups, false)}, ${bool(node.allowPrivate, false)})) return ${endPipeline()};`;
   },
   isAsync: () => true,
 };

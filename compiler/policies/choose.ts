@@ -1,5 +1,6 @@
 // choose / when / otherwise: the first true condition runs its policies; otherwise runs when none is.
 import { js, type Code } from "../codegen/code.js";
+import { policyIndex } from "../codegen/names.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import { ALL_SECTIONS, type PolicyDef, type PolicyNode } from "./types.js";
@@ -49,14 +50,14 @@ export const choose: PolicyDef<ChooseNode> = {
       if (closed) break;
       const cond = w.condition.kind === "literal" ? w.condition.text.trim().toLowerCase() === "true" : ec.value(w.condition, "bool");
       if (cond === false) continue;
-      const body = js`ctx.$p = ${w.marker};\n${ec.policies(w.body)}`;
+      const body = js`${policyIndex(w.marker)};\n${ec.policies(w.body)}`;
       if (cond === true) {
         out = out ? js`${out} else {\n${body}}` : js`{\n${body}}`;
         closed = true;
       } else out = out ? js`${out} else if (${cond}) {\n${body}}` : js`if (${cond}) {\n${body}}`;
     }
     if (!closed && node.otherwise) {
-      const body = js`ctx.$p = ${node.otherwiseMarker};\n${ec.policies(node.otherwise)}`;
+      const body = js`${policyIndex(node.otherwiseMarker)};\n${ec.policies(node.otherwise)}`;
       out = out ? js`${out} else {\n${body}}` : js`{\n${body}}`;
     }
     return out ?? js``;

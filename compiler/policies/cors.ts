@@ -8,7 +8,7 @@ import type { XElement, XValue } from "../xml/parse.js";
 import type { ParseContext, PolicyDef, PolicyNode } from "./types.js";
 import { corsNormalizeOrigin, type CorsConfig } from "../../runtime/traffic/respond.js";
 import { isToken } from "../../runtime/headers.js";
-import { END_PIPELINE } from "./return-response.js";
+import { endPipeline } from "../codegen/names.js";
 import { childOrder, KNOWN_LATER } from "./values.js";
 
 export interface CorsNode extends PolicyNode {
@@ -107,7 +107,7 @@ export const cors: PolicyDef<CorsNode> = {
     // is a direct child of inbound; with none, it ends with an empty 200 all the same.
     const at = ec.section === "inbound" ? ec.sectionNodes.indexOf(node) : -1;
     const laterCors = at >= 0 && ec.sectionNodes.slice(at + 1).some((n) => n.policy === "cors");
-    return js`if (${rt("corsHandle")}(ctx, ${cfg}, ${bool(node.allowCredentials, false)}, ${bool(node.terminate, true)}, ${age}, ${laterCors}) === ${END_PIPELINE}) return ${END_PIPELINE};`;
+    return js`if (${rt("corsHandle")}(ctx, ${cfg}, ${bool(node.allowCredentials, false)}, ${bool(node.terminate, true)}, ${age}, ${laterCors}) === ${endPipeline()}) return ${endPipeline()};`;
   },
 };
 

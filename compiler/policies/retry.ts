@@ -5,6 +5,7 @@
 // on-error at once ([OPEN] 9: the reference page's examples rely on ignore-error="true" to retry
 // failed send-requests, which only makes sense if errors propagate).
 import { js, rt, type Code } from "../codegen/code.js";
+import { policyIndex } from "../codegen/names.js";
 import { Codes } from "../diagnostics.js";
 import type { XElement, XValue } from "../xml/parse.js";
 import { ALL_SECTIONS, type PolicyDef, type PolicyNode } from "./types.js";
@@ -94,7 +95,7 @@ export const retry: PolicyDef<RetryNode> = {
 function loop(cond: Code, count: Code, settings: Code, n: Code, body: Code, noWait: boolean, index: number): Code {
   const wait = noWait ? js`` : js`await ${rt("retryWait")}(${n} + 1, ${settings});\n`;
   // The condition runs after the children: the marker goes back to retry so an error in it is retry's.
-  const check = index >= 0 ? js`(ctx.$p = ${index}, !(${cond}))` : js`!(${cond})`;
+  const check = index >= 0 ? js`(${policyIndex(index)}, !(${cond}))` : js`!(${cond})`;
   return js`for (let ${n} = 0; ; ${n}++) {\n${body}if (${n} >= ${count} || ${check}) break;\n${wait}}`;
 }
 

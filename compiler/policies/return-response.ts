@@ -1,5 +1,6 @@
 // return-response: ends the pipeline with a response built here (or taken from a variable).
 import { js, rt } from "../codegen/code.js";
+import { endPipeline } from "../codegen/names.js";
 import { Codes } from "../diagnostics.js";
 import { ALL_SECTIONS, type PolicyDef, type PolicyNode } from "./types.js";
 import { parseHeaderLike, emitSetHeader, type SetHeaderNode } from "./set-header.js";
@@ -12,9 +13,6 @@ export interface ReturnResponseNode extends PolicyNode {
   headers: SetHeaderNode[];
   body: SetBodyNode | null;
 }
-
-/** What a section function returns when the pipeline must end (return-response, mock-response). */
-export const END_PIPELINE = 1;
 
 export const returnResponse: PolicyDef<ReturnResponseNode> = {
   name: "return-response",
@@ -48,6 +46,6 @@ export const returnResponse: PolicyDef<ReturnResponseNode> = {
       if (node.body) c = js`${c}${emitSetBody(node.body, ec2.response, ec2)}\n`;
       return c;
     });
-    return js`{\nconst ${r} = ${start};\n${inner}${rt("endWithResponse")}(ctx, ${r});\nreturn ${END_PIPELINE};\n}`;
+    return js`{\nconst ${r} = ${start};\n${inner}${rt("endWithResponse")}(ctx, ${r});\nreturn ${endPipeline()};\n}`;
   },
 };

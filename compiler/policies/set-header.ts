@@ -3,6 +3,7 @@
 // through the runtime's setHeader, which applies the same rules at run time.
 import { js, rt, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
+import { headerOp } from "../codegen/names.js";
 import { PROTECTED_HEADERS, isToken } from "../../runtime/headers.js";
 import type { XValue } from "../xml/parse.js";
 import { ALL_SECTIONS, type EmitContext, type MessageTarget, type ParseContext, type PolicyDef, type PolicyNode } from "./types.js";
@@ -85,16 +86,16 @@ export function emitSetHeader(node: SetHeaderNode, target: MessageTarget, ec: Em
     const texts = values.map((v) => (v.kind === "literal" ? v.text : ""));
     switch (act) {
       case "delete":
-        return js`${h}.m.delete(${lower});`;
+        return js`${headerOp(h, "delete", js`${lower}`)};`;
       case "append":
         return js`${h}.appendValues(${name.text}, ${ec.scope.constant(js`Object.freeze(${texts})`, "values")});`;
       case "skip": {
         const entry = ec.scope.constant(js`Object.freeze({ name: ${name.text}, values: Object.freeze(${texts}) })`, "header");
-        return js`if (!${h}.m.has(${lower})) ${h}.m.set(${lower}, ${entry});`;
+        return js`if (!${headerOp(h, "has", js`${lower}`)}) ${headerOp(h, "set", js`${lower}`, entry)};`;
       }
       default: {
         const entry = ec.scope.constant(js`Object.freeze({ name: ${name.text}, values: Object.freeze(${texts}) })`, "header");
-        return js`${h}.m.set(${lower}, ${entry});`;
+        return js`${headerOp(h, "set", js`${lower}`, entry)};`;
       }
     }
   }
@@ -103,7 +104,7 @@ export function emitSetHeader(node: SetHeaderNode, target: MessageTarget, ec: Em
     // values the runtime only converts and checks for line breaks.
     const act = action?.kind === "literal" ? action.text.trim() : "override";
     const lower = name.text.toLowerCase();
-    if (act === "delete") return js`${h}.m.delete(${lower});`;
+    if (act === "delete") return js`${headerOp(h, "delete", js`${lower}`)};`;
     let vals: Code;
     if (values.length === 1) {
       const v = ec.value(values[0]!, "string");
@@ -111,8 +112,8 @@ export function emitSetHeader(node: SetHeaderNode, target: MessageTarget, ec: Em
       vals = v.shape?.kind === "plainText" ? js`[${v}]` : js`${rt("headerValue")}(${name.text}, ${v})`;
     } else vals = js`${rt("headerValues")}(${name.text}, [${joinCodes(values.map((v) => ec.value(v, "string")))}])`;
     if (act === "append") return js`${h}.appendValues(${name.text}, ${vals});`;
-    const set = js`${h}.m.set(${lower}, { name: ${name.text}, values: ${vals} });`;
-    return act === "skip" ? js`if (!${h}.m.has(${lower})) ${set}` : set;
+    const set = js`${headerOp(h, "set", js`${lower}`, js`{ name: ${name.text}, values: ${vals} }`)};`;
+    return act === "skip" ? js`if (!${headerOp(h, "has", js`${lower}`)}) ${set}` : set;
   }
   const nameCode = ec.value(name, "string");
   const actCode = action ? ec.value(action, "string") : js`"override"`;

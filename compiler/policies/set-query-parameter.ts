@@ -2,6 +2,7 @@
 // of the request sent to the backend (context.Request.Url.Query; names are case-sensitive). A
 // literal name, action and values compile to one map operation with a hoisted value list.
 import { js, rt, type Code } from "../codegen/code.js";
+import { queryOp } from "../codegen/names.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import type { PolicyDef, PolicyNode } from "./types.js";
@@ -53,22 +54,22 @@ export const setQueryParameter: PolicyDef<SetQueryParameterNode> = {
       const list = ec.scope.constant(js`Object.freeze(${values.map((v) => (v.kind === "literal" ? v.text : ""))})`, "queryValues");
       switch (act) {
         case "delete":
-          return js`${q}.m.delete(${name.text});`;
+          return js`${queryOp(q, "delete", js`${name.text}`)};`;
         // The frozen list is shared: QueryMap never changes a value list in place (it copies on read).
         case "skip":
-          return js`if (!${q}.m.has(${name.text})) ${q}.m.set(${name.text}, ${list});`;
+          return js`if (!${queryOp(q, "has", js`${name.text}`)}) ${queryOp(q, "set", js`${name.text}`, list)};`;
         case "append":
           return js`${rt("setQueryParameter")}(${q}, ${name.text}, "append", ${list});`;
         default:
-          return js`${q}.m.set(${name.text}, ${list});`;
+          return js`${queryOp(q, "set", js`${name.text}`, list)};`;
       }
     }
     const literalAction = !action ? "override" : action.kind === "literal" ? action.text.trim() : null;
     if (name.kind === "literal" && (literalAction === "override" || literalAction === "skip")) {
       // A literal name and action with computed values: one map operation.
       const vals = js`${rt("queryValues")}([${joinCodes(values.map((v) => (v.kind === "literal" ? js`${v.text}` : ec.value(v, "string"))))}])`;
-      const set = js`${q}.m.set(${name.text}, ${vals});`;
-      return literalAction === "skip" ? js`if (!${q}.m.has(${name.text})) ${set}` : set;
+      const set = js`${queryOp(q, "set", js`${name.text}`, vals)};`;
+      return literalAction === "skip" ? js`if (!${queryOp(q, "has", js`${name.text}`)}) ${set}` : set;
     }
     const nameCode = name.kind === "literal" ? js`${name.text}` : ec.value(name, "string");
     const actCode = !action ? js`"override"` : action.kind === "literal" ? js`${action.text.trim()}` : ec.value(action, "string");

@@ -6,7 +6,7 @@ import { js, rt, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { XElement, XValue } from "../xml/parse.js";
 import type { PolicyDef, PolicyNode } from "./types.js";
-import { END_PIPELINE } from "./return-response.js";
+import { endPipeline } from "../codegen/names.js";
 
 const CHILDREN = new Set(["send-request", "cache-lookup-value", "choose"]);
 
@@ -43,7 +43,7 @@ export const wait: PolicyDef<WaitNode> = {
       !mode || mode.kind === "literal"
         ? js`${rt((mode?.kind === "literal" ? mode.text.trim() : "all") === "any" ? "waitAny" : "waitAll")}(ctx, [\n${list}])`
         : js`${rt("waitFor")}(ctx, ${ec.value(mode, "string")}, [\n${list}])`;
-    return js`if ((await ${call}) === ${END_PIPELINE}) return ${END_PIPELINE};`;
+    return js`if ((await ${call}) === ${endPipeline()}) return ${endPipeline()};`;
   },
   isAsync: () => true,
 };

@@ -5,9 +5,7 @@ import { HeaderMap } from "../headers.js";
 import { MessageBody } from "../body.js";
 import { reasonPhrase } from "../http.js";
 import { stateOnFinish } from "../state/hooks.js";
-
-/** What a section function returns to end the pipeline (runtime/pipeline.ts END_PIPELINE). */
-const END = 1;
+import { END_PIPELINE as END } from "../contract.js";
 
 /**
  * check-header. Passes when the header is present and, if values are listed, one of its values

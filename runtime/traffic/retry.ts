@@ -1,8 +1,7 @@
 // retry and wait at run time: the delay between attempts, and running wait's children concurrently.
 import { PolicyError } from "../errors.js";
-
-/** Section functions and wait's children return this to end the pipeline (return-response, mock-response). */
-const END = 1;
+// Section functions and wait's children return this to end the pipeline (return-response, mock-response).
+import { END_PIPELINE as END } from "../contract.js";
 
 export interface RetrySettings {
   /** Seconds. */

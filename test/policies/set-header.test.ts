@@ -49,7 +49,7 @@ describe("set-header", () => {
 
   it("a literal name and value compile to one map operation on a hoisted constant", () => {
     const r = compile(inbound(`<set-header name="X-A" exists-action="override"><value>1</value></set-header>`));
-    expect(r.code).toMatch(/ctx\.Request\.Headers\.m\.set\("x-a", HEADER\);/);
+    expect(r.code).toMatch(/ctx\.Request\.Headers\.setLower\("x-a", HEADER\);/);
     expect(r.code).not.toMatch(/setHeader\(/);
   });
 

@@ -32,7 +32,7 @@ describe("authentication-basic", () => {
 
   it("literal credentials compile to a hoisted header entry", () => {
     const code = codeOf(doc({ inbound: `<authentication-basic username="a" password="b" />` }));
-    expect(code).toContain(`ctx.Request.Headers.m.set("authorization", AUTHORIZATION);`);
+    expect(code).toContain(`ctx.Request.Headers.setLower("authorization", AUTHORIZATION);`);
     expect(code).toContain(Buffer.from("a:b").toString("base64"));
   });
 

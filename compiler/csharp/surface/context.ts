@@ -64,7 +64,7 @@ for (const name of ["IHeaders", "IQuery"]) {
       lower(a) ? js`${r}.valueLower(${lower(a)}, ${a[1]})` : js`${r}.GetValueOrDefault(${a[0]}, ${a[1]})`,
     ),
     I("string[] this[string name]", (r, a) => js`${r}.Item(${a[0]})`),
-    M("bool ContainsKey(string name)", (r, a) => (lower(a) ? js`${r}.m.has(${lower(a)})` : js`${r}.ContainsKey(${a[0]})`)),
+    M("bool ContainsKey(string name)", (r, a) => (lower(a) ? js`${r}.hasLower(${lower(a)})` : js`${r}.ContainsKey(${a[0]})`)),
     M("bool TryGetValue(string name, out string[] value)", (r, a, x) => tryParse(js`${r}.TryGetValue(${a[0]})`, a[1]!, x, js`null`)),
     P("int Count", (r) => js`${r}.Count`),
     P("IEnumerable<string> Keys", (r) => js`${r}.Keys`),

@@ -4,7 +4,22 @@ function block(ctx) { return JObject.of([new JProperty("username", toJToken("API
 const SENDOPTIONS = Object.freeze({ timeoutMs: 20000, certificate: null, proxy: null });
 const HEADER = Object.freeze({ name: "X-Checked-By", values: Object.freeze(["apimc", "alerts"]) });
 const VALUES = Object.freeze(["seen=1; Path=/"]);
-export const meta = { source: "alerts-example.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: false, policies: [["base", "base[1]", null, "inbound", "operation", "alerts-example.xml", 8, 0], ["base", "base[1]", null, "backend", "operation", "alerts-example.xml", 11, 0], ["base", "base[1]", null, "outbound", "operation", "alerts-example.xml", 14, 0], ["choose", "choose[1]", null, "outbound", "operation", "alerts-example.xml", 15, 0], ["choose", "choose[1]\\when[1]", null, "outbound", "operation", "alerts-example.xml", 16, 2], ["send-one-way-request", "choose[1]\\when[1]\\send-one-way-request[1]", null, "outbound", "operation", "alerts-example.xml", 17, 0], ["set-header", "set-header[1]", null, "outbound", "operation", "alerts-example.xml", 37, 0], ["set-header", "set-header[2]", null, "outbound", "operation", "alerts-example.xml", 42, 0]] };
+export const meta = {
+  source: "alerts-example.xml",
+  hash: "…",
+  compiler: "apimc 0.1.0",
+  readsBody: false,
+  policies: [
+    { name: "base", path: "base[1]", id: null, section: "inbound", scope: "operation", file: "alerts-example.xml", line: 8, flags: 0 },
+    { name: "base", path: "base[1]", id: null, section: "backend", scope: "operation", file: "alerts-example.xml", line: 11, flags: 0 },
+    { name: "base", path: "base[1]", id: null, section: "outbound", scope: "operation", file: "alerts-example.xml", line: 14, flags: 0 },
+    { name: "choose", path: "choose[1]", id: null, section: "outbound", scope: "operation", file: "alerts-example.xml", line: 15, flags: 0 },
+    { name: "choose", path: "choose[1]\\when[1]", id: null, section: "outbound", scope: "operation", file: "alerts-example.xml", line: 16, flags: 2 },
+    { name: "send-one-way-request", path: "choose[1]\\when[1]\\send-one-way-request[1]", id: null, section: "outbound", scope: "operation", file: "alerts-example.xml", line: 17, flags: 0 },
+    { name: "set-header", path: "set-header[1]", id: null, section: "outbound", scope: "operation", file: "alerts-example.xml", line: 37, flags: 0 },
+    { name: "set-header", path: "set-header[2]", id: null, section: "outbound", scope: "operation", file: "alerts-example.xml", line: 42, flags: 0 }
+  ],
+};
 export function backend(ctx) {
   return forwardOnly(ctx, 300000, false);
 }
@@ -19,7 +34,7 @@ export function outbound(ctx) {
       sendOneWay(ctx, rq, SENDOPTIONS);
     }
   }
-  ctx.$p = 6; ctx.Response.Headers.m.set("x-checked-by", HEADER);
+  ctx.$p = 6; ctx.Response.Headers.setLower("x-checked-by", HEADER);
   ctx.$p = 7; ctx.Response.Headers.appendValues("Set-Cookie", VALUES);
 }
 export default { meta, inbound: null, backend, outbound, onError: null };

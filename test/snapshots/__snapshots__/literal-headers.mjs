@@ -3,12 +3,25 @@ import { forwardOnly } from "apimc/runtime";
 const HEADER = Object.freeze({ name: "X-A", values: Object.freeze(["1", "2"]) });
 const HEADER1 = Object.freeze({ name: "X-B", values: Object.freeze(["b"]) });
 const VALUES = Object.freeze(["c"]);
-export const meta = { source: "literal-headers.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: false, policies: [["set-header", "set-header[1]", null, "inbound", "operation", "literal-headers.xml", 3, 0], ["set-header", "set-header[2]", null, "inbound", "operation", "literal-headers.xml", 4, 0], ["set-header", "set-header[3]", null, "inbound", "operation", "literal-headers.xml", 5, 0], ["set-header", "set-header[4]", null, "inbound", "operation", "literal-headers.xml", 6, 0], ["base", "base[1]", null, "backend", "operation", "literal-headers.xml", 8, 0], ["set-status", "set-status[1]", null, "outbound", "operation", "literal-headers.xml", 9, 0]] };
+export const meta = {
+  source: "literal-headers.xml",
+  hash: "…",
+  compiler: "apimc 0.1.0",
+  readsBody: false,
+  policies: [
+    { name: "set-header", path: "set-header[1]", id: null, section: "inbound", scope: "operation", file: "literal-headers.xml", line: 3, flags: 0 },
+    { name: "set-header", path: "set-header[2]", id: null, section: "inbound", scope: "operation", file: "literal-headers.xml", line: 4, flags: 0 },
+    { name: "set-header", path: "set-header[3]", id: null, section: "inbound", scope: "operation", file: "literal-headers.xml", line: 5, flags: 0 },
+    { name: "set-header", path: "set-header[4]", id: null, section: "inbound", scope: "operation", file: "literal-headers.xml", line: 6, flags: 0 },
+    { name: "base", path: "base[1]", id: null, section: "backend", scope: "operation", file: "literal-headers.xml", line: 8, flags: 0 },
+    { name: "set-status", path: "set-status[1]", id: null, section: "outbound", scope: "operation", file: "literal-headers.xml", line: 9, flags: 0 }
+  ],
+};
 export function inbound(ctx) {
-  ctx.$p = 0; ctx.Request.Headers.m.set("x-a", HEADER);
-  ctx.$p = 1; if (!ctx.Request.Headers.m.has("x-b")) ctx.Request.Headers.m.set("x-b", HEADER1);
+  ctx.$p = 0; ctx.Request.Headers.setLower("x-a", HEADER);
+  ctx.$p = 1; if (!ctx.Request.Headers.hasLower("x-b")) ctx.Request.Headers.setLower("x-b", HEADER1);
   ctx.$p = 2; ctx.Request.Headers.appendValues("X-C", VALUES);
-  ctx.$p = 3; ctx.Request.Headers.m.delete("x-d");
+  ctx.$p = 3; ctx.Request.Headers.deleteLower("x-d");
 }
 export function backend(ctx) {
   return forwardOnly(ctx, 300000, false);

@@ -2,7 +2,17 @@
 import { JObject, JProperty, bodyOf, forwardOnly, newOutgoingRequest, sendOneWay, strFormat, toJToken } from "apimc/runtime";
 function block(ctx) { return JObject.of([new JProperty("username", toJToken("APIM Alert")), new JProperty("icon_emoji", toJToken(":ghost:")), new JProperty("text", toJToken(strFormat("{0} {1}\nHost: {2}\n{3} {4}\n User: {5}", [ctx.Request.Method, ((ctx.Request.Url.Path ?? "") + (ctx.Request.Url.QueryString ?? "")), ctx.Request.Url.Host, ctx.Response.StatusCode, ctx.Response.StatusReason, ctx.User.Email])))]).ToString(); }
 const SENDOPTIONS = Object.freeze({ timeoutMs: 20000, certificate: null, proxy: null });
-export const meta = { source: "send-one-way-request-reference.xml", hash: "…", compiler: "apimc 0.1.0", readsBody: false, policies: [["choose", "choose[1]", null, "inbound", "operation", "send-one-way-request-reference.xml", 1, 0], ["choose", "choose[1]\\when[1]", null, "inbound", "operation", "send-one-way-request-reference.xml", 2, 2], ["send-one-way-request", "choose[1]\\when[1]\\send-one-way-request[1]", null, "inbound", "operation", "send-one-way-request-reference.xml", 3, 0]] };
+export const meta = {
+  source: "send-one-way-request-reference.xml",
+  hash: "…",
+  compiler: "apimc 0.1.0",
+  readsBody: false,
+  policies: [
+    { name: "choose", path: "choose[1]", id: null, section: "inbound", scope: "operation", file: "send-one-way-request-reference.xml", line: 1, flags: 0 },
+    { name: "choose", path: "choose[1]\\when[1]", id: null, section: "inbound", scope: "operation", file: "send-one-way-request-reference.xml", line: 2, flags: 2 },
+    { name: "send-one-way-request", path: "choose[1]\\when[1]\\send-one-way-request[1]", id: null, section: "inbound", scope: "operation", file: "send-one-way-request-reference.xml", line: 3, flags: 0 }
+  ],
+};
 export function inbound(ctx) {
   ctx.$p = 0; if ((ctx.Response.StatusCode  >=  500)) {
     ctx.$p = 1;
