@@ -6,7 +6,7 @@ import * as runtime from "../../runtime/index.js";
 import { END_PIPELINE, HEADER_OPS, QUERY_OPS, RUNTIME_HELPERS } from "../../runtime/contract.js";
 import { rt } from "../../compiler/codegen/code.js";
 import { compile } from "../../compiler/index.js";
-import { loadPolicy, runPolicy } from "../../runtime/testing.js";
+import { loadPolicy, runPolicy } from "../../gateway/testing.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 const sources = (dir: string): string[] =>
