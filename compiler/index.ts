@@ -1,13 +1,13 @@
-// The compiler's public entry: policy XML text in, one verified ES module out.
+// The compiler's entry: policy XML text in (one document, or the scopes of an operation), one verified ES module out.
 import { Codes, DiagnosticBag, InternalCompilerError, LineMap, type Diagnostic } from "./diagnostics.js";
 import { join as joinCode, js, type Code } from "./codegen/code.js";
 import { ModuleBuilder } from "./codegen/module.js";
 import type { SourceMapV3 } from "./codegen/sourcemap.js";
-import { buildDocument, type BuildState, type FragmentResolver, type PolicyMeta } from "./document.js";
+import { buildDocument, type BuildState, type FragmentResolver, type PolicyDocument, type PolicyMeta } from "./document.js";
 import { emitSections } from "./emit.js";
 import { composeScopes } from "./compose.js";
 import { explainSecretMarkers, normalizeNamedValues, SecretRefs, SECRET_USE, substituteNamedValues, type NamedValueInput, type NamedValueTable } from "./named-values.js";
-import { parseXml } from "./xml/parse.js";
+import { parseXml, type XElement } from "./xml/parse.js";
 import { verifyEmitted } from "./verify.js";
 import { operationTemplateParameters } from "../runtime/traffic/uri.js";
 import { createHash } from "node:crypto";
@@ -67,82 +67,197 @@ export interface CompileResult {
 
 export function compile(source: string, options: CompileOptions = {}): CompileResult {
   const file = options.file ?? "policy.xml";
-  const diags = new DiagnosticBag(file, new LineMap(source));
+  const r = compileDocuments([{ file, source, scope: "operation" }], { ...options, file, name: file });
+  return { code: r.code, map: r.map, diagnostics: r.diagnostics };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The one compile entry: a single document (`compile`) and the scopes a gateway build composes
+// for an operation (`gateway/build.ts`) go through `compileDocuments`, so every limit and check
+// (document size, secrets, unresolved markers, verification, internal errors) applies to both.
+
+/** One policy document of a module, as read. */
+export interface ScopeDocument {
+  file: string;
+  /** The document's text; null when it could not be read (`unreadable` says why). */
+  source: string | null;
+  unreadable?: string;
+  /** "global", "product", "api" or "operation": the policy table's scope column. */
+  scope: string;
+}
+
+export interface ComposeOptions extends CompileOptions {
+  /** The module's name: `meta.source` and the file its code is attributed to (a build's module key). Default: the last document's file. */
+  name?: string;
+  /** Text hashed before the documents' text into `meta.hash` (a build's module key). */
+  hashSeed?: string;
+  /** The policy table names files relative to this folder (a build directory stays movable). */
+  baseDir?: string;
+  /** Parses shared by the compiles of one build, which all use the same options but for the module's own. */
+  session?: CompileSession;
+}
+
+export interface ComposedResult extends CompileResult {
+  /** The documents and fragment files the module was composed from. */
+  sources: string[];
+}
+
+interface ParsedDocument {
+  root: XElement | null;
+  diags: DiagnosticBag;
+  /** Whether substituting named values referenced a secret. */
+  secrets: boolean;
+}
+
+/**
+ * What the compiles of one build share: each policy file is parsed and substituted once per secret
+ * marker variant (see SecretRefs), and its IR rebuilt per module (policy table indices are per module).
+ */
+export class CompileSession {
+  readonly refs = [new SecretRefs(0), new SecretRefs(1)] as const;
+  readonly parsed = [new Map<string, ParsedDocument>(), new Map<string, ParsedDocument>()] as const;
+}
+
+/** Compiles `documents` (the broadest scope first) into one module, composed at build time. */
+export function compileDocuments(documents: readonly ScopeDocument[], options: ComposeOptions = {}): ComposedResult {
+  const name = options.name ?? documents.at(-1)?.file ?? options.file ?? "policy.xml";
   try {
-    return compileInner(source, file, options, diags);
+    return compileComposed(documents, name, options, options.session ?? new CompileSession());
   } catch (e) {
     // The compiler never crashes on input: a bug becomes a diagnostic that says so.
     const msg = e instanceof InternalCompilerError ? e.message : (e as Error)?.stack ?? String(e);
+    const at = documents.at(-1);
+    const diags = new DiagnosticBag(at?.file ?? name, new LineMap(at?.source ?? ""));
     diags.error(Codes.Internal, 0, `Internal compiler error (a bug in apimc, please report it): ${msg}`);
-    return { code: null, map: null, diagnostics: diags.items };
+    return { code: null, map: null, diagnostics: diags.items, sources: documents.map((d) => d.file) };
   }
 }
 
-function compileInner(source: string, file: string, options: CompileOptions, diags: DiagnosticBag): CompileResult {
-  if (source.length > MAX_DOCUMENT_SIZE) {
-    diags.error(Codes.DocumentTooLarge, 0, `The document is ${source.length} characters; APIM accepts policy documents up to 256 KiB.`);
-    return { code: null, map: null, diagnostics: diags.items };
-  }
+function compileComposed(documents: readonly ScopeDocument[], name: string, options: ComposeOptions, session: CompileSession): ComposedResult {
   const namedValues = options.namedValues === undefined ? undefined : normalizeNamedValues(options.namedValues);
-  const first = compileVariant(source, file, options, namedValues, diags, new SecretRefs(0));
-  if (first.code === null || first.refs.refs.length === 0) return first;
+  const first = compileVariant(documents, name, options, namedValues, session, 0);
+  const diagnostics = first.bags.flatMap((b) => b.items);
+  explainSecretMarkers(diagnostics, session.refs[0]);
+  const result = { code: first.code, map: first.map, diagnostics, sources: [...first.sources] };
+  if (first.code === null || !first.secrets) return result;
   // Secrets were used: a second compile with other markers shows whether a secret's text was used while compiling.
-  const second = compileVariant(source, file, options, namedValues, new DiagnosticBag(file, diags.lines), new SecretRefs(1));
-  if (second.code !== first.code) {
-    const ref = first.refs.refs[0]!;
-    const d = diags.error(Codes.SecretNamedValue, ref.file === file ? ref.offset : 0, `A secret named value ('{{${[...new Set(first.refs.refs.map((r) => r.name))].join("}}', '{{")}}}') is used where apimc computes something from its text while compiling (an encoding, a length, a comparison); ${SECRET_USE}.`);
-    return { code: null, map: null, diagnostics: [...first.diagnostics, d] };
-  }
-  return first;
+  const second = compileVariant(documents, name, options, namedValues, session, 1);
+  if (second.code === first.code) return result;
+  const refs = session.refs[0].refs.filter((r) => first.sources.has(r.file));
+  const ref = refs[0];
+  const bag = first.bags.find((b) => b.file === ref?.file) ?? first.bags[0]!;
+  const d = bag.error(Codes.SecretNamedValue, ref && bag.file === ref.file ? ref.offset : 0, `A secret named value ('{{${[...new Set(refs.map((r) => r.name))].join("}}', '{{")}}}') is used where apimc computes something from its text while compiling (an encoding, a length, a comparison); ${SECRET_USE}.`);
+  return { code: null, map: null, diagnostics: [...diagnostics, d], sources: result.sources };
 }
 
-function compileVariant(source: string, file: string, options: CompileOptions, namedValues: NamedValueTable | undefined, diags: DiagnosticBag, refs: SecretRefs): CompileResult & { refs: SecretRefs } {
-  const root = parseXml(source, diags);
-  if (!root) return { code: null, map: null, diagnostics: diags.items, refs };
-  substituteNamedValues(root, namedValues, diags, options.checkOnly, refs);
+interface Variant {
+  code: string | null;
+  map: SourceMapV3 | null;
+  /** Every diagnostic bag of the module: each document's parse and build, each fragment's, in that order. */
+  bags: DiagnosticBag[];
+  sources: Set<string>;
+  secrets: boolean;
+}
+
+/** Parses (once a session), composes, emits and verifies the module with one secret marker variant. */
+function compileVariant(documents: readonly ScopeDocument[], name: string, options: ComposeOptions, namedValues: NamedValueTable | undefined, session: CompileSession, variant: 0 | 1): Variant {
+  const refs = session.refs[variant];
+  const refsBefore = refs.refs.length;
+  const sources = new Set<string>();
   const state: BuildState = {
     table: [],
     scope: "operation",
-    fragments: options.fragments,
+    fragments: options.fragments && recordingReads(options.fragments, sources),
     namedValues,
     secretRefs: refs,
     checkOnly: options.checkOnly,
-    allDiagnostics: [diags],
+    allDiagnostics: [],
     backends: options.backends ? new Set(options.backends) : undefined,
     operation: options.urlTemplate !== undefined ? { urlTemplate: options.urlTemplate, parameters: operationTemplateParameters(options.urlTemplate) } : undefined,
   };
-  const all = () => {
-    const items = state.allDiagnostics!.flatMap((b) => b.items);
-    explainSecretMarkers(items, refs);
-    return items;
-  };
-  const failed = () => state.allDiagnostics!.some((b) => b.hasErrors);
-  const doc = buildDocument(root, diags, { allowSnippets: options.allowSnippets, state });
-  if (failed()) return { code: null, map: null, diagnostics: all(), refs };
+  const bags = state.allDiagnostics!;
+  let secrets = false;
+  let failed = false;
+  const out = (code: string | null = null, map: SourceMapV3 | null = null): Variant => ({ code, map, bags, sources, secrets: secrets || refs.refs.length > refsBefore });
+  const docs: PolicyDocument[] = [];
+  let last: DiagnosticBag | null = null;
+  for (const d of documents) {
+    sources.add(d.file);
+    const p = parseDocument(d, namedValues, options.checkOnly, session, variant);
+    secrets ||= p.secrets;
+    bags.push(p.diags);
+    if (!p.root) {
+      failed = true;
+      continue;
+    }
+    state.scope = d.scope;
+    // A bag per module for what building finds: a document shared by modules has its parse diagnostics once.
+    last = new DiagnosticBag(p.diags.file, p.diags.lines);
+    bags.push(last);
+    docs.push(buildDocument(p.root, last, { allowSnippets: options.allowSnippets, state }));
+  }
+  const anyErrors = () => failed || bags.some((b) => b.hasErrors);
+  if (anyErrors()) return out();
 
+  const sectionBag = last ?? new DiagnosticBag(options.file ?? name, new LineMap(""));
+  if (!last) bags.push(sectionBag);
   const builder = new ModuleBuilder();
-  const sections = emitSections(composeScopes([doc], diags), builder, diags);
-  if (failed()) return { code: null, map: null, diagnostics: all(), refs };
+  const sections = emitSections(composeScopes(docs, sectionBag), builder, sectionBag);
+  if (anyErrors()) return out();
 
-  const hash = createHash("sha256").update(source).digest("hex").slice(0, 16);
-  const meta = moduleMeta(file, hash, doc.table, builder.readsBody);
+  const h = createHash("sha256").update(options.hashSeed ?? "");
+  for (const d of documents) h.update(d.source ?? "");
+  const meta = moduleMeta(name, h.digest("hex").slice(0, 16), state.table, builder.readsBody, options.baseDir);
   const { code, map, unresolvedSecrets } = builder.render({
     sections,
     meta,
     runtimeSpecifier: options.runtime ?? "apimc/runtime",
     format: options.format ?? "esm",
-    file,
-    lines: diags.lines,
+    file: name,
+    lines: sectionBag.lines,
     sourceMap: options.sourceMap ?? false,
     secrets: refs,
   });
-  if (reportUnresolvedSecrets(unresolvedSecrets, refs, state.allDiagnostics!, diags)) return { code: null, map: null, diagnostics: all(), refs };
+  if (reportUnresolvedSecrets(unresolvedSecrets, refs, bags, sectionBag)) return out();
   const v = verifyEmitted(code, options.format);
   if (!v.ok) {
-    diags.error(Codes.VerifyFailed, 0, `Internal compiler error: the generated module failed verification (${v.errors.slice(0, 3).join("; ")}). This is a bug in apimc.`);
-    return { code: null, map: null, diagnostics: all(), refs };
+    sectionBag.error(Codes.VerifyFailed, 0, `Internal compiler error: the generated module ${name} failed verification (${v.errors.slice(0, 3).join("; ")}). This is a bug in apimc.`);
+    return out();
   }
-  return { code, map, diagnostics: all(), refs };
+  return out(code, map);
+}
+
+/** A document parsed and its named values substituted, once a session; the size limit is checked here. */
+function parseDocument(d: ScopeDocument, namedValues: NamedValueTable | undefined, checkOnly: boolean | undefined, session: CompileSession, variant: 0 | 1): ParsedDocument {
+  const cache = session.parsed[variant];
+  let p = cache.get(d.file);
+  if (p) return p;
+  const diags = new DiagnosticBag(d.file, new LineMap(d.source ?? ""));
+  if (d.source === null) {
+    diags.error(Codes.XmlEmptyDocument, 0, `Cannot read policy file: ${d.unreadable ?? "unreadable"}`);
+    p = { root: null, diags, secrets: false };
+  } else if (d.source.length > MAX_DOCUMENT_SIZE) {
+    diags.error(Codes.DocumentTooLarge, 0, `The document is ${d.source.length} characters; APIM accepts policy documents up to 256 KiB.`);
+    p = { root: null, diags, secrets: false };
+  } else {
+    const refs = session.refs[variant];
+    const before = refs.refs.length;
+    const root = parseXml(d.source, diags);
+    if (root) substituteNamedValues(root, namedValues, diags, checkOnly, refs);
+    p = { root, diags, secrets: refs.refs.length > before };
+  }
+  cache.set(d.file, p);
+  return p;
+}
+
+/** The same fragment lookups, adding each file read to `into`. */
+export function recordingReads(resolver: FragmentResolver, into: Set<string>): FragmentResolver {
+  const recording = (id: string) => {
+    const f = resolver(id);
+    if (f) into.add(f.file);
+    return f;
+  };
+  return Object.assign(recording, { fileOf: resolver.fileOf });
 }
 
 /** A diagnostic at each secret reference whose marker did not stay text in the module; true when there was one. */

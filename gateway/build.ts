@@ -1,20 +1,14 @@
 // `apimc build`: one module per operation (and per product whose policy applies to it), with the
 // effective policy composed at build time: global → product → API → operation, fragments inlined,
-// named values substituted.
+// named values substituted. Which documents make a module is decided here; compiling them is the
+// compiler's one entry (`compileDocuments`).
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, relative, resolve, sep } from "node:path";
 import { createHash } from "node:crypto";
-import { Codes, DiagnosticBag, LineMap, type Diagnostic } from "../compiler/diagnostics.js";
-import { buildDocument, type BuildState, type FragmentResolver, type PolicyDocument } from "../compiler/document.js";
-import { composeScopes } from "../compiler/compose.js";
-import { emitSections } from "../compiler/emit.js";
-import { ModuleBuilder } from "../compiler/codegen/module.js";
-import { parseXml, type XElement } from "../compiler/xml/parse.js";
-import { explainSecretMarkers, SecretRefs, SECRET_USE, substituteNamedValues, type NamedValueTable } from "../compiler/named-values.js";
-import { verifyEmitted } from "../compiler/verify.js";
-import { COMPILER_BUILD, COMPILER_VERSION, fragmentsFromDirectory, moduleMeta, reportUnresolvedSecrets } from "../compiler/index.js";
+import { Codes, type Diagnostic } from "../compiler/diagnostics.js";
+import type { NamedValueTable } from "../compiler/named-values.js";
+import { COMPILER_BUILD, COMPILER_VERSION, CompileSession, compileDocuments, fragmentsFromDirectory, recordingReads, type ScopeDocument } from "../compiler/index.js";
 import type { GatewayConfig, LoadedConfig, OperationConfig } from "./config.js";
-import { operationTemplateParameters } from "../runtime/traffic/uri.js";
 
 export interface BuiltModule {
   /** `<api>/<operation>/<product or ->`. */
@@ -44,45 +38,30 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
   const files = new Set<string>([loaded.file]);
   if (typeof config.namedValues === "string") files.add(resolve(dir, config.namedValues));
   const reported = new Map<string, Diagnostic>();
-  const report = (bags: DiagnosticBag[]) => {
-    for (const b of bags) for (const d of b.items) reported.set(`${d.file}:${d.offset}:${d.code}:${d.message}`, d);
+  const report = (diags: readonly Diagnostic[]) => {
+    for (const d of diags) reported.set(`${d.file}:${d.offset}:${d.code}:${d.message}`, d);
   };
   const fragmentDir = config.fragments ? resolve(dir, config.fragments) : null;
   const baseResolver = fragmentDir ? fragmentsFromDirectory(fragmentDir) : undefined;
   const fragments = baseResolver && recordingReads(baseResolver, files);
-
-  // Each policy file is read, parsed and substituted once (per marker variant, see SecretRefs); its
-  // IR is rebuilt per module because policy table indices are per module.
-  const secretRefs = [new SecretRefs(0), new SecretRefs(1)] as const;
-  type Parsed = { root: XElement | null; diags: DiagnosticBag; source: string; secrets: boolean };
-  const parsedBy = [new Map<string, Parsed>(), new Map<string, Parsed>()] as const;
-  const parsed = parsedBy[0];
-  const parseFile = (rel: string, variant: 0 | 1): Parsed => {
+  // Each policy file is read once, and parsed once for all the modules it is in (the session).
+  const session = new CompileSession();
+  const texts = new Map<string, Pick<ScopeDocument, "source" | "unreadable">>();
+  const readDocument = (rel: string, scope: string): ScopeDocument => {
     const file = resolve(dir, rel);
     files.add(file);
-    const cache = parsedBy[variant];
-    let p = cache.get(file);
-    if (!p) {
-      let source = "";
-      const diags = new DiagnosticBag(file, new LineMap(""));
+    let text = texts.get(file);
+    if (!text) {
       try {
-        source = readFileSync(file, "utf8");
+        text = { source: readFileSync(file, "utf8") };
       } catch (e) {
-        diags.error(Codes.XmlEmptyDocument, 0, `Cannot read policy file: ${(e as Error).message}`);
-        p = { root: null, diags, source, secrets: false };
-        cache.set(file, p);
-        if (variant === 0) report([diags]);
-        return p;
+        text = { source: null, unreadable: (e as Error).message };
       }
-      const bag = new DiagnosticBag(file, new LineMap(source));
-      const root = parseXml(source, bag);
-      const before = secretRefs[variant].refs.length;
-      if (root) substituteNamedValues(root, namedValues, bag, false, secretRefs[variant]);
-      p = { root, diags: bag, source, secrets: secretRefs[variant].refs.length > before };
-      cache.set(file, p);
+      texts.set(file, text);
     }
-    return p;
+    return { file, scope, ...text };
   };
+  const backends = Object.keys(config.backends ?? {});
 
   const modules: BuiltModule[] = [];
   let ok = true;
@@ -100,87 +79,15 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
           { rel: op.policy, scope: "operation" },
         ];
         const key = `${api.id}/${op.id}/${productId ?? "-"}`;
-        const first = buildModule(key, scopes, op, 0);
-        let code = first.code;
-        if (code !== null && first.secrets) {
-          // Secrets were used: the other marker variant shows whether a secret's text was used while compiling.
-          const second = buildModule(key, scopes, op, 1);
-          if (second.code !== code) {
-            const refs = secretRefs[0].refs.filter((r) => first.sources.has(r.file));
-            const ref = refs[0];
-            const bag = first.bags.find((b) => b.file === ref?.file) ?? first.bags[0] ?? new DiagnosticBag(loaded.file, new LineMap(""));
-            bag.error(Codes.SecretNamedValue, ref && bag.file === ref.file ? ref.offset : 0, `A secret named value ('{{${[...new Set(refs.map((r) => r.name))].join("}}', '{{")}}}') is used where apimc computes something from its text while compiling (an encoding, a length, a comparison); ${SECRET_USE}.`);
-            code = null;
-          }
-        }
-        if (code !== null) modules.push({ key, apiId: api.id, operationId: op.id, productId, code, sources: [...first.sources] });
+        const documents = scopes.flatMap((s) => (s.rel ? [readDocument(s.rel, s.scope)] : []));
+        // What the configuration fixes: rewrite-uri and set-backend-service literals are checked against them.
+        const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, urlTemplate: op.urlTemplate, session });
+        if (r.code !== null) modules.push({ key, apiId: api.id, operationId: op.id, productId, code: r.code, sources: r.sources });
         else ok = false;
-        explainSecretMarkers(first.bags.flatMap((b) => b.items), secretRefs[0]);
-        report(first.bags);
+        report(r.diagnostics);
       }
     }
   }
-
-  /** Composes and emits one module with one marker variant; `code` null on errors (in `bags`). */
-  function buildModule(key: string, scopes: { rel: string | undefined; scope: string }[], op: OperationConfig, variant: 0 | 1): { code: string | null; bags: DiagnosticBag[]; sources: Set<string>; secrets: boolean } {
-    const sources = new Set<string>();
-    const moduleFragments = fragments && recordingReads(fragments, sources);
-    const refs = secretRefs[variant];
-    const refsBefore = refs.refs.length;
-    const state: BuildState = {
-      table: [],
-      scope: "global",
-      fragments: moduleFragments,
-      namedValues,
-      secretRefs: refs,
-      allDiagnostics: [],
-      // What the configuration fixes: rewrite-uri and set-backend-service literals are checked against them.
-      backends: new Set(Object.keys(config.backends ?? {})),
-      operation: { urlTemplate: op.urlTemplate, parameters: operationTemplateParameters(op.urlTemplate) },
-    };
-    const docs: PolicyDocument[] = [];
-    let failed = false;
-    let secrets = false;
-    let lastBag: DiagnosticBag | null = null;
-    for (const s of scopes) {
-      if (!s.rel) continue;
-      sources.add(resolve(dir, s.rel));
-      const p = parseFile(s.rel, variant);
-      secrets ||= p.secrets;
-      state.allDiagnostics!.push(p.diags);
-      if (!p.root) {
-        failed = true;
-        continue;
-      }
-      state.scope = s.scope;
-      // A fresh bag per module keeps structural diagnostics from being counted twice.
-      const bag = new DiagnosticBag(p.diags.file, p.diags.lines);
-      state.allDiagnostics!.push(bag);
-      docs.push(buildDocument(p.root, bag, { state }));
-      lastBag = bag;
-    }
-    const bags = state.allDiagnostics!;
-    const anyErrors = () => failed || bags.some((b) => b.hasErrors);
-    secrets ||= refs.refs.length > refsBefore; // fragments substituted for this module
-    if (anyErrors()) return { code: null, bags, sources, secrets };
-    const builder = new ModuleBuilder();
-    const sectionBag = lastBag ?? new DiagnosticBag(loaded.file, new LineMap(""));
-    if (!lastBag) bags.push(sectionBag);
-    const sections = emitSections(composeScopes(docs, sectionBag), builder, sectionBag);
-    if (anyErrors()) return { code: null, bags, sources, secrets };
-    const h = createHash("sha256").update(key);
-    for (const s of scopes) if (s.rel) h.update(parsed.get(resolve(dir, s.rel))?.source ?? "");
-    const meta = moduleMeta(key, h.digest("hex").slice(0, 16), state.table, builder.readsBody, dir);
-    const { code, unresolvedSecrets } = builder.render({ sections, meta, runtimeSpecifier: runtime, format, file: key, lines: sectionBag.lines, sourceMap: false, secrets: refs });
-    if (reportUnresolvedSecrets(unresolvedSecrets, refs, bags, sectionBag)) return { code: null, bags, sources, secrets };
-    const v = verifyEmitted(code, format);
-    if (!v.ok) {
-      sectionBag.error(Codes.VerifyFailed, 0, `Internal compiler error: module ${key} failed verification (${v.errors.slice(0, 3).join("; ")}).`);
-      return { code: null, bags, sources, secrets };
-    }
-    return { code, bags, sources, secrets };
-  }
-  for (const p of parsed.values()) report([p.diags]);
   const diagnostics = [...reported.values()];
   return { modules, diagnostics, files: [...files], ok: ok && !diagnostics.some((d) => d.severity === "error") };
 }
@@ -371,14 +278,4 @@ export function loadBuild(loaded: LoadedConfig, outdir: string): GatewayBuild {
   }
   if (expected.size) fail(Codes.PrebuiltTampered, manifestFile, `The manifest has no module for ${[...expected].slice(0, 3).join(", ")}${expected.size > 3 ? ` and ${expected.size - 3} more` : ""}.`);
   return { modules, diagnostics: [], files: [...files], ok: true };
-}
-
-/** The same fragment lookups, adding each file read to `into` (the manifest's and a module's sources). */
-function recordingReads(resolver: FragmentResolver, into: Set<string>): FragmentResolver {
-  const recording = (id: string) => {
-    const f = resolver(id);
-    if (f) into.add(f.file);
-    return f;
-  };
-  return Object.assign(recording, { fileOf: resolver.fileOf });
 }
