@@ -153,7 +153,7 @@ const ENTRIES: Entry[] = [
       const e = await errorOf(() => (gw = createGateway({ config: writeConfig(c, dir, "operation"), watch: false })));
       await gw?.close();
       if (e && !(e instanceof GatewayBuildError)) throw e;
-      return e ? errorCodes(e.diagnostics) : [];
+      return e instanceof GatewayBuildError ? errorCodes(e.diagnostics) : [];
     },
   },
 ];
