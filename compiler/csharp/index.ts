@@ -6,13 +6,13 @@ import type { ModuleScope } from "../codegen/scope.js";
 import { Codes, InternalCompilerError, type DiagnosticBag } from "../diagnostics.js";
 import { parseExpressionSource, ParseError } from "./parser.js";
 import { Binder, BindError, type BExpr } from "./binder.js";
-import { canComplete, castKey, convertImplicit, stringOf, tempDecl, typeTest } from "./lower.js";
+import { boxCode, canComplete, castCode, castKey, convertImplicit, stringOf, tempDecl, typeTest } from "./lower.js";
 import { isNamed, isNullable, isNumeric, named, primName, setLiteralCode, typeName, underlyingNullable, type Type } from "./types.js";
 import "./surface/index.js";
 import { setDefaultOfCode } from "./surface/system.js";
 import { setBodyTarget, setCastKey } from "./surface/context.js";
 import { setJCastKey } from "./surface/newtonsoft.js";
-import { setTypeTest } from "./surface/linq.js";
+import { setCastHelpers, setTypeTest } from "./surface/linq.js";
 import { defaultValue } from "./lower.js";
 
 setLiteralCode((v) => literal(v));
@@ -20,6 +20,7 @@ setCastKey(castKey);
 setJCastKey(castKey);
 setBodyTarget((t) => literal(typeName(t)));
 setTypeTest((t) => js`((v) => ${typeTest(t, js`v`)})`);
+setCastHelpers((t) => js`((v) => ${boxCode(t, js`v`)})`, (t) => js`((v) => ${castCode(js`v`, t)})`);
 setDefaultOfCode((x) => defaultValue(x.retType));
 
 /**

@@ -308,6 +308,10 @@ function jsonValue(e: BExpr): Code {
 }
 
 /** Code that boxes a value of static type `from` into an object. */
+/** Boxing a value `v` of static type `t` (Cast<object>() boxes each element so). */
+export function boxCode(t: Type, v: Code): Code {
+  return box({ type: t, code: v, pos: 0 });
+}
 function box(e: BExpr): Code {
   if (e.type.k === "array" || (e.type.k === "named" && TAGGED_COLLECTIONS.has(e.type.def.name) && e.type.def.ns === "System.Collections.Generic"))
     return js`${rt("tagType")}(${e.code}, ${clrName(e.type)})`;

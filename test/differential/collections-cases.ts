@@ -32,7 +32,29 @@ const LIST_CHANGES: [string, string][] = [
   ["read", "l.IndexOf(x)"],
 ];
 
+// Cast/OfType: boxed ints and doubles are both JS numbers; the element's static type decides.
+const CAST_SOURCES: [string, string][] = [
+  ["int", "new List<int> { 0, 7 }"],
+  ["double", "new List<double> { 1.0, 2.5 }"],
+  ["long", "new long[] { 1L, -2L }"],
+  ["char", "new List<char> { 'a' }"],
+  ["decimal", "new List<decimal> { 1.50m }"],
+  ["nint", "new List<int?> { 1, null }"],
+  ["object", `new List<object> { 1, 2L, 3.0, 4.5, "st", 5m, null }`],
+  ["string", `new[] { "x", null }`],
+];
+const CAST_TARGETS = ["int", "double", "long", "decimal", "object", "string", "IComparable", "int?"];
+
 export const COLLECTION_CASES: DiffCase[] = [
+  ...CAST_SOURCES.flatMap(([sn, src]) =>
+    CAST_TARGETS.flatMap((t) => [
+      c(`fz.oftype.${sn}.${t}`, "string", `string.Join(",", (${src}).OfType<${t}>())`),
+      // (left out: a boxed char is a 1-char string in apimc, so OfType<string> over objects takes it)
+      ...(sn === "char" && t === "string" ? [] : [c(`fz.cast.object.oftype.${sn}.${t}`, "string", `string.Join(",", (${src}).Cast<object>().OfType<${t}>())`)]),
+      c(`fz.cast.${sn}.${t}`, "string", `string.Join(",", (${src}).Cast<${t}>())`),
+    ]),
+  ),
+  c("fz.cast.object.oftype.sum", "double", "new List<int> { 255 }.Cast<object>().OfType<double>().Select(v3 => double.PositiveInfinity).Sum()"),
   // List<T>._version: every change (an item set too) fails the enumeration at its next step, the last one included
   ...LIST_CHANGES.flatMap(([name, change]) => [1, 3].map((at) => b(`fz.foreach.list.${name}.${at}`, "string", walk(change, at)))),
   // .NET Framework's List.Sort(Comparison<T>) does not change _version (reference source List.cs);

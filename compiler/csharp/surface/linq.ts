@@ -1,6 +1,6 @@
 // System.Linq.Enumerable: extension methods over IEnumerable<T>, lowered to the `linq*` runtime
 // helpers (which accept arrays, strings (as char codes), Maps (as KeyValuePairs) and any iterable).
-import { js, rt, type Code } from "../../codegen/code.js";
+import { js, literal, rt, type Code } from "../../codegen/code.js";
 import { SM, type } from "./dsl.js";
 import { isNullable, type LowerInfo } from "../types.js";
 
@@ -130,20 +130,37 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
   SM(`TAccumulate Aggregate<TSource, TAccumulate>(${S}, TAccumulate seed, Func<TAccumulate, TSource, TAccumulate> func)`, (_r, a) => js`${rt("linqAggregateSeed")}(${a[0]}, ${a[1]}, ${a[2]})`),
   SM(`bool SequenceEqual<TSource>(${S}, IEnumerable<TSource> second)`, L("linqSequenceEqual")),
   SM(`IEnumerable<IGrouping<TKey, TSource>> GroupBy<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, L("linqGroupBy")),
-  // Cast<object>() boxes: a long, float, short... keeps its type in the box (OfType<long> finds it)
+  // Cast<T>/OfType<T> over a sequence of a value type decide statically (the elements are plain JS
+  // values, not boxes): to its own type, Nullable or a base (object, an interface) every element
+  // (boxed: Cast<object>() of ints and of doubles must stay tellable apart), to any other type none
+  // (OfType) or InvalidCastException at the first element (Cast). Over references: a run-time test.
   SM(`IEnumerable<TResult> Cast<TResult>(this IEnumerable source)`, (_r, a, x) => {
     const elem = elementType(x.argTypes[0]!);
-    const n = elem && elem.k === "named" && elem.def.ns === "System" && !elem.args.length ? elem.def.name : null;
-    const boxed = n && ["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float"].includes(n);
-    const t = x.typeArgs[0];
-    return boxed && t?.k === "named" && t.def.name === "object" ? js`${rt("linqSelect")}(${a[0]}, (v) => ${rt("boxNum")}(v, ${n}))` : a[0]!;
+    const t = x.typeArgs[0]!;
+    if (elem && isValueTypeOrNullable(elem)) {
+      if (sameType(elem, t) || (isNullable(t) && sameType(underlyingNullable(t), elem))) return a[0]!;
+      if (isBase(elem, t)) return js`${rt("linqSelect")}(${a[0]}, ${boxer(elem)})`;
+      // a boxed char is a 1-char string, which string accepts: a stand-in only char would accept
+      const boxed = isNamed(elem, "char") ? js`{ $typeName: "System.Char" }` : js`${boxer(elem)}(v)`;
+      return js`${rt("linqSelect")}(${a[0]}, (v) => ${rt("castTo")}(${boxed}, ${literal(typeName(t))}))`;
+    }
+    if (elem && (sameType(elem, t) || isBase(elem, t))) return a[0]!;
+    return js`${rt("linqSelect")}(${a[0]}, ${caster(t)})`;
   }),
   SM(`IEnumerable<TResult> OfType<TResult>(this IEnumerable source)`, (_r, a, x) => {
-    const found = js`${rt("linqOfType")}(${a[0]}, ${x.typeArgs.length ? typeTest(x.typeArgs[0]!) : js`null`})`;
+    const elem = elementType(x.argTypes[0]!);
+    const t = x.typeArgs[0]!;
+    if (elem && isValueType(elem)) {
+      const nonNull = js`${rt("linqOfType")}(${a[0]}, null)`;
+      if (sameType(underlyingNullable(elem), underlyingNullable(t))) return nonNull;
+      if (isBase(underlyingNullable(elem), t)) return js`${rt("linqSelect")}(${nonNull}, ${boxer(underlyingNullable(elem))})`;
+      return js`${rt("linqOfType")}(${a[0]}, () => false)`;
+    }
+    const found = js`${rt("linqOfType")}(${a[0]}, ${typeTest(t)})`;
     // OfType<long>() and the other boxed value types: the values come out of their boxes
-    const t = x.typeArgs[0];
-    const n = t && t.k === "named" && t.def.ns === "System" && !t.args.length ? t.def.name : null;
-    return n && ["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float"].includes(n) ? js`${rt("linqSelect")}(${found}, (v) => ${rt("unboxJson")}(v))` : found;
+    const n = t.k === "named" && t.def.ns === "System" && !t.args.length ? t.def.name : null;
+    if (n === "char") return js`${rt("linqSelect")}(${found}, (v) => v.charCodeAt(0))`;
+    return n && ["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float", "double"].includes(n) ? js`${rt("linqSelect")}(${found}, (v) => ${rt("unboxJson")}(v))` : found;
   }),
   SM(`IEnumerable<int> Range(int start, int count)`, L("linqRange")),
   SM(`IEnumerable<TResult> Repeat<TResult>(TResult element, int count)`, L("linqRepeat")),
@@ -152,11 +169,26 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
 
 type("System.Linq", "IGrouping", { typeParams: ["TKey", "TElement"], isInterface: true, interfaces: ["IEnumerable<TElement>"] }, []);
 import { P } from "./dsl.js";
-import { elementType, lookupType, type Type } from "../types.js";
+import { derivesFrom, elementType, isNamed, isValueType, lookupType, sameType, typeName, underlyingNullable, type Type } from "../types.js";
 const grouping = lookupType("IGrouping", 2)!;
 grouping.members.set("Key", [Object.assign(P("TKey Key", (r) => js`${r}.Key`), { owner: grouping })]);
 
 let typeTest: (t: Type) => Code = () => js`null`;
 export function setTypeTest(f: (t: Type) => Code): void {
   typeTest = f;
+}
+let boxer: (t: Type) => Code = () => js`null`;
+let caster: (t: Type) => Code = () => js`null`;
+/** `(v) => (object)v` for a value of type t, and `(v) => (T)v` from object (lower.ts boxCode/castCode). */
+export function setCastHelpers(box: (t: Type) => Code, cast: (t: Type) => Code): void {
+  boxer = box;
+  caster = cast;
+}
+/** `to` is object or an interface `t` implements: a reference conversion (boxing for a value type). */
+function isBase(t: Type, to: Type): boolean {
+  if (to.k !== "named") return false;
+  if (to.def.name === "object" && to.def.ns === "System") return true;
+  // the System value types implement these (the surface tables do not list value types' interfaces)
+  if (isValueType(t) && to.def.ns === "System" && ["IComparable", "IFormattable", "IConvertible", "IEquatable"].includes(to.def.name)) return true;
+  return !!to.def.isInterface && derivesFrom(t, to);
 }

@@ -220,7 +220,8 @@ for (const n of NUMS) {
     : boxed
       ? (v: Code) => js`(${v} instanceof ${rt("NumBox")} && ${v}.t === ${T})`
       : T === "double"
-        ? (v: Code) => js`(typeof ${v} === "number" || (${v} instanceof ${rt("NumBox")} && ${v}.t === "double"))`
+        ? // an integral double is boxed as NumBox(v, "double") (boxDouble): a plain integer is a boxed int
+          (v: Code) => js`((typeof ${v} === "number" && !Number.isInteger(${v})) || (${v} instanceof ${rt("NumBox")} && ${v}.t === "double"))`
         : (v: Code) => js`(typeof ${v} === "number" && Number.isInteger(${v}) && (${v} | 0) === ${v})`;
   type("System", T, { valueType: true, test }, members);
 }
