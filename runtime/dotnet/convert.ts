@@ -1,6 +1,10 @@
 // Convert's base64 and hex: ToBase64String (and the fused UTF-8/base64url forms), FromBase64String,
-// the char-array variants, ToHexString/FromHexString.
-import { argumentNull, argumentOutOfRange, formatError } from "../errors.js";
+// the char-array variants, ToHexString/FromHexString; Convert.ToXxx(object) and the base conversions.
+import { argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, overflow } from "../errors.js";
+import { BIG_RANGES, Decimal, decRound, decToIntegral, decToNum, NumBox, toDec } from "./decimal.js";
+import { lnum } from "./long.js";
+import { displayName, INT_RANGES, mathRound, runtimeTypeName, typeLabel } from "./core.js";
+import { parseBool, parseChar, parseNum } from "./number-parse.js";
 
 export function toBase64(b: Uint8Array | null): string {
   if (b === null || b === undefined) throw argumentNull("inArray");
@@ -65,4 +69,105 @@ export function toBase64Chars(b: Uint8Array | null, offsetIn: number, length: nu
   if (offsetOut > out.length - s.length) throw argumentOutOfRange("offsetOut", "Either offset did not refer to a position in the string, or there is an insufficient length of destination character array.");
   for (let i = 0; i < s.length; i++) out[offsetOut + i] = s.charCodeAt(i);
   return s.length;
+}
+
+let dateParser: ((s: string) => unknown) | null = null;
+export function registerDateParser(f: (s: string) => unknown): void {
+  dateParser = f;
+}
+
+// ---- Convert --------------------------------------------------------------------------------------------
+/** Convert.ToXxx(object): IConvertible semantics (strings parsed, doubles rounded to even, bools 1/0). */
+export function convertTo(v: unknown, type: string): unknown {
+  if (v === null || v === undefined) {
+    if (type === "DateTime") return null;
+    return type === "bool" ? false : type === "char" ? 0 : 0;
+  }
+  if (type === "bool") {
+    if (typeof v === "boolean") return v;
+    if (typeof v === "number") return v !== 0;
+    if (v instanceof NumBox) return v.v !== 0;
+    if (v instanceof Decimal) return v.m !== 0n;
+    if (typeof v === "string") return parseBool(v);
+    throw invalidCast(runtimeTypeName(v), "System.Boolean");
+  }
+  if (type === "DateTime") {
+    if (typeof v === "string" && dateParser) return dateParser(v);
+    // only a DateTime converts (a boxed long, a TimeSpan or a DateTimeOffset is InvalidCastException)
+    if (typeof v === "object" && (v as { $typeName?: string }).$typeName === "System.DateTime") return v;
+    throw invalidCast(runtimeTypeName(v), "System.DateTime");
+  }
+  if (type === "char") {
+    if (typeof v === "string") return parseChar(v);
+    if (typeof v === "number") return checkRange(v, "char");
+    throw invalidCast(runtimeTypeName(v), "System.Char");
+  }
+  if (v instanceof NumBox) v = v.v;
+  if (typeof v === "bigint") {
+    // a long beyond 2^53
+    if (type === "decimal") return toDec(v as unknown as number);
+    if (type === "double" || type === "float") return type === "float" ? Math.fround(Number(v)) : Number(v);
+    const r = BIG_RANGES[type];
+    if (r && (v < r[0] || v > r[1])) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
+    return v;
+  }
+  if (type === "decimal") {
+    if (typeof v === "boolean") return toDec(v ? 1 : 0);
+    if (typeof v === "string") return parseNum(v, type);
+    if (typeof v === "number") return toDec(v);
+    if (v instanceof Decimal) return v;
+  }
+  if (v instanceof Decimal) {
+    if (type in INT_RANGES) return decToIntegral(decRound(v, 0, 0), type);
+    return type === "float" ? Math.fround(decToNum(v)) : decToNum(v);
+  }
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "string") return parseNum(v, type);
+  if (typeof v === "number") {
+    if (type === "long" || type === "ulong") {
+      if (!Number.isFinite(v) || v >= 2 ** 64 || v < -(2 ** 63)) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
+      return checkRange(lnum(Math.abs(v) >= 2 ** 52 ? v : mathRound(v, 0, 0)) as number, type);
+    }
+    if (type in INT_RANGES) return checkRange(mathRound(v, 0, 0), type);
+    return type === "float" ? Math.fround(v) : v;
+  }
+  throw invalidCast(runtimeTypeName(v), displayName(type));
+}
+function checkRange(v: number, type: string): number {
+  if (typeof v === "bigint") {
+    const b = BIG_RANGES[type]!;
+    if (v < b[0] || v > b[1]) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
+    return v;
+  }
+  const r = INT_RANGES[type]!;
+  if (!(v >= r[0] && v <= r[1])) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
+  return v;
+}
+export function parseBase(s: string | null, base: number, type: string): number {
+  if (s === null) return 0;
+  if (![2, 8, 10, 16].includes(base)) throw argumentError("Invalid Base.");
+  let t = s;
+  if (base === 16 && /^0x/i.test(t)) t = t.slice(2);
+  const re = base === 2 ? /^[01]+$/ : base === 8 ? /^[0-7]+$/ : base === 10 ? /^-?\d+$/ : /^[0-9a-fA-F]+$/;
+  if (!re.test(t)) throw formatError("Could not find any recognizable digits.");
+  if (type === "long") {
+    let b = base === 10 ? BigInt(t) : BigInt((base === 16 ? "0x" : base === 8 ? "0o" : "0b") + t);
+    if (base !== 10) {
+      if (b >= 1n << 64n) throw overflow();
+      b = BigInt.asIntN(64, b);
+    }
+    return checkRange(b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : (b as unknown as number), type);
+  }
+  let v = parseInt(t, base);
+  const bits = type === "long" ? 64 : type === "byte" ? 8 : type === "short" ? 16 : 32;
+  if (base !== 10 && v >= 2 ** bits) throw overflow();
+  if (base !== 10 && type !== "byte" && v >= 2 ** (bits - 1)) v -= 2 ** bits;
+  return checkRange(v, type);
+}
+export function intToBase(v: number, base: number): string {
+  if (![2, 8, 10, 16].includes(base)) throw argumentError("Invalid Base.");
+  if (base === 10) return String(v);
+  if (typeof v === "bigint") return BigInt.asUintN(64, v).toString(base);
+  if (v < 0) return v >= -2147483648 ? (v >>> 0).toString(base) : BigInt.asUintN(64, BigInt(v)).toString(base);
+  return v.toString(base);
 }

@@ -4,7 +4,8 @@
 // 1 Utc, 2 Local). The gateway's local time zone is taken to be UTC, and formatting uses the
 // invariant culture (DateTime.ToString() → "MM/dd/yyyy HH:mm:ss").
 import { argumentError, argumentNull, argumentOutOfRange, formatError, overflow } from "../errors.js";
-import { registerDateParser, registerTypeCheck } from "./core.js";
+import { registerTypeCheck } from "./core.js";
+import { registerDateParser } from "./convert.js";
 import { lnum, type Long } from "./long.js";
 import { registerDateTimeOps } from "./newtonsoft.js";
 

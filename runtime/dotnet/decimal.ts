@@ -8,7 +8,6 @@
 // Also the boxes of value types that are not int/double/bool/char (NumBox): `(object)5L` keeps its
 // type so `is int` and unboxing casts behave as in C# (see compiler/csharp/lower.ts).
 import { DotNetException, divideByZero, overflow, argumentOutOfRange, invalidOperation, nullReference as nullReferenceErr } from "../errors.js";
-import { isPlainObject, numFormat, fmtFloat, fmtDouble } from "./core.js";
 
 const MAX_M = (1n << 96n) - 1n;
 const POW10: bigint[] = [1n];
@@ -23,6 +22,10 @@ function decOverflow(): DotNetException {
   return overflow("Value was either too large or too small for a Decimal.");
 }
 
+/** ToString(format) of Decimal and NumBox: installed by number-format.ts (which imports this module). */
+export interface Decimal {
+  ToString(format?: string | null): string;
+}
 export class Decimal {
   constructor(
     /** Signed mantissa, |m| ≤ 2^96 - 1. */
@@ -38,9 +41,6 @@ export class Decimal {
   /** The invariant text: all the scale's digits ("1.10"). */
   toString(): string {
     return decStr(this);
-  }
-  ToString(format?: string | null): string {
-    return format ? numFormat(this as unknown as number, format, "decimal") : decStr(this);
   }
   /** Numeric coercion (`+d`, `d < 1`) gives the nearest double. */
   valueOf(): number {
@@ -394,6 +394,9 @@ const BOX_NAMES: Record<string, string> = {
   double: "System.Double",
 };
 /** A boxed long/ulong/uint/short/ushort/byte/sbyte/float (or integral double): the value and its C# type. */
+export interface NumBox {
+  ToString(format?: string | null): string;
+}
 export class NumBox {
   constructor(
     readonly v: number,
@@ -401,10 +404,6 @@ export class NumBox {
   ) {}
   get $typeName(): string {
     return BOX_NAMES[this.t] ?? "System.Object";
-  }
-  ToString(format?: string | null): string {
-    if (format) return numFormat(this.v, format, this.t);
-    return this.t === "float" ? fmtFloat(this.v) : this.t === "double" ? fmtDouble(this.v) : String(this.v);
   }
   toString(): string {
     return this.ToString();
@@ -450,44 +449,4 @@ export function jvalueObject(t: { Type: number; Value: unknown } | null): unknow
   const v = t.Value;
   const long = typeof v === "number" || (typeof v === "bigint" && v >= -9223372036854775808n && v <= 9223372036854775807n);
   return t.Type === 6 && long ? new NumBox(v as number, "long") : t.Type === 7 && typeof v === "number" ? boxDouble(v) : v;
-}
-/**
- * unboxJson through anonymous objects, arrays, Sets and Maps: a copy with Decimal/NumBox values made
- * plain (the lowering calls it only when the static type can hold such values); the same object when
- * there is none.
- */
-export function unboxJsonDeep(v: unknown, depth = 0): unknown {
-  if (v === null || typeof v !== "object" || depth > 64) return v;
-  if (v instanceof NumBox) return v.v;
-  if (v instanceof Decimal) return decToNum(v);
-  if (Array.isArray(v)) {
-    let out: unknown[] | null = null;
-    for (let i = 0; i < v.length; i++) {
-      const x = unboxJsonDeep(v[i], depth + 1);
-      if (x !== v[i]) (out ??= v.slice())[i] = x;
-    }
-    return out ?? v;
-  }
-  if (v instanceof Map) {
-    let changed = false;
-    const entries: [unknown, unknown][] = [];
-    for (const [k, x] of v instanceof Map && typeof (v as { Item?: unknown }).Item === "function" ? [...(v as Iterable<{ Key: unknown; Value: unknown }>)].map((e) => [e.Key, e.Value] as [unknown, unknown]) : v) {
-      const y = unboxJsonDeep(x, depth + 1);
-      if (y !== x) changed = true;
-      entries.push([k, y]);
-    }
-    return changed ? new Map(entries) : v;
-  }
-  if (v instanceof Set) {
-    const xs = [...v];
-    const ys = unboxJsonDeep(xs, depth + 1);
-    return ys === xs ? v : new Set(ys as unknown[]);
-  }
-  if (!isPlainObject(v)) return v;
-  let out: Record<string, unknown> | null = null;
-  for (const [k, x] of Object.entries(v)) {
-    const y = unboxJsonDeep(x, depth + 1);
-    if (y !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = y;
-  }
-  return out ?? v;
 }

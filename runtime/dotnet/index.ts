@@ -1,5 +1,8 @@
 // Every helper the C# lowering may reference by name (via `rt("name")`).
 export * from "./core.js";
+export * from "./number-format.js";
+export * from "./text-format.js";
+export * from "./number-parse.js";
 export * from "./decimal.js";
 export * from "./long.js";
 export * from "./string.js";

@@ -1,7 +1,9 @@
 // Conversions of tokens to .NET values: explicit casts, Value<T>(), Values<T>(), ToObject<T>() (jconv), and
 // the compiler's static-type shapes for serializing doubles and floats (jShaped).
 import { DotNetException, argumentError, argumentNull, formatError, invalidCast, overflow } from "../errors.js";
-import { fmtDouble, fmtFloat, isPlainObject, parseBool, parseNum } from "./core.js";
+import { isPlainObject } from "./core.js";
+import { fmtDouble, fmtFloat } from "./number-format.js";
+import { parseBool, parseNum } from "./number-parse.js";
 import { Decimal, NumBox, decRound, decStr, decToIntegral, decToNum, jvalueObject, toDec } from "./decimal.js";
 import { LONG_MAX, LONG_MIN, ULONG_MAX } from "./long.js";
 import { TT, TT_NAMES, dateTimeOps, JToken, JContainer, JObject, JArray, JValue, JSingle, toJValue } from "./json-tokens.js";

@@ -2,7 +2,8 @@
 // their navigation and editing, structural equality and the conversion of .NET values to tokens.
 // Writing, reading, conversions to .NET values and SelectToken live beside it (json-*.ts).
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, invalidOperation } from "../errors.js";
-import { registerTypeCheck, toStr } from "./core.js";
+import { registerTypeCheck } from "./core.js";
+import { toStr } from "./text-format.js";
 import { Decimal, NumBox } from "./decimal.js";
 
 export const NEWLINE = "\r\n";

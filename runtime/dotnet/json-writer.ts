@@ -1,6 +1,7 @@
 // The JSON writer: tokens and plain values as Newtonsoft writes them (JToken.ToString, JsonConvert.SerializeObject),
 // with its string escaping and number formats.
-import { fmtRoundTrip, isPlainObject } from "./core.js";
+import { isPlainObject } from "./core.js";
+import { fmtRoundTrip } from "./number-format.js";
 import { Decimal, decStr } from "./decimal.js";
 import { NEWLINE, TT, dateTimeOps, JToken, JObject, JArray, JProperty, JValue, JSingle, toJToken } from "./json-tokens.js";
 

@@ -1,6 +1,7 @@
 // APIM's Jwt (string.AsJwt()): header and payload claims of a JWT, read without validating it.
 import { DotNetException } from "../errors.js";
-import { registerTypeCheck, toStr } from "./core.js";
+import { registerTypeCheck } from "./core.js";
+import { toStr } from "./text-format.js";
 import { DateTime } from "./datetime.js";
 
 function b64urlDecode(s: string): Buffer | null {

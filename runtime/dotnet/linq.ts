@@ -2,7 +2,8 @@
 // enumerate as char codes, plain Maps as { Key, Value } pairs, null sources throw ArgumentNullException.
 import { checkSequenceSize } from "../budget.js";
 import { argumentNull, argumentOutOfRange, argumentError, indexOutOfRange, invalidOperation, keyNotFound, overflow } from "../errors.js";
-import { cmp, collectionModified, objEquals, toStr } from "./core.js";
+import { cmp, collectionModified, objEquals } from "./core.js";
+import { toStr } from "./text-format.js";
 import { cultureCompare } from "./collation.js";
 import { strCompare } from "./string.js";
 

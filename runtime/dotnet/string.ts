@@ -1,7 +1,8 @@
 // System.String members with .NET semantics (ordinal unless a StringComparison says otherwise).
 import { argumentError, argumentNull, argumentOutOfRange, indexOutOfRange, nullReference } from "../errors.js";
 import { cultureCompare, lowerCase, lowerCharInvariant, upperCase, upperCharInvariant } from "./collation.js";
-import { numToString, toStr } from "./core.js";
+import { numToString } from "./number-format.js";
+import { toStr } from "./text-format.js";
 
 const nn = (s: string | null): string => {
   if (s === null || s === undefined) throw nullReference();

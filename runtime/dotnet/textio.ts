@@ -2,7 +2,7 @@
 // writes into a StringBuilder (its own, or the one given) that GetStringBuilder() returns; WriteLine
 // ends lines with "\r\n", Environment.NewLine on the Windows gateway.
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange } from "../errors.js";
-import { toStr } from "./core.js";
+import { toStr } from "./text-format.js";
 import { Encoding } from "./encoding.js";
 import { StringBuilder } from "./string.js";
 

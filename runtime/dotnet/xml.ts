@@ -4,7 +4,9 @@
 // concatenated descendant text, ToString() indents with two spaces and "\r\n" (Environment.NewLine
 // on the Windows gateway), whitespace-only text is dropped on Parse (LoadOptions.None).
 import { DotNetException, argumentNull, nullReference } from "../errors.js";
-import { fmtRoundTrip, parseBool, parseNum, registerTypeCheck } from "./core.js";
+import { registerTypeCheck } from "./core.js";
+import { fmtRoundTrip } from "./number-format.js";
+import { parseBool, parseNum } from "./number-parse.js";
 import { NumBox } from "./decimal.js";
 
 const NEWLINE = "\r\n";

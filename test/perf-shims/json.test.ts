@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { pick, rng } from "../helpers/rng.js";
 import { JArray, JObject, JProperty, JToken, JValue, jsonQuote, jsonSerialize, parseJson, toJToken } from "../../runtime/dotnet/newtonsoft.js";
-import { fmtRoundTrip } from "../../runtime/dotnet/core.js";
+import { fmtRoundTrip } from "../../runtime/dotnet/number-format.js";
 
 const TT = { Object: 1, Array: 2, Property: 4, Integer: 6, Float: 7, String: 8, Boolean: 9, Null: 10, Undefined: 11 };
 

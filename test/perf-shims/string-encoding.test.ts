@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { rng } from "../helpers/rng.js";
 import { strJoin, strReplace, strSplit, strTrim } from "../../runtime/dotnet/string.js";
 import { Encoding } from "../../runtime/dotnet/encoding.js";
-import { toStr } from "../../runtime/dotnet/core.js";
+import { toStr } from "../../runtime/dotnet/text-format.js";
 
 // ---- oracles (the previous implementations) -----------------------------------------------------
 function splitRef(s: string, seps: readonly (number | string)[] | null, options = 0, count = 2147483647): string[] {
