@@ -308,3 +308,53 @@ export function lowerCharInvariant(c: number): number {
 export function upperCharInvariant(c: number): number {
   return load().upper[c & 0xffff]!;
 }
+
+// ---- culture-sensitive search --------------------------------------------------------------------
+
+// ASCII without the characters the collator ignores or weighs specially (NUL, controls, '\'', '-'):
+// there, equal under the culture is equal code unit by code unit (or after ASCII case folding).
+const PLAIN_ASCII = /^[\t-\r\x20-\x26\x28-\x2c\x2e-\x7e]*$/;
+/** Whether culture-sensitive search over these strings is ordinal search (after folding case when ignoring it). */
+export function searchIsOrdinal(s: string, v: string): boolean {
+  return PLAIN_ASCII.test(s) && PLAIN_ASCII.test(v);
+}
+
+/**
+ * Whether s[i .. k) can be a match: it starts at neither an ignorable character nor a combining mark
+ * and does not end inside a combining sequence ("e\u0301" does not contain "e").
+ */
+function boundary(t: Tables, s: string, i: number, k: number): boolean {
+  if (i < s.length && (t.cat[s.charCodeAt(i)] === 1 || t.flags[s.charCodeAt(i)]! & F_IGNORABLE)) return false;
+  return !(k < s.length && t.cat[s.charCodeAt(k)] === 1);
+}
+/** Whether some s[i .. k), i fixed, k up to end, compares equal to v. */
+function matchesAt(s: string, v: string, i: number, end: number, ignoreCase: boolean): boolean {
+  const t = tables ?? load();
+  const w = s.length <= 512 ? s.length : 4 * v.length + 16; // expansions and ignorables make a match's length differ from v's
+  for (let k = i + 1; k <= end && k - i <= w; k++) if (boundary(t, s, i, k) && cultureCompare(s.slice(i, k), v, ignoreCase) === 0) return true;
+  return false;
+}
+
+/** Culture-sensitive IndexOf of a non-empty `v` in s[start .. end) ("straße" contains "ss", "e\u0301" contains "é"). */
+export function cultureIndexOf(s: string, v: string, start: number, end: number, ignoreCase: boolean): number {
+  for (let i = start; i < end; i++) if (matchesAt(s, v, i, end, ignoreCase)) return i;
+  return -1;
+}
+/** Culture-sensitive LastIndexOf of a non-empty `v` within s[start .. end). */
+export function cultureLastIndexOf(s: string, v: string, start: number, end: number, ignoreCase: boolean): number {
+  for (let i = end - 1; i >= start; i--) if (matchesAt(s, v, i, end, ignoreCase)) return i;
+  return -1;
+}
+/** Culture-sensitive StartsWith / EndsWith: some prefix (suffix) of s compares equal to v. */
+export function cultureStartsWith(s: string, v: string, ignoreCase: boolean): boolean {
+  if (cultureCompare("", v, ignoreCase) === 0) return true;
+  const t = tables ?? load();
+  for (let k = 1; k <= s.length; k++) if (boundary(t, s, 0, k) && cultureCompare(s.slice(0, k), v, ignoreCase) === 0) return true;
+  return false;
+}
+export function cultureEndsWith(s: string, v: string, ignoreCase: boolean): boolean {
+  if (cultureCompare("", v, ignoreCase) === 0) return true;
+  const t = tables ?? load();
+  for (let k = s.length - 1; k >= 0; k--) if (boundary(t, s, k, s.length) && cultureCompare(s.slice(k), v, ignoreCase) === 0) return true;
+  return false;
+}

@@ -1,6 +1,6 @@
 // System.String members with .NET semantics (ordinal unless a StringComparison says otherwise).
 import { argumentError, argumentNull, argumentOutOfRange, indexOutOfRange, nullReference } from "../errors.js";
-import { cultureCompare, lowerCase, lowerCharInvariant, upperCase, upperCharInvariant } from "./collation.js";
+import { cultureCompare, cultureEndsWith, cultureIndexOf, cultureLastIndexOf, cultureStartsWith, searchIsOrdinal, lowerCase, lowerCharInvariant, upperCase, upperCharInvariant } from "./collation.js";
 import { numToString } from "./number-format.js";
 import { toStr } from "./text-format.js";
 
@@ -127,6 +127,7 @@ export function strIndexOf(s: string, v: string | null, start = 0, cmp = 0): num
   nn(s);
   if (v === null) throw argumentNull("value");
   if (start < 0 || start > s.length) throw argumentOutOfRange("startIndex", "Index was out of range.");
+  if (cmp < 4 && v.length > 0 && !searchIsOrdinal(s, v)) return cultureIndexOf(s, v, start, s.length, ignoreCase(cmp));
   return ignoreCase(cmp) ? fold(s).indexOf(fold(v), start) : s.indexOf(v, start);
 }
 export function strIndexOfAny(s: string, chars: number[]): number {
@@ -139,6 +140,7 @@ export function strLastIndexOf(s: string, v: string | null, cmp = 0): number {
   if (v === null) throw argumentNull("value");
   // .NET Framework: an empty value is found at the last index (Length - 1), not at Length
   if (v.length === 0) return s.length === 0 ? 0 : s.length - 1;
+  if (cmp < 4 && !searchIsOrdinal(s, v)) return cultureLastIndexOf(s, v, 0, s.length, ignoreCase(cmp));
   return ignoreCase(cmp) ? fold(s).lastIndexOf(fold(v)) : s.lastIndexOf(v);
 }
 /**
@@ -193,11 +195,13 @@ function ordinalDiff(a: string, b: string): number {
 export function strStartsWith(s: string, v: string | null, cmp = 0): boolean {
   nn(s);
   if (v === null) throw argumentNull("value");
+  if (cmp < 4 && !searchIsOrdinal(s, v)) return cultureStartsWith(s, v, ignoreCase(cmp));
   return ignoreCase(cmp) ? fold(s).startsWith(fold(v)) : s.startsWith(v);
 }
 export function strEndsWith(s: string, v: string | null, cmp = 0): boolean {
   nn(s);
   if (v === null) throw argumentNull("value");
+  if (cmp < 4 && !searchIsOrdinal(s, v)) return cultureEndsWith(s, v, ignoreCase(cmp));
   return ignoreCase(cmp) ? fold(s).endsWith(fold(v)) : s.endsWith(v);
 }
 /** which: 1 start, 2 end, 3 both; chars null/empty = white space. */
@@ -255,6 +259,7 @@ export function strRemove(s: string, i: number, count?: number): string {
 }
 export function strEquals(a: string | null, b: string | null, cmp = 4): boolean {
   if (a === null || b === null || a === undefined || b === undefined) return a === b || (a == null && b == null);
+  if (cmp < 4) return a === b || cultureCompare(a, b, ignoreCase(cmp)) === 0;
   return ignoreCase(cmp) ? fold(a) === fold(b) : a === b;
 }
 /** Compare by StringComparison: ordinal for Ordinal*, otherwise .NET's culture-sensitive order (collation.ts). */

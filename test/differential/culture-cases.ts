@@ -18,6 +18,14 @@ const WORDS = `new[] { "", "a", "A", "b", "B", "-", "a-b", "ab", "a-c", "ac", "c
 /** The matrices also compare a lone surrogate (which the C# reference cannot print). */
 const MATRIX_WORDS = WORDS.replace(/ }$/, ', "\\uD83D", "\\uDC00x" }');
 
+/** Strings searched in, and searched for (C# source text). */
+const HAYSTACK_LIST = `"straße", "strasse", "ÄÖü straße", "a-b", "co-op", "e\\u0301te", "Æther", "x\\u00adyz", "a\\u0000b", "Hello, World", "abc", "ABC", "İIıi", "-42", "2020-02-29"`;
+const HAYSTACKS = `new[] { ${HAYSTACK_LIST} }`;
+const NEEDLES = `"ss", "ß", "ab", "a-b", "é", "e", "ae", "AE", "xy", "b", "B", "o", "I", "i", "ı", "-", "\\u00ad", "-4", "02", "r"`;
+/** Every (haystack, needle) result of `op` (over h and n), one row per haystack. */
+const search = (op: string, hs: string, more = "") =>
+  `var hs = ${hs}; var ns = new[] { ${NEEDLES}${more} }; return string.Join("|", hs.Select(h => string.Join(",", ns.Select(n => ${op}))));`;
+
 /** Every ordered pair's sign as '<', '=' or '>', one row per left string. */
 const matrix = (cmp: string) =>
   `var w = ${MATRIX_WORDS}; return string.Join("|", w.Select(x => new string(w.Select(y => "<=>"[Math.Sign(${cmp}) + 1]).ToArray())));`;
@@ -33,6 +41,15 @@ export const CULTURE_CASES: DiffCase[] = [
   b("culture.minmax", "string", `var w = ${WORDS}; return w.Min() + "|" + w.Max() + "|" + w.Where(x => x.Length == 2).Min() + "|" + w.Where(x => x.Length == 2).Max();`),
   b("culture.array.sort", "string", `var w = ${WORDS}; Array.Sort(w); return string.Join("|", w);`),
   b("culture.sort.comparison.desc", "string", `var l = new List<string>(${WORDS}); l.Sort((x, y) => y.CompareTo(x)); return string.Join("|", l);`),
+  // culture-sensitive search: expansions (ß ~ ss, Æ ~ AE), combining sequences, ignorable NUL, word-sort
+  // '-' and soft hyphen. Left out where Mono is inconsistent with itself: "e\u0301te".IndexOf("e") is 0
+  // but -1 ignoring case, LastIndexOf("é") is -1 while IndexOf finds it; and "ae" equals "Æther"
+  // ignoring case (its comparison forgets the rest of a string after an expansion).
+  b("culture.indexof.matrix", "string", search("h.IndexOf(n)", HAYSTACKS.replace('"e\\u0301te", ', ""))),
+  b("culture.indexof.ignorecase.matrix", "string", search("h.IndexOf(n, StringComparison.InvariantCultureIgnoreCase)", HAYSTACKS.replace('"e\\u0301te", ', ""))),
+  b("culture.lastindexof.matrix", "string", search("h.LastIndexOf(n)", HAYSTACKS.replace('"e\\u0301te", ', ""))),
+  b("culture.startswith.endswith.matrix", "string", search(`(h.StartsWith(n) ? "S" : "") + (h.EndsWith(n, StringComparison.CurrentCultureIgnoreCase) ? "E" : "")`, HAYSTACKS, `, "st", "stra", "Æ", "e\\u0301", "a\\u0000", ""`)),
+  b("culture.equals.matrix", "string", `var w = new[] { ${HAYSTACK_LIST.replace('"Æther", ', "")}, "ss", "ß", "ab", "é", "e\\u0301", "ae", "Æ" }; return string.Join("|", w.Select(h => new string(w.Select(n => (string.Equals(h, n, StringComparison.InvariantCulture) ? 'Y' : string.Equals(h, n, StringComparison.CurrentCultureIgnoreCase) ? 'i' : StringComparer.InvariantCultureIgnoreCase.Equals(h, n) ? '?' : '.')).ToArray())));`),
   // casing: the invariant culture leaves İ, ı, µ, ſ ... alone; a specific culture maps them; tr-TR pairs i/İ, ı/I
   c("culture.casing.invariant", "string", `"İIıi µſǅ ß Σς ΐ ﬁ Ǆǆ".ToUpper() + "|" + "İIıi µſǅ ẞ Σς ΐ ﬁ Ǆǆ K Å".ToLower() + "|" + "İIıi µ".ToUpperInvariant() + "|" + "İIıi K".ToLowerInvariant()`),
   c("culture.casing.culture", "string", `"İIıi µſǅ".ToUpper(CultureInfo.InvariantCulture) + "|" + "İIıi".ToLower(CultureInfo.CurrentCulture) + "|" + "İIıi µſǅ".ToUpper(CultureInfo.GetCultureInfo("en-US")) + "|" + "İIıi ǅ K".ToLower(CultureInfo.GetCultureInfo("de-DE")) + "|" + "İIıi".ToUpper(CultureInfo.GetCultureInfo("tr-TR")) + "|" + "İIıi".ToLower(CultureInfo.GetCultureInfo("tr-TR")) + "|" + "İIıi".ToLower(CultureInfo.GetCultureInfo("az"))`),
