@@ -36,7 +36,7 @@
 //   concatenation and interpolation print the member name from a hoisted name table).
 // - Boxing to object (box()): the common boxes stay plain JS values — string, bool, int (a JS number
 //   that is an integer in int range), double with a fraction (a JS number), decimal (its Decimal),
-//   char (a 1-char string). An integral double boxes as NumBox(v, "double") (rt.boxDouble), so a
+//   char (a CharBox: a String object, so it is not a string). An integral double boxes as NumBox(v, "double") (rt.boxDouble), so a
 //   plain integer is always a boxed int. long/ulong/uint/short/ushort/byte/sbyte/float box as a runtime NumBox { v, t } that keeps
 //   the C# type, so `(object)5L is int` is false, `(int)(object)5L` and `(long)(object)5` throw
 //   InvalidCastException and `(long)(object)5L` unboxes (castTo returns .v). set-variable stores
@@ -315,8 +315,7 @@ export function boxCode(t: Type, v: Code): Code {
 function box(e: BExpr): Code {
   if (e.type.k === "array" || (e.type.k === "named" && TAGGED_COLLECTIONS.has(e.type.def.name) && e.type.def.ns === "System.Collections.Generic"))
     return js`${rt("tagType")}(${e.code}, ${clrName(e.type)})`;
-  if (isNamed(e.type, "char")) return js`String.fromCharCode(${e.code})`;
-  if (isNullable(e.type) && isNamed(underlyingNullable(e.type), "char")) return js`${rt("boxChar")}(${e.code})`;
+  if (isNamed(underlyingNullable(e.type), "char")) return js`${rt("boxChar")}(${e.code})`;
   const p = primName(underlyingNullable(e.type));
   if (p && NUMBOXED.has(p)) return js`${rt("boxNum")}(${e.code}, ${p})`;
   if (p === "double" && e.cv === undefined) return js`${rt("boxDouble")}(${e.code})`;
@@ -491,6 +490,9 @@ export function isExpr(b: Binder, e: Expr & { k: "is" }): BExpr {
   if (e.constant) {
     const c = b.expr(e.constant);
     if (c.type.k === "null") return { type: bool, code: js`(${x.code} == null)`, pos: e.pos };
+    // a char, a long, ... boxes into a new object each time: compared by value (object.Equals)
+    const cp = primName(underlyingNullable(c.type));
+    if (cp && (cp === "char" || cp === "double" || NUMBOXED.has(cp))) return { type: bool, code: js`${rt("objEquals")}(${box(c)}, ${x.code})`, pos: e.pos };
     const t = b.temp();
     return { type: bool, code: js`((${t} = ${x.code}) === ${box(c)})`, pos: e.pos };
   }

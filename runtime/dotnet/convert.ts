@@ -1,7 +1,7 @@
 // Convert's base64 and hex: ToBase64String (and the fused UTF-8/base64url forms), FromBase64String,
 // the char-array variants, ToHexString/FromHexString; Convert.ToXxx(object) and the base conversions.
-import { argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, overflow } from "../errors.js";
-import { BIG_RANGES, Decimal, decRound, decToIntegral, decToNum, NumBox, toDec } from "./decimal.js";
+import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, overflow } from "../errors.js";
+import { BIG_RANGES, CharBox, Decimal, decRound, decToIntegral, decToNum, NumBox, toDec } from "./decimal.js";
 import { lnum } from "./long.js";
 import { displayName, INT_RANGES, mathRound, runtimeTypeName, typeLabel } from "./core.js";
 import { parseBool, parseChar, parseNum } from "./number-parse.js";
@@ -77,11 +77,38 @@ export function registerDateParser(f: (s: string) => unknown): void {
 }
 
 // ---- Convert --------------------------------------------------------------------------------------------
+/** IConvertible's short type names (InvalidCastException "Invalid cast from 'Char' to 'Double'."). */
+const CONVERT_NAMES: Record<string, string> = {
+  bool: "Boolean", char: "Char", sbyte: "SByte", byte: "Byte", short: "Int16", ushort: "UInt16", int: "Int32", uint: "UInt32",
+  long: "Int64", ulong: "UInt64", float: "Single", double: "Double", decimal: "Decimal", DateTime: "DateTime",
+};
+const convertCast = (from: string, to: string): DotNetException =>
+  new DotNetException("System.InvalidCastException", `Invalid cast from '${from}' to '${CONVERT_NAMES[to] ?? to}'.`);
+/** The IConvertible type of a boxed number (an integral plain number is a boxed int, else a double). */
+function boxedNumberType(v: unknown): string | null {
+  if (typeof v === "number") return Number.isInteger(v) && v >= -2147483648 && v <= 2147483647 ? "int" : "double";
+  if (v instanceof NumBox) return v.t;
+  if (typeof v === "bigint") return "long";
+  if (v instanceof Decimal) return "decimal";
+  return null;
+}
 /** Convert.ToXxx(object): IConvertible semantics (strings parsed, doubles rounded to even, bools 1/0). */
 export function convertTo(v: unknown, type: string): unknown {
   if (v === null || v === undefined) {
     if (type === "DateTime") return null;
     return type === "bool" ? false : type === "char" ? 0 : 0;
+  }
+  // Char converts to char and the integral types only; only the integral types convert to char
+  if (v instanceof CharBox) {
+    const code = v.charCodeAt(0);
+    if (type === "char") return code;
+    if (type in INT_RANGES) return checkRange(code, type);
+    throw convertCast("Char", type);
+  }
+  if (type === "char" && typeof v !== "string") {
+    const t = typeof v === "boolean" ? "bool" : boxedNumberType(v);
+    if (t === null || t === "bool" || t === "double" || t === "float" || t === "decimal") throw t ? convertCast(CONVERT_NAMES[t]!, "char") : invalidCast(runtimeTypeName(v), "System.Char");
+    return checkRange((v instanceof NumBox ? v.v : v) as number, "char");
   }
   if (type === "bool") {
     if (typeof v === "boolean") return v;
@@ -95,7 +122,8 @@ export function convertTo(v: unknown, type: string): unknown {
     if (typeof v === "string" && dateParser) return dateParser(v);
     // only a DateTime converts (a boxed long, a TimeSpan or a DateTimeOffset is InvalidCastException)
     if (typeof v === "object" && (v as { $typeName?: string }).$typeName === "System.DateTime") return v;
-    throw invalidCast(runtimeTypeName(v), "System.DateTime");
+    const from = typeof v === "boolean" ? "bool" : boxedNumberType(v);
+    throw from ? convertCast(CONVERT_NAMES[from]!, "DateTime") : invalidCast(runtimeTypeName(v), "System.DateTime");
   }
   if (type === "char") {
     if (typeof v === "string") return parseChar(v);

@@ -3,7 +3,7 @@
 // checks. Formatting: number-format.ts, text-format.ts; parsing: number-parse.ts; Convert: convert.ts.
 import { argumentError, argumentNull, argumentOutOfRange, divideByZero, DotNetException, indexOutOfRange, invalidCast, invalidOperation, nullReference, overflow, toDotNetException } from "../errors.js";
 import { cultureCompare } from "./collation.js";
-import { BIG_RANGES, Decimal, decOp, decToIntegral, decToNum, NumBox, toDec } from "./decimal.js";
+import { BIG_RANGES, CharBox, Decimal, decOp, decToIntegral, decToNum, NumBox, toDec } from "./decimal.js";
 import { ladd, lbit, ldiv, lmod, lmul, lsub } from "./long.js";
 import { numToString } from "./number-format.js";
 import { toStr } from "./text-format.js";
@@ -240,7 +240,7 @@ const CHECKS: Record<string, Checker> = {
   double: (v) => (typeof v === "number" && !Number.isInteger(v)) || (v instanceof NumBox && v.t === "double"),
   float: isBox("float"),
   decimal: (v) => v instanceof Decimal,
-  char: (v) => typeof v === "string" && v.length === 1,
+  char: (v) => v instanceof CharBox,
   Guid: isGuid,
   "byte[]": (v) => v instanceof Uint8Array,
 };
@@ -280,7 +280,7 @@ export function castTo(v: unknown, key: string, _lenient = false): unknown {
     }
     throw invalidCast(runtimeTypeName(v), displayName(k));
   }
-  if (k === "char") return (v as string).charCodeAt(0);
+  if (k === "char") return (v as CharBox).charCodeAt(0);
   if (v instanceof NumBox) return v.v;
   return v;
 }
@@ -451,6 +451,7 @@ export function hashCode(v: unknown): number {
 export function unboxJsonDeep(v: unknown, depth = 0): unknown {
   if (v === null || typeof v !== "object" || depth > 64) return v;
   if (v instanceof NumBox) return v.v;
+  if (v instanceof CharBox) return v.valueOf();
   if (v instanceof Decimal) return decToNum(v);
   if (Array.isArray(v)) {
     let out: unknown[] | null = null;

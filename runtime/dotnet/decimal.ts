@@ -428,6 +428,46 @@ export class NumBox {
   }
 }
 /**
+ * A boxed char: a String object holding the one character, so it is not a string (`o is string` is
+ * false, `(string)o` throws, Convert.ToDouble(o) is InvalidCastException) yet prints, concatenates,
+ * compares and serializes as its character.
+ */
+export class CharBox extends String {
+  get $typeName(): string {
+    return "System.Char";
+  }
+  ToString(): string {
+    return this.valueOf();
+  }
+  toJSON(): string {
+    return this.valueOf();
+  }
+  Equals(o: unknown): boolean {
+    return o instanceof CharBox && o.valueOf() === this.valueOf();
+  }
+  CompareTo(o: unknown): number {
+    if (o === null || o === undefined) return 1;
+    return this.charCodeAt(0) - (o as CharBox).charCodeAt(0);
+  }
+  GetHashCode(): number {
+    return hashOf(this.valueOf());
+  }
+}
+/**
+ * The identity of a boxed value as a dictionary key: boxes are new objects each time, yet equal boxes
+ * are one key (.NET hashes keys by Equals/GetHashCode). null for any other value (keyed as itself).
+ */
+export function boxedKey(v: object): string | null {
+  if (v instanceof CharBox) return `c${v.valueOf()}`;
+  if (v instanceof NumBox) return `${v.t}:${v.v}`;
+  if (v instanceof Decimal) return `m:${decStr(decNormalize(v))}`;
+  return null;
+}
+/** `(object)c` for a char (or char?: null stays null). */
+export function boxChar(c: number | null | undefined): CharBox | null {
+  return c === null || c === undefined ? null : new CharBox(String.fromCharCode(c));
+}
+/**
  * A boxed double: a plain number when it has a fraction (it cannot be an int), a NumBox when it is
  * integral, so `(int)(object)5.0` and `(double)(object)5` throw InvalidCastException as in C#.
  */
@@ -440,6 +480,7 @@ export function boxNum(v: number | null | undefined, t: string): NumBox | null {
 /** A boxed value as a plain JS value for JSON (NumBox → number, Decimal → nearest double). */
 export function unboxJson(v: unknown): unknown {
   if (v instanceof NumBox) return v.v;
+  if (v instanceof CharBox) return v.valueOf();
   if (v instanceof Decimal) return decToNum(v);
   return v;
 }

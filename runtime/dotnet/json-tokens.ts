@@ -4,7 +4,7 @@
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, invalidOperation } from "../errors.js";
 import { registerTypeCheck } from "./core.js";
 import { toStr } from "./text-format.js";
-import { Decimal, NumBox } from "./decimal.js";
+import { CharBox, Decimal, NumBox } from "./decimal.js";
 
 export const NEWLINE = "\r\n";
 
@@ -614,6 +614,7 @@ export function toJToken(v: unknown, fromObject = false): JToken {
   }
   if (v instanceof Decimal) return new JValue(TT.Float, v);
   if (v instanceof NumBox) return toJValue(v.v, v.t);
+  if (v instanceof CharBox) return new JValue(TT.String, v.valueOf());
   if (v instanceof Uint8Array) return new JValue(TT.Bytes, v);
   const tn = (v as { $typeName?: string }).$typeName;
   if (tn === "System.DateTime" || tn === "System.DateTimeOffset") return new JValue(TT.Date, v);
@@ -657,6 +658,7 @@ export function toJValue(v: unknown, type: string): JToken {
   }
   if (v instanceof JToken) return v;
   if (v instanceof NumBox) return toJValue(v.v, v.t);
+  if (v instanceof CharBox) return new JValue(TT.String, v.valueOf());
   const t = type.endsWith("?") ? type.slice(0, -1) : type;
   if (v === null || v === undefined) return t === "string" ? new JValue(TT.String, null) : JValue.null();
   switch (t) {

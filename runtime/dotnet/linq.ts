@@ -6,6 +6,7 @@ import { cmp, collectionModified, objEquals } from "./core.js";
 import { toStr } from "./text-format.js";
 import { cultureCompare } from "./collation.js";
 import { strCompare } from "./string.js";
+import { boxedKey } from "./decimal.js";
 
 type Seq<T> = Iterable<T>;
 
@@ -464,8 +465,18 @@ export class Dictionary<K, V> extends Map<K, V> {
     for (const kv of seq<{ Key: K; Value: V }>(src)) d.Add(kv.Key, kv.Value);
     return d;
   }
+  /** The first box used for each boxed key's value (boxedKey): later equal boxes find its entry. */
+  private boxes: Map<string, K> | null = null;
   private k(key: K): K {
     if (key === null || key === undefined) throw argumentNull("key");
+    if (typeof key === "object") {
+      const id = boxedKey(key as object);
+      if (id === null) return key;
+      const first = (this.boxes ??= new Map()).get(id);
+      if (first !== undefined) return first;
+      this.boxes.set(id, key);
+      return key;
+    }
     return (this.ci && typeof key === "string" ? key.toUpperCase() : key) as K;
   }
   Item(key: K): V {

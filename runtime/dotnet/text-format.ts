@@ -86,10 +86,6 @@ export function toStrOrNull(v: unknown): string | null {
 export function toStrOrEmpty(v: unknown): string {
   return toStr(v);
 }
-/** A nullable char boxed: code unit → 1-char string. */
-export function boxChar(c: number | null | undefined): string | null {
-  return c === null || c === undefined ? null : String.fromCharCode(c);
-}
 
 /** Formats a boxed value with a format string (interpolation holes, String.Format items). */
 export function fmtValue(v: unknown, format: string | null): string {

@@ -19,7 +19,17 @@ const DOUBLES = `0.0, -0.0, 1.0, -1.0, 2147483648.0, 1e15, 1e16, 123456789012345
 /** Each of DOUBLES boxed to object at run time (a local of type object), then used through `use`. */
 const boxedDoubles = (use: string) => `var xs = new double[] { ${DOUBLES} }; var r = new List<string>(); foreach (var d in xs) { object o = d; r.Add(${use}); } return string.Join(",", r);`;
 
+/** The IConvertible matrix: each boxed value through each Convert.ToX(object), the value or which exception. */
+const CONVERT_TARGETS = ["Boolean", "Char", "Int32", "Int64", "Byte", "SByte", "Int16", "UInt16", "UInt32", "UInt64", "Double", "Single", "Decimal", "DateTime"];
+const convertMatrix = (values: string) =>
+  `var xs = new object[] { ${values} }; var r = new List<string>(); foreach (var o in xs) { ${CONVERT_TARGETS.map((t) => `try { r.Add("${t}=" + Convert.To${t}(o)); } catch (InvalidCastException) { r.Add("${t}!cast"); } catch (FormatException) { r.Add("${t}!format"); } catch (OverflowException) { r.Add("${t}!overflow"); }`).join(" ")} } return string.Join(",", r);`;
+
 export const NUMBERS_CASES: DiffCase[] = [
+  // a boxed char is a Char, not a 1-char string: type tests, Convert, equality, formatting, keys
+  b("fz.boxed.char.matrix", "string", `var xs = new char[] { 'a', '0', '\\n', '\\u00e9', char.MaxValue, (char)127 }; var r = new List<string>(); foreach (var c in xs) { object o = c; r.Add((o is char) + ":" + (o is string) + ":" + (o as string ?? "-") + ":" + o + ":" + o.ToString() + ":" + o.Equals(c) + ":" + o.Equals((object)c) + ":" + o.Equals(c.ToString()) + ":" + ((char)o == c) + ":" + string.Format("{0}|{0,3}|{0:X}", o) + ":" + $"{o}" + ":" + Convert.ToString(o) + ":" + o.Equals('a') + ":" + (o as char?)); } return string.Join(",", r);`),
+  b("fz.convert.object.chars", "string", convertMatrix(`'a', '0', (char)200, char.MaxValue, "a", "7"`)),
+  b("fz.convert.object.numbers", "string", convertMatrix(`1, -1, 300, 65536, 1L, 4294967296L, 1.5, 2.5, double.NaN, 1e15, 1.5f, 1.5m, (byte)7, (short)-7, (ushort)7, (uint)7, ulong.MaxValue, true, false`)),
+  b("fz.boxed.char.collections", "string", `var l = new List<object> { 'a', "a", 'b', 1, 1L }; var d = new Dictionary<object, int> { ['a'] = 1, [1L] = 2, [1.5m] = 3 }; return l.IndexOf('a') + ":" + l.Contains("b") + ":" + l.Contains('b') + ":" + l.Count(x => x is char) + ":" + string.Join("|", l) + ":" + string.Concat(l) + ":" + string.Join("|", l.OfType<char>()) + ":" + l.IndexOf(1L) + ":" + d.ContainsKey('a') + ":" + d.ContainsKey("a") + ":" + d.ContainsKey(1L) + ":" + d.ContainsKey(1) + ":" + d.ContainsKey(1.50m) + ":" + d[(object)'a'] + ":" + JsonConvert.SerializeObject(new object[] { 'a', (object)'b' });`),
   // Math.Round of constants rounds half to even (Mono's JIT folds them half away from zero: the
   // generator boxes Math.Round's argument, generator.ts)
   c("fz.math.round.const", "string", `Math.Round(0.5) + "|" + Math.Round(1.5) + "|" + Math.Round(2.5) + "|" + Math.Round(-0.5) + "|" + Math.Round(-2.5) + "|" + Math.Round(0.5, MidpointRounding.AwayFromZero) + "|" + Math.Round(1.25, 1)`, {

@@ -63,7 +63,7 @@ export function tryParse(call: Code, out: Code, x: LowerInfo, def: Code): Code {
   return js`((${t} = ${call}) !== undefined ? (${out} = ${t}, true) : (${out} = ${def}, false))`;
 }
 
-type("System", "char", { valueType: true, test: (v) => js`(typeof ${v} === "string" && ${v}.length === 1)` }, [
+type("System", "char", { valueType: true, test: (v) => js`(${v} instanceof ${rt("CharBox")})` }, [
   M("string ToString()", (r) => js`String.fromCharCode(${r})`),
   M("bool Equals(char obj)", (r, a) => js`(${r} === ${a[0]})`),
   M("int CompareTo(char value)", (r, a) => js`(${r} - ${a[0]})`),

@@ -476,9 +476,10 @@ export class Generator {
     // compare signs (ordinal differences are tested by the stringCompare template).
     const cultureCompare = (owner === "string" || owner === "StringComparer") && (m.name === "Compare" || m.name === "CompareTo");
     // Mono's JIT folds Math.Round of a constant double with C's round() (Math.Round(0.5) is 1 there; .NET
-    // and Mono's Math.Round at run time give 0): the argument goes through a box so nothing is folded.
+    // and Mono's Math.Round at run time give 0): the argument goes through an array element, which the
+    // JIT does not fold (it does fold a box and unbox).
     const roundConst = owner === "Math" && m.name === "Round" && params[0]?.type === "double";
-    if (roundConst) return node(c.ret, area, kids, (k) => out([`(double)(object)${paren(k[0]!)}`, ...k.slice(1)]));
+    if (roundConst) return node(c.ret, area, kids, (k) => out([`new double[] { ${k[0]!} }[0]`, ...k.slice(1)]));
     return node(c.ret, area, kids, cultureCompare ? (k) => `Math.Sign(${out(k)})` : out);
   }
 
