@@ -8,6 +8,7 @@ export * from "./long.js";
 export * from "./string.js";
 export * from "./culture.js";
 export * from "./linq.js";
+export * from "./linq-deferred.js";
 export * from "./newtonsoft.js";
 export * from "./datetime.js";
 export * from "./guid.js";

@@ -1,8 +1,10 @@
-// Enumerable.Join / GroupJoin: the inner sequence grouped by key (default equality), then each outer
+// Enumerable.Join / GroupJoin, deferred: at the first MoveNext the inner sequence is grouped by key
+// (default equality; .NET Framework does this even when the outer sequence is empty), then each outer
 // item in order with its matches in inner order. A null key matches nothing, as in .NET's Lookup.
 import { argumentNull } from "../errors.js";
 import { objEquals } from "./core.js";
 import { seq } from "./linq.js";
+import { Deferred } from "./linq-deferred.js";
 
 type Seq<T> = Iterable<T> | null;
 const eq = (a: unknown, b: unknown) => a === b || objEquals(a, b);
@@ -20,24 +22,24 @@ function lookup<TI, K>(inner: Seq<TI>, innerKey: (x: TI) => K): { key: K; items:
 function check(...args: [unknown, string][]): void {
   for (const [v, name] of args) if (v === null || v === undefined) throw argumentNull(name);
 }
-export function linqJoin<TO, TI, K, R>(outer: Seq<TO>, inner: Seq<TI>, outerKey: (x: TO) => K, innerKey: (x: TI) => K, result: (o: TO, i: TI) => R): R[] {
+export function linqJoin<TO, TI, K, R>(outer: Seq<TO>, inner: Seq<TI>, outerKey: (x: TO) => K, innerKey: (x: TI) => K, result: (o: TO, i: TI) => R): Iterable<R> {
   check([outer, "outer"], [inner, "inner"], [outerKey, "outerKeySelector"], [innerKey, "innerKeySelector"], [result, "resultSelector"]);
-  const groups = lookup(inner, innerKey);
-  const out: R[] = [];
-  for (const o of seq<TO>(outer)) {
-    const k = outerKey(o);
-    if (k === null || k === undefined) continue;
-    for (const i of groups.find((g) => eq(g.key, k))?.items ?? []) out.push(result(o, i));
-  }
-  return out;
+  return new Deferred(function* () {
+    const groups = lookup(inner, innerKey);
+    for (const o of seq<TO>(outer)) {
+      const k = outerKey(o);
+      if (k === null || k === undefined) continue;
+      for (const i of groups.find((g) => eq(g.key, k))?.items ?? []) yield result(o, i);
+    }
+  });
 }
-export function linqGroupJoin<TO, TI, K, R>(outer: Seq<TO>, inner: Seq<TI>, outerKey: (x: TO) => K, innerKey: (x: TI) => K, result: (o: TO, i: TI[]) => R): R[] {
+export function linqGroupJoin<TO, TI, K, R>(outer: Seq<TO>, inner: Seq<TI>, outerKey: (x: TO) => K, innerKey: (x: TI) => K, result: (o: TO, i: TI[]) => R): Iterable<R> {
   check([outer, "outer"], [inner, "inner"], [outerKey, "outerKeySelector"], [innerKey, "innerKeySelector"], [result, "resultSelector"]);
-  const groups = lookup(inner, innerKey);
-  const out: R[] = [];
-  for (const o of seq<TO>(outer)) {
-    const k = outerKey(o);
-    out.push(result(o, k === null || k === undefined ? [] : (groups.find((g) => eq(g.key, k))?.items.slice() ?? [])));
-  }
-  return out;
+  return new Deferred(function* () {
+    const groups = lookup(inner, innerKey);
+    for (const o of seq<TO>(outer)) {
+      const k = outerKey(o);
+      yield result(o, k === null || k === undefined ? [] : (groups.find((g) => eq(g.key, k))?.items.slice() ?? []));
+    }
+  });
 }

@@ -5,6 +5,7 @@ import { DotNetException, argumentError, argumentNull, argumentOutOfRange, inval
 import { registerTypeCheck } from "./core.js";
 import { toStr } from "./text-format.js";
 import { CharBox, Decimal, NumBox } from "./decimal.js";
+import { Deferred } from "./linq-deferred.js";
 
 export const NEWLINE = "\r\n";
 
@@ -305,7 +306,7 @@ export class JObject extends JContainer implements Iterable<JToken> {
     if (c === null || c === undefined) return;
     if (c instanceof JProperty) this.Add(c);
     else if (c instanceof JObject) for (const p of c.ps.slice()) this.Add(p);
-    else if (Array.isArray(c)) for (const x of c) this.addContent(x);
+    else if (Array.isArray(c) || c instanceof Deferred) for (const x of c) this.addContent(x);
     else throw argumentError(`Can not add ${toJToken(c).$typeName} to Newtonsoft.Json.Linq.JObject.`);
   }
   override Add(v: JToken | null): void {
@@ -422,7 +423,8 @@ export class JArray extends JContainer {
     return a;
   }
   private addContent(c: unknown): void {
-    if (Array.isArray(c)) for (const x of c) this.Add(toJToken(x));
+    // a deferred LINQ sequence is content like an array (JArray(IEnumerable) flattens it)
+    if (Array.isArray(c) || c instanceof Deferred) for (const x of c) this.Add(toJToken(x));
     else if (c instanceof JArray) for (const x of c.items) this.Add(x);
     else this.Add(toJToken(c));
   }
@@ -620,7 +622,7 @@ export function toJToken(v: unknown, fromObject = false): JToken {
   if (tn === "System.DateTime" || tn === "System.DateTimeOffset") return new JValue(TT.Date, v);
   if (tn === "System.TimeSpan") return new JValue(TT.TimeSpan, v);
   if (tn === "System.Uri") return new JValue(TT.Uri, v);
-  if (Array.isArray(v) || v instanceof Set) return JArray.of([...(v as Iterable<unknown>)].map((x) => toJToken(x, fromObject)));
+  if (Array.isArray(v) || v instanceof Set || v instanceof Deferred) return JArray.of([...(v as Iterable<unknown>)].map((x) => toJToken(x, fromObject)));
   if (v instanceof Map) {
     const o = new JObject();
     for (const e of v instanceof Map && typeof (v as { Item?: unknown }).Item === "function" ? (v as Iterable<{ Key: unknown; Value: unknown }>) : [...v].map(([Key, Value]) => ({ Key, Value })))

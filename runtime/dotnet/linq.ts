@@ -33,35 +33,67 @@ export function linqFirstOrDefault<T>(src: Seq<T>, pred?: (x: T) => boolean): T 
   for (const x of seq<T>(src)) if (!pred || pred(x)) return x;
   return null;
 }
+/** Last: an IList (array) is read from its end; with a predicate, or over other sequences, every element is visited in order (.NET Framework). */
 export function linqLast<T>(src: Seq<T>, pred?: (x: T) => boolean): T {
-  const a = arr<T>(src);
-  for (let i = a.length - 1; i >= 0; i--) if (!pred || pred(a[i]!)) return a[i]!;
+  const r = lastOf(src, pred);
+  if (r.found) return r.value!;
   throw invalidOperation(pred ? "Sequence contains no matching element" : "Sequence contains no elements");
 }
 export function linqLastOrDefault<T>(src: Seq<T>, pred?: (x: T) => boolean): T | null {
-  const a = arr<T>(src);
-  for (let i = a.length - 1; i >= 0; i--) if (!pred || pred(a[i]!)) return a[i]!;
-  return null;
+  const r = lastOf(src, pred);
+  return r.found ? r.value! : null;
 }
+function lastOf<T>(src: Seq<T>, pred?: (x: T) => boolean): { found: boolean; value?: T } {
+  const s = seq<T>(src);
+  if (!pred && Array.isArray(s)) return s.length ? { found: true, value: s[s.length - 1] } : { found: false };
+  let found = false;
+  let value: T | undefined;
+  for (const x of s)
+    if (!pred || pred(x)) {
+      found = true;
+      value = x;
+    }
+  return { found, value };
+}
+/** Single(): stops at a second element; Single(predicate): tests every element, then counts the matches. */
 export function linqSingle<T>(src: Seq<T>, pred?: (x: T) => boolean): T {
-  const m = arr<T>(src).filter((x) => !pred || pred(x));
-  if (m.length === 0) throw invalidOperation(pred ? "Sequence contains no matching element" : "Sequence contains no elements");
-  if (m.length > 1) throw invalidOperation(pred ? "Sequence contains more than one matching element" : "Sequence contains more than one element");
-  return m[0]!;
+  const r = singleOf(src, pred);
+  if (r.n === 0) throw invalidOperation(pred ? "Sequence contains no matching element" : "Sequence contains no elements");
+  return r.value!;
 }
 export function linqSingleOrDefault<T>(src: Seq<T>, pred?: (x: T) => boolean): T | null {
-  const m = arr<T>(src).filter((x) => !pred || pred(x));
-  if (m.length > 1) throw invalidOperation(pred ? "Sequence contains more than one matching element" : "Sequence contains more than one element");
-  return m[0] ?? null;
+  const r = singleOf(src, pred);
+  return r.n === 0 ? null : r.value!;
 }
+function singleOf<T>(src: Seq<T>, pred?: (x: T) => boolean): { n: number; value?: T } {
+  let n = 0;
+  let value: T | undefined;
+  for (const x of seq<T>(src)) {
+    if (pred && !pred(x)) continue;
+    value = x;
+    n++;
+    if (!pred && n > 1) break;
+  }
+  if (n > 1) throw invalidOperation(pred ? "Sequence contains more than one matching element" : "Sequence contains more than one element");
+  return { n, value };
+}
+/** ElementAt: an IList by index; another sequence is walked up to the index. */
 export function linqElementAt<T>(src: Seq<T>, i: number): T {
-  const a = arr<T>(src);
-  if (i < 0 || i >= a.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
-  return a[i]!;
+  const r = elementAt(src, i);
+  if (!r.found) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  return r.value!;
 }
 export function linqElementAtOrDefault<T>(src: Seq<T>, i: number): T | null {
-  const a = arr<T>(src);
-  return i >= 0 && i < a.length ? a[i]! : null;
+  const r = elementAt(src, i);
+  return r.found ? r.value! : null;
+}
+function elementAt<T>(src: Seq<T>, i: number): { found: boolean; value?: T } {
+  const s = seq<T>(src);
+  if (Array.isArray(s)) return i >= 0 && i < s.length ? { found: true, value: s[i] } : { found: false };
+  if (i < 0) return { found: false };
+  let k = 0;
+  for (const x of s) if (k++ === i) return { found: true, value: x };
+  return { found: false };
 }
 export function linqAny<T>(src: Seq<T>, pred?: (x: T) => boolean): boolean {
   for (const x of seq<T>(src)) if (!pred || pred(x)) return true;
@@ -81,22 +113,11 @@ export function linqContains<T>(src: Seq<T>, v: T): boolean {
   for (const x of seq<T>(src)) if (eq(x, v)) return true;
   return false;
 }
-export function linqWhere<T>(src: Seq<T>, pred: (x: T, i: number) => boolean): T[] {
-  return arr<T>(src).filter((x, i) => pred(x, i));
-}
-export function linqSelect<T, R>(src: Seq<T>, f: (x: T, i: number) => R): R[] {
-  return arr<T>(src).map((x, i) => f(x, i));
-}
-export function linqSelectMany<T, R>(src: Seq<T>, f: (x: T) => Iterable<R>): R[] {
-  const out: R[] = [];
-  for (const x of seq<T>(src)) for (const y of seq<R>(f(x))) out.push(y);
-  return out;
-}
 /**
  * Finds values the way EqualityComparer<T>.Default does: primitives by value (a Map: NaN finds NaN,
  * 0 finds -0), objects with an Equals (decimals, dates, anonymous types) by it.
  */
-class EqLookup<V> {
+export class EqLookup<V> {
   private prim = new Map<unknown, V>();
   private objs: [unknown, V][] = [];
   private static byEquals(k: unknown): boolean {
@@ -111,98 +132,27 @@ class EqLookup<V> {
     if (EqLookup.byEquals(k)) this.objs.push([k, v]);
     else this.prim.set(k, v);
   }
-}
-export function linqDistinct<T>(src: Seq<T>): T[] {
-  const seen = new EqLookup<true>();
-  const out: T[] = [];
-  for (const x of seq<T>(src)) {
-    if (seen.get(x)) continue;
-    seen.set(x, true);
-    out.push(x);
+  /** Set<T>.Add: false when an equal key is there already. */
+  add(k: unknown): boolean {
+    if (EqLookup.byEquals(k) ? this.objs.some(([kk]) => objEquals(k, kk)) : this.prim.has(k)) return false;
+    this.set(k, true as V);
+    return true;
   }
-  return out;
+  /** Set<T>.Remove: whether an equal key was there. */
+  remove(k: unknown): boolean {
+    if (!EqLookup.byEquals(k)) return this.prim.delete(k);
+    const i = this.objs.findIndex(([kk]) => objEquals(k, kk));
+    if (i < 0) return false;
+    this.objs.splice(i, 1);
+    return true;
+  }
 }
-export function linqSkip<T>(src: Seq<T>, n: number): T[] {
-  return arr<T>(src).slice(Math.max(0, n));
-}
-export function linqTake<T>(src: Seq<T>, n: number): T[] {
-  return arr<T>(src).slice(0, Math.max(0, n));
-}
-export function linqSkipWhile<T>(src: Seq<T>, p: (x: T) => boolean): T[] {
-  const a = arr<T>(src);
-  let i = 0;
-  while (i < a.length && p(a[i]!)) i++;
-  return a.slice(i);
-}
-export function linqTakeWhile<T>(src: Seq<T>, p: (x: T) => boolean): T[] {
-  const a = arr<T>(src);
-  let i = 0;
-  while (i < a.length && p(a[i]!)) i++;
-  return a.slice(0, i);
-}
-export function linqReverse<T>(src: Seq<T>): T[] {
-  return arr<T>(src).slice().reverse();
-}
-export function linqConcat<T>(a: Seq<T>, b: Seq<T>): T[] {
-  return [...seq<T>(a), ...seq<T>(b)];
-}
-export function linqUnion<T>(a: Seq<T>, b: Seq<T>): T[] {
-  return [...new Set([...seq<T>(a), ...seq<T>(b)])];
-}
-export function linqIntersect<T>(a: Seq<T>, b: Seq<T>): T[] {
-  const s = new Set(seq<T>(b));
-  return [...new Set(seq<T>(a))].filter((x) => s.has(x));
-}
-export function linqExcept<T>(a: Seq<T>, b: Seq<T>): T[] {
-  const s = new Set(seq<T>(b));
-  return [...new Set(seq<T>(a))].filter((x) => !s.has(x));
-}
-export function linqDefaultIfEmpty<T>(src: Seq<T>, dflt: T | null = null): (T | null)[] {
-  const a = arr<T>(src);
-  return a.length ? a : [dflt];
-}
-/** Stable sort (as Enumerable.OrderBy); keys compared with the default comparer (strings: culture-like). */
-type Comparer = number | { Compare(a: unknown, b: unknown): number } | null | undefined;
-function comparerFn(c: Comparer): (a: unknown, b: unknown) => number {
+/** The key comparer of OrderBy/ThenBy: Comparer<T>.Default (strings by culture) or a StringComparer code / IComparer. */
+export type Comparer = number | { Compare(a: unknown, b: unknown): number } | null | undefined;
+export function comparerFn(c: Comparer): (a: unknown, b: unknown) => number {
   if (c === null || c === undefined) return keyCmp;
   if (typeof c === "number") return (a, b) => strCompare(a as string, b as string, c);
   return (a, b) => c.Compare(a, b);
-}
-export function linqOrderBy<T, K>(src: Seq<T>, key: ((x: T) => K) | null, desc: boolean, comparer?: Comparer): T[] {
-  const f = comparerFn(comparer);
-  const a = arr<T>(src).map((x, i) => ({ x, i, k: key ? key(x) : (x as unknown as K) }));
-  a.sort((p, q) => {
-    const c = f(p.k, q.k);
-    return (desc ? -c : c) || p.i - q.i;
-  });
-  const out = a.map((e) => e.x);
-  (out as { $keys?: unknown }).$keys = [{ key, desc, f }];
-  return out;
-}
-export function linqThenBy<T, K>(src: T[], key: (x: T) => K, desc: boolean, comparer?: Comparer): T[] {
-  const keys = [
-    ...((src as { $keys?: { key: ((x: T) => unknown) | null; desc: boolean; f: (a: unknown, b: unknown) => number }[] }).$keys ?? []),
-    { key, desc, f: comparerFn(comparer) },
-  ];
-  const a = src.map((x, i) => ({ x, i }));
-  a.sort((p, q) => {
-    for (const k of keys) {
-      const c = k.f(k.key ? k.key(p.x) : p.x, k.key ? k.key(q.x) : q.x);
-      if (c) return k.desc ? -c : c;
-    }
-    return p.i - q.i;
-  });
-  const out = a.map((e) => e.x);
-  (out as { $keys?: unknown }).$keys = keys;
-  return out;
-}
-export function linqZip<A, B, R>(first: Seq<A>, second: Seq<B>, f: (a: A, b: B) => R): R[] {
-  const a = arr<A>(first);
-  const b = arr<B>(second);
-  const n = Math.min(a.length, b.length);
-  const out = new Array<R>(n);
-  for (let i = 0; i < n; i++) out[i] = f(a[i]!, b[i]!);
-  return out;
 }
 /** Generic Max/Min (Comparer<T>.Default): nulls are skipped; an empty sequence gives null for reference/nullable types, else throws. */
 export function linqMaxBy<T, R>(src: Seq<T>, f: ((x: T) => R) | null, sign: number, nullOk: boolean): R | null {
@@ -217,7 +167,7 @@ export function linqMaxBy<T, R>(src: Seq<T>, f: ((x: T) => R) | null, sign: numb
   if (!seen && !nullOk) throw invalidOperation("Sequence contains no elements");
   return m;
 }
-function keyCmp(a: unknown, b: unknown): number {
+export function keyCmp(a: unknown, b: unknown): number {
   if (typeof a === "string" && typeof b === "string") return Math.sign(cultureCompare(a, b, false));
   return cmp(a, b);
 }
@@ -284,28 +234,20 @@ export function linqAggregateSeed<T, A>(src: Seq<T>, seed: A, f: (a: A, b: T) =>
   for (const x of seq<T>(src)) acc = f(acc, x);
   return acc;
 }
+/** SequenceEqual: both sequences pulled in step, stopping at the first difference. */
 export function linqSequenceEqual<T>(a: Seq<T>, b: Seq<T>): boolean {
-  const x = arr<T>(a);
-  const y = arr<T>(b);
-  return x.length === y.length && x.every((v, i) => eq(v, y[i]));
-}
-export function linqGroupBy<T, K>(src: Seq<T>, key: (x: T) => K): (T[] & { Key: K })[] {
-  const m = new EqLookup<T[] & { Key: K }>();
-  const groups: (T[] & { Key: K })[] = [];
-  for (const x of seq<T>(src)) {
-    const k = key(x);
-    let g = m.get(k);
-    if (!g) {
-      g = Object.assign([] as T[], { Key: k });
-      m.set(k, g);
-      groups.push(g);
+  const e1 = seq<T>(a)[Symbol.iterator]();
+  const e2 = seq<T>(b)[Symbol.iterator]();
+  try {
+    for (let x = e1.next(); !x.done; x = e1.next()) {
+      const y = e2.next();
+      if (y.done || !eq(x.value, y.value)) return false;
     }
-    g.push(x);
+    return !!e2.next().done;
+  } finally {
+    e1.return?.();
+    e2.return?.();
   }
-  return groups;
-}
-export function linqOfType<T>(src: Seq<unknown>, test: ((v: unknown) => boolean) | null): T[] {
-  return arr<unknown>(src).filter((x) => x !== null && (!test || test(x))) as T[];
 }
 export function linqRange(start: number, count: number): number[] {
   if (count < 0) throw argumentOutOfRange("count");

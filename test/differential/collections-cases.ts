@@ -123,4 +123,57 @@ export const COLLECTION_CASES: DiffCase[] = [
     ),
   ),
   b("fz.sort.array.unstable", "string", `var a = new[] { "bb", "a", "cc", "d", "ee", "f", "gg", "h", "ii", "j", "kk", "l", "mm", "n", "oo", "p", "qq", "r", "ss", "t", "uu", "v" }; var l = a.ToList(); l.Sort((x, y) => x.Length.CompareTo(y.Length)); return string.Join(",", l);`),
+  // Deferred LINQ (.NET Framework System.Core Enumerable.cs): a selector runs only for the elements a
+  // consumer pulls, arguments of later calls are evaluated before earlier operators run, and each
+  // enumeration runs the chain again.
+  c("fz.linq.deferred.takewhile.take.neg", "double", `(((new List<double> { double.NaN }).TakeWhile(v3 => (ulong.Parse("2020-02-29T23:59:59Z", NumberStyles.AllowHexSpecifier)).Equals((object)(1.5)))).Take(-1)).Max()`),
+  c("fz.linq.deferred.append.arg.first", "double", `(((new List<double> { 0.0 }).OrderByDescending(v0 => (new XProcessingInstruction("-42", "ABCabc")).Target)).Append((new List<double> {  })[-1])).Max(v1 => 0.0)`),
+  c("fz.linq.deferred.contains.arg.first", "bool", `((new double[] { 0.0 }).Where(v0 => (decimal.ToUInt32(1000000000000m)).Equals((default(Array)).Clone()))).Contains((new List<bool> {  }).Min(v1 => 0.0))`),
+  ...(
+    [
+      ["first", "int", "First()", 2],
+      ["firstordefault.pred", "int", "FirstOrDefault(x => x < 0)", 2],
+      ["any", "bool", "Any()", 1],
+      ["any.pred", "bool", "Any(x => x < 0)", 2],
+      ["take.sum", "int", "Take(2).Sum()", 3],
+      ["take.zero.count", "int", "Take(0).Count()", 1],
+      ["elementat", "int", "ElementAt(1)", 3],
+      ["elementat.neg", "int", "ElementAtOrDefault(-1)", 1],
+      ["single", "int", "Single()", 3],
+      ["last", "int", "Last()", 3],
+      ["last.pred", "int", "Last(x => x > 0)", 1],
+      ["contains", "bool", "Contains(-10)", 2],
+      ["sequenceequal", "bool", "SequenceEqual(new[] { 5, 6 })", 3],
+      ["zip", "string", "Zip(new[] { 1 }, (a, b) => a + b).Single().ToString()", 2],
+      ["takewhile", "int", "TakeWhile(x => x < 0).Count()", 2],
+      ["concat.first", "int", "Concat(new[] { 1 }).First()", 2],
+      ["defaultifempty.first", "int", "DefaultIfEmpty().First()", 2],
+      ["distinct.first", "int", "Distinct().First()", 2],
+      ["where.first", "int", "Where(x => x != 0).First()", 2],
+    ] as const
+  ).flatMap(([name, type, tail, zeroAt]) =>
+    // 10 / (x - k) divides by zero at the k-th element: which consumers pull that far?
+    [zeroAt, zeroAt + 1].map((k) => c(`fz.linq.deferred.${name}.${k}`, type, `new[] { 1, 2, 3 }.Select(x => 10 / (x - ${k})).${tail}`)),
+  ),
+  b("fz.linq.deferred.log.where.select", "string", `var log = new List<string>(); var q = new[] { 1, 2, 3 }.Where(x => { log.Add("w" + x); return x > 1; }).Select(x => { log.Add("s" + x); return x; }); var f = q.First(); var c = q.Count(); return string.Join(",", log) + "|" + f + c;`),
+  b("fz.linq.deferred.log.skip.reverse", "string", `var log = new List<string>(); var q = new[] { 1, 2, 3 }.Select(x => { log.Add("s" + x); return x; }).Reverse().Skip(1).Take(1); log.Add("built"); return string.Join(",", q) + "|" + string.Join(",", log);`),
+  b("fz.linq.deferred.log.groupby", "string", `var log = new List<string>(); var q = new[] { 1, 2, 1 }.GroupBy(x => { log.Add("k" + x); return x; }); log.Add("built"); var f = q.First().Count(); return f + "|" + string.Join(",", log);`),
+  b("fz.linq.deferred.log.intersect", "string", `var log = new List<string>(); var q = new[] { 1, 2 }.Select(x => { log.Add("a" + x); return x; }).Intersect(new[] { 2, 3 }.Select(x => { log.Add("b" + x); return x; })); log.Add("built"); return string.Join(",", q) + "|" + string.Join(",", log);`),
+  b("fz.linq.deferred.list.changed.after", "string", "var l = new List<int> { 1, 2 }; var q = l.Select(x => x * 10); l.Add(3); return string.Join(\",\", q);"),
+  c("fz.linq.deferred.jarray.content", "string", `new JArray(new[] { 1, 2 }.Select(x => new JObject(new JProperty("v", x)))).ToString(Formatting.None)`),
+  c("fz.linq.deferred.serialize", "string", "JsonConvert.SerializeObject(new[] { 1, 2 }.Where(x => x > 1))"),
+  c("fz.linq.deferred.intersect.decimal", "string", `string.Join(",", new[] { 1.0m, 2m }.Intersect(new[] { 1m, 2.0m }))`),
+  c("fz.linq.deferred.except.decimal", "string", `string.Join(",", new[] { 1.0m, 2m, 1m }.Except(new[] { 2.0m }))`),
+  // .NET Framework's OrderedEnumerable computes every key of the first level, then every key of the next
+  // (EnumerableSorter.ComputeKeys), also for First(); Mono's (corefx) First() compares as it goes.
+  b("fz.linq.orderby.thenby.keys.order", "string", `var log = new List<string>(); var q = new[] { 3, 1, 2 }.OrderBy(x => { log.Add("k" + x); return x; }).ThenBy(x => { log.Add("t" + x); return -x; }); log.Add("built"); var f = q.First(); return string.Join(",", log) + "|" + f;`, { expectDotNet: "built,k3,k1,k2,t3,t1,t2|1" }),
+  // .NET Framework's Count() enumerates an OrderBy (OrderedEnumerable is no ICollection), so the key
+  // selector runs; corefx (Mono) counts the source without keys.
+  c("fz.linq.orderby.count.keys.run", "int", `((new List<double> { 0.0 }).OrderByDescending(v0 => (new List<string> {  }).FindIndex(3, v1 => true)).AsEnumerable()).Count()`, { expectDotNet: "!ArgumentOutOfRangeException" }),
+  // .NET Framework's GroupJoin/Join build the inner lookup at the first MoveNext, before looking at the
+  // outer sequence; corefx (Mono) skips it for an empty outer sequence.
+  c("fz.linq.groupjoin.empty.outer.inner.keys", "long", `((new List<double> {  }).GroupJoin(new List<string> { "-42" }, v0 => double.Parse("-0"), v1 => (new Queue<double>()).Peek(), (v2, v3) => 0L)).LongCount()`, { expectDotNet: "!InvalidOperationException" }),
+  // .NET Framework's Skip pulls the skipped elements through Select (WhereSelectArrayIterator); corefx
+  // (Mono) skips them in the array without running the selector.
+  c("fz.linq.select.skip.selector.runs", "int", `new[] { 1, 2 }.Select(x => 10 / (x - 1)).Skip(1).Count()`, { expectDotNet: "!DivideByZeroException" }),
 ];

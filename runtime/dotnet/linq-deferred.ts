@@ -1,0 +1,248 @@
+// LINQ's deferred operators (Where, Select, Skip, OrderBy, GroupBy, ...) as .NET Framework runs them
+// (System.Core Enumerable.cs): a call checks its arguments and returns a sequence that does nothing
+// until enumerated; each enumeration runs the chain again, element by element, so a selector runs
+// only for the elements a consumer pulls (First stops early, Take(0) pulls none) and side effects and
+// exceptions come in .NET's order. Buffering operators (OrderBy, Reverse, GroupBy, Intersect's second
+// sequence) read their source at the first MoveNext, as .NET's iterators do.
+import { argumentNull } from "../errors.js";
+import { EqLookup, comparerFn, seq, type Comparer } from "./linq.js";
+
+type Seq<T> = Iterable<T>;
+
+/** A deferred sequence: enumerating it runs `make` again (a fresh iterator each time). */
+export class Deferred<T> implements Iterable<T> {
+  constructor(private readonly make: () => Iterator<T>) {}
+  [Symbol.iterator](): Iterator<T> {
+    return this.make();
+  }
+}
+const need = (v: unknown, name: string) => {
+  if (v === null || v === undefined) throw argumentNull(name);
+};
+
+export function linqWhere<T>(src: Seq<T>, pred: (x: T, i: number) => boolean): Iterable<T> {
+  const s = seq<T>(src);
+  need(pred, "predicate");
+  return new Deferred(function* () {
+    let i = 0;
+    for (const x of s) if (pred(x, i++)) yield x;
+  });
+}
+export function linqSelect<T, R>(src: Seq<T>, f: (x: T, i: number) => R): Iterable<R> {
+  const s = seq<T>(src);
+  need(f, "selector");
+  return new Deferred(function* () {
+    let i = 0;
+    for (const x of s) yield f(x, i++);
+  });
+}
+export function linqSelectMany<T, R>(src: Seq<T>, f: (x: T) => Iterable<R>): Iterable<R> {
+  const s = seq<T>(src);
+  need(f, "selector");
+  return new Deferred(function* () {
+    for (const x of s) yield* seq<R>(f(x));
+  });
+}
+export function linqDistinct<T>(src: Seq<T>): Iterable<T> {
+  const s = seq<T>(src);
+  return new Deferred(function* () {
+    const seen = new EqLookup<true>();
+    for (const x of s) if (seen.add(x)) yield x;
+  });
+}
+/** Skip: the skipped elements are still pulled from the source (their selectors run). */
+export function linqSkip<T>(src: Seq<T>, n: number): Iterable<T> {
+  const s = seq<T>(src);
+  return new Deferred(function* () {
+    let left = n;
+    const it = s[Symbol.iterator]();
+    try {
+      while (left > 0) {
+        if (it.next().done) return;
+        left--;
+      }
+      for (let r = it.next(); !r.done; r = it.next()) yield r.value;
+    } finally {
+      it.return?.();
+    }
+  });
+}
+/** Take: nothing is pulled for n <= 0, and nothing after the n-th element. */
+export function linqTake<T>(src: Seq<T>, n: number): Iterable<T> {
+  const s = seq<T>(src);
+  return new Deferred(function* () {
+    if (n <= 0) return;
+    let left = n;
+    for (const x of s) {
+      yield x;
+      if (--left === 0) break;
+    }
+  });
+}
+export function linqSkipWhile<T>(src: Seq<T>, p: (x: T) => boolean): Iterable<T> {
+  const s = seq<T>(src);
+  need(p, "predicate");
+  return new Deferred(function* () {
+    let yielding = false;
+    for (const x of s) {
+      if (!yielding && !p(x)) yielding = true;
+      if (yielding) yield x;
+    }
+  });
+}
+export function linqTakeWhile<T>(src: Seq<T>, p: (x: T) => boolean): Iterable<T> {
+  const s = seq<T>(src);
+  need(p, "predicate");
+  return new Deferred(function* () {
+    for (const x of s) {
+      if (!p(x)) break;
+      yield x;
+    }
+  });
+}
+export function linqReverse<T>(src: Seq<T>): Iterable<T> {
+  const s = seq<T>(src);
+  return new Deferred(function* () {
+    const a = Array.from(s);
+    for (let i = a.length - 1; i >= 0; i--) yield a[i]!;
+  });
+}
+/** Concat (and Append/Prepend, whose element is evaluated at the call). */
+export function linqConcat<T>(a: Seq<T>, b: Seq<T>): Iterable<T> {
+  const x = seq<T>(a);
+  const y = seq<T>(b);
+  return new Deferred(function* () {
+    yield* x;
+    yield* y;
+  });
+}
+export function linqUnion<T>(a: Seq<T>, b: Seq<T>): Iterable<T> {
+  const x = seq<T>(a);
+  const y = seq<T>(b);
+  return new Deferred(function* () {
+    const set = new EqLookup<true>();
+    for (const v of x) if (set.add(v)) yield v;
+    for (const v of y) if (set.add(v)) yield v;
+  });
+}
+/** Intersect: the second sequence is read whole first, then the first streams. */
+export function linqIntersect<T>(a: Seq<T>, b: Seq<T>): Iterable<T> {
+  const x = seq<T>(a);
+  const y = seq<T>(b);
+  return new Deferred(function* () {
+    const set = new EqLookup<true>();
+    for (const v of y) set.add(v);
+    for (const v of x) if (set.remove(v)) yield v;
+  });
+}
+export function linqExcept<T>(a: Seq<T>, b: Seq<T>): Iterable<T> {
+  const x = seq<T>(a);
+  const y = seq<T>(b);
+  return new Deferred(function* () {
+    const set = new EqLookup<true>();
+    for (const v of y) set.add(v);
+    for (const v of x) if (set.add(v)) yield v;
+  });
+}
+export function linqDefaultIfEmpty<T>(src: Seq<T>, dflt: T | null = null): Iterable<T | null> {
+  const s = seq<T>(src);
+  return new Deferred(function* () {
+    let any = false;
+    for (const x of s) {
+      any = true;
+      yield x;
+    }
+    if (!any) yield dflt;
+  });
+}
+export function linqZip<A, B, R>(first: Seq<A>, second: Seq<B>, f: (a: A, b: B) => R): Iterable<R> {
+  const x = seq<A>(first);
+  const y = seq<B>(second);
+  need(f, "resultSelector");
+  return new Deferred(function* () {
+    const e1 = x[Symbol.iterator]();
+    const e2 = y[Symbol.iterator]();
+    try {
+      for (;;) {
+        const r1 = e1.next();
+        if (r1.done) return;
+        const r2 = e2.next();
+        if (r2.done) return;
+        yield f(r1.value, r2.value);
+      }
+    } finally {
+      e1.return?.();
+      e2.return?.();
+    }
+  });
+}
+export function linqOfType<T>(src: Seq<unknown>, test: ((v: unknown) => boolean) | null): Iterable<T> {
+  const s = seq<unknown>(src);
+  return new Deferred(function* () {
+    for (const x of s) if (x !== null && x !== undefined && (!test || test(x))) yield x as T;
+  });
+}
+
+/** GroupBy: the groups (arrays with a Key), built whole at the first MoveNext, in first-seen order. */
+export function linqGroupBy<T, K>(src: Seq<T>, key: (x: T) => K): Iterable<T[] & { Key: K }> {
+  const s = seq<T>(src);
+  need(key, "keySelector");
+  return new Deferred(function* () {
+    const m = new EqLookup<T[] & { Key: K }>();
+    const groups: (T[] & { Key: K })[] = [];
+    for (const x of s) {
+      const k = key(x);
+      let g = m.get(k);
+      if (!g) {
+        g = Object.assign([] as T[], { Key: k });
+        m.set(k, g);
+        groups.push(g);
+      }
+      g.push(x);
+    }
+    yield* groups;
+  });
+}
+
+// ---- OrderBy / ThenBy ----------------------------------------------------------------------------
+type SortKey = { key: ((x: unknown) => unknown) | null; desc: boolean; f: (a: unknown, b: unknown) => number };
+/**
+ * OrderedEnumerable: at each enumeration the source is read whole, every key of the first level is
+ * computed for every element, then every key of the next level (EnumerableSorter.ComputeKeys), and
+ * the elements are sorted stably.
+ */
+export class Ordered<T> extends Deferred<T> {
+  constructor(
+    readonly source: Iterable<T>,
+    readonly keys: SortKey[],
+  ) {
+    super(() => sortNow(source, keys)[Symbol.iterator]());
+  }
+}
+function sortNow<T>(source: Iterable<T>, keys: SortKey[]): T[] {
+  const items = Array.from(source);
+  const n = items.length;
+  const cols = keys.map((k) => (k.key ? items.map((x) => k.key!(x)) : (items as unknown[])));
+  const idx = Array.from({ length: n }, (_v, i) => i);
+  idx.sort((p, q) => {
+    for (let l = 0; l < keys.length; l++) {
+      const k = keys[l]!;
+      const c = k.f(cols[l]![p], cols[l]![q]);
+      if (c) return k.desc ? -c : c;
+    }
+    return p - q;
+  });
+  return idx.map((i) => items[i]!);
+}
+export function linqOrderBy<T, K>(src: Seq<T>, key: ((x: T) => K) | null, desc: boolean, comparer?: Comparer): Iterable<T> {
+  const s = seq<T>(src);
+  if (key !== null) need(key, "keySelector");
+  return new Ordered(s, [{ key: key as SortKey["key"], desc, f: comparerFn(comparer) }]);
+}
+export function linqThenBy<T, K>(src: Seq<T>, key: (x: T) => K, desc: boolean, comparer?: Comparer): Iterable<T> {
+  need(src, "source");
+  need(key, "keySelector");
+  const k: SortKey = { key: key as SortKey["key"], desc, f: comparerFn(comparer) };
+  if (src instanceof Ordered) return new Ordered(src.source, [...src.keys, k]);
+  return new Ordered(seq<T>(src), [{ key: null, desc: false, f: () => 0 }, k]);
+}
