@@ -6,6 +6,11 @@ import type { ModuleScope } from "../codegen/scope.js";
 import { Codes, InternalCompilerError, type DiagnosticBag } from "../diagnostics.js";
 import { parseExpressionSource, ParseError } from "./parser.js";
 import { Binder, BindError, type BExpr } from "./binder.js";
+// The binder's topics install their members on Binder.prototype (binder.ts cannot import them back).
+import "./binder-members.js";
+import "./binder-calls.js";
+import "./binder-lambdas.js";
+import "./binder-statements.js";
 import { boxCode, canComplete, castCode, castKey, convertImplicit, stringOf, tempDecl, typeTest } from "./lower.js";
 import { isNamed, isNullable, isNumeric, named, primName, setLiteralCode, typeName, underlyingNullable, type Type } from "./types.js";
 import "./surface/index.js";

@@ -55,7 +55,7 @@ import { ident, js, literal, rt, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import { hasSecretMarker } from "../named-values.js";
 import type { Expr, Initializer, Stmt } from "./ast.js";
-import { type BExpr, type Binder, joinCodes } from "./binder.js";
+import type { BExpr, Binder } from "./binder.js";
 import {
   ERROR,
   NULL,
@@ -1271,4 +1271,10 @@ export { arrayOf, ERROR, nullableOf };
 function secretIn(e: unknown): string {
   const m = /\uE0F0\d+Q?\uE0F1/.exec(JSON.stringify(e ?? null) ?? "");
   return m ? ` '${m[0]}' is not one.` : "";
+}
+
+export function joinCodes(codes: Code[]): Code {
+  let out = js``;
+  codes.forEach((c, i) => (out = i ? js`${out}, ${c}` : c));
+  return out;
 }

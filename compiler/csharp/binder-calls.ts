@@ -1,0 +1,393 @@
+// Binding invocations: method calls, delegates and local functions, overload resolution (applicability,
+// better conversion, params expansion) and the lowering call of the chosen member.
+import * as L from "./lower.js";
+import { type Code, js, rt } from "../codegen/code.js";
+import { Codes, didYouMean } from "../diagnostics.js";
+import type { Arg, Expr } from "./ast.js";
+import { allowedExtension, memberTitle } from "./surface/allow-list.js";
+import { type ConstArg, elementType, ERROR, hasTypeParams, isNamed, type Member, named, sameType, signatureOf, substitute, type Type, typeName } from "./types.js";
+import { joinCodes } from "./lower.js";
+import { type Applied, type BExpr, Binder, BindError, groupLambda, isInert, type LambdaResult, needsReceiverCheck, type Pre, type PreArg } from "./binder.js";
+
+Binder.prototype.call = function (this: Binder, e: Expr & { k: "call" }): BExpr {
+  const target = e.target;
+  if (target.k === "member") {
+    const recvRaw = this.raw(target.target);
+    const typeArgs = target.typeArgs?.map((t) => this.resolveType(t));
+    if (recvRaw.ns !== undefined) {
+      // a namespace-qualified type followed by a call: Newtonsoft.Json.JsonConvert.SerializeObject(...) is handled by member(); here the callee is `ns.Name(...)`
+      this.member(target); // reports the right error
+    }
+    if (recvRaw.typeRef) {
+      const cands = this.findMembers(recvRaw.typeRef, target.name, ["method"]).filter((c) => c.m.isStatic);
+      // an extension method called as the static method it is: Enumerable.Count(xs)
+      const typeRef = recvRaw.typeRef;
+      if (typeRef.k === "named") for (const m of typeRef.def.extensions?.get(target.name) ?? []) cands.push({ m, owner: typeRef });
+      if (!cands.length) {
+        if (this.findMembers(recvRaw.typeRef, target.name, ["method"]).length)
+          this.err(Codes.CSharpTypeMismatch, target.namePos, `An object reference is required for the non-static method '${typeName(recvRaw.typeRef)}.${target.name}'.`);
+        this.checkAllowList(recvRaw.typeRef, target.name, target.namePos);
+        this.err(
+          Codes.CSharpUnknownMember,
+          target.namePos,
+          `'${typeName(recvRaw.typeRef)}' does not contain a definition for '${target.name}'.${didYouMean(target.name, this.memberNames(recvRaw.typeRef))}`,
+        );
+      }
+      return this.resolveInvocation(cands, null, e.args, typeArgs, target.namePos, target.name, false);
+    }
+    let recv = this.value(recvRaw, target.target.pos);
+    if (target.cond) recv = this.openCond(recv, target.pos);
+    if (recv.type.k === "null") this.err(Codes.CSharpTypeMismatch, target.pos, `Cannot call '${target.name}' on the null literal.`);
+    if (target.name === "ToString" && e.args.length === 0 && L.isEnum(recv.type)) {
+      return { type: named("string"), code: L.enumToString(this, recv), pos: e.pos, conds: recv.conds };
+    }
+    const inst = this.findMembers(recv.type, target.name, ["method"]).filter((c) => !c.m.isStatic);
+    const ext = this.extensionCandidates(target.name);
+    if (!inst.length && !ext.length) {
+      const props = this.findMembers(recv.type, target.name, ["prop", "field"]);
+      if (props.length) this.err(Codes.CSharpTypeMismatch, target.namePos, `Non-invocable member '${typeName(recv.type)}.${target.name}' cannot be used like a method.`);
+      if (recv.type.k === "named" && recv.type.def.name === "IRequest" && target.name === "MatchedParameters")
+        this.err(Codes.CSharpTypeMismatch, target.namePos, "'MatchedParameters' is a dictionary: index it with [\"name\"] or call GetValueOrDefault(\"name\").");
+      this.checkAllowList(recv.type, target.name, target.namePos);
+      const ext = allowedExtension(target.name);
+      if (ext && (elementType(recv.type) || /^(JToken|JObject|JArray|JContainer|JProperty|JValue)$/.test(typeName(recv.type))))
+        this.err(Codes.CSharpNotSupported, target.namePos, `'${memberTitle(ext, target.name)}' is allowed in APIM policy expressions but apimc does not support it yet.`);
+      this.err(
+        Codes.CSharpUnknownMember,
+        target.namePos,
+        `'${typeName(recv.type)}' does not contain a definition for '${target.name}'.${didYouMean(target.name, this.memberNames(recv.type))}`,
+      );
+    }
+    let r: BExpr | null = null;
+    if (inst.length) {
+      try {
+        r = this.resolveInvocation(inst, recv, e.args, typeArgs, target.namePos, target.name, false);
+      } catch (err) {
+        if (!(err instanceof BindError) || !ext.length || err.code !== Codes.CSharpBadArguments) throw err;
+      }
+    }
+    if (!r) r = this.resolveInvocation(ext, recv, e.args, typeArgs, target.namePos, target.name, true);
+    return { ...r, conds: recv.conds };
+  }
+  if (target.k === "name") {
+    const local = this.lookupLocal(target.name);
+    if (local?.fn) {
+      const fn = local.fn;
+      if (e.args.length !== fn.params.length) this.err(Codes.CSharpBadArguments, e.pos, `No overload for method '${target.name}' takes ${e.args.length} arguments.`);
+      const codes = e.args.map((a, i) => {
+        if (a.kind !== "val") this.err(Codes.CSharpBadArguments, a.pos, "ref/out arguments to local functions are not supported.");
+        const raw = this.raw(a.expr);
+        return (raw.lambda ? this.convert(raw, fn.params[i]!, a.pos) : this.convert(this.value(this.close(raw), a.pos), fn.params[i]!, a.pos)).code;
+      });
+      return { type: fn.ret, code: js`${local.code}(${joinCodes(codes)})`, pos: e.pos };
+    }
+    if (local && local.type.k === "named" && local.type.def.name === "Func") {
+      const args = e.args.map((a) => this.expr(a.expr));
+      const fn = local.type;
+      const n = fn.args.length - 1;
+      if (args.length !== n) this.err(Codes.CSharpBadArguments, e.pos, `Delegate '${typeName(fn)}' does not take ${args.length} arguments.`);
+      const codes = args.map((a, i) => this.convert(a, fn.args[i]!, e.args[i]!.pos).code);
+      return { type: fn.args[n]!, code: js`${local.code}(${joinCodes(codes)})`, pos: e.pos };
+    }
+    if (local) this.err(Codes.CSharpTypeMismatch, target.pos, `'${target.name}' is a variable but is used like a method.`);
+    this.err(Codes.CSharpUnknownName, target.pos, `The name '${target.name}' does not exist in the current context.`);
+  }
+  const callee = this.expr(target);
+  this.err(Codes.CSharpTypeMismatch, e.pos, `An expression of type '${typeName(callee.type)}' cannot be invoked.`);
+};
+
+Binder.prototype.resolveInvocation = function (
+  this: Binder,
+  cands: { m: Member; owner: Type }[],
+  recv: BExpr | null,
+  args: Arg[],
+  explicitTypeArgs: Type[] | undefined,
+  pos: number,
+  name: string,
+  ext: boolean,
+
+): BExpr {
+  // pre-bind arguments
+  const pre: PreArg[] = args.map((a) => {
+    if (a.kind === "out" && a.outDecl) {
+      const t = a.outDecl.type ? this.resolveType(a.outDecl.type) : null;
+      return { arg: a, outDecl: { type: t, name: a.outDecl.name, pos: a.outDecl.pos } };
+    }
+    if (a.kind !== "val") {
+      if (a.expr.k === "name" && a.expr.name === "_") return { arg: a, discard: true };
+      const b = this.expr(a.expr);
+      if (!b.local || b.local.readonly) this.err(Codes.CSharpTypeMismatch, a.pos, `A ${a.kind} argument must be an assignable variable.`);
+      return { arg: a, b };
+    }
+    let b: BExpr;
+    try {
+      b = this.raw(a.expr);
+    } catch (err) {
+      // a method group (`Select(int.Parse)`): bound later as a lambda of the delegate's arity
+      if (err instanceof BindError && a.expr.k === "member" && /is a method/.test(err.message)) return { arg: a, group: a.expr, groupErr: err };
+      throw err;
+    }
+    if (b.lambda) return { arg: a, lambda: b.lambda };
+    return { arg: a, b: this.value(this.close(b), a.expr.pos) };
+  });
+  const all: Pre[] = [];
+  if (ext && recv) all.push({ arg: { pos: recv.pos, kind: "val", expr: { k: "lit", pos: recv.pos, end: recv.pos, type: "null", value: null } }, b: recv });
+  all.push(...pre);
+  let best: Applied | null = null;
+  let ambiguous = false;
+  for (const c of cands) {
+    const ap = this.tryApply(c.m, c.owner, all, explicitTypeArgs, ext);
+    if (!ap) continue;
+    if (!best || ap.cost < best.cost) {
+      best = ap;
+      ambiguous = false;
+    } else if (ap.cost === best.cost) ambiguous = true;
+  }
+  void ambiguous; // ties go to the first declared overload (the surface lists the preferred one first)
+  if (!best) {
+    const group = pre.find((p) => p.group);
+    if (group) throw group.groupErr!;
+    const argDesc = pre.map((p) => (p.lambda ? "lambda" : p.outDecl ? `out ${p.outDecl.type ? typeName(p.outDecl.type) : "var"}` : p.discard ? "out _" : typeName(p.b!.type))).join(", ");
+    const what = name === "this[]" ? `indexer of '${recv ? typeName(recv.type) : "?"}'` : name === ".ctor" ? `constructor of '${typeName(cands[0]!.owner)}'` : `'${name}'`;
+    const sigs = cands.map((c) => c.m.sig).slice(0, 4);
+    this.err(Codes.CSharpBadArguments, pos, `No overload of ${what} takes arguments (${argDesc}). Candidates: ${sigs.join("; ")}.`);
+  }
+  return this.emitCall(best, recv, pos, ext, all);
+};
+
+Binder.prototype.tryApply = function (this: Binder, m: Member, owner: Type, args: Pre[], explicitTypeArgs: Type[] | undefined, ext: boolean): Applied | null {
+  const sig = signatureOf(m);
+  if (ext && !(sig.params[0]?.mod === "this")) return null;
+  const params = sig.params;
+  const map = this.ownerMap(owner);
+  if (explicitTypeArgs) {
+    if (explicitTypeArgs.length !== sig.typeParams.length) return null;
+    sig.typeParams.forEach((tp, i) => map.set(tp, explicitTypeArgs[i]!));
+  } else if (sig.typeParams.length === 0 && false) return null;
+  // map args to params (positional, then named)
+  const slots: (Pre | Pre[] | null)[] = params.map(() => null);
+  let expanded = false;
+  const last = params[params.length - 1];
+  const hasParams = last?.mod === "params";
+  let pi = 0;
+  for (const a of args) {
+    if (a.arg.name) {
+      const idx = params.findIndex((p) => p.name === a.arg.name);
+      if (idx < 0 || slots[idx]) return null;
+      slots[idx] = a;
+      continue;
+    }
+    if (pi < params.length - (hasParams ? 1 : 0)) slots[pi++] = a;
+    else if (hasParams) {
+      if (pi === params.length - 1 && !expanded && slots[pi] === null) {
+        slots[pi] = [a];
+        expanded = true;
+      } else if (expanded) (slots[params.length - 1] as Pre[]).push(a);
+      else return null;
+    } else return null;
+  }
+  if (hasParams && slots[params.length - 1] === null) {
+    slots[params.length - 1] = [];
+    expanded = true;
+  }
+  // normal form for params: a single argument convertible to the array type
+  const paramsSlot = hasParams ? (slots[params.length - 1] as Pre[]) : null;
+  let normalForm = false;
+  if (paramsSlot && paramsSlot.length === 1 && paramsSlot[0]!.b) {
+    const at = substitute(last!.type, map);
+    if (!hasTypeParams(at) && this.implicitCost(paramsSlot[0]!.b!, at) >= 0) normalForm = true;
+  }
+  for (let i = 0; i < params.length; i++) if (slots[i] === null && !params[i]!.def) return null;
+  // type inference
+  const mtps = sig.typeParams.filter((tp) => !map.has(tp));
+  const inferred = new Map<string, Type>();
+  const unify = (p: Type, a: Type) => this.unify(p, a, mtps, inferred);
+  const eachArg = (f: (p: Type, a: Pre, i: number) => void) => {
+    params.forEach((p, i) => {
+      const s = slots[i];
+      if (s === null) return;
+      if (Array.isArray(s)) {
+        if (normalForm) f(p.type, s[0]!, i);
+        else for (const x of s) f(p.type.k === "array" ? p.type.elem : p.type, x, i);
+      } else f(p.type, s, i);
+    });
+  };
+  eachArg((p, a) => {
+    if (a.b) unify(substitute(p, map), a.b.type);
+    else if (a.outDecl?.type) unify(substitute(p, map), a.outDecl.type);
+  });
+  const lambdaResults = new Map<Pre, LambdaResult>();
+  for (let round = 0; round < 3; round++) {
+    eachArg((p, a) => {
+      if ((!a.lambda && !a.group) || lambdaResults.has(a)) return;
+      const pt = substitute(substitute(p, map), inferred);
+      if (pt.k !== "named" || (pt.def.name !== "Func" && pt.def.name !== "Action")) return;
+      const isFunc = pt.def.name === "Func";
+      const ins = isFunc ? pt.args.slice(0, -1) : pt.args;
+      if (ins.some(hasTypeParams)) return;
+      const lam = a.lambda ?? groupLambda(a, ins.length);
+      if (ins.length !== lam.params.length) return;
+      const lr = this.bindLambda(lam, ins);
+      if (!lr) return;
+      lambdaResults.set(a, lr);
+      if (isFunc) unify(pt.args[pt.args.length - 1]!, lr.ret);
+    });
+  }
+  for (const tp of mtps) if (!inferred.has(tp)) return null;
+  for (const [k, v] of inferred) map.set(k, v);
+  // applicability and cost
+  let cost = expanded && !normalForm ? 1 : 0;
+  let ok = true;
+  const conv: { pre: Pre; to: Type }[] = [];
+  eachArg((p0, a, i) => {
+    if (!ok) return;
+    const p = substitute(p0, map);
+    const param = params[i]!;
+    const argKind = a.arg.kind;
+    const pmod = param.mod === "out" || param.mod === "ref" ? param.mod : "val";
+    if (argKind !== pmod) {
+      ok = false;
+      return;
+    }
+    if (a.lambda || a.group) {
+      const lr = lambdaResults.get(a);
+      if (!lr || p.k !== "named") {
+        ok = false;
+        return;
+      }
+      if (p.def.name === "Func") {
+        const rt0 = p.args[p.args.length - 1]!;
+        const c = this.implicitCost({ type: lr.ret, code: js``, pos: 0, cv: lr.cv }, rt0);
+        if (c < 0 && lr.ret.k !== "error") ok = false;
+        else cost += c;
+      }
+      return;
+    }
+    if (a.outDecl) {
+      if (a.outDecl.type && !sameType(a.outDecl.type, p)) ok = false;
+      return;
+    }
+    if (a.discard) return;
+    if (argKind !== "val") {
+      if (!sameType(a.b!.type, p)) ok = false;
+      return;
+    }
+    const c = this.implicitCost(a.b!, p);
+    if (c < 0) ok = false;
+    else {
+      cost += c;
+      conv.push({ pre: a, to: p });
+    }
+  });
+  if (!ok) return null;
+  return { m, owner, sig, map, slots, expanded: expanded && !normalForm, cost, lambdaResults, params };
+};
+
+Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | null, pos: number, ext: boolean, args: Pre[]): BExpr {
+  void args;
+  const { m, sig, map, slots, params } = ap;
+  const codes: Code[] = [];
+  const argTypes: Type[] = [];
+  const convArg = (a: Pre, to: Type): Code => {
+    if (a.lambda || a.group) {
+      const lr = ap.lambdaResults.get(a)!;
+      return lr.code;
+    }
+    if (a.outDecl) {
+      const l = this.declareLocal(a.outDecl.name, a.outDecl.type ?? to, a.outDecl.pos);
+      this.frameTemps.push(l.code);
+      return l.code;
+    }
+    if (a.discard) return this.temp();
+    if (a.arg.kind !== "val") return a.b!.local!.code;
+    if (m.formatArgs && isNamed(to, "object")) {
+      const c = this.convert(a.b!, to, a.arg.pos);
+      lastCv = c.cv;
+      return a.b!.type.k === "null" ? c.code : L.formatArg(this, a.b!);
+    }
+    const c = this.convert(a.b!, to, a.arg.pos);
+    lastCv = c.cv;
+    return c.code;
+  };
+  // The constant value of the argument convArg converted last, taken once (undefined when not constant).
+  let lastCv: { v: string | number | boolean | null } | undefined;
+  const takeCv = (): { v: string | number | boolean | null } | undefined => {
+    const cv = lastCv;
+    lastCv = undefined;
+    return cv;
+  };
+  const consts: (ConstArg | undefined)[] = [];
+  let written = 0;
+  params.forEach((p, i) => {
+    const s = slots[i];
+    const pt = substitute(p.type, map);
+    if (s === null) {
+      codes.push(p.def!);
+      argTypes.push(pt);
+      consts.push(p.defConst);
+      return;
+    }
+    if (Array.isArray(s)) {
+      written += s.length;
+      if (ap.expanded) {
+        const et = pt.k === "array" ? pt.elem : pt;
+        const itemConsts: (string | number | boolean | null)[] = [];
+        const items = s.map((x) => {
+          const c = convArg(x, et);
+          const cv = takeCv();
+          if (cv) itemConsts.push(cv.v);
+          return c;
+        });
+        codes.push(isNamed(et, "byte") ? js`Uint8Array.of(${joinCodes(items)})` : js`[${joinCodes(items)}]`);
+        consts.push(itemConsts.length === items.length ? itemConsts : undefined);
+      } else {
+        codes.push(convArg(s[0]!, pt));
+        takeCv();
+        consts.push(undefined);
+      }
+      argTypes.push(pt);
+      return;
+    }
+    written++;
+    codes.push(convArg(s, pt));
+    consts.push(takeCv()?.v);
+    argTypes.push(s.b?.type ?? pt);
+  });
+  const ret = substitute(sig.ret, map);
+  const typeArgs = sig.typeParams.map((tp) => map.get(tp) ?? ERROR);
+  let recvCode = ext ? js`` : (recv?.code ?? js``);
+  // A receiver that must be checked for null is checked after the arguments are evaluated, as .NET does.
+  let prelude: Code | null = null;
+  if (!ext && recv && needsReceiverCheck(recv, m)) {
+    if (m.set || codes.every(isInert)) recvCode = js`${rt("recvNotNull")}(${recv.code})`;
+    else {
+      const t = this.temp();
+      prelude = js`${t} = ${recv.code}, `;
+      codes.forEach((c, i) => {
+        if (isInert(c)) return;
+        const a = this.temp();
+        prelude = js`${prelude}${a} = ${c}, `;
+        codes[i] = a;
+      });
+      prelude = js`${prelude}${rt("recvNotNull")}(${t}), `;
+      recvCode = t;
+    }
+  }
+  const info = this.info(recv?.type ?? null, ret, argTypes, typeArgs, written, consts);
+  let code = m.lower(recvCode, codes, info);
+  if (prelude) code = js`(${prelude}${code})`;
+  if (m.kind === "indexer" && m.set && recv) {
+    const setter = m.set;
+    const idx = codes;
+    const b: BExpr = { type: ret, code, pos };
+    b.assign = (value, temp) => {
+      if (recv.pure) return setter(recvCode, idx, value, info);
+      const t = temp();
+      return js`(${t} = ${recvCode}, ${setter(t, idx, value, info)})`;
+    };
+    return b;
+  }
+  if (m.constant !== undefined) return { type: ret, code, pos, cv: { v: m.constant } };
+  if (ret.k === "void") code = js`${code}`;
+  return { type: ret, code, pos };
+};
