@@ -41,3 +41,4 @@ export * from "./sort.js";
 export * from "./rsa.js";
 export * from "./symmetric.js";
 export * from "./oid.js";
+export * from "./x509.js";

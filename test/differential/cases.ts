@@ -31,6 +31,7 @@ import { NUMBERS_CASES } from "./numbers-cases.js";
 import { CRYPTO_CASES } from "./crypto-cases.js";
 import { OBJECT_JSON_CASES } from "./object-json-cases.js";
 import { CULTURE_CASES } from "./culture-cases.js";
+import { X509_CASES } from "./x509-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1267,6 +1268,8 @@ CASES.push(...CRYPTO_CASES);
 CASES.push(...OBJECT_JSON_CASES);
 // Culture-sensitive comparison, sorting and casing matrices.
 CASES.push(...CULTURE_CASES);
+// X.509 certificates (x509-cases.ts).
+CASES.push(...X509_CASES);
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // found by the generator (npm run fuzz:csharp)

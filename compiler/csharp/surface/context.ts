@@ -180,21 +180,7 @@ type("Microsoft.Azure.ApiManagement", "ILastError", {}, [
   prop("string PolicyId"),
 ]);
 
-// Client certificates: only the members the corpus uses; the runtime has no certificate object yet.
-type("System.Security.Cryptography.X509Certificates", "X509Certificate2", {}, [
-  prop("string Issuer"),
-  prop("string Subject"),
-  prop("string Thumbprint"),
-  prop("string SerialNumber"),
-  P("DateTime NotBefore", (r) => js`${rt("DateTime")}.fromMs(${r}.NotBeforeMs, 1)`),
-  P("DateTime NotAfter", (r) => js`${rt("DateTime")}.fromMs(${r}.NotAfterMs, 1)`),
-  P("X500DistinguishedName SubjectName", (r) => js`${r}.SubjectName`),
-  M("bool Verify()", (r) => js`${rt("certVerify")}(${r})`),
-  M("bool VerifyNoRevocation()", (r) => js`${rt("certVerify")}(${r})`),
-  M("byte[] GetCertHash()", (r) => js`${r}.GetCertHash()`),
-  M("string GetCertHashString()", (r) => js`${r}.Thumbprint`),
-]);
-type("System.Security.Cryptography.X509Certificates", "X500DistinguishedName", {}, [prop("string Name")]);
+// Client certificates (X509Certificate2): compiler/csharp/surface/x509.ts.
 
 // The value get-authorization-context stores (the APIM credential manager: Azure-only, the policy
 // itself is rejected by the compiler; expressions that read the variable still type-check).

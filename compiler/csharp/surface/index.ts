@@ -10,3 +10,4 @@ import "./misc.js";
 import "./xml.js";
 import "./textio.js";
 import "./crypto.js";
+import "./x509.js";
