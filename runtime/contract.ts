@@ -175,4 +175,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "xPreviousAttribute", "xReplaceAll", "xReplaceAttributes", "xReplaceWith", "xconv", "xmlError", "xmlFlat",
   "xmlToJsonBody", "xmlToJsonText", "xmlValueString", "xname", "xnameOrNull", "xnn", "xns", "xnsName", "xsAncestors",
   "xsDescendantNodes", "xsDescendantsAndSelf", "xsInDocumentOrder", "xsRemove",
+  // X.509 certificates (runtime/dotnet/x509.ts)
+  "X509Certificate", "X509Certificate2", "newX509", "certRaw", "certContentType", "certExtension", "certRsaPublicKey",
+  "certRsaPrivateKey", "certCopyWithPrivateKey", "notSupportedCtor",
 ]);
