@@ -90,8 +90,6 @@ export const QUERY_OPS = { has: "hasName", set: "setName", delete: "deleteName" 
  * helper name (codegen/code.ts `rt`); a test checks every name here is exported by runtime/index.ts.
  */
 export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
-  // CultureInfo (runtime/dotnet/culture.ts)
-  "cultureInfo", "lowerCulture", "upperCulture", "withProvider",
   "BIG_RANGES", "CACHE_STORE", "CharBox", "ClaimMap", "Context", "CryptoTransform", "DateTime", "DateTimeOffset", "Decimal",
   "Dictionary", "DotNetException", "END_PIPELINE", "Encoding", "EnumBox", "FloatBox", "Group", "HashSet",
   "HeaderMap", "INT_RANGES", "IPAddress", "JArray", "JContainer", "JObject", "JProperty", "JSingle", "JToken",
