@@ -11,6 +11,9 @@ import { allowedTypeNamed, memberTitle, memberVerdict } from "./surface/allow-li
 import { allTypeNames, arrayOf, type ConstArg, derivesFrom, ERROR, isNamed, isNullable, isNumeric, isReferenceType, isValueType, lookupFull, lookupType, lookupTypeAnyArity, type LowerInfo, type Member, named, namespaces, NULL, nullableOf, PRIMITIVE_ALIASES, primName, signatureOf, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
 
+import type { BExpr, Local, ReturnConverter } from "./bound.js";
+export type { BExpr, Local, ReturnConverter };
+
 export class BindError extends Error {
   constructor(
     readonly code: DiagnosticCode,
@@ -21,45 +24,8 @@ export class BindError extends Error {
   }
 }
 
-export interface Local {
-  name: string;
-  type: Type;
-  code: Code;
-  isConst?: boolean;
-  cv?: { v: string | number | boolean | null };
-  readonly?: boolean;
-  /** A local function: its signature (the local's code is the JS function's name). */
-  fn?: { params: Type[]; ret: Type };
-}
 
-export interface CondWrap {
-  t: Code;
-  recv: Code;
-}
 
-export interface BExpr {
-  type: Type;
-  code: Code;
-  pos: number;
-  /** Compile-time constant. */
-  cv?: { v: string | number | boolean | null };
-  /** Known never null (a concatenation): no `?? ""` when it is concatenated again. */
-  nonNull?: boolean;
-  /** A type used as an expression (`string.Join`, `JObject.Parse`). */
-  typeRef?: Type;
-  /** A namespace prefix (`System.Text`). */
-  ns?: string;
-  /** An unbound lambda. */
-  lambda?: Expr & { k: "lambda" };
-  /** A local variable (assignable unless readonly). */
-  local?: Local;
-  /** Settable property/indexer: produces the assignment given receiver temps. */
-  assign?: (value: Code, temp: () => Code) => Code;
-  /** Open `?.` guards of this access chain. */
-  conds?: CondWrap[];
-  /** Pure: evaluating twice has no effect (locals, constants, ctx). */
-  pure?: boolean;
-}
 
 export interface Frame {
   temps: Code[];
@@ -509,7 +475,6 @@ export class Binder {
   }
 }
 
-export type ReturnConverter = (e: BExpr, pos: number) => BExpr;
 
 export interface PreArg {
   arg: Arg;

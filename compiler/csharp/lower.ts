@@ -55,7 +55,8 @@ import { ident, js, literal, rt, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import { hasSecretMarker } from "../named-values.js";
 import type { Expr, Initializer, Stmt } from "./ast.js";
-import type { BExpr, Binder } from "./binder.js";
+// lower.ts sees the binder through LowerBinder (bound.ts), so binder.ts and lower.ts do not import each other.
+import type { BExpr, LowerBinder as Binder } from "./bound.js";
 import {
   ERROR,
   NULL,
