@@ -7,7 +7,7 @@ import type { Arg, Expr } from "./ast.js";
 import { allowedExtension, memberTitle } from "./surface/allow-list.js";
 import { type ConstArg, elementType, ERROR, hasTypeParams, isNamed, type Member, named, sameType, signatureOf, substitute, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
-import { type Applied, type BExpr, Binder, BindError, groupLambda, isInert, type LambdaResult, needsReceiverCheck, type Pre, type PreArg } from "./binder.js";
+import { type Applied, type BExpr, Binder, BindError, groupLambda, isInert, keepReceiver, type LambdaResult, needsReceiverCheck, type Pre, type PreArg } from "./binder.js";
 
 Binder.prototype.call = function (this: Binder, e: Expr & { k: "call" }): BExpr {
   const target = e.target;
@@ -373,9 +373,11 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
       recvCode = t;
     }
   }
-  const info = this.info(recv?.type ?? null, ret, argTypes, typeArgs, written, consts);
+  // a constructor's lowering sees the type it constructs as its return type
+  const info = this.info(recv?.type ?? null, m.kind === "ctor" ? ap.owner : ret, argTypes, typeArgs, written, consts);
   let code = m.lower(recvCode, codes, info);
   if (prelude) code = js`(${prelude}${code})`;
+  else if (!ext && recv && !m.isStatic && m.kind !== "ctor") code = keepReceiver(recv, recvCode, code);
   if (m.kind === "indexer" && m.set && recv) {
     const setter = m.set;
     const idx = codes;

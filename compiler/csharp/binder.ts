@@ -8,7 +8,7 @@ import type { ModuleScope } from "../codegen/scope.js";
 import { Codes, type DiagnosticCode, didYouMean } from "../diagnostics.js";
 import { type Arg, type Expr, type InterpPart, type Stmt, type TypeNode, typeNodeText } from "./ast.js";
 import { allowedTypeNamed, memberTitle, memberVerdict } from "./surface/allow-list.js";
-import { allTypeNames, arrayOf, type ConstArg, derivesFrom, ERROR, isNamed, isNullable, isNumeric, isReferenceType, isValueType, lookupFull, lookupType, lookupTypeAnyArity, type LowerInfo, type Member, named, namespaces, NULL, nullableOf, PRIMITIVE_ALIASES, primName, signatureOf, type Type, typeName } from "./types.js";
+import { allTypeNames, anonFormatKey, arrayOf, type ConstArg, derivesFrom, ERROR, isNamed, isNullable, isNumeric, isReferenceType, isValueType, lookupFull, lookupType, lookupTypeAnyArity, type LowerInfo, type Member, named, namespaces, NULL, nullableOf, PRIMITIVE_ALIASES, primName, signatureOf, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
 
 import type { BExpr, Local, ReturnConverter } from "./bound.js";
@@ -298,7 +298,7 @@ export class Binder {
         let code = js`{ `;
         members.forEach((m, i) => (code = js`${code}${i ? js`, ` : js``}${literal(m.name)}: ${m.b.code}`));
         let keys = js``;
-        members.forEach((m, i) => (keys = js`${keys}${i ? js`, ` : js``}${literal(L.anonFormatKey(m.b.type))}`));
+        members.forEach((m, i) => (keys = js`${keys}${i ? js`, ` : js``}${literal(anonFormatKey(m.b.type))}`));
         return { type: L.anonType(members.map((m) => ({ name: m.name, type: m.b.type }))), code: js`${rt("anon")}(${code} }, [${keys}])`, pos: e.pos, nonNull: true };
       }
       case "typeof":
@@ -515,6 +515,26 @@ export function needsReceiverCheck(recv: BExpr, m: Member): boolean {
     (owner?.ns === "System" && (owner.name === "object" || owner.name === "Enum" || owner.name === "Array" || owner.name === "ValueType")) ||
     (t.k === "named" && (!!t.def.isInterface || (t.def.ns === "System" && (t.def.name === "object" || t.def.name === "Enum" || t.def.name === "ValueType"))))
   );
+}
+
+/**
+ * A lowering that does not use its receiver (`IsAbsoluteUri` is always true here, `Dispose()` does
+ * nothing) still evaluates it, and a null reference-type receiver still throws NullReferenceException.
+ */
+export function keepReceiver(recv: BExpr, recvCode: Code, code: Code): Code {
+  // a shaped receiver (compiler/codegen/code.ts CodeShape) may be read through its shape by a fused lowering
+  if (recvCode.shape || recv.code.shape || usesCode(code, recvCode)) return code;
+  if (isReferenceType(recv.type) && !recv.nonNull && !(recv.cv && recv.cv.v !== null)) return js`(${rt("recvNotNull")}(${recvCode}), ${code})`;
+  return isInert(recvCode) ? code : js`(void ${recvCode}, ${code})`;
+}
+function usesCode(code: Code, part: Code): boolean {
+  const stack: Code[] = [code];
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (c === part) return true;
+    for (const p of c.parts) if (p instanceof Code) stack.push(p);
+  }
+  return false;
 }
 
 /** Code whose evaluation has no effect and cannot throw (a literal, a name): it may run after the receiver check. */

@@ -1013,11 +1013,6 @@ export function anonType(members: { name: string; type: Type }[]): Type {
   return t;
 }
 
-/** The runtime formatting key of an anonymous-type member of static type `t` (its ToString). */
-export function anonFormatKey(t: Type): string | null {
-  const n = primName(underlyingNullable(t));
-  return n === "double" || n === "float" || n === "char" ? n : null;
-}
 
 function makeAnonType(members: { name: string; type: Type }[]): Type {
   const def: TypeDef = {

@@ -190,6 +190,11 @@ export function isNumeric(t: Type): boolean {
 export function isIntegral(t: Type): boolean {
   return t.k === "named" && INTEGRAL.includes(t.def.name) && t.def.ns === "System";
 }
+/** The runtime formatting key of an anonymous-type member or Tuple item of static type `t` (its ToString). */
+export function anonFormatKey(t: Type): string | null {
+  const n = primName(underlyingNullable(t));
+  return n === "double" || n === "float" || n === "char" ? n : null;
+}
 export function primName(t: Type): string | null {
   return t.k === "named" && t.def.ns === "System" && t.args.length === 0 ? t.def.name : null;
 }

@@ -374,7 +374,8 @@ export function anon<T extends object>(o: T, fmt: readonly (string | null)[]): T
   return r as T;
 }
 type AnonObject = Record<string, unknown> & { $fmt: readonly (string | null)[] };
-function anonShow(v: unknown, f: string | null | undefined): string {
+/** A member of an anonymous object or a Tuple as its ToString shows it; `f` is the static type when it is double, float or char (lower.ts anonFormatKey). */
+export function anonShow(v: unknown, f: string | null | undefined): string {
   return v === null || v === undefined ? "" : f === "char" && typeof v === "number" ? String.fromCharCode(v) : (f === "double" || f === "float") && typeof v === "number" ? numToString(v, f) : toStr(v);
 }
 function anonToString(this: AnonObject): string {

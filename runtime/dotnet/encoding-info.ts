@@ -44,9 +44,9 @@ export function encMaxCharCount(e: { WebName: string }, n: number): number {
   if (n < 0) throw argumentOutOfRange("byteCount", "Non-negative number required.");
   return i.maxChars(n);
 }
-/** GetChars(bytes): the decoded text as a char[]. */
-export function encGetChars(e: { GetString(b: Uint8Array): string }, b: Uint8Array | null): number[] {
+/** GetChars(bytes[, index, count]): the decoded text as a char[]. */
+export function encGetChars(e: { GetString(b: Uint8Array): string; GetStringRange(b: Uint8Array, i: number, n: number): string }, b: Uint8Array | null, index?: number, count?: number): number[] {
   if (b === null || b === undefined) throw argumentNull("bytes");
-  const s = e.GetString(b);
+  const s = index === undefined ? e.GetString(b) : e.GetStringRange(b, index, count!);
   return Array.from({ length: s.length }, (_v, i) => s.charCodeAt(i));
 }

@@ -1,5 +1,5 @@
 // System.Text.Encoding: UTF8, ASCII, Unicode (UTF-16 LE/BE), UTF32, Latin1 with .NET's replacement fallbacks.
-import { argumentError, argumentNull } from "../errors.js";
+import { argumentError, argumentNull, argumentOutOfRange } from "../errors.js";
 
 class Enc {
   readonly $typeName = "System.Text.Encoding";
@@ -16,6 +16,59 @@ class Enc {
     if (b === null || b === undefined) throw argumentNull("bytes");
     return this.dec(b);
   }
+  /** GetString(bytes, index, count), with .NET's argument checks. */
+  GetStringRange(b: Uint8Array | null, index: number, count: number): string {
+    return this.dec(range(b, index, count, "bytes"));
+  }
+  /** GetBytes(chars[, index, count]). */
+  GetCharsBytes(chars: number[] | null, index?: number, count?: number): Uint8Array {
+    const cs = index === undefined ? notNullArg(chars, "chars") : range(chars, index, count!, "chars");
+    let s = "";
+    for (let i = 0; i < cs.length; i++) s += String.fromCharCode(cs[i]!);
+    return this.enc(s);
+  }
+}
+
+function notNullArg<T>(a: T | null | undefined, name: string): T {
+  if (a === null || a === undefined) throw argumentNull(name);
+  return a;
+}
+/** `a[index..index+count]` with the checks every Encoding member with (array, index, count) makes, in its order. */
+function range<T extends { length: number; slice(a: number, b: number): T }>(a: T | null, index: number, count: number, name: string): T {
+  if (a === null || a === undefined) throw argumentNull(name);
+  if (index < 0 || count < 0) throw argumentOutOfRange(index < 0 ? "index" : "count", "Non-negative number required.");
+  if (a.length - index < count) throw argumentOutOfRange(name, "Index and count must refer to a location within the buffer.");
+  return a.slice(index, index + count);
+}
+/** Lone surrogates replaced by U+FFFD (String.prototype.toWellFormed, which ES2023's types lack). */
+const wellFormed = (s: string): string => (s as unknown as { toWellFormed(): string }).toWellFormed();
+/**
+ * UTF-16 code units of `b` (little- or big-endian) as .NET's UnicodeEncoding decodes them: a lone
+ * surrogate and a trailing odd byte each become U+FFFD (the replacement fallback).
+ */
+function utf16Decode(b: Uint8Array, bigEndian: boolean): string {
+  const n = b.length >> 1;
+  const units = new Uint16Array(n);
+  for (let i = 0; i < n; i++) units[i] = bigEndian ? (b[2 * i]! << 8) | b[2 * i + 1]! : b[2 * i]! | (b[2 * i + 1]! << 8);
+  let out = "";
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < n && units[i + 1]! >= 0xdc00 && units[i + 1]! <= 0xdfff) {
+      out += String.fromCharCode(u, units[++i]!);
+    } else out += u >= 0xd800 && u <= 0xdfff ? "\ufffd" : String.fromCharCode(u);
+  }
+  return b.length & 1 ? out + "\ufffd" : out;
+}
+/** UTF-32 LE as UTF32Encoding decodes it: a value past U+10FFFF or a surrogate, and trailing bytes, become U+FFFD. */
+function utf32Decode(b: Uint8Array): string {
+  let s = "";
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  let i = 0;
+  for (; i + 3 < buf.length; i += 4) {
+    const cp = buf.readUInt32LE(i);
+    s += cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? "\ufffd" : String.fromCodePoint(cp);
+  }
+  return i < buf.length ? s + "\ufffd" : s;
 }
 // ignoreBOM: GetString keeps a leading EF BB BF as U+FEFF (only StreamReader-style readers drop it).
 const utf8Dec = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -63,22 +116,18 @@ function singleByte(s: string, limit: number): Uint8Array {
 export const Encoding = {
   UTF8: new Enc("utf-8", utf8Bytes, (b) => utf8Dec.decode(b)),
   ASCII: new Enc("us-ascii", (s) => singleByte(s, 128), asciiString),
-  Unicode: new Enc("utf-16", (s) => new Uint8Array(Buffer.from(s, "utf16le")), (b) => Buffer.from(b).toString("utf16le")),
-  BigEndianUnicode: new Enc("utf-16BE", (s) => new Uint8Array(Buffer.from(s, "utf16le").swap16()), (b) => Buffer.from(b).swap16().toString("utf16le")),
+  // a lone surrogate encodes as U+FFFD (the replacement fallback)
+  Unicode: new Enc("utf-16", (s) => new Uint8Array(Buffer.from(wellFormed(s), "utf16le")), (b) => utf16Decode(b, false)),
+  BigEndianUnicode: new Enc("utf-16BE", (s) => new Uint8Array(Buffer.from(wellFormed(s), "utf16le").swap16()), (b) => utf16Decode(b, true)),
   UTF32: new Enc(
     "utf-32",
     (s) => {
-      const cps = Array.from(s, (c) => c.codePointAt(0)!);
+      const cps = Array.from(wellFormed(s), (c) => c.codePointAt(0)!);
       const b = Buffer.alloc(cps.length * 4);
       cps.forEach((cp, i) => b.writeUInt32LE(cp, i * 4));
       return new Uint8Array(b);
     },
-    (b) => {
-      let s = "";
-      const buf = Buffer.from(b);
-      for (let i = 0; i + 3 < buf.length; i += 4) s += String.fromCodePoint(buf.readUInt32LE(i));
-      return s;
-    },
+    utf32Decode,
   ),
   Latin1: new Enc("iso-8859-1", (s) => singleByte(s, 256), (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1")),
   GetEncoding(name: string): Enc {

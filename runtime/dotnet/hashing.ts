@@ -28,6 +28,10 @@ class HashAlg {
     h.update(b);
     return (this.Hash = digestBytes(h));
   }
+  /** ComputeHash(buffer, offset, count): HashAlgorithm's checks (the same as TransformBlock's, named buffer/offset). */
+  ComputeHashRange(b: Uint8Array | null, offset: number, count: number): Uint8Array {
+    return this.ComputeHash(blockArgs(b, offset, count, "buffer", "offset"));
+  }
   #legacy = false;
   /**
    * HMACSHA384/HMACSHA512.ProduceLegacyHmacValues: .NET 2.0's HMAC with a 64-byte block instead
@@ -89,9 +93,9 @@ function digestBytes(h: Hash | Hmac): Uint8Array {
   return a;
 }
 const HASH_BITS: Record<string, number> = { md5: 128, sha1: 160, sha256: 256, sha384: 384, sha512: 512 };
-function blockArgs(input: Uint8Array | null, offset: number, count: number): Uint8Array {
-  if (input === null || input === undefined) throw argumentNull("inputBuffer");
-  if (offset < 0) throw argumentOutOfRange("inputOffset", "Non-negative number required.");
+function blockArgs(input: Uint8Array | null, offset: number, count: number, inputName = "inputBuffer", offsetName = "inputOffset"): Uint8Array {
+  if (input === null || input === undefined) throw argumentNull(inputName);
+  if (offset < 0) throw argumentOutOfRange(offsetName, "Non-negative number required.");
   if (count < 0 || count > input.length) throw argumentError("Value was invalid.");
   if (input.length - count < offset) throw argumentError("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.");
   return input.subarray(offset, offset + count);

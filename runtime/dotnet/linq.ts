@@ -2,7 +2,7 @@
 // enumerate as char codes, plain Maps as { Key, Value } pairs, null sources throw ArgumentNullException.
 import { checkSequenceSize } from "../budget.js";
 import { argumentNull, argumentOutOfRange, argumentError, indexOutOfRange, invalidOperation, keyNotFound, overflow } from "../errors.js";
-import { cmp, collectionModified, objEquals } from "./core.js";
+import { anonShow, cmp, collectionModified, objEquals } from "./core.js";
 import { toStr } from "./text-format.js";
 import { cultureCompare } from "./collation.js";
 import { strCompare } from "./string.js";
@@ -661,12 +661,20 @@ export class Tuple {
   Equals(o: unknown): boolean {
     return o instanceof Tuple && o.items.length === this.items.length && this.items.every((x, i) => eq(x, o.items[i]));
   }
+  /** Per item: "double", "float", "char" or null (how ToString shows it), as for anonymous objects. */
+  declare $fmt: readonly (string | null)[] | undefined;
   ToString(): string {
-    return `(${this.items.map((x) => toStr(x)).join(", ")})`;
+    return `(${this.items.map((x, i) => anonShow(x, this.$fmt?.[i])).join(", ")})`;
   }
 }
 export function newTuple(...items: unknown[]): Tuple {
   return new Tuple(...items);
+}
+/** A Tuple whose items include a double, float or char: `fmt` says which (ToString shows 1E+15, 'a'). */
+export function newTupleF(fmt: readonly (string | null)[], ...items: unknown[]): Tuple {
+  const t = new Tuple(...items);
+  t.$fmt = fmt;
+  return t;
 }
 /** IComparer<T>.Compare: StringComparer values are StringComparison codes. */
 export function comparerCompare(c: unknown, a: unknown, b: unknown): number {

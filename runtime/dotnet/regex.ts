@@ -26,10 +26,14 @@ export class Group extends Capture {
   }
 }
 class GroupCollection implements Iterable<Group> {
-  constructor(private readonly groups: Group[]) {}
+  /** `named`: false for Match.Empty's, which has no regex to look a group name up in. */
+  constructor(
+    private readonly groups: Group[],
+    private readonly named = true,
+  ) {}
   Item(k: string | number): Group {
     if (typeof k === "number") return this.groups.find((g) => g.Name === String(k)) ?? this.groups[k] ?? EMPTY_GROUP;
-    return this.groups.find((g) => g.Name === k) ?? EMPTY_GROUP;
+    return (this.named && this.groups.find((g) => g.Name === k)) || EMPTY_GROUP;
   }
   get Count(): number {
     return this.groups.length;
@@ -337,7 +341,8 @@ export class Regex {
   readonly $typeName = "System.Text.RegularExpressions.Regex";
   private readonly re: RegExp;
   private readonly groups: { name: string; js: number[] }[];
-  static readonly EmptyMatch = new Match("", 0, false, new GroupCollection([EMPTY_GROUP]), null);
+  /** Match.Empty (also every failed match): one group, group 0, which is the match itself (named "0"). */
+  static readonly EmptyMatch = new Match("", 0, false, new GroupCollection([new Group("", 0, false, "0")], false), null);
   constructor(pattern: string, opts: number) {
     if (pattern === null || pattern === undefined) throw argumentNull("pattern");
     let t: Translated;

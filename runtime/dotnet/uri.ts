@@ -144,15 +144,34 @@ export function uriIsHexEncoding(s: string | null, i: number): boolean {
   if (s === null || s === undefined) return false;
   return s.length - i >= 3 && s[i] === "%" && uriIsHexDigit(s.charCodeAt(i + 1)) && uriIsHexDigit(s.charCodeAt(i + 2));
 }
+/** URI text with nothing that must be escaped: RFC 3986 characters, %XX escapes, one '#'; `iri` also lets non-ASCII through. */
+const WELL_FORMED = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*(?:#(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?$/;
+const WELL_FORMED_IRI = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\u00a0-\uffff]|%[0-9A-Fa-f]{2})*(?:#(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\u00a0-\uffff]|%[0-9A-Fa-f]{2})*)?$/;
+/**
+ * Uri.IsWellFormedUriString (UriKind RelativeOrAbsolute 0, Absolute 1, Relative 2): it parses as that
+ * kind and its text needs no escaping. An absolute URI (a scheme of two or more letters; http, https,
+ * ftp and file with "//") may hold non-ASCII characters (IRI), a relative one may not; "c:x" is a
+ * DOS path, not a relative URI.
+ */
 export function uriIsWellFormed(s: string | null, kind: number): boolean {
   if (s === null) return false;
-  if (kind === 2) return !/^[a-z][a-z0-9+.-]*:/i.test(s) && !/[\s]/.test(s);
-  try {
-    new URL(s);
-    return !/[\s]/.test(s) && (kind !== 1 || /^[a-z][a-z0-9+.-]*:\/\//i.test(s));
-  } catch {
-    return kind === 0 && !/[\s]/.test(s);
+
+  const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(s);
+  if (scheme) {
+    if (kind === 2) return false;
+    if (/^(?:https?|ftp|file)$/i.test(scheme[1]!) && !s.startsWith("//", scheme[0].length)) return false;
+    try {
+      new URL(s);
+    } catch {
+      return false;
+    }
+    // an escaped letter or digit (%41 for "A") is not in an absolute URI's canonical form
+    if (/%(?:3[0-9]|4[1-9A-F]|5[0-9A]|6[1-9A-F]|7[0-9A])/i.test(s)) return false;
+    // an IPv6 host in brackets is the only place '[' ']' may appear
+    return WELL_FORMED_IRI.test(s.replace(/^([a-z][a-z0-9+.-]+:\/\/(?:[^@/]*@)?)\[[0-9A-Fa-f:.]+\]/i, "$1h"));
   }
+  if (kind === 1 || /^[a-z]:/i.test(s)) return false;
+  return WELL_FORMED.test(s);
 }
 /** Uri.EscapeDataString: RFC 3986 unreserved characters stay. */
 export function escapeDataString(s: string | null): string {

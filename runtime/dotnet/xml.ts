@@ -3,7 +3,7 @@
 // XName / XNamespace with .NET's behaviour: names compare by namespace and local name, Value is the
 // concatenated descendant text, ToString() indents with two spaces and "\r\n" (Environment.NewLine
 // on the Windows gateway), whitespace-only text is dropped on Parse (LoadOptions.None).
-import { DotNetException, argumentNull, nullReference } from "../errors.js";
+import { DotNetException, argumentError, argumentNull, nullReference } from "../errors.js";
 import { registerTypeCheck } from "./core.js";
 import { fmtRoundTrip } from "./number-format.js";
 import { parseBool, parseNum } from "./number-parse.js";
@@ -100,9 +100,11 @@ export class XName {
 export function xname(s: string | XName | null): XName {
   if (s instanceof XName) return s;
   if (s === null || s === undefined) throw argumentNull("expandedName");
+  // XName.Get: "{namespace}local" up to the last '}', with a namespace and a local part
+  if (s.length === 0) throw argumentError(`'' is an invalid expanded name.`);
   if (s.startsWith("{")) {
-    const e = s.indexOf("}");
-    if (e < 0) throw xmlError(`The '{' character, hexadecimal value 0x7B, cannot be included in a name.`);
+    const e = s.lastIndexOf("}");
+    if (e <= 1 || e === s.length - 1) throw argumentError(`'${s}' is an invalid expanded name.`);
     return XNamespace.Get(s.slice(1, e)).GetName(s.slice(e + 1));
   }
   return XNamespace.None.GetName(s);

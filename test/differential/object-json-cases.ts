@@ -78,4 +78,62 @@ const keyCases = HOLDERS.flatMap(([name, holder]) =>
   ])),
 );
 
-export const OBJECT_JSON_CASES: DiffCase[] = [...receiverCases, ...receiverOrder, ...keyCases];
+// ---- Encoding members with (array, index, count): null, negative, past the end; decoding's replacement --
+const ENCODINGS = ["UTF8", "ASCII", "Unicode", "BigEndianUnicode", "UTF32"];
+const RANGES: [number, number][] = [[0, 0], [1, 2], [2, 3], [-1, 0], [0, -1], [4, 1], [0, 5]];
+const encodingCases = ENCODINGS.flatMap((e) => [
+  ...RANGES.flatMap(([i, n]) => [
+    c(`fz.encoding.${e}.getstring.${i}.${n}`, "string", `Encoding.${e}.GetString(new byte[] { 65, 0, 66, 0 }, ${i}, ${n})`),
+    c(`fz.encoding.${e}.getchars.${i}.${n}`, "char[]", `Encoding.${e}.GetChars(new byte[] { 65, 0, 66, 0 }, ${i}, ${n})`),
+    c(`fz.encoding.${e}.getcharcount.${i}.${n}`, "int", `Encoding.${e}.GetCharCount(new byte[] { 65, 0, 66, 0 }, ${i}, ${n})`),
+    c(`fz.encoding.${e}.getbytes.chars.${i}.${n}`, "byte[]", `Encoding.${e}.GetBytes("abcd".ToCharArray(), ${i}, ${n})`),
+    c(`fz.encoding.${e}.getbytecount.chars.${i}.${n}`, "int", `Encoding.${e}.GetByteCount("abcd".ToCharArray(), ${i}, ${n})`),
+  ]),
+  c(`fz.encoding.${e}.getstring.null`, "string", `Encoding.${e}.GetString(null, 0, 0)`),
+  c(`fz.encoding.${e}.getbytes.chars.null`, "byte[]", `Encoding.${e}.GetBytes((char[])null)`),
+  c(`fz.encoding.${e}.getbytecount.chars`, "int", `Encoding.${e}.GetByteCount("h\u00e9\uD83D\uDE00".ToCharArray())`),
+  // odd lengths, lone surrogates, values past U+10FFFF: U+FFFD
+  c(`fz.encoding.${e}.decode.invalid`, "string", `Encoding.${e}.GetString(new byte[] { 0x00, 0xD8, 0x41, 0x00, 0xFF, 0xFF, 0x11, 0x00, 0x41 })`),
+  c(`fz.encoding.${e}.encode.lone.surrogate`, "byte[]", `Encoding.${e}.GetBytes("a\uD800b\uDC00")`),
+]);
+// ---- HashAlgorithm.ComputeHash(buffer, offset, count) --------------------------------------------
+const hashCases = [[0, 3], [1, 2], [-1, 1], [0, -1], [1, 3], [0, 4], [3, 0]].map(([o, n]) =>
+  c(`fz.hash.computehash.range.${o}.${n}`, "string", `Convert.ToBase64String(SHA256.Create().ComputeHash(new byte[] { 1, 2, 3 }, ${o}, ${n}))`),
+);
+hashCases.push(c("fz.hash.computehash.range.null", "byte[]", `MD5.Create().ComputeHash((byte[])null, 0, 0)`));
+// ---- Match.Empty (every failed match): group 0 is the match, named "0" -------------------------------
+const regexCases = [
+  c("fz.regex.empty.group0.name", "string", `(Match.Empty.Groups[0]).Name`),
+  c("fz.regex.empty.groups", "string", `Match.Empty.Groups[1].Name + "|" + Match.Empty.Groups["0"].Name + "|" + Match.Empty.Groups["0"].Success + "|" + Match.Empty.NextMatch().Groups[0].Name + "|" + Match.Empty.Groups.Count`),
+  c("fz.regex.failed.groups", "string", `Regex.Match("x", "(a)(?<n>b)").Groups[0].Name + "|" + Regex.Match("x", "(a)(?<n>b)").Groups.Count + "|" + Regex.Match("x", "(a)(?<n>b)").Groups[1].Name + "|" + Regex.Match("x", "(a)(?<n>b)").Groups["n"].Name`),
+  c("fz.regex.groups.names", "string", `Regex.Match("ab", "(a)(?<n>b)").Groups[0].Name + "|" + Regex.Match("ab", "(a)(?<n>b)").Groups.Count + "|" + Regex.Match("ab", "(a)(?<n>b)").Groups[2].Name + "|" + Regex.Match("ab", "(a)(?<n>b)").Groups["zz"].Name + "|" + Regex.Match("ab", "(a)(?<n>b)").Groups[7].Success`),
+];
+// ---- Uri.IsWellFormedUriString over kinds and characters ----------------------------------------
+const URI_STRINGS = [
+  "", "abc", "a b", "\u00e9", "\u0130I\u0131i", "a%20b", "a%2", "a%41", "a<b", "a|b", "a\\\\b", "a^b", "a{b}", "a#b#c", "/a?b=c&d=[1]", "?a=1", "3.14", "x=1&y=2", "a:b",
+  "http://x/\u00e9", "http://x/a b", "http://x/a%2", "http://x/a|b", "http://x/a^b", "http://x\\\\y", "http://\u0130/", "http://[::1]:80/a", "http:x", "HTTP://X.COM/", "http://x/./a/../b",
+  "https://example.com/a%20b/c?x=1&y=%41#frag", "http://x/a%2Fb%3F", "http://x/%7e", "http://x/a#b#c", "https://user:pw@example.com:8080/a", "ftp://x", "mailto:a@b", "urn:a:b", "//x/y",
+];
+const uriCases = URI_STRINGS.flatMap((u, i) =>
+  (["RelativeOrAbsolute", "Absolute", "Relative"] as const).map((k) => c(`fz.uri.wellformed.${i}.${k}`, "bool", `Uri.IsWellFormedUriString("${u}", UriKind.${k})`)),
+);
+// Mono on Unix reads a string starting with "/" as an absolute file path; .NET Framework (Windows, as
+// APIM runs) makes it a relative URI (https://learn.microsoft.com/dotnet/api/system.uri#implicit-file-paths).
+uriCases.push(c("fz.uri.wellformed.rooted.relative", "bool", `Uri.IsWellFormedUriString("/a/b?c=d#e", UriKind.RelativeOrAbsolute)`, { expectDotNet: "true" }));
+uriCases.push(
+  c("fz.uri.ctor.empty", "bool", `(new Uri("")).IsAbsoluteUri`),
+  c("fz.uri.ctor.relative", "bool", `(new Uri("abc")).IsAbsoluteUri`),
+  b("fz.uri.null.isabsolute", "string", `var u = (Uri)null; try { return u.IsAbsoluteUri.ToString(); } catch (NullReferenceException) { return "nre"; }`),
+);
+// ---- XName.Get: "{namespace}local" up to the last '}' ---------------------------------------------
+const xnameCases = ["{\\\"a\\\":1}", "", "{}a", "{a}", "{a}b}c", "{a}b", "{a", "a}"].map((n, i) => c(`fz.xname.expanded.${i}`, "string", `XName.Get("${n}").LocalName + "|" + XName.Get("${n}").NamespaceName`));
+// ---- Tuple.ToString shows items by their static type (1E+15, a char as a char) ----------------------
+const tupleCases = [
+  c("fz.tuple.tostring.double", "string", `(Tuple.Create<double>(1e15)).ToString()`),
+  c("fz.tuple.tostring.mixed", "string", `Tuple.Create(1.5, 'a', 1e15f, (double?)null, "s", 0.1 + 0.2).ToString()`),
+  c("fz.tuple.tostring.ctor", "string", `new Tuple<double, int, char>(2, 3, 'x').ToString()`),
+  c("fz.tuple.item.double", "double", `Tuple.Create(1e15, 2).Item1`),
+  c("fz.tuple.equals.char", "bool", `Tuple.Create('a', 1.0).Equals(Tuple.Create('a', 1.0))`),
+];
+
+export const OBJECT_JSON_CASES: DiffCase[] = [...receiverCases, ...receiverOrder, ...keyCases, ...encodingCases, ...hashCases, ...regexCases, ...uriCases, ...xnameCases, ...tupleCases];

@@ -2,7 +2,8 @@
 // Uint8Array); Dictionary<K,V> is the runtime `Dictionary` (a Map with .NET members); read-only
 // dictionaries from the context (headers, query, variables, matched parameters) are reached through
 // the `dict*` helpers, which accept both; KeyValuePair is `{ Key, Value }`.
-import { js, rt, type Code } from "../../codegen/code.js";
+import { js, literal, rt, type Code } from "../../codegen/code.js";
+import { anonFormatKey, type LowerInfo } from "../types.js";
 import { C, I, M, P, SM, type } from "./dsl.js";
 import { defaultOfReturn, tryParse } from "./system.js";
 import { valueDefault } from "./linq.js";
@@ -251,10 +252,17 @@ qs("Queue");
 qs("Stack");
 
 const tupleParams = ["T1", "T2", "T3", "T4", "T5", "T6", "T7"];
+/** `new Tuple<..>(..)` / `Tuple.Create(..)`: items of type double, float or char carry their type for ToString (1E+15, 'a'). */
+const newTuple = (a: Code[], x: LowerInfo): Code => {
+  const items = a.map((c, i) => (i ? js`, ${c}` : c)).reduce((p, c) => js`${p}${c}`, js``);
+  const ret = x.retType;
+  const keys = ret.k === "named" ? ret.args.map((t) => anonFormatKey(t)) : [];
+  return keys.some((k) => k !== null) ? js`${rt("newTupleF")}([${keys.map((k, i) => js`${i ? js`, ` : js``}${literal(k)}`).reduce((p, c) => js`${p}${c}`, js``)}], ${items})` : js`${rt("newTuple")}(${items})`;
+};
 for (let n = 1; n <= 7; n++) {
   const tps = tupleParams.slice(0, n);
   type("System", "Tuple", { typeParams: tps, test: (v) => js`(${v} instanceof ${rt("Tuple")} && ${v}.items.length === ${n})` }, [
-    C(`(${tps.map((t, i) => `${t} item${i + 1}`).join(", ")})`, (_r, a) => js`${rt("newTuple")}(${a.map((x, i) => (i ? js`, ${x}` : x)).reduce((p, c) => js`${p}${c}`, js``)})`),
+    C(`(${tps.map((t, i) => `${t} item${i + 1}`).join(", ")})`, (_r, a, x) => newTuple(a, x)),
     ...tps.map((t, i) => P(`${t} Item${i + 1}`, (r) => js`${r}.items[${i}]`)),
     M("string ToString()", (r) => js`${r}.ToString()`),
     M("bool Equals(object obj)", (r, a) => js`${r}.Equals(${a[0]})`),
@@ -263,8 +271,6 @@ for (let n = 1; n <= 7; n++) {
 type("System", "Tuple", { isStatic: true }, [
   ...[1, 2, 3, 4, 5, 6, 7].map((n) => {
     const tps = tupleParams.slice(0, n);
-    return SM(`Tuple<${tps.join(", ")}> Create<${tps.join(", ")}>(${tps.map((t, i) => `${t} item${i + 1}`).join(", ")})`, (_r, a) =>
-      js`${rt("newTuple")}(${a.map((x, i) => (i ? js`, ${x}` : x)).reduce((p, c) => js`${p}${c}`, js``)})`,
-    );
+    return SM(`Tuple<${tps.join(", ")}> Create<${tps.join(", ")}>(${tps.map((t, i) => `${t} item${i + 1}`).join(", ")})`, (_r, a, x) => newTuple(a, x));
   }),
 ]);

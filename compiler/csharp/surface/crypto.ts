@@ -9,7 +9,7 @@ const is = (cls: string) => (v: Parameters<NonNullable<Parameters<typeof type>[2
 type(NS, "HashAlgorithm", {}, [
   // ComputeHash(Encoding.UTF8.GetBytes(s)): the hash reads the string, no byte[] in between.
   M("byte[] ComputeHash(byte[] buffer)", (r, a) => (a[0]!.shape?.kind === "utf8Bytes" ? js`${r}.ComputeHashUtf8(${a[0]!.shape.of})` : js`${r}.ComputeHash(${a[0]})`)),
-  M("byte[] ComputeHash(byte[] buffer, int offset, int count)", (r, a) => js`${r}.ComputeHash(${a[0]}.subarray(${a[1]}, ${a[1]} + ${a[2]}))`),
+  M("byte[] ComputeHash(byte[] buffer, int offset, int count)", (r, a) => js`${r}.ComputeHashRange(${a[0]}, ${a[1]}, ${a[2]})`),
   M("void Dispose()", () => js`undefined`),
   P("byte[] Hash", (r) => js`${r}.Hash`),
   P("int HashSize", (r) => js`${r}.HashSize`),

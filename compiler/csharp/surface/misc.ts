@@ -76,10 +76,13 @@ type("System.Text", "Encoding", {}, [
     const code = js`${r}.GetBytes(${a[0]})`;
     return r.shape?.kind === "utf8Encoding" ? shaped(code, { kind: "utf8Bytes", of: a[0]! }) : code;
   }),
-  M("byte[] GetBytes(char[] chars)", (r, a) => js`${r}.GetBytes(${rt("charsToString")}(${a[0]}))`),
+  M("byte[] GetBytes(char[] chars)", (r, a) => js`${r}.GetCharsBytes(${a[0]})`),
+  M("byte[] GetBytes(char[] chars, int index, int count)", (r, a) => js`${r}.GetCharsBytes(${a[0]}, ${a[1]}, ${a[2]})`),
   M("string GetString(byte[] bytes)", (r, a) => js`${r}.GetString(${a[0]})`),
-  M("string GetString(byte[] bytes, int index, int count)", (r, a) => js`${r}.GetString(${a[0]}.subarray(${a[1]}, ${a[1]} + ${a[2]}))`),
+  M("string GetString(byte[] bytes, int index, int count)", (r, a) => js`${r}.GetStringRange(${a[0]}, ${a[1]}, ${a[2]})`),
   M("int GetByteCount(string s)", (r, a) => js`${r}.GetBytes(${a[0]}).length`),
+  M("int GetByteCount(char[] chars)", (r, a) => js`${r}.GetCharsBytes(${a[0]}).length`),
+  M("int GetByteCount(char[] chars, int index, int count)", (r, a) => js`${r}.GetCharsBytes(${a[0]}, ${a[1]}, ${a[2]}).length`),
   P("string WebName", (r) => js`${r}.WebName`),
   P("int CodePage", (r) => js`${rt("encCodePage")}(${r})`),
   P("int WindowsCodePage", (r) => js`${rt("encWindowsCodePage")}(${r})`),
@@ -92,7 +95,9 @@ type("System.Text", "Encoding", {}, [
   M("int GetMaxByteCount(int charCount)", (r, a) => js`${rt("encMaxByteCount")}(${r}, ${a[0]})`),
   M("int GetMaxCharCount(int byteCount)", (r, a) => js`${rt("encMaxCharCount")}(${r}, ${a[0]})`),
   M("char[] GetChars(byte[] bytes)", (r, a) => js`${rt("encGetChars")}(${r}, ${a[0]})`),
+  M("char[] GetChars(byte[] bytes, int index, int count)", (r, a) => js`${rt("encGetChars")}(${r}, ${a[0]}, ${a[1]}, ${a[2]})`),
   M("int GetCharCount(byte[] bytes)", (r, a) => js`${rt("encGetChars")}(${r}, ${a[0]}).length`),
+  M("int GetCharCount(byte[] bytes, int index, int count)", (r, a) => js`${rt("encGetChars")}(${r}, ${a[0]}, ${a[1]}, ${a[2]}).length`),
 ]);
 
 type("System", "Uri", { test: (v) => js`(${v} instanceof ${rt("Uri")})` }, [
