@@ -146,7 +146,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "listReverse", "listSet", "listSortWith", "listTrueForAll", "lmax", "lmin", "lmod", "lmul", "lneg", "lnot", "lnum",
   "longBytes", "loopCheck", "lowerInv", "lshift", "lsub", "lsum", "managedIdentityToken", "mathRound", "mathSign",
   "mockResponse", "newArray", "newException", "newGuid", "newHash", "newHmacUtf8Key", "newOid", "newOutgoingRequest",
-  "newRandom", "newResponse", "newRng", "newRsaParameters", "newTuple", "nonNeg", "notNull", "nowTicks",
+  "newRandom", "newResponse", "newRng", "newRsaParameters", "newTuple", "newTupleF", "nonNeg", "notNull", "nowTicks",
   "nullableValue", "numFormat", "numToString", "objEquals", "oidCopy", "oidFromFriendlyName", "oidFromValue",
   "oidName", "parseBase", "parseBool", "parseChar", "parseJson", "parseNum", "parseUriTemplate", "parseXml",
   "queryValues", "quotaByKey", "quotaSubscription", "randomBytes", "rateLimitByKey", "rateLimitSubscription",

@@ -69,13 +69,11 @@ const HOLDERS: [string, string][] = [
   ["jvalue", `(JToken)new JValue(1)`],
   ["jproperty", `(JToken)new JProperty("a", 1)`],
 ];
-// (A char boxed to object is a 1-char string in apimc, so a JObject takes it as a property name: a
-// documented limit of the value representation, compiler/csharp/lower.ts `box`.)
 const keyCases = HOLDERS.flatMap(([name, holder]) =>
-  KEYS.flatMap((k, i) => (name === "jobject" && k.includes("'") ? [] : [
+  KEYS.flatMap((k, i) => [
     c(`fz.jtoken.key.${name}.get.${i}`, "JToken", `((JToken)${holder})[${k}]`),
     b(`fz.jtoken.key.${name}.set.${i}`, "string", `var t = (JToken)${holder}; t[${k}] = 3; return t.ToString(Formatting.None);`),
-  ])),
+  ]),
 );
 
 // ---- Encoding members with (array, index, count): null, negative, past the end; decoding's replacement --
