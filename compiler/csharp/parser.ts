@@ -229,7 +229,7 @@ export class Parser {
     const n = this.t;
     const ok =
       n.kind === "eof" ||
-      (n.kind === "punct" && ["(", ")", "]", "}", ":", ";", ",", ".", "?", "==", "!=", "|", "^", "&&", "||", "&", "[", "?.", "??", ">"].includes(n.text));
+      (n.kind === "punct" && ["(", ")", "]", "}", ":", ";", ",", ".", "?", "==", "!=", "|", "^", "&&", "||", "&", "[", "?.", "??"].includes(n.text));
     if (!ok) {
       this.i = save;
       return null;
@@ -360,6 +360,7 @@ export class Parser {
     const start = this.t.start;
     let left = this.unary();
     for (;;) {
+      if (this.isK("switch")) throw this.tooNew("Switch expressions need C# 8.");
       const op = this.binOp();
       if (!op) break;
       const prec = BINARY[op]!;
