@@ -3,7 +3,7 @@
 // item in order with its matches in inner order. A null key matches nothing, as in .NET's Lookup.
 import { argumentNull } from "../errors.js";
 import { objEquals } from "./core.js";
-import { seq } from "./linq.js";
+import { corefxLinq, seq } from "./linq.js";
 import { Deferred } from "./linq-deferred.js";
 
 type Seq<T> = Iterable<T> | null;
@@ -19,12 +19,20 @@ function lookup<TI, K>(inner: Seq<TI>, innerKey: (x: TI) => K): { key: K; items:
   }
   return groups;
 }
+/** corefx (linq.ts corefxLinq) builds the inner lookup only after a first outer element. */
+function emptyOuter(outer: Seq<unknown>): boolean {
+  const it = seq<unknown>(outer)[Symbol.iterator]();
+  const r = it.next();
+  it.return?.();
+  return !!r.done;
+}
 function check(...args: [unknown, string][]): void {
   for (const [v, name] of args) if (v === null || v === undefined) throw argumentNull(name);
 }
 export function linqJoin<TO, TI, K, R>(outer: Seq<TO>, inner: Seq<TI>, outerKey: (x: TO) => K, innerKey: (x: TI) => K, result: (o: TO, i: TI) => R): Iterable<R> {
   check([outer, "outer"], [inner, "inner"], [outerKey, "outerKeySelector"], [innerKey, "innerKeySelector"], [result, "resultSelector"]);
   return new Deferred(function* () {
+    if (corefxLinq.on && emptyOuter(outer)) return;
     const groups = lookup(inner, innerKey);
     for (const o of seq<TO>(outer)) {
       const k = outerKey(o);
@@ -36,6 +44,7 @@ export function linqJoin<TO, TI, K, R>(outer: Seq<TO>, inner: Seq<TI>, outerKey:
 export function linqGroupJoin<TO, TI, K, R>(outer: Seq<TO>, inner: Seq<TI>, outerKey: (x: TO) => K, innerKey: (x: TI) => K, result: (o: TO, i: TI[]) => R): Iterable<R> {
   check([outer, "outer"], [inner, "inner"], [outerKey, "outerKeySelector"], [innerKey, "innerKeySelector"], [result, "resultSelector"]);
   return new Deferred(function* () {
+    if (corefxLinq.on && emptyOuter(outer)) return;
     const groups = lookup(inner, innerKey);
     for (const o of seq<TO>(outer)) {
       const k = outerKey(o);

@@ -5,7 +5,7 @@
 // exceptions come in .NET's order. Buffering operators (OrderBy, Reverse, GroupBy, Intersect's second
 // sequence) read their source at the first MoveNext, as .NET's iterators do.
 import { argumentNull } from "../errors.js";
-import { EqLookup, comparerFn, seq, type Comparer } from "./linq.js";
+import { EqLookup, comparerFn, corefxLinq, seq, type Comparer } from "./linq.js";
 
 type Seq<T> = Iterable<T>;
 
@@ -31,10 +31,13 @@ export function linqWhere<T>(src: Seq<T>, pred: (x: T, i: number) => boolean): I
 export function linqSelect<T, R>(src: Seq<T>, f: (x: T, i: number) => R): Iterable<R> {
   const s = seq<T>(src);
   need(f, "selector");
-  return new Deferred(function* () {
+  const d = new Deferred(function* () {
     let i = 0;
     for (const x of s) yield f(x, i++);
   });
+  // corefx's SelectListIterator (one-argument selector over an IList): Skip indexes past the skipped
+  if (corefxLinq.on && Array.isArray(s) && f.length < 2) (d as { $skip?: unknown }).$skip = (n: number) => s.slice(Math.max(0, n)).map((x) => f(x, 0));
+  return d;
 }
 export function linqSelectMany<T, R>(src: Seq<T>, f: (x: T) => Iterable<R>): Iterable<R> {
   const s = seq<T>(src);
@@ -53,6 +56,20 @@ export function linqDistinct<T>(src: Seq<T>): Iterable<T> {
 /** Skip: the skipped elements are still pulled from the source (their selectors run). */
 export function linqSkip<T>(src: Seq<T>, n: number): Iterable<T> {
   const s = seq<T>(src);
+  if (corefxLinq.on) {
+    const skip = (s as { $skip?: (n: number) => T[] }).$skip;
+    if (skip) return new Deferred(() => skip(n)[Symbol.iterator]());
+    // corefx's OrderedPartition: no keys when nothing is left after the skipped elements
+    if (s instanceof Ordered) {
+      const o = s;
+      const d = new Deferred(() => {
+        const all = Array.from(o.source);
+        return (all.length <= n ? [] : sortNow(all, o.keys).slice(Math.max(0, n)))[Symbol.iterator]();
+      });
+      (d as { $count?: unknown }).$count = () => Math.max(0, Array.from(o.source).length - Math.max(0, n));
+      return d;
+    }
+  }
   return new Deferred(function* () {
     let left = n;
     const it = s[Symbol.iterator]();
@@ -217,6 +234,10 @@ export class Ordered<T> extends Deferred<T> {
     readonly keys: SortKey[],
   ) {
     super(() => sortNow(source, keys)[Symbol.iterator]());
+  }
+  /** corefx: Count() of an ordered sequence counts its source, without keys (see corefxLinq). */
+  $count(): number {
+    return Array.from(this.source).length;
   }
 }
 function sortNow<T>(source: Iterable<T>, keys: SortKey[]): T[] {

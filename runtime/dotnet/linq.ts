@@ -103,8 +103,17 @@ export function linqAll<T>(src: Seq<T>, pred: (x: T) => boolean): boolean {
   for (const x of seq<T>(src)) if (!pred(x)) return false;
   return true;
 }
+/**
+ * Test-only switch: emulate the shortcuts of Mono's LINQ (corefx's System.Linq) where they skip work
+ * .NET Framework's System.Core does (OrderBy(..).Count() without keys, Select(..).Skip(n) without the
+ * skipped selectors, Join/GroupJoin without the inner keys for an empty outer sequence). The fuzzer
+ * (test/differential/generate/fuzz.ts) re-runs a case so when Mono answered and apimc threw, to tell
+ * that known Mono-vs-.NET difference from a bug. Never set by the gateway.
+ */
+export const corefxLinq = { on: false };
 export function linqCount<T>(src: Seq<T>, pred?: (x: T) => boolean): number {
   if (!pred && Array.isArray(src)) return src.length;
+  if (!pred && corefxLinq.on && typeof (src as { $count?: unknown }).$count === "function") return (src as unknown as { $count(): number }).$count();
   let n = 0;
   for (const x of seq<T>(src)) if (!pred || pred(x)) n++;
   return n;

@@ -4,7 +4,7 @@ import { relative } from "node:path";
 import { evaluateWithApimc } from "../apimc-eval.js";
 import { render } from "../canonical.js";
 import { toReferenceResult, type Reference } from "../csharp-harness.js";
-import { agrees, runBatch, shown } from "./fuzz.js";
+import { agreesWithDotNet, runBatch, shown } from "./fuzz.js";
 import { fixedCases, GENERATED_FILE, writeGenerated, FIXED_SEEDS, type GeneratedEntry } from "./fixed-set.js";
 
 export async function recordGenerated(ref: Reference, versions: { mono: string; newtonsoft: string }, log: (s: string) => void): Promise<void> {
@@ -21,7 +21,7 @@ export async function recordGenerated(ref: Reference, versions: { mono: string; 
       const cs = toReferenceResult(raw);
       const a = await evaluateWithApimc(c);
       const e: GeneratedEntry = { id: c.id, area, type: c.type, expr: c.expr, ...(c.block ? { block: true } : {}), answer: raw };
-      if (!agrees(cs, a)) e.gap = `${area}: C# ${shown(cs).slice(0, 120)} / apimc ${shown(a).slice(0, 120)}`;
+      if (!(await agreesWithDotNet(c, cs, a))) e.gap = `${area}: C# ${shown(cs).slice(0, 120)} / apimc ${shown(a).slice(0, 120)}`;
       entries.push(e);
     }
   }

@@ -1,0 +1,39 @@
+// The fuzzer's one learned Mono-vs-.NET Framework LINQ difference (fuzz.ts corefxArtefact): Mono's
+// corefx LINQ skips key selectors / selectors that .NET Framework runs. It accepts a case only when
+// apimc, emulating exactly those shortcuts, reproduces Mono's answer; anything else stays a mismatch.
+import { describe, expect, it } from "vitest";
+import { evaluateWithApimc } from "./apimc-eval.js";
+import { corefxArtefact } from "./generate/fuzz.js";
+import type { DiffCase } from "./cases.js";
+import type { ReferenceResult } from "./csharp-harness.js";
+
+const value = (text: string): ReferenceResult => ({ kind: "value", text }) as ReferenceResult;
+const c = (expr: string, type = "int"): DiffCase => ({ id: "t", type, expr });
+
+describe("corefx LINQ artefacts (fuzz.ts)", () => {
+  // [expression, Mono's answer]: .NET Framework (and apimc) throw instead
+  const known: [string, string, string][] = [
+    ["new List<double> { 0.0 }.OrderByDescending(v0 => new List<string>().FindIndex(3, v1 => true)).Count()", "int", "1"],
+    ["new[] { 1, 2 }.OrderBy(x => 10 / (x - 1)).Skip(5).Count()", "int", "0"],
+    ["new[] { 1, 2 }.Select(x => 10 / (x - 1)).Skip(1).Count()", "int", "1"],
+    ["new List<double>().GroupJoin(new List<string> { \"-42\" }, v0 => 0.0, v1 => new Queue<double>().Peek(), (v2, v3) => 0L).LongCount()", "long", "0"],
+    ["new List<int>().Join(new[] { 1 }, a => a, b => 10 / (b - 1), (a, b) => a).Count()", "int", "0"],
+  ];
+  for (const [expr, type, mono] of known)
+    it(`accepts Mono's ${mono} for ${expr.slice(0, 60)}…`, async () => {
+      const a = await evaluateWithApimc(c(expr, type));
+      expect(a.kind).toBe("throw");
+      expect(await corefxArtefact(c(expr, type), value(mono), a)).toBe(true);
+    });
+  it("rejects a throw the emulation does not explain, and a wrong value", async () => {
+    const bug = c(`int.Parse("x") + new[] { 1 }.OrderBy(x => x).Count()`);
+    expect(await corefxArtefact(bug, value("1"), await evaluateWithApimc(bug))).toBe(false);
+    const wrong = c("new[] { 1, 2 }.OrderBy(x => 10 / (x - 1)).Count()");
+    expect(await corefxArtefact(wrong, value("3"), await evaluateWithApimc(wrong))).toBe(false);
+  });
+  it("leaves the runtime in .NET Framework mode afterwards", async () => {
+    const e = c("new[] { 1, 2 }.OrderBy(x => 10 / (x - 1)).Count()");
+    await corefxArtefact(e, value("2"), await evaluateWithApimc(e));
+    expect((await evaluateWithApimc(e)).kind).toBe("throw");
+  });
+});
