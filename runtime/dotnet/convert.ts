@@ -171,31 +171,58 @@ function checkRange(v: number, type: string): number {
   if (!(v >= r[0] && v <= r[1])) throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);
   return v;
 }
+/**
+ * Convert.ToXxx(string, fromBase): .NET's ParseNumbers.StringToInt/StringToLong with IsTight — no
+ * white space or trailing text, "-" only in base 10 (ArgumentException otherwise), "0x" after the sign in
+ * base 16, digits read as an unsigned 32/64-bit pattern outside base 10 (so "ffffffff" is -1 for int),
+ * and an empty string is ArgumentOutOfRangeException (the index past the end).
+ */
 export function parseBase(s: string | null, base: number, type: string): number {
+  if (base !== 2 && base !== 8 && base !== 10 && base !== 16) throw argumentError("Invalid Base.");
   if (s === null) return 0;
-  if (![2, 8, 10, 16].includes(base)) throw argumentError("Invalid Base.");
-  let t = s;
-  if (base === 16 && /^0x/i.test(t)) t = t.slice(2);
-  const re = base === 2 ? /^[01]+$/ : base === 8 ? /^[0-7]+$/ : base === 10 ? /^-?\d+$/ : /^[0-9a-fA-F]+$/;
-  if (!re.test(t)) throw formatError("Could not find any recognizable digits.");
-  if (type === "long") {
-    let b = base === 10 ? BigInt(t) : BigInt((base === 16 ? "0x" : base === 8 ? "0o" : "0b") + t);
-    if (base !== 10) {
-      if (b >= 1n << 64n) throw overflow();
-      b = BigInt.asIntN(64, b);
-    }
-    return checkRange(b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : (b as unknown as number), type);
+  const wide = type === "long" || type === "ulong";
+  const unsigned = type === "byte" || type === "ushort" || type === "uint" || type === "ulong";
+  if (s.length === 0) throw argumentOutOfRange("Index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  let i = 0;
+  let neg = false;
+  if (s[0] === "-") {
+    if (base !== 10) throw argumentError("String cannot contain a minus sign if the base is not 10.");
+    if (unsigned) throw overflow("The string was being parsed as an unsigned number and could not have a negative sign.");
+    neg = true;
+    i++;
+  } else if (s[0] === "+") i++;
+  if (base === 16 && i + 1 < s.length && s[i] === "0" && (s[i + 1] === "x" || s[i + 1] === "X")) i += 2;
+  const start = i;
+  const max = wide ? 0xffffffffffffffffn : 0xffffffffn;
+  let r = 0n;
+  for (; i < s.length; i++) {
+    const d = Number.parseInt(s[i]!, 16);
+    if (Number.isNaN(d) || d >= base) break;
+    r = r * BigInt(base) + BigInt(d);
+    // base 10 signed stops at the type's magnitude; other bases may use the sign bit
+    if (base === 10 && !unsigned ? r > (wide ? 0x8000000000000000n : 0x80000000n) : r > max) throw overflow();
   }
-  let v = parseInt(t, base);
-  const bits = type === "long" ? 64 : type === "byte" ? 8 : type === "short" ? 16 : 32;
-  if (base !== 10 && v >= 2 ** bits) throw overflow();
-  if (base !== 10 && type !== "byte" && v >= 2 ** (bits - 1)) v -= 2 ** bits;
-  return checkRange(v, type);
+  if (i === start) throw formatError("Could not find any recognizable digits.");
+  if (i < s.length) throw formatError("Additional non-parsable characters are at the end of the string.");
+  if (base === 10 && !unsigned && !neg && r === (wide ? 0x8000000000000000n : 0x80000000n)) throw overflow();
+  // ToInt16/ToSByte parse with TreatAsI2/I1: more than 16/8 bits of digits overflow in any base
+  if ((type === "short" && r > 0xffffn) || (type === "sbyte" && r > 0xffn)) throw overflow();
+  // the 32/64-bit pattern as the signed value StringToInt/Long returns
+  let v = base === 10 && neg ? -r : wide ? BigInt.asIntN(64, r) : BigInt.asIntN(32, r);
+  // Convert.ToInt16/SByte accept a 16/8-bit pattern outside base 10 ((short)0xffff is -1)
+  if (base !== 10 && (type === "short" || type === "sbyte")) {
+    const bits = type === "short" ? 16 : 8;
+    if (v >= 0n && v < 1n << BigInt(bits)) v = BigInt.asIntN(bits, v);
+  }
+  if (type === "ulong") v = BigInt.asUintN(64, v);
+  if (type === "uint") v = BigInt.asUintN(32, v);
+  const n = v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : (v as unknown as number);
+  return checkRange(n, type);
 }
-export function intToBase(v: number, base: number): string {
-  if (![2, 8, 10, 16].includes(base)) throw argumentError("Invalid Base.");
+/** Convert.ToString(value, toBase): the two's-complement pattern of the value's own width (bits). */
+export function intToBase(v: number, base: number, bits = 32): string {
+  if (base !== 2 && base !== 8 && base !== 10 && base !== 16) throw argumentError("Invalid Base.");
   if (base === 10) return String(v);
-  if (typeof v === "bigint") return BigInt.asUintN(64, v).toString(base);
-  if (v < 0) return v >= -2147483648 ? (v >>> 0).toString(base) : BigInt.asUintN(64, BigInt(v)).toString(base);
-  return v.toString(base);
+  const b = typeof v === "bigint" ? (v as bigint) : BigInt(v);
+  return BigInt.asUintN(bits, b).toString(base);
 }

@@ -88,7 +88,11 @@ export function ldiv(a: Long, b: Long, u = false): Long {
 export function lmod(a: Long, b: Long, u = false): Long {
   if (b === 0 || b === 0n) throw divideByZero();
   if (typeof a === "number" && typeof b === "number") return a % b;
-  return wrap(big(a) % big(b), u);
+  const x = big(a);
+  const y = big(b);
+  // long.MinValue % -1 overflows as long.MinValue / -1 does (the x64 idiv traps)
+  if (!u && y === -1n && x === -9223372036854775808n) throw overflow();
+  return wrap(x % y, u);
 }
 export function lneg(a: Long, u = false): Long {
   if (typeof a === "number" && !u) return a === 0 ? 0 : -a;

@@ -24,7 +24,19 @@ const CONVERT_TARGETS = ["Boolean", "Char", "Int32", "Int64", "Byte", "SByte", "
 const convertMatrix = (values: string) =>
   `var xs = new object[] { ${values} }; var r = new List<string>(); foreach (var o in xs) { ${CONVERT_TARGETS.map((t) => `try { r.Add("${t}=" + Convert.To${t}(o)); } catch (InvalidCastException) { r.Add("${t}!cast"); } catch (FormatException) { r.Add("${t}!format"); } catch (OverflowException) { r.Add("${t}!overflow"); }`).join(" ")} } return string.Join(",", r);`;
 
+/** Convert.ToXxx(string, fromBase) for every target and base over texts that probe signs, prefixes, widths and junk. */
+const BASE_TEXTS = ["0", "1", "-1", "+7", "-0", "7f", "80", "ff", "FF", "100", "7fff", "8000", "ffff", "10000", "7fffffff", "80000000", "ffffffff", "100000000", "ffffffffffffffff", "10000000000000000", "0x1A", "0X1a", "-0x1", "2147483647", "2147483648", "-2147483648", "-2147483649", "9223372036854775808", "-9223372036854775808", "18446744073709551615", "", " 1", "1 ", "12a", "z", "11111111111111111111111111111111", "777", "8", "2"];
+const baseMatrix = (target: string) =>
+  `var r = new List<string>(); foreach (var s in new[] { ${BASE_TEXTS.map((t) => JSON.stringify(t)).join(", ")} }) foreach (var b in new[] { 2, 8, 10, 16 }) { try { r.Add(Convert.To${target}(s, b).ToString()); } catch (FormatException) { r.Add("format"); } catch (OverflowException) { r.Add("overflow"); } catch (ArgumentOutOfRangeException) { r.Add("range"); } catch (ArgumentException) { r.Add("arg"); } } return string.Join(",", r);`;
+
 export const NUMBERS_CASES: DiffCase[] = [
+  // Convert.ToXxx(string, fromBase) and Convert.ToString(value, toBase): ParseNumbers' rules, the value's own width
+  ...["Int32", "Int64", "Byte", "SByte", "Int16", "UInt16", "UInt32", "UInt64"].map((t) => b(`fz.convert.frombase.${t.toLowerCase()}`, "string", baseMatrix(t))),
+  b("fz.convert.tobase", "string", `var r = new List<string>(); foreach (var b in new[] { 2, 8, 10, 16 }) { r.Add(Convert.ToString(-1L, b) + "|" + Convert.ToString(long.MinValue, b) + "|" + Convert.ToString(-1, b) + "|" + Convert.ToString(int.MinValue, b) + "|" + Convert.ToString((short)-1, b) + "|" + Convert.ToString((short)-32768, b) + "|" + Convert.ToString((byte)255, b) + "|" + Convert.ToString(4294967296L, b) + "|" + Convert.ToString(0, b)); } return string.Join(",", r);`),
+  c("fz.convert.tobase.invalid", "string", `Convert.ToString(5, 3)`),
+  // small integral types' CompareTo returns the difference; long.MinValue % -1 overflows
+  c("fz.compareto.small", "string", `((byte)0).CompareTo((byte)255) + "|" + ((sbyte)-128).CompareTo((sbyte)127) + "|" + ((short)-32768).CompareTo((short)32767) + "|" + ((ushort)0).CompareTo(ushort.MaxValue) + "|" + 0.CompareTo(int.MaxValue) + "|" + 0L.CompareTo(5L) + "|" + 'a'.CompareTo('z')`),
+  c("fz.long.minvalue.mod.minus1", "long", `long.Parse("-9223372036854775808") % -1L`),
   // a boxed char is a Char, not a 1-char string: type tests, Convert, equality, formatting, keys
   b("fz.boxed.char.matrix", "string", `var xs = new char[] { 'a', '0', '\\n', '\\u00e9', char.MaxValue, (char)127 }; var r = new List<string>(); foreach (var c in xs) { object o = c; r.Add((o is char) + ":" + (o is string) + ":" + (o as string ?? "-") + ":" + o + ":" + o.ToString() + ":" + o.Equals(c) + ":" + o.Equals((object)c) + ":" + o.Equals(c.ToString()) + ":" + ((char)o == c) + ":" + string.Format("{0}|{0,3}|{0:X}", o) + ":" + $"{o}" + ":" + Convert.ToString(o) + ":" + o.Equals('a') + ":" + (o as char?)); } return string.Join(",", r);`),
   b("fz.convert.object.chars", "string", convertMatrix(`'a', '0', (char)200, char.MaxValue, "a", "7"`)),

@@ -137,6 +137,7 @@ const NUMS: NumInfo[] = [
 ];
 
 const FLOAT = new Set(["double", "float"]);
+const SMALL_INTS = new Set(["sbyte", "byte", "short", "ushort"]);
 const INT32ISH = new Set(["sbyte", "byte", "short", "ushort", "int", "uint"]);
 const NUMBOXED = new Set(["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float"]);
 for (const n of NUMS) {
@@ -154,7 +155,8 @@ for (const n of NUMS) {
     M(`bool Equals(object obj)`, (r, a) =>
       dec ? js`${rt("objEquals")}(${r}, ${a[0]})` : boxed ? js`${rt("objEquals")}(${rt("boxNum")}(${r}, ${T}), ${a[0]})` : T === "double" ? js`${rt("dblEquals")}(${r}, ${a[0]})` : js`(${r} === ${a[0]})`,
     ),
-    M(`int CompareTo(${T} value)`, (r, a) => js`${rt("compare")}(${r}, ${a[0]})`),
+    // byte, sbyte, short and ushort return the difference (m_value - value), the others -1/0/1
+    M(`int CompareTo(${T} value)`, (r, a) => (SMALL_INTS.has(T) ? js`(${r} - ${a[0]})` : js`${rt("compare")}(${r}, ${a[0]})`)),
     // hashed as its box is (a boxed value's hash is its value's)
     M(`int GetHashCode()`, (r) => js`${rt("hashCode")}(${T === "double" ? js`${rt("boxDouble")}(${r})` : boxed ? js`${rt("boxNum")}(${r}, ${T})` : r})`),
     SM(`${T} Parse(string s)`, (_r, a) => js`${rt("parseNum")}(${a[0]}, ${T})`),
