@@ -1,6 +1,7 @@
 // Binding statements: blocks and scopes, declarations, control flow (if/loops/switch/try), return
 // types of lambdas and blocks, local functions.
 import * as L from "./lower.js";
+import * as LS from "./lower-statements.js";
 import { Code, js, rt } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { Expr, Stmt } from "./ast.js";
@@ -53,7 +54,7 @@ Binder.prototype.stmt = function (this: Binder, s: Stmt): Code {
       let head = js``;
       const disposables: Code[] = [];
       if (s.decl) {
-        head = L.localDecl(this, s.decl);
+        head = LS.localDecl(this, s.decl);
         for (const d of s.decl.decls) {
           const l = this.lookupLocal(d.name)!;
           l.readonly = true;
@@ -78,7 +79,7 @@ Binder.prototype.stmt = function (this: Binder, s: Stmt): Code {
       return js`${b.code}; `;
     }
     case "local":
-      return L.localDecl(this, s);
+      return LS.localDecl(this, s);
     case "if": {
       const test = this.convert(this.expr(s.test), named("bool"), s.test.pos);
       const then = this.embedded(s.then);
@@ -90,20 +91,20 @@ Binder.prototype.stmt = function (this: Binder, s: Stmt): Code {
       this.loopDepth++;
       const body = this.embedded(s.body);
       this.loopDepth--;
-      return js`while (${test.code}) ${L.loopBody(body)} `;
+      return js`while (${test.code}) ${LS.loopBody(body)} `;
     }
     case "do": {
       this.loopDepth++;
       const body = this.embedded(s.body);
       this.loopDepth--;
       const test = this.convert(this.expr(s.test), named("bool"), s.test.pos);
-      return js`do ${L.loopBody(body)} while (${test.code}); `;
+      return js`do ${LS.loopBody(body)} while (${test.code}); `;
     }
     case "for": {
       this.pushScope();
       // C#: the for-loop variable is ONE variable shared by all iterations (closures see its last
       // value), unlike JS `for (let ...)`, so it is declared before the loop.
-      const decl = s.init?.k === "local" ? L.localDecl(this, s.init) : null;
+      const decl = s.init?.k === "local" ? LS.localDecl(this, s.init) : null;
       const init = s.init && !decl ? js`${this.forInitExprs(s.init)}` : js``;
       const test = s.test ? this.convert(this.expr(s.test), named("bool"), s.test.pos).code : js``;
       const upd = joinCodes(s.update.map((u) => this.expr(u).code));
@@ -111,22 +112,22 @@ Binder.prototype.stmt = function (this: Binder, s: Stmt): Code {
       const body = this.embedded(s.body);
       this.loopDepth--;
       this.popScope();
-      if (decl) return js`{ ${decl}for (; ${test}; ${upd}) ${L.loopBody(body)} } `;
-      return js`for (${init}; ${test}; ${upd}) ${L.loopBody(body)} `;
+      if (decl) return js`{ ${decl}for (; ${test}; ${upd}) ${LS.loopBody(body)} } `;
+      return js`for (${init}; ${test}; ${upd}) ${LS.loopBody(body)} `;
     }
     case "foreach":
-      return L.foreachStmt(this, s);
+      return LS.foreachStmt(this, s);
     case "switch":
-      return L.switchStmt(this, s);
+      return LS.switchStmt(this, s);
     case "try":
-      return L.tryStmt(this, s);
+      return LS.tryStmt(this, s);
     case "throw": {
       if (!s.expr) {
         if (!this.catchVar) this.err(Codes.CSharpSyntax, s.pos, "A throw statement with no arguments is not allowed outside of a catch clause.");
         return js`throw ${this.catchVar}; `;
       }
       const ex = this.expr(s.expr);
-      if (!L.isExceptionType(ex.type) && ex.type.k !== "null")
+      if (!LS.isExceptionType(ex.type) && ex.type.k !== "null")
         this.err(Codes.CSharpTypeMismatch, s.expr.pos, `The type caught or thrown must be derived from System.Exception ('${typeName(ex.type)}').`);
       return js`throw ${rt("throwable")}(${ex.code}); `;
     }
@@ -170,7 +171,7 @@ Binder.prototype.localFunction = function (this: Binder, s: Stmt & { k: "localFu
     if ((s.body as Stmt).k === "block") {
       const b = s.body as Stmt & { k: "block" };
       body = this.block(b.stmts, false);
-      if (fn.ret.k !== "void" && L.canComplete(b.stmts)) this.err(Codes.CSharpMissingReturn, s.namePos, `'${s.name}': not all code paths return a value.`);
+      if (fn.ret.k !== "void" && LS.canComplete(b.stmts)) this.err(Codes.CSharpMissingReturn, s.namePos, `'${s.name}': not all code paths return a value.`);
     } else {
       const e = this.expr(s.body as Expr);
       body = fn.ret.k === "void" ? js`${e.code}; ` : js`return ${this.convert(e, fn.ret, (s.body as Expr).pos).code}; `;
