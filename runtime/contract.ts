@@ -112,7 +112,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "charConvertToUtf32", "charConvertToUtf32At", "charIs", "charIsSurrogatePairAt", "charLower", "charTryParse",
   "charUnicodeCategory", "charUpper", "charsRangeToString", "charsToString", "checkHeader", "checkStatusCode", "chk",
   "chkConv", "clearManagedIdentityCache", "clearOpenIdCache", "clientCertificateOf", "cmp", "collAdd", "collClear",
-  "collContains", "collCopyTo", "collRemove", "collectionModified", "compare", "comparerCompare", "concurrencyEnter",
+  "collContains", "collCopyTo", "collRemove", "collectionModified", "compare", "comparerCompare", "comparerEquals", "concurrencyEnter",
   "concurrencyLeave", "configureJwtCertificates", "configureManagedIdentity", "configureOpenIdCache", "convertTo",
   "corsHandle", "corsNormalizeOrigin", "count", "cultureInfo", "d2l", "dateTimeOps", "dblEquals", "dblToInt", "ddiv", "decAbs",
   "decAdd", "decAverage", "decCeiling", "decCmp", "decDigits", "decDiv", "decEq", "decFloor", "decFromBits",

@@ -5,7 +5,7 @@ import { argumentNull, argumentOutOfRange, argumentError, indexOutOfRange, inval
 import { anonShow, cmp, collectionModified, objEquals } from "./core.js";
 import { toStr } from "./text-format.js";
 import { cultureCompare } from "./collation.js";
-import { strCompare } from "./string.js";
+import { strCompare, strEquals } from "./string.js";
 import { boxedKey } from "./decimal.js";
 
 type Seq<T> = Iterable<T>;
@@ -686,6 +686,10 @@ export function newTupleF(fmt: readonly (string | null)[], ...items: unknown[]):
   return t;
 }
 /** IComparer<T>.Compare: StringComparer values are StringComparison codes. */
+/** StringComparer.Equals: the comparer is a StringComparison code. */
+export function comparerEquals(c: number, a: string | null, b: string | null): boolean {
+  return strEquals(a, b, c);
+}
 export function comparerCompare(c: unknown, a: unknown, b: unknown): number {
   if (typeof c === "number") return strCompare(a as string, b as string, c);
   return (c as { Compare(a: unknown, b: unknown): number }).Compare(a, b);

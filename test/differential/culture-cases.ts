@@ -60,6 +60,8 @@ export const CULTURE_CASES: DiffCase[] = [
   c("culture.getcultureinfo.null", "string", `"a".ToUpper(CultureInfo.GetCultureInfo((string)null))`),
   c("culture.getcultureinfo.known", "string", `"a".ToUpper(CultureInfo.GetCultureInfo("")) + "b".ToUpper(CultureInfo.GetCultureInfo("EN-us")) + "c".ToUpper(CultureInfo.GetCultureInfo("fr"))`),
   c("culture.stringcomparer.create.unknown", "int", `StringComparer.Create(CultureInfo.GetCultureInfo("Hello, World"), false).Compare("a", "b")`),
+  c("culture.stringcomparer.create.order", "int", `Math.Sign(StringComparer.Create(CultureInfo.GetCultureInfo("abc"), true).Compare("", new List<string>()[0]))`),
+  c("culture.stringcomparer.equals.order", "bool", `StringComparer.Create(CultureInfo.GetCultureInfo("x=1&y=2"), false).Equals(new List<string>()[0], "")`),
   c("culture.stringcomparer.create", "string", `StringComparer.Create(CultureInfo.GetCultureInfo("en-US"), true).Compare("a", "A") + "|" + Math.Sign(StringComparer.Create(CultureInfo.InvariantCulture, false).Compare("a", "A"))`),
   // sorting: .NET's introspective sort (unstable past 16 elements) and its wrapped comparer exceptions
   b("sort.unstable.large", "string", `var l = Enumerable.Range(0, 40).Select(i => i * 7 % 40).ToList(); l.Sort((x, y) => (x % 3).CompareTo(y % 3)); return string.Join(",", l);`),

@@ -212,8 +212,9 @@ type("System", "StringComparer", { interfaces: ["IComparer<string>", "IEqualityC
   SP("StringComparer InvariantCultureIgnoreCase", () => js`3`),
   SP("StringComparer CurrentCulture", () => js`0`),
   SP("StringComparer CurrentCultureIgnoreCase", () => js`1`),
-  M("bool Equals(string x, string y)", (r, a) => js`${rt("strEquals")}(${a[0]}, ${a[1]}, ${r})`),
-  M("int Compare(string x, string y)", (r, a) => js`${rt("strCompare")}(${a[0]}, ${a[1]}, ${r})`),
+  // the comparer (receiver) is evaluated before the arguments, as in C#
+  M("bool Equals(string x, string y)", (r, a) => js`${rt("comparerEquals")}(${r}, ${a[0]}, ${a[1]})`),
+  M("int Compare(string x, string y)", (r, a) => js`${rt("comparerCompare")}(${r}, ${a[0]}, ${a[1]})`),
   // every culture is the invariant one here: the comparer is InvariantCulture[IgnoreCase]
   SM("StringComparer Create(CultureInfo culture, bool ignoreCase)", (_r, a) => js`(void ${a[0]}, ${a[1]} ? 3 : 2)`),
 ]);
