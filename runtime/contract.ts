@@ -178,4 +178,6 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   // X.509 certificates (runtime/dotnet/x509.ts)
   "X509Certificate", "X509Certificate2", "newX509", "certRaw", "certContentType", "certExtension", "certRsaPublicKey",
   "certRsaPrivateKey", "certCopyWithPrivateKey", "notSupportedCtor",
+  // TimeZoneInfo (runtime/dotnet/timezone.ts)
+  "TimeZoneInfo", "tzUtc", "tzLocal", "tzFind", "tzSystemZones", "tzConvert", "tzConvertTo", "tzConvertOffset", "tzFromUtc", "tzToUtc",
 ]);

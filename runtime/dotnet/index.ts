@@ -42,3 +42,4 @@ export * from "./rsa.js";
 export * from "./symmetric.js";
 export * from "./oid.js";
 export * from "./x509.js";
+export * from "./timezone.js";

@@ -32,6 +32,7 @@ import { CRYPTO_CASES } from "./crypto-cases.js";
 import { OBJECT_JSON_CASES } from "./object-json-cases.js";
 import { CULTURE_CASES } from "./culture-cases.js";
 import { X509_CASES } from "./x509-cases.js";
+import { TIMEZONE_CASES } from "./timezone-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1270,6 +1271,8 @@ CASES.push(...OBJECT_JSON_CASES);
 CASES.push(...CULTURE_CASES);
 // X.509 certificates (x509-cases.ts).
 CASES.push(...X509_CASES);
+// TimeZoneInfo (timezone-cases.ts).
+CASES.push(...TIMEZONE_CASES);
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // found by the generator (npm run fuzz:csharp)

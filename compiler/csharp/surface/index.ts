@@ -11,3 +11,4 @@ import "./xml.js";
 import "./textio.js";
 import "./crypto.js";
 import "./x509.js";
+import "./timezone.js";

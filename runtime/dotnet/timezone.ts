@@ -1,0 +1,195 @@
+// System.TimeZoneInfo over the ICU time zone data Node carries (Intl): Windows ids as .NET Framework
+// on APIM's Windows gateways knows them (windows-zones.ts), and IANA ids too (an apimc extension:
+// APIM's Windows gateways do not know them). Local is UTC, as on APIM. Ambiguous local times are
+// standard time and invalid ones (skipped by a forward jump) are errors, as in .NET.
+import { argumentError, argumentNull, DotNetException } from "../errors.js";
+import { DateTime, DateTimeOffset, TimeSpan } from "./datetime.js";
+import { WINDOWS_ZONES } from "./windows-zones.js";
+
+const BY_WINDOWS = new Map(WINDOWS_ZONES.map(([id, iana, display]) => [id.toLowerCase(), { id, iana, display }]));
+const notFound = (id: string) => new DotNetException("System.TimeZoneNotFoundException", `The time zone ID '${id}' was not found on the local computer.`);
+
+const UTC_KIND = 1,
+  LOCAL_KIND = 2;
+
+export class TimeZoneInfo {
+  readonly $typeName = "System.TimeZoneInfo";
+  readonly #fmt: Intl.DateTimeFormat | null;
+  readonly #cache = new Map<number, number>();
+  constructor(
+    readonly Id: string,
+    private readonly iana: string,
+    readonly DisplayName: string,
+    readonly StandardName: string,
+    readonly DaylightName: string,
+  ) {
+    this.#fmt =
+      iana === "Etc/UTC"
+        ? null
+        : new Intl.DateTimeFormat("en-US", { timeZone: iana, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+  }
+  /** The offset in ms at UTC instant `ms` (whole-minute instants are cached: hours repeat). */
+  offsetAt(ms: number): number {
+    if (!this.#fmt) return 0;
+    const key = Math.floor(ms / 60000);
+    const hit = this.#cache.get(key);
+    if (hit !== undefined) return hit;
+    const p: Record<string, number> = {};
+    const at = key * 60000;
+    for (const part of this.#fmt.formatToParts(new Date(at))) if (part.type !== "literal") p[part.type] = Number(part.value);
+    const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+    const off = Math.round((wall - at) / 60000) * 60000;
+    if (this.#cache.size > 4096) this.#cache.clear();
+    this.#cache.set(key, off);
+    return off;
+  }
+  /** The standard offset this year: the smaller of January's and July's. */
+  get baseMs(): number {
+    const y = new Date().getUTCFullYear();
+    return Math.min(this.offsetAt(Date.UTC(y, 0, 1)), this.offsetAt(Date.UTC(y, 6, 1)));
+  }
+  get BaseUtcOffset(): TimeSpan {
+    return TimeSpan.fromMs(this.baseMs);
+  }
+  #dst: boolean | undefined;
+  /** Whether the zone has had daylight saving time since 1970 (Windows' zones carry rules that far back at most). */
+  get SupportsDaylightSavingTime(): boolean {
+    if (this.#dst === undefined) {
+      this.#dst = false;
+      for (let y = 1970; y <= 2037 && !this.#dst; y++) this.#dst = this.offsetAt(Date.UTC(y, 0, 15)) !== this.offsetAt(Date.UTC(y, 6, 15));
+    }
+    return this.#dst;
+  }
+  /** The UTC instants a wall-clock time of this zone can be: none (skipped), one, or two (repeated). */
+  instantsOf(wall: number): number[] {
+    const out: number[] = [];
+    for (const off of new Set([this.offsetAt(wall - 86400000), this.offsetAt(wall + 86400000), this.offsetAt(wall)])) {
+      const utc = wall - off;
+      if (this.offsetAt(utc) === off && !out.includes(utc)) out.push(utc);
+    }
+    return out.sort((a, b) => a - b);
+  }
+  /** A wall-clock time to UTC: ambiguous → standard time (the later instant), invalid → ArgumentException. */
+  wallToUtc(wall: number): number {
+    const c = this.instantsOf(wall);
+    if (c.length === 0) throw argumentError("The supplied DateTime represents an invalid time.  For example, when the clock is adjusted forward, any time in the period that is skipped is invalid.\r\nParameter name: dateTime");
+    return c[c.length - 1]!;
+  }
+  /** The UTC instant a DateTime stands for when read as this zone's time (Utc and Local kinds as themselves). */
+  #instant(d: DateTime): number | null {
+    if (d.kind === UTC_KIND || d.kind === LOCAL_KIND) return d.ms;
+    const c = this.instantsOf(d.ms);
+    return c.length ? c[c.length - 1]! : null;
+  }
+  GetUtcOffset(d: DateTime | DateTimeOffset): TimeSpan {
+    if (d instanceof DateTimeOffset) return TimeSpan.fromMs(this.offsetAt(d.dt.ms));
+    const t = this.#instant(d);
+    return TimeSpan.fromMs(t === null ? this.baseMs : this.offsetAt(t));
+  }
+  IsDaylightSavingTime(d: DateTime | DateTimeOffset): boolean {
+    if (d instanceof DateTimeOffset) return this.offsetAt(d.dt.ms) !== this.baseMs;
+    if (d.kind === 0 && this.instantsOf(d.ms).length !== 1) return false;
+    const t = this.#instant(d);
+    return t !== null && this.offsetAt(t) !== this.baseMs;
+  }
+  IsAmbiguousTime(d: DateTime | DateTimeOffset): boolean {
+    const wall = d instanceof DateTimeOffset ? d.dt.ms + this.offsetAt(d.dt.ms) : d.kind === 0 ? d.ms : d.ms + this.offsetAt(d.ms);
+    return this.instantsOf(wall).length > 1;
+  }
+  IsInvalidTime(d: DateTime): boolean {
+    return d.kind === 0 && this.instantsOf(d.ms).length === 0;
+  }
+  HasSameRules(o: TimeZoneInfo | null): boolean {
+    if (o === null || o === undefined) throw argumentNull("other");
+    return o.iana === this.iana;
+  }
+  Equals(o: unknown): boolean {
+    return o instanceof TimeZoneInfo && o.Id.toLowerCase() === this.Id.toLowerCase();
+  }
+  GetHashCode(): number {
+    let h = 0;
+    for (const ch of this.Id.toUpperCase()) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
+    return h;
+  }
+  ToString(): string {
+    return this.DisplayName;
+  }
+  toString(): string {
+    return this.DisplayName;
+  }
+}
+
+/** TimeZoneInfo.Utc: the Windows "UTC" zone (names as .NET Framework gives them in English). */
+export const tzUtc = new TimeZoneInfo("UTC", "Etc/UTC", "(UTC) Coordinated Universal Time", "Coordinated Universal Time", "Coordinated Universal Time");
+/** TimeZoneInfo.Local: APIM's gateways run in UTC. */
+export const tzLocal = tzUtc;
+
+const byId = new Map<string, TimeZoneInfo>();
+export function tzFind(id: string | null): TimeZoneInfo {
+  if (id === null || id === undefined) throw argumentNull("id");
+  const key = id.toLowerCase();
+  const hit = byId.get(key);
+  if (hit) return hit;
+  let z: TimeZoneInfo;
+  const w = BY_WINDOWS.get(key);
+  if (key === "utc") z = tzUtc;
+  else if (w) z = new TimeZoneInfo(w.id, w.iana, w.display, w.id, w.id.replace("Standard Time", "Daylight Time"));
+  else {
+    if (id.length === 0 || id.length > 255 || /\0/.test(id)) throw notFound(id);
+    let iana: string;
+    try {
+      iana = new Intl.DateTimeFormat("en-US", { timeZone: id }).resolvedOptions().timeZone;
+    } catch {
+      throw notFound(id);
+    }
+    if (!id.includes("/") && iana !== id) throw notFound(id); // abbreviations ("EST") are not ids
+    z = new TimeZoneInfo(id, iana, id, id, id);
+  }
+  if (byId.size < 1024) byId.set(key, z);
+  return z;
+}
+/** GetSystemTimeZones: the Windows zones, ordered by offset then display name as .NET Framework lists them. */
+export function tzSystemZones(): TimeZoneInfo[] {
+  return WINDOWS_ZONES.map(([id]) => tzFind(id)).sort((a, b) => a.baseMs - b.baseMs || (a.DisplayName < b.DisplayName ? -1 : a.DisplayName > b.DisplayName ? 1 : 0));
+}
+
+function nz(z: TimeZoneInfo | null, name: string): TimeZoneInfo {
+  if (z === null || z === undefined) throw argumentNull(name);
+  return z;
+}
+const kindOf = (z: TimeZoneInfo): number => (z === tzUtc ? UTC_KIND : 0);
+const kindMismatch = () =>
+  argumentError(
+    "The conversion could not be completed because the supplied DateTime did not have the Kind property set correctly.  For example, when the Kind property is DateTimeKind.Local, the source time zone must be TimeZoneInfo.Local.\r\nParameter name: sourceTimeZone",
+  );
+
+/** ConvertTime(dateTime, source, destination): Kind must agree with the source (Utc ↔ UTC, Local ↔ Local). */
+export function tzConvert(d: DateTime, src: TimeZoneInfo | null, dst: TimeZoneInfo | null): DateTime {
+  const s = nz(src, "sourceTimeZone"),
+    t = nz(dst, "destinationTimeZone");
+  if (d.kind === UTC_KIND && s !== tzUtc) throw kindMismatch();
+  if (d.kind === LOCAL_KIND && s !== tzLocal) throw kindMismatch();
+  const utc = d.kind === 0 ? s.wallToUtc(d.ms) : d.ms;
+  return new DateTime(utc + t.offsetAt(utc), kindOf(t));
+}
+/** ConvertTime(dateTime, destination): from UTC for a Utc DateTime, else from Local (UTC on APIM). */
+export function tzConvertTo(d: DateTime, dst: TimeZoneInfo | null): DateTime {
+  const t = nz(dst, "destinationTimeZone");
+  return new DateTime(d.ms + t.offsetAt(d.ms), kindOf(t));
+}
+export function tzConvertOffset(d: DateTimeOffset, dst: TimeZoneInfo | null): DateTimeOffset {
+  const t = nz(dst, "destinationTimeZone");
+  return new DateTimeOffset(d.dt, t.offsetAt(d.dt.ms) / 60000);
+}
+export function tzFromUtc(d: DateTime, dst: TimeZoneInfo | null): DateTime {
+  const t = nz(dst, "destinationTimeZone");
+  if (d.kind === LOCAL_KIND && tzLocal !== tzUtc) throw kindMismatch();
+  return new DateTime(d.ms + t.offsetAt(d.ms), kindOf(t));
+}
+export function tzToUtc(d: DateTime, src?: TimeZoneInfo | null): DateTime {
+  if (src === undefined) return new DateTime(d.ms, UTC_KIND, d.tk);
+  const s = nz(src, "sourceTimeZone");
+  if (d.kind === UTC_KIND && s !== tzUtc) throw kindMismatch();
+  if (d.kind === LOCAL_KIND && s !== tzLocal) throw kindMismatch();
+  return new DateTime(d.kind === 0 ? s.wallToUtc(d.ms) : d.ms, UTC_KIND);
+}
