@@ -15,7 +15,7 @@ function sourceHash() {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (p.endsWith(".ts")) h.update(p).update("\0").update(readFileSync(p)).update("\0");
+      else if (p.endsWith(".ts") || p.endsWith(".json")) h.update(p).update("\0").update(readFileSync(p)).update("\0");
     }
   };
   walk("compiler");

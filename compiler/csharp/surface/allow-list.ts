@@ -1,4 +1,4 @@
-// Questions about APIM's allow-list (apim-allow-list.ts, generated from the docs' table) asked by the
+// Questions about APIM's allow-list (apim-allow-list.json, generated from the docs' table) asked by the
 // binder when a name does not resolve, and by the coverage table: is this type or member one APIM
 // allows (so apimc's answer is "not supported yet") or one it forbids?
 import { ALLOWED_TYPES, type AllowedMember, type AllowedType } from "./apim-allow-list.js";
