@@ -1,7 +1,7 @@
 // From the policy IR to module code: one section function each, `ctx.$p` markers for LastError.
-import { js, mark, rt, type Code } from "./codegen/code.js";
+import { js, rt, type Code } from "./codegen/code.js";
 import { ModuleBuilder, type SectionCode } from "./codegen/module.js";
-import { policyIndex } from "./codegen/names.js";
+import { simplify, stmtsOf, tree, type Stmt } from "./codegen/tree.js";
 import { compileExpression, type ExpectedType } from "./csharp/index.js";
 import type { DiagnosticBag } from "./diagnostics.js";
 import type { SectionLists } from "./compose.js";
@@ -26,10 +26,12 @@ export function emitSections(sections: SectionLists, builder: ModuleBuilder, dia
     const only = nodes.length === 1 ? nodes[0]! : null;
     if (section === "backend" && only && (only.policy === "base" || only.policy === "forward-request")) {
       // The usual backend section: just the forward. Returned, not awaited: no async wrapper.
-      const marker = only.index >= 0 ? js`${policyIndex(only.index)}; ` : js``;
       const node = only.policy === "base" ? null : (only as ForwardNode);
       const call = forwardOnlyCall(node, ec) ?? forwardCall(node, ec);
-      out.push({ name: section, body: js`${mark(only.el.offset)}${marker}return ${call};\n`, async: false });
+      const stmts: Stmt[] = [{ k: "mark", offset: only.el.offset }];
+      if (only.index >= 0) stmts.push({ k: "index", index: only.index });
+      stmts.push({ k: "return", value: call });
+      out.push({ name: section, body: tree(stmts, true), async: false });
       continue;
     }
     const body = ec.policies(nodes);
@@ -55,7 +57,7 @@ function makeEmitContext(builder: ModuleBuilder, diags: DiagnosticBag, section: 
 }
 
 function emitPolicies(nodes: readonly PolicyNode[], ec: EmitContext): Code {
-  let out = js``;
+  const out: Stmt[] = [];
   for (const node of nodes) {
     const def = lookupPolicy(node.policy);
     if (!def) continue;
@@ -63,13 +65,15 @@ function emitPolicies(nodes: readonly PolicyNode[], ec: EmitContext): Code {
     const nec = node.diags === ec.diags ? ec : makeEmitContext(ec.scope as ModuleBuilder, node.diags, ec.section, ec.request, ec.response, ec.sectionNodes);
     const code = def.emit(node, nec);
     if (def.readsBody?.(node) || BODY_READERS.has(node.policy)) (ec.scope as ModuleBuilder).readsBody = true;
-    if (code.isEmpty) continue;
+    const stmts = stmtsOf(code);
+    if (stmts.length === 0) continue;
     // `ctx.$p` tells the pipeline which policy failed, for LastError (Source, Path, PolicyId).
-    // It also drives the request trace (gateway.ts traceContext): every policy gets one.
-    const marker = node.index >= 0 ? js`${policyIndex(node.index)}; ` : js``;
-    out = js`${out}${mark(node.el.offset)}${marker}${code}\n`;
+    // It also drives the request trace (gateway/host.ts traceContext): every policy gets one.
+    out.push({ k: "mark", offset: node.el.offset });
+    if (node.index >= 0) out.push({ k: "index", index: node.index });
+    out.push(...stmts);
   }
-  return out;
+  return tree(simplify(out, ec.scope), true);
 }
 
 /** A literal converted to what the attribute expects, or the compiled expression. */

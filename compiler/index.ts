@@ -56,6 +56,8 @@ export interface CompileOptions {
    * a parameter it does not define is an error (APIMC2020). Unchecked when absent.
    */
   urlTemplate?: string;
+  /** false: print the code tree as built, without folding and dead-branch removal (tests compare both). Default true. */
+  optimize?: boolean;
 }
 
 export interface CompileResult {
@@ -201,7 +203,7 @@ function compileVariant(documents: readonly ScopeDocument[], name: string, optio
 
   const sectionBag = last ?? new DiagnosticBag(options.file ?? name, new LineMap(""));
   if (!last) bags.push(sectionBag);
-  const builder = new ModuleBuilder();
+  const builder = new ModuleBuilder(options.optimize ?? true);
   const sections = emitSections(composeScopes(docs, sectionBag), builder, sectionBag);
   if (anyErrors()) return out();
 

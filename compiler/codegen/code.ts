@@ -5,7 +5,7 @@
 import { InternalCompilerError } from "../diagnostics.js";
 import { RUNTIME_HELPERS } from "../../runtime/contract.js";
 
-type Part = string | Code | RuntimeRef | SourceMark;
+export type Part = string | Code | RuntimeRef | SourceMark;
 
 export class RuntimeRef {
   constructor(readonly name: string) {}
@@ -124,6 +124,26 @@ export function literal(v: Interp | readonly Interp[]): Code {
   throw new InternalCompilerError(`cannot embed a value of type ${typeof v} in generated code`);
 }
 
+/**
+ * JSON data (a policy's parsed spec) as a JS object/array literal that evaluates to exactly what
+ * `JSON.parse(JSON.stringify(value))` gives: the value goes through JSON first, keys are quoted
+ * string literals (`__proto__` as a computed key, so it stays an own property), strings go through
+ * `jsonString`. Readable, and no JSON parse when the module loads.
+ */
+export function dataLiteral(value: unknown): Code {
+  const text = JSON.stringify(value);
+  return text === undefined ? new Code(["undefined"]) : dataCode(JSON.parse(text) as unknown);
+}
+function dataCode(v: unknown): Code {
+  if (v === null || typeof v !== "object") return literal(v as Interp);
+  if (Array.isArray(v)) return join(v.map(dataCode), ", ", "[", "]");
+  const entries = Object.entries(v as Record<string, unknown>).map(([k, x]) => {
+    const key = k === "__proto__" ? `[${jsonString(k)}]` : IDENT.test(k) && !RESERVED.has(k) ? k : jsonString(k);
+    return new Code([key, ": ", dataCode(x)]);
+  });
+  return entries.length === 0 ? new Code(["{}"]) : join(entries, ", ", "{ ", " }");
+}
+
 /** JSON string literal, also escaping U+2028/U+2029 and lone surrogates. */
 export function jsonString(s: string): string {
   return JSON.stringify(s).replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
@@ -169,6 +189,20 @@ export function join(items: readonly Code[], sep = ", ", open = "", close = ""):
 }
 
 export const EMPTY = new Code([]);
+
+/** `{ inner }` with one space before the brace even when `inner` (statements) ends with one. */
+export function braced(inner: Code): Code {
+  return endsWithSpace(inner) ? js`{ ${inner}}` : js`{ ${inner} }`;
+}
+function endsWithSpace(c: Code): boolean {
+  for (let parts = c.parts; parts.length > 0; ) {
+    const last = parts[parts.length - 1]!;
+    if (typeof last === "string") return last.endsWith(" ");
+    if (!(last instanceof Code)) return false;
+    parts = last.parts.length > 0 ? last.parts : parts.slice(0, -1);
+  }
+  return false;
+}
 
 /** Allocates unique identifiers in a module. */
 export class NameAllocator {

@@ -20,6 +20,7 @@ export class ModuleBuilder implements ModuleScope {
   readonly names = new NameAllocator(MODULE_NAMES);
   private readonly decls: Code[] = [];
   private readonly constants = new Map<string, Code>();
+  constructor(readonly optimize = true) {}
   /** Set when a policy or an expression of the module reads a message body (meta.readsBody). */
   readsBody = false;
 
@@ -27,8 +28,8 @@ export class ModuleBuilder implements ModuleScope {
     this.decls.push(decl);
   }
 
-  constant(value: Code, hint: string): Code {
-    const key = value.toString();
+  constant(value: Code, hint: string, named = false): Code {
+    const key = named ? `${hint}\u0000${value.toString()}` : value.toString();
     const existing = this.constants.get(key);
     if (existing) return existing;
     const id = this.names.fresh(hint.toUpperCase());

@@ -2,7 +2,7 @@
 // types of lambdas and blocks, local functions.
 import * as L from "./lower.js";
 import * as LS from "./lower-statements.js";
-import { Code, js, rt } from "../codegen/code.js";
+import { Code, js, rt, braced } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { Expr, Stmt } from "./ast.js";
 import { named, type Type, typeName, VOID } from "./types.js";
@@ -35,11 +35,11 @@ Binder.prototype.setReturnType = function (this: Binder, t: Type | null | Return
 Binder.prototype.stmt = function (this: Binder, s: Stmt): Code {
   switch (s.k) {
     case "block": {
-      if (s.checked === undefined) return js`{ ${this.block(s.stmts)} } `;
+      if (s.checked === undefined) return js`${braced(this.block(s.stmts))} `;
       const saved = this.checkedCtx;
       this.checkedCtx = s.checked;
       try {
-        return js`{ ${this.block(s.stmts)} } `;
+        return js`${braced(this.block(s.stmts))} `;
       } finally {
         this.checkedCtx = saved;
       }
@@ -69,7 +69,7 @@ Binder.prototype.stmt = function (this: Binder, s: Stmt): Code {
       this.popScope();
       let fin = js``;
       for (const d of disposables.reverse()) fin = js`${fin}${rt("dispose")}(${d}); `;
-      return js`{ ${head}try ${body} finally { ${fin}} } `;
+      return js`${braced(js`${head}try ${body} finally ${braced(fin)}`)} `;
     }
     case "expr": {
       const e = s.expr;
@@ -197,7 +197,7 @@ Binder.prototype.forInitExprs = function (this: Binder, s: Stmt): Code {
 
 Binder.prototype.embedded = function (this: Binder, s: Stmt): Code {
   if (s.k === "local") this.err(Codes.CSharpSyntax, s.pos, "Embedded statement cannot be a declaration.");
-  if (s.k === "block") return js`{ ${this.block(s.stmts)} }`;
+  if (s.k === "block") return braced(this.block(s.stmts));
   this.pushScope();
   const c = this.stmt(s);
   this.popScope();

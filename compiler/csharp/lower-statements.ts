@@ -1,6 +1,6 @@
 // Lowering of statements the binder hands over: local declarations, foreach, switch, try/catch/finally,
 // and the reachability check (can a statement list complete normally: CS0161, CS0163).
-import { Code, js, literal, rt } from "../codegen/code.js";
+import { Code, js, literal, rt, braced } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { Expr, Stmt } from "./ast.js";
 import { derivesFrom, elementType, isNamed, isNumeric, named, sameType, type Type, typeName, underlyingNullable } from "./types.js";
@@ -68,7 +68,7 @@ export function foreachStmt(b: Binder, s: Stmt & { k: "foreach" }): Code {
   if (sameType(declared, elem) || implicitCost(b, { type: elem, code: js``, pos: 0 }, declared) === 0) return js`for (const ${local.code} of ${src}) ${loopBody(body)} `;
   const tmp = b.temp();
   const conv = cast(b, { type: elem, code: tmp, pos: s.pos }, declared, s.pos, s.pos);
-  return js`for (${tmp} of ${src}) ${loopBody(js`{ const ${local.code} = ${conv.code}; ${body} }`)} `;
+  return js`for (${tmp} of ${src}) ${loopBody(braced(js`const ${local.code} = ${conv.code}; ${body}`))} `;
 }
 
 /**
@@ -76,7 +76,7 @@ export function foreachStmt(b: Binder, s: Stmt & { k: "foreach" }): Code {
  * `while (true)` in a policy cannot stall the gateway. The check itself runs every 4,096 iterations.
  */
 export function loopBody(body: Code): Code {
-  return js`{ if ((--ctx.$loops & 4095) === 0) ${rt("loopCheck")}(ctx); ${body} }`;
+  return braced(js`if ((--ctx.$loops & 4095) === 0) ${rt("loopCheck")}(ctx); ${body}`);
 }
 
 export function switchStmt(b: Binder, s: Stmt & { k: "switch" }): Code {
@@ -138,7 +138,7 @@ export function tryStmt(b: Binder, s: Stmt & { k: "try" }): Code {
       chain = js`${chain}${chain.isEmpty ? js`` : js` else `}if (${test}) { ${bind}${cbody}}`;
     }
     if (!catchAll) chain = js`${chain} else throw ${raw};`;
-    out = js`${out} catch (${raw}) { const ${ex} = ${rt("toDotNetException")}(${raw}); ${chain} }`;
+    out = js`${out} catch (${raw}) ${braced(js`const ${ex} = ${rt("toDotNetException")}(${raw}); ${chain}`)}`;
   }
   if (s.fin) out = js`${out} finally { ${b.block(s.fin.stmts)}}`;
   return js`${out} `;

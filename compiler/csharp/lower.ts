@@ -616,7 +616,8 @@ const OPS: Record<string, Code> = Object.fromEntries(
 );
 function opCode(o: string): Code {
   // build Code from a template with the operator as raw text
-  const strings = Object.assign([` ${o} `], { raw: [` ${o} `] }) as unknown as TemplateStringsArray;
+  // (no spaces of its own: every use writes `${a} ${raw(op)} ${c}`)
+  const strings = Object.assign([o], { raw: [o] }) as unknown as TemplateStringsArray;
   return js(strings);
 }
 

@@ -1,6 +1,6 @@
 // choose / when / otherwise: the first true condition runs its policies; otherwise runs when none is.
-import { js, type Code } from "../codegen/code.js";
-import { policyIndex } from "../codegen/names.js";
+import { js } from "../codegen/code.js";
+import { simplify, stmtsOf, tree, type Stmt } from "../codegen/tree.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import { ALL_SECTIONS, type PolicyDef, type PolicyNode } from "./types.js";
@@ -43,24 +43,14 @@ export const choose: PolicyDef<ChooseNode> = {
     return { ...base, whens, otherwise, otherwiseMarker };
   },
   emit(node, ec) {
-    // Constant conditions fold: a false branch is dropped, a true one ends the chain.
-    let out: Code | null = null;
-    let closed = false;
-    for (const w of node.whens) {
-      if (closed) break;
-      const cond = w.condition.kind === "literal" ? w.condition.text.trim().toLowerCase() === "true" : ec.value(w.condition, "bool");
-      if (cond === false) continue;
-      const body = js`${policyIndex(w.marker)};\n${ec.policies(w.body)}`;
-      if (cond === true) {
-        out = out ? js`${out} else {\n${body}}` : js`{\n${body}}`;
-        closed = true;
-      } else out = out ? js`${out} else if (${cond}) {\n${body}}` : js`if (${cond}) {\n${body}}`;
+    // An if/else chain; the tree pass (codegen/tree.ts) drops branches whose condition is constant.
+    let chain: Stmt[] | null = node.otherwise ? [{ k: "index", index: node.otherwiseMarker }, ...stmtsOf(ec.policies(node.otherwise))] : null;
+    for (let i = node.whens.length - 1; i >= 0; i--) {
+      const w = node.whens[i]!;
+      const cond = w.condition.kind === "literal" ? js`${w.condition.text.trim().toLowerCase() === "true"}` : ec.value(w.condition, "bool");
+      chain = [{ k: "if", cond, then: [{ k: "index", index: w.marker }, ...stmtsOf(ec.policies(w.body))], else: chain }];
     }
-    if (!closed && node.otherwise) {
-      const body = js`${policyIndex(node.otherwiseMarker)};\n${ec.policies(node.otherwise)}`;
-      out = out ? js`${out} else {\n${body}}` : js`{\n${body}}`;
-    }
-    return out ?? js``;
+    return tree(simplify(chain ?? [], ec.scope));
   },
   isAsync: (node) => [...node.whens.flatMap((w) => w.body), ...(node.otherwise ?? [])].some(isAsyncNode),
 };

@@ -2,7 +2,7 @@
 // The origin/method/header lists are literal (prepared here into a hoisted constant); the
 // attributes may be expressions. Behaviour and [OPEN] 12 (terminate-unmatched-request defaults
 // to true): see the runtime's corsHandle.
-import { js, rt, type Code } from "../codegen/code.js";
+import { js, rt, type Code, dataLiteral } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { XElement, XValue } from "../xml/parse.js";
 import type { ParseContext, PolicyDef, PolicyNode } from "./types.js";
@@ -100,7 +100,7 @@ export const cors: PolicyDef<CorsNode> = {
     return { ...base, config: { origins, methods, headers, expose }, allowCredentials: creds, terminate: a["terminate-unmatched-request"], maxAge };
   },
   emit(node, ec) {
-    const cfg = ec.scope.constant(js`Object.freeze(JSON.parse(${JSON.stringify(node.config)}))`, "corsConfig");
+    const cfg = ec.scope.constant(js`Object.freeze(${dataLiteral(node.config)})`, "corsConfig");
     const bool = (v: XValue | undefined, def: boolean): Code => (!v ? js`${def}` : v.kind === "literal" ? js`${v.text.trim().toLowerCase() === "true"}` : ec.value(v, "bool"));
     const age = !node.maxAge ? js`0` : node.maxAge.kind === "literal" ? js`${Number(node.maxAge.text.trim())}` : ec.value(node.maxAge, "int");
     // With terminate-unmatched-request="false", an unmatched preflight is left to a later cors that

@@ -88,16 +88,18 @@ function forwardCallOf(node: ForwardNode | null, ec: EmitContext, only: boolean)
     ? ec.value(node.timeoutMs, "int")
     : node?.timeout
       ? node.timeout.kind === "literal"
-        ? js`${Number(node.timeout.text.trim()) * 1000}`
+        ? ec.scope.constant(js`${Number(node.timeout.text.trim()) * 1000}`, "FORWARD_TIMEOUT_MS", true)
         : js`(${ec.value(node.timeout, "int")}) * 1000`
-      : js`${DEFAULT_FORWARD_TIMEOUT_S * 1000}`;
-  const follow = node?.followRedirects ? (node.followRedirects.kind === "literal" ? js`${literalBool(node.followRedirects, false)}` : ec.value(node.followRedirects, "bool")) : js`false`;
+      : ec.scope.constant(js`${DEFAULT_FORWARD_TIMEOUT_S * 1000}`, "FORWARD_TIMEOUT_MS", true);
+  // Literal flags are named module constants, so the call reads as what it does.
+  const flag = (name: string, v: boolean) => ec.scope.constant(js`${v}`, `${v ? "" : "NO_"}${name}`, true);
+  const follow = node?.followRedirects ? (node.followRedirects.kind === "literal" ? flag("FOLLOW_REDIRECTS", literalBool(node.followRedirects, false)) : ec.value(node.followRedirects, "bool")) : flag("FOLLOW_REDIRECTS", false);
   // http-version="1" (the default) passes nothing: the HTTP/1.1 path is the one every request takes.
   if (only) {
     if (node?.httpVersion) return js`${rt("forwardOnly")}(ctx, ${timeoutMs}, ${follow}, ${node.httpVersion})`;
     return js`${rt("forwardOnly")}(ctx, ${timeoutMs}, ${follow})`;
   }
-  const fail = node?.failOnErrorStatusCode ?? false;
+  const fail = flag("FAIL_ON_ERROR_STATUS", node?.failOnErrorStatusCode ?? false);
   if (node?.httpVersion) return js`${rt("forwardRequest")}(ctx, ${timeoutMs}, ${follow}, ${fail}, ${node.httpVersion})`;
   return js`${rt("forwardRequest")}(ctx, ${timeoutMs}, ${follow}, ${fail})`;
 }

@@ -3,7 +3,7 @@
 // (inclusive), IPv4 and IPv6. Literal addresses are checked and turned into comparable keys here
 // (a hoisted constant); <address> expressions are parsed per request. Failure: 403 with
 // CallerIpNotAllowed / CallerIpBlocked (FailedToParseCallerIP for an unreadable caller address).
-import { js, rt, type Code } from "../codegen/code.js";
+import { js, rt, type Code, dataLiteral } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import { ipKey, ipRange, type IpRange } from "../../runtime/security/ip.js";
 import type { XValue } from "../xml/parse.js";
@@ -66,7 +66,7 @@ export const ipFilter: PolicyDef<IpFilterNode> = {
     return { ...base, action: a.action, ranges, dynamic };
   },
   emit(node, ec) {
-    const ranges = ec.scope.constant(js`Object.freeze(JSON.parse(${JSON.stringify(node.ranges)}))`, "ipRanges");
+    const ranges = ec.scope.constant(js`Object.freeze(${dataLiteral(node.ranges)})`, "ipRanges");
     const dyn = node.dynamic.map((v) => ec.value(v, "string")).reduce<Code | null>((acc, c) => (acc ? js`${acc}, ${c}` : c), null) ?? js``;
     const action = node.action.kind === "literal" ? js`${node.action.text.trim()}` : ec.value(node.action, "string");
     return js`${rt("ipFilter")}(ctx, ${action}, ${ranges}, [${dyn}]);`;

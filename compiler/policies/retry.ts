@@ -4,7 +4,7 @@
 // inside still ends the section. Errors raised by the children are not caught: they go to
 // on-error at once ([OPEN] 9: the reference page's examples rely on ignore-error="true" to retry
 // failed send-requests, which only makes sense if errors propagate).
-import { js, rt, type Code } from "../codegen/code.js";
+import { js, rt, type Code, dataLiteral } from "../codegen/code.js";
 import { policyIndex } from "../codegen/names.js";
 import { Codes } from "../diagnostics.js";
 import type { XElement, XValue } from "../xml/parse.js";
@@ -76,7 +76,7 @@ export const retry: PolicyDef<RetryNode> = {
         delta: lit(node.delta),
         firstFastRetry: ffr?.kind === "literal" ? ffr.text.trim().toLowerCase() === "true" : false,
       };
-      settings = ec.scope.constant(js`Object.freeze(JSON.parse(${JSON.stringify(s)}))`, "retrySettings");
+      settings = ec.scope.constant(js`Object.freeze(${dataLiteral(s)})`, "retrySettings");
       count = js`${lit(node.count)!}`;
     } else {
       const opt = (v: XValue | undefined): Code => (!v ? js`null` : v.kind === "literal" ? js`${Number(v.text.trim())}` : ec.value(v, "int"));

@@ -1,6 +1,6 @@
 // return-response: ends the pipeline with a response built here (or taken from a variable).
 import { js, rt } from "../codegen/code.js";
-import { endPipeline } from "../codegen/names.js";
+import { simplify, stmtsOf, tree, type Stmt } from "../codegen/tree.js";
 import { Codes } from "../diagnostics.js";
 import { ALL_SECTIONS, type PolicyDef, type PolicyNode } from "./types.js";
 import { parseHeaderLike, emitSetHeader, type SetHeaderNode } from "./set-header.js";
@@ -39,13 +39,14 @@ export const returnResponse: PolicyDef<ReturnResponseNode> = {
   emit(node, ec) {
     const r = ec.scope.names.fresh("res");
     const start = node.variable === null ? js`${rt("newResponse")}()` : js`${rt("responseFromVariable")}(ctx, ${node.variable})`;
-    const inner = ec.withTargets({ response: { kind: "response", code: r, local: true } }, (ec2) => {
-      let c = js``;
-      if (node.status) c = js`${c}${emitSetStatus(node.status, ec2)}\n`;
-      for (const h of node.headers) c = js`${c}${emitSetHeader(h, ec2.response, ec2)}\n`;
-      if (node.body) c = js`${c}${emitSetBody(node.body, ec2.response, ec2)}\n`;
-      return c;
+    const body: Stmt[] = [{ k: "code", code: js`const ${r} = ${start};` }];
+    ec.withTargets({ response: { kind: "response", code: r, local: true } }, (ec2) => {
+      if (node.status) body.push(...stmtsOf(emitSetStatus(node.status, ec2)));
+      for (const h of node.headers) body.push(...stmtsOf(emitSetHeader(h, ec2.response, ec2)));
+      if (node.body) body.push(...stmtsOf(emitSetBody(node.body, ec2.response, ec2)));
+      return js``;
     });
-    return js`{\nconst ${r} = ${start};\n${inner}${rt("endWithResponse")}(ctx, ${r});\nreturn ${endPipeline()};\n}`;
+    body.push({ k: "code", code: js`${rt("endWithResponse")}(ctx, ${r});` }, { k: "return", value: null });
+    return tree(simplify([{ k: "block", body }], ec.scope));
   },
 };

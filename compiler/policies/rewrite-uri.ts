@@ -2,7 +2,7 @@
 // operation's matched parameters; copy-unmatched-params (default true) keeps the query parameters
 // the operation's URL template does not name. A literal template is parsed here, at compile time,
 // and reaches the module as a hoisted constant; an expression template is parsed per request.
-import { js, rt } from "../codegen/code.js";
+import { js, rt, dataLiteral } from "../codegen/code.js";
 import { KNOWN_LATER } from "./values.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
@@ -56,7 +56,7 @@ export const rewriteUri: PolicyDef<RewriteUriNode> = {
     const c = node.copyUnmatched;
     const copy = !c ? js`true` : c.kind === "literal" ? js`${c.text.trim().toLowerCase() === "true"}` : js`${ec.value(c, "bool")} === true`;
     if (node.parsed) {
-      const t = ec.scope.constant(js`Object.freeze(JSON.parse(${JSON.stringify(node.parsed)}))`, "uriTemplate");
+      const t = ec.scope.constant(js`Object.freeze(${dataLiteral(node.parsed)})`, "uriTemplate");
       return js`${rt("rewriteUri")}(ctx, ${t}, ${copy});`;
     }
     const t = node.template.kind === "literal" ? js`${node.template.text}` : ec.value(node.template, "string");

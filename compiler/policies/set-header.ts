@@ -3,7 +3,7 @@
 // through the runtime's setHeader, which applies the same rules at run time.
 import { js, rt, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
-import { headerOp } from "../codegen/names.js";
+import { constantString, tree } from "../codegen/tree.js";
 import { PROTECTED_HEADERS, isToken } from "../../runtime/headers.js";
 import type { XValue } from "../xml/parse.js";
 import { ALL_SECTIONS, type EmitContext, type MessageTarget, type ParseContext, type PolicyDef, type PolicyNode } from "./types.js";
@@ -86,16 +86,12 @@ export function emitSetHeader(node: SetHeaderNode, target: MessageTarget, ec: Em
     const texts = values.map((v) => (v.kind === "literal" ? v.text : ""));
     switch (act) {
       case "delete":
-        return js`${headerOp(h, "delete", js`${lower}`)};`;
+        return tree([{ k: "header", headers: h, op: "delete", args: [js`${lower}`] }]);
       case "append":
-        return js`${h}.appendValues(${name.text}, ${ec.scope.constant(js`Object.freeze(${texts})`, "values")});`;
-      case "skip": {
-        const entry = ec.scope.constant(js`Object.freeze({ name: ${name.text}, values: Object.freeze(${texts}) })`, "header");
-        return js`if (!${headerOp(h, "has", js`${lower}`)}) ${headerOp(h, "set", js`${lower}`, entry)};`;
-      }
+        return tree([{ k: "header", headers: h, op: "append", args: [js`${name.text}`, ec.scope.constant(js`Object.freeze(${texts})`, "values")] }]);
       default: {
         const entry = ec.scope.constant(js`Object.freeze({ name: ${name.text}, values: Object.freeze(${texts}) })`, "header");
-        return js`${headerOp(h, "set", js`${lower}`, entry)};`;
+        return tree([{ k: "header", headers: h, op: "set", args: [js`${lower}`, entry], skipIfPresent: act === "skip" ? js`${lower}` : undefined }]);
       }
     }
   }
@@ -104,16 +100,24 @@ export function emitSetHeader(node: SetHeaderNode, target: MessageTarget, ec: Em
     // values the runtime only converts and checks for line breaks.
     const act = action?.kind === "literal" ? action.text.trim() : "override";
     const lower = name.text.toLowerCase();
-    if (act === "delete") return js`${headerOp(h, "delete", js`${lower}`)};`;
+    if (act === "delete") return tree([{ k: "header", headers: h, op: "delete", args: [js`${lower}`] }]);
+    const codes = values.map((v) => ec.value(v, "string"));
+    const constants = codes.map(constantString);
+    if (ec.scope.optimize !== false && constants.every((c): c is string => c !== null && !/[\r\n\0]/.test(c))) {
+      // Constant expressions (`@("a" + "b")`): folded to the hoisted entry a literal value gets, as
+      // headerValue would give at run time (a line break or NUL is left to the runtime's error).
+      if (act === "append") return tree([{ k: "header", headers: h, op: "append", args: [js`${name.text}`, ec.scope.constant(js`Object.freeze(${constants})`, "values")] }]);
+      const entry = ec.scope.constant(js`Object.freeze({ name: ${name.text}, values: Object.freeze(${constants}) })`, "header");
+      return tree([{ k: "header", headers: h, op: "set", args: [js`${lower}`, entry], skipIfPresent: act === "skip" ? js`${lower}` : undefined }]);
+    }
     let vals: Code;
     if (values.length === 1) {
-      const v = ec.value(values[0]!, "string");
+      const v = codes[0]!;
       // A number's or a Guid's text needs neither the null nor the line-break check.
       vals = v.shape?.kind === "plainText" ? js`[${v}]` : js`${rt("headerValue")}(${name.text}, ${v})`;
-    } else vals = js`${rt("headerValues")}(${name.text}, [${joinCodes(values.map((v) => ec.value(v, "string")))}])`;
-    if (act === "append") return js`${h}.appendValues(${name.text}, ${vals});`;
-    const set = js`${headerOp(h, "set", js`${lower}`, js`{ name: ${name.text}, values: ${vals} }`)};`;
-    return act === "skip" ? js`if (!${headerOp(h, "has", js`${lower}`)}) ${set}` : set;
+    } else vals = js`${rt("headerValues")}(${name.text}, [${joinCodes(codes)}])`;
+    if (act === "append") return tree([{ k: "header", headers: h, op: "append", args: [js`${name.text}`, vals] }]);
+    return tree([{ k: "header", headers: h, op: "set", args: [js`${lower}`, js`{ name: ${name.text}, values: ${vals} }`], skipIfPresent: act === "skip" ? js`${lower}` : undefined }]);
   }
   const nameCode = ec.value(name, "string");
   const actCode = action ? ec.value(action, "string") : js`"override"`;

@@ -1,6 +1,6 @@
 // Pieces the state and transform policies share: literal checks, header/variable name attributes,
 // hoisted spec objects, and increment-condition / increment-count handling.
-import { js, type Code } from "../codegen/code.js";
+import { js, type Code, dataLiteral } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import { isToken } from "../../runtime/headers.js";
 import type { XValue } from "../xml/parse.js";
@@ -8,7 +8,7 @@ import type { AttrSpec, EmitContext, ParseContext } from "./types.js";
 
 /** A hoisted, frozen constant built from JSON data (specs of the limit and cache policies). */
 export function specConstant(ec: EmitContext, data: unknown, hint: string): Code {
-  return ec.scope.constant(js`Object.freeze(JSON.parse(${JSON.stringify(data)}))`, hint);
+  return ec.scope.constant(js`Object.freeze(${dataLiteral(data)})`, hint);
 }
 
 /** A literal integer within [min, max], or a diagnostic; null for expressions or when missing. */

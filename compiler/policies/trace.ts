@@ -1,6 +1,6 @@
 // trace: adds an entry (source, severity, message, metadata) to the request's trace. Only the
 // message accepts an expression.
-import { js, rt } from "../codegen/code.js";
+import { js, rt, dataLiteral } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import type { PolicyDef, PolicyNode } from "./types.js";
@@ -55,7 +55,7 @@ export const trace: PolicyDef<TraceNode> = {
   },
   emit(node, ec) {
     const message = node.message.kind === "literal" ? js`${node.message.text}` : ec.value(node.message, "string");
-    const meta = node.metadata.length ? ec.scope.constant(js`Object.freeze(JSON.parse(${JSON.stringify(Object.fromEntries(node.metadata))}))`, "traceMetadata") : js`null`;
+    const meta = node.metadata.length ? ec.scope.constant(js`Object.freeze(${dataLiteral(Object.fromEntries(node.metadata))})`, "traceMetadata") : js`null`;
     return js`${rt("traceWrite")}(ctx, ${node.source}, ${node.severity}, ${message}, ${meta});`;
   },
 };

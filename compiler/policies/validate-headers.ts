@@ -1,7 +1,7 @@
 // validate-headers: response headers against the API schema. apimc has no API schemas, so (see
 // runtime/security/validate-headers.ts) every response header is unspecified except those named
 // by <header> children, which take their own action; warnings say so where it matters.
-import { js, rt, type Code } from "../codegen/code.js";
+import { js, rt, type Code, dataLiteral } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import { isToken } from "../../runtime/headers.js";
 import type { XValue } from "../xml/parse.js";
@@ -67,7 +67,7 @@ export const validateHeaders: PolicyDef<ValidateHeadersNode> = {
   },
   emit(node, ec) {
     const act = (v: XValue): Code => (v.kind === "literal" ? js`${v.text.trim()}` : ec.value(v, "string"));
-    const overrides = ec.scope.constant(js`new Map(JSON.parse(${JSON.stringify(node.overrides)}))`, "headerActions");
+    const overrides = ec.scope.constant(js`new Map(${dataLiteral(node.overrides)})`, "headerActions");
     return js`${rt("validateHeaders")}(ctx, ${act(node.specified)}, ${act(node.unspecified)}, ${overrides}, ${node.errorsVariable});`;
   },
 };

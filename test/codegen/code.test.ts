@@ -58,10 +58,10 @@ describe("module shape", () => {
   it("emits sections without I/O as plain functions, and a forward-only backend returning the forward's promise", () => {
     const r = compile(`<policies><inbound><set-header name="X"><value>1</value></set-header></inbound><outbound><set-status code="201" reason="Created"/></outbound></policies>`);
     expect(r.code).toMatch(/^export function inbound\(ctx\)/m);
-    expect(r.code).toMatch(/^export function backend\(ctx\) \{\n\s+return forwardOnly\(ctx, 300000, false\);\n\}/m);
+    expect(r.code).toMatch(/^export function backend\(ctx\) \{\n\s+return forwardOnly\(ctx, FORWARD_TIMEOUT_MS, NO_FOLLOW_REDIRECTS\);\n\}/m);
     // fail-on-error-status-code needs the status check: the general forward.
     const failing = compile(`<policies><backend><forward-request fail-on-error-status-code="true"/></backend></policies>`);
-    expect(failing.code).toMatch(/return forwardRequest\(ctx, 300000, false, true\);/);
+    expect(failing.code).toMatch(/return forwardRequest\(ctx, FORWARD_TIMEOUT_MS, NO_FOLLOW_REDIRECTS, FAIL_ON_ERROR_STATUS\);/);
     const withSend = compile(`<policies><backend><send-request response-variable-name="r"><set-url>http://x/</set-url><set-method>GET</set-method></send-request><forward-request/></backend></policies>`);
     expect(withSend.code).toMatch(/^export async function backend\(ctx\)/m);
     expect(r.code).toMatch(/^export function outbound\(ctx\)/m);

@@ -3,6 +3,8 @@ import { forwardOnly } from "apimc/runtime";
 const HEADER = Object.freeze({ name: "X-A", values: Object.freeze(["1", "2"]) });
 const HEADER1 = Object.freeze({ name: "X-B", values: Object.freeze(["b"]) });
 const VALUES = Object.freeze(["c"]);
+const FORWARD_TIMEOUT_MS = 300000;
+const NO_FOLLOW_REDIRECTS = false;
 export const meta = {
   source: "literal-headers.xml",
   hash: "…",
@@ -18,13 +20,16 @@ export const meta = {
   ],
 };
 export function inbound(ctx) {
-  ctx.$p = 0; ctx.Request.Headers.setLower("x-a", HEADER);
-  ctx.$p = 1; if (!ctx.Request.Headers.hasLower("x-b")) ctx.Request.Headers.setLower("x-b", HEADER1);
-  ctx.$p = 2; ctx.Request.Headers.appendValues("X-C", VALUES);
-  ctx.$p = 3; ctx.Request.Headers.deleteLower("x-d");
+  {
+    const headers = ctx.Request.Headers;
+    ctx.$p = 0; headers.setLower("x-a", HEADER);
+    ctx.$p = 1; if (!headers.hasLower("x-b")) headers.setLower("x-b", HEADER1);
+    ctx.$p = 2; headers.appendValues("X-C", VALUES);
+    ctx.$p = 3; headers.deleteLower("x-d");
+  }
 }
 export function backend(ctx) {
-  return forwardOnly(ctx, 300000, false);
+  return forwardOnly(ctx, FORWARD_TIMEOUT_MS, NO_FOLLOW_REDIRECTS);
 }
 export function outbound(ctx) {
   ctx.$p = 5; ctx.Response.StatusCode = 202; ctx.Response.StatusReason = "Accepted";

@@ -2,6 +2,8 @@
 import { JObject, JProperty, bodyOf, forwardOnly, newOutgoingRequest, sendOneWay, strFormat, toJToken } from "apimc/runtime";
 function block(ctx) { return JObject.of([new JProperty("username", toJToken("APIM Alert")), new JProperty("icon_emoji", toJToken(":ghost:")), new JProperty("text", toJToken(strFormat("{0} {1}\nHost: {2}\n{3} {4}\n User: {5}", [ctx.Request.Method, ((ctx.Request.Url.Path ?? "") + (ctx.Request.Url.QueryString ?? "")), ctx.Request.Url.Host, ctx.Response.StatusCode, ctx.Response.StatusReason, ctx.User.Email])))]).ToString(); }
 const SENDOPTIONS = Object.freeze({ timeoutMs: 20000, certificate: null, proxy: null });
+const FORWARD_TIMEOUT_MS = 300000;
+const NO_FOLLOW_REDIRECTS = false;
 export const meta = {
   source: "send-one-way-request-reference.xml",
   hash: "…",
@@ -14,7 +16,7 @@ export const meta = {
   ],
 };
 export function inbound(ctx) {
-  ctx.$p = 0; if ((ctx.Response.StatusCode  >=  500)) {
+  ctx.$p = 0; if ((ctx.Response.StatusCode >= 500)) {
     ctx.$p = 1;
     ctx.$p = 2; {
       const rq = newOutgoingRequest(ctx, "new", "inbound");
@@ -26,6 +28,6 @@ export function inbound(ctx) {
   }
 }
 export function backend(ctx) {
-  return forwardOnly(ctx, 300000, false);
+  return forwardOnly(ctx, FORWARD_TIMEOUT_MS, NO_FOLLOW_REDIRECTS);
 }
 export default { meta, inbound, backend, outbound: null, onError: null };

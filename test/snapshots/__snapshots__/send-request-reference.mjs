@@ -4,6 +4,8 @@ const HEADER = Object.freeze({ name: "Authorization", values: Object.freeze(["ba
 const HEADER1 = Object.freeze({ name: "Content-Type", values: Object.freeze(["application/x-www-form-urlencoded"]) });
 const SENDOPTIONS = Object.freeze({ timeoutMs: 20000, certificate: null, proxy: null });
 const HEADER2 = Object.freeze({ name: "WWW-Authenticate", values: Object.freeze(["Bearer error=\"invalid_token\""]) });
+const FORWARD_TIMEOUT_MS = 300000;
+const NO_FOLLOW_REDIRECTS = false;
 export const meta = {
   source: "send-request-reference.xml",
   hash: "…",
@@ -29,7 +31,7 @@ export async function inbound(ctx) {
     rq.Body = bodyOf(("token=" + (castString(ctx.Variables.Item("token")) ?? "")));
     ctx.Variables.set("tokenstate", await sendRequest(rq, SENDOPTIONS).catch(toNull));
   }
-  ctx.$p = 2; if ((jconv((castTo(ctx.Variables.Item("tokenstate"), "IResponse")).Body.As("JObject", false).Item("active"), "bool")  ===  false)) {
+  ctx.$p = 2; if ((jconv((castTo(ctx.Variables.Item("tokenstate"), "IResponse")).Body.As("JObject", false).Item("active"), "bool") === false)) {
     ctx.$p = 3;
     ctx.$p = 4; {
       const res = newResponse();
@@ -41,6 +43,6 @@ export async function inbound(ctx) {
   }
 }
 export function backend(ctx) {
-  return forwardOnly(ctx, 300000, false);
+  return forwardOnly(ctx, FORWARD_TIMEOUT_MS, NO_FOLLOW_REDIRECTS);
 }
 export default { meta, inbound, backend, outbound: null, onError: null };

@@ -4,6 +4,8 @@ const HEADER = Object.freeze({ name: "Authorization", values: Object.freeze(["ba
 const HEADER1 = Object.freeze({ name: "Content-Type", values: Object.freeze(["application/x-www-form-urlencoded"]) });
 const SENDOPTIONS = Object.freeze({ timeoutMs: 5000, certificate: null, proxy: null });
 const HEADER2 = Object.freeze({ name: "WWW-Authenticate", values: Object.freeze(["Bearer error=\"invalid_token\""]) });
+const FORWARD_TIMEOUT_MS = 300000;
+const NO_FOLLOW_REDIRECTS = false;
 export const meta = {
   source: "token-check-example.xml",
   hash: "…",
@@ -33,7 +35,7 @@ export async function inbound(ctx) {
     rq.Body = bodyOf(("token=" + (castString(ctx.Variables.Item("token")) ?? "")));
     ctx.Variables.set("tokenstate", await sendRequest(rq, SENDOPTIONS));
   }
-  ctx.$p = 3; if ((jconv((castTo(ctx.Variables.Item("tokenstate"), "IResponse")).Body.As("JObject", false).Item("active"), "bool")  ===  false)) {
+  ctx.$p = 3; if ((jconv((castTo(ctx.Variables.Item("tokenstate"), "IResponse")).Body.As("JObject", false).Item("active"), "bool") === false)) {
     ctx.$p = 4;
     ctx.$p = 5; {
       const res = newResponse();
@@ -45,7 +47,7 @@ export async function inbound(ctx) {
   }
 }
 export function backend(ctx) {
-  return forwardOnly(ctx, 300000, false);
+  return forwardOnly(ctx, FORWARD_TIMEOUT_MS, NO_FOLLOW_REDIRECTS);
 }
 export function outbound(ctx) {
   ctx.$p = 8; ctx.Response.Headers.deleteLower("x-powered-by");
