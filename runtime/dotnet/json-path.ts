@@ -6,17 +6,28 @@ import { TT, JToken, JContainer, JObject, JArray, JValue } from "./json-tokens.j
 function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JToken[] {
   if (path === null || path === undefined) throw argumentNull("path");
   let cur: JToken[] = [root];
+  // Whitespace as Newtonsoft's JPath reads it: skipped before "$", else part of the first member name
+  // (" a" is the property " a"); a space ends the path, and only spaces may follow it.
   let i = 0;
-  const p = path.trim();
-  if (p.startsWith("$")) i = 1;
+  const p = path;
+  let lead = 0;
+  while (p[lead] === " ") lead++;
+  if (lead === p.length) return [root];
+  if (p[lead] === "$") i = lead + 1;
   const fail = (msg: string): never => {
     throw new DotNetException("Newtonsoft.Json.JsonException", msg);
   };
   while (i < p.length) {
     const c = p[i]!;
+    if (c === " " && i >= lead) {
+      let j = i;
+      while (p[j] === " ") j++;
+      if (j < p.length) fail("Unexpected character while parsing path:  ");
+      break;
+    }
     if (c === "." && p[i + 1] === ".") {
       i += 2;
-      const m = /^[^.[\]]+/.exec(p.slice(i));
+      const m = /^[^.[\] ]+/.exec(p.slice(i));
       if (!m) fail(`Unexpected character while parsing path: ${p[i] ?? ""}`);
       i += m![0].length;
       const name = m![0];
@@ -39,10 +50,12 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
       i++;
       continue;
     }
-    if (c === "[" && p.startsWith("[?(", i)) {
+    const filter = c === "[" ? /^\[ *\?\(/.exec(p.slice(i, i + 64)) : null;
+    if (filter) {
       // a filter: [?(expr)], the expression up to its balancing parenthesis
+      const open = i + filter[0].length - 1;
       let depth = 0;
-      let j = i + 2;
+      let j = open;
       let quote = "";
       for (; j < p.length; j++) {
         const ch = p[j]!;
@@ -53,7 +66,7 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
         else if (ch === ")" && --depth === 0) break;
       }
       if (j >= p.length || p[j + 1] !== "]") fail("Path ended with open query.");
-      const test = parseFilter(p.slice(i + 3, j), fail);
+      const test = parseFilter(p.slice(open + 1, j), fail);
       i = j + 2;
       const out: JToken[] = [];
       // Newtonsoft's QueryFilter tests each child of each current token (an object's are its properties)
@@ -111,7 +124,7 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
       cur = out;
       continue;
     }
-    const m = /^[^.[\]]+/.exec(p.slice(i));
+    const m = (i < lead ? /^ *[^.[\] ]*/ : /^[^.[\] ]+/).exec(p.slice(i));
     const name = m![0];
     i += name.length;
     const out: JToken[] = [];

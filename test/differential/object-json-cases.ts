@@ -134,4 +134,11 @@ const tupleCases = [
   c("fz.tuple.equals.char", "bool", `Tuple.Create('a', 1.0).Equals(Tuple.Create('a', 1.0))`),
 ];
 
-export const OBJECT_JSON_CASES: DiffCase[] = [...receiverCases, ...receiverOrder, ...keyCases, ...encodingCases, ...hashCases, ...regexCases, ...uriCases, ...xnameCases, ...tupleCases];
+// ---- JSONPath whitespace (Newtonsoft's JPath): a space ends the path; leading spaces belong to the first name --
+const JSON_PATHS = ["a b", "a .b", "a. b", " a", "a ", "   ", "", "  $.a  ", "$.a.b ", "$..b ", "$..b x", "a[1] ", "a [0]", "$.a[?(@ > 1)]", "$.a[ ?(@ > 1)]", "['a'][0]", "[ 'a' ][0]", "[ 0 ]"];
+const jsonPathCases = JSON_PATHS.map((q, i) =>
+  c(`fz.jsonpath.space.${i}`, "string", `string.Join(",", JToken.Parse("{\\"a\\":[1,2],\\"a b\\":3,\\" a\\":4,\\"c\\":{\\"b\\":5}}").SelectTokens("${q}").Select(t => t.ToString(Formatting.None)))`),
+);
+jsonPathCases.push(c("fz.jsonpath.space.null", "JToken", `JToken.Parse("null").SelectToken("x y", false)`));
+
+export const OBJECT_JSON_CASES: DiffCase[] = [...jsonPathCases, ...receiverCases, ...receiverOrder, ...keyCases, ...encodingCases, ...hashCases, ...regexCases, ...uriCases, ...xnameCases, ...tupleCases];
