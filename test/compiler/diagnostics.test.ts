@@ -1,6 +1,7 @@
 // Structural diagnostics: each has a stable code and points at the right line and column.
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/index.js";
+import { loadPolicy } from "../../gateway/load.js";
 
 function diag(src: string, opts = {}) {
   const r = compile(src, opts);
@@ -62,8 +63,10 @@ describe("policy structure diagnostics", () => {
   });
 
   it("an id attribute is accepted on any policy and reaches the policy table", () => {
-    const r = compile(`<policies><inbound><set-header id="h1" name="a"><value>1</value></set-header></inbound></policies>`);
-    expect(r.code).toContain(`["set-header", "set-header[1]", "h1", "inbound", "operation", "policy.xml", 1, 0]`);
+    const mod = loadPolicy(`<policies><inbound><set-header id="h1" name="a"><value>1</value></set-header></inbound></policies>`);
+    expect(mod.meta.policies).toEqual([
+      { name: "set-header", path: "set-header[1]", id: "h1", section: "inbound", scope: "operation", file: "policy.xml", line: 1, flags: 0 },
+    ]);
   });
 
   it("named values are substituted before classification; unknown ones are errors when a table is given", () => {
