@@ -7,8 +7,12 @@
 import type { Context, ResponseMessage, TraceEntry } from "./context.js";
 import type { HeaderEntry } from "./headers.js";
 import type { LastErrorFields } from "./errors.js";
-import type { PolicyModule } from "./pipeline.js";
-import { ROW_BRANCH, ROW_MASKED, type PolicyRow } from "./contract.js";
+import { ROW_BRANCH, ROW_MASKED, type ModuleMeta, type PolicyRow } from "./contract.js";
+
+/** What the trace reads of a policy module: its policy table (not the sections, so no import of the pipeline). */
+export interface TracedModule {
+  readonly meta: ModuleMeta;
+}
 
 export { ROW_BRANCH, ROW_MASKED };
 
@@ -75,7 +79,7 @@ export interface Redaction {
 const recorders = new WeakMap<Context, Recorder>();
 
 /** Starts recording a traced request: call before the pipeline runs, `finishTrace` after. */
-export function startTrace(ctx: Context, mod: PolicyModule, redaction: Redaction): void {
+export function startTrace(ctx: Context, mod: TracedModule, redaction: Redaction): void {
   ctx.Tracing = true;
   const r = new Recorder(ctx, mod, redaction);
   recorders.set(ctx, r);
@@ -151,7 +155,7 @@ class Recorder {
   count = 0;
   constructor(
     readonly ctx: Context,
-    readonly mod: PolicyModule,
+    readonly mod: TracedModule,
     readonly redaction: Redaction,
   ) {
     this.response = ctx.Response;
