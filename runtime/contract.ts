@@ -139,7 +139,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "linqIntersect", "linqJoin", "linqLast", "linqLastOrDefault", "linqMax", "linqMaxBy", "linqMin", "linqOfType",
   "linqOrderBy", "linqRange", "linqRepeat", "linqReverse", "linqSelect", "linqSelectMany", "linqSequenceEqual",
   "linqSingle", "linqSingleOrDefault", "linqSkip", "linqSkipWhile", "linqSum", "linqSumInt", "linqTake",
-  "linqTakeWhile", "linqThenBy", "linqToDictionary", "linqUnion", "linqWhere", "linqZip", "liquidParse",
+  "linqTakeWhile", "linqThenBy", "linqToDictionary", "linqToLookup", "linqUnion", "linqWhere", "linqZip", "liquidParse",
   "liquidRender", "liquidRenderData", "listAdd", "listAddRange", "listClear", "listConvertAll", "listCopyTo",
   "listFindIndex", "listFindLast", "listFindLastIndex", "listForEach", "listGetRange", "listIndexOf", "listInsert",
   "listInsertRange", "listItem", "listLastIndexOf", "listRemoveAll", "listRemoveAt", "listRemoveRange",

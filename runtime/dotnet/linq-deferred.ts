@@ -267,3 +267,47 @@ export function linqThenBy<T, K>(src: Seq<T>, key: (x: T) => K, desc: boolean, c
   if (src instanceof Ordered) return new Ordered(src.source, [...src.keys, k]);
   return new Ordered(seq<T>(src), [{ key: null, desc: false, f: () => 0 }, k]);
 }
+
+// ---- ToLookup (immediate, unlike GroupBy) ---------------------------------------------------------
+/** Lookup<TKey, TElement>: groups in first-seen order; a missing key gives an empty sequence; null is a key. */
+export class Lookup<K, T> implements Iterable<T[] & { Key: K }> {
+  readonly $typeName = "System.Linq.Lookup`2";
+  private readonly byKey = new EqLookup<T[] & { Key: K }>();
+  private readonly groups: (T[] & { Key: K })[] = [];
+  constructor(private readonly norm: (k: K) => unknown) {}
+  add(k: K, x: T): void {
+    const nk = this.norm(k);
+    let g = this.byKey.get(nk);
+    if (!g) {
+      g = Object.assign([] as T[], { Key: k });
+      this.byKey.set(nk, g);
+      this.groups.push(g);
+    }
+    g.push(x);
+  }
+  get Count(): number {
+    return this.groups.length;
+  }
+  Item(k: K): Iterable<T> {
+    return this.byKey.get(this.norm(k)) ?? [];
+  }
+  Contains(k: K): boolean {
+    return this.byKey.get(this.norm(k)) !== undefined;
+  }
+  [Symbol.iterator](): Iterator<T[] & { Key: K }> {
+    return this.groups[Symbol.iterator]();
+  }
+}
+/**
+ * ToLookup(keySelector[, elementSelector][, comparer]): reads the source at once. A StringComparer
+ * (its StringComparison code) that ignores case makes keys equal by their upper-case text.
+ */
+export function linqToLookup<T, K, E>(src: Seq<T>, key: (x: T) => K, elem?: ((x: T) => E) | null, comparer?: number | null): Lookup<K, E | T> {
+  const s = seq<T>(src);
+  need(key, "keySelector");
+  if (elem === null) throw argumentNull("elementSelector");
+  const ci = comparer === 1 || comparer === 3 || comparer === 5;
+  const l = new Lookup<K, E | T>((k) => (ci && typeof k === "string" ? k.toUpperCase() : k));
+  for (const x of s) l.add(key(x), elem ? elem(x) : x);
+  return l;
+}

@@ -176,4 +176,14 @@ export const COLLECTION_CASES: DiffCase[] = [
   // .NET Framework's Skip pulls the skipped elements through Select (WhereSelectArrayIterator); corefx
   // (Mono) skips them in the array without running the selector.
   c("fz.linq.select.skip.selector.runs", "int", `new[] { 1, 2 }.Select(x => 10 / (x - 1)).Skip(1).Count()`, { expectDotNet: "!DivideByZeroException" }),
+  // ToLookup (immediate; a missing key is an empty sequence; null is a key)
+  c("fz.lookup.groups", "string", `string.Join(";", new[] { "a", "bb", "c", "dd", "eee" }.ToLookup(s => s.Length).Select(g => g.Key + ":" + string.Join(",", g)))`),
+  c("fz.lookup.indexer", "string", `string.Join(",", new[] { "a", "bb", "c" }.ToLookup(s => s.Length)[1]) + "|" + new[] { "a" }.ToLookup(s => s.Length)[7].Count()`),
+  c("fz.lookup.count.contains", "string", `new[] { 1, 2, 3, 4 }.ToLookup(x => x % 2).Count + "|" + new[] { 1, 2 }.ToLookup(x => x % 2).Contains(1) + new[] { 1, 2 }.ToLookup(x => x % 2).Contains(5)`),
+  c("fz.lookup.element", "string", `string.Join(";", new[] { "a1", "b2", "a3" }.ToLookup(s => s[0], s => int.Parse(s.Substring(1))).Select(g => g.Key + "=" + g.Sum()))`),
+  c("fz.lookup.comparer", "string", `string.Join(";", new[] { "A", "a", "B" }.ToLookup(s => s, StringComparer.OrdinalIgnoreCase).Select(g => g.Key + ":" + g.Count()))`),
+  c("fz.lookup.element.comparer", "string", `string.Join(";", new[] { "Ax", "ay", "Bz" }.ToLookup(s => s.Substring(0, 1), s => s.Substring(1), StringComparer.OrdinalIgnoreCase).Select(g => g.Key + ":" + string.Join(",", g)))`),
+  c("fz.lookup.null.key", "string", `string.Join(";", new[] { "a", null, "b", null }.ToLookup(s => s).Select(g => (g.Key ?? "null") + ":" + g.Count()))`),
+  c("fz.lookup.immediate", "int", `new[] { 1, 0 }.ToLookup(x => 10 / x).Take(0).Count()`),
+  b("fz.lookup.foreach", "string", `var r = ""; foreach (var g in new[] { 3, 1, 3 }.ToLookup(x => x)) r += g.Key + "x" + g.Count() + ","; return r;`),
 ];

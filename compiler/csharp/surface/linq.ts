@@ -130,6 +130,10 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
   SM(`TAccumulate Aggregate<TSource, TAccumulate>(${S}, TAccumulate seed, Func<TAccumulate, TSource, TAccumulate> func)`, (_r, a) => js`${rt("linqAggregateSeed")}(${a[0]}, ${a[1]}, ${a[2]})`),
   SM(`bool SequenceEqual<TSource>(${S}, IEnumerable<TSource> second)`, L("linqSequenceEqual")),
   SM(`IEnumerable<IGrouping<TKey, TSource>> GroupBy<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, L("linqGroupBy")),
+  SM(`ILookup<TKey, TSource> ToLookup<TSource, TKey>(${S}, Func<TSource, TKey> keySelector)`, L("linqToLookup")),
+  SM(`ILookup<TKey, TSource> ToLookup<TSource, TKey>(${S}, Func<TSource, TKey> keySelector, IEqualityComparer<TKey> comparer)`, (_r, a) => js`${rt("linqToLookup")}(${a[0]}, ${a[1]}, undefined, ${a[2]})`),
+  SM(`ILookup<TKey, TElement> ToLookup<TSource, TKey, TElement>(${S}, Func<TSource, TKey> keySelector, Func<TSource, TElement> elementSelector)`, L("linqToLookup")),
+  SM(`ILookup<TKey, TElement> ToLookup<TSource, TKey, TElement>(${S}, Func<TSource, TKey> keySelector, Func<TSource, TElement> elementSelector, IEqualityComparer<TKey> comparer)`, L("linqToLookup")),
   // Cast<T>/OfType<T> over a sequence of a value type decide statically (the elements are plain JS
   // values, not boxes): to its own type, Nullable or a base (object, an interface) every element
   // (boxed: Cast<object>() of ints and of doubles must stay tellable apart), to any other type none
@@ -168,10 +172,15 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
 ]);
 
 type("System.Linq", "IGrouping", { typeParams: ["TKey", "TElement"], isInterface: true, interfaces: ["IEnumerable<TElement>"] }, []);
-import { P } from "./dsl.js";
+import { I, M, P } from "./dsl.js";
 import { derivesFrom, elementType, isNamed, isValueType, lookupType, sameType, typeName, underlyingNullable, type Type } from "../types.js";
 const grouping = lookupType("IGrouping", 2)!;
 grouping.members.set("Key", [Object.assign(P("TKey Key", (r) => js`${r}.Key`), { owner: grouping })]);
+type("System.Linq", "ILookup", { typeParams: ["TKey", "TElement"], isInterface: true, interfaces: ["IEnumerable<IGrouping<TKey, TElement>>"] }, [
+  P("int Count", (r) => js`${r}.Count`),
+  I("IEnumerable<TElement> this[TKey key]", (r, a) => js`${r}.Item(${a[0]})`),
+  M("bool Contains(TKey key)", (r, a) => js`${r}.Contains(${a[0]})`),
+]);
 
 let typeTest: (t: Type) => Code = () => js`null`;
 export function setTypeTest(f: (t: Type) => Code): void {
