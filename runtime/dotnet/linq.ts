@@ -568,11 +568,27 @@ export function formDict(m: Map<string, string[]>): Dictionary<string, string[]>
   return d;
 }
 
+/** An enumerator over item(0), item(1), ... that throws once the collection's version changed (also at the end). */
+function versioned<T>(version: () => number, item: (i: number) => { v: T } | null): Iterator<T> {
+  const start = version();
+  let i = 0;
+  return {
+    next(): IteratorResult<T> {
+      if (version() !== start) throw collectionModified();
+      const x = item(i++);
+      return x ? { value: x.v, done: false } : { value: undefined, done: true };
+    },
+    [Symbol.iterator]() {
+      return this;
+    },
+  } as Iterator<T>;
+}
 /** Queue<T>: FIFO; enumerates oldest first. */
 export class Queue<T> implements Iterable<T> {
   readonly $typeName = "System.Collections.Generic.Queue`1";
   private items: T[];
   private head = 0;
+  private ver = 0;
   constructor(src?: Iterable<T> | number | null) {
     if (src === null) throw argumentNull("collection");
     this.items = src === undefined || typeof src === "number" ? [] : Array.from(seq<T>(src));
@@ -581,10 +597,12 @@ export class Queue<T> implements Iterable<T> {
     return this.items.length - this.head;
   }
   Enqueue(x: T): void {
+    this.ver++;
     this.items.push(x);
   }
   Dequeue(): T {
     if (this.Count === 0) throw invalidOperation("Queue empty.");
+    this.ver++;
     const x = this.items[this.head++]!;
     if (this.head > 32 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
@@ -601,20 +619,23 @@ export class Queue<T> implements Iterable<T> {
     return false;
   }
   Clear(): void {
+    this.ver++;
     this.items = [];
     this.head = 0;
   }
   ToArray(): T[] {
     return this.items.slice(this.head);
   }
+  /** Oldest first; a change meanwhile throws (Queue<T>.Enumerator). */
   [Symbol.iterator](): Iterator<T> {
-    return this.items.slice(this.head)[Symbol.iterator]();
+    return versioned(() => this.ver, (i) => (this.head + i < this.items.length ? { v: this.items[this.head + i]! } : null));
   }
 }
 /** Stack<T>: LIFO; enumerates top first. */
 export class Stack<T> implements Iterable<T> {
   readonly $typeName = "System.Collections.Generic.Stack`1";
   private items: T[];
+  private ver = 0;
   constructor(src?: Iterable<T> | number | null) {
     if (src === null) throw argumentNull("collection");
     this.items = src === undefined || typeof src === "number" ? [] : Array.from(seq<T>(src));
@@ -623,10 +644,12 @@ export class Stack<T> implements Iterable<T> {
     return this.items.length;
   }
   Push(x: T): void {
+    this.ver++;
     this.items.push(x);
   }
   Pop(): T {
     if (this.items.length === 0) throw invalidOperation("Stack empty.");
+    this.ver++;
     return this.items.pop()!;
   }
   Peek(): T {
@@ -637,13 +660,15 @@ export class Stack<T> implements Iterable<T> {
     return this.items.some((y) => eq(y, x));
   }
   Clear(): void {
+    this.ver++;
     this.items = [];
   }
   ToArray(): T[] {
     return this.items.slice().reverse();
   }
+  /** Top first; a change meanwhile throws (Stack<T>.Enumerator). */
   [Symbol.iterator](): Iterator<T> {
-    return this.ToArray()[Symbol.iterator]();
+    return versioned(() => this.ver, (i) => (i < this.items.length ? { v: this.items[this.items.length - 1 - i]! } : null));
   }
 }
 /** System.Tuple<T1..T4>: Item1.., structural Equals, ToString "(a, b)". */

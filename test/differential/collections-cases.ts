@@ -186,4 +186,16 @@ export const COLLECTION_CASES: DiffCase[] = [
   c("fz.lookup.null.key", "string", `string.Join(";", new[] { "a", null, "b", null }.ToLookup(s => s).Select(g => (g.Key ?? "null") + ":" + g.Count()))`),
   c("fz.lookup.immediate", "int", `new[] { 1, 0 }.ToLookup(x => 10 / x).Take(0).Count()`),
   b("fz.lookup.foreach", "string", `var r = ""; foreach (var g in new[] { 3, 1, 3 }.ToLookup(x => x)) r += g.Key + "x" + g.Count() + ","; return r;`),
+  // Queue<T>/Stack<T>: versioned enumeration, empty-case messages, order
+  b("fz.queue.stack.0", "string", "var q = new Queue<int>(new[] { 1, 2, 3 }); int n = 0; try { foreach (var x in q) { n++; if (n == 2) q.Enqueue(9); } } catch (InvalidOperationException) { return \"threw@\" + n; } return \"n=\" + n;"),
+  b("fz.queue.stack.1", "string", "var q = new Queue<int>(new[] { 1, 2, 3 }); int n = 0; try { foreach (var x in q) { n++; if (n == 3) q.Dequeue(); } } catch (InvalidOperationException) { return \"threw@\" + n; } return \"n=\" + n;"),
+  b("fz.queue.stack.2", "string", "var q = new Queue<int>(new[] { 1, 2, 3 }); int n = 0; try { foreach (var x in q) { n++; q.Peek(); q.Contains(1); } } catch (InvalidOperationException) { return \"threw@\" + n; } return \"n=\" + n;"),
+  b("fz.queue.stack.3", "string", "var q = new Stack<int>(new[] { 1, 2, 3 }); int n = 0; try { foreach (var x in q) { n++; if (n == 1) q.Push(9); } } catch (InvalidOperationException) { return \"threw@\" + n; } return \"n=\" + n;"),
+  b("fz.queue.stack.4", "string", "var q = new Stack<int>(new[] { 1, 2, 3 }); int n = 0; try { foreach (var x in q) { n++; if (n == 3) q.Pop(); } } catch (InvalidOperationException) { return \"threw@\" + n; } return \"n=\" + n;"),
+  b("fz.queue.stack.5", "string", "var q = new Stack<int>(new[] { 1, 2, 3 }); string r = \"\"; foreach (var x in q) r += x; var p = new Queue<int>(new[] { 1, 2, 3 }); p.Dequeue(); p.Enqueue(4); foreach (var x in p) r += x; return r;"),
+  b("fz.queue.stack.6", "string", "var q = new Stack<int>(); try { q.Pop(); } catch (InvalidOperationException e) { return e.Message; } return \"\";"),
+  b("fz.queue.stack.7", "string", "var q = new Queue<int>(); try { q.Peek(); } catch (InvalidOperationException e) { return e.Message; } return \"\";"),
+  b("fz.queue.stack.8", "string", "var q = new Stack<int>(); q.Clear(); try { foreach (var x in q) { } } catch (InvalidOperationException e) { return e.Message; } return \"ok\";"),
+  c("fz.queue.stack.9", "int", "new Queue<int>().Select(x => 1 / x).Count()"),
+  c("fz.queue.stack.10", "string", "string.Join(\",\", new Stack<int>(new[] { 1, 2 }).Select(x => x * 2))"),
 ];
