@@ -198,4 +198,6 @@ export const COLLECTION_CASES: DiffCase[] = [
   b("fz.queue.stack.8", "string", "var q = new Stack<int>(); q.Clear(); try { foreach (var x in q) { } } catch (InvalidOperationException e) { return e.Message; } return \"ok\";"),
   c("fz.queue.stack.9", "int", "new Queue<int>().Select(x => 1 / x).Count()"),
   c("fz.queue.stack.10", "string", "string.Join(\",\", new Stack<int>(new[] { 1, 2 }).Select(x => x * 2))"),
+  // default(decimal) from the *OrDefault operators is a decimal (boxes as one)
+  c("fz.linq.ordefault.decimal.boxed", "string", `new decimal[] { new List<decimal>().FirstOrDefault(v0 => false), new List<decimal>().ElementAtOrDefault(3), new decimal[0].LastOrDefault(), new decimal[0].SingleOrDefault() }.Cast<object>().OfType<decimal>().Count() + "|" + new List<decimal>().FirstOrDefault()`),
 ];

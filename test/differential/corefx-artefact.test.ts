@@ -25,6 +25,14 @@ describe("corefx LINQ artefacts (fuzz.ts)", () => {
       expect(a.kind).toBe("throw");
       expect(await corefxArtefact(c(expr, type), value(mono), a)).toBe(true);
     });
+  it("accepts Mono's other exception when corefx's Join pulls the outer sequence before the inner keys", async () => {
+    const e = c(`new[] { 1 }.SkipWhile(v => ((string)null).Length > 0).Join(new[] { "x" }, v => v, w => new List<int>().Single(), (v, w) => v).Count()`);
+    const a = await evaluateWithApimc(e);
+    expect(a.kind === "throw" && a.type).toBe("InvalidOperationException");
+    const mono = { kind: "throw", type: "NullReferenceException", message: "" } as ReferenceResult;
+    expect(await corefxArtefact(e, mono, a)).toBe(true);
+    expect(await corefxArtefact(e, { kind: "throw", type: "FormatException", message: "" } as ReferenceResult, a)).toBe(false);
+  });
   it("rejects a throw the emulation does not explain, and a wrong value", async () => {
     const bug = c(`int.Parse("x") + new[] { 1 }.OrderBy(x => x).Count()`);
     expect(await corefxArtefact(bug, value("1"), await evaluateWithApimc(bug))).toBe(false);

@@ -16,6 +16,7 @@ export function valueDefault(t: Type): Code | null {
   if (n === "Guid") return js`"00000000-0000-0000-0000-000000000000"`;
   if (n === "KeyValuePair") return js`{ Key: ${valueDefault(t.args[0]!) ?? js`null`}, Value: ${valueDefault(t.args[1]!) ?? js`null`} }`;
   if (n === "DateTimeOffset") return null;
+  if (n === "decimal") return js`${rt("Decimal")}.Zero`;
   return js`0`;
 }
 function isValueTypeOrNullable(t: Type): boolean {
