@@ -80,8 +80,10 @@ export class TimeSpan {
     if (this.ticks >= 9223372036854775807) return 9223372036854775807n as unknown as number;
     return lnum(this.ticks) as number;
   }
+  /** Clamped to ±922337203685477 as .NET's is (TimeSpan.MaxValue.TotalMilliseconds). */
   get TotalMilliseconds(): number {
-    return this.ticks / 10000;
+    const ms = this.ticks / 10000;
+    return ms > 922337203685477 ? 922337203685477 : ms < -922337203685477 ? -922337203685477 : ms;
   }
   get TotalSeconds(): number {
     return this.ticks / 1e7;
@@ -95,20 +97,26 @@ export class TimeSpan {
   get TotalDays(): number {
     return this.ticks / 8.64e11;
   }
+  // (beyond 2^53 ticks the parts come from the exact ticks: (MaxValue - MinValue).Days is 3652058)
   get Days(): number {
-    return Math.trunc(this.ticks / 8.64e11);
+    return this.exact === undefined ? Math.trunc(this.ticks / 8.64e11) : this.signed((p) => p.d);
   }
   get Hours(): number {
-    return Math.trunc(this.ticks / 3.6e10) % 24;
+    return this.exact === undefined ? Math.trunc(this.ticks / 3.6e10) % 24 : this.signed((p) => p.h);
   }
   get Minutes(): number {
-    return Math.trunc(this.ticks / 6e8) % 60;
+    return this.exact === undefined ? Math.trunc(this.ticks / 6e8) % 60 : this.signed((p) => p.m);
   }
   get Seconds(): number {
-    return Math.trunc(this.ticks / 1e7) % 60;
+    return this.exact === undefined ? Math.trunc(this.ticks / 1e7) % 60 : this.signed((p) => p.s);
   }
   get Milliseconds(): number {
-    return Math.trunc(this.ticks / 1e4) % 1000;
+    return this.exact === undefined ? Math.trunc(this.ticks / 1e4) % 1000 : this.signed((p) => Math.trunc(p.f / 10000));
+  }
+  private signed(f: (p: ReturnType<TimeSpan["parts"]>) => number): number {
+    const p = this.parts();
+    const v = f(p);
+    return p.neg && v !== 0 ? -v : v;
   }
   Add(t: TimeSpan): TimeSpan {
     const r = this.ticks + t.ticks;
@@ -370,7 +378,15 @@ export class DateTime {
     return new DateTime(this.ms, k, this.tk);
   }
   Add(t: TimeSpan): DateTime {
-    return new DateTime(this.ms + t.ticks / 10000, this.kind);
+    // whole milliseconds on a whole-millisecond clock stay in the double; anything else in exact ticks
+    if (this.tk === 0 && t.exact === undefined && t.ticks % 10000 === 0 && Number.isInteger(this.ms)) return new DateTime(this.ms + t.ticks / 10000, this.kind);
+    return this.plusTicks(t.big());
+  }
+  /** This + `t` ticks exactly; beyond the DateTime range ArgumentOutOfRangeException as Add/Subtract throw it. */
+  private plusTicks(t: bigint): DateTime {
+    const r = BigInt(this.Ticks) + t;
+    if (r < 0n || r > 3155378975999999999n) throw argumentOutOfRange("value", "The added or subtracted value results in an un-representable DateTime.");
+    return DateTime.fromTicks(r, this.kind);
   }
   AddDays(v: number): DateTime {
     return new DateTime(this.ms + roundMs(v * 86400000), this.kind);
@@ -405,8 +421,14 @@ export class DateTime {
     return this.AddMonths(12 * n);
   }
   Subtract(x: DateTime | TimeSpan): DateTime | TimeSpan {
-    if (x instanceof TimeSpan) return new DateTime(this.ms - x.ticks / 10000, this.kind);
-    return TimeSpan.fromMs(this.ms - x.ms);
+    if (x instanceof TimeSpan) {
+      if (this.tk === 0 && x.exact === undefined && x.ticks % 10000 === 0 && Number.isInteger(this.ms)) return new DateTime(this.ms - x.ticks / 10000, this.kind);
+      return this.plusTicks(-x.big());
+    }
+    // ticks exact: a difference of whole milliseconds under 2^53 ticks in the double, else in BigInt
+    const d = this.ms - x.ms;
+    if (this.tk === 0 && x.tk === 0 && Number.isInteger(d) && Math.abs(d) < 9e11) return TimeSpan.fromMs(d);
+    return TimeSpan.ofBig(BigInt(this.Ticks) - BigInt(x.Ticks));
   }
   ToUniversalTime(): DateTime {
     return new DateTime(this.ms, 1, this.tk);
@@ -679,7 +701,7 @@ export class DateTimeOffset {
   }
   Subtract(x: DateTimeOffset | TimeSpan): DateTimeOffset | TimeSpan {
     if (x instanceof TimeSpan) return this.w(this.clock.Subtract(x) as DateTime);
-    return TimeSpan.fromMs(this.dt.ms - x.dt.ms);
+    return this.dt.Subtract(x.dt) as TimeSpan;
   }
   Equals(o: unknown): boolean {
     return o instanceof DateTimeOffset && o.dt.ms === this.dt.ms;

@@ -29,7 +29,15 @@ const BASE_TEXTS = ["0", "1", "-1", "+7", "-0", "7f", "80", "ff", "FF", "100", "
 const baseMatrix = (target: string) =>
   `var r = new List<string>(); foreach (var s in new[] { ${BASE_TEXTS.map((t) => JSON.stringify(t)).join(", ")} }) foreach (var b in new[] { 2, 8, 10, 16 }) { try { r.Add(Convert.To${target}(s, b).ToString()); } catch (FormatException) { r.Add("format"); } catch (OverflowException) { r.Add("overflow"); } catch (ArgumentOutOfRangeException) { r.Add("range"); } catch (ArgumentException) { r.Add("arg"); } } return string.Join(",", r);`;
 
+/** Dates whose tick counts a double cannot hold exactly (beyond 2^53), odd ticks, both ends of the range. */
+const DATES = `DateTime.MinValue, DateTime.MaxValue, new DateTime(637134336000000001), new DateTime(2020, 2, 29), new DateTime(1999, 12, 31, 23, 59, 59, 999), DateTime.MinValue.AddTicks(1), new DateTime(2019, 6, 30, 12, 0, 0, DateTimeKind.Utc).AddTicks(-1)`;
+
 export const NUMBERS_CASES: DiffCase[] = [
+  // DateTime/DateTimeOffset arithmetic in exact ticks (a difference of two 2020 dates has ticks beyond 2^53)
+  b("fz.datetime.subtract.matrix", "string", `var xs = new[] { ${DATES} }; var r = new List<string>(); foreach (var a in xs) foreach (var b in xs) r.Add(a.Subtract(b).Ticks + "/" + (a - b) + "/" + (a - b).Days + ":" + (a - b).Hours + ":" + (a - b).Milliseconds); return string.Join(",", r);`),
+  b("fz.datetime.add.ticks.matrix", "string", `var xs = new[] { ${DATES} }; var r = new List<string>(); foreach (var a in xs) foreach (var t in new[] { 1L, -1L, 9999L, 10000L, -123456789L }) { try { r.Add(a.Add(TimeSpan.FromTicks(t)).ToString("o") + "|" + a.Subtract(TimeSpan.FromTicks(t)).ToString("o") + "|" + new DateTimeOffset(DateTime.SpecifyKind(a, DateTimeKind.Utc)).Add(TimeSpan.FromTicks(t)).ToString("o")); } catch (ArgumentOutOfRangeException) { r.Add("range"); } } return string.Join(",", r);`),
+  c("fz.datetimeoffset.subtract.max", "TimeSpan", `(new DateTimeOffset(2020, 12, 31, 23, 0, 0, TimeSpan.FromHours(5.5))).Subtract(DateTimeOffset.MaxValue)`),
+  c("fz.timespan.totalms.clamped", "string", `TimeSpan.MaxValue.TotalMilliseconds + "|" + TimeSpan.MinValue.TotalMilliseconds`),
   // Convert.ToXxx(string, fromBase) and Convert.ToString(value, toBase): ParseNumbers' rules, the value's own width
   ...["Int32", "Int64", "Byte", "SByte", "Int16", "UInt16", "UInt32", "UInt64"].map((t) => b(`fz.convert.frombase.${t.toLowerCase()}`, "string", baseMatrix(t))),
   b("fz.convert.tobase", "string", `var r = new List<string>(); foreach (var b in new[] { 2, 8, 10, 16 }) { r.Add(Convert.ToString(-1L, b) + "|" + Convert.ToString(long.MinValue, b) + "|" + Convert.ToString(-1, b) + "|" + Convert.ToString(int.MinValue, b) + "|" + Convert.ToString((short)-1, b) + "|" + Convert.ToString((short)-32768, b) + "|" + Convert.ToString((byte)255, b) + "|" + Convert.ToString(4294967296L, b) + "|" + Convert.ToString(0, b)); } return string.Join(",", r);`),
