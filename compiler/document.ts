@@ -1,72 +1,20 @@
 // From the XML tree to the policy IR: sections, policy nodes with LastError paths, <base/>.
 import { Codes, didYouMean, type DiagnosticBag } from "./diagnostics.js";
-import { ALL_SECTIONS, type AttrSpec, type ParseContext, type PolicyNode, type Section } from "./policies/types.js";
+import { ALL_SECTIONS, type AttrSpec, type BuildState, type ParseContext, type PolicyMeta, type PolicyNode, type Section } from "./policies/types.js";
+import { addPolicyRow } from "./policies/policy-table.js";
 import { ALL_POLICY_NAMES, AZURE_ONLY, lookupPolicy, NOT_IMPLEMENTED } from "./policies/registry.js";
 import type { XElement, XNode, XValue } from "./xml/parse.js";
 import { checkLiteral } from "./policies/values.js";
-import type { NamedValueTable, SecretRefs } from "./named-values.js";
-import { ROW_BRANCH, ROW_MASKED } from "../runtime/contract.js";
+import { ROW_MASKED } from "../runtime/contract.js";
 
-export interface PolicyMeta {
-  name: string;
-  path: string;
-  id: string | null;
-  section: Section;
-  /** global, product, api or operation: LastError.Scope. */
-  scope: string;
-  /** The file the policy came from (a scope's document or a fragment) and its 1-based line. */
-  file: string;
-  line: number;
-  /** ROW_MASKED | ROW_BRANCH (runtime/contract.ts PolicyRow). */
-  flags: number;
-}
-
-export { ROW_BRANCH, ROW_MASKED };
-
-/** Adds a row to the module's policy table (for LastError and the trace); returns its index. */
-export function addPolicyRow(state: BuildState, diags: DiagnosticBag, el: XElement, name: string, path: string, section: Section, flags: number): number {
-  const idAttr = el.attrs.find((a) => a.name === "id");
-  const index = state.table.length;
-  const line = diags.lines.position(Math.max(0, Math.min(el.offset, diags.lines.text.length))).line;
-  state.table.push({ name, path, id: idAttr && idAttr.value.kind === "literal" ? idAttr.value.text : null, section, scope: state.scope, file: diags.file, line, flags });
-  return index;
-}
+export type { BuildState, FragmentResolver, PolicyMeta } from "./policies/types.js";
+export { addPolicyRow, ROW_BRANCH, ROW_MASKED } from "./policies/policy-table.js";
 
 /** Whether any value of the element or its children had secret named values substituted into it. */
 function usesNamedValues(el: XElement): boolean {
   for (const a of el.attrs) if (a.value.secretNamedValues) return true;
   for (const c of el.children) if (c.kind === "element" ? usesNamedValues(c) : c.value.secretNamedValues) return true;
   return false;
-}
-
-/**
- * Finds a policy fragment by id (include-fragment); null when there is none. `fileOf` names the file
- * an id would be read from (a fragments folder), for the message when it is not there.
- */
-export type FragmentResolver = ((id: string) => { file: string; source: string } | null) & { fileOf?: (id: string) => string | null };
-
-/** What building documents shares: the module's policy table and how to find fragments. */
-export interface BuildState {
-  table: PolicyMeta[];
-  scope: string;
-  fragments?: FragmentResolver;
-  namedValues?: NamedValueTable;
-  /** Where secret named values are referenced (their markers' numbers); see named-values.ts. */
-  secretRefs?: SecretRefs;
-  /** Unresolved named values are warnings (see CompileOptions.checkOnly). */
-  checkOnly?: boolean;
-  /** Parsed fragments by id, so each file is read and parsed once a build. */
-  fragmentCache?: Map<string, { root: import("./xml/parse.js").XElement | null; diags: DiagnosticBag }>;
-  /** Diagnostics of every file read (documents and fragments). */
-  allDiagnostics?: DiagnosticBag[];
-  /** Set while parsing a fragment's policies (fragments cannot include fragments). */
-  inFragment?: boolean;
-  /** Where each once-per-definition policy of the document being parsed first appears. */
-  firstOfOnce?: Map<string, { file: string; line: number; column: number }>;
-  /** Backend ids of the gateway configuration; undefined when not known (standalone compile). */
-  backends?: ReadonlySet<string>;
-  /** The operation the module is for; undefined when not known (standalone compile). */
-  operation?: { urlTemplate: string; parameters: ReadonlySet<string> };
 }
 
 export interface PolicyDocument {
@@ -198,6 +146,7 @@ function makeParseContext(section: Section, path: string, diags: DiagnosticBag, 
     state,
     attrs: (el, spec) => readAttributes(el, spec, diags),
     policies: (children, parentPath) => parsePolicyList(children, section, parentPath, diags, state),
+    policiesFrom: (nodes, parentPath, fileDiags) => parsePolicyList(nodes, section, parentPath, fileDiags, state),
     elements: (el) => {
       const out: XElement[] = [];
       for (const c of el.children) {

@@ -4,8 +4,7 @@ import { simplify, stmtsOf, tree, type Stmt } from "../codegen/tree.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import { ALL_SECTIONS, type PolicyDef, type PolicyNode } from "./types.js";
-import { addPolicyRow, ROW_BRANCH } from "../document.js";
-import { isAsyncNode } from "./registry.js";
+import { addPolicyRow, ROW_BRANCH } from "./policy-table.js";
 
 export interface ChooseNode extends PolicyNode {
   /** `marker`: the branch's row in the policy table; the branch sets ctx.$p to it so a trace tells which one ran. */
@@ -52,6 +51,6 @@ export const choose: PolicyDef<ChooseNode> = {
     }
     return tree(simplify(chain ?? [], ec.scope));
   },
-  isAsync: (node) => [...node.whens.flatMap((w) => w.body), ...(node.otherwise ?? [])].some(isAsyncNode),
+  isAsync: (node, isAsyncNode) => [...node.whens.flatMap((w) => w.body), ...(node.otherwise ?? [])].some(isAsyncNode),
 };
 

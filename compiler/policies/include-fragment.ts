@@ -2,11 +2,9 @@
 // Fragments cannot include fragments and hold no sections or <base/> (policy-fragments page).
 import { js } from "../codegen/code.js";
 import { Codes, DiagnosticBag, LineMap } from "../diagnostics.js";
-import { parsePolicyList } from "../document.js";
 import { substituteNamedValues } from "../named-values.js";
 import { parseXml } from "../xml/parse.js";
 import { ALL_SECTIONS, type PolicyDef, type PolicyNode } from "./types.js";
-import { isAsyncNode } from "./registry.js";
 
 export interface IncludeFragmentNode extends PolicyNode {
   id: string;
@@ -63,7 +61,7 @@ export const includeFragment: PolicyDef<IncludeFragmentNode> = {
     const before = parsed.diags.errorCount;
     // Fragment policies are parsed for this section, with paths under this include.
     state.inFragment = true;
-    const body = parsePolicyList(parsed.root.children, pc.section, `${pc.path}`, parsed.diags, state);
+    const body = pc.policiesFrom(parsed.root.children, `${pc.path}`, parsed.diags);
     state.inFragment = false;
     for (const n of body)
       if (n.policy === "base") parsed.diags.error(Codes.UnexpectedChild, n.el.offset, "A fragment cannot contain <base/>.");
@@ -76,5 +74,5 @@ export const includeFragment: PolicyDef<IncludeFragmentNode> = {
   emit(node, ec) {
     return node.body.length ? ec.policies(node.body) : js``;
   },
-  isAsync: (node) => node.body.some(isAsyncNode),
+  isAsync: (node, isAsyncNode) => node.body.some(isAsyncNode),
 };

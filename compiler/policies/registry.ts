@@ -73,5 +73,5 @@ export const ALL_POLICY_NAMES: readonly string[] = [...new Set([...BY_NAME.keys(
 
 export function isAsyncNode(node: PolicyNode): boolean {
   const def = BY_NAME.get(node.policy);
-  return !!def?.isAsync?.(node);
+  return !!def?.isAsync?.(node, isAsyncNode);
 }

@@ -9,7 +9,6 @@ import { policyIndex } from "../codegen/names.js";
 import { Codes } from "../diagnostics.js";
 import type { XElement, XValue } from "../xml/parse.js";
 import { ALL_SECTIONS, type PolicyDef, type PolicyNode } from "./types.js";
-import { isAsyncNode } from "./registry.js";
 
 export interface RetryNode extends PolicyNode {
   condition: XValue;
@@ -89,7 +88,7 @@ export const retry: PolicyDef<RetryNode> = {
     const cond = node.condition.kind === "literal" ? js`${node.condition.text.trim().toLowerCase() === "true"}` : ec.value(node.condition, "bool");
     return loop(cond, count, settings, n, ec.policies(node.body), zeroDelays(node), node.condition.kind === "literal" ? -1 : node.index);
   },
-  isAsync: (node) => !zeroDelays(node) || node.body.some(isAsyncNode),
+  isAsync: (node, isAsyncNode) => !zeroDelays(node) || node.body.some(isAsyncNode),
 };
 
 function loop(cond: Code, count: Code, settings: Code, n: Code, body: Code, noWait: boolean, index: number): Code {

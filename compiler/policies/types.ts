@@ -4,7 +4,7 @@ import type { ModuleScope } from "../codegen/scope.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import type { ExpectedType } from "../csharp/index.js";
 import type { XElement, XValue } from "../xml/parse.js";
-import type { BuildState } from "../document.js";
+import type { NamedValueTable, SecretRefs } from "../named-values.js";
 
 export type Section = "inbound" | "backend" | "outbound" | "on-error";
 export const ALL_SECTIONS: readonly Section[] = ["inbound", "backend", "outbound", "on-error"];
@@ -38,7 +38,7 @@ export interface PolicyDef<N extends PolicyNode = PolicyNode> {
   parse(el: XElement, pc: ParseContext, base: PolicyNode): N | null;
   emit(node: N, ec: EmitContext): Code;
   /** True when the emitted code awaits (the section function becomes async). */
-  isAsync?(node: N): boolean;
+  isAsync?(node: N, isAsyncNode: (child: PolicyNode) => boolean): boolean;
   /**
    * True when the policy reads a message body (so the gateway must buffer bodies for this module).
    * Expressions that mention `Body` are detected by the emitter; this is for the policy itself.
@@ -59,6 +59,8 @@ export interface ParseContext {
   attrs(el: XElement, spec: Readonly<Record<string, AttrSpec>>): Record<string, XValue | undefined>;
   /** Parses child elements as a policy list (choose/when, retry, ...). */
   policies(children: XElement["children"], parentPath: string): PolicyNode[];
+  /** Parses another file's elements (a fragment's) as a policy list of this section, reporting to that file's diagnostics. */
+  policiesFrom(nodes: XElement["children"], parentPath: string, diags: DiagnosticBag): PolicyNode[];
   /** The element children, reporting non-whitespace text. */
   elements(el: XElement): XElement[];
   /** The element's text content as one value (for `<value>`, `<set-url>`, `<set-body>`). */
@@ -93,4 +95,48 @@ export interface EmitContext {
   withTargets(targets: { request?: MessageTarget; response?: MessageTarget }, f: (ec: EmitContext) => Code): Code;
   /** The section's own policies after composition (its direct children), for policies that look at their siblings (cors). */
   readonly sectionNodes: readonly PolicyNode[];
+}
+
+export interface PolicyMeta {
+  name: string;
+  path: string;
+  id: string | null;
+  section: Section;
+  /** global, product, api or operation: LastError.Scope. */
+  scope: string;
+  /** The file the policy came from (a scope's document or a fragment) and its 1-based line. */
+  file: string;
+  line: number;
+  /** ROW_MASKED | ROW_BRANCH (runtime/contract.ts PolicyRow). */
+  flags: number;
+}
+
+/**
+ * Finds a policy fragment by id (include-fragment); null when there is none. `fileOf` names the file
+ * an id would be read from (a fragments folder), for the message when it is not there.
+ */
+export type FragmentResolver = ((id: string) => { file: string; source: string } | null) & { fileOf?: (id: string) => string | null };
+
+/** What building documents shares: the module's policy table and how to find fragments. */
+export interface BuildState {
+  table: PolicyMeta[];
+  scope: string;
+  fragments?: FragmentResolver;
+  namedValues?: NamedValueTable;
+  /** Where secret named values are referenced (their markers' numbers); see named-values.ts. */
+  secretRefs?: SecretRefs;
+  /** Unresolved named values are warnings (see CompileOptions.checkOnly). */
+  checkOnly?: boolean;
+  /** Parsed fragments by id, so each file is read and parsed once a build. */
+  fragmentCache?: Map<string, { root: XElement | null; diags: DiagnosticBag }>;
+  /** Diagnostics of every file read (documents and fragments). */
+  allDiagnostics?: DiagnosticBag[];
+  /** Set while parsing a fragment's policies (fragments cannot include fragments). */
+  inFragment?: boolean;
+  /** Where each once-per-definition policy of the document being parsed first appears. */
+  firstOfOnce?: Map<string, { file: string; line: number; column: number }>;
+  /** Backend ids of the gateway configuration; undefined when not known (standalone compile). */
+  backends?: ReadonlySet<string>;
+  /** The operation the module is for; undefined when not known (standalone compile). */
+  operation?: { urlTemplate: string; parameters: ReadonlySet<string> };
 }
