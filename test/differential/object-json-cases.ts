@@ -141,4 +141,10 @@ const jsonPathCases = JSON_PATHS.map((q, i) =>
 );
 jsonPathCases.push(c("fz.jsonpath.space.null", "JToken", `JToken.Parse("null").SelectToken("x y", false)`));
 
-export const OBJECT_JSON_CASES: DiffCase[] = [...jsonPathCases, ...receiverCases, ...receiverOrder, ...keyCases, ...encodingCases, ...hashCases, ...regexCases, ...uriCases, ...xnameCases, ...tupleCases];
+// StringBuilder.CopyTo with a negative count: .NET Framework checks count first (ArgumentOutOfRangeException
+// "count"; referencesource StringBuilder.CopyTo), Mono's own implementation reports an ArgumentException.
+const stringBuilderCases = [
+  b("fz.stringbuilder.copyto.negative.count", "string", `var v0 = new StringBuilder("ab"); v0.CopyTo(5, new char[] { }, 5, -1); return v0.ToString();`, { expectDotNet: "!ArgumentOutOfRangeException" }),
+];
+
+export const OBJECT_JSON_CASES: DiffCase[] = [...stringBuilderCases, ...jsonPathCases, ...receiverCases, ...receiverOrder, ...keyCases, ...encodingCases, ...hashCases, ...regexCases, ...uriCases, ...xnameCases, ...tupleCases];
