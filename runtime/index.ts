@@ -10,5 +10,7 @@ export { httpBackend } from "./backend.js";
 export * from "./dotnet/index.js";
 export * from "./traffic/index.js";
 export * from "./state/index.js";
+export { jsonToXmlBody, xmlToJsonBody, findAndReplaceBody, jsonToXmlText, xmlToJsonText } from "./transform/convert.js";
+export { liquidParse, liquidRender, liquidRenderData, LiquidSyntaxError, LIQUID_FILTERS, type LiquidTemplate } from "./liquid/liquid.js";
 export * from "./security/index.js";
 export { secretNamedValue, setNamedValues, withNamedValues, normalizeNamedValues, secretValues, maskSecrets, type NamedValueInput, type NamedValueTable } from "./named-values.js";

@@ -10,7 +10,7 @@
 //   ("ns:item" with ":" → <ns:item>); without it, such characters are encoded (_x003A_).
 // - namespace-prefix: properties named <prefix><separator>p in an attribute block declare xmlns:p.
 // - attribute-block-name: a property with this name holds the attributes of its parent element.
-// The conversion is Newtonsoft's with a <Document> root (see runtime/state/convert.ts).
+// The conversion is Newtonsoft's with a <Document> root (see runtime/transform/convert.ts).
 import { js, rt } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { PolicyDef, PolicyNode } from "./types.js";

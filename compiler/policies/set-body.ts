@@ -1,8 +1,8 @@
 // set-body: literal text, an expression (string, JToken or byte[]), or a Liquid template
 // (template="liquid": checked at build time, parsed once when the module loads, rendered per
-// request by runtime/state/liquid.ts against the message's body and `context`).
+// request by runtime/liquid/liquid.ts against the message's body and `context`).
 import { js, rt, type Code } from "../codegen/code.js";
-import { liquidParse, LiquidSyntaxError } from "../../runtime/state/liquid.js";
+import { liquidParse, LiquidSyntaxError } from "../../runtime/liquid/liquid.js";
 import { Codes } from "../diagnostics.js";
 import type { XElement, XValue } from "../xml/parse.js";
 import { type EmitContext, type MessageTarget, type ParseContext, type PolicyDef, type PolicyNode } from "./types.js";

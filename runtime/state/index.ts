@@ -1,4 +1,4 @@
-// Runtime helpers of the state and transform policies (re-exported by runtime/index.ts).
+// Runtime helpers of the state policies (rate limits, quotas, caches) (re-exported by runtime/index.ts).
 export { stateOnFinish, stateFinish, stateHasFinish } from "./hooks.js";
 export { ManualClock, SYSTEM_CLOCK, setStateClock, stateClock, type StateClock } from "./clock.js";
 export {
@@ -7,5 +7,3 @@ export {
   type RateLimitStore, type QuotaStore, type ConcurrencyStore, type RateLimitNames, type SubscriptionLimitSpec, type QuotaByKeySpec,
 } from "./limits.js";
 export { cacheDownstreamType, cacheGetValue, cacheSetValue, cacheRemoveValue, cacheLookupResponse, cacheStoreResponse, MemoryCacheStore, CACHE_STORE, type CacheStore } from "./cache.js";
-export { jsonToXmlBody, xmlToJsonBody, findAndReplaceBody, jsonToXmlText, xmlToJsonText } from "./convert.js";
-export { liquidParse, liquidRender, liquidRenderData, LiquidSyntaxError, LIQUID_FILTERS, type LiquidTemplate } from "./liquid.js";

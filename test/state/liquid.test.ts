@@ -1,6 +1,6 @@
 // set-body template="liquid": APIM's DotLiquid dialect (C# filter names), body binding, context.
 import { describe, expect, it } from "vitest";
-import { liquidParse, liquidRenderData, LiquidSyntaxError } from "../../runtime/state/index.js";
+import { liquidParse, liquidRenderData, LiquidSyntaxError } from "../../runtime/liquid/liquid.js";
 import { compileErrors, doc, run } from "./helpers.js";
 
 const render = (t: string, data: Record<string, unknown> = {}) => liquidRenderData(liquidParse(t), data);

@@ -1,6 +1,6 @@
 // json-to-xml, xml-to-json and find-and-replace over request and response bodies.
 import { describe, expect, it } from "vitest";
-import { jsonToXmlText, xmlToJsonText } from "../../runtime/state/index.js";
+import { jsonToXmlText, xmlToJsonText } from "../../runtime/transform/convert.js";
 import { compileErrors, doc, run } from "./helpers.js";
 
 const J2X = { apply: "always", considerAccept: false, parseDate: true, namespaceSeparator: null, namespacePrefix: null, attributeBlockName: null };

@@ -11,8 +11,8 @@
 import type { Context } from "../context.js";
 import { MessageBody } from "../body.js";
 import { DateTime } from "../dotnet/datetime.js";
-import { isJsonContentType, isXmlContentType, jsonToPlain, parseJsonTree, elementValue } from "./convert.js";
-import { parseXmlDocument } from "./xml.js";
+import { isJsonContentType, isXmlContentType, jsonToPlain, parseJsonTree, elementValue } from "../transform/convert.js";
+import { parseXmlDocument } from "../transform/xml.js";
 
 export class LiquidSyntaxError extends Error {
   constructor(
