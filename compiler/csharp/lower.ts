@@ -36,7 +36,7 @@
 //   concatenation and interpolation print the member name from a hoisted name table).
 // - Boxing to object (box()): the common boxes stay plain JS values — string, bool, int (a JS number
 //   that is an integer in int range), double with a fraction (a JS number), decimal (its Decimal),
-//   char (a CharBox: a String object, so it is not a string). An integral double boxes as NumBox(v, "double") (rt.boxDouble), so a
+//   char (a CharBox: an object holding the character, so it is not a string). An integral double boxes as NumBox(v, "double") (rt.boxDouble), so a
 //   plain integer is always a boxed int. long/ulong/uint/short/ushort/byte/sbyte/float box as a runtime NumBox { v, t } that keeps
 //   the C# type, so `(object)5L is int` is false, `(int)(object)5L` and `(long)(object)5` throw
 //   InvalidCastException and `(long)(object)5L` unboxes (castTo returns .v). set-variable stores
