@@ -88,6 +88,8 @@ Binder.prototype.staticMember = function (this: Binder, t: Type, name: string, n
   if (this.findMembers(t, name, ["method"]).some((x) => x.m.isStatic)) this.err(Codes.CSharpTypeMismatch, pos, `'${name}' is a method, which is not valid in the given context.`);
   if (ms.length) this.err(Codes.CSharpTypeMismatch, namePos, `An object reference is required for the non-static member '${typeName(t)}.${name}'.`);
   this.checkAllowList(t, name, namePos);
+  // a nested type APIM allows (TimeZoneInfo.AdjustmentRule) that the surface does not declare
+  this.checkAllowedType(`${typeName(t)}.${name}`, namePos);
   this.err(Codes.CSharpUnknownMember, namePos, `'${typeName(t)}' does not contain a definition for '${name}'.${didYouMean(name, this.memberNames(t))}`);
 };
 

@@ -303,10 +303,10 @@ describe("the emitted forward call", () => {
   };
   it("http-version 1 is the default call; 2 and 2or1 name the version", () => {
     expect(code(`http-version="1"`)).toBe(code(``));
-    expect(code(``)).toMatch(/forwardOnly\(ctx, 300000, false\)/);
-    expect(code(`http-version="2"`)).toMatch(/forwardOnly\(ctx, 300000, false, "2"\)/);
-    expect(code(`http-version="2or1"`)).toMatch(/forwardOnly\(ctx, 300000, false, "2or1"\)/);
-    expect(code(`http-version="2" fail-on-error-status-code="true"`)).toMatch(/forwardRequest\(ctx, 300000, false, true, "2"\)/);
+    expect(code(``)).toMatch(/forwardOnly\(ctx, FORWARD_TIMEOUT_MS, NO_FOLLOW_REDIRECTS\)/);
+    expect(code(`http-version="2"`)).toMatch(/forwardOnly\(ctx, FORWARD_TIMEOUT_MS, NO_FOLLOW_REDIRECTS, "2"\)/);
+    expect(code(`http-version="2or1"`)).toMatch(/forwardOnly\(ctx, FORWARD_TIMEOUT_MS, NO_FOLLOW_REDIRECTS, "2or1"\)/);
+    expect(code(`http-version="2" fail-on-error-status-code="true"`)).toMatch(/forwardRequest\(ctx, FORWARD_TIMEOUT_MS, NO_FOLLOW_REDIRECTS, FAIL_ON_ERROR_STATUS, "2"\)/);
   });
   it("an unknown http-version is a compile-time error", () => {
     const r = compile(forward(`http-version="3"`), { format: "esm" });
