@@ -1,6 +1,7 @@
 // ToString of boxed values (toStr), boxes that format as their C# type (float, enum), and composite
 // formatting (String.Format, interpolation holes with alignment and format).
 import { argumentNull, DotNetException, formatError } from "../errors.js";
+import { guidFormat } from "./guid.js";
 import { fmtDouble, fmtFloat, numFormat } from "./number-format.js";
 
 /** `obj.ToString()` of a boxed value; null → "" (as in concatenation). */
@@ -95,25 +96,9 @@ export function fmtValue(v: unknown, format: string | null): string {
   if (typeof v === "bigint") return numFormat(v as unknown as number, format, "long");
   const o = v as { ToString?: (f?: string) => string };
   if (typeof o === "object" && typeof o.ToString === "function" && o.ToString.length >= 0) return o.ToString(format);
-  if (typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) return guidFormatRaw(v, format);
+  if (typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v)) return guidFormat(v, format);
   return toStr(v);
 }
-function guidFormatRaw(g: string, f: string): string {
-  switch (f) {
-    case "N":
-    case "n":
-      return g.replace(/-/g, "");
-    case "B":
-    case "b":
-      return `{${g}}`;
-    case "P":
-    case "p":
-      return `(${g})`;
-    default:
-      return g;
-  }
-}
-
 /** Alignment of an interpolation/format item: positive pads left, negative pads right. */
 export function align(s: string, n: number): string {
   // (an int's text arrives as the number itself: `"" + x` is its text)

@@ -359,6 +359,9 @@ export const CASES: DiffCase[] = [
   c("guid.empty", "string", "Guid.Empty.ToString()"),
   c("guid.tryparse.fail", "bool", `Guid.TryParse("nope", out var g)`),
   c("guid.tostring.b", "string", `new Guid("6f9619ff8b86d011b42d00cf4fc964ff").ToString("B").ToUpper()`),
+  // an interpolation hole formats a Guid as Guid.ToString(format) does: an unknown format is a FormatException
+  c("guid.interpolation.formats", "string", `string.Join("|", new[] { "N", "B", "P", "D", "d", "" }.Select(f => string.Format("{0:" + f + "}", Guid.Parse("6F9619FF-8B86-D011-B42D-00CF4FC964FF"))))`),
+  c("guid.interpolation.badformat", "string", `$"{Guid.Parse("6F9619FF-8B86-D011-B42D-00CF4FC964FF"):Q}"`),
 
   // ---- Regex ---------------------------------------------------------------------------------
   c("re.ismatch", "bool", String.raw`Regex.IsMatch("abc123", @"\d+")`),
