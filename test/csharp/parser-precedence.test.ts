@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { Expr } from "../../compiler/csharp/ast.js";
 import { parseExpressionSource } from "../../compiler/csharp/parser.js";
+import { rng } from "../helpers/rng.js";
 
 /** Precedence (higher binds tighter) and associativity of C#'s binary operators. */
 const OPS: Record<string, { prec: number; right?: boolean }> = {
@@ -24,17 +25,6 @@ const OP_NAMES = Object.keys(OPS);
 
 type Tree = number | { op: string; l: Tree; r: Tree };
 
-/** A small deterministic PRNG (mulberry32), so a failure names a seed that reproduces it. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function gen(r: () => number, depth: number): Tree {
   // integer literals as leaves: `1 < 2 > 3` cannot be read as a generic name (`a<b>c`)
   if (depth === 0 || r() < 0.25) return 1 + Math.floor(r() * 9);

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { KEYWORDS, LexError, Lexer, type Token } from "../../compiler/csharp/lexer.js";
 import { compile } from "../csharp/helpers.js";
+import { rng } from "../helpers/rng.js";
 
 const lex = (s: string): Token[] => new Lexer(s).tokenize();
 const one = (s: string): Token => {
@@ -21,16 +22,6 @@ function lexError(s: string): LexError {
   throw new Error(`'${s}' lexed without error`);
 }
 
-/** Small deterministic PRNG so failures reproduce. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 // The C# 7 punctuator set the lexer recognises (">>" is deliberately two ">" tokens; see lexer.ts).
 const PUNCTUATORS = ">>= <<= ??= ... => == != <= >= && || ?? ?. ?[ ++ -- += -= *= /= %= &= |= ^= << :: -> .. { } ( ) [ ] . , : ; + - * / % & | ^ ! ~ = < > ?".split(" ");

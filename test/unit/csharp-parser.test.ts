@@ -7,16 +7,8 @@ import { describe, expect, it } from "vitest";
 import { Parser, ParseError, parseExpressionSource } from "../../compiler/csharp/parser.js";
 import { typeNodeText, type Expr, type Stmt } from "../../compiler/csharp/ast.js";
 import { compile } from "../csharp/helpers.js";
+import { rng } from "../helpers/rng.js";
 
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 2 ** 32;
-  };
-}
 
 /** Parses one expression that must span the whole source. */
 function parse(src: string): Expr {
