@@ -4,7 +4,7 @@ import * as L from "./lower.js";
 import { type Code, js, rt } from "../codegen/code.js";
 import { Codes, didYouMean } from "../diagnostics.js";
 import type { Arg, Expr } from "./ast.js";
-import { allowedExtension, memberTitle } from "./surface/allow-list.js";
+import { allowedExtension, memberTitle, notSupportedMessage } from "./surface/allow-list.js";
 import { type ConstArg, elementType, ERROR, hasTypeParams, isNamed, type Member, named, sameType, signatureOf, substitute, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
 import { type Applied, type BExpr, Binder, BindError, groupLambda, isInert, keepReceiver, type LambdaResult, needsReceiverCheck, type Pre, type PreArg } from "./binder.js";
@@ -51,7 +51,7 @@ Binder.prototype.call = function (this: Binder, e: Expr & { k: "call" }): BExpr 
       this.checkAllowList(recv.type, target.name, target.namePos);
       const ext = allowedExtension(target.name);
       if (ext && (elementType(recv.type) || /^(JToken|JObject|JArray|JContainer|JProperty|JValue)$/.test(typeName(recv.type))))
-        this.err(Codes.CSharpNotSupported, target.namePos, `'${memberTitle(ext, target.name)}' is allowed in APIM policy expressions but apimc does not support it yet.`);
+        this.err(Codes.CSharpNotSupported, target.namePos, notSupportedMessage(memberTitle(ext, target.name)));
       this.err(
         Codes.CSharpUnknownMember,
         target.namePos,

@@ -7,7 +7,7 @@ import { Code, ident, js, literal, rt } from "../codegen/code.js";
 import type { ModuleScope } from "../codegen/scope.js";
 import { Codes, type DiagnosticCode, didYouMean } from "../diagnostics.js";
 import { type Arg, type Expr, type InterpPart, type Stmt, type TypeNode, typeNodeText } from "./ast.js";
-import { allowedTypeNamed, memberTitle, memberVerdict } from "./surface/allow-list.js";
+import { allowedTypeNamed, memberTitle, memberVerdict, notSupportedMessage } from "./surface/allow-list.js";
 import { allTypeNames, anonFormatKey, arrayOf, type ConstArg, derivesFrom, ERROR, isNamed, isNullable, isNumeric, isReferenceType, isValueType, lookupFull, lookupType, lookupTypeAnyArity, type LowerInfo, type Member, named, namespaces, NULL, nullableOf, PRIMITIVE_ALIASES, primName, signatureOf, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
 
@@ -131,7 +131,7 @@ export class Binder {
    */
   checkAllowList(t: Type, key: string, pos: number): void {
     const v = memberVerdict(t, key);
-    if (v?.allowed) this.err(Codes.CSharpNotSupported, pos, `'${memberTitle(v.row, key)}' is allowed in APIM policy expressions but apimc does not support it yet.`);
+    if (v?.allowed) this.err(Codes.CSharpNotSupported, pos, notSupportedMessage(memberTitle(v.row, key)));
     if (v) this.err(Codes.CSharpForbiddenType, pos, `'${memberTitle(v.row, key)}' is not allowed in APIM policy expressions (it is not among the members the APIM reference lists for ${v.row.type}).`);
   }
   /** A type APIM allows that the surface does not declare: not supported yet (APIMC3009). */

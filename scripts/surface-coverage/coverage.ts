@@ -5,13 +5,16 @@
 // regenerates it in memory and fails when the committed file differs.
 import "../../compiler/csharp/surface/index.js";
 import { ALLOW_LIST_ROWS, ALLOW_LIST_SOURCE } from "../../compiler/csharp/surface/apim-allow-list-docs.js";
-import { ALLOWED_TYPES, surfaceDefsOf, surfaceHas, surfaceKey, type AllowedType } from "../../compiler/csharp/surface/allow-list.js";
+import { ALLOWED_TYPES, memberTitle, surfaceDefsOf, surfaceHas, surfaceKey, type AllowedType } from "../../compiler/csharp/surface/allow-list.js";
+import { notSupportedReason } from "../../compiler/csharp/surface/allow-list-unsupported.js";
 
 export interface TypeCoverage {
   row: AllowedType;
   namespace: string;
   supported: string[];
   missing: string[];
+  /** Members apimc will not support, with the reason (allow-list-unsupported.ts). */
+  unsupportable: { name: string; reason: string }[];
   /** Members the docs leave out of a restricted row that apimc accepts anyway. */
   beyond: string[];
   /** The surface declares the type at all. */
@@ -27,9 +30,17 @@ export function typeCoverage(): TypeCoverage[] {
     const defs = surfaceDefsOf(row);
     const supported: string[] = [];
     const missing: string[] = [];
-    for (const m of row.members) (surfaceHas(defs, surfaceKey(m)) ? supported : missing).push(m[0]);
+    const unsupportable: { name: string; reason: string }[] = [];
+    for (const m of row.members) {
+      if (surfaceHas(defs, surfaceKey(m))) supported.push(m[0]);
+      else {
+        const reason = notSupportedReason(memberTitle(row, surfaceKey(m)));
+        if (reason) unsupportable.push({ name: m[0], reason });
+        else missing.push(m[0]);
+      }
+    }
     const beyond = (row.restricted ?? []).map((r) => r[0]).filter((k) => surfaceHas(defs, k)).map((k) => (k === ".ctor" ? "(Constructor)" : k === "this[]" ? "Item" : k));
-    return { row, namespace: namespaceOf(row), supported, missing, beyond, declared: defs.length > 0 };
+    return { row, namespace: namespaceOf(row), supported, missing, unsupportable, beyond, declared: defs.length > 0 };
   });
 }
 
@@ -40,15 +51,18 @@ export interface NamespaceTotal {
   types: number;
   members: number;
   supported: number;
+  /** Members apimc will not support (they cannot work outside Azure or in an expression at all). */
+  unsupportable: number;
 }
 
 export function namespaceTotals(cov: TypeCoverage[] = typeCoverage()): NamespaceTotal[] {
   const totals = new Map<string, NamespaceTotal>();
   for (const c of cov) {
-    const t = totals.get(c.namespace) ?? { namespace: c.namespace, types: 0, members: 0, supported: 0 };
+    const t = totals.get(c.namespace) ?? { namespace: c.namespace, types: 0, members: 0, supported: 0, unsupportable: 0 };
     t.types++;
     t.members += c.row.members.length;
     t.supported += c.supported.length;
+    t.unsupportable += c.unsupportable.length;
     totals.set(c.namespace, t);
   }
   return [...totals.values()].sort((a, b) => (a.namespace < b.namespace ? -1 : 1));
@@ -60,7 +74,7 @@ const list = (names: string[]) => (names.length ? names.map((n) => `\`${n}\``).j
 export function coverageMarkdown(): string {
   const cov = typeCoverage();
   const totals = namespaceTotals(cov);
-  const all = totals.reduce((a, t) => ({ members: a.members + t.members, supported: a.supported + t.supported }), { members: 0, supported: 0 });
+  const all = totals.reduce((a, t) => ({ members: a.members + t.members, supported: a.supported + t.supported, unsupportable: a.unsupportable + t.unsupportable }), { members: 0, supported: 0, unsupportable: 0 });
   const out: string[] = [];
   out.push(
     "# Allow-list coverage",
@@ -75,14 +89,18 @@ export function coverageMarkdown(): string {
     "A member counts as supported when apimc's surface tables (`compiler/csharp/surface/*.ts`) declare a member of that name " +
       "on the type or a type it derives from; not every .NET overload of a supported name need be there (the .NET overload count is " +
       "given per missing member). An allowed member apimc lacks is rejected with APIMC3009 \"… is allowed in APIM policy " +
-      "expressions but apimc does not support it yet\"; a member APIM leaves out of a restricted type with APIMC3005 \"… is not allowed\".",
+      "expressions but apimc does not support it yet\"; a member APIM leaves out of a restricted type with APIMC3005 \"… is not allowed\". " +
+      "A few allowed members cannot work outside Azure's gateway or cannot be used in an expression at all (their arguments or results are " +
+      "types the allow-list leaves out): they are listed as \"Not supported\" with the reason, which APIMC3009 gives too " +
+      "(`compiler/csharp/surface/allow-list-unsupported.ts`).",
     "",
-    `**Overall: ${all.supported} of ${all.members} members supported (${pct(all.supported, all.members)}), ${cov.filter((c) => c.declared).length} of ${cov.length} types declared.**`,
+    `**Overall: ${all.supported} of ${all.members} members supported (${pct(all.supported, all.members)}); ${all.unsupportable} not supported by design, ` +
+      `so ${pct(all.supported, all.members - all.unsupportable)} of the rest; ${cov.filter((c) => c.declared).length} of ${cov.length} types declared.**`,
     "",
-    "| Namespace | Types | Members | Supported | % |",
-    "|---|---:|---:|---:|---:|",
-    ...totals.map((t) => `| ${t.namespace} | ${t.types} | ${t.members} | ${t.supported} | ${pct(t.supported, t.members)} |`),
-    `| **All** | ${cov.length} | ${all.members} | ${all.supported} | ${pct(all.supported, all.members)} |`,
+    "| Namespace | Types | Members | Supported | % | Not supported (by design) | % of the rest |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+    ...totals.map((t) => `| ${t.namespace} | ${t.types} | ${t.members} | ${t.supported} | ${pct(t.supported, t.members)} | ${t.unsupportable} | ${pct(t.supported, t.members - t.unsupportable)} |`),
+    `| **All** | ${cov.length} | ${all.members} | ${all.supported} | ${pct(all.supported, all.members)} | ${all.unsupportable} | ${pct(all.supported, all.members - all.unsupportable)} |`,
     "",
   );
   for (const t of totals) {
@@ -95,6 +113,7 @@ export function coverageMarkdown(): string {
       out.push(`- Supported: ${list(c.supported)}`);
       const overloads = new Map(c.row.members.map((m) => [m[0], m[3]]));
       out.push(`- Not yet: ${c.missing.length ? c.missing.map((n) => `\`${n}\`${(overloads.get(n) ?? 1) > 1 ? ` (${overloads.get(n)})` : ""}`).join(", ") : "—"}`);
+      if (c.unsupportable.length) out.push(`- Not supported: ${c.unsupportable.map((u) => `\`${u.name}\` (${u.reason})`).join("; ")}`);
       if (c.beyond.length) out.push(`- Accepted beyond the list: ${list(c.beyond)}`);
       out.push("");
     }

@@ -23,9 +23,9 @@ describe("allow-list coverage table", () => {
     }
   });
 
-  it("every member is either supported or not yet, and the totals add up", () => {
+  it("every member is supported, not yet, or not supported by design, and the totals add up", () => {
     const cov = typeCoverage();
-    for (const c of cov) expect([...c.supported, ...c.missing].sort()).toEqual(c.row.members.map((m) => m[0]).sort());
+    for (const c of cov) expect([...c.supported, ...c.missing, ...c.unsupportable.map((u) => u.name)].sort()).toEqual(c.row.members.map((m) => m[0]).sort());
     const totals = namespaceTotals(cov);
     expect(totals.reduce((n, t) => n + t.members, 0)).toBe(ALLOWED_TYPES.reduce((n, t) => n + t.members.length, 0));
     expect(totals.reduce((n, t) => n + t.supported, 0)).toBe(cov.reduce((n, c) => n + c.supported.length, 0));

@@ -2,6 +2,7 @@
 // binder when a name does not resolve, and by the coverage table: is this type or member one APIM
 // allows (so apimc's answer is "not supported yet") or one it forbids?
 import { ALLOWED_TYPES, type AllowedMember, type AllowedType } from "./apim-allow-list.js";
+import { notSupportedReason } from "./allow-list-unsupported.js";
 import { lookupTypeAnyArity, PRIMITIVE_ALIASES, supertypes, type Type, type TypeDef } from "../types.js";
 
 export { ALLOWED_TYPES, type AllowedMember, type AllowedType };
@@ -85,6 +86,12 @@ export function allowedExtension(name: string): AllowedType | undefined {
 export function memberTitle(row: AllowedType, key: string): string {
   const member = key === ".ctor" ? "(Constructor)" : key === "this[]" ? "Item" : key;
   return `${row.type.replace(/<.*>$/, "")}.${member}`;
+}
+
+/** APIMC3009's text for an allowed member apimc lacks: "not yet", or why it never will (allow-list-unsupported.ts). */
+export function notSupportedMessage(title: string): string {
+  const why = notSupportedReason(title);
+  return why ? `'${title}' is allowed in APIM policy expressions but apimc does not support it: ${why}.` : `'${title}' is allowed in APIM policy expressions but apimc does not support it yet.`;
 }
 
 /** Whether the surface declares member `key` on one of `defs` or their supertypes (as the binder finds it). */
