@@ -8,6 +8,7 @@ import { registerTypeCheck } from "./core.js";
 import { fmtRoundTrip } from "./number-format.js";
 import { parseBool, parseNum } from "./number-parse.js";
 import { NumBox } from "./decimal.js";
+import { readXml, XmlReadError, xmlReadError, type XmlRawAttribute } from "../xml-reader.js";
 
 const NEWLINE = "\r\n";
 const XMLNS = "http://www.w3.org/2000/xmlns/";
@@ -668,235 +669,87 @@ function escapeAttr(s: string): string {
 }
 
 // ---- parser -----------------------------------------------------------------------------------------
-const NAME_START = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
-const NAME_CHAR = /[-.0-9\u00B7\u0300-\u036F\u203F-\u2040A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/;
-
 /** Parses a document; `preserveWs` keeps whitespace-only text (LoadOptions.PreserveWhitespace). */
 export function parseXml(text: string, preserveWs = false): XDocument {
-  let i = 0;
-  const n = text.length;
-  const pos = (at = i) => {
-    let line = 1;
-    let col = 1;
-    for (let k = 0; k < at && k < n; k++) {
-      if (text[k] === "\n") {
-        line++;
-        col = 1;
-      } else col++;
-    }
-    return `Line ${line}, position ${col}.`;
-  };
-  const fail = (msg: string, at = i): never => {
-    throw xmlError(`${msg} ${pos(at)}`);
-  };
-  const readName = (): string => {
-    const start = i;
-    if (i >= n || !NAME_START.test(text[i]!)) fail(i >= n ? "Unexpected end of file has occurred." : `Name cannot begin with the '${text[i]}' character, hexadecimal value 0x${text.charCodeAt(i).toString(16).toUpperCase()}.`);
-    i++;
-    while (i < n && NAME_CHAR.test(text[i]!)) i++;
-    return text.slice(start, i);
-  };
-  const skipWs = () => {
-    while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
-  };
-  const decode = (s: string, at: number): string =>
-    s.includes("&")
-      ? s.replace(/&([^;&\s]*);?/g, (m, ent: string) => {
-          if (!m.endsWith(";")) fail("An error occurred while parsing EntityName.", at);
-          if (ent === "lt") return "<";
-          if (ent === "gt") return ">";
-          if (ent === "amp") return "&";
-          if (ent === "quot") return '"';
-          if (ent === "apos") return "'";
-          const num = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(ent);
-          if (num) {
-            const cp = num[1] ? parseInt(num[1], 16) : Number(num[2]);
-            if (cp > 0x10ffff || cp === 0) fail(`Invalid character reference.`, at);
-            return String.fromCodePoint(cp);
-          }
-          return fail(`Reference to undeclared entity '${ent}'.`, at);
-        })
-      : s;
-  const normalizeNl = (s: string) => (s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s);
-
   const doc = new XDocument();
-  type Raw = { el: XElement; prefix: string | null; attrs: { qn: string; value: string }[] };
-  const stack: Raw[] = [];
-  // namespace resolution happens when the start tag is complete
-  const resolve = (raw: Raw, at: number) => {
-    const el = raw.el;
-    const lookup = (prefix: string): string | null => {
-      if (prefix === "xml") return XML_NS;
-      if (prefix === "xmlns") return XMLNS;
-      for (let k = stack.length - 1; k >= 0; k--) {
-        for (const a of stack[k]!.attrs) {
-          if (prefix === "" ? a.qn === "xmlns" : a.qn === `xmlns:${prefix}`) return a.value;
-        }
-      }
-      return prefix === "" ? "" : null;
-    };
-    for (const a of raw.attrs) {
-      let name: XName;
-      if (a.qn === "xmlns") name = XNamespace.None.GetName("xmlns");
-      else if (a.qn.startsWith("xmlns:")) name = XNamespace.Xmlns.GetName(a.qn.slice(6));
-      else {
-        const c = a.qn.indexOf(":");
-        if (c < 0) name = XNamespace.None.GetName(a.qn);
-        else {
-          const uri = lookup(a.qn.slice(0, c));
-          if (uri === null) fail(`'${a.qn.slice(0, c)}' is an undeclared prefix.`, at);
-          name = XNamespace.Get(uri!).GetName(a.qn.slice(c + 1));
-        }
-      }
-      if (el.attrs.some((x) => x.name === name)) fail(`'${a.qn}' is a duplicate attribute name.`, at);
-      const attr = new XAttribute(name, a.value);
-      attr.parent = el;
-      el.attrs.push(attr);
-    }
-    const uri = lookup(raw.prefix ?? "");
-    if (uri === null) fail(`'${raw.prefix}' is an undeclared prefix.`, at);
-    el.name = XNamespace.Get(uri!).GetName(el.name.LocalName);
-    el.srcPrefix = raw.prefix;
-  };
+  type Open = { el: XElement; prefix: string | null; attrs: XmlRawAttribute[] };
+  const stack: Open[] = [];
   const current = (): XContainer => (stack.length ? stack[stack.length - 1]!.el : doc);
-  let sawRoot = false;
-  let textStart = -1;
-  let text0 = "";
-  let cdataPending = false;
-  const flushText = () => {
-    if (text0 === "") return;
-    const parent = current();
-    if (parent === doc) {
-      if (!/^[ \t\r\n]*$/.test(text0)) fail("Data at the root level is invalid.", textStart);
-    } else if (preserveWs || !/^[ \t\r\n]*$/.test(text0) || cdataPending) {
-      (parent as XElement).Add(text0);
+  // namespace resolution happens when the start tag is complete (its own declarations in scope)
+  const lookup = (prefix: string): string | null => {
+    if (prefix === "xml") return XML_NS;
+    if (prefix === "xmlns") return XMLNS;
+    for (let k = stack.length - 1; k >= 0; k--) {
+      for (const a of stack[k]!.attrs) if (prefix === "" ? a.qname === "xmlns" : a.qname === `xmlns:${prefix}`) return a.value;
     }
-    text0 = "";
-    cdataPending = false;
+    return prefix === "" ? "" : null;
   };
-  // XML declaration
-  if (text.charCodeAt(0) === 0xfeff) i = 1;
-  if (text.startsWith("<?xml", i) && /[\s?]/.test(text[i + 5] ?? "")) {
-    const end = text.indexOf("?>", i);
-    if (end < 0) fail("Unexpected end of file has occurred.");
-    const body = text.slice(i + 5, end);
-    const attr = (k: string) => new RegExp(`${k}\\s*=\\s*(["'])(.*?)\\1`).exec(body)?.[2] ?? null;
-    doc.Declaration = new XDeclaration(attr("version"), attr("encoding"), attr("standalone"));
-    i = end + 2;
+  let at = 0;
+  const fail = (reason: string): never => {
+    throw xmlReadError(text, reason, at);
+  };
+  try {
+    readXml(
+      text,
+      {
+        declaration(attrs) {
+          const attr = (k: string) => attrs.find((a) => a.qname === k)?.value ?? null;
+          doc.Declaration = new XDeclaration(attr("version"), attr("encoding"), attr("standalone"));
+        },
+        startElement(qname, attrs, selfClosing, start) {
+          at = start;
+          const colon = qname.indexOf(":");
+          const el = new XElement(XNamespace.None.GetName(colon < 0 ? qname : qname.slice(colon + 1)));
+          const open: Open = { el, prefix: colon < 0 ? null : qname.slice(0, colon), attrs };
+          stack.push(open);
+          for (const a of attrs) {
+            let name: XName;
+            if (a.qname === "xmlns") name = XNamespace.None.GetName("xmlns");
+            else if (a.qname.startsWith("xmlns:")) name = XNamespace.Xmlns.GetName(a.qname.slice(6));
+            else {
+              const c = a.qname.indexOf(":");
+              if (c < 0) name = XNamespace.None.GetName(a.qname);
+              else {
+                const uri = lookup(a.qname.slice(0, c));
+                if (uri === null) fail(`'${a.qname.slice(0, c)}' is an undeclared prefix.`);
+                name = XNamespace.Get(uri!).GetName(a.qname.slice(c + 1));
+              }
+            }
+            if (el.attrs.some((x) => x.name === name)) fail(`'${a.qname}' is a duplicate attribute name.`);
+            const attr = new XAttribute(name, a.value);
+            attr.parent = el;
+            el.attrs.push(attr);
+          }
+          const uri = lookup(open.prefix ?? "");
+          if (uri === null) fail(`'${open.prefix}' is an undeclared prefix.`);
+          el.name = XNamespace.Get(uri!).GetName(el.name.LocalName);
+          el.srcPrefix = open.prefix;
+          stack.pop();
+          current().Add(el);
+          if (!selfClosing) stack.push(open);
+        },
+        endElement() {
+          const top = stack.pop()!;
+          if (top.el.nodes.length === 0) (top.el as unknown as { isEmpty: boolean }).isEmpty = false;
+        },
+        text(value) {
+          if (preserveWs || !/^[ \t\r\n]*$/.test(value)) current().Add(value);
+        },
+        cdata(value) {
+          current().Add(new XCData(value));
+        },
+        comment(value) {
+          current().Add(new XComment(value));
+        },
+        processingInstruction(target, data) {
+          current().Add(new XProcessingInstruction(target, data));
+        },
+      },
+      { doctype: "skip" },
+    );
+  } catch (e) {
+    throw e instanceof XmlReadError ? xmlError(e.message) : e;
   }
-  while (i < n) {
-    const c = text[i]!;
-    if (c !== "<") {
-      const start = i;
-      const next = text.indexOf("<", i);
-      i = next < 0 ? n : next;
-      const raw = text.slice(start, i);
-      if (stack.length === 0) {
-        if (!/^[ \t\r\n]*$/.test(raw)) fail("Data at the root level is invalid.", start + raw.search(/[^ \t\r\n]/));
-        continue;
-      }
-      if (textStart < 0 || text0 === "") textStart = start;
-      text0 += decode(normalizeNl(raw), start);
-      continue;
-    }
-    if (text.startsWith("<!--", i)) {
-      flushText();
-      const end = text.indexOf("-->", i + 4);
-      if (end < 0) fail("Unexpected end of file while parsing Comment has occurred.");
-      const node = new XComment(text.slice(i + 4, end));
-      current().Add(node);
-      i = end + 3;
-      continue;
-    }
-    if (text.startsWith("<![CDATA[", i)) {
-      if (stack.length === 0) fail("Data at the root level is invalid.");
-      const end = text.indexOf("]]>", i + 9);
-      if (end < 0) fail("Unexpected end of file has occurred.");
-      flushText();
-      current().Add(new XCData(normalizeNl(text.slice(i + 9, end))));
-      i = end + 3;
-      continue;
-    }
-    if (text.startsWith("<!DOCTYPE", i)) {
-      // skipped (internal subsets are not supported)
-      let depth = 0;
-      let k = i + 9;
-      for (; k < n; k++) {
-        if (text[k] === "[") depth++;
-        else if (text[k] === "]") depth--;
-        else if (text[k] === ">" && depth <= 0) break;
-      }
-      i = k + 1;
-      continue;
-    }
-    if (text.startsWith("<?", i)) {
-      flushText();
-      i += 2;
-      const target = readName();
-      if (target.toLowerCase() === "xml") fail("Unexpected XML declaration. The XML declaration must be the first node in the document, and no whitespace characters are allowed to appear before it.", i - 3);
-      const end = text.indexOf("?>", i);
-      if (end < 0) fail("Unexpected end of file has occurred.");
-      current().Add(new XProcessingInstruction(target, text.slice(i, end).replace(/^[ \t\r\n]+/, "")));
-      i = end + 2;
-      continue;
-    }
-    if (text.startsWith("</", i)) {
-      flushText();
-      const at = i;
-      i += 2;
-      const qn = readName();
-      skipWs();
-      if (text[i] !== ">") fail(`'${text[i] ?? "EOF"}' is an unexpected token. The expected token is '>'.`);
-      i++;
-      const top = stack.pop();
-      if (!top) fail("Unexpected end tag.", at);
-      const expected = top!.prefix ? `${top!.prefix}:${top!.el.name.LocalName}` : top!.el.name.LocalName;
-      if (qn !== expected) fail(`The '${expected}' start tag does not match the end tag of '${qn}'.`, at);
-      if (top!.el.nodes.length === 0) (top!.el as unknown as { isEmpty: boolean }).isEmpty = false;
-      continue;
-    }
-    // start tag
-    flushText();
-    const at = i;
-    i++;
-    const qn = readName();
-    if (stack.length === 0 && sawRoot) fail("There are multiple root elements.", at);
-    const colon = qn.indexOf(":");
-    const el = new XElement(XNamespace.None.GetName(colon < 0 ? qn : qn.slice(colon + 1)));
-    const raw: Raw = { el, prefix: colon < 0 ? null : qn.slice(0, colon), attrs: [] };
-    for (;;) {
-      const hadWs = i < n && /[ \t\r\n]/.test(text[i]!);
-      skipWs();
-      if (i >= n) fail("Unexpected end of file has occurred.");
-      if (text[i] === ">" || text.startsWith("/>", i)) break;
-      if (!hadWs) fail(`'${text[i]}' is an unexpected token. The expected token is '>' or '/>'.`);
-      const an = readName();
-      skipWs();
-      if (text[i] !== "=") fail(`'${text[i] ?? "EOF"}' is an unexpected token. The expected token is '='.`);
-      i++;
-      skipWs();
-      const q = text[i];
-      if (q !== '"' && q !== "'") fail(`'${q ?? "EOF"}' is an unexpected token. The expected token is '"' or '''.`);
-      const end = text.indexOf(q!, i + 1);
-      if (end < 0) fail("Unexpected end of file has occurred.");
-      const rawVal = text.slice(i + 1, end);
-      if (rawVal.includes("<")) fail("'<', hexadecimal value 0x3C, is an invalid attribute character.", i + 1 + rawVal.indexOf("<"));
-      if (raw.attrs.some((a) => a.qn === an)) fail(`'${an}' is a duplicate attribute name.`);
-      raw.attrs.push({ qn: an, value: decode(normalizeNl(rawVal).replace(/[\t\n]/g, " "), i) });
-      i = end + 1;
-    }
-    const selfClose = text.startsWith("/>", i);
-    i += selfClose ? 2 : 1;
-    stack.push(raw);
-    resolve(raw, at);
-    stack.pop();
-    current().Add(el);
-    if (stack.length === 0) sawRoot = true;
-    if (!selfClose) stack.push(raw);
-  }
-  flushText();
-  if (stack.length) fail("Unexpected end of file has occurred. The following elements are not closed: " + stack.map((r) => (r.prefix ? `${r.prefix}:` : "") + r.el.name.LocalName).reverse().join(", ") + ".");
-  if (!sawRoot) fail("Root element is missing.");
   return doc;
 }
 

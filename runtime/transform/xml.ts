@@ -1,7 +1,8 @@
-// A small XML reader and writer for the body conversions (json-to-xml, xml-to-json, Liquid's
-// `body` over XML). Not validating: elements, attributes, text, CDATA, comments, processing
-// instructions and the XML declaration. DOCTYPE is refused (no entity expansion, no external
-// resources).
+// The plain XML tree of the body conversions (json-to-xml, xml-to-json, Liquid's `body` over XML):
+// built by the runtime's one reader (../xml-reader.ts), written back by writeElement. Elements,
+// attributes, text, CDATA, comments, processing instructions and the XML declaration; DOCTYPE is
+// refused (no entity expansion, no external resources).
+import { isXmlNameChar, readXml, XmlReadError } from "../xml-reader.js";
 
 export interface XmlElement {
   kind: "element";
@@ -18,149 +19,53 @@ export interface XmlDocumentTree {
   root: XmlElement;
 }
 
-export class XmlSyntaxError extends Error {}
+/** Not well-formed XML (the shared reader's error: .NET's message, line and position). */
+export { XmlReadError as XmlSyntaxError };
 
-const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
-const NAME_CHAR = /[A-Za-z0-9_:.\-\u00B7\u00C0-\uFFFF]/;
+/** Elements nested deeper than this are refused: the conversions walk the tree recursively. */
+const MAX_DEPTH = 512;
 
+/**
+ * Reads a document with the runtime's one XML reader (XmlDocument's rules) into the plain tree;
+ * whitespace-only text is kept (the conversions decide what is significant). DOCTYPE is refused:
+ * a body is not trusted with entity declarations.
+ */
 export function parseXmlDocument(text: string): XmlDocumentTree {
-  let i = 0;
-  const n = text.length;
-  if (text.charCodeAt(0) === 0xfeff) i = 1;
-  const fail = (msg: string): never => {
-    throw new XmlSyntaxError(`${msg} at offset ${i}.`);
-  };
-  const ws = () => {
-    while (i < n && /\s/.test(text[i]!)) i++;
-  };
-  const name = (): string => {
-    const s = i;
-    if (i >= n || !NAME_START.test(text[i]!)) fail("Expected a name");
-    while (i < n && NAME_CHAR.test(text[i]!)) i++;
-    return text.slice(s, i);
-  };
-  const attrsUntil = (end: string): [string, string][] => {
-    const out: [string, string][] = [];
-    for (;;) {
-      ws();
-      if (text.startsWith(end, i) || text.startsWith("/>", i) || text[i] === ">") return out;
-      const an = name();
-      ws();
-      if (text[i] !== "=") fail(`Expected '=' after attribute '${an}'`);
-      i++;
-      ws();
-      const q = text[i];
-      if (q !== '"' && q !== "'") fail("Expected a quoted attribute value");
-      const e = text.indexOf(q!, i + 1);
-      if (e < 0) fail("Unterminated attribute value");
-      const raw = text.slice(i + 1, e);
-      if (raw.includes("<")) fail("'<' in an attribute value");
-      if (out.some((a) => a[0] === an)) fail(`Duplicate attribute '${an}'`);
-      out.push([an, decodeEntities(raw).replace(/[\t\n\r]/g, " ")]);
-      i = e + 1;
-    }
-  };
   let declaration: [string, string][] | null = null;
-  const prolog: XmlNode[] = [];
-  const misc = (into: XmlNode[] | null): boolean => {
-    if (text.startsWith("<!--", i)) {
-      const e = text.indexOf("-->", i + 4);
-      if (e < 0) fail("Unterminated comment");
-      into?.push({ kind: "comment", text: text.slice(i + 4, e) });
-      i = e + 3;
-      return true;
-    }
-    if (text.startsWith("<?", i)) {
-      i += 2;
-      const target = name();
-      const e = text.indexOf("?>", i);
-      if (e < 0) fail("Unterminated processing instruction");
-      if (target.toLowerCase() === "xml") {
-        if (declaration || into !== prolog || prolog.length) fail("Misplaced XML declaration");
-        declaration = attrsUntil("?>");
-        ws();
-        if (!text.startsWith("?>", i)) fail("Bad XML declaration");
-        i += 2;
-        return true;
-      }
-      into?.push({ kind: "pi", target, data: text.slice(i, e).trim() });
-      i = e + 2;
-      return true;
-    }
-    if (text.startsWith("<!DOCTYPE", i) || text.startsWith("<!doctype", i)) fail("DOCTYPE is not allowed");
-    return false;
-  };
-  const element = (depth: number): XmlElement => {
-    if (depth > 512) fail("Elements nested too deeply");
-    i++; // <
-    const el: XmlElement = { kind: "element", name: name(), attrs: [], children: [], selfClosing: false };
-    el.attrs = attrsUntil(">");
-    if (text.startsWith("/>", i)) {
-      i += 2;
-      el.selfClosing = true;
-      return el;
-    }
-    if (text[i] !== ">") fail("Expected '>'");
-    i++;
-    for (;;) {
-      if (i >= n) fail(`Unclosed element <${el.name}>`);
-      if (text.startsWith("</", i)) {
-        i += 2;
-        const close = name();
-        if (close !== el.name) fail(`</${close}> does not close <${el.name}>`);
-        ws();
-        if (text[i] !== ">") fail("Expected '>'");
-        i++;
-        return el;
-      }
-      if (text.startsWith("<![CDATA[", i)) {
-        const e = text.indexOf("]]>", i + 9);
-        if (e < 0) fail("Unterminated CDATA section");
-        el.children.push({ kind: "cdata", text: text.slice(i + 9, e) });
-        i = e + 3;
-        continue;
-      }
-      if (text[i] === "<") {
-        if (misc(el.children)) continue;
-        el.children.push(element(depth + 1));
-        continue;
-      }
-      const e = text.indexOf("<", i);
-      const raw = text.slice(i, e < 0 ? n : e);
-      el.children.push({ kind: "text", text: decodeEntities(raw) });
-      i = e < 0 ? n : e;
-    }
-  };
-  for (;;) {
-    ws();
-    if (i >= n) fail("No root element");
-    if (misc(prolog)) continue;
-    if (text[i] !== "<") fail("Text outside the root element");
-    break;
-  }
-  const root = element(0);
-  for (;;) {
-    ws();
-    if (i >= n) break;
-    if (!misc(null)) fail("Content after the root element");
-  }
-  return { declaration, root };
-}
-
-const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-export function decodeEntities(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);/g, (m, e: string) => {
-    if (e[0] === "#") {
-      const cp = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      if (!Number.isFinite(cp) || cp > 0x10ffff) throw new XmlSyntaxError(`Bad character reference ${m}.`);
-      return String.fromCodePoint(cp);
-    }
-    const v = NAMED[e];
-    if (v === undefined) throw new XmlSyntaxError(`Unknown entity ${m}.`);
-    return v;
-  });
+  let root: XmlElement | null = null;
+  const open: XmlElement[] = [];
+  const add = (node: XmlNode) => open[open.length - 1]?.children.push(node);
+  readXml(
+    text,
+    {
+      declaration(attrs) {
+        declaration = attrs.map((a) => [a.qname, a.value]);
+      },
+      startElement(name, attrs, selfClosing) {
+        const el: XmlElement = { kind: "element", name, attrs: attrs.map((a) => [a.qname, a.value]), children: [], selfClosing };
+        if (open.length) add(el);
+        else root = el;
+        if (!selfClosing) open.push(el);
+      },
+      endElement() {
+        open.pop();
+      },
+      text(value) {
+        add({ kind: "text", text: value });
+      },
+      cdata(value) {
+        add({ kind: "cdata", text: value });
+      },
+      comment(value) {
+        add({ kind: "comment", text: value });
+      },
+      processingInstruction(target, data) {
+        add({ kind: "pi", target, data });
+      },
+    },
+    { doctype: "refuse", maxDepth: MAX_DEPTH },
+  );
+  return { declaration, root: root! };
 }
 
 export function escapeText(s: string): string {
@@ -177,7 +82,7 @@ export function encodeXmlName(name: string): string {
   let idx = 0;
   for (const ch of name) {
     const first = idx === 0;
-    const ok = first ? NAME_START.test(ch) && ch !== ":" : NAME_CHAR.test(ch) && ch !== ":";
+    const ok = isXmlNameChar(ch, first) && ch !== ":";
     // A literal `_x0041_` in the name is escaped too, so decoding gives the name back.
     const escapeLike = ch === "_" && /^_x[0-9A-Fa-f]{4}_/.test(name.slice(idx));
     if (ok && !escapeLike) out += ch;
