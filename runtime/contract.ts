@@ -179,5 +179,5 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "X509Certificate", "X509Certificate2", "newX509", "certRaw", "certContentType", "certExtension", "certRsaPublicKey",
   "certRsaPrivateKey", "certCopyWithPrivateKey", "notSupportedCtor",
   // TimeZoneInfo (runtime/dotnet/timezone.ts)
-  "TimeZoneInfo", "tzUtc", "tzLocal", "tzFind", "tzSystemZones", "tzConvert", "tzConvertTo", "tzConvertOffset", "tzFromUtc", "tzToUtc",
+  "TimeZoneInfo", "tzUtc", "tzLocal", "tzFind", "tzSystemZones", "tzConvert", "tzConvertTo", "tzConvertOffset", "tzFromUtc", "tzToUtc", "tzConvertByIds",
 ]);

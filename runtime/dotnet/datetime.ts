@@ -80,22 +80,24 @@ export class TimeSpan {
     if (this.ticks >= 9223372036854775807) return 9223372036854775807n as unknown as number;
     return lnum(this.ticks) as number;
   }
+  // .NET multiplies the ticks by the reciprocal constants (SecondsPerTick = 1.0 / TicksPerSecond ...),
+  // which is not always the quotient: new TimeSpan(1, 2, 3, 4, 5).TotalSeconds is 93784.00499999999.
   /** Clamped to ±922337203685477 as .NET's is (TimeSpan.MaxValue.TotalMilliseconds). */
   get TotalMilliseconds(): number {
-    const ms = this.ticks / 10000;
+    const ms = this.ticks * (1 / 10000);
     return ms > 922337203685477 ? 922337203685477 : ms < -922337203685477 ? -922337203685477 : ms;
   }
   get TotalSeconds(): number {
-    return this.ticks / 1e7;
+    return this.ticks * (1 / 1e7);
   }
   get TotalMinutes(): number {
-    return this.ticks / 6e8;
+    return this.ticks * (1 / 6e8);
   }
   get TotalHours(): number {
-    return this.ticks / 3.6e10;
+    return this.ticks * (1 / 3.6e10);
   }
   get TotalDays(): number {
-    return this.ticks / 8.64e11;
+    return this.ticks * (1 / 8.64e11);
   }
   // (beyond 2^53 ticks the parts come from the exact ticks: (MaxValue - MinValue).Days is 3652058)
   get Days(): number {
@@ -388,36 +390,55 @@ export class DateTime {
     if (r < 0n || r > 3155378975999999999n) throw argumentOutOfRange("value", "The added or subtracted value results in an un-representable DateTime.");
     return DateTime.fromTicks(r, this.kind);
   }
+  /**
+   * AddDays/Hours/Minutes/Seconds/Milliseconds as .NET Framework's Add(value, scale): the double
+   * rounded half away from zero to whole milliseconds ((long)(value * scale ± 0.5): AddMilliseconds(-2.5)
+   * is -3 ms, 123456.789 is 123457 ms), beyond ±MaxMillis ArgumentOutOfRangeException, then AddTicks.
+   */
+  private addScaled(v: number, scale: number): DateTime {
+    const ms = Math.trunc(v * scale + (v >= 0 ? 0.5 : -0.5));
+    if (!(ms > -315537897600000 && ms < 315537897600000)) throw argumentOutOfRange("value", "Value to add was out of range.");
+    if (this.tk === 0 && Number.isInteger(this.ms)) {
+      const r = this.ms + ms;
+      if (!(r >= MIN_MS && r < END_MS)) throw argumentOutOfRange("value", "The added or subtracted value results in an un-representable DateTime.");
+      return new DateTime(r, this.kind);
+    }
+    return this.plusTicks(BigInt(ms) * 10000n);
+  }
   AddDays(v: number): DateTime {
-    return new DateTime(this.ms + roundMs(v * 86400000), this.kind);
+    return this.addScaled(v, 86400000);
   }
   AddHours(v: number): DateTime {
-    return new DateTime(this.ms + roundMs(v * 3600000), this.kind);
+    return this.addScaled(v, 3600000);
   }
   AddMinutes(v: number): DateTime {
-    return new DateTime(this.ms + roundMs(v * 60000), this.kind);
+    return this.addScaled(v, 60000);
   }
   AddSeconds(v: number): DateTime {
-    return new DateTime(this.ms + roundMs(v * 1000), this.kind);
+    return this.addScaled(v, 1000);
   }
   AddMilliseconds(v: number): DateTime {
-    return new DateTime(this.ms + roundMs(v), this.kind);
+    return this.addScaled(v, 1);
   }
   AddTicks(v: Long): DateTime {
-    return DateTime.fromTicks(BigInt(this.Ticks) + BigInt(v), this.kind);
+    return this.plusTicks(BigInt(v));
   }
+  /** The same day-of-month (clamped), the time of day kept to the tick; beyond years 1..9999 ArgumentOutOfRangeException. */
   AddMonths(n: number): DateTime {
+    if (n < -120000 || n > 120000) throw argumentOutOfRange("months", "Months value must be between +/-120000.");
     const y0 = this.Year;
     const m0 = this.Month - 1 + n;
     const y = y0 + Math.floor(m0 / 12);
     const m = ((m0 % 12) + 12) % 12;
+    if (y < 1 || y > 9999) throw argumentOutOfRange("months", "The added or subtracted value results in an un-representable DateTime.");
     const day = Math.min(this.Day, DateTime.DaysInMonth(y, m + 1));
-    const tod = this.ms - Math.floor(this.ms / 86400000) * 86400000;
     const dt = new Date(0);
     dt.setUTCFullYear(y, m, day);
-    return new DateTime(dt.getTime() + tod, this.kind);
+    if (this.tk === 0 && Number.isInteger(this.ms)) return new DateTime(dt.getTime() + (this.ms - Math.floor(this.ms / 86400000) * 86400000), this.kind);
+    return DateTime.fromTicks(msTicks(dt.getTime()) + (BigInt(this.Ticks) % 864000000000n), this.kind);
   }
   AddYears(n: number): DateTime {
+    if (n < -10000 || n > 10000) throw argumentOutOfRange("years", "The added or subtracted value results in an un-representable DateTime.");
     return this.AddMonths(12 * n);
   }
   Subtract(x: DateTime | TimeSpan): DateTime | TimeSpan {
@@ -536,9 +557,6 @@ export class DateTime {
       return undefined;
     }
   }
-}
-function roundMs(x: number): number {
-  return Math.round(x);
 }
 
 /** "+05:30" for an offset in minutes. */

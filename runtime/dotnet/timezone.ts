@@ -12,6 +12,14 @@ const notFound = (id: string) => new DotNetException("System.TimeZoneNotFoundExc
 const UTC_KIND = 1,
   LOCAL_KIND = 2;
 
+/**
+ * Mono on Linux names the UTC zones after the tz database ("UTC" for every name; Local's DaylightName
+ * is empty) where .NET Framework on Windows (APIM) says "(UTC) Coordinated Universal Time". apimc gives
+ * .NET Framework's names; the differential fuzzer (test/differential/generate/fuzz.ts tzNameArtefact)
+ * turns this switch on to check that a difference is exactly this one. Never on in a gateway.
+ */
+export const monoTzNames = { on: false };
+
 export class TimeZoneInfo {
   readonly $typeName = "System.TimeZoneInfo";
   readonly #fmt: Intl.DateTimeFormat | null;
@@ -19,14 +27,25 @@ export class TimeZoneInfo {
   constructor(
     readonly Id: string,
     private readonly iana: string,
-    readonly DisplayName: string,
-    readonly StandardName: string,
-    readonly DaylightName: string,
+    private readonly display: string,
+    private readonly standard: string,
+    private readonly daylight: string,
+    /** Mono/Linux's DaylightName of this UTC zone (monoTzNames): "UTC", or "" for Local. */
+    private readonly monoDaylight: string | null = null,
   ) {
     this.#fmt =
       iana === "Etc/UTC"
         ? null
         : new Intl.DateTimeFormat("en-US", { timeZone: iana, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+  }
+  get DisplayName(): string {
+    return monoTzNames.on && this.monoDaylight !== null ? "UTC" : this.display;
+  }
+  get StandardName(): string {
+    return monoTzNames.on && this.monoDaylight !== null ? "UTC" : this.standard;
+  }
+  get DaylightName(): string {
+    return monoTzNames.on && this.monoDaylight !== null ? this.monoDaylight : this.daylight;
   }
   /** The offset in ms at UTC instant `ms` (whole-minute instants are cached: hours repeat). */
   offsetAt(ms: number): number {
@@ -120,9 +139,13 @@ export class TimeZoneInfo {
 }
 
 /** TimeZoneInfo.Utc: the Windows "UTC" zone (names as .NET Framework gives them in English). */
-export const tzUtc = new TimeZoneInfo("UTC", "Etc/UTC", "(UTC) Coordinated Universal Time", "Coordinated Universal Time", "Coordinated Universal Time");
-/** TimeZoneInfo.Local: APIM's gateways run in UTC. */
-export const tzLocal = tzUtc;
+export const tzUtc = new TimeZoneInfo("UTC", "Etc/UTC", "(UTC) Coordinated Universal Time", "Coordinated Universal Time", "Coordinated Universal Time", "UTC");
+/**
+ * TimeZoneInfo.Local: APIM's gateways run in UTC, so the same rules and names as Utc, but (as in .NET)
+ * another object: conversions tell the two apart by reference (a Local DateTime with source zone
+ * Utc is a kind mismatch; converting to Local gives Kind Local).
+ */
+export const tzLocal = new TimeZoneInfo("UTC", "Etc/UTC", "(UTC) Coordinated Universal Time", "Coordinated Universal Time", "Coordinated Universal Time", "");
 
 const byId = new Map<string, TimeZoneInfo>();
 export function tzFind(id: string | null): TimeZoneInfo {
@@ -157,39 +180,66 @@ function nz(z: TimeZoneInfo | null, name: string): TimeZoneInfo {
   if (z === null || z === undefined) throw argumentNull(name);
   return z;
 }
-const kindOf = (z: TimeZoneInfo): number => (z === tzUtc ? UTC_KIND : 0);
+const kindOf = (z: TimeZoneInfo): number => (z === tzUtc ? UTC_KIND : z === tzLocal ? LOCAL_KIND : 0);
 const kindMismatch = () =>
   argumentError(
     "The conversion could not be completed because the supplied DateTime did not have the Kind property set correctly.  For example, when the Kind property is DateTimeKind.Local, the source time zone must be TimeZoneInfo.Local.\r\nParameter name: sourceTimeZone",
   );
 
-/** ConvertTime(dateTime, source, destination): Kind must agree with the source (Utc ↔ UTC, Local ↔ Local). */
+/** `d` moved by `offMs` (a whole number of minutes) with Kind `kind`, its ticks exact, clamped to the DateTime range as ConvertUtcToTimeZone clamps. */
+function shifted(d: DateTime, offMs: number, kind: number): DateTime {
+  if (offMs === 0 && d.kind === kind) return d;
+  if (d.tk === 0 && Number.isInteger(d.ms)) {
+    const ms = d.ms + offMs;
+    if (ms < DateTime.MinValue.ms) return DateTime.MinValue.withKind(kind);
+    if (ms > DateTime.MaxValue.ms) return DateTime.MaxValue.withKind(kind);
+    return new DateTime(ms, kind);
+  }
+  const t = BigInt(d.Ticks) + BigInt(offMs) * 10000n;
+  return t < 0n ? DateTime.MinValue.withKind(kind) : t > 3155378975999999999n ? DateTime.MaxValue.withKind(kind) : DateTime.fromTicks(t, kind);
+}
+
+/**
+ * TimeZoneInfo.ConvertTime(dateTime, source, destination) as .NET Framework's: a Utc or Local DateTime
+ * must come from the zone object of that kind (Utc and Local are told apart by reference), an invalid
+ * wall time of the source is an ArgumentException, Utc→Utc and Local→Local give the DateTime back,
+ * and the result is clamped to the DateTime range; the ticks are kept exactly.
+ */
 export function tzConvert(d: DateTime, src: TimeZoneInfo | null, dst: TimeZoneInfo | null): DateTime {
   const s = nz(src, "sourceTimeZone"),
     t = nz(dst, "destinationTimeZone");
-  if (d.kind === UTC_KIND && s !== tzUtc) throw kindMismatch();
-  if (d.kind === LOCAL_KIND && s !== tzLocal) throw kindMismatch();
-  const utc = d.kind === 0 ? s.wallToUtc(d.ms) : d.ms;
-  return new DateTime(utc + t.offsetAt(utc), kindOf(t));
+  const sk = kindOf(s);
+  if (d.kind !== 0 && d.kind !== sk) throw kindMismatch();
+  const utc = sk !== 0 ? d.ms : s.wallToUtc(d.ms);
+  const tk = kindOf(t);
+  if (d.kind !== 0 && sk !== 0 && sk === tk) return d;
+  const clampedUtc = Math.min(Math.max(utc, DateTime.MinValue.ms), DateTime.MaxValue.ms);
+  return shifted(d, utc - d.ms + t.offsetAt(clampedUtc), tk);
 }
-/** ConvertTime(dateTime, destination): from UTC for a Utc DateTime, else from Local (UTC on APIM). */
+/** ConvertTime(dateTime, destination): from Utc for a Utc DateTime, else from Local. */
 export function tzConvertTo(d: DateTime, dst: TimeZoneInfo | null): DateTime {
   const t = nz(dst, "destinationTimeZone");
-  return new DateTime(d.ms + t.offsetAt(d.ms), kindOf(t));
+  return tzConvert(d, d.kind === UTC_KIND ? tzUtc : tzLocal, t);
+}
+/** ConvertTimeBySystemTimeZoneId(dateTime, source, destination): a source id naming the DateTime's own kind's zone is that zone. */
+export function tzConvertByIds(d: DateTime, srcId: string | null, dstId: string | null): DateTime {
+  if (srcId !== null && srcId !== undefined) {
+    const same = (id: string) => srcId.toLowerCase() === id.toLowerCase();
+    if (d.kind === LOCAL_KIND && same(tzLocal.Id)) return tzConvert(d, tzLocal, tzFind(dstId));
+    if (d.kind === UTC_KIND && same(tzUtc.Id)) return tzConvert(d, tzUtc, tzFind(dstId));
+  }
+  return tzConvert(d, tzFind(srcId), tzFind(dstId));
 }
 export function tzConvertOffset(d: DateTimeOffset, dst: TimeZoneInfo | null): DateTimeOffset {
   const t = nz(dst, "destinationTimeZone");
   return new DateTimeOffset(d.dt, t.offsetAt(d.dt.ms) / 60000);
 }
+/** ConvertTimeFromUtc: ConvertTime from the Utc zone (a Local DateTime is a kind mismatch). */
 export function tzFromUtc(d: DateTime, dst: TimeZoneInfo | null): DateTime {
-  const t = nz(dst, "destinationTimeZone");
-  if (d.kind === LOCAL_KIND && tzLocal !== tzUtc) throw kindMismatch();
-  return new DateTime(d.ms + t.offsetAt(d.ms), kindOf(t));
+  return tzConvert(d, tzUtc, dst);
 }
+/** ConvertTimeToUtc(dateTime[, source]): a Utc DateTime as it is; else ConvertTime from Local (or the source) to Utc. */
 export function tzToUtc(d: DateTime, src?: TimeZoneInfo | null): DateTime {
-  if (src === undefined) return new DateTime(d.ms, UTC_KIND, d.tk);
-  const s = nz(src, "sourceTimeZone");
-  if (d.kind === UTC_KIND && s !== tzUtc) throw kindMismatch();
-  if (d.kind === LOCAL_KIND && s !== tzLocal) throw kindMismatch();
-  return new DateTime(d.kind === 0 ? s.wallToUtc(d.ms) : d.ms, UTC_KIND);
+  if (src === undefined) return d.kind === UTC_KIND ? d : tzConvert(d, tzLocal, tzUtc);
+  return tzConvert(d, src, tzUtc);
 }

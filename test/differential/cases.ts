@@ -33,6 +33,7 @@ import { OBJECT_JSON_CASES } from "./object-json-cases.js";
 import { CULTURE_CASES } from "./culture-cases.js";
 import { X509_CASES } from "./x509-cases.js";
 import { TIMEZONE_CASES } from "./timezone-cases.js";
+import { DATES_CASES } from "./dates-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1276,6 +1277,8 @@ CASES.push(...CULTURE_CASES);
 CASES.push(...X509_CASES);
 // TimeZoneInfo (timezone-cases.ts).
 CASES.push(...TIMEZONE_CASES);
+
+CASES.push(...DATES_CASES);
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // found by the generator (npm run fuzz:csharp)

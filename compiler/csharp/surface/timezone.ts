@@ -14,8 +14,7 @@ type("System", "TimeZoneInfo", { test: (v) => js`(${v} instanceof ${rt("TimeZone
   SM("DateTime ConvertTimeToUtc(DateTime dateTime)", (_r, a) => js`${rt("tzToUtc")}(${a[0]})`),
   SM("DateTime ConvertTimeToUtc(DateTime dateTime, TimeZoneInfo sourceTimeZone)", (_r, a) => js`${rt("tzToUtc")}(${a[0]}, ${a[1]})`),
   SM("DateTime ConvertTimeBySystemTimeZoneId(DateTime dateTime, string destinationTimeZoneId)", (_r, a) => js`${rt("tzConvertTo")}(${a[0]}, ${rt("tzFind")}(${a[1]}))`),
-  SM("DateTime ConvertTimeBySystemTimeZoneId(DateTime dateTime, string sourceTimeZoneId, string destinationTimeZoneId)", (_r, a) =>
-    js`${rt("tzConvert")}(${a[0]}, ${rt("tzFind")}(${a[1]}), ${rt("tzFind")}(${a[2]}))`,
+  SM("DateTime ConvertTimeBySystemTimeZoneId(DateTime dateTime, string sourceTimeZoneId, string destinationTimeZoneId)", (_r, a) => js`${rt("tzConvertByIds")}(${a[0]}, ${a[1]}, ${a[2]})`,
   ),
   SM("DateTimeOffset ConvertTimeBySystemTimeZoneId(DateTimeOffset dateTimeOffset, string destinationTimeZoneId)", (_r, a) => js`${rt("tzConvertOffset")}(${a[0]}, ${rt("tzFind")}(${a[1]}))`),
   P("string Id", (r) => js`${r}.Id`),
