@@ -16,7 +16,7 @@ export interface Diagnostic {
   offset: number;
 }
 
-/** Stable diagnostic codes. Ranges: 1xxx XML front end, 2xxx policy structure, 3xxx C#, 4xxx gateway builds (`apimc build` output), 9xxx internal. */
+/** Stable diagnostic codes. Ranges: 1xxx XML front end, 2xxx policy structure, 3xxx C#, 4xxx gateway builds (`apimc build` output), 5xxx configuration sources (OpenAPI specifications, APIOps folders), 9xxx internal. */
 export const Codes = {
   XmlMalformed: "APIMC1001",
   XmlUnterminatedExpression: "APIMC1002",
@@ -72,6 +72,32 @@ export const Codes = {
   PrebuiltTampered: "APIMC4004",
   /** The build is in a format the gateway does not load (`--format esm`). */
   PrebuiltFormat: "APIMC4005",
+  /** An API's specification file cannot be read. */
+  SpecificationUnreadable: "APIMC5001",
+  /** An API's specification is not valid YAML or JSON. */
+  SpecificationSyntax: "APIMC5002",
+  /** An API's specification is not an OpenAPI 2.0 or 3.x document apimc can take operations from. */
+  SpecificationInvalid: "APIMC5003",
+  /** Two operations of a specification have one operationId. */
+  SpecificationDuplicateOperation: "APIMC5004",
+  /** An API type apimc does not serve (SOAP/WSDL, GraphQL, WebSocket, gRPC). */
+  ApiTypeNotSupported: "APIMC5005",
+  /** An APIOps artifact (information file) cannot be read or is not valid JSON. */
+  ApiopsArtifactUnreadable: "APIMC5010",
+  /** An APIOps information file lacks a property apimc needs or has one of the wrong type. */
+  ApiopsArtifactInvalid: "APIMC5011",
+  /** An API has no specification (and so no operations) where one is needed. */
+  ApiopsMissingSpecification: "APIMC5012",
+  /** An `operations/<name>/` folder matches no operationId of the API's specification. */
+  ApiopsUnknownOperation: "APIMC5013",
+  /** An artifact names another (API, product, version set, backend) the folder does not have. */
+  ApiopsUnknownReference: "APIMC5014",
+  /** A policy uses a secret or Key Vault named value whose value was given neither in --named-values nor in the environment. */
+  ApiopsNamedValueMissing: "APIMC5015",
+  /** Two APIs (or versions of one) would answer the same path. */
+  ApiopsDuplicatePath: "APIMC5016",
+  /** Two artifacts claim one name (two named values with one display name, two APIs with one id). */
+  ApiopsDuplicateName: "APIMC5017",
   Internal: "APIMC9001",
   VerifyFailed: "APIMC9002",
 } as const;

@@ -56,8 +56,31 @@ export interface CompileOptions {
    * a parameter it does not define is an error (APIMC2020). Unchecked when absent.
    */
   urlTemplate?: string;
+  /**
+   * The OpenAPI definition of the API the policy is for, and the operation of the module (gateway
+   * builds of an API with a `specification`): what validate-content, validate-parameters,
+   * validate-status-code and validate-headers check against. Absent: no definition is known.
+   */
+  apiSpecification?: ApiSpecification;
   /** false: print the code tree as built, without folding and dead-branch removal (tests compare both). Default true. */
   optimize?: boolean;
+}
+
+/** An API's OpenAPI document as the gateway loaded it (gateway/openapi.ts). */
+export interface ApiSpecification {
+  /** Absolute path of the specification file (for diagnostics). */
+  file: string;
+  /** "2.0" or the `openapi` field ("3.0.1", "3.1.0", ...). */
+  version: string;
+  /** The parsed document (plain JSON values; `$ref`s as written). */
+  document: Readonly<Record<string, unknown>>;
+  /** Where a JSON pointer of the document is in the file (1-based line and column, 0-based offset). */
+  locate(pointer: string): { line: number; column: number; offset: number };
+  /**
+   * The operation the module is for (null for an API's catch-all module): its operationId, method,
+   * URL template, and the JSON pointer of its operation object (`/paths/~1items~1{id}/get`).
+   */
+  operation: { operationId: string; method: string; urlTemplate: string; pointer: string } | null;
 }
 
 export interface CompileResult {

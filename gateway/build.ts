@@ -7,8 +7,9 @@ import { basename, join, relative, resolve, sep } from "node:path";
 import { createHash } from "node:crypto";
 import { Codes, type Diagnostic } from "../compiler/diagnostics.js";
 import type { NamedValueTable } from "../compiler/named-values.js";
-import { COMPILER_BUILD, COMPILER_VERSION, CompileSession, compileDocuments, fragmentsFromDirectory, recordingReads, type ScopeDocument } from "../compiler/index.js";
+import { COMPILER_BUILD, COMPILER_VERSION, CompileSession, compileDocuments, fragmentsFromDirectory, recordingReads, type ApiSpecification, type ScopeDocument } from "../compiler/index.js";
 import type { GatewayConfig, LoadedConfig, OperationConfig } from "./config.js";
+import type { LoadedSpecification } from "./openapi.js";
 
 export interface BuiltModule {
   /** `<api>/<operation>/<product or ->`. */
@@ -41,8 +42,9 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
   const report = (diags: readonly Diagnostic[]) => {
     for (const d of diags) reported.set(`${d.file}:${d.offset}:${d.code}:${d.message}`, d);
   };
+  for (const f of loaded.sources ?? []) files.add(f);
   const fragmentDir = config.fragments ? resolve(dir, config.fragments) : null;
-  const baseResolver = fragmentDir ? fragmentsFromDirectory(fragmentDir) : undefined;
+  const baseResolver = loaded.fragments ?? (fragmentDir ? fragmentsFromDirectory(fragmentDir) : undefined);
   const fragments = baseResolver && recordingReads(baseResolver, files);
   // Each policy file is read once, and parsed once for all the modules it is in (the session).
   const session = new CompileSession();
@@ -66,6 +68,8 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
   const modules: BuiltModule[] = [];
   let ok = true;
   for (const api of config.apis) {
+    const spec = loaded.specifications?.get(api.id);
+    if (spec) files.add(spec.file);
     const products = (config.products ?? []).filter((p) => p.apis.includes(api.id));
     // Requests without a product scope: all-APIs subscriptions and APIs that need no subscription.
     const variants: (string | null)[] = [null, ...products.filter((p) => p.policy).map((p) => p.id)];
@@ -81,8 +85,10 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
         const key = `${api.id}/${op.id}/${productId ?? "-"}`;
         const documents = scopes.flatMap((s) => (s.rel ? [readDocument(s.rel, s.scope)] : []));
         // What the configuration fixes: rewrite-uri and set-backend-service literals are checked against them.
-        const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, urlTemplate: op.urlTemplate, session });
-        if (r.code !== null) modules.push({ key, apiId: api.id, operationId: op.id, productId, code: r.code, sources: r.sources });
+        const apiSpecification = spec && specificationFor(spec, op);
+        const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, urlTemplate: op.urlTemplate, session, apiSpecification });
+        // The specification is a source of the module: a prebuilt build is stale when it changes.
+        if (r.code !== null) modules.push({ key, apiId: api.id, operationId: op.id, productId, code: r.code, sources: spec ? [...r.sources, spec.file] : r.sources });
         else ok = false;
         report(r.diagnostics);
       }
@@ -90,6 +96,18 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
   }
   const diagnostics = [...reported.values()];
   return { modules, diagnostics, files: [...files], ok: ok && !diagnostics.some((d) => d.severity === "error") };
+}
+
+/** What the compiler is told of an API's specification for one of its operations' modules. */
+function specificationFor(spec: LoadedSpecification, op: OperationConfig): ApiSpecification {
+  const o = spec.operations.find((x) => x.operationId === op.id);
+  return {
+    file: spec.file,
+    version: spec.version,
+    document: spec.document,
+    locate: spec.locate,
+    operation: o ? { operationId: o.operationId, method: o.method, urlTemplate: o.urlTemplate, pointer: o.pointer } : null,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { normalizeNamedValues, type NamedValueInput, type NamedValueTable } from "../runtime/named-values.js";
+import type { FragmentResolver } from "../compiler/document.js";
+import { loadSpecification, type LoadedSpecification } from "./openapi.js";
 
 export interface GatewayConfig {
   listen?: { host?: string; port?: number };
@@ -91,7 +93,14 @@ export interface ApiConfig {
   policy?: string;
   /** Default true for APIs in a product that requires subscriptions; see README. */
   subscriptionRequired?: boolean;
+  /**
+   * An OpenAPI 2.0 or 3.x file (YAML or JSON): the API's operations are its operations (by
+   * operationId). `operations` may then list some of them by id to give a policy or examples.
+   */
+  specification?: string;
   operations?: OperationConfig[];
+  /** The request header and query parameter that carry the subscription key (APIM's defaults). */
+  subscriptionKeyParameterNames?: { header?: string; query?: string };
 }
 
 export interface OperationConfig {
@@ -122,6 +131,14 @@ export interface LoadedConfig {
   dir: string;
   /** The named values' text by name, and which of them are secret. */
   namedValues: NamedValueTable;
+  /** The specifications of the APIs that have one, by API id (their operations are in `config`). */
+  specifications?: ReadonlyMap<string, LoadedSpecification>;
+  /** Finds fragments when they are not `<fragments>/<id>.xml` (an APIOps folder). */
+  fragments?: FragmentResolver;
+  /** Further files the configuration was read from (an APIOps folder's information files), for watching and builds. */
+  sources?: readonly string[];
+  /** Folders whose new or removed entries change the configuration (an APIOps folder's artifact folders). */
+  folders?: readonly string[];
 }
 
 export function loadGatewayConfig(file: string): LoadedConfig {
@@ -150,7 +167,31 @@ export function loadGatewayConfig(file: string): LoadedConfig {
     }
     checkNamedValues(namedValues, config.namedValues);
   } else if (config.namedValues) namedValues = config.namedValues;
-  return { config, file: path, dir, namedValues: normalizeNamedValues(namedValues) };
+  const specifications = applySpecifications(config, dir, file);
+  return { config, file: path, dir, namedValues: normalizeNamedValues(namedValues), specifications };
+}
+
+/**
+ * Loads each API's `specification` and makes its operations the API's: an operation listed in
+ * gateway.json by the same id keeps its policy, name and examples (and may leave out method and
+ * URL template). Throws SpecificationError (file, line, column) or ConfigError.
+ */
+function applySpecifications(config: GatewayConfig, dir: string, file: string): Map<string, LoadedSpecification> {
+  const out = new Map<string, LoadedSpecification>();
+  config.apis.forEach((api, i) => {
+    if (api.specification === undefined) return;
+    const spec = loadSpecification(resolve(dir, api.specification));
+    out.set(api.id, spec);
+    const listed = new Map((api.operations ?? []).map((o, j) => [o.id, j]));
+    for (const [id, j] of listed)
+      if (!spec.operations.some((o) => o.operationId === id))
+        throw new ConfigError(file, `apis[${i}].operations[${j}].id`, `the specification ${api.specification} has no operation with operationId '${id}' (it has: ${spec.operations.map((o) => o.operationId).join(", ") || "none"})`);
+    api.operations = spec.operations.map((o) => {
+      const own = api.operations?.[listed.get(o.operationId) ?? -1];
+      return { ...own, id: o.operationId, method: o.method, urlTemplate: o.urlTemplate };
+    });
+  });
+  return out;
 }
 
 /** Named values: name → a string, or → `{ "value": string, "secret": boolean }`. */
@@ -276,7 +317,7 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
   const apiIds = new Set<string>();
   const apiPaths = new Map<string, { path: string; at: string; id: string }>();
   arr(c.apis, "apis", (a, p) => {
-    const api = obj(a, p, ["id", "name", "path", "serviceUrl", "policy", "subscriptionRequired", "operations"]);
+    const api = obj(a, p, ["id", "name", "path", "serviceUrl", "policy", "subscriptionRequired", "subscriptionKeyParameterNames", "specification", "operations"]);
     str(true)(api.id, `${p}.id`);
     if (apiIds.has(api.id as string)) fail(`${p}.id`, `duplicate API id '${String(api.id)}'`);
     apiIds.add(api.id as string);
@@ -295,16 +336,28 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     url(api.serviceUrl, `${p}.serviceUrl`);
     str(false)(api.policy, `${p}.policy`);
     bool(api.subscriptionRequired, `${p}.subscriptionRequired`);
+    str(false)(api.specification, `${p}.specification`);
+    if (api.subscriptionKeyParameterNames !== undefined) {
+      const k = obj(api.subscriptionKeyParameterNames, `${p}.subscriptionKeyParameterNames`, ["header", "query"]);
+      if (k.header !== undefined && (typeof k.header !== "string" || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(k.header))) fail(`${p}.subscriptionKeyParameterNames.header`, "must be a header name");
+      if (k.query !== undefined && (typeof k.query !== "string" || k.query === "")) fail(`${p}.subscriptionKeyParameterNames.query`, "must be a query parameter name");
+    }
+    const fromSpec = api.specification !== undefined;
     const opIds = new Set<string>();
     arr(api.operations, `${p}.operations`, (o, op) => {
       const oc = obj(o, op, ["id", "name", "method", "urlTemplate", "policy", "examples"]);
       str(true)(oc.id, `${op}.id`);
       if (opIds.has(oc.id as string)) fail(`${op}.id`, `duplicate operation id '${String(oc.id)}'`);
       opIds.add(oc.id as string);
-      str(true)(oc.method, `${op}.method`);
-      if (!/^([A-Z]+|\*)$/.test(oc.method as string)) fail(`${op}.method`, "must be an upper-case HTTP method or '*'");
-      str(true)(oc.urlTemplate, `${op}.urlTemplate`);
-      if (!(oc.urlTemplate as string).startsWith("/")) fail(`${op}.urlTemplate`, "must start with '/'");
+      // With a specification, the operation's method and template are the specification's.
+      if (fromSpec) {
+        for (const k of ["method", "urlTemplate"]) if (oc[k] !== undefined) fail(`${op}.${k}`, "comes from the API's specification (an operation listed with a specification gives only its policy, name and examples)");
+      } else {
+        str(true)(oc.method, `${op}.method`);
+        if (!/^([A-Z]+|\*)$/.test(oc.method as string)) fail(`${op}.method`, "must be an upper-case HTTP method or '*'");
+        str(true)(oc.urlTemplate, `${op}.urlTemplate`);
+        if (!(oc.urlTemplate as string).startsWith("/")) fail(`${op}.urlTemplate`, "must start with '/'");
+      }
       str(false)(oc.policy, `${op}.policy`);
       if (oc.examples !== undefined) {
         const ex = obj(oc.examples, `${op}.examples`, Object.keys(oc.examples as object));

@@ -134,11 +134,13 @@ export function createGateway(opts: GatewayOptions): Gateway {
       { onProblem: (message) => opts.onWatchProblem?.(message) },
     );
     const { config, dir } = loaded;
-    const sources = [loaded.file, ...files];
+    const sources = [loaded.file, ...files, ...(loaded.sources ?? []), ...[...(loaded.specifications?.values() ?? [])].map((s) => s.file)];
     if (typeof config.namedValues === "string") sources.push(resolve(dir, config.namedValues));
     for (const rel of [config.policy, ...(config.products ?? []).map((p) => p.policy), ...config.apis.flatMap((a) => [a.policy, ...(a.operations ?? []).map((o) => o.policy)])]) if (rel) sources.push(resolve(dir, rel));
     // A fragment that does not exist yet is in no build's file list: any *.xml there matters.
     const folders: [string, (name: string) => boolean][] = config.fragments ? [[resolve(dir, config.fragments), (n) => n.endsWith(".xml")]] : [];
+    // An APIOps folder: an artifact folder added or removed changes the configuration.
+    for (const f of loaded.folders ?? []) folders.push([f, () => true]);
     watcher.set(sources, folders);
   };
 

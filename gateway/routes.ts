@@ -144,7 +144,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
       operations,
       index: indexOperations(operations),
       backend: httpBackend(api.serviceUrl, prefix),
-      info: apiInfo(api.id, api.name ?? api.id, prefix, api.serviceUrl),
+      info: apiInfo(api.id, api.name ?? api.id, prefix, api.serviceUrl, api.subscriptionKeyParameterNames),
     };
   });
   apis.sort((a, b) => b.prefix.length - a.prefix.length);
@@ -190,8 +190,9 @@ export function firstLiteral(urlTemplate: string): string | null {
   return seg === "" || seg.includes("{") || seg.includes("*") ? null : decodeURIComponentSafe(seg);
 }
 
-export function apiInfo(id: string, name: string, prefix: string, serviceUrl: string): ApiInfo {
-  return Object.freeze({ ...DEFAULT_API, Id: id, Name: name, Path: prefix, ServiceUrl: Url.parse(serviceUrl) });
+export function apiInfo(id: string, name: string, prefix: string, serviceUrl: string, keyNames?: { header?: string; query?: string }): ApiInfo {
+  const names = keyNames ? Object.freeze({ Header: keyNames.header ?? DEFAULT_API.SubscriptionKeyParameterNames.Header, Query: keyNames.query ?? DEFAULT_API.SubscriptionKeyParameterNames.Query }) : DEFAULT_API.SubscriptionKeyParameterNames;
+  return Object.freeze({ ...DEFAULT_API, Id: id, Name: name, Path: prefix, ServiceUrl: Url.parse(serviceUrl), SubscriptionKeyParameterNames: names });
 }
 
 function examplesOf(op: OperationConfig): Map<number, Map<string, string>> {
