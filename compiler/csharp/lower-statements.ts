@@ -218,6 +218,6 @@ function stmtCanComplete(s: Stmt): boolean {
 
 /** For "constant expected" errors: a string with a secret named value is not a constant; the marker is quoted (the diagnostic names the value). */
 function secretIn(e: unknown): string {
-  const m = /\uE0F0\d+Q?\uE0F1/.exec(JSON.stringify(e ?? null) ?? "");
+  const m = /\uE0F0\d+Q?\uE0F1/.exec(JSON.stringify(e ?? null, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v)) ?? "");
   return m ? ` '${m[0]}' is not one.` : "";
 }

@@ -854,7 +854,11 @@ function coalesce(b: Binder, e: Expr & { k: "binary" }): BExpr {
   const rr = b.raw(e.right);
   const r = b.value(b.close(rr), e.right.pos);
   if (isValueType(l.type) && !isNullable(l.type)) b.err(Codes.CSharpTypeMismatch, e.opPos, `Operator '??' cannot be applied to operands of type '${typeName(l.type)}' and '${typeName(r.type)}'.`);
-  if (l.type.k === "null") return r;
+  // `null ?? b`: the null literal has no type, so the result is b's type if null converts to it (not a constant)
+  if (l.type.k === "null") {
+    if (isValueType(r.type) && !isNullable(r.type)) b.err(Codes.CSharpTypeMismatch, e.opPos, `Operator '??' cannot be applied to operands of type '<null>' and '${typeName(r.type)}'.`);
+    return { ...r, cv: undefined, local: undefined };
+  }
   // result type: A0 if B converts to the underlying type, else A, else B
   const a0 = underlyingNullable(l.type);
   let type: Type;
@@ -976,9 +980,17 @@ export function conditional(b: Binder, e: Expr & { k: "cond" }): BExpr {
   else if (implicitCost(b, y, x.type) >= 0) type = x.type;
   else if (y.type.k === "null" && isValueType(x.type)) b.err(Codes.CSharpTypeMismatch, e.pos, `Type of conditional expression cannot be determined because there is no implicit conversion between '${typeName(x.type)}' and '<null>'.`);
   else b.err(Codes.CSharpTypeMismatch, e.pos, `Type of conditional expression cannot be determined because there is no implicit conversion between '${typeName(x.type)}' and '${typeName(y.type)}'.`);
-  const xc = x.type.k === "null" ? x.code : b.convert(x, type, e.then.pos).code;
-  const yc = y.type.k === "null" ? y.code : b.convert(y, type, e.else.pos).code;
-  if (test.cv !== undefined) return test.cv.v ? { ...x, type, code: xc, pos: e.pos } : { ...y, type, code: yc, pos: e.pos };
+  const xv = x.type.k === "null" ? x : b.convert(x, type, e.then.pos);
+  const yv = y.type.k === "null" ? y : b.convert(y, type, e.else.pos);
+  const xc = xv.code;
+  const yc = yv.code;
+  // A constant test picks its branch, but the result is a constant only when both branches are
+  // (C# spec, constant expressions): `int.MaxValue * (false ? x : -17)` is not checked at compile time.
+  if (test.cv !== undefined) {
+    const pick = test.cv.v ? xv : yv;
+    const cv = x.cv !== undefined && y.cv !== undefined ? pick.cv : undefined;
+    return { type, code: pick.code, pos: e.pos, cv, pure: pick.pure, nonNull: pick.nonNull };
+  }
   return { type, code: js`(${test.code} ? ${xc} : ${yc})`, pos: e.pos };
 }
 

@@ -22,3 +22,27 @@ function roundHalfEven(x: number): number {
   if (d < 0.5) return f;
   return f % 2 === 0 ? f : f + 1;
 }
+
+/** Math.Log(a, newBase) as the .NET Framework reference source computes it (the special cases first). */
+export function mathLogBase(a: number, newBase: number): number {
+  if (Number.isNaN(a)) return a;
+  if (Number.isNaN(newBase)) return newBase;
+  if (newBase === 1) return NaN;
+  if (a !== 1 && (newBase === 0 || newBase === Infinity)) return NaN;
+  return Math.log(a) / Math.log(newBase);
+}
+/**
+ * Math.Max(double, double) / Max(float, float) of the .NET Framework reference source: a NaN first
+ * argument wins, and of two equal values (0.0 and -0.0) the second is returned.
+ */
+export function fmax(a: number, b: number): number {
+  if (a > b) return a;
+  if (Number.isNaN(a)) return a;
+  return b;
+}
+/** Math.Min(double, double) / Min(float, float): as fmax, mirrored. */
+export function fmin(a: number, b: number): number {
+  if (a < b) return a;
+  if (Number.isNaN(a)) return a;
+  return b;
+}

@@ -2,6 +2,7 @@
 // digits), float (7) and decimal, the standard formats (G, F, N, E, P, C, D, X, R) and custom ones.
 import { formatError } from "../errors.js";
 import { decDigits, Decimal, decStr, NumBox } from "./decimal.js";
+import { netNumberToDouble } from "./number-to-double.js";
 
 // .NET Framework number formatting (invariant culture). Values are first converted to a decimal
 // digit buffer — 15 significant digits for double, 7 for float (17/9 when a format asks for more),
@@ -170,7 +171,8 @@ export function fmtRoundTrip(x: number, type = "double"): string {
   // decides where the exponent form starts (1e15.ToString("R") is "1E+15").
   let precision = float ? 7 : 15;
   let n = digitsOf(x, precision);
-  const back = Number(`${n.neg ? "-" : ""}0.${n.d || "0"}e${n.scale}`);
+  // parsed back as .NET Framework parses (number-to-double.ts), not correctly rounded
+  const back = netNumberToDouble(n.d, n.scale, n.neg);
   if ((float ? Math.fround(back) : back) !== x) n = digitsOf(x, (precision = float ? 9 : 17));
   return (n.neg ? "-" : "") + fmtGeneral(n, precision, "E");
 }

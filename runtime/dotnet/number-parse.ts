@@ -4,6 +4,7 @@ import { argumentError, argumentNull, formatError, overflow } from "../errors.js
 import { Decimal, decParseParts } from "./decimal.js";
 import { intDigits } from "./number-format.js";
 import { INT_RANGES, typeLabel } from "./core.js";
+import { netNumberToDouble } from "./number-to-double.js";
 
 // Number parsing under the invariant culture with .NET's NumberStyles: Integer (7) for integral types,
 // Float | AllowThousands (231) for double/float, Number (111) for decimal.
@@ -128,7 +129,8 @@ function parseCore(s: string, type: string, style: number): ParseResult {
     if (v < BigInt(lo === -9223372036854775808 ? "-9223372036854775808" : lo) || v > BigInt(hi === 9223372036854775807 ? "9223372036854775807" : hi === 18446744073709551615 ? "18446744073709551615" : hi)) return "overflow";
     return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : (v as unknown as number);
   }
-  let v = Number(`${neg ? "-" : ""}0.${all}e${scale}`);
+  // .NET Framework's own (not correctly rounded) conversion: number-to-double.ts
+  let v = netNumberToDouble(all, scale, neg);
   if (type === "float") v = Math.fround(v);
   if (!Number.isFinite(v)) return "overflow";
   if (type === "decimal") {

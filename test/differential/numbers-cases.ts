@@ -77,4 +77,38 @@ export const NUMBERS_CASES: DiffCase[] = [
   b("fz.decimal.matrix.div", "string", decimalMatrix("/")),
   b("fz.decimal.matrix.add", "string", decimalMatrix("+")),
   b("fz.decimal.matrix.sub", "string", decimalMatrix("-")),
+  // Constant expressions (C# spec): a conditional is a constant only when its test and both branches
+  // are; `null ?? x`, static readonly fields (bool.TrueString, BitConverter.IsLittleEndian) never are.
+  // So none of these overflow at compile time: they wrap at run time (or throw in checked code).
+  b("fz.constant.conditional.nonconstant", "string", `int x = 3; long y = 2; uint u = 1; return (int.MaxValue * (false ? x : -17)) + "|" + (int.MaxValue + (true ? 1 : x)) + "|" + (int.MinValue - (false ? x : 1)) + "|" + (long.MaxValue * (false ? y : 2L)) + "|" + (int.MaxValue * -(false ? x : 17)) + "|" + (int.MaxValue * (int)(false ? x : 17L)) + "|" + (int.MaxValue * (BitConverter.IsLittleEndian ? 2 : 3)) + "|" + (uint.MaxValue + (true ? 1u : u)) + "|" + (int.MaxValue * (false ? x : -17) / 2) + "|" + ((short)(true ? 40000 : x)) + "|" + (int.MaxValue << (false ? x : 1)) + "|" + (bool.TrueString.Length + int.MaxValue) + "|" + (int.MaxValue + (null ?? "ab").Length);`),
+  b("fz.constant.conditional.checked", "int", `int x = 3; return checked(int.MaxValue + (false ? x : 1));`),
+  b("fz.constant.conditional.checked.cast", "short", `short x = (short)(0); checked { x *= (short)(false ? int.Parse("65536") : int.MaxValue); } return x;`),
+  b("fz.constant.conditional.const", "string", `int x = 3; const int k = true ? 5 : 6; return (int.MaxValue - k + (x > 0 ? 1 : 0)) + "|" + (int.MaxValue * (BitConverter.IsLittleEndian ? 1 : 2));`),
+  b("fz.constant.conditional.division", "int", `int x = -1; return int.MinValue / (false ? x : -1);`),
+  // double.Parse and "R"'s round-trip test convert digits to a double as .NET Framework does
+  // (runtime number-to-double.ts): 18 digits at most, a lossy product, denormals truncated.
+  b("fz.double.r.denormal.matrix", "string", `var r = new List<string>(); for (long k = 1; k < 4000000000000000L; k = k * 3 + 1) { var d = double.Epsilon * k; r.Add(d.ToString("R") + "/" + double.Parse(d.ToString("R"), CultureInfo.InvariantCulture).Equals(d) + "/" + d); } return string.Join(",", r);`),
+  b("fz.double.r.decades.matrix", "string", `var r = new List<string>(); for (int i = -330; i < 309; i += 3) { foreach (var m in new[] { 1.0 / 3, 2.0 / 3, 0.7, 0.123456789012345678, 0.9999999999999999 }) { var d = m * double.Parse("1E" + i, CultureInfo.InvariantCulture); r.Add(d.ToString("R") + "/" + ((float)d).ToString("R")); } } return string.Join(",", r);`),
+  b("fz.double.parse.digits.matrix", "string", `var r = new List<string>(); foreach (var s in new[] { "0.1000000000000000055511151231257827021181583404541015625", "123456789012345678901234567890", "9007199254740993", "9007199254740993.000000000001", "2.4703282292062327E-324", "2.4703282292062328E-324", "4.9406564584124654E-324", "1.7976931348623157E+308", "1.7976931348623158E+308", "1.797693134862315807E+308", "2.2250738585072011E-308", "2.2250738585072012E-308", "7.2057594037927933E+16", "1e-320", "3.3e-320", "8.98846567431158E+307", "0.30000000000000004", "5e-324", "1.00000000000000011102230246251565404236316680908203125", "1.000000000000000111022302462515654042363166809082031250001", "3.4028235677973366E+38", "1.401298464324817E-45", "7.00649232162408E-46" }) { var d = double.Parse(s, CultureInfo.InvariantCulture); r.Add(d.ToString("R") + "/" + BitConverter.DoubleToInt64Bits(d) + "/" + (d < 3.4E38 ? float.Parse(s, CultureInfo.InvariantCulture).ToString("R") : "-")); } return string.Join(",", r);`),
+  // Math.Log(a, newBase), Max and Min of the .NET Framework reference source (NaN first, the second of
+  // two equal zeros), over every pair of special values; and each integral overload's own type.
+  b("fz.math.log.max.min.matrix", "string", `var xs = new[] { 0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 10.0, double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.Epsilon, 1e308 }; var r = new List<string>(); foreach (var a in xs) foreach (var b in xs) r.Add(Math.Log(a, b).ToString("R") + ";" + (1 / Math.Max(a, b)).ToString("R") + ";" + (1 / Math.Min(a, b)).ToString("R") + ";" + (1 / Math.Max((float)a, (float)b)).ToString("R") + ";" + (1 / Math.Min((float)a, (float)b)).ToString("R")); return string.Join(",", r);`),
+  c("fz.math.overloads.0", "byte", `Math.Max((byte)1, (byte)200)`),
+  c("fz.math.overloads.1", "sbyte", `Math.Min((sbyte)-1, (sbyte)-100)`),
+  c("fz.math.overloads.2", "short", `Math.Min((short)-1, (short)-100)`),
+  c("fz.math.overloads.3", "ushort", `Math.Max((ushort)1, (ushort)65535)`),
+  c("fz.math.overloads.4", "uint", `Math.Min(4000000000u, 3u)`),
+  c("fz.math.overloads.5", "ulong", `Math.Max(ulong.MaxValue, 1UL)`),
+  c("fz.math.overloads.6", "ulong", `Math.Min(ulong.MaxValue, 18446744073709551614UL)`),
+  c("fz.math.overloads.7", "float", `Math.Max(1.5f, 2.5f)`),
+  c("fz.math.overloads.8", "long", `Math.Max(1, 2L)`),
+  c("fz.math.overloads.9", "ushort", `Math.Max('a', 'b')`),
+  c("fz.math.overloads.10", "short", `Math.Abs((short)-5)`),
+  c("fz.math.overloads.11", "sbyte", `Math.Abs((sbyte)-5)`),
+  c("fz.math.overloads.12", "string", `Math.Sign((short)-5) + "|" + Math.Sign((sbyte)0) + "|" + Math.Sign(-1.5f) + "|" + Math.Sign(-0.0f)`),
+  c("fz.math.overloads.13", "float", `Math.Min(float.NaN, 1f)`),
+  c("fz.math.overloads.14", "double", `Math.Max(1f, 2.5)`),
+  c("fz.math.abs.short.min", "int", `Math.Abs(short.MinValue)`),
+  b("fz.math.abs.sbyte.min", "string", `sbyte s = sbyte.MinValue; return Math.Abs(s).ToString();`),
+  c("fz.math.sign.float.nan", "int", `Math.Sign(float.NaN)`),
 ];

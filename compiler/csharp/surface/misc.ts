@@ -262,7 +262,7 @@ type("System", "BitConverter", { isStatic: true }, [
   SM("bool ToBoolean(byte[] value, int startIndex)", call("bitToBoolean")),
   SM("long DoubleToInt64Bits(double value)", call("bitDoubleToInt64")),
   SM("double Int64BitsToDouble(long value)", call("bitInt64ToDouble")),
-  K("bool IsLittleEndian", true, () => js`true`),
+  SP("bool IsLittleEndian", () => js`true`),
 ]);
 
 // ---- APIM helper types and extension methods (apim-semantics §2.3) -------------------------------

@@ -52,8 +52,8 @@ type("System", "bool", { valueType: true, test: (v) => js`(typeof ${v} === "bool
   M("int CompareTo(bool value)", (r, a) => js`((${r} ? 1 : 0) - (${a[0]} ? 1 : 0))`),
   SM("bool Parse(string value)", (_r, a) => js`${rt("parseBool")}(${a[0]})`),
   SM("bool TryParse(string value, out bool result)", (_r, a, x) => tryParse(js`${rt("tryParseBool")}(${a[0]})`, a[1]!, x, js`false`)),
-  K("string TrueString", "True", () => js`"True"`),
-  K("string FalseString", "False", () => js`"False"`),
+  SP("string TrueString", () => js`"True"`),
+  SP("string FalseString", () => js`"False"`),
 ]);
 
 /** Lowers the Try pattern: `helper(...)` returns the value or undefined. */
@@ -278,16 +278,18 @@ type("System.Globalization", "NumberStyles", { valueType: true }, [
 
 const math = (name: string, sigs: string[], f: (a: Code[]) => Code) => sigs.map((s) => SM(s.replace("$", name), (_r, a) => f(a)));
 type("System", "Math", { isStatic: true }, [
-  ...math("Abs", ["int $(int value)"], (a) => js`${rt("iabs")}(${a[0]}, "int")`),
-  ...math("Abs", ["long $(long value)"], (a) => js`${rt("iabs")}(${a[0]}, "long")`),
+  ...(["int", "long", "short", "sbyte"] as const).flatMap((t) => math("Abs", [`${t} $(${t} value)`], (a) => js`${rt("iabs")}(${a[0]}, ${t})`)),
   ...math("Abs", ["double $(double value)", "float $(float value)"], (a) => js`Math.abs(${a[0]})`),
   ...math("Abs", ["decimal $(decimal value)"], (a) => js`${rt("decAbs")}(${a[0]})`),
-  ...math("Max", ["int $(int a, int b)", "double $(double a, double b)"], (a) => js`Math.max(${a[0]}, ${a[1]})`),
-  ...math("Max", ["long $(long a, long b)"], (a) => js`${rt("lmax")}(${a[0]}, ${a[1]})`),
-  ...math("Max", ["decimal $(decimal a, decimal b)"], (a) => js`${rt("decMax")}(${a[0]}, ${a[1]})`),
-  ...math("Min", ["int $(int a, int b)", "double $(double a, double b)"], (a) => js`Math.min(${a[0]}, ${a[1]})`),
-  ...math("Min", ["long $(long a, long b)"], (a) => js`${rt("lmin")}(${a[0]}, ${a[1]})`),
-  ...math("Min", ["decimal $(decimal a, decimal b)"], (a) => js`${rt("decMin")}(${a[0]}, ${a[1]})`),
+  // the integral overloads of every width; double/float as the reference source (NaN, 0.0 vs -0.0: fmax)
+  ...math("Max", ["int $(int val1, int val2)", "byte $(byte val1, byte val2)", "sbyte $(sbyte val1, sbyte val2)", "short $(short val1, short val2)", "ushort $(ushort val1, ushort val2)", "uint $(uint val1, uint val2)"], (a) => js`Math.max(${a[0]}, ${a[1]})`),
+  ...math("Max", ["double $(double val1, double val2)", "float $(float val1, float val2)"], (a) => js`${rt("fmax")}(${a[0]}, ${a[1]})`),
+  ...math("Max", ["long $(long val1, long val2)", "ulong $(ulong val1, ulong val2)"], (a) => js`${rt("lmax")}(${a[0]}, ${a[1]})`),
+  ...math("Max", ["decimal $(decimal val1, decimal val2)"], (a) => js`${rt("decMax")}(${a[0]}, ${a[1]})`),
+  ...math("Min", ["int $(int val1, int val2)", "byte $(byte val1, byte val2)", "sbyte $(sbyte val1, sbyte val2)", "short $(short val1, short val2)", "ushort $(ushort val1, ushort val2)", "uint $(uint val1, uint val2)"], (a) => js`Math.min(${a[0]}, ${a[1]})`),
+  ...math("Min", ["double $(double val1, double val2)", "float $(float val1, float val2)"], (a) => js`${rt("fmin")}(${a[0]}, ${a[1]})`),
+  ...math("Min", ["long $(long val1, long val2)", "ulong $(ulong val1, ulong val2)"], (a) => js`${rt("lmin")}(${a[0]}, ${a[1]})`),
+  ...math("Min", ["decimal $(decimal val1, decimal val2)"], (a) => js`${rt("decMin")}(${a[0]}, ${a[1]})`),
   ...math("Floor", ["double $(double d)"], (a) => js`Math.floor(${a[0]})`),
   ...math("Floor", ["decimal $(decimal d)"], (a) => js`${rt("decFloor")}(${a[0]})`),
   ...math("Ceiling", ["double $(double a)"], (a) => js`Math.ceil(${a[0]})`),
@@ -306,9 +308,9 @@ type("System", "Math", { isStatic: true }, [
   ...math("Sqrt", ["double $(double d)"], (a) => js`Math.sqrt(${a[0]})`),
   ...math("Log", ["double $(double d)"], (a) => js`Math.log(${a[0]})`),
   ...math("Log10", ["double $(double d)"], (a) => js`Math.log10(${a[0]})`),
-  ...math("Log", ["double $(double a, double newBase)"], (a) => js`(Math.log(${a[0]}) / Math.log(${a[1]}))`),
+  ...math("Log", ["double $(double a, double newBase)"], (a) => js`${rt("mathLogBase")}(${a[0]}, ${a[1]})`),
   ...math("Exp", ["double $(double d)"], (a) => js`Math.exp(${a[0]})`),
-  ...math("Sign", ["int $(int value)", "int $(long value)", "int $(double value)"], (a) => js`${rt("mathSign")}(${a[0]})`),
+  ...math("Sign", ["int $(int value)", "int $(long value)", "int $(double value)", "int $(short value)", "int $(sbyte value)", "int $(float value)"], (a) => js`${rt("mathSign")}(${a[0]})`),
   ...math("Sign", ["int $(decimal value)"], (a) => js`${rt("decSign")}(${a[0]})`),
   ...math("Sin", ["double $(double a)"], (a) => js`Math.sin(${a[0]})`),
   ...math("Cos", ["double $(double a)"], (a) => js`Math.cos(${a[0]})`),

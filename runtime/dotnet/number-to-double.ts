@@ -1,0 +1,105 @@
+// .NET Framework's NumberToDouble (clr/src/classlibnative/bcltype/number.cpp, the portable version
+// that x64 .NET Framework and Mono both run): decimal digits → double. It is not correctly rounded:
+// it reads at most 18 digits, multiplies with a lossy 64-bit product, and shifts denormals without
+// rounding. double.Parse and the "R" format's round-trip test both go through it, so
+// (2 * double.Epsilon).ToString("R") is "9.8813129168249309E-324": the 15-digit text parses back
+// to a different (truncated) denormal, so "R" falls back to 17 digits.
+
+const M64 = (1n << 64n) - 1n;
+
+// Normalized 64-bit mantissas of 10^1..10^15 and 0.1^1..0.1^15, with their binary exponents.
+const POW10 = [
+  0xa000000000000000n, 0xc800000000000000n, 0xfa00000000000000n, 0x9c40000000000000n, 0xc350000000000000n, 0xf424000000000000n, 0x9896800000000000n, 0xbebc200000000000n,
+  0xee6b280000000000n, 0x9502f90000000000n, 0xba43b74000000000n, 0xe8d4a51000000000n, 0x9184e72a00000000n, 0xb5e620f480000000n, 0xe35fa931a0000000n,
+  0xcccccccccccccccdn, 0xa3d70a3d70a3d70bn, 0x83126e978d4fdf3cn, 0xd1b71758e219652en, 0xa7c5ac471b478425n, 0x8637bd05af6c69b7n, 0xd6bf94d5e57a42ben, 0xabcc77118461ceffn,
+  0x89705f4136b4a599n, 0xdbe6fecebdedd5c2n, 0xafebff0bcb24ab02n, 0x8cbccc096f5088cfn, 0xe12e13424bb40e18n, 0xb424dc35095cd813n, 0x901d7cf73ab0acdcn,
+];
+const POW10_EXP = [4, 7, 10, 14, 17, 20, 24, 27, 30, 34, 37, 40, 44, 47, 50];
+// (10^16)^1..21 and (0.1^16)^1..21.
+const POW10_16 = [
+  0x8e1bc9bf04000000n, 0x9dc5ada82b70b59en, 0xaf298d050e4395d6n, 0xc2781f49ffcfa6d4n, 0xd7e77a8f87daf7fan, 0xefb3ab16c59b14a0n, 0x850fadc09923329cn, 0x93ba47c980e98cden,
+  0xa402b9c5a8d3a6e6n, 0xb616a12b7fe617a8n, 0xca28a291859bbf90n, 0xe070f78d39275566n, 0xf92e0c3537826140n, 0x8a5296ffe33cc92cn, 0x9991a6f3d6bf1762n, 0xaa7eebfb9df9de8an,
+  0xbd49d14aa79dbc7en, 0xd226fc195c6a2f88n, 0xe950df20247c83f8n, 0x81842f29f2cce373n, 0x8fcac257558ee4e2n,
+  0xe69594bec44de160n, 0xcfb11ead453994c3n, 0xbb127c53b17ec165n, 0xa87fea27a539e9b3n, 0x97c560ba6b0919b5n, 0x88b402f7fd7553abn, 0xf64335bcf065d3a0n, 0xddd0467c64bce4c4n,
+  0xc7caba6e7c5382edn, 0xb3f4e093db73a0b7n, 0xa21727db38cb0053n, 0x91ff83775423cc29n, 0x8380dea93da4bc82n, 0xece53cec4a314f00n, 0xd5605fcdcf32e217n, 0xc0314325637a1978n,
+  0xad1c8eab5ee43ba2n, 0x9becce62836ac5b0n, 0x8c71dcd9ba0b495cn, 0xfd00b89747823938n, 0xe3e27a444d8d991an,
+];
+const POW10_16_EXP = [54, 107, 160, 213, 266, 319, 373, 426, 479, 532, 585, 638, 691, 745, 798, 851, 904, 957, 1010, 1064, 1117];
+
+const bits = new DataView(new ArrayBuffer(8));
+function fromBits(v: bigint, neg: boolean): number {
+  bits.setBigUint64(0, neg ? v | (1n << 63n) : v);
+  return bits.getFloat64(0);
+}
+
+/** The high 64 bits of a × b from three 32 × 32 partial products (the low × low one is dropped), renormalized. */
+function mul64Lossy(a: bigint, b: bigint, exp: { v: number }): bigint {
+  const ah = a >> 32n;
+  const al = a & 0xffffffffn;
+  const bh = b >> 32n;
+  const bl = b & 0xffffffffn;
+  let val = (ah * bh + ((ah * bl) >> 32n) + ((al * bh) >> 32n)) & M64;
+  if (!(val >> 63n)) {
+    val = (val << 1n) & M64;
+    exp.v -= 1;
+  }
+  return val;
+}
+
+/**
+ * value = 0.digits × 10^scale, as .NET Framework computes it. `digits` are the significant digits
+ * (leading zeros allowed; only the first 18 after them count).
+ */
+export function netNumberToDouble(digits: string, scale: number, neg: boolean): number {
+  const d = digits.replace(/^0+/, "");
+  const total = digits.length;
+  let remaining = d.length;
+  if (remaining === 0) return neg ? -0 : 0;
+  let count = Math.min(remaining, 9);
+  remaining -= count;
+  let val = BigInt(d.slice(0, count));
+  if (remaining > 0) {
+    count = Math.min(remaining, 9);
+    remaining -= count;
+    val = val * 10n ** BigInt(count) + BigInt(d.slice(9, 9 + count));
+  }
+  const sc = scale - (total - remaining);
+  const abs = Math.abs(sc);
+  if (abs >= 22 * 16) return sc > 0 ? (neg ? -Infinity : Infinity) : neg ? -0 : 0;
+  const exp = { v: 64 };
+  // normalize: the top bit set
+  const width = val.toString(2).length;
+  val <<= BigInt(64 - width);
+  exp.v -= 64 - width;
+  let index = abs & 15;
+  if (index) {
+    const multexp = POW10_EXP[index - 1]!;
+    exp.v += sc < 0 ? -multexp + 1 : multexp;
+    val = mul64Lossy(val, POW10[index + (sc < 0 ? 15 : 0) - 1]!, exp);
+  }
+  index = abs >> 4;
+  if (index) {
+    const multexp = POW10_16_EXP[index - 1]!;
+    exp.v += sc < 0 ? -multexp + 1 : multexp;
+    val = mul64Lossy(val, POW10_16[index + (sc < 0 ? 21 : 0) - 1]!, exp);
+  }
+  if (val & (1n << 10n)) {
+    // round half to even at bit 11
+    let tmp = val + ((1n << 10n) - 1n) + ((val >> 11n) & 1n);
+    if (tmp > M64) {
+      tmp = ((tmp & M64) >> 1n) | (1n << 63n);
+      exp.v += 1;
+    }
+    val = tmp;
+  }
+  const e = exp.v + 0x3fe;
+  let out: bigint;
+  if (e <= 0) {
+    // X with Epsilon > X >= 2.4703282292062327E-324 rounds up to Epsilon; below, zero; else a denormal, truncated
+    if (e === -52 && val >= 0x8000000000000058n) out = 1n;
+    else if (e <= -52) out = 0n;
+    else out = val >> BigInt(-e + 11 + 1);
+  } else if (e >= 0x7ff) out = 0x7ff0000000000000n;
+  else out = (BigInt(e) << 52n) + ((val >> 11n) & 0x000fffffffffffffn);
+  return fromBits(out, neg);
+}
