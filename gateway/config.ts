@@ -9,6 +9,13 @@ import { loadSpecification, type LoadedSpecification } from "./openapi.js";
 
 export interface GatewayConfig {
   listen?: { host?: string; port?: number };
+  /**
+   * Where /_apimc/health, /_apimc/ready and /_apimc/metrics are answered: without it on the
+   * gateway's own port; with it only on this port (and host, default 127.0.0.1).
+   */
+  admin?: { host?: string; port: number };
+  /** Prometheus metrics at /_apimc/metrics (default true); false: not counted, not served. */
+  metrics?: boolean;
   /** Global-scope policy file. */
   policy?: string;
   /** A JSON file of name → value (a string, or `{ "value": ..., "secret": true }`), or the values inline. */
@@ -262,7 +269,7 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     (v as unknown[]).forEach((x, i) => each(x, `${path}[${i}]`));
   };
 
-  const c = obj(raw, "", ["listen", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity"]);
+  const c = obj(raw, "", ["listen", "admin", "metrics", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity"]);
   if (c.managedIdentity !== undefined) {
     const m = obj(c.managedIdentity, "managedIdentity", ["imds", "workloadIdentity", "timeoutSeconds"]);
     if (m.imds === undefined && m.workloadIdentity === undefined) fail("managedIdentity", "needs 'imds' (a managed identity endpoint) or 'workloadIdentity', or both");
@@ -292,6 +299,14 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     str(false)(l.host, "listen.host");
     int(l.port, "listen.port");
   }
+  if (c.admin !== undefined) {
+    const a = obj(c.admin, "admin", ["host", "port"]);
+    str(false)(a.host, "admin.host");
+    if (a.port === undefined) fail("admin.port", "is required (the port of /_apimc/health, /_apimc/ready and /_apimc/metrics)");
+    int(a.port, "admin.port");
+    if ((a.port as number) > 65535) fail("admin.port", "must be a port number (0-65535)");
+  }
+  bool(c.metrics, "metrics");
   str(false)(c.policy, "policy");
   str(false)(c.fragments, "fragments");
   int(c.maxBodyBytes, "maxBodyBytes");

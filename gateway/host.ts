@@ -19,6 +19,8 @@ import { loadGatewayConfig, type LoadedConfig } from "./config.js";
 import { formatDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { readFileSync } from "node:fs";
 import { SourceWatcher } from "./source-watcher.js";
+import { GatewayMetrics } from "./metrics.js";
+import { createAdminServer, isOpsPath, serveOps, type OpsSurface, type ReadyCheck } from "./ops-endpoints.js";
 import type { LastErrorFields } from "../runtime/errors.js";
 
 /** The simple form: a path prefix, a backend and a policy, no operations or subscriptions. */
@@ -72,11 +74,28 @@ export interface GatewayOptions {
   /** With `watch`: a directory could not be watched (deleted, moved); the gateway looks for it again. */
   onWatchProblem?: (message: string) => void;
   maxBodyBytes?: number;
+  /**
+   * Prometheus metrics (default: gateway.json `metrics`, else true). A GatewayMetrics instance:
+   * count into that one (several gateways, one registry).
+   */
+  metrics?: boolean | GatewayMetrics;
+  /** Where the operations paths are answered (default: gateway.json `admin`, else the gateway port); null: the gateway port. */
+  admin?: { port: number; host?: string } | null;
+  /** The text /_apimc/metrics answers with, instead of this gateway's own (a cluster worker asks the primary). */
+  metricsText?: () => Promise<string>;
+  /** More readiness checks for /_apimc/ready (the shared state store's connection), by name. */
+  readyChecks?: Record<string, ReadyCheck>;
 }
 
 export interface Gateway {
   server: Server;
+  /** Listens on the gateway port, and on the admin port when one is configured. */
   listen(port?: number, host?: string): Promise<AddressInfo>;
+  /** The admin port's server (health, ready, metrics) when configured, else null; its address once listening. */
+  adminServer: Server | null;
+  adminAddress(): AddressInfo | null;
+  /** This gateway's metrics, or null when they are off. */
+  metrics: GatewayMetrics | null;
   /** Rebuilds from the configuration; returns whether the new version is live. */
   reload(): boolean;
   /** Stops accepting, finishes requests in flight and one-way sends, then resolves. */
@@ -89,6 +108,14 @@ export function createGateway(opts: GatewayOptions): Gateway {
   const callers = new Map<ApiRoute, CallerObjects>();
 
   let watcher: SourceWatcher | null = null;
+  // Decided by the first load (a reload cannot turn metrics on or off, or move the admin port).
+  let metrics = null as GatewayMetrics | null;
+  let admin = null as { port: number; host?: string } | null;
+  const chooseSurface = (config: LoadedConfig["config"] | null) => {
+    const on = opts.metrics ?? config?.metrics ?? true;
+    metrics = on === false ? null : on === true ? new GatewayMetrics({ onProblem: opts.onWatchProblem }) : on;
+    admin = opts.admin !== undefined ? opts.admin : (config?.admin ?? null);
+  };
 
   // The first build throws (createGateway fails, onBuild is not told: one report of each problem);
   // a rebuild never throws: it keeps the last good version and tells onBuild why.
@@ -98,8 +125,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
     let result: ReturnType<typeof loadRoutes>;
     try {
       loaded = typeof opts.config === "string" ? loadGatewayConfig(opts.config) : opts.config!;
+      if (first) chooseSurface(loaded.config);
       // Only the first load comes from the build directory; a change afterwards is compiled.
-      result = loadRoutes(loaded, stores, first ? opts.prebuilt : undefined);
+      result = loadRoutes(loaded, stores, first ? opts.prebuilt : undefined, metrics);
     } catch (e) {
       if (first) throw e;
       if (loaded) watchSources(loaded, []);
@@ -146,7 +174,24 @@ export function createGateway(opts: GatewayOptions): Gateway {
 
   if (opts.prebuilt !== undefined && !opts.config) throw new Error("createGateway: `prebuilt` needs `config` (the gateway.json the build was made from), which gives the routes");
   if (opts.config) fromConfig();
-  else table = tableFromApis(opts.apis ?? [], opts, stores, callers);
+  else {
+    chooseSurface(null);
+    table = tableFromApis(opts.apis ?? [], opts, stores, callers, metrics);
+  }
+  let closing = false;
+  const ops: OpsSurface = {
+    checks: new Map<string, ReadyCheck>([
+      ["configuration", () => (table ? true : "not loaded")],
+      ["shutdown", () => (closing ? "shutting down: finishing requests in flight" : true)],
+      ...Object.entries(opts.readyChecks ?? {}),
+    ]),
+    metrics: metrics ? (opts.metricsText ?? (() => metrics!.text())) : null,
+  };
+  const opsOnGatewayPort = admin === null;
+  const adminServer = admin ? createAdminServer(ops) : null;
+  let adminAddress: AddressInfo | null = null;
+  // Unmatched requests (no API or operation) count under api="" operation="".
+  const unmatched = metrics?.series("", "") ?? null;
 
   // Requests in flight are counted (no promise bookkeeping per request); one-way sends are few.
   let inflight = 0;
@@ -192,6 +237,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const rawUrl = req.url ?? "/";
     const q = rawUrl.indexOf("?");
     const rawPath = q === -1 ? rawUrl : rawUrl.slice(0, q);
+    if (opsOnGatewayPort && rawPath.charCodeAt(1) === 95 /* "_" */ && isOpsPath(rawPath)) return serveOps(req, res, rawPath, ops);
     // Node's req.headers object is built on first use: the gateway reads rawHeaders once instead.
     const headers = HeaderMap.fromRaw(req.rawHeaders);
     const url = Url.fromRequest("http", headers.get("host")?.values[0], rawUrl);
@@ -268,7 +314,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     }
     if (mod && ctx.LastError === null) {
       if (tracing) startTrace(ctx, mod, redactionOf(t));
-      attachHost(ctx, tracing ? tracedHost(api!) : api!.backend);
+      attachHost(ctx, metrics ? (tracing ? timedHost(tracedHost(api!)) : (api!.timedBackend ??= timedHost(api!.backend))) : tracing ? tracedHost(api!) : api!.backend);
       await runPipeline(mod, ctx);
       if (tracing) finishTrace(ctx);
       for (const s of ctx.$oneWay) track(s);
@@ -295,7 +341,13 @@ export function createGateway(opts: GatewayOptions): Gateway {
       traces.add(record);
       ctx.Response.Headers.setValues("Apimc-Trace", [scrub(traceSummary(record, `${TRACES_PATH}${record.id}`), record.secrets)]);
     }
+    // Shutting down: this connection ends with this response (else an idle keep-alive client holds close() up).
+    if (closing) res.shouldKeepAlive = false;
     writeResponse(res, ctx.Response);
+    if (metrics) {
+      const e = ctx.LastError;
+      metrics.request(op ? (op.series ??= metrics.series(api!.id, op.id)) : unmatched!, ctx.Response.StatusCode, ctx.$cacheResult, performance.now() - started, ctx.$backendMs, e ? e.Reason : null, e ? e.Source : null);
+    }
     if (opts.log)
       opts.log(
         requestLogLine(
@@ -315,23 +367,48 @@ export function createGateway(opts: GatewayOptions): Gateway {
     if (opts.log) opts.log(requestLogLine(logFormat, { method: "GET", rawUrl: "/_apimc/traces/…", status: record ? 200 : 404, ms: 0, requestId: "-", api: null, operation: null, error: null, headers: new HeaderMap() }, redactionOf(table)));
   }
 
+  const listenOn = (srv: Server, port: number, hostname: string) =>
+    new Promise<AddressInfo>((resolve, reject) => {
+      srv.once("error", reject);
+      srv.listen(port, hostname, () => {
+        srv.off("error", reject);
+        resolve(srv.address() as AddressInfo);
+      });
+    });
   return {
     server,
-    listen(port = 0, hostname = "127.0.0.1") {
-      return new Promise((resolve, reject) => {
-        server.once("error", reject);
-        server.listen(port, hostname, () => resolve(server.address() as AddressInfo));
-      });
+    adminServer,
+    adminAddress: () => adminAddress,
+    metrics,
+    async listen(port = 0, hostname = "127.0.0.1") {
+      const addr = await listenOn(server, port, hostname);
+      if (adminServer && admin) {
+        try {
+          adminAddress = await listenOn(adminServer, admin.port, admin.host ?? "127.0.0.1");
+        } catch (e) {
+          server.close();
+          throw new Error(`cannot listen on the admin port ${admin.host ?? "127.0.0.1"}:${admin.port}: ${(e as Error).message}`);
+        }
+      }
+      return addr;
     },
     reload: () => (opts.config ? fromConfig() : false),
     async close() {
+      // Not ready from now on; the admin port stays up (answering so) until the requests in flight are done.
+      closing = true;
       watcher?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
       if (inflight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      server.closeIdleConnections();
       await Promise.allSettled([...pending]);
+      if (adminServer?.listening)
+        await new Promise<void>((resolve) => {
+          adminServer.close(() => resolve());
+          adminServer.closeIdleConnections();
+        });
     },
   };
 }
@@ -344,7 +421,7 @@ export class GatewayBuildError extends Error {
 }
 
 /** The simple form: each API is one catch-all operation, no products or subscriptions. */
-function tableFromApis(list: GatewayApi[], opts: GatewayOptions, stores: Map<string, unknown>, callers: Map<ApiRoute, CallerObjects>): RouteTable {
+function tableFromApis(list: GatewayApi[], opts: GatewayOptions, stores: Map<string, unknown>, callers: Map<ApiRoute, CallerObjects>, observer: GatewayMetrics | null): RouteTable {
   const namedValues = normalizeNamedValues(opts.namedValues);
   const secrets = secretValues(namedValues);
   const apis = list.map((a): ApiRoute => {
@@ -359,7 +436,7 @@ function tableFromApis(list: GatewayApi[], opts: GatewayOptions, stores: Map<str
       first: null,
       order: 0,
       modules: new Map([[null, mod]]),
-      env: newEnvironment({ stores, secrets }),
+      env: newEnvironment({ stores, secrets, observer }),
       info: Object.freeze({ Id: "*", Name: "*", Method: "*", UrlTemplate: "/*" }),
     };
     const name = a.name ?? (prefix || "root");
@@ -417,6 +494,25 @@ function tracedHost(api: ApiRoute): BackendHost {
         (r) => (done(r.StatusCode, null), r),
         (e: unknown) => {
           done(null, e);
+          throw e;
+        },
+      );
+    },
+  };
+}
+
+/** The backend's time goes to `ctx.$backendMs` (the metrics split the gateway's own time from it). */
+function timedHost(inner: BackendHost): BackendHost {
+  return {
+    forward(ctx, o) {
+      const started = performance.now();
+      return inner.forward(ctx, o).then(
+        (r) => {
+          ctx.$backendMs += performance.now() - started;
+          return r;
+        },
+        (e: unknown) => {
+          ctx.$backendMs += performance.now() - started;
           throw e;
         },
       );

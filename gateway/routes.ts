@@ -4,6 +4,8 @@ import type { LoadedConfig, OperationConfig } from "./config.js";
 import { buildGateway, CATCH_ALL, loadBuild, type GatewayBuild } from "./build.js";
 import { instantiateModule } from "./load.js";
 import type { PolicyModule, BackendHost } from "../runtime/pipeline.js";
+import type { Observer } from "../runtime/observer.js";
+import type { OperationSeries } from "./metrics.js";
 import { httpBackend } from "../runtime/backend.js";
 import { configureCertificates } from "../runtime/http.js";
 import { configureJwtCertificates } from "../runtime/security/jwt.js";
@@ -29,6 +31,8 @@ export interface OperationRoute {
   env: GatewayEnvironment;
   /** `context.Operation`, built once. */
   info: OperationInfo;
+  /** Its metrics counters, found on first use (gateway/metrics.ts). */
+  series?: OperationSeries;
 }
 
 export interface ApiRoute {
@@ -43,6 +47,8 @@ export interface ApiRoute {
   backend: BackendHost;
   /** `context.Api`, built once. */
   info: ApiInfo;
+  /** `backend` timed for the metrics, made on first use. */
+  timedBackend?: BackendHost;
 }
 
 /** Builds the operation index of an API. */
@@ -102,7 +108,7 @@ export interface RouteTable {
  * directory, throwing PrebuiltError when it does not match the configuration) and builds the table;
  * `build.ok` false means: keep the old table.
  */
-export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, prebuilt?: string): { table: RouteTable | null; build: GatewayBuild } {
+export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, prebuilt?: string, observer?: Observer | null): { table: RouteTable | null; build: GatewayBuild } {
   const build = prebuilt ? loadBuild(loaded, prebuilt) : buildGateway(loaded, "function");
   if (!build.ok) return { table: null, build };
   const { config } = loaded;
@@ -131,7 +137,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
         first: firstLiteral(op.urlTemplate),
         order,
         modules,
-        env: { backends, examples: examplesOf(op), stores, secrets },
+        env: { backends, examples: examplesOf(op), stores, secrets, observer: observer ?? null },
         info: Object.freeze({ Id: op.id, Name: op.name ?? op.id, Method: op.method, UrlTemplate: op.urlTemplate }),
       };
     });

@@ -6,6 +6,7 @@ import { reflectBody } from "./framing.js";
 import { keyNotFound, type LastErrorFields } from "./errors.js";
 import { expressionBudget } from "./budget.js";
 import type { QueryOps } from "./contract.js";
+import type { Observer } from "./observer.js";
 
 /** IReadOnlyDictionary<string, string[]> over query parameters (names are case-sensitive). */
 export class QueryMap implements Iterable<{ Key: string; Value: string[] }>, QueryOps {
@@ -389,6 +390,10 @@ export class Context {
   $host: unknown = null;
   /** The gateway's backends, examples and stores (an empty one for runPolicy without a gateway). */
   $env: GatewayEnvironment = EMPTY_ENVIRONMENT;
+  /** Milliseconds spent waiting for the backend (set by a host that measures it: the gateway's metrics). */
+  $backendMs = 0;
+  /** What cache-lookup found: "hit", "miss", or null when no cache-lookup looked (metrics). */
+  $cacheResult: "hit" | "miss" | null = null;
 
   constructor(
     public Request: RequestMessage,
@@ -443,6 +448,8 @@ export interface GatewayEnvironment {
   stores: Map<string, unknown>;
   /** The values of the named values marked secret (longest first), for traces and logs to mask (`maskSecrets`). */
   secrets?: readonly string[];
+  /** Who watches callouts and emit-metric (the gateway's metrics); none: nothing is recorded. */
+  observer?: Observer | null;
 }
 
 export function newEnvironment(init: Partial<GatewayEnvironment> = {}): GatewayEnvironment {

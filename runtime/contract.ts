@@ -181,4 +181,6 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "certRsaPrivateKey", "certCopyWithPrivateKey", "notSupportedCtor",
   // TimeZoneInfo (runtime/dotnet/timezone.ts)
   "TimeZoneInfo", "tzUtc", "tzLocal", "tzFind", "tzSystemZones", "tzConvert", "tzConvertTo", "tzConvertOffset", "tzFromUtc", "tzToUtc", "tzConvertByIds",
+  // emit-metric (runtime/observe.ts)
+  "emitMetric",
 ]);

@@ -1,5 +1,6 @@
 // Outgoing HTTP for send-request, send-one-way-request and forwarding: undici `request` on shared
 // keep-alive dispatchers, one timer per call (cleared on completion), and APIM's error mapping.
+import type { Observer } from "./observer.js";
 import { Agent, ProxyAgent, request, type Dispatcher } from "undici";
 import { createHash, X509Certificate } from "node:crypto";
 import { createSecureContext } from "node:tls";
@@ -30,6 +31,8 @@ export class OutgoingRequest {
   }
   /** The traced request this one is made for (trace.ts); null when not traced. */
   $traced: Context | null = null;
+  /** Who is told about this callout (the gateway's metrics); null when nobody watches. */
+  $observer: Observer | null = null;
 }
 
 export interface SendOptions {
@@ -147,6 +150,8 @@ function inlineCertificateAgent(body: string, password: string | null): Agent {
 export function newOutgoingRequest(ctx: Context, mode: unknown, section: string): OutgoingRequest {
   const rq = new OutgoingRequest();
   if (ctx.Tracing) rq.$traced = ctx;
+  const observer = ctx.$env.observer;
+  if (observer) rq.$observer = observer;
   if (mode === "copy") {
     const src = ctx.Request;
     rq.url = src.Url.href();
@@ -161,8 +166,13 @@ export function newOutgoingRequest(ctx: Context, mode: unknown, section: string)
 
 /** send-request: the IResponse, or a PolicyError (Timeout / BackendConnectionFailure). */
 export function sendRequest(rq: OutgoingRequest, opts: SendOptions): Promise<ResponseMessage> {
+  if (rq.$observer) return observed(rq, opts, rq.$observer);
   if (!rq.$traced) return send(rq, opts);
-  const done = traceOutgoing(rq.$traced, rq.Method, rq.url ?? "");
+  return traced(rq, opts, rq.$traced);
+}
+
+function traced(rq: OutgoingRequest, opts: SendOptions, ctx: Context): Promise<ResponseMessage> {
+  const done = traceOutgoing(ctx, rq.Method, rq.url ?? "");
   return send(rq, opts).then(
     (res) => (done(res.StatusCode, null), res),
     (e: unknown) => {
@@ -170,6 +180,36 @@ export function sendRequest(rq: OutgoingRequest, opts: SendOptions): Promise<Res
       throw e;
     },
   );
+}
+
+/** The callout's host, status and time go to the observer (and to the trace when traced). */
+function observed(rq: OutgoingRequest, opts: SendOptions, o: Observer): Promise<ResponseMessage> {
+  const started = performance.now();
+  const host = calloutHost(rq.url);
+  const report = (status: number | null) => {
+    try {
+      o.callout(host, status, performance.now() - started);
+    } catch {
+      // An observer's failure is not the request's.
+    }
+  };
+  return (rq.$traced ? traced(rq, opts, rq.$traced) : send(rq, opts)).then(
+    (res) => (report(res.StatusCode), res),
+    (e: unknown) => {
+      report(null);
+      throw e;
+    },
+  );
+}
+
+/** host[:port] of a callout URL; "" when it is not one (the call fails and says why). */
+function calloutHost(url: string | null): string {
+  if (!url) return "";
+  try {
+    return new URL(url).host;
+  } catch {
+    return "";
+  }
 }
 
 async function send(rq: OutgoingRequest, opts: SendOptions): Promise<ResponseMessage> {

@@ -11,6 +11,7 @@ import { setHeader } from "./set-header.js";
 import { setStatus } from "./set-status.js";
 import { setVariable } from "./set-variable.js";
 import { includeFragment } from "./include-fragment.js";
+import { emitMetric } from "./emit-metric.js";
 import { TRAFFIC_POLICIES } from "./traffic-policies.js";
 import { STATE_POLICIES } from "./state-policies.js";
 import { SECURITY_POLICIES } from "./security-policies.js";
@@ -27,6 +28,7 @@ const DEFS: PolicyDef<any>[] = [
   setStatus,
   setVariable,
   includeFragment,
+  emitMetric,
   ...TRAFFIC_POLICIES,
   ...STATE_POLICIES,
   ...SECURITY_POLICIES,
@@ -45,7 +47,6 @@ export const AZURE_ONLY = new Map<string, string>([
   ["publish-to-dapr", "Dapr in Azure"],
   ["invoke-dapr-binding", "Dapr in Azure"],
   ["set-backend-service-dapr", "Dapr in Azure"],
-  ["emit-metric", "Azure Monitor"],
   ["azure-openai-emit-token-metric", "Azure Monitor"],
   ["llm-emit-token-metric", "Azure Monitor"],
   ["azure-openai-semantic-cache-lookup", "Azure OpenAI embeddings"],

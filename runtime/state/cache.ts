@@ -153,6 +153,7 @@ export async function cacheLookupResponse(ctx: Context, spec: CacheLookupSpec, b
   const now = stateClock(ctx).now();
   const e = await cache(ctx).get(key, now);
   if (ctx.Tracing) traceCache(ctx, !!e);
+  ctx.$cacheResult = e ? "hit" : "miss";
   if (!e) {
     PENDING.set(ctx, { key, spec });
     return false;

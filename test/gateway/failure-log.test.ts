@@ -82,6 +82,7 @@ const CASES: Record<string, FailCase> = {
   jsonp: { xml: () => line(`<jsonp callback-parameter-name="cb" />`), query: "cb=1bad", reason: "CallbackParameterInvalid" },
   "authentication-certificate": { xml: () => line(`<authentication-certificate thumbprint="${NULL}" />`) },
   "authentication-managed-identity": { xml: () => line(`<authentication-managed-identity resource="https://backend.example" />`), reason: "ManagedIdentityNotConfigured" },
+  "emit-metric": { xml: () => line(`<emit-metric name="m" value='@("not a number")'><dimension name="API ID" /></emit-metric>`) },
 };
 
 /** Policies that cannot fail on their own, and why. */
