@@ -48,6 +48,10 @@ export const Codes = {
   UnknownTemplateParameter: "APIMC2020",
   /** set-backend-service backend-id names a backend the gateway configuration does not define. */
   UnknownBackend: "APIMC2021",
+  /** A validation policy (validate-content, -parameters, -headers, -status-code) in a module compiled without the API's specification. */
+  NoApiSpecification: "APIMC2030",
+  /** The API's specification cannot be used by a validation policy (no such operation, an unresolvable $ref, a schema ajv rejects). */
+  SpecificationProblem: "APIMC2031",
   /** A secret named value where it cannot stay a secret (C# code, a value needed while compiling). */
   SecretNamedValue: "APIMC2040",
   CSharpSyntax: "APIMC3001",

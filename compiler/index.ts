@@ -10,6 +10,7 @@ import { explainSecretMarkers, normalizeNamedValues, SecretRefs, SECRET_USE, sub
 import { parseXml, type XElement } from "./xml/parse.js";
 import { verifyEmitted } from "./verify.js";
 import { operationTemplateParameters } from "../runtime/traffic/uri.js";
+import { readSpecification } from "./validation/specification.js";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
@@ -199,6 +200,7 @@ function compileVariant(documents: readonly ScopeDocument[], name: string, optio
     allDiagnostics: [],
     backends: options.backends ? new Set(options.backends) : undefined,
     operation: options.urlTemplate !== undefined ? { urlTemplate: options.urlTemplate, parameters: operationTemplateParameters(options.urlTemplate) } : undefined,
+    specification: options.apiSpecification ? readSpecification(options.apiSpecification) : undefined,
   };
   const bags = state.allDiagnostics!;
   let secrets = false;

@@ -1,5 +1,6 @@
 // `apimc/testing`: run a policy against a request, with a mocked or real backend, in process.
 import { loadPolicy } from "./load.js";
+import { specificationSource, type SpecificationInput } from "../compiler/validation/openapi.js";
 import * as runtime from "../runtime/index.js";
 import { applyCaller, Context, newEnvironment, RequestMessage, ResponseMessage, Url, type Caller, type GatewayEnvironment } from "../runtime/context.js";
 import { HeaderMap } from "../runtime/headers.js";
@@ -46,6 +47,12 @@ export interface RunPolicyOptions {
    * compile error (APIMC2020). Without it the operation is `/*`, which defines no parameters.
    */
   urlTemplate?: string;
+  /**
+   * The API's OpenAPI specification (parsed) and the operation (by operationId, or method and
+   * path key; optional when the document has one operation): what validate-content,
+   * validate-parameters, validate-headers and validate-status-code validate against.
+   */
+  specification?: SpecificationInput;
 }
 
 export interface RunPolicyResult {
@@ -65,7 +72,7 @@ export { loadPolicy } from "./load.js";
 
 export async function runPolicy(policy: string | PolicyModule, options: RunPolicyOptions = {}): Promise<RunPolicyResult> {
   const backendIds = options.backends ? Object.keys(options.backends) : undefined;
-  const mod = typeof policy === "string" ? loadPolicy(policy, { namedValues: options.namedValues, backends: backendIds, urlTemplate: options.urlTemplate }) : policy;
+  const mod = typeof policy === "string" ? loadPolicy(policy, { namedValues: options.namedValues, backends: backendIds, urlTemplate: options.urlTemplate, specification: options.specification }) : policy;
   const rq = options.request ?? {};
   const url = Url.parse(new URL(rq.url ?? "/", "http://localhost").href);
   const headers = HeaderMap.from(rq.headers, "request");

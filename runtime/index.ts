@@ -13,5 +13,6 @@ export * from "./state/index.js";
 export { jsonToXmlBody, xmlToJsonBody, findAndReplaceBody, jsonToXmlText, xmlToJsonText } from "./transform/convert.js";
 export { liquidParse, liquidRender, liquidRenderData, LiquidSyntaxError, LIQUID_FILTERS, type LiquidTemplate } from "./liquid/liquid.js";
 export * from "./security/index.js";
+export * from "./validation/index.js";
 export { secretNamedValue, setNamedValues, withNamedValues, normalizeNamedValues, secretValues, maskSecrets, type NamedValueInput, type NamedValueTable } from "./named-values.js";
 export { emitMetric, DEFAULT_DIMENSIONS, type Observer } from "./observe.js";

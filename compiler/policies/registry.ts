@@ -15,6 +15,7 @@ import { emitMetric } from "./emit-metric.js";
 import { TRAFFIC_POLICIES } from "./traffic-policies.js";
 import { STATE_POLICIES } from "./state-policies.js";
 import { SECURITY_POLICIES } from "./security-policies.js";
+import { VALIDATION_POLICIES } from "./validation-policies.js";
 
 const DEFS: PolicyDef<any>[] = [
   base,
@@ -32,6 +33,7 @@ const DEFS: PolicyDef<any>[] = [
   ...TRAFFIC_POLICIES,
   ...STATE_POLICIES,
   ...SECURITY_POLICIES,
+  ...VALIDATION_POLICIES,
 ];
 
 const BY_NAME = new Map<string, PolicyDef<PolicyNode>>(DEFS.map((d) => [d.name, d]));

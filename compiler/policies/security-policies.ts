@@ -1,11 +1,10 @@
-// Access-restriction and authentication policies (validate-jwt, ip-filter, validate-headers, jsonp,
+// Access-restriction and authentication policies (validate-jwt, ip-filter, jsonp,
 // authentication-certificate, authentication-managed-identity): the list registry.ts includes.
 import type { PolicyDef } from "./types.js";
 import { validateJwt } from "./validate-jwt.js";
 import { ipFilter } from "./ip-filter.js";
-import { validateHeaders } from "./validate-headers.js";
 import { jsonp } from "./jsonp.js";
 import { authenticationCertificate } from "./authentication-certificate.js";
 import { authenticationManagedIdentity } from "./authentication-managed-identity.js";
 
-export const SECURITY_POLICIES: PolicyDef<any>[] = [validateJwt, ipFilter, validateHeaders, jsonp, authenticationCertificate, authenticationManagedIdentity];
+export const SECURITY_POLICIES: PolicyDef<any>[] = [validateJwt, ipFilter, jsonp, authenticationCertificate, authenticationManagedIdentity];

@@ -5,6 +5,7 @@ import type { DiagnosticBag } from "../diagnostics.js";
 import type { ExpectedType } from "../csharp/index.js";
 import type { XElement, XValue } from "../xml/parse.js";
 import type { NamedValueTable, SecretRefs } from "../named-values.js";
+import type { OperationContract } from "../validation/openapi.js";
 
 export type Section = "inbound" | "backend" | "outbound" | "on-error";
 export const ALL_SECTIONS: readonly Section[] = ["inbound", "backend", "outbound", "on-error"];
@@ -139,4 +140,13 @@ export interface BuildState {
   backends?: ReadonlySet<string>;
   /** The operation the module is for; undefined when not known (standalone compile). */
   operation?: { urlTemplate: string; parameters: ReadonlySet<string> };
+  /** The API's specification (validation policies); undefined when the module is compiled without one. */
+  specification?: SpecificationState;
+}
+
+/** The operation's contract read from the API's specification, or why it could not be read. */
+export interface SpecificationState {
+  file: string;
+  contract: OperationContract | null;
+  problem: string | null;
 }

@@ -2,7 +2,6 @@
 export { validateJwt, validateJwtAsync, configureJwtCertificates, type JwtConfig, type JwtKeyConfig, type JwtClaimConfig } from "./jwt.js";
 export { configureOpenIdCache, clearOpenIdCache } from "./openid.js";
 export { ipFilter, ipKey, ipRange, type IpKey, type IpRange } from "./ip.js";
-export { validateHeaders, type ValidationError } from "./validate-headers.js";
 export { jsonp } from "./jsonp.js";
 export { authenticationCertificate, clientCertificateOf, forwardWithCertificate, type ClientCertificate } from "./certificate.js";
 export {

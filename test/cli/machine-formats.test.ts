@@ -51,6 +51,7 @@ const BAD: Record<string, string> = {
   APIMC2017: P(`<set-header name="a"><value>{{nope}}</value></set-header>`), // a warning for check
   APIMC2018: P(`<include-fragment fragment-id="nope" />`),
   APIMC2019: P(`<rate-limit calls="1" renewal-period="60" />\n    <rate-limit calls="2" renewal-period="60" />`),
+  APIMC2030: P(`<validate-parameters specified-parameter-action="prevent" unspecified-parameter-action="prevent" />`),
   // Without named values: the characters that mark secret named values (test/secrets covers the secret uses).
   APIMC2040: P(`<set-header name="X-A" exists-action="override"><value>a\uE0F0b</value></set-header>`),
   APIMC3001: v("@(1 +* 2)"),
@@ -71,6 +72,7 @@ const NOT_FROM_ONE_DOCUMENT: Record<string, string> = {
   APIMC3011: "reserved: not emitted",
   APIMC2020: "needs an operation's URL template (gateway builds, runPolicy)",
   APIMC2021: "needs the backends of a gateway configuration",
+  APIMC2031: "needs an API specification (gateway builds, runPolicy, the specification compile option)",
   APIMC4001: "serve --prebuilt",
   APIMC4002: "serve --prebuilt",
   APIMC4003: "serve --prebuilt",

@@ -1,0 +1,8 @@
+// The validation policies: against the API's specification (compiler/validation/).
+import type { PolicyDef } from "./types.js";
+import { validateContent } from "./validate-content.js";
+import { validateHeaders } from "./validate-headers.js";
+import { validateParameters } from "./validate-parameters.js";
+import { validateStatusCode } from "./validate-status-code.js";
+
+export const VALIDATION_POLICIES: PolicyDef<any>[] = [validateContent, validateParameters, validateHeaders, validateStatusCode];

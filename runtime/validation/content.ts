@@ -1,0 +1,149 @@
+// validate-content: the size and JSON content of the request body (inbound) or the response body
+// (outbound, on-error) against the operation's schemas in the API specification.
+// Order of checks, each giving at most one error: size (max-size, size-exceeded-action), then the
+// content type (mapped by <content-type-map>; a type the specification does not list for this
+// message is "Unspecified"), then the body against the schema of the <content> element that
+// matches the type (JSON). The first prevent error stops processing (report.ts).
+import type { Context } from "../context.js";
+import type { HeaderMap } from "../headers.js";
+import { errorMessage, errorValue, jsonPosition, LazySchema, type SchemaData } from "./schema.js";
+import { reportValidation, toAction, type ValidationError } from "./report.js";
+import { isStatusSpecified } from "./status-code.js";
+
+export interface ContentRule {
+  /** Lower-case content type; "" applies to every content type the specification lists. */
+  type: string;
+  action: string;
+  /** "json" (xml and soap are refused at build time). */
+  validateAs: string;
+}
+
+export interface ContentSchemas {
+  /** Lower-case content type → the schema's definition name and data; null: specified without a schema. */
+  [contentType: string]: { definition: string; data: SchemaData } | null;
+}
+
+export interface ContentConfig {
+  request: boolean;
+  unspecified: unknown;
+  maxSize: number;
+  sizeExceeded: unknown;
+  errorsVariable: string | null;
+  anyContentType: string | null;
+  missingContentType: string | null;
+  /** <type from="x" to="y">: lower-case from → to. */
+  typeMap: ReadonlyMap<string, string>;
+  rules: readonly ContentRule[];
+  /** Request: content type → schema. Response: status key ("200", "2XX", "default") → content type → schema. */
+  schemas: ContentSchemas | Record<string, ContentSchemas>;
+}
+
+/** Compiled validators, one per schema object (kept for the module's life). */
+const validators = new WeakMap<SchemaData, LazySchema>();
+function validatorOf(data: SchemaData): LazySchema {
+  let v = validators.get(data);
+  if (!v) validators.set(data, (v = new LazySchema(data)));
+  return v;
+}
+
+/** The media type without parameters, lower case ("application/json; charset=utf-8" → "application/json"). */
+export function mediaType(value: string | null): string {
+  if (value === null) return "";
+  const semi = value.indexOf(";");
+  return (semi === -1 ? value : value.slice(0, semi)).trim().toLowerCase();
+}
+
+function contentTypeOf(headers: HeaderMap): string | null {
+  const e = headers.m.get("content-type");
+  return e && e.values.length ? e.values.join(",") : null;
+}
+
+/** The response's schemas: the exact status, then its class ("2XX"), then "default". */
+function responseSchemas(schemas: Record<string, ContentSchemas>, status: number): ContentSchemas | null {
+  const s = String(status);
+  return schemas[s] ?? schemas[`${s[0]}XX`] ?? schemas.default ?? null;
+}
+
+export function validateContent(ctx: Context, config: ContentConfig, whenMapper: (() => string | null) | null): void {
+  const policy = "validate-content";
+  const message = config.request ? ctx.Request : ctx.Response;
+  const kind = config.request ? "RequestBody" : "ResponseBody";
+  const noun = config.request ? "request" : "response";
+  const unspecified = toAction(config.unspecified, policy, "unspecified-content-type-action");
+  const sizeAction = toAction(config.sizeExceeded, policy, "size-exceeded-action");
+  const errors: ValidationError[] = [];
+  const body = message.Body;
+  const bytes = body && !body.isStream ? body.content() : null;
+  // max-size: the body's length (decompressed: apimc holds the bytes it forwards), else Content-Length.
+  const declared = Number(message.Headers.m.get("content-length")?.values[0] ?? NaN);
+  const size = bytes ? bytes.length : Number.isFinite(declared) ? declared : 0;
+  if (size > config.maxSize && sizeAction !== "ignore") {
+    errors.push({
+      Name: "",
+      Type: kind,
+      ValidationRule: "SizeLimit",
+      Details: `${config.request ? "Request" : "Response"}'s body is ${size} bytes long and it exceeds the configured limit of ${config.maxSize} bytes.`,
+      Action: sizeAction,
+    });
+    if (sizeAction === "prevent") return reportValidation(ctx, policy, errors, config.errorsVariable, config.request);
+  }
+
+  const raw = contentTypeOf(message.Headers);
+  // <type> mappings win over any-content-type-value and missing-content-type-value (the reference page).
+  const incoming = mediaType(raw);
+  const mapped = config.typeMap.get(incoming) ?? (whenMapper ? whenMapper() : null);
+  const type =
+    mapped !== null && mapped !== undefined ? mediaType(mapped) : config.anyContentType !== null ? mediaType(config.anyContentType) : incoming === "" && config.missingContentType !== null ? mediaType(config.missingContentType) : incoming;
+
+  const schemas = config.request ? (config.schemas as ContentSchemas) : responseSchemas(config.schemas as Record<string, ContentSchemas>, ctx.Response.StatusCode);
+  // No body and no content type: nothing to validate (a GET, a 204).
+  if (type === "" && size === 0) return reportValidation(ctx, policy, errors, config.errorsVariable, config.request);
+  const specified = schemas !== null && Object.prototype.hasOwnProperty.call(schemas, type);
+  if (!specified) {
+    // A response whose status the specification does not list at all is validate-status-code's business.
+    if (!config.request && schemas === null && !isStatusSpecified(Object.keys(config.schemas), ctx.Response.StatusCode)) return reportValidation(ctx, policy, errors, config.errorsVariable, false);
+    errors.push({ Name: type, Type: kind, ValidationRule: "Unspecified", Details: `Unspecified content type ${type} is not allowed.`, Action: unspecified });
+    return reportValidation(ctx, policy, errors, config.errorsVariable, config.request);
+  }
+  const rule = config.rules.find((r) => r.type === type) ?? config.rules.find((r) => r.type === "");
+  const entry = schemas[type];
+  if (rule && entry) {
+    const action = toAction(rule.action, policy, "action");
+    if (action !== "ignore") {
+      const error = checkJson(bytes ? bytes.toString("utf8") : "", entry, type, noun);
+      if (error) errors.push({ Name: type, Type: kind, ValidationRule: error.rule, Details: error.details, Action: action });
+    }
+  }
+  reportValidation(ctx, policy, errors, config.errorsVariable, config.request);
+}
+
+/** The body against a JSON schema: null when it conforms. */
+export function checkJson(text: string, entry: { definition: string; data: SchemaData }, type: string, noun: string): { rule: string; details: string } | null {
+  const head = `Body of the ${noun} does not conform to the definition ${entry.definition}, which is associated with the content type ${type}.`;
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    const { line, position } = parseErrorPosition(text, e as Error);
+    return { rule: "IncorrectMessage", details: `${head} ${text.trim() === "" ? "The body is empty." : "The body is not valid JSON."} Line: ${line}, Position: ${position}` };
+  }
+  let validate;
+  try {
+    validate = validatorOf(entry.data).validate;
+  } catch (e) {
+    return { rule: "ValidationException", details: `Body of the ${noun} cannot be validated for the content type ${type}. ${(e as Error).message}` };
+  }
+  if (validate(value)) return null;
+  const err = validate.errors![0]!;
+  const at = err.keyword === "additionalProperties" ? `${err.instancePath}/${String((err.params as { additionalProperty: string }).additionalProperty).replace(/~/g, "~0").replace(/\//g, "~1")}` : err.instancePath;
+  const { line, position } = jsonPosition(text, at);
+  return { rule: "IncorrectMessage", details: `${head} ${errorMessage(err, errorValue(value, err))} Line: ${line}, Position: ${position}` };
+}
+
+function parseErrorPosition(text: string, e: Error): { line: number; position: number } {
+  const m = /position (\d+)/.exec(e.message);
+  const at = m ? Number(m[1]) : text.length;
+  const before = text.slice(0, at);
+  const line = before.split("\n").length;
+  return { line, position: at - (before.lastIndexOf("\n") + 1) };
+}
