@@ -6,6 +6,7 @@
 import { argumentError, argumentNull, argumentOutOfRange, formatError, overflow } from "../errors.js";
 import { registerTypeCheck } from "./core.js";
 import { registerDateParser } from "./convert.js";
+import { parseDateTime, parseExactDateTime } from "./datetime-parse.js";
 import { lnum, type Long } from "./long.js";
 import { registerDateTimeOps } from "./newtonsoft.js";
 
@@ -475,87 +476,32 @@ export class DateTime {
   }
   static Parse(s: string | null, styles: number | null): DateTime {
     if (s === null || s === undefined) throw argumentNull("s");
+    checkStyles(styles);
     const r = DateTime.TryParse(s, styles);
     if (!r) throw formatError(`String '${s}' was not recognized as a valid DateTime.`);
     return r;
   }
-  /** ISO 8601, invariant "MM/dd/yyyy HH:mm:ss", RFC 1123 and a few common forms. */
+  /** .NET's lenient DateTimeParse with the invariant culture (datetime-parse.ts). */
   static TryParse(s: string | null, styles: number | null): DateTime | undefined {
     if (s === null || s === undefined) return undefined;
-    const t = s.trim();
-    let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(t);
-    let dt: DateTime | undefined;
-    if (m) {
-      const frac = Number(`0.${m[7] ?? "0"}`) * 1000;
-      const base = utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
-      if (Number.isNaN(base)) return undefined;
-      const tz = m[8];
-      if (!tz) dt = new DateTime(base + frac, (styles ?? 0) & 64 ? 1 : 0);
-      else {
-        let off = 0;
-        if (tz.toUpperCase() !== "Z") {
-          const sign = tz[0] === "-" ? -1 : 1;
-          const hh = Number(tz.slice(1, 3));
-          const mm = Number(tz.slice(-2));
-          off = sign * (hh * 60 + mm) * 60000;
-        }
-        // a zone in the text: converted to local time (UTC here) unless RoundtripKind/AdjustToUniversal keep UTC
-        dt = new DateTime(base + frac - off, tz.toUpperCase() === "Z" && (styles ?? 0) & 128 ? 1 : (styles ?? 0) & 16 ? 1 : 2);
-      }
-      return dt;
-    }
-    m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?$/i.exec(t);
-    if (m) {
-      let h = Number(m[4] ?? 0);
-      if (m[7]) h = (h % 12) + (m[7].toUpperCase() === "PM" ? 12 : 0);
-      try {
-        return DateTime.create(Number(m[3]), Number(m[1]), Number(m[2]), h, Number(m[5] ?? 0), Number(m[6] ?? 0), 0, 0);
-      } catch {
-        return undefined;
-      }
-    }
-    const ms = Date.parse(t);
-    if (!Number.isNaN(ms) && /[A-Za-z]{3}/.test(t)) return new DateTime(ms, /GMT|UTC|Z$/.test(t) ? 2 : 0);
-    return undefined;
+    checkStyles(styles);
+    const p = parseDateTime(s, styles ?? 0, false);
+    return p ? DateTime.fromTicks(p.ticks, p.kind) : undefined;
   }
-  static ParseExact(s: string | null, format: string, styles: number | null): DateTime {
+  static ParseExact(s: string | null, format: string | null, styles: number | null): DateTime {
+    if (s === null || s === undefined) throw argumentNull("s");
+    if (format === null || format === undefined) throw argumentNull("format");
+    checkStyles(styles);
     const r = DateTime.TryParseExact(s, format, styles);
     if (!r) throw formatError("String was not recognized as a valid DateTime.");
     return r;
   }
-  static TryParseExact(s: string | null, format: string, styles: number | null): DateTime | undefined {
-    if (s === null) return undefined;
-    const f = format === "o" || format === "O" ? "yyyy-MM-ddTHH:mm:ss.fffffffK" : format === "s" ? "yyyy-MM-ddTHH:mm:ss" : format === "u" ? "yyyy-MM-dd HH:mm:ssZ" : format;
-    const groups: string[] = [];
-    let re = "";
-    f.replace(/yyyy|yy|MM|M|dd|d|HH|H|hh|h|mm|m|ss|s|f{1,7}|tt|K|'[^']*'|\\.|./g, (tok) => {
-      if (/^(yyyy|yy|MM|M|dd|d|HH|H|hh|h|mm|m|ss|s|f+|tt|K)$/.test(tok)) {
-        groups.push(tok);
-        re += tok === "K" ? "(Z|[+-]\\d{2}:\\d{2})?" : tok === "tt" ? "(AM|PM)" : tok.startsWith("f") ? `(\\d{${tok.length}})` : tok.length === 1 ? "(\\d{1,2})" : `(\\d{${tok.length}})`;
-      } else re += (tok.startsWith("'") ? tok.slice(1, -1) : tok.startsWith("\\") ? tok.slice(1) : tok).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      return tok;
-    });
-    const m = new RegExp(`^${re}$`).exec(s.trim());
-    if (!m) return undefined;
-    const v: Record<string, number> = { y: 1, M: 1, d: 1, H: 0, m: 0, s: 0, f: 0 };
-    let pm: string | null = null;
-    let tz: string | null = null;
-    groups.forEach((g, i) => {
-      const x = m[i + 1] ?? "";
-      if (g === "tt") pm = x;
-      else if (g === "K") tz = x || null;
-      else if (g.startsWith("f")) v.f = Number(`0.${x}`) * 1000;
-      else if (g === "yy") v.y = 2000 + Number(x);
-      else v[g[0] === "h" ? "H" : g[0]!] = Number(x);
-    });
-    if (pm) v.H = (v.H! % 12) + (pm === "PM" ? 12 : 0);
-    try {
-      const dt = DateTime.create(v.y!, v.M!, v.d!, v.H!, v.m!, v.s!, 0, 0);
-      const iso = tz ? DateTime.TryParse(`${dt.ToString("yyyy-MM-ddTHH:mm:ss")}${tz}`, styles) : undefined;
-      return iso ? new DateTime(iso.ms + v.f!, iso.kind) : new DateTime(dt.ms + v.f!, (styles ?? 0) & 64 ? 1 : 0);
-    } catch {
-      return undefined;
-    }
+  /** .NET's DoStrictParse with the invariant culture (datetime-parse.ts); a time-only format gives today's date. */
+  static TryParseExact(s: string | null, format: string | null, styles: number | null): DateTime | undefined {
+    checkStyles(styles);
+    if (s === null || s === undefined || format === null || format === undefined) return undefined;
+    const p = parseExactDateTime(s, format, styles ?? 0, false);
+    return p ? DateTime.fromTicks(p.ticks, p.kind) : undefined;
   }
 }
 
@@ -564,13 +510,12 @@ function offsetText(min: number): string {
   const a = Math.abs(min);
   return `${min < 0 ? "-" : "+"}${p2(Math.floor(a / 60))}:${p2(a % 60)}`;
 }
-/** The offset a date string states (Z, ±HH:mm, ±HHmm, ±HH at its end), in minutes; 0 (the local zone, UTC here) when none. */
-function statedOffset(s: string): number {
-  const m = /(?:([+-])(\d{1,2})(?::?(\d{2}))?|(Z|GMT|UTC))\s*$/i.exec(s.trim());
-  if (!m || m[4]) return 0;
-  // a trailing "-07" of a plain date (2020-06-07) is not an offset: only after a time
-  if (!/\d:\d{2}(:\d{2}(\.\d+)?)?\s*$/.test(s.trim().slice(0, m.index))) return 0;
-  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+/** DateTimeStyles a DateTime parse accepts (ValidateStyles): AssumeLocal with AssumeUniversal, or RoundtripKind with either or AdjustToUniversal, conflict. */
+function checkStyles(styles: number | null): void {
+  const st = styles ?? 0;
+  if (st & ~255) throw argumentError("An undefined DateTimeStyles value is being used.\r\nParameter name: style");
+  if (st & 32 && st & 64) throw argumentError("The DateTimeStyles values AssumeLocal and AssumeUniversal cannot be used together.\r\nParameter name: style");
+  if (st & 128 && st & (16 | 32 | 64)) throw argumentError("The DateTimeStyles value RoundtripKind cannot be used with the values AssumeLocal, AssumeUniversal or AdjustToUniversal.\r\nParameter name: style");
 }
 
 /**
@@ -605,25 +550,29 @@ export class DateTimeOffset {
   static FromUnixTimeMilliseconds(ms: number): DateTimeOffset {
     return new DateTimeOffset(new DateTime(ms, 1));
   }
-  /** DateTimeOffset.Parse: the instant, and the offset the text states (none: the local zone, UTC here). */
+  /** A parse's clock ticks and offset as a DateTimeOffset. */
+  private static ofParsed(p: { ticks: bigint; offset: number }): DateTimeOffset {
+    return DateTimeOffset.fromClock(DateTime.fromTicks(p.ticks, 0), p.offset);
+  }
+  /** DateTimeOffset.Parse: the clock time and the offset the text states (none: the local zone, UTC here). */
   static Parse(s: string | null): DateTimeOffset {
     if (s === null || s === undefined) throw argumentNull("input");
-    const d = DateTime.Parse(s, 1);
-    const off = statedOffset(s);
-    return new DateTimeOffset(new DateTime(d.ms, 1, d.tk), off);
+    const p = parseDateTime(s, 0, true);
+    if (!p) throw formatError("String was not recognized as a valid DateTime.");
+    return DateTimeOffset.ofParsed(p);
   }
-  /** DateTimeOffset.ParseExact: the format's offset (K, z, "o") when it has one, else the local zone (UTC here). */
+  /** DateTimeOffset.ParseExact: the format's offset (K, z, "o", "r"'s GMT, "u"'s Z) when it has one, else the local zone (UTC here). */
   static ParseExact(s: string | null, format: string | null): DateTimeOffset {
     if (s === null || s === undefined) throw argumentNull("input");
     if (format === null || format === undefined) throw argumentNull("format");
-    // "r" (RFC 1123, GMT): as DateTime.Parse reads it
-    const d = format === "r" || format === "R" ? DateTime.Parse(s, 1) : DateTime.ParseExact(s, format, null);
-    const off = /[Kz]|^[oO]$/.test(format) ? statedOffset(s) : 0;
-    return new DateTimeOffset(new DateTime(d.ms, 1, d.tk), off);
+    const p = parseExactDateTime(s, format, 0, true);
+    if (!p) throw formatError("String was not recognized as a valid DateTime.");
+    return DateTimeOffset.ofParsed(p);
   }
   static TryParse(s: string | null): DateTimeOffset | undefined {
-    const d = DateTime.TryParse(s, 16);
-    return d ? new DateTimeOffset(new DateTime(d.ms, 1, d.tk), statedOffset(s!)) : undefined;
+    if (s === null || s === undefined) return undefined;
+    const p = parseDateTime(s, 0, true);
+    return p ? DateTimeOffset.ofParsed(p) : undefined;
   }
   /** The clock time (the instant plus the offset), kind Unspecified. */
   get clock(): DateTime {

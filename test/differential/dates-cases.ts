@@ -51,3 +51,51 @@ export const DATES_CASES: DiffCase[] = [
   // ---- TimeSpan totals: ticks times the reciprocal constants ---------------------------------
   b("timespan.totals.matrix", "string", matrix(`new[] { new TimeSpan(1, 2, 3, 4, 5), new TimeSpan(93784005), TimeSpan.FromMilliseconds(1), new TimeSpan(1), new TimeSpan(-7), TimeSpan.MaxValue, TimeSpan.MinValue, new TimeSpan(3, 0, 0), new TimeSpan(0, 0, 0, 0, 333), new TimeSpan(123456789012345) }`, `sb.Append(x.TotalMilliseconds.ToString("R") + "," + x.TotalSeconds.ToString("R") + "," + x.TotalMinutes.ToString("R") + "," + x.TotalHours.ToString("R") + "," + x.TotalDays.ToString("R"));`)),
 ];
+
+// ---- DateTime.Parse: .NET's lenient DateTimeParse over the invariant culture ------------------
+/** Inputs for the parse matrices: numbers with each separator, month and day names, AM/PM, offsets, ISO 8601, junk. */
+export const PARSE_INPUTS = [
+  "3.14", "3.14.15", "12/31", "12/31/99", "12/31/29", "1/2/3", "31/12/2020", "2020-06", "2020/6/7", "2020-02-30", "6/2020", "2020 6 7", "2020.06.07",
+  "14 March", "March 14", "March 14, 2020", "14 March 2020", "Mar 2020", "2020 Mar", "2020 March 14", "March", "Sept 1", "Tue, 01 Jan 2020", "Wed, 01 Jan 2020", "Monday 1/6/2020",
+  "5 PM", "5PM", "12 AM", "13 PM", "0 AM", "12:30", "12:30:45", "12:30:45.1234567", "12:30:45.12345678", "1:2:3", "24:00", "12:60", "12:30 PM", "12:30PM", "1/10 5 AM",
+  "2020-02-29T23:59:59Z", "2020-02-29T23:59:59.9999999+14:00", "2020-02-29T23:59:59-14:01", "2020-02-29T12:00", "2020-02-29 12:00:00Z", "2020-02-29 12:00:00 +05:30", "2020-02-29 12:00 -0800", "2020-02-29 12:00 +8",
+  "Sat, 29 Feb 2020 23:59:59 GMT", "Mon, 01 Jan 0001 00:00:00 GMT", "9999-12-31T23:59:59.9999999", "9999-12-31T23:59:59.9999999+00:00", "0001-01-01T00:00:00+01:00", "12:00 GMT", "12:00 Z",
+  "", " ", "abc", "ÄÖü straße-42", "-42", "123", "1e3", "true", "3.14.15.92", "#2020-01-02#", "2020-01-02\\0", "1 2 3 4", "A.D. 2020-01-02", "2020-01-02 AD", "+05:00", "12:00 +05:00 +01:00", "123456789",
+];
+const cs = (list: string[]) => `new[] { ${list.map((x) => JSON.stringify(x)).join(", ")} }`;
+/** A parsed DateTime, independent of today's date: "today", "Y-MM-dd" in this year, else the full date; the time and Kind. */
+const SHOW = (d: string) => `(${d}.Date == DateTime.Today ? "today" : ${d}.Year == DateTime.Today.Year ? "Y-" + ${d}.ToString("MM-dd") : ${d}.ToString("yyyy-MM-dd")) + " " + ${d}.ToString("HH:mm:ss.fffffff") + " " + ${d}.Kind`;
+const SHOW_DTO = (d: string) => `(${d}.Date == DateTime.Today ? "today" : ${d}.Year == DateTime.Today.Year ? "Y-" + ${d}.ToString("MM-dd") : ${d}.ToString("yyyy-MM-dd")) + " " + ${d}.ToString("HH:mm:ss.fffffff zzz")`;
+
+DATES_CASES.push(
+  b("parse.lenient.matrix", "string", matrix(cs(PARSE_INPUTS), `var d = DateTime.Parse(x, CultureInfo.InvariantCulture); sb.Append(${SHOW("d")});`)),
+  b("parse.lenient.styles", "string", matrix(cs(PARSE_INPUTS.slice(40, 56)), `foreach (var st in new[] { DateTimeStyles.None, DateTimeStyles.AdjustToUniversal, DateTimeStyles.AssumeUniversal, DateTimeStyles.AssumeLocal, DateTimeStyles.RoundtripKind }) { DateTime d; sb.Append(DateTime.TryParse(x, CultureInfo.InvariantCulture, st, out d) ? ${SHOW("d")} : "no"); sb.Append(";"); }`)),
+  b("parse.offset.matrix", "string", matrix(cs(PARSE_INPUTS), `var d = DateTimeOffset.Parse(x); sb.Append(${SHOW_DTO("d")});`)),
+  b("parse.tryparse.matrix", "string", matrix(cs(PARSE_INPUTS), `DateTime d; DateTimeOffset o; sb.Append(DateTime.TryParse(x, out d) + "," + DateTimeOffset.TryParse(x, out o));`)),
+  // the invariant ToString() texts read back ("MM/dd/yyyy HH:mm:ss" and DateTimeOffset's "... +05:30")
+  b("parse.roundtrip.tostring", "string", matrix(`new[] { new DateTimeOffset(2020, 2, 29, 23, 59, 59, TimeSpan.FromMinutes(330)), new DateTimeOffset(2021, 12, 31, 0, 0, 0, TimeSpan.FromHours(-14)), DateTimeOffset.MaxValue, DateTimeOffset.MinValue, new DateTimeOffset(new DateTime(637134336000000001, DateTimeKind.Utc)) }`, `foreach (var f in new[] { "o", "r", "u", "s", "G", "" }) { try { var t = f == "" ? x.ToString() : x.ToString(f); var p = DateTimeOffset.Parse(t); sb.Append(p.ToString("o") + ","); } catch (Exception e) { sb.Append(${EX} + ","); } } var d = DateTime.Parse(x.DateTime.ToString()); sb.Append(d.ToString("o"));`)),
+  c("parse.null", "string", `DateTime.Parse(null).ToString()`),
+);
+
+// ---- ParseExact: .NET's DoStrictParse over the invariant culture ----------------------------
+/** [input, format] pairs: standard and custom formats, time-only formats (today's date), names, offsets, misfits. */
+export const EXACT_PAIRS: [string, string][] = [
+  ["12:30", "HH:mm"], ["5 PM", "h tt"], ["05:07:09 AM", "hh:mm:ss tt"], ["12:00 AM", "hh:mm tt"], ["13:00 PM", "HH:mm tt"], ["13", "hh"], ["7", "%H"], ["3", "%d"], ["3/4", "M/d"], ["2020", "yyyy"], ["99", "yy"], ["29", "yy"], ["30", "y"],
+  ["Mon, 01 Jan 0001 00:00:00 GMT", "r"], ["Sat, 29 Feb 2020 23:59:59 GMT", "R"], ["Sun, 29 Feb 2020 23:59:59 GMT", "r"], ["sat, 29 feb 2020 23:59:59 GMT", "r"], ["Sat, 29 Feb 2020 23:59:59 gmt", "r"],
+  ["9999-12-31T23:59:59.9999999+00:00", "o"], ["9999-12-31T23:59:59.9999999Z", "o"], ["2020-02-29T12:00:00.0000000", "O"], ["2020-02-29T12:00:00.0000000+05:30", "o"], ["2020-02-29T12:00:00.000+05:30", "o"],
+  ["2020-02-29T12:00:00", "s"], ["2020-02-29 12:00:00Z", "u"], ["02/29/2020", "d"], ["02/29/2020 13:05", "g"], ["02/29/2020 13:05:06", "G"], ["February 29", "M"], ["2020 February", "y"], ["13:05", "t"], ["13:05:06", "T"],
+  ["Saturday, 29 February 2020", "D"], ["Saturday, 29 February 2020 13:05:06", "F"], ["Saturday, 29 February 2020 13:05:06", "U"],
+  ["29 Feb 2020", "dd MMM yyyy"], ["29 February 2020", "dd MMMM yyyy"], ["Sat 29", "ddd dd"], ["Saturday", "dddd"], ["2020-02-29 12:00:00.5", "yyyy-MM-dd HH:mm:ss.FFF"], ["2020-02-29 12:00:00", "yyyy-MM-dd HH:mm:ss.FFF"],
+  ["2020-02-29 12:00:00.123", "yyyy-MM-dd HH:mm:ss.ff"], ["12:00 +05:30", "HH:mm zzz"], ["12:00 +5", "HH:mm z"], ["12:00 -08", "HH:mm zz"], ["2020-02-29 12:00 Z", "yyyy-MM-dd HH:mm K"], ["2020-02-29 12:00 ", "yyyy-MM-dd HH:mm K"],
+  ["2020-02-29T12:00", "yyyy-MM-dd'T'HH:mm"], ["2020-02-29 12:00 GMT", "yyyy-MM-dd HH:mm GMT"], [" 2020", "yyyy"], ["2020 ", "yyyy"], ["2020-02-30", "yyyy-MM-dd"], ["2020-13-01", "yyyy-MM-dd"], ["2020-2-3", "yyyy-M-d"],
+  ["2020-02-03", "yyyy-M-d"], ["20200203", "yyyyMMdd"], ["x2020", "'x'yyyy"], ["x2020", "\\xyyyy"], ["2020", "'x"], ["2020", ""], ["2020", "Q"], ["2020", "%"], ["12 12", "HH hh"], ["12 13", "HH HH"],
+];
+const csPairs = (list: [string, string][]) => `new[] { ${list.map(([a, f]) => `new[] { ${JSON.stringify(a)}, ${JSON.stringify(f)} }`).join(", ")} }`;
+
+DATES_CASES.push(
+  b("parseexact.matrix", "string", matrix(csPairs(EXACT_PAIRS), `var d = DateTime.ParseExact(x[0], x[1], CultureInfo.InvariantCulture); sb.Append(${SHOW("d")});`)),
+  b("parseexact.offset.matrix", "string", matrix(csPairs(EXACT_PAIRS), `var d = DateTimeOffset.ParseExact(x[0], x[1], CultureInfo.InvariantCulture); sb.Append(${SHOW_DTO("d")});`)),
+  b("parseexact.styles", "string", matrix(csPairs(EXACT_PAIRS.slice(13, 30)), `foreach (var st in new[] { DateTimeStyles.None, DateTimeStyles.AdjustToUniversal, DateTimeStyles.AssumeUniversal, DateTimeStyles.AssumeLocal, DateTimeStyles.RoundtripKind }) { DateTime d; sb.Append(DateTime.TryParseExact(x[0], x[1], CultureInfo.InvariantCulture, st, out d) ? ${SHOW("d")} : "no"); sb.Append(";"); }`)),
+  b("parseexact.nulls", "string", matrix(`new[] { new string[] { null, "yyyy" }, new string[] { "2020", null }, new string[] { null, null }, new[] { "", "yyyy" }, new[] { "", "" } }`, `foreach (var k in new[] { 0, 1, 2 }) { try { sb.Append(k == 0 ? DateTime.ParseExact(x[0], x[1], CultureInfo.InvariantCulture).Year.ToString() : k == 1 ? DateTimeOffset.ParseExact(x[0], x[1], CultureInfo.InvariantCulture).Year.ToString() : DateTime.ParseExact(x[0], x[1], CultureInfo.InvariantCulture, DateTimeStyles.None).Year.ToString()); } catch (Exception e) { sb.Append(${EX}); } sb.Append(","); } DateTime d; sb.Append(DateTime.TryParseExact(x[0], x[1], CultureInfo.InvariantCulture, DateTimeStyles.None, out d));`)),
+  b("parse.styles.conflict", "string", matrix(`new[] { DateTimeStyles.AssumeLocal | DateTimeStyles.AssumeUniversal, DateTimeStyles.RoundtripKind | DateTimeStyles.AdjustToUniversal, DateTimeStyles.RoundtripKind | DateTimeStyles.AssumeLocal, (DateTimeStyles)256 }`, `DateTime d; try { sb.Append(DateTime.Parse("2020-01-01", CultureInfo.InvariantCulture, x).Kind); } catch (Exception e) { sb.Append(${EX}); } try { sb.Append(DateTime.TryParse("2020-01-01", CultureInfo.InvariantCulture, x, out d)); } catch (Exception e) { sb.Append(${EX}); } try { sb.Append(DateTime.ParseExact("2020", "yyyy", CultureInfo.InvariantCulture, x).Kind); } catch (Exception e) { sb.Append(${EX}); }`)),
+);
