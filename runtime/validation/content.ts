@@ -3,7 +3,8 @@
 // Order of checks, each giving at most one error: size (max-size, size-exceeded-action), then the
 // content type (mapped by <content-type-map>; a type the specification does not list for this
 // message is "Unspecified"), then the body against the schema of the <content> element that
-// matches the type (JSON). The first prevent error stops processing (report.ts).
+// matches the type (JSON). An empty body is not checked beyond its size. The first prevent error
+// stops processing (report.ts).
 import type { Context } from "../context.js";
 import type { HeaderMap } from "../headers.js";
 import { errorMessage, errorValue, jsonPosition, LazySchema, type SchemaData } from "./schema.js";
@@ -96,8 +97,9 @@ export function validateContent(ctx: Context, config: ContentConfig, whenMapper:
     mapped !== null && mapped !== undefined ? mediaType(mapped) : config.anyContentType !== null ? mediaType(config.anyContentType) : incoming === "" && config.missingContentType !== null ? mediaType(config.missingContentType) : incoming;
 
   const schemas = config.request ? (config.schemas as ContentSchemas) : responseSchemas(config.schemas as Record<string, ContentSchemas>, ctx.Response.StatusCode);
-  // No body and no content type: nothing to validate (a GET, a 204).
-  if (type === "" && size === 0) return reportValidation(ctx, policy, errors, config.errorsVariable, config.request);
+  // An empty body has nothing to validate, whatever its Content-Type says (a GET, a 204, a client
+  // that always sends Content-Type).
+  if (size === 0) return reportValidation(ctx, policy, errors, config.errorsVariable, config.request);
   const specified = schemas !== null && Object.prototype.hasOwnProperty.call(schemas, type);
   if (!specified) {
     // A response whose status the specification does not list at all is validate-status-code's business.
