@@ -825,7 +825,8 @@ function equality(b: Binder, op: string, l: BExpr, r: BExpr, opPos: number, pos:
   const lu = underlyingNullable(lt);
   const ru = underlyingNullable(rt0);
   const nameOf = (t: Type) => (t.k === "named" ? t.def.name : "");
-  if (["DateTime", "TimeSpan", "DateTimeOffset"].includes(nameOf(lu)) && sameType(lu, ru)) {
+  // Uri's == is op_Equality: Equals, which ignores the fragment and compares canonical forms
+  if ((["DateTime", "TimeSpan", "DateTimeOffset"].includes(nameOf(lu)) || (nameOf(lu) === "Uri" && lu.k === "named" && lu.def.ns === "System")) && sameType(lu, ru)) {
     const code = js`${rt("valueEquals")}(${l.code}, ${r.code})`;
     return { type: bool, code: neg ? js`!${code}` : code, pos };
   }

@@ -1,48 +1,97 @@
 // System.Uri on WHATWG URL (with .NET's canonicalization) and Uri's static helpers (escaping, hex, well-formedness).
-import { DotNetException, argumentError, argumentNull, argumentOutOfRange } from "../errors.js";
+import { isIP } from "node:net";
+import { domainToUnicode } from "node:url";
+import { DotNetException, argumentError, argumentNull, argumentOutOfRange, invalidOperation, nullReference } from "../errors.js";
+import { strCompare } from "./string.js";
 import { registerTypeCheck } from "./core.js";
+
+/** UriComponents flags (System.UriComponents). */
+const C_SCHEME = 1, C_USERINFO = 2, C_HOST = 4, C_PORT = 8, C_PATH = 16, C_QUERY = 32, C_FRAGMENT = 64, C_STRONGPORT = 128, C_NORMALIZEDHOST = 256;
+const C_KEEPDELIMITER = 0x40000000, C_SERIALIZATION = -0x80000000;
+const relativeOp = () => invalidOperation("This operation is not supported for a relative URI.");
+const formatFail = (msg = "Invalid URI: The format of the URI could not be determined.") => new DotNetException("System.UriFormatException", msg);
 
 export class Uri {
   readonly $typeName = "System.Uri";
   private constructor(
-    private readonly u: URL,
+    /** null for a relative URI (UriKind.Relative, MakeRelativeUri). */
+    private readonly url: URL | null,
     /** The text it was made from (OriginalString); a combined URI's is its absolute form, unescaped as ToString() shows it. */
     private readonly original: string | null = null,
+    /** The text wrote the host in Unicode: Host and ToString show it so (IdnHost has the punycode the URL keeps). */
+    private readonly idn: boolean = original !== null && hostIsUnicode(original),
   ) {}
+  /** The absolute URL; a relative URI throws, as .NET's members that need one do. */
+  private get u(): URL {
+    if (this.url === null) throw relativeOp();
+    return this.url;
+  }
   static parse(s: string | null): Uri {
     if (s === null) throw argumentNull("uriString");
     try {
       return new Uri(new URL(s), s);
     } catch {
-      throw new DotNetException("System.UriFormatException", "Invalid URI: The format of the URI could not be determined.");
+      throw formatFail();
     }
   }
-  static resolve(base: Uri | null, rel: string | null): Uri {
+  /** new Uri(string, UriKind): Absolute as parse(); Relative refuses an absolute URI; RelativeOrAbsolute takes either. */
+  static create(s: string | null, kind: number): Uri {
+    if (s === null || s === undefined) throw argumentNull("uriString");
+    if (kind !== 0 && kind !== 1 && kind !== 2) throw argumentError(`The value '${kind}' passed for the UriKind parameter is invalid.`);
+    const abs = absoluteUrl(s);
+    if (kind === 1) {
+      if (!abs) throw formatFail();
+      return new Uri(abs, s);
+    }
+    if (abs) {
+      if (kind === 2) throw formatFail("A relative URI cannot be created because the 'uriString' parameter represents an absolute URI.");
+      return new Uri(abs, s);
+    }
+    return new Uri(null, s);
+  }
+  /** new Uri(Uri baseUri, string relativeUri) and new Uri(Uri baseUri, Uri relativeUri) (`rel` a Uri: an absolute one wins). */
+  static resolve(base: Uri | null, rel: string | Uri | null, relIsUri = false): Uri {
     if (base === null || base === undefined) throw argumentNull("baseUri");
+    if (base.url === null) throw argumentOutOfRange("baseUri");
+    if (relIsUri && (rel === null || rel === undefined)) throw nullReference();
+    if (rel instanceof Uri && rel.url !== null) return new Uri(new URL(rel.url.href), rel.original);
+    const text = rel instanceof Uri ? rel.original! : rel;
     try {
-      return new Uri(new URL(rel ?? "", base.u));
+      return new Uri(new URL(text ?? "", base.url), null, text !== null && absoluteUrl(text) ? hostIsUnicode(text) : base.idn);
     } catch {
-      throw new DotNetException("System.UriFormatException", "Invalid URI: The format of the URI could not be determined.");
+      throw formatFail();
     }
   }
-  static tryParse(s: string | null, _kind: number): Uri | undefined {
+  static tryParse(s: string | null, kind: number): Uri | undefined {
+    if (s === null || s === undefined || (kind !== 0 && kind !== 1 && kind !== 2)) return undefined;
+    const abs = absoluteUrl(s);
+    if (abs) return kind === 2 ? undefined : new Uri(abs, s);
+    return kind === 1 ? undefined : new Uri(null, s);
+  }
+  /** Uri.TryCreate(Uri baseUri, string|Uri relativeUri, out Uri): a relative or missing base fails. */
+  static tryResolve(base: Uri | null, rel: string | Uri | null): Uri | undefined {
+    if (base === null || base === undefined || base.url === null || rel === null || rel === undefined) return undefined;
     try {
-      return s === null ? undefined : new Uri(new URL(s), s);
+      return Uri.resolve(base, rel);
     } catch {
       return undefined;
     }
   }
+  get IsAbsoluteUri(): boolean {
+    return this.url !== null;
+  }
   get Scheme(): string {
     return this.u.protocol.replace(/:$/, "");
   }
+  /** The host as .NET shows it: an internationalized name in Unicode (IdnHost has the punycode). */
   get Host(): string {
-    return this.u.hostname;
+    return this.shownHost(this.u.hostname);
   }
   get UserInfo(): string {
     return this.u.username + (this.u.password ? `:${this.u.password}` : this.u.href.includes(`${this.u.username}:@`) ? ":" : "");
   }
   get Port(): number {
-    return this.u.port ? Number(this.u.port) : this.Scheme === "https" ? 443 : this.Scheme === "http" ? 80 : -1;
+    return this.u.port ? Number(this.u.port) : this.Scheme === "https" ? 443 : this.Scheme === "http" ? 80 : this.Scheme === "ftp" ? 21 : -1;
   }
   /** The path as .NET's Uri canonicalizes it: escaped unreserved characters (%41 → A) unescaped. */
   private get path(): string {
@@ -53,16 +102,25 @@ export class Uri {
     if (this.u.search) return unescapeUnreserved(this.u.search);
     return this.u.href.split("#")[0]!.endsWith("?") ? "?" : "";
   }
+  /** The fragment; an empty one ("…#") keeps its "#". */
+  private get hash(): string {
+    return this.u.hash || (this.u.href.endsWith("#") ? "#" : "");
+  }
+  private get hostPort(): string {
+    const h = this.Host;
+    return this.u.port ? `${h}:${this.u.port}` : h;
+  }
   /** userinfo@host:port, as GetLeftPart(Authority) gives it. */
   private get authority(): string {
     const ui = this.UserInfo;
-    return `${ui ? `${ui}@` : ""}${this.u.host}`;
+    return `${ui ? `${ui}@` : ""}${this.hostPort}`;
   }
   get AbsolutePath(): string {
     return this.path;
   }
   get AbsoluteUri(): string {
-    return this.u.protocol === "http:" || this.u.protocol === "https:" ? `${this.u.protocol}//${this.authority}${this.path}${this.search}${this.u.hash}` : this.u.href;
+    const u = this.u;
+    return u.protocol === "http:" || u.protocol === "https:" ? `${u.protocol}//${this.authority}${this.path}${this.search}${u.hash}` : u.href;
   }
   get PathAndQuery(): string {
     return this.path + this.search;
@@ -74,20 +132,24 @@ export class Uri {
     return this.u.hash;
   }
   get Authority(): string {
-    return this.u.host;
+    return this.hostPort;
   }
   get Segments(): string[] {
     const parts = this.u.pathname.split("/");
     return parts.slice(0, -1).map((p) => `${p}/`).concat(parts[parts.length - 1] ? [parts[parts.length - 1]!] : []);
   }
   GetLeftPart(part: number): string {
-    if (part === 0) return `${this.u.protocol}//`;
-    if (part === 1) return `${this.u.protocol}//${this.authority}`;
-    if (part === 2) return `${this.u.protocol}//${this.authority}${this.path}`;
-    return `${this.u.protocol}//${this.authority}${this.path}${this.search}`;
+    const u = this.u;
+    if (part === 0) return `${u.protocol}//`;
+    if (part === 1) return `${u.protocol}//${this.authority}`;
+    if (part === 2) return `${u.protocol}//${this.authority}${this.path}`;
+    return `${u.protocol}//${this.authority}${this.path}${this.search}`;
   }
   ToString(): string {
-    return decodeURI(this.u.href);
+    if (this.url === null) return relativeText(this.original!);
+    const h = this.url.hostname;
+    const href = this.idn ? this.url.href.replace(h, this.shownHost(h)) : this.url.href;
+    return decodeURI(href);
   }
   get OriginalString(): string {
     return this.original ?? this.ToString();
@@ -99,6 +161,9 @@ export class Uri {
   get IsDefaultPort(): boolean {
     return this.u.port === "";
   }
+  get IsFile(): boolean {
+    return this.Scheme === "file";
+  }
   get IsUnc(): boolean {
     return this.Scheme === "file" && this.u.hostname !== "";
   }
@@ -109,15 +174,261 @@ export class Uri {
   }
   /** The host usable with DNS: an IPv6 address without its brackets. */
   get DnsSafeHost(): string {
+    return this.Host.replace(/^\[(.*)\]$/, "$1");
+  }
+  /** The host for DNS with an internationalized name in punycode (xn--…), an IPv6 address without brackets. */
+  get IdnHost(): string {
     return this.u.hostname.replace(/^\[(.*)\]$/, "$1");
   }
-  /** IsBaseOf: this URI's scheme and authority match and the path up to its last '/' is a prefix of the other's. */
+  /** UriHostNameType: Unknown 0, Basic 1, Dns 2, IPv4 3, IPv6 4. */
+  get HostNameType(): number {
+    const h = this.u.hostname;
+    if (h === "") return this.Scheme === "file" ? 1 : 0;
+    if (h.startsWith("[")) return 4;
+    if (isIPv4Canonical(h)) return 3;
+    return isDnsName(h, true) ? 2 : 1;
+  }
+  /** IsBaseOf: this URI's scheme and authority match and the path up to its last '/' is a prefix of the other's (a relative one is first resolved against this). */
   IsBaseOf(other: Uri | null): boolean {
     if (other === null || other === undefined) throw argumentNull("uri");
-    if (this.u.protocol !== other.u.protocol || this.u.host.toLowerCase() !== other.u.host.toLowerCase() || this.u.username !== other.u.username) return false;
-    const base = this.u.pathname.slice(0, this.u.pathname.lastIndexOf("/") + 1);
-    return other.u.pathname.startsWith(base);
+    if (this.url === null) return false;
+    if (other.url === null) other = Uri.resolve(this, other);
+    const a = this.url;
+    const b = other.url!;
+    if (a.protocol !== b.protocol || a.host.toLowerCase() !== b.host.toLowerCase() || a.username !== b.username) return false;
+    const base = a.pathname.slice(0, a.pathname.lastIndexOf("/") + 1);
+    return b.pathname.startsWith(base);
   }
+  /** Equals: absolute URIs by scheme, host, port, path and query (not the fragment), relative ones by their text; a string compares as the Uri it makes. */
+  Equals(other: unknown): boolean {
+    if (other === this) return true;
+    if (typeof other === "string") other = Uri.tryParse(other, 0);
+    if (!(other instanceof Uri)) return false;
+    if (this.url === null || other.url === null) return this.url === other.url && this.original === other.original;
+    // .NET compares without the user info and the fragment
+    const parts = C_SCHEME | C_HOST | C_PORT | C_PATH | C_QUERY;
+    return this.GetComponents(parts, 3) === other.GetComponents(parts, 3);
+  }
+  GetHashCode(): number {
+    const s = this.url === null ? this.original! : this.GetComponents(C_SCHEME | C_HOST | C_PORT | C_PATH | C_QUERY, 3);
+    let h = 0;
+    for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+    return h;
+  }
+  /**
+   * GetComponents(UriComponents, UriFormat): the parts asked for, with their delimiters when more than one
+   * is asked for or KeepDelimiter is set; UriEscaped as AbsoluteUri escapes, Unescaped decodes every
+   * %XX, SafeUnescaped all but those that would change the meaning (reserved characters, '%', controls).
+   */
+  GetComponents(components: number, format: number): string {
+    components |= 0;
+    if ((components & C_SERIALIZATION) !== 0 && components !== C_SERIALIZATION) throw argumentOutOfRange("components", "UriComponents.SerializationInfoString must not be combined with other UriComponents.");
+    if (format < 1 || format > 3) throw argumentOutOfRange(format === 0 ? "uriFormat" : "format");
+    if (this.url === null) {
+      if (components === C_SERIALIZATION) return format === 1 ? escapeRelative(this.original!) : unescapeWith(this.original!, format);
+      throw relativeOp();
+    }
+    if (components === C_SERIALIZATION) components = C_SCHEME | C_USERINFO | C_HOST | C_PORT | C_PATH | C_QUERY | C_FRAGMENT;
+    const keep = (components & C_KEEPDELIMITER) !== 0;
+    const parts = components & 0x1ff & ~C_NORMALIZEDHOST | (components & C_NORMALIZEDHOST ? C_HOST : 0);
+    const single = !keep && [C_SCHEME, C_USERINFO, C_HOST, C_PORT, C_PATH, C_QUERY, C_FRAGMENT, C_STRONGPORT].includes(parts);
+    const u = this.url;
+    const fmt = (s: string) => (format === 1 ? s : unescapeWith(s, format));
+    let out = "";
+    if (parts & C_SCHEME) out += single ? this.Scheme : `${this.Scheme}:${u.host || u.protocol === "file:" || /^[a-z][a-z0-9+.-]*:\/\//i.test(u.href) ? "//" : ""}`;
+    const ui = this.UserInfo;
+    if (parts & C_USERINFO && ui) out += single ? fmt(ui) : `${fmt(ui)}@`;
+    if (parts & C_HOST) out += this.Host;
+    const explicitPort = u.port !== "";
+    if ((parts & C_STRONGPORT) || ((parts & C_PORT) && explicitPort)) {
+      const port = this.Port;
+      if (port >= 0) out += single ? String(port) : `:${port}`;
+    }
+    if (parts & C_PATH) {
+      const p = fmt(this.path);
+      out += single ? p.replace(/^\//, "") : p;
+    }
+    if (parts & C_QUERY) {
+      const q = this.search;
+      out += single ? fmt(q.slice(1)) : q && `?${fmt(q.slice(1))}`;
+    }
+    if (parts & C_FRAGMENT) {
+      const f = this.hash;
+      out += single ? fmt(f.slice(1)) : f && `#${fmt(f.slice(1))}`;
+    }
+    return out;
+  }
+  /** IsWellFormedOriginalString: the text it was made from needs no escaping (as IsWellFormedUriString of that text). */
+  IsWellFormedOriginalString(): boolean {
+    return uriIsWellFormed(this.OriginalString, this.url === null ? 2 : 1);
+  }
+  /** MakeRelativeUri: the relative URI from this one to `uri` when scheme, host and port match; `uri` itself otherwise. */
+  MakeRelativeUri(uri: Uri | null): Uri {
+    if (uri === null || uri === undefined) throw argumentNull("uri");
+    if (this.url === null || uri.url === null) throw relativeOp();
+    if (!this.sameServer(uri)) return uri;
+    let rel = pathDifference(this.AbsolutePath, uri.AbsolutePath, this.Scheme !== "file");
+    // a relative URI cannot have a colon in its first path segment
+    const delim = /[:\\/?#]/.exec(rel);
+    if (delim && delim[0] === ":") rel = `./${rel}`;
+    rel += uri.GetComponents(C_QUERY | C_FRAGMENT, 1);
+    return new Uri(null, rel);
+  }
+  /** MakeRelative (obsolete): the path difference alone, or the other URI's text. */
+  MakeRelative(toUri: Uri | null): string {
+    if (toUri === null || toUri === undefined) throw argumentNull("toUri");
+    if (this.url === null || toUri.url === null) throw relativeOp();
+    return this.sameServer(toUri) ? pathDifference(this.AbsolutePath, toUri.AbsolutePath, this.Scheme !== "file") : toUri.ToString();
+  }
+  private shownHost(h: string): string {
+    return this.idn ? domainToUnicode(h) || h : h;
+  }
+  private sameServer(o: Uri): boolean {
+    return this.Scheme === o.Scheme && this.Host === o.Host && this.Port === o.Port;
+  }
+  /** Uri.Compare(uri1, uri2, partsToCompare, compareFormat, comparisonType): null first, then relative before absolute, then the parts as strings. */
+  static compare(a: Uri | null, b: Uri | null, parts: number, format: number, comparison: number): number {
+    if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1;
+    if (b === null || b === undefined) return 1;
+    if (a.url === null || b.url === null) {
+      if (a.url !== null) return 1;
+      return b.url === null ? strCompare(a.original, b.original, comparison) : -1;
+    }
+    return strCompare(a.GetComponents(parts, format), b.GetComponents(parts, format), comparison);
+  }
+  /** Uri.CheckHostName: what kind of host name a string is (UriHostNameType: Unknown 0, Dns 2, IPv4 3, IPv6 4). */
+  static checkHostName(name: string | null): number {
+    if (name === null || name === undefined || name.length === 0 || name.length > 32767) return 0;
+    if (name.startsWith("[") && name.endsWith("]") && isIPv6(name.slice(1, -1))) return 4;
+    if (isIPv4NonCanonical(name)) return 3;
+    if (isDnsName(name, false) || isDnsName(name, true)) return 2;
+    return isIPv6(name) ? 4 : 0;
+  }
+  /** Uri.HexUnescape(pattern, ref index): the character at index, or the one a %XX there escapes; [char, new index]. */
+  static hexUnescape(pattern: string | null, index: number): [number, number] {
+    if (pattern === null || pattern === undefined) throw nullReference();
+    if (index < 0 || index >= pattern.length) throw argumentOutOfRange("index");
+    if (pattern[index] === "%" && pattern.length - index >= 3 && uriIsHexDigit(pattern.charCodeAt(index + 1)) && uriIsHexDigit(pattern.charCodeAt(index + 2))) {
+      return [parseInt(pattern.slice(index + 1, index + 3), 16), index + 3];
+    }
+    return [pattern.charCodeAt(index), index + 1];
+  }
+}
+/** The URL a string makes as an absolute URI (a scheme of two or more characters), or null. */
+function absoluteUrl(s: string): URL | null {
+  if (!/^[a-z][a-z0-9+.-]+:/i.test(s)) return null;
+  try {
+    return new URL(s);
+  } catch {
+    return null;
+  }
+}
+/** Whether an absolute URI's text writes its host with non-ASCII characters. */
+function hostIsUnicode(s: string): boolean {
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\\]*)/i.exec(s)?.[1];
+  return authority !== undefined && /[^\x00-\x7f]/.test(authority);
+}
+/** Uri.PathDifference (referencesource): "../" for each directory of path1 past the common prefix, then the rest of path2. */
+function pathDifference(path1: string, path2: string, compareCase: boolean): string {
+  let i = 0;
+  let si = -1;
+  for (; i < path1.length && i < path2.length; ++i) {
+    if (path1[i] !== path2[i] && (compareCase || path1[i]!.toLowerCase() !== path2[i]!.toLowerCase())) break;
+    else if (path1[i] === "/") si = i;
+  }
+  if (i === 0) return path2;
+  if (i === path1.length && i === path2.length) return "";
+  let rel = "";
+  for (; i < path1.length; ++i) if (path1[i] === "/") rel += "../";
+  if (rel.length === 0 && path2.length - 1 === si) return "./";
+  return rel + path2.slice(si + 1);
+}
+/** Characters SafeUnescaped leaves escaped: those whose unescaping would change what the URI means, and controls. */
+const SAFE_KEEP = new Set([..."%;/?:@&=+$,#\\"].filter((c) => c !== ":").map((c) => c.charCodeAt(0)));
+/** %XX sequences decoded (as UTF-8 where they form one); SafeUnescaped (format 3) leaves SAFE_KEEP and controls escaped. */
+function unescapeWith(s: string, format: number): string {
+  if (s.indexOf("%") < 0) return s;
+  return s.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    const bytes = run.match(/%[0-9A-Fa-f]{2}/g)!.map((x) => parseInt(x.slice(1), 16));
+    let out = "";
+    for (let i = 0; i < bytes.length; ) {
+      const b = bytes[i]!;
+      if (b < 0x80) {
+        out += format === 3 && (b < 0x20 || b === 0x7f || SAFE_KEEP.has(b)) ? run.slice(i * 3, i * 3 + 3) : String.fromCharCode(b);
+        i++;
+        continue;
+      }
+      const n = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      const seq = bytes.slice(i, i + n);
+      const text = n > 1 && seq.length === n ? utf8OrNull(seq) : null;
+      if (text === null) {
+        out += run.slice(i * 3, i * 3 + 3);
+        i++;
+      } else {
+        out += text;
+        i += n;
+      }
+    }
+    return out;
+  });
+}
+function utf8OrNull(bytes: number[]): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
+  } catch {
+    return null;
+  }
+}
+/** A relative URI's ToString: escaped unreserved characters and UTF-8 sequences decoded; with non-ASCII text, what SafeUnescaped decodes too. */
+function relativeText(s: string): string {
+  if (/[^\x00-\x7f]/.test(s)) return unescapeWith(s, 3);
+  return s.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    const decoded = unescapeWith(run, 2);
+    let out = "";
+    let i = 0;
+    for (const ch of decoded) {
+      const code = ch.codePointAt(0)!;
+      const len = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+      out += code >= 0x80 || /[A-Za-z0-9\-._~]/.test(ch) ? ch : run.slice(i * 3, i * 3 + 3);
+      i += len;
+    }
+    return out;
+  });
+}
+/** A relative URI's SerializationInfoString escaped: spaces and characters a URI may not hold as %XX. */
+function escapeRelative(s: string): string {
+  return unescapeUnreserved(s).replace(/[^\x21-\x7e]|["<>\\^`{|}]/g, (c) => encodeURIComponent(c)).replace(/%(?![0-9A-Fa-f]{2})/g, "%25");
+}
+function isIPv6(s: string): boolean {
+  return isIP(s.replace(/%.*$/, "")) === 6;
+}
+/** Four decimal parts 0-255, as a URL's host shows an IPv4 address. */
+function isIPv4Canonical(s: string): boolean {
+  return /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(s);
+}
+/** IPv4AddressHelper.ParseNonCanonical: one to four parts, decimal, octal (0…) or hex (0x…), the last filling the remaining bytes. */
+function isIPv4NonCanonical(s: string): boolean {
+  const parts = s.split(".");
+  if (parts.length > 4) return false;
+  const values: number[] = [];
+  for (const p of parts) {
+    let v: number;
+    if (/^0[xX][0-9A-Fa-f]*$/.test(p)) v = p.length === 2 ? 0 : parseInt(p.slice(2), 16);
+    else if (/^0[0-7]*$/.test(p)) v = parseInt(p, 8);
+    else if (/^[1-9]\d*$/.test(p)) v = Number(p);
+    else return false;
+    if (!Number.isFinite(v) || v > 0xffffffff) return false;
+    values.push(v);
+  }
+  for (let i = 0; i < values.length - 1; i++) if (values[i]! > 255) return false;
+  return values[values.length - 1]! < 2 ** (8 * (5 - values.length));
+}
+/** DomainNameHelper.IsValid (ASCII labels of letters, digits, '-' and '_', not starting with '-' or '_') or, with `iri`, IsValidByIri (other letters too). */
+function isDnsName(s: string, iri: boolean): boolean {
+  const name = s.endsWith(".") ? s.slice(0, -1) : s;
+  if (name.length === 0 || s.length > 255) return false;
+  const label = iri ? /^[\p{L}\p{N}][\p{L}\p{N}\p{M}_-]{0,62}$/u : /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+  return name.split(".").every((l) => label.test(l));
 }
 /** %XX of an unreserved character (A-Z a-z 0-9 - . _ ~) becomes the character, as .NET's Uri canonicalizes. */
 function unescapeUnreserved(s: string): string {

@@ -34,6 +34,7 @@ import { CULTURE_CASES } from "./culture-cases.js";
 import { X509_CASES } from "./x509-cases.js";
 import { TIMEZONE_CASES } from "./timezone-cases.js";
 import { DATES_CASES } from "./dates-cases.js";
+import { URI_CASES } from "./uri-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1277,6 +1278,8 @@ CASES.push(...CULTURE_CASES);
 CASES.push(...X509_CASES);
 // TimeZoneInfo (timezone-cases.ts).
 CASES.push(...TIMEZONE_CASES);
+// System.Uri's allowed members (uri-cases.ts).
+CASES.push(...URI_CASES);
 
 CASES.push(...DATES_CASES);
 

@@ -109,11 +109,29 @@ type("System.Text", "Encoding", {}, [
 type("System", "Uri", { test: (v) => js`(${v} instanceof ${rt("Uri")})` }, [
   C("(string uriString)", (_r, a) => js`${rt("Uri")}.parse(${a[0]})`),
   C("(Uri baseUri, string relativeUri)", (_r, a) => js`${rt("Uri")}.resolve(${a[0]}, ${a[1]})`),
+  C("(string uriString, UriKind uriKind)", (_r, a) => js`${rt("Uri")}.create(${a[0]}, ${a[1]})`),
+  C("(Uri baseUri, Uri relativeUri)", (_r, a) => js`${rt("Uri")}.resolve(${a[0]}, ${a[1]}, true)`),
   SM("string EscapeDataString(string stringToEscape)", call("escapeDataString")),
   SM("string UnescapeDataString(string stringToUnescape)", call("unescapeDataString")),
   SM("string EscapeUriString(string stringToEscape)", call("escapeUriString")),
   SM("bool IsWellFormedUriString(string uriString, UriKind uriKind)", call("uriIsWellFormed")),
   SM("bool TryCreate(string uriString, UriKind uriKind, out Uri result)", (_r, a, x) => tryParse(js`${rt("Uri")}.tryParse(${a[0]}, ${a[1]})`, a[2]!, x, js`null`)),
+  SM("bool TryCreate(Uri baseUri, string relativeUri, out Uri result)", (_r, a, x) => tryParse(js`${rt("Uri")}.tryResolve(${a[0]}, ${a[1]})`, a[2]!, x, js`null`)),
+  SM("bool TryCreate(Uri baseUri, Uri relativeUri, out Uri result)", (_r, a, x) => tryParse(js`${rt("Uri")}.tryResolve(${a[0]}, ${a[1]})`, a[2]!, x, js`null`)),
+  SM("int Compare(Uri uri1, Uri uri2, UriComponents partsToCompare, UriFormat compareFormat, StringComparison comparisonType)", (_r, a) => js`${rt("Uri")}.compare(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}, ${a[4]})`),
+  SM("UriHostNameType CheckHostName(string name)", (_r, a) => js`${rt("Uri")}.checkHostName(${a[0]})`),
+  SM("char HexUnescape(string pattern, ref int index)", (_r, a, x) => {
+    const t = x.temp();
+    return js`(${t} = ${rt("Uri")}.hexUnescape(${a[0]}, ${a[1]}), ${a[1]} = ${t}[1], ${t}[0])`;
+  }),
+  M("string GetComponents(UriComponents components, UriFormat format)", (r, a) => js`${r}.GetComponents(${a[0]}, ${a[1]})`),
+  M("bool IsWellFormedOriginalString()", (r) => js`${r}.IsWellFormedOriginalString()`),
+  M("Uri MakeRelativeUri(Uri uri)", (r, a) => js`${r}.MakeRelativeUri(${a[0]})`),
+  M("string MakeRelative(Uri toUri)", (r, a) => js`${r}.MakeRelative(${a[0]})`),
+  M("bool Equals(object comparand)", (r, a) => js`${r}.Equals(${a[0]})`),
+  M("int GetHashCode()", (r) => js`${r}.GetHashCode()`),
+  P("UriHostNameType HostNameType", (r) => js`${r}.HostNameType`),
+  P("string IdnHost", (r) => js`${r}.IdnHost`),
   P("string Scheme", (r) => js`${r}.Scheme`),
   P("string Host", (r) => js`${r}.Host`),
   P("string UserInfo", (r) => js`${r}.UserInfo`),
@@ -125,15 +143,15 @@ type("System", "Uri", { test: (v) => js`(${v} instanceof ${rt("Uri")})` }, [
   P("string Fragment", (r) => js`${r}.Fragment`),
   P("string Authority", (r) => js`${r}.Authority`),
   P("string[] Segments", (r) => js`${r}.Segments`),
-  P("bool IsAbsoluteUri", () => js`true`),
+  P("bool IsAbsoluteUri", (r) => js`${r}.IsAbsoluteUri`),
   M("string ToString()", (r) => js`${r}.ToString()`),
   M("string GetLeftPart(UriPartial part)", (r, a) => js`${r}.GetLeftPart(${a[0]})`),
   P("bool IsDefaultPort", (r) => js`${r}.IsDefaultPort`),
   P("string OriginalString", (r) => js`${r}.OriginalString`),
   P("string LocalPath", (r) => js`${r}.LocalPath`),
   // a Uri made from a string is never "user escaped" (the constructor that says so is obsolete)
-  P("bool UserEscaped", (r) => js`(void ${r}.Scheme, false)`),
-  P("bool IsFile", (r) => js`(${r}.Scheme === "file")`),
+  P("bool UserEscaped", (r) => js`(void ${r}.IsAbsoluteUri, false)`),
+  P("bool IsFile", (r) => js`${r}.IsFile`),
   P("bool IsUnc", (r) => js`${r}.IsUnc`),
   P("bool IsLoopback", (r) => js`${r}.IsLoopback`),
   P("string DnsSafeHost", (r) => js`${r}.DnsSafeHost`),
@@ -156,6 +174,22 @@ type("System", "Uri", { test: (v) => js`(${v} instanceof ${rt("Uri")})` }, [
   K("string UriSchemeNetTcp", "net.tcp", () => js`"net.tcp"`),
 ]);
 type("System", "UriKind", { valueType: true }, [K("UriKind RelativeOrAbsolute", 0, () => js`0`), K("UriKind Absolute", 1, () => js`1`), K("UriKind Relative", 2, () => js`2`)]);
+// UriComponents, UriFormat and UriHostNameType are not on APIM's allow-list by name, but Uri's allowed
+// members take and return them (as UriKind), so they are declared for those members.
+type("System", "UriComponents", { valueType: true }, [
+  ...(
+    [
+      ["Scheme", 1], ["UserInfo", 2], ["Host", 4], ["Port", 8], ["Path", 16], ["Query", 32], ["Fragment", 64], ["StrongPort", 128], ["NormalizedHost", 256],
+      ["KeepDelimiter", 1073741824], ["SerializationInfoString", -2147483648], ["AbsoluteUri", 127], ["HostAndPort", 132], ["StrongAuthority", 134],
+      ["SchemeAndServer", 13], ["HttpRequestUrl", 61], ["PathAndQuery", 48],
+    ] as const
+  ).map(([n, v]) => K(`UriComponents ${n}`, v, () => js`${v}`)),
+]);
+type("System", "UriFormat", { valueType: true }, [K("UriFormat UriEscaped", 1, () => js`1`), K("UriFormat Unescaped", 2, () => js`2`), K("UriFormat SafeUnescaped", 3, () => js`3`)]);
+type("System", "UriHostNameType", { valueType: true }, [
+  K("UriHostNameType Unknown", 0, () => js`0`), K("UriHostNameType Basic", 1, () => js`1`), K("UriHostNameType Dns", 2, () => js`2`),
+  K("UriHostNameType IPv4", 3, () => js`3`), K("UriHostNameType IPv6", 4, () => js`4`),
+]);
 type("System", "UriPartial", { valueType: true }, [K("UriPartial Scheme", 0, () => js`0`), K("UriPartial Authority", 1, () => js`1`), K("UriPartial Path", 2, () => js`2`), K("UriPartial Query", 3, () => js`3`)]);
 
 type("System.Net", "IPAddress", { test: (v) => js`(${v} instanceof ${rt("IPAddress")})` }, [

@@ -467,7 +467,7 @@ export class Generator {
             // extension: first argument is the receiver
             const [first, ...rest] = args;
             const restList = rest.filter((x, i) => !(params[i + 1]?.mod === "params" && x === "")).join(", ");
-            return `${paren(first!)}.${m.name}${c.typeArgs.length > 1 && needsExplicitTypeArgs(m) ? `<${c.typeArgs.join(", ")}>` : ""}(${restList})`;
+            return `${paren(first!)}.${m.name}${c.typeArgs.length >= 1 && needsExplicitTypeArgs(m) ? `<${c.typeArgs.join(", ")}>` : ""}(${restList})`;
           }
           return hasRecv ? `${recv}.${m.name}${targs}(${argList})` : `${staticName(owner)}.${m.name}${targs}(${argList})`;
       }

@@ -130,6 +130,10 @@ export const POOLS: Record<string, readonly Pooled[]> = {
     p(`new Uri("https://example.com/a%20b/c?x=1&y=%41#frag")`),
     p(`new Uri("http://user@Example.COM:8080/p/./q/../r?")`),
     p(`new Uri("https://h/")`),
+    p(`new Uri("x/y%41 z?q=%20#f", UriKind.Relative)`),
+    p(`new Uri("http://b\\u00fccher.de:81/p%2Fq?k=%C3%A9#f%20")`),
+    p(`new Uri(new Uri("http://u:p@h/a/b/c"), "../d e?f")`),
+    p(`new Uri("ftp://[::1]/x/")`),
   ],
   JObject: [
     p(`JObject.Parse("{\\"a\\":1,\\"b\\":[1,2.5,\\"x\\",null,true],\\"c\\":{\\"d\\":\\"e\\"}}")`),
