@@ -3,13 +3,13 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { compile, COMPILER_VERSION, formatDiagnostic, fragmentsFromDirectory, type Diagnostic } from "../compiler/index.js";
 import { jsonReport, sarifReport, type FileOutcome, type ReportFormat } from "./diagnostic-report.js";
-import { checkNamedValues, loadGatewayConfig } from "./config.js";
+import { checkNamedValues, checkRedisUrl, loadGatewayConfig } from "./config.js";
 import type { NamedValueInput } from "../compiler/named-values.js";
 import { buildGateway, writeBuild } from "./build.js";
 
 const USAGE = `usage:
   apimc build --config gateway.json --outdir build/ [--format function|esm]   # one module per operation (and product) + manifest.json
-  apimc serve --config gateway.json [--prebuilt build/] [--port N] [--host ADDR] [--no-watch] [--log-format text|json]
+  apimc serve --config gateway.json [--prebuilt build/] [--port N] [--host ADDR] [--no-watch] [--log-format text|json] [--redis URL]
   apimc compile <policy.xml>... [-o out.mjs | --outdir dir] [--sourcemap] [--named-values nv.json] [--fragments dir] [--snippets] [--format text|json|sarif]
   apimc check <policy.xml>... [--named-values nv.json] [--fragments dir] [--snippets] [--format text|json|sarif]
   apimc --version
@@ -19,6 +19,8 @@ const USAGE = `usage:
   build     --format function (default): modules serve --prebuilt loads; esm: ES modules importing apimc/runtime
   serve     --prebuilt: start from that build instead of compiling (refused if anything changed since it)
             --log-format json: one JSON object a request on stdout (default text: one line a request)
+            --redis redis://host:port/db: limits and the external cache in that Redis, shared with every
+            gateway using it (over gateway.json "state.redis"; README, "Running several gateways")
   --snippets  compile a root other than <policies> as the inbound section (documentation snippets)
   --format    for check and compile: text (default, on stderr), json or sarif (SARIF 2.1.0), one document on stdout
   --host      for serve: the address to listen on (default: listen.host of the configuration, else 127.0.0.1)
@@ -40,6 +42,7 @@ interface Args {
   format?: string;
   prebuilt?: string;
   logFormat?: string;
+  redis?: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -67,6 +70,7 @@ function parseArgs(argv: string[]): Args | string {
     else if (x === "--format") a.format = next();
     else if (x === "--prebuilt") a.prebuilt = next();
     else if (x === "--log-format") a.logFormat = next();
+    else if (x === "--redis") a.redis = next();
     else if (x.startsWith("-")) throw new UsageError(`unknown option ${x}`);
     else a.files.push(x);
   }
@@ -77,6 +81,12 @@ function parseArgs(argv: string[]): Args | string {
     if (a.format !== undefined && (a.cmd !== "build" || (a.format !== "function" && a.format !== "esm"))) throw new UsageError("--format is function or esm, for build");
     if (a.prebuilt !== undefined && a.cmd !== "serve") throw new UsageError("--prebuilt is for serve");
     if ((a.host !== undefined || a.port !== undefined) && a.cmd !== "serve") throw new UsageError("--host and --port are for serve");
+    if (a.redis !== undefined) {
+      if (a.cmd !== "serve") throw new UsageError("--redis is for serve");
+      checkRedisUrl(a.redis, "--redis", (_p, msg) => {
+        throw new UsageError(`--redis ${msg}`);
+      });
+    }
     if (a.logFormat !== undefined && (a.cmd !== "serve" || (a.logFormat !== "text" && a.logFormat !== "json"))) throw new UsageError("--log-format is text or json, for serve");
     return a;
   }
@@ -108,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.cmd === "build") return buildCommand(args.config!, args.outdir!, (args.format ?? "function") as "function" | "esm");
-  if (args.cmd === "serve") return serveCommand(args.config!, args.port, args.host, args.watch, args.prebuilt, args.logFormat as "text" | "json" | undefined);
+  if (args.cmd === "serve") return serveCommand(args.config!, args.port, args.host, args.watch, args.prebuilt, args.logFormat as "text" | "json" | undefined, args.redis);
   const format = (args.format ?? "text") as ReportFormat;
   let namedValues: Record<string, NamedValueInput> | undefined;
   if (args.namedValues) {
@@ -192,7 +202,7 @@ function buildCommand(config: string, outdir: string, format: "function" | "esm"
   return 0;
 }
 
-async function serveCommand(config: string, port: number | undefined, host: string | undefined, watchFiles: boolean, prebuilt: string | undefined, logFormat: "text" | "json" | undefined): Promise<number> {
+async function serveCommand(config: string, port: number | undefined, host: string | undefined, watchFiles: boolean, prebuilt: string | undefined, logFormat: "text" | "json" | undefined, redis?: string): Promise<number> {
   const { createGateway } = await import("./host.js");
   let gateway;
   try {
@@ -209,10 +219,20 @@ async function serveCommand(config: string, port: number | undefined, host: stri
         process.stderr.write(ok ? "apimc: configuration compiled\n" : "apimc: the changed configuration cannot be used (above); still serving the last good version\n");
       },
       onWatchProblem: (message) => process.stderr.write(`apimc: ${message}\n`),
+      state: redis ? { redis } : undefined,
+      onStateChange: (line) => process.stderr.write(line + "\n"),
     });
   } catch (e) {
     process.stderr.write(`apimc: ${(e as Error).message}\n`);
     return 1;
+  }
+  // Serving starts either way; until Redis answers, its failMode decides (and says so once).
+  if (gateway.state) {
+    const s = gateway.state;
+    await s.whenReady(2000).then(
+      () => process.stderr.write(`apimc: shared state ${s.target} connected (failMode ${s.failMode})\n`),
+      () => process.stderr.write(`apimc: shared state ${s.target} is not reachable yet; failMode ${s.failMode} applies until it is\n`),
+    );
   }
   const listen = loadGatewayConfig(config).config.listen;
   const at = { port: port ?? listen?.port ?? 8080, host: host ?? listen?.host ?? "127.0.0.1" };

@@ -46,6 +46,11 @@ export interface GatewayConfig {
    * ManagedIdentityNotConfigured.
    */
   managedIdentity?: ManagedIdentityOptions;
+  /**
+   * Shared state: a Redis server that holds rate limits, quotas, concurrency slots and the external
+   * cache for every gateway using it (README, "Running several gateways"). Without it, in memory.
+   */
+  state?: { redis: string; failMode?: "open" | "closed"; timeoutMs?: number; keyPrefix?: string };
 }
 
 export interface ManagedIdentityOptions {
@@ -230,6 +235,20 @@ export function samePathKey(path: string): string {
 
 type Check = (v: unknown, path: string) => void;
 
+/** A Redis URL: redis://[user:password@]host[:port][/db] or rediss:// (TLS). Never printed with its password. */
+export function checkRedisUrl(v: unknown, path: string, fail: (path: string, msg: string) => never): void {
+  if (typeof v !== "string" || v === "") fail(path, 'is required: a Redis URL such as "redis://127.0.0.1:6379/0"');
+  let u: URL | null = null;
+  try {
+    u = new URL(v as string);
+  } catch {
+    fail(path, "is not a URL; expected redis://host:port/db");
+  }
+  if (u!.protocol !== "redis:" && u!.protocol !== "rediss:") fail(path, `must be a redis:// or rediss:// URL, not ${u!.protocol}//`);
+  if (!u!.hostname) fail(path, "needs a host: redis://host:port/db");
+  if (u!.pathname !== "" && u!.pathname !== "/" && !/^\/\d+$/.test(u!.pathname)) fail(path, "the path is the database number: redis://host:port/0");
+}
+
 /** Validates the parsed JSON; throws ConfigError naming the first problem's path. */
 export function validateConfig(raw: unknown, file: string): GatewayConfig {
   const fail = (path: string, msg: string): never => {
@@ -269,7 +288,14 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     (v as unknown[]).forEach((x, i) => each(x, `${path}[${i}]`));
   };
 
-  const c = obj(raw, "", ["listen", "admin", "metrics", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity"]);
+  const c = obj(raw, "", ["listen", "admin", "metrics", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity", "state"]);
+  if (c.state !== undefined) {
+    const s = obj(c.state, "state", ["redis", "failMode", "timeoutMs", "keyPrefix"]);
+    checkRedisUrl(s.redis, "state.redis", fail);
+    if (s.failMode !== undefined && s.failMode !== "open" && s.failMode !== "closed") fail("state.failMode", 'must be "open" (limits not enforced and caches miss while Redis is unreachable) or "closed" (503)');
+    if (s.timeoutMs !== undefined && (typeof s.timeoutMs !== "number" || !Number.isInteger(s.timeoutMs) || s.timeoutMs < 1 || s.timeoutMs > 60_000)) fail("state.timeoutMs", "must be a whole number of milliseconds from 1 to 60000");
+    if (s.keyPrefix !== undefined && (typeof s.keyPrefix !== "string" || s.keyPrefix.length > 200)) fail("state.keyPrefix", "must be a string of at most 200 characters");
+  }
   if (c.managedIdentity !== undefined) {
     const m = obj(c.managedIdentity, "managedIdentity", ["imds", "workloadIdentity", "timeoutSeconds"]);
     if (m.imds === undefined && m.workloadIdentity === undefined) fail("managedIdentity", "needs 'imds' (a managed identity endpoint) or 'workloadIdentity', or both");

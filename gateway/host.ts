@@ -22,6 +22,8 @@ import { SourceWatcher } from "./source-watcher.js";
 import { GatewayMetrics } from "./metrics.js";
 import { createAdminServer, isOpsPath, serveOps, type OpsSurface, type ReadyCheck } from "./ops-endpoints.js";
 import type { LastErrorFields } from "../runtime/errors.js";
+import type { SharedState } from "../runtime/state/shared.js";
+import { installSharedState, stateChangeLine, type StateConfig } from "./shared-state.js";
 
 /** The simple form: a path prefix, a backend and a policy, no operations or subscriptions. */
 export interface GatewayApi {
@@ -85,10 +87,19 @@ export interface GatewayOptions {
   metricsText?: () => Promise<string>;
   /** More readiness checks for /_apimc/ready (the shared state store's connection), by name. */
   readyChecks?: Record<string, ReadyCheck>;
+  /**
+   * Shared state (Redis) for limits and the external cache, over gateway.json's `state` (e.g. `{
+   * redis: url }` from --redis). Read when the gateway starts; a reload does not change it.
+   */
+  state?: Partial<StateConfig>;
+  /** A change of the shared state's reachability (one call per change, not per request): a log line. */
+  onStateChange?: (line: string, up: boolean) => void;
 }
 
 export interface Gateway {
   server: Server;
+  /** The shared state (Redis) when configured: `ready()`, up/down and error events (README, "Running several gateways"). */
+  state: SharedState | null;
   /** Listens on the gateway port, and on the admin port when one is configured. */
   listen(port?: number, host?: string): Promise<AddressInfo>;
   /** The admin port's server (health, ready, metrics) when configured, else null; its address once listening. */
@@ -116,6 +127,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     metrics = on === false ? null : on === true ? new GatewayMetrics({ onProblem: opts.onWatchProblem }) : on;
     admin = opts.admin !== undefined ? opts.admin : (config?.admin ?? null);
   };
+  let firstConfig: LoadedConfig | undefined;
 
   // The first build throws (createGateway fails, onBuild is not told: one report of each problem);
   // a rebuild never throws: it keeps the last good version and tells onBuild why.
@@ -126,6 +138,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     try {
       loaded = typeof opts.config === "string" ? loadGatewayConfig(opts.config) : opts.config!;
       if (first) chooseSurface(loaded.config);
+      firstConfig ??= loaded;
       // Only the first load comes from the build directory; a change afterwards is compiled.
       result = loadRoutes(loaded, stores, first ? opts.prebuilt : undefined, metrics);
     } catch (e) {
@@ -178,11 +191,19 @@ export function createGateway(opts: GatewayOptions): Gateway {
     chooseSurface(null);
     table = tableFromApis(opts.apis ?? [], opts, stores, callers, metrics);
   }
+  const stateConfig = { ...firstConfig?.config.state, ...opts.state };
+  let state: SharedState | null = null;
+  if (stateConfig.redis) {
+    state = installSharedState(stateConfig as StateConfig, stores);
+    const s = state;
+    s.on("change", (e) => opts.onStateChange?.(stateChangeLine(s, e.up, e.reason), e.up));
+  }
   let closing = false;
   const ops: OpsSurface = {
     checks: new Map<string, ReadyCheck>([
       ["configuration", () => (table ? true : "not loaded")],
       ["shutdown", () => (closing ? "shutting down: finishing requests in flight" : true)],
+      ...(state ? [["sharedState", () => (state!.ready() ? true : `${state!.target} is not reachable`)] as [string, ReadyCheck]] : []),
       ...Object.entries(opts.readyChecks ?? {}),
     ]),
     metrics: metrics ? (opts.metricsText ?? (() => metrics!.text())) : null,
@@ -377,6 +398,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     });
   return {
     server,
+    state,
     adminServer,
     adminAddress: () => adminAddress,
     metrics,
@@ -409,6 +431,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
           adminServer.close(() => resolve());
           adminServer.closeIdleConnections();
         });
+      await state?.close();
     },
   };
 }

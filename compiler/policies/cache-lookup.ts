@@ -10,7 +10,7 @@ import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import type { PolicyDef, PolicyNode } from "./types.js";
 import { endPipeline } from "../codegen/names.js";
-import { CACHING_TYPE, checkCachingType } from "./state-common.js";
+import { CACHING_TYPE, cachingType, cachingTypeArg, type CachingType } from "./state-common.js";
 import { isToken } from "../../runtime/headers.js";
 
 export interface CacheLookupNode extends PolicyNode {
@@ -21,6 +21,7 @@ export interface CacheLookupNode extends PolicyNode {
   mustRevalidate: XValue | undefined;
   headers: string[];
   query: string[];
+  cachingType: CachingType;
 }
 
 const DOWNSTREAM = ["none", "private", "public"] as const;
@@ -38,7 +39,6 @@ export const cacheLookup: PolicyDef<CacheLookupNode> = {
   },
   parse(el, pc, base) {
     const a = pc.attrs(el, this.attributes);
-    checkCachingType(pc, a["caching-type"], "cache-lookup");
     const headers: string[] = [];
     const query: string[] = [];
     for (const c of pc.elements(el)) {
@@ -70,6 +70,7 @@ export const cacheLookup: PolicyDef<CacheLookupNode> = {
       mustRevalidate: a["must-revalidate"],
       headers,
       query,
+      cachingType: cachingType(a["caching-type"]),
     };
   },
   emit(node, ec) {
@@ -86,7 +87,7 @@ export const cacheLookup: PolicyDef<CacheLookupNode> = {
       const downstream = node.downstream ? ec.value(node.downstream, "string") : js`"none"`;
       spec = js`{ varyByHeaders: ${lists.varyByHeaders}, varyByQuery: ${lists.varyByQuery}, downstream: ${rt("cacheDownstreamType")}(${downstream}), mustRevalidate: ${bool(node.mustRevalidate, true)} }`;
     }
-    return js`if (await ${rt("cacheLookupResponse")}(ctx, ${spec}, ${bool(node.byDeveloper, false)}, ${bool(node.byGroups, false)}, ${bool(node.allowPrivate, false)})) return ${endPipeline()};`;
+    return js`if (await ${rt("cacheLookupResponse")}(ctx, ${spec}, ${bool(node.byDeveloper, false)}, ${bool(node.byGroups, false)}, ${bool(node.allowPrivate, false)}${cachingTypeArg(node.cachingType)})) return ${endPipeline()};`;
   },
   isAsync: () => true,
 };

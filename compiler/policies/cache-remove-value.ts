@@ -3,10 +3,11 @@ import { js, rt } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import { ALL_SECTIONS, type PolicyDef, type PolicyNode } from "./types.js";
-import { CACHING_TYPE, checkCachingType } from "./state-common.js";
+import { CACHING_TYPE, cachingType, cachingTypeArg, type CachingType } from "./state-common.js";
 
 export interface CacheRemoveValueNode extends PolicyNode {
   key: XValue;
+  cachingType: CachingType;
 }
 
 export const cacheRemoveValue: PolicyDef<CacheRemoveValueNode> = {
@@ -16,12 +17,11 @@ export const cacheRemoveValue: PolicyDef<CacheRemoveValueNode> = {
   parse(el, pc, base) {
     const a = pc.attrs(el, this.attributes);
     pc.elements(el).forEach((c) => pc.diags.error(Codes.UnexpectedChild, c.offset, "<cache-remove-value> takes no child elements."));
-    checkCachingType(pc, a["caching-type"], "cache-remove-value");
     if (!a.key) return null;
-    return { ...base, key: a.key };
+    return { ...base, key: a.key, cachingType: cachingType(a["caching-type"]) };
   },
   emit(node, ec) {
-    return js`await ${rt("cacheRemoveValue")}(ctx, ${ec.value(node.key, "string")});`;
+    return js`await ${rt("cacheRemoveValue")}(ctx, ${ec.value(node.key, "string")}${cachingTypeArg(node.cachingType)});`;
   },
   isAsync: () => true,
 };

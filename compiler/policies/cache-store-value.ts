@@ -4,12 +4,13 @@ import { js, rt } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
 import { ALL_SECTIONS, type PolicyDef, type PolicyNode } from "./types.js";
-import { CACHING_TYPE, checkCachingType } from "./state-common.js";
+import { CACHING_TYPE, cachingType, cachingTypeArg, type CachingType } from "./state-common.js";
 
 export interface CacheStoreValueNode extends PolicyNode {
   key: XValue;
   value: XValue;
   duration: XValue;
+  cachingType: CachingType;
 }
 
 export const cacheStoreValue: PolicyDef<CacheStoreValueNode> = {
@@ -19,12 +20,11 @@ export const cacheStoreValue: PolicyDef<CacheStoreValueNode> = {
   parse(el, pc, base) {
     const a = pc.attrs(el, this.attributes);
     pc.elements(el).forEach((c) => pc.diags.error(Codes.UnexpectedChild, c.offset, "<cache-store-value> takes no child elements."));
-    checkCachingType(pc, a["caching-type"], "cache-store-value");
     if (!a.key || !a.value || !a.duration) return null;
-    return { ...base, key: a.key, value: a.value, duration: a.duration };
+    return { ...base, key: a.key, value: a.value, duration: a.duration, cachingType: cachingType(a["caching-type"]) };
   },
   emit(node, ec) {
-    return js`await ${rt("cacheSetValue")}(ctx, ${ec.value(node.key, "string")}, ${ec.value(node.value, "any")}, ${ec.value(node.duration, "int")});`;
+    return js`await ${rt("cacheSetValue")}(ctx, ${ec.value(node.key, "string")}, ${ec.value(node.value, "any")}, ${ec.value(node.duration, "int")}${cachingTypeArg(node.cachingType)});`;
   },
   isAsync: () => true,
 };

@@ -83,12 +83,22 @@ export function checkCount(pc: ParseContext, count: XValue | undefined, el: stri
   literalIntIn(pc, count, `'increment-count' of <${el}>`, 0, Number.MAX_SAFE_INTEGER);
 }
 
-/** caching-type: there is no external cache outside Azure; say so once where it matters. */
+/**
+ * caching-type: `internal` is the gateway's memory cache; `external` and `prefer-external` (the
+ * default) the gateway's shared state (Redis) when it has one, else its memory cache (README).
+ */
 export const CACHING_TYPE: AttrSpec = { expr: false, type: { enum: ["prefer-external", "external", "internal"] } };
 
-export function checkCachingType(pc: ParseContext, v: XValue | undefined, el: string): void {
-  if (v && v.kind === "literal" && v.text.trim() === "external")
-    pc.diags.warning(Codes.NotSupportedOutsideAzure, v.offset, `<${el}> caching-type="external": apimc has no external cache; the gateway's in-memory cache is used.`);
+export type CachingType = "prefer-external" | "external" | "internal";
+
+export function cachingType(v: XValue | undefined): CachingType {
+  const t = v && v.kind === "literal" ? v.text.trim() : "";
+  return t === "external" || t === "internal" ? t : "prefer-external";
+}
+
+/** The extra argument of a cache helper: none for the default (prefer-external). */
+export function cachingTypeArg(t: CachingType): Code {
+  return t === "prefer-external" ? js`` : js`, ${t}`;
 }
 
 /** A per-subscription limit (rate-limit, quota) with its optional <api>/<operation> limits. */

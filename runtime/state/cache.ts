@@ -1,7 +1,8 @@
 // cache-lookup-value / cache-store-value / cache-remove-value and cache-lookup / cache-store.
-// One in-memory cache per gateway environment, behind an interface an external cache (Redis) can
-// implement later. caching-type: there is no external cache, so `prefer-external` and `internal`
-// use this one; `external` uses it too (the policy's compile-time diagnostic says so as a warning).
+// Two caches per gateway environment: the internal one in memory, and the external one (Redis,
+// runtime/state/redis-store.ts) when the gateway has shared state. caching-type: `internal` uses
+// the memory cache; `external` and `prefer-external` (the default) use the external cache when
+// there is one, else the memory cache (APIM: prefer-external "uses the external cache if configured").
 import { store, ResponseMessage, type Context } from "../context.js";
 import { HeaderMap } from "../headers.js";
 import { MessageBody } from "../body.js";
@@ -9,6 +10,7 @@ import { PolicyError } from "../errors.js";
 import { stateClock } from "./clock.js";
 import type { MaybePromise } from "./limits.js";
 import { traceCache } from "../trace.js";
+import type { CachedResponse } from "./value-codec.js";
 
 export interface CacheEntry {
   value: unknown;
@@ -17,7 +19,8 @@ export interface CacheEntry {
 
 export interface CacheStore {
   get(key: string, now: number): MaybePromise<CacheEntry | undefined>;
-  set(key: string, value: unknown, expiresAt: number): MaybePromise<void>;
+  /** `now`: the state clock's time (a store with its own expiry needs the time left). */
+  set(key: string, value: unknown, expiresAt: number, now: number): MaybePromise<void>;
   delete(key: string): MaybePromise<void>;
 }
 
@@ -33,7 +36,7 @@ export class MemoryCacheStore implements CacheStore {
     }
     return e;
   }
-  set(key: string, value: unknown, expiresAt: number): void {
+  set(key: string, value: unknown, expiresAt: number, _now?: number): void {
     if (++this.ops % 1024 === 0) {
       const now = Date.now();
       for (const [k, e] of this.m) if (e.expiresAt <= now) this.m.delete(k);
@@ -54,7 +57,18 @@ export class MemoryCacheStore implements CacheStore {
 const MAX_ENTRIES = 100_000;
 
 export const CACHE_STORE = "state:cache";
-const cache = (ctx: Context): CacheStore => store(ctx, CACHE_STORE, () => new MemoryCacheStore());
+/** The external cache's name in `ctx.$env.stores` (set by a gateway with shared state). */
+export const EXTERNAL_CACHE_STORE = "state:cache-external";
+
+export type CachingType = "internal" | "external" | "prefer-external";
+
+function cache(ctx: Context, type: CachingType): CacheStore {
+  if (type !== "internal") {
+    const external = ctx.$env.stores.get(EXTERNAL_CACHE_STORE) as CacheStore | undefined;
+    if (external) return external;
+  }
+  return store(ctx, CACHE_STORE, () => new MemoryCacheStore());
+}
 
 /** JToken values are mutable: the cache keeps its own copy and hands out copies. */
 function copy(v: unknown): unknown {
@@ -74,24 +88,26 @@ function keyText(key: unknown): string {
  * one, a miss leaves the variable unset, so the documented pattern
  * `!context.Variables.ContainsKey("name")` after the lookup detects the miss.
  */
-export async function cacheGetValue(ctx: Context, key: unknown, variable: string, hasDefault: boolean, defaultValue: unknown): Promise<void> {
-  const e = await cache(ctx).get(keyText(key), stateClock(ctx).now());
+export async function cacheGetValue(ctx: Context, key: unknown, variable: string, hasDefault: boolean, defaultValue: unknown, type: CachingType = "prefer-external"): Promise<void> {
+  const e = await cache(ctx, type).get(keyText(key), stateClock(ctx).now());
   if (ctx.Tracing) traceCache(ctx, !!e);
   if (e) ctx.Variables.set(variable, copy(e.value));
   else if (hasDefault) ctx.Variables.set(variable, defaultValue);
 }
 
 /** cache-store-value: `duration` in seconds (positive). A null value removes the entry. */
-export async function cacheSetValue(ctx: Context, key: unknown, value: unknown, duration: unknown): Promise<void> {
+export async function cacheSetValue(ctx: Context, key: unknown, value: unknown, duration: unknown, type: CachingType = "prefer-external"): Promise<void> {
   if (typeof duration !== "number" || !Number.isFinite(duration) || duration < 0)
     throw new PolicyError("ExpressionValueEvaluationFailure", `The cache duration must be a non-negative number of seconds, not ${String(duration)}.`);
   const k = keyText(key);
-  if (value === null || value === undefined || duration === 0) return void (await cache(ctx).delete(k));
-  await cache(ctx).set(k, copy(value), stateClock(ctx).now() + duration * 1000);
+  const c = cache(ctx, type);
+  if (value === null || value === undefined || duration === 0) return void (await c.delete(k));
+  const now = stateClock(ctx).now();
+  await c.set(k, copy(value), now + duration * 1000, now);
 }
 
-export async function cacheRemoveValue(ctx: Context, key: unknown): Promise<void> {
-  await cache(ctx).delete(keyText(key));
+export async function cacheRemoveValue(ctx: Context, key: unknown, type: CachingType = "prefer-external"): Promise<void> {
+  await cache(ctx, type).delete(keyText(key));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,17 +120,8 @@ export interface CacheLookupSpec {
   mustRevalidate: boolean;
 }
 
-interface CachedResponse {
-  status: number;
-  reason: string;
-  headers: [string, string[]][];
-  body: Buffer;
-  storedAt: number;
-  durationS: number;
-}
-
-/** Requests that cache-lookup looked up and missed: the key cache-store writes under. */
-const PENDING = new WeakMap<Context, { key: string; spec: CacheLookupSpec }>();
+/** Requests that cache-lookup looked up and missed: the key and the cache cache-store writes to. */
+const PENDING = new WeakMap<Context, { key: string; spec: CacheLookupSpec; cache: CacheStore }>();
 
 /** Responses above this size are not cached (APIM's cached response limit, 2 MiB). */
 export const MAX_CACHED_RESPONSE = 2 * 1024 * 1024;
@@ -145,17 +152,18 @@ function responseKey(ctx: Context, spec: CacheLookupSpec, byDeveloper: boolean, 
  * true). Only GET requests are cached; a request with an Authorization header is neither looked up
  * nor stored unless allow-private-response-caching is true.
  */
-export async function cacheLookupResponse(ctx: Context, spec: CacheLookupSpec, byDeveloper: boolean, byGroups: boolean, allowPrivate: boolean): Promise<boolean> {
+export async function cacheLookupResponse(ctx: Context, spec: CacheLookupSpec, byDeveloper: boolean, byGroups: boolean, allowPrivate: boolean, type: CachingType = "prefer-external"): Promise<boolean> {
   const rq = ctx.Request;
   if (rq.Method !== "GET") return false;
   if (!allowPrivate && rq.Headers.ContainsKey("Authorization")) return false;
   const key = `r:${responseKey(ctx, spec, byDeveloper, byGroups)}`;
   const now = stateClock(ctx).now();
-  const e = await cache(ctx).get(key, now);
+  const target = cache(ctx, type);
+  const e = await target.get(key, now);
   if (ctx.Tracing) traceCache(ctx, !!e);
   ctx.$cacheResult = e ? "hit" : "miss";
   if (!e) {
-    PENDING.set(ctx, { key, spec });
+    PENDING.set(ctx, { key, spec, cache: target });
     return false;
   }
   const c = e.value as CachedResponse;
@@ -195,7 +203,7 @@ export async function cacheStoreResponse(ctx: Context, duration: unknown, cacheR
   for (const h of res.Headers) if (!NOT_REPLAYED.has(h.Key.toLowerCase())) headers.push([h.Key, h.Value.slice()]);
   const now = stateClock(ctx).now();
   const entry: CachedResponse = { status: res.StatusCode, reason: res.StatusReason, headers, body: Buffer.from(body), storedAt: now, durationS: duration };
-  await cache(ctx).set(pending.key, entry, now + duration * 1000);
+  await pending.cache.set(pending.key, entry, now + duration * 1000, now);
   downstreamHeaders(res, pending.spec, Math.floor(duration));
 }
 

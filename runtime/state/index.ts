@@ -7,3 +7,6 @@ export {
   type RateLimitStore, type QuotaStore, type ConcurrencyStore, type RateLimitNames, type SubscriptionLimitSpec, type QuotaByKeySpec,
 } from "./limits.js";
 export { cacheDownstreamType, cacheGetValue, cacheSetValue, cacheRemoveValue, cacheLookupResponse, cacheStoreResponse, MemoryCacheStore, CACHE_STORE, type CacheStore } from "./cache.js";
+export { EXTERNAL_CACHE_STORE, type CachingType } from "./cache.js";
+export { policiesNeedingSharedState, SHARED_STATE_POLICIES, STATE_UNAVAILABLE, type SharedState, type FailMode, type StateErrorEvent, type StateChangeEvent, type StatePolicyUse } from "./shared.js";
+export { RedisStateStore, StateCallError, quotaStoreOf, type StateConnection, type RedisStoreOptions } from "./redis-store.js";

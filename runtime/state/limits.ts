@@ -1,7 +1,8 @@
 // rate-limit, rate-limit-by-key, quota, quota-by-key and limit-concurrency. Counters live in
-// stores behind small interfaces (in memory here; a shared store such as Redis can implement the
-// same interfaces later, which is why every operation may return a promise and the generated code
-// awaits it). Stores are kept in the gateway environment (`ctx.$env.stores`) and use its clock.
+// stores behind small interfaces: in memory here, in Redis with runtime/state/redis-store.ts (which
+// is why every operation may return a promise and the generated code awaits it). A check and its
+// count are one store call (`take`), so a shared store can make them one atomic step. Stores are
+// kept in the gateway environment (`ctx.$env.stores`) and use its clock.
 import { store, type Context } from "../context.js";
 import { PolicyError } from "../errors.js";
 import { stateClock } from "./clock.js";
@@ -20,11 +21,31 @@ export interface WindowCheck {
   retryAfterMs: number;
 }
 
+/** One sliding-window counter a call is checked against. */
+export interface RateCounter {
+  key: string;
+  limit: number;
+  windowMs: number;
+}
+
+export interface TakeResult {
+  allowed: boolean;
+  /** Per counter: calls counted in its window before this call (for a refused call: up to the one that refused). */
+  used: number[];
+  /** When not allowed: milliseconds until the refusing counter has room. */
+  retryAfterMs: number;
+  /** When not allowed: the limit of the counter that refused. */
+  limit: number;
+}
+
 /** Sliding-window counters by key (rate-limit, rate-limit-by-key). */
 export interface RateLimitStore {
-  /** Whether `count` more calls fit under `limit` within the last `windowMs` (count 0: whether the limit is already reached). */
-  check(key: string, limit: number, windowMs: number, count: number, now: number): MaybePromise<WindowCheck>;
-  /** Records `count` calls at `now`. */
+  /**
+   * Whether `count` more calls fit under every counter (count 0: whether none has reached its
+   * limit); if they all do and count > 0, records the calls at `now` on each, in the same atomic step.
+   */
+  take(counters: readonly RateCounter[], count: number, now: number): MaybePromise<TakeResult>;
+  /** Records `count` calls at `now` (deferred counting). */
   record(key: string, windowMs: number, count: number, now: number): MaybePromise<void>;
 }
 
@@ -35,10 +56,42 @@ export interface QuotaUsage {
   periodEnd: number;
 }
 
+/** One quota counter a call is checked against: `calls` / `bytes` null when the quota has no such limit. */
+export interface QuotaCounter {
+  key: string;
+  period: QuotaPeriod;
+  calls: number | null;
+  bytes: number | null;
+  /** Calls this request adds to the counter when it is allowed (0: none, e.g. counted already). */
+  add: number;
+}
+
+export interface QuotaTake {
+  allowed: boolean;
+  /** When not allowed: which limit, and the end of the refusing counter's period. */
+  exceeded: "call volume" | "bandwidth" | null;
+  periodEnd: number;
+}
+
 /** Fixed-window (period) counters by key (quota, quota-by-key). */
 export interface QuotaStore {
+  /**
+   * Whether the call fits every counter (see `quotaRefusal`); if so, adds each counter's `add`
+   * calls, in the same atomic step.
+   */
+  take(counters: readonly QuotaCounter[], inc: number, deferred: boolean, now: number): MaybePromise<QuotaTake>;
   usage(key: string, period: QuotaPeriod, now: number): MaybePromise<QuotaUsage>;
   add(key: string, period: QuotaPeriod, calls: number, bytes: number, now: number): MaybePromise<void>;
+}
+
+/**
+ * The rule for one quota counter (the Redis script has the same): calls used + `inc` must stay
+ * within `calls` (with deferred counting: used < calls, the count is known later); bandwidth used < bytes.
+ */
+export function quotaRefusal(c: QuotaCounter, usedCalls: number, usedBytes: number, inc: number, deferred: boolean): "call volume" | "bandwidth" | null {
+  if (c.calls !== null && (deferred ? usedCalls >= c.calls : usedCalls + inc > c.calls)) return "call volume";
+  if (c.bytes !== null && usedBytes >= c.bytes) return "bandwidth";
+  return null;
 }
 
 export interface QuotaPeriod {
@@ -50,8 +103,15 @@ export interface QuotaPeriod {
 
 /** Concurrency slots by key (limit-concurrency). */
 export interface ConcurrencyStore {
-  enter(key: string, max: number): MaybePromise<boolean>;
-  leave(key: string): MaybePromise<void>;
+  /** A slot under `key` if fewer than `max` are taken (what `leave` gives back), else null. */
+  enter(key: string, max: number): MaybePromise<ConcurrencySlot | null>;
+  leave(slot: ConcurrencySlot): MaybePromise<void>;
+}
+
+/** A taken slot: its key, and the store's own mark of it (a shared store tells slots apart). */
+export interface ConcurrencySlot {
+  key: string;
+  token: string;
 }
 
 /** A sliding log: call times and counts in the window, oldest first. */
@@ -104,6 +164,17 @@ export class MemoryRateLimitStore implements RateLimitStore {
     return { allowed, used, retryAfterMs: Math.max(0, at - now) };
   }
 
+  take(counters: readonly RateCounter[], count: number, now: number): TakeResult {
+    const used: number[] = [];
+    for (const c of counters) {
+      const r = this.check(c.key, c.limit, c.windowMs, count, now);
+      used.push(r.used);
+      if (!r.allowed) return { allowed: false, used, retryAfterMs: r.retryAfterMs, limit: c.limit };
+    }
+    if (count > 0) for (const c of counters) this.record(c.key, c.windowMs, count, now);
+    return { allowed: true, used, retryAfterMs: 0, limit: 0 };
+  }
+
   record(key: string, windowMs: number, count: number, now: number): void {
     if (count <= 0) return;
     let log = this.logs.get(key);
@@ -128,6 +199,16 @@ export class MemoryRateLimitStore implements RateLimitStore {
 export class MemoryQuotaStore implements QuotaStore {
   private readonly counters = new Map<string, { index: number; calls: number; bytes: number }>();
 
+  take(counters: readonly QuotaCounter[], inc: number, deferred: boolean, now: number): QuotaTake {
+    for (const c of counters) {
+      const u = this.usage(c.key, c.period, now);
+      const exceeded = quotaRefusal(c, u.calls, u.bytes, inc, deferred);
+      if (exceeded) return { allowed: false, exceeded, periodEnd: u.periodEnd };
+    }
+    for (const c of counters) if (c.add > 0) this.add(c.key, c.period, c.add, 0, now);
+    return { allowed: true, exceeded: null, periodEnd: 0 };
+  }
+
   usage(key: string, period: QuotaPeriod, now: number): QuotaUsage {
     const { index, end } = periodOf(period, now);
     const c = this.counters.get(key);
@@ -144,7 +225,7 @@ export class MemoryQuotaStore implements QuotaStore {
   }
 }
 
-function periodOf(p: QuotaPeriod, now: number): { index: number; end: number } {
+export function periodOf(p: QuotaPeriod, now: number): { index: number; end: number } {
   if (p.lengthMs <= 0) return { index: 0, end: Infinity };
   const index = Math.floor((now - p.firstStartMs) / p.lengthMs);
   return { index, end: p.firstStartMs + (index + 1) * p.lengthMs };
@@ -152,13 +233,13 @@ function periodOf(p: QuotaPeriod, now: number): { index: number; end: number } {
 
 export class MemoryConcurrencyStore implements ConcurrencyStore {
   private readonly inFlight = new Map<string, number>();
-  enter(key: string, max: number): boolean {
+  enter(key: string, max: number): ConcurrencySlot | null {
     const n = this.inFlight.get(key) ?? 0;
-    if (n >= max) return false;
+    if (n >= max) return null;
     this.inFlight.set(key, n + 1);
-    return true;
+    return { key, token: "" };
   }
-  leave(key: string): void {
+  leave({ key }: ConcurrencySlot): void {
     const n = (this.inFlight.get(key) ?? 1) - 1;
     if (n <= 0) this.inFlight.delete(key);
     else this.inFlight.set(key, n);
@@ -239,18 +320,15 @@ export async function rateLimitByKey(
   const st = rateStore(ctx);
   const clock = stateClock(ctx);
   const now = clock.now();
-  const r = await st.check(k, limit, windowMs, deferred ? 0 : inc, now);
+  const r = await st.take([{ key: k, limit, windowMs }], deferred ? 0 : inc, now);
   if (!r.allowed) throw rateLimited(ctx, names, r.retryAfterMs, limit);
-  if (!deferred) {
-    await st.record(k, windowMs, inc, now);
-    finishRateHeaders(ctx, names, limit, limit - r.used - inc);
-    return;
-  }
-  if (names.remainingVariable) ctx.Variables.set(names.remainingVariable, Math.max(0, limit - r.used));
+  const used = r.used[0] ?? 0;
+  if (!deferred) return finishRateHeaders(ctx, names, limit, limit - used - inc);
+  if (names.remainingVariable) ctx.Variables.set(names.remainingVariable, Math.max(0, limit - used));
   stateOnFinish(ctx, async (c) => {
     const n = deferred();
     if (typeof n === "number" && n > 0) await st.record(k, windowMs, n, clock.now());
-    setResponseHeader(c, names.remainingHeader, String(Math.max(0, limit - r.used - (n > 0 ? n : 0))));
+    setResponseHeader(c, names.remainingHeader, String(Math.max(0, limit - used - (n > 0 ? n : 0))));
     setResponseHeader(c, names.totalHeader, String(limit));
   });
 }
@@ -334,31 +412,31 @@ export async function rateLimitSubscription(ctx: Context, spec: SubscriptionLimi
   if (!ctx.Subscription) return;
   const st = rateStore(ctx);
   const now = stateClock(ctx).now();
-  const limits = applicableLimits(ctx, spec, "rl");
+  const counters = applicableLimits(ctx, spec, "rl").map((l) => ({ key: l.key, limit: l.limit.calls ?? 0, windowMs: l.limit.periodS * 1000 }));
+  const r = await st.take(counters, 1, now);
+  if (!r.allowed) throw rateLimited(ctx, names, r.retryAfterMs, r.limit);
   let remaining = Infinity;
   let total = 0;
-  for (const l of limits) {
-    const calls = l.limit.calls ?? 0;
-    const r = await st.check(l.key, calls, l.limit.periodS * 1000, 1, now);
-    if (!r.allowed) throw rateLimited(ctx, names, r.retryAfterMs, calls);
-    if (calls - r.used - 1 < remaining) {
-      remaining = calls - r.used - 1;
-      total = calls;
+  counters.forEach((c, i) => {
+    if (c.limit - (r.used[i] ?? 0) - 1 < remaining) {
+      remaining = c.limit - (r.used[i] ?? 0) - 1;
+      total = c.limit;
     }
-  }
-  for (const l of limits) await st.record(l.key, l.limit.periodS * 1000, 1, now);
+  });
   finishRateHeaders(ctx, names, total, remaining);
 }
 
 /** Counted keys of a request, so several quota policies on one key count a request once (reference page). */
 const COUNTED = new WeakMap<Context, Set<string>>();
 
-function firstCount(ctx: Context, key: string): boolean {
+function counted(ctx: Context, key: string): boolean {
+  return COUNTED.get(ctx)?.has(key) ?? false;
+}
+
+function markCounted(ctx: Context, key: string): void {
   let s = COUNTED.get(ctx);
   if (!s) COUNTED.set(ctx, (s = new Set()));
-  if (s.has(key)) return false;
   s.add(key);
-  return true;
 }
 
 /** .NET TimeSpan "c" format: [d.]hh:mm:ss. */
@@ -388,26 +466,27 @@ function transferredBytes(ctx: Context, requestBytes: number): number {
   return requestBytes + res;
 }
 
-interface QuotaCounter {
+interface ScopedQuota {
   key: string;
   limit: ScopedLimit;
   period: QuotaPeriod;
 }
 
-async function quotaRun(ctx: Context, counters: QuotaCounter[], inc: number, deferred: DeferredIncrement | null): Promise<void> {
+async function quotaRun(ctx: Context, counters: ScopedQuota[], inc: number, deferred: DeferredIncrement | null): Promise<void> {
   const st = quotaStore(ctx);
   const clock = stateClock(ctx);
   const now = clock.now();
-  for (const c of counters) {
-    const u = await st.usage(c.key, c.period, now);
-    const calls = c.limit.calls;
-    if (calls !== null && (deferred ? u.calls >= calls : u.calls + inc > calls)) throw quotaExceeded(ctx, "call volume", u.periodEnd, now);
+  // Several quota policies on one key count a request once: only the first adds to it.
+  const fresh = counters.filter((c) => !counted(ctx, c.key));
+  const checks: QuotaCounter[] = counters.map((c) => {
     const kb = c.limit.bandwidthKb ?? null;
-    if (kb !== null && u.bytes >= kb * 1024) throw quotaExceeded(ctx, "bandwidth", u.periodEnd, now);
-  }
-  const fresh = counters.filter((c) => firstCount(ctx, c.key));
+    const add = !deferred && inc > 0 && c.limit.calls !== null && fresh.includes(c) ? inc : 0;
+    return { key: c.key, period: c.period, calls: c.limit.calls, bytes: kb === null ? null : kb * 1024, add };
+  });
+  const t = await st.take(checks, inc, deferred !== null, now);
+  if (!t.allowed) throw quotaExceeded(ctx, t.exceeded ?? "call volume", t.periodEnd, now);
+  for (const c of fresh) markCounted(ctx, c.key);
   if (fresh.length === 0) return;
-  if (!deferred && inc > 0) for (const c of fresh) if (c.limit.calls !== null) await st.add(c.key, c.period, inc, 0, now);
   const needBytes = fresh.some((c) => (c.limit.bandwidthKb ?? null) !== null);
   if (!deferred && !needBytes) return;
   // Only bandwidth quotas look at bodies (such modules ask the gateway to buffer them: readsBody).
@@ -451,13 +530,13 @@ export async function quotaByKey(ctx: Context, spec: QuotaByKeySpec, key: unknow
 // limit-concurrency
 
 /** [infer] The reference page gives only the status (429); reason and message are ours. */
-export async function concurrencyEnter(ctx: Context, key: unknown, max: number): Promise<string> {
+export async function concurrencyEnter(ctx: Context, key: unknown, max: number): Promise<ConcurrencySlot> {
   const k = key === null || key === undefined ? "" : String(key);
-  const ok = await concurrencyStore(ctx).enter(k, max);
-  if (!ok) throw new PolicyError("ConcurrencyLimitExceeded", "Too many concurrent requests: the concurrency limit is exceeded.", 429);
-  return k;
+  const slot = await concurrencyStore(ctx).enter(k, max);
+  if (!slot) throw new PolicyError("ConcurrencyLimitExceeded", "Too many concurrent requests: the concurrency limit is exceeded.", 429);
+  return slot;
 }
 
-export async function concurrencyLeave(ctx: Context, key: string): Promise<void> {
-  await concurrencyStore(ctx).leave(key);
+export async function concurrencyLeave(ctx: Context, slot: ConcurrencySlot): Promise<void> {
+  await concurrencyStore(ctx).leave(slot);
 }

@@ -42,10 +42,21 @@ describe("gateway configuration validation", () => {
     expect(err({ ...ok, redact: { headers: ["bad header"] } })).toBe("gateway.json: redact.headers[0]: 'bad header' is not a valid header name");
     expect(err({ ...ok, redact: { cookies: [] } })).toContain("redact.cookies: unknown property");
   });
+  it("state takes a redis:// URL (database number as the path), failMode open|closed, a timeout and a key prefix; a password is never printed", () => {
+    expect(() => validateConfig({ ...ok, state: { redis: "redis://127.0.0.1:6379/2", failMode: "closed", timeoutMs: 100, keyPrefix: "x:" } }, "g.json")).not.toThrow();
+    expect(() => validateConfig({ ...ok, state: { redis: "rediss://user:pw@cache.example.com:6380" } }, "g.json")).not.toThrow();
+    expect(err({ ...ok, state: {} })).toContain("state.redis: is required");
+    expect(err({ ...ok, state: { redis: "http://h:1" } })).toBe("gateway.json: state.redis: must be a redis:// or rediss:// URL, not http://");
+    expect(err({ ...ok, state: { redis: "redis://h:1/db" } })).toContain("the path is the database number");
+    expect(err({ ...ok, state: { redis: "redis://u:s3cret@h:1/x" } })).not.toContain("s3cret");
+    expect(err({ ...ok, state: { redis: "redis://h:1", failMode: "retry" } })).toContain('state.failMode: must be "open"');
+    expect(err({ ...ok, state: { redis: "redis://h:1", timeoutMs: 0 } })).toContain("state.timeoutMs");
+    expect(err({ ...ok, state: { redis: "redis://h:1", url: "x" } })).toContain("state.url: unknown property");
+  });
   it("the JSON Schema lists the same top-level properties the validator accepts", () => {
     const schema = JSON.parse(readFileSync(new URL("../../gateway.schema.json", import.meta.url), "utf8"));
     expect(Object.keys(schema.properties).filter((k) => k !== "$schema").sort()).toEqual(
-      ["admin", "apis", "backends", "certificates", "fragments", "listen", "managedIdentity", "metrics", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace", "redact"].sort(),
+      ["admin", "apis", "backends", "certificates", "fragments", "listen", "managedIdentity", "metrics", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace", "redact", "state"].sort(),
     );
   });
 });
