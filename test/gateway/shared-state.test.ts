@@ -197,8 +197,14 @@ describe("Redis stopped and restarted under load", () => {
       await redis.stop();
       await new Promise((r) => setTimeout(r, 800));
       expect(gateways.every((g) => !g.state!.ready())).toBe(true);
+      const notReady = await fetch(`${urls[0]}/_apimc/ready`);
+      expect(notReady.status).toBe(503);
+      expect((await notReady.json()).checks.sharedState).toBe(`redis://127.0.0.1:${redis.port}/0 is not reachable`);
       await redis.start();
       await Promise.all(gateways.map((g) => g.state!.whenReady(10_000)));
+      const ready = await fetch(`${urls[1]}/_apimc/ready`);
+      expect(ready.status).toBe(200);
+      expect((await ready.json()).checks.sharedState).toBe("ok");
     });
     expect(run.failures).toBe(0);
     expect(run.statuses.length).toBeGreaterThan(50);
