@@ -199,12 +199,12 @@ describe("Redis stopped and restarted under load", () => {
       expect(gateways.every((g) => !g.state!.ready())).toBe(true);
       const notReady = await fetch(`${urls[0]}/_apimc/ready`);
       expect(notReady.status).toBe(503);
-      expect((await notReady.json()).checks.sharedState).toBe(`redis://127.0.0.1:${redis.port}/0 is not reachable`);
+      expect(((await notReady.json()) as { checks: Record<string, string> }).checks.sharedState).toBe(`redis://127.0.0.1:${redis.port}/0 is not reachable`);
       await redis.start();
       await Promise.all(gateways.map((g) => g.state!.whenReady(10_000)));
       const ready = await fetch(`${urls[1]}/_apimc/ready`);
       expect(ready.status).toBe(200);
-      expect((await ready.json()).checks.sharedState).toBe("ok");
+      expect(((await ready.json()) as { checks: Record<string, string> }).checks.sharedState).toBe("ok");
     });
     expect(run.failures).toBe(0);
     expect(run.statuses.length).toBeGreaterThan(50);
