@@ -86,6 +86,23 @@ export interface QueryOps {
 export const QUERY_OPS = { has: "hasName", set: "setName", delete: "deleteName" } as const satisfies Record<string, keyof QueryOps>;
 
 /**
+ * Runtime helpers the compiler may run at build time (compiler/codegen/fold.ts) when every input of
+ * a call is known: deterministic functions of their arguments that read no context, clock, random
+ * source, configuration or state (the culture is fixed: the invariant one). A call that throws is
+ * left to run time. Objects they return (an Encoding, a hash algorithm, byte[]) are used at build
+ * time only as arguments of further folded calls; a value is emitted only as a string, number,
+ * boolean or null literal. A subset of RUNTIME_HELPERS (a test checks).
+ */
+export const PURE_HELPERS: ReadonlySet<string> = new Set([
+  "Encoding", "anon", "jsonSerialize", "jsonQuote", "utf8Bytes", "toBase64", "toBase64Url", "utf8ToBase64", "utf8ToBase64Url",
+  "fromBase64", "toHex", "fromHex", "newHash", "newHmacUtf8Key", "strReplace", "strSubstring", "strTrim", "strPad",
+  "strIndexOf", "strLastIndexOf", "strStartsWith", "strEndsWith", "strInsert", "strRemove", "strLen", "strCharAt",
+  "strEquals", "strJoin", "strSplit", "strSplitFirst", "strSplitLast", "strSplitOn", "upperInv", "lowerInv", "toStr",
+  "toStrOrEmpty", "toStrOrNull", "isNullOrEmpty", "isNullOrWhiteSpace", "urlEncode", "urlDecode", "escapeDataString",
+  "unescapeDataString", "htmlEncode", "htmlDecode", "numToString", "fmtDouble", "charsToString", "toCharArray",
+]);
+
+/**
  * The runtime exports generated code may import (`apimc/runtime`). The compiler refuses any other
  * helper name (codegen/code.ts `rt`); a test checks every name here is exported by runtime/index.ts.
  */

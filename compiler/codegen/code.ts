@@ -37,6 +37,8 @@ export type CodeShape =
 export class Code {
   /** Set by the lowering that made this code (see CodeShape); never changes what it renders. */
   shape?: CodeShape;
+  /** The value this code is known to have at build time (codegen/fold.ts); never changes what it renders. */
+  known?: { readonly v: unknown };
   /** Only `js`, `ident`, `rt`, `raw*` helpers in this file construct Code. */
   constructor(readonly parts: readonly Part[]) {}
 

@@ -7,6 +7,7 @@ import type { Arg, Expr } from "./ast.js";
 import { allowedExtension, memberTitle, notSupportedMessage } from "./surface/allow-list.js";
 import { type ConstArg, elementType, ERROR, hasTypeParams, isNamed, type Member, named, sameType, signatureOf, substitute, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
+import { foldCode } from "../codegen/fold.js";
 import { type Applied, type BExpr, Binder, BindError, groupLambda, isInert, keepReceiver, type LambdaResult, needsReceiverCheck, type Pre, type PreArg } from "./binder.js";
 
 Binder.prototype.call = function (this: Binder, e: Expr & { k: "call" }): BExpr {
@@ -376,6 +377,16 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
   // a constructor's lowering sees the type it constructs as its return type
   const info = this.info(recv?.type ?? null, m.kind === "ctor" ? ap.owner : ret, argTypes, typeArgs, written, consts);
   let code = m.lower(recvCode, codes, info);
+  // Build-time evaluation of pure helpers over known inputs (codegen/fold.ts).
+  if (!prelude && !m.set && ret.k !== "void" && this.scope.optimize !== false) {
+    const folded = foldCode(code);
+    if (folded.known) {
+      const b: BExpr = { type: ret, code: folded, pos };
+      if (m.constant !== undefined) b.cv = { v: m.constant };
+      if (typeof folded.known.v === "string") b.nonNull = true;
+      return b;
+    }
+  }
   if (prelude) code = js`(${prelude}${code})`;
   else if (!ext && recv && !m.isStatic && m.kind !== "ctor") code = keepReceiver(recv, recvCode, code);
   if (m.kind === "indexer" && m.set && recv) {

@@ -10,6 +10,7 @@ import { type Arg, type Expr, type InterpPart, type Stmt, type TypeNode, typeNod
 import { allowedTypeNamed, memberTitle, memberVerdict, notSupportedMessage } from "./surface/allow-list.js";
 import { allTypeNames, anonFormatKey, arrayOf, type ConstArg, derivesFrom, ERROR, isNamed, isNullable, isNumeric, isReferenceType, isValueType, lookupFull, lookupType, lookupTypeAnyArity, type LowerInfo, type Member, named, namespaces, NULL, nullableOf, PRIMITIVE_ALIASES, primName, signatureOf, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
+import { foldCode, foldedLiteral } from "../codegen/fold.js";
 
 import type { BExpr, Local, ReturnConverter } from "./bound.js";
 export type { BExpr, Local, ReturnConverter };
@@ -115,6 +116,8 @@ export class Binder {
 
   /** Set when the expression reads a message body (a member of type IMessageBody): the gateway must buffer bodies. */
   readsBody = false;
+  /** Names assigned anywhere in the expression (=, op=, ++/--, out/ref): their locals never carry a folded value. */
+  assignedNames: ReadonlySet<string> = new Set();
 
   constructor(
     readonly src: string,
@@ -299,7 +302,8 @@ export class Binder {
         members.forEach((m, i) => (code = js`${code}${i ? js`, ` : js``}${literal(m.name)}: ${m.b.code}`));
         let keys = js``;
         members.forEach((m, i) => (keys = js`${keys}${i ? js`, ` : js``}${literal(anonFormatKey(m.b.type))}`));
-        return { type: L.anonType(members.map((m) => ({ name: m.name, type: m.b.type }))), code: js`${rt("anon")}(${code} }, [${keys}])`, pos: e.pos, nonNull: true };
+        const made = js`${rt("anon")}(${code} }, [${keys}])`;
+        return { type: L.anonType(members.map((m) => ({ name: m.name, type: m.b.type }))), code: this.scope.optimize === false ? made : foldCode(made), pos: e.pos, nonNull: true };
       }
       case "typeof":
         this.err(Codes.CSharpNotSupported, e.pos, "'typeof' is not supported in policy expressions yet.");
@@ -328,7 +332,12 @@ export class Binder {
   // ---- names and members -----------------------------------------------------------------------
   name(e: Expr & { k: "name" }): BExpr {
     const local = e.typeArgs ? undefined : this.lookupLocal(e.name);
-    if (local) return { type: local.type, code: local.code, pos: e.pos, local, cv: local.cv, pure: true };
+    if (local) {
+      // a local that holds a folded primitive and is never assigned reads as the literal
+      const lit = local.code.known && !local.fn ? foldedLiteral(local.code.known.v) : null;
+      if (lit) lit.known = local.code.known;
+      return { type: local.type, code: lit ?? local.code, pos: e.pos, local, cv: local.cv, pure: true, ...(lit && local.code.known!.v !== null ? { nonNull: true } : {}) };
+    }
     if (e.name === "context" && !e.typeArgs) return { type: named("IContext"), code: ident("ctx"), pos: e.pos, pure: true };
     const args = (e.typeArgs ?? []).map((t) => this.resolveType(t));
     const simple = PRIMITIVE_ALIASES[e.name] ?? e.name;

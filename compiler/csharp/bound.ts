@@ -57,6 +57,8 @@ export interface LowerBinder {
   readonly scope: ModuleScope;
   checkedCtx: boolean | null;
   readonly frameTemps: Code[];
+  /** Names assigned anywhere in the expression: a local of these never carries a folded value. */
+  readonly assignedNames: ReadonlySet<string>;
   err(code: DiagnosticCode, pos: number, msg: string): never;
   expr(e: Expr): BExpr;
   raw(e: Expr): BExpr;

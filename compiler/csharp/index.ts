@@ -97,6 +97,7 @@ function compileExpressionUnguarded(input: ExpressionInput): CompiledExpression 
     throw e;
   }
   const binder = new Binder(source, scope);
+  binder.assignedNames = assignedNames(parsed);
   try {
     if (parsed.kind === "expr") {
       const b = binder.expr(parsed.expr);
@@ -129,6 +130,31 @@ function compileExpressionUnguarded(input: ExpressionInput): CompiledExpression 
     if (e instanceof InternalCompilerError) throw e;
     throw e;
   }
+}
+
+/** Every name the expression assigns (=, op=, ++/--, out/ref arguments), anywhere in it, lambdas too. */
+function assignedNames(root: unknown): Set<string> {
+  const out = new Set<string>();
+  const nameOf = (e: unknown) => {
+    const x = e as { k?: string; name?: string; expr?: unknown } | null;
+    if (x?.k === "name" && x.name) out.add(x.name);
+    else if (x?.k === "paren") nameOf(x.expr);
+  };
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== "object") continue;
+    if (Array.isArray(n)) {
+      stack.push(...n);
+      continue;
+    }
+    const o = n as Record<string, unknown>;
+    if (o.k === "assign") nameOf(o.target);
+    if ((o.k === "postfix" || o.k === "unary") && (o.op === "++" || o.op === "--")) nameOf(o.operand);
+    if ((o.kind === "out" || o.kind === "ref") && "expr" in o) nameOf(o.expr);
+    for (const v of Object.values(o)) if (v && typeof v === "object") stack.push(v);
+  }
+  return out;
 }
 
 function blockReturnType(expected: ExpectedType): Type | null {

@@ -33,6 +33,12 @@ export function localDecl(b: Binder, s: Stmt & { k: "local" }, inFor = false): C
     } else if (!type) b.err(Codes.CSharpSyntax, d.pos, "Implicitly-typed variables must be initialized.");
     if (s.isConst && (!init || init.cv === undefined)) b.err(Codes.CSharpTypeMismatch, d.pos, `The expression being assigned must be constant.${secretIn(d.init)}`);
     const local = b.declareLocal(d.name, type!, d.pos);
+    // A folded value follows a local that is never assigned again when it cannot change (a primitive
+    // or an anonymous object): later calls over it fold too.
+    if (init && !b.assignedNames.has(d.name)) {
+      if (init.code.known && immutableValue(init.code.known.v, init.type)) local.code.known = init.code.known;
+      else if ((typeof init.cv?.v === "string" && isNamed(type!, "string")) || (typeof init.cv?.v === "boolean" && isNamed(type!, "bool"))) local.code.known = { v: init.cv.v };
+    }
     if (s.isConst) {
       local.readonly = true;
       local.cv = init!.cv;
@@ -40,6 +46,12 @@ export function localDecl(b: Binder, s: Stmt & { k: "local" }, inFor = false): C
     parts.push(init ? js`${local.code} = ${init.code}` : local.code);
   }
   return inFor ? js`let ${joinCodes(parts)}` : js`let ${joinCodes(parts)}; `;
+}
+
+/** A value no statement can change: a primitive, or an anonymous object (read-only members) of primitives. */
+function immutableValue(v: unknown, t: Type): boolean {
+  if (v === null || typeof v !== "object") return true;
+  return t.k === "named" && t.def.name.startsWith("<anonymous") && Object.values(v).every((x) => x === null || typeof x !== "object");
 }
 
 export function foreachStmt(b: Binder, s: Stmt & { k: "foreach" }): Code {

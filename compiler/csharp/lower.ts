@@ -51,6 +51,7 @@
 // - Nullable<T> → T or null. Unboxing casts (rt.castTo) check the box as above.
 // - Newtonsoft tokens → runtime JToken classes.
 import { INT_RANGES } from "../../runtime/dotnet/core.js";
+import { MAX_FOLDED_STRING } from "../codegen/fold.js";
 import { ident, js, literal, rt, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import { hasSecretMarker } from "../named-values.js";
@@ -672,6 +673,14 @@ export function binaryValues(b: Binder, op: string, l0: BExpr, r0: BExpr, opPos:
       const a = constToString(l.cv.v, lt);
       const c = constToString(r.cv.v, rt0);
       if (a !== null && c !== null) return { type: str, code: literal(a + c), pos, cv: { v: a + c } };
+    }
+    // two strings known at build time (codegen/fold.ts) are one literal; not a C# constant
+    const ks = (x: BExpr) => (isNamed(x.type, "string") ? (x.cv ?? x.code.known)?.v : undefined);
+    const [kl, kr] = [ks(l), ks(r)];
+    if (b.scope.optimize !== false && typeof kl === "string" && typeof kr === "string" && kl.length + kr.length <= MAX_FOLDED_STRING) {
+      const code = literal(kl + kr);
+      code.known = { v: kl + kr };
+      return { type: str, code, pos, nonNull: true };
     }
     return { type: str, code: js`(${stringOf(b, l)} + ${stringOf(b, r)})`, pos, nonNull: true };
   }

@@ -31,13 +31,19 @@ const CASES: Record<string, string> = {
   "specs-as-literals": doc(
     `<cors allow-credentials="true"><allowed-origins><origin>https://a.example</origin></allowed-origins><allowed-methods><method>GET</method></allowed-methods><allowed-headers><header>x-a</header></allowed-headers></cors><ip-filter action="allow"><address>10.0.0.1</address><address-range from="10.1.0.0" to="10.1.0.255" /></ip-filter><rewrite-uri template="/v2/{id}" />`,
   ),
+  // build-time evaluation of pure helpers (codegen/fold.ts): folded where every input is known; not a
+  // call that throws, reads the request, the clock, a random source or a secret named value
+  "pure-helpers-folded": doc(
+    `<set-header name="X-Hmac"><value>@(Convert.ToBase64String(new HMACSHA256(Encoding.UTF8.GetBytes("k")).ComputeHash(Encoding.UTF8.GetBytes("m"))))</value></set-header><set-header name="X-Str"><value>@{ var a = "Abc"; var b = a.ToUpper().Replace("B", "x").PadLeft(5, '.'); return b + "|" + string.Join(",", "p;q".Split(';')); }</value></set-header><set-header name="X-Throws"><value>@(Convert.FromBase64String("!!").Length.ToString())</value></set-header><set-header name="X-Secret"><value>@(Convert.ToBase64String(Encoding.UTF8.GetBytes("{{key}}")))</value></set-header><set-header name="X-Runtime"><value>@(context.Request.Method.ToLower() + DateTime.UtcNow.ToString("yyyy") + Guid.NewGuid().ToString() + new Random(1).Next())</value></set-header><set-header name="X-Assigned"><value>@{ var s = "a"; s = s + context.Request.Method; return s.ToUpper(); }</value></set-header>`,
+  ),
+  "corpus-hmac-jwt": readFileSync(new URL("../corpus/data/snippets/examples/Create-HMAC-SHA256-Signed-JWT.policy.xml", import.meta.url), "utf8"),
   "literal-expressions": doc(`<set-header name="X-Sum"><value>@(1 + 2)</value></set-header><set-variable name="s" value="@(&quot;a&quot; + &quot;b&quot;)" /><set-query-parameter name="q" exists-action="override"><value>@((3 * 4).ToString())</value></set-query-parameter>`),
 };
 
 describe("printed modules (generated policy set)", () => {
   for (const [name, source] of Object.entries(CASES))
     it(name, async () => {
-      const r = compile(source, { file: `${name}.xml`, urlTemplate: "/{id}" });
+      const r = compile(source, { file: `${name}.xml`, urlTemplate: "/{id}", namedValues: { key: { value: "secret-value", secret: true }, "hashing-secret": { value: "s3cret", secret: true } }, allowSnippets: true });
       expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       await expect(r.code!.replace(/hash: "[0-9a-f]+"/, 'hash: "…"')).toMatchFileSnapshot(`__snapshots__/printer/${name}.mjs`);
     });
