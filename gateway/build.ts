@@ -34,14 +34,30 @@ export interface GatewayBuild {
 /** A catch-all operation for APIs that list none: every method, every path. */
 export const CATCH_ALL: OperationConfig = { id: "*", method: "*", urlTemplate: "/*" };
 
-export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = "esm", runtime = "apimc/runtime"): GatewayBuild {
+/**
+ * A policy's "named value does not exist" for a named value the configuration has without a value
+ * (an APIOps secret or Key Vault one): APIMC5015, saying where to give it (a warning for `check`).
+ */
+function valuelessNamedValue(d: Diagnostic, valueless: ReadonlyMap<string, string> | undefined, check: boolean): Diagnostic {
+  if (!valueless || d.code !== Codes.UnknownNamedValue) return d;
+  const name = /'\{\{(.+?)\}\}'/.exec(d.message)?.[1];
+  const hint = name === undefined ? undefined : valueless.get(name);
+  return hint ? { ...d, code: Codes.ApiopsNamedValueMissing, message: hint, severity: check ? "warning" : "error" } : d;
+}
+
+/** `check`: diagnostics are what is wanted; a named value without a value is a warning. */
+export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = "esm", runtime = "apimc/runtime", check = false): GatewayBuild {
   const { config, dir, namedValues } = loaded;
   const files = new Set<string>([loaded.file]);
   if (typeof config.namedValues === "string") files.add(resolve(dir, config.namedValues));
   const reported = new Map<string, Diagnostic>();
   const report = (diags: readonly Diagnostic[]) => {
-    for (const d of diags) reported.set(`${d.file}:${d.offset}:${d.code}:${d.message}`, d);
+    for (const d0 of diags) {
+      const d = valuelessNamedValue(d0, loaded.valuelessNamedValues, check);
+      reported.set(`${d.file}:${d.offset}:${d.code}:${d.message}`, d);
+    }
   };
+  report(loaded.diagnostics ?? []);
   for (const f of loaded.sources ?? []) files.add(f);
   const fragmentDir = config.fragments ? resolve(dir, config.fragments) : null;
   const baseResolver = loaded.fragments ?? (fragmentDir ? fragmentsFromDirectory(fragmentDir) : undefined);

@@ -3,13 +3,15 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { compile, COMPILER_VERSION, formatDiagnostic, fragmentsFromDirectory, type Diagnostic } from "../compiler/index.js";
 import { jsonReport, sarifReport, type FileOutcome, type ReportFormat } from "./diagnostic-report.js";
-import { checkNamedValues, checkRedisUrl, loadGatewayConfig } from "./config.js";
+import { checkNamedValues, checkRedisUrl, loadGatewayConfig, type LoadedConfig } from "./config.js";
+import { ApiopsError, loadApiopsFolder } from "./apiops.js";
 import type { NamedValueInput } from "../compiler/named-values.js";
 import { buildGateway, writeBuild } from "./build.js";
 
 const USAGE = `usage:
   apimc build --config gateway.json --outdir build/ [--format function|esm]   # one module per operation (and product) + manifest.json
   apimc serve --config gateway.json [--prebuilt build/] [--port N] [--host ADDR] [--no-watch] [--log-format text|json] [--redis URL]
+  apimc serve|build|check --apiops DIR [--named-values values.json] ...      # an APIOps extractor folder instead of gateway.json
   apimc compile <policy.xml>... [-o out.mjs | --outdir dir] [--sourcemap] [--named-values nv.json] [--fragments dir] [--snippets] [--format text|json|sarif]
   apimc check <policy.xml>... [--named-values nv.json] [--fragments dir] [--snippets] [--format text|json|sarif]
   apimc --version
@@ -43,6 +45,7 @@ interface Args {
   prebuilt?: string;
   logFormat?: string;
   redis?: string;
+  apiops?: string;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -71,14 +74,23 @@ function parseArgs(argv: string[]): Args | string {
     else if (x === "--prebuilt") a.prebuilt = next();
     else if (x === "--log-format") a.logFormat = next();
     else if (x === "--redis") a.redis = next();
+    else if (x === "--apiops") a.apiops = next();
     else if (x.startsWith("-")) throw new UsageError(`unknown option ${x}`);
     else a.files.push(x);
   }
   if (!["compile", "check", "build", "serve"].includes(a.cmd)) throw new UsageError(`unknown command '${a.cmd}'`);
+  if (a.apiops !== undefined) {
+    if (a.cmd === "compile") throw new UsageError("--apiops is for serve, build and check");
+    if (a.config) throw new UsageError("give --config or --apiops, not both");
+    if (a.files.length) throw new UsageError(`--apiops takes no policy files (${a.files[0]})`);
+    if (a.fragments || a.snippets || a.out || a.sourcemap) throw new UsageError("--fragments, --snippets, -o and --sourcemap are not for --apiops (the folder has its fragments)");
+    if (a.cmd === "check" && a.format !== undefined && !["text", "json", "sarif"].includes(a.format)) throw new UsageError("--format is text, json or sarif, for check");
+  }
   if (a.cmd === "build" || a.cmd === "serve") {
-    if (!a.config) throw new UsageError(`${a.cmd} needs --config gateway.json`);
+    if (!a.config && a.apiops === undefined) throw new UsageError(`${a.cmd} needs --config gateway.json or --apiops DIR`);
     if (a.cmd === "build" && !a.outdir) throw new UsageError("build needs --outdir");
     if (a.format !== undefined && (a.cmd !== "build" || (a.format !== "function" && a.format !== "esm"))) throw new UsageError("--format is function or esm, for build");
+    if (a.namedValues !== undefined && a.apiops === undefined) throw new UsageError("--named-values with serve and build is for --apiops (gateway.json names its own)");
     if (a.prebuilt !== undefined && a.cmd !== "serve") throw new UsageError("--prebuilt is for serve");
     if ((a.host !== undefined || a.port !== undefined) && a.cmd !== "serve") throw new UsageError("--host and --port are for serve");
     if (a.redis !== undefined) {
@@ -92,6 +104,7 @@ function parseArgs(argv: string[]): Args | string {
   }
   if (a.host !== undefined || a.port !== undefined) throw new UsageError("--host and --port are for serve");
   if (a.format !== undefined && !["text", "json", "sarif"].includes(a.format)) throw new UsageError(`--format is text, json or sarif, for ${a.cmd}`);
+  if (a.apiops !== undefined) return a;
   if (a.files.length === 0) throw new UsageError("no policy files given");
   if (a.out && a.files.length > 1) throw new UsageError("-o takes one input file; use --outdir for several");
   return a;
@@ -117,8 +130,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(args);
     return 0;
   }
-  if (args.cmd === "build") return buildCommand(args.config!, args.outdir!, (args.format ?? "function") as "function" | "esm");
-  if (args.cmd === "serve") return serveCommand(args.config!, args.port, args.host, args.watch, args.prebuilt, args.logFormat as "text" | "json" | undefined, args.redis);
+  const apiops = args.apiops === undefined ? undefined : { dir: args.apiops, values: args.namedValues };
+  if (args.cmd === "check" && apiops) return checkApiops(apiops, (args.format ?? "text") as ReportFormat);
+  if (args.cmd === "build") return buildCommand(apiops ?? args.config!, args.outdir!, (args.format ?? "function") as "function" | "esm");
+  if (args.cmd === "serve") return serveCommand(apiops ?? args.config!, args.port, args.host, args.watch, args.prebuilt, args.logFormat as "text" | "json" | undefined, args.redis);
   const format = (args.format ?? "text") as ReportFormat;
   let namedValues: Record<string, NamedValueInput> | undefined;
   if (args.namedValues) {
@@ -186,14 +201,60 @@ function safeRead(file: string): string | undefined {
   }
 }
 
-function buildCommand(config: string, outdir: string, format: "function" | "esm"): number {
-  let loaded;
-  try {
-    loaded = loadGatewayConfig(config);
-  } catch (e) {
-    process.stderr.write(`apimc: ${(e as Error).message}\n`);
-    return 1;
+type Source = string | { dir: string; values?: string };
+
+/** gateway.json, or an APIOps folder (its diagnostics printed, and what it holds that apimc does not use). */
+function loadSource(source: Source): LoadedConfig | null {
+  if (typeof source === "string") {
+    try {
+      return loadGatewayConfig(source);
+    } catch (e) {
+      process.stderr.write(`apimc: ${(e as Error).message}\n`);
+      return null;
+    }
   }
+  try {
+    const loaded = loadApiopsFolder(source.dir, { values: source.values });
+    printIgnored(loaded.ignored);
+    return loaded;
+  } catch (e) {
+    if (!(e instanceof ApiopsError)) throw e;
+    for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d, safeRead(d.file)) + "\n");
+    return null;
+  }
+}
+
+function printIgnored(lines: string[]): void {
+  if (lines.length) process.stderr.write(`apimc: not used from the APIOps folder:\n${lines.map((l) => `  ${l}\n`).join("")}`);
+}
+
+/** `apimc check --apiops DIR`: every problem of the folder and its policies; exit 1 on errors. */
+function checkApiops(source: { dir: string; values?: string }, format: ReportFormat): number {
+  let diagnostics: Diagnostic[];
+  let ok: boolean;
+  try {
+    const loaded = loadApiopsFolder(source.dir, { values: source.values });
+    if (format === "text") printIgnored(loaded.ignored);
+    diagnostics = buildGateway(loaded, "function", undefined, true).diagnostics;
+  } catch (e) {
+    if (!(e instanceof ApiopsError)) throw e;
+    diagnostics = e.diagnostics;
+  }
+  ok = !diagnostics.some((d) => d.severity === "error");
+  if (format === "text") {
+    for (const d of diagnostics) process.stderr.write(formatDiagnostic(d, safeRead(d.file)) + "\n");
+    process.stderr.write(ok ? `apimc: ${source.dir} checked: no errors${diagnostics.length ? ` (${diagnostics.length} warning${diagnostics.length === 1 ? "" : "s"})` : ""}\n` : `apimc: ${source.dir}: ${diagnostics.filter((d) => d.severity === "error").length} errors\n`);
+  } else {
+    const files = [...new Set(diagnostics.map((d) => d.file))].map((file) => ({ file, ok: !diagnostics.some((d) => d.file === file && d.severity === "error") }));
+    const report = { version: COMPILER_VERSION, files, diagnostics };
+    process.stdout.write((format === "json" ? jsonReport(report) : sarifReport(report)) + "\n");
+  }
+  return ok ? 0 : 1;
+}
+
+function buildCommand(config: Source, outdir: string, format: "function" | "esm"): number {
+  const loaded = loadSource(config);
+  if (!loaded) return 1;
   const build = buildGateway(loaded, format);
   for (const d of build.diagnostics) process.stderr.write(formatDiagnostic(d, safeRead(d.file)) + "\n");
   if (!build.ok) return 1;
@@ -202,12 +263,12 @@ function buildCommand(config: string, outdir: string, format: "function" | "esm"
   return 0;
 }
 
-async function serveCommand(config: string, port: number | undefined, host: string | undefined, watchFiles: boolean, prebuilt: string | undefined, logFormat: "text" | "json" | undefined, redis?: string): Promise<number> {
+async function serveCommand(config: Source, port: number | undefined, host: string | undefined, watchFiles: boolean, prebuilt: string | undefined, logFormat: "text" | "json" | undefined, redis?: string): Promise<number> {
   const { createGateway } = await import("./host.js");
   let gateway;
   try {
     gateway = createGateway({
-      config,
+      ...(typeof config === "string" ? { config } : { apiops: config, onIgnored: printIgnored }),
       prebuilt,
       watch: watchFiles,
       log: (line) => process.stdout.write(line + "\n"),
@@ -234,7 +295,7 @@ async function serveCommand(config: string, port: number | undefined, host: stri
       () => process.stderr.write(`apimc: shared state ${s.target} is not reachable yet; failMode ${s.failMode} applies until it is\n`),
     );
   }
-  const listen = loadGatewayConfig(config).config.listen;
+  const listen = typeof config === "string" ? loadGatewayConfig(config).config.listen : undefined;
   const at = { port: port ?? listen?.port ?? 8080, host: host ?? listen?.host ?? "127.0.0.1" };
   let addr;
   try {

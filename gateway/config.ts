@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { normalizeNamedValues, type NamedValueInput, type NamedValueTable } from "../runtime/named-values.js";
 import type { FragmentResolver } from "../compiler/document.js";
+import type { Diagnostic } from "../compiler/diagnostics.js";
 import { loadSpecification, type LoadedSpecification } from "./openapi.js";
 
 export interface GatewayConfig {
@@ -93,6 +94,8 @@ export interface SubscriptionConfig {
   secondaryKey?: string;
   /** Product id; or "*" for an all-APIs subscription (product policies do not apply). */
   product: string;
+  /** With product "*": the one API this subscription is for (an APIOps subscription scoped to `/apis/<api>`). */
+  api?: string;
   user?: { id?: string; email?: string; firstName?: string; lastName?: string };
 }
 
@@ -113,6 +116,12 @@ export interface ApiConfig {
   operations?: OperationConfig[];
   /** The request header and query parameter that carry the subscription key (APIM's defaults). */
   subscriptionKeyParameterNames?: { header?: string; query?: string };
+  /**
+   * The API is one version of a version set (APIOps folders): Segment adds `/<version>` to its path;
+   * Header and Query select it by that header or query parameter (`name`). An empty version is the
+   * set's original: Segment without a segment, Header and Query without the header or parameter.
+   */
+  versioning?: { scheme: "Segment" | "Header" | "Query"; name?: string; version: string; versionSetId: string };
 }
 
 export interface OperationConfig {
@@ -151,6 +160,13 @@ export interface LoadedConfig {
   sources?: readonly string[];
   /** Folders whose new or removed entries change the configuration (an APIOps folder's artifact folders). */
   folders?: readonly string[];
+  /** Warnings found while reading the configuration (an APIOps folder's), reported with the build's. */
+  diagnostics?: readonly Diagnostic[];
+  /**
+   * Named values that exist but have no value here (secret or Key Vault ones of an APIOps folder),
+   * name → what to do: a policy that uses one gets APIMC5015 with it instead of "does not exist".
+   */
+  valuelessNamedValues?: ReadonlyMap<string, string>;
 }
 
 export function loadGatewayConfig(file: string): LoadedConfig {

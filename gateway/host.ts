@@ -21,6 +21,7 @@ import { readFileSync } from "node:fs";
 import { SourceWatcher } from "./source-watcher.js";
 import { GatewayMetrics } from "./metrics.js";
 import { createAdminServer, isOpsPath, serveOps, type OpsSurface, type ReadyCheck } from "./ops-endpoints.js";
+import { ApiopsError, loadApiopsFolder, type ApiopsOptions } from "./apiops.js";
 import type { LastErrorFields } from "../runtime/errors.js";
 import type { SharedState } from "../runtime/state/shared.js";
 import { installSharedState, stateChangeLine, type StateConfig } from "./shared-state.js";
@@ -39,6 +40,13 @@ export interface GatewayApi {
 export interface GatewayOptions {
   /** A gateway.json path (or a loaded configuration): APIs, operations, products, subscriptions. */
   config?: string | LoadedConfig;
+  /**
+   * Or an APIOps extractor folder (see README, APIOps): its path, or the path with where the values
+   * it does not hold come from (a named values file; the environment by default).
+   */
+  apiops?: string | ({ dir: string } & ApiopsOptions);
+  /** With `apiops`: told once, at start, what the folder holds that apimc does not use. */
+  onIgnored?: (lines: string[]) => void;
   /** Or APIs given directly. */
   apis?: GatewayApi[];
   /** For `apis` given as policy XML: name → text, or → `{ value, secret: true }` (see README, named values). */
@@ -136,12 +144,17 @@ export function createGateway(opts: GatewayOptions): Gateway {
     let loaded: LoadedConfig | undefined;
     let result: ReturnType<typeof loadRoutes>;
     try {
-      loaded = typeof opts.config === "string" ? loadGatewayConfig(opts.config) : opts.config!;
+      loaded = opts.apiops !== undefined ? loadApiops(opts.apiops, first ? opts.onIgnored : undefined) : typeof opts.config === "string" ? loadGatewayConfig(opts.config) : opts.config!;
       if (first) chooseSurface(loaded.config);
       firstConfig ??= loaded;
       // Only the first load comes from the build directory; a change afterwards is compiled.
       result = loadRoutes(loaded, stores, first ? opts.prebuilt : undefined, metrics);
     } catch (e) {
+      if (e instanceof ApiopsError) {
+        if (first) throw new GatewayBuildError(e.diagnostics);
+        opts.onBuild?.(false, e.diagnostics);
+        return false;
+      }
       if (first) throw e;
       if (loaded) watchSources(loaded, []);
       opts.onBuild?.(false, [], e as Error);
@@ -185,8 +198,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
     watcher.set(sources, folders);
   };
 
-  if (opts.prebuilt !== undefined && !opts.config) throw new Error("createGateway: `prebuilt` needs `config` (the gateway.json the build was made from), which gives the routes");
-  if (opts.config) fromConfig();
+  if (opts.prebuilt !== undefined && !opts.config && opts.apiops === undefined) throw new Error("createGateway: `prebuilt` needs `config` (the gateway.json the build was made from) or `apiops`, which gives the routes");
+  if (opts.config && opts.apiops !== undefined) throw new Error("createGateway: give `config` or `apiops`, not both");
+  if (opts.config || opts.apiops !== undefined) fromConfig();
   else {
     chooseSurface(null);
     table = tableFromApis(opts.apis ?? [], opts, stores, callers, metrics);
@@ -280,7 +294,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       req.resume();
     };
 
-    const api = t.apis.find((a) => a.prefix === "" || rawPath === a.prefix || rawPath.startsWith(a.prefix + "/"));
+    const api = t.apis.find((a) => (a.prefix === "" || rawPath === a.prefix || rawPath.startsWith(a.prefix + "/")) && (a.matchesVersion === undefined || a.matchesVersion(headers, rawUrl)));
     const opPath = api ? rawPath.slice(api.prefix.length) || "/" : "/";
     let op: OperationRoute | undefined;
     let params: Map<string, string> | null = null;
@@ -414,7 +428,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       }
       return addr;
     },
-    reload: () => (opts.config ? fromConfig() : false),
+    reload: () => (opts.config || opts.apiops !== undefined ? fromConfig() : false),
     async close() {
       // Not ready from now on; the admin port stays up (answering so) until the requests in flight are done.
       closing = true;
@@ -434,6 +448,13 @@ export function createGateway(opts: GatewayOptions): Gateway {
       await state?.close();
     },
   };
+}
+
+function loadApiops(spec: string | ({ dir: string } & ApiopsOptions), onIgnored: ((lines: string[]) => void) | undefined): LoadedConfig {
+  const { dir, ...options } = typeof spec === "string" ? { dir: spec } : spec;
+  const loaded = loadApiopsFolder(dir, options);
+  if (onIgnored && loaded.ignored.length) onIgnored(loaded.ignored);
+  return loaded;
 }
 
 /** The first build of a configuration has errors; `diagnostics` are all it found (warnings too). */
@@ -473,13 +494,14 @@ function tableFromApis(list: GatewayApi[], opts: GatewayOptions, stores: Map<str
 
 /** The caller's subscription, null when none is needed and none given, or the failure reason. */
 function subscriptionOf(ctx: Context, api: ApiRoute, t: RouteTable): SubscriptionRoute | null | "SubscriptionKeyNotFound" | "SubscriptionKeyInvalid" {
-  const names = ctx.Api.SubscriptionKeyParameterNames;
+  const names = api.info.SubscriptionKeyParameterNames;
   const url = ctx.Request.Url;
   const key = ctx.Request.Headers.GetValueOrDefault(names.Header, null) ?? (url.mayHaveQuery(names.Query) ? url.Query.GetValueOrDefault(names.Query, null) : null);
   if (key === null) return api.subscriptionRequired ? "SubscriptionKeyNotFound" : null;
   const sub = t.subscriptions.get(key);
   if (!sub) return api.subscriptionRequired ? "SubscriptionKeyInvalid" : null;
   if (sub.product && !sub.product.apis.has(api.id)) return "SubscriptionKeyInvalid";
+  if (sub.api !== undefined && sub.api !== api.id) return "SubscriptionKeyInvalid";
   return sub;
 }
 

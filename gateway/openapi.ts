@@ -5,8 +5,10 @@
 // (strict JSON, fast) and by `yaml` only when a position is asked for.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import { Codes, type Diagnostic } from "../compiler/diagnostics.js";
+import { decodePointerSegment, DiagnosticError, diagnosticAt, escapePointer, parseSourceDocument, type SourcePosition } from "./source-document.js";
+
+export { escapePointer, lineColumn, type SourcePosition } from "./source-document.js";
 
 export interface SpecParameter {
   name: string;
@@ -46,18 +48,9 @@ export interface LoadedSpecification {
   locate(pointer: string): SourcePosition;
 }
 
-export interface SourcePosition {
-  line: number;
-  column: number;
-  offset: number;
-}
 
 /** A specification that cannot be used; `diagnostic` says where (file, line, column) and why. */
-export class SpecificationError extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column} - error ${diagnostic.code}: ${diagnostic.message}`);
-  }
-}
+export class SpecificationError extends DiagnosticError {}
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 /** Larger documents are refused (a YAML alias bomb is capped by `yaml` itself). */
@@ -78,27 +71,15 @@ export function loadSpecification(file: string): LoadedSpecification {
 /** As `loadSpecification`, from text already read (`file` names it in diagnostics). */
 export function parseSpecification(text: string, file: string): LoadedSpecification {
   if (text.length > MAX_SPECIFICATION_BYTES) throw new SpecificationError(diag(Codes.SpecificationSyntax, file, 1, 1, `The specification is larger than ${MAX_SPECIFICATION_BYTES} bytes.`));
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // A .json file is strict JSON; anything else is YAML (of which JSON is nearly a subset).
-  const json = /\.json$/i.test(file);
-  let raw: unknown;
-  let positions: Positions | null = null;
-  if (json) {
-    try {
-      raw = JSON.parse(text);
-    } catch (e) {
-      const at = jsonErrorOffset(e as Error, text);
-      const { line, column } = lineColumn(text, at);
-      throw new SpecificationError(diag(Codes.SpecificationSyntax, file, line, column, `Not valid JSON: ${(e as Error).message.replace(/ in JSON at position \d+.*$/s, "").replace(/^JSON\.parse: /, "")}.`));
-    }
-  } else {
-    positions = yamlPositions(text, file);
-    raw = positions.doc.toJS({ maxAliasCount: 1000 });
+  let source;
+  try {
+    source = parseSourceDocument(text, file, /\.json$/i.test(file), Codes.SpecificationSyntax);
+  } catch (e) {
+    throw e instanceof DiagnosticError ? new SpecificationError(e.diagnostic) : e;
   }
-  const at = (pointer: string) => {
-    positions ??= yamlPositions(text, file);
-    return positions.locate(pointer);
-  };
+  const raw = source.value;
+  const at = source.locate;
   const invalid = (pointer: string, message: string): never => {
     const { line, column } = at(pointer);
     throw new SpecificationError(diag(Codes.SpecificationInvalid, file, line, column, message));
@@ -203,86 +184,10 @@ export function resolvePointer(root: unknown, pointer: string): unknown {
   return v;
 }
 
-export const escapePointer = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
-function decodePointerSegment(s: string): string {
-  let t = s;
-  try {
-    t = decodeURIComponent(s);
-  } catch {
-    // not percent-encoded
-  }
-  return t.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Positions
-
-interface Positions {
-  doc: Document.Parsed;
-  locate(pointer: string): SourcePosition;
-}
-
-/** Parses YAML (or JSON as YAML) keeping node ranges; a syntax error is thrown with its line. */
-function yamlPositions(text: string, file: string): Positions {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, merge: true, strict: false });
-  const err = doc.errors[0];
-  if (err) {
-    const { line, col } = lines.linePos(err.pos[0]);
-    throw new SpecificationError(diag(Codes.SpecificationSyntax, file, line, col, `Not valid YAML: ${err.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}.`));
-  }
-  const locate = (pointer: string) => {
-    let node: unknown = doc.contents;
-    let best = 0;
-    const start = (n: unknown) => ((n as Node | null)?.range ? (n as Node).range![0] : null);
-    best = start(node) ?? 0;
-    if (pointer.startsWith("/"))
-      for (const raw of pointer.slice(1).split("/")) {
-        const key = decodePointerSegment(raw);
-        let next: unknown;
-        if (isMap(node)) {
-          const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key);
-          next = pair?.value ?? undefined;
-          // An empty value (`key:`) has no node: point at the key.
-          if (pair && next === null) next = pair.key;
-        } else if (isSeq(node)) next = /^\d+$/.test(key) ? node.items[Number(key)] : undefined;
-        const at = start(next);
-        if (at === null) break;
-        best = at;
-        node = next;
-      }
-    const { line, col } = lines.linePos(best);
-    return { line, column: col, offset: best };
-  };
-  return { doc, locate };
-}
-
-/** Where JSON.parse stopped: its message's "position N", or "line L column C", else the end. */
-function jsonErrorOffset(e: Error, text: string): number {
-  const pos = /position (\d+)/.exec(e.message);
-  if (pos) return Number(pos[1]);
-  const lc = /line (\d+) column (\d+)/.exec(e.message);
-  if (lc) {
-    let offset = 0;
-    for (let l = 1; l < Number(lc[1]); l++) offset = text.indexOf("\n", offset) + 1;
-    return offset + Number(lc[2]) - 1;
-  }
-  return text.length;
-}
-
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    last = i;
-  }
-  return { line, column: offset - last };
-}
 
 function diag(code: string, file: string, line: number, column: number, message: string): Diagnostic {
-  return { code, severity: "error", message, file, line, column, offset: 0 };
+  return diagnosticAt(code, file, { line, column }, message);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);

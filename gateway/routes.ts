@@ -13,6 +13,7 @@ import { configureManagedIdentity } from "../runtime/security/managed-identity.j
 import { readFileSync } from "node:fs";
 import { secretValues, withNamedValues } from "../runtime/named-values.js";
 import { resolve } from "node:path";
+import type { HeaderMap } from "../runtime/headers.js";
 import { callerObjects, DEFAULT_API, Url, type ApiInfo, type CallerObjects, type GatewayEnvironment, type OperationInfo } from "../runtime/context.js";
 
 export interface OperationRoute {
@@ -49,6 +50,8 @@ export interface ApiRoute {
   info: ApiInfo;
   /** `backend` timed for the metrics, made on first use. */
   timedBackend?: BackendHost;
+  /** A version of a Header or Query version set: whether a request asks for this version. */
+  matchesVersion?: (headers: HeaderMap, rawUrl: string) => boolean;
 }
 
 /** Builds the operation index of an API. */
@@ -88,6 +91,8 @@ export interface SubscriptionRoute {
   primaryKey: string;
   secondaryKey: string;
   product: { id: string; name: string; subscriptionRequired: boolean; apis: ReadonlySet<string> } | null;
+  /** A subscription scoped to one API (not a product): the id of that API. */
+  api?: string;
   /** context.Subscription, Product and User for this subscription's calls. */
   caller: CallerObjects;
 }
@@ -120,7 +125,9 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
   const backends = new Map(Object.entries(config.backends ?? {}));
   const products = config.products ?? [];
   const apis: ApiRoute[] = config.apis.map((api) => {
-    const prefix = api.path === "/" ? "" : api.path.replace(/\/$/, "");
+    const v = api.versioning;
+    const path = api.path === "/" ? "" : api.path.replace(/\/$/, "");
+    const prefix = v?.scheme === "Segment" && v.version ? `${path}/${v.version}` : path;
     const inProducts = products.filter((p) => p.apis.includes(api.id));
     const operations = (api.operations?.length ? api.operations : [CATCH_ALL]).map((op, order): OperationRoute => {
       const modules = new Map<string | null, PolicyModule>();
@@ -150,7 +157,8 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
       operations,
       index: indexOperations(operations),
       backend: httpBackend(api.serviceUrl, prefix),
-      info: apiInfo(api.id, api.name ?? api.id, prefix, api.serviceUrl, api.subscriptionKeyParameterNames),
+      info: Object.freeze({ ...apiInfo(api.id, api.name ?? api.id, path, api.serviceUrl, api.subscriptionKeyParameterNames), Version: v ? v.version : null }),
+      matchesVersion: v && v.scheme !== "Segment" ? versionMatcher(v.scheme, v.name!, v.version) : undefined,
     };
   });
   apis.sort((a, b) => b.prefix.length - a.prefix.length);
@@ -161,6 +169,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
       if (!key) continue;
       const product = p ? { id: p.id, name: p.name ?? p.id, subscriptionRequired: p.subscriptionRequired !== false, apis: new Set(p.apis) } : null;
       subscriptions.set(key, {
+        api: s.api,
         id: s.id,
         name: s.name ?? s.id,
         key,
@@ -185,6 +194,24 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
       redact: config.redact ?? null,
     },
     build,
+  };
+}
+
+/**
+ * Header scheme: the request's header `name` is `version` (ignoring case); Query scheme: its query
+ * parameter is. The set's original version (empty) is asked for by leaving them out.
+ */
+function versionMatcher(scheme: "Header" | "Query", name: string, version: string): (headers: HeaderMap, rawUrl: string) => boolean {
+  const wanted = version.toLowerCase();
+  if (scheme === "Header")
+    return (headers) => {
+      const got = headers.get(name)?.values[0];
+      return got === undefined ? wanted === "" : got.trim().toLowerCase() === wanted;
+    };
+  return (_headers, rawUrl) => {
+    const q = rawUrl.indexOf("?");
+    const got = q === -1 ? null : new URLSearchParams(rawUrl.slice(q + 1)).get(name);
+    return got === null ? wanted === "" : got.toLowerCase() === wanted;
   };
 }
 
