@@ -110,8 +110,7 @@ export const validateContent: PolicyDef<ValidateContentNode> = {
       js`{ request: ${node.request}, maxSize: ${node.maxSize}, errorsVariable: ${node.errorsVariable}, anyContentType: ${node.anyContentType}, missingContentType: ${node.missingContentType}, typeMap: new Map(${dataLiteral(node.typeMap)}), rules: ${dataLiteral(node.rules.map((r) => ({ type: r.type, action: r.action, validateAs: r.validateAs })))}, schemas: ${dataLiteral(node.schemas)} }`,
       "contentRules",
     );
-    const actions = js`{ ...${config}, unspecified: ${actionCode(node.unspecified, ec)}, sizeExceeded: ${actionCode(node.sizeExceeded, ec)} }`;
-    return js`${rt("validateContent")}(ctx, ${actions}, ${whenMapper(node, ec)});`;
+    return js`${rt("validateContent")}(ctx, ${config}, ${actionCode(node.unspecified, ec)}, ${actionCode(node.sizeExceeded, ec)}, ${whenMapper(node, ec)});`;
   },
 };
 

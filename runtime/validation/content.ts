@@ -26,9 +26,7 @@ export interface ContentSchemas {
 
 export interface ContentConfig {
   request: boolean;
-  unspecified: unknown;
   maxSize: number;
-  sizeExceeded: unknown;
   errorsVariable: string | null;
   anyContentType: string | null;
   missingContentType: string | null;
@@ -65,13 +63,14 @@ function responseSchemas(schemas: Record<string, ContentSchemas>, status: number
   return schemas[s] ?? schemas[`${s[0]}XX`] ?? schemas.default ?? null;
 }
 
-export function validateContent(ctx: Context, config: ContentConfig, whenMapper: (() => string | null) | null): void {
+/** `unspecified`, `sizeExceeded`: the actions (literals or expression results). */
+export function validateContent(ctx: Context, config: ContentConfig, unspecifiedAction: unknown, sizeExceededAction: unknown, whenMapper: (() => string | null) | null): void {
   const policy = "validate-content";
   const message = config.request ? ctx.Request : ctx.Response;
   const kind = config.request ? "RequestBody" : "ResponseBody";
   const noun = config.request ? "request" : "response";
-  const unspecified = toAction(config.unspecified, policy, "unspecified-content-type-action");
-  const sizeAction = toAction(config.sizeExceeded, policy, "size-exceeded-action");
+  const unspecified = toAction(unspecifiedAction, policy, "unspecified-content-type-action");
+  const sizeAction = toAction(sizeExceededAction, policy, "size-exceeded-action");
   const errors: ValidationError[] = [];
   const body = message.Body;
   const bytes = body && !body.isStream ? body.content() : null;
