@@ -5,6 +5,7 @@
 // Redis is configured (it takes a while to load). It is adapted here to the runtime's
 // StateConnection, and the runtime's RedisStateStore goes into the environment's stores.
 import { createRequire } from "node:module";
+import { resolve } from "node:path";
 import { EXTERNAL_CACHE_STORE } from "../runtime/state/cache.js";
 import { STATE_STORES } from "../runtime/state/limits.js";
 import { RedisStateStore, StateCallError, quotaStoreOf, type StateConnection } from "../runtime/state/redis-store.js";
@@ -137,7 +138,8 @@ export function stateChangeLine(s: SharedState, up: boolean, reason: string): st
  */
 export function sharedStateNeeds(loaded: LoadedConfig, build: GatewayBuild): StatePolicyUse[] {
   const modules = withNamedValues(loaded.namedValues, () => build.modules.map((m) => instantiateModule(m.code)));
-  return policiesNeedingSharedState(modules);
+  // The policy table names files relative to the configuration's folder.
+  return policiesNeedingSharedState(modules).map((u) => ({ ...u, file: u.file === undefined ? undefined : resolve(loaded.dir, u.file) }));
 }
 
 /** Why several processes without shared state are refused (for `--workers N` without Redis), or null when they are fine. */

@@ -35,7 +35,7 @@ export function parseWrk(text) {
   };
 }
 
-function wrk(url, { connections, seconds }) {
+export function wrk(url, { connections, seconds }) {
   return new Promise((resolve, reject) => {
     const p = spawn("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", "-H", "X-Internal-Secret: s3cret", url], { stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
@@ -44,7 +44,7 @@ function wrk(url, { connections, seconds }) {
   });
 }
 
-async function waitForPort(port, timeoutMs = 10_000) {
+export async function waitForPort(port, timeoutMs = 10_000) {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     const ok = await new Promise((r) => {
