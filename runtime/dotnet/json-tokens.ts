@@ -149,6 +149,20 @@ export abstract class JToken implements Iterable<JToken> {
   }
   abstract DeepClone(): JToken;
 
+  // ---- annotations (objects a program attaches to a token; DeepClone does not copy them) ----
+  declare private ann?: unknown[];
+  AddAnnotation(a: unknown): void {
+    if (a === null || a === undefined) throw argumentNull("annotation");
+    (this.ann ??= []).push(a);
+  }
+  /** The annotations that pass `test` (a type test for Annotation<T>/Annotations<T>). */
+  annotationsOf(test: (v: unknown) => boolean): unknown[] {
+    return this.ann ? this.ann.filter(test) : [];
+  }
+  RemoveAnnotations(test: (v: unknown) => boolean): void {
+    if (this.ann) this.ann = this.ann.filter((a) => !test(a));
+  }
+
   // ---- output (ToString: json-writer.ts) ----
   toString(): string {
     return this.ToString();
@@ -208,6 +222,12 @@ export abstract class JContainer extends JToken {
     };
     walk(this);
     return out;
+  }
+  /** AddFirst(object content): before the first child (an array's item, an object's property; a property has one value). */
+  AddFirst(v: JToken | null): void {
+    if (this instanceof JArray) this.Insert(0, v ?? JValue.null());
+    else if (this instanceof JObject) this.insertProperty(0, v as JToken);
+    else throw new DotNetException("Newtonsoft.Json.JsonException", "Newtonsoft.Json.Linq.JProperty cannot have multiple values.");
   }
   Merge(content: JToken | null): void {
     if (this instanceof JObject && content instanceof JObject) {
@@ -566,6 +586,56 @@ export class JValue extends JToken {
   override Equals(o: unknown): boolean {
     return o instanceof JValue && o.type === this.type && o.Value === this.Value;
   }
+  static comment(s: string | null): JValue {
+    return new JValue(TT.Comment, s);
+  }
+  static undefinedValue(): JValue {
+    return new JValue(TT.Undefined, null);
+  }
+  /**
+   * JValue.CompareTo(JValue) as Newtonsoft's JValue.Compare, by the receiver's type: numbers
+   * numerically (a string operand parsed), strings, comments and raw JSON ordinally against the
+   * other's .NET text (the difference: "5" vs true compares "5" with "True"), booleans false < true
+   * (a number operand is true unless 0); null first.
+   */
+  CompareTo(o: JValue | null): number {
+    if (o === null || o === undefined) return 1;
+    const t = this.type;
+    const a = this.Value;
+    const b = o.Value;
+    if (a === b) return 0;
+    if (b === null || b === undefined) return 1;
+    if (a === null || a === undefined) return -1;
+    switch (t) {
+      case TT.Integer:
+      case TT.Float: {
+        const x = compareNumber(a);
+        const y = compareNumber(b);
+        if (typeof x === "bigint" && typeof y === "bigint") return x < y ? -1 : x > y ? 1 : 0;
+        const u = Number(x);
+        const v = Number(y);
+        if (u !== u) return v !== v ? 0 : -1;
+        if (v !== v) return 1;
+        return u < v ? -1 : u > v ? 1 : 0;
+      }
+      case TT.String:
+      case TT.Comment:
+      case TT.Raw: {
+        const x = toStr(a);
+        const y = toStr(b);
+        for (let i = 0; i < Math.min(x.length, y.length); i++) if (x.charCodeAt(i) !== y.charCodeAt(i)) return x.charCodeAt(i) - y.charCodeAt(i);
+        return x.length - y.length;
+      }
+      case TT.Boolean:
+        const bb = typeof b === "boolean" ? b : typeof b === "string" ? parseBoolText(b) : compareNumber(b) != 0;
+        return a === bb ? 0 : a ? 1 : -1;
+      default: {
+        const c = (a as { CompareTo?: (x: unknown) => number }).CompareTo;
+        if (typeof c === "function") return Math.sign(c.call(a, b));
+        throw argumentOutOfRange("valueType", `Unexpected value type: ${TT_NAMES[t]}`);
+      }
+    }
+  }
   // (ToString: json-convert.ts)
 }
 /**
@@ -695,3 +765,19 @@ registerTypeCheck("JArray", (v) => v instanceof JArray);
 registerTypeCheck("JValue", (v) => v instanceof JValue);
 registerTypeCheck("JProperty", (v) => v instanceof JProperty);
 registerTypeCheck("JContainer", (v) => v instanceof JContainer);
+
+/** A JValue's number for CompareTo: a string must parse as one (Convert.ToInt64/ToDouble: FormatException otherwise). */
+function compareNumber(v: unknown): number | bigint {
+  if (typeof v === "number" || typeof v === "bigint") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (v instanceof Decimal) return Number(v.toString());
+  if (v instanceof NumBox) return compareNumber(v.v);
+  if (typeof v === "string" && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v)) return Number(v);
+  throw new DotNetException("System.FormatException", "Input string was not in a correct format.");
+}
+function parseBoolText(s: string): boolean {
+  const t = s.trim();
+  if (/^true$/i.test(t)) return true;
+  if (/^false$/i.test(t)) return false;
+  throw new DotNetException("System.FormatException", "String was not recognized as a valid Boolean.");
+}

@@ -103,8 +103,11 @@ function writeValue(v: JValue): string {
   const x = v.Value;
   switch (v.Type) {
     case TT.Null:
-    case TT.Undefined:
       return "null";
+    case TT.Undefined:
+      return "undefined";
+    case TT.Comment:
+      return `/*${x ?? ""}*/`;
     case TT.String:
       return x === null ? "null" : jsonQuote(x as string);
     case TT.Boolean:
@@ -162,15 +165,22 @@ function writeContainer(t: JToken, indented: boolean, indent: string): string {
       const inner = indent + "  ";
       const sep = NEWLINE + inner;
       const sepN = "," + sep;
+      // a comment takes no comma, before or after it (Newtonsoft's JsonWriter)
+      let wrote = false;
       for (let i = 0; i < items.length; i++) {
         const v = items[i]!;
-        out = out + (i === 0 ? sep : sepN) + (v instanceof JValue ? writeValue(v) : writeContainer(v, true, inner));
+        const comment = v instanceof JValue && v.Type === TT.Comment;
+        out = out + (wrote && !comment ? sepN : sep) + (v instanceof JValue ? writeValue(v) : writeContainer(v, true, inner));
+        if (!comment) wrote = true;
       }
       return out + NEWLINE + indent + "]";
     }
+    let wrote = false;
     for (let i = 0; i < items.length; i++) {
       const v = items[i]!;
-      out = (i === 0 ? out : out + ",") + (v instanceof JValue ? writeValue(v) : writeContainer(v, false, ""));
+      const comment = v instanceof JValue && v.Type === TT.Comment;
+      out = (wrote && !comment ? out + "," : out) + (v instanceof JValue ? writeValue(v) : writeContainer(v, false, ""));
+      if (!comment) wrote = true;
     }
     return out + "]";
   }

@@ -35,6 +35,7 @@ import { X509_CASES } from "./x509-cases.js";
 import { TIMEZONE_CASES } from "./timezone-cases.js";
 import { DATES_CASES } from "./dates-cases.js";
 import { URI_CASES } from "./uri-cases.js";
+import { JTOKEN_CASES } from "./jtoken-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1280,6 +1281,8 @@ CASES.push(...X509_CASES);
 CASES.push(...TIMEZONE_CASES);
 // System.Uri's allowed members (uri-cases.ts).
 CASES.push(...URI_CASES);
+// Newtonsoft.Json.Linq's allowed members (jtoken-cases.ts).
+CASES.push(...JTOKEN_CASES);
 
 CASES.push(...DATES_CASES);
 

@@ -198,8 +198,10 @@ function writeRef(t: JToken, indented: boolean, indent: string): string {
     const x = t.Value;
     switch (t.Type) {
       case TT.Null:
-      case TT.Undefined:
         return "null";
+      // Newtonsoft's JsonWriter.WriteUndefined (the oracle wrote null; recorded from Mono: jtoken.undefined.parse)
+      case TT.Undefined:
+        return "undefined";
       case TT.String:
         return x === null ? "null" : quoteRef(x as string);
       case TT.Boolean:

@@ -184,6 +184,8 @@ type("System.Linq", "ILookup", { typeParams: ["TKey", "TElement"], isInterface: 
 ]);
 
 let typeTest: (t: Type) => Code = () => js`null`;
+/** `(v) => v is T` (lower.ts typeTest), for members that filter by a type argument. */
+export const typeTestOf = (t: Type): Code => typeTest(t);
 export function setTypeTest(f: (t: Type) => Code): void {
   typeTest = f;
 }

@@ -3,6 +3,7 @@ import { js, rt, type Code } from "../../codegen/code.js";
 import { C, I, K, M, P, SM, SP, type } from "./dsl.js";
 import { tryParse } from "./system.js";
 import type { LowerInfo } from "../types.js";
+import { typeTestOf } from "./linq.js";
 
 // Decimals (Decimal), longs beyond 2^53 (BigInt) and boxed long/float/... (NumBox) reach the runtime
 // as they are: toJToken/toJValue keep a decimal's scale and a long's digits, jconv returns a Decimal
@@ -89,6 +90,10 @@ type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], te
   M("IEnumerable<JToken> BeforeSelf()", (r) => js`${rt("jBeforeSelf")}(${r})`),
   M("IEnumerable<JToken> Ancestors()", (r) => js`${rt("jAncestors")}(${r}, false)`),
   M("IEnumerable<JToken> AncestorsAndSelf()", (r) => js`${rt("jAncestors")}(${r}, true)`),
+  M("void AddAnnotation(object annotation)", (r, a) => js`${r}.AddAnnotation(${a[0]})`),
+  M("T Annotation<T>()", (r, _a, x) => js`(${r}.annotationsOf(${typeTestOf(x.typeArgs[0]!)})[0] ?? null)`),
+  M("IEnumerable<T> Annotations<T>()", (r, _a, x) => js`${r}.annotationsOf(${typeTestOf(x.typeArgs[0]!)})`),
+  M("void RemoveAnnotations<T>()", (r, _a, x) => js`${r}.RemoveAnnotations(${typeTestOf(x.typeArgs[0]!)})`),
 ]);
 
 type("Newtonsoft.Json.Linq", "JContainer", { base: "JToken" }, [
@@ -99,6 +104,7 @@ type("Newtonsoft.Json.Linq", "JContainer", { base: "JToken" }, [
   M("void Merge(object content)", (r, a, x) => js`${r}.Merge(${jt(typedValue(a[0]!, x))})`),
   M("IEnumerable<JToken> DescendantsAndSelf()", (r) => js`${rt("jDescendantsAndSelf")}(${r})`),
   M("void ReplaceAll(object content)", (r, a, x) => js`${rt("jReplaceAll")}(${r}, ${jt(typedValue(a[0]!, x))})`),
+  M("void AddFirst(object content)", (r, a, x) => js`${r}.AddFirst(${jt(typedValue(a[0]!, x))})`),
 ]);
 
 type(
@@ -139,6 +145,7 @@ type("Newtonsoft.Json.Linq", "JArray", { base: "JContainer", interfaces: ["IList
   M("bool Contains(JToken item)", (r, a) => js`${r}.Contains(${a[0]})`),
   M("int IndexOf(JToken item)", (r, a) => js`${r}.IndexOf(${a[0]})`),
   SM("JArray Parse(string json)", (_r, a) => js`${rt("JArray")}.Parse(${a[0]})`),
+  P("bool IsReadOnly", (r) => js`(void ${r}.Count, false)`),
   SM("JArray FromObject(object o)", (_r, a, x) => js`${rt("JArray")}.FromObject(${typedValue(a[0]!, x)})`),
 ]);
 
@@ -155,6 +162,9 @@ type("Newtonsoft.Json.Linq", "JValue", { base: "JToken", test: (v) => js`(${v} i
   P("object Value", (r) => js`${rt("jvalueObject")}(${r})`),
   SM("JValue CreateNull()", () => js`${rt("JValue")}.null()`),
   SM("JValue CreateString(string value)", (_r, a) => js`${rt("JValue")}.str(${a[0]})`),
+  SM("JValue CreateComment(string value)", (_r, a) => js`${rt("JValue")}.comment(${a[0]})`),
+  SM("JValue CreateUndefined()", () => js`${rt("JValue")}.undefinedValue()`),
+  M("int CompareTo(JValue obj)", (r, a) => js`${r}.CompareTo(${a[0]})`),
 ]);
 type("Newtonsoft.Json.Linq", "JRaw", { base: "JValue" }, [C("(object rawJson)", (_r, a) => js`${rt("JValue")}.raw(${a[0]})`)]);
 
