@@ -177,7 +177,7 @@ export function operationContract(spec: SpecificationInput): OperationContract {
   for (const p of params.values()) {
     const where = p.in as string;
     if (where === "body" && version === 2) {
-      const body = { definition: definitionName(p.schema, `${opName}Request`), schema: r.schema(p.schema, "request") };
+      const body = { definition: definitionName(p.schema, `${opName}Request`), schema: r.schema(p.schema, "request", `${pointer}/parameters`) };
       for (const ct of consumes) contract.requestContent[ct.toLowerCase()] = body;
       continue;
     }
@@ -192,12 +192,12 @@ export function operationContract(spec: SpecificationInput): OperationContract {
     const rawSchema = v2 ? v2ParameterSchema(p) : p.schema;
     const style = v2 ? v2Style(p, where) : typeof p.style === "string" ? p.style : where === "query" ? "form" : "simple";
     const explode = v2 ? p.collectionFormat === "multi" : typeof p.explode === "boolean" ? p.explode : style === "form";
-    contract.parameters.push({ in: where, name, required: p.required === true || where === "path", schema: isObj(rawSchema) ? r.schema(rawSchema, "request") : {}, style, explode, definition: definitionName(rawSchema, `${opName}${name}`) });
+    contract.parameters.push({ in: where, name, required: p.required === true || where === "path", schema: isObj(rawSchema) ? r.schema(rawSchema, "request", `${pointer}/parameters`) : {}, style, explode, definition: definitionName(rawSchema, `${opName}${name}`) });
   }
   if (version === 3 && op.requestBody !== undefined) {
     const body = r.resolve(op.requestBody, `${pointer}/requestBody`);
     for (const [ct, media] of Object.entries(isObj(body.content) ? body.content : {}))
-      contract.requestContent[ct.toLowerCase()] = isObj(media) && media.schema !== undefined ? { definition: definitionName(media.schema, `${opName}Request`), schema: r.schema(media.schema, "request") } : null;
+      contract.requestContent[ct.toLowerCase()] = isObj(media) && media.schema !== undefined ? { definition: definitionName(media.schema, `${opName}Request`), schema: r.schema(media.schema, "request", `${pointer}/requestBody/content/${escapePointer(ct)}/schema`) } : null;
   }
   for (const [code, raw] of Object.entries(isObj(op.responses) ? op.responses : {})) {
     const res = r.resolve(raw, `${pointer}/responses/${escapePointer(code)}`);
@@ -205,16 +205,16 @@ export function operationContract(spec: SpecificationInput): OperationContract {
     for (const [hn, hraw] of Object.entries(isObj(res.headers) ? res.headers : {})) {
       const h = r.resolve(hraw, `${pointer}/responses/${escapePointer(code)}/headers/${escapePointer(hn)}`);
       const hs = version === 2 ? v2ParameterSchema(h) : h.schema;
-      spec.headers[hn.toLowerCase()] = { name: hn, schema: isObj(hs) ? r.schema(hs, "response") : {}, definition: definitionName(hs, `${opName}${code}${hn}`) };
+      spec.headers[hn.toLowerCase()] = { name: hn, schema: isObj(hs) ? r.schema(hs, "response", `${pointer}/responses/${escapePointer(code)}/headers/${escapePointer(hn)}`) : {}, definition: definitionName(hs, `${opName}${code}${hn}`) };
     }
     if (version === 2) {
       if (res.schema !== undefined) {
-        const body = { definition: definitionName(res.schema, `${opName}${code}Response`), schema: r.schema(res.schema, "response") };
+        const body = { definition: definitionName(res.schema, `${opName}${code}Response`), schema: r.schema(res.schema, "response", `${pointer}/responses/${escapePointer(code)}/schema`) };
         for (const ct of produces) spec.content[ct.toLowerCase()] = body;
       }
     } else {
       for (const [ct, media] of Object.entries(isObj(res.content) ? res.content : {}))
-        spec.content[ct.toLowerCase()] = isObj(media) && media.schema !== undefined ? { definition: definitionName(media.schema, `${opName}${code}Response`), schema: r.schema(media.schema, "response") } : null;
+        spec.content[ct.toLowerCase()] = isObj(media) && media.schema !== undefined ? { definition: definitionName(media.schema, `${opName}${code}Response`), schema: r.schema(media.schema, "response", `${pointer}/responses/${escapePointer(code)}/content/${escapePointer(ct)}/schema`) } : null;
     }
     contract.responses[code.toUpperCase() === "DEFAULT" ? "default" : code.toUpperCase()] = spec;
   }
@@ -308,12 +308,12 @@ class Reader {
    * the direction matters only for readOnly/writeOnly, so a schema used both ways is converted per
    * direction under two names (`<name>` and `<name>~response`) when it has such properties.
    */
-  schema(s: unknown, direction: Direction): JsonSchema {
-    const out = this.convert(s, direction, "");
+  schema(s: unknown, direction: Direction, at: string): JsonSchema {
+    const out = this.convert(s, direction, at);
     while (this.pending.length) {
       const key = this.pending.pop()!;
       const [name, dir] = splitKey(key);
-      this.used.set(key, this.convert(this.named[name], dir, `#/definitions/${name}`));
+      this.used.set(key, this.convert(this.named[name], dir, `/${this.version === 2 ? "definitions" : "components/schemas"}/${escapePointer(name)}`));
     }
     return out;
   }
@@ -338,7 +338,7 @@ class Reader {
         throw new SpecificationError(`The schema reference '${ref}' is not local to the document; apimc resolves '#/...' references only.`, at);
       }
       const name = decodeSegment(ref.slice(prefix.length));
-      if (!(name in this.named)) throw new SpecificationError(`The schema reference '${ref}' names no schema in the specification.`, at || ref);
+      if (!(name in this.named)) throw new SpecificationError(`The schema reference '${ref}' names no schema in the specification.`, at);
       const key = this.refKey(name, direction);
       if (!this.used.has(key)) {
         this.used.set(key, {});
@@ -349,12 +349,21 @@ class Reader {
     const out: Obj = {};
     for (const [k, v] of Object.entries(s)) {
       if (k.startsWith("x-") || DROPPED.has(k)) continue;
-      if (SUBSCHEMA.has(k)) out[k] = this.convert(v, direction, at);
-      else if (SUBSCHEMA_LIST.has(k) && Array.isArray(v)) out[k] = v.map((x) => this.convert(x, direction, at));
-      else if (SUBSCHEMA_MAP.has(k) && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [n, this.convert(x, direction, at)]));
+      if (SUBSCHEMA.has(k)) out[k] = this.convert(v, direction, `${at}/${k}`);
+      else if (SUBSCHEMA_LIST.has(k) && Array.isArray(v)) out[k] = v.map((x, i) => this.convert(x, direction, `${at}/${k}/${i}`));
+      else if (SUBSCHEMA_MAP.has(k) && isObj(v)) out[k] = Object.fromEntries(Object.entries(v).map(([n, x]) => [n, this.convert(x, direction, `${at}/${k}/${escapePointer(n)}`)]));
       else out[k] = v;
     }
     if (out.type === "file") delete out.type;
+    // A pattern ajv would reject is reported where it is written (ajv's own error has no position).
+    const patterns = [...(typeof out.pattern === "string" ? [[out.pattern, `${at}/pattern`]] : []), ...(isObj(out.patternProperties) ? Object.keys(out.patternProperties).map((k) => [k, `${at}/patternProperties/${escapePointer(k)}`]) : [])];
+    for (const [p, where] of patterns) {
+      try {
+        new RegExp(p!, "u");
+      } catch (e) {
+        throw new SpecificationError(`The pattern '${p}' is not a regular expression ajv can use: ${(e as Error).message}.`, where!);
+      }
+    }
     // Draft-04 style boolean exclusive bounds (OpenAPI 2 and 3.0) to draft-07 numbers.
     for (const [ex, bound] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
       if (typeof out[ex] !== "boolean") continue;

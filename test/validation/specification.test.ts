@@ -91,7 +91,8 @@ describe("diagnostics", () => {
   it("a schema ajv cannot compile, an unresolvable $ref, an external $ref: APIMC2031", () => {
     const xml = doc({ inbound: `<validate-content unspecified-content-type-action="prevent" max-size="100" size-exceeded-action="prevent" />` });
     const bad = [
-      [v3({}, { type: "string", pattern: "([" }), /cannot be compiled/],
+      [v3({}, { type: "string", pattern: "([" }), /The pattern '\(\[' is not a regular expression ajv can use/],
+      [v3({}, { type: "strnig" }), /the schema of the request body \(application\/json\) in s\.yaml cannot be compiled: schema is invalid/],
       [v3({}, { $ref: "#/components/schemas/Nope" }), /names no schema/],
       [v3({}, { $ref: "other.yaml#/Pet" }), /not local to the document/],
     ] as const;
