@@ -1,6 +1,7 @@
 // `npm start`: serves examples/gateway.json through the apimc gateway on 127.0.0.1:8080, with an
 // embedded demo backend (:8081), a token introspection server (:8082) and a webhook sink (:8083),
-// all on loopback. Edit any file under examples/ and the gateway reloads it.
+// all on loopback, and the APIOps folder examples/apiops on 127.0.0.1:8090 (same demo backend).
+// Edit any file under examples/ and the gateway reloads it.
 import { createServer } from "node:http";
 import { createGateway } from "../dist/gateway.js";
 import { formatDiagnostic } from "../dist/index.js";
@@ -62,6 +63,29 @@ try {
 }
 await gateway.listen(8080, "127.0.0.1");
 const base = "http://127.0.0.1:8080";
+
+// The same demo backend behind an APIOps extractor folder, with the values it does not hold.
+let apiops;
+try {
+  apiops = createGateway({
+    apiops: { dir: "examples/apiops", values: "examples/apiops.values.json" },
+    watch: true,
+    log: (line) => console.log(`[apiops] ${line}`),
+    onIgnored: (lines) => console.log(`[apimc] not used from examples/apiops:\n${lines.map((l) => `  ${l}`).join("\n")}`),
+    onBuild: (ok, diagnostics, error) => {
+      for (const d of diagnostics) console.error(formatDiagnostic(d, safeRead(d.file)));
+      if (error) console.error(error.message);
+      if (!ok) console.error("[apimc] that change to examples/apiops does not compile: still serving the last good version");
+      else if (apiops) console.log("[apimc] examples/apiops reloaded");
+    },
+  });
+} catch (e) {
+  console.error(e.message);
+  console.error("Fix examples/apiops and run npm start again.");
+  process.exit(1);
+}
+await apiops.listen(8090, "127.0.0.1");
+const apiopsBase = "http://127.0.0.1:8090";
 console.log(`apimc gateway on ${base} serving ${config} (demo backend :8081, token server :8082, webhook sink :8083)
 
 Try:
@@ -74,7 +98,12 @@ Try:
   for i in 1 2 3 4 5 6; do curl -s -o /dev/null -w "%{http_code} " ${base}/shop/items/1 -H "Ocp-Apim-Subscription-Key: demo-key"; done; echo   # 5 per 10 s, then 429
   curl -s -D - -o /dev/null ${base}/api/orders -H "Authorization: Bearer good" -H "Apimc-Trace: show-me"   # the trace of every policy run
 
-Edit examples/*.xml (or gateway.json) and the gateway reloads; a change that does not compile keeps the last good version. Ctrl-C stops.`);
+APIOps folder examples/apiops on ${apiopsBase}:
+  curl -i ${apiopsBase}/petstore/v1/pets/7                              # version v1 (path segment), operation policy of getPetById (X-Pet), fragment and named value in the global policy
+  curl -i -X DELETE ${apiopsBase}/petstore/v2/pets/7                    # v2's deletePet operation policy answers 403
+  curl -i "${apiopsBase}/inventory/search?q=bolt" -H "X-Inventory-Key: apiops-demo-key"   # Swagger 2.0 API in the Starter product: its own key header, secret named value to the backend
+
+Edit examples/*.xml (or gateway.json, or anything under examples/apiops) and the gateway reloads; a change that does not compile keeps the last good version. Ctrl-C stops.`);
 
 function safeRead(file) {
   try {
@@ -86,6 +115,7 @@ function safeRead(file) {
 const stop = async () => {
   console.log("\nstopping: finishing requests in flight");
   await gateway.close();
+  await apiops.close();
   for (const s of servers) s.close();
   process.exit(0);
 };

@@ -66,6 +66,26 @@ describe("npm start", () => {
     expect(output).toContain("User: demo@example.com");
   });
 
+  it("serves the APIOps folder examples/apiops on :8090 with the values file", async () => {
+    const pet = await request("http://127.0.0.1:8090/petstore/v1/pets/7");
+    const petBody = (await pet.body.json()) as { url: string };
+    expect(pet.statusCode).toBe(200);
+    expect(petBody.url).toBe("/petstore/v1/pets/7");
+    expect(pet.headers["x-gateway"]).toBe("apimc (demo)");
+    const del = await request("http://127.0.0.1:8090/petstore/v2/pets/7", { method: "DELETE" });
+    expect(del.statusCode).toBe(403);
+    await del.body.dump();
+    const none = await request("http://127.0.0.1:8090/inventory/search?q=bolt");
+    await none.body.dump();
+    expect(none.statusCode).toBe(401);
+    const search = await request("http://127.0.0.1:8090/inventory/search?q=bolt", { headers: { "X-Inventory-Key": "apiops-demo-key" } });
+    expect(search.statusCode).toBe(200);
+    expect(((await search.body.json()) as { url: string }).url).toBe("/inventory/search?q=bolt&source=apimc");
+    expect(output).toContain("[apimc] not used from examples/apiops:");
+    // The secret named value reaches the backend, never the log.
+    expect(output).not.toContain("inventory-demo-secret");
+  });
+
   it("logs a line per request", () => {
     expect(output).toMatch(/GET \/shop\/fail 500 [\d.]+ms [0-9a-f-]{36}/);
   });
