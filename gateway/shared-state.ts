@@ -20,13 +20,13 @@ export interface StateConfig {
   redis: string;
   /** What state policies do when Redis does not answer: "open" (default: limits not enforced, caches miss) or "closed" (503). */
   failMode?: FailMode;
-  /** Per-call timeout, ms (default 250). */
+  /** Per-call timeout, ms (default 500). */
   timeoutMs?: number;
   /** Prefix of every key (default "apimc:"). */
   keyPrefix?: string;
 }
 
-export const DEFAULT_STATE_TIMEOUT_MS = 250;
+export const DEFAULT_STATE_TIMEOUT_MS = 500;
 
 /** A Redis URL as it may be printed: without user and password. */
 export function redisTarget(url: string): string {

@@ -101,7 +101,7 @@ const get = (url: string, key: string) => fetch(url, { headers: { "X-Key": key }
 
 describe("two gateways, one Redis", () => {
   it("rate-limit-by-key of 25 calls lets exactly 25 through across both under concurrent load (memory: each lets 25)", async () => {
-    const { urls, close } = await gatewayPair({ redis: redis.url, keyPrefix: "t1:" });
+    const { urls, close } = await gatewayPair({ redis: redis.url, keyPrefix: "t1:", timeoutMs: 10_000 });
     const key = "exact";
     const results = await Promise.all(Array.from({ length: 80 }, (_, i) => get(`${urls[i % 2]}/api/limited`, key).then(async (r) => ({ status: r.status, remaining: r.headers.get("x-remaining"), retry: r.headers.get("retry-after") }))));
     const ok = results.filter((r) => r.status === 200);
@@ -122,7 +122,7 @@ describe("two gateways, one Redis", () => {
   });
 
   it("a value cached through one gateway is found through the other; caching-type internal stays per gateway", async () => {
-    const { urls, close } = await gatewayPair({ redis: redis.url, keyPrefix: "t2:" });
+    const { urls, close } = await gatewayPair({ redis: redis.url, keyPrefix: "t2:", timeoutMs: 10_000 });
     const stored = await get(`${urls[0]}/api/value`, "k1");
     expect(stored.status).toBe(201);
     const id = stored.headers.get("x-stored");
@@ -145,7 +145,7 @@ describe("two gateways, one Redis", () => {
   });
 
   it("a quota survives a restart of the gateways (and of Redis, with its append-only file)", async () => {
-    const state = { redis: redis.url, keyPrefix: "t3:" };
+    const state = { redis: redis.url, keyPrefix: "t3:", timeoutMs: 10_000 };
     let pair = await gatewayPair(state);
     expect((await get(`${pair.urls[0]}/api/quota`, "q")).status).toBe(200);
     expect((await get(`${pair.urls[1]}/api/quota`, "q")).status).toBe(200);
