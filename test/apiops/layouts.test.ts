@@ -67,7 +67,7 @@ const KEYS = JSON.stringify({ $subscriptions: { "gold-sub": { primaryKey: "gold-
 function load(m: ModelService, layout: "new" | "old") {
   const root = mkdtempSync(join(tmpdir(), `apimc-apiops-${layout}-`));
   writeFolder(root, m, layout);
-  const values = join(root, "..", `${root.split("/").pop()}.values.json`);
+  const values = join(mkdtempSync(join(tmpdir(), "apimc-apiops-values-")), "values.json");
   writeFileSync(values, KEYS);
   return { root, values, loaded: loadApiopsFolder(root, { values, env: {} }) };
 }
