@@ -2,6 +2,7 @@
 // with its string escaping and number formats.
 import { isPlainObject } from "./core.js";
 import { fmtRoundTrip } from "./number-format.js";
+import { netNumberToDouble } from "./number-to-double.js";
 import { Decimal, decStr } from "./decimal.js";
 import { NEWLINE, TT, dateTimeOps, JToken, JObject, JArray, JProperty, JValue, JSingle, toJToken } from "./json-tokens.js";
 
@@ -54,9 +55,10 @@ export function jsonQuote(s: string | null): string {
 /**
  * A double as Newtonsoft writes it: the "R" round-trip format, with ".0" when that has no point or
  * exponent. When the shortest round-trip digits (String(n)) are at most 15 and the decimal exponent
- * is within what "R" prints without an exponent (1e-4 <= |n| < 1e17, see fmtGeneral), "R" gives the
- * same digits: |n - shortest| is below half an ulp (<= 2^-53 |n|), less than half a unit in the 15th
- * digit (>= 5e-16 |n|), so rounding n to 15 digits gives the shortest digits back.
+ * is within what "R" prints without an exponent (1e-4 <= |n| < 1e17, see fmtGeneral), rounding n to
+ * 15 digits gives those digits: |n - shortest| is below half an ulp (<= 2^-53 |n|), less than half a
+ * unit in the 15th digit (>= 5e-16 |n|). "R" keeps them only when .NET Framework's own (lossy) parser
+ * reads them back as n, which the fast path checks as fmtRoundTrip does.
  */
 function writeDouble(n: number): string {
   const a = n < 0 ? -n : n;
@@ -76,7 +78,12 @@ function writeDouble(n: number): string {
         digits--;
         break;
       }
-    if (digits <= 15) return point < 0 && s.indexOf(".") < 0 ? `${s}.0` : s;
+    if (digits <= 15) {
+      const intEnd = s.indexOf(".") < 0 ? s.length : s.indexOf(".");
+      const significant = s.slice(first, last + 1).replace(".", "");
+      const scale = first < intEnd ? intEnd - first : -(first - intEnd - 1);
+      if (netNumberToDouble(significant, scale, n < 0) === n) return point < 0 && intEnd === s.length ? `${s}.0` : s;
+    }
   }
   const s = fmtRoundTrip(n);
   return /[.eE]/.test(s) ? s : `${s}.0`;

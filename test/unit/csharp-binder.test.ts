@@ -50,9 +50,9 @@ describe("binder: implicit numeric conversions over every pair of numeric types"
 });
 
 describe("binder: overload resolution over generated argument type pairs", () => {
-  // Overloads of Math.Max apimc's surface offers (the test asserts the binder picks what C# would
-  // pick among THESE candidates).
-  const CANDIDATES: Num[] = ["int", "long", "double", "decimal"];
+  // Math.Max's eleven .NET overloads, one a numeric type but char (the test asserts the binder picks
+  // what C# would pick among them).
+  const CANDIDATES: Num[] = ["sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong", "float", "double", "decimal"];
   const SIGNED_OVER_UNSIGNED: Partial<Record<Num, Num[]>> = { sbyte: ["byte", "ushort", "uint", "ulong"], short: ["ushort", "uint", "ulong"], int: ["uint", "ulong"], long: ["ulong"] };
   /** §12.6.4.7 better conversion target. */
   const betterTarget = (a: Num, b: Num) => (implicit(a, b) && !implicit(b, a)) || (SIGNED_OVER_UNSIGNED[a]?.includes(b) ?? false);
@@ -69,7 +69,9 @@ describe("binder: overload resolution over generated argument type pairs", () =>
   it.each(pairs.filter(([a, b]) => !["ambiguous"].includes(best(a, b))))("Math.Max(%s, %s)", (a, b) => {
     const src = `@{ ${a} x = default(${a}); ${b} y = default(${b}); var m = Math.Max(x, y); return m; }`;
     const want = best(a, b);
-    const r = compile(`@(Math.Max(default(${a}) , default(${b})))`);
+    // Array elements, not default(T): a constant 0 converts to every integral type (§10.2.11) and
+    // makes calls such as Math.Max(sbyte, 0) ambiguous, which C# reports (CS0121).
+    const r = compile(`@(Math.Max((new ${a}[1])[0] , (new ${b}[1])[0]))`);
     const r2 = compile(src);
     if (want === "none") {
       expect(r2.diagnostics[0]?.code, src).toBe("APIMC3008");
@@ -82,7 +84,7 @@ describe("binder: overload resolution over generated argument type pairs", () =>
 
   it("where C# finds the call ambiguous, the binder at least picks an applicable overload", () => {
     for (const [a, b] of pairs.filter(([x, y]) => best(x, y) === "ambiguous")) {
-      const r = compile(`@(Math.Max(default(${a}), default(${b})))`);
+      const r = compile(`@(Math.Max((new ${a}[1])[0], (new ${b}[1])[0]))`);
       if (r.ok) expect(CANDIDATES.filter((c) => implicit(a, c) && implicit(b, c))).toContain(r.type);
     }
   });
