@@ -10,7 +10,7 @@ import { buildGateway, writeBuild } from "./build.js";
 
 const USAGE = `usage:
   apimc build --config gateway.json --outdir build/ [--format function|esm]   # one module per operation (and product) + manifest.json
-  apimc serve --config gateway.json [--prebuilt build/] [--port N] [--host ADDR] [--no-watch] [--log-format text|json] [--redis URL]
+  apimc serve --config gateway.json [--prebuilt build/] [--port N] [--host ADDR] [--no-watch] [--log-format text|json] [--redis URL] [--workers N]
   apimc serve|build|check --apiops DIR [--named-values values.json] ...      # an APIOps extractor folder instead of gateway.json
   apimc compile <policy.xml>... [-o out.mjs | --outdir dir] [--sourcemap] [--named-values nv.json] [--fragments dir] [--snippets] [--format text|json|sarif]
   apimc check <policy.xml>... [--named-values nv.json] [--fragments dir] [--snippets] [--format text|json|sarif]
@@ -26,6 +26,8 @@ const USAGE = `usage:
   --snippets  compile a root other than <policies> as the inbound section (documentation snippets)
   --format    for check and compile: text (default, on stderr), json or sarif (SARIF 2.1.0), one document on stdout
   --host      for serve: the address to listen on (default: listen.host of the configuration, else 127.0.0.1)
+  --workers   for serve: worker processes sharing the port (default: one per core, or one when policies keep
+              state in memory and no Redis is configured; more than one is then refused)
 `;
 
 interface Args {
@@ -46,6 +48,7 @@ interface Args {
   logFormat?: string;
   redis?: string;
   apiops?: string;
+  workers?: number;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -75,6 +78,7 @@ function parseArgs(argv: string[]): Args | string {
     else if (x === "--log-format") a.logFormat = next();
     else if (x === "--redis") a.redis = next();
     else if (x === "--apiops") a.apiops = next();
+    else if (x === "--workers") a.workers = workerCount(next());
     else if (x.startsWith("-")) throw new UsageError(`unknown option ${x}`);
     else a.files.push(x);
   }
@@ -99,10 +103,12 @@ function parseArgs(argv: string[]): Args | string {
         throw new UsageError(`--redis ${msg}`);
       });
     }
+    if (a.workers !== undefined && a.cmd !== "serve") throw new UsageError("--workers is for serve");
     if (a.logFormat !== undefined && (a.cmd !== "serve" || (a.logFormat !== "text" && a.logFormat !== "json"))) throw new UsageError("--log-format is text or json, for serve");
     return a;
   }
   if (a.host !== undefined || a.port !== undefined) throw new UsageError("--host and --port are for serve");
+  if (a.workers !== undefined) throw new UsageError("--workers is for serve");
   if (a.format !== undefined && !["text", "json", "sarif"].includes(a.format)) throw new UsageError(`--format is text, json or sarif, for ${a.cmd}`);
   if (a.apiops !== undefined) return a;
   if (a.files.length === 0) throw new UsageError("no policy files given");
@@ -111,6 +117,12 @@ function parseArgs(argv: string[]): Args | string {
 }
 
 class UsageError extends Error {}
+
+function workerCount(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > 1024) throw new UsageError(`--workers needs a number of processes (1-1024), not '${text}'`);
+  return n;
+}
 
 function portNumber(text: string): number {
   const n = Number(text);
@@ -133,7 +145,20 @@ export async function main(argv: string[]): Promise<number> {
   const apiops = args.apiops === undefined ? undefined : { dir: args.apiops, values: args.namedValues };
   if (args.cmd === "check" && apiops) return checkApiops(apiops, (args.format ?? "text") as ReportFormat);
   if (args.cmd === "build") return buildCommand(apiops ?? args.config!, args.outdir!, (args.format ?? "function") as "function" | "esm");
-  if (args.cmd === "serve") return serveCommand(apiops ?? args.config!, args.port, args.host, args.watch, args.prebuilt, args.logFormat as "text" | "json" | undefined, args.redis);
+  if (args.cmd === "serve") {
+    const { serveCommand } = await import("./serve.js");
+    return serveCommand({
+      config: apiops ?? args.config!,
+      port: args.port,
+      host: args.host,
+      watch: args.watch,
+      prebuilt: args.prebuilt,
+      logFormat: args.logFormat as "text" | "json" | undefined,
+      redis: args.redis,
+      workers: args.workers,
+      onIgnored: printIgnored,
+    });
+  }
   const format = (args.format ?? "text") as ReportFormat;
   let namedValues: Record<string, NamedValueInput> | undefined;
   if (args.namedValues) {
@@ -261,58 +286,4 @@ function buildCommand(config: Source, outdir: string, format: "function" | "esm"
   const manifest = writeBuild(loaded, build, outdir, format);
   process.stderr.write(`${manifest.modules.length} modules (${format}) and manifest.json written to ${outdir}\n`);
   return 0;
-}
-
-async function serveCommand(config: Source, port: number | undefined, host: string | undefined, watchFiles: boolean, prebuilt: string | undefined, logFormat: "text" | "json" | undefined, redis?: string): Promise<number> {
-  const { createGateway } = await import("./host.js");
-  let gateway;
-  try {
-    gateway = createGateway({
-      ...(typeof config === "string" ? { config } : { apiops: config, onIgnored: printIgnored }),
-      prebuilt,
-      watch: watchFiles,
-      log: (line) => process.stdout.write(line + "\n"),
-      logFormat,
-      // A failed first build is thrown, not told here (printed once below, exit 1).
-      onBuild: (ok, diags, error) => {
-        for (const d of diags) process.stderr.write(formatDiagnostic(d, safeRead(d.file)) + "\n");
-        if (error) process.stderr.write(`apimc: ${error.message}\n`);
-        process.stderr.write(ok ? "apimc: configuration compiled\n" : "apimc: the changed configuration cannot be used (above); still serving the last good version\n");
-      },
-      onWatchProblem: (message) => process.stderr.write(`apimc: ${message}\n`),
-      state: redis ? { redis } : undefined,
-      onStateChange: (line) => process.stderr.write(line + "\n"),
-    });
-  } catch (e) {
-    process.stderr.write(`apimc: ${(e as Error).message}\n`);
-    return 1;
-  }
-  // Serving starts either way; until Redis answers, its failMode decides (and says so once).
-  if (gateway.state) {
-    const s = gateway.state;
-    await s.whenReady(2000).then(
-      () => process.stderr.write(`apimc: shared state ${s.target} connected (failMode ${s.failMode})\n`),
-      () => process.stderr.write(`apimc: shared state ${s.target} is not reachable yet; failMode ${s.failMode} applies until it is\n`),
-    );
-  }
-  const listen = typeof config === "string" ? loadGatewayConfig(config).config.listen : undefined;
-  const at = { port: port ?? listen?.port ?? 8080, host: host ?? listen?.host ?? "127.0.0.1" };
-  let addr;
-  try {
-    addr = await gateway.listen(at.port, at.host);
-  } catch (e) {
-    process.stderr.write(`apimc: cannot listen on ${at.host}:${at.port}: ${(e as Error).message}\n`);
-    await gateway.close();
-    return 1;
-  }
-  process.stderr.write(`apimc gateway listening on http://${addr.family === "IPv6" ? `[${addr.address}]` : addr.address}:${addr.port}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
-  process.stderr.write("apimc: shutting down (finishing requests in flight)\n");
-  await gateway.close();
-  // Keep-alive pools would hold the event loop open; everything in flight is done.
-  process.exit(0);
 }

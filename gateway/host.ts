@@ -20,6 +20,7 @@ import { formatDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { readFileSync } from "node:fs";
 import { SourceWatcher } from "./source-watcher.js";
 import { GatewayMetrics } from "./metrics.js";
+import { sharedStatePolicies, sharedStateRefusal } from "./shared-state-check.js";
 import { createAdminServer, isOpsPath, serveOps, type OpsSurface, type ReadyCheck } from "./ops-endpoints.js";
 import { ApiopsError, loadApiopsFolder, type ApiopsOptions } from "./apiops.js";
 import type { LastErrorFields } from "../runtime/errors.js";
@@ -102,6 +103,12 @@ export interface GatewayOptions {
   state?: Partial<StateConfig>;
   /** A change of the shared state's reachability (one call per change, not per request): a log line. */
   onStateChange?: (line: string, up: boolean) => void;
+  /**
+   * This many worker processes serve without a shared store: a configuration with policies that
+   * keep state in memory (shared-state-check.ts) is refused, first build (thrown) and reloads
+   * (told to onBuild, the last good version stays).
+   */
+  refuseSharedState?: number;
 }
 
 export interface Gateway {
@@ -117,6 +124,8 @@ export interface Gateway {
   metrics: GatewayMetrics | null;
   /** Rebuilds from the configuration; returns whether the new version is live. */
   reload(): boolean;
+  /** The route table now serving. */
+  routes(): RouteTable;
   /** Stops accepting, finishes requests in flight and one-way sends, then resolves. */
   close(): Promise<void>;
 }
@@ -165,6 +174,14 @@ export function createGateway(opts: GatewayOptions): Gateway {
       if (first) throw new GatewayBuildError(build.diagnostics);
       watchSources(loaded, build.files);
       opts.onBuild?.(false, build.diagnostics);
+      return false;
+    }
+    const uses = opts.refuseSharedState !== undefined ? sharedStatePolicies(t) : [];
+    if (uses.length) {
+      const refusal = new SharedStateRefusal(sharedStateRefusal(uses, opts.refuseSharedState!));
+      if (first) throw refusal;
+      watchSources(loaded, build.files);
+      opts.onBuild?.(false, build.diagnostics, refusal);
       return false;
     }
     table = t; // atomic swap: requests in flight keep the modules they started with
@@ -429,6 +446,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       return addr;
     },
     reload: () => (opts.config || opts.apiops !== undefined ? fromConfig() : false),
+    routes: () => table,
     async close() {
       // Not ready from now on; the admin port stays up (answering so) until the requests in flight are done.
       closing = true;
@@ -456,6 +474,9 @@ function loadApiops(spec: string | ({ dir: string } & ApiopsOptions), onIgnored:
   if (onIgnored && loaded.ignored.length) onIgnored(loaded.ignored);
   return loaded;
 }
+
+/** Several workers without a shared store, and policies that keep state in memory (see refuseSharedState). */
+export class SharedStateRefusal extends Error {}
 
 /** The first build of a configuration has errors; `diagnostics` are all it found (warnings too). */
 export class GatewayBuildError extends Error {

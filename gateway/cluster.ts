@@ -1,0 +1,218 @@
+// `apimc serve --workers N`: N worker processes (node:cluster) share the gateway port.
+// - The primary compiles the configuration once to check it, watches its files (one set of
+//   watches, diagnostics printed once) and tells every worker to reload after a good build; the
+//   workers compile it themselves (modules are functions, they cannot be sent between processes).
+// - SIGTERM/SIGINT: every worker stops accepting, finishes its requests in flight and exits; then
+//   the primary exits.
+// - A worker that dies is replaced, after a delay that doubles while replacements die young.
+// - /_apimc/metrics in a worker asks the primary, which gathers every worker's metrics
+//   (prom-client's AggregatorRegistry) and sums them.
+import cluster, { type Worker } from "node:cluster";
+import { AggregatorRegistry, type Registry } from "prom-client";
+
+type ToWorker = { apimc: "reload" } | { apimc: "shutdown" } | { apimc: "metrics"; id: number; text?: string; error?: string };
+type ToPrimary = { apimc: "listening"; url: string } | { apimc: "reloaded"; ok: boolean; message?: string } | { apimc: "metrics"; id: number };
+
+const isMessage = (m: unknown): m is { apimc: string } => typeof m === "object" && m !== null && typeof (m as { apimc?: unknown }).apimc === "string";
+
+/** A replacement that lived shorter than this counts as dying young (the delay doubles). */
+const YOUNG_MS = 5_000;
+const MAX_RESPAWN_DELAY_MS = 30_000;
+/** How long shutdown waits for workers to finish their requests before killing them. */
+const SHUTDOWN_TIMEOUT_MS = 30_000;
+
+export interface Primary {
+  /** The primary's gateway rebuilt (ok): every worker reloads. */
+  reload(): void;
+  /** Resolves with the exit code when every worker has exited (shutdown, or none could start). */
+  done: Promise<number>;
+}
+
+/** Starts `workers` workers (this process is the primary) and looks after them. */
+export function startPrimary(workers: number, shared: boolean, say: (line: string) => void): Primary {
+  const aggregator = new AggregatorRegistry();
+  const slots = new Map<Worker, { slot: number; started: number }>();
+  const youngDeaths = new Map<number, number>();
+  let listening = false;
+  let shuttingDown = false;
+  let reloadRound: { waiting: Set<Worker>; failed: string[] } | null = null;
+  let finish!: (code: number) => void;
+  const done = new Promise<number>((r) => (finish = r));
+
+  const fork = (slot: number) => {
+    const w = cluster.fork({ APIMC_WORKERS: String(workers), APIMC_WORKER_SLOT: String(slot), APIMC_SHARED_STATE: shared ? "1" : "" });
+    slots.set(w, { slot, started: Date.now() });
+  };
+  const send = (w: Worker, m: ToWorker) => {
+    if (w.isConnected()) w.send(m);
+  };
+  const finishReload = () => {
+    if (!reloadRound || reloadRound.waiting.size > 0) return;
+    const { failed } = reloadRound;
+    reloadRound = null;
+    say(failed.length ? `apimc: ${failed.length} of ${workers} workers could not use the changed configuration:\n${failed.join("\n")}` : `apimc: all ${workers} workers serve the changed configuration`);
+  };
+
+  cluster.on("message", (w: Worker, m: unknown) => {
+    if (!isMessage(m)) return;
+    const msg = m as ToPrimary;
+    if (msg.apimc === "listening" && !listening) {
+      listening = true;
+      say(`apimc gateway listening on ${msg.url} (${workers} workers)`);
+    } else if (msg.apimc === "reloaded" && reloadRound?.waiting.delete(w)) {
+      if (!msg.ok) reloadRound.failed.push(`  worker ${slots.get(w)?.slot} (pid ${w.process.pid}): ${msg.message ?? "the build failed"}`);
+      finishReload();
+    } else if (msg.apimc === "metrics") {
+      aggregator.clusterMetrics().then(
+        (text) => send(w, { apimc: "metrics", id: msg.id, text }),
+        (e: unknown) => send(w, { apimc: "metrics", id: msg.id, error: (e as Error).message }),
+      );
+    }
+  });
+
+  cluster.on("exit", (w: Worker, code: number | null, signal: string | null) => {
+    const info = slots.get(w);
+    slots.delete(w);
+    if (reloadRound?.waiting.delete(w)) finishReload();
+    if (shuttingDown) {
+      if (slots.size === 0) finish(0);
+      return;
+    }
+    if (!info) return;
+    if (!listening && code !== 0) {
+      // No worker ever listened: the port or the configuration is the problem, not the worker.
+      say(`apimc: worker ${info.slot} exited (code ${code ?? signal}) before the gateway could listen; stopping`);
+      stopAll().then(() => finish(1));
+      return;
+    }
+    const lived = Date.now() - info.started;
+    const deaths = lived < YOUNG_MS ? (youngDeaths.get(info.slot) ?? 0) + 1 : 0;
+    youngDeaths.set(info.slot, deaths);
+    const delay = deaths === 0 ? 0 : Math.min(MAX_RESPAWN_DELAY_MS, 250 * 2 ** (deaths - 1));
+    say(`apimc: worker ${info.slot} (pid ${w.process.pid}) exited (${signal ? `signal ${signal}` : `code ${code}`}) after ${(lived / 1000).toFixed(1)} s; starting another in ${delay} ms`);
+    setTimeout(() => {
+      if (!shuttingDown) fork(info.slot);
+    }, delay);
+  });
+
+  const stopAll = async () => {
+    shuttingDown = true;
+    for (const w of slots.keys()) send(w, { apimc: "shutdown" });
+    if (slots.size === 0) return;
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(() => {
+        for (const w of slots.keys()) {
+          say(`apimc: worker ${slots.get(w)?.slot} (pid ${w.process.pid}) did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s; killing it`);
+          w.process.kill("SIGKILL");
+        }
+      }, SHUTDOWN_TIMEOUT_MS);
+      t.unref();
+      const check = () => {
+        if (slots.size === 0) {
+          clearTimeout(t);
+          resolve();
+        } else setTimeout(check, 20);
+      };
+      check();
+    });
+  };
+
+  const shutdown = () => {
+    if (shuttingDown) return;
+    say(`apimc: shutting down ${slots.size} workers (finishing requests in flight)`);
+    stopAll().then(() => finish(0));
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+
+  for (let i = 1; i <= workers; i++) fork(i);
+  return {
+    reload() {
+      if (shuttingDown) return;
+      reloadRound = { waiting: new Set([...slots.keys()].filter((w) => w.isConnected())), failed: [] };
+      for (const w of reloadRound.waiting) send(w, { apimc: "reload" });
+      finishReload();
+    },
+    done,
+  };
+}
+
+/** In a worker: /_apimc/metrics text from the primary (every worker's metrics, summed). */
+export function clusterMetricsText(registry: Registry): () => Promise<string> {
+  // Lets the primary's AggregatorRegistry read this worker's registry (prom-client's listener).
+  new AggregatorRegistry();
+  AggregatorRegistry.setRegistries([registry]);
+  let next = 0;
+  const waiting = new Map<number, { resolve: (t: string) => void; reject: (e: Error) => void }>();
+  process.on("message", (m: unknown) => {
+    if (!isMessage(m) || m.apimc !== "metrics") return;
+    const r = m as Extract<ToWorker, { apimc: "metrics" }>;
+    const w = waiting.get(r.id);
+    if (!w) return;
+    waiting.delete(r.id);
+    if (r.text !== undefined) w.resolve(r.text);
+    else w.reject(new Error(r.error ?? "no answer from the primary process"));
+  });
+  return () =>
+    new Promise<string>((resolve, reject) => {
+      const id = next++;
+      const t = setTimeout(() => {
+        waiting.delete(id);
+        reject(new Error("the primary process did not answer within 10 s"));
+      }, 10_000);
+      waiting.set(id, {
+        resolve: (s) => (clearTimeout(t), resolve(s)),
+        reject: (e) => (clearTimeout(t), reject(e)),
+      });
+      process.send!({ apimc: "metrics", id } satisfies ToPrimary);
+    });
+}
+
+export interface WorkerHooks {
+  /** Rebuilds; returns whether the new version is live and, if not, why. */
+  reload(): { ok: boolean; message?: string };
+  /** Stops accepting, finishes requests in flight. */
+  close(): Promise<void>;
+}
+
+/**
+ * In a worker, first thing: follow the primary (reload, shutdown) and shut down on SIGTERM/SIGINT
+ * or when the primary is gone. Until `serving` is called there is nothing to finish: a shutdown
+ * then exits at once (the primary may stop while workers are still compiling).
+ */
+export function followPrimary(): { serving(hooks: WorkerHooks, url: string): void } {
+  let hooks: WorkerHooks | null = null;
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    if (!hooks) process.exit(0);
+    hooks.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("message", (m: unknown) => {
+    if (!isMessage(m)) return;
+    if (m.apimc === "reload") {
+      // Still starting: its first build is reading the files as they are now.
+      const r = hooks ? hooks.reload() : { ok: true };
+      process.send!({ apimc: "reloaded", ok: r.ok, message: r.message } satisfies ToPrimary);
+    } else if (m.apimc === "shutdown") shutdown();
+  });
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  process.once("disconnect", shutdown);
+  return {
+    serving(h, url) {
+      hooks = h;
+      process.send!({ apimc: "listening", url } satisfies ToPrimary);
+    },
+  };
+}
+
+export const isWorker = (): boolean => cluster.isWorker;
+/** In a worker: the number of workers the primary started (0 outside a cluster). */
+export const clusterSize = (): number => Number(process.env.APIMC_WORKERS ?? 0);
+/** In a worker: whether the primary found a shared store (Redis) configured. */
+export const clusterShared = (): boolean => process.env.APIMC_SHARED_STATE === "1";

@@ -1,0 +1,189 @@
+// `apimc serve`: one process, or with --workers N a primary and N worker processes (cluster.ts).
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { formatDiagnostic } from "../compiler/index.js";
+import { loadGatewayConfig } from "./config.js";
+import { clusterMetricsText, clusterShared, clusterSize, followPrimary, isWorker, startPrimary, type Primary } from "./cluster.js";
+import { sharedStatePolicies, sharedStateRefusal } from "./shared-state-check.js";
+import type { Gateway, GatewayOptions } from "./host.js";
+
+export interface ServeArgs {
+  /** gateway.json, or an APIOps extractor folder (and its values file). */
+  config: string | { dir: string; values?: string };
+  port?: number;
+  host?: string;
+  watch: boolean;
+  prebuilt?: string;
+  logFormat?: "text" | "json";
+  /** Worker processes; undefined: one per core when the configuration allows it (see README). */
+  workers?: number;
+  /** --redis: shared state over gateway.json's `state`. */
+  redis?: string;
+  /** What an APIOps folder has that the gateway does not use. */
+  onIgnored?: (lines: string[]) => void;
+}
+
+const say = (line: string) => process.stderr.write(line + "\n");
+
+function safeRead(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function address(args: ServeArgs): { port: number; host: string } {
+  const listen = typeof args.config === "string" ? loadGatewayConfig(args.config).config.listen : undefined;
+  return { port: args.port ?? listen?.port ?? 8080, host: args.host ?? listen?.host ?? "127.0.0.1" };
+}
+
+/** The options every process (single, primary, worker) gives createGateway. */
+function common(args: ServeArgs): GatewayOptions {
+  return {
+    ...(typeof args.config === "string" ? { config: args.config } : { apiops: args.config, onIgnored: args.onIgnored }),
+    prebuilt: args.prebuilt,
+    log: (line) => process.stdout.write(line + "\n"),
+    logFormat: args.logFormat,
+    state: args.redis ? { redis: args.redis } : undefined,
+    onStateChange: (line) => say(line),
+  };
+}
+
+/** Serving starts either way; until Redis answers, its failMode decides (and says so once). */
+async function reportSharedState(gateway: Gateway): Promise<void> {
+  const s = gateway.state;
+  if (!s) return;
+  await s.whenReady(2000).then(
+    () => say(`apimc: shared state ${s.target} connected (failMode ${s.failMode})`),
+    () => say(`apimc: shared state ${s.target} is not reachable yet; failMode ${s.failMode} applies until it is`),
+  );
+}
+
+const urlOf = (a: { address: string; family: string; port: number }) => `http://${a.family === "IPv6" ? `[${a.address}]` : a.address}:${a.port}`;
+
+export async function serveCommand(args: ServeArgs): Promise<number> {
+  const { createGateway } = await import("./host.js");
+  if (isWorker()) return serveWorker(args, createGateway);
+  let primary: Primary | null = null;
+  let workers = 1;
+  let shared = false;
+  let gateway: Gateway;
+  try {
+    gateway = createGateway({
+      ...common(args),
+      watch: args.watch,
+      // A failed first build is thrown, not told here (printed once below, exit 1).
+      onBuild: (ok, diags, error) => {
+        for (const d of diags) say(formatDiagnostic(d, safeRead(d.file)));
+        if (error) say(`apimc: ${error.message}`);
+        if (ok && primary && !shared) {
+          // The workers would refuse it too; say it once here, keep them on the last good version.
+          const uses = sharedStatePolicies(gateway.routes());
+          if (uses.length) {
+            say(`apimc: the changed configuration cannot be used: ${sharedStateRefusal(uses, workers)}\napimc: still serving the last good version`);
+            return;
+          }
+        }
+        say(ok ? "apimc: configuration compiled" : "apimc: the changed configuration cannot be used (above); still serving the last good version");
+        if (ok) primary?.reload();
+      },
+      onWatchProblem: (message) => say(`apimc: ${message}`),
+    });
+  } catch (e) {
+    say(`apimc: ${(e as Error).message}`);
+    return 1;
+  }
+  shared = gateway.state !== null;
+  await reportSharedState(gateway);
+  workers = args.workers ?? availableParallelism();
+  const uses = workers > 1 && !shared ? sharedStatePolicies(gateway.routes()) : [];
+  if (uses.length) {
+    if (args.workers !== undefined) {
+      say(`apimc: ${sharedStateRefusal(uses, workers)}`);
+      await gateway.close();
+      return 1;
+    }
+    say(`apimc: serving with one process, not one per core: ${uses.map((u) => u.policy).filter((p, i, a) => a.indexOf(p) === i).join(", ")} keep state in memory; configure Redis (gateway.json "state") to use every core`);
+    workers = 1;
+  }
+  if (workers > 1) {
+    // The primary's gateway compiles, checks and watches; it never listens. Its Redis connection
+    // says when Redis goes away or comes back, once (the workers do not).
+    primary = startPrimary(workers, shared, say);
+    const code = await primary.done;
+    await gateway.close();
+    process.exit(code);
+  }
+
+  const at = address(args);
+  let addr;
+  try {
+    addr = await gateway.listen(at.port, at.host);
+  } catch (e) {
+    say(`apimc: cannot listen on ${at.host}:${at.port}: ${(e as Error).message}`);
+    await gateway.close();
+    return 1;
+  }
+  say(`apimc gateway listening on ${urlOf(addr)}`);
+  const admin = gateway.adminAddress();
+  if (admin) say(`apimc admin (health, ready, metrics) listening on ${urlOf(admin)}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  say("apimc: shutting down (finishing requests in flight)");
+  await gateway.close();
+  // Keep-alive pools would hold the event loop open; everything in flight is done.
+  process.exit(0);
+}
+
+/** A cluster worker: the primary printed the diagnostics; this one serves, reloads when told, and reports. */
+async function serveWorker(args: ServeArgs, createGateway: (o: GatewayOptions) => Gateway): Promise<number> {
+  const control = followPrimary();
+  const workers = clusterSize();
+  let lastProblem: string | undefined;
+  let metricsText: (() => Promise<string>) | undefined;
+  let gateway: Gateway;
+  try {
+    gateway = createGateway({
+      ...common(args),
+      // The primary said the connection state once; each worker would say it again.
+      onStateChange: undefined,
+      onIgnored: undefined,
+      watch: false,
+      refuseSharedState: workers > 1 && !clusterShared() ? workers : undefined,
+      metricsText: () => metricsText!(),
+      onBuild: (ok, diags, error) => {
+        lastProblem = ok ? undefined : (error?.message ?? diags.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, safeRead(d.file))).join("\n"));
+      },
+    });
+  } catch (e) {
+    say(`apimc: worker ${process.pid}: ${(e as Error).message}`);
+    return 1;
+  }
+  if (gateway.metrics) metricsText = clusterMetricsText(gateway.metrics.registry);
+  const at = address(args);
+  let addr;
+  try {
+    addr = await gateway.listen(at.port, at.host);
+  } catch (e) {
+    say(`apimc: cannot listen on ${at.host}:${at.port}: ${(e as Error).message}`);
+    await gateway.close();
+    return 1;
+  }
+  const admin = gateway.adminAddress();
+  control.serving(
+    {
+      reload: () => {
+        const ok = gateway.reload();
+        return { ok, message: ok ? undefined : lastProblem };
+      },
+      close: () => gateway.close(),
+    },
+    urlOf(addr) + (admin ? `; admin (health, ready, metrics) on ${urlOf(admin)}` : ""),
+  );
+  // Served until the primary says stop (followPrimary exits the process).
+  return new Promise<number>(() => {});
+}
