@@ -228,6 +228,8 @@ export function createGateway(opts: GatewayOptions): Gateway {
     state = installSharedState(stateConfig as StateConfig, stores);
     const s = state;
     s.on("change", (e) => opts.onStateChange?.(stateChangeLine(s, e.up, e.reason), e.up));
+    const m = metrics;
+    if (m) s.on("error", (e) => m.redisError(e.kind, e.operation));
   }
   let closing = false;
   const ops: OpsSurface = {

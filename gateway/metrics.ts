@@ -136,7 +136,12 @@ export class GatewayMetrics implements Observer {
       for (const [host, c] of this.callouts) c.time.values("apimc_callout_duration_seconds", { host }, out);
       return out;
     });
-    reg("apimc_redis_errors_total", "Failed or timed-out calls to the shared state store (Redis), by operation.", "counter", () => [...this.redisErrors].map(([operation, n]) => ({ labels: { operation }, value: n })));
+    reg("apimc_redis_errors_total", "Failed calls to the shared state store (Redis), by kind (unavailable, timeout, error) and operation (rate-limit, quota, concurrency, cache-get, cache-set, cache-delete).", "counter", () =>
+      [...this.redisErrors].map(([k, n]) => {
+        const [kind, operation] = k.split("\0") as [string, string];
+        return { labels: { kind, operation }, value: n };
+      }),
+    );
     reg("apimc_custom_metric_dropped_total", `emit-metric values not recorded because their metric already had ${MAX_CUSTOM_SERIES} label sets.`, "counter", () => [{ labels: {}, value: this.droppedCustom }]);
   }
 
@@ -171,8 +176,9 @@ export class GatewayMetrics implements Observer {
     c.time.observe(ms / 1000);
   }
 
-  redisError(operation: string): void {
-    this.redisErrors.set(operation, (this.redisErrors.get(operation) ?? 0) + 1);
+  redisError(kind: string, operation: string): void {
+    const k = `${kind}\0${operation}`;
+    this.redisErrors.set(k, (this.redisErrors.get(k) ?? 0) + 1);
   }
 
   /**

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "undici";
 import { createGateway, type Gateway } from "../../gateway/host.js";
-import { startServer, type TestServer } from "../helpers/servers.js";
+import { closedPort, startServer, type TestServer } from "../helpers/servers.js";
 import { parsePrometheus, sampleValue, type Sample } from "../helpers/prometheus.js";
 
 const BACKEND_DELAY_MS = 250;
@@ -224,6 +224,27 @@ describe("admin port and metrics off", () => {
     expect(await inflight).toEqual({ status: 200, body: "done" });
     await closing;
     await slow.close();
+  });
+
+  it("Redis configured but not reachable: ready is 503 naming it, and each failed call is counted by kind and operation", async () => {
+    const port = await closedPort();
+    writeFileSync(join(dir, "limit.xml"), `<policies><inbound><rate-limit-by-key calls="5" renewal-period="60" counter-key="k" /></inbound><backend><forward-request /></backend><outbound /></policies>`);
+    writeFileSync(join(dir, "gateway.json"), JSON.stringify({ state: { redis: `redis://127.0.0.1:${port}`, timeoutMs: 100 }, apis: [{ id: "api", path: "/api", serviceUrl: backend.url, policy: "limit.xml" }] }));
+    const gw = createGateway({ config: join(dir, "gateway.json"), watch: false });
+    try {
+      const a = await gw.listen(0);
+      const ready = await text(`http://127.0.0.1:${a.port}/_apimc/ready`);
+      expect(ready.status).toBe(503);
+      expect(JSON.parse(ready.body).checks.sharedState).toBe(`redis://127.0.0.1:${port} is not reachable`);
+      // failMode open (the default): the limit is not enforced, the call goes through.
+      for (let i = 0; i < 3; i++) expect((await text(`http://127.0.0.1:${a.port}/api/x`)).status).toBe(200);
+      const m = parsePrometheus((await text(`http://127.0.0.1:${a.port}/_apimc/metrics`)).body);
+      const failed = m.filter((x) => x.name === "apimc_redis_errors_total" && x.labels.operation === "rate-limit");
+      expect(failed.reduce((n, x) => n + x.value, 0)).toBe(3);
+      expect(failed.every((x) => ["unavailable", "timeout", "error"].includes(x.labels.kind!))).toBe(true);
+    } finally {
+      await gw.close();
+    }
   });
 
   it("refuses an admin port that is not a port", () => {
