@@ -6,7 +6,7 @@ import type { XElement, XValue } from "../xml/parse.js";
 import { js, type Code } from "../codegen/code.js";
 import { operationContract, SpecificationError, type JsonSchema, type OperationContract, type SpecificationSource } from "./openapi.js";
 import type { ParameterRule } from "../../runtime/validation/parameters.js";
-import { ajvInstance, bundle, type SchemaData } from "../../runtime/validation/schema.js";
+import { compileSchema, type SchemaData } from "../../runtime/validation/schema.js";
 
 /** The module's operation read from the compiler's `apiSpecification` option, once a compile. */
 export function readSpecification(spec: SpecificationSource): SpecificationState {
@@ -53,7 +53,7 @@ export function contractFor(pc: ParseContext, el: XElement): OperationContract |
 /** Compiles a schema now, so a schema ajv rejects (a bad pattern, a bad $ref) is a build error, not a request error. */
 export function checkSchema(pc: ParseContext, el: XElement, data: SchemaData, what: string): boolean {
   try {
-    ajvInstance().compile(bundle(data));
+    compileSchema(data);
     return true;
   } catch (e) {
     const file = pc.state.specification?.file ?? "the API specification";

@@ -42,7 +42,22 @@ export class LazySchema {
   private fn: ValidateFunction | null = null;
   constructor(private readonly data: SchemaData) {}
   get validate(): ValidateFunction {
-    return (this.fn ??= ajvInstance().compile(bundle(this.data)));
+    return (this.fn ??= compileSchema(this.data));
+  }
+}
+
+/**
+ * A validator for the schema. ajv's cache holds every schema object it compiled (strongly); the
+ * validator does not need it, so it is dropped at once: modules replaced by a hot reload leave
+ * nothing behind in the shared instance.
+ */
+export function compileSchema(data: SchemaData): ValidateFunction {
+  const ajv = ajvInstance();
+  const schema = bundle(data);
+  try {
+    return ajv.compile(schema);
+  } finally {
+    ajv.removeSchema(schema);
   }
 }
 

@@ -152,3 +152,18 @@ describe("hostile text in a specification stays data", () => {
     expect((globalThis as Record<string, unknown>).__pwned).toBeUndefined();
   });
 });
+
+describe("ajv's shared instance", () => {
+  it("keeps no compiled schema after a validator is made (hot reloads leave nothing behind)", async () => {
+    const { ajvInstance, compileSchema } = await import("../../runtime/validation/schema.js");
+    const cache = () => (ajvInstance() as unknown as { _cache: Map<unknown, unknown> })._cache.size;
+    compileSchema({ schema: { type: "string" }, definitions: {} });
+    const before = cache();
+    for (let i = 0; i < 50; i++) {
+      const v = compileSchema({ schema: { $ref: "#/definitions/A" }, definitions: { A: { type: "object", required: [`p${i}`], properties: { next: { $ref: "#/definitions/A" } } } } });
+      expect(v({ [`p${i}`]: 1 })).toBe(true);
+      expect(v({})).toBe(false);
+    }
+    expect(cache()).toBe(before);
+  });
+});
