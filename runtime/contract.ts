@@ -137,7 +137,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "decNeg", "decOp", "decParseParts", "decRound", "decSign", "decStr", "decSub", "decSum", "decToFloat",
   "decToIntegral", "decToNum", "decTruncate", "decimalToInt", "dictAdd", "dictContainsKey", "dictContainsValue",
   "dictGetOrDefault", "dictItem", "dictKeys", "dictRemove", "dictSet", "dictTryGet", "dictValues", "dispose",
-  "encBodyName", "encCodePage", "encGetChars", "encHeaderName", "encIsSingleByte", "encMaxByteCount",
+  "encBodyName", "encCodePage", "encConvert", "encFlag", "encGetChars", "encHeaderName", "encIsSingleByte", "encMaxByteCount",
   "encMaxCharCount", "encName", "encPreamble", "encWindowsCodePage", "endWithResponse", "enumStr", "enumTryParse",
   "escapeDataString", "escapeUriString", "exGetBaseException", "exHResult", "exHelpLink", "exSetHelpLink",
   "expressionBudget", "findAndReplaceBody", "fmtDouble", "fmtFloat", "fmtRoundTrip", "fmtValue", "formDict",

@@ -394,7 +394,25 @@ export class Dictionary<K, V> extends Map<K, V> {
   private free: number[] = [];
   /** Dictionary._version (.NET Framework: a set of an existing key counts too). */
   private ver = 0;
+  /** The length of .NET's entries array (0, then primes: 3, 7, 17, ...): TrimExcess compacts only below it. */
+  private cap = 0;
+  /**
+   * TrimExcess([capacity]) as corefx's: when the prime for `capacity` (default Count) is below the
+   * entries' length, the entries are compacted in enumeration order (freed slots are no longer reused).
+   */
+  TrimExcess(capacity: number = this.size): void {
+    if (capacity < this.size) throw argumentOutOfRange("capacity");
+    const newSize = hashPrime(capacity);
+    if (newSize >= this.cap) return;
+    this.ver++;
+    const live = this.slots.filter((e) => e !== null);
+    live.forEach((e, i) => (e.slot = i));
+    this.slots = live;
+    this.free = [];
+    this.cap = newSize;
+  }
   private place(e: { k: K; v: V; slot: number }): void {
+    if (!this.free.length && this.slots.length >= this.cap) this.cap = hashPrime(this.cap === 0 ? 0 : 2 * this.slots.length);
     e.slot = this.free.length ? this.free.pop()! : this.slots.length;
     this.slots[e.slot] = e;
   }
@@ -413,7 +431,9 @@ export class Dictionary<K, V> extends Map<K, V> {
   }
   static from<K, V>(src: Iterable<{ Key: K; Value: V }>): Dictionary<K, V> {
     const d = new Dictionary<K, V>();
-    for (const kv of seq<{ Key: K; Value: V }>(src)) d.Add(kv.Key, kv.Value);
+    const items = [...seq<{ Key: K; Value: V }>(src)];
+    if (items.length) d.cap = hashPrime(items.length);
+    for (const kv of items) d.Add(kv.Key, kv.Value);
     return d;
   }
   /** The first box used for each boxed key's value (boxedKey): later equal boxes find its entry. */
@@ -718,4 +738,15 @@ export function comparerEquals(c: number, a: string | null, b: string | null): b
 export function comparerCompare(c: unknown, a: unknown, b: unknown): number {
   if (typeof c === "number") return strCompare(a as string, b as string, c);
   return (c as { Compare(a: unknown, b: unknown): number }).Compare(a, b);
+}
+
+/** HashHelpers.GetPrime: the smallest of .NET's table primes (or odd prime not 1 mod 101) at least `min`. */
+const PRIMES = [3, 7, 11, 17, 23, 29, 37, 47, 59, 71, 89, 107, 131, 163, 197, 239, 293, 353, 431, 521, 631, 761, 919, 1103, 1327, 1597, 1931, 2333, 2801, 3371, 4049, 4861, 5839, 7013, 8419, 10103, 12143, 14591, 17519, 21023, 25229, 30293, 36353, 43627, 52361, 62851, 75431, 90523, 108631, 130363, 156437, 187751, 225307, 270371, 324449, 389357, 467237, 560689, 672827, 807403, 968897, 1162687, 1395263, 1674319, 2009191, 2411033, 2893249, 3471899, 4166287, 4999559, 5999471, 7199369];
+function hashPrime(min: number): number {
+  for (const p of PRIMES) if (p >= min) return p;
+  for (let i = min | 1; ; i += 2) {
+    let prime = true;
+    for (let d = 3; d * d <= i; d += 2) if (i % d === 0) { prime = false; break; }
+    if (prime && (i - 1) % 101 !== 0) return i;
+  }
 }

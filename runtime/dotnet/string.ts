@@ -335,12 +335,41 @@ export function strJoin(sep: string | null, values: Iterable<unknown> | null, fm
 export class StringBuilder {
   readonly $typeName = "System.Text.StringBuilder";
   private s: string;
-  constructor(init: string | null = "") {
+  /**
+   * Capacity as .NET Framework's chunked StringBuilder has it: 16 or the initial text's length, then,
+   * each time text overflows, a new chunk of max(overflow, min(capacity, 8000)); never less on removal.
+   */
+  private cap: number;
+  constructor(init: string | null = "", capacity = 16) {
     this.s = init ?? "";
+    this.cap = Math.max(capacity || 16, this.s.length);
+  }
+  /** After text grew past the capacity: the new chunk ExpandByABlock adds. */
+  private grown(): void {
+    const over = this.s.length - this.cap;
+    if (over > 0) this.cap += Math.max(over, Math.min(this.cap, 8000));
   }
   Append(v: string | null): this {
     this.s += v ?? "";
+    if (this.s.length > this.cap) this.grown();
     return this;
+  }
+  get Capacity(): number {
+    return this.cap;
+  }
+  set Capacity(v: number) {
+    if (v < 0) throw argumentOutOfRange("value", "Capacity must be positive.");
+    if (v < this.s.length) throw argumentOutOfRange("value", "Capacity cannot be less than the current size.");
+    this.cap = v;
+  }
+  setCapacity(v: number): number {
+    this.Capacity = v;
+    return v;
+  }
+  EnsureCapacity(n: number): number {
+    if (n < 0) throw argumentOutOfRange("capacity", "Capacity must be positive.");
+    if (this.cap < n) this.cap = n;
+    return this.cap;
   }
   /** sb[i]: IndexOutOfRangeException outside the text (.NET Framework's getter). */
   charAt(i: number): number {
@@ -357,18 +386,22 @@ export class StringBuilder {
   setLength(n: number): number {
     if (n < 0) throw argumentOutOfRange("value", "Length cannot be less than zero.");
     this.s = n <= this.s.length ? this.s.slice(0, n) : this.s.padEnd(n, "\0");
+    if (this.s.length > this.cap) this.grown();
     return n;
   }
   AppendLine(v: string | null): this {
-    this.s += `${v ?? ""}\r\n`;
-    return this;
+    return this.Append(v).Append("\r\n");
   }
   Insert(i: number, v: string | null): this {
+    const n = (v ?? "").length;
     this.s = strInsert(this.s, i, v ?? "");
+    // MakeRoom: a chunk of max(count, 16) when the text no longer fits
+    if (this.s.length > this.cap) this.cap += Math.max(n, 16, this.s.length - this.cap);
     return this;
   }
   Replace(a: string, b: string | null): this {
     this.s = strReplace(this.s, a, b);
+    if (this.s.length > this.cap) this.grown();
     return this;
   }
   Remove(i: number, n: number): this {

@@ -36,6 +36,7 @@ import { TIMEZONE_CASES } from "./timezone-cases.js";
 import { DATES_CASES } from "./dates-cases.js";
 import { URI_CASES } from "./uri-cases.js";
 import { JTOKEN_CASES } from "./jtoken-cases.js";
+import { TEXT_COLLECTION_CASES } from "./text-collection-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1283,6 +1284,8 @@ CASES.push(...TIMEZONE_CASES);
 CASES.push(...URI_CASES);
 // Newtonsoft.Json.Linq's allowed members (jtoken-cases.ts).
 CASES.push(...JTOKEN_CASES);
+// System.Text and collection members of the allow-list (text-collection-cases.ts).
+CASES.push(...TEXT_COLLECTION_CASES);
 
 CASES.push(...DATES_CASES);
 

@@ -218,6 +218,8 @@ type(
     M("bool Remove(TKey key)", call("dictRemove")),
     M("void Clear()", (r) => js`${r}.clear()`),
     M("bool ContainsValue(TValue value)", call("dictContainsValue")),
+    M("void TrimExcess()", (r) => js`${r}.TrimExcess()`),
+    M("void TrimExcess(int capacity)", (r, a) => js`${r}.TrimExcess(${a[0]})`),
   ],
 );
 

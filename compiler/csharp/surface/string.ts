@@ -222,7 +222,10 @@ type("System", "StringComparer", { interfaces: ["IComparer<string>", "IEqualityC
 type("System.Text", "StringBuilder", {}, [
   C("()", () => js`new ${rt("StringBuilder")}()`),
   C("(string value)", (_r, a) => js`new ${rt("StringBuilder")}(${a[0]})`),
-  C("(int capacity)", (_r, a) => js`(${rt("capacity")}(${a[0]}, "'capacity' must be greater than zero."), new ${rt("StringBuilder")}())`),
+  C("(int capacity)", (_r, a) => js`new ${rt("StringBuilder")}("", ${rt("capacity")}(${a[0]}, "'capacity' must be greater than zero."))`),
+  C("(string value, int capacity)", (_r, a) => js`new ${rt("StringBuilder")}(${a[0]}, ${rt("capacity")}(${a[1]}, "'capacity' must be greater than zero."))`),
+  P("int Capacity", (r) => js`${r}.Capacity`, (r, _a, v) => js`${r}.setCapacity(${v})`),
+  M("int EnsureCapacity(int capacity)", (r, a) => js`${r}.EnsureCapacity(${a[0]})`),
   M("StringBuilder Append(string value)", (r, a) => js`${r}.Append(${a[0]})`),
   M("StringBuilder Append(char value)", (r, a) => js`${r}.Append(String.fromCharCode(${a[0]}))`),
   M("StringBuilder Append(object value)", (r, a) => js`${r}.Append(${rt("toStr")}(${a[0]}))`),

@@ -229,6 +229,7 @@ for (const n of NUMS) {
 }
 
 type("System", "Nullable", { typeParams: ["T"], valueType: true }, [
+  C("(T value)", (_r, a) => a[0]!),
   P("bool HasValue", (r) => js`(${r} != null)`),
   P("T Value", (r) => js`${rt("nullableValue")}(${r})`),
   M("T GetValueOrDefault()", (r, _a, x) => js`(${r} ?? ${defaultOfCode(x)})`),
