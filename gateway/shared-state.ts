@@ -3,17 +3,13 @@
 // The client is node-redis (the `redis` package: Redis's own client, maintained with the server,
 // RESP2/RESP3, reconnection with backoff and per-command timeouts built in); it is loaded only when
 // Redis is configured (it takes a while to load). It is adapted here to the runtime's
-// StateConnection, and the runtime's RedisStateStore goes into the environment's stores.
+// StateConnection, and the runtime's RedisStateStore goes into the environment's stores. Which
+// policies need shared state (the --workers refusal) is gateway/shared-state-check.ts.
 import { createRequire } from "node:module";
-import { resolve } from "node:path";
 import { EXTERNAL_CACHE_STORE } from "../runtime/state/cache.js";
 import { STATE_STORES } from "../runtime/state/limits.js";
 import { RedisStateStore, StateCallError, quotaStoreOf, type StateConnection } from "../runtime/state/redis-store.js";
-import { policiesNeedingSharedState, type FailMode, type SharedState, type StatePolicyUse } from "../runtime/state/shared.js";
-import { withNamedValues } from "../runtime/named-values.js";
-import { instantiateModule } from "./load.js";
-import type { GatewayBuild } from "./build.js";
-import type { LoadedConfig } from "./config.js";
+import type { FailMode, SharedState } from "../runtime/state/shared.js";
 
 export interface StateConfig {
   /** redis://[user:password@]host:port[/db] or rediss:// (TLS). */
@@ -131,27 +127,3 @@ export function stateChangeLine(s: SharedState, up: boolean, reason: string): st
   return `apimc: shared state ${s.target} is not reachable (${reason}); ${effect}`;
 }
 
-/**
- * The policies of a built configuration that need shared state to count right across processes
- * (rate-limit, rate-limit-by-key, quota, quota-by-key, limit-concurrency), with file and line.
- * Empty: any number of processes may serve it without Redis.
- */
-export function sharedStateNeeds(loaded: LoadedConfig, build: GatewayBuild): StatePolicyUse[] {
-  const modules = withNamedValues(loaded.namedValues, () => build.modules.map((m) => instantiateModule(m.code)));
-  // The policy table names files relative to the configuration's folder.
-  return policiesNeedingSharedState(modules).map((u) => ({ ...u, file: u.file === undefined ? undefined : resolve(loaded.dir, u.file) }));
-}
-
-/** Why several processes without shared state are refused (for `--workers N` without Redis), or null when they are fine. */
-export function sharedStateRefusal(uses: readonly StatePolicyUse[], processes: number): string | null {
-  if (uses.length === 0 || processes <= 1) return null;
-  const where = uses
-    .slice(0, 5)
-    .map((u) => `<${u.policy}>${u.file ? ` at ${u.file}${u.line !== undefined ? `:${u.line}` : ""}` : ""}`)
-    .join(", ");
-  const more = uses.length > 5 ? ` and ${uses.length - 5} more` : "";
-  return (
-    `${processes} worker processes would each count ${where}${more} on their own, so limits would let up to ${processes} times the calls through. ` +
-    `Give the gateways shared state (gateway.json "state": { "redis": "redis://host:port/0" } or --redis URL), or run one worker (--workers 1).`
-  );
-}

@@ -8,5 +8,5 @@ export {
 } from "./limits.js";
 export { cacheDownstreamType, cacheGetValue, cacheSetValue, cacheRemoveValue, cacheLookupResponse, cacheStoreResponse, MemoryCacheStore, CACHE_STORE, type CacheStore } from "./cache.js";
 export { EXTERNAL_CACHE_STORE, type CachingType } from "./cache.js";
-export { policiesNeedingSharedState, SHARED_STATE_POLICIES, STATE_UNAVAILABLE, type SharedState, type FailMode, type StateErrorEvent, type StateChangeEvent, type StatePolicyUse } from "./shared.js";
+export { STATE_UNAVAILABLE, type SharedState, type FailMode, type StateErrorEvent, type StateChangeEvent } from "./shared.js";
 export { RedisStateStore, StateCallError, quotaStoreOf, type StateConnection, type RedisStoreOptions } from "./redis-store.js";

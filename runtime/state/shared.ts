@@ -56,34 +56,3 @@ export function stateUnavailable(e: StateErrorEvent, target: string): PolicyErro
   const why = e.kind === "timeout" ? "did not answer in time" : e.kind === "unavailable" ? "is not reachable" : `failed (${e.message})`;
   return new PolicyError(STATE_UNAVAILABLE, `The gateway's shared state (${target}) ${why}; the request is refused (state.failMode "closed").`, 503);
 }
-
-/**
- * The policies whose state must be shared for their results to hold across processes: limits
- * count per process otherwise. Caches are not here: a per-process cache (APIM's internal cache is
- * per gateway instance too) misses more often but answers correctly; see README.
- */
-export const SHARED_STATE_POLICIES: ReadonlySet<string> = new Set(["rate-limit", "rate-limit-by-key", "quota", "quota-by-key", "limit-concurrency"]);
-
-export interface StatePolicyUse {
-  policy: string;
-  file: string | undefined;
-  line: number | undefined;
-}
-
-/**
- * The policies of these modules that need shared state (one entry per policy and place, in module
- * order). Empty: the modules run the same in any number of processes without Redis.
- */
-export function policiesNeedingSharedState(modules: Iterable<{ meta: { policies: readonly { name: string; file?: string; line?: number }[] } }>): StatePolicyUse[] {
-  const out: StatePolicyUse[] = [];
-  const seen = new Set<string>();
-  for (const m of modules)
-    for (const row of m.meta.policies) {
-      if (!SHARED_STATE_POLICIES.has(row.name)) continue;
-      const id = `${row.name}\0${row.file}\0${row.line}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      out.push({ policy: row.name, file: row.file, line: row.line });
-    }
-  return out;
-}
