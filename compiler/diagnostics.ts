@@ -66,6 +66,8 @@ export const Codes = {
   CSharpInvalidCast: "APIMC3010",
   CSharpUnassigned: "APIMC3011",
   CSharpDuplicateName: "APIMC3012",
+  /** Overload resolution finds no single best member among the applicable ones (C#'s CS0121). */
+  CSharpAmbiguousCall: "APIMC3013",
   /** The build directory has no readable manifest.json, or a module file it lists is missing. */
   PrebuiltUnreadable: "APIMC4001",
   /** The build was made by another compiler version. */

@@ -5,7 +5,7 @@ import { type Code, js, rt } from "../codegen/code.js";
 import { Codes, didYouMean } from "../diagnostics.js";
 import type { Arg, Expr } from "./ast.js";
 import { allowedExtension, memberTitle, notSupportedMessage } from "./surface/allow-list.js";
-import { type ConstArg, elementType, ERROR, hasTypeParams, isNamed, type Member, named, sameType, signatureOf, substitute, type Type, typeName } from "./types.js";
+import { type ConstArg, derivesFrom, elementType, ERROR, hasTypeParams, isNamed, type Member, named, primName, sameType, signatureOf, substitute, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
 import { foldCode } from "../codegen/fold.js";
 import { type Applied, type BExpr, Binder, BindError, groupLambda, isInert, keepReceiver, type LambdaResult, needsReceiverCheck, type Pre, type PreArg } from "./binder.js";
@@ -135,16 +135,23 @@ Binder.prototype.resolveInvocation = function (
   if (ext && recv) all.push({ arg: { pos: recv.pos, kind: "val", expr: { k: "lit", pos: recv.pos, end: recv.pos, type: "null", value: null } }, b: recv });
   all.push(...pre);
   let best: Applied | null = null;
-  let ambiguous = false;
+  const applicable: Applied[] = [];
   for (const c of cands) {
     const ap = this.tryApply(c.m, c.owner, all, explicitTypeArgs, ext);
     if (!ap) continue;
-    if (!best || ap.cost < best.cost) {
-      best = ap;
-      ambiguous = false;
-    } else if (ap.cost === best.cost) ambiguous = true;
+    applicable.push(ap);
+    // among equal costs the first declared overload (the surface lists the preferred one first)
+    if (!best || ap.cost < best.cost) best = ap;
   }
-  void ambiguous; // ties go to the first declared overload (the surface lists the preferred one first)
+  if (best && applicable.length > 1) {
+    const verdict = betterFunctionMember(this, applicable, all);
+    if (Array.isArray(verdict)) {
+      const what = name === "this[]" ? "indexers" : name === ".ctor" ? "constructors" : "methods or properties";
+      const [a, b] = verdict;
+      this.err(Codes.CSharpAmbiguousCall, pos, `The call is ambiguous between the following ${what}: '${a!.m.sig}' and '${b!.m.sig}' (C# CS0121). Cast an argument to the parameter type of the overload you mean.`);
+    }
+    if (verdict) best = verdict;
+  }
   if (!best) {
     const group = pre.find((p) => p.group);
     if (group) throw group.groupErr!;
@@ -404,3 +411,63 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
   if (ret.k === "void") code = js`${code}`;
   return { type: ret, code, pos };
 };
+
+// ---- C#'s better function member (ECMA-334 §12.6.4.3-7) ------------------------------------------
+// Applied where the C# rules are modelled exactly: every argument a plain value, no generic and no
+// expanded `params` candidate. Elsewhere the cost order above decides (lambdas, type inference, params).
+
+/** The candidates no other candidate is better than. */
+function undominated(b: Binder, aps: Applied[], args: Pre[]): Applied[] {
+  return aps.filter((p) => !aps.some((q) => q !== p && betterMember(b, q, p, args)));
+}
+
+/** The single best member, the undominated ones when there is none (ambiguous), or null when the rules are not modelled for this call. */
+function betterFunctionMember(b: Binder, aps: Applied[], args: Pre[]): Applied | Applied[] | null {
+  if (args.some((a) => a.arg.kind !== "val" || !a.b || a.lambda || a.group)) return null;
+  if (aps.some((ap) => ap.expanded || ap.sig.typeParams.length > 0 || ap.params.some((p) => p.mod === "params" || p.mod === "this"))) return null;
+  // §12.6.4.1: members of a base type drop out when a more derived type has an applicable one (JObject.Parse hides JToken.Parse)
+  aps = aps.filter((p) => !aps.some((q) => q.owner !== p.owner && !sameType(q.owner, p.owner) && derivesFrom(q.owner, p.owner)));
+  // the same parameter list twice (an interface's member beside the class's): not modelled, the cost order decides
+  const key = (ap: Applied) => ap.params.map((p) => typeName(substitute(p.type, ap.map))).join(",");
+  if (new Set(aps.map(key)).size < aps.length) return null;
+  if (aps.length === 1) return aps[0]!;
+  const best = aps.filter((p) => aps.every((q) => q === p || betterMember(b, p, q, args)));
+  if (best.length === 1) return best[0]!;
+  const open = undominated(b, aps, args);
+  return open.length > 1 ? open : null;
+}
+
+/** The parameter type an argument converts to under a candidate (its slot). */
+function paramTypeOf(ap: Applied, arg: Pre): Type | null {
+  const i = ap.slots.findIndex((s) => s === arg);
+  return i < 0 ? null : substitute(ap.params[i]!.type, ap.map);
+}
+
+/** §12.6.4.3: `p` is better than `q` when no argument converts better to q's parameter and at least one converts better to p's. */
+function betterMember(b: Binder, p: Applied, q: Applied, args: Pre[]): boolean {
+  let better = false;
+  for (const a of args) {
+    const tp = paramTypeOf(p, a);
+    const tq = paramTypeOf(q, a);
+    if (!tp || !tq) return false;
+    if (betterConversion(b, a.b!.type, tq, tp)) return false;
+    if (betterConversion(b, a.b!.type, tp, tq)) better = true;
+  }
+  if (better) return true;
+  // §12.6.4.3 tie-break: the same parameter types, a non-generic declaration first (not modelled further)
+  return false;
+}
+
+const SIGNED_OVER_UNSIGNED: Record<string, string[]> = { sbyte: ["byte", "ushort", "uint", "ulong"], short: ["ushort", "uint", "ulong"], int: ["uint", "ulong"], long: ["ulong"] };
+
+/** §12.6.4.4-6: the conversion of an expression of type `s` to `t1` is better than to `t2`. */
+function betterConversion(b: Binder, s: Type, t1: Type, t2: Type): boolean {
+  if (sameType(t1, t2)) return false;
+  if (sameType(s, t1)) return true;
+  if (sameType(s, t2)) return false;
+  const conv = (from: Type, to: Type) => b.implicitCost({ type: from, code: js``, pos: 0 }, to) >= 0;
+  if (conv(t1, t2) && !conv(t2, t1)) return true;
+  const n1 = primName(t1);
+  const n2 = primName(t2);
+  return n1 !== null && n2 !== null && (SIGNED_OVER_UNSIGNED[n1]?.includes(n2) ?? false);
+}

@@ -1,9 +1,11 @@
 // The binder on its own: implicit numeric conversions generated over every pair of numeric types and
 // compared with the C# spec's table (ECMA-334 §10.2.3), overload resolution generated over argument
-// type pairs and compared with the spec's better-conversion rules (§12.6.4), and diagnostics with their
+// type pairs over the surface's own overload sets (Math.Max/Min) and compared with the spec's
+// better-conversion rules (§12.6.4), no single best member being APIMC3013 (CS0121), and diagnostics with their
 // codes and positions.
 import { describe, expect, it } from "vitest";
 import { compile } from "../csharp/helpers.js";
+import { lookupType, primName, signatureOf } from "../../compiler/csharp/types.js";
 
 const NUMERIC = ["sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong", "char", "float", "double", "decimal"] as const;
 type Num = (typeof NUMERIC)[number];
@@ -50,44 +52,49 @@ describe("binder: implicit numeric conversions over every pair of numeric types"
 });
 
 describe("binder: overload resolution over generated argument type pairs", () => {
-  // Math.Max's eleven .NET overloads, one a numeric type but char (the test asserts the binder picks
-  // what C# would pick among them).
-  const CANDIDATES: Num[] = ["sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong", "float", "double", "decimal"];
   const SIGNED_OVER_UNSIGNED: Partial<Record<Num, Num[]>> = { sbyte: ["byte", "ushort", "uint", "ulong"], short: ["ushort", "uint", "ulong"], int: ["uint", "ulong"], long: ["ulong"] };
   /** §12.6.4.7 better conversion target. */
   const betterTarget = (a: Num, b: Num) => (implicit(a, b) && !implicit(b, a)) || (SIGNED_OVER_UNSIGNED[a]?.includes(b) ?? false);
   /** §12.6.4.6 better conversion from an expression of type s: identity wins, then the better target. */
   const betterConv = (s: Num, a: Num, b: Num) => a !== b && (s === a || (s !== b && betterTarget(a, b)));
-  function best(s1: Num, s2: Num): Num | "ambiguous" | "none" {
-    const app = CANDIDATES.filter((c) => implicit(s1, c) && implicit(s2, c));
+  /** C#'s pick among `candidates` (the element type of each two-parameter overload) for arguments of types s1, s2. */
+  function best(candidates: Num[], s1: Num, s2: Num): Num | "ambiguous" | "none" {
+    const app = candidates.filter((c) => implicit(s1, c) && implicit(s2, c));
     if (!app.length) return "none";
-    const wins = app.filter((u) => app.every((v) => u === v || ((betterConv(s1, u, v) || betterConv(s2, u, v)) && !betterConv(s1, v, u) && !betterConv(s2, v, u))));
+    const better = (u: Num, v: Num) => !betterConv(s1, v, u) && !betterConv(s2, v, u) && (betterConv(s1, u, v) || betterConv(s2, u, v));
+    const wins = app.filter((u) => app.every((v) => u === v || better(u, v)));
     return wins.length === 1 ? wins[0]! : "ambiguous";
   }
   const pairs = NUMERIC.flatMap((s) => NUMERIC.map((t) => [s, t] as const));
 
-  it.each(pairs.filter(([a, b]) => !["ambiguous"].includes(best(a, b))))("Math.Max(%s, %s)", (a, b) => {
-    const src = `@{ ${a} x = default(${a}); ${b} y = default(${b}); var m = Math.Max(x, y); return m; }`;
-    const want = best(a, b);
-    // Array elements, not default(T): a constant 0 converts to every integral type (§10.2.11) and
-    // makes calls such as Math.Max(sbyte, 0) ambiguous, which C# reports (CS0121).
-    const r = compile(`@(Math.Max((new ${a}[1])[0] , (new ${b}[1])[0]))`);
-    const r2 = compile(src);
-    if (want === "none") {
-      expect(r2.diagnostics[0]?.code, src).toBe("APIMC3008");
-      expect(r2.diagnostics[0]?.column, src).toBe(src.indexOf("Max(x") + 1);
-    } else {
-      expect(r.type, src).toBe(want);
-      expect(r2.ok, src).toBe(true);
-    }
-  });
-
-  it("where C# finds the call ambiguous, the binder at least picks an applicable overload", () => {
-    for (const [a, b] of pairs.filter(([x, y]) => best(x, y) === "ambiguous")) {
-      const r = compile(`@(Math.Max((new ${a}[1])[0], (new ${b}[1])[0]))`);
-      if (r.ok) expect(CANDIDATES.filter((c) => implicit(a, c) && implicit(b, c))).toContain(r.type);
-    }
-  });
+  // The overload sets come from the surface tables (whatever overloads apimc offers, C#'s rules must pick among them).
+  for (const method of ["Max", "Min"]) {
+    const overloads = lookupType("Math", 0)!.members.get(method)!.map((m) => signatureOf(m).params.map((p) => primName(p.type)));
+    const candidates = overloads.filter((ps) => ps.length === 2 && ps[0] === ps[1] && NUMERIC.includes(ps[0] as Num)).map((ps) => ps[0] as Num);
+    it(`Math.${method}'s surface overloads are the numeric pairs`, () => {
+      expect(candidates.length).toBeGreaterThanOrEqual(4);
+    });
+    it.each(pairs)(`Math.${method}(%s, %s)`, (a, b) => {
+      const src = `@{ ${a} x = default(${a}); ${b} y = default(${b}); var m = Math.${method}(x, y); return m; }`;
+      const want = best(candidates, a, b);
+      // array elements, not constants: the constant-expression conversions (§10.2.11) do not apply
+      const r = compile(`@(Math.${method}((new ${a}[1])[0], (new ${b}[1])[0]))`);
+      const r2 = compile(src);
+      const at = src.indexOf(`${method}(x`) + 1;
+      if (want === "none") {
+        expect(r2.diagnostics[0]?.code, src).toBe("APIMC3008");
+        expect(r2.diagnostics[0]?.column, src).toBe(at);
+      } else if (want === "ambiguous") {
+        // CS0121: no single best member
+        expect(r2.diagnostics[0]?.code, src).toBe("APIMC3013");
+        expect(r2.diagnostics[0]?.column, src).toBe(at);
+        expect(r2.diagnostics[0]?.message, src).toMatch(/ambiguous between .*'\w+ \w+\(\w+ val1, \w+ val2\)' and '/);
+      } else {
+        expect(r.type, src).toBe(want);
+        expect(r2.ok, src).toBe(true);
+      }
+    });
+  }
 
   it("identity beats widening, and a more specific parameter type beats object", () => {
     expect(compile(`@(Math.Abs((long)1))`).type).toBe("long");
