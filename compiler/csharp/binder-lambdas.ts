@@ -43,49 +43,41 @@ Binder.prototype.bindLambda = function (this: Binder, e: Expr & { k: "lambda" },
   const hit = cache.get(key);
   if (hit instanceof BindError) return null;
   if (hit) return hit;
-  const savedScopes = this.scopes;
-  const savedLoop = this.loopDepth;
-  const savedSwitch = this.switchDepth;
-  this.scopes = [...this.scopes, new Map()];
-  this.loopDepth = 0;
-  this.switchDepth = 0;
-  this.pushFrame();
-  let pushedReturn = false;
-  try {
-    const locals = e.params.map((p, i) => this.declareLocal(p.name, ins[i]!, p.pos));
-    const paramList = joinCodes(locals.map((l) => l.code));
-    let res: LambdaResult;
-    if ((e.body as Stmt).k === "block") {
-      this.returnTypes.push(null);
-      this.returnSeen.push([]);
-      pushedReturn = true;
-      const body = this.block((e.body as Stmt & { k: "block" }).stmts, false);
-      const seen = this.returnSeen[this.returnSeen.length - 1]!;
-      const ret = seen.length ? L.commonType(this, seen, e.pos) : VOID;
-      res = { code: js`((${paramList}) => { ${L.tempDecl(this.frameTemps)}${body}})`, ret };
-    } else {
-      const b = this.expr(e.body as Expr);
-      const temps = this.frameTemps;
-      const code = temps.length ? js`((${paramList}) => { ${L.tempDecl(temps)}return ${b.code}; })` : js`((${paramList}) => ${b.code})`;
-      res = { code, ret: b.type, cv: b.cv };
+  // the enclosing catch clause stays visible, as before (`throw;` in a lambda is not checked further)
+  return this.inNestedFunction(false, () => {
+    let pushedReturn = false;
+    try {
+      const locals = e.params.map((p, i) => this.declareLocal(p.name, ins[i]!, p.pos));
+      const paramList = joinCodes(locals.map((l) => l.code));
+      let res: LambdaResult;
+      if ((e.body as Stmt).k === "block") {
+        this.returnTypes.push(null);
+        this.returnSeen.push([]);
+        pushedReturn = true;
+        const body = this.block((e.body as Stmt & { k: "block" }).stmts, false);
+        const seen = this.returnSeen[this.returnSeen.length - 1]!;
+        const ret = seen.length ? L.commonType(this, seen, e.pos) : VOID;
+        res = { code: js`((${paramList}) => { ${L.tempDecl(this.frameTemps)}${body}})`, ret };
+      } else {
+        const b = this.expr(e.body as Expr);
+        const temps = this.frameTemps;
+        const code = temps.length ? js`((${paramList}) => { ${L.tempDecl(temps)}return ${b.code}; })` : js`((${paramList}) => ${b.code})`;
+        res = { code, ret: b.type, cv: b.cv };
+      }
+      cache.set(key, res);
+      return res;
+    } catch (err) {
+      if (err instanceof BindError) {
+        cache.set(key, err);
+        (e as { $lastError?: BindError }).$lastError = err;
+        return null;
+      }
+      throw err;
+    } finally {
+      if (pushedReturn) {
+        this.returnTypes.pop();
+        this.returnSeen.pop();
+      }
     }
-    cache.set(key, res);
-    return res;
-  } catch (err) {
-    if (err instanceof BindError) {
-      cache.set(key, err);
-      (e as { $lastError?: BindError }).$lastError = err;
-      return null;
-    }
-    throw err;
-  } finally {
-    if (pushedReturn) {
-      this.returnTypes.pop();
-      this.returnSeen.pop();
-    }
-    this.popFrame();
-    this.scopes = savedScopes;
-    this.loopDepth = savedLoop;
-    this.switchDepth = savedSwitch;
-  }
+  });
 };

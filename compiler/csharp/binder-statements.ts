@@ -155,38 +155,26 @@ Binder.prototype.stmt = function (this: Binder, s: Stmt): Code {
 Binder.prototype.localFunction = function (this: Binder, s: Stmt & { k: "localFunc" }): Code {
   const l = this.lookupLocal(s.name)!;
   const fn = l.fn!;
-  const savedScopes = this.scopes;
-  const savedLoop = this.loopDepth;
-  const savedSwitch = this.switchDepth;
-  const savedCatch = this.catchVar;
-  this.scopes = [...this.scopes, new Map()];
-  this.loopDepth = 0;
-  this.switchDepth = 0;
-  this.catchVar = null;
-  this.pushFrame();
-  this.setReturnType(fn.ret.k === "void" ? null : fn.ret);
-  try {
-    const params = s.params.map((p, i) => this.declareLocal(p.name, fn.params[i]!, p.pos));
-    let body: Code;
-    if ((s.body as Stmt).k === "block") {
-      const b = s.body as Stmt & { k: "block" };
-      body = this.block(b.stmts, false);
-      if (fn.ret.k !== "void" && LS.canComplete(b.stmts)) this.err(Codes.CSharpMissingReturn, s.namePos, `'${s.name}': not all code paths return a value.`);
-    } else {
-      const e = this.expr(s.body as Expr);
-      body = fn.ret.k === "void" ? js`${e.code}; ` : js`return ${this.convert(e, fn.ret, (s.body as Expr).pos).code}; `;
+  return this.inNestedFunction(true, () => {
+    this.setReturnType(fn.ret.k === "void" ? null : fn.ret);
+    try {
+      const params = s.params.map((p, i) => this.declareLocal(p.name, fn.params[i]!, p.pos));
+      let body: Code;
+      if ((s.body as Stmt).k === "block") {
+        const b = s.body as Stmt & { k: "block" };
+        body = this.block(b.stmts, false);
+        if (fn.ret.k !== "void" && LS.canComplete(b.stmts)) this.err(Codes.CSharpMissingReturn, s.namePos, `'${s.name}': not all code paths return a value.`);
+      } else {
+        const e = this.expr(s.body as Expr);
+        body = fn.ret.k === "void" ? js`${e.code}; ` : js`return ${this.convert(e, fn.ret, (s.body as Expr).pos).code}; `;
+      }
+      const temps = this.frameTemps;
+      return js`function ${l.code}(${joinCodes(params.map((p) => p.code))}) { ${L.tempDecl(temps)}${body}} `;
+    } finally {
+      this.returnTypes.pop();
+      this.returnSeen.pop();
     }
-    const temps = this.frameTemps;
-    return js`function ${l.code}(${joinCodes(params.map((p) => p.code))}) { ${L.tempDecl(temps)}${body}} `;
-  } finally {
-    this.returnTypes.pop();
-    this.returnSeen.pop();
-    this.popFrame();
-    this.scopes = savedScopes;
-    this.loopDepth = savedLoop;
-    this.switchDepth = savedSwitch;
-    this.catchVar = savedCatch;
-  }
+  });
 };
 
 Binder.prototype.forInitExprs = function (this: Binder, s: Stmt): Code {

@@ -153,6 +153,25 @@ export class Binder {
   popFrame(): Code[] {
     return this.frames.pop()!.temps;
   }
+  /**
+   * Binds the body of a nested function (a lambda, a local function): its own scope over the
+   * enclosing locals, its own temps frame, no enclosing loop or switch (break/continue cannot leave
+   * it) and, with `leaveCatch`, no enclosing catch clause (`throw;`); the state is restored after.
+   */
+  inNestedFunction<T>(leaveCatch: boolean, f: () => T): T {
+    const saved = { scopes: this.scopes, loopDepth: this.loopDepth, switchDepth: this.switchDepth, catchVar: this.catchVar };
+    this.scopes = [...this.scopes, new Map()];
+    this.loopDepth = 0;
+    this.switchDepth = 0;
+    if (leaveCatch) this.catchVar = null;
+    this.pushFrame();
+    try {
+      return f();
+    } finally {
+      this.popFrame();
+      ({ scopes: this.scopes, loopDepth: this.loopDepth, switchDepth: this.switchDepth, catchVar: this.catchVar } = saved);
+    }
+  }
   get frameTemps(): Code[] {
     return this.frames[this.frames.length - 1]!.temps;
   }
