@@ -1,6 +1,6 @@
 // `npm run bench [-- group...] [--case=a,b]`: builds a private copy of the compiler and runtime,
 // runs the selected groups (default: all), prints their tables and writes benchmarks/RESULTS.md.
-// Groups: policy, gateway, compile, scale, send, state. `npm run bench:quick` (BENCH_QUICK=1) runs
+// Groups: policy, gateway, compile, scale, send, state, workers. `npm run bench:quick` (BENCH_QUICK=1) runs
 // fewer and shorter rounds. Each measurement runs in its own process.
 // `--render` only rewrites RESULTS.md from results.json and NOTES.md.
 // A subset run updates its own sections of RESULTS.md and keeps the others (results.json holds them).
@@ -17,6 +17,7 @@ const GROUPS = {
   scale: { title: "4. Scale: operations in one gateway", load: () => import("./scale/group.mjs") },
   send: { title: "5. send-request overhead", load: () => import("./send/group.mjs") },
   state: { title: "6. Shared state: rate-limit-by-key in Redis vs in memory", load: () => import("./state/group.mjs") },
+  workers: { title: "7. apimc serve --workers 2 vs 1", load: () => import("./workers/group.mjs") },
 };
 
 const args = process.argv.slice(2);

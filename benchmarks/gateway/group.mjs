@@ -118,10 +118,16 @@ export async function run() {
     join(TMP, "gateway.json"),
     JSON.stringify({ apis: [{ id: "orders", path: "/", serviceUrl: backendUrl, policy: "chain.xml", subscriptionRequired: false }] }, null, 2),
   );
+  // The same gateway with its Prometheus metrics off: the A/B of what counting costs a request.
+  writeFileSync(
+    join(TMP, "gateway-no-metrics.json"),
+    JSON.stringify({ metrics: false, apis: [{ id: "orders", path: "/", serviceUrl: backendUrl, policy: "chain.xml", subscriptionRequired: false }] }, null, 2),
+  );
   const targets = [
     { name: "backend direct", start: async () => ({ info: backend.info, stop: async () => {} }) },
     { name: "bare proxy (node:http + undici Pool)", key: "bare", start: () => startServer(node, [join(BENCH_DIR, "gateway", "bare-proxy.mjs"), backendUrl]) },
     { name: "apimc gateway (chain.xml)", key: "apimc", start: () => startServer(node, [join(BENCH_DIR, "gateway", "apimc-gateway.mjs"), join(TMP, "gateway.json")]) },
+    { name: "apimc gateway, metrics off", key: "apimc-no-metrics", start: () => startServer(node, [join(BENCH_DIR, "gateway", "apimc-gateway.mjs"), join(TMP, "gateway-no-metrics.json")]) },
   ];
   let nginxNote = "";
   if (have("nginx")) targets.push({ name: "nginx (1 worker, same header work)", key: "nginx", start: () => startNginx(backend.info.port) });
@@ -166,6 +172,8 @@ export async function run() {
     p99: apimc.p99.median / bare.p99.median,
     cpu: apimc.cpu.median / bare.cpu.median,
   };
+  const off = res[targets[3].name];
+  const metricsCost = { cpuUs: apimc.cpu.median - off.cpu.median, rps: apimc.rps.median / off.rps.median };
   const rows = targets.map((t) => {
     const x = res[t.name];
     return [
@@ -187,8 +195,9 @@ export async function run() {
     `wrk -t1 -c${connections}, ${warmSeconds} s warm-up then ${seconds} s measured, ${rounds} round(s) interleaved (each target started fresh each round); GET with a query string and 7 headers; the backend (node:http, another process) answers 200 with a 130-byte JSON body.`,
     "CPU µs/req: utime+stime of the proxy process (nginx: master and worker) over the measured run, divided by the requests wrk completed. wrk, the proxy and the backend share the machine's cores, so req/s and latency are limited by all three; CPU per request is the steadiest figure.",
     `Targets: req/s ≥ 85% of the bare proxy: ${(ratios.rps * 100).toFixed(0)}% (${met(ratios.rps >= 0.85)}); p99 within 1.2x: ${ratios.p99.toFixed(2)}x (${met(ratios.p99 <= 1.2)}); CPU/request within 1.2x: ${ratios.cpu.toFixed(2)}x (${met(ratios.cpu <= 1.2)}).`,
+    `Metrics (on by default) against the same gateway with \`"metrics": false\`, interleaved in the same rounds: ${metricsCost.cpuUs >= 0 ? "+" : ""}${metricsCost.cpuUs.toFixed(1)} µs CPU per request (medians), req/s ${(metricsCost.rps * 100).toFixed(0)}% of metrics-off.`,
     "The apimc gateway runs createGateway over a gateway.json (the code `apimc serve` runs, without its per-request log line); the bare proxy is benchmarks/gateway/bare-proxy.mjs; nginx gets a generated configuration with the same three proxy_set_header, the same removals and one add_header.",
     nginxNote,
   ].join("\n");
-  return { results: res, ratios, markdown };
+  return { results: res, ratios, metricsCost, markdown };
 }

@@ -46,6 +46,7 @@ export async function buildDist() {
       gateway: "gateway/host.ts",
       "gateway-build": "gateway/build.ts",
       "gateway-config": "gateway/config.ts",
+      cli: "gateway/cli-main.ts",
     },
     outdir: BENCH_DIST,
     splitting: true,
