@@ -125,6 +125,18 @@ export function xns(s: string | null): XNamespace | null {
 // ---- nodes ----------------------------------------------------------------------------------------
 export abstract class XObject {
   parent: XContainer | null = null;
+  /** Annotations (objects a program attaches; copies of the node do not carry them). */
+  declare private ann?: unknown[];
+  AddAnnotation(a: unknown): void {
+    if (a === null || a === undefined) throw argumentNull("annotation");
+    (this.ann ??= []).push(a);
+  }
+  annotationsOf(test: (v: unknown) => boolean): unknown[] {
+    return this.ann ? this.ann.filter(test) : [];
+  }
+  RemoveAnnotations(test: (v: unknown) => boolean): void {
+    if (this.ann) this.ann = this.ann.filter((a) => !test(a));
+  }
   get Parent(): XElement | null {
     return this.parent instanceof XElement ? this.parent : null;
   }
@@ -543,6 +555,25 @@ export class XElement extends XContainer {
   GetNamespaceOfPrefix(prefix: string): XNamespace | null {
     const uri = this.lookup((a) => a.name.NamespaceName === XMLNS && a.name.LocalName === prefix);
     return uri === null ? null : XNamespace.Get(uri);
+  }
+  /**
+   * GetPrefixOfNamespace (System.Xml.Linq): the prefix a prefixed declaration in scope binds to `ns`,
+   * nearest first, skipping one a nearer element redeclares; "xml"/"xmlns" for their namespaces.
+   */
+  GetPrefixOfNamespace(ns: XNamespace | null): string | null {
+    if (ns === null || ns === undefined) throw argumentNull("ns");
+    const uri = ns.NamespaceName;
+    for (let e: XElement | null = this; e; e = e.Parent)
+      for (const a of e.attrs) {
+        if (a.name.NamespaceName !== XMLNS || a.Value !== uri) continue;
+        let redeclared = false;
+        for (let below: XElement | null = this; below && below !== e; below = below.Parent)
+          if (below.attrs.some((b) => b.name.NamespaceName === XMLNS && b.name.LocalName === a.name.LocalName)) redeclared = true;
+        if (!redeclared) return a.name.LocalName;
+      }
+    if (uri === XML_NS) return "xml";
+    if (uri === XMLNS) return "xmlns";
+    return null;
   }
   private lookup(test: (a: XAttribute) => boolean): string | null {
     for (let e: XElement | null = this; e; e = e.Parent) for (const a of e.attrs) if (test(a)) return a.Value;

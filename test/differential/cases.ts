@@ -37,6 +37,7 @@ import { DATES_CASES } from "./dates-cases.js";
 import { URI_CASES } from "./uri-cases.js";
 import { JTOKEN_CASES } from "./jtoken-cases.js";
 import { TEXT_COLLECTION_CASES } from "./text-collection-cases.js";
+import { XLINQ_CASES } from "./xlinq-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1286,6 +1287,8 @@ CASES.push(...URI_CASES);
 CASES.push(...JTOKEN_CASES);
 // System.Text and collection members of the allow-list (text-collection-cases.ts).
 CASES.push(...TEXT_COLLECTION_CASES);
+// System.Xml.Linq members of the allow-list (xlinq-cases.ts).
+CASES.push(...XLINQ_CASES);
 
 CASES.push(...DATES_CASES);
 

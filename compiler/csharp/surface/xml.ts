@@ -3,6 +3,7 @@
 // string and the explicit (string)/(int)/... conversions of XElement/XAttribute are in lower.ts.
 import { js, rt, type Code } from "../../codegen/code.js";
 import { C, K, M, P, SM, SP, type } from "./dsl.js";
+import { typeTestOf } from "./linq.js";
 
 const X = (name: string) => rt(name);
 const m0 = (name: string) => (r: Code) => js`${r}.${raw(name)}()`;
@@ -40,6 +41,12 @@ type("System.Xml.Linq", "XObject", { test: test("XObject") }, [
   P("XElement Parent", p("Parent")),
   P("XDocument Document", p("Document")),
   P("XmlNodeType NodeType", (r) => js`${rt("xNodeType")}(${r})`),
+  // apimc reads XML from strings only: no object has a base URI (LoadOptions.SetBaseUri needs a file or URL)
+  P("string BaseUri", (r) => js`(void ${r}.parent, "")`),
+  M("void AddAnnotation(object annotation)", (r, a) => js`${r}.AddAnnotation(${a[0]})`),
+  M("T Annotation<T>()", (r, _a, x) => js`(${r}.annotationsOf(${typeTestOf(x.typeArgs[0]!)})[0] ?? null)`),
+  M("IEnumerable<T> Annotations<T>()", (r, _a, x) => js`${r}.annotationsOf(${typeTestOf(x.typeArgs[0]!)})`),
+  M("void RemoveAnnotations<T>()", (r, _a, x) => js`${r}.RemoveAnnotations(${typeTestOf(x.typeArgs[0]!)})`),
 ]);
 const NODE_TYPES = ["None", "Element", "Attribute", "Text", "CDATA", "EntityReference", "Entity", "ProcessingInstruction", "Comment", "Document", "DocumentType", "DocumentFragment", "Notation", "Whitespace", "SignificantWhitespace", "EndElement", "EndEntity", "XmlDeclaration"];
 type("System.Xml", "XmlNodeType", { valueType: true }, NODE_TYPES.map((n, i) => K(`XmlNodeType ${n}`, i, () => js`${i}`)));
@@ -134,6 +141,7 @@ type("System.Xml.Linq", "XElement", { base: "XContainer", test: test("XElement")
   M("void ReplaceAttributes(params object[] content)", (r, a) => js`${rt("xReplaceAttributes")}(${rt("xnn")}(${r}), ${a[0]})`),
   M("XNamespace GetDefaultNamespace()", m0("GetDefaultNamespace")),
   M("XNamespace GetNamespaceOfPrefix(string prefix)", m1("GetNamespaceOfPrefix")),
+  M("string GetPrefixOfNamespace(XNamespace ns)", m1("GetPrefixOfNamespace")),
   SM("XElement Parse(string text)", (_r, a) => js`${X("XElement")}.Parse(${a[0]})`),
   SP("IEnumerable<XElement> EmptySequence", () => js`[]`),
   SM("XElement Parse(string text, LoadOptions options)", (_r, a) => js`${X("XElement")}.Parse(${a[0]}, ${a[1]})`),
