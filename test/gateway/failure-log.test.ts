@@ -33,6 +33,8 @@ interface FailCase {
   sections?: Section[];
   /** The failing element is in this fragment (include-fragment). */
   fragment?: string;
+  /** OpenAPI 3 operation fields the case's operation has in the API's specification (validation policies). */
+  operation?: Record<string, unknown>;
 }
 
 const line = (s: string) => `\n${FAILS}${s}\n`;
@@ -82,6 +84,18 @@ const CASES: Record<string, FailCase> = {
   jsonp: { xml: () => line(`<jsonp callback-parameter-name="cb" />`), query: "cb=1bad", reason: "CallbackParameterInvalid" },
   "authentication-certificate": { xml: () => line(`<authentication-certificate thumbprint="${NULL}" />`) },
   "authentication-managed-identity": { xml: () => line(`<authentication-managed-identity resource="https://backend.example" />`), reason: "ManagedIdentityNotConfigured" },
+  "validate-content": {
+    xml: () => line(`<validate-content unspecified-content-type-action="prevent" max-size="1024" size-exceeded-action="prevent" errors-variable-name="e"><content type="application/json" validate-as="json" action="prevent" /></validate-content>`),
+    method: "POST",
+    body: `{"n":"not a number"}`,
+    operation: { requestBody: { content: { "application/json": { schema: { type: "object", properties: { n: { type: "integer" } } } } } } },
+  },
+  "validate-parameters": {
+    xml: () => line(`<validate-parameters specified-parameter-action="prevent" unspecified-parameter-action="ignore" errors-variable-name="e" />`),
+    query: "n=abc",
+    operation: { parameters: [{ name: "n", in: "query", schema: { type: "integer" } }] },
+  },
+  "validate-status-code": { xml: () => line(`<validate-status-code unspecified-status-code-action="prevent" />`), query: "status=503" },
   "emit-metric": { xml: () => line(`<emit-metric name="m" value='@("not a number")'><dimension name="API ID" /></emit-metric>`) },
 };
 
@@ -157,13 +171,18 @@ describe("a failing policy explains itself in the request log and the trace", ()
           ops.push({ id, policy, section, onError, c, file: c.fragment ? `fragments/${c.fragment}.xml` : file, line: c.fragment ? lineOf(FRAGMENT) : lineOf(text) });
         }
     }
+    // The validation policies read the operation from the API's specification, so every operation is there.
+    const paths = Object.fromEntries(
+      ops.map((o) => [`/${o.id}`, { [(o.c.method ?? "GET").toLowerCase()]: { operationId: o.id, responses: { "200": { description: "OK" } }, ...o.c.operation } }]),
+    );
+    write("spec.json", JSON.stringify({ openapi: "3.0.3", info: { title: "fail", version: "1" }, paths }));
     write(
       "gateway.json",
       JSON.stringify({
         fragments: "fragments",
         trace: { key: "trace-key" },
         subscriptions: [{ id: "s1", primaryKey: "sub-key-0123456789", product: "*" }],
-        apis: [{ id: "fail", path: "/fail", serviceUrl: backend.url, operations: ops.map((o) => ({ id: o.id, method: "*", urlTemplate: `/${o.id}`, policy: `policies/${o.id}.xml` })) }],
+        apis: [{ id: "fail", path: "/fail", serviceUrl: backend.url, specification: "spec.json", operations: ops.map((o) => ({ id: o.id, policy: `policies/${o.id}.xml` })) }],
       }),
     );
     const text = createGateway({ config: join(dir, "gateway.json"), log: (l) => textLog.push(l) });
