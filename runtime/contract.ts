@@ -142,7 +142,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "escapeDataString", "escapeUriString", "exGetBaseException", "exHResult", "exHelpLink", "exSetHelpLink",
   "expressionBudget", "findAndReplaceBody", "fmtDouble", "fmtFloat", "fmtRoundTrip", "fmtValue", "formDict",
   "formToContent", "formToQueryString", "formatDate", "forwardOnly", "forwardRequest", "forwardWithCertificate",
-  "fromBase64", "fromBase64Chars", "fromHex", "guidFormat", "guidFromBytes", "guidParse", "guidToBytes",
+  "fromBase64", "fromBase64Chars", "fromHex", "guidFormat", "guidFromBytes", "guidParse", "guidToBytes", "guidParseExact", "guidTryParseExact",
   "guidTryParse", "hashCode", "hashCreate", "headerValue", "headerValues", "htmlDecode", "htmlEncode",
   "httpMethodValue", "iabs", "idiv", "idiv32", "ieeeRemainder",
   "mathLogBase", "fmax", "fmin", "imod", "imod32", "intToBase", "introSort",

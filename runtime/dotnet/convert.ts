@@ -72,8 +72,11 @@ export function toBase64Chars(b: Uint8Array | null, offsetIn: number, length: nu
 }
 
 let dateParser: ((s: string) => unknown) | null = null;
-export function registerDateParser(f: (s: string) => unknown): void {
+/** DateTime.MinValue, what Convert.ToDateTime gives for null (datetime.ts registers both). */
+let dateMin: unknown = null;
+export function registerDateParser(f: (s: string) => unknown, min?: unknown): void {
   dateParser = f;
+  dateMin = min ?? null;
 }
 
 // ---- Convert --------------------------------------------------------------------------------------------
@@ -95,7 +98,7 @@ function boxedNumberType(v: unknown): string | null {
 /** Convert.ToXxx(object): IConvertible semantics (strings parsed, doubles rounded to even, bools 1/0). */
 export function convertTo(v: unknown, type: string): unknown {
   if (v === null || v === undefined) {
-    if (type === "DateTime") return null;
+    if (type === "DateTime") return dateMin;
     return type === "bool" ? false : type === "char" ? 0 : 0;
   }
   // Char converts to char and the integral types only; only the integral types convert to char

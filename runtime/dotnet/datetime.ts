@@ -7,6 +7,7 @@ import { argumentError, argumentNull, argumentOutOfRange, formatError, overflow 
 import { registerTypeCheck } from "./core.js";
 import { registerDateParser } from "./convert.js";
 import { parseDateTime, parseExactDateTime } from "./datetime-parse.js";
+import { parseTimeSpanExact } from "./timespan-parse.js";
 import { lnum, type Long } from "./long.js";
 import { registerDateTimeOps } from "./newtonsoft.js";
 
@@ -171,6 +172,39 @@ export class TimeSpan {
     if (s === null || s === undefined) return undefined;
     const r = parseTimeSpan(s);
     return typeof r === "string" ? undefined : r;
+  }
+  /** TimeSpan.ParseExact with one format or several (the first that reads the text); styles 1: AssumeNegative. */
+  static ParseExact(s: string | null, formats: string | (string | null)[] | null, styles: number | null): TimeSpan {
+    if (s === null || s === undefined) throw argumentNull("input");
+    if (formats === null || formats === undefined) throw argumentNull("format");
+    const r = TimeSpan.exact(s, formats, styles);
+    if (r === "overflow") throw overflow("The TimeSpan could not be parsed because at least one of the numeric components is out of range or contains too many digits.");
+    if (r === "format") throw formatError("String was not recognized as a valid TimeSpan.");
+    if (r === "badformat") throw formatError("Input string was not in a correct format.");
+    return r;
+  }
+  static TryParseExact(s: string | null, formats: string | (string | null)[] | null, styles: number | null): TimeSpan | undefined {
+    if (s === null || s === undefined || formats === null || formats === undefined) return undefined;
+    const r = TimeSpan.exact(s, formats, styles);
+    return typeof r === "string" ? undefined : r;
+  }
+  private static exact(s: string, formats: string | (string | null)[], styles: number | null): TimeSpan | "format" | "overflow" | "badformat" {
+    if ((styles ?? 0) & ~1) throw argumentError("An undefined TimeSpanStyles value is being used.\r\nParameter name: styles");
+    const list = typeof formats === "string" ? [formats] : formats;
+    if (list.length === 0) return "badformat";
+    const general = (x: string) => {
+      const r = parseTimeSpan(x);
+      return typeof r === "string" ? r : r.big();
+    };
+    let last: "format" | "overflow" | "badformat" = "format";
+    for (const f of list) {
+      if (f === null || f === undefined || f.length === 0) return "badformat";
+      const r = parseTimeSpanExact(s, f, ((styles ?? 0) & 1) === 1, general);
+      if (typeof r === "bigint") return TimeSpan.ofBig(r);
+      if (typeof formats === "string") return r;
+      last = r === "badformat" ? "format" : r;
+    }
+    return typeof formats === "string" ? last : "format";
   }
 }
 /** [ws][-]{ d | [d.]hh:mm[:ss[.fffffff]] | d:hh:mm:ss[.fffffff] }[ws] (invariant TimeSpan.Parse). */
@@ -475,8 +509,8 @@ export class DateTime {
     return this.ToString();
   }
   static Parse(s: string | null, styles: number | null): DateTime {
-    if (s === null || s === undefined) throw argumentNull("s");
     checkStyles(styles);
+    if (s === null || s === undefined) throw argumentNull("s");
     const r = DateTime.TryParse(s, styles);
     if (!r) throw formatError(`String '${s}' was not recognized as a valid DateTime.`);
     return r;
@@ -489,9 +523,9 @@ export class DateTime {
     return p ? DateTime.fromTicks(p.ticks, p.kind) : undefined;
   }
   static ParseExact(s: string | null, format: string | null, styles: number | null): DateTime {
+    checkStyles(styles);
     if (s === null || s === undefined) throw argumentNull("s");
     if (format === null || format === undefined) throw argumentNull("format");
-    checkStyles(styles);
     const r = DateTime.TryParseExact(s, format, styles);
     if (!r) throw formatError("String was not recognized as a valid DateTime.");
     return r;
@@ -509,6 +543,14 @@ export class DateTime {
 function offsetText(min: number): string {
   const a = Math.abs(min);
   return `${min < 0 ? "-" : "+"}${p2(Math.floor(a / 60))}:${p2(a % 60)}`;
+}
+/** DateTimeOffset's ValidateStyles: DateTime's conflicts and NoCurrentDateDefault refused; RoundtripKind and AssumeLocal ignored. */
+function dtoStyles(styles: number | null): number {
+  const st = styles ?? 0;
+  if (st & ~255) throw argumentError("An undefined DateTimeStyles value is being used.\r\nParameter name: styles");
+  if (st & 32 && st & 64) throw argumentError("The DateTimeStyles values AssumeLocal and AssumeUniversal cannot be used together.\r\nParameter name: styles");
+  if (st & 8) throw argumentError("The DateTimeStyles value 'NoCurrentDateDefault' is not allowed when parsing DateTimeOffset.\r\nParameter name: styles");
+  return st & ~(128 | 32);
 }
 /** DateTimeStyles a DateTime parse accepts (ValidateStyles): AssumeLocal with AssumeUniversal, or RoundtripKind with either or AdjustToUniversal, conflict. */
 function checkStyles(styles: number | null): void {
@@ -555,24 +597,88 @@ export class DateTimeOffset {
     return DateTimeOffset.fromClock(DateTime.fromTicks(p.ticks, 0), p.offset);
   }
   /** DateTimeOffset.Parse: the clock time and the offset the text states (none: the local zone, UTC here). */
-  static Parse(s: string | null): DateTimeOffset {
+  static Parse(s: string | null, styles: number | null = 0): DateTimeOffset {
+    const st = dtoStyles(styles);
     if (s === null || s === undefined) throw argumentNull("input");
-    const p = parseDateTime(s, 0, true);
+    const p = parseDateTime(s, st, true);
     if (!p) throw formatError("String was not recognized as a valid DateTime.");
     return DateTimeOffset.ofParsed(p);
   }
-  /** DateTimeOffset.ParseExact: the format's offset (K, z, "o", "r"'s GMT, "u"'s Z) when it has one, else the local zone (UTC here). */
-  static ParseExact(s: string | null, format: string | null): DateTimeOffset {
-    if (s === null || s === undefined) throw argumentNull("input");
-    if (format === null || format === undefined) throw argumentNull("format");
-    const p = parseExactDateTime(s, format, 0, true);
-    if (!p) throw formatError("String was not recognized as a valid DateTime.");
-    return DateTimeOffset.ofParsed(p);
-  }
-  static TryParse(s: string | null): DateTimeOffset | undefined {
+  static TryParse(s: string | null, styles: number | null = 0): DateTimeOffset | undefined {
+    const st = dtoStyles(styles);
     if (s === null || s === undefined) return undefined;
-    const p = parseDateTime(s, 0, true);
+    const p = parseDateTime(s, st, true);
     return p ? DateTimeOffset.ofParsed(p) : undefined;
+  }
+  /**
+   * DateTimeOffset.ParseExact with one format or several (ParseExactMultiple: the first that reads the
+   * text): the format's offset (K, z, "o", "r"'s GMT, "u"'s Z) when it has one, else the local zone (UTC here).
+   */
+  static ParseExact(s: string | null, formats: string | (string | null)[] | null, styles: number | null = 0): DateTimeOffset {
+    const st = dtoStyles(styles);
+    if (s === null || s === undefined) throw argumentNull("input");
+    if (formats === null || formats === undefined) throw argumentNull("format");
+    if (Array.isArray(formats) && (formats.length === 0 || formats.some((f) => f === null || f === undefined || f === ""))) {
+      // a null or empty format is a bad format, unless an earlier one reads the text
+      for (const f of formats) {
+        if (f === null || f === undefined || f === "") break;
+        const p = parseExactDateTime(s, f, st, true);
+        if (p) return DateTimeOffset.ofParsed(p);
+      }
+      throw formatError("Format specifier was invalid.");
+    }
+    for (const f of typeof formats === "string" ? [formats] : (formats as string[])) {
+      const p = parseExactDateTime(s, f, st, true);
+      if (p) return DateTimeOffset.ofParsed(p);
+    }
+    throw formatError("String was not recognized as a valid DateTime.");
+  }
+  static TryParseExact(s: string | null, formats: string | (string | null)[] | null, styles: number | null): DateTimeOffset | undefined {
+    const st = dtoStyles(styles);
+    if (s === null || s === undefined || formats === null || formats === undefined) return undefined;
+    for (const f of typeof formats === "string" ? [formats] : formats) {
+      if (f === null || f === undefined || f === "") return undefined;
+      const p = parseExactDateTime(s, f, st, true);
+      if (p) return DateTimeOffset.ofParsed(p);
+    }
+    return undefined;
+  }
+  static Compare(a: DateTimeOffset, b: DateTimeOffset): number {
+    return a.CompareTo(b);
+  }
+  /** DateTimeOffset.FromFileTime: the file time as local time (UTC here), offset zero. */
+  static FromFileTime(ft: Long): DateTimeOffset {
+    if (BigInt(ft) < 0n || BigInt(ft) > 3155378975999999999n - 504911232000000000n) throw argumentOutOfRange("fileTime", "Not a valid Win32 FileTime.");
+    return DateTimeOffset.fromDateTime(DateTime.fromFileTimeUtc(ft));
+  }
+  static readonly UnixEpoch = new DateTimeOffset(new DateTime(0, 1));
+  /** The same instant and the same offset (Equals compares instants only). */
+  EqualsExact(o: DateTimeOffset): boolean {
+    return this.Equals(o) && this.off === o.off && this.dt.tk === o.dt.tk;
+  }
+  get UtcTicks(): number {
+    return this.dt.Ticks;
+  }
+  get LocalDateTime(): DateTime {
+    return new DateTime(this.dt.ms, 2, this.dt.tk);
+  }
+  ToFileTime(): number {
+    const t = BigInt(this.dt.Ticks) - 504911232000000000n;
+    if (t < 0n) throw argumentOutOfRange("fileTime", "Not a valid Win32 FileTime.");
+    return (t <= 9007199254740991n ? Number(t) : t) as unknown as number;
+  }
+  /** The same instant at the local zone's offset (UTC here). */
+  ToLocalTime(): DateTimeOffset {
+    return this.off === 0 ? this : new DateTimeOffset(this.dt, 0);
+  }
+  /** The same instant at `offset` (whole minutes within ±14 hours; the clock time must stay in range). */
+  ToOffset(offset: TimeSpan): DateTimeOffset {
+    // (the UTC time plus the offset first, as .NET adds them before it checks the offset)
+    const clock = this.dt.ms + offset.ticks / 10000;
+    if (!(clock >= MIN_MS && clock < END_MS)) throw argumentOutOfRange("value", "The added or subtracted value results in an un-representable DateTime.");
+    if (offset.ticks % 600000000 !== 0) throw argumentError("Offset must be specified in whole minutes.\r\nParameter name: offset");
+    if (Math.abs(offset.ticks) > 14 * 36000000000) throw argumentOutOfRange("offset", "Offset must be within plus or minus 14 hours.");
+    return new DateTimeOffset(this.dt, offset.ticks / 600000000);
   }
   /** The clock time (the instant plus the offset), kind Unspecified. */
   get clock(): DateTime {
@@ -670,11 +776,12 @@ export class DateTimeOffset {
     if (x instanceof TimeSpan) return this.w(this.clock.Subtract(x) as DateTime);
     return this.dt.Subtract(x.dt) as TimeSpan;
   }
+  /** The same instant (UtcTicks), whatever the offsets. */
   Equals(o: unknown): boolean {
-    return o instanceof DateTimeOffset && o.dt.ms === this.dt.ms;
+    return o instanceof DateTimeOffset && o.dt.ms === this.dt.ms && o.dt.tk === this.dt.tk;
   }
   CompareTo(o: DateTimeOffset): number {
-    return Math.sign(this.dt.ms - o.dt.ms);
+    return Math.sign(this.dt.ms - o.dt.ms) || Math.sign(this.dt.tk - o.dt.tk);
   }
   ToString(format?: string | null): string {
     // "u" and "r" print the UTC time (DateTimeOffset formats them from UtcDateTime)
@@ -718,79 +825,105 @@ export function formatDate(d: DateTime, format: string, kText: string, zText: st
     if (!s) throw formatError("Input string was not in a correct format.");
     f = s;
   } else if (f === "G zzz") f = "MM/dd/yyyy HH:mm:ss zzz";
-  const ticksInSecond = d.tk ? Number(BigInt(d.Ticks) % 10000000n) : Math.round((d.ms - Math.floor(d.ms / 1000) * 1000) * 10000);
-  return f.replace(/'([^']*)'|"([^"]*)"|\\(.)|%(.)|yyyyy|yyyy|yyy|yy|y|MMMM|MMM|MM|M|dddd|ddd|dd|d|HH|H|hh|h|mm|m|ss|s|f{1,7}|F{1,7}|tt|t|K|zzz|zz|z|gg|g/g, (tok, q1, q2, esc, pct) => {
-    if (q1 !== undefined) return q1;
-    if (q2 !== undefined) return q2;
-    if (esc !== undefined) return esc;
-    if (pct !== undefined) tok = pct;
-    switch (tok) {
-      case "yyyyy":
-        return String(d.Year).padStart(5, "0");
-      case "yyyy":
-        return String(d.Year).padStart(4, "0");
-      case "yyy":
-        return String(d.Year).padStart(3, "0");
-      case "yy":
-        return p2(d.Year % 100);
-      case "y":
-        return String(d.Year % 100);
-      case "MMMM":
-        return MONTHS[d.Month - 1]!;
-      case "MMM":
-        return MONTHS[d.Month - 1]!.slice(0, 3);
-      case "MM":
-        return p2(d.Month);
-      case "M":
-        return String(d.Month);
-      case "dddd":
-        return DAYS[d.DayOfWeek]!;
-      case "ddd":
-        return DAYS[d.DayOfWeek]!.slice(0, 3);
-      case "dd":
-        return p2(d.Day);
-      case "d":
-        return String(d.Day);
-      case "HH":
-        return p2(d.Hour);
-      case "H":
-        return String(d.Hour);
-      case "hh":
-        return p2(d.Hour % 12 || 12);
-      case "h":
-        return String(d.Hour % 12 || 12);
-      case "mm":
-        return p2(d.Minute);
-      case "m":
-        return String(d.Minute);
-      case "ss":
-        return p2(d.Second);
-      case "s":
-        return String(d.Second);
-      case "tt":
-        return d.Hour < 12 ? "AM" : "PM";
-      case "t":
-        return d.Hour < 12 ? "A" : "P";
-      case "K":
-        return kText;
-      case "zzz":
-        return zText;
-      case "zz":
-        return zText.slice(0, 3);
-      case "z":
-        return "+0";
-      case "gg":
+  return formatCustom(d, f, kText, zText);
+}
+
+/** A custom format as .NET's DateTimeFormat.FormatCustomized reads it (repeat counts, quotes, %x, \x, literals). */
+function formatCustom(d: DateTime, f: string, kText: string, zText: string): string {
+  const bad = () => formatError("Input string was not in a correct format.");
+  let out = "";
+  for (let i = 0; i < f.length; ) {
+    const ch = f[i]!;
+    let n = 1;
+    if ("ghHmsfFtdMyz".includes(ch)) while (f[i + n] === ch) n++;
+    switch (ch) {
       case "g":
-        return "A.D.";
+        out += "A.D.";
+        break;
+      case "h":
+        out += String(d.Hour % 12 || 12).padStart(Math.min(n, 2), "0");
+        break;
+      case "H":
+        out += String(d.Hour).padStart(Math.min(n, 2), "0");
+        break;
+      case "m":
+        out += String(d.Minute).padStart(Math.min(n, 2), "0");
+        break;
+      case "s":
+        out += String(d.Second).padStart(Math.min(n, 2), "0");
+        break;
+      case "f":
+      case "F": {
+        if (n > 7) throw bad();
+        const ticksInSecond = d.tk ? Number(BigInt(d.Ticks) % 10000000n) : Math.round((d.ms - Math.floor(d.ms / 1000) * 1000) * 10000);
+        const digits = String(ticksInSecond).padStart(7, "0").slice(0, n);
+        if (ch === "f") out += digits;
+        else {
+          const trimmed = digits.replace(/0+$/, "");
+          // all zeros: nothing, and (as .NET) a '.' just written goes too
+          if (trimmed) out += trimmed;
+          else if (out.endsWith(".")) out = out.slice(0, -1);
+        }
+        break;
+      }
+      case "t": {
+        const am = d.Hour < 12 ? "AM" : "PM";
+        out += n === 1 ? am[0] : am;
+        break;
+      }
+      case "d":
+        out += n <= 2 ? String(d.Day).padStart(n, "0") : n === 3 ? DAYS[d.DayOfWeek]!.slice(0, 3) : DAYS[d.DayOfWeek]!;
+        break;
+      case "M":
+        out += n <= 2 ? String(d.Month).padStart(n, "0") : n === 3 ? MONTHS[d.Month - 1]!.slice(0, 3) : MONTHS[d.Month - 1]!;
+        break;
+      case "y":
+        out += n === 1 ? String(d.Year % 100) : n === 2 ? p2(d.Year % 100) : String(d.Year).padStart(n, "0");
+        break;
+      case "z": {
+        // zText: "+hh:mm" (the DateTimeOffset's offset, or the local zone's: UTC)
+        const sign = zText[0] ?? "+";
+        const hh = Number(zText.slice(1, 3) || 0);
+        out += n === 1 ? `${sign}${hh}` : n === 2 ? `${sign}${p2(hh)}` : `${sign}${p2(hh)}:${zText.slice(4, 6) || "00"}`;
+        break;
+      }
+      case "K":
+        out += kText;
+        break;
+      case "'":
+      case '"': {
+        // a quoted literal; \ escapes inside it; an unterminated quote is a FormatException
+        let j = i + 1;
+        let lit = "";
+        while (j < f.length && f[j] !== ch) {
+          if (f[j] === "\\") {
+            if (j + 1 >= f.length) throw bad();
+            j++;
+          }
+          lit += f[j];
+          j++;
+        }
+        if (j >= f.length) throw bad();
+        out += lit;
+        n = j - i + 1;
+        break;
+      }
+      case "%":
+        if (i + 1 >= f.length || f[i + 1] === "%") throw bad();
+        out += formatCustom(d, f[i + 1]!, kText, zText);
+        n = 2;
+        break;
+      case "\\":
+        if (i + 1 >= f.length) throw bad();
+        out += f[i + 1];
+        n = 2;
+        break;
+      default:
+        out += ch;
     }
-    const digits = String(ticksInSecond).padStart(7, "0").slice(0, tok.length);
-    if (tok[0] === "F") {
-      // all zeros: nothing, and (as .NET) the '.' written just before goes too
-      const trimmed = digits.replace(/0+$/, "");
-      return trimmed || "\u0001";
-    }
-    return digits;
-  }).replace(/\.?\u0001/g, "");
+    i += n;
+  }
+  return out;
 }
 
 registerTypeCheck("DateTime", (v) => v instanceof DateTime);
@@ -806,4 +939,4 @@ registerDateTimeOps({
     return s.replace(/\.(?=Z|\+|$)/, "");
   },
 });
-registerDateParser((s) => DateTime.Parse(s, null));
+registerDateParser((s) => DateTime.Parse(s, null), DateTime.MinValue);

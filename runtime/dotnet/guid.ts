@@ -6,16 +6,76 @@ const ZERO_GUID = "00000000-0000-0000-0000-000000000000";
 export function newGuid(): string {
   return randomUUID();
 }
+// GuidStyles: what a parse allows or requires (.NET's Guid.TryParseGuid).
+const ALLOW_PARENS = 1,
+  ALLOW_BRACES = 2,
+  ALLOW_DASHES = 4,
+  REQUIRE_PARENS = 16,
+  REQUIRE_BRACES = 32,
+  REQUIRE_DASHES = 64;
+const ANY = ALLOW_PARENS | ALLOW_BRACES | ALLOW_DASHES;
+/** ParseExact's format letter → its GuidStyles (D, N, B, P, X). */
+const EXACT_STYLES: Record<string, number> = { d: REQUIRE_DASHES, n: 0, b: REQUIRE_BRACES | REQUIRE_DASHES, p: REQUIRE_PARENS | REQUIRE_DASHES, x: REQUIRE_BRACES };
+const hex = (s: string) => /^[0-9a-fA-F]+$/.test(s);
+const h = (n: number, w: number) => n.toString(16).padStart(w, "0");
+
+/**
+ * Guid.TryParseGuid: trimmed; dashes, braces and parentheses allowed or required by the style; then
+ * the dashed form ([{(]8-4-4-4-12[})]), the hex form ({0x..,0x..,0x..,{0x..,...}}, whitespace anywhere)
+ * or 32 hex digits. The lower-case "D" text, or undefined.
+ */
+function parseStyled(s: string, style: number): string | undefined {
+  const g = s.trim();
+  if (g.length === 0) return undefined;
+  const dashes = g.includes("-");
+  if (dashes ? !(style & (ALLOW_DASHES | REQUIRE_DASHES)) : style & REQUIRE_DASHES) return undefined;
+  const braces = g.includes("{");
+  if (braces ? !(style & (ALLOW_BRACES | REQUIRE_BRACES)) : style & REQUIRE_BRACES) return undefined;
+  const parens = g.includes("(");
+  if (parens ? !(style & (ALLOW_PARENS | REQUIRE_PARENS)) : style & REQUIRE_PARENS) return undefined;
+  if (dashes) {
+    let t = g;
+    if (g[0] === "{" || g[0] === "(") {
+      if (g.length !== 38 || g[37] !== (g[0] === "{" ? "}" : ")")) return undefined;
+      t = g.slice(1, 37);
+    } else if (g.length !== 36) return undefined;
+    const m = /^([0-9a-fA-F]{8})-([0-9a-fA-F]{4})-([0-9a-fA-F]{4})-([0-9a-fA-F]{4})-([0-9a-fA-F]{12})$/.exec(t);
+    return m ? `${m[1]}-${m[2]}-${m[3]}-${m[4]}-${m[5]}`.toLowerCase() : undefined;
+  }
+  if (braces) return parseHexForm(g);
+  return g.length === 32 && hex(g) ? `${g.slice(0, 8)}-${g.slice(8, 12)}-${g.slice(12, 16)}-${g.slice(16, 20)}-${g.slice(20)}`.toLowerCase() : undefined;
+}
+/** {0xdddddddd,0xdddd,0xdddd,{0xdd,0xdd,0xdd,0xdd,0xdd,0xdd,0xdd,0xdd}} (TryParseGuidWithHexPrefix; the shorts keep their low 16 bits). */
+function parseHexForm(input: string): string | undefined {
+  const g = input.replace(/\s+/g, "");
+  const m = /^\{0[xX]([0-9a-fA-F]+),0[xX]([0-9a-fA-F]+),0[xX]([0-9a-fA-F]+),\{((?:0[xX][0-9a-fA-F]+,){7}0[xX][0-9a-fA-F]+)\}\}$/.exec(g);
+  if (!m || m[1]!.length > 8 || m[2]!.length > 8 || m[3]!.length > 8) return undefined;
+  const bytes = m[4]!.split(",").map((x) => (x.length > 10 ? 256 : parseInt(x.slice(2), 16)));
+  if (bytes.some((x) => x > 255)) return undefined;
+  const a = parseInt(m[1]!, 16);
+  const b = parseInt(m[2]!, 16) & 0xffff;
+  const c = parseInt(m[3]!, 16) & 0xffff;
+  const d = bytes.map((x) => h(x, 2)).join("");
+  return `${h(a, 8)}-${h(b, 4)}-${h(c, 4)}-${d.slice(0, 4)}-${d.slice(4)}`;
+}
 export function guidTryParse(s: string | null): string | undefined {
   if (s === null || s === undefined) return undefined;
-  const t = s.trim();
-  const m = /^[{(]?([0-9a-fA-F]{8})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{4})-?([0-9a-fA-F]{12})[})]?$/.exec(t);
-  if (!m) return undefined;
-  const braces = t[0] === "{" ? "}" : t[0] === "(" ? ")" : "";
-  if (braces && t[t.length - 1] !== braces) return undefined;
-  const dashed = t.includes("-");
-  if (!dashed && t.replace(/[{}()]/g, "").length !== 32) return undefined;
-  return `${m[1]}-${m[2]}-${m[3]}-${m[4]}-${m[5]}`.toLowerCase();
+  return parseStyled(s, ANY);
+}
+/** Guid.ParseExact: the format is one of D, N, B, P, X (either case). */
+export function guidParseExact(s: string | null, format: string | null): string {
+  if (s === null || s === undefined) throw argumentNull("input");
+  if (format === null || format === undefined) throw argumentNull("format");
+  const style = format.length === 1 ? EXACT_STYLES[format.toLowerCase()] : undefined;
+  if (style === undefined) throw formatError('Format String can be only "D", "d", "N", "n", "P", "p", "B", "b", "X" or "x".');
+  const g = parseStyled(s, style);
+  if (g === undefined) throw formatError("Unrecognized Guid format.");
+  return g;
+}
+export function guidTryParseExact(s: string | null, format: string | null): string | undefined {
+  if (s === null || s === undefined || format === null || format === undefined || format.length !== 1) return undefined;
+  const style = EXACT_STYLES[format.toLowerCase()];
+  return style === undefined ? undefined : parseStyled(s, style);
 }
 export function guidParse(s: string | null): string {
   if (s === null) throw argumentNull("input");
@@ -38,6 +98,12 @@ export function guidFormat(g: string, f: string | null): string {
     case "P":
     case "p":
       return `(${g})`;
+    case "X":
+    case "x": {
+      const n = g.replace(/-/g, "");
+      const bytes = n.slice(16).match(/../g)!.map((x) => `0x${x}`);
+      return `{0x${n.slice(0, 8)},0x${n.slice(8, 12)},0x${n.slice(12, 16)},{${bytes.join(",")}}}`;
+    }
     default:
       throw formatError("Format string can be only \"D\", \"d\", \"N\", \"n\", \"P\", \"p\", \"B\", \"b\", \"X\" or \"x\".");
   }

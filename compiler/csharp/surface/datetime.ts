@@ -93,7 +93,6 @@ type("System", "DateTimeOffset", { valueType: true, test: (v) => js`(${v} instan
   C("(int year, int month, int day, int hour, int minute, int second, int millisecond, TimeSpan offset)", (_r, a) => js`${DO()}.fromParts(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}, ${a[4]}, ${a[5]}, ${a[6]}, ${a[7]})`),
   P("DateTime UtcDateTime", p("UtcDateTime")),
   P("DateTime DateTime", p("DateTime")),
-  P("DateTime LocalDateTime", p("UtcDateTime")),
   P("TimeSpan Offset", p("Offset")),
   M("long ToUnixTimeSeconds()", m("ToUnixTimeSeconds")),
   M("long ToUnixTimeMilliseconds()", m("ToUnixTimeMilliseconds")),
@@ -104,9 +103,31 @@ type("System", "DateTimeOffset", { valueType: true, test: (v) => js`(${v} instan
   SP("DateTimeOffset MaxValue", () => js`${DO()}.fromDateTime(${D()}.MaxValue)`),
   SM("DateTimeOffset FromUnixTimeSeconds(long seconds)", (_r, a) => js`${DO()}.FromUnixTimeMilliseconds(Number(${a[0]}) * 1000)`),
   SM("DateTimeOffset FromUnixTimeMilliseconds(long milliseconds)", (_r, a) => js`${DO()}.FromUnixTimeMilliseconds(Number(${a[0]}))`),
-  SM("DateTimeOffset Parse(string input)", (_r, a) => js`${DO()}.Parse(${a[0]})`),
-  SM("DateTimeOffset ParseExact(string input, string format, IFormatProvider formatProvider)", (_r, a) => js`${DO()}.ParseExact(${a[0]}, ${thenProvider(a[1]!, a[2])})`),
-  SM("bool TryParse(string input, out DateTimeOffset result)", (_r, a, x) => tryParse(js`${DO()}.TryParse(${a[0]})`, a[1]!, x, js`${DO()}.fromDateTime(${D()}.MinValue)`)),
+  P("long UtcTicks", p("UtcTicks")),
+  P("DateTime LocalDateTime", p("LocalDateTime")),
+  M("bool EqualsExact(DateTimeOffset other)", m("EqualsExact")),
+  M("long ToFileTime()", m("ToFileTime")),
+  M("DateTimeOffset ToLocalTime()", m("ToLocalTime")),
+  M("DateTimeOffset ToOffset(TimeSpan offset)", m("ToOffset")),
+  SM("int Compare(DateTimeOffset first, DateTimeOffset second)", (_r, a) => js`${rt("cmp")}(${a[0]}, ${a[1]})`),
+  SM("DateTimeOffset FromFileTime(long fileTime)", (_r, a) => js`${DO()}.FromFileTime(${a[0]})`),
+  SP("DateTimeOffset UnixEpoch", () => js`${DO()}.UnixEpoch`),
+  // parsing: the invariant culture whatever the provider (the provider is still evaluated)
+  SM("DateTimeOffset Parse(string input)", (_r, a) => js`${DO()}.Parse(${a[0]}, 0)`),
+  SM("DateTimeOffset Parse(string input, IFormatProvider formatProvider)", (_r, a) => js`${DO()}.Parse(${thenProvider(a[0]!, a[1])}, 0)`),
+  SM("DateTimeOffset Parse(string input, IFormatProvider formatProvider, DateTimeStyles styles)", (_r, a) => js`${DO()}.Parse(${thenProvider(a[0]!, a[1])}, ${a[2]})`),
+  SM("DateTimeOffset ParseExact(string input, string format, IFormatProvider formatProvider)", (_r, a) => js`${DO()}.ParseExact(${a[0]}, ${thenProvider(a[1]!, a[2])}, 0)`),
+  SM("DateTimeOffset ParseExact(string input, string format, IFormatProvider formatProvider, DateTimeStyles styles)", (_r, a) => js`${DO()}.ParseExact(${a[0]}, ${thenProvider(a[1]!, a[2])}, ${a[3]})`),
+  SM("DateTimeOffset ParseExact(string input, string[] formats, IFormatProvider formatProvider, DateTimeStyles styles)", (_r, a) => js`${DO()}.ParseExact(${a[0]}, ${thenProvider(a[1]!, a[2])}, ${a[3]})`),
+  SM("bool TryParse(string input, out DateTimeOffset result)", (_r, a, x) => tryParse(js`${DO()}.TryParse(${a[0]}, 0)`, a[1]!, x, js`${DO()}.fromDateTime(${D()}.MinValue)`)),
+  SM("bool TryParse(string input, IFormatProvider formatProvider, DateTimeStyles styles, out DateTimeOffset result)", (_r, a, x) =>
+    tryParse(js`${DO()}.TryParse(${thenProvider(a[0]!, a[1])}, ${a[2]})`, a[3]!, x, js`${DO()}.fromDateTime(${D()}.MinValue)`),
+  ),
+  ...["string format", "string[] formats"].map((f) =>
+    SM(`bool TryParseExact(string input, ${f}, IFormatProvider formatProvider, DateTimeStyles styles, out DateTimeOffset result)`, (_r, a, x) =>
+      tryParse(js`${DO()}.TryParseExact(${a[0]}, ${thenProvider(a[1]!, a[2])}, ${a[3]})`, a[4]!, x, js`${DO()}.fromDateTime(${D()}.MinValue)`),
+    ),
+  ),
 ]);
 
 type("System", "TimeSpan", { valueType: true, test: (v) => js`(${v} instanceof ${TS()})` }, [
@@ -147,6 +168,17 @@ type("System", "TimeSpan", { valueType: true, test: (v) => js`(${v} instanceof $
   SM("TimeSpan FromTicks(long value)", (_r, a) => js`${TS()}.fromTicks(${a[0]})`),
   SM("TimeSpan Parse(string s)", (_r, a) => js`${TS()}.Parse(${a[0]})`),
   SM("bool TryParse(string s, out TimeSpan result)", (_r, a, x) => tryParse(js`${TS()}.TryParse(${a[0]})`, a[1]!, x, js`${TS()}.Zero`)),
+  // ParseExact / TryParseExact: the invariant culture whatever the provider (the provider is still evaluated)
+  ...["string format", "string[] formats"].flatMap((f) => [
+    SM(`TimeSpan ParseExact(string input, ${f}, IFormatProvider formatProvider)`, (_r, a) => js`${TS()}.ParseExact(${a[0]}, ${thenProvider(a[1]!, a[2])}, 0)`),
+    SM(`TimeSpan ParseExact(string input, ${f}, IFormatProvider formatProvider, TimeSpanStyles styles)`, (_r, a) => js`${TS()}.ParseExact(${a[0]}, ${thenProvider(a[1]!, a[2])}, ${a[3]})`),
+    SM(`bool TryParseExact(string input, ${f}, IFormatProvider formatProvider, out TimeSpan result)`, (_r, a, x) =>
+      tryParse(js`${TS()}.TryParseExact(${a[0]}, ${thenProvider(a[1]!, a[2])}, 0)`, a[3]!, x, js`${TS()}.Zero`),
+    ),
+    SM(`bool TryParseExact(string input, ${f}, IFormatProvider formatProvider, TimeSpanStyles styles, out TimeSpan result)`, (_r, a, x) =>
+      tryParse(js`${TS()}.TryParseExact(${a[0]}, ${thenProvider(a[1]!, a[2])}, ${a[3]})`, a[4]!, x, js`${TS()}.Zero`),
+    ),
+  ]),
   SP("TimeSpan Zero", () => js`${TS()}.Zero`),
   SP("TimeSpan MaxValue", () => js`${TS()}.MaxValue`),
   SP("TimeSpan MinValue", () => js`${TS()}.MinValue`),
@@ -163,7 +195,9 @@ type("System.Globalization", "DateTimeStyles", { valueType: true }, [
   K("DateTimeStyles AssumeUniversal", 64, () => js`64`),
   K("DateTimeStyles AssumeLocal", 32, () => js`32`),
   K("DateTimeStyles RoundtripKind", 128, () => js`128`),
+  K("DateTimeStyles NoCurrentDateDefault", 8, () => js`8`),
 ]);
+type("System.Globalization", "TimeSpanStyles", { valueType: true }, [K("TimeSpanStyles None", 0, () => js`0`), K("TimeSpanStyles AssumeNegative", 1, () => js`1`)]);
 type(
   "System",
   "DayOfWeek",

@@ -14,6 +14,8 @@ type("System", "Guid", { valueType: true, test: (v) => js`${rt("isGuid")}(${v})`
   SM("Guid NewGuid()", () => js`${rt("newGuid")}()`),
   SM("Guid Parse(string input)", call("guidParse")),
   SM("bool TryParse(string input, out Guid result)", (_r, a, x) => tryParse(js`${rt("guidTryParse")}(${a[0]})`, a[1]!, x, js`"00000000-0000-0000-0000-000000000000"`)),
+  SM("Guid ParseExact(string input, string format)", call("guidParseExact")),
+  SM("bool TryParseExact(string input, string format, out Guid result)", (_r, a, x) => tryParse(js`${rt("guidTryParseExact")}(${a[0]}, ${a[1]})`, a[2]!, x, js`"00000000-0000-0000-0000-000000000000"`)),
   SP("Guid Empty", () => js`"00000000-0000-0000-0000-000000000000"`),
   M("string ToString()", (r) => shaped(js`${r}`, { kind: "plainText" })),
   M("string ToString(string format)", mcall("guidFormat")),
