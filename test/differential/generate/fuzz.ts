@@ -159,7 +159,8 @@ export async function runBatch(
 ): Promise<{ answers: Map<string, ReferenceResult | RawAnswer>; rejected: Map<string, string> }> {
   const rejected = new Map<string, string>();
   let live = cases;
-  for (let round = 0; round < 8 && live.length; round++) {
+  // (a syntax error stops mcs at the first few: a batch may need many rounds to drop every bad case)
+  for (let round = 0; round < 40 && live.length; round++) {
     const { source, lineCase } = generateProgram(live);
     try {
       const exe = await compileProgram(ref, source, lineCase, "fuzz.exe");
@@ -189,15 +190,23 @@ export async function runBatch(
       if (kept) rmSync(dirname(kept[1]!), { recursive: true, force: true });
       const m = /; cases: ([^\n]*)/.exec(msg);
       if (!m) throw e;
-      const bad = new Set(m[1]!.split(", "));
+      let bad = new Set(m[1]!.split(", "));
       const lines = msg.split("\n").filter((l) => l.includes("error"));
+      // A syntax error (an mcs parser error) can derail the parse of the cases after it, which then
+      // report errors of their own: drop only the case of the first syntax error this round.
+      const syntax = lines.find((l) => /error CS(10[0-3]\d|104[01]|151\d|152\d|9010)\b/.test(l));
+      if (syntax) {
+        const lm = /\((\d+),\d+\+?\): error/.exec(syntax);
+        const first = lm ? generateProgram(live).lineCase[Number(lm[1]) - 1] : null;
+        if (first) bad = new Set([first]);
+      }
       for (const id of bad) rejected.set(id, lines.find((l) => l.includes("error CS"))?.replace(/^.*?error /, "") ?? "mcs error");
       // Attribute each error line to its case for the report.
       const { lineCase: lc } = generateProgram(live);
       for (const l of lines) {
         const lm = /\((\d+),\d+\+?\): error (.*)$/.exec(l);
         const id = lm ? lc[Number(lm[1]) - 1] : null;
-        if (id) rejected.set(id, lm![2]!);
+        if (id && bad.has(id)) rejected.set(id, lm![2]!);
       }
       live = live.filter((c) => !bad.has(c.id));
     }
