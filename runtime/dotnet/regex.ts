@@ -2,6 +2,7 @@
 // (Unicode classes, .NET group numbering, inline options, anchors JS lacks).
 import { DotNetException, argumentError, argumentNull } from "../errors.js";
 import { registerTypeCheck } from "./core.js";
+import { LinearRegex } from "./regex-linear.js";
 
 class Capture {
   constructor(
@@ -73,6 +74,8 @@ function expandReplacement(repl: string, m: Match): string {
 
 // .NET character classes (Unicode-aware unless RegexOptions.ECMAScript).
 const W_CLASS = "\\p{L}\\p{Mn}\\p{Nd}\\p{Pc}";
+// .NET's \s: [\f\n\r\t\v\x85\p{Z}] (JS's adds \uFEFF and lacks \x85); ECMAScript's: [ \f\n\r\t\v].
+const S_CLASS = "\\f\\n\\r\\t\\v\\x85\\p{Z}";
 const SYNTAX = new Set([..."^$\\.*+?()[]{}|/"]);
 
 interface Translated {
@@ -112,6 +115,7 @@ function translatePattern(p: string, opts: number): Translated {
   flags += "s"; // `.` is translated explicitly
   const W = ecma ? "A-Za-z0-9_" : W_CLASS;
   const D = ecma ? "0-9" : "\\p{Nd}";
+  const S = ecma ? " \\f\\n\\r\\t\\v" : S_CLASS;
   let out = "";
   let jsGroup = 0;
   const unnamed: number[] = [];
@@ -143,6 +147,12 @@ function translatePattern(p: string, opts: number): Translated {
           continue;
         case "D":
           out += inClass ? "\\D" : `[^${D}]`;
+          continue;
+        case "s":
+          out += inClass ? S : `[${S}]`;
+          continue;
+        case "S":
+          out += inClass ? "\\S" : `[^${S}]`;
           continue;
         case "b":
           out += inClass ? "\\x08" : `(?:(?<=[${W}])(?![${W}])|(?<![${W}])(?=[${W}]))`;
@@ -340,6 +350,8 @@ const regexCache = new Map<string, Regex>();
 export class Regex {
   readonly $typeName = "System.Text.RegularExpressions.Regex";
   private readonly re: RegExp;
+  /** The linear-time engine when the pattern has no backreference or lookaround (issue 17), else null. */
+  private readonly linear: LinearRegex | null;
   private readonly groups: { name: string; js: number[] }[];
   /** Match.Empty (also every failed match): one group, group 0, which is the match itself (named "0"). */
   static readonly EmptyMatch = new Match("", 0, false, new GroupCollection([new Group("", 0, false, "0")], false), null);
@@ -354,6 +366,7 @@ export class Regex {
       throw argumentError(`Invalid pattern '${pattern}': ${(e as Error).message}`);
     }
     this.groups = t.groups;
+    this.linear = LinearRegex.tryCompile(t.source, t.flags);
   }
   static get(pattern: string, opts: number): Regex {
     const key = `${opts}:${pattern}`;
@@ -367,28 +380,44 @@ export class Regex {
   }
   private exec(input: string, from: number): Match {
     if (input === null || input === undefined) throw argumentNull("input");
-    const re = this.re;
-    re.lastIndex = from;
-    const m = re.exec(input);
-    if (!m) return Regex.EmptyMatch;
-    const ind = (m as RegExpExecArray & { indices?: ([number, number] | undefined)[] }).indices;
+    let m: (string | undefined)[];
+    let starts: number[];
+    let mIndex: number;
+    if (this.linear && this.linear.handles(input)) {
+      const r = this.linear.exec(input, from);
+      if (!r) return Regex.EmptyMatch;
+      m = r.values;
+      starts = r.starts;
+      mIndex = r.index;
+    } else {
+      const re = this.re;
+      re.lastIndex = from;
+      const x = re.exec(input);
+      if (!x) return Regex.EmptyMatch;
+      const ind = (x as RegExpExecArray & { indices?: ([number, number] | undefined)[] }).indices;
+      m = x;
+      starts = x.map((_, j) => ind?.[j]?.[0] ?? 0);
+      mIndex = x.index;
+    }
     const groups: Group[] = [];
     for (const g of this.groups) {
       // the last participating capture of the group's JS groups (duplicate names)
       let best = -1;
-      for (const j of g.js) if (m[j] !== undefined && (best < 0 || (ind?.[j]?.[0] ?? 0) >= (ind?.[best]?.[0] ?? 0))) best = j;
+      for (const j of g.js) if (m[j] !== undefined && (best < 0 || starts[j]! >= starts[best]!)) best = j;
       if (best < 0) groups.push(new Group("", 0, false, g.name));
-      else groups.push(new Group(m[best]!, ind?.[best]?.[0] ?? 0, true, g.name));
+      else groups.push(new Group(m[best]!, starts[best]!, true, g.name));
     }
     // A unicode-mode RegExp started inside a surrogate pair backs up to the pair's start: an empty
     // match there is (as in .NET, which matches UTF-16 code units) at `from`, and the scan moves on
     // (else Matches/Replace would find the same empty match forever).
-    const index = m[0].length === 0 && m.index < from ? from : m.index;
-    const next = m[0].length === 0 ? index + 1 : index + m[0].length;
-    return new Match(m[0], index, true, new GroupCollection(groups), next <= input.length ? () => this.exec(input, next) : null);
+    const m0 = m[0]!;
+    const index = m0.length === 0 && mIndex < from ? from : mIndex;
+    const next = m0.length === 0 ? index + 1 : index + m0.length;
+    return new Match(m0, index, true, new GroupCollection(groups), next <= input.length ? () => this.exec(input, next) : null);
   }
   IsMatch(input: string): boolean {
     if (input === null || input === undefined) throw argumentNull("input");
+    if (this.linear && this.linear.handles(input)) return this.linear.test(input);
     this.re.lastIndex = 0;
     return this.re.test(input);
   }
