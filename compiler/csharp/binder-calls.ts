@@ -5,7 +5,7 @@ import { type Code, js, rt } from "../codegen/code.js";
 import { Codes, didYouMean } from "../diagnostics.js";
 import type { Arg, Expr } from "./ast.js";
 import { allowedExtension, memberTitle, notSupportedMessage } from "./surface/allow-list.js";
-import { type ConstArg, derivesFrom, elementType, ERROR, hasTypeParams, isNamed, type Member, named, primName, sameType, signatureOf, substitute, type Type, typeName } from "./types.js";
+import { type ConstArg, derivesFrom, elementType, ERROR, hasTypeParams, isNamed, isReferenceType, type Member, named, primName, sameType, signatureOf, substitute, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
 import { foldCode } from "../codegen/fold.js";
 import { type Applied, type BExpr, Binder, BindError, groupLambda, isInert, keepReceiver, type LambdaResult, needsReceiverCheck, type Pre, type PreArg } from "./binder.js";
@@ -364,10 +364,18 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
   const ret = substitute(sig.ret, map);
   const typeArgs = sig.typeParams.map((tp) => map.get(tp) ?? ERROR);
   let recvCode = ext ? js`` : (recv?.code ?? js``);
-  // A receiver that must be checked for null is checked after the arguments are evaluated, as .NET does.
+  // A null receiver throws NullReferenceException after the arguments are evaluated, as .NET's
+  // callvirt does: a member whose lowering would not fail on null gets an explicit check, and one
+  // whose lowering dereferences the receiver (`r.Append(a)` fails before `a` runs in JS) evaluates
+  // the receiver and the arguments into temporaries and checks the receiver after them.
   let prelude: Code | null = null;
-  if (!ext && recv && needsReceiverCheck(recv, m)) {
-    if (m.set || codes.every(isInert)) recvCode = js`${rt("recvNotNull")}(${recv.code})`;
+  const mayBeNull = !ext && recv !== null && !m.isStatic && m.kind !== "ctor" && isReferenceType(recv.type) && recv.type.k !== "null" && !recv.nonNull && !(recv.cv && recv.cv.v !== null);
+  const checkAfterArgs = mayBeNull && !recv.code.shape && !codes.every(isInert);
+  // an indexer's setter keeps its own order (receiver, index, value, then the call): the unchanged codes
+  const setRecv = recv && needsReceiverCheck(recv, m) ? js`${rt("recvNotNull")}(${recv.code})` : recvCode;
+  const setIdx = [...codes];
+  if (!ext && recv && (needsReceiverCheck(recv, m) || checkAfterArgs)) {
+    if ((m.set && !checkAfterArgs) || codes.every(isInert)) recvCode = needsReceiverCheck(recv, m) ? js`${rt("recvNotNull")}(${recv.code})` : recvCode;
     else {
       const t = this.temp();
       prelude = js`${t} = ${recv.code}, `;
@@ -398,12 +406,42 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
   else if (!ext && recv && !m.isStatic && m.kind !== "ctor") code = keepReceiver(recv, recvCode, code);
   if (m.kind === "indexer" && m.set && recv) {
     const setter = m.set;
-    const idx = codes;
+    const idx = prelude ? setIdx : codes;
+    const sr = prelude ? setRecv : recvCode;
     const b: BExpr = { type: ret, code, pos };
     b.assign = (value, temp) => {
-      if (recv.pure) return setter(recvCode, idx, value, info);
+      if (mayBeNull && !(idx.every(isInert) && isInert(value))) {
+        // receiver, index, value, then the call: a null receiver throws after all three
+        const pre: Code[] = [];
+        const t = recv.pure ? recv.code : temp();
+        if (!recv.pure) pre.push(js`${t} = ${recv.code}`);
+        const hold = (c: Code) => {
+          if (isInert(c)) return c;
+          const a = temp();
+          pre.push(js`${a} = ${c}`);
+          return a;
+        };
+        const is = setIdx.map(hold);
+        const v = hold(value);
+        return js`(${joinCodes(pre)}, ${rt("recvNotNull")}(${t}), ${setter(t, is, v, info)})`;
+      }
+      if (recv.pure) return setter(sr, idx, value, info);
       const t = temp();
-      return js`(${t} = ${recvCode}, ${setter(t, idx, value, info)})`;
+      return js`(${t} = ${sr}, ${setter(t, idx, value, info)})`;
+    };
+    b.readModifyWrite = (temp) => {
+      const pre: Code[] = [];
+      const rt0 = recv.pure ? recv.code : temp();
+      if (!recv.pure) pre.push(js`${rt0} = ${recv.code}`);
+      const is = idx.map((c) => {
+        if (isInert(c)) return c;
+        const a = temp();
+        pre.push(js`${a} = ${c}`);
+        return a;
+      });
+      // the read is the first call on the receiver: it is what throws for a null one
+      const r = mayBeNull || needsReceiverCheck(recv, m) ? js`${rt("recvNotNull")}(${rt0})` : rt0;
+      return { pre: pre.length ? joinCodes(pre) : null, get: m.lower(r, is, info), set: (v) => setter(rt0, is, v, info) };
     };
     return b;
   }

@@ -40,6 +40,11 @@ export interface BExpr {
   local?: Local;
   /** Settable property/indexer: produces the assignment given receiver temps. */
   assign?: (value: Code, temp: () => Code) => Code;
+  /**
+   * Indexers: for `x[i] += v` and `x[i]++`, the receiver and index evaluated once (`pre`, into temps),
+   * then read (`get`) and written (`set`) through them.
+   */
+  readModifyWrite?: (temp: () => Code) => { pre: Code | null; get: Code; set: (value: Code) => Code };
   /** Open `?.` guards of this access chain. */
   conds?: CondWrap[];
   /** Pure: evaluating twice has no effect (locals, constants, ctx). */

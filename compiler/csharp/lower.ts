@@ -941,6 +941,13 @@ export function incDec(b: Binder, op: string, operand: Expr, pos: number, postfi
     const tmp = b.temp();
     return { type: t, code: js`(${tmp} = ${v}, ${v} = ${sum(tmp)}, ${tmp})`, pos };
   }
+  if (target.readModifyWrite) {
+    const tmp = b.temp();
+    const res = b.temp();
+    const rmw = target.readModifyWrite(() => b.temp());
+    const pre = rmw.pre ? js`${rmw.pre}, ` : js``;
+    return { type: t, code: js`(${pre}${tmp} = ${rmw.get}, ${rmw.set(js`(${res} = ${sum(tmp)})`)}, ${postfix ? tmp : res})`, pos };
+  }
   if (target.assign) {
     const tmp = b.temp();
     const res = b.temp();
@@ -973,6 +980,12 @@ export function assign(b: Binder, e: Expr & { k: "assign" }): BExpr {
     const tmp = b.temp();
     const r = binaryValues(b, op, { type: target.type, code: tmp, pos: e.pos }, rhs, e.opPos, e.pos);
     const v = isNumeric(target.type) ? cast(b, r, target.type, e.pos, e.pos) : b.convert(r, target.type, e.pos);
+    if (target.readModifyWrite) {
+      // an indexer: receiver and index once, then read, the right-hand side, write
+      const rmw = target.readModifyWrite(() => b.temp());
+      const pre = rmw.pre ? js`${rmw.pre}, ` : js``;
+      return { type: target.type, code: js`(${pre}${tmp} = ${rmw.get}, ${rmw.set(v.code)})`, pos: e.pos };
+    }
     return { type: target.type, code: js`(${tmp} = ${target.code}, ${target.assign(v.code, () => b.temp())})`, pos: e.pos };
   }
   b.err(Codes.CSharpTypeMismatch, e.target.pos, "The left-hand side of an assignment must be a variable, property or indexer.");

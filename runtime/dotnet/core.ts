@@ -527,20 +527,31 @@ export function throwValue(e: unknown): never {
 
 // ---- Math ----------------------------------------------------------------------------------------------
 /** Math.Round(x, digits, mode): mode 0 = ToEven (banker's, the .NET default), 1 = AwayFromZero. */
+/**
+ * Math.Round(double[, digits][, mode]) as the .NET Framework reference source computes it, on the
+ * binary value: below 1e16 the value is scaled by 10^digits, rounded (half to even by the runtime's
+ * Round, or half away from zero on the scaled value's exact fraction) and scaled back.
+ */
 export function mathRound(x: number, digits: number, mode: number): number {
   if (digits < 0 || digits > 15) throw argumentOutOfRange("digits", "Rounding digits must be between 0 and 15, inclusive.");
-  if (!Number.isFinite(x)) return x;
+  if (mode !== 0 && mode !== 1) throw argumentError(`The value '${mode}' is not valid for this usage of the type MidpointRounding.\nParameter name: mode`);
+  if (!(Math.abs(x) < 1e16)) return x;
   const p = 10 ** digits;
-  const y = x * p;
-  if (Math.abs(y) >= 2 ** 52) return x;
-  const f = Math.floor(y);
-  const diff = y - f;
-  let r: number;
-  const eps = 1e-9 * Math.max(1, Math.abs(y));
-  if (Math.abs(diff - 0.5) <= (digits > 0 ? eps : 0)) r = mode === 1 ? (y >= 0 ? f + 1 : f) : f % 2 === 0 ? f : f + 1;
-  else r = Math.round(y);
-  if (mode === 1 && Math.abs(diff - 0.5) <= (digits > 0 ? eps : 0) && y < 0) r = f;
-  return digits === 0 ? r : r / p;
+  let v = x * p;
+  if (mode === 1) {
+    const int = Math.trunc(v);
+    const fraction = v - int;
+    v = Math.abs(fraction) >= 0.5 ? int + Math.sign(fraction) : int;
+  } else v = roundHalfEvenFCall(v);
+  return v / p;
+}
+/** COMDouble::Round (Math.Round(double)): x + 0.5 floored, the odd one of a tie made even, x's sign kept. */
+function roundHalfEvenFCall(x: number): number {
+  if (Math.abs(x) < 9.2e18 && x === Math.trunc(x)) return x;
+  const t = x + 0.5;
+  let f = Math.floor(t);
+  if (f === t && t % 2 !== 0) f -= 1;
+  return Math.sign(x) < 0 || Object.is(x, -0) ? -Math.abs(f) : Math.abs(f);
 }
 export function mathSign(x: number): number {
   if (Number.isNaN(x)) throw new DotNetException("System.ArithmeticException", "Function does not accept floating point Not-a-Number values.");

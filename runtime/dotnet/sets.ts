@@ -1,7 +1,8 @@
 // HashSet<T> set operations (a HashSet is a JS Set: SameValueZero equality, as its Add/Contains).
 // Each checks `other` for null first (ArgumentNullException "other"), as .NET does.
 import { argumentNull, nullReference } from "../errors.js";
-import { collectionModified } from "./core.js";
+import { collectionModified, objEquals } from "./core.js";
+import { boxedKey } from "./decimal.js";
 import { seq } from "./linq.js";
 
 /**
@@ -17,12 +18,37 @@ export class HashSet<T> extends Set<T> {
   private free: number[] = [];
   private where = new Map<T, number>();
   private ver = 0;
+  /**
+   * Value-type items that are JS objects (boxes, decimals, dates, ...) are equal by Equals, as .NET's
+   * EqualityComparer<T>.Default: the stored item stands for all items equal to it. Boxes and decimals
+   * are found by their boxedKey, other objects with an Equals by a walk over them.
+   */
+  private boxes: Map<string, T> | null = null;
+  private valueObjs: T[] | null = null;
   constructor(src?: Iterable<T> | null) {
     super();
     if (src !== undefined && src !== null) for (const x of seq<T>(src)) this.add(x);
   }
-  override add(v: T): this {
+  /** The stored item equal to v, or v. */
+  private canon(v: T): T {
+    if (v === null || typeof v !== "object") return v;
+    const id = boxedKey(v as object);
+    if (id !== null) return this.boxes?.get(id) ?? v;
+    if (typeof (v as { Equals?: unknown }).Equals !== "function" || !this.valueObjs) return v;
+    for (const x of this.valueObjs) if (objEquals(v, x)) return x;
+    return v;
+  }
+  override has(v: T): boolean {
+    return super.has(this.canon(v));
+  }
+  override add(v0: T): this {
+    const v = this.canon(v0);
     if (super.has(v)) return this;
+    if (v !== null && typeof v === "object") {
+      const id = boxedKey(v as object);
+      if (id !== null) (this.boxes ??= new Map()).set(id, v);
+      else if (typeof (v as { Equals?: unknown }).Equals === "function") (this.valueObjs ??= []).push(v);
+    }
     super.add(v);
     const i = this.free.length ? this.free.pop()! : this.slots.length;
     this.slots[i] = { v, live: true };
@@ -30,8 +56,14 @@ export class HashSet<T> extends Set<T> {
     this.ver++;
     return this;
   }
-  override delete(v: T): boolean {
+  override delete(v0: T): boolean {
+    const v = this.canon(v0);
     if (!super.delete(v)) return false;
+    if (v !== null && typeof v === "object") {
+      const id = boxedKey(v as object);
+      if (id !== null) this.boxes!.delete(id);
+      else if (this.valueObjs) this.valueObjs = this.valueObjs.filter((x) => x !== v);
+    }
     const i = this.where.get(v)!;
     this.where.delete(v);
     this.slots[i]!.live = false;
@@ -44,6 +76,8 @@ export class HashSet<T> extends Set<T> {
   }
   override clear(): void {
     super.clear();
+    this.boxes = null;
+    this.valueObjs = null;
     this.where.clear();
     this.slots = [];
     this.free = [];
@@ -82,7 +116,7 @@ const self = <T>(s: Set<T> | null): Set<T> => {
 const items = <T>(other: Seq<T>, s?: Set<T>): Set<T> => {
   if (other === null || other === undefined) throw argumentNull("other");
   // the set itself: a copy, so that changing the set does not disturb walking `other`
-  return other === s ? new Set(other) : other instanceof Set ? other : new Set(seq<T>(other));
+  return other === s ? new HashSet(other) : other instanceof HashSet ? other : new HashSet(seq<T>(other));
 };
 
 export function setUnionWith<T>(s: Set<T> | null, other: Seq<T>): void {
@@ -98,12 +132,40 @@ export function setExceptWith<T>(s: Set<T> | null, other: Seq<T>): void {
   s = self(s);
   for (const x of items(other, s)) s.delete(x);
 }
+/**
+ * .NET Framework's two ways: against another HashSet (same comparer) each item is removed or else
+ * added in turn; against any other sequence the new items are added first and the common ones removed
+ * after (SymmetricExceptWithEnumerable), so a freed slot is not reused by an item added in the same call.
+ */
 export function setSymmetricExceptWith<T>(s: Set<T> | null, other: Seq<T>): void {
   s = self(s);
-  for (const x of items(other, s)) if (!s.delete(x)) s.add(x);
+  if (other === null || other === undefined) throw argumentNull("other");
+  if (other === s) {
+    s.clear();
+    return;
+  }
+  if (other instanceof HashSet) {
+    for (const x of other) if (!s.delete(x)) s.add(x);
+    return;
+  }
+  const added = new HashSet<T>();
+  const common = new HashSet<T>();
+  for (const x of seq<T>(other)) {
+    if (added.has(x) || common.has(x)) continue;
+    if (s.has(x)) common.add(x);
+    else {
+      s.add(x);
+      added.add(x);
+    }
+  }
+  for (const x of common) s.delete(x);
 }
+// An empty set answers IsSubsetOf, Overlaps and IsProperSupersetOf without enumerating `other`
+// (.NET Framework's HashSet: `if (m_count == 0) return ...`), so a deferred `other` never runs.
 export function setIsSubsetOf<T>(s: Set<T> | null, other: Seq<T>): boolean {
   s = self(s);
+  if (other === null || other === undefined) throw argumentNull("other");
+  if (s.size === 0) return true;
   const o = items(other);
   for (const x of s) if (!o.has(x)) return false;
   return true;
@@ -120,11 +182,15 @@ export function setIsProperSubsetOf<T>(s: Set<T> | null, other: Seq<T>): boolean
 }
 export function setIsProperSupersetOf<T>(s: Set<T> | null, other: Seq<T>): boolean {
   s = self(s);
+  if (other === null || other === undefined) throw argumentNull("other");
+  if (s.size === 0) return false;
   const o = items(other);
   return s.size > o.size && setIsSupersetOf(s, o);
 }
 export function setOverlaps<T>(s: Set<T> | null, other: Seq<T>): boolean {
   s = self(s);
+  if (other === null || other === undefined) throw argumentNull("other");
+  if (s.size === 0) return false;
   for (const x of items(other)) if (s.has(x)) return true;
   return false;
 }

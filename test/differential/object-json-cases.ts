@@ -147,4 +147,74 @@ const stringBuilderCases = [
   b("fz.stringbuilder.copyto.negative.count", "string", `var v0 = new StringBuilder("ab"); v0.CopyTo(5, new char[] { }, 5, -1); return v0.ToString();`, { expectDotNet: "!ArgumentOutOfRangeException" }),
 ];
 
-export const OBJECT_JSON_CASES: DiffCase[] = [...stringBuilderCases, ...jsonPathCases, ...receiverCases, ...receiverOrder, ...keyCases, ...encodingCases, ...hashCases, ...regexCases, ...uriCases, ...xnameCases, ...tupleCases];
+/**
+ * Calls on a null receiver of every member kind (methods, indexer get/set, compound assignment,
+ * interface members, extension methods): C# evaluates the receiver, then the arguments (each logs
+ * its name), then the call throws NullReferenceException.
+ */
+const NULL_RECEIVER_CALLS: [string, string][] = [
+    ["string", `s.Substring(I("a"), I("b"))`],
+    ["string", `s.Replace(S("a"), S("b"))`],
+    ["string", `s.IndexOf(S("a"), I("b"))`],
+    ["string", `s.Equals(S("a"))`],
+    ["string", `s.CompareTo(S("a"))`],
+    ["string", `s.PadLeft(I("a"), 'x')`],
+    ["string", `s.Insert(I("a"), S("b"))`],
+    ["List<int>", `s.Add(I("a"))`],
+    ["List<int>", `s.Insert(I("a"), I("b"))`],
+    ["List<int>", `s.IndexOf(I("a"))`],
+    ["List<int>", `s.GetRange(I("a"), I("b"))`],
+    ["List<int>", `s.Contains(I("a"))`],
+    ["List<int>", `s[I("a")].ToString()`],
+    ["List<int>", `s[I("a")] = I("b")`],
+    ["List<int>", `s[I("a")] += I("b")`],
+    ["List<int>", `s.RemoveAt(I("a"))`],
+    ["Dictionary<string, int>", `s.Add(S("a"), I("b"))`],
+    ["Dictionary<string, int>", `s.ContainsKey(S("a"))`],
+    ["Dictionary<string, int>", `s[S("a")].ToString()`],
+    ["Dictionary<string, int>", `s[S("a")] = I("b")`],
+    ["Dictionary<string, int>", `s[S("a")]++`],
+    ["Dictionary<string, int>", `s.Remove(S("a"))`],
+    ["StringBuilder", `s.Append(S("a"))`],
+    ["StringBuilder", `s.Insert(I("a"), S("b"))`],
+    ["StringBuilder", `s.Replace(S("a"), S("b"))`],
+    ["StringBuilder", `s.AppendFormat(S("a"), I("b"))`],
+    ["HashSet<string>", `s.Add(S("a"))`],
+    ["HashSet<string>", `s.Contains(S("a"))`],
+    ["HashSet<string>", `s.UnionWith(new[] { S("a") })`],
+    ["Queue<int>", `s.Enqueue(I("a"))`],
+    ["Stack<int>", `s.Push(I("a"))`],
+    ["int[]", `s[I("a")] = I("b")`],
+    ["int[]", `s[I("a")]++`],
+    ["ICollection<int>", `s.Contains(I("a"))`],
+    ["JObject", `s.Add(S("a"), I("b"))`],
+    ["JObject", `s[S("a")] = I("b")`],
+    ["JObject", `s.GetValue(S("a"))`],
+    ["JObject", `s.Property(S("a"))`],
+    ["JArray", `s.Add(I("a"))`],
+    ["JToken", `s.SelectToken(S("a"))`],
+    ["JToken", `s.Value<int>(S("a"))`],
+    ["Regex", `s.Match(S("a"))`],
+    ["Regex", `s.Replace(S("a"), S("b"))`],
+    ["Regex", `s.IsMatch(S("a"))`],
+    ["XElement", `s.Element(S("a"))`],
+    ["XElement", `s.SetAttributeValue(S("a"), I("b"))`],
+    ["XElement", `s.Add(S("a"))`],
+    ["Uri", `s.IsBaseOf(new Uri(S("http://a/")))`],
+    ["object", `s.Equals(S("a"))`],
+    ["IList<int>", `s.Add(I("a"))`],
+    ["IDictionary<string, int>", `s[S("a")] = I("b")`],
+    ["IEnumerable<int>", `s.Contains(I("a"))`],
+
+];
+const nullReceiverCall = (t: string, call: string) =>
+  `var log = new List<string>(); Func<string, int> I = x => { log.Add(x); return 1; }; Func<string, string> S = x => { log.Add(x); return x; }; ${t} s = null; try { ${call}; } catch (NullReferenceException) { log.Add("NRE"); } return string.Join(",", log);`;
+// Extensions.Values<U> over every kind of token: deferred, Newtonsoft's Convert<T, U> ("Cannot cast
+// JObject to JToken.", a null value to a value type); an empty HashSet's IsSubsetOf/Overlaps/
+// IsProperSupersetOf never enumerate it
+const valuesCases = [b("fz.json.values.convert.matrix", "string", `var toks = new[] { "{\\"a\\":1,\\"b\\":null}", "[1,null,\\"s\\"]", "null", "\\"s\\"", "42", "1.5", "true", "{\\"a\\":{\\"x\\":2}}", "[[1],[2]]" }; var r = new List<string>(); foreach (var s in toks) for (int k = 0; k < 10; k++) { var one = new List<JToken> { JToken.Parse(s) }; string v; try { switch (k) { case 0: v = string.Join("|", one.Values<string>()); break; case 1: v = string.Join("|", one.Values<int>()); break; case 2: v = string.Join("|", one.Values<decimal>()); break; case 3: v = string.Join("|", one.Values<bool>()); break; case 4: v = string.Join("|", one.Values<int?>()); break; case 5: v = string.Join("|", one.Values<JToken>()).Replace("\\r", "").Replace("\\n", " "); break; case 6: v = string.Join("|", one.Values<double>("a")); break; case 7: v = one.Values<int>().Any() ? "any" : "none"; break; case 8: v = new HashSet<int>().IsSubsetOf(one.Values<int>("zz")) + ""; break; default: v = new HashSet<int>().Overlaps(one.Values<int>("zz")) + "" + new HashSet<int>().IsProperSupersetOf(one.Values<int>("zz")); break; } } catch (InvalidCastException) { v = "cast"; } catch (FormatException) { v = "format"; } catch (OverflowException) { v = "overflow"; } catch (InvalidOperationException) { v = "op"; } catch (ArgumentException) { v = "arg"; } r.Add(v); } return string.Join(",", r);`)];
+
+// receiver, arguments, then NullReferenceException
+const nullReceiverCases = NULL_RECEIVER_CALLS.map(([t, call], i) => b(`fz.null.receiver.args.${i}`, "string", nullReceiverCall(t, call)));
+
+export const OBJECT_JSON_CASES: DiffCase[] = [...stringBuilderCases, ...jsonPathCases, ...receiverCases, ...receiverOrder, ...keyCases, ...encodingCases, ...hashCases, ...regexCases, ...uriCases, ...xnameCases, ...tupleCases, ...nullReceiverCases, ...valuesCases];

@@ -126,6 +126,18 @@ const SKIP_MEMBERS = new Set([
   // Environment.NewLine is "\n" on Mono/Linux, "\r\n" on APIM's Windows: a length or index differs
   "AppendLine",
 ]);
+/**
+ * Members whose result depends on a freshly generated key (RSA.Create(), AsymmetricAlgorithm.Create(),
+ * new HMACSHA256(), Aes.Create() pick random keys): not deterministic, so not compared. Members that
+ * take the key or only check it (VerifyData, CreateEncryptor(key, iv), KeySize) stay.
+ */
+const RANDOM_KEY_MEMBERS = new Set(["AsymmetricAlgorithm.ToXmlString", "RSA.ExportParameters", "RSA.SignData", "RSA.SignHash", "RSA.Encrypt", "RSA.EncryptValue", "SymmetricAlgorithm.Key", "SymmetricAlgorithm.IV", "KeyedHashAlgorithm.Key"]);
+/** The same for parameterless members and constructors: CreateEncryptor() uses the random Key/IV, new HMACSHA256() a random key. */
+const RANDOM_KEY_NO_ARGS = /^(?:SymmetricAlgorithm\.Create(?:En|De)cryptor|HMAC\w*\.\.ctor)$/;
+function randomKeyMember(def: TypeDef, m: Member, paramCount: number): boolean {
+  const name = `${def.name}.${m.name}`;
+  return RANDOM_KEY_MEMBERS.has(name) || (paramCount === 0 && RANDOM_KEY_NO_ARGS.test(name));
+}
 const SKIP_TYPES = new Set(["Random", "RNGCryptoServiceProvider", "RandomNumberGenerator", "Exception", "Type", "Jwt", "JwtClaims", "BasicAuthCredentials", "ApimExtensions", "Console"]);
 const SKIP_NS = ["Microsoft.Azure.ApiManagement", "System.Security.Cryptography.X509Certificates"];
 
@@ -168,6 +180,7 @@ function surfaceIndex(): Map<string, Callable[]> {
           } catch {
             continue;
           }
+          if (randomKeyMember(def, m, sig.params.length)) continue;
           for (const inst of ownerInstances(def)) {
             const map = new Map<string, Type>();
             def.typeParams.forEach((tp, i) => map.set(tp, parseTypeText(inst[i]!)));
@@ -467,7 +480,7 @@ export class Generator {
             // extension: first argument is the receiver
             const [first, ...rest] = args;
             const restList = rest.filter((x, i) => !(params[i + 1]?.mod === "params" && x === "")).join(", ");
-            return `${paren(first!)}.${m.name}${c.typeArgs.length >= 1 && needsExplicitTypeArgs(m) ? `<${c.typeArgs.join(", ")}>` : ""}(${restList})`;
+            return `${paren(first!)}.${m.name}${c.typeArgs.length && needsExplicitTypeArgs(m) ? `<${c.typeArgs.join(", ")}>` : ""}(${restList})`;
           }
           return hasRecv ? `${recv}.${m.name}${targs}(${argList})` : `${staticName(owner)}.${m.name}${targs}(${argList})`;
       }
@@ -612,7 +625,15 @@ export class Generator {
     }
     // (no "}}" right after a hole with a format: Mono's mcs reads it into the format string)
     const seps = kids.map((_k, i) => this.pick(i > 0 && specs[i - 1]!.includes(":") ? ["", " ", "|", "="] : ["", " ", "|", "=", "{{", "}}"]));
-    return node("string", "interpolation", kids, (k) => `$"${k.map((x, i) => `${seps[i]}{${paren(x)}${specs[i]}}`).join("")}!"`);
+    // Mono's mcs misreads an interpolated string with a hole nested in an initializer's braces inside
+    // another interpolation's hole ($"{(new[] { $"{2}" }.Length)}": CS1525 "expecting `${'"; Roslyn
+    // takes it): such holes are written as the same composite formatting, string.Format("{0,5:F1}", x).
+    const mcsMisreads = (x: string) => x.includes('$"') && x.includes("{ ");
+    return node("string", "interpolation", kids, (k) =>
+      k.some(mcsMisreads)
+        ? `(${k.map((x, i) => `${JSON.stringify(seps[i]!.slice(0, 1) + "")} + string.Format(${JSON.stringify(`{0${specs[i]}}`)}, ${paren(x)})`).join(" + ")} + "!")`
+        : `$"${k.map((x, i) => `${seps[i]}{${paren(x)}${specs[i]}}`).join("")}!"`,
+    );
   }
 
   /** JSON round trips, JSONPath, number writing, reading into object. */
@@ -940,9 +961,21 @@ function smallFor(name: string): readonly number[] | null {
 function staticName(owner: string): string {
   return owner;
 }
+/**
+ * A generic extension method whose type parameters are not all inferable from its parameters
+ * (Cast<T>, OfType<T>, JToken Values<U>(this IEnumerable<JToken>)) is written with its type
+ * arguments: without them C# picks another overload (the non-generic Values()) or none.
+ */
 function needsExplicitTypeArgs(m: Member): boolean {
-  // Cast<T>/OfType<T>: the type argument is not inferable.
-  return m.name === "Cast" || m.name === "OfType";
+  if (m.name === "Cast" || m.name === "OfType") return true;
+  let sig;
+  try {
+    sig = signatureOf(m);
+  } catch {
+    return false;
+  }
+  const mentioned = sig.params.map((p) => typeText(p.type)).join(" ");
+  return sig.typeParams.some((tp) => !new RegExp(`\\b${tp}\\b`).test(mentioned));
 }
 
 function areaOf(def: TypeDef): string {
