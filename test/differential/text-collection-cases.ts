@@ -50,9 +50,8 @@ export const TEXT_COLLECTION_CASES: DiffCase[] = [
   b("dictionary.trimexcess.small", "int", `var d = new Dictionary<int, int> { [1] = 1, [2] = 2 }; d.TrimExcess(1); return d.Count;`),
   b("dictionary.trimexcess.noreorder", "string", `var d = new Dictionary<int, string> { [3] = "c", [1] = "a" }; d.Remove(3); d.Add(5, "e"); var r = string.Join(",", d.Keys); d.TrimExcess(); d.Remove(1); d.Add(9, "i"); return r + "|" + string.Join(",", d.Keys);`),
   // ---- List<T>.BinarySearch, Array.SyncRoot ----------------------------------------------------------
-  b("list.binarysearch", "string", `var l = new List<int> { 1, 3, 5, 7, 9 }; var s = new List<string> { "a", "B", "c" }; return l.BinarySearch(5) + "," + l.BinarySearch(4) + "," + l.BinarySearch(0) + "," + l.BinarySearch(10) + "," + l.BinarySearch(1, 3, 9, null) + "," + l.BinarySearch(1, 3, 1, null) + "," + new List<int>().BinarySearch(1) + "," + s.BinarySearch("b") + "," + s.BinarySearch("c");`),
-  b("list.binarysearch.range", "int", `var l = new List<int> { 1, 3 }; return l.BinarySearch(1, 2, 3, null);`),
-  b("list.binarysearch.negative", "int", `var l = new List<int> { 1, 3 }; return l.BinarySearch(-1, 1, 3, null);`),
+  b("list.binarysearch", "string", `var l = new List<int> { 1, 3, 5, 7, 9 }; var s = new List<string> { "a", "B", "c" }; return l.BinarySearch(5) + "," + l.BinarySearch(4) + "," + l.BinarySearch(0) + "," + l.BinarySearch(10) + "," + new List<int>().BinarySearch(1) + "," + s.BinarySearch("b") + "," + s.BinarySearch("c");`),
+  b("list.binarysearch.null", "int", `List<int> l = null; return l.BinarySearch(3);`),
   b("array.syncroot", "string", `var a = new[] { 1, 2 }; return (a.SyncRoot == (object)a) + "|" + ((int[])a.SyncRoot).Length;`),
   b("array.syncroot.null", "bool", `int[] a = null; return a.SyncRoot == null;`),
   // ---- Nullable<T> constructor ------------------------------------------------------------------------

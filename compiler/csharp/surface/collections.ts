@@ -134,8 +134,7 @@ type(
     M("List<TOutput> ConvertAll<TOutput>(Func<T, TOutput> converter)", call("listConvertAll")),
     M("void CopyTo(T[] array)", (r, a) => js`${rt("listCopyTo")}(${r}, ${a[0]}, 0)`),
     M("void CopyTo(T[] array, int arrayIndex)", call("listCopyTo")),
-    M("int BinarySearch(T item)", (r, a) => js`${rt("arrBinarySearch")}(${r}, 0, undefined, ${a[0]})`),
-    M("int BinarySearch(int index, int count, T item, IComparer<T> comparer)", (r, a) => js`(${a[3]}, ${rt("arrBinarySearch")}(${r}, ${a[0]}, ${a[1]}, ${a[2]}))`),
+    M("int BinarySearch(T item)", (r, a) => js`${rt("arrBinarySearch")}(${rt("recvNotNull")}(${r}), 0, undefined, ${a[0]})`),
     // capacity is not observable in a JS array: TrimExcess only dereferences the list
     M("void TrimExcess()", (r) => js`void ${r}.length`),
   ],
