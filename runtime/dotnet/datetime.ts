@@ -492,8 +492,10 @@ export class DateTime {
   ToLocalTime(): DateTime {
     return new DateTime(this.ms, 2, this.tk);
   }
+  /** Ticks since 1601-01-01; before 1601 ArgumentOutOfRangeException (not a valid Win32 file time). */
   ToFileTimeUtc(): number {
     const t = BigInt(this.Ticks) - 504911232000000000n;
+    if (t < 0n) throw argumentOutOfRange("fileTime", "Not a valid Win32 FileTime.");
     return (t <= 9007199254740991n ? Number(t) : t) as unknown as number;
   }
   Equals(o: unknown): boolean {

@@ -152,3 +152,7 @@ DATES_CASES.push(
   // Convert.ToDateTime of null (an object or a string) is DateTime.MinValue, not null
   c("convert.todatetime.null", "string", `Convert.ToDateTime((object)null).ToString("o") + "|" + Convert.ToDateTime((string)null).Ticks + "|" + Convert.ToDateTime(JValue.CreateNull().Value).Kind + "|" + Convert.ToDateTime("3.14").ToString("MM-dd")`),
 );
+DATES_CASES.push(
+  // a DateTime before 1601 has no Win32 file time
+  b("filetime.range", "string", matrix(`new[] { DateTime.MinValue, new DateTime(1600, 12, 31, 23, 59, 59, DateTimeKind.Utc), new DateTime(1601, 1, 1, 0, 0, 0, DateTimeKind.Utc), DateTime.MaxValue }`, `sb.Append(x.ToFileTimeUtc() + "," + DateTime.FromFileTimeUtc(x.ToFileTimeUtc()).ToString("o"));`)),
+);
