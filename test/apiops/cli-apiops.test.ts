@@ -72,7 +72,7 @@ describe("apimc --apiops", { timeout: 60_000 }, () => {
     const build = run("build", "--apiops", dir, "--named-values", VALUES, "--outdir", out);
     expect(build.stderr).toContain("manifest.json written");
     expect(build.status).toBe(0);
-    const child = spawn(process.execPath, [CLI, "serve", "--apiops", dir, "--named-values", VALUES, "--prebuilt", out, "--port", "0", "--no-watch"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "serve", "--workers", "1", "--apiops", dir, "--named-values", VALUES, "--prebuilt", out, "--port", "0", "--no-watch"], { stdio: ["ignore", "pipe", "pipe"] });
     let err = "";
     let out2 = "";
     child.stdout.on("data", (d) => (out2 += d));

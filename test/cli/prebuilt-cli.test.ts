@@ -13,7 +13,7 @@ const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], {
 
 /** Starts `apimc serve ...`; resolves with its URL once it says it listens (or rejects with its stderr when it exits). */
 function serve(args: string[]): Promise<{ url: string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [CLI, "serve", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [CLI, "serve", "--workers", "1", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let err = "";
   return new Promise((resolve, reject) => {
     child.stderr.on("data", (d) => {
@@ -59,7 +59,7 @@ describe("apimc build / serve --prebuilt", () => {
   it("serve --prebuilt refuses a build older than its policy file: exit 1, APIMC4003, the file, run apimc build again", () => {
     expect(run("build", "--config", config, "--outdir", out).status).toBe(0);
     writeFileSync(join(dir, "op.xml"), policy("v2"));
-    const r = spawnSync(process.execPath, [CLI, "serve", "--config", config, "--prebuilt", out, "--port", "0", "--no-watch"], { encoding: "utf8", timeout: 20_000 });
+    const r = spawnSync(process.execPath, [CLI, "serve", "--workers", "1", "--config", config, "--prebuilt", out, "--port", "0", "--no-watch"], { encoding: "utf8", timeout: 20_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`apimc: ${join(dir, "op.xml")} - error APIMC4003: The file changed since the build`);
     expect(r.stderr).toContain(`Run \`apimc build --config ${config} --outdir ${out}\` again`);

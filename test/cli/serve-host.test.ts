@@ -18,7 +18,7 @@ const LOOPBACKS = [...new Set(Object.values(networkInterfaces()).flatMap((list) 
 
 /** Starts `apimc serve`; resolves with the address it says it listens on, or rejects with its stderr when it exits. */
 function serve(args: string[]): Promise<{ host: string; url: string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [CLI, "serve", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [CLI, "serve", "--workers", "1", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let err = "";
   return new Promise((resolve, reject) => {
     child.stderr.on("data", (d) => {
@@ -73,7 +73,7 @@ describe("apimc serve --host", { timeout: 60_000 }, () => {
 
   it("an address it cannot listen on: exit 1, the address and the reason, no stack trace", async () => {
     // 192.0.2.1 is TEST-NET-1: never an address of this machine.
-    const r = await execFileAsync(process.execPath, [CLI, "serve", "--config", config(), "--port", "0", "--host", "192.0.2.1", "--no-watch"], { timeout: 30_000 }).then(() => ({ code: 0, stderr: "" }), (e: { code: number; stderr: string }) => e);
+    const r = await execFileAsync(process.execPath, [CLI, "serve", "--workers", "1", "--config", config(), "--port", "0", "--host", "192.0.2.1", "--no-watch"], { timeout: 30_000 }).then(() => ({ code: 0, stderr: "" }), (e: { code: number; stderr: string }) => e);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("apimc: cannot listen on 192.0.2.1:0: ");
     expect(r.stderr).toContain("EADDRNOTAVAIL");

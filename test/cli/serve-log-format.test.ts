@@ -15,7 +15,7 @@ const SECRET = "query-key-5f1e9c";
 
 /** Starts `apimc serve ...`; collects stdout lines. */
 function serve(args: string[]): Promise<{ url: string; out: string[]; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [CLI, "serve", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [CLI, "serve", "--workers", "1", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let err = "";
   const out: string[] = [];
   let partial = "";

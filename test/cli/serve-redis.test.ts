@@ -20,7 +20,7 @@ interface Served {
 }
 
 function serve(args: string[]): Promise<Served> {
-  const child = spawn(process.execPath, [CLI, "serve", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [CLI, "serve", "--workers", "1", ...args], { stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   return new Promise((resolve, reject) => {
     child.stderr.on("data", (d) => {
@@ -87,7 +87,7 @@ describe("apimc serve --redis", () => {
       ["http://h:1", "--redis must be a redis:// or rediss:// URL, not http://"],
       ["redis://user:pw-9f8e7d@h:1/name", "--redis the path is the database number"],
     ] as const) {
-      const r = spawnSync(process.execPath, [CLI, "serve", "--config", config, "--redis", url], { encoding: "utf8" });
+      const r = spawnSync(process.execPath, [CLI, "serve", "--workers", "1", "--config", config, "--redis", url], { encoding: "utf8" });
       expect(r.status).toBe(2);
       expect(r.stderr).toContain(msg);
       expect(r.stderr).not.toContain("pw-9f8e7d");

@@ -82,7 +82,7 @@ interface Served {
 }
 
 function serve(config: string): Promise<Served> {
-  const child = spawn(process.execPath, [CLI, "serve", "--config", config, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, [CLI, "serve", "--workers", "1", "--config", config, "--port", "0"], { stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
   return new Promise((resolve, reject) => {
@@ -249,7 +249,7 @@ describe.concurrent("apimc serve with a broken configuration at the first start"
       writeSite(root);
       const file = join(root, FILES[kind].rel);
       breakIt(file);
-      const child = spawn(process.execPath, [CLI, "serve", "--config", join(root, "gateway.json"), "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, [CLI, "serve", "--workers", "1", "--config", join(root, "gateway.json"), "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
       let err = "";
       child.stderr.on("data", (d) => (err += d));
       child.stdout.resume();

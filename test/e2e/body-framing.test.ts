@@ -509,7 +509,7 @@ describe("every path a body leaves by", () => {
 describe("apimc serve (dist/cli.js, a real process)", () => {
   it("delivers changed bodies framed by their length, both ways, for every policy", async () => {
     const CLI = new URL("../../dist/cli.js", import.meta.url).pathname;
-    const child = spawn(process.execPath, [CLI, "serve", "--config", join(dir, "gateway.json"), "--port", "0", "--no-watch"], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "serve", "--workers", "1", "--config", join(dir, "gateway.json"), "--port", "0", "--no-watch"], { stdio: ["ignore", "ignore", "pipe"] });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let err = "";

@@ -34,7 +34,7 @@ function expectNoLeak(dir: string, secrets: Secrets): void {
 
 /** `apimc serve`; its URL once it listens, and everything it printed. */
 function serve(args: string[]): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
-  const child: ChildProcess = spawn(process.execPath, [CLI, "serve", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [CLI, "serve", "--workers", "1", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   return new Promise((resolve, reject) => {
