@@ -20,6 +20,7 @@ import { formatDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { readFileSync } from "node:fs";
 import { SourceWatcher } from "./source-watcher.js";
 import { GatewayMetrics } from "./metrics.js";
+import { EventLoopWatch } from "./event-loop-watch.js";
 import { sharedStatePolicies, sharedStateRefusal } from "./shared-state-check.js";
 import { createAdminServer, isOpsPath, serveOps, type OpsSurface, type ReadyCheck } from "./ops-endpoints.js";
 import { ApiopsError, loadApiopsFolder, type ApiopsOptions } from "./apiops.js";
@@ -54,6 +55,13 @@ export interface GatewayOptions {
   namedValues?: Record<string, NamedValueInput>;
   /** Called once per request after the response is written. */
   log?: (line: string) => void;
+  /**
+   * Event-loop watch (issue 17): a 1 s window whose worst event-loop delay passes this many ms is
+   * logged once (to `onEventLoopStall`, else stderr; `apimc serve` says it with its other notices) with the request of the longest own
+   * time. Default 100; 0 turns the watch (and its metrics) off.
+   */
+  eventLoopThresholdMs?: number;
+  onEventLoopStall?: (line: string) => void;
   /**
    * "text" (default): `METHOD url status ms request-id`, and for a response that on-error or the
    * default error response produced, the failure (reason, section, source, path, file:line, scope,
@@ -246,6 +254,12 @@ export function createGateway(opts: GatewayOptions): Gateway {
   let adminAddress: AddressInfo | null = null;
   // Unmatched requests (no API or operation) count under api="" operation="".
   const unmatched = metrics?.series("", "") ?? null;
+  const loopThreshold = opts.eventLoopThresholdMs ?? 100;
+  const loopWatch =
+    loopThreshold > 0
+      ? new EventLoopWatch({ thresholdMs: loopThreshold, log: opts.onEventLoopStall ?? ((line) => process.stderr.write(`${line}\n`)) })
+      : null;
+  if (metrics) metrics.loop = loopWatch;
 
   // Requests in flight are counted (no promise bookkeeping per request); one-way sends are few.
   let inflight = 0;
@@ -402,6 +416,11 @@ export function createGateway(opts: GatewayOptions): Gateway {
       const e = ctx.LastError;
       metrics.request(op ? (op.series ??= metrics.series(api!.id, op.id)) : unmatched!, ctx.Response.StatusCode, ctx.$cacheResult, performance.now() - started, ctx.$backendMs, e ? e.Reason : null, e ? e.Source : null);
     }
+    if (loopWatch) {
+      const own = performance.now() - started - ctx.$backendMs;
+      if (loopWatch.longest(own))
+        loopWatch.hold({ method: req.method ?? "GET", url: redactUrl(rawUrl, redactionOf(t).query), requestId: ctx.RequestId, api: mod ? ctx.Api.Id : null, operation: mod ? ctx.Operation.Id : null, ownMs: own });
+    }
     if (opts.log)
       opts.log(
         requestLogLine(
@@ -453,6 +472,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       // Not ready from now on; the admin port stays up (answering so) until the requests in flight are done.
       closing = true;
       watcher?.close();
+      loopWatch?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -5,6 +5,7 @@
 // label objects on every call (~2 µs for one inc + one observe, measured), which is per request.
 import { Registry } from "prom-client";
 import type { Observer } from "../runtime/observer.js";
+import type { EventLoopWatch } from "./event-loop-watch.js";
 
 /** Seconds; the gateway's own time is usually well under a millisecond. */
 const GATEWAY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
@@ -26,7 +27,7 @@ interface MetricJson {
   help: string;
   type: "counter" | "histogram" | "summary" | "gauge";
   values: MetricValue[];
-  aggregator: "sum";
+  aggregator: "sum" | "max";
 }
 
 class Histo {
@@ -97,10 +98,12 @@ export class GatewayMetrics implements Observer {
   private readonly redisErrors = new Map<string, number>();
   private readonly custom = new Map<string, CustomMetric>();
   private droppedCustom = 0;
+  /** Set by the host when it watches the event loop (event-loop-watch.ts). */
+  loop: EventLoopWatch | null = null;
 
   constructor(private readonly opts: GatewayMetricsOptions = {}) {
-    const reg = (name: string, help: string, type: MetricJson["type"], values: () => MetricValue[]) =>
-      this.registry.registerMetric({ name, help, type, get: (): MetricJson => ({ name, help, type, values: values(), aggregator: "sum" }) } as never);
+    const reg = (name: string, help: string, type: MetricJson["type"], values: () => MetricValue[], aggregator: MetricJson["aggregator"] = "sum") =>
+      this.registry.registerMetric({ name, help, type, get: (): MetricJson => ({ name, help, type, values: values(), aggregator }) } as never);
     reg("apimc_requests_total", "Requests answered, by API, operation, status code and cache-lookup result (none, hit, miss).", "counter", () => {
       const out: MetricValue[] = [];
       for (const s of this.ops.values())
@@ -142,6 +145,12 @@ export class GatewayMetrics implements Observer {
         return { labels: { kind, operation }, value: n };
       }),
     );
+    reg("apimc_event_loop_delay_seconds", "Event-loop delay in the last window (1 s): p50, p99 and max (perf_hooks.monitorEventLoopDelay).", "gauge", () =>
+      this.loop ? (["p50", "p99", "max"] as const).map((q) => ({ labels: { quantile: q }, value: this.loop!.last[q] })) : [],
+      "max", // across cluster workers: the worst one
+    );
+    reg("apimc_event_loop_delay_max_seconds", "The longest event-loop delay since the gateway started.", "gauge", () => (this.loop ? [{ labels: {}, value: this.loop.maxSeconds }] : []), "max");
+    reg("apimc_event_loop_stalls_total", "Windows (1 s) whose event-loop delay passed the threshold (each also logged once, with the longest request).", "counter", () => (this.loop ? [{ labels: {}, value: this.loop.stalls }] : []));
     reg("apimc_custom_metric_dropped_total", `emit-metric values not recorded because their metric already had ${MAX_CUSTOM_SERIES} label sets.`, "counter", () => [{ labels: {}, value: this.droppedCustom }]);
   }
 

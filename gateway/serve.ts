@@ -47,6 +47,7 @@ function common(args: ServeArgs): GatewayOptions {
     logFormat: args.logFormat,
     state: args.redis ? { redis: args.redis } : undefined,
     onStateChange: (line) => say(line),
+    onEventLoopStall: (line) => say(`apimc: ${line}`),
   };
 }
 
