@@ -151,6 +151,8 @@ function ownerInstances(def: TypeDef): string[][] {
   return [];
 }
 
+/** Methods whose type parameter is constrained to reference types. */
+const CLASS_CONSTRAINED = new Set(["Annotation", "Annotations", "RemoveAnnotations"]);
 /** Choices for a method's own type parameters not fixed by its receiver. */
 const METHOD_TARGS = ["int", "string", "double", "long", "decimal", "bool"];
 
@@ -195,6 +197,8 @@ function surfaceIndex(): Map<string, Callable[]> {
               }
             }
             for (const targs of combos) {
+              // Annotation<T>() and its kin require `where T : class`: mcs rejects a value type there
+              if (CLASS_CONSTRAINED.has(m.name) && targs.some((t) => t !== "string")) continue;
               const mm = new Map(map);
               mtps.forEach((tp, i) => mm.set(tp, parseTypeText(targs[i]!)));
               const conc = (t: Type) => typeText(substitute(t, mm));
