@@ -151,10 +151,20 @@ export function decFromNum(x: number | Decimal | null | undefined): Decimal | nu
   if (x === null || x === undefined) return null;
   return toDec(x);
 }
+/** 10^0..10^28 as doubles (fnDblPower10's table: the nearest double to each). */
+const DBL_POW10 = Array.from({ length: 29 }, (_, i) => Number(`1e${i}`));
+/**
+ * decimal → double as .NET Framework's VarR8FromDec: (low 64 bits + high 32 bits × 2^64) / 10^scale in
+ * doubles, not the nearest double to the exact value ((double)0.0000000000000000000000000001m is
+ * 1.0000000000000001E-28).
+ */
 export function decToNum(d: Decimal | number): number {
   if (typeof d === "number") return d;
   if (d.s === 0) return Number(d.m);
-  return Number(decStr(d));
+  const neg = d.m < 0n;
+  const m = neg ? -d.m : d.m;
+  const v = (Number(m & 0xffffffffffffffffn) + Number(m >> 64n) * 18446744073709551616) / DBL_POW10[d.s]!;
+  return neg ? -v : v;
 }
 export function decToFloat(d: Decimal): number {
   return Math.fround(decToNum(d));

@@ -118,4 +118,6 @@ export const NUMBERS_CASES: DiffCase[] = [
   // calls Round(double), which sees 0.49999999999999994 + 0.5 == 1.0 as a tie of odd 1 and returns 0
   // (referencesource mscorlib/system/math.cs InternalRound; clr classlibnative/float/floatdouble.cpp Round).
   c("fz.math.round.digits.below.half", "double", `Math.Round(0.49999999999999994, 0) + Math.Round(0.49999999999999994)`, { expectDotNet: "0" }),
+  // decimal → double as VarR8FromDec: the 96-bit mantissa as a double divided by the double 10^scale
+  b("fz.decimal.to.double.matrix", "string", `var xs = new[] { "0.0000000000000000000000000001", "1.1", "0.1", "79228162514264337593543950335", "7.9228162514264337593543950335", "123.456", "-0.3333333333333333333333333333", "2.675", "1e-10", "18446744073709551615.5", "0.0000000000000000000000000005", "4.35", "1000000000000000000000000.1" }; var r = new List<string>(); foreach (var s in xs) { var d = decimal.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture); r.Add(((double)d).ToString("R") + "/" + decimal.ToDouble(d).ToString("R") + "/" + Convert.ToDouble(d).ToString("R") + "/" + ((float)d).ToString("R")); } return string.Join(",", r);`),
 ];
