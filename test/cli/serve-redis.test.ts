@@ -19,8 +19,8 @@ interface Served {
   stop: () => Promise<number | null>;
 }
 
-function serve(args: string[]): Promise<Served> {
-  const child = spawn(process.execPath, [CLI, "serve", "--workers", "1", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+function serve(args: string[], workers = 1): Promise<Served> {
+  const child = spawn(process.execPath, [CLI, "serve", "--workers", String(workers), ...args], { stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   return new Promise((resolve, reject) => {
     child.stderr.on("data", (d) => {
@@ -54,8 +54,8 @@ describe("apimc serve --redis", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("two processes share the limit exactly; one line per Redis outage and recovery per process; every request answered", async () => {
-    const gws = await Promise.all([0, 1].map(() => serve(["--config", config, "--port", "0", "--no-watch", "--redis", redis.url])));
+  it("a one-process gateway and a two-worker gateway share the limit exactly; one line per Redis outage and recovery per gateway; every request answered", async () => {
+    const gws = await Promise.all([1, 2].map((workers) => serve(["--config", config, "--port", "0", "--no-watch", "--redis", redis.url], workers)));
     try {
       for (const g of gws) expect(g.err()).toContain(`apimc: shared state redis://127.0.0.1:${redis.port}/0 connected (failMode open)`);
       const statuses = await Promise.all(Array.from({ length: 60 }, (_, i) => fetch(`${gws[i % 2]!.url}/a/x`, { headers: { "X-Key": "cli" } }).then((r) => r.status)));
