@@ -145,7 +145,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "fromBase64", "fromBase64Chars", "fromHex", "guidFormat", "guidFromBytes", "guidParse", "guidToBytes", "guidParseExact", "guidTryParseExact",
   "guidTryParse", "hashCode", "hashCreate", "headerValue", "headerValues", "htmlDecode", "htmlEncode",
   "httpMethodValue", "iabs", "idiv", "idiv32", "ieeeRemainder",
-  "mathLogBase", "fmax", "fmin", "imod", "imod32", "intToBase", "introSort",
+  "mathLogBase", "fmax", "fmin", "imod", "imod32", "nullableOr", "intToBase", "introSort",
   "ipFilter", "ipKey", "ipRange", "isEnumerable", "isException", "isGuid", "isNullOrEmpty", "isNullOrWhiteSpace",
   "isOfType", "isPlainObject", "isResponse", "jAfterSelf", "jAncestors", "jBeforeSelf", "jDescendantsAndSelf",
   "jPropertyValues", "jReplaceAll", "jShaped", "jconv", "joinValues", "jsAncestors", "jsChildren", "jsDescendants",

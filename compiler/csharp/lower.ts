@@ -634,7 +634,7 @@ function foldNum(op: string, a: number, c: number, t: string): number | boolean 
       if (INT_RANGE[t]) return c === 0 ? null : wrapConst(Math.trunc(a / c), t);
       return a / c;
     case "%":
-      if (INT_RANGE[t]) return c === 0 ? null : a % c;
+      if (INT_RANGE[t]) return c === 0 ? null : a % c + 0;
       return a % c;
     case "<":
       return a < c;
@@ -655,7 +655,8 @@ function wrapConst(v: number, t: string): number | null {
   if (t === "int") return v | 0;
   if (t === "uint") return v >>> 0;
   if ((t === "long" || t === "ulong") && Math.abs(v) > 2 ** 53) return null;
-  return v;
+  // an integral zero has no sign (Math.trunc(-1 / 2) is -0)
+  return INT_RANGE[t] ? v + 0 : v;
 }
 
 export function binaryValues(b: Binder, op: string, l0: BExpr, r0: BExpr, opPos: number, pos: number): BExpr {
@@ -910,7 +911,7 @@ export function unary(b: Binder, op: string, operand: Expr, pos: number): BExpr 
   }
   if (x.cv !== undefined && typeof x.cv.v === "number") {
     // ~ of a long constant is -v - 1 (JS's ~ works on 32 bits); of a uint, its 32-bit complement
-    const v = op === "-" ? (t === "int" ? -x.cv.v | 0 : -x.cv.v) : op === "~" ? (t === "long" ? -x.cv.v - 1 : t === "uint" ? ~x.cv.v >>> 0 : ~x.cv.v) : x.cv.v;
+    const v = op === "-" ? (t === "int" ? -x.cv.v | 0 : INT_RANGE[t] && typeof x.cv.v === "number" ? -x.cv.v + 0 : -x.cv.v) : op === "~" ? (t === "long" ? -x.cv.v - 1 : t === "uint" ? ~x.cv.v >>> 0 : ~x.cv.v) : x.cv.v;
     return { type: T, code: literal(v), pos, cv: { v } };
   }
   if (isNullable(x.type)) return { type: nullableOf(T), code: js`${rt("liftNum")}(${op === "~" ? "^" : "*"}, ${t}, ${x.code}, ${op === "~" ? -1 : op === "-" ? -1 : 1})`, pos };

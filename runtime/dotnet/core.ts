@@ -13,7 +13,8 @@ export { toDotNetException, DotNetException };
 // ---- integer arithmetic -------------------------------------------------------------------------
 export function idiv(a: number, b: number): number {
   if (b === 0) throw divideByZero();
-  return Math.trunc(a / b);
+  // + 0: an integral zero has no sign (Math.trunc(-1 / 2) is -0)
+  return Math.trunc(a / b) + 0;
 }
 /** int division: int.MinValue / -1 overflows (always, as on .NET). */
 export function idiv32(a: number, b: number): number {
@@ -27,7 +28,8 @@ export function imod32(a: number, b: number): number {
     if (a === -2147483648) throw overflow();
     return 0;
   }
-  return a % b;
+  // | 0: an integral zero has no sign (JS gives -0 for -4 % 2)
+  return (a % b) | 0;
 }
 /** Checked integral arithmetic result: OverflowException when out of the type's range. */
 export function chk(v: number, type: string): number {
@@ -58,9 +60,13 @@ export function iabs(v: number, type: string): number {
   if (v === INT_RANGES[type]![0]) throw overflow("Negating the minimum value of a twos complement number is invalid.");
   return Math.abs(v);
 }
+/** Nullable<T>.GetValueOrDefault(defaultValue): a call, so the argument is evaluated whether or not there is a value, as in C#. */
+export function nullableOr<T>(value: T | null | undefined, defaultValue: T): T {
+  return value ?? defaultValue;
+}
 export function imod(a: number, b: number): number {
   if (b === 0) throw divideByZero();
-  return a % b;
+  return a % b + 0;
 }
 export function ddiv(a: number, b: number): number {
   if (b === 0) throw divideByZero();

@@ -87,7 +87,8 @@ export function ldiv(a: Long, b: Long, u = false): Long {
 }
 export function lmod(a: Long, b: Long, u = false): Long {
   if (b === 0 || b === 0n) throw divideByZero();
-  if (typeof a === "number" && typeof b === "number") return a % b;
+  // + 0: an integral zero has no sign (JS gives -0 for -4 % 2)
+  if (typeof a === "number" && typeof b === "number") return a % b + 0;
   const x = big(a);
   const y = big(b);
   // long.MinValue % -1 overflows as long.MinValue / -1 does (the x64 idiv traps)

@@ -233,7 +233,7 @@ type("System", "Nullable", { typeParams: ["T"], valueType: true }, [
   P("bool HasValue", (r) => js`(${r} != null)`),
   P("T Value", (r) => js`${rt("nullableValue")}(${r})`),
   M("T GetValueOrDefault()", (r, _a, x) => js`(${r} ?? ${defaultOfCode(x)})`),
-  M("T GetValueOrDefault(T defaultValue)", (r, a) => js`(${r} ?? ${a[0]})`),
+  M("T GetValueOrDefault(T defaultValue)", (r, a) => js`${rt("nullableOr")}(${r}, ${a[0]})`),
   M("string ToString()", (r) => js`${rt("toStr")}(${r})`),
 ]);
 
