@@ -65,6 +65,7 @@ const BAD: Record<string, string> = {
   APIMC3009: v("@(typeof(string))"),
   APIMC3010: v("@((int)&quot;a&quot;)"),
   APIMC3012: v("@{ var x = 1; var x = 2; return x; }"),
+  APIMC3013: v("@(Math.Max((new sbyte[1])[0], (new ulong[1])[0]))"),
 };
 /** Codes no single document given to check/compile can produce, and why. */
 const NOT_FROM_ONE_DOCUMENT: Record<string, string> = {

@@ -93,7 +93,9 @@ describe("npm pack of a fresh clone", () => {
     for (const t of targets) expect(tarFiles, t).toContain(posix.normalize(t));
     const size = readFileSync(tarball).length;
     console.log(`apimc tarball: ${(size / 1024).toFixed(0)} KiB, ${tarFiles.length} files`);
-    expect(size).toBeLessThan(512 * 1024);
+    // 550 KiB at the APIOps/validation/shared-state/metrics landings (2 MB unpacked); the guard is for
+    // accidents (a test fixture or source maps shipped), not for features.
+    expect(size).toBeLessThan(640 * 1024);
   });
 
   it("the declarations import only each other, Node's types, apimc's dependencies and esbuild", () => {
