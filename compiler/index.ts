@@ -316,7 +316,11 @@ export { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 
 /** Fragments as `<dir>/<fragment-id>.xml`. Ids are APIM resource names: no path separators. */
 export function fragmentsFromDirectory(dir: string): FragmentResolver {
-  const fileOf = (id: string) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) && !id.includes("..") ? join(dir, `${id}.xml`) : null);
+  return fragmentsFromFiles((id) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) && !id.includes("..") ? join(dir, `${id}.xml`) : null));
+}
+
+/** Fragments read from the file `fileOf` names for an id (null: no such fragment); unreadable files are missing fragments. */
+export function fragmentsFromFiles(fileOf: (id: string) => string | null): FragmentResolver {
   const resolver = (id: string) => {
     const file = fileOf(id);
     if (!file) return null;

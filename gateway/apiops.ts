@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { Codes, didYouMean, type Diagnostic } from "../compiler/diagnostics.js";
 import type { FragmentResolver } from "../compiler/document.js";
+import { fragmentsFromFiles } from "../compiler/index.js";
 import type { NamedValueTable } from "../runtime/named-values.js";
 import { samePathKey, type ApiConfig, type LoadedConfig, type OperationConfig, type ProductConfig, type SubscriptionConfig } from "./config.js";
 import { loadSpecification, SpecificationError, type LoadedSpecification } from "./openapi.js";
@@ -321,17 +322,7 @@ class FolderReader {
     }
     const dir = join(this.root, FOLDERS.fragments);
     // A fragment folder made after this read is seen at the next reload (its parent is watched).
-    const fileOf = (id: string) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) ? join(dir, id, "policy.xml") : null);
-    const resolver = (id: string) => {
-      const file = fileOf(id);
-      if (!file) return null;
-      try {
-        return { file, source: readFileSync(file, "utf8") };
-      } catch {
-        return null;
-      }
-    };
-    return Object.assign(resolver, { fileOf });
+    return fragmentsFromFiles((id) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) ? join(dir, id, "policy.xml") : null));
   }
 
   private readBackends(): Record<string, { url: string }> {

@@ -728,8 +728,8 @@ function zoneAdjust(ticks: bigint, r: R, styles: number, captureOffset: boolean,
   return { ticks: t, kind: 2, offset: 0 };
 }
 
-/** The invariant culture's standard formats as ParseExact expands them. */
-const STANDARD: Record<string, string> = {
+/** The invariant culture's standard formats, as ToString and ParseExact expand them. */
+export const STANDARD_DATE_FORMATS: Readonly<Record<string, string>> = {
   d: "MM/dd/yyyy",
   D: "dddd, dd MMMM yyyy",
   f: "dddd, dd MMMM yyyy HH:mm",
@@ -763,7 +763,7 @@ export function parseExactDateTime(s: string, format: string, styles: number, ca
   let rfc = false;
   let zulu = false;
   if (f.length === 1) {
-    const std = STANDARD[f];
+    const std = STANDARD_DATE_FORMATS[f];
     if (!std) return null;
     rfc = f === "r" || f === "R";
     zulu = f === "u";

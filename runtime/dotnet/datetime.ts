@@ -6,7 +6,7 @@
 import { argumentError, argumentNull, argumentOutOfRange, formatError, overflow } from "../errors.js";
 import { registerTypeCheck } from "./core.js";
 import { registerDateParser } from "./convert.js";
-import { parseDateTime, parseExactDateTime } from "./datetime-parse.js";
+import { parseDateTime, parseExactDateTime, STANDARD_DATE_FORMATS } from "./datetime-parse.js";
 import { parseTimeSpanExact } from "./timespan-parse.js";
 import { lnum, type Long } from "./long.js";
 import { registerDateTimeOps } from "./newtonsoft.js";
@@ -800,30 +800,9 @@ export class DateTimeOffset {
 
 /** Standard and custom DateTime format strings, invariant culture. */
 export function formatDate(d: DateTime, format: string, kText: string, zText: string): string {
-  const std: Record<string, string> = {
-    d: "MM/dd/yyyy",
-    D: "dddd, dd MMMM yyyy",
-    f: "dddd, dd MMMM yyyy HH:mm",
-    F: "dddd, dd MMMM yyyy HH:mm:ss",
-    g: "MM/dd/yyyy HH:mm",
-    G: "MM/dd/yyyy HH:mm:ss",
-    m: "MMMM dd",
-    M: "MMMM dd",
-    o: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
-    O: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
-    r: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
-    R: "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'",
-    s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
-    t: "HH:mm",
-    T: "HH:mm:ss",
-    u: "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
-    U: "dddd, dd MMMM yyyy HH:mm:ss",
-    y: "yyyy MMMM",
-    Y: "yyyy MMMM",
-  };
   let f = format;
   if (f.length === 1) {
-    const s = std[f];
+    const s = STANDARD_DATE_FORMATS[f];
     if (!s) throw formatError("Input string was not in a correct format.");
     f = s;
   } else if (f === "G zzz") f = "MM/dd/yyyy HH:mm:ss zzz";
