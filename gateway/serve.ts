@@ -1,5 +1,6 @@
 // `apimc serve`: one process, or with --workers N a primary and N worker processes (cluster.ts).
 import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
 import { formatDiagnostic } from "../compiler/index.js";
 import { loadGatewayConfig } from "./config.js";
@@ -52,6 +53,18 @@ function common(args: ServeArgs): GatewayOptions {
 }
 
 /** Serving starts either way; until Redis answers, its failMode decides (and says so once). */
+/** Listens where the arguments say; when it cannot, says why and closes the gateway (null). */
+async function listenOrClose(gateway: Gateway, args: ServeArgs): Promise<AddressInfo | null> {
+  const at = address(args);
+  try {
+    return await gateway.listen(at.port, at.host);
+  } catch (e) {
+    say(`apimc: cannot listen on ${at.host}:${at.port}: ${(e as Error).message}`);
+    await gateway.close();
+    return null;
+  }
+}
+
 async function reportSharedState(gateway: Gateway): Promise<void> {
   const s = gateway.state;
   if (!s) return;
@@ -117,15 +130,8 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
     process.exit(code);
   }
 
-  const at = address(args);
-  let addr;
-  try {
-    addr = await gateway.listen(at.port, at.host);
-  } catch (e) {
-    say(`apimc: cannot listen on ${at.host}:${at.port}: ${(e as Error).message}`);
-    await gateway.close();
-    return 1;
-  }
+  const addr = await listenOrClose(gateway, args);
+  if (!addr) return 1;
   say(`apimc gateway listening on ${urlOf(addr)}`);
   const admin = gateway.adminAddress();
   if (admin) say(`apimc admin (health, ready, metrics) listening on ${urlOf(admin)}`);
@@ -165,15 +171,8 @@ async function serveWorker(args: ServeArgs, createGateway: (o: GatewayOptions) =
     return 1;
   }
   if (gateway.metrics) metricsText = clusterMetricsText(gateway.metrics.registry);
-  const at = address(args);
-  let addr;
-  try {
-    addr = await gateway.listen(at.port, at.host);
-  } catch (e) {
-    say(`apimc: cannot listen on ${at.host}:${at.port}: ${(e as Error).message}`);
-    await gateway.close();
-    return 1;
-  }
+  const addr = await listenOrClose(gateway, args);
+  if (!addr) return 1;
   const admin = gateway.adminAddress();
   control.serving(
     {
