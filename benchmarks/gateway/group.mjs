@@ -6,7 +6,7 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync, copyFileSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { join } from "node:path";
-import { BENCH_DIR, QUICK, fmt, fmtSpread, mdTable, sleep, startServer, stopChild, summary, treeCpuMicros } from "../lib/util.mjs";
+import { BENCH_DIR, QUICK, fmt, fmtSpread, mdTable, procCpuMicros, sleep, startServer, stopChild, summary, treeCpuMicros } from "../lib/util.mjs";
 
 const TMP = join(BENCH_DIR, ".tmp", "gateway");
 
@@ -33,6 +33,20 @@ export function parseWrk(text) {
     non2xx: non2xx ? Number(non2xx[1]) : 0,
     socketErrors: errors ? errors.slice(1).reduce((a, b) => a + Number(b), 0) : 0,
   };
+}
+
+/**
+ * A warm-up wrk run, then the measured one: wrk's figures, and the CPU µs per request of `pid`'s
+ * process tree and (when given) of the process `alsoPid` (redis-server) over the measured run.
+ */
+export async function measureWrk(url, pid, { connections, seconds, warmSeconds }, alsoPid) {
+  await wrk(url, { connections, seconds: warmSeconds });
+  const cpu0 = treeCpuMicros(pid);
+  const also0 = alsoPid ? procCpuMicros(alsoPid) : 0;
+  const w = await wrk(url, { connections, seconds });
+  const cpu1 = treeCpuMicros(pid);
+  const also1 = alsoPid ? procCpuMicros(alsoPid) : 0;
+  return { ...w, cpuPerRequest: (cpu1 - cpu0) / w.requests, alsoCpuPerRequest: (also1 - also0) / w.requests };
 }
 
 export function wrk(url, { connections, seconds }) {
@@ -140,18 +154,15 @@ export async function run() {
         const srv = await t.start();
         try {
           const url = `http://127.0.0.1:${srv.info.port}/orders/42?expand=lines`;
-          await wrk(url, { connections, seconds: warmSeconds });
-          const cpu0 = treeCpuMicros(srv.info.pid);
-          const w = await wrk(url, { connections, seconds });
-          const cpu1 = treeCpuMicros(srv.info.pid);
+          const w = await measureWrk(url, srv.info.pid, { connections, seconds, warmSeconds });
           const p = per.get(t.name);
           p.rps.push(w.rps);
           p.p50.push(w.p50);
           p.p99.push(w.p99);
-          p.cpu.push((cpu1 - cpu0) / w.requests);
+          p.cpu.push(w.cpuPerRequest);
           p.non2xx += w.non2xx;
           p.errors += w.socketErrors;
-          process.stderr.write(`  gateway ${t.name}: ${fmt(w.rps)} req/s, p50 ${w.p50.toFixed(2)} ms, p99 ${w.p99.toFixed(2)} ms, ${fmt((cpu1 - cpu0) / w.requests, 1)} µs CPU/req${w.non2xx ? `, ${w.non2xx} non-2xx` : ""}\n`);
+          process.stderr.write(`  gateway ${t.name}: ${fmt(w.rps)} req/s, p50 ${w.p50.toFixed(2)} ms, p99 ${w.p99.toFixed(2)} ms, ${fmt(w.cpuPerRequest, 1)} µs CPU/req${w.non2xx ? `, ${w.non2xx} non-2xx` : ""}\n`);
         } finally {
           await srv.stop();
         }

@@ -6,8 +6,8 @@
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BENCH_DIR, QUICK, fmt, fmtSpread, mdTable, runChild, startServer, stopChild, summary, treeCpuMicros, procCpuMicros } from "../lib/util.mjs";
-import { waitForPort, wrk } from "../gateway/group.mjs";
+import { BENCH_DIR, QUICK, fmt, fmtSpread, mdTable, runChild, startServer, stopChild, summary } from "../lib/util.mjs";
+import { measureWrk, waitForPort } from "../gateway/group.mjs";
 
 const TMP = join(BENCH_DIR, ".tmp", "state");
 
@@ -58,21 +58,16 @@ export async function run() {
         const srv = await startServer(node, [join(BENCH_DIR, "gateway", "apimc-gateway.mjs"), t.file]);
         try {
           const url = `http://127.0.0.1:${srv.info.port}/orders/42?expand=lines`;
-          await wrk(url, { connections, seconds: warmSeconds });
-          const cpu0 = treeCpuMicros(srv.info.pid);
-          const rc0 = procCpuMicros(redis.pid);
-          const w = await wrk(url, { connections, seconds });
-          const cpu1 = treeCpuMicros(srv.info.pid);
-          const rc1 = procCpuMicros(redis.pid);
+          const w = await measureWrk(url, srv.info.pid, { connections, seconds, warmSeconds }, redis.pid);
           const p = per.get(t.name);
           p.rps.push(w.rps);
           p.p50.push(w.p50);
           p.p99.push(w.p99);
-          p.cpu.push((cpu1 - cpu0) / w.requests);
-          p.redisCpu.push((rc1 - rc0) / w.requests);
+          p.cpu.push(w.cpuPerRequest);
+          p.redisCpu.push(w.alsoCpuPerRequest);
           p.non2xx += w.non2xx;
           p.errors += w.socketErrors;
-          process.stderr.write(`  state ${t.name}: ${fmt(w.rps)} req/s, p50 ${w.p50.toFixed(2)} ms, p99 ${w.p99.toFixed(2)} ms, ${fmt((cpu1 - cpu0) / w.requests, 1)} µs CPU/req (redis-server ${fmt((rc1 - rc0) / w.requests, 1)})${w.non2xx ? `, ${w.non2xx} non-2xx` : ""}\n`);
+          process.stderr.write(`  state ${t.name}: ${fmt(w.rps)} req/s, p50 ${w.p50.toFixed(2)} ms, p99 ${w.p99.toFixed(2)} ms, ${fmt(w.cpuPerRequest, 1)} µs CPU/req (redis-server ${fmt(w.alsoCpuPerRequest, 1)})${w.non2xx ? `, ${w.non2xx} non-2xx` : ""}\n`);
         } finally {
           await srv.stop();
         }

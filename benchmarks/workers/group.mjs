@@ -6,8 +6,8 @@ import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { BENCH_DIR, DIST, QUICK, fmt, fmtSpread, mdTable, startServer, stopChild, summary, treeCpuMicros } from "../lib/util.mjs";
-import { waitForPort, wrk } from "../gateway/group.mjs";
+import { BENCH_DIR, DIST, QUICK, fmt, fmtSpread, mdTable, startServer, stopChild, summary } from "../lib/util.mjs";
+import { measureWrk, waitForPort } from "../gateway/group.mjs";
 
 const TMP = join(BENCH_DIR, ".tmp", "workers");
 
@@ -51,17 +51,14 @@ export async function run() {
         const srv = await serve(config, t.n);
         try {
           const url = `http://127.0.0.1:${srv.info.port}/orders/42?expand=lines`;
-          await wrk(url, { connections, seconds: warmSeconds });
-          const cpu0 = treeCpuMicros(srv.info.pid);
-          const w = await wrk(url, { connections, seconds });
-          const cpu1 = treeCpuMicros(srv.info.pid);
+          const w = await measureWrk(url, srv.info.pid, { connections, seconds, warmSeconds });
           const p = per.get(t.name);
           p.rps.push(w.rps);
           p.p50.push(w.p50);
           p.p99.push(w.p99);
-          p.cpu.push((cpu1 - cpu0) / w.requests);
+          p.cpu.push(w.cpuPerRequest);
           p.errors += w.non2xx + w.socketErrors;
-          process.stderr.write(`  workers ${t.name}: ${fmt(w.rps)} req/s, p50 ${w.p50.toFixed(2)} ms, p99 ${w.p99.toFixed(2)} ms, ${fmt((cpu1 - cpu0) / w.requests, 1)} µs CPU/req\n`);
+          process.stderr.write(`  workers ${t.name}: ${fmt(w.rps)} req/s, p50 ${w.p50.toFixed(2)} ms, p99 ${w.p99.toFixed(2)} ms, ${fmt(w.cpuPerRequest, 1)} µs CPU/req\n`);
         } finally {
           await srv.stop();
         }
