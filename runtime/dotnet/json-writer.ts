@@ -79,10 +79,11 @@ function writeDouble(n: number): string {
         break;
       }
     if (digits <= 15) {
-      const intEnd = s.indexOf(".") < 0 ? s.length : s.indexOf(".");
+      const dot = s.indexOf(".");
+      const intEnd = dot < 0 ? s.length : dot;
       const significant = s.slice(first, last + 1).replace(".", "");
       const scale = first < intEnd ? intEnd - first : -(first - intEnd - 1);
-      if (netNumberToDouble(significant, scale, n < 0) === n) return point < 0 && intEnd === s.length ? `${s}.0` : s;
+      if (netNumberToDouble(significant, scale, n < 0) === n) return dot < 0 ? `${s}.0` : s;
     }
   }
   const s = fmtRoundTrip(n);
