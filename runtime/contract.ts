@@ -186,7 +186,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "typeNameOf", "u8", "unboxJson", "unboxJsonDeep", "unescapeDataString", "unreachable", "upperInv",
   "uriCheckSchemeName", "uriFromHex", "uriHexEscape", "uriIsHexDigit", "uriIsHexEncoding", "uriIsWellFormed",
   "urlDecode", "urlDecodeToBytes", "urlEncode", "urlEncodeLower", "urlEncodeToBytes", "utf8Bytes", "utf8ToBase64",
-  "utf8ToBase64Url", "validateContent", "validateHeaders", "validateJwt", "validateJwtAsync", "validateParameters", "validateStatusCode", "valueEquals", "verifyNCName", "waitAll",
+  "utf8ToBase64Url", "validateContent", "validateHeaders", "validateJwt", "validateJwtAsync", "validateODataRequest", "validateParameters", "validateStatusCode", "valueEquals", "verifyNCName", "waitAll",
   "waitAny", "waitChildFailed", "waitFor", "writeToken", "xAddAfterSelf", "xAddBeforeSelf", "xAttributeSetValue",
   "xCompareDocumentOrder", "xDeepEquals", "xDescendantNodesAndSelf", "xElementsBeforeSelf", "xIsAfter", "xIsBefore",
   "xNewProcessingInstruction", "xNextAttribute", "xNodeType", "xNodesAfterSelf", "xNodesBeforeSelf",

@@ -4,5 +4,6 @@ import { validateContent } from "./validate-content.js";
 import { validateHeaders } from "./validate-headers.js";
 import { validateParameters } from "./validate-parameters.js";
 import { validateStatusCode } from "./validate-status-code.js";
+import { validateODataRequest } from "./validate-odata-request.js";
 
-export const VALIDATION_POLICIES: PolicyDef<any>[] = [validateContent, validateParameters, validateHeaders, validateStatusCode];
+export const VALIDATION_POLICIES: PolicyDef<any>[] = [validateContent, validateParameters, validateHeaders, validateStatusCode, validateODataRequest];

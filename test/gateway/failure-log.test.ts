@@ -96,6 +96,7 @@ const CASES: Record<string, FailCase> = {
     operation: { parameters: [{ name: "n", in: "query", schema: { type: "integer" } }] },
   },
   "validate-status-code": { xml: () => line(`<validate-status-code unspecified-status-code-action="prevent" />`), query: "status=503" },
+  "validate-odata-request": { xml: () => line(`<validate-odata-request />`), query: "$top=-1" },
   "emit-metric": { xml: () => line(`<emit-metric name="m" value='@("not a number")'><dimension name="API ID" /></emit-metric>`) },
 };
 
