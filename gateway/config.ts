@@ -52,6 +52,12 @@ export interface GatewayConfig {
    * cache for every gateway using it (README, "Running several gateways"). Without it, in memory.
    */
   state?: { redis: string; failMode?: "open" | "closed"; timeoutMs?: number; keyPrefix?: string };
+  /**
+   * validate-azure-ad-token: the Microsoft Entra authority whose `<authority>/<tenant>/v2.0/.well-known/
+   * openid-configuration` it reads when the policy has no authentication-endpoint (default
+   * https://login.microsoftonline.com; a local server in tests).
+   */
+  entraId?: { authority?: string };
 }
 
 export interface ManagedIdentityOptions {
@@ -304,7 +310,7 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     (v as unknown[]).forEach((x, i) => each(x, `${path}[${i}]`));
   };
 
-  const c = obj(raw, "", ["listen", "admin", "metrics", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity", "state"]);
+  const c = obj(raw, "", ["listen", "admin", "metrics", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity", "state", "entraId"]);
   if (c.state !== undefined) {
     const s = obj(c.state, "state", ["redis", "failMode", "timeoutMs", "keyPrefix"]);
     checkRedisUrl(s.redis, "state.redis", fail);
@@ -330,6 +336,10 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     }
     if (m.timeoutSeconds !== undefined && (typeof m.timeoutSeconds !== "number" || !Number.isFinite(m.timeoutSeconds) || m.timeoutSeconds <= 0 || m.timeoutSeconds > 600))
       fail("managedIdentity.timeoutSeconds", "must be a number of seconds above 0 and at most 600");
+  }
+  if (c.entraId !== undefined) {
+    const e = obj(c.entraId, "entraId", ["authority"]);
+    if (e.authority !== undefined) url(e.authority, "entraId.authority");
   }
   arr(c.certificates, "certificates", (x, p) => {
     const ce = obj(x, p, ["id", "certFile", "keyFile", "pfxFile", "passphrase"]);

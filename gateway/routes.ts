@@ -10,6 +10,7 @@ import { httpBackend } from "../runtime/backend.js";
 import { configureCertificates } from "../runtime/http.js";
 import { configureJwtCertificates } from "../runtime/security/jwt.js";
 import { configureManagedIdentity } from "../runtime/security/managed-identity.js";
+import { configureEntraId } from "../runtime/security/entra.js";
 import { readFileSync } from "node:fs";
 import { secretValues, withNamedValues } from "../runtime/named-values.js";
 import { resolve } from "node:path";
@@ -119,6 +120,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
   const { config } = loaded;
   loadCertificates(loaded);
   loadManagedIdentity(loaded);
+  configureEntraId(config.entraId ?? null);
   // Modules read their secret named values while they load (runtime/named-values.ts).
   const mods = withNamedValues(loaded.namedValues, () => new Map(build.modules.map((m) => [m.key, instantiateModule(m.code)])));
   const secrets = secretValues(loaded.namedValues);

@@ -200,4 +200,6 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "TimeZoneInfo", "tzUtc", "tzLocal", "tzFind", "tzSystemZones", "tzConvert", "tzConvertTo", "tzConvertOffset", "tzFromUtc", "tzToUtc", "tzConvertByIds",
   // emit-metric (runtime/observe.ts)
   "emitMetric",
+  // issue 16 transforms, traffic and security policies (runtime/security/entra.ts, runtime/transform/, runtime/traffic/)
+  "validateAzureAdToken",
 ]);

@@ -18,7 +18,7 @@ interface KeyNode {
   n: string | null;
   e: string | null;
 }
-interface ClaimNode {
+export interface ClaimNode {
   name: string;
   match: "all" | "any";
   separator: string | null;
@@ -174,7 +174,7 @@ export const validateJwt: PolicyDef<ValidateJwtNode> = {
   isAsync: (node) => node.openid.length > 0,
 };
 
-function joinCode(items: readonly Code[]): Code {
+export function joinCode(items: readonly Code[]): Code {
   return items.reduce<Code | null>((acc, c) => (acc ? js`${acc}, ${c}` : c), null) ?? js``;
 }
 
@@ -186,7 +186,7 @@ function allLiteral(n: ValidateJwtNode): boolean {
 }
 
 /** Trimmed text children `<name>` (expressions allowed). */
-function list(el: XElement, name: string, pc: ParseContext): XValue[] {
+export function list(el: XElement, name: string, pc: ParseContext): XValue[] {
   const out: XValue[] = [];
   for (const c of pc.elements(el)) {
     if (c.name !== name) {
@@ -250,7 +250,7 @@ function readKeys(el: XElement, pc: ParseContext): KeyNode[] {
   return out;
 }
 
-function readClaims(el: XElement, pc: ParseContext): ClaimNode[] {
+export function readClaims(el: XElement, pc: ParseContext): ClaimNode[] {
   const out: ClaimNode[] = [];
   for (const c of pc.elements(el)) {
     if (c.name !== "claim") {

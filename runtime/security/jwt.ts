@@ -60,7 +60,7 @@ interface Parsed {
 
 const SOURCE = "validate-jwt";
 
-class JwtFailure {
+export class JwtFailure {
   constructor(
     readonly reason: string,
     readonly message: string,
@@ -80,39 +80,56 @@ export function validateJwt(ctx: Context, cfg: JwtConfig): void {
 
 /** validate-jwt with openid-config: keys and issuers come from the endpoints (cached). */
 export async function validateJwtAsync(ctx: Context, cfg: JwtConfig): Promise<void> {
-  const status = statusOf(cfg.status);
+  await validateWithOpenId(ctx, cfg, { urls: cfg.openid, source: SOURCE });
+}
+
+/**
+ * What a validation with OpenID configuration endpoints takes besides the JwtConfig: the endpoints,
+ * the issuers a token may have given the discovered ones (default: those), checks after the standard
+ * ones, and the policy name for LastError.Source (validate-azure-ad-token uses this too).
+ */
+export interface OpenIdValidation {
+  urls: readonly string[];
+  source: string;
+  issuers?(payload: Readonly<Record<string, unknown>>, discovered: readonly string[]): string[];
+  extra?(payload: Readonly<Record<string, unknown>>): JwtFailure | null;
+}
+
+export async function validateWithOpenId(ctx: Context, cfg: JwtConfig, v: OpenIdValidation): Promise<void> {
+  const status = statusOf(cfg.status, v.source);
   const r = extract(ctx, cfg);
-  if (r instanceof JwtFailure) throw fail(cfg, r, status);
+  if (r instanceof JwtFailure) throw fail(cfg, r, status, v.source);
   const kid = typeof r.header.kid === "string" ? r.header.kid : null;
   const keys = staticKeys(cfg);
-  const issuers: string[] = [];
+  const discovered: string[] = [];
   const problems: string[] = [];
-  for (const url of cfg.openid) {
+  for (const url of v.urls) {
     try {
       const doc = await openIdKeys(url, kid);
       keys.push(...doc.keys);
-      if (doc.issuer) issuers.push(doc.issuer);
+      if (doc.issuer) discovered.push(doc.issuer);
     } catch (e) {
       problems.push((e as Error).message);
     }
   }
   if (keys.length === 0 && problems.length > 0 && r.signature.length > 0)
-    throw fail(cfg, new JwtFailure("TokenSignatureKeyNotFound", `JWT Validation Failed: Signing keys could not be retrieved: ${problems.join("; ")}`), status);
-  const out = check(r, keys, issuers, cfg);
-  if (out instanceof JwtFailure) throw fail(cfg, out, status);
+    throw fail(cfg, new JwtFailure("TokenSignatureKeyNotFound", `JWT Validation Failed: Signing keys could not be retrieved: ${problems.join("; ")}`), status, v.source);
+  const issuers = v.issuers ? v.issuers(r.payload, discovered) : discovered;
+  const out = check(r, keys, issuers, cfg) ?? v.extra?.(r.payload) ?? null;
+  if (out instanceof JwtFailure) throw fail(cfg, out, status, v.source);
   if (cfg.output) ctx.Variables.set(cfg.output, new Jwt(r.header, r.payload));
 }
 
-function statusOf(v: unknown): number {
+function statusOf(v: unknown, source = SOURCE): number {
   if (v === undefined || v === null) return 401;
   if (typeof v !== "number" || !Number.isInteger(v) || v < 100 || v > 599)
-    throw new PolicyError("ExpressionValueEvaluationFailure", `validate-jwt: failed-validation-httpcode ${String(v)} is not an integer in 100-599.`);
+    throw new PolicyError("ExpressionValueEvaluationFailure", `${source}: failed-validation-httpcode ${String(v)} is not an integer in 100-599.`);
   return v;
 }
 
-function fail(cfg: JwtConfig, f: JwtFailure, status: number): PolicyError {
+function fail(cfg: JwtConfig, f: JwtFailure, status: number, source = SOURCE): PolicyError {
   const custom = cfg.message === null || cfg.message === undefined ? null : String(cfg.message);
-  return new PolicyError(f.reason, custom ?? f.message, status, SOURCE);
+  return new PolicyError(f.reason, custom ?? f.message, status, source);
 }
 
 const NOT_PRESENT = new JwtFailure("TokenNotPresent", "JWT not present.");

@@ -79,6 +79,10 @@ const CASES: Record<string, FailCase> = {
   "validate-jwt": {
     xml: () => line(`<validate-jwt header-name="X-Token" failed-validation-httpcode="401" failed-validation-error-message="Unauthorized"><issuer-signing-keys><key>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=</key></issuer-signing-keys></validate-jwt>`),
   },
+  "validate-azure-ad-token": {
+    xml: () => line(`<validate-azure-ad-token tenant-id="contoso.onmicrosoft.com" header-name="X-Token"><client-application-ids><application-id>00000000-0000-0000-0000-000000000001</application-id></client-application-ids></validate-azure-ad-token>`),
+    reason: "TokenNotPresent",
+  },
   "ip-filter": { xml: () => line(`<ip-filter action="forbid"><address>127.0.0.1</address></ip-filter>`), reason: "CallerIpBlocked" },
   "validate-headers": { xml: () => line(`<validate-headers specified-header-action="${NULL}" unspecified-header-action="ignore" />`) },
   jsonp: { xml: () => line(`<jsonp callback-parameter-name="cb" />`), query: "cb=1bad", reason: "CallbackParameterInvalid" },
