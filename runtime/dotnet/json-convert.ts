@@ -4,7 +4,7 @@ import { DotNetException, argumentError, argumentNull, formatError, invalidCast,
 import { isPlainObject } from "./core.js";
 import { fmtDouble, fmtFloat } from "./number-format.js";
 import { parseBool, parseNum } from "./number-parse.js";
-import { Decimal, NumBox, decRound, decStr, decToIntegral, decToNum, jvalueObject, toDec } from "./decimal.js";
+import { Decimal, NumBox, boxChar, decRound, decStr, decToIntegral, decToNum, jvalueObject, toDec } from "./decimal.js";
 import { LONG_MAX, LONG_MIN, ULONG_MAX } from "./long.js";
 import { TT, TT_NAMES, dateTimeOps, JToken, JContainer, JObject, JArray, JValue, JSingle, toJValue } from "./json-tokens.js";
 import { writeToken } from "./json-writer.js";
@@ -26,6 +26,8 @@ export function jShaped(v: unknown, shape: string): unknown {
 }
 function applyJsonShape(v: unknown, s: JsonShape, depth: number): unknown {
   if (v === null || v === undefined || v instanceof JToken || depth > 64) return v;
+  // a char inside a sequence or object is a number: box it as C# does (content rejects it, FromObject writes a string)
+  if (s === "char") return typeof v === "number" ? boxChar(v) : v;
   if (typeof s === "string") return typeof v === "number" || v instanceof Decimal || v instanceof NumBox ? toJValue(v, s) : v;
   switch (s[0]) {
     case "seq":

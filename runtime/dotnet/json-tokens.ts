@@ -133,18 +133,17 @@ export abstract class JToken implements Iterable<JToken> {
     if (!this.Parent) throw invalidOperation("The parent is missing.");
     this.Parent.replaceChild(this, toJToken(value));
   }
-  AddAfterSelf(v: JToken): void {
+  AddAfterSelf(v: unknown): void {
     this.addBeside(v, 1);
   }
-  AddBeforeSelf(v: JToken): void {
+  AddBeforeSelf(v: unknown): void {
     this.addBeside(v, 0);
   }
   /** AddAfterSelf/AddBeforeSelf: next to this item of an array, or this property of an object. */
-  private addBeside(v: JToken, after: number): void {
+  private addBeside(v: unknown, after: number): void {
     const p = this.Parent;
     if (!p) throw invalidOperation("The parent is missing.");
-    if (p instanceof JArray) p.Insert(p.childList().indexOf(this) + after, v);
-    else if (p instanceof JObject) p.insertProperty(p.childList().indexOf(this) + after, v);
+    if (p instanceof JArray || p instanceof JObject) p.insertContent(p.childList().indexOf(this) + after, v);
     else throw new DotNetException("Newtonsoft.Json.JsonException", "Newtonsoft.Json.Linq.JProperty cannot have multiple values.");
   }
   abstract DeepClone(): JToken;
@@ -223,10 +222,30 @@ export abstract class JContainer extends JToken {
     walk(this);
     return out;
   }
+  /**
+   * JContainer.AddInternal(index, content) (Add, AddFirst, AddAfterSelf/AddBeforeSelf of object
+   * content): a sequence (an IEnumerable other than a string, byte[] or token) puts its items there
+   * in order, nested sequences flattened; anything else is one token (JValue(object)'s rules).
+   * Json.NET moves one place on per item of the outer sequence, also past a nested one: the items
+   * of [[2,3],[4]] land as 2,4,3, and so they do here.
+   */
+  insertContent(at: number, c: unknown): void {
+    if (Array.isArray(c) || c instanceof Deferred || c instanceof Set) {
+      for (const x of c as Iterable<unknown>) this.insertContent(at++, x);
+      return;
+    }
+    const t = c instanceof JToken ? c : toJToken(c);
+    if (this instanceof JArray) this.Insert(at, t);
+    else if (this instanceof JObject) this.insertProperty(at, t);
+    else this.Add(t);
+  }
+  /** Add(object content). */
+  AddContent(c: unknown): void {
+    this.insertContent(this.childList().length, c);
+  }
   /** AddFirst(object content): before the first child (an array's item, an object's property; a property has one value). */
-  AddFirst(v: JToken | null): void {
-    if (this instanceof JArray) this.Insert(0, v ?? JValue.null());
-    else if (this instanceof JObject) this.insertProperty(0, v as JToken);
+  AddFirst(v: unknown): void {
+    if (this instanceof JArray || this instanceof JObject) this.insertContent(0, v);
     else throw new DotNetException("Newtonsoft.Json.JsonException", "Newtonsoft.Json.Linq.JProperty cannot have multiple values.");
   }
   Merge(content: JToken | null): void {
@@ -437,16 +456,18 @@ export class JArray extends JContainer {
   childList(): JToken[] {
     return this.items;
   }
+  /** new JArray(params object[] content): Add(content) (a token item nests, a sequence item is flattened). */
   static of(content: readonly unknown[]): JArray {
     const a = new JArray();
-    for (const c of content) a.addContent(c);
+    a.AddContent(content);
     return a;
   }
-  private addContent(c: unknown): void {
-    // a deferred LINQ sequence is content like an array (JArray(IEnumerable) flattens it)
-    if (Array.isArray(c) || c instanceof Deferred) for (const x of c) this.Add(toJToken(x));
-    else if (c instanceof JArray) for (const x of c.items) this.Add(x);
-    else this.Add(toJToken(c));
+  /** new JArray(JArray other): a copy of its items. */
+  static copyOf(other: JArray | null): JArray {
+    if (other === null || other === undefined) throw argumentNull("other");
+    const a = new JArray();
+    for (const x of other.items) a.Add(x);
+    return a;
   }
   override Add(v: JToken | null): void {
     this.items.push(adopt(v, this));
@@ -686,7 +707,11 @@ export function toJToken(v: unknown, fromObject = false): JToken {
   }
   if (v instanceof Decimal) return new JValue(TT.Float, v);
   if (v instanceof NumBox) return toJValue(v.v, v.t);
-  if (v instanceof CharBox) return new JValue(TT.String, v.valueOf());
+  // JValue(object)/content: Json.NET's GetValueType has no case for a boxed char (the serializer of FromObject writes a string)
+  if (v instanceof CharBox) {
+    if (!fromObject) throw argumentError("Could not determine JSON object type for type System.Char.");
+    return new JValue(TT.String, v.valueOf());
+  }
   if (v instanceof Uint8Array) return new JValue(TT.Bytes, v);
   const tn = (v as { $typeName?: string }).$typeName;
   if (tn === "System.DateTime" || tn === "System.DateTimeOffset") return new JValue(TT.Date, v);
@@ -730,7 +755,8 @@ export function toJValue(v: unknown, type: string): JToken {
   }
   if (v instanceof JToken) return v;
   if (v instanceof NumBox) return toJValue(v.v, v.t);
-  if (v instanceof CharBox) return new JValue(TT.String, v.valueOf());
+  // (a char converted to JToken: C# goes through ushort, an Integer token)
+  if (v instanceof CharBox) return new JValue(TT.Integer, v.valueOf().charCodeAt(0));
   const t = type.endsWith("?") ? type.slice(0, -1) : type;
   if (v === null || v === undefined) return t === "string" ? new JValue(TT.String, null) : JValue.null();
   switch (t) {
@@ -742,7 +768,8 @@ export function toJValue(v: unknown, type: string): JToken {
     case "string":
       return new JValue(TT.String, v);
     case "char":
-      return new JValue(TT.String, typeof v === "number" ? String.fromCharCode(v) : v);
+      // JToken has no conversion from char: C# converts it to ushort first (an Integer token)
+      return new JValue(TT.Integer, typeof v === "number" ? v : String(v).charCodeAt(0));
     case "Guid":
       return new JValue(TT.Guid, v);
   }

@@ -38,6 +38,7 @@ import { URI_CASES } from "./uri-cases.js";
 import { JTOKEN_CASES } from "./jtoken-cases.js";
 import { TEXT_COLLECTION_CASES } from "./text-collection-cases.js";
 import { XLINQ_CASES } from "./xlinq-cases.js";
+import { FUZZ_CLASS_CASES } from "./fuzz-classes-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1291,6 +1292,8 @@ CASES.push(...TEXT_COLLECTION_CASES);
 CASES.push(...XLINQ_CASES);
 
 CASES.push(...DATES_CASES);
+// Mismatch classes the generator found (fuzz-classes-cases.ts).
+CASES.push(...FUZZ_CLASS_CASES);
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // found by the generator (npm run fuzz:csharp)

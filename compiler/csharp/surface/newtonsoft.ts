@@ -27,7 +27,7 @@ function jsonShape(t: Type | undefined, depth = 0): JsonShape | null {
   if (t.k !== "named") return null;
   const d = t.def;
   if (d.name === "Nullable") return jsonShape(t.args[0], depth + 1);
-  if (d.ns === "System" && (d.name === "double" || d.name === "decimal" || d.name === "float")) return d.name;
+  if (d.ns === "System" && (d.name === "double" || d.name === "decimal" || d.name === "float" || d.name === "char")) return d.name;
   if (SEQUENCES.has(d.name) && t.args.length === 1) {
     const e = jsonShape(t.args[0], depth + 1);
     return e === null ? null : ["seq", e];
@@ -53,7 +53,8 @@ function jsonShape(t: Type | undefined, depth = 0): JsonShape | null {
 /** Argument `index`, typed `object`, converted on the way in when its static type says what JSON needs (see jsonShape). */
 function typedValue(a: Code, info: LowerInfo, index = 0): Code {
   const shape = jsonShape(info.argTypes[index]);
-  if (shape === null) return a;
+  // (a char argument arrives boxed already: a CharBox, which toJToken knows)
+  if (shape === null || shape === "char") return a;
   if (typeof shape === "string") return js`${rt("toJValue")}(${a}, ${shape})`;
   return js`${rt("jShaped")}(${a}, ${JSON.stringify(shape)})`;
 }
@@ -81,8 +82,8 @@ type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], te
   M("JToken DeepClone()", (r) => js`${r}.DeepClone()`),
   M("void Remove()", (r) => js`${r}.Remove()`),
   M("void Replace(JToken value)", (r, a) => js`${r}.Replace(${a[0]})`),
-  M("void AddAfterSelf(object content)", (r, a, x) => js`${r}.AddAfterSelf(${jt(typedValue(a[0]!, x))})`),
-  M("void AddBeforeSelf(object content)", (r, a, x) => js`${r}.AddBeforeSelf(${jt(typedValue(a[0]!, x))})`),
+  M("void AddAfterSelf(object content)", (r, a, x) => js`${r}.AddAfterSelf(${typedValue(a[0]!, x)})`),
+  M("void AddBeforeSelf(object content)", (r, a, x) => js`${r}.AddBeforeSelf(${typedValue(a[0]!, x)})`),
   SM("JToken Parse(string json)", (_r, a) => js`${rt("JToken")}.Parse(${a[0]})`),
   SM("JToken FromObject(object o)", (_r, a, x) => js`${rt("JToken")}.FromObject(${typedValue(a[0]!, x)})`),
   SM("bool DeepEquals(JToken t1, JToken t2)", (_r, a) => js`${rt("JToken")}.DeepEquals(${a[0]}, ${a[1]})`),
@@ -98,13 +99,13 @@ type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], te
 
 type("Newtonsoft.Json.Linq", "JContainer", { base: "JToken" }, [
   P("int Count", (r) => js`${r}.Count`),
-  M("void Add(object content)", (r, a, x) => js`${r}.Add(${jt(typedValue(a[0]!, x))})`),
+  M("void Add(object content)", (r, a, x) => js`${r}.AddContent(${typedValue(a[0]!, x)})`),
   M("void RemoveAll()", (r) => js`${r}.RemoveAll()`),
   M("IEnumerable<JToken> Descendants()", (r) => js`${r}.Descendants()`),
   M("void Merge(object content)", (r, a, x) => js`${r}.Merge(${jt(typedValue(a[0]!, x))})`),
   M("IEnumerable<JToken> DescendantsAndSelf()", (r) => js`${rt("jDescendantsAndSelf")}(${r})`),
   M("void ReplaceAll(object content)", (r, a, x) => js`${rt("jReplaceAll")}(${r}, ${jt(typedValue(a[0]!, x))})`),
-  M("void AddFirst(object content)", (r, a, x) => js`${r}.AddFirst(${jt(typedValue(a[0]!, x))})`),
+  M("void AddFirst(object content)", (r, a, x) => js`${r}.AddFirst(${typedValue(a[0]!, x)})`),
 ]);
 
 type(
@@ -134,10 +135,13 @@ type(
 type("Newtonsoft.Json.Linq", "JArray", { base: "JContainer", interfaces: ["IList<JToken>"], test: (v) => js`(${v} instanceof ${rt("JArray")})` }, [
   C("()", () => js`new ${rt("JArray")}()`),
   C("(params object[] content)", (_r, a) => js`${rt("JArray")}.of(${a[0]})`),
+  C("(JArray other)", (_r, a) => js`${rt("JArray")}.copyOf(${a[0]})`),
   C("(object content)", (_r, a, x) => js`${rt("JArray")}.of([${typedValue(a[0]!, x)}])`),
   I("JToken this[int index]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
   I("JToken this[object key]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
-  M("void Add(object content)", (r, a, x) => js`${r}.Add(${jt(typedValue(a[0]!, x))})`),
+  // (JArray's own Add(JToken) hides JContainer.Add(object) for anything convertible to JToken: a char goes in as ushort)
+  M("void Add(JToken item)", (r, a) => js`${r}.Add(${jt(a[0]!)})`),
+  M("void Add(object content)", (r, a, x) => js`${r}.AddContent(${typedValue(a[0]!, x)})`),
   M("bool Remove(JToken item)", (r, a) => js`${r}.RemoveItem(${a[0]})`),
   M("void RemoveAt(int index)", (r, a) => js`${r}.RemoveAt(${a[0]})`),
   M("void Insert(int index, JToken item)", (r, a) => js`${r}.Insert(${a[0]}, ${a[1]})`),
@@ -159,6 +163,7 @@ type("Newtonsoft.Json.Linq", "JProperty", { base: "JContainer", test: (v) => js`
 type("Newtonsoft.Json.Linq", "JValue", { base: "JToken", test: (v) => js`(${v} instanceof ${rt("JValue")})` }, [
   C("(object value)", (_r, a, x) => jt(typedValue(a[0]!, x))),
   C("(string value)", (_r, a) => js`${rt("JValue")}.str(${a[0]})`),
+  C("(char value)", (_r, a) => js`${rt("JValue")}.str(String.fromCharCode(${a[0]}))`),
   P("object Value", (r) => js`${rt("jvalueObject")}(${r})`),
   SM("JValue CreateNull()", () => js`${rt("JValue")}.null()`),
   SM("JValue CreateString(string value)", (_r, a) => js`${rt("JValue")}.str(${a[0]})`),
