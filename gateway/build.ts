@@ -91,15 +91,8 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
     const variants: (string | null)[] = [null, ...products.filter((p) => p.policy).map((p) => p.id)];
     for (const op of api.operations?.length ? api.operations : [CATCH_ALL]) {
       for (const productId of variants) {
-        const product = productId ? products.find((p) => p.id === productId)! : null;
-        const scopes: { rel: string | undefined; scope: string }[] = [
-          { rel: config.policy, scope: "global" },
-          { rel: product?.policy, scope: "product" },
-          { rel: api.policy, scope: "api" },
-          { rel: op.policy, scope: "operation" },
-        ];
         const key = `${api.id}/${op.id}/${productId ?? "-"}`;
-        const documents = scopes.flatMap((s) => (s.rel ? [readDocument(s.rel, s.scope)] : []));
+        const documents = moduleScopes(config, api, op, productId).map((s) => readDocument(s.rel, s.scope));
         // What the configuration fixes: rewrite-uri and set-backend-service literals are checked against them.
         const apiSpecification = spec && specificationFor(spec, op);
         const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, urlTemplate: op.urlTemplate, session, apiSpecification });
@@ -114,8 +107,20 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
   return { modules, diagnostics, files: [...files], ok: ok && !diagnostics.some((d) => d.severity === "error") };
 }
 
+/** The policy files of one module, broadest scope first: global → product → API → operation (those the configuration names). */
+export function moduleScopes(config: GatewayConfig, api: GatewayConfig["apis"][number], op: OperationConfig, productId: string | null): { rel: string; scope: string }[] {
+  const product = productId ? (config.products ?? []).find((p) => p.id === productId && p.apis.includes(api.id)) : undefined;
+  const scopes: { rel: string | undefined; scope: string }[] = [
+    { rel: config.policy, scope: "global" },
+    { rel: product?.policy, scope: "product" },
+    { rel: api.policy, scope: "api" },
+    { rel: op.policy, scope: "operation" },
+  ];
+  return scopes.flatMap((s) => (s.rel ? [{ rel: s.rel, scope: s.scope }] : []));
+}
+
 /** What the compiler is told of an API's specification for one of its operations' modules. */
-function specificationFor(spec: LoadedSpecification, op: OperationConfig): ApiSpecification {
+export function specificationFor(spec: LoadedSpecification, op: OperationConfig): ApiSpecification {
   const o = spec.operations.find((x) => x.operationId === op.id);
   return {
     file: spec.file,

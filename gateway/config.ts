@@ -17,6 +17,8 @@ export interface GatewayConfig {
   admin?: { host?: string; port: number };
   /** Prometheus metrics at /_apimc/metrics (default true); false: not counted, not served. */
   metrics?: boolean;
+  /** The workbench page and its API at /_apimc/ (README, "Workbench"); default off (on with `apimc dev`). */
+  workbench?: boolean;
   /** Global-scope policy file. */
   policy?: string;
   /** A JSON file of name → value (a string, or `{ "value": ..., "secret": true }`), or the values inline. */
@@ -310,7 +312,7 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     (v as unknown[]).forEach((x, i) => each(x, `${path}[${i}]`));
   };
 
-  const c = obj(raw, "", ["listen", "admin", "metrics", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity", "state", "entraId"]);
+  const c = obj(raw, "", ["listen", "admin", "metrics", "workbench", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity", "state", "entraId"]);
   if (c.state !== undefined) {
     const s = obj(c.state, "state", ["redis", "failMode", "timeoutMs", "keyPrefix"]);
     checkRedisUrl(s.redis, "state.redis", fail);
@@ -359,6 +361,7 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     if ((a.port as number) > 65535) fail("admin.port", "must be a port number (0-65535)");
   }
   bool(c.metrics, "metrics");
+  bool(c.workbench, "workbench");
   str(false)(c.policy, "policy");
   str(false)(c.fragments, "fragments");
   int(c.maxBodyBytes, "maxBodyBytes");

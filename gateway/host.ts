@@ -27,6 +27,8 @@ import { ApiopsError, loadApiopsFolder, type ApiopsOptions } from "./apiops.js";
 import type { LastErrorFields } from "../runtime/errors.js";
 import type { SharedState } from "../runtime/state/shared.js";
 import { installSharedState, stateChangeLine, type StateConfig } from "./shared-state.js";
+import { Workbench, WORKBENCH_PATH, type WorkbenchOptions } from "./workbench/server.js";
+import { BodyCapture } from "./workbench/history.js";
 
 /** The simple form: a path prefix, a backend and a policy, no operations or subscriptions. */
 export interface GatewayApi {
@@ -117,6 +119,13 @@ export interface GatewayOptions {
    * (told to onBuild, the last good version stays).
    */
   refuseSharedState?: number;
+  /**
+   * The workbench (README, "Workbench"): the page and its API at /_apimc/ on the gateway port, for
+   * this machine (loopback) or with the trace key. Default: gateway.json `workbench`, else off.
+   * With it, traced requests (trace header and key, sends from the page, or every request with
+   * `traceAll`) are kept in its history.
+   */
+  workbench?: boolean | WorkbenchOptions;
 }
 
 export interface Gateway {
@@ -134,6 +143,8 @@ export interface Gateway {
   reload(): boolean;
   /** The route table now serving. */
   routes(): RouteTable;
+  /** The workbench when it is on (its request history, its events), else null. */
+  workbench: Workbench | null;
   /** Stops accepting, finishes requests in flight and one-way sends, then resolves. */
   close(): Promise<void>;
 }
@@ -147,12 +158,32 @@ export function createGateway(opts: GatewayOptions): Gateway {
   // Decided by the first load (a reload cannot turn metrics on or off, or move the admin port).
   let metrics = null as GatewayMetrics | null;
   let admin = null as { port: number; host?: string } | null;
+  let workbench = null as Workbench | null;
+  // What the workbench shows: the configuration now serving and the files its last load read.
+  let currentLoaded: LoadedConfig | null = null;
+  let currentFiles: readonly string[] = [];
   const chooseSurface = (config: LoadedConfig["config"] | null) => {
     const on = opts.metrics ?? config?.metrics ?? true;
     metrics = on === false ? null : on === true ? new GatewayMetrics({ onProblem: opts.onWatchProblem }) : on;
     admin = opts.admin !== undefined ? opts.admin : (config?.admin ?? null);
+    const wb = opts.workbench ?? config?.workbench ?? false;
+    if (wb !== false)
+      workbench = new Workbench(
+        {
+          table: () => table,
+          loaded: () => currentLoaded,
+          files: () => currentFiles,
+          redaction: (t) => redactionOf(t),
+          address: () => (server.listening ? (server.address() as AddressInfo) : null),
+        },
+        wb === true ? {} : wb,
+      );
   };
   let firstConfig: LoadedConfig | undefined;
+  const built = (ok: boolean, diagnostics: Diagnostic[], error?: Error) => {
+    opts.onBuild?.(ok, diagnostics, error);
+    workbench?.reloaded(ok, diagnostics, error);
+  };
 
   // The first build throws (createGateway fails, onBuild is not told: one report of each problem);
   // a rebuild never throws: it keeps the last good version and tells onBuild why.
@@ -169,19 +200,19 @@ export function createGateway(opts: GatewayOptions): Gateway {
     } catch (e) {
       if (e instanceof ApiopsError) {
         if (first) throw new GatewayBuildError(e.diagnostics);
-        opts.onBuild?.(false, e.diagnostics);
+        built(false, e.diagnostics);
         return false;
       }
       if (first) throw e;
       if (loaded) watchSources(loaded, []);
-      opts.onBuild?.(false, [], e as Error);
+      built(false, [], e as Error);
       return false;
     }
     const { table: t, build } = result;
     if (!t) {
       if (first) throw new GatewayBuildError(build.diagnostics);
       watchSources(loaded, build.files);
-      opts.onBuild?.(false, build.diagnostics);
+      built(false, build.diagnostics);
       return false;
     }
     const uses = opts.refuseSharedState !== undefined ? sharedStatePolicies(t) : [];
@@ -189,12 +220,14 @@ export function createGateway(opts: GatewayOptions): Gateway {
       const refusal = new SharedStateRefusal(sharedStateRefusal(uses, opts.refuseSharedState!));
       if (first) throw refusal;
       watchSources(loaded, build.files);
-      opts.onBuild?.(false, build.diagnostics, refusal);
+      built(false, build.diagnostics, refusal);
       return false;
     }
     table = t; // atomic swap: requests in flight keep the modules they started with
+    currentLoaded = loaded;
+    currentFiles = build.files;
     watchSources(loaded, build.files);
-    opts.onBuild?.(true, build.diagnostics);
+    built(true, build.diagnostics);
     return true;
   };
   // Re-resolved after every (re)load: a change can name policy files in other folders. A
@@ -207,7 +240,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
           fromConfig();
         } catch (e) {
           // fromConfig does not throw after the first build; this is the last line of defence.
-          opts.onBuild?.(false, [], e as Error);
+          built(false, [], e as Error);
         }
       },
       { onProblem: (message) => opts.onWatchProblem?.(message) },
@@ -312,11 +345,19 @@ export function createGateway(opts: GatewayOptions): Gateway {
     const ctx = new Context(new RequestMessage(req.method ?? "GET", url, headers, null));
     ctx.Request.IpAddress = req.socket.remoteAddress ?? "";
 
-    const tracing = !!t.trace && headers.get(t.trace.header)?.values[0] === t.trace.key;
+    const keyed = !!t.trace && headers.get(t.trace.header)?.values[0] === t.trace.key;
     if (t.trace && rawPath.startsWith(TRACES_PATH) && req.method === "GET") {
       req.resume();
-      return serveTrace(res, tracing ? traces.get(decodeURIComponent(rawPath.slice(TRACES_PATH.length))) : undefined);
+      return serveTrace(res, keyed ? traces.get(decodeURIComponent(rawPath.slice(TRACES_PATH.length))) : undefined);
     }
+    // The workbench's page and API; and whether it keeps this request (then it is traced).
+    let mark: string | null = null;
+    if (workbench !== null) {
+      if (rawPath.startsWith(WORKBENCH_PATH)) return workbench.serve(req, res, rawUrl, headers);
+      mark = workbench.mark(headers, keyed);
+    }
+    const tracing = keyed || mark !== null;
+    const requestBody = mark !== null ? new BodyCapture() : null;
     if (tracing) ctx.Tracing = true;
     const fail = (status: number, source: string, reason: string, message: string) => {
       ctx.LastError = { Source: source, Reason: reason, Message: message, Scope: "", Section: "inbound", Path: "", PolicyId: "" };
@@ -371,13 +412,16 @@ export function createGateway(opts: GatewayOptions): Gateway {
 
     if (mod) {
       // Bodies stream through unless a policy of this module reads one.
-      if (mod.meta.readsBody === false) {
+      if (mod.meta.readsBody === false && requestBody === null) {
         ctx.$streamBodies = true;
         if (hasBody(headers)) ctx.Request.receivedBody(MessageBody.stream(req));
       } else {
         const body = hasBody(headers) ? await readBody(req, t.maxBodyBytes) : null;
         if (body === "too-large") fail(413, "configuration", "RequestEntityTooLarge", `The request body is larger than ${t.maxBodyBytes} bytes.`);
-        else if (body) ctx.Request.receivedBody(new MessageBody(body));
+        else if (body) {
+          requestBody?.add(body);
+          ctx.Request.receivedBody(new MessageBody(body));
+        }
       }
     }
     if (mod && ctx.LastError === null) {
@@ -407,7 +451,8 @@ export function createGateway(opts: GatewayOptions): Gateway {
       // The request's own credentials and the secret named values: scrubbed wherever a policy copied them.
       record.secrets = [...requestSecrets(rawUrl, headers, redactionOf(t)), ...t.secrets].sort((a, b) => b.length - a.length);
       traces.add(record);
-      ctx.Response.Headers.setValues("Apimc-Trace", [scrub(traceSummary(record, `${TRACES_PATH}${record.id}`), record.secrets)]);
+      if (keyed) ctx.Response.Headers.setValues("Apimc-Trace", [scrub(traceSummary(record, `${TRACES_PATH}${record.id}`), record.secrets)]);
+      if (mark !== null) keep(req, ctx, record, requestBody!, mark, redactionOf(t));
     }
     // Shutting down: this connection ends with this response (else an idle keep-alive client holds close() up).
     if (closing) res.shouldKeepAlive = false;
@@ -432,6 +477,21 @@ export function createGateway(opts: GatewayOptions): Gateway {
       );
   }
 
+  /** A request the workbench keeps: its history entry, with the response body captured as it is written. */
+  function keep(req: IncomingMessage, ctx: Context, record: TraceRecord, requestBody: BodyCapture, mark: string, r: Redaction): void {
+    const responseBody = new BodyCapture();
+    const body = ctx.Response.Body;
+    if (body?.isStream) {
+      const stream = body.takeStream()!;
+      responseBody.watch(stream);
+      ctx.Response.Body = MessageBody.stream(stream);
+    } else if (body) responseBody.add(body.content());
+    const wire = ctx.Response.Headers.toWire(NOT_SENT);
+    const responseHeaders: [string, string][] = [];
+    for (const [n, v] of Object.entries(wire)) for (const x of Array.isArray(v) ? v : [v]) responseHeaders.push([n, String(x)]);
+    workbench!.finished({ req, record, requestBody, responseBody, status: ctx.Response.StatusCode, responseHeaders, redaction: r, mark });
+  }
+
   /** GET /_apimc/traces/<id> with the trace key: the whole trace; anything else: not found (nothing is revealed). */
   function serveTrace(res: ServerResponse, record: TraceRecord | undefined): void {
     const body = record ? scrub(asciiJson({ ...record, secrets: undefined }), record.secrets ?? []) : JSON.stringify({ statusCode: 404, message: "Resource not found" });
@@ -454,6 +514,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     adminServer,
     adminAddress: () => adminAddress,
     metrics,
+    workbench,
     async listen(port = 0, hostname = "127.0.0.1") {
       const addr = await listenOn(server, port, hostname);
       if (adminServer && admin) {
@@ -472,6 +533,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       // Not ready from now on; the admin port stays up (answering so) until the requests in flight are done.
       closing = true;
       watcher?.close();
+      workbench?.close();
       loopWatch?.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -53,10 +53,14 @@ describe("gateway configuration validation", () => {
     expect(err({ ...ok, state: { redis: "redis://h:1", timeoutMs: 0 } })).toContain("state.timeoutMs");
     expect(err({ ...ok, state: { redis: "redis://h:1", url: "x" } })).toContain("state.url: unknown property");
   });
+  it("workbench is a boolean", () => {
+    expect(() => validateConfig({ ...ok, workbench: true }, "g.json")).not.toThrow();
+    expect(err({ ...ok, workbench: "yes" })).toContain("workbench");
+  });
   it("the JSON Schema lists the same top-level properties the validator accepts", () => {
     const schema = JSON.parse(readFileSync(new URL("../../gateway.schema.json", import.meta.url), "utf8"));
     expect(Object.keys(schema.properties).filter((k) => k !== "$schema").sort()).toEqual(
-      ["admin", "apis", "backends", "certificates", "entraId", "fragments", "listen", "managedIdentity", "metrics", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace", "redact", "state"].sort(),
+      ["admin", "apis", "backends", "certificates", "entraId", "fragments", "listen", "managedIdentity", "metrics", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace", "redact", "state", "workbench"].sort(),
     );
   });
 });
