@@ -53,6 +53,11 @@ export interface CompileOptions {
    */
   backends?: readonly string[];
   /**
+   * Logger ids the gateway configuration maps to a sink (`loggers`): a log-to-eventhub naming
+   * another is APIMC2014 (it would need Azure Event Hubs). Unchecked when absent.
+   */
+  loggers?: readonly string[];
+  /**
    * The URL template of the operation the policy is for: a literal `rewrite-uri` template naming
    * a parameter it does not define is an error (APIMC2020). Unchecked when absent.
    */
@@ -199,6 +204,7 @@ function compileVariant(documents: readonly ScopeDocument[], name: string, optio
     checkOnly: options.checkOnly,
     allDiagnostics: [],
     backends: options.backends ? new Set(options.backends) : undefined,
+    loggers: options.loggers ? new Set(options.loggers) : undefined,
     operation: options.urlTemplate !== undefined ? { urlTemplate: options.urlTemplate, parameters: operationTemplateParameters(options.urlTemplate) } : undefined,
     specification: options.apiSpecification ? readSpecification(options.apiSpecification) : undefined,
   };

@@ -7,12 +7,13 @@
 // builds and hot reload are the gateway.json ones. Every problem found is a diagnostic at the
 // artifact's file, line and column; what the folder holds that apimc does not use is listed.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { Codes, didYouMean, type Diagnostic } from "../compiler/diagnostics.js";
 import type { FragmentResolver } from "../compiler/document.js";
 import { fragmentsFromFiles } from "../compiler/index.js";
 import type { NamedValueTable } from "../runtime/named-values.js";
 import { samePathKey, type ApiConfig, type LoadedConfig, type OperationConfig, type ProductConfig, type SubscriptionConfig } from "./config.js";
+import { checkLoggers, type LoggerConfig } from "./loggers.js";
 import { loadSpecification, SpecificationError, type LoadedSpecification } from "./openapi.js";
 import { DiagnosticError, diagnosticAt, escapePointer, parseSourceDocument, type SourceDocument } from "./source-document.js";
 
@@ -45,7 +46,7 @@ export const FOLDERS = { apis: "apis", products: "products", subscriptions: "sub
 const KNOWN = new Set<string>([...Object.values(FOLDERS), "policy.xml"]);
 /** What the extractor writes that a gateway has no use for: listed, not read. */
 const NOT_USED: Record<string, string> = {
-  loggers: "loggers (apimc writes its own request log)",
+  loggers: "loggers (Azure targets; map one for log-to-eventhub under \"$loggers\" in the values file)",
   diagnostics: "diagnostic settings",
   gateways: "self-hosted gateway assignments",
   tags: "tags",
@@ -111,6 +112,7 @@ class FolderReader {
     this.readValues();
     const versionSets = this.readVersionSets();
     const backends = this.readBackends();
+    const loggers = this.readLoggers();
     const namedValues = this.readNamedValues();
     const fragments = this.readFragments();
     const { apis, specifications } = this.readApis(versionSets);
@@ -121,7 +123,7 @@ class FolderReader {
     if (this.diags.some((d) => d.severity === "error")) throw new ApiopsError(this.diags);
     if (apis.length === 0) throw new ApiopsError([...this.diags, diagnosticAt(Codes.ApiopsArtifactUnreadable, join(root, FOLDERS.apis), { line: 1, column: 1 }, "The folder has no API apimc can serve.")]);
     return {
-      config: { policy, apis, products, subscriptions, backends },
+      config: { policy, apis, products, subscriptions, backends, ...(loggers ? { loggers } : null) },
       file: root,
       dir: root,
       namedValues: namedValues.table,
@@ -245,7 +247,7 @@ class FolderReader {
       return;
     }
     for (const [k, x] of Object.entries(v)) {
-      if (k === "$subscriptions") continue;
+      if (k === "$subscriptions" || k === "$loggers") continue;
       const text = isObject(x) ? x.value : x;
       // Never print a value: they are secrets.
       if (typeof text !== "string" || text === "" || (isObject(x) && x.secret !== undefined && typeof x.secret !== "boolean"))
@@ -272,7 +274,7 @@ class FolderReader {
   private checkUnusedValues(table: NamedValueTable): void {
     if (!this.valuesDoc || !isObject(this.valuesDoc.value)) return;
     for (const k of Object.keys(this.valuesDoc.value))
-      if (k !== "$subscriptions" && !Object.prototype.hasOwnProperty.call(table.values, k) && !this.namedValueFolders.has(k))
+      if (k !== "$subscriptions" && k !== "$loggers" && !Object.prototype.hasOwnProperty.call(table.values, k) && !this.namedValueFolders.has(k))
         this.error(Codes.ApiopsUnknownReference, this.valuesDoc.file, this.valuesDoc.locate(`/${escapePointer(k)}`), `The folder has no named value '${k}' (by display name or folder name); this value is not used.${didYouMean(k, Object.keys(table.values))}`, "warning");
   }
 
@@ -336,6 +338,37 @@ class FolderReader {
       const url = this.url(info, "url");
       if (url) out[id] = { url };
       else if (info.props.url === undefined) this.error(Codes.ApiopsArtifactInvalid, info.file, info.doc.locate("/properties"), "'properties.url' is required: the backend's runtime URL.");
+    }
+    return out;
+  }
+
+  /**
+   * log-to-eventhub sinks: `"$loggers": { "<logger>": sink }` in the values file (as gateway.json
+   * `loggers`; file paths relative to the values file). A logger id the folder's loggers/ does not
+   * have is a warning (a policy may still name it).
+   */
+  private readLoggers(): Record<string, LoggerConfig> | undefined {
+    const given = this.values.$loggers;
+    if (given === undefined || !this.valuesDoc) return undefined;
+    const file = this.valuesDoc.file;
+    let bad: { path: string; message: string } | null = null;
+    try {
+      checkLoggers(given, "$loggers", (path, message) => {
+        bad = { path, message };
+        throw new Error(message);
+      });
+    } catch (e) {
+      if (!bad) throw e;
+      const { path, message } = bad as { path: string; message: string };
+      this.error(Codes.ApiopsArtifactInvalid, file, this.valuesDoc.locate("/" + path.split(".").slice(0, 2).map(escapePointer).join("/")), `${path}: ${message}.`);
+      return undefined;
+    }
+    const inFolder = new Set(this.children("loggers"));
+    const out: Record<string, LoggerConfig> = {};
+    for (const [id, c] of Object.entries(given)) {
+      if (inFolder.size && !inFolder.has(id))
+        this.error(Codes.ApiopsUnknownReference, file, this.valuesDoc.locate(`/$loggers/${escapePointer(id)}`), `The folder has no logger '${id}' (no loggers/${id}/); a policy may still name it.${didYouMean(id, inFolder)}`, "warning");
+      out[id] = c.type === "file" ? { type: "file", path: resolve(dirname(file), c.path) } : c;
     }
     return out;
   }

@@ -80,6 +80,7 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
     return { file, scope, ...text };
   };
   const backends = Object.keys(config.backends ?? {});
+  const loggers = Object.keys(config.loggers ?? {});
 
   const modules: BuiltModule[] = [];
   let ok = true;
@@ -95,7 +96,7 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
         const documents = moduleScopes(config, api, op, productId).map((s) => readDocument(s.rel, s.scope));
         // What the configuration fixes: rewrite-uri and set-backend-service literals are checked against them.
         const apiSpecification = spec && specificationFor(spec, op);
-        const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, urlTemplate: op.urlTemplate, session, apiSpecification });
+        const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, loggers, urlTemplate: op.urlTemplate, session, apiSpecification });
         // The specification is a source of the module: a prebuilt build is stale when it changes.
         if (r.code !== null) modules.push({ key, apiId: api.id, operationId: op.id, productId, code: r.code, sources: spec ? [...r.sources, spec.file] : r.sources });
         else ok = false;

@@ -7,6 +7,7 @@ import { normalizeNamedValues, type NamedValueInput, type NamedValueTable } from
 import type { FragmentResolver } from "../compiler/document.js";
 import type { Diagnostic } from "../compiler/diagnostics.js";
 import { loadSpecification, type LoadedSpecification } from "./openapi.js";
+import { checkLoggers, type LoggerConfig } from "./loggers.js";
 
 export interface GatewayConfig {
   listen?: { host?: string; port?: number };
@@ -60,6 +61,10 @@ export interface GatewayConfig {
    * https://login.microsoftonline.com; a local server in tests).
    */
   entraId?: { authority?: string };
+  /** log-to-eventhub outside Azure: logger id → the sink its messages go to (README, "Loggers"). */
+  loggers?: Record<string, LoggerConfig>;
+  /** The Dapr sidecar's HTTP API (set-backend-service backend-id="dapr", invoke-dapr-binding, publish-to-dapr); default http://127.0.0.1:3500. */
+  dapr?: { url: string };
 }
 
 export interface ManagedIdentityOptions {
@@ -312,7 +317,9 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     (v as unknown[]).forEach((x, i) => each(x, `${path}[${i}]`));
   };
 
-  const c = obj(raw, "", ["listen", "admin", "metrics", "workbench", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity", "state", "entraId"]);
+  const c = obj(raw, "", ["listen", "admin", "metrics", "workbench", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity", "state", "entraId", "loggers", "dapr"]);
+  if (c.loggers !== undefined) checkLoggers(c.loggers, "loggers", fail);
+  if (c.dapr !== undefined) url(obj(c.dapr, "dapr", ["url"]).url, "dapr.url");
   if (c.state !== undefined) {
     const s = obj(c.state, "state", ["redis", "failMode", "timeoutMs", "keyPrefix"]);
     checkRedisUrl(s.redis, "state.redis", fail);

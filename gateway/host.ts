@@ -15,6 +15,7 @@ import { backendTarget, httpBackend } from "../runtime/backend.js";
 import { loadPolicy } from "./load.js";
 import { normalizeNamedValues, secretValues, type NamedValueInput } from "../runtime/named-values.js";
 import { apiInfo, candidates, indexOperations, loadRoutes, type ApiRoute, type OperationRoute, type RouteTable, type SubscriptionRoute } from "./routes.js";
+import { LOGGER_SINKS_STORE, type LoggerSinks } from "./loggers.js";
 import { loadGatewayConfig, type LoadedConfig } from "./config.js";
 import { formatDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { readFileSync } from "node:fs";
@@ -542,6 +543,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       if (inflight > 0) await new Promise<void>((resolve) => (drained = resolve));
       server.closeIdleConnections();
       await Promise.allSettled([...pending]);
+      await (stores.get(LOGGER_SINKS_STORE) as LoggerSinks | undefined)?.close();
       if (adminServer?.listening)
         await new Promise<void>((resolve) => {
           adminServer.close(() => resolve());

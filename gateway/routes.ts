@@ -3,6 +3,7 @@
 import type { LoadedConfig, OperationConfig } from "./config.js";
 import { buildGateway, CATCH_ALL, loadBuild, type GatewayBuild } from "./build.js";
 import { instantiateModule } from "./load.js";
+import { loggerSinksOf } from "./loggers.js";
 import type { PolicyModule, BackendHost } from "../runtime/pipeline.js";
 import type { Observer } from "../runtime/observer.js";
 import type { OperationSeries } from "./metrics.js";
@@ -125,6 +126,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
   const mods = withNamedValues(loaded.namedValues, () => new Map(build.modules.map((m) => [m.key, instantiateModule(m.code)])));
   const secrets = secretValues(loaded.namedValues);
   const backends = new Map(Object.entries(config.backends ?? {}));
+  const loggers = loggerSinksOf(stores).forConfig(config.loggers, loaded.dir);
   const products = config.products ?? [];
   const apis: ApiRoute[] = config.apis.map((api) => {
     const v = api.versioning;
@@ -146,7 +148,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
         first: firstLiteral(op.urlTemplate),
         order,
         modules,
-        env: { backends, examples: examplesOf(op), stores, secrets, observer: observer ?? null },
+        env: { backends, examples: examplesOf(op), stores, secrets, observer: observer ?? null, loggers },
         info: Object.freeze({ Id: op.id, Name: op.name ?? op.id, Method: op.method, UrlTemplate: op.urlTemplate }),
       };
     });

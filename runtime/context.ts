@@ -1,5 +1,6 @@
 // The APIM `context` object. Member names are the .NET ones, so the C# lowering maps a member
 // access to a property access; `$`-prefixed members are the runtime's own and unreachable from C#.
+import type { LogSink } from "./integration/sinks.js";
 import { HeaderMap } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { reflectBody } from "./framing.js";
@@ -450,6 +451,8 @@ export interface GatewayEnvironment {
   secrets?: readonly string[];
   /** Who watches callouts and emit-metric (the gateway's metrics); none: nothing is recorded. */
   observer?: Observer | null;
+  /** log-to-eventhub: the sinks gateway.json `loggers` maps logger ids to. */
+  loggers?: ReadonlyMap<string, LogSink>;
 }
 
 export function newEnvironment(init: Partial<GatewayEnvironment> = {}): GatewayEnvironment {

@@ -202,4 +202,6 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "emitMetric",
   // issue 16 transforms, traffic and security policies (runtime/security/entra.ts, runtime/transform/, runtime/traffic/)
   "validateAzureAdToken",
+  // log-to-eventhub (runtime/integration/log-to-eventhub.ts)
+  "logToEventHub",
 ]);

@@ -16,6 +16,7 @@ import { TRAFFIC_POLICIES } from "./traffic-policies.js";
 import { STATE_POLICIES } from "./state-policies.js";
 import { SECURITY_POLICIES } from "./security-policies.js";
 import { VALIDATION_POLICIES } from "./validation-policies.js";
+import { INTEGRATION_POLICIES } from "./integration-policies.js";
 
 const DEFS: PolicyDef<any>[] = [
   base,
@@ -34,6 +35,7 @@ const DEFS: PolicyDef<any>[] = [
   ...STATE_POLICIES,
   ...SECURITY_POLICIES,
   ...VALIDATION_POLICIES,
+  ...INTEGRATION_POLICIES,
 ];
 
 const BY_NAME = new Map<string, PolicyDef<PolicyNode>>(DEFS.map((d) => [d.name, d]));
@@ -44,7 +46,6 @@ export function lookupPolicy(name: string): PolicyDef<PolicyNode> | undefined {
 
 /** Policies that need Azure services; a configuration hook may supply them later. */
 export const AZURE_ONLY = new Map<string, string>([
-  ["log-to-eventhub", "Azure Event Hubs"],
   ["send-service-bus-message", "Azure Service Bus"],
   ["publish-to-dapr", "Dapr in Azure"],
   ["invoke-dapr-binding", "Dapr in Azure"],

@@ -138,6 +138,8 @@ export interface BuildState {
   firstOfOnce?: Map<string, { file: string; line: number; column: number }>;
   /** Backend ids of the gateway configuration; undefined when not known (standalone compile). */
   backends?: ReadonlySet<string>;
+  /** Logger ids the gateway configuration maps to a sink (log-to-eventhub); undefined when not known (standalone compile). */
+  loggers?: ReadonlySet<string>;
   /** The operation the module is for; undefined when not known (standalone compile). */
   operation?: { urlTemplate: string; parameters: ReadonlySet<string> };
   /** The API's specification (validation policies); undefined when the module is compiled without one. */

@@ -136,7 +136,7 @@ describe("examples/apiops through the gateway", () => {
     expect(ignored).toHaveLength(1);
     expect(ignored[0]).toEqual([
       "diagnostics/: diagnostic settings are not used by apimc (1 entry)",
-      "loggers/: loggers (apimc writes its own request log) are not used by apimc (1 entry)",
+      'loggers/: loggers (Azure targets; map one for log-to-eventhub under "$loggers" in the values file) are not used by apimc (1 entry)',
       "tags/: tags are not used by apimc (1 entry)",
       "apis/petstore-v2;rev=3: not the current revision (apimc serves the current one, apis/petstore-v2)",
       "products/starter/groups/: not used by apimc",

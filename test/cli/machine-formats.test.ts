@@ -45,7 +45,7 @@ const BAD: Record<string, string> = {
   APIMC2011: `<policies>\n  <inbound/>\n  <inbound/>\n</policies>\n`,
   APIMC2012: P(`<set-header name="Content-Length" exists-action="override"><value>1</value></set-header>`),
   APIMC2013: v("@(1) b"),
-  APIMC2014: P(`<log-to-eventhub logger-id="x">m</log-to-eventhub>`),
+  APIMC2014: P(`<send-service-bus-message queue-name="x"><payload>m</payload></send-service-bus-message>`),
   APIMC2015: P(`<xsl-transform/>`),
   APIMC2016: P(`<cors><allowed-origins><origin>*</origin></allowed-origins><allowed-origins><origin>*</origin></allowed-origins></cors>`),
   APIMC2017: P(`<set-header name="a"><value>{{nope}}</value></set-header>`), // a warning for check

@@ -52,7 +52,7 @@ describe("policy structure diagnostics", () => {
 
   it("policies apimc does not implement yet, and Azure-only ones, say so", () => {
     expect(diag(`<policies><inbound><xsl-transform/></inbound></policies>`)[0]).toMatchObject({ code: "APIMC2015" });
-    expect(diag(`<policies><inbound><log-to-eventhub logger-id="x">m</log-to-eventhub></inbound></policies>`)[0]).toMatchObject({ code: "APIMC2014" });
+    expect(diag(`<policies><inbound><send-service-bus-message queue-name="x"><payload>m</payload></send-service-bus-message></inbound></policies>`)[0]).toMatchObject({ code: "APIMC2014" });
   });
 
   it("a root other than <policies> is an error, or a snippet of inbound with a warning when allowed", () => {

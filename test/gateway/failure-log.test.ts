@@ -102,6 +102,7 @@ const CASES: Record<string, FailCase> = {
   "validate-status-code": { xml: () => line(`<validate-status-code unspecified-status-code-action="prevent" />`), query: "status=503" },
   "validate-odata-request": { xml: () => line(`<validate-odata-request />`), query: "$top=-1" },
   "emit-metric": { xml: () => line(`<emit-metric name="m" value='@("not a number")'><dimension name="API ID" /></emit-metric>`) },
+  "log-to-eventhub": { xml: () => line(`<log-to-eventhub logger-id="sink" partition-key="${NULL}">m</log-to-eventhub>`) },
 };
 
 /** Policies that cannot fail on their own, and why. */
@@ -186,6 +187,7 @@ describe("a failing policy explains itself in the request log and the trace", ()
       JSON.stringify({
         fragments: "fragments",
         trace: { key: "trace-key" },
+        loggers: { sink: { type: "file", path: "logs/sink.jsonl" } },
         subscriptions: [{ id: "s1", primaryKey: "sub-key-0123456789", product: "*" }],
         apis: [{ id: "fail", path: "/fail", serviceUrl: backend.url, specification: "spec.json", operations: ops.map((o) => ({ id: o.id, policy: `policies/${o.id}.xml` })) }],
       }),

@@ -452,7 +452,7 @@ describe("authentication-managed-identity: compile-time checks", () => {
 
   it("is an inbound policy; other Azure-only policies still say they need Azure", () => {
     expect(errorsOf(doc({ outbound: `<authentication-managed-identity resource="r" />` })).map((e) => e.code)).toEqual(["APIMC2006"]);
-    expect(errorsOf(doc({ inbound: `<log-to-eventhub logger-id="l">x</log-to-eventhub>` })).map((e) => e.code)).toEqual(["APIMC2014"]);
+    expect(errorsOf(doc({ inbound: `<send-service-bus-message queue-name="l"><payload>x</payload></send-service-bus-message>` })).map((e) => e.code)).toEqual(["APIMC2014"]);
   });
 
   it("as a child of send-request: the same checks, at most one", () => {

@@ -1,0 +1,5 @@
+// Policies that talk to services beside the gateway (loggers, Dapr): the list registry.ts includes.
+import type { PolicyDef } from "./types.js";
+import { logToEventHub } from "./log-to-eventhub.js";
+
+export const INTEGRATION_POLICIES: PolicyDef<any>[] = [logToEventHub];
