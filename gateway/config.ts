@@ -65,6 +65,11 @@ export interface GatewayConfig {
   loggers?: Record<string, LoggerConfig>;
   /** The Dapr sidecar's HTTP API (set-backend-service backend-id="dapr", invoke-dapr-binding, publish-to-dapr); default http://127.0.0.1:3500. */
   dapr?: { url: string };
+  /**
+   * Regular expressions: `matchTimeoutMs` is the match timeout of a Regex created without one
+   * (default 100; 0 = none), the budget of patterns that run on the backtracking engine (README, Threat model).
+   */
+  regex?: { matchTimeoutMs?: number };
 }
 
 export interface ManagedIdentityOptions {
@@ -317,9 +322,14 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     (v as unknown[]).forEach((x, i) => each(x, `${path}[${i}]`));
   };
 
-  const c = obj(raw, "", ["listen", "admin", "metrics", "workbench", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity", "state", "entraId", "loggers", "dapr"]);
+  const c = obj(raw, "", ["listen", "admin", "metrics", "workbench", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity", "state", "entraId", "loggers", "dapr", "regex"]);
   if (c.loggers !== undefined) checkLoggers(c.loggers, "loggers", fail);
   if (c.dapr !== undefined) url(obj(c.dapr, "dapr", ["url"]).url, "dapr.url");
+  if (c.regex !== undefined) {
+    const r = obj(c.regex, "regex", ["matchTimeoutMs"]);
+    const t = r.matchTimeoutMs;
+    if (t !== undefined && (typeof t !== "number" || !Number.isInteger(t) || t < 0 || t > 2 ** 31 - 2)) fail("regex.matchTimeoutMs", "must be a whole number of milliseconds from 0 (no timeout) to 2147483646");
+  }
   if (c.state !== undefined) {
     const s = obj(c.state, "state", ["redis", "failMode", "timeoutMs", "keyPrefix"]);
     checkRedisUrl(s.redis, "state.redis", fail);

@@ -27,6 +27,7 @@ import { createAdminServer, isOpsPath, serveOps, type OpsSurface, type ReadyChec
 import { ApiopsError, loadApiopsFolder, type ApiopsOptions } from "./apiops.js";
 import type { LastErrorFields } from "../runtime/errors.js";
 import type { SharedState } from "../runtime/state/shared.js";
+import { configureRegexMatchTimeout } from "../runtime/dotnet/regex-budget.js";
 import { installSharedState, stateChangeLine, type StateConfig } from "./shared-state.js";
 import { Workbench, WORKBENCH_PATH, type WorkbenchOptions } from "./workbench/server.js";
 import { BodyCapture } from "./workbench/history.js";
@@ -227,6 +228,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     table = t; // atomic swap: requests in flight keep the modules they started with
     currentLoaded = loaded;
     currentFiles = build.files;
+    if (t.regexMatchTimeoutMs !== undefined) configureRegexMatchTimeout(t.regexMatchTimeoutMs);
     watchSources(loaded, build.files);
     built(true, build.diagnostics);
     return true;

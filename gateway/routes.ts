@@ -12,6 +12,10 @@ import { configureCertificates } from "../runtime/http.js";
 import { configureJwtCertificates } from "../runtime/security/jwt.js";
 import { configureManagedIdentity } from "../runtime/security/managed-identity.js";
 import { configureEntraId } from "../runtime/security/entra.js";
+import { regexBudget } from "../runtime/dotnet/regex-budget.js";
+
+/** The default match timeout of the backtracking engine (runtime/dotnet/regex-budget.ts). */
+const DEFAULT_REGEX_MATCH_TIMEOUT_MS = regexBudget.defaultMatchTimeoutMs;
 import { readFileSync } from "node:fs";
 import { secretValues, withNamedValues } from "../runtime/named-values.js";
 import { resolve } from "node:path";
@@ -104,6 +108,8 @@ export interface RouteTable {
   subscriptions: Map<string, SubscriptionRoute>;
   trace: { header: string; key: string } | null;
   maxBodyBytes: number;
+  /** gateway.json `regex.matchTimeoutMs`: the default Regex match timeout while this table serves. */
+  regexMatchTimeoutMs?: number;
   /** The values of the secret named values (longest first): what log lines and traces mask. */
   secrets: readonly string[];
   /** Extra names whose values the request log and the trace hide (gateway.json `redact`). */
@@ -194,6 +200,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
       subscriptions,
       trace: config.trace ? { header: config.trace.header ?? "Apimc-Trace", key: config.trace.key } : null,
       maxBodyBytes: config.maxBodyBytes ?? 64 * 1024 * 1024,
+      regexMatchTimeoutMs: config.regex?.matchTimeoutMs ?? DEFAULT_REGEX_MATCH_TIMEOUT_MS,
       secrets,
       redact: config.redact ?? null,
     },

@@ -510,6 +510,8 @@ const EXCEPTION_PARENTS: Record<string, string> = {
   "System.IndexOutOfRangeException": "System.SystemException",
   "System.Collections.Generic.KeyNotFoundException": "System.SystemException",
   "Newtonsoft.Json.JsonReaderException": "Newtonsoft.Json.JsonException",
+  "System.Text.RegularExpressions.RegexMatchTimeoutException": "System.TimeoutException",
+  "System.TimeoutException": "System.SystemException",
   "Newtonsoft.Json.JsonException": "System.Exception",
   "System.SystemException": "System.Exception",
 };

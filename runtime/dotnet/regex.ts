@@ -1,8 +1,10 @@
 // System.Text.RegularExpressions: Regex/Match/Group over a JS RegExp, with a .NET → JS pattern translator
 // (Unicode classes, .NET group numbering, inline options, anchors JS lacks).
-import { DotNetException, argumentError, argumentNull } from "../errors.js";
+import { DotNetException, argumentError, argumentNull, argumentOutOfRange } from "../errors.js";
 import { registerTypeCheck } from "./core.js";
 import { LinearRegex } from "./regex-linear.js";
+import { regexBudget, runWithBudget, prepareRegexHelper, type V8Exec } from "./regex-budget.js";
+import { TimeSpan } from "./datetime.js";
 
 class Capture {
   constructor(
@@ -347,16 +349,43 @@ function jsName(name: string, k: number): string {
 }
 
 const regexCache = new Map<string, Regex>();
+/** Regex.InfiniteMatchTimeout: -1 ms. */
+const INFINITE = TimeSpan.fromMs(-1);
+/** .NET's largest match timeout: Int32.MaxValue - 1 milliseconds. */
+const MAX_TIMEOUT_TICKS = (2 ** 31 - 2) * 10000;
+
+/** The V8 engine's match from `from` (the g + d flags give lastIndex and group starts). */
+function v8Exec(re: RegExp, input: string, from: number): V8Exec | null {
+  re.lastIndex = from;
+  const x = re.exec(input);
+  if (!x) return null;
+  const ind = (x as RegExpExecArray & { indices?: ([number, number] | undefined)[] }).indices;
+  return { values: x, starts: x.map((_, j) => ind?.[j]?.[0] ?? 0), index: x.index };
+}
+
 export class Regex {
   readonly $typeName = "System.Text.RegularExpressions.Regex";
   private readonly re: RegExp;
   /** The linear-time engine when the pattern has no backreference or lookaround (issue 17), else null. */
   private readonly linear: LinearRegex | null;
   private readonly groups: { name: string; js: number[] }[];
+  /** The timeout given to the constructor, or null: apimc's default (read at each match). */
+  private readonly timeout: TimeSpan | null;
   /** Match.Empty (also every failed match): one group, group 0, which is the match itself (named "0"). */
   static readonly EmptyMatch = new Match("", 0, false, new GroupCollection([new Group("", 0, false, "0")], false), null);
-  constructor(pattern: string, opts: number) {
+  static readonly InfiniteMatchTimeout = INFINITE;
+  constructor(
+    private readonly pattern: string,
+    opts: number,
+    matchTimeout?: TimeSpan,
+  ) {
     if (pattern === null || pattern === undefined) throw argumentNull("pattern");
+    if (matchTimeout !== undefined) {
+      // .NET: InfiniteMatchTimeout, or more than zero and at most Int32.MaxValue - 1 ms
+      const t = matchTimeout.ticks;
+      if (t !== INFINITE.ticks && !(t > 0 && t <= MAX_TIMEOUT_TICKS)) throw argumentOutOfRange("matchTimeout");
+    }
+    this.timeout = matchTimeout ?? null;
     let t: Translated;
     try {
       t = translatePattern(pattern, opts);
@@ -367,38 +396,53 @@ export class Regex {
     }
     this.groups = t.groups;
     this.linear = LinearRegex.tryCompile(t.source, t.flags);
+    if (this.linear === null && this.budget() !== null) prepareRegexHelper();
   }
-  static get(pattern: string, opts: number): Regex {
-    const key = `${opts}:${pattern}`;
+  static get(pattern: string, opts: number, matchTimeout?: TimeSpan): Regex {
+    const key = `${opts}:${matchTimeout === undefined ? "" : matchTimeout.ticks}:${pattern}`;
     let r = regexCache.get(key);
     if (!r) {
-      r = new Regex(pattern, opts);
+      r = new Regex(pattern, opts, matchTimeout);
       if (regexCache.size > 500) regexCache.clear();
       regexCache.set(key, r);
     }
     return r;
   }
+  /** Regex.MatchTimeout: the constructor's, else apimc's default (InfiniteMatchTimeout when off). */
+  get MatchTimeout(): TimeSpan {
+    if (this.timeout) return this.timeout;
+    const ms = regexBudget.defaultMatchTimeoutMs;
+    return ms > 0 ? TimeSpan.fromMs(ms) : INFINITE;
+  }
+  /** The match budget in force, or null for none (infinite). */
+  private budget(): TimeSpan | null {
+    const t = this.MatchTimeout;
+    return t.ticks === INFINITE.ticks ? null : t;
+  }
+  /** True when this input goes to the linear engine (no budget needed: linear time). */
+  private isLinear(input: string): boolean {
+    return this.linear !== null && this.linear.handles(input);
+  }
+  /** A V8 match operation: on the helper thread under the budget, or here when there is none. */
+  private v8<O extends "test" | "exec" | "all">(op: O, input: string, from: number): O extends "test" ? boolean : O extends "exec" ? V8Exec | null : V8Exec[] {
+    type R = O extends "test" ? boolean : O extends "exec" ? V8Exec | null : V8Exec[];
+    const budget = this.budget();
+    if (budget) return runWithBudget(op, this.re.source, this.re.flags, input, from, budget, this.pattern) as R;
+    if (op === "test") {
+      this.re.lastIndex = 0;
+      return this.re.test(input) as R;
+    }
+    if (op === "exec") return v8Exec(this.re, input, from) as R;
+    throw new Error("the whole-input scan runs only under a budget"); // Matches() walks exec itself otherwise
+  }
   private exec(input: string, from: number): Match {
     if (input === null || input === undefined) throw argumentNull("input");
-    let m: (string | undefined)[];
-    let starts: number[];
-    let mIndex: number;
-    if (this.linear && this.linear.handles(input)) {
-      const r = this.linear.exec(input, from);
-      if (!r) return Regex.EmptyMatch;
-      m = r.values;
-      starts = r.starts;
-      mIndex = r.index;
-    } else {
-      const re = this.re;
-      re.lastIndex = from;
-      const x = re.exec(input);
-      if (!x) return Regex.EmptyMatch;
-      const ind = (x as RegExpExecArray & { indices?: ([number, number] | undefined)[] }).indices;
-      m = x;
-      starts = x.map((_, j) => ind?.[j]?.[0] ?? 0);
-      mIndex = x.index;
-    }
+    const r = this.isLinear(input) ? this.linear!.exec(input, from) : this.v8("exec", input, from);
+    return r ? this.toMatch(input, from, r) : Regex.EmptyMatch;
+  }
+  private toMatch(input: string, from: number, r: V8Exec): Match {
+    const m = r.values;
+    const starts = r.starts;
     const groups: Group[] = [];
     for (const g of this.groups) {
       // the last participating capture of the group's JS groups (duplicate names)
@@ -411,20 +455,21 @@ export class Regex {
     // match there is (as in .NET, which matches UTF-16 code units) at `from`, and the scan moves on
     // (else Matches/Replace would find the same empty match forever).
     const m0 = m[0]!;
-    const index = m0.length === 0 && mIndex < from ? from : mIndex;
+    const index = m0.length === 0 && r.index < from ? from : r.index;
     const next = m0.length === 0 ? index + 1 : index + m0.length;
     return new Match(m0, index, true, new GroupCollection(groups), next <= input.length ? () => this.exec(input, next) : null);
   }
   IsMatch(input: string): boolean {
     if (input === null || input === undefined) throw argumentNull("input");
-    if (this.linear && this.linear.handles(input)) return this.linear.test(input);
-    this.re.lastIndex = 0;
-    return this.re.test(input);
+    return this.isLinear(input) ? this.linear!.test(input) : this.v8("test", input, 0);
   }
   Match(input: string): Match {
     return this.exec(input, 0);
   }
   Matches(input: string): Match[] {
+    if (input === null || input === undefined) throw argumentNull("input");
+    // under a budget, one helper round trip scans the whole input (.NET times Replace/Split as one operation)
+    if (!this.isLinear(input) && this.budget()) return this.v8("all", input, 0).map((r) => this.toMatch(input, r.index, r));
     const out: Match[] = [];
     for (let m = this.exec(input, 0); m.Success; m = m.NextMatch()) out.push(m);
     return out;

@@ -39,6 +39,7 @@ import { JTOKEN_CASES } from "./jtoken-cases.js";
 import { TEXT_COLLECTION_CASES } from "./text-collection-cases.js";
 import { XLINQ_CASES } from "./xlinq-cases.js";
 import { FUZZ_CLASS_CASES } from "./fuzz-classes-cases.js";
+import { REGEX_TIMEOUT_CASES } from "./regex-timeout-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1290,6 +1291,8 @@ CASES.push(...JTOKEN_CASES);
 CASES.push(...TEXT_COLLECTION_CASES);
 // System.Xml.Linq members of the allow-list (xlinq-cases.ts).
 CASES.push(...XLINQ_CASES);
+// Regex match timeouts (regex-timeout-cases.ts, issue 17).
+CASES.push(...REGEX_TIMEOUT_CASES);
 
 CASES.push(...DATES_CASES);
 // Mismatch classes the generator found (fuzz-classes-cases.ts).

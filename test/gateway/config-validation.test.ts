@@ -57,10 +57,15 @@ describe("gateway configuration validation", () => {
     expect(() => validateConfig({ ...ok, workbench: true }, "g.json")).not.toThrow();
     expect(err({ ...ok, workbench: "yes" })).toContain("workbench");
   });
+  it("regex.matchTimeoutMs: a whole number of milliseconds from 0 to Int32.MaxValue - 1", () => {
+    for (const bad of [-1, 1.5, "100", 2 ** 31 - 1, null]) expect(err({ ...ok, regex: { matchTimeoutMs: bad } })).toContain("regex.matchTimeoutMs: must be a whole number of milliseconds");
+    expect(err({ ...ok, regex: { timeout: 5 } })).toContain("regex.timeout: unknown property");
+    for (const good of [0, 1, 100, 2 ** 31 - 2]) expect(() => validateConfig({ ...ok, regex: { matchTimeoutMs: good } }, "g.json")).not.toThrow();
+  });
   it("the JSON Schema lists the same top-level properties the validator accepts", () => {
     const schema = JSON.parse(readFileSync(new URL("../../gateway.schema.json", import.meta.url), "utf8"));
     expect(Object.keys(schema.properties).filter((k) => k !== "$schema").sort()).toEqual(
-      ["admin", "apis", "backends", "certificates", "entraId", "fragments", "listen", "managedIdentity", "metrics", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace", "redact", "state", "workbench", "loggers", "dapr"].sort(),
+      ["admin", "apis", "backends", "certificates", "entraId", "fragments", "listen", "managedIdentity", "metrics", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace", "redact", "state", "workbench", "loggers", "dapr", "regex"].sort(),
     );
   });
 });
