@@ -12,6 +12,7 @@ const USAGE = `usage:
   apimc build --config gateway.json --outdir build/ [--format function|esm]   # one module per operation (and product) + manifest.json
   apimc serve --config gateway.json [--prebuilt build/] [--port N] [--host ADDR] [--no-watch] [--log-format text|json] [--redis URL] [--workers N]
   apimc serve|build|check --apiops DIR [--named-values values.json] ...      # an APIOps extractor folder instead of gateway.json
+  apimc dev [--config gateway.json | --apiops DIR] [--port N] [--host ADDR]   # serve with the workbench (/_apimc/), watch on, every request traced
   apimc compile <policy.xml>... [-o out.mjs | --outdir dir] [--sourcemap] [--named-values nv.json] [--fragments dir] [--snippets] [--format text|json|sarif]
   apimc check <policy.xml>... [--named-values nv.json] [--fragments dir] [--snippets] [--format text|json|sarif]
   apimc --version
@@ -19,6 +20,9 @@ const USAGE = `usage:
   check     prints diagnostics; exit 0 when clean, 1 on errors
   compile   writes one ES module per policy (next to it, to -o, or into --outdir)
   build     --format function (default): modules serve --prebuilt loads; esm: ES modules importing apimc/runtime
+  dev       the gateway for editing policies: one process, reloads on every save, keeps the trace of every
+            request, and serves the workbench page at /_apimc/ (its URL is printed); --config defaults
+            to ./gateway.json
   serve     --prebuilt: start from that build instead of compiling (refused if anything changed since it)
             --log-format json: one JSON object a request on stdout (default text: one line a request)
             --redis redis://host:port/db: limits and the external cache in that Redis, shared with every
@@ -82,7 +86,21 @@ function parseArgs(argv: string[]): Args | string {
     else if (x.startsWith("-")) throw new UsageError(`unknown option ${x}`);
     else a.files.push(x);
   }
-  if (!["compile", "check", "build", "serve"].includes(a.cmd)) throw new UsageError(`unknown command '${a.cmd}'`);
+  if (!["compile", "check", "build", "serve", "dev"].includes(a.cmd)) throw new UsageError(`unknown command '${a.cmd}'`);
+  if (a.cmd === "dev") {
+    if (a.files.length) throw new UsageError(`dev takes no policy files (${a.files[0]}); give --config gateway.json or --apiops DIR`);
+    if (a.config && a.apiops !== undefined) throw new UsageError("give --config or --apiops, not both");
+    if (a.workers !== undefined || a.prebuilt !== undefined || !a.watch) throw new UsageError("dev is one process that compiles and watches: --workers, --prebuilt and --no-watch are for serve");
+    if (a.namedValues !== undefined && a.apiops === undefined) throw new UsageError("--named-values with dev is for --apiops (gateway.json names its own)");
+    if (a.out || a.outdir || a.sourcemap || a.snippets || a.fragments || a.format !== undefined) throw new UsageError("dev takes --config or --apiops, --port, --host, --log-format and --redis");
+    if (a.logFormat !== undefined && a.logFormat !== "text" && a.logFormat !== "json") throw new UsageError("--log-format is text or json");
+    if (a.redis !== undefined)
+      checkRedisUrl(a.redis, "--redis", (_p, msg) => {
+        throw new UsageError(`--redis ${msg}`);
+      });
+    if (!a.config && a.apiops === undefined) a.config = "gateway.json";
+    return a;
+  }
   if (a.apiops !== undefined) {
     if (a.cmd === "compile") throw new UsageError("--apiops is for serve, build and check");
     if (a.config) throw new UsageError("give --config or --apiops, not both");
@@ -145,9 +163,10 @@ export async function main(argv: string[]): Promise<number> {
   const apiops = args.apiops === undefined ? undefined : { dir: args.apiops, values: args.namedValues };
   if (args.cmd === "check" && apiops) return checkApiops(apiops, (args.format ?? "text") as ReportFormat);
   if (args.cmd === "build") return buildCommand(apiops ?? args.config!, args.outdir!, (args.format ?? "function") as "function" | "esm");
-  if (args.cmd === "serve") {
+  if (args.cmd === "serve" || args.cmd === "dev") {
     const { serveCommand } = await import("./serve.js");
     return serveCommand({
+      dev: args.cmd === "dev",
       config: apiops ?? args.config!,
       port: args.port,
       host: args.host,

@@ -22,6 +22,8 @@ export interface ServeArgs {
   redis?: string;
   /** What an APIOps folder has that the gateway does not use. */
   onIgnored?: (lines: string[]) => void;
+  /** `apimc dev`: one process, watching, the workbench on with every request traced. */
+  dev?: boolean;
 }
 
 const say = (line: string) => process.stderr.write(line + "\n");
@@ -74,6 +76,15 @@ async function reportSharedState(gateway: Gateway): Promise<void> {
   );
 }
 
+/** Where the workbench is: on this machine's loopback name (it answers other addresses only with the trace key). */
+function workbenchLine(addr: AddressInfo, hasKey: boolean): string {
+  const local = addr.address === "0.0.0.0" || addr.address === "::" || addr.address.startsWith("127.") || addr.address === "::1";
+  const url = `${urlOf(local ? { address: addr.family === "IPv6" && addr.address === "::1" ? "::1" : "127.0.0.1", family: addr.family === "IPv6" && addr.address === "::1" ? "IPv6" : "IPv4", port: addr.port } : addr)}/_apimc/`;
+  return local
+    ? `apimc workbench: ${url}`
+    : `apimc workbench: ${url} (from this address only with the trace key: ${hasKey ? "?key=<trace key>" : "gateway.json has no trace key, so only from this machine's loopback"})`;
+}
+
 const urlOf = (a: { address: string; family: string; port: number }) => `http://${a.family === "IPv6" ? `[${a.address}]` : a.address}:${a.port}`;
 
 export async function serveCommand(args: ServeArgs): Promise<number> {
@@ -87,6 +98,7 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
     gateway = createGateway({
       ...common(args),
       watch: args.watch,
+      workbench: args.dev ? { traceAll: true } : undefined,
       // A failed first build is thrown, not told here (printed once below, exit 1).
       onBuild: (ok, diags, error) => {
         for (const d of diags) say(formatDiagnostic(d, safeRead(d.file)));
@@ -110,7 +122,8 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
   }
   shared = gateway.state !== null;
   await reportSharedState(gateway);
-  workers = args.workers ?? availableParallelism();
+  // The workbench's history and events are one process's: it serves alone unless told otherwise.
+  workers = args.workers ?? (args.dev || gateway.workbench ? 1 : availableParallelism());
   const uses = workers > 1 && !shared ? sharedStatePolicies(gateway.routes()) : [];
   if (uses.length) {
     if (args.workers !== undefined) {
@@ -133,6 +146,7 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
   const addr = await listenOrClose(gateway, args);
   if (!addr) return 1;
   say(`apimc gateway listening on ${urlOf(addr)}`);
+  if (gateway.workbench) say(workbenchLine(addr, gateway.routes().trace !== null));
   const admin = gateway.adminAddress();
   if (admin) say(`apimc admin (health, ready, metrics) listening on ${urlOf(admin)}`);
   await new Promise<void>((resolve) => {

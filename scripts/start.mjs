@@ -1,7 +1,8 @@
 // `npm start`: serves examples/gateway.json through the apimc gateway on 127.0.0.1:8080, with an
 // embedded demo backend (:8081), a token introspection server (:8082) and a webhook sink (:8083),
 // all on loopback, and the APIOps folder examples/apiops on 127.0.0.1:8090 (same demo backend).
-// Edit any file under examples/ and the gateway reloads it.
+// Edit any file under examples/ (or in the workbench page, printed below) and the gateway reloads it.
+// As with `apimc dev`, the workbench is on and every request's trace is kept for it.
 import { createServer } from "node:http";
 import { createGateway } from "../dist/gateway.js";
 import { formatDiagnostic } from "../dist/index.js";
@@ -48,6 +49,7 @@ try {
   gateway = createGateway({
     config,
     watch: true,
+    workbench: { traceAll: true },
     log: (line) => console.log(line),
     onBuild: (ok, diagnostics, error) => {
       for (const d of diagnostics) console.error(formatDiagnostic(d, safeRead(d.file)));
@@ -70,6 +72,7 @@ try {
   apiops = createGateway({
     apiops: { dir: "examples/apiops", values: "examples/apiops.values.json" },
     watch: true,
+    workbench: { traceAll: true },
     log: (line) => console.log(`[apiops] ${line}`),
     onIgnored: (lines) => console.log(`[apimc] not used from examples/apiops:\n${lines.map((l) => `  ${l}`).join("\n")}`),
     onBuild: (ok, diagnostics, error) => {
@@ -87,6 +90,9 @@ try {
 await apiops.listen(8090, "127.0.0.1");
 const apiopsBase = "http://127.0.0.1:8090";
 console.log(`apimc gateway on ${base} serving ${config} (demo backend :8081, token server :8082, webhook sink :8083)
+
+Workbench (edit the policies, send requests, walk through their traces): ${base}/_apimc/
+  (and for examples/apiops: ${apiopsBase}/_apimc/)
 
 Try:
   curl -i ${base}/api/orders -H "Authorization: Bearer good"      # token active: forwarded (see X-Forwarded-Host), X-Gateway added, X-Powered-By removed

@@ -66,6 +66,23 @@ describe("npm start", () => {
     expect(output).toContain("User: demo@example.com");
   });
 
+  it("prints the workbench URL; the workbench lists the examples and keeps every request with its trace", async () => {
+    expect(output).toContain(`${base}/_apimc/`);
+    const config = (await (await request(`${base}/_apimc/api/config`)).body.json()) as { apis: { id: string }[]; traceAll: boolean };
+    expect(config.apis.map((a) => a.id)).toEqual(["orders", "shop"]);
+    expect(config.traceAll).toBe(true);
+    const r = await request(`${base}/shop/items/7`, { headers: { "Ocp-Apim-Subscription-Key": "demo-key" } });
+    await r.body.dump();
+    const list = (await (await request(`${base}/_apimc/api/requests`)).body.json()) as { requests: { id: string; url: string }[] };
+    const seen = list.requests.find((x) => x.url === "/shop/items/7");
+    expect(seen).toBeDefined();
+    const entry = (await (await request(`${base}/_apimc/api/requests/${encodeURIComponent(seen!.id)}`)).body.json()) as { trace: { entries: { policy?: string; file?: string }[] } };
+    expect(entry.trace.entries.some((e) => e.policy === "rate-limit-by-key" && e.file === "starter.xml")).toBe(true);
+    const page = await request(`${base}/_apimc/`);
+    expect(page.statusCode).toBe(200);
+    await page.body.dump();
+  });
+
   it("serves the APIOps folder examples/apiops on :8090 with the values file", async () => {
     const pet = await request("http://127.0.0.1:8090/petstore/v1/pets/7");
     const petBody = (await pet.body.json()) as { url: string };
