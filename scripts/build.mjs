@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { buildWorkbench } from "./build-workbench.mjs";
 
 /** A hash of the compiler's, runtime's and gateway's sources: builds of two different trees never match (prebuilt manifests). */
 function sourceHash() {
@@ -51,6 +52,8 @@ await build({
 // `bin` runs it directly (npx apimc, ./dist/cli.js): npm sets the bit on install, but not in this checkout.
 chmodSync("dist/cli.js", 0o755);
 writeFileSync("dist/package.json", JSON.stringify({ type: "module" }));
+// The workbench page (served at /_apimc/ by the gateway; README, "Workbench").
+await buildWorkbench("dist/workbench");
 // Declarations for every export (package.json `exports` → `types`), from tsconfig.types.json.
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 execFileSync(process.execPath, [tsc, "-p", "tsconfig.types.json"], { stdio: "inherit" });

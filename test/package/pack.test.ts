@@ -85,17 +85,21 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("npm pack of a fresh clone", () => {
   it("ships the built package and what users read, nothing else, and stays small", () => {
-    for (const f of tarFiles) expect(f, f).toMatch(/^(dist\/.+\.(js|d\.ts)|dist\/package\.json|package\.json|README\.md|LICENSE|gateway\.schema\.json)$/);
+    for (const f of tarFiles) expect(f, f).toMatch(/^(dist\/.+\.(js|d\.ts)|dist\/package\.json|dist\/workbench\/(index\.html|workbench\.css)|package\.json|README\.md|LICENSE|gateway\.schema\.json)$/);
     expect(tarFiles).toContain("LICENSE");
+    // The workbench page, served at /_apimc/ with every asset from the package (no CDN).
+    for (const f of ["index.html", "workbench.js", "workbench.css"]) expect(tarFiles).toContain(`dist/workbench/${f}`);
     expect(readFileSync(join(consumer, "node_modules/apimc/LICENSE"), "utf8")).toMatch(/^MIT License/);
     // Everything package.json points at is in it.
     const targets = [PKG.bin.apimc, PKG.types, ...Object.values(PKG.exports as Record<string, Record<string, string>>).flatMap((e) => Object.values(e)), ...Object.values(PKG.typesVersions["*"] as Record<string, string[]>).flat()];
     for (const t of targets) expect(tarFiles, t).toContain(posix.normalize(t));
     const size = readFileSync(tarball).length;
     console.log(`apimc tarball: ${(size / 1024).toFixed(0)} KiB, ${tarFiles.length} files`);
-    // 550 KiB at the APIOps/validation/shared-state/metrics landings (2 MB unpacked); the guard is for
-    // accidents (a test fixture or source maps shipped), not for features.
-    expect(size).toBeLessThan(640 * 1024);
+    // 550 KiB at the APIOps/validation/shared-state/metrics landings (2 MB unpacked); the workbench
+    // page (CodeMirror 6 with lang-xml and lint, minified: 472 KB, 155 KiB in the tarball) made it 693
+    // KiB, so the limit went from 640 to 800 KiB. The guard is for accidents (a test fixture or source
+    // maps shipped), not for features.
+    expect(size).toBeLessThan(800 * 1024);
   });
 
   it("the declarations import only each other, Node's types, apimc's dependencies and esbuild", () => {
