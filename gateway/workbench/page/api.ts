@@ -25,6 +25,8 @@ export interface ApiInfo {
   name: string;
   path: string;
   operations: OperationInfo[];
+  /** Products of this API that have a policy of their own (their scope composes in when a call uses them). */
+  products?: string[];
 }
 export interface ConfigInfo {
   apis: ApiInfo[];
@@ -188,8 +190,9 @@ export class WorkbenchApi {
   config(): Promise<ConfigInfo> {
     return this.call("GET", "/config");
   }
-  policy(api: string, operation?: string): Promise<EffectivePolicy> {
-    return this.call("GET", "/policy", { api, operation });
+  /** The effective policy of an operation (the first when none is given), through `product` when given. */
+  policy(api: string, operation?: string, product?: string): Promise<EffectivePolicy> {
+    return this.call("GET", "/policy", { api, operation, product });
   }
   check(path: string, text: string): Promise<{ diagnostics: Diag[] }> {
     return this.call("POST", "/check", {}, { path, text });

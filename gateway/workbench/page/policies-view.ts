@@ -13,6 +13,8 @@ export function policiesView(app: App): View {
   const tree = h("nav", { class: "tree", attrs: { "aria-label": "APIs and operations" } });
   const title = h("h2", { class: "policy-title" }, "Choose an API on the left");
   const tabs = h("div", { class: "tabs", attrs: { role: "tablist" } });
+  const productSelect = h("select", { attrs: { "aria-label": "Product" }, data: { testid: "product" }, on: { change: () => void load({ view: "policies", ...selected }) } });
+  const productField = h("label", { class: "product-pick" }, "Called through product ", productSelect);
   const editorHost = h("div", { class: "editor-host", data: { testid: "policy-editor" } });
   const viewerHost = h("div", { class: "editor-host viewer-host", data: { testid: "policy-viewer" } });
   viewerHost.hidden = true;
@@ -27,7 +29,7 @@ export function policiesView(app: App): View {
     { class: "hint" },
     "Edit a file and its problems appear as you type. Save writes the file and the gateway reloads it. The C# expressions @(…) and @{…} are shaded.",
   );
-  const main = h("section", { class: "policy-main" }, title, tabs, help, toolbar, editorHost, viewerHost, problemsTitle, problems);
+  const main = h("section", { class: "policy-main" }, h("div", { class: "row spread" }, title, productField), tabs, help, toolbar, editorHost, viewerHost, problemsTitle, problems);
   const el = h("div", { class: "view policies-view" }, h("aside", { class: "sidebar" }, h("h2", {}, "APIs"), tree), main);
 
   let policy: EffectivePolicy | null = null;
@@ -207,7 +209,7 @@ export function policiesView(app: App): View {
   async function refreshPolicy(): Promise<void> {
     if (!selected.api) return;
     try {
-      const p = await app.api.policy(selected.api, selected.operation);
+      const p = await app.api.policy(selected.api, selected.operation, productSelect.value || undefined);
       policy = p;
       for (const f of p.files) if (!edits.has(f.path)) saved.set(f.path, f.text);
       renderTabs();
@@ -226,10 +228,15 @@ export function policiesView(app: App): View {
     const apiInfo = app.config.apis.find((a) => a.id === api);
     const op = apiInfo?.operations.find((o) => o.id === selected.operation);
     replace(title, apiInfo?.name ?? api, op ? h("span", { class: "muted" }, ` · ${op.method} ${op.urlTemplate}`) : h("span", { class: "muted" }, " · all operations"));
+    const products = apiInfo?.products ?? [];
+    productField.hidden = products.length === 0;
+    const keep = productSelect.value;
+    replace(productSelect, h("option", { attrs: { value: "" } }, "none (no subscription)"), ...products.map((p) => h("option", { attrs: { value: p } }, p)));
+    productSelect.value = products.includes(keep) ? keep : "";
     const ticket = ++loading;
     let p: EffectivePolicy;
     try {
-      p = await app.api.policy(api, selected.operation);
+      p = await app.api.policy(api, selected.operation, productSelect.value || undefined);
     } catch (e) {
       app.status(`Could not load the policy: ${(e as Error).message}`, "error");
       return;

@@ -56,14 +56,7 @@ export function traceView(app: App): View {
     }
     if (t !== ticket) return;
     current = d;
-    policy = null;
-    if (d.summary.api) {
-      try {
-        policy = await app.api.policy(d.summary.api, d.summary.operation ?? undefined);
-      } catch {
-        policy = null;
-      }
-    }
+    policy = d.summary.api ? await policyOf(d) : null;
     if (t !== ticket) return;
     renderHead(d);
     renderSteps(d);
@@ -75,6 +68,33 @@ export function traceView(app: App): View {
     const first = route.step ?? entries.findIndex((e) => e.file !== undefined);
     if (entries.length) select(first >= 0 && first < entries.length ? first : 0);
     else replace(detail, h("p", { class: "muted" }, d.trace ? "The trace has no steps." : "No trace was kept for this request."));
+  }
+
+  /**
+   * The effective policy the request ran: its operation's, and when a step ran in a file that one
+   * does not hold (a product's policy: the call used a subscription), the one through that product.
+   */
+  async function policyOf(d: RequestDetail): Promise<EffectivePolicy | null> {
+    const api = d.summary.api!;
+    const op = d.summary.operation ?? undefined;
+    const files = new Set((d.trace?.entries ?? []).map((e) => e.file).filter((f): f is string => !!f));
+    const covers = (p: EffectivePolicy) => [...files].every((f) => p.files.some((x) => sameFile(x.path, f)));
+    let plain: EffectivePolicy | null = null;
+    try {
+      plain = await app.api.policy(api, op);
+      if (covers(plain)) return plain;
+    } catch {
+      // try the products
+    }
+    for (const product of app.config.apis.find((a) => a.id === api)?.products ?? []) {
+      try {
+        const p = await app.api.policy(api, op, product);
+        if (covers(p)) return p;
+      } catch {
+        // next
+      }
+    }
+    return plain;
   }
 
   function renderHead(d: RequestDetail): void {
