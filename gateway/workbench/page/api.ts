@@ -209,6 +209,10 @@ export class WorkbenchApi {
   send(req: SendRequest): Promise<{ id: string; status: number }> {
     return this.call("POST", "/send", {}, req);
   }
+  /** Sends a request of the history again as it was first sent (its credentials too, which the history shows masked). */
+  replay(id: string): Promise<{ id: string; status: number }> {
+    return this.call("POST", "/send", {}, { replay: id });
+  }
   /** Live updates, when the server offers them; returns a function that stops listening. */
   events(on: { request?: (s: Summary) => void; reload?: (data: unknown) => void }): () => void {
     if (typeof EventSource === "undefined") return () => {};
@@ -234,16 +238,3 @@ export class WorkbenchApi {
   }
 }
 
-/** A stored request's URL as a path and query on this gateway (it may be stored absolute). */
-export function pathAndQuery(url: string): string {
-  if (url.startsWith("/")) return url;
-  try {
-    const u = new URL(url);
-    return u.pathname + u.search;
-  } catch {
-    return `/${url}`;
-  }
-}
-
-/** Headers a re-sent request must not copy: the client sets them itself for the new connection and body. */
-export const HOP_HEADERS = new Set(["host", "content-length", "connection", "transfer-encoding", "keep-alive", "upgrade", "te", "trailer", "proxy-connection", "expect"]);

@@ -75,7 +75,13 @@ async function start(root: HTMLElement): Promise<void> {
     request: () => {
       for (const f of app.onRequests) f();
     },
-    reload: () => status("The gateway reloaded the configuration.", "info"),
+    // Said after what is already there (a save's message stays readable).
+    reload: (data) => {
+      const r = (data ?? {}) as { ok?: boolean; diagnostics?: unknown[]; error?: string };
+      const said = statusLine.className.includes("error") ? "" : `${statusLine.textContent ?? ""} `.trimStart();
+      if (r.ok === false) status(`The gateway could not reload: ${r.error ?? `${r.diagnostics?.length ?? 0} problem(s)`}; it keeps serving the last good version.`, "error");
+      else if (!said.endsWith("The gateway reloaded the configuration. ")) status(`${said}The gateway reloaded the configuration.`, said ? "ok" : "info");
+    },
   });
   render();
 }

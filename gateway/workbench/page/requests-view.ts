@@ -1,6 +1,6 @@
 // Requests: a builder (method, path, headers, body; or import a curl command) that sends through the
 // gateway, and the history of requests that went through it, each with its trace and a Re-run.
-import { HOP_HEADERS, pathAndQuery, type HeaderList, type SendRequest, type Summary } from "./api.js";
+import type { HeaderList, SendRequest, Summary } from "./api.js";
 import type { App, View } from "./app.js";
 import { clock, field, h, ms, replace } from "./dom.js";
 import { CurlParseError, parseCurl } from "./curl.js";
@@ -131,12 +131,12 @@ export function requestsView(app: App): View {
   };
 }
 
-/** Sends through the gateway and opens the trace of the new request. */
-export async function sendRequest(app: App, req: SendRequest, button?: HTMLButtonElement): Promise<void> {
+/** Sends through the gateway (a new request, or one of the history again) and opens the trace of the new request. */
+export async function sendRequest(app: App, req: SendRequest | { replay: string }, button?: HTMLButtonElement): Promise<void> {
   if (button) button.disabled = true;
   try {
-    const r = await app.api.send(req);
-    app.status(`${req.method} ${req.path} answered ${r.status}.`, r.status >= 500 ? "error" : "ok");
+    const r = "replay" in req ? await app.api.replay(req.replay) : await app.api.send(req);
+    app.status("replay" in req ? `Sent again: it answered ${r.status}.` : `${req.method} ${req.path} answered ${r.status}.`, r.status >= 500 ? "error" : "ok");
     for (const f of app.onRequests) f();
     app.go({ view: "trace", id: r.id });
   } catch (e) {
@@ -146,13 +146,7 @@ export async function sendRequest(app: App, req: SendRequest, button?: HTMLButto
   }
 }
 
-/** Re-sends a request from the history as it was sent (minus the headers of its old connection). */
-export async function rerun(app: App, id: string, button?: HTMLButtonElement): Promise<void> {
-  try {
-    const d = await app.api.request(id);
-    const headers = d.request.headers.filter(([n]) => !HOP_HEADERS.has(n.toLowerCase()));
-    await sendRequest(app, { method: d.request.method, path: pathAndQuery(d.request.url), headers, body: d.request.body ?? "" }, button);
-  } catch (e) {
-    app.status(`Could not re-run: ${(e as Error).message}`, "error");
-  }
+/** Re-runs a request of the history: the gateway sends the original again (credentials included, which the page only sees masked). */
+export function rerun(app: App, id: string, button?: HTMLButtonElement): Promise<void> {
+  return sendRequest(app, { replay: id }, button);
 }
