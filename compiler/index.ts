@@ -68,6 +68,8 @@ export interface CompileOptions {
    * validate-status-code and validate-headers check against. Absent: no definition is known.
    */
   apiSpecification?: ApiSpecification;
+  /** The API's GraphQL schema (SDL), for validate-graphql-request (gateway.json `graphql.schema`, APIOps specification.graphql). */
+  graphqlSchema?: { file: string; source: string; unreadable?: string };
   /** false: print the code tree as built, without folding and dead-branch removal (tests compare both). Default true. */
   optimize?: boolean;
 }
@@ -207,6 +209,7 @@ function compileVariant(documents: readonly ScopeDocument[], name: string, optio
     loggers: options.loggers ? new Set(options.loggers) : undefined,
     operation: options.urlTemplate !== undefined ? { urlTemplate: options.urlTemplate, parameters: operationTemplateParameters(options.urlTemplate) } : undefined,
     specification: options.apiSpecification ? readSpecification(options.apiSpecification) : undefined,
+    graphqlSchema: options.graphqlSchema,
   };
   const bags = state.allDiagnostics!;
   let secrets = false;

@@ -448,8 +448,10 @@ class FolderReader {
     this.folders.add(dir);
     const type = (this.str(info, "type") ?? this.str(info, "apiType") ?? "http").toLowerCase();
     const files = list(dir);
-    const unsupported = files.find((f) => UNSUPPORTED_SPEC.includes(f.toLowerCase()));
-    if (type !== "http" || unsupported) {
+    // A GraphQL API with its schema (specification.graphql): validate-graphql-request validates against it.
+    const graphqlFile = type === "graphql" ? files.find((f) => f.toLowerCase() === "specification.graphql") : undefined;
+    const unsupported = files.find((f) => UNSUPPORTED_SPEC.includes(f.toLowerCase()) && f !== graphqlFile);
+    if ((type !== "http" && !graphqlFile) || unsupported) {
       const what = type !== "http" ? `a ${type} API` : `an API described by ${unsupported}`;
       this.error(Codes.ApiTypeNotSupported, info.file, info.doc.locate(type !== "http" ? (info.props.type !== undefined ? "/properties/type" : "/properties/apiType") : ""), `The API '${name}' is ${what}; apimc serves HTTP APIs with an OpenAPI specification. It is left out.`, "warning");
       return null;
@@ -482,7 +484,10 @@ class FolderReader {
     if (isDirectory(opsDir)) this.folders.add(opsDir);
     let operations: OperationConfig[] | undefined;
     let specification: string | undefined;
-    if (specFile) {
+    if (graphqlFile) {
+      // A GraphQL API has one endpoint: every request runs the API's policy (the catch-all operation).
+      for (const op of opFolders) if (existsSync(join(opsDir, op, "policy.xml"))) this.ignored.push(`apis/${folder}/operations/${op}: a GraphQL API has no operations`);
+    } else if (specFile) {
       let spec: LoadedSpecification;
       try {
         spec = loadSpecification(specFile);
@@ -529,6 +534,7 @@ class FolderReader {
       subscriptionRequired: subscriptionRequired ?? true,
       subscriptionKeyParameterNames: keyNames ? { header: typeof keyNames.header === "string" ? keyNames.header : undefined, query: typeof keyNames.query === "string" ? keyNames.query : undefined } : undefined,
       specification,
+      ...(graphqlFile ? { graphql: { schema: this.rel(join(dir, graphqlFile)) } } : {}),
       operations,
       versioning,
     };

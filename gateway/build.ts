@@ -88,6 +88,7 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
     const spec = loaded.specifications?.get(api.id);
     if (spec) files.add(spec.file);
     const products = (config.products ?? []).filter((p) => p.apis.includes(api.id));
+    const graphqlSchema = api.graphql ? readGraphqlSchema(resolve(dir, api.graphql.schema), files) : undefined;
     // Requests without a product scope: all-APIs subscriptions and APIs that need no subscription.
     const variants: (string | null)[] = [null, ...products.filter((p) => p.policy).map((p) => p.id)];
     for (const op of api.operations?.length ? api.operations : [CATCH_ALL]) {
@@ -96,9 +97,10 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
         const documents = moduleScopes(config, api, op, productId).map((s) => readDocument(s.rel, s.scope));
         // What the configuration fixes: rewrite-uri and set-backend-service literals are checked against them.
         const apiSpecification = spec && specificationFor(spec, op);
-        const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, loggers, urlTemplate: op.urlTemplate, session, apiSpecification });
+        const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, loggers, urlTemplate: op.urlTemplate, session, apiSpecification, graphqlSchema });
         // The specification is a source of the module: a prebuilt build is stale when it changes.
-        if (r.code !== null) modules.push({ key, apiId: api.id, operationId: op.id, productId, code: r.code, sources: spec ? [...r.sources, spec.file] : r.sources });
+        const extra = [...(spec ? [spec.file] : []), ...(graphqlSchema ? [graphqlSchema.file] : [])];
+        if (r.code !== null) modules.push({ key, apiId: api.id, operationId: op.id, productId, code: r.code, sources: [...r.sources, ...extra] });
         else ok = false;
         report(r.diagnostics);
       }
@@ -118,6 +120,16 @@ export function moduleScopes(config: GatewayConfig, api: GatewayConfig["apis"][n
     { rel: op.policy, scope: "operation" },
   ];
   return scopes.flatMap((s) => (s.rel ? [{ rel: s.rel, scope: s.scope }] : []));
+}
+
+/** An API's GraphQL schema file (a file that cannot be read is an empty schema, which the policy reports). */
+function readGraphqlSchema(file: string, files: Set<string>): { file: string; source: string; unreadable?: string } {
+  files.add(file);
+  try {
+    return { file, source: readFileSync(file, "utf8") };
+  } catch (e) {
+    return { file, source: "", unreadable: (e as Error).message };
+  }
 }
 
 /** What the compiler is told of an API's specification for one of its operations' modules. */

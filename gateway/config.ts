@@ -131,6 +131,8 @@ export interface ApiConfig {
    * operationId). `operations` may then list some of them by id to give a policy or examples.
    */
   specification?: string;
+  /** A GraphQL API: its schema (SDL file), what validate-graphql-request validates requests against. */
+  graphql?: { schema: string };
   operations?: OperationConfig[];
   /** The request header and query parameter that carry the subscription key (APIM's defaults). */
   subscriptionKeyParameterNames?: { header?: string; query?: string };
@@ -404,7 +406,7 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
   const apiIds = new Set<string>();
   const apiPaths = new Map<string, { path: string; at: string; id: string }>();
   arr(c.apis, "apis", (a, p) => {
-    const api = obj(a, p, ["id", "name", "path", "serviceUrl", "policy", "subscriptionRequired", "subscriptionKeyParameterNames", "specification", "operations"]);
+    const api = obj(a, p, ["id", "name", "path", "serviceUrl", "policy", "subscriptionRequired", "subscriptionKeyParameterNames", "specification", "graphql", "operations"]);
     str(true)(api.id, `${p}.id`);
     if (apiIds.has(api.id as string)) fail(`${p}.id`, `duplicate API id '${String(api.id)}'`);
     apiIds.add(api.id as string);
@@ -424,6 +426,11 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     str(false)(api.policy, `${p}.policy`);
     bool(api.subscriptionRequired, `${p}.subscriptionRequired`);
     str(false)(api.specification, `${p}.specification`);
+    if (api.graphql !== undefined) {
+      const g = obj(api.graphql, `${p}.graphql`, ["schema"]);
+      str(true)(g.schema, `${p}.graphql.schema`);
+      if (api.specification !== undefined) fail(`${p}.graphql`, "an API has an OpenAPI 'specification' or a GraphQL schema, not both");
+    }
     if (api.subscriptionKeyParameterNames !== undefined) {
       const k = obj(api.subscriptionKeyParameterNames, `${p}.subscriptionKeyParameterNames`, ["header", "query"]);
       if (k.header !== undefined && (typeof k.header !== "string" || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(k.header))) fail(`${p}.subscriptionKeyParameterNames.header`, "must be a header name");

@@ -144,6 +144,8 @@ export interface BuildState {
   operation?: { urlTemplate: string; parameters: ReadonlySet<string> };
   /** The API's specification (validation policies); undefined when the module is compiled without one. */
   specification?: SpecificationState;
+  /** The API's GraphQL schema (SDL text and its file); undefined when the API has none. */
+  graphqlSchema?: { file: string; source: string; unreadable?: string };
 }
 
 /** The operation's contract read from the API's specification, or why it could not be read. */
