@@ -436,25 +436,45 @@ export class Binder {
     const pieces: Code[] = [];
     let allConst = true;
     let constText = "";
-    for (const p of parts) {
-      if (typeof p === "string") {
-        pieces.push(literal(p));
-        constText += p;
-        continue;
-      }
+    const holes: { b: BExpr; align?: BExpr; format?: string }[] = [];
+    const bound = parts.map((p) => {
+      if (typeof p === "string") return p;
       const b = this.expr(p.expr);
       let align: BExpr | undefined;
       if (p.align) {
         align = this.convert(this.expr(p.align), named("int"), p.align.pos);
         if (align.cv === undefined) this.err(Codes.CSharpTypeMismatch, p.align.pos, "The alignment of an interpolation must be a constant.");
       }
-      if (b.cv !== undefined && !p.format && !align && (typeof b.cv.v === "string" || b.cv.v === null)) {
+      const h = { b, align, format: p.format };
+      holes.push(h);
+      return h;
+    });
+    // C# evaluates every hole (string.Format's arguments) before it formats any: when a format that
+    // can throw comes before another hole, the holes go into temps first so a later hole's exception
+    // (or side effect) comes before the format's.
+    const live = holes.filter((h) => h.b.cv === undefined);
+    const hoist = live.some((h, i) => h.format !== undefined && i < live.length - 1);
+    const pre: Code[] = [];
+    for (const h of bound) {
+      if (typeof h === "string") {
+        pieces.push(literal(h));
+        constText += h;
+        continue;
+      }
+      let { b } = h;
+      const { align } = h;
+      if (b.cv !== undefined && h.format === undefined && !align && (typeof b.cv.v === "string" || b.cv.v === null)) {
         pieces.push(literal(b.cv.v ?? ""));
         constText += b.cv.v ?? "";
         continue;
       }
       allConst = false;
-      let s = p.format !== undefined ? L.formatted(this, b, p.format) : L.stringOf(this, b);
+      if (hoist && b.cv === undefined) {
+        const t = this.temp();
+        pre.push(js`${t} = ${b.code}`);
+        b = { ...b, code: t, pure: true };
+      }
+      let s = h.format !== undefined ? L.formatted(this, b, h.format) : L.stringOf(this, b);
       if (align) s = js`${rt("align")}(${s}, ${align.cv!.v as number})`;
       pieces.push(s);
     }
@@ -463,6 +483,7 @@ export class Binder {
     let code = pieces[0]!;
     if (pieces.length === 1) code = js`("" + ${code})`;
     else for (let i = 1; i < pieces.length; i++) code = js`${code} + ${pieces[i]!}`;
+    if (pre.length) code = js`${joinCodes(pre)}, ${code}`;
     return { type: named("string"), code: js`(${code})`, pos };
   }
 

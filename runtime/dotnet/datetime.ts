@@ -334,13 +334,24 @@ export class DateTime {
     const exact = BigInt(ticks);
     if (exact < 0n || exact > 3155378975999999999n) throw argumentOutOfRange("ticks", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks.");
     const t = exact - 621355968000000000n;
-    const whole = Number(t / 10000n);
-    let ms = whole + Number(t % 10000n) / 10000;
+    // (floored: before 1970 the sub-millisecond ticks still count forward from a whole millisecond)
+    let q = t / 10000n;
+    let r = t % 10000n;
+    if (r < 0n) {
+      q -= 1n;
+      r += 10000n;
+    }
+    const whole = Number(q);
+    let ms = whole + Number(r) / 10000;
     // A fraction the double cannot hold next to a large `whole` must not round up into the next
     // millisecond (DateTime.MaxValue would become 10000-01-01): keep the whole ms, tk holds the rest.
     if (ms - whole >= 1) ms = whole;
-    const d = new DateTime(ms, kind);
-    const tk = Number(exact - msTicks(d.ms));
+    let d = new DateTime(ms, kind);
+    let tk = Number(exact - msTicks(d.ms));
+    if (tk < 0) {
+      d = new DateTime(whole, kind);
+      tk = Number(r);
+    }
     return tk === 0 ? d : new DateTime(d.ms, kind, tk);
   }
   static now(kind: number): DateTime {
@@ -585,6 +596,23 @@ export class DateTimeOffset {
     if (!(utc >= MIN_MS && utc < END_MS)) throw argumentOutOfRange("offset", "The UTC time represented when the offset is applied must be between year 0 and 10,000.");
     return new DateTimeOffset(new DateTime(utc, 1, local.tk), off);
   }
+  /** new DateTimeOffset(dateTime, offset): a Utc (or Local: UTC here) dateTime needs its own offset; then the offset's and the UTC time's checks. */
+  static fromDateTimeAt(d: DateTime, offset: TimeSpan): DateTimeOffset {
+    if (d.kind === 2 && offset.ticks !== 0) throw argumentError("The UTC Offset of the local dateTime parameter does not match the offset argument.\r\nParameter name: offset");
+    if (d.kind === 1 && offset.ticks !== 0) throw argumentError("The UTC Offset for Utc DateTime instances must be 0.\r\nParameter name: offset");
+    return DateTimeOffset.fromClock(d, DateTimeOffset.offsetMinutes(offset));
+  }
+  /** new DateTimeOffset(ticks, offset). */
+  static fromTicksAt(ticks: Long, offset: TimeSpan): DateTimeOffset {
+    const off = DateTimeOffset.offsetMinutes(offset);
+    return DateTimeOffset.fromClock(DateTime.fromTicks(ticks, 0), off);
+  }
+  /** .NET's ValidateOffset: whole minutes within ±14 hours. */
+  private static offsetMinutes(offset: TimeSpan): number {
+    if (offset.ticks % 600000000 !== 0) throw argumentError("Offset must be specified in whole minutes.\r\nParameter name: offset");
+    if (Math.abs(offset.ticks) > 14 * 36000000000) throw argumentOutOfRange("offset", "Offset must be within plus or minus 14 hours.");
+    return offset.ticks / 600000000;
+  }
   static fromDateTime(d: DateTime): DateTimeOffset {
     return new DateTimeOffset(new DateTime(d.ms, 1, d.tk));
   }
@@ -676,8 +704,9 @@ export class DateTimeOffset {
   /** The same instant at `offset` (whole minutes within ±14 hours; the clock time must stay in range). */
   ToOffset(offset: TimeSpan): DateTimeOffset {
     // (the UTC time plus the offset first, as .NET adds them before it checks the offset)
-    const clock = this.dt.ms + offset.ticks / 10000;
-    if (!(clock >= MIN_MS && clock < END_MS)) throw argumentOutOfRange("value", "The added or subtracted value results in an un-representable DateTime.");
+    // (in exact ticks: a tick off MinValue is below the double ms's resolution)
+    const clock = BigInt(this.dt.Ticks) + offset.big();
+    if (clock < 0n || clock > 3155378975999999999n) throw argumentOutOfRange("t", "The added or subtracted value results in an un-representable DateTime.");
     if (offset.ticks % 600000000 !== 0) throw argumentError("Offset must be specified in whole minutes.\r\nParameter name: offset");
     if (Math.abs(offset.ticks) > 14 * 36000000000) throw argumentOutOfRange("offset", "Offset must be within plus or minus 14 hours.");
     return new DateTimeOffset(this.dt, offset.ticks / 600000000);

@@ -34,6 +34,8 @@ export function linqJoin<TO, TI, K, R>(outer: Seq<TO>, inner: Seq<TI>, outerKey:
   return new Deferred(function* () {
     if (corefxLinq.on && emptyOuter(outer)) return;
     const groups = lookup(inner, innerKey);
+    // corefx: no outer keys at all when the inner lookup is empty
+    if (corefxLinq.on && groups.length === 0) return;
     for (const o of seq<TO>(outer)) {
       const k = outerKey(o);
       if (k === null || k === undefined) continue;

@@ -96,8 +96,10 @@ export function jconv(token: unknown, key: string): unknown {
     const type = token.Type;
     switch (key) {
       case "int":
+        if ((type === TT.Integer || type === TT.Float) && typeof v === "number" && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647) return v;
+        break;
       case "long":
-        if ((type === TT.Integer || type === TT.Float) && typeof v === "number" && Number.isInteger(v)) return v;
+        if ((type === TT.Integer || type === TT.Float) && typeof v === "number" && Number.isInteger(v) && Math.abs(v) < 9007199254740992) return v;
         break;
       case "double":
         if ((type === TT.Integer || type === TT.Float) && typeof v === "number") return v;
@@ -216,10 +218,26 @@ export function jconv(token: unknown, key: string): unknown {
       n = d > 0.5 ? f + 1 : d < 0.5 ? f : f % 2 === 0 ? f : f + 1;
     }
     if (k === "float") return Math.fround(n);
+    // Convert.ToInt32(long/double) & co.: OverflowException outside the target's range
+    if (NUMERIC_INT.has(k)) {
+      const [lo, hi] = INT_RANGE[k]!;
+      if (!(n >= lo && n <= hi)) throw overflow(`Value was either too large or too small for ${INT_LABEL[k]}.`);
+    }
     return n;
   }
   return v;
 }
+const INT_RANGE: Record<string, [number, number]> = {
+  sbyte: [-128, 127],
+  byte: [0, 255],
+  short: [-32768, 32767],
+  ushort: [0, 65535],
+  int: [-2147483648, 2147483647],
+  uint: [0, 4294967295],
+  // (a double of 2^63 is out of range: Convert.ToInt64 checks < 2^63)
+  long: [-9223372036854775808, 9223372036854774784],
+  ulong: [0, 18446744073709549568],
+};
 
 const INT_LABEL: Record<string, string> = {
   sbyte: "a signed byte",
@@ -249,11 +267,6 @@ function decTo(v: Decimal, k: string): unknown {
   return decToIntegral(decRound(v, 0, 0), k);
 }
 
-/** `token.Values<T>()`. */
-export function jvalues(t: JToken, key: string): unknown[] {
-  const src = t instanceof JObject ? t.Properties().map((p) => p.Value) : t.Children();
-  return src.map((c) => jconv(c, key));
-}
 
 /** JValue.ToString() is the value's own ToString, not JSON (a string token prints without quotes). */
 JValue.prototype.ToString = function (this: JValue, formatting?: number): string {

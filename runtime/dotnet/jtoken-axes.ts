@@ -1,8 +1,9 @@
 // JToken navigation beyond parent/child (siblings, ancestors) and Newtonsoft.Json.Linq.Extensions
 // over token sequences, as Newtonsoft.Json defines them.
-import { argumentNull, DotNetException, nullReference } from "../errors.js";
+import { argumentNull, DotNetException, invalidOperation, nullReference } from "../errors.js";
 import { Deferred } from "./linq-deferred.js";
-import { JContainer, JObject, JToken, JValue, jconv } from "./newtonsoft.js";
+import { JContainer, JObject, JSingle, JToken, JValue, TT, jconv } from "./newtonsoft.js";
+import { Decimal } from "./decimal.js";
 
 const nn = <T>(t: T | null): T => {
   if (t === null || t === undefined) throw nullReference();
@@ -66,6 +67,19 @@ export function jsValues(src: Iterable<JToken> | null, key: unknown, cast: strin
     }
   });
 }
+/**
+ * `token.Values<T>()`: a container's children (an object's are its properties), each through
+ * Extensions.Convert (jtoken-axes.ts convertToken), lazily; a JValue has no child values.
+ */
+export function jvalues(t: JToken, key: string): Iterable<unknown> {
+  if (t instanceof JValue) throw invalidOperation("Cannot access child value on Newtonsoft.Json.Linq.JValue.");
+  return jsValues([t], undefined, key);
+}
+/** `token.Value<T>(key)`: the item at key through Extensions.Convert (a missing item converts as null does). */
+export function jValueAt(t: JToken | null, key: unknown, cast: string): unknown {
+  const v = nn(t).Item(key);
+  return v === null || v === undefined ? jconv(v, cast) : convertToken(v, cast, "Newtonsoft.Json.Linq.JToken");
+}
 /** Value-type conversion targets: a null JValue cannot become one (Convert.ChangeType). */
 const VALUE_TARGETS = new Set(["int", "long", "short", "ushort", "uint", "ulong", "byte", "sbyte", "double", "float", "decimal", "bool", "char", "DateTime", "DateTimeOffset", "TimeSpan", "Guid"]);
 /**
@@ -81,5 +95,41 @@ function convertToken(t: JToken, cast: string | null, from: string): unknown {
     throw new DotNetException("System.InvalidCastException", `Cannot cast ${t.$typeName} to ${from}.`);
   }
   if ((t.Value === null || t.Value === undefined) && VALUE_TARGETS.has(cast)) throw new DotNetException("System.InvalidCastException", "Null object cannot be converted to a value type.");
+  changeTypeCheck(t, cast.endsWith("?") ? cast.slice(0, -1) : cast);
   return jconv(t, cast);
+}
+
+/** .NET's short names of the IConvertible types (InvalidCast_FromTo) by conversion key. */
+const CONVERTIBLE: Record<string, string> = {
+  int: "Int32", long: "Int64", short: "Int16", byte: "Byte", sbyte: "SByte", uint: "UInt32", ulong: "UInt64", ushort: "UInt16",
+  double: "Double", float: "Single", decimal: "Decimal", bool: "Boolean", char: "Char", string: "String", DateTime: "DateTime",
+};
+/** Keys of the value types a JValue holds that are not IConvertible, with the token type that holds them. */
+const OPAQUE: Record<string, number> = { Guid: TT.Guid, TimeSpan: TT.TimeSpan, Uri: TT.Uri, "byte[]": TT.Bytes, DateTimeOffset: TT.Date };
+/**
+ * Convert.ChangeType(value, T) as Extensions.Convert calls it when the value is not a T already: a
+ * value that is not IConvertible (Guid, TimeSpan, Uri, byte[], DateTimeOffset) cannot convert at
+ * all, an IConvertible one not to a non-IConvertible target, and DateTime, Boolean, Double/Decimal
+ * and Int64 refuse some targets (IConvertible's InvalidCastException). The rest converts as jconv does.
+ */
+function changeTypeCheck(t: JValue, k: string): void {
+  const v = t.Value;
+  if (v === null || v === undefined) return;
+  const type = t.Type;
+  const isDto = type === TT.Date && (v as { $typeName?: string }).$typeName === "System.DateTimeOffset";
+  // the value is a T already
+  if (OPAQUE[k] !== undefined && OPAQUE[k] === type && (k !== "DateTimeOffset" || isDto)) return;
+  if (isDto || (type !== TT.Date && Object.values(OPAQUE).includes(type))) throw new DotNetException("System.InvalidCastException", "Object must implement IConvertible.");
+  const from = type === TT.Integer ? "Int64" : type === TT.Float ? (v instanceof Decimal ? "Decimal" : t instanceof JSingle ? "Single" : "Double") : type === TT.String ? "String" : type === TT.Boolean ? "Boolean" : type === TT.Date ? "DateTime" : null;
+  if (from === null) return;
+  const to = CONVERTIBLE[k];
+  if (to === undefined) {
+    if (OPAQUE[k] !== undefined) throw new DotNetException("System.InvalidCastException", `Invalid cast from 'System.${from}' to 'System.${k === "byte[]" ? "Byte[]" : k}'.`);
+    return;
+  }
+  const refused =
+    (from === "DateTime" && to !== "String" && to !== "DateTime") ||
+    ((from === "Boolean" || from === "Double" || from === "Single" || from === "Decimal") && (to === "Char" || to === "DateTime")) ||
+    (from === "Int64" && to === "DateTime");
+  if (refused) throw new DotNetException("System.InvalidCastException", `Invalid cast from '${from}' to '${to}'.`);
 }

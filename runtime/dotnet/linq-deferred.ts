@@ -36,7 +36,10 @@ export function linqSelect<T, R>(src: Seq<T>, f: (x: T, i: number) => R): Iterab
     for (const x of s) yield f(x, i++);
   });
   // corefx's SelectListIterator (one-argument selector over an IList): Skip indexes past the skipped
-  if (corefxLinq.on && Array.isArray(s) && f.length < 2) (d as { $skip?: unknown }).$skip = (n: number) => s.slice(Math.max(0, n)).map((x) => f(x, 0));
+  if (corefxLinq.on && Array.isArray(s) && f.length < 2) {
+    (d as { $skip?: unknown }).$skip = (n: number) => s.slice(Math.max(0, n)).map((x) => f(x, 0));
+    (d as { $at?: unknown }).$at = (i: number) => (i >= 0 && i < s.length ? { found: true, value: f(s[i]!, 0) } : { found: false });
+  }
   return d;
 }
 export function linqSelectMany<T, R>(src: Seq<T>, f: (x: T) => Iterable<R>): Iterable<R> {
@@ -119,10 +122,14 @@ export function linqTakeWhile<T>(src: Seq<T>, p: (x: T) => boolean): Iterable<T>
 }
 export function linqReverse<T>(src: Seq<T>): Iterable<T> {
   const s = seq<T>(src);
-  return new Deferred(function* () {
+  const d = new Deferred(function* () {
     const a = Array.from(s);
     for (let i = a.length - 1; i >= 0; i--) yield a[i]!;
   });
+  // corefx's ReverseIterator counts its source (an ordered one without keys)
+  const count = corefxLinq.on ? (s as { $count?: () => number }).$count : undefined;
+  if (count) (d as { $count?: unknown }).$count = () => count.call(s);
+  return d;
 }
 /** Concat (and Append/Prepend, whose element is evaluated at the call). */
 export function linqConcat<T>(a: Seq<T>, b: Seq<T>): Iterable<T> {

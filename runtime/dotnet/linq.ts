@@ -72,7 +72,8 @@ function singleOf<T>(src: Seq<T>, pred?: (x: T) => boolean): { n: number; value?
     if (pred && !pred(x)) continue;
     value = x;
     n++;
-    if (!pred && n > 1) break;
+    // (.NET Framework tests every element against the predicate; corefx stops at the second match)
+    if ((!pred || corefxLinq.on) && n > 1) break;
   }
   if (n > 1) throw invalidOperation(pred ? "Sequence contains more than one matching element" : "Sequence contains more than one element");
   return { n, value };
@@ -91,6 +92,9 @@ function elementAt<T>(src: Seq<T>, i: number): { found: boolean; value?: T } {
   const s = seq<T>(src);
   if (Array.isArray(s)) return i >= 0 && i < s.length ? { found: true, value: s[i] } : { found: false };
   if (i < 0) return { found: false };
+  // corefx: a Select over a list (and other partitions) reach the index without running the others' selectors
+  const at = corefxLinq.on ? (s as { $at?: (i: number) => { found: boolean; value?: T } }).$at : undefined;
+  if (at) return at(i);
   let k = 0;
   for (const x of s) if (k++ === i) return { found: true, value: x };
   return { found: false };
@@ -106,7 +110,10 @@ export function linqAll<T>(src: Seq<T>, pred: (x: T) => boolean): boolean {
 /**
  * Test-only switch: emulate the shortcuts of Mono's LINQ (corefx's System.Linq) where they skip work
  * .NET Framework's System.Core does (OrderBy(..).Count() without keys, Select(..).Skip(n) without the
- * skipped selectors, Join/GroupJoin without the inner keys for an empty outer sequence). The fuzzer
+ * skipped selectors, Join/GroupJoin without the inner keys for an empty outer sequence, Join without
+ * the outer keys when the inner lookup is empty, ElementAt(i) of a Select over a list without the
+ * other selectors, Single(predicate) stopping at the second match, Reverse().Count() without the
+ * source's keys). The fuzzer
  * (test/differential/generate/fuzz.ts) re-runs a case so when Mono answered and apimc threw, to tell
  * that known Mono-vs-.NET difference from a bug. Never set by the gateway.
  */

@@ -28,7 +28,76 @@ const CHAR_INTO_JSON = [
   `((JToken)'a').ToString(Formatting.None)`,
 ];
 
+/** Clocks before and after 1970 (the runtime's millisecond origin), near MinValue and MaxValue. */
+const CLOCKS = ["DateTime.MinValue.AddMonths(2)", "new DateTime(1969, 12, 31, 23, 59, 59)", "DateTime.MinValue.AddDays(1)", "DateTime.MaxValue.AddDays(-1)", "new DateTime(2020, 2, 29)"];
+const TICKS = [-1, -9999, -10000, -10001, 1, 9999];
+
+/** Token values × Values<T>() targets: Extensions.Convert is Convert.ChangeType (IConvertible's InvalidCastException, not the explicit operators' ArgumentException). */
+const TOKENS = ["new JValue(65)", "new JValue(65.5)", "new JValue(65.5m)", "new JValue(\"65\")", "new JValue(\"0f8fad5b-d9cb-469f-a165-70867728950e\")", "new JValue(true)", "new JValue(new DateTime(2020, 1, 1))", "new JValue(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero))", "new JValue(Guid.Empty)", "new JValue(TimeSpan.Zero)", "new JValue(new Uri(\"http://a/\"))", "new JValue(new byte[] { 1 })"];
+const TARGETS = ["int", "char", "string", "DateTime", "Guid", "TimeSpan", "double", "bool", "decimal", "DateTimeOffset"];
+
 export const FUZZ_CLASS_CASES: DiffCase[] = [
+  // ---- Json.NET conversions: Values<T>/Value<T> (ChangeType), explicit casts (range checks) ----------
+  ...TOKENS.flatMap((t, i) => TARGETS.map((k) => c(`json.values.${i}.${k}`, "string", `string.Join(",", new JArray(${t}).Values<${k}>())`))),
+  c("json.convert.0", "string", "string.Join(\",\", JArray.Parse(\"[1, 2.5, \\\"3\\\", true]\").Values<int>())"),
+  c("json.convert.1", "string", "string.Join(\",\", JArray.Parse(\"[1, {}]\").Values<int>())"),
+  c("json.convert.2", "string", "string.Join(\",\", JObject.Parse(\"{\\\"a\\\":1,\\\"b\\\":{}}\").Values<int>())"),
+  c("json.convert.3", "string", "string.Join(\",\", JObject.Parse(\"{\\\"a\\\":1,\\\"b\\\":[2]}\").Values<int>())"),
+  c("json.convert.4", "string", "string.Join(\",\", JArray.Parse(\"[\\\"2020-01-01T00:00:00Z\\\"]\").Values<double>())"),
+  c("json.convert.5", "string", "string.Join(\",\", JArray.Parse(\"[\\\"2020-01-01T00:00:00Z\\\"]\").Values<bool>())"),
+  c("json.convert.6", "string", "string.Join(\",\", JArray.Parse(\"[\\\"2020-01-01T00:00:00Z\\\"]\").Values<char>())"),
+  c("json.convert.7", "string", "string.Join(\",\", JArray.Parse(\"[\\\"2020-01-01T00:00:00Z\\\"]\").Values<string>())"),
+  c("json.convert.8", "string", "string.Join(\",\", new JArray(Guid.Empty).Values<int>())"),
+  c("json.convert.9", "string", "string.Join(\",\", new JArray(TimeSpan.Zero).Values<long>())"),
+  c("json.convert.10", "string", "string.Join(\",\", new JArray(new byte[]{1}).Values<int>())"),
+  c("json.convert.11", "string", "string.Join(\",\", new JArray(new Uri(\"http://a/\")).Values<int>())"),
+  c("json.convert.12", "string", "string.Join(\",\", JArray.Parse(\"[null]\").Values<int>())"),
+  c("json.convert.13", "string", "string.Join(\",\", JArray.Parse(\"[1e15]\").Values<int>())"),
+  c("json.convert.14", "string", "string.Join(\",\", JArray.Parse(\"[1e15]\").Values<long>())"),
+  c("json.convert.15", "string", "string.Join(\",\", JArray.Parse(\"[3000000000]\").Values<int>())"),
+  c("json.convert.16", "string", "string.Join(\",\", JArray.Parse(\"[-1]\").Values<uint>())"),
+  c("json.convert.17", "string", "string.Join(\",\", JArray.Parse(\"[2.5, 3.5]\").Values<int>())"),
+  c("json.convert.18", "int", "(int)JToken.Parse(\"1e15\")"),
+  c("json.convert.19", "int", "(int)JToken.Parse(\"3000000000\")"),
+  c("json.convert.20", "uint", "(uint)JToken.Parse(\"-1\")"),
+  c("json.convert.21", "byte", "(byte)JToken.Parse(\"256.0\")"),
+  c("json.convert.22", "int", "JToken.Parse(\"[1e15]\")[0].Value<int>()"),
+  c("json.convert.23", "double", "JToken.Parse(\"{\\\"a\\\":\\\"2020-01-01T00:00:00Z\\\"}\").Value<double>(\"a\")"),
+  c("json.convert.24", "double", "(double)JToken.Parse(\"\\\"2020-01-01T00:00:00Z\\\"\")"),
+  c("json.convert.25", "int", "JArray.Parse(\"[1, 2.5, \\\"x\\\"]\").Values<int>().First()"),
+  c("json.convert.26", "int", "JArray.Parse(\"[1, 2.5, \\\"x\\\"]\").Values<int>().Single()"),
+
+  // ---- sub-millisecond ticks before 1970 (a negative remainder once carried the wrong day) ----------
+  ...CLOCKS.map((d, i) => c(`ticks.datetime.${i}`, "string", `string.Join(",", new long[] { ${TICKS.join(", ")} }.Select(t => ${d}.Add(TimeSpan.FromTicks(t)).ToString("o") + "/" + ${d}.AddTicks(t).Ticks))`)),
+  ...CLOCKS.map((d, i) => c(`ticks.datetimeoffset.${i}`, "string", `string.Join(",", new long[] { ${TICKS.join(", ")} }.Select(t => new DateTimeOffset(${d}, TimeSpan.Zero).Add(TimeSpan.FromTicks(t)).ToString("o")))`)),
+  // ToOffset adds the offset to the clock before it checks the offset (.NET's DateTime + TimeSpan: "t")
+  ...["TimeSpan.FromTicks(-1)", "TimeSpan.FromTicks(1)", "TimeSpan.FromHours(-1)", "TimeSpan.FromMinutes(1)", "TimeSpan.FromHours(15)"].flatMap((o, i) => [
+    c(`tooffset.min.${i}`, "string", `DateTimeOffset.MinValue.ToOffset(${o}).ToString("o")`),
+    c(`tooffset.max.${i}`, "string", `DateTimeOffset.MaxValue.ToOffset(${o}).ToString("o")`),
+    c(`tooffset.mid.${i}`, "string", `new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero).ToOffset(${o}).ToString("o")`),
+  ]),
+  // new DateTimeOffset(DateTime, TimeSpan) and (long, TimeSpan): the kind's offset, ValidateOffset, ValidateDate in .NET's order
+  c("dto.ctor.0", "string", "new DateTimeOffset(new DateTime(2020, 2, 29), TimeSpan.FromHours(2)).ToString(\"o\")"),
+  c("dto.ctor.1", "string", "new DateTimeOffset(new DateTime(2020, 2, 29, 0, 0, 0, DateTimeKind.Utc), TimeSpan.FromHours(2)).ToString(\"o\")"),
+  c("dto.ctor.2", "string", "new DateTimeOffset(new DateTime(2020, 2, 29, 0, 0, 0, DateTimeKind.Utc), TimeSpan.Zero).ToString(\"o\")"),
+  c("dto.ctor.3", "string", "new DateTimeOffset(new DateTime(2020, 2, 29, 0, 0, 0, DateTimeKind.Local), TimeSpan.Zero).ToString(\"o\")"),
+  c("dto.ctor.4", "string", "new DateTimeOffset(new DateTime(2020, 2, 29, 0, 0, 0, DateTimeKind.Local), TimeSpan.FromHours(1)).ToString(\"o\")"),
+  c("dto.ctor.5", "string", "new DateTimeOffset(DateTime.MinValue, TimeSpan.FromHours(2)).ToString(\"o\")"),
+  c("dto.ctor.6", "string", "new DateTimeOffset(DateTime.MinValue.AddTicks(3), TimeSpan.FromHours(-2)).ToString(\"o\")"),
+  c("dto.ctor.7", "string", "new DateTimeOffset(DateTime.MinValue, TimeSpan.FromTicks(1)).ToString(\"o\")"),
+  c("dto.ctor.8", "string", "new DateTimeOffset(DateTime.MinValue, TimeSpan.FromHours(15)).ToString(\"o\")"),
+  c("dto.ctor.9", "string", "new DateTimeOffset(637000000000000001L, TimeSpan.FromHours(-5)).ToString(\"o\")"),
+  c("dto.ctor.10", "string", "new DateTimeOffset(-1L, TimeSpan.FromHours(-5)).ToString(\"o\")"),
+  c("dto.ctor.11", "string", "new DateTimeOffset(0L, TimeSpan.FromHours(1)).ToString(\"o\")"),
+  c("dto.ctor.12", "string", "new DateTimeOffset(DateTime.MaxValue.Ticks, TimeSpan.FromHours(-1)).ToString(\"o\")"),
+  // ---- interpolation: every hole is evaluated before any is formatted (string.Format's arguments) ----
+  c("interp.order.peek", "string", `$"{(new DateTimeOffset(2020, 12, 31, 23, 0, 0, TimeSpan.FromHours(5.5))):K}{((new Stack<long>(2)).Peek())}!"`),
+  c("interp.order.parse", "string", `$"{DateTime.MinValue:K}|{int.Parse("x")}"`),
+  c("interp.order.last", "string", `$"{int.Parse("x")}|{DateTime.MinValue:K}"`),
+  c("interp.order.aligned", "string", `$"={(0),-6:#,##0}|{(new DateTimeOffset(2020, 12, 31, 23, 0, 0, TimeSpan.FromHours(5.5))):K}|{(new DateTime(long.Parse("-9223372036854775808"), DateTimeKind.Unspecified)):f}!"`),
+  b("interp.order.side.effects", "string", `int x = 5; return $"{x:D3}{x++}{x:X}|{x}";`),
+  b("interp.order.list", "string", `var l = new List<int> { 1 }; return $"{l.Count:D2}-{l.Remove(1)}-{l.Count,4}";`),
+  b("interp.order.nested", "string", `int x = 1; return $"{x:D2}{$"{x++:D3}{x}"}{x}";`),
   ...CHAR_INTO_JSON.map((e, i) => c(`json.char.${i}`, "string", e)),
   c("json.char.value", "object", `(new JValue((object)('\\n'))).Value`),
   b("json.char.jarray.add", "string", `var a = new JArray(); a.Add('x'); a.Insert(0, 'y'); JToken t = 'a'; a.Add(t); char? n = 'b'; a.Add(n); n = null; a.Add(n); return a.ToString(Formatting.None);`),

@@ -89,6 +89,8 @@ type("System", "DateTime", { valueType: true, test: (v) => js`(${v} instanceof $
 type("System", "DateTimeOffset", { valueType: true, test: (v) => js`(${v} instanceof ${DO()})` }, [
   ...common("DateTimeOffset"),
   C("(DateTime dateTime)", (_r, a) => js`${DO()}.fromDateTime(${a[0]})`),
+  C("(DateTime dateTime, TimeSpan offset)", (_r, a) => js`${DO()}.fromDateTimeAt(${a[0]}, ${a[1]})`),
+  C("(long ticks, TimeSpan offset)", (_r, a) => js`${DO()}.fromTicksAt(${a[0]}, ${a[1]})`),
   C("(int year, int month, int day, int hour, int minute, int second, TimeSpan offset)", (_r, a) => js`${DO()}.fromParts(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}, ${a[4]}, ${a[5]}, 0, ${a[6]})`),
   C("(int year, int month, int day, int hour, int minute, int second, int millisecond, TimeSpan offset)", (_r, a) => js`${DO()}.fromParts(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}, ${a[4]}, ${a[5]}, ${a[6]}, ${a[7]})`),
   P("DateTime UtcDateTime", p("UtcDateTime")),

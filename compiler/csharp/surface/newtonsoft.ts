@@ -27,7 +27,7 @@ function jsonShape(t: Type | undefined, depth = 0): JsonShape | null {
   if (t.k !== "named") return null;
   const d = t.def;
   if (d.name === "Nullable") return jsonShape(t.args[0], depth + 1);
-  if (d.ns === "System" && (d.name === "double" || d.name === "decimal" || d.name === "float" || d.name === "char")) return d.name;
+  if (d.ns === "System" && (d.name === "double" || d.name === "decimal" || d.name === "float" || d.name === "char" || d.name === "Guid")) return d.name;
   if (SEQUENCES.has(d.name) && t.args.length === 1) {
     const e = jsonShape(t.args[0], depth + 1);
     return e === null ? null : ["seq", e];
@@ -61,7 +61,8 @@ function typedValue(a: Code, info: LowerInfo, index = 0): Code {
 
 type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], test: (v) => js`(${v} instanceof ${rt("JToken")})` }, [
   I("JToken this[object key]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
-  M("T Value<T>(object key)", (r, a, x) => jconvTo(js`${r}.Item(${a[0]})`, x.typeArgs[0]!)),
+  // (Extensions.Convert: Convert.ChangeType's rules, not the explicit operators')
+  M("T Value<T>(object key)", (r, a, x) => js`${rt("jValueAt")}(${r}, ${a[0]}, ${castKeyOf(x.typeArgs[0]!)})`),
   M("IEnumerable<T> Values<T>()", (r, _a, x) => js`${rt("jvalues")}(${r}, ${castKeyOf(x.typeArgs[0]!)})`),
   M("T ToObject<T>()", (r, _a, x) => jconvTo(r, x.typeArgs[0]!)),
   M("string ToString()", (r) => js`${r}.ToString()`),
