@@ -80,6 +80,19 @@ const ORDERS = `<!-- Orders: who is calling decides the role. ${IMG.replace(/--/
   <outbound><base /></outbound>
 </policies>
 `;
+// Fails in set-variable (int.Parse of the X-N header): the trace's error step with every LastError field.
+const BOOM = `<policies>
+  <inbound>
+    <base />
+    <set-variable name="n" value="@(int.Parse(context.Request.Headers.GetValueOrDefault(&quot;X-N&quot;, &quot;x&quot;)))" />
+  </inbound>
+  <backend><base /></backend>
+  <outbound><base /></outbound>
+  <on-error>
+    <set-header name="X-Failed" exists-action="override"><value>@(context.LastError.Reason)</value></set-header>
+  </on-error>
+</policies>
+`;
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split("\n").length;
 
 let backend: TestServer;
@@ -101,12 +114,15 @@ beforeAll(async () => {
   write("global.xml", GLOBAL);
   write("fragments/stamp.xml", FRAGMENT);
   write("orders.xml", ORDERS);
+  write("boom.xml", BOOM);
   write(
     "gateway.json",
     JSON.stringify({
       policy: "global.xml",
       fragments: "fragments",
-      apis: [{ id: "orders", name: "Orders", path: "/orders", serviceUrl: backend.url, policy: "orders.xml", subscriptionRequired: false, operations: [{ id: "get-order", method: "GET", urlTemplate: "/{id}" }, { id: "add-order", method: "POST", urlTemplate: "/{id}" }] }],
+      apis: [{ id: "orders", name: "Orders", path: "/orders", serviceUrl: backend.url, policy: "orders.xml", subscriptionRequired: false, operations: [{ id: "get-order", method: "GET", urlTemplate: "/{id}" }, { id: "add-order", method: "POST", urlTemplate: "/{id}" }] },
+        { id: "boom", name: "Boom", path: "/boom", serviceUrl: backend.url, policy: "boom.xml", subscriptionRequired: false },
+      ],
     }),
   );
   gw = createGateway({ config: join(dir, "gateway.json"), watch: true, workbench: { traceAll: true, assets }, onBuild: () => builds++ });
@@ -233,6 +249,13 @@ describe("the workbench page", () => {
     const changes = await detail.locator("table.changes tbody tr").allTextContents();
     expect(changes).toContain("variablewhoadmin");
 
+    // forward-request: the backend exchange (URL, status).
+    await page.getByTestId("step").filter({ hasText: "forward-request" }).click();
+    await detail.getByText("Outgoing request").waitFor();
+    const outgoing = (await detail.textContent())!;
+    expect(outgoing).toContain(`POST ${backend.url}/42?src=wb`);
+    expect(outgoing).toMatch(/Status\s*200/);
+
     // choose: the branch it took; its lines highlighted in the policy, its code beside them.
     await page.getByTestId("step").filter({ hasText: "choose" }).click();
     await detail.getByText("when[1]").waitFor();
@@ -282,6 +305,30 @@ describe("the workbench page", () => {
     expect(await page.getByTestId("steps").textContent()).toContain("→ when[1]");
     await page.goto(`${base}/_apimc/#/requests`);
     await until("the history has the re-run", async () => (await rows.count()) === n + 1);
+    await expectNoInjection();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("a failing policy: its step is marked, the error step has every LastError field and points at the policy's line", { timeout: 60_000 }, async () => {
+    const r = await fetch(`${base}/boom/1`, { headers: { "x-n": IMG } });
+    expect(r.status).toBe(500);
+    expect(r.headers.get("x-failed")).toBe("ExpressionValueEvaluationFailure");
+    await page.goto(`${base}/_apimc/#/requests`);
+    const row = page.getByTestId("history").locator("tr[data-id]").first();
+    await until("the failed request is in the history", async () => ((await row.textContent()) ?? "").includes("/boom/1"));
+    await row.getByTestId("open-trace").click();
+    await page.getByTestId("step").first().waitFor();
+    expect(await page.getByTestId("step").filter({ hasText: "set-variable" }).textContent()).toContain("failed");
+    await page.getByTestId("step").filter({ hasText: "error" }).first().click();
+    const fields = await page.getByTestId("step-detail").locator("table.error-fields tbody tr").allTextContents();
+    const line = lineOf(BOOM, "<set-variable");
+    expect(fields).toEqual(expect.arrayContaining(["Sourceset-variable", "ReasonExpressionValueEvaluationFailure", "Sectioninbound", "fileboom.xml", `line${line}`]));
+    expect(fields.some((f) => f.startsWith("Message") && f.length > "Message".length)).toBe(true);
+    expect(fields.some((f) => f.startsWith("Path"))).toBe(true);
+    // The error's policy line is highlighted.
+    const hl = page.getByTestId("step-policy").locator(".cm-step-line");
+    await until("the failing policy's line is highlighted", async () => (await hl.count()) === 1);
+    expect(await hl.textContent()).toContain("<set-variable");
     await expectNoInjection();
     expect(pageErrors).toEqual([]);
   });
