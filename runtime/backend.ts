@@ -4,18 +4,14 @@
 // is the wait for response headers) instead of a signal and a timer per call.
 import { Pool, buildConnector, type Dispatcher } from "undici";
 import type { TLSSocket } from "node:tls";
-import { MessageBody } from "./body.js";
 import type { Context } from "./context.js";
 import { ResponseMessage } from "./context.js";
 import { PolicyError } from "./errors.js";
-import { HeaderMap } from "./headers.js";
 import { FRAMING, NOT_SENT, requestWire } from "./framing.js";
-import { httpCall, onConnectOptionsChange, outgoingConnectOptions, readCapped, reasonPhrase } from "./http.js";
+import { httpCall, onConnectOptionsChange, outgoingConnectOptions } from "./http.js";
+import { ForwardResponse } from "./backend-response.js";
 import type { BackendHost, ForwardOptions, HttpVersion } from "./pipeline.js";
 import { clientCertificateOf, forwardWithCertificate } from "./security/certificate.js";
-
-/** Bytes up to which a response of known length is read whole rather than piped. */
-const SMALL_BODY = 64 * 1024;
 
 /** HTTP/1.1 (http-version="1", the default): one pool per origin. */
 const pools = new Map<string, Pool>();
@@ -132,73 +128,54 @@ export function backendTarget(ctx: Context, baseUrl: string, apiPath = ""): { ba
 export function httpBackend(baseUrl: string, apiPath = ""): BackendHost {
   parseBase(baseUrl); // a bad service URL fails at configuration time, not on a request
   return {
-    async forward(ctx: Context, opts: ForwardOptions): Promise<ResponseMessage> {
-      const { base, target } = backendTarget(ctx, baseUrl, apiPath);
-      const cert = clientCertificateOf(ctx); // authentication-certificate: through that certificate's TLS agent
-      if (cert) {
-        // The certificate's agent speaks HTTP/1.1: "2or1" falls back to it, "2" cannot be honoured.
-        if (opts.httpVersion === "2")
-          throw new PolicyError("BackendConnectionFailure", `Could not reach ${base.origin}: http-version="2" cannot be combined with authentication-certificate in apimc (a client-certificate connection is HTTP/1.1); use http-version="2or1" or "1".`, 500, "forward-request");
-        return forwardWithCertificate(ctx, base.origin + target, cert, opts.timeoutMs);
-      }
-      const body = ctx.Request.Body ? ctx.Request.Body.payload() : null;
-      const pool = opts.httpVersion === undefined ? poolFor(base.origin) : versionPoolFor(base.origin, opts.httpVersion);
-      if (opts.followRedirects) {
-        // Rare: the general client follows redirects across origins.
-        const headers = ctx.Request.Headers.clone();
-        for (const h of NOT_FORWARDED) if (!FRAMING.has(h)) headers.delete(h); // httpCall frames the body it sends
-        return httpCall(new URL(base.origin + target), ctx.Request.Method, headers, body, opts.timeoutMs, pool, true, "forward-request", opts.streamResponse);
-      }
-      // Content-Length from the body sent now, never the client's (a policy may have replaced it).
-      const wire = requestWire(ctx.Request.Headers, NOT_FORWARDED, ctx.Request.Method, body);
-      let res: Dispatcher.ResponseData;
+    // Not async: a synchronous failure (a bad set-backend-service URL) becomes a rejection here, and
+    // a forward costs the handler's promise only.
+    forward(ctx: Context, opts: ForwardOptions): Promise<ResponseMessage> {
       try {
-        res = await pool.request({
-          path: target || "/",
-          method: ctx.Request.Method as Dispatcher.HttpMethod,
-          headers: wire.headers,
-          body: wire.body,
-          headersTimeout: opts.timeoutMs > 0 ? opts.timeoutMs : 0,
-          // Buffered: the body within the timeout. Streamed: no gap between chunks longer than the
-          // timeout (a stream may run for hours; a backend silent that long is gone).
-          bodyTimeout: opts.timeoutMs > 0 ? opts.timeoutMs : 0,
-        });
+        return forwardTo(ctx, opts, baseUrl, apiPath);
       } catch (e) {
-        throw forwardError(e, base.origin, target, opts.timeoutMs, opts.httpVersion);
+        return Promise.reject(e);
       }
-      const h = new HeaderMap("response");
-      const raw = res.headers;
-      for (const k in raw) {
-        const v = raw[k];
-        if (v !== undefined) h.m.set(k, { name: k, values: Array.isArray(v) ? v : [v] });
-      }
-      // Small bodies of known length are read whole even when streaming: one write to the client
-      // instead of a pipe (most API responses are a few KB).
-      const length = res.headers["content-length"];
-      if (opts.streamResponse && !(typeof length === "string" && Number(length) <= SMALL_BODY))
-        return new ResponseMessage(res.statusCode, reasonPhrase(res.statusCode), h, MessageBody.stream(res.body));
-      let bytes: Buffer;
-      try {
-        bytes = await readCapped(res.body, res.headers["content-length"], base.origin);
-      } catch (e) {
-        if (e instanceof PolicyError) throw e;
-        throw forwardError(e, base.origin, target, opts.timeoutMs, opts.httpVersion);
-      }
-      return new ResponseMessage(res.statusCode, reasonPhrase(res.statusCode), h, new MessageBody(bytes));
     },
   };
 }
 
-function forwardError(e: unknown, origin: string, path: string, timeoutMs: number, httpVersion?: HttpVersion): PolicyError {
-  const code = (e as { code?: string }).code ?? (e as Error).name;
-  if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT")
-    return new PolicyError("Timeout", `Request to ${origin}${path.split("?")[0]} did not complete within ${timeoutMs} ms.`, 504, "forward-request", e);
-  // h2c with prior knowledge against a backend that does not speak HTTP/2 ends in a protocol error: say why.
-  const hint =
-    httpVersion === "2" && origin.startsWith("http:") && (code.startsWith("ERR_HTTP2") || code === "UND_ERR_SOCKET" || code === "ECONNRESET")
-      ? ` http-version="2" over http:// speaks HTTP/2 with prior knowledge (h2c), which a backend that only speaks HTTP/1.1 refuses; use "2or1" or "1" for it.`
-      : "";
-  return new PolicyError("BackendConnectionFailure", `Could not reach ${origin}: ${(e as Error).message}${code ? ` (${code})` : ""}.${hint}`, 500, "forward-request", e);
+function forwardTo(ctx: Context, opts: ForwardOptions, baseUrl: string, apiPath: string): Promise<ResponseMessage> {
+  const { base, target } = backendTarget(ctx, baseUrl, apiPath);
+  const cert = clientCertificateOf(ctx); // authentication-certificate: through that certificate's TLS agent
+  if (cert) {
+    // The certificate's agent speaks HTTP/1.1: "2or1" falls back to it, "2" cannot be honoured.
+    if (opts.httpVersion === "2")
+      return Promise.reject(new PolicyError("BackendConnectionFailure", `Could not reach ${base.origin}: http-version="2" cannot be combined with authentication-certificate in apimc (a client-certificate connection is HTTP/1.1); use http-version="2or1" or "1".`, 500, "forward-request"));
+    return forwardWithCertificate(ctx, base.origin + target, cert, opts.timeoutMs);
+  }
+  const body = ctx.Request.Body ? ctx.Request.Body.payload() : null;
+  const pool = opts.httpVersion === undefined ? poolFor(base.origin) : versionPoolFor(base.origin, opts.httpVersion);
+  if (opts.followRedirects) {
+    // Rare: the general client follows redirects across origins.
+    const headers = ctx.Request.Headers.clone();
+    for (const h of NOT_FORWARDED) if (!FRAMING.has(h)) headers.delete(h); // httpCall frames the body it sends
+    return httpCall(new URL(base.origin + target), ctx.Request.Method, headers, body, opts.timeoutMs, pool, true, "forward-request", opts.streamResponse);
+  }
+  // Content-Length from the body sent now, never the client's (a policy may have replaced it).
+  const wire = requestWire(ctx.Request.Headers, NOT_FORWARDED, ctx.Request.Method, body);
+  const timeout = opts.timeoutMs > 0 ? opts.timeoutMs : 0;
+  return new Promise<ResponseMessage>((resolve, reject) => {
+    const handler = new ForwardResponse(opts, base.origin, target, resolve, reject, wire.body !== undefined && !Buffer.isBuffer(wire.body) ? wire.body : null);
+    pool.dispatch(
+      {
+        path: target || "/",
+        method: ctx.Request.Method as Dispatcher.HttpMethod,
+        headers: wire.headers,
+        body: wire.body,
+        headersTimeout: timeout,
+        // Buffered: the body within the timeout. Streamed: no gap between chunks longer than the
+        // timeout (a stream may run for hours; a backend silent that long is gone).
+        bodyTimeout: timeout,
+      },
+      handler as unknown as Dispatcher.DispatchHandler,
+    );
+  });
 }
 
 /** Percent-encodes what a path may not carry raw, keeping existing escapes. */
