@@ -9,7 +9,7 @@ import { HeaderMap } from "../runtime/headers.js";
 import { MessageBody } from "../runtime/body.js";
 import { NOT_SENT, responseLength } from "../runtime/framing.js";
 import { attachHost, defaultErrorResponse, runPipeline, type BackendHost, type PolicyModule } from "../runtime/pipeline.js";
-import { asciiJson, finishTrace, MAX_TRACE_ENTRIES, redactUrl, ROW_BRANCH, startTrace, traceError, traceOutgoing, traceSummary, TraceRing, type Redaction, type TraceRecord } from "../runtime/trace.js";
+import { asciiJson, bodyText, finishTrace, MAX_TRACE_ENTRIES, redactUrl, ROW_BRANCH, startTrace, traceError, traceOutgoing, traceSummary, TraceRing, type Redaction, type TraceRecord } from "../runtime/trace.js";
 import { redaction, requestLogLine, requestSecrets, scrub, type FailureFields, type LogFormat } from "./access-log.js";
 import { backendTarget, httpBackend } from "../runtime/backend.js";
 import { loadPolicy } from "./load.js";
@@ -644,10 +644,12 @@ function tracedHost(api: ApiRoute): BackendHost {
         url = ctx.$backendUrl ?? api.serviceUrl; // not a URL: the forward itself says so
       }
       const done = traceOutgoing(ctx, ctx.Request.Method, url, "forward-request");
+      // The backend exchange: what the gateway sent (headers, body unless streamed) and got back.
+      const sent = { requestHeaders: ctx.Request.Headers.clone(), requestBody: bodyText(ctx.Request.Body) };
       return api.backend.forward(ctx, o).then(
-        (r) => (done(r.StatusCode, null), r),
+        (r) => (done(r.StatusCode, null, { ...sent, responseHeaders: r.Headers, responseBody: r.Body }), r),
         (e: unknown) => {
-          done(null, e);
+          done(null, e, sent);
           throw e;
         },
       );

@@ -13,7 +13,7 @@ import { MessageBody } from "./body.js";
 import { NOT_SENT, reflectBody, requestWire } from "./framing.js";
 import { PolicyError } from "./errors.js";
 import { ResponseMessage, type Context } from "./context.js";
-import { traceOutgoing } from "./trace.js";
+import { bodyText, traceOutgoing } from "./trace.js";
 
 /** The request a send-request / send-one-way-request builds (set-url, set-method, set-header, set-body). */
 export class OutgoingRequest {
@@ -173,10 +173,12 @@ export function sendRequest(rq: OutgoingRequest, opts: SendOptions): Promise<Res
 
 function traced(rq: OutgoingRequest, opts: SendOptions, ctx: Context): Promise<ResponseMessage> {
   const done = traceOutgoing(ctx, rq.Method, rq.url ?? "");
+  // What was sent, read before sending (the exchange may take the body).
+  const sent = { requestHeaders: rq.Headers.clone(), requestBody: bodyText(rq.Body) };
   return send(rq, opts).then(
-    (res) => (done(res.StatusCode, null), res),
+    (res) => (done(res.StatusCode, null, { ...sent, responseHeaders: res.Headers, responseBody: res.Body }), res),
     (e: unknown) => {
-      done(null, e);
+      done(null, e, sent);
       throw e;
     },
   );

@@ -1,11 +1,13 @@
 // Request traces. A traced request records, per policy run: where the policy is (file:line, path,
-// section, scope), what it changed (variables, headers, URL, method, status), which branch a
-// `choose` took, cache hits and misses, outgoing requests, and the error with every LastError
-// field. Nothing here runs for a request that is not traced: the gateway watches `ctx.$p` (the
+// section, scope), what it changed (variables, headers, URL, method, status, bodies; each with the
+// value before where it had one), which branch a `choose` took and the value of each condition
+// evaluated, cache hits and misses, rate limit, quota and concurrency decisions, outgoing requests
+// (the backend's too) with their headers and bodies, and the error with every LastError field. Nothing here runs for a request that is not traced: the gateway watches `ctx.$p` (the
 // policy index the generated code sets) only on traced contexts, and runtime helpers note things
 // behind an `if (ctx.Tracing)` check.
 import type { Context, ResponseMessage, TraceEntry } from "./context.js";
-import type { HeaderEntry } from "./headers.js";
+import type { HeaderEntry, HeaderMap } from "./headers.js";
+import type { MessageBody } from "./body.js";
 import type { LastErrorFields } from "./errors.js";
 import { ROW_BRANCH, ROW_MASKED, type ModuleMeta, type PolicyRow } from "./contract.js";
 
@@ -21,23 +23,57 @@ export const MASK = "***";
 
 /** Longest value the trace shows (longer ones are cut, with "…"). */
 const MAX_VALUE = 256;
+/** Longest body the trace shows (before/after a set-body, an outgoing exchange's bodies). */
+export const MAX_BODY_VALUE = 4096;
 /** A trace keeps at most this many entries (a retry loop can run policies many times). */
 export const MAX_TRACE_ENTRIES = 10_000;
 
 export interface TraceChange {
-  kind: "variable" | "request-header" | "response-header" | "url" | "method" | "status" | "backend" | "response";
+  kind: "variable" | "request-header" | "response-header" | "url" | "method" | "status" | "backend" | "response" | "request-body" | "response-body";
   name?: string;
   /** null: removed. */
   value: string | null;
+  /** The value before (as the trace showed it); absent: it had none. */
+  before?: string | null;
 }
 
-export interface OutgoingTrace {
+/** What an outgoing request carried (traced requests only): headers as sent and received, bodies cut at MAX_BODY_VALUE. */
+export interface ExchangeDetails {
+  requestHeaders?: [string, string][];
+  requestBody?: string | null;
+  responseHeaders?: [string, string][];
+  responseBody?: string | null;
+}
+
+export interface OutgoingTrace extends ExchangeDetails {
   policy: string;
   method: string;
   url: string;
   status?: number;
   ms: number;
   error?: string;
+}
+
+/** A rate limit, quota or concurrency limit's decision for this request. */
+export interface LimitDecision {
+  policy: string;
+  /** The counter's key (rate-limit-by-key, quota-by-key, limit-concurrency), `***` when the policy used a secret. */
+  key?: string;
+  allowed: boolean;
+  /** calls (rate limits, call quotas), concurrent requests (limit-concurrency). */
+  limit?: number;
+  remaining?: number;
+  /** Refused: when to try again, ms. */
+  retryAfterMs?: number;
+  /** quota: what ran out. */
+  exceeded?: string;
+}
+
+/** A `when` of a choose that was evaluated: its condition's value (the first true one is taken). */
+export interface ConditionValue {
+  branch: string;
+  value: boolean;
+  line?: number;
 }
 
 export interface TraceError extends LastErrorFields {
@@ -60,8 +96,11 @@ export interface PolicyTraceEntry extends TraceEntry {
   durationMs?: number;
   /** choose: `when[k]`, `otherwise[1]`, or `none`. */
   branch?: string;
+  /** choose: each condition evaluated, in order (false until the one taken, which is true). */
+  conditions?: ConditionValue[];
   set?: TraceChange[];
   cache?: "hit" | "miss";
+  limits?: LimitDecision[];
   requests?: OutgoingTrace[];
   /** The policy raised the error of the next `error` entry. */
   failed?: true;
@@ -105,22 +144,55 @@ export function traceCache(ctx: Context, hit: boolean): void {
   if (r) r.entryForNote("cache").cache = hit ? "hit" : "miss";
 }
 
+/** A limit's decision, on the running policy's entry (the key masked when the policy used a secret). */
+export function traceLimit(ctx: Context, d: LimitDecision): void {
+  const r = recorders.get(ctx);
+  if (!r) return;
+  if (d.key !== undefined) d.key = r.masked() ? MASK : describe(d.key);
+  (r.entryForNote(d.policy).limits ??= []).push(d);
+}
+
+/** Outgoing headers and body for the trace: redacted names and a policy that used a secret show `***`. */
+export type ExchangeRecorder = (status: number | null, error: unknown, details?: { requestHeaders?: HeaderMap; requestBody?: string | null; responseHeaders?: HeaderMap; responseBody?: MessageBody | null }) => void;
+
 /**
  * An outgoing request (forward, send-request, send-one-way-request) starts: it goes on the running
- * policy's entry (or one of its own); the returned function records how it ended.
+ * policy's entry (or one of its own); the returned function records how it ended, and what it
+ * carried when told.
  */
-export function traceOutgoing(ctx: Context, method: string, url: string, source = "outgoing request"): (status: number | null, error: unknown) => void {
+export function traceOutgoing(ctx: Context, method: string, url: string, source = "outgoing request"): ExchangeRecorder {
   const r = recorders.get(ctx);
   if (!r) return () => {};
   const entry = r.entryForNote(source);
+  const masked = r.masked();
   const started = performance.now();
-  const o: OutgoingTrace = { policy: entry.policy ?? source, method, url: redactUrl(url, r.redaction.query), ms: 0 };
+  const o: OutgoingTrace = { policy: entry.policy ?? source, method, url: masked ? MASK : redactUrl(url, r.redaction.query), ms: 0 };
   (entry.requests ??= []).push(o);
-  return (status, error) => {
+  return (status, error, details) => {
     o.ms = round(performance.now() - started);
     if (status !== null) o.status = status;
     if (error !== null && error !== undefined) o.error = String((error as Error)?.message ?? error);
+    if (!details) return;
+    const headers = (h: HeaderMap) => {
+      const out: [string, string][] = [];
+      for (const e of h.m.values()) out.push([e.name, masked || r.redaction.headers.has(e.name.toLowerCase()) ? MASK : describe(e.values.join(","))]);
+      return out;
+    };
+    if (details.requestHeaders) o.requestHeaders = headers(details.requestHeaders);
+    if (details.requestBody !== undefined) o.requestBody = masked ? MASK : details.requestBody;
+    if (details.responseHeaders) o.responseHeaders = headers(details.responseHeaders);
+    if (details.responseBody !== undefined) o.responseBody = bodyText(details.responseBody);
   };
+}
+
+/** A body as the trace shows it: its text up to MAX_BODY_VALUE characters; null when there is none. */
+export function bodyText(b: MessageBody | null | undefined): string | null {
+  if (!b) return null;
+  if (b.isStream) return "(streamed through, not read)";
+  if (b.isConsumed) return "(read by a policy without preserveContent)";
+  const bytes = b.content();
+  const s = bytes.subarray(0, MAX_BODY_VALUE * 4).toString("utf8");
+  return s.length > MAX_BODY_VALUE ? `${s.slice(0, MAX_BODY_VALUE)}…` : s;
 }
 
 /** The error that ends the pipeline's normal flow (or on-error's), with every LastError field. */
@@ -152,6 +224,10 @@ class Recorder {
   method = "";
   status = 0;
   backend: string | null = null;
+  reqBody: MessageBody | null = null;
+  resBody: MessageBody | null = null;
+  /** What the trace last showed for a name (`kind:name`): the `before` of its next change (masked stays masked). */
+  shown = new Map<string, string | null>();
   count = 0;
   constructor(
     readonly ctx: Context,
@@ -160,6 +236,16 @@ class Recorder {
   ) {
     this.response = ctx.Response;
     this.snapshot();
+    // What the request came with: the first change of each shows it as `before` (redacted as the trace does).
+    for (const [k, e] of this.reqHeaders) this.shown.set(`request-header:${k}`, redaction.headers.has(k) ? MASK : describe(e.values.join(",")));
+    this.shown.set("request-body:", bodyText(this.reqBody));
+    this.shown.set("url:", redactUrl(this.url, redaction.query));
+    this.shown.set("method:", this.method);
+  }
+
+  /** Whether the running policy used a secret named value (its values are shown as `***`). */
+  masked(): boolean {
+    return ((this.currentRow?.flags ?? 0) & ROW_MASKED) !== 0;
   }
 
   enter(index: number): void {
@@ -178,6 +264,14 @@ class Recorder {
         const e = this.ctx.$trace[i] as PolicyTraceEntry;
         if (e.path === parent && e.scope === row.scope && e.section === row.section && e.policy === "choose") {
           e.branch = row.path.slice(cut + 1);
+          // The whens before the taken one were false, the taken one true, the rest not evaluated.
+          if (e.conditions && e.branch.startsWith("when[")) {
+            const k = e.conditions.findIndex((c) => c.branch === e.branch);
+            if (k !== -1) {
+              e.conditions[k]!.value = true;
+              e.conditions.length = k + 1;
+            }
+          }
           this.current = e;
           return;
         }
@@ -201,7 +295,15 @@ class Recorder {
       entry.file = row.file;
       entry.line = row.line;
     }
-    if (row.name === "choose") entry.branch = "none";
+    if (row.name === "choose") {
+      entry.branch = "none";
+      // Every `when` evaluated to false until a branch marker says which one was taken.
+      const prefix = `${row.path}\\when[`;
+      const conditions: ConditionValue[] = [];
+      for (const b of this.mod.meta.policies)
+        if (b.flags & ROW_BRANCH && b.scope === row.scope && b.section === row.section && b.path.startsWith(prefix) && !b.path.includes("\\", prefix.length)) conditions.push({ branch: b.path.slice(row.path.length + 1), value: false, line: b.line });
+      if (conditions.length) entry.conditions = conditions;
+    }
     this.push(entry);
     this.current = entry;
   }
@@ -239,17 +341,31 @@ class Recorder {
     for (const [k, v] of vars) if (!this.vars.has(k) || this.vars.get(k) !== v) changes.push({ kind: "variable", name: k, value: show(v, false) ?? "null" });
     for (const k of this.vars.keys()) if (!vars.has(k)) changes.push({ kind: "variable", name: k, value: null });
     diffHeaders(this.reqHeaders, ctx.Request.Headers.m, "request-header", changes, show, this.redaction.headers);
+    if (ctx.Request.Body !== this.reqBody) changes.push({ kind: "request-body", value: masked ? MASK : bodyText(ctx.Request.Body) });
     const res = ctx.Response;
     if (res !== this.response) changes.push({ kind: "response", value: `${res.StatusCode} ${res.StatusReason}` });
     else {
       diffHeaders(this.resHeaders, res.Headers.m, "response-header", changes, show, this.redaction.headers);
       if (res.StatusCode !== this.status) changes.push({ kind: "status", value: String(res.StatusCode) });
+      if (res.Body !== this.resBody) changes.push({ kind: "response-body", value: masked ? MASK : bodyText(res.Body) });
     }
     const url = ctx.Request.Url.href();
     if (url !== this.url) changes.push({ kind: "url", value: masked ? MASK : redactUrl(url, this.redaction.query) });
     if (ctx.Request.Method !== this.method) changes.push({ kind: "method", value: ctx.Request.Method });
     if (ctx.$backendUrl !== this.backend) changes.push({ kind: "backend", value: masked ? MASK : ctx.$backendUrl });
     if (changes.length) {
+      // Each change with what the trace showed before it (a value it never showed has no `before`).
+      for (const c of changes) {
+        const key = `${c.kind}:${c.kind === "request-header" || c.kind === "response-header" ? c.name!.toLowerCase() : (c.name ?? "")}`;
+        if (this.shown.has(key)) c.before = this.shown.get(key)!;
+        this.shown.set(key, c.value);
+      }
+      // A new response (the backend's, return-response): its headers and body are what later changes start from.
+      if (res !== this.response) {
+        for (const k of [...this.shown.keys()]) if (k.startsWith("response-header:")) this.shown.delete(k);
+        for (const [k, e] of res.Headers.m) this.shown.set(`response-header:${k}`, masked || this.redaction.headers.has(k) ? MASK : describe(e.values.join(",")));
+        this.shown.set("response-body:", masked ? MASK : bodyText(res.Body));
+      }
       if (cur) (cur.set ??= []).push(...changes);
       this.snapshot();
     }
@@ -265,6 +381,8 @@ class Recorder {
     this.url = ctx.Request.Url.href();
     this.method = ctx.Request.Method;
     this.backend = ctx.$backendUrl;
+    this.reqBody = ctx.Request.Body;
+    this.resBody = this.response.Body;
   }
 }
 

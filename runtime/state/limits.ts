@@ -7,6 +7,7 @@ import { store, type Context } from "../context.js";
 import { PolicyError } from "../errors.js";
 import { stateClock } from "./clock.js";
 import { stateOnFinish } from "./hooks.js";
+import { traceLimit } from "../trace.js";
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -321,6 +322,8 @@ export async function rateLimitByKey(
   const clock = stateClock(ctx);
   const now = clock.now();
   const r = await st.take([{ key: k, limit, windowMs }], deferred ? 0 : inc, now);
+  if (ctx.Tracing)
+    traceLimit(ctx, r.allowed ? { policy: "rate-limit-by-key", key: k.slice(4), allowed: true, limit, remaining: Math.max(0, limit - (r.used[0] ?? 0) - (deferred ? 0 : inc)) } : { policy: "rate-limit-by-key", key: k.slice(4), allowed: false, limit, remaining: 0, retryAfterMs: r.retryAfterMs });
   if (!r.allowed) throw rateLimited(ctx, names, r.retryAfterMs, limit);
   const used = r.used[0] ?? 0;
   if (!deferred) return finishRateHeaders(ctx, names, limit, limit - used - inc);
@@ -414,7 +417,10 @@ export async function rateLimitSubscription(ctx: Context, spec: SubscriptionLimi
   const now = stateClock(ctx).now();
   const counters = applicableLimits(ctx, spec, "rl").map((l) => ({ key: l.key, limit: l.limit.calls ?? 0, windowMs: l.limit.periodS * 1000 }));
   const r = await st.take(counters, 1, now);
-  if (!r.allowed) throw rateLimited(ctx, names, r.retryAfterMs, r.limit);
+  if (!r.allowed) {
+    if (ctx.Tracing) traceLimit(ctx, { policy: "rate-limit", allowed: false, limit: r.limit, remaining: 0, retryAfterMs: r.retryAfterMs });
+    throw rateLimited(ctx, names, r.retryAfterMs, r.limit);
+  }
   let remaining = Infinity;
   let total = 0;
   counters.forEach((c, i) => {
@@ -423,6 +429,7 @@ export async function rateLimitSubscription(ctx: Context, spec: SubscriptionLimi
       total = c.limit;
     }
   });
+  if (ctx.Tracing) traceLimit(ctx, { policy: "rate-limit", allowed: true, limit: total, remaining: Math.max(0, remaining) });
   finishRateHeaders(ctx, names, total, remaining);
 }
 
@@ -484,6 +491,11 @@ async function quotaRun(ctx: Context, counters: ScopedQuota[], inc: number, defe
     return { key: c.key, period: c.period, calls: c.limit.calls, bytes: kb === null ? null : kb * 1024, add };
   });
   const t = await st.take(checks, inc, deferred !== null, now);
+  if (ctx.Tracing) {
+    const key = counters[0]?.key.startsWith("qk:") ? counters[0].key.slice(3) : undefined;
+    const policy = key === undefined ? "quota" : "quota-by-key";
+    traceLimit(ctx, t.allowed ? { policy, key, allowed: true } : { policy, key, allowed: false, exceeded: t.exceeded ?? "call volume", retryAfterMs: Number.isFinite(t.periodEnd) ? Math.max(0, t.periodEnd - now) : undefined });
+  }
   if (!t.allowed) throw quotaExceeded(ctx, t.exceeded ?? "call volume", t.periodEnd, now);
   for (const c of fresh) markCounted(ctx, c.key);
   if (fresh.length === 0) return;
@@ -533,6 +545,7 @@ export async function quotaByKey(ctx: Context, spec: QuotaByKeySpec, key: unknow
 export async function concurrencyEnter(ctx: Context, key: unknown, max: number): Promise<ConcurrencySlot> {
   const k = key === null || key === undefined ? "" : String(key);
   const slot = await concurrencyStore(ctx).enter(k, max);
+  if (ctx.Tracing) traceLimit(ctx, { policy: "limit-concurrency", key: k, allowed: !!slot, limit: max });
   if (!slot) throw new PolicyError("ConcurrencyLimitExceeded", "Too many concurrent requests: the concurrency limit is exceeded.", 429);
   return slot;
 }
