@@ -104,6 +104,12 @@ export const Codes = {
   ApiopsDuplicatePath: "APIMC5016",
   /** Two artifacts claim one name (two named values with one display name, two APIs with one id). */
   ApiopsDuplicateName: "APIMC5017",
+  /** A backend (gateway.json `backends`, APIOps backendInformation.json) is not valid: pool, circuit breaker, credentials or TLS options. */
+  BackendInvalid: "APIMC5030",
+  /** A backend names what is not configured: a pool member, a named value in its credentials, a client certificate. */
+  BackendUnknownReference: "APIMC5031",
+  /** gateway.json `listen.tls`: a certificate, key or CA file cannot be read or used. */
+  ListenTlsInvalid: "APIMC5032",
   Internal: "APIMC9001",
   VerifyFailed: "APIMC9002",
 } as const;

@@ -16,6 +16,7 @@ import { samePathKey, type ApiConfig, type LoadedConfig, type OperationConfig, t
 import { checkLoggers, type LoggerConfig } from "./loggers.js";
 import { loadSpecification, SpecificationError, type LoadedSpecification } from "./openapi.js";
 import { DiagnosticError, diagnosticAt, escapePointer, parseSourceDocument, type SourceDocument } from "./source-document.js";
+import { checkBackends, type BackendConfig, type CheckedBackend } from "./backend-config.js";
 
 export interface ApiopsOptions {
   /**
@@ -111,9 +112,12 @@ class FolderReader {
     }
     this.readValues();
     const versionSets = this.readVersionSets();
-    const backends = this.readBackends();
+    const backendInfos = this.readBackends();
     const loggers = this.readLoggers();
     const namedValues = this.readNamedValues();
+    const checkedBackends = this.checkBackends(backendInfos, namedValues.table);
+    const backends: Record<string, BackendConfig> = Object.create(null);
+    for (const id of checkedBackends.keys()) backends[id] = backendInfos.get(id)!.props as BackendConfig;
     const fragments = this.readFragments();
     const { apis, specifications } = this.readApis(versionSets);
     const products = this.readProducts(new Set(apis.map((a) => a.id)), new Set(this.skippedApis));
@@ -133,6 +137,7 @@ class FolderReader {
       folders: [...this.folders],
       diagnostics: this.diags,
       valuelessNamedValues: namedValues.valueless,
+      backends: checkedBackends,
       ignored: this.ignored,
     };
   }
@@ -327,17 +332,15 @@ class FolderReader {
     return fragmentsFromFiles((id) => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) ? join(dir, id, "policy.xml") : null));
   }
 
-  private readBackends(): Record<string, { url: string }> {
-    const out: Record<string, { url: string }> = {};
+  /** Backend information files by id, checked once the named values (which credentials may use) are known. */
+  private readBackends(): Map<string, Info> {
+    const out = new Map<string, Info>();
     for (const id of this.children(FOLDERS.backends)) {
       const info = this.info(join(this.root, FOLDERS.backends, id, "backendInformation.json"));
       if (!info) continue;
-      const notApplied = ["credentials", "tls", "proxy", "circuitBreaker", "pool"].filter((k) => info.props[k] !== undefined && info.props[k] !== null);
-      if (notApplied.length) this.ignored.push(`backends/${id}: ${notApplied.join(", ")} not applied (apimc forwards to its url as it is)`);
-      if (info.props.type === "Pool" || info.props.pool !== undefined) continue;
-      const url = this.url(info, "url");
-      if (url) out[id] = { url };
-      else if (info.props.url === undefined) this.error(Codes.ApiopsArtifactInvalid, info.file, info.doc.locate("/properties"), "'properties.url' is required: the backend's runtime URL.");
+      const notApplied = ["proxy"].filter((k) => info.props[k] !== undefined && info.props[k] !== null);
+      if (notApplied.length) this.ignored.push(`backends/${id}: ${notApplied.join(", ")} not applied`);
+      out.set(id, info);
     }
     return out;
   }
@@ -371,6 +374,16 @@ class FolderReader {
       out[id] = c.type === "file" ? { type: "file", path: resolve(dirname(file), c.path) } : c;
     }
     return out;
+  }
+
+  /** The backends checked (backend-config.ts), each problem at its place in its information file. */
+  private checkBackends(infos: Map<string, Info>, table: NamedValueTable): Map<string, CheckedBackend> {
+    const raw: Record<string, unknown> = Object.create(null);
+    for (const [id, info] of infos) raw[id] = info.props;
+    return checkBackends(raw, table, (id, pointer, code, message) => {
+      const info = infos.get(id)!;
+      this.error(code, info.file, info.doc.locate(`/properties${pointer}`), message);
+    }, false);
   }
 
   private readVersionSets(): Map<string, { scheme: "Segment" | "Header" | "Query"; name?: string }> {

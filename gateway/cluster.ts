@@ -9,9 +9,10 @@
 //   (prom-client's AggregatorRegistry) and sums them.
 import cluster, { type Worker } from "node:cluster";
 import { AggregatorRegistry, type Registry } from "prom-client";
+import { breakerEvent, linkBreakers, type BreakerEvent } from "../runtime/backends/entities.js";
 
-type ToWorker = { apimc: "reload" } | { apimc: "shutdown" } | { apimc: "metrics"; id: number; text?: string; error?: string };
-type ToPrimary = { apimc: "listening"; url: string } | { apimc: "reloaded"; ok: boolean; message?: string } | { apimc: "metrics"; id: number };
+type ToWorker = { apimc: "reload" } | { apimc: "shutdown" } | { apimc: "metrics"; id: number; text?: string; error?: string } | { apimc: "breaker"; event: BreakerEvent };
+type ToPrimary = { apimc: "listening"; url: string } | { apimc: "reloaded"; ok: boolean; message?: string } | { apimc: "metrics"; id: number } | { apimc: "breaker"; event: BreakerEvent };
 
 const isMessage = (m: unknown): m is { apimc: string } => typeof m === "object" && m !== null && typeof (m as { apimc?: unknown }).apimc === "string";
 
@@ -62,6 +63,9 @@ export function startPrimary(workers: number, shared: boolean, say: (line: strin
     } else if (msg.apimc === "reloaded" && reloadRound?.waiting.delete(w)) {
       if (!msg.ok) reloadRound.failed.push(`  worker ${slots.get(w)?.slot} (pid ${w.process.pid}): ${msg.message ?? "the build failed"}`);
       finishReload();
+    } else if (msg.apimc === "breaker") {
+      // A backend circuit breaker's failure or trip in one worker: every other worker hears of it.
+      for (const other of slots.keys()) if (other !== w) send(other, { apimc: "breaker", event: msg.event });
     } else if (msg.apimc === "metrics") {
       aggregator.clusterMetrics().then(
         (text) => send(w, { apimc: "metrics", id: msg.id, text }),
@@ -199,6 +203,11 @@ export function followPrimary(): { serving(hooks: WorkerHooks, url: string): voi
       const r = hooks ? hooks.reload() : { ok: true };
       process.send!({ apimc: "reloaded", ok: r.ok, message: r.message } satisfies ToPrimary);
     } else if (m.apimc === "shutdown") shutdown();
+    else if (m.apimc === "breaker") breakerEvent((m as Extract<ToWorker, { apimc: "breaker" }>).event);
+  });
+  // This worker's breaker failures and trips go to the others through the primary.
+  linkBreakers((event) => {
+    if (process.connected) process.send!({ apimc: "breaker", event } satisfies ToPrimary);
   });
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);

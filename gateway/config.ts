@@ -8,6 +8,9 @@ import type { FragmentResolver } from "../compiler/document.js";
 import type { Diagnostic } from "../compiler/diagnostics.js";
 import { loadSpecification, type LoadedSpecification } from "./openapi.js";
 import { checkLoggers, type LoggerConfig } from "./loggers.js";
+import { checkBackends, type BackendConfig, type CheckedBackend } from "./backend-config.js";
+import { DiagnosticError, diagnosticAt, escapePointer, parseSourceDocument } from "./source-document.js";
+import { Codes } from "../compiler/diagnostics.js";
 
 export interface GatewayConfig {
   listen?: { host?: string; port?: number };
@@ -26,7 +29,11 @@ export interface GatewayConfig {
   namedValues?: string | Record<string, NamedValueInput>;
   /** Folder of `<fragment-id>.xml` files. */
   fragments?: string;
-  backends?: Record<string, { url: string }>;
+  /**
+   * Backend entities by id, as APIM's backend resource: a `url`, or `"type": "Pool"` with
+   * `pool.services`; `circuitBreaker`, `credentials`, `tls` (README, "Backends").
+   */
+  backends?: Record<string, BackendConfig>;
   /** Requests with this header (value = key) get the trace of every policy in a response header. */
   trace?: { header?: string; key: string };
   /**
@@ -187,6 +194,8 @@ export interface LoadedConfig {
    * name → what to do: a policy that uses one gets APIMC5015 with it instead of "does not exist".
    */
   valuelessNamedValues?: ReadonlyMap<string, string>;
+  /** The backends, checked (credentials' named values resolved); routes.ts checks `config.backends` itself when absent. */
+  backends?: ReadonlyMap<string, CheckedBackend>;
 }
 
 export function loadGatewayConfig(file: string): LoadedConfig {
@@ -216,7 +225,17 @@ export function loadGatewayConfig(file: string): LoadedConfig {
     checkNamedValues(namedValues, config.namedValues);
   } else if (config.namedValues) namedValues = config.namedValues;
   const specifications = applySpecifications(config, dir, file);
-  return { config, file: path, dir, namedValues: normalizeNamedValues(namedValues), specifications };
+  const table = normalizeNamedValues(namedValues);
+  return { config, file: path, dir, namedValues: table, specifications, backends: checkConfigBackends(config, table, path, text) };
+}
+
+/** The backends checked; the first problem is thrown as a DiagnosticError at its place in gateway.json. */
+function checkConfigBackends(config: GatewayConfig, namedValues: ReturnType<typeof normalizeNamedValues>, file: string, text: string): Map<string, CheckedBackend> {
+  if (!config.backends) return new Map();
+  return checkBackends(config.backends, namedValues, (id, pointer, code, message) => {
+    const doc = parseSourceDocument(text, file, true, Codes.BackendInvalid);
+    throw new DiagnosticError(diagnosticAt(code, file, doc.locate(`/backends/${escapePointer(id)}${pointer}`), message));
+  });
 }
 
 /**
@@ -385,10 +404,8 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
   str(false)(c.fragments, "fragments");
   int(c.maxBodyBytes, "maxBodyBytes");
   if (c.namedValues !== undefined && typeof c.namedValues !== "string") checkNamedValues(c.namedValues, `${file} namedValues`);
-  if (c.backends !== undefined) {
-    const b = obj(c.backends, "backends", Object.keys(c.backends as object));
-    for (const [id, v] of Object.entries(b)) url(obj(v, `backends.${id}`, ["url"]).url, `backends.${id}.url`);
-  }
+  // Each backend's own properties: checked with their line and column (backend-config.ts).
+  if (c.backends !== undefined) obj(c.backends, "backends", Object.keys(c.backends as object));
   if (c.trace !== undefined) {
     const t = obj(c.trace, "trace", ["header", "key"]);
     str(false)(t.header, "trace.header");

@@ -8,7 +8,11 @@ import type { PolicyModule, BackendHost } from "../runtime/pipeline.js";
 import type { Observer } from "../runtime/observer.js";
 import type { OperationSeries } from "./metrics.js";
 import { httpBackend } from "../runtime/backend.js";
-import { configureCertificates } from "../runtime/http.js";
+import { certificateConnect, configureCertificates } from "../runtime/http.js";
+import { entityBackend, hasRuntimeFeatures, type BackendEntity } from "../runtime/backends/entities.js";
+import { checkBackends, type CheckedBackend } from "./backend-config.js";
+import { ConfigError } from "./config.js";
+import { createHash } from "node:crypto";
 import { configureJwtCertificates } from "../runtime/security/jwt.js";
 import { configureManagedIdentity } from "../runtime/security/managed-identity.js";
 import { configureEntraId } from "../runtime/security/entra.js";
@@ -131,7 +135,8 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
   // Modules read their secret named values while they load (runtime/named-values.ts).
   const mods = withNamedValues(loaded.namedValues, () => new Map(build.modules.map((m) => [m.key, instantiateModule(m.code)])));
   const secrets = secretValues(loaded.namedValues);
-  const backends = new Map(Object.entries(config.backends ?? {}));
+  const backends = backendEntities(loaded);
+  const withEntities = [...backends.values()].some(hasRuntimeFeatures);
   const loggers = loggerSinksOf(stores).forConfig(config.loggers, loaded.dir);
   const products = config.products ?? [];
   const apis: ApiRoute[] = config.apis.map((api) => {
@@ -166,7 +171,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
       subscriptionRequired: api.subscriptionRequired ?? inProducts.some((p) => p.subscriptionRequired !== false),
       operations,
       index: indexOperations(operations),
-      backend: httpBackend(api.serviceUrl, prefix),
+      backend: withEntities ? entityBackend(httpBackend(api.serviceUrl, prefix), api.serviceUrl, prefix, backends, stores) : httpBackend(api.serviceUrl, prefix),
       info: Object.freeze({ ...apiInfo(api.id, api.name ?? api.id, path, api.serviceUrl, api.subscriptionKeyParameterNames), Version: v ? v.version : null }),
       matchesVersion: v && v.scheme !== "Segment" ? versionMatcher(v.scheme, v.name!, v.version) : undefined,
     };
@@ -306,6 +311,41 @@ function loadManagedIdentity({ config, dir }: LoadedConfig): void {
     workloadIdentity: w ? { ...w, tokenFile: w.tokenFile && resolve(dir, w.tokenFile) } : null,
     timeoutMs: m.timeoutSeconds !== undefined ? m.timeoutSeconds * 1000 : undefined,
   });
+}
+
+/**
+ * The backends as the runtime uses them: checked (by loadGatewayConfig or the APIOps reader, else
+ * here), with their TLS options (validation switched off, the client certificate's key and
+ * certificate, which loadCertificates has registered by then).
+ */
+function backendEntities(loaded: LoadedConfig): Map<string, BackendEntity> {
+  const checked: ReadonlyMap<string, CheckedBackend> =
+    loaded.backends ??
+    checkBackends(loaded.config.backends ?? {}, loaded.namedValues, (id, pointer, code, message) => {
+      throw new ConfigError(loaded.file, `backends.${id}${pointer.replace(/\//g, ".")}`, `${code}: ${message}`);
+    });
+  const out = new Map<string, BackendEntity>();
+  for (const [id, c] of checked) {
+    const connect: Record<string, unknown> = {};
+    if (c.tlsValidation) {
+      connect.rejectUnauthorized = c.tlsValidation.chain;
+      if (!c.tlsValidation.name) connect.checkServerIdentity = () => undefined;
+    }
+    if (c.certificate) {
+      const cert = certificateConnect(c.certificate);
+      if (!cert)
+        throw new ConfigError(
+          loaded.file,
+          `backends.${id}.credentials`,
+          `APIMC5031: no configured certificate has ${c.certificate.thumbprint ? `the thumbprint ${c.certificate.thumbprint}` : `the id '${c.certificate.id}'`} (gateway.json 'certificates' lists the client certificates: certFile/keyFile or pfxFile, with an id).`,
+        );
+      Object.assign(connect, cert);
+    }
+    const entity = { ...c.entity };
+    if (Object.keys(connect).length) entity.tls = { key: `backend:${id}:${createHash("sha1").update(JSON.stringify({ ...c.tlsValidation, ...c.certificate })).digest("hex")}`, connect };
+    out.set(id, entity);
+  }
+  return out;
 }
 
 /** The configuration's certificates: client certificates (by thumbprint and id) and JWT signing keys (by id). */

@@ -15,14 +15,25 @@ import { clientCertificateOf, forwardWithCertificate } from "./security/certific
 
 /** HTTP/1.1 (http-version="1", the default): one pool per origin. */
 const pools = new Map<string, Pool>();
-function poolFor(origin: string): Pool {
-  let p = pools.get(origin);
+function poolFor(origin: string, tls?: BackendTls): Pool {
+  const key = tls ? `${tls.key} ${origin}` : origin;
+  let p = pools.get(key);
   if (!p) {
-    const connect = outgoingConnectOptions(); // configureDispatcher: a private CA, etc.
+    // configureDispatcher's options (a private CA, etc.), then a backend entity's own.
+    const connect = tls ? { ...outgoingConnectOptions(), ...tls.connect } : outgoingConnectOptions();
     p = new Pool(origin, connect ? { connections: 256, keepAliveTimeout: 10_000, pipelining: 1, connect } : { connections: 256, keepAliveTimeout: 10_000, pipelining: 1 });
-    pools.set(origin, p);
+    pools.set(key, p);
   }
   return p;
+}
+
+/**
+ * A backend entity's own TLS options (runtime/backends/entities.ts): certificate validation
+ * switched off, a client certificate. `key` names them: connections are pooled per key and origin.
+ */
+export interface BackendTls {
+  key: string;
+  connect: Record<string, unknown>;
 }
 
 /**
@@ -39,15 +50,15 @@ function poolFor(origin: string): Pool {
  *   100 per connection (undici's default SETTINGS_MAX_CONCURRENT_STREAMS).
  */
 const versionPools = new Map<string, Pool>();
-function versionPoolFor(origin: string, version: HttpVersion): Pool {
-  const key = `${version} ${origin}`;
+function versionPoolFor(origin: string, version: HttpVersion, own?: BackendTls): Pool {
+  const key = own ? `${version} ${own.key} ${origin}` : `${version} ${origin}`;
   let p = versionPools.get(key);
   if (!p) {
     const tls = origin.startsWith("https:");
-    const connect = outgoingConnectOptions();
+    const connect = own ? { ...outgoingConnectOptions(), ...own.connect } : outgoingConnectOptions();
     p =
       version === "2or1" && !tls
-        ? poolFor(origin)
+        ? poolFor(origin, own)
         : version === "2or1"
         ? new Pool(origin, { connections: 256, keepAliveTimeout: 10_000, pipelining: 1, allowH2: true, ...(connect ? { connect } : null) })
         : new Pool(origin, { connections: 256, keepAliveTimeout: 10_000, pipelining: 100, allowH2: true, connect: h2OnlyConnector(connect, tls) });
@@ -125,14 +136,14 @@ export function backendTarget(ctx: Context, baseUrl: string, apiPath = ""): { ba
 }
 
 /** Forwards to the backend `backendTarget` names. */
-export function httpBackend(baseUrl: string, apiPath = ""): BackendHost {
+export function httpBackend(baseUrl: string, apiPath = "", tls?: BackendTls): BackendHost {
   parseBase(baseUrl); // a bad service URL fails at configuration time, not on a request
   return {
     // Not async: a synchronous failure (a bad set-backend-service URL) becomes a rejection here, and
     // a forward costs the handler's promise only.
     forward(ctx: Context, opts: ForwardOptions): Promise<ResponseMessage> {
       try {
-        return forwardTo(ctx, opts, baseUrl, apiPath);
+        return forwardTo(ctx, opts, baseUrl, apiPath, tls);
       } catch (e) {
         return Promise.reject(e);
       }
@@ -140,7 +151,7 @@ export function httpBackend(baseUrl: string, apiPath = ""): BackendHost {
   };
 }
 
-function forwardTo(ctx: Context, opts: ForwardOptions, baseUrl: string, apiPath: string): Promise<ResponseMessage> {
+function forwardTo(ctx: Context, opts: ForwardOptions, baseUrl: string, apiPath: string, tls: BackendTls | undefined): Promise<ResponseMessage> {
   const { base, target } = backendTarget(ctx, baseUrl, apiPath);
   const cert = clientCertificateOf(ctx); // authentication-certificate: through that certificate's TLS agent
   if (cert) {
@@ -150,7 +161,7 @@ function forwardTo(ctx: Context, opts: ForwardOptions, baseUrl: string, apiPath:
     return forwardWithCertificate(ctx, base.origin + target, cert, opts.timeoutMs);
   }
   const body = ctx.Request.Body ? ctx.Request.Body.payload() : null;
-  const pool = opts.httpVersion === undefined ? poolFor(base.origin) : versionPoolFor(base.origin, opts.httpVersion);
+  const pool = opts.httpVersion === undefined ? poolFor(base.origin, tls) : versionPoolFor(base.origin, opts.httpVersion, tls);
   if (opts.followRedirects) {
     // Rare: the general client follows redirects across origins.
     const headers = ctx.Request.Headers.clone();

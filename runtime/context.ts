@@ -381,6 +381,8 @@ export class Context {
   $p = -1;
   /** Base URL of the backend (set-backend-service changes it). */
   $backendUrl: string | null = null;
+  /** The backend pool set-backend-service backend-id chose (then `$backendUrl` is null): the pool picks the member. */
+  $backendPool: string | null = null;
   /** Bodies stream through (set by the gateway when the module reads no body). */
   $streamBodies = false;
   /** Work state policies leave for when the response is final (state/hooks.ts), or null. */
@@ -442,7 +444,8 @@ export class Context {
  * examples, and long-lived stores (caches, counters) that policies keep between requests.
  */
 export interface GatewayEnvironment {
-  backends: ReadonlyMap<string, { url: string }>;
+  /** By id; `url` is null for a load-balanced pool (runtime/backends/entities.ts has the rest). */
+  backends: ReadonlyMap<string, { url: string | null; pool?: unknown }>;
   /** status code → content type → example body, for mock-response. */
   examples: ReadonlyMap<number, ReadonlyMap<string, string>>;
   /** Long-lived stores by name; see `store()`. */

@@ -84,6 +84,15 @@ export function configureCertificates(entries: CertificateEntry[]): void {
   }
 }
 
+/**
+ * The TLS options of a configured client certificate (by thumbprint, any case and separators, or
+ * by id), for a backend entity's `credentials.certificate` / `certificateIds`; undefined when none.
+ */
+export function certificateConnect(ref: { thumbprint?: string; id?: string }): Record<string, unknown> | undefined {
+  if (ref.thumbprint) return certificates.get(`thumb:${ref.thumbprint.replace(/[^0-9a-f]/gi, "").toUpperCase()}`);
+  return ref.id ? certificates.get(`id:${ref.id}`) : undefined;
+}
+
 let extraAgent: Agent | undefined;
 let extraConnect: Record<string, unknown> | undefined;
 const connectListeners: (() => void)[] = [];

@@ -32,7 +32,7 @@ export function defaultDimension(ctx: Context, name: string): string {
       return ctx.Deployment.GatewayId;
     case "Backend ID": {
       // The configured backend whose URL set-backend-service chose; "" for the API's own service URL.
-      if (ctx.$backendUrl === null) return "";
+      if (ctx.$backendUrl === null) return ctx.$backendPool ?? "";
       for (const [id, b] of ctx.$env.backends) if (b.url === ctx.$backendUrl) return id;
       return "";
     }

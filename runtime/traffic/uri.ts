@@ -242,8 +242,11 @@ export function backendServiceUrl(value: unknown): string {
   throw new PolicyError("ExpressionValueEvaluationFailure", `set-backend-service: '${String(value)}' is not an absolute http(s) URL.`);
 }
 
-/** set-backend-service backend-id: the URL of a backend the gateway configuration names. */
-export function backendServiceById(ctx: Context, id: unknown): string {
+/**
+ * set-backend-service backend-id: the URL of a backend the gateway configuration names; for a
+ * load-balanced pool null, with the pool noted on the context (the forwarding host picks a member).
+ */
+export function backendServiceById(ctx: Context, id: unknown): string | null {
   const name = typeof id === "string" ? id : String(id);
   const b = ctx.$env.backends.get(name);
   if (!b) {
@@ -254,6 +257,7 @@ export function backendServiceById(ctx: Context, id: unknown): string {
       500,
     );
   }
+  ctx.$backendPool = b.url === null ? name : null;
   return b.url;
 }
 

@@ -213,6 +213,6 @@ describe("APIOps folder diagnostics", () => {
       setProps(join(r, "subscriptions/s1/subscriptionInformation.json"), { scope: "/products/gold" });
       write(join(r, "backends/b/backendInformation.json"), '{ "properties": { "url": "not a url" } }');
     });
-    expect(found.map((d) => d.code).sort()).toEqual(["APIMC5011", "APIMC5013", "APIMC5014"]);
+    expect(found.map((d) => d.code).sort()).toEqual(["APIMC5013", "APIMC5014", "APIMC5030"]);
   });
 });

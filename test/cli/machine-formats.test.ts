@@ -92,6 +92,9 @@ const NOT_FROM_ONE_DOCUMENT: Record<string, string> = {
   APIMC5015: "an OpenAPI specification or an APIOps folder (test/apiops/diagnostics.test.ts)",
   APIMC5016: "an OpenAPI specification or an APIOps folder (test/apiops/diagnostics.test.ts)",
   APIMC5017: "an OpenAPI specification or an APIOps folder (test/apiops/diagnostics.test.ts)",
+  APIMC5030: "a backend in gateway.json or an APIOps folder (test/backends/backend-config.test.ts)",
+  APIMC5031: "a backend in gateway.json or an APIOps folder (test/backends/backend-config.test.ts)",
+  APIMC5032: "gateway.json listen.tls (test/backends/listen-tls.test.ts)",
   APIMC9001: "a compiler bug",
   APIMC9002: "a compiler bug",
 };
