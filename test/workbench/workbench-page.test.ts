@@ -258,7 +258,7 @@ describe("the workbench page", () => {
 
     // choose: the branch it took; its lines highlighted in the policy, its code beside them.
     await page.getByTestId("step").filter({ hasText: "choose" }).click();
-    await detail.getByText("when[1]").waitFor();
+    await detail.getByText("when[1]", { exact: true }).waitFor();
     const chooseFrom = lineOf(ORDERS, "<choose>");
     const chooseTo = lineOf(ORDERS, "</choose>");
     const policyLines = page.getByTestId("step-policy").locator(".cm-step-line");
