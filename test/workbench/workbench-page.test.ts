@@ -153,7 +153,7 @@ async function expectNoInjection(): Promise<void> {
 
 /** Selects `word` on an editor line with the keyboard (End, then left) and types over it, as a person would. */
 async function retype(line: number, word: string, text: string): Promise<void> {
-  const el = page.locator(".policy-main .cm-line").nth(line - 1);
+  const el = page.locator('[data-testid="policy-editor"] .cm-line').nth(line - 1);
   const lineText = (await el.textContent())!;
   const at = lineText.indexOf(word);
   expect(at, `${word} on line ${line}: ${lineText}`).toBeGreaterThanOrEqual(0);
@@ -169,15 +169,25 @@ async function retype(line: number, word: string, text: string): Promise<void> {
 describe("the workbench page", () => {
   it("Policies: a mistake shows its diagnostic at its line with code, message and reference page; fixed, saved, the gateway reloads", { timeout: 60_000 }, async () => {
     await page.goto(`${base}/_apimc/#/policies/orders/get-order?file=orders.xml`);
-    await page.locator(".policy-main .cm-content").getByText("set-variable").first().waitFor();
+    await page.locator('[data-testid="policy-editor"] .cm-content').getByText("set-variable").first().waitFor();
     // The tree, the files of the effective policy (global, API, fragment), the C# expressions painted.
     expect(await page.locator(".tree").textContent()).toContain("GET /{id}");
     const tabs = await page.locator(".tabs .tab-label").allTextContents();
     expect(tabs).toEqual(expect.arrayContaining(["global.xml", "orders.xml", "stamp.xml", "Effective policy", "Generated JavaScript"]));
     expect(await page.locator(".cm-cs-expr").count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator(".cm-cs-context").first().textContent()).toBe("context");
+    // The effective policy: the fragment inlined, each line's origin in the gutter; then the module.
+    await page.getByTestId("tab-effective").click();
+    const viewer = page.getByTestId("policy-viewer");
+    await viewer.getByText("X-Stamp").first().waitFor();
+    const gutter = await viewer.locator(".cm-lineNumbers .cm-gutterElement").allTextContents();
+    expect(gutter).toEqual(expect.arrayContaining(["apimc", `stamp.xml:${lineOf(FRAGMENT, "X-Stamp")}`, `orders.xml:${lineOf(ORDERS, "<set-variable")}`]));
+    await page.getByTestId("tab-js").click();
+    await viewer.getByText("export function inbound").waitFor();
+    await page.getByTestId("tab-file-orders.xml").click();
+    await page.locator('[data-testid="policy-editor"] .cm-content').getByText("set-variable").first().waitFor();
     // The policy's markup (in a comment and a value) is editor text.
-    expect(await page.locator(".policy-main .cm-content").textContent()).toContain(`onerror="window.__pwned='img'"`);
+    expect(await page.locator('[data-testid="policy-editor"] .cm-content').textContent()).toContain(`onerror="window.__pwned='img'"`);
     await expectNoInjection();
 
     const noteLine = lineOf(ORDERS, `name="X-Note" exists-action="override"`);
@@ -191,15 +201,15 @@ describe("the workbench page", () => {
     expect(text).toContain("'exists-action' of <set-header> must be one of");
     expect(await problem.locator("a").getAttribute("href")).toBe("https://learn.microsoft.com/azure/api-management/set-header-policy");
     // In the editor: underlined on that line, marked in the gutter.
-    await page.locator(".policy-main .cm-line").nth(noteLine - 1).locator(".cm-lintRange-error").waitFor();
-    expect(await page.locator(".policy-main .cm-lintRange-error").count()).toBe(1);
-    expect(await page.locator(".policy-main .cm-lint-marker-error").count()).toBe(1);
+    await page.locator('[data-testid="policy-editor"] .cm-line').nth(noteLine - 1).locator(".cm-lintRange-error").waitFor();
+    expect(await page.locator('[data-testid="policy-editor"] .cm-lintRange-error').count()).toBe(1);
+    expect(await page.locator('[data-testid="policy-editor"] .cm-lint-marker-error').count()).toBe(1);
     await page.screenshot({ path: join(shots, "policies.png") });
 
     // Fixed: the problem goes away.
     await retype(noteLine, "sometimes", "override");
     await page.locator('[data-testid="problems"] li.muted', { hasText: "No problems." }).waitFor({ timeout: 10_000 });
-    expect(await page.locator(".policy-main .cm-lintRange-error").count()).toBe(0);
+    expect(await page.locator('[data-testid="policy-editor"] .cm-lintRange-error').count()).toBe(0);
 
     // A real change, saved with Ctrl+S: written to the file, and the gateway serves it after its reload.
     await retype(lineOf(ORDERS, "<value>guest</value>"), "guest", "visitor");

@@ -129,7 +129,8 @@ export function policiesView(app: App): View {
       const lines = policy.lines;
       ensureViewer().show(policy.xml, (n) => {
         const o = lines[n - 1];
-        return o ? `${baseName(o.file)}:${o.line}` : String(n);
+        // Lines apimc wrote (the <policies> frame, APIM's default forward-request) have no file.
+        return o && o.file ? `${baseName(o.file)}:${o.line}` : "apimc";
       });
       showProblems(policy.diagnostics);
     } else {
