@@ -17,6 +17,7 @@ export * from "./encoding.js";
 export * from "./uri.js";
 export * from "./web-utility.js";
 export * from "./regex.js";
+export { regexHelperStats } from "./regex-budget.js";
 export * from "./hashing.js";
 export * from "./jwt.js";
 export * from "./apim-extensions.js";

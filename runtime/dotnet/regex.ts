@@ -124,6 +124,13 @@ function translatePattern(p: string, opts: number): Translated {
   const named = new Map<string, number[]>();
   let inClass = false;
   let classStart = false;
+  // .NET quantifies zero-width assertions ((?=x)*, \b+, ^{2}); a `u`-mode RegExp refuses a quantified
+  // lookaround. Repeating a zero-width atom is the atom once, so the quantifier becomes: min >= 1 →
+  // the atom; max 0 → never run (its groups keep their numbers); else optional, tried first when greedy (.NET runs one empty iteration,
+  // so groups inside capture; a JS loop would reject it), last when lazy. `zeroWidth`: where the
+  // atom just emitted starts in `out`.
+  let zeroWidth: number | null = null;
+  const opened: { start: number; lookaround: boolean }[] = [];
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
     if (ignoreWs && !inClass) {
@@ -133,6 +140,24 @@ function translatePattern(p: string, opts: number): Translated {
         continue;
       }
     }
+    const lastZeroWidth = zeroWidth;
+    zeroWidth = null;
+    const q = !inClass && lastZeroWidth !== null ? /^(?:[*+?]|\{(\d+)(,(\d*))?\})(\?)?/.exec(src.slice(i)) : null;
+    if (q) {
+      const min = q[0][0] === "+" ? 1 : q[1] !== undefined ? Number(q[1]) : 0;
+      const max = q[1] !== undefined && q[2] === undefined ? min : q[3] ? Number(q[3]) : Infinity;
+      const atom = out.slice(lastZeroWidth!);
+      out = out.slice(0, lastZeroWidth!) + (max === 0 ? `(?:${atom}){0}` : min >= 1 ? `(?:${atom})` : q[4] ? `(?:|${atom})` : `(?:${atom}|)`);
+      i += q[0].length - 1;
+      continue;
+    }
+    const atomStart = out.length;
+    if (!inClass && (c === "^" || c === "$" || (c === "\\" && /[bBAZzG]/.test(src[i + 1] ?? "")))) zeroWidth = atomStart;
+    if (!inClass && c === ")") {
+      const g = opened.pop();
+      if (g?.lookaround) zeroWidth = g.start;
+    }
+    if (!inClass && c === "(" && !src.startsWith("(?#", i) && !/^\(\?[imsxn-]+\)/.test(src.slice(i))) opened.push({ start: atomStart, lookaround: /^\(\?(?:=|!|<=|<!)/.test(src.slice(i)) });
     if (c === "\\") {
       const n = src[i + 1];
       if (n === undefined) throw argumentError(`Invalid pattern '${p}': Illegal \\ at end of pattern.`);

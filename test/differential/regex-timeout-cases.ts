@@ -32,4 +32,22 @@ export const REGEX_TIMEOUT_CASES: DiffCase[] = [
   c("re.timeout.before.pattern", "bool", `Regex.IsMatch("a", "(", RegexOptions.None, TimeSpan.Zero)`),
   c("re.timeout.max", "bool", `Regex.IsMatch("a", "a", RegexOptions.None, TimeSpan.FromMilliseconds(2147483646))`),
   c("re.timeout.one.tick", "bool", `Regex.IsMatch("ab", "(?=b)", RegexOptions.None, TimeSpan.FromTicks(1))`),
+  // quantified zero-width assertions (found by the generator, regex-gen.ts): .NET repeats them, a JS
+  // `u` RegExp refuses them; greedy optional ones run once (groups inside capture), lazy ones last
+  ...[
+    [String.raw`(?=(a))*`, "a"],
+    [String.raw`(?=(a))?`, "a"],
+    [String.raw`(?=(a)){0,2}`, "a"],
+    [String.raw`(?=(a))*?`, "a"],
+    [String.raw`(?=(a)){0}`, "a"],
+    [String.raw`(?=(a))+`, "a"],
+    [String.raw`(?<=(a)){2}b`, "ab"],
+    [String.raw`x(?!(b))??.`, "xb"],
+    [String.raw`+(\w)`, " a"],
+    [String.raw`^*(\w)\B{1,3}`, "ab"],
+    [String.raw`(\w)$?`, String.raw`a\n`],
+    [String.raw`(?<!(c)){1,}b`, "ab"],
+  ].map(([p, input], k) =>
+    b(`re.quantified.zero.width.${k}`, "string", `var m = Regex.Match("${input}", @"${p}"); return m.Success + ":" + m.Index + ":" + m.Value + ":" + m.Groups[1].Success + ":" + m.Groups[1].Value + ":" + Regex.Replace("${input}", @"${p}", "<$1>") + ":" + Regex.Matches("${input}", @"${p}").Count;`),
+  ),
 ];

@@ -17,6 +17,7 @@ import { allTypeNames, lookupTypeAnyArity, signatureOf, substitute, typeName, ty
 import { pick, rng } from "../../helpers/rng.js";
 import type { DiffCase } from "../cases.js";
 import { FORMATS, POOLS, valueText } from "./values.js";
+import { regexNodes } from "./regex-gen.js";
 
 /** A generated expression: its exact static C# type, the area it exercises, children and printer. */
 export interface Node {
@@ -1024,5 +1025,10 @@ export function generateCases(seed: number, count: number, prefix = "gen"): { no
     nodes.push(n);
     cases.push(c);
   }
+  // regular expressions (regex-gen.ts): one case in ten more, from their own stream
+  regexNodes(seed, Math.ceil(count / 10)).forEach((n, i) => {
+    nodes.push(n);
+    cases.push(toCase(`${prefix}${seed}-re${i}`, n));
+  });
   return { nodes, cases };
 }
