@@ -201,7 +201,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   // emit-metric (runtime/observe.ts)
   "emitMetric",
   // issue 16 transforms, traffic and security policies (runtime/security/entra.ts, runtime/transform/, runtime/traffic/)
-  "validateAzureAdToken", "validateGraphqlRequest",
+  "validateAzureAdToken", "validateGraphqlRequest", "crossDomain", "redirectContentUrls",
   // log-to-eventhub (runtime/integration/log-to-eventhub.ts)
   "logToEventHub",
 ]);

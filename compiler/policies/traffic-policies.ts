@@ -3,6 +3,7 @@ import type { PolicyDef } from "./types.js";
 import { authenticationBasic } from "./authentication-basic.js";
 import { checkHeader } from "./check-header.js";
 import { cors } from "./cors.js";
+import { crossDomain, redirectContentUrls } from "./content-policies.js";
 import { mockResponse } from "./mock-response.js";
 import { retry } from "./retry.js";
 import { rewriteUri } from "./rewrite-uri.js";
@@ -16,6 +17,8 @@ export const TRAFFIC_POLICIES: PolicyDef<any>[] = [
   authenticationBasic,
   checkHeader,
   cors,
+  crossDomain,
+  redirectContentUrls,
   mockResponse,
   retry,
   rewriteUri,

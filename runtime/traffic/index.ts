@@ -13,3 +13,4 @@ export {
 } from "./uri.js";
 export { retryDelayMs, retrySettings, retryWait, waitAll, waitAny, waitFor, waitChildFailed, type RetrySettings } from "./retry.js";
 export { checkHeader, mockResponse, traceWrite, corsHandle, corsNormalizeOrigin, type CorsConfig } from "./respond.js";
+export { crossDomain, redirectContentUrls } from "./content-policies.js";

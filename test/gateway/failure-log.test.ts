@@ -110,6 +110,8 @@ const CANNOT_FAIL: Record<string, string> = {
   base: "stands for the parent scope's policies",
   cors: "every attribute is a literal; an unmatched origin is answered, not an error",
   "mock-response": "literal status code and content type; no expression to fail",
+  "cross-domain": "a literal document; a request for another path goes on",
+  "redirect-content-urls": "no attributes; a body it cannot rewrite is left as it is",
   "validate-graphql-request": "needs a GraphQL API (gateway.json graphql.schema), which this OpenAPI API is not; its failing action expression is tested in test/e2e/validate-graphql-request.test.ts",
 };
 
