@@ -192,6 +192,14 @@ export function join(items: readonly Code[], sep = ", ", open = "", close = ""):
 
 export const EMPTY = new Code([]);
 
+/**
+ * Empties code already built into a larger one: a declaration found dead once the expression it is
+ * in has been bound (lower-statements.ts dropUnusedDecls). Only before the module is rendered.
+ */
+export function blank(c: Code): void {
+  (c as unknown as { parts: readonly Part[] }).parts = [];
+}
+
 /** `{ inner }` with one space before the brace even when `inner` (statements) ends with one. */
 export function braced(inner: Code): Code {
   return endsWithSpace(inner) ? js`{ ${inner}}` : js`{ ${inner} }`;

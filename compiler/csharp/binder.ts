@@ -118,6 +118,7 @@ export class Binder {
   readsBody = false;
   /** Names assigned anywhere in the expression (=, op=, ++/--, out/ref): their locals never carry a folded value. */
   assignedNames: ReadonlySet<string> = new Set();
+  unusedDecls: { local: Local; decl: Code }[] = [];
 
   constructor(
     readonly src: string,

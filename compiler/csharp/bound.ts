@@ -64,6 +64,8 @@ export interface LowerBinder {
   readonly frameTemps: Code[];
   /** Names assigned anywhere in the expression: a local of these never carries a folded value. */
   readonly assignedNames: ReadonlySet<string>;
+  /** Declarations without effects, dropped when their local is never used (`dropUnusedDecls`). */
+  readonly unusedDecls: { local: Local; decl: Code }[];
   err(code: DiagnosticCode, pos: number, msg: string): never;
   expr(e: Expr): BExpr;
   raw(e: Expr): BExpr;

@@ -12,7 +12,7 @@ import "./binder-calls.js";
 import "./binder-lambdas.js";
 import "./binder-statements.js";
 import { boxCode, castCode, castKey, convertImplicit, stringOf, tempDecl, typeTest } from "./lower.js";
-import { canComplete } from "./lower-statements.js";
+import { canComplete, dropUnusedDecls } from "./lower-statements.js";
 import { isNamed, isNullable, isNumeric, named, primName, setLiteralCode, typeName, underlyingNullable, type Type } from "./types.js";
 import "./surface/index.js";
 import { setDefaultOfCode } from "./surface/system.js";
@@ -102,6 +102,7 @@ function compileExpressionUnguarded(input: ExpressionInput): CompiledExpression 
     if (parsed.kind === "expr") {
       const b = binder.expr(parsed.expr);
       const conv = finalConvert(binder, b, input.expected, parsed.expr.pos);
+      dropUnusedDecls(binder, conv.code);
       const temps = binder.frameTemps;
       // (a decimal constant's cv is its double value: its code, a hoisted Decimal, is the value)
       if (conv.cv !== undefined && temps.length === 0 && primName(underlyingNullable(conv.type)) !== "decimal" && !(typeof conv.cv.v === "number" && Number.isInteger(conv.cv.v) && !Number.isSafeInteger(conv.cv.v) && /long/.test(primName(underlyingNullable(conv.type)) ?? ""))) return { code: literal(conv.cv.v), type: typeName(conv.type), constant: { value: conv.cv.v }, readsBody: binder.readsBody };
@@ -118,6 +119,7 @@ function compileExpressionUnguarded(input: ExpressionInput): CompiledExpression 
       diagnostics.error(Codes.CSharpMissingReturn, offsetOf(source.length - 1), "Not all code paths return a value in the policy expression block.");
       return null;
     }
+    dropUnusedDecls(binder, body);
     const temps = binder.frameTemps;
     const name = scope.names.fresh("block");
     scope.hoist(js`function ${name}(ctx) { ${tempDecl(temps)}${body}}`);

@@ -1,6 +1,6 @@
 // Lowering of statements the binder hands over: local declarations, foreach, switch, try/catch/finally,
 // and the reachability check (can a statement list complete normally: CS0161, CS0163).
-import { Code, js, literal, rt, braced } from "../codegen/code.js";
+import { Code, blank, js, literal, rt, braced } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { Expr, Stmt } from "./ast.js";
 import { derivesFrom, elementType, isNamed, isNumeric, named, sameType, type Type, typeName, underlyingNullable } from "./types.js";
@@ -44,8 +44,45 @@ export function localDecl(b: Binder, s: Stmt & { k: "local" }, inFor = false): C
       local.cv = init!.cv;
     }
     parts.push(init ? js`${local.code} = ${init.code}` : local.code);
+    // Without effects (a local, a literal, a value folded at build time): dropped if never used.
+    if (s.decls.length === 1 && !inFor && init && !b.assignedNames.has(d.name) && (init.pure || init.code.known !== undefined)) {
+      const decl = js`let ${parts[0]!}; `;
+      b.unusedDecls.push({ local, decl });
+      return decl;
+    }
   }
   return inFor ? js`let ${joinCodes(parts)}` : js`let ${joinCodes(parts)}; `;
+}
+
+/**
+ * Empties the declarations of `unusedDecls` whose local the bound code `root` never names (once
+ * binding is over: a use that a later fold turned into a literal is no use). A kept declaration's
+ * initializer counts too: `var a = 1; var b = a;` keeps `a` only if `b` is kept.
+ */
+export function dropUnusedDecls(b: Binder, root: Code): void {
+  if (b.unusedDecls.length === 0 || b.scope.optimize === false) return;
+  const kept = new Set<Code>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    const seen = codesUnder(root, new Set(b.unusedDecls.filter((d) => !kept.has(d.decl)).map((d) => d.decl)));
+    for (const { local, decl } of b.unusedDecls)
+      if (!kept.has(decl) && seen.has(local.code)) {
+        kept.add(decl);
+        changed = true;
+      }
+  }
+  for (const { decl } of b.unusedDecls) if (!kept.has(decl)) blank(decl);
+}
+function codesUnder(root: Code, skip: ReadonlySet<Code>): Set<Code> {
+  const seen = new Set<Code>();
+  const stack = [root];
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (seen.has(c) || skip.has(c)) continue;
+    seen.add(c);
+    for (const p of c.parts) if (p instanceof Code) stack.push(p);
+  }
+  return seen;
 }
 
 /** A value no statement can change: a primitive, or an anonymous object (read-only members) of primitives. */

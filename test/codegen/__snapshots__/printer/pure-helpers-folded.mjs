@@ -2,7 +2,7 @@
 import { DateTime, forwardOnly, fromBase64, headerValue, lowerInv, newGuid, newRandom, recvNotNull, secretNamedValue, upperInv, utf8ToBase64 } from "apimc/runtime";
 const SECRET_key = secretNamedValue("key");
 const HEADER = Object.freeze({ name: "X-Hmac", values: Object.freeze(["tgCQ4wUil661oICInOL8S8qVfnVvrrTffTGADKHncew="]) });
-function block(ctx) { let v_a = "Abc"; let v_b = "..AxC"; return "..AxC|p,q"; }
+function block(ctx) { return "..AxC|p,q"; }
 function block1(ctx) { let v_s = "a"; (v_s = ((v_s ?? "") + (ctx.Request.Method ?? ""))); return upperInv(v_s); }
 const FORWARD_TIMEOUT_MS = 300000;
 const NO_FOLLOW_REDIRECTS = false;
