@@ -4,6 +4,7 @@ import type { LoadedConfig, OperationConfig } from "./config.js";
 import { buildGateway, CATCH_ALL, loadBuild, type GatewayBuild } from "./build.js";
 import { instantiateModule } from "./load.js";
 import { loggerSinksOf } from "./loggers.js";
+import { warmTokenizer } from "../runtime/ai/tokens.js";
 import type { PolicyModule, BackendHost } from "../runtime/pipeline.js";
 import type { Observer } from "../runtime/observer.js";
 import type { OperationSeries } from "./metrics.js";
@@ -137,6 +138,8 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
   const secrets = secretValues(loaded.namedValues);
   const backends = backendEntities(loaded);
   const withEntities = [...backends.values()].some(hasRuntimeFeatures);
+  // The AI policies' tokenizer takes a second or two to load: started now, not on the first request.
+  if (build.modules.some((m) => m.code.includes("llmTokenLimit") || m.code.includes("llmEmitTokenMetric"))) void warmTokenizer();
   const loggers = loggerSinksOf(stores).forConfig(config.loggers, loaded.dir);
   const products = config.products ?? [];
   const apis: ApiRoute[] = config.apis.map((api) => {

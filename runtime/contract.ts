@@ -204,4 +204,6 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "validateAzureAdToken", "validateGraphqlRequest", "crossDomain", "redirectContentUrls",
   // log-to-eventhub (runtime/integration/log-to-eventhub.ts)
   "logToEventHub",
+  // AI gateway: llm-/azure-openai- token-limit and emit-token-metric (runtime/ai/)
+  "llmTokenLimit", "llmEmitTokenMetric",
 ]);

@@ -18,3 +18,4 @@ export { validateGraphqlRequest, type GraphqlRequestConfig } from "./graphql/req
 export { secretNamedValue, setNamedValues, withNamedValues, normalizeNamedValues, secretValues, maskSecrets, type NamedValueInput, type NamedValueTable } from "./named-values.js";
 export { emitMetric, DEFAULT_DIMENSIONS, type Observer } from "./observe.js";
 export { logToEventHub, type LogEntry, type LogSink } from "./integration/log-to-eventhub.js";
+export * from "./ai/index.js";

@@ -17,6 +17,7 @@ import { STATE_POLICIES } from "./state-policies.js";
 import { SECURITY_POLICIES } from "./security-policies.js";
 import { VALIDATION_POLICIES } from "./validation-policies.js";
 import { INTEGRATION_POLICIES } from "./integration-policies.js";
+import { AI_POLICIES } from "./ai-policies.js";
 
 const DEFS: PolicyDef<any>[] = [
   base,
@@ -36,6 +37,7 @@ const DEFS: PolicyDef<any>[] = [
   ...SECURITY_POLICIES,
   ...VALIDATION_POLICIES,
   ...INTEGRATION_POLICIES,
+  ...AI_POLICIES,
 ];
 
 const BY_NAME = new Map<string, PolicyDef<PolicyNode>>(DEFS.map((d) => [d.name, d]));
@@ -50,8 +52,6 @@ export const AZURE_ONLY = new Map<string, string>([
   ["publish-to-dapr", "Dapr in Azure"],
   ["invoke-dapr-binding", "Dapr in Azure"],
   ["set-backend-service-dapr", "Dapr in Azure"],
-  ["azure-openai-emit-token-metric", "Azure Monitor"],
-  ["llm-emit-token-metric", "Azure Monitor"],
   ["azure-openai-semantic-cache-lookup", "Azure OpenAI embeddings"],
   ["azure-openai-semantic-cache-store", "Azure OpenAI embeddings"],
   ["llm-semantic-cache-lookup", "Azure OpenAI embeddings"],

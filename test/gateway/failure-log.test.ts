@@ -102,6 +102,10 @@ const CASES: Record<string, FailCase> = {
   "validate-status-code": { xml: () => line(`<validate-status-code unspecified-status-code-action="prevent" />`), query: "status=503" },
   "validate-odata-request": { xml: () => line(`<validate-odata-request />`), query: "$top=-1" },
   "emit-metric": { xml: () => line(`<emit-metric name="m" value='@("not a number")'><dimension name="API ID" /></emit-metric>`) },
+  "llm-token-limit": { xml: () => line(`<llm-token-limit counter-key="${NULL}" tokens-per-minute="1000" estimate-prompt-tokens="false" />`) },
+  "azure-openai-token-limit": { xml: () => line(`<azure-openai-token-limit counter-key="${NULL}" tokens-per-minute="1000" estimate-prompt-tokens="false" />`) },
+  "llm-emit-token-metric": { xml: () => line(`<llm-emit-token-metric><dimension name="d" value="${NULL}" /></llm-emit-token-metric>`) },
+  "azure-openai-emit-token-metric": { xml: () => line(`<azure-openai-emit-token-metric><dimension name="d" value="${NULL}" /></azure-openai-emit-token-metric>`) },
   "log-to-eventhub": { xml: () => line(`<log-to-eventhub logger-id="sink" partition-key="${NULL}">m</log-to-eventhub>`) },
 };
 
