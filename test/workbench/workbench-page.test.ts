@@ -265,10 +265,18 @@ describe("the workbench page", () => {
     const outgoing = (await detail.textContent())!;
     expect(outgoing).toContain(`POST ${backend.url}/42?src=wb`);
     expect(outgoing).toMatch(/Status\s*200/);
+    // What went to the backend and came back: headers (the policy's X-Role among them) and the body.
+    await detail.getByText(/^Request headers/).click();
+    expect(await detail.locator("table.headers").first().textContent()).toContain("X-Roleadministrator");
+    expect(await detail.locator("details[open] pre").last().textContent()).toContain('"role":"administrator"');
 
     // choose: the branch it took; its lines highlighted in the policy, its code beside them.
     await page.getByTestId("step").filter({ hasText: "choose" }).click();
-    await detail.getByText("when[1]", { exact: true }).waitFor();
+    // The conditions evaluated with their values: the first is true, so it is the one taken.
+    const whenLine = lineOf(ORDERS, "<when");
+    await detail.locator("table.conditions").waitFor();
+    expect(await detail.locator("table.conditions tbody tr").allTextContents()).toEqual([`when[1]${whenLine}true (taken)`]);
+    expect(await detail.locator("table.facts").first().textContent()).toContain("Branch takenwhen[1]");
     const chooseFrom = lineOf(ORDERS, "<choose>");
     const chooseTo = lineOf(ORDERS, "</choose>");
     const policyLines = page.getByTestId("step-policy").locator(".cm-step-line");
@@ -282,11 +290,19 @@ describe("the workbench page", () => {
     expect(js).toMatch(/if \(/);
     expect(js).toContain('"who"');
     expect(js).toContain('"admin"');
+    // The screenshot: a taller window, so the steps, the step and both code panes are in it.
+    await page.setViewportSize({ width: 1360, height: 1180 });
+    await page.evaluate("window.scrollTo(0, 0)");
+    await page.screenshot({ path: join(shots, "trace.png") });
+    await page.setViewportSize({ width: 1360, height: 900 });
+    // A condition's line: its when element is highlighted.
+    await detail.locator("table.conditions button").click();
+    await until("the when element is highlighted", async () => (await policyLines.count()) === lineOf(ORDERS, "</when>") - whenLine + 1);
+    expect(await policyLines.first().textContent()).toContain("<when condition=");
+    await detail.locator("table.conditions").scrollIntoViewIfNeeded();
     // The request as it arrived, hostile header and body shown as text.
     expect(await page.getByTestId("request").textContent()).toContain(IMG);
     await expectNoInjection();
-    await page.evaluate("window.scrollTo(0, 0)");
-    await page.screenshot({ path: join(shots, "trace.png"), fullPage: true, clip: { x: 0, y: 0, width: 1360, height: 1240 } });
     expect(pageErrors).toEqual([]);
   });
 

@@ -83,9 +83,27 @@ export interface OutgoingTrace {
   status?: number;
   ms: number;
   error?: string;
-  requestBody?: string;
-  responseBody?: string;
+  requestHeaders?: HeaderList;
+  requestBody?: string | null;
+  responseHeaders?: HeaderList;
+  responseBody?: string | null;
   [more: string]: unknown;
+}
+/** A choose's condition evaluated (false until the one taken). */
+export interface ConditionValue {
+  branch: string;
+  value: boolean;
+  line?: number;
+}
+/** A rate limit, quota or concurrency limit's decision. */
+export interface LimitDecision {
+  policy: string;
+  key?: string;
+  allowed: boolean;
+  limit?: number;
+  remaining?: number;
+  retryAfterMs?: number;
+  exceeded?: string;
 }
 export interface TraceStep {
   source?: string;
@@ -102,6 +120,8 @@ export interface TraceStep {
   durationMs?: number;
   branch?: string;
   condition?: unknown;
+  conditions?: ConditionValue[];
+  limits?: LimitDecision[];
   set?: TraceChange[];
   reads?: TraceChange[];
   cache?: string;

@@ -10,7 +10,7 @@ import { rerun } from "./requests-view.js";
 import { generatedLinesFor } from "./source-map.js";
 
 /** Step fields shown in their own place; any other field is listed as "name: value". */
-const KNOWN = new Set(["source", "severity", "message", "timeMs", "policy", "path", "id", "section", "scope", "file", "line", "atMs", "durationMs", "branch", "condition", "set", "reads", "cache", "requests", "failed", "error"]);
+const KNOWN = new Set(["source", "severity", "message", "timeMs", "policy", "path", "id", "section", "scope", "file", "line", "atMs", "durationMs", "branch", "condition", "conditions", "limits", "set", "reads", "cache", "requests", "failed", "error"]);
 
 export function traceView(app: App): View {
   const head = h("div", { class: "trace-head card" });
@@ -140,6 +140,7 @@ export function traceView(app: App): View {
         const badges: Child[] = [];
         if (e.branch) badges.push(h("span", { class: "badge" }, `→ ${e.branch}`));
         if (e.cache) badges.push(h("span", { class: "badge" }, `cache ${e.cache}`));
+        for (const l of e.limits ?? []) badges.push(h("span", { class: `badge${l.allowed ? "" : " bad"}` }, l.allowed ? `limit ok${l.remaining !== undefined ? `, ${l.remaining} left` : ""}` : "limit refused"));
         if (e.set?.length) badges.push(h("span", { class: "badge" }, `${e.set.length} change${e.set.length > 1 ? "s" : ""}`));
         if (e.requests?.length) badges.push(h("span", { class: "badge" }, `${e.requests.length} request${e.requests.length > 1 ? "s" : ""}`));
         if (e.failed) badges.push(h("span", { class: "badge bad" }, "failed"));
@@ -167,7 +168,7 @@ export function traceView(app: App): View {
     if (!d || !e) return;
     selected = i;
     for (const b of steps.querySelectorAll<HTMLElement>("button.step")) b.classList.toggle("on", b.dataset.index === String(i));
-    replace(detail, ...stepDetail(e));
+    replace(detail, ...stepDetail(e, (line) => showLine(e, line)));
     showCode(e);
   }
 
@@ -197,6 +198,14 @@ export function traceView(app: App): View {
     jsTitle.textContent = gen.length ? `Generated JavaScript — line${gen.length > 1 ? `s ${gen[0]}–${gen[gen.length - 1]}` : ` ${gen[0]}`}` : "Generated JavaScript — no lines map to this step";
   }
 
+  /** Highlights one element of the step's file (a condition's `when`). */
+  function showLine(e: TraceStep, line: number): void {
+    if (!policyViewer || !e.file) return;
+    const span = elementLines(policyViewer.view.state, line);
+    highlightLines(policyViewer.view, [span]);
+    policyTitle.textContent = `Policy — ${e.file}, line${span.to > span.from ? `s ${span.from}–${span.to}` : ` ${span.from}`}`;
+  }
+
   function renderExchange(d: RequestDetail): void {
     replace(
       exchange,
@@ -221,8 +230,8 @@ function stepName(e: TraceStep): string {
   return e.source ?? "step";
 }
 
-/** The parts of a step's detail panel. */
-export function stepDetail(e: TraceStep): Child[] {
+/** The parts of a step's detail panel; `goToLine` highlights a line of the step's file (a condition's). */
+export function stepDetail(e: TraceStep, goToLine: (line: number) => void = () => {}): Child[] {
   const out: Child[] = [];
   const facts: [string, string][] = [];
   facts.push(["Policy", stepName(e)]);
@@ -238,15 +247,60 @@ export function stepDetail(e: TraceStep): Child[] {
   if (e.failed) facts.push(["Outcome", "this policy raised the error below"]);
   for (const [k, v] of Object.entries(e)) if (!KNOWN.has(k) && v !== undefined && v !== null) facts.push([k, text(v)]);
   out.push(table(["", ""], facts, "facts", false));
+  if (e.conditions?.length) {
+    out.push(
+      h("h3", {}, "Conditions, in the order they were evaluated"),
+      h(
+        "table",
+        { class: "conditions" },
+        h("thead", {}, h("tr", {}, h("th", {}, "Branch"), h("th", {}, "Line"), h("th", {}, "Value"))),
+        h(
+          "tbody",
+          {},
+          ...e.conditions.map((c) =>
+            h(
+              "tr",
+              { class: c.value ? "taken" : "" },
+              h("td", {}, c.branch),
+              h("td", {}, c.line ? h("button", { class: "link", attrs: { type: "button" }, title: "Show this condition in the policy", on: { click: () => goToLine(c.line!) } }, String(c.line)) : ""),
+              h("td", {}, c.value ? "true (taken)" : "false"),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+  if (e.limits?.length) {
+    out.push(
+      h("h3", {}, "Limit decisions"),
+      table(
+        ["Policy", "Key", "Allowed", "Limit", "Remaining", "Retry after"],
+        e.limits.map((l) => [l.policy, l.key ?? "", l.allowed ? "yes" : `no${l.exceeded ? ` (${l.exceeded})` : ""}`, l.limit === undefined ? "" : String(l.limit), l.remaining === undefined ? "" : String(l.remaining), l.retryAfterMs === undefined ? "" : ms(l.retryAfterMs)]),
+        "limits",
+        true,
+      ),
+    );
+  }
+  const bodies = (e.set ?? []).filter((c) => c.kind === "request-body" || c.kind === "response-body");
+  const changes = (e.set ?? []).filter((c) => c.kind !== "request-body" && c.kind !== "response-body");
   if (e.reads?.length) out.push(h("h3", {}, "Read"), changesTable(e.reads));
-  if (e.set?.length) out.push(h("h3", {}, "Changed"), changesTable(e.set));
-  else if (e.policy && !e.error) out.push(h("p", { class: "muted" }, "Changed nothing the trace follows (variables, headers, URL, method, status, backend)."));
+  if (changes.length) out.push(h("h3", {}, "Changed"), changesTable(changes));
+  else if (e.policy && !e.error && !bodies.length) out.push(h("p", { class: "muted" }, "Changed nothing the trace follows (variables, headers, URL, method, status, backend, body)."));
+  for (const b of bodies) {
+    out.push(
+      h("h3", {}, b.kind === "request-body" ? "Request body" : "Response body"),
+      h("div", { class: "before-after" }, h("div", {}, h("div", { class: "muted" }, "Before"), h("pre", {}, b.before === undefined || b.before === null ? "(none)" : b.before)), h("div", {}, h("div", { class: "muted" }, "After"), h("pre", {}, b.value === null ? "(removed)" : b.value))),
+    );
+  }
   for (const r of e.requests ?? []) {
+    const extra = Object.entries(r).filter(([k]) => !["policy", "method", "url", "status", "ms", "error", "requestBody", "responseBody", "requestHeaders", "responseHeaders"].includes(k));
     out.push(
       h("h3", {}, `Outgoing request (${r.policy ?? "request"})`),
-      table(["", ""], [["Request", `${r.method} ${r.url}`], ["Status", r.status !== undefined ? String(r.status) : "no response"], ["Time", ms(r.ms)], ...(r.error ? ([["Error", r.error]] as [string, string][]) : []), ...Object.entries(r).filter(([k]) => !["policy", "method", "url", "status", "ms", "error", "requestBody", "responseBody"].includes(k)).map(([k, v]): [string, string] => [k, text(v)])], "facts", false),
-      r.requestBody !== undefined ? h("details", {}, h("summary", {}, "Request body"), h("pre", {}, r.requestBody)) : null,
-      r.responseBody !== undefined ? h("details", { attrs: { open: "" } }, h("summary", {}, "Response body"), h("pre", {}, r.responseBody)) : null,
+      table(["", ""], [["Request", `${r.method} ${r.url}`], ["Status", r.status !== undefined ? String(r.status) : "no response"], ["Time", ms(r.ms)], ...(r.error ? ([["Error", r.error]] as [string, string][]) : []), ...extra.map(([k, v]): [string, string] => [k, text(v)])], "facts", false),
+      r.requestHeaders?.length ? h("details", {}, h("summary", {}, `Request headers (${r.requestHeaders.length})`), table(["Header", "Value"], r.requestHeaders, "headers", true)) : null,
+      r.requestBody !== undefined && r.requestBody !== null ? h("details", {}, h("summary", {}, "Request body"), h("pre", {}, r.requestBody)) : null,
+      r.responseHeaders?.length ? h("details", {}, h("summary", {}, `Response headers (${r.responseHeaders.length})`), table(["Header", "Value"], r.responseHeaders, "headers", true)) : null,
+      r.responseBody !== undefined && r.responseBody !== null ? h("details", { attrs: { open: "" } }, h("summary", {}, "Response body"), h("pre", {}, r.responseBody)) : null,
     );
   }
   if (e.error) {
@@ -277,6 +331,8 @@ const KIND_LABEL: Record<string, string> = {
   status: "status",
   backend: "backend",
   response: "response",
+  "request-body": "request body",
+  "response-body": "response body",
 };
 
 function table(head: string[], rows: string[][], cls: string, showHead: boolean): HTMLElement {
