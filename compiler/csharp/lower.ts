@@ -461,7 +461,8 @@ export function cast(b: Binder, e: BExpr, to: Type, pos: number, typePos: number
 
 function foldNumericCast(v: number, from: string, to: string): number | null {
   if (!INT_RANGE[to]) return to === "float" ? Math.fround(v) : v;
-  let x = Math.trunc(v);
+  // (an integral zero has no sign: (int)(-0.0) is 0, not -0)
+  let x = Math.trunc(v) + 0;
   if (!Number.isFinite(x)) return null;
   if (to === "long" || to === "ulong") return x;
   const [lo, hi] = INT_RANGE[to]!;

@@ -35,6 +35,7 @@ export function bitInt64ToDouble(x: Long): number {
 }
 
 export function bitConverterToString(b: Uint8Array): string {
+  if (b === null || b === undefined) throw argumentNull("value");
   return Array.from(b, (x) => x.toString(16).toUpperCase().padStart(2, "0")).join("-");
 }
 export function bitConverterGetBytes(v: number, n: number): Uint8Array {

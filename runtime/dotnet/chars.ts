@@ -10,6 +10,10 @@ export function charAtArg(s: string | null, index: number): number {
   if (index < 0 || index >= s.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
   return s.charCodeAt(index);
 }
+/** char.IsSurrogatePair(high, low): both arguments evaluated (a helper, not a short-circuit `&&`). */
+export function charIsSurrogatePair(high: number, low: number): boolean {
+  return isHigh(high) && isLow(low);
+}
 export function charIsSurrogatePairAt(s: string | null, index: number): boolean {
   const c = charAtArg(s, index);
   return index + 1 < s!.length && isHigh(c) && isLow(s!.charCodeAt(index + 1));

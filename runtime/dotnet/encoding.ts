@@ -131,6 +131,7 @@ export const Encoding = {
   ),
   Latin1: new Enc("iso-8859-1", (s) => singleByte(s, 256), (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1")),
   GetEncoding(name: string): Enc {
+    if (name === null || name === undefined) throw argumentNull("name");
     const n = name.toLowerCase();
     if (n === "utf-8" || n === "utf8") return Encoding.UTF8;
     if (n === "us-ascii" || n === "ascii") return Encoding.ASCII;

@@ -143,10 +143,10 @@ function parseCore(s: string, type: string, style: number): ParseResult {
 /** int.Parse & co (invariant culture). */
 export function parseNum(s: string | null, type: string, style = -1): number {
   // (decimal: returns a Decimal)
-  if (s === null || s === undefined) throw argumentNull("s");
-  // NumberStyles.AllowHexSpecifier (0x200) is for integral types only
+  // NumberStyles.AllowHexSpecifier (0x200) is for integral types only (checked before the string)
   if (style !== -1 && style & 0x200 && (type === "double" || type === "float" || type === "decimal"))
     throw argumentError("The number style AllowHexSpecifier is not supported on floating point data types.");
+  if (s === null || s === undefined) throw argumentNull("s");
   const r = parseCore(s, type, style === -1 ? defaultStyle(type) : style);
   if (r === "format") throw formatError();
   if (r === "overflow") throw overflow(`Value was either too large or too small for ${typeLabel(type)}.`);

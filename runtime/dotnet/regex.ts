@@ -526,6 +526,7 @@ export class Regex {
   }
 }
 export function regexEscape(s: string): string {
+  if (s === null || s === undefined) throw argumentNull("str");
   return s.replace(/[\\*+?|{[()^$.#\s]/g, (c) => (c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\f" ? "\\f" : c === " " ? "\\ " : `\\${c}`));
 }
 export function regexUnescape(s: string): string {

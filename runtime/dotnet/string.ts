@@ -252,7 +252,8 @@ export function strInsert(s: string, i: number, v: string | null): string {
 }
 export function strRemove(s: string, i: number, count?: number): string {
   nn(s);
-  if (i < 0 || i > s.length) throw argumentOutOfRange("startIndex", "startIndex must be less than length of string.");
+  // (Remove(startIndex) needs startIndex < Length; Remove(startIndex, 0) may stand at the end)
+  if (i < 0 || i > s.length || (count === undefined && i === s.length)) throw argumentOutOfRange("startIndex", "startIndex must be less than length of string.");
   if (count === undefined) return s.slice(0, i);
   if (count < 0 || i + count > s.length) throw argumentOutOfRange("count", "Index and count must refer to a location within the string.");
   return s.slice(0, i) + s.slice(i + count);

@@ -452,7 +452,9 @@ export function uriHexEscape(c: number): string {
   return `%${c.toString(16).toUpperCase().padStart(2, "0")}`;
 }
 export function uriIsHexEncoding(s: string | null, i: number): boolean {
-  if (s === null || s === undefined) return false;
+  // .NET reads pattern.Length and pattern[index] unchecked: null is a NullReferenceException, a negative index an IndexOutOfRangeException
+  if (s === null || s === undefined) throw nullReference();
+  if (s.length - i >= 3 && i < 0) throw new DotNetException("System.IndexOutOfRangeException", "Index was outside the bounds of the array.");
   return s.length - i >= 3 && s[i] === "%" && uriIsHexDigit(s.charCodeAt(i + 1)) && uriIsHexDigit(s.charCodeAt(i + 2));
 }
 /** URI text with nothing that must be escaped: RFC 3986 characters, %XX escapes, one '#'; `iri` also lets non-ASCII through. */
@@ -487,6 +489,7 @@ export function uriIsWellFormed(s: string | null, kind: number): boolean {
 /** Uri.EscapeDataString: RFC 3986 unreserved characters stay. */
 export function escapeDataString(s: string | null): string {
   if (s === null) throw argumentNull("stringToEscape");
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)) throw new DotNetException("System.UriFormatException", "Invalid URI: There is an invalid sequence in the string.");
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 export function unescapeDataString(s: string | null): string {

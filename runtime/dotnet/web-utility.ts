@@ -3,9 +3,11 @@ import { argumentNull, argumentOutOfRange } from "../errors.js";
 import { unescapeDataString } from "./uri.js";
 
 /** WebUtility.UrlEncode: spaces → '+', upper-case hex; unreserved -_.!*() stay. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 export function urlEncode(s: string | null): string | null {
   if (s === null) return null;
-  return encodeURIComponent(s)
+  // (UTF-8 of a lone surrogate is U+FFFD's EF BF BD, as Encoding.UTF8 writes it)
+  return encodeURIComponent(s.replace(LONE_SURROGATE, "\ufffd"))
     .replace(/%20/g, "+")
     .replace(/'/g, "%27")
     .replace(/~/g, "%7E");

@@ -209,8 +209,18 @@ export class XCData extends XText {
 }
 export class XComment extends XNode {
   readonly $typeName = "System.Xml.Linq.XComment";
-  constructor(public Value: string) {
+  private v: string;
+  constructor(value: string) {
     super();
+    if (value === null || value === undefined) throw argumentNull("value");
+    this.v = value;
+  }
+  get Value(): string {
+    return this.v;
+  }
+  set Value(value: string) {
+    if (value === null || value === undefined) throw argumentNull("value");
+    this.v = value;
   }
   write(out: string[]): void {
     out.push(`<!--${this.Value}-->`);
@@ -553,6 +563,8 @@ export class XElement extends XContainer {
     return XNamespace.Get(this.lookup((a) => a.name.NamespaceName === "" && a.name.LocalName === "xmlns") ?? "");
   }
   GetNamespaceOfPrefix(prefix: string): XNamespace | null {
+    if (prefix === null || prefix === undefined) throw argumentNull("prefix");
+    if (prefix === "") throw argumentError("'' is an invalid prefix.");
     const uri = this.lookup((a) => a.name.NamespaceName === XMLNS && a.name.LocalName === prefix);
     return uri === null ? null : XNamespace.Get(uri);
   }

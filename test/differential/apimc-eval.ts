@@ -82,6 +82,7 @@ export async function evaluateWith(c: DiffCase, csharp: Pick<CSharpModule, "comp
   const v = verifyModule(`(function (rt) {\n${code}\n});`, "script");
   if (!v.ok) return { kind: "compile-error", message: `generated module failed verification: ${v.errors.join("; ")}\n${code}`, codes: ["verify"] };
 
+  if (process.env.APIMC_SHOW_JS) console.log(code);
   let value: unknown;
   try {
     const mod = new Function("rt", code)(runtime) as { inbound(ctx: unknown): unknown };

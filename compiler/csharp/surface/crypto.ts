@@ -56,7 +56,8 @@ for (const [name, alg] of [
     ...(name === "SHA384" || name === "SHA512" ? [P("bool ProduceLegacyHmacValues", (r) => js`${r}.ProduceLegacyHmacValues`, (r, _a, v) => js`(${r}.ProduceLegacyHmacValues = ${v})`)] : []),
     C("()", () => js`${rt("newHash")}(${alg}, ${rt("randomBytes")}(64))`),
     // new HMACSHA256(Encoding.UTF8.GetBytes(k)): the HMAC takes the text, no byte[] in between.
-    C("(byte[] key)", (_r, a) => (a[0]!.shape?.kind === "utf8Bytes" ? js`${rt("newHmacUtf8Key")}(${alg}, ${a[0]!.shape.of})` : js`${rt("newHash")}(${alg}, ${a[0]})`)),
+    // (a null key: HMAC.InitializeKey reads key.Length, a NullReferenceException)
+    C("(byte[] key)", (_r, a) => (a[0]!.shape?.kind === "utf8Bytes" ? js`${rt("newHmacUtf8Key")}(${alg}, ${a[0]!.shape.of})` : js`${rt("newHash")}(${alg}, ${rt("recvNotNull")}(${a[0]}))`)),
   ]);
 }
 type(NS, "RandomNumberGenerator", {}, [

@@ -231,30 +231,42 @@ type("System.Web", "HttpUtility", { isStatic: true }, [
   SM("string HtmlEncode(string value)", call("htmlEncode")),
 ]);
 
+/**
+ * The static Regex members take (input, pattern, ...) but build the regex first: C# evaluates the
+ * input argument before the pattern, so a non-constant input goes into a temp first.
+ */
+function inputFirst(f: (r: Code, a: Code[], x: LowerInfo) => Code): (r: Code, a: Code[], x: LowerInfo) => Code {
+  return (r, a, x) => {
+    if (x.consts[0] !== undefined) return f(r, a, x);
+    const t = x.temp();
+    return js`(${t} = ${a[0]!}, ${f(r, [t, ...a.slice(1)], x)})`;
+  };
+}
+
 // Regex: lowered to runtime/dotnet/regex.ts (a .NET-pattern → JS translation with caching).
 type("System.Text.RegularExpressions", "Regex", { test: (v) => js`(${v} instanceof ${rt("Regex")})` }, [
   C("(string pattern)", (_r, a) => js`${rt("Regex")}.get(${a[0]}, 0)`),
   C("(string pattern, RegexOptions options)", (_r, a) => js`${rt("Regex")}.get(${a[0]}, ${a[1]})`),
-  SM("bool IsMatch(string input, string pattern)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).IsMatch(${a[0]})`),
-  SM("bool IsMatch(string input, string pattern, RegexOptions options)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).IsMatch(${a[0]})`),
-  SM("Match Match(string input, string pattern)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Match(${a[0]})`),
-  SM("Match Match(string input, string pattern, RegexOptions options)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).Match(${a[0]})`),
-  SM("MatchCollection Matches(string input, string pattern)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Matches(${a[0]})`),
-  SM("MatchCollection Matches(string input, string pattern, RegexOptions options)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).Matches(${a[0]})`),
-  SM("string Replace(string input, string pattern, string replacement)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Replace(${a[0]}, ${a[2]})`),
-  SM("string Replace(string input, string pattern, string replacement, RegexOptions options)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}).Replace(${a[0]}, ${a[2]})`),
-  SM("string Replace(string input, string pattern, Func<Match, string> evaluator)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Replace(${a[0]}, ${a[2]})`),
-  SM("string[] Split(string input, string pattern)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Split(${a[0]})`),
+  SM("bool IsMatch(string input, string pattern)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).IsMatch(${a[0]})`)),
+  SM("bool IsMatch(string input, string pattern, RegexOptions options)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).IsMatch(${a[0]})`)),
+  SM("Match Match(string input, string pattern)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Match(${a[0]})`)),
+  SM("Match Match(string input, string pattern, RegexOptions options)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).Match(${a[0]})`)),
+  SM("MatchCollection Matches(string input, string pattern)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Matches(${a[0]})`)),
+  SM("MatchCollection Matches(string input, string pattern, RegexOptions options)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).Matches(${a[0]})`)),
+  SM("string Replace(string input, string pattern, string replacement)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Replace(${a[0]}, ${a[2]})`)),
+  SM("string Replace(string input, string pattern, string replacement, RegexOptions options)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}).Replace(${a[0]}, ${a[2]})`)),
+  SM("string Replace(string input, string pattern, Func<Match, string> evaluator)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Replace(${a[0]}, ${a[2]})`)),
+  SM("string[] Split(string input, string pattern)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Split(${a[0]})`)),
   // match-timeout overloads (issue 17): the TimeSpan is the budget of matches that run on V8's backtracking engine
   C("(string pattern, RegexOptions options, TimeSpan matchTimeout)", (_r, a) => js`${rt("Regex")}.get(${a[0]}, ${a[1]}, ${a[2]})`),
-  SM("bool IsMatch(string input, string pattern, RegexOptions options, TimeSpan matchTimeout)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}, ${a[3]}).IsMatch(${a[0]})`),
-  SM("Match Match(string input, string pattern, RegexOptions options, TimeSpan matchTimeout)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}, ${a[3]}).Match(${a[0]})`),
-  SM("MatchCollection Matches(string input, string pattern, RegexOptions options, TimeSpan matchTimeout)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}, ${a[3]}).Matches(${a[0]})`),
-  SM("string Replace(string input, string pattern, string replacement, RegexOptions options, TimeSpan matchTimeout)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}, ${a[4]}).Replace(${a[0]}, ${a[2]})`),
-  SM("string Replace(string input, string pattern, Func<Match, string> evaluator, RegexOptions options)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}).Replace(${a[0]}, ${a[2]})`),
-  SM("string Replace(string input, string pattern, Func<Match, string> evaluator, RegexOptions options, TimeSpan matchTimeout)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}, ${a[4]}).Replace(${a[0]}, ${a[2]})`),
-  SM("string[] Split(string input, string pattern, RegexOptions options)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).Split(${a[0]})`),
-  SM("string[] Split(string input, string pattern, RegexOptions options, TimeSpan matchTimeout)", (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}, ${a[3]}).Split(${a[0]})`),
+  SM("bool IsMatch(string input, string pattern, RegexOptions options, TimeSpan matchTimeout)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}, ${a[3]}).IsMatch(${a[0]})`)),
+  SM("Match Match(string input, string pattern, RegexOptions options, TimeSpan matchTimeout)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}, ${a[3]}).Match(${a[0]})`)),
+  SM("MatchCollection Matches(string input, string pattern, RegexOptions options, TimeSpan matchTimeout)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}, ${a[3]}).Matches(${a[0]})`)),
+  SM("string Replace(string input, string pattern, string replacement, RegexOptions options, TimeSpan matchTimeout)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}, ${a[4]}).Replace(${a[0]}, ${a[2]})`)),
+  SM("string Replace(string input, string pattern, Func<Match, string> evaluator, RegexOptions options)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}).Replace(${a[0]}, ${a[2]})`)),
+  SM("string Replace(string input, string pattern, Func<Match, string> evaluator, RegexOptions options, TimeSpan matchTimeout)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}, ${a[4]}).Replace(${a[0]}, ${a[2]})`)),
+  SM("string[] Split(string input, string pattern, RegexOptions options)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).Split(${a[0]})`)),
+  SM("string[] Split(string input, string pattern, RegexOptions options, TimeSpan matchTimeout)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}, ${a[3]}).Split(${a[0]})`)),
   SM("string Escape(string str)", call("regexEscape")),
   SM("string Unescape(string str)", call("regexUnescape")),
   M("bool IsMatch(string input)", (r, a) => js`${r}.IsMatch(${a[0]})`),

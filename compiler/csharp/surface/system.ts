@@ -86,7 +86,7 @@ type("System", "char", { valueType: true, test: (v) => js`(${v} instanceof ${rt(
   SM("bool IsSurrogate(char c)", (_r, a) => js`(${a[0]} >= 0xd800 && ${a[0]} <= 0xdfff)`),
   SM("bool IsHighSurrogate(char c)", (_r, a) => js`(${a[0]} >= 0xd800 && ${a[0]} <= 0xdbff)`),
   SM("bool IsLowSurrogate(char c)", (_r, a) => js`(${a[0]} >= 0xdc00 && ${a[0]} <= 0xdfff)`),
-  SM("bool IsSurrogatePair(char highSurrogate, char lowSurrogate)", (_r, a) => js`(${a[0]} >= 0xd800 && ${a[0]} <= 0xdbff && ${a[1]} >= 0xdc00 && ${a[1]} <= 0xdfff)`),
+  SM("bool IsSurrogatePair(char highSurrogate, char lowSurrogate)", (_r, a) => js`${rt("charIsSurrogatePair")}(${a[0]}, ${a[1]})`),
   SM("bool IsSurrogate(string s, int index)", (_r, a, x) => {
     const t = x.temp();
     return js`((${t} = ${rt("charAtArg")}(${a[0]}, ${a[1]})) >= 0xd800 && ${t} <= 0xdfff)`;
