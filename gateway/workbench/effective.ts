@@ -158,15 +158,20 @@ class Composer {
     let effective: Line[] = name === "backend" ? [{ text: "<forward-request />", file: "", line: 0 }] : [];
     let owner: { doc: Doc; el: XElement } | null = null;
     for (const doc of docs) {
-      const el = doc.root?.children.find((c): c is XElement => c.kind === "element" && c.name === name);
+      // A <fragment> document is compiled as the inbound section (compiler/document.ts).
+      const el = doc.root?.name === "fragment" ? (name === "inbound" ? doc.root : undefined) : doc.root?.children.find((c): c is XElement => c.kind === "element" && c.name === name);
       if (!el) continue; // a missing section inherits the parent's as is
       effective = this.content(doc, el, effective, []);
       owner = { doc, el };
     }
     const at = (el: XElement | undefined): LineOrigin => (owner && el ? { file: owner.doc.rel, line: owner.doc.lines.position(el.offset).line } : { file: "", line: 0 });
-    const open = at(owner?.el);
-    if (effective.length === 0) return [{ text: `  <${name} />`, ...open }];
-    return [{ text: `  <${name}>`, ...open }, ...reindent(effective, "    "), { text: `  </${name}>`, ...open }];
+    // A <fragment> root stands for inbound: the section's tags are apimc's.
+    const own = owner && owner.el.name === name ? owner : null;
+    const open = at(own?.el);
+    // The end tag's own line (`</inbound>` starts where the content ends); a `<x />` has one line.
+    const close: LineOrigin = own && own.doc.source.slice(own.el.contentStart - 2, own.el.contentStart) !== "/>" ? { file: own.doc.rel, line: own.doc.lines.position(own.el.contentEnd).line } : open;
+    if (effective.length === 0) return close === open ? [{ text: `  <${name} />`, ...open }] : [{ text: `  <${name}>`, ...open }, { text: `  </${name}>`, ...close }];
+    return [{ text: `  <${name}>`, ...open }, ...reindent(effective, "    "), { text: `  </${name}>`, ...close }];
   }
 
   /** An element's content as lines, `<base />` replaced by `parent` and include-fragment by the fragment's content. */
