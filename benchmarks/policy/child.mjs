@@ -107,8 +107,8 @@ const sides = {
   },
   hand: (ctx) => hand(ctx, host),
 };
-const run = sides[side];
-if (!run) throw new Error(`unknown side ${side}`);
+const run = side === "pair" ? null : sides[side];
+if (side !== "pair" && !run) throw new Error(`unknown side ${side}`);
 
 /** Runs one side once with capture on: what it sent and answered, volatile headers masked. */
 async function observe(fn) {
@@ -130,6 +130,16 @@ async function observe(fn) {
   };
   capture = null;
   return out;
+}
+
+/** The pair side: compiled against hand, as check() does for one side. */
+async function observeBoth() {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const a = await observe(sides.compiled);
+    if (a.lastError) throw new Error(`${c.name}/compiled: the pipeline failed: ${JSON.stringify(a.lastError)}`);
+    if (JSON.stringify(a) === JSON.stringify(await observe(sides.hand))) return;
+  }
+  throw new Error(`${c.name}: the compiled policy and the hand-written floor do not do the same work`);
 }
 
 async function check() {
@@ -157,7 +167,56 @@ async function batch(n) {
   return { wall, cpu: ((c.user + c.system) * 1000) / n };
 }
 
+/**
+ * Side "pair": compiled and hand in this one process, batches alternating (compiled, hand,
+ * compiled, ...; the same batch size), so whatever else the machine does at a given moment slows
+ * both alike; the figure is the median of the per-pair ratios, with their quartiles.
+ */
+async function pair() {
+  const sideA = sides.compiled;
+  const sideB = sides.hand;
+  const batchOf = async (fn, n) => {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) await fn(makeCtx());
+    const wall = Number(process.hrtime.bigint() - t0) / n;
+    const c = process.cpuUsage(c0);
+    return { wall, cpu: ((c.user + c.system) * 1000) / n };
+  };
+  let n = 16;
+  const warmEnd = performance.now() + warmMs;
+  // Warm up, growing the batch to about 10 ms.
+  for (let grown = false; performance.now() < warmEnd || !grown; ) {
+    const a = await batchOf(sideA, n);
+    await batchOf(sideB, n);
+    grown = a.wall * n >= 10e6 || n >= 1 << 20;
+    if (!grown) n *= 2;
+  }
+  const ratios = [];
+  const cpuRatios = [];
+  const a = [];
+  const b = [];
+  const end = performance.now() + measureMs * 2;
+  for (let k = 0; performance.now() < end || ratios.length < 9; k++) {
+    // Alternate which goes first, so neither always follows the other's garbage.
+    const first = k % 2 === 0;
+    const x = first ? await batchOf(sideA, n) : null;
+    const y = await batchOf(sideB, n);
+    const xx = x ?? (await batchOf(sideA, n));
+    ratios.push(xx.wall / y.wall);
+    cpuRatios.push(xx.cpu / y.cpu);
+    a.push(xx.wall);
+    b.push(y.wall);
+  }
+  const q = (xs, f) => [...xs].sort((p, r) => p - r)[Math.min(xs.length - 1, Math.floor(f * xs.length))];
+  return { case: c.name, side: "pair", ratio: q(ratios, 0.5), ratioQ1: q(ratios, 0.25), ratioQ3: q(ratios, 0.75), cpuRatio: q(cpuRatios, 0.5), compiledNs: q(a, 0.5), handNs: q(b, 0.5), pairs: ratios.length, batchSize: n };
+}
+
 reportFromChild(async () => {
+  if (side === "pair") {
+    await observeBoth();
+    return pair();
+  }
   await check();
   // Warm up, finding a batch size of about 20 ms.
   let n = 16;
