@@ -201,7 +201,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   // emit-metric (runtime/observe.ts)
   "emitMetric",
   // issue 16 transforms, traffic and security policies (runtime/security/entra.ts, runtime/transform/, runtime/traffic/)
-  "validateAzureAdToken", "validateGraphqlRequest", "crossDomain", "redirectContentUrls",
+  "validateAzureAdToken", "validateGraphqlRequest", "crossDomain", "redirectContentUrls", "xslTransform",
   // log-to-eventhub (runtime/integration/log-to-eventhub.ts)
   "logToEventHub",
   // AI gateway: llm-/azure-openai- token-limit and emit-token-metric (runtime/ai/)

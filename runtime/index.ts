@@ -14,6 +14,7 @@ export { jsonToXmlBody, xmlToJsonBody, findAndReplaceBody, jsonToXmlText, xmlToJ
 export { liquidParse, liquidRender, liquidRenderData, LiquidSyntaxError, LIQUID_FILTERS, type LiquidTemplate } from "./liquid/liquid.js";
 export * from "./security/index.js";
 export * from "./validation/index.js";
+export { xslTransform, xslTransformText } from "./transform/xslt.js";
 export { validateGraphqlRequest, type GraphqlRequestConfig } from "./graphql/request.js";
 export { secretNamedValue, setNamedValues, withNamedValues, normalizeNamedValues, secretValues, maskSecrets, type NamedValueInput, type NamedValueTable } from "./named-values.js";
 export { emitMetric, DEFAULT_DIMENSIONS, type Observer } from "./observe.js";

@@ -4,6 +4,7 @@ import { authenticationBasic } from "./authentication-basic.js";
 import { checkHeader } from "./check-header.js";
 import { cors } from "./cors.js";
 import { crossDomain, redirectContentUrls } from "./content-policies.js";
+import { xslTransform } from "./xsl-transform.js";
 import { mockResponse } from "./mock-response.js";
 import { retry } from "./retry.js";
 import { rewriteUri } from "./rewrite-uri.js";
@@ -19,6 +20,7 @@ export const TRAFFIC_POLICIES: PolicyDef<any>[] = [
   cors,
   crossDomain,
   redirectContentUrls,
+  xslTransform,
   mockResponse,
   retry,
   rewriteUri,

@@ -46,7 +46,7 @@ const BAD: Record<string, string> = {
   APIMC2012: P(`<set-header name="Content-Length" exists-action="override"><value>1</value></set-header>`),
   APIMC2013: v("@(1) b"),
   APIMC2014: P(`<send-service-bus-message queue-name="x"><payload>m</payload></send-service-bus-message>`),
-  APIMC2015: P(`<xsl-transform/>`),
+  APIMC2015: P(`<sql-data-source/>`),
   APIMC2016: P(`<cors><allowed-origins><origin>*</origin></allowed-origins><allowed-origins><origin>*</origin></allowed-origins></cors>`),
   APIMC2017: P(`<set-header name="a"><value>{{nope}}</value></set-header>`), // a warning for check
   APIMC2018: P(`<include-fragment fragment-id="nope" />`),

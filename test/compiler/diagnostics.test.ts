@@ -51,7 +51,7 @@ describe("policy structure diagnostics", () => {
   });
 
   it("policies apimc does not implement yet, and Azure-only ones, say so", () => {
-    expect(diag(`<policies><inbound><xsl-transform/></inbound></policies>`)[0]).toMatchObject({ code: "APIMC2015" });
+    expect(diag(`<policies><inbound><sql-data-source/></inbound></policies>`)[0]).toMatchObject({ code: "APIMC2015" });
     expect(diag(`<policies><inbound><send-service-bus-message queue-name="x"><payload>m</payload></send-service-bus-message></inbound></policies>`)[0]).toMatchObject({ code: "APIMC2014" });
   });
 

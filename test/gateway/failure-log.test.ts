@@ -83,6 +83,11 @@ const CASES: Record<string, FailCase> = {
     xml: () => line(`<validate-azure-ad-token tenant-id="contoso.onmicrosoft.com" header-name="X-Token"><client-application-ids><application-id>00000000-0000-0000-0000-000000000001</application-id></client-application-ids></validate-azure-ad-token>`),
     reason: "TokenNotPresent",
   },
+  "xsl-transform": {
+    xml: () => line(`<xsl-transform><xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template match="/"><a /></xsl:template></xsl:stylesheet></xsl-transform>`),
+    sections: ["outbound"],
+    reason: "XslTransformFailed",
+  },
   "ip-filter": { xml: () => line(`<ip-filter action="forbid"><address>127.0.0.1</address></ip-filter>`), reason: "CallerIpBlocked" },
   "validate-headers": { xml: () => line(`<validate-headers specified-header-action="${NULL}" unspecified-header-action="ignore" />`) },
   jsonp: { xml: () => line(`<jsonp callback-parameter-name="cb" />`), query: "cb=1bad", reason: "CallbackParameterInvalid" },
