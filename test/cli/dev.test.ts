@@ -81,6 +81,25 @@ describe("apimc dev", { timeout: 30_000 }, () => {
     });
   });
 
+  it("apimc serve with gateway.json \"workbench\": true serves it as one process and prints its URL; traced requests only", async () => {
+    writeFileSync(join(dir, "gateway-wb.json"), JSON.stringify({ workbench: true, trace: { key: "k-1" }, apis: [{ id: "a", path: "/a", serviceUrl: "http://127.0.0.1:9/", policy: "policies/api.xml" }] }));
+    const serve = spawn(process.execPath, [CLI, "serve", "--config", "gateway-wb.json", "--port", "0", "--no-watch"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    serve.stdout!.resume();
+    serve.stderr!.on("data", (d) => (out += d));
+    try {
+      await until("serve prints the workbench URL", () => /apimc workbench: http:\/\/127\.0\.0\.1:\d+\/_apimc\//.test(out), 15_000);
+      const url = /apimc workbench: (\S+)/.exec(out)![1]!;
+      const gw = url.replace(/\/_apimc\/$/, "");
+      await (await request(`${gw}/a/untraced`)).body.dump();
+      await (await request(`${gw}/a/traced`, { headers: { "Apimc-Trace": "k-1" } })).body.dump();
+      const list = (await (await request(`${url}api/requests`)).body.json()) as { requests: { url: string }[] };
+      expect(list.requests.map((r) => r.url)).toEqual(["/a/traced"]);
+    } finally {
+      await new Promise((r) => (serve.once("exit", r), serve.kill("SIGTERM")));
+    }
+  });
+
   it("refuses options that do not fit a single watching process", async () => {
     const cases = [["--workers", "2"], ["--no-watch"], ["policy.xml"]];
     const results = await Promise.all(
