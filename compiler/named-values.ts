@@ -168,9 +168,11 @@ export function substituteNamedValues(
   };
   const visit = (el: XElement): void => {
     for (const a of el.attrs) a.value = fix(a.value);
-    const template = el.name === "set-body" ? el.attrs.find((a) => a.name === "template")?.value : undefined;
+    // Liquid templates: set-body's, and publish-to-dapr's and invoke-dapr-binding's (its <data>).
+    const templated = el.name === "set-body" || el.name === "publish-to-dapr" || el.name === "invoke-dapr-binding";
+    const template = templated ? el.attrs.find((a) => a.name === "template")?.value : undefined;
     const wasLiquid = liquid;
-    liquid = template?.kind === "literal" && template.text.trim() === "liquid";
+    liquid = templated ? template?.kind === "literal" && template.text.trim().toLowerCase() === "liquid" : el.name === "data" && wasLiquid;
     for (const c of el.children) {
       if (c.kind === "element") visit(c);
       else c.value = fix(c.value);

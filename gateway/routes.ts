@@ -141,6 +141,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
   // The AI policies' tokenizer takes a second or two to load: started now, not on the first request.
   if (build.modules.some((m) => m.code.includes("llmTokenLimit") || m.code.includes("llmEmitTokenMetric"))) void warmTokenizer();
   const loggers = loggerSinksOf(stores).forConfig(config.loggers, loaded.dir);
+  const dapr = config.dapr;
   const products = config.products ?? [];
   const apis: ApiRoute[] = config.apis.map((api) => {
     const v = api.versioning;
@@ -162,7 +163,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
         first: firstLiteral(op.urlTemplate),
         order,
         modules,
-        env: { backends, examples: examplesOf(op), stores, secrets, observer: observer ?? null, loggers },
+        env: { backends, examples: examplesOf(op), stores, secrets, observer: observer ?? null, loggers, dapr },
         info: Object.freeze({ Id: op.id, Name: op.name ?? op.id, Method: op.method, UrlTemplate: op.urlTemplate }),
       };
     });

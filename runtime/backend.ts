@@ -130,6 +130,7 @@ export function backendTarget(ctx: Context, baseUrl: string, apiPath = ""): { ba
   const base = parseBase(ctx.$backendUrl ?? baseUrl);
   let path = ctx.Request.Url.Path;
   if (apiPath && path.startsWith(apiPath)) path = path.slice(apiPath.length);
+  if (ctx.$backendExact !== null && ctx.$backendExact === ctx.$backendUrl) path = "";
   // The API's root with a query (`/api?x=1`, service URL without a path) still needs its "/".
   const target = (base.path + encodePath(path) || "/") + ctx.Request.Url.QueryString;
   return { base, target, url: base.origin + target };

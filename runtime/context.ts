@@ -381,6 +381,8 @@ export class Context {
   $p = -1;
   /** Base URL of the backend (set-backend-service changes it). */
   $backendUrl: string | null = null;
+  /** A backend URL taken as it is (set-backend-service backend-id="dapr"): while $backendUrl is it, the request's path is not appended. */
+  $backendExact: string | null = null;
   /** The backend pool set-backend-service backend-id chose (then `$backendUrl` is null): the pool picks the member. */
   $backendPool: string | null = null;
   /** Bodies stream through (set by the gateway when the module reads no body). */
@@ -456,6 +458,8 @@ export interface GatewayEnvironment {
   observer?: Observer | null;
   /** log-to-eventhub: the sinks gateway.json `loggers` maps logger ids to. */
   loggers?: ReadonlyMap<string, LogSink>;
+  /** The Dapr sidecar (gateway.json `dapr`); default http://127.0.0.1:3500. */
+  dapr?: { url: string };
 }
 
 export function newEnvironment(init: Partial<GatewayEnvironment> = {}): GatewayEnvironment {

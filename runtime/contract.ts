@@ -206,4 +206,6 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "logToEventHub",
   // AI gateway: llm-/azure-openai- token-limit and emit-token-metric (runtime/ai/)
   "llmTokenLimit", "llmEmitTokenMetric",
+  // Dapr (runtime/integration/dapr.ts)
+  "daprInvokeUrl", "daprPublish", "daprBinding",
 ]);

@@ -20,3 +20,4 @@ export { secretNamedValue, setNamedValues, withNamedValues, normalizeNamedValues
 export { emitMetric, DEFAULT_DIMENSIONS, type Observer } from "./observe.js";
 export { logToEventHub, type LogEntry, type LogSink } from "./integration/log-to-eventhub.js";
 export * from "./ai/index.js";
+export { daprInvokeUrl, daprPublish, daprBinding, DEFAULT_DAPR_URL, type DaprCallSpec } from "./integration/dapr.js";

@@ -1,5 +1,6 @@
 // Policies that talk to services beside the gateway (loggers, Dapr): the list registry.ts includes.
 import type { PolicyDef } from "./types.js";
 import { logToEventHub } from "./log-to-eventhub.js";
+import { invokeDaprBinding, publishToDapr } from "./dapr.js";
 
-export const INTEGRATION_POLICIES: PolicyDef<any>[] = [logToEventHub];
+export const INTEGRATION_POLICIES: PolicyDef<any>[] = [logToEventHub, publishToDapr, invokeDaprBinding];

@@ -49,9 +49,6 @@ export function lookupPolicy(name: string): PolicyDef<PolicyNode> | undefined {
 /** Policies that need Azure services; a configuration hook may supply them later. */
 export const AZURE_ONLY = new Map<string, string>([
   ["send-service-bus-message", "Azure Service Bus"],
-  ["publish-to-dapr", "Dapr in Azure"],
-  ["invoke-dapr-binding", "Dapr in Azure"],
-  ["set-backend-service-dapr", "Dapr in Azure"],
   ["azure-openai-semantic-cache-lookup", "Azure OpenAI embeddings"],
   ["azure-openai-semantic-cache-store", "Azure OpenAI embeddings"],
   ["llm-semantic-cache-lookup", "Azure OpenAI embeddings"],

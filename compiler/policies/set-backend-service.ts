@@ -10,6 +10,8 @@ import type { PolicyDef, PolicyNode } from "./types.js";
 export interface SetBackendServiceNode extends PolicyNode {
   baseUrl: XValue | undefined;
   backendId: XValue | undefined;
+  /** backend-id="dapr": the Dapr service invocation to forward to. */
+  dapr?: { appId: XValue; method: XValue; namespace: XValue | null };
 }
 
 const SERVICE_FABRIC = ["sf-partition-key", "sf-replica-type", "sf-resolve-condition", "sf-service-instance-name", "sf-listener-name"];
@@ -20,6 +22,9 @@ export const setBackendService: PolicyDef<SetBackendServiceNode> = {
   attributes: {
     "base-url": {},
     "backend-id": {},
+    "dapr-app-id": {},
+    "dapr-method": {},
+    "dapr-namespace": {},
     ...Object.fromEntries(SERVICE_FABRIC.map((n) => [n, {}])),
   },
   parse(el, pc, base) {
@@ -44,6 +49,31 @@ export const setBackendService: PolicyDef<SetBackendServiceNode> = {
       // A named value left as written (no value at build time, already a warning) is not checked.
       if (!isHttpUrl(baseUrl.text) && !KNOWN_LATER.test(baseUrl.text)) pc.diags.error(Codes.InvalidLiteral, baseUrl.offset, `'base-url' must be an absolute http(s) URL, not '${baseUrl.text}'.`);
     }
+    // Dapr service invocation (the "set-backend-service (Dapr)" reference page): backend-id="dapr"
+    // with dapr-app-id and dapr-method; a configured backend named "dapr" is used only without them.
+    const daprAttrs = ["dapr-app-id", "dapr-method", "dapr-namespace"].filter((n) => a[n]);
+    const isDaprId = backendId?.kind === "literal" && backendId.text.trim() === "dapr";
+    if (daprAttrs.length && !isDaprId) {
+      pc.diags.error(Codes.InvalidLiteral, a[daprAttrs[0]!]!.offset, `'${daprAttrs[0]}' is for Dapr service invocation: it needs backend-id="dapr".`);
+      return null;
+    }
+    if (isDaprId && (daprAttrs.length || !pc.state.backends?.has("dapr"))) {
+      let ok = true;
+      for (const n of ["dapr-app-id", "dapr-method"])
+        if (!a[n]) {
+          pc.diags.error(Codes.MissingAttribute, el.offset, `<set-backend-service backend-id="dapr"> needs '${n}' (the Dapr app id and the method to invoke).`);
+          ok = false;
+        }
+      for (const n of daprAttrs) {
+        const v = a[n]!;
+        if (v.kind === "literal" && v.text.trim() === "") {
+          pc.diags.error(Codes.InvalidLiteral, v.offset, `'${n}' cannot be empty.`);
+          ok = false;
+        }
+      }
+      if (!ok) return null;
+      return { ...base, baseUrl: undefined, backendId, dapr: { appId: a["dapr-app-id"]!, method: a["dapr-method"]!, namespace: a["dapr-namespace"] ?? null } };
+    }
     if (backendId?.kind === "literal") {
       backendId.text = backendId.text.trim();
       if (backendId.text === "") pc.diags.error(Codes.InvalidLiteral, backendId.offset, "'backend-id' cannot be empty.");
@@ -62,6 +92,10 @@ export const setBackendService: PolicyDef<SetBackendServiceNode> = {
       return node.baseUrl.kind === "literal"
         ? js`ctx.$backendUrl = ${node.baseUrl.text};`
         : js`ctx.$backendUrl = ${rt("backendServiceUrl")}(${ec.value(node.baseUrl, "string")});`;
+    if (node.dapr) {
+      const v = (x: XValue | null) => (x === null ? js`null` : x.kind === "literal" ? js`${x.text.trim()}` : ec.value(x, "string"));
+      return js`ctx.$backendUrl = ${rt("daprInvokeUrl")}(ctx, ${v(node.dapr.appId)}, ${v(node.dapr.method)}, ${v(node.dapr.namespace)});`;
+    }
     const id = node.backendId!;
     return js`ctx.$backendUrl = ${rt("backendServiceById")}(ctx, ${id.kind === "literal" ? js`${id.text}` : ec.value(id, "string")});`;
   },

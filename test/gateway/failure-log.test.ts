@@ -111,6 +111,8 @@ const CASES: Record<string, FailCase> = {
   "azure-openai-token-limit": { xml: () => line(`<azure-openai-token-limit counter-key="${NULL}" tokens-per-minute="1000" estimate-prompt-tokens="false" />`) },
   "llm-emit-token-metric": { xml: () => line(`<llm-emit-token-metric><dimension name="d" value="${NULL}" /></llm-emit-token-metric>`) },
   "azure-openai-emit-token-metric": { xml: () => line(`<azure-openai-emit-token-metric><dimension name="d" value="${NULL}" /></azure-openai-emit-token-metric>`) },
+  "publish-to-dapr": { xml: () => line(`<publish-to-dapr pubsub-name="p" topic="${NULL}">m</publish-to-dapr>`) },
+  "invoke-dapr-binding": { xml: () => line(`<invoke-dapr-binding name="${NULL}"><data>d</data></invoke-dapr-binding>`) },
   "log-to-eventhub": { xml: () => line(`<log-to-eventhub logger-id="sink" partition-key="${NULL}">m</log-to-eventhub>`) },
 };
 
