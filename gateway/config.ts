@@ -9,11 +9,13 @@ import type { Diagnostic } from "../compiler/diagnostics.js";
 import { loadSpecification, type LoadedSpecification } from "./openapi.js";
 import { checkLoggers, type LoggerConfig } from "./loggers.js";
 import { checkBackends, type BackendConfig, type CheckedBackend } from "./backend-config.js";
+import { ListenTlsError, loadListenTls, type ListenTlsConfig } from "./listen-tls.js";
 import { DiagnosticError, diagnosticAt, escapePointer, parseSourceDocument } from "./source-document.js";
 import { Codes } from "../compiler/diagnostics.js";
 
 export interface GatewayConfig {
-  listen?: { host?: string; port?: number };
+  /** Where `apimc serve` listens; `tls`: HTTPS on the gateway port (README, "TLS at the gateway"). */
+  listen?: { host?: string; port?: number; tls?: ListenTlsConfig };
   /**
    * Where /_apimc/health, /_apimc/ready and /_apimc/metrics are answered: without it on the
    * gateway's own port; with it only on this port (and host, default 127.0.0.1).
@@ -226,6 +228,17 @@ export function loadGatewayConfig(file: string): LoadedConfig {
   } else if (config.namedValues) namedValues = config.namedValues;
   const specifications = applySpecifications(config, dir, file);
   const table = normalizeNamedValues(namedValues);
+  const tls = config.listen?.tls;
+  if (tls) {
+    // The files are read now so that a wrong path or a key that is not the certificate's is told at its place.
+    try {
+      loadListenTls(tls, dir, table);
+    } catch (e) {
+      if (!(e instanceof ListenTlsError)) throw e;
+      const doc = parseSourceDocument(text, path, true, Codes.ListenTlsInvalid);
+      throw new DiagnosticError(diagnosticAt(Codes.ListenTlsInvalid, path, doc.locate(`/listen/tls/${e.property}`), `listen.tls.${e.property}: ${e.message}`));
+    }
+  }
   return { config, file: path, dir, namedValues: table, specifications, backends: checkConfigBackends(config, table, path, text) };
 }
 
@@ -387,9 +400,17 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     if (!ce.certFile === !ce.pfxFile) fail(p, "needs exactly one of certFile and pfxFile");
   });
   if (c.listen !== undefined) {
-    const l = obj(c.listen, "listen", ["host", "port"]);
+    const l = obj(c.listen, "listen", ["host", "port", "tls"]);
     str(false)(l.host, "listen.host");
     int(l.port, "listen.port");
+    if (l.tls !== undefined) {
+      const t = obj(l.tls, "listen.tls", ["cert", "key", "ca", "requestClientCertificate", "passphrase"]);
+      str(true)(t.cert, "listen.tls.cert");
+      str(true)(t.key, "listen.tls.key");
+      str(false)(t.ca, "listen.tls.ca");
+      str(false)(t.passphrase, "listen.tls.passphrase");
+      bool(t.requestClientCertificate, "listen.tls.requestClientCertificate");
+    }
   }
   if (c.admin !== undefined) {
     const a = obj(c.admin, "admin", ["host", "port"]);

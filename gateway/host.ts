@@ -2,6 +2,8 @@
 // Every request gets a response: unmatched requests, subscription failures and policy errors all
 // end in APIM's error responses; a bug in the host itself still answers 500.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
+import { createTlsListener, requestCertificate } from "./listen-tls.js";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { applyCaller, callerObjects, Context, RequestMessage, ResponseMessage, Url, newEnvironment, type Caller, type CallerObjects, type GatewayEnvironment } from "../runtime/context.js";
@@ -94,6 +96,11 @@ export interface GatewayOptions {
    * throws it (a configuration error naming the file, a PrebuiltError, or a GatewayBuildError with the diagnostics).
    */
   onBuild?: (ok: boolean, diagnostics: Diagnostic[], error?: Error) => void;
+  /**
+   * gateway.json listen.tls: a changed certificate was taken (ok) or could not be (the old one
+   * stays). Default: failures go to onWatchProblem.
+   */
+  onTlsReload?: (ok: boolean, message: string) => void;
   /** With `watch`: a directory could not be watched (deleted, moved); the gateway looks for it again. */
   onWatchProblem?: (message: string) => void;
   maxBodyBytes?: number;
@@ -322,7 +329,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
   };
   const logFormat: LogFormat = opts.logFormat ?? "text";
 
-  const server = createServer((req, res) => {
+  // gateway.json listen.tls: HTTPS on the gateway port, its certificate reloaded when the files change.
+  const tlsConfig = firstConfig?.config.listen?.tls;
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     inflight++;
     handle(req, res, table).then(done, (e) => {
       // Last line of defence: every request gets a response.
@@ -333,7 +342,9 @@ export function createGateway(opts: GatewayOptions): Gateway {
       } else res.destroy(e as Error);
       done();
     });
-  });
+  };
+  const tlsListener = tlsConfig ? createTlsListener(handler, tlsConfig, firstConfig!.dir, firstConfig!.namedValues, (ok, message) => (opts.onTlsReload ? opts.onTlsReload(ok, message) : ok ? undefined : opts.onWatchProblem?.(message))) : null;
+  const server: Server = tlsListener ? tlsListener.server : createServer(handler);
   server.keepAliveTimeout = 5_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse, t: RouteTable): Promise<void> {
@@ -344,9 +355,11 @@ export function createGateway(opts: GatewayOptions): Gateway {
     if (opsOnGatewayPort && rawPath.charCodeAt(1) === 95 /* "_" */ && isOpsPath(rawPath)) return serveOps(req, res, rawPath, ops);
     // Node's req.headers object is built on first use: the gateway reads rawHeaders once instead.
     const headers = HeaderMap.fromRaw(req.rawHeaders);
-    const url = Url.fromRequest("http", headers.get("host")?.values[0], rawUrl);
+    const tlsSocket = tlsListener !== null ? (req.socket as TLSSocket) : null;
+    const url = Url.fromRequest(tlsSocket ? "https" : "http", headers.get("host")?.values[0], rawUrl);
     const ctx = new Context(new RequestMessage(req.method ?? "GET", url, headers, null));
     ctx.Request.IpAddress = req.socket.remoteAddress ?? "";
+    if (tlsSocket) ctx.Request.Certificate = requestCertificate(tlsSocket);
 
     const keyed = !!t.trace && headers.get(t.trace.header)?.values[0] === t.trace.key;
     if (t.trace && rawPath.startsWith(TRACES_PATH) && req.method === "GET") {
@@ -536,6 +549,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       // Not ready from now on; the admin port stays up (answering so) until the requests in flight are done.
       closing = true;
       watcher?.close();
+      tlsListener?.close();
       workbench?.close();
       loopWatch?.close();
       await new Promise<void>((resolve) => {

@@ -85,7 +85,9 @@ function workbenchLine(addr: AddressInfo, hasKey: boolean): string {
     : `apimc workbench: ${url} (from this address only with the trace key: ${hasKey ? "?key=<trace key>" : "gateway.json has no trace key, so only from this machine's loopback"})`;
 }
 
-const urlOf = (a: { address: string; family: string; port: number }) => `http://${a.family === "IPv6" ? `[${a.address}]` : a.address}:${a.port}`;
+const urlOf = (a: { address: string; family: string; port: number }, scheme = "http") => `${scheme}://${a.family === "IPv6" ? `[${a.address}]` : a.address}:${a.port}`;
+/** https when gateway.json listen.tls made the gateway port an HTTPS server. */
+const schemeOf = (g: Gateway) => ("setSecureContext" in g.server ? "https" : "http");
 
 export async function serveCommand(args: ServeArgs): Promise<number> {
   const { createGateway } = await import("./host.js");
@@ -115,6 +117,7 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
         if (ok) primary?.reload();
       },
       onWatchProblem: (message) => say(`apimc: ${message}`),
+      onTlsReload: (_ok, message) => say(message),
     });
   } catch (e) {
     say(`apimc: ${(e as Error).message}`);
@@ -145,7 +148,7 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
 
   const addr = await listenOrClose(gateway, args);
   if (!addr) return 1;
-  say(`apimc gateway listening on ${urlOf(addr)}`);
+  say(`apimc gateway listening on ${urlOf(addr, schemeOf(gateway))}`);
   if (gateway.workbench) say(workbenchLine(addr, gateway.routes().trace !== null));
   const admin = gateway.adminAddress();
   if (admin) say(`apimc admin (health, ready, metrics) listening on ${urlOf(admin)}`);
@@ -196,7 +199,7 @@ async function serveWorker(args: ServeArgs, createGateway: (o: GatewayOptions) =
       },
       close: () => gateway.close(),
     },
-    urlOf(addr) + (admin ? `; admin (health, ready, metrics) on ${urlOf(admin)}` : ""),
+    urlOf(addr, schemeOf(gateway)) + (admin ? `; admin (health, ready, metrics) on ${urlOf(admin)}` : ""),
   );
   // Served until the primary says stop (followPrimary exits the process).
   return new Promise<number>(() => {});

@@ -202,6 +202,8 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "emitMetric",
   // issue 16 transforms, traffic and security policies (runtime/security/entra.ts, runtime/transform/, runtime/traffic/)
   "validateAzureAdToken", "validateGraphqlRequest", "crossDomain", "redirectContentUrls", "xslTransform",
+  // validate-client-certificate (runtime/security/client-certificate.ts)
+  "validateClientCertificate",
   // log-to-eventhub (runtime/integration/log-to-eventhub.ts)
   "logToEventHub",
   // AI gateway: llm-/azure-openai- token-limit and emit-token-metric (runtime/ai/)

@@ -93,6 +93,12 @@ export function certificateConnect(ref: { thumbprint?: string; id?: string }): R
   return ref.id ? certificates.get(`id:${ref.id}`) : undefined;
 }
 
+/** A configured certificate's PEM (certFile) by id, for validate-client-certificate's issuer-certificate-id. */
+export function configuredCertificate(id: string): Buffer | undefined {
+  const c = certificates.get(`id:${id}`)?.cert;
+  return Buffer.isBuffer(c) ? c : undefined;
+}
+
 let extraAgent: Agent | undefined;
 let extraConnect: Record<string, unknown> | undefined;
 const connectListeners: (() => void)[] = [];

@@ -7,5 +7,6 @@ import { jsonp } from "./jsonp.js";
 import { authenticationCertificate } from "./authentication-certificate.js";
 import { authenticationManagedIdentity } from "./authentication-managed-identity.js";
 import { validateAzureAdToken } from "./validate-azure-ad-token.js";
+import { validateClientCertificate } from "./validate-client-certificate.js";
 
-export const SECURITY_POLICIES: PolicyDef<any>[] = [validateJwt, ipFilter, jsonp, authenticationCertificate, authenticationManagedIdentity, validateAzureAdToken];
+export const SECURITY_POLICIES: PolicyDef<any>[] = [validateJwt, ipFilter, jsonp, authenticationCertificate, authenticationManagedIdentity, validateAzureAdToken, validateClientCertificate];

@@ -43,8 +43,12 @@ export function formToQueryString(form: Iterable<{ Key: string; Value: string[] 
 export function formToContent(form: Iterable<{ Key: string; Value: string[] }>): string {
   return formPairs(form).join("&");
 }
-/** Client certificate validation is not available outside Azure: a certificate object may supply `verify()`. */
-export function certVerify(c: { verify?: () => boolean } | null): boolean {
+/**
+ * X509Certificate2.Verify(): the certificate's own (a client certificate of the gateway's TLS port
+ * knows whether its handshake verified the chain: runtime/dotnet/x509.ts); another object may supply `verify()`.
+ */
+export function certVerify(c: { Verify?: () => boolean; verify?: () => boolean } | null): boolean {
   if (c === null || c === undefined) throw nullReference();
+  if (typeof c.Verify === "function") return c.Verify();
   return typeof c.verify === "function" ? c.verify() : false;
 }

@@ -414,10 +414,18 @@ export class X509Certificate {
   rsaPublicKey(): RsaAlg | null {
     return this.p.keyAlg === "1.2.840.113549.1.1.1" ? RsaAlg.fromKey(this.p.node.publicKey, true) : null;
   }
-  /** Client certificate validation needs the gateway's trust store: without one, a chain does not verify. */
+  /**
+   * A client certificate of the gateway's TLS port (listen.tls): whether the handshake verified its
+   * chain against listen.tls.ca (or the system's CAs) and it is within its validity now. Any other
+   * certificate: false (there is no trust store to build its chain against).
+   */
   Verify(): boolean {
     void this.p;
-    return false;
+    const facts = (this as unknown as { $facts?: { trusted: boolean } }).$facts;
+    if (!facts?.trusted) return false;
+    const now = Date.now();
+    const x = new NodeX509(Buffer.from(this.RawData));
+    return now >= Date.parse(x.validFrom) && now <= Date.parse(x.validTo);
   }
   Dispose(): void {}
 }

@@ -4,6 +4,7 @@ export { validateAzureAdToken, configureEntraId, DEFAULT_ENTRA_AUTHORITY, type E
 export { configureOpenIdCache, clearOpenIdCache } from "./openid.js";
 export { ipFilter, ipKey, ipRange, type IpKey, type IpRange } from "./ip.js";
 export { jsonp } from "./jsonp.js";
+export { validateClientCertificate, certificateFacts, type ClientCertificateRules, type CertificateIdentity, type ClientCertificateFacts } from "./client-certificate.js";
 export { authenticationCertificate, clientCertificateOf, forwardWithCertificate, type ClientCertificate } from "./certificate.js";
 export {
   authenticationManagedIdentity,

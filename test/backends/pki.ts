@@ -35,6 +35,15 @@ export function makePki(clients: string[] = ["client1", "client2"]): Pki {
   ssl("req", "-x509", "-new", "-key", "selfsigned.key", "-out", "selfsigned.pem", "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1");
   for (const c of clients) sign(c, `/CN=${c}/O=apimc tests`, "ca", `subjectAltName=DNS:${c}.example\nextendedKeyUsage=clientAuth\n`);
   sign("stranger", "/CN=stranger", "otherca", "extendedKeyUsage=clientAuth\n");
+  // Client certificates outside their validity (openssl ca takes explicit dates).
+  writeFileSync(join(dir, "index.txt"), "");
+  writeFileSync(join(dir, "serial"), "1000\n");
+  writeFileSync(join(dir, "ca.cnf"), "[ca]\ndefault_ca=d\n[d]\ndir=.\ndatabase=index.txt\nserial=serial\nnew_certs_dir=.\ncertificate=ca.pem\nprivate_key=ca.key\ndefault_md=sha256\npolicy=p\nunique_subject=no\ncopy_extensions=copy\n[p]\ncommonName=supplied\n");
+  for (const [name, start, end] of [["expired", "20200101000000Z", "20200201000000Z"], ["future", "20990101000000Z", "20990201000000Z"]] as const) {
+    key(name);
+    ssl("req", "-new", "-key", `${name}.key`, "-out", `${name}.csr`, "-subj", `/CN=${name}`);
+    ssl("ca", "-batch", "-config", "ca.cnf", "-startdate", start, "-enddate", end, "-in", `${name}.csr`, "-out", `${name}.pem`, "-notext");
+  }
   return {
     dir,
     file: (n) => join(dir, n),

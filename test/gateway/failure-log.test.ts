@@ -89,6 +89,8 @@ const CASES: Record<string, FailCase> = {
     reason: "XslTransformFailed",
   },
   "ip-filter": { xml: () => line(`<ip-filter action="forbid"><address>127.0.0.1</address></ip-filter>`), reason: "CallerIpBlocked" },
+  // Over plain HTTP there is no client certificate (test/backends/listen-tls.test.ts covers TLS).
+  "validate-client-certificate": { xml: () => line(`<validate-client-certificate />`), reason: "ClientCertificateMissing" },
   "validate-headers": { xml: () => line(`<validate-headers specified-header-action="${NULL}" unspecified-header-action="ignore" />`) },
   jsonp: { xml: () => line(`<jsonp callback-parameter-name="cb" />`), query: "cb=1bad", reason: "CallbackParameterInvalid" },
   "authentication-certificate": { xml: () => line(`<authentication-certificate thumbprint="${NULL}" />`) },
