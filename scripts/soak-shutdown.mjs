@@ -2,7 +2,8 @@
 // shutdown flake): starts `dist/cli.js serve --workers 2` against a backend that holds /slow requests,
 // puts `slow` requests in flight (half on keep-alive connections, half on one-shot connections),
 // sends SIGTERM once all reached the backend, releases them `release-after` ms later, and checks that
-// every one got its 200 and the gateway exited 0. Repeats; exit code 1 when any iteration failed.
+// every one got its 200 and the gateway exited 0 within 10 s. Repeats; exit code 1 when any
+// iteration failed.
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -50,10 +51,11 @@ for (let it = 0; it < ITERATIONS; it++) {
   const bad = results.filter(([s]) => s !== 200);
   const code = await exited;
   const ms = Math.round(performance.now() - t0);
-  if (bad.length || code !== 0) {
+  // the primary SIGKILLs a worker 30 s after SIGTERM and still exits 0: a drain that long is a failure too
+  if (bad.length || code !== 0 || ms > 10_000) {
     failures++;
     console.log(`iteration ${it}: FAILED ${JSON.stringify(bad)} exit ${code} (${ms} ms) ${err.split("\n").slice(-4).join(" | ")}`);
-  } else console.log(`iteration ${it}: ${SLOW} slow requests answered 200, exit 0 (${ms} ms after SIGTERM)${ms > 10_000 ? ` SLOW EXIT: ${err.split("\n").slice(-4).join(" | ")}` : ""}`);
+  } else console.log(`iteration ${it}: ${SLOW} slow requests answered 200, exit 0 (${ms} ms after SIGTERM)`);
 }
 backend.close();
 rmSync(dir, { recursive: true, force: true });
