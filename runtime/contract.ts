@@ -131,7 +131,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "chkConv", "clearManagedIdentityCache", "clearOpenIdCache", "clientCertificateOf", "cmp", "collAdd", "collClear",
   "collContains", "collCopyTo", "collRemove", "collectionModified", "compare", "comparerCompare", "comparerEquals", "concurrencyEnter",
   "concurrencyLeave", "configureJwtCertificates", "configureManagedIdentity", "configureOpenIdCache", "convertTo",
-  "corsHandle", "corsNormalizeOrigin", "count", "cultureInfo", "d2l", "dateTimeOps", "dblEquals", "dblToInt", "ddiv", "decAbs",
+  "corsHandle", "corsNormalizeOrigin", "count", "cultureInfo", "d2l", "dateTimeOps", "dblEquals", "dblEqualsObj", "dblToInt", "ddiv", "decAbs",
   "decAdd", "decAverage", "decCeiling", "decCmp", "decDigits", "decDiv", "decEq", "decFloor", "decFromBits",
   "decFromDouble", "decFromFloat", "decFromInt", "decFromNum", "decLit", "decMax", "decMin", "decMod", "decMul",
   "decNeg", "decOp", "decParseParts", "decRound", "decSign", "decStr", "decSub", "decSum", "decToFloat",

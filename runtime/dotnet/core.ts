@@ -442,6 +442,17 @@ export function dblEquals(a: unknown, b: unknown): boolean {
   return a === b || (typeof a === "number" && a !== a && typeof b === "number" && b !== b);
 }
 
+/**
+ * double.Equals(object): only a boxed double can be equal. An integral double boxes as
+ * NumBox(v, "double"); a plain integral number is a boxed int (not equal), a plain non-integral
+ * one (or NaN, ±Infinity) a boxed double.
+ */
+export function dblEqualsObj(a: number, b: unknown): boolean {
+  if (b instanceof NumBox) return b.t === "double" && dblEquals(a, b.v);
+  if (typeof b !== "number" || Number.isInteger(b)) return false;
+  return dblEquals(a, b);
+}
+
 export function hashCode(v: unknown): number {
   if (v instanceof Decimal) return v.GetHashCode();
   const s = toStr(v);

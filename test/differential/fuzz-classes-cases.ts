@@ -144,4 +144,8 @@ export const FUZZ_CLASS_CASES: DiffCase[] = [
   c("args.26", "bool", "Regex.IsMatch(\"ab\"[5] + \"\", \"(\")"),
   c("args.27", "string", "Regex.Split(((string)null), \"(\")[0]"),
   c("args.28", "string", "\"abc\".Remove(3, 0) + \"abc\".Remove(0)"),
+  // ---- double.Equals(object): only a boxed double is equal (a boxed int 0 is not 0.0) ----------------
+  c("double.equals.object.0", "string", "new { n = (0.0).Equals((object)(int.Parse(\"0\"))), v = 0L }.ToString()"),
+  c("double.equals.object.1", "string", "string.Join(\",\", new object[] { 0, 0.0, -0.0, 1.5, 0L, 0m, 0f, double.NaN, double.PositiveInfinity, (object)null, \"0\" }.Select(o => (0.0).Equals(o) + \"/\" + double.NaN.Equals(o) + \"/\" + (1.5).Equals(o) + \"/\" + double.PositiveInfinity.Equals(o)))"),
+  b("double.equals.object.2", "bool", "double x = 2.0; object o = x; return x.Equals(o);"),
 ];

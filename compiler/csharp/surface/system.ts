@@ -153,7 +153,7 @@ for (const n of NUMS) {
     // double.Equals: NaN equals NaN (unlike ==)
     M(`bool Equals(${T} obj)`, (r, a) => (dec ? js`${rt("decEq")}(${r}, ${a[0]})` : FLOAT.has(T) ? js`${rt("dblEquals")}(${r}, ${a[0]})` : js`(${r} === ${a[0]})`)),
     M(`bool Equals(object obj)`, (r, a) =>
-      dec ? js`${rt("objEquals")}(${r}, ${a[0]})` : boxed ? js`${rt("objEquals")}(${rt("boxNum")}(${r}, ${T}), ${a[0]})` : T === "double" ? js`${rt("dblEquals")}(${r}, ${a[0]})` : js`(${r} === ${a[0]})`,
+      dec ? js`${rt("objEquals")}(${r}, ${a[0]})` : boxed ? js`${rt("objEquals")}(${rt("boxNum")}(${r}, ${T}), ${a[0]})` : T === "double" ? js`${rt("dblEqualsObj")}(${r}, ${a[0]})` : js`(${r} === ${a[0]})`,
     ),
     // byte, sbyte, short and ushort return the difference (m_value - value), the others -1/0/1
     M(`int CompareTo(${T} value)`, (r, a) => (SMALL_INTS.has(T) ? js`(${r} - ${a[0]})` : js`${rt("compare")}(${r}, ${a[0]})`)),
