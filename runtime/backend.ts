@@ -11,6 +11,7 @@ import { FRAMING, NOT_SENT, requestWire } from "./framing.js";
 import { httpCall, onConnectOptionsChange, outgoingConnectOptions } from "./http.js";
 import { ForwardResponse } from "./backend-response.js";
 import type { BackendHost, ForwardOptions, HttpVersion } from "./pipeline.js";
+import { closeProxyDispatchers, proxyDispatcher } from "./traffic/forward-proxy.js";
 import { clientCertificateOf, forwardWithCertificate } from "./security/certificate.js";
 
 /** HTTP/1.1 (http-version="1", the default): one pool per origin. */
@@ -91,6 +92,7 @@ function h2OnlyConnector(connect: Record<string, unknown> | undefined, tls: bool
 
 // New TLS options (configureDispatcher): new pools; the old ones finish what they carry.
 onConnectOptionsChange(() => {
+  closeProxyDispatchers();
   for (const p of pools.values()) p.close().catch(() => {});
   for (const p of versionPools.values()) p.close().catch(() => {});
   pools.clear();
@@ -162,7 +164,9 @@ function forwardTo(ctx: Context, opts: ForwardOptions, baseUrl: string, apiPath:
     return forwardWithCertificate(ctx, base.origin + target, cert, opts.timeoutMs);
   }
   const body = ctx.Request.Body ? ctx.Request.Body.payload() : null;
-  const pool = opts.httpVersion === undefined ? poolFor(base.origin, tls) : versionPoolFor(base.origin, opts.httpVersion, tls);
+  // <proxy>: through the HTTP forward proxy (an absolute-form request, or a CONNECT tunnel for https://).
+  const viaProxy = ctx.$forwardProxy;
+  const pool: Dispatcher = viaProxy ? proxyDispatcher(viaProxy) : opts.httpVersion === undefined ? poolFor(base.origin, tls) : versionPoolFor(base.origin, opts.httpVersion, tls);
   if (opts.followRedirects) {
     // Rare: the general client follows redirects across origins.
     const headers = ctx.Request.Headers.clone();
@@ -176,6 +180,7 @@ function forwardTo(ctx: Context, opts: ForwardOptions, baseUrl: string, apiPath:
     const handler = new ForwardResponse(opts, base.origin, target, resolve, reject, wire.body !== undefined && !Buffer.isBuffer(wire.body) ? wire.body : null);
     pool.dispatch(
       {
+        origin: base.origin,
         path: target || "/",
         method: ctx.Request.Method as Dispatcher.HttpMethod,
         headers: wire.headers,

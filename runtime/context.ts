@@ -357,6 +357,14 @@ const DEFAULT_OPERATION: OperationInfo = Object.freeze({ Id: "operation", Name: 
 const DEFAULT_DEPLOYMENT: DeploymentInfo = Object.freeze({ GatewayId: "self-hosted", Region: "local", ServiceId: "apimc", ServiceName: "apimc" });
 
 /** The `context` of one request. */
+/** An HTTP forward proxy for forward-request (the <proxy> policy, runtime/traffic/forward-proxy.ts). */
+export interface ForwardProxy {
+  /** The proxy's origin, e.g. "http://10.0.0.1:8080". */
+  readonly origin: string;
+  /** "Basic ..." for Proxy-Authorization, or null without credentials. */
+  readonly authorization: string | null;
+}
+
 export class Context {
   #response: ResponseMessage | undefined;
   Api: ApiInfo;
@@ -383,6 +391,8 @@ export class Context {
   $backendUrl: string | null = null;
   /** A backend URL taken as it is (set-backend-service backend-id="dapr"): while $backendUrl is it, the request's path is not appended. */
   $backendExact: string | null = null;
+  /** The HTTP forward proxy the <proxy> policy chose for forward-request, or null. */
+  $forwardProxy: ForwardProxy | null = null;
   /** The backend pool set-backend-service backend-id chose (then `$backendUrl` is null): the pool picks the member. */
   $backendPool: string | null = null;
   /** Bodies stream through (set by the gateway when the module reads no body). */

@@ -210,4 +210,6 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "llmTokenLimit", "llmEmitTokenMetric",
   // Dapr (runtime/integration/dapr.ts)
   "daprInvokeUrl", "daprPublish", "daprBinding",
+  // proxy (runtime/traffic/forward-proxy.ts)
+  "forwardProxy",
 ]);

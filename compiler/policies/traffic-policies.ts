@@ -6,6 +6,7 @@ import { cors } from "./cors.js";
 import { crossDomain, redirectContentUrls } from "./content-policies.js";
 import { xslTransform } from "./xsl-transform.js";
 import { mockResponse } from "./mock-response.js";
+import { proxy } from "./proxy.js";
 import { retry } from "./retry.js";
 import { rewriteUri } from "./rewrite-uri.js";
 import { setBackendService } from "./set-backend-service.js";
@@ -22,6 +23,7 @@ export const TRAFFIC_POLICIES: PolicyDef<any>[] = [
   redirectContentUrls,
   xslTransform,
   mockResponse,
+  proxy,
   retry,
   rewriteUri,
   setBackendService,

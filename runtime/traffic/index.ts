@@ -14,3 +14,4 @@ export {
 export { retryDelayMs, retrySettings, retryWait, waitAll, waitAny, waitFor, waitChildFailed, type RetrySettings } from "./retry.js";
 export { checkHeader, mockResponse, traceWrite, corsHandle, corsNormalizeOrigin, type CorsConfig } from "./respond.js";
 export { crossDomain, redirectContentUrls } from "./content-policies.js";
+export { forwardProxy } from "./forward-proxy.js";

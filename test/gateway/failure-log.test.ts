@@ -60,6 +60,7 @@ const CASES: Record<string, FailCase> = {
   "rewrite-uri": { xml: () => line(`<rewrite-uri template="${NULL}" />`) },
   "set-backend-service": { xml: () => line(`<set-backend-service base-url="${NULL}" />`) },
   "set-method": { xml: () => line(`<set-method>${NULL}</set-method>`) },
+  proxy: { xml: () => line(`<proxy url="${NULL}" />`) },
   "set-query-parameter": { xml: () => line(`<set-query-parameter name="q" exists-action="override"><value>${NULL}</value></set-query-parameter>`) },
   trace: { xml: () => line(`<trace source="t"><message>${NULL}</message></trace>`) },
   wait: { xml: () => `\n<wait for="all">\n${FAILS}<cache-lookup-value key="${NULL}" variable-name="w" />\n</wait>\n`, fails: "cache-lookup-value" },
