@@ -35,6 +35,7 @@ export function startPrimary(workers: number, shared: boolean, say: (line: strin
   const slots = new Map<Worker, { slot: number; started: number }>();
   const youngDeaths = new Map<number, number>();
   let listening = false;
+  const serving = new Set<Worker>();
   let shuttingDown = false;
   let reloadRound: { waiting: Set<Worker>; failed: string[] } | null = null;
   let finish!: (code: number) => void;
@@ -57,9 +58,14 @@ export function startPrimary(workers: number, shared: boolean, say: (line: strin
   cluster.on("message", (w: Worker, m: unknown) => {
     if (!isMessage(m)) return;
     const msg = m as ToPrimary;
-    if (msg.apimc === "listening" && !listening) {
-      listening = true;
-      say(`apimc gateway listening on ${msg.url} (${workers} workers)`);
+    if (msg.apimc === "listening") {
+      // Said once every worker serves: the cluster hands connections only to workers that listen,
+      // so "listening (N workers)" after the first one would be one worker doing all the work.
+      serving.add(w);
+      if (!listening && serving.size >= workers) {
+        listening = true;
+        say(`apimc gateway listening on ${msg.url} (${workers} workers)`);
+      }
     } else if (msg.apimc === "reloaded" && reloadRound?.waiting.delete(w)) {
       if (!msg.ok) reloadRound.failed.push(`  worker ${slots.get(w)?.slot} (pid ${w.process.pid}): ${msg.message ?? "the build failed"}`);
       finishReload();
@@ -77,6 +83,7 @@ export function startPrimary(workers: number, shared: boolean, say: (line: strin
   cluster.on("exit", (w: Worker, code: number | null, signal: string | null) => {
     const info = slots.get(w);
     slots.delete(w);
+    serving.delete(w);
     if (reloadRound?.waiting.delete(w)) finishReload();
     if (shuttingDown) {
       if (slots.size === 0) finish(0);
