@@ -57,8 +57,9 @@ export function buildDocument(root: XElement, diags: DiagnosticBag, opts: Docume
     }
     return doc;
   }
-  if (root.name === "fragment" || opts.allowSnippets) {
-    if (root.name !== "fragment")
+  // A GraphQL resolver document's root is the data source itself (gateway.json graphql.resolvers).
+  if (root.name === "fragment" || root.name === "http-data-source" || opts.allowSnippets) {
+    if (root.name !== "fragment" && root.name !== "http-data-source")
       diags.warning(Codes.XmlSnippetRoot, root.offset, `The root element is <${root.name}>, not <policies>: compiled as a snippet of the inbound section.`);
     const nodes: XNode[] = root.name === "fragment" || ALL_SECTIONS.includes(root.name as Section) ? root.children : [root];
     const section: Section = ALL_SECTIONS.includes(root.name as Section) ? (root.name as Section) : "inbound";

@@ -105,9 +105,22 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
         report(r.diagnostics);
       }
     }
+    // A synthetic GraphQL API's field resolvers: one module each (gateway/graphql-resolvers.ts runs them).
+    for (const res of api.graphql?.resolvers ?? []) {
+      const key = resolverModuleKey(api.id, res.type, res.field);
+      const r = compileDocuments([readDocument(res.policy, "api")], { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, loggers, session });
+      if (r.code !== null) modules.push({ key, apiId: api.id, operationId: `graphql:${res.type}.${res.field}`, productId: null, code: r.code, sources: r.sources });
+      else ok = false;
+      report(r.diagnostics);
+    }
   }
   const diagnostics = [...reported.values()];
   return { modules, diagnostics, files: [...files], ok: ok && !diagnostics.some((d) => d.severity === "error") };
+}
+
+/** The module key of a GraphQL field resolver (never an operation's: '/' cannot start a type name). */
+export function resolverModuleKey(apiId: string, type: string, field: string): string {
+  return `${apiId}/graphql:${type}.${field}/-`;
 }
 
 /** The policy files of one module, broadest scope first: global → product → API → operation (those the configuration names). */

@@ -126,6 +126,13 @@ export interface SubscriptionConfig {
   user?: { id?: string; email?: string; firstName?: string; lastName?: string };
 }
 
+/** A synthetic GraphQL API's field resolver: the policy (an <http-data-source>) that resolves type.field. */
+export interface GraphqlResolverConfig {
+  type: string;
+  field: string;
+  policy: string;
+}
+
 export interface ApiConfig {
   id: string;
   name?: string;
@@ -141,7 +148,7 @@ export interface ApiConfig {
    */
   specification?: string;
   /** A GraphQL API: its schema (SDL file), what validate-graphql-request validates requests against. */
-  graphql?: { schema: string };
+  graphql?: { schema: string; resolvers?: GraphqlResolverConfig[] };
   operations?: OperationConfig[];
   /** The request header and query parameter that carry the subscription key (APIM's defaults). */
   subscriptionKeyParameterNames?: { header?: string; query?: string };
@@ -465,8 +472,18 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     bool(api.subscriptionRequired, `${p}.subscriptionRequired`);
     str(false)(api.specification, `${p}.specification`);
     if (api.graphql !== undefined) {
-      const g = obj(api.graphql, `${p}.graphql`, ["schema"]);
+      const g = obj(api.graphql, `${p}.graphql`, ["schema", "resolvers"]);
       str(true)(g.schema, `${p}.graphql.schema`);
+      const seen = new Set<string>();
+      arr(g.resolvers, `${p}.graphql.resolvers`, (r, rp) => {
+        const rc = obj(r, rp, ["type", "field", "policy"]);
+        str(true)(rc.type, `${rp}.type`);
+        str(true)(rc.field, `${rp}.field`);
+        str(true)(rc.policy, `${rp}.policy`);
+        const k = `${String(rc.type)}.${String(rc.field)}`;
+        if (seen.has(k)) fail(`${rp}`, `a second resolver for ${k}`);
+        seen.add(k);
+      });
       if (api.specification !== undefined) fail(`${p}.graphql`, "an API has an OpenAPI 'specification' or a GraphQL schema, not both");
     }
     if (api.subscriptionKeyParameterNames !== undefined) {

@@ -1,7 +1,8 @@
 // The gateway's route table: APIs by path prefix, operations by method and URL template,
 // subscriptions by key, and the compiled module for each (operation, product).
 import type { LoadedConfig, OperationConfig } from "./config.js";
-import { buildGateway, CATCH_ALL, loadBuild, type GatewayBuild } from "./build.js";
+import { buildGateway, CATCH_ALL, loadBuild, resolverModuleKey, type GatewayBuild } from "./build.js";
+import { graphqlBackend } from "./graphql-resolvers.js";
 import { instantiateModule } from "./load.js";
 import { loggerSinksOf } from "./loggers.js";
 import { warmTokenizer } from "../runtime/ai/tokens.js";
@@ -175,7 +176,11 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
       subscriptionRequired: api.subscriptionRequired ?? inProducts.some((p) => p.subscriptionRequired !== false),
       operations,
       index: indexOperations(operations),
-      backend: withEntities ? entityBackend(httpBackend(api.serviceUrl, prefix), api.serviceUrl, prefix, backends, stores) : httpBackend(api.serviceUrl, prefix),
+      backend: api.graphql?.resolvers
+        ? syntheticGraphql(loaded, api.graphql.schema, api.graphql.resolvers.map((r) => [`${r.type}.${r.field}`, mods.get(resolverModuleKey(api.id, r.type, r.field))!]))
+        : withEntities
+          ? entityBackend(httpBackend(api.serviceUrl, prefix), api.serviceUrl, prefix, backends, stores)
+          : httpBackend(api.serviceUrl, prefix),
       info: Object.freeze({ ...apiInfo(api.id, api.name ?? api.id, path, api.serviceUrl, api.subscriptionKeyParameterNames), Version: v ? v.version : null }),
       matchesVersion: v && v.scheme !== "Segment" ? versionMatcher(v.scheme, v.name!, v.version) : undefined,
     };
@@ -369,4 +374,15 @@ function loadCertificates({ config, dir, namedValues }: LoadedConfig): void {
   const pems: Record<string, Buffer> = {};
   for (const c of list) if (c.id && c.certFile) pems[c.id] = readFileSync(resolve(dir, c.certFile));
   configureJwtCertificates(pems);
+}
+
+/** A synthetic GraphQL API's backend: its schema file (read here, as the build read it) and its resolver modules. */
+function syntheticGraphql(loaded: LoadedConfig, schemaFile: string, resolvers: [string, PolicyModule][]): BackendHost {
+  let source = "";
+  try {
+    source = readFileSync(resolve(loaded.dir, schemaFile), "utf8");
+  } catch {
+    // An unreadable schema: the executor answers every request with the schema's error.
+  }
+  return graphqlBackend(source, new Map(resolvers));
 }

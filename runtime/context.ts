@@ -374,6 +374,8 @@ export class Context {
   User: UserInfo | null = null;
   Deployment: DeploymentInfo;
   LastError: LastErrorFields | null = null;
+  /** `context.GraphQL` inside a GraphQL field resolver (gateway/graphql-resolvers.ts), else null. */
+  GraphQL: { Arguments: unknown; Parent: unknown } | null = null;
   Tracing = false;
   #requestId: string | undefined;
   #variables: VariableMap | undefined;

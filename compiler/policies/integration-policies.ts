@@ -2,5 +2,6 @@
 import type { PolicyDef } from "./types.js";
 import { logToEventHub } from "./log-to-eventhub.js";
 import { invokeDaprBinding, publishToDapr } from "./dapr.js";
+import { httpDataSource } from "./http-data-source.js";
 
-export const INTEGRATION_POLICIES: PolicyDef<any>[] = [logToEventHub, publishToDapr, invokeDaprBinding];
+export const INTEGRATION_POLICIES: PolicyDef<any>[] = [logToEventHub, publishToDapr, invokeDaprBinding, httpDataSource];

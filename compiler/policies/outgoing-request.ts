@@ -26,9 +26,9 @@ export interface OutgoingParts {
 /** Child order the reference page gives (a warning when not followed). */
 const ORDER = ["set-url", "set-method", "set-header", "set-body", "authentication-certificate", "authentication-managed-identity", "proxy"];
 
-export function parseOutgoing(el: XElement, pc: ParseContext, base: PolicyNode, a: Record<string, XValue | undefined>): OutgoingParts | null {
+export function parseOutgoing(el: XElement, pc: ParseContext, base: PolicyNode, a: Record<string, XValue | undefined>, order: readonly string[] = ORDER): OutgoingParts | null {
   const parts: OutgoingParts = { mode: a.mode, timeout: a.timeout, url: null, method: null, headers: [], body: null, certificate: null, identity: null, proxy: null };
-  const inOrder = childOrder(el.name, ORDER, pc);
+  const inOrder = childOrder(el.name, order, pc);
   let identitySeen = false;
   const once = (child: XElement, present: unknown) => {
     if (present) pc.diags.error(Codes.DuplicateChild, child.offset, `<${el.name}> takes at most one <${child.name}>.`);

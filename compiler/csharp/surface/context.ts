@@ -20,6 +20,7 @@ type("Microsoft.Azure.ApiManagement", "IContext", {}, [
   P("IUser User", (r) => js`${r}.User`),
   P("IDeployment Deployment", (r) => js`${r}.Deployment`),
   P("ILastError LastError", (r) => js`${r}.LastError`),
+  P("IGraphQL GraphQL", (r) => js`${r}.GraphQL`),
   P("Guid RequestId", (r) => js`${r}.RequestId`),
   P("DateTime Timestamp", (r) => js`${rt("DateTime")}.fromMs(${r}.$timestampMs, 1)`),
   P("TimeSpan Elapsed", (r) => js`${rt("TimeSpan")}.fromMs(${r}.$elapsedMs)`),
@@ -178,6 +179,13 @@ type("Microsoft.Azure.ApiManagement", "ILastError", {}, [
   prop("string Section"),
   prop("string Path"),
   prop("string PolicyId"),
+]);
+
+// context.GraphQL inside a resolver (http-data-source): the field's arguments and the parent
+// object's value (null outside a resolver, and Parent null for root fields).
+type("Microsoft.Azure.ApiManagement", "IGraphQL", {}, [
+  P("JObject Arguments", (r) => js`${r}.Arguments`),
+  P("JObject Parent", (r) => js`${r}.Parent`),
 ]);
 
 // Client certificates (X509Certificate2): compiler/csharp/surface/x509.ts.
