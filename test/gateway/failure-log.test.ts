@@ -117,6 +117,7 @@ const CASES: Record<string, FailCase> = {
   "publish-to-dapr": { xml: () => line(`<publish-to-dapr pubsub-name="p" topic="${NULL}">m</publish-to-dapr>`) },
   "invoke-dapr-binding": { xml: () => line(`<invoke-dapr-binding name="${NULL}"><data>d</data></invoke-dapr-binding>`) },
   "log-to-eventhub": { xml: () => line(`<log-to-eventhub logger-id="sink" partition-key="${NULL}">m</log-to-eventhub>`) },
+  "http-data-source": { xml: () => line(`<http-data-source><http-request><set-method>GET</set-method><set-url>${NULL}</set-url></http-request></http-data-source>`) },
 };
 
 /** Policies that cannot fail on their own, and why. */
