@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createGateway, type Gateway } from "../../gateway/host.js";
 import { compile } from "../../compiler/index.js";
+import { ConfigError, validateConfig } from "../../gateway/config.js";
 import { closedPort, startServer, type TestServer } from "../helpers/servers.js";
 
 const SDL = `
@@ -193,5 +194,38 @@ describe("http-data-source diagnostics", () => {
     ["relative URL", `<http-data-source><http-request><set-url>/x</set-url><set-method>GET</set-method></http-request></http-data-source>`, "error:APIMC2008"],
   ])("%s", (_n, xml, code) => {
     expect(codes(xml)).toContain(code);
+  });
+});
+
+describe("graphql.resolvers configuration", () => {
+  const api = (resolvers: unknown) => ({ apis: [{ id: "g", path: "/g", serviceUrl: "http://127.0.0.1:1", graphql: { schema: "s.graphql", resolvers } }] });
+  const message = (c: unknown) => {
+    try {
+      validateConfig(c, "gateway.json");
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return (e as Error).message;
+    }
+    return "accepted";
+  };
+  it("names what is wrong, by JSON path", () => {
+    expect(message(api([{ type: "Query", field: "a", policy: "a.xml" }]))).toBe("accepted");
+    expect(message(api([{ type: "Query", field: "a" }]))).toContain("apis[0].graphql.resolvers[0].policy");
+    expect(message(api([{ type: "Query", field: "a", policy: "a.xml", parent: "x" }]))).toContain("parent: unknown property");
+    expect(message(api([{ type: "Query", field: "a", policy: "a.xml" }, { type: "Query", field: "a", policy: "b.xml" }]))).toContain("a second resolver for Query.a");
+    expect(message(api({}))).toContain("apis[0].graphql.resolvers");
+  });
+  it("reports a resolver document's error with its file and line at start-up", () => {
+    const dir = mkdtempSync(join(tmpdir(), "apimc-resolvers-bad-"));
+    writeFileSync(join(dir, "s.graphql"), "type Query { a: String }");
+    writeFileSync(join(dir, "a.xml"), "<http-data-source>\n  <http-request>\n    <set-method>GET</set-method>\n  </http-request>\n</http-data-source>\n");
+    writeFileSync(join(dir, "gateway.json"), JSON.stringify(api([{ type: "Query", field: "a", policy: "a.xml" }])));
+    let text = "";
+    try {
+      createGateway({ config: join(dir, "gateway.json") });
+    } catch (e) {
+      text = String((e as Error).message);
+    }
+    expect(text).toMatch(/a\.xml:2:\d+.*APIMC2005|APIMC2005[\s\S]*a\.xml/);
   });
 });
