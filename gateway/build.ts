@@ -10,6 +10,7 @@ import type { NamedValueTable } from "../compiler/named-values.js";
 import { COMPILER_BUILD, COMPILER_VERSION, CompileSession, compileDocuments, fragmentsFromDirectory, recordingReads, type ApiSpecification, type ScopeDocument } from "../compiler/index.js";
 import type { GatewayConfig, LoadedConfig, OperationConfig } from "./config.js";
 import type { LoadedSpecification } from "./openapi.js";
+import { buildSchema, isObjectType } from "graphql";
 
 export interface BuiltModule {
   /** `<api>/<operation>/<product or ->`. */
@@ -113,9 +114,26 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
       else ok = false;
       report(r.diagnostics);
     }
+    if (api.graphql?.resolvers?.length && graphqlSchema) report(unknownResolverFields(api.graphql.resolvers, graphqlSchema));
   }
   const diagnostics = [...reported.values()];
   return { modules, diagnostics, files: [...files], ok: ok && !diagnostics.some((d) => d.severity === "error") };
+}
+
+/** A resolver for a type.field the schema lacks would never run: an error naming the schema file. */
+function unknownResolverFields(resolvers: readonly { type: string; field: string }[], schema: { file: string; source: string }): Diagnostic[] {
+  let built;
+  try {
+    built = buildSchema(schema.source);
+  } catch (e) {
+    return [{ code: Codes.SpecificationProblem, severity: "error", message: `The GraphQL schema does not build: ${(e as Error).message}`, file: schema.file, line: 1, column: 1, offset: 0 }];
+  }
+  return resolvers.flatMap((r) => {
+    const t = built.getType(r.type);
+    if (isObjectType(t) && t.getFields()[r.field]) return [];
+    const message = `graphql.resolvers names ${r.type}.${r.field}, which the schema does not have${t ? "" : ` (no type ${r.type})`}: fix the resolver's type/field or the schema.`;
+    return [{ code: Codes.SpecificationProblem, severity: "error" as const, message, file: schema.file, line: 1, column: 1, offset: 0 }];
+  });
 }
 
 /** The module key of a GraphQL field resolver (never an operation's: '/' cannot start a type name). */

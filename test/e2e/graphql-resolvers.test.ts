@@ -228,4 +228,13 @@ describe("graphql.resolvers configuration", () => {
     }
     expect(text).toMatch(/a\.xml:2:\d+.*APIMC2005|APIMC2005[\s\S]*a\.xml/);
   });
+  it("refuses a resolver for a field the schema does not have", () => {
+    const dir = mkdtempSync(join(tmpdir(), "apimc-resolvers-field-"));
+    writeFileSync(join(dir, "s.graphql"), "type Query { a: String }");
+    writeFileSync(join(dir, "a.xml"), "<http-data-source><http-request><set-method>GET</set-method><set-url>http://127.0.0.1:1/</set-url></http-request></http-data-source>");
+    for (const [type, field] of [["Query", "b"], ["Nope", "a"]]) {
+      writeFileSync(join(dir, "gateway.json"), JSON.stringify(api([{ type, field, policy: "a.xml" }])));
+      expect(() => createGateway({ config: join(dir, "gateway.json") })).toThrow(new RegExp(`APIMC2031[\\s\\S]*${type}\\.${field}|${type}\\.${field}[\\s\\S]*APIMC2031`));
+    }
+  });
 });
