@@ -169,7 +169,10 @@ export class Workbench {
       if (method !== "GET" && method !== "HEAD") throw new ApiError(405, "WB_METHOD", "The page is read with GET.");
       if (path === WORKBENCH_PATH || path === `${WORKBENCH_PATH}index.html`) {
         const page = readIndex(this.#assets);
-        return send(res, 200, page.type, page.body, PAGE_SECURITY_HEADERS, method === "HEAD");
+        // Opened with ?key= (from another machine): the page's own asset URLs carry the key too.
+        const key = query.get("key");
+        const body = key ? Buffer.from(page.body.toString("utf8").replace(/(src|href)="(assets\/[^"?]+)"/g, (_m, attr: string, url: string) => `${attr}="${url}?key=${encodeURIComponent(key)}"`)) : page.body;
+        return send(res, 200, page.type, body, PAGE_SECURITY_HEADERS, method === "HEAD");
       }
       if (path.startsWith(`${WORKBENCH_PATH}assets/`)) {
         const asset = readAsset(this.#assets, safeDecode(path.slice(`${WORKBENCH_PATH}assets/`.length)));

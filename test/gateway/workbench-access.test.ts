@@ -105,7 +105,15 @@ describe("access over HTTP", () => {
     expect(((await byHeader.body.json()) as { apis: unknown[] }).apis).toHaveLength(1);
     const byQuery = await request(`http://${own}:${port}/_apimc/?key=${KEY}`);
     expect(byQuery.statusCode).toBe(200);
-    await byQuery.body.dump();
+    // The page's scripts and styles load from this address too: their URLs carry the key.
+    const assets = [...(await byQuery.body.text()).matchAll(/(?:src|href)="(assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThanOrEqual(2);
+    for (const a of assets) {
+      expect(a).toContain(`?key=${encodeURIComponent(KEY)}`);
+      const r = await request(`http://${own}:${port}/_apimc/${a}`);
+      expect([a, r.statusCode]).toEqual([a, 200]);
+      await r.body.dump();
+    }
     const wrong = await request(`http://${own}:${port}/_apimc/api/config`, { headers: { "Apimc-Trace": "nope" } });
     expect(wrong.statusCode).toBe(404);
     await wrong.body.dump();
