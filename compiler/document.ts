@@ -2,7 +2,7 @@
 import { Codes, didYouMean, type DiagnosticBag } from "./diagnostics.js";
 import { ALL_SECTIONS, type AttrSpec, type BuildState, type ParseContext, type PolicyMeta, type PolicyNode, type Section } from "./policies/types.js";
 import { addPolicyRow } from "./policies/policy-table.js";
-import { ALL_POLICY_NAMES, AZURE_ONLY, lookupPolicy, NOT_IMPLEMENTED } from "./policies/registry.js";
+import { ALL_POLICY_NAMES, AZURE_ONLY, lookupPolicy, NOT_IMPLEMENTED, RETIRED } from "./policies/registry.js";
 import type { XElement, XNode, XValue } from "./xml/parse.js";
 import { checkLiteral } from "./policies/values.js";
 import { ROW_MASKED } from "../runtime/contract.js";
@@ -110,6 +110,7 @@ function parsePolicy(el: XElement, section: Section, path: string, diags: Diagno
   if (!def) {
     if (AZURE_ONLY.has(el.name))
       diags.error(Codes.NotSupportedOutsideAzure, el.offset, `<${el.name}> needs Azure itself (${AZURE_ONLY.get(el.name)}) and is not supported outside Azure.`);
+    else if (RETIRED.has(el.name)) diags.error(Codes.NotImplemented, el.offset, `<${el.name}> is not implemented in apimc: ${RETIRED.get(el.name)}.`);
     else if (NOT_IMPLEMENTED.has(el.name))
       diags.error(Codes.NotImplemented, el.offset, `<${el.name}> is an APIM policy that apimc does not implement yet.`);
     else diags.error(Codes.UnknownPolicy, el.offset, `Unknown policy <${el.name}>.${didYouMean(el.name, ALL_POLICY_NAMES)}`);

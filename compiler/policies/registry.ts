@@ -55,6 +55,12 @@ export const AZURE_ONLY = new Map<string, string>([
   ["llm-semantic-cache-store", "Azure OpenAI embeddings"],
   ["get-authorization-context", "the APIM credential manager"],
   ["llm-content-safety", "Azure AI Content Safety"],
+  ["cosmosdb-data-source", "Azure Cosmos DB"],
+]);
+
+/** Recognised policies APIM itself has retired: the diagnostic says what replaces them. */
+export const RETIRED = new Map<string, string>([
+  ["set-graphql-resolver", "APIM retired it for managed resolvers: give the field's resolver as an <http-data-source> document in gateway.json's graphql.resolvers (README, \"GraphQL resolvers\")"],
 ]);
 
 /** APIM policies apimc recognises but does not compile yet: a clear diagnostic, never a silent no-op. */
@@ -66,7 +72,7 @@ const RECOGNISED = [
   "validate-azure-ad-token", "validate-client-certificate", "validate-content", "validate-headers", "validate-parameters",
   "validate-status-code", "validate-odata-request", "validate-graphql-request", "wait", "xml-to-json", "xsl-transform",
   "azure-openai-token-limit", "llm-token-limit", "set-graphql-resolver", "http-data-source", "sql-data-source",
-  "cosmosdb-data-source", "graphql-resolver", "proxy", "authentication-certificate", "set-edit-policies",
+  "graphql-resolver", "proxy", "authentication-certificate", "set-edit-policies",
 ];
 export const NOT_IMPLEMENTED: ReadonlySet<string> = new Set(RECOGNISED.filter((n) => !BY_NAME.has(n)));
 
