@@ -81,7 +81,9 @@ function corpusConfig(): LoadedConfig {
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith(".xml")) docs.push(join(d, e.name));
+      // A resolver document (root <http-data-source>) is no operation policy: it goes in graphql.resolvers
+      // and is never composed with other scopes (test/e2e/graphql-resolvers.test.ts runs those).
+      else if (e.name.endsWith(".xml") && !/^\s*(<\?xml[^>]*>\s*)?<http-data-source[\s>]/.test(readFileSync(join(d, e.name), "utf8"))) docs.push(join(d, e.name));
     }
   };
   walk(data);
