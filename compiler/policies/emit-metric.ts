@@ -3,7 +3,8 @@
 import { js, join, rt, type Code } from "../codegen/code.js";
 import { Codes } from "../diagnostics.js";
 import type { XValue } from "../xml/parse.js";
-import { ALL_SECTIONS, type PolicyDef, type PolicyNode } from "./types.js";
+import { ALL_SECTIONS, type ParseContext, type PolicyDef, type PolicyNode } from "./types.js";
+import type { XElement } from "../xml/parse.js";
 import { DEFAULT_DIMENSIONS } from "../../runtime/observer.js";
 
 /** The reference page: "You can configure a maximum of 10 custom dimensions per policy". */
@@ -15,7 +16,51 @@ export interface EmitMetricNode extends PolicyNode {
   /** A literal double, or the expression. */
   value: number | XValue;
   /** A null value: the default dimension of that (literal) name. */
-  dimensions: { name: XValue; value: XValue | null }[];
+  dimensions: Dimension[];
+}
+
+export type Dimension = { name: XValue; value: XValue | null };
+
+/**
+ * The <dimension name value> children of a metric policy (emit-metric and the token metric
+ * policies): at least one, at most `max`; a default dimension may leave out its value. `ok` is
+ * false when a child could not be read (its diagnostic is given).
+ */
+export function parseDimensions(el: XElement, pc: ParseContext, policy: string, max: number): { dimensions: Dimension[]; ok: boolean } {
+  const dimensions: Dimension[] = [];
+  let ok = true;
+  for (const child of pc.elements(el)) {
+    if (child.name !== "dimension") {
+      pc.diags.error(Codes.UnexpectedChild, child.offset, `<${policy}> takes <dimension> children, not <${child.name}>.`);
+      ok = false;
+      continue;
+    }
+    pc.elements(child).forEach((c) => pc.diags.error(Codes.UnexpectedChild, c.offset, "<dimension> takes no child elements."));
+    const d = pc.attrs(child, { name: { required: true }, value: {} });
+    if (!d.name) {
+      ok = false;
+      continue;
+    }
+    if (d.name.kind === "literal" && d.name.text.trim() === "") {
+      pc.diags.error(Codes.InvalidLiteral, d.name.offset, "A dimension name cannot be empty.");
+      ok = false;
+      continue;
+    }
+    if (!d.value && !(d.name.kind === "literal" && DEFAULT_DIMENSIONS.has(d.name.text.trim()))) {
+      pc.diags.error(
+        Codes.MissingAttribute,
+        child.offset,
+        `<dimension> needs a value unless its name is one of the default dimensions (${[...DEFAULT_DIMENSIONS].join(", ")}), which take theirs from the request.`,
+      );
+      ok = false;
+      continue;
+    }
+    if (d.name.kind === "literal") d.name = { ...d.name, text: d.name.text.trim() };
+    dimensions.push({ name: d.name, value: d.value ?? null });
+  }
+  if (dimensions.length === 0 && ok) pc.diags.error(Codes.MissingChild, el.offset, `<${policy}> needs at least one <dimension> (the reference page requires one).`);
+  if (dimensions.length > max) pc.diags.error(Codes.UnexpectedChild, el.offset, `<${policy}> takes at most ${max} dimensions (the reference page's limit), not ${dimensions.length}.`);
+  return { dimensions, ok: ok && dimensions.length > 0 };
 }
 
 export const emitMetric: PolicyDef<EmitMetricNode> = {
@@ -28,41 +73,7 @@ export const emitMetric: PolicyDef<EmitMetricNode> = {
   },
   parse(el, pc, base) {
     const a = pc.attrs(el, this.attributes);
-    const dimensions: EmitMetricNode["dimensions"] = [];
-    let ok = true;
-    for (const child of pc.elements(el)) {
-      if (child.name !== "dimension") {
-        pc.diags.error(Codes.UnexpectedChild, child.offset, `<emit-metric> takes <dimension> children, not <${child.name}>.`);
-        continue;
-      }
-      pc.elements(child).forEach((c) => pc.diags.error(Codes.UnexpectedChild, c.offset, "<dimension> takes no child elements."));
-      const d = pc.attrs(child, { name: { required: true }, value: {} });
-      if (!d.name) {
-        ok = false;
-        continue;
-      }
-      if (d.name.kind === "literal" && d.name.text.trim() === "") {
-        pc.diags.error(Codes.InvalidLiteral, d.name.offset, "A dimension name cannot be empty.");
-        ok = false;
-        continue;
-      }
-      if (!d.value && !(d.name.kind === "literal" && DEFAULT_DIMENSIONS.has(d.name.text.trim()))) {
-        pc.diags.error(
-          Codes.MissingAttribute,
-          child.offset,
-          `<dimension> needs a value unless its name is one of the default dimensions (${[...DEFAULT_DIMENSIONS].join(", ")}), which take theirs from the request.`,
-        );
-        ok = false;
-        continue;
-      }
-      if (d.name.kind === "literal") d.name = { ...d.name, text: d.name.text.trim() };
-      dimensions.push({ name: d.name, value: d.value ?? null });
-    }
-    if (dimensions.length === 0 && ok) {
-      pc.diags.error(Codes.MissingChild, el.offset, "<emit-metric> needs at least one <dimension> (the reference page requires one).");
-      return null;
-    }
-    if (dimensions.length > MAX_DIMENSIONS) pc.diags.error(Codes.UnexpectedChild, el.offset, `<emit-metric> takes at most ${MAX_DIMENSIONS} dimensions (the reference page's limit), not ${dimensions.length}.`);
+    const { dimensions, ok } = parseDimensions(el, pc, "emit-metric", MAX_DIMENSIONS);
     if (!a.name || a.name.kind !== "literal" || !ok) return null;
     const name = a.name.text.trim();
     if (name === "") {
