@@ -1,7 +1,7 @@
 // Conversions of tokens to .NET values: explicit casts, Value<T>(), Values<T>(), ToObject<T>() (jconv), and
 // the compiler's static-type shapes for serializing doubles and floats (jShaped).
 import { DotNetException, argumentError, argumentNull, formatError, invalidCast, overflow } from "../errors.js";
-import { isPlainObject } from "./core.js";
+import { INT_RANGES, isPlainObject } from "./core.js";
 import { fmtDouble, fmtFloat } from "./number-format.js";
 import { parseBool, parseNum } from "./number-parse.js";
 import { Decimal, NumBox, boxChar, decRound, decStr, decToIntegral, decToNum, jvalueObject, toDec } from "./decimal.js";
@@ -227,17 +227,11 @@ export function jconv(token: unknown, key: string): unknown {
   }
   return v;
 }
-const INT_RANGE: Record<string, [number, number]> = {
-  sbyte: [-128, 127],
-  byte: [0, 255],
-  short: [-32768, 32767],
-  ushort: [0, 65535],
-  int: [-2147483648, 2147483647],
-  uint: [0, 4294967295],
-  // (a double of 2^63 is out of range: Convert.ToInt64 checks < 2^63)
-  long: [-9223372036854775808, 9223372036854774784],
-  ulong: [0, 18446744073709549568],
-};
+/**
+ * Each integral target's range as a double can hold it: core's INT_RANGES, except that the doubles
+ * of 2^63 and 2^64 are already out of long's and ulong's ranges (Convert.ToInt64 checks < 2^63).
+ */
+const INT_RANGE: Readonly<Record<string, readonly [number, number]>> = { ...INT_RANGES, long: [INT_RANGES.long![0], 9223372036854774784], ulong: [0, 18446744073709549568] };
 
 const INT_LABEL: Record<string, string> = {
   sbyte: "a signed byte",
