@@ -7,7 +7,7 @@
 // The README's screenshots come from these tests (APIMC_SCREENSHOTS=1 writes them to docs/workbench/).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -373,6 +373,27 @@ describe("the workbench page", () => {
     const requestText = (await page.getByTestId("request").textContent())!;
     for (const p of HTML_PAYLOADS) expect(requestText).toContain(p);
     await expectNoInjection();
+    expect(pageErrors).toEqual([]);
+  });
+  it("a gateway that restarts: the page says its live updates are lost, reconnects by itself and shows the new gateway's reloads", { timeout: 60_000 }, async () => {
+    await page.goto(`${base}/_apimc/#/requests`);
+    await page.getByTestId("history").waitFor();
+    const port = Number(new URL(base).port);
+    await gw.close();
+    await page.getByTestId("status").getByText("Lost the gateway's live updates").waitFor({ timeout: 15_000 });
+    // A new gateway on the same address, as after a restart.
+    gw = createGateway({ config: join(dir, "gateway.json"), watch: true, workbench: { traceAll: true, assets }, onBuild: () => builds++ });
+    await gw.listen(port, "127.0.0.1");
+    await page.getByTestId("status").getByText("Reconnected to the gateway.").waitFor({ timeout: 15_000 });
+    // A request made meanwhile is in the refreshed history; an edit saved as editors save (temp file + rename) is announced.
+    const r = await fetch(`${base}/orders/77`);
+    expect(r.status).toBe(200);
+    const row = page.getByTestId("history").locator("tr[data-id]").first();
+    await until("the new gateway's request is in the history", async () => ((await row.textContent()) ?? "").includes("/orders/77"));
+    const edited = readFileSync(join(dir, "orders.xml"), "utf8").replace("<value>visitor</value>", "<value>guest</value>");
+    writeFileSync(join(dir, "orders.xml.tmp"), edited);
+    renameSync(join(dir, "orders.xml.tmp"), join(dir, "orders.xml"));
+    await page.getByTestId("status").getByText("The gateway reloaded the configuration.").waitFor({ timeout: 15_000 });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -2,6 +2,10 @@
 // calls carry `x-apimc-workbench: 1` (the server's CSRF guard); the trace key the page was opened
 // with (`?key=`) goes along on every call.
 
+/** Live updates: the first reconnection delay, doubled after each failure up to the last. */
+const RECONNECT_FIRST_MS = 500;
+const RECONNECT_MAX_MS = 10_000;
+
 export interface Diag {
   code: string;
   severity: "error" | "warning";
@@ -233,10 +237,14 @@ export class WorkbenchApi {
   replay(id: string): Promise<{ id: string; status: number }> {
     return this.call("POST", "/send", {}, { replay: id });
   }
-  /** Live updates, when the server offers them; returns a function that stops listening. */
-  events(on: { request?: (s: Summary) => void; reload?: (data: unknown) => void }): () => void {
+  /**
+   * Live updates, when the server offers them; returns a function that stops listening. A gateway that
+   * restarts (or a connection that drops) is reconnected with a growing delay, 0.5 s up to 10 s:
+   * `connection(false)` is said once when the updates are lost, `connection(true)` when they are back
+   * (the views then refresh, since events sent meanwhile were missed).
+   */
+  events(on: { request?: (s: Summary) => void; reload?: (data: unknown) => void; connection?: (up: boolean) => void }): () => void {
     if (typeof EventSource === "undefined") return () => {};
-    const es = new EventSource(this.url("/events"));
     const parse = (e: MessageEvent) => {
       try {
         return JSON.parse(String(e.data));
@@ -244,17 +252,40 @@ export class WorkbenchApi {
         return null;
       }
     };
-    es.addEventListener("request", (e) => {
-      const s = parse(e as MessageEvent);
-      if (s) on.request?.(s as Summary);
-    });
-    es.addEventListener("reload", (e) => on.reload?.(parse(e as MessageEvent)));
-    // No endpoint (404) or the gateway went away: stop retrying, the views refresh on their own actions.
-    es.onerror = () => {
-      if (es.readyState === EventSource.CLOSED) return;
-      es.close();
+    let es: EventSource | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let delay = RECONNECT_FIRST_MS;
+    let lost = false;
+    let stopped = false;
+    const connect = () => {
+      const source = new EventSource(this.url("/events"));
+      es = source;
+      source.onopen = () => {
+        delay = RECONNECT_FIRST_MS;
+        if (lost) on.connection?.(true);
+        lost = false;
+      };
+      source.addEventListener("request", (e) => {
+        const s = parse(e as MessageEvent);
+        if (s) on.request?.(s as Summary);
+      });
+      source.addEventListener("reload", (e) => on.reload?.(parse(e as MessageEvent)));
+      // The browser's own retry stops at the first refused connection or non-200 answer: ours goes on.
+      source.onerror = () => {
+        source.close();
+        if (stopped) return;
+        if (!lost) on.connection?.(false);
+        lost = true;
+        retry = setTimeout(connect, delay);
+        delay = Math.min(delay * 2, RECONNECT_MAX_MS);
+      };
     };
-    return () => es.close();
+    connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      es?.close();
+    };
   }
 }
 

@@ -71,9 +71,17 @@ async function start(root: HTMLElement): Promise<void> {
     statusLine,
   );
   window.addEventListener("hashchange", render);
+  const refreshRequests = () => {
+    for (const f of app.onRequests) f();
+  };
   api.events({
-    request: () => {
-      for (const f of app.onRequests) f();
+    request: refreshRequests,
+    // A restarted gateway: say so, and refresh what its events would have updated meanwhile.
+    connection: (up) => {
+      if (up) {
+        status("Reconnected to the gateway.", "ok");
+        refreshRequests();
+      } else status("Lost the gateway's live updates; reconnecting…", "error");
     },
     // Said after what is already there (a save's message stays readable).
     reload: (data) => {
