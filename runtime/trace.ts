@@ -94,7 +94,7 @@ export interface PolicyTraceEntry extends TraceEntry {
   atMs?: number;
   /** Until the next policy started, ms. */
   durationMs?: number;
-  /** choose: `when[k]`, `otherwise[1]`, or `none`. */
+  /** choose: `when[k]`, `otherwise[1]`, `none`, or `failed` (a condition threw; its error entry follows). */
   branch?: string;
   /** choose: each condition evaluated, in order (false until the one taken, which is true). */
   conditions?: ConditionValue[];
@@ -323,7 +323,16 @@ class Recorder {
 
   error(e: LastErrorFields, row: PolicyRow | undefined): void {
     this.flush();
-    if (this.current && row && this.currentRow === row) this.current.failed = true;
+    const cur = this.current;
+    if (cur && row && this.currentRow === row) {
+      cur.failed = true;
+      // A choose that failed before taking a branch: one of its conditions threw, which one is not
+      // recorded (that would cost every request a store), so no condition's value is claimed.
+      if (cur.policy === "choose" && cur.branch === "none") {
+        cur.branch = "failed";
+        delete cur.conditions;
+      }
+    }
     this.push(errorEntry(e, row));
     this.current = null;
     this.currentRow = undefined;

@@ -27,6 +27,7 @@ interface Change {
 interface Entry {
   policy?: string;
   branch?: string;
+  failed?: boolean;
   conditions?: { branch: string; value: boolean; line?: number }[];
   set?: Change[];
   limits?: { policy: string; key?: string; allowed: boolean; limit?: number; remaining?: number; retryAfterMs?: number; exceeded?: string }[];
@@ -46,6 +47,7 @@ const POLICY = `<policies>
 <when condition="@(context.Request.Headers.GetValueOrDefault(&quot;X-Pick&quot;, &quot;&quot;) == &quot;a&quot;)"><set-variable name="picked" value="a" /></when>
 <when condition="@(context.Request.Headers.GetValueOrDefault(&quot;X-Pick&quot;, &quot;&quot;) == &quot;b&quot;)"><set-variable name="picked" value="b" /></when>
 <when condition="@(context.Request.Headers.GetValueOrDefault(&quot;X-Pick&quot;, &quot;&quot;) == &quot;c&quot;)"><set-variable name="picked" value="c" /></when>
+<when condition="@(int.Parse(context.Request.Headers.GetValueOrDefault(&quot;X-Pick&quot;, &quot;0&quot;)) &gt; 100)"><set-variable name="picked" value="number" /></when>
 <otherwise><set-variable name="picked" value="none" /></otherwise>
 </choose>
 <send-request mode="new" response-variable-name="side" timeout="5">
@@ -116,12 +118,12 @@ describe("trace details", () => {
   });
 
   it("choose: each condition evaluated with its value and line; the taken one is the last", async () => {
-    const line = (n: number) => POLICY.split("\n").findIndex((l) => l.includes(`== &quot;${"abc"[n - 1]}&quot;`)) + 1;
+    const line = (n: number) => POLICY.split("\n").findIndex((l) => l.includes(n === 4 ? "int.Parse" : `== &quot;${"abc"[n - 1]}&quot;`)) + 1;
     const cases: [string | undefined, string, { branch: string; value: boolean; line?: number }[]][] = [
       ["a", "when[1]", [{ branch: "when[1]", value: true, line: line(1) }]],
       ["b", "when[2]", [{ branch: "when[1]", value: false, line: line(1) }, { branch: "when[2]", value: true, line: line(2) }]],
       ["c", "when[3]", [1, 2].map((n) => ({ branch: `when[${n}]`, value: false, line: line(n) })).concat([{ branch: "when[3]", value: true, line: line(3) }])],
-      [undefined, "otherwise[1]", [1, 2, 3].map((n) => ({ branch: `when[${n}]`, value: false, line: line(n) }))],
+      [undefined, "otherwise[1]", [1, 2, 3].map((n) => ({ branch: `when[${n}]`, value: false, line: line(n) })).concat([{ branch: "when[4]", value: false, line: line(4) }])],
     ];
     let bucket = 0;
     for (const [pick, branch, conditions] of cases) {
@@ -130,6 +132,12 @@ describe("trace details", () => {
       expect(choose.branch, String(pick)).toBe(branch);
       expect(choose.conditions, String(pick)).toEqual(conditions);
     }
+    // The fourth condition throws (int.Parse of "x"): no branch, no condition claimed false, the error follows.
+    const { entries } = await run({ "x-pick": "x", "x-bucket": `c${bucket++}` });
+    const k = entries.findIndex((e) => e.policy === "choose");
+    expect(entries[k]).toMatchObject({ branch: "failed", failed: true });
+    expect(entries[k]!.conditions).toBeUndefined();
+    expect(JSON.stringify(entries.slice(k + 1))).toContain("ExpressionValueEvaluationFailure");
   });
 
   it("send-request and the backend: URL, status, headers and bodies both ways", async () => {

@@ -241,7 +241,7 @@ export function stepDetail(e: TraceStep, goToLine: (line: number) => void = () =
   if (e.file) facts.push(["Source", `${e.file}:${e.line}`]);
   if (e.atMs !== undefined) facts.push(["Started", `+${ms(e.atMs)}`]);
   if (e.durationMs !== undefined) facts.push(["Took", ms(e.durationMs)]);
-  if (e.branch) facts.push(["Branch taken", e.branch === "none" ? "none (no condition was true and there is no otherwise)" : e.branch]);
+  if (e.branch) facts.push(["Branch taken", e.branch === "none" ? "none (no condition was true and there is no otherwise)" : e.branch === "failed" ? "none: a condition failed (see the error step)" : e.branch]);
   if (e.condition !== undefined) facts.push(["Condition value", text(e.condition)]);
   if (e.cache) facts.push(["Cache", e.cache]);
   if (e.failed) facts.push(["Outcome", "this policy raised the error below"]);
