@@ -363,7 +363,16 @@ export function castKey(t: Type): Code {
 }
 
 /** Runtime casts with a helper of their own (core.ts castString, ...): no key dispatch per call. */
-const DIRECT_CASTS: Record<string, string> = { string: "castString", bool: "castBool", int: "castInt", long: "castLong" };
+const DIRECT_CASTS: Record<string, string> = {
+  string: "castString",
+  bool: "castBool",
+  int: "castInt",
+  long: "castLong",
+  IResponse: "castResponse",
+  JToken: "castJToken",
+  JObject: "castJObject",
+  JArray: "castJArray",
+};
 /** `(T)obj`: unboxing or a reference cast, checked at run time. */
 export function castCode(code: Code, to: Type): Code {
   const f = DIRECT_CASTS[typeName(to)];

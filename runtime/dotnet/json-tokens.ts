@@ -2,7 +2,7 @@
 // their navigation and editing, structural equality and the conversion of .NET values to tokens.
 // Writing, reading, conversions to .NET values and SelectToken live beside it (json-*.ts).
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, invalidOperation } from "../errors.js";
-import { registerTypeCheck } from "./core.js";
+import { castTo, registerTypeCheck } from "./core.js";
 import { toStr } from "./text-format.js";
 import { CharBox, Decimal, NumBox } from "./decimal.js";
 import { Deferred } from "./linq-deferred.js";
@@ -792,6 +792,18 @@ registerTypeCheck("JArray", (v) => v instanceof JArray);
 registerTypeCheck("JValue", (v) => v instanceof JValue);
 registerTypeCheck("JProperty", (v) => v instanceof JProperty);
 registerTypeCheck("JContainer", (v) => v instanceof JContainer);
+
+// `(JObject)obj` and the like, emitted instead of castTo(v, "JObject") (lower.ts DIRECT_CASTS): the
+// common case inline, anything else through castTo for its null and its InvalidCastException.
+export function castJToken(v: unknown): unknown {
+  return v instanceof JToken ? v : castTo(v, "JToken");
+}
+export function castJObject(v: unknown): unknown {
+  return v instanceof JObject ? v : castTo(v, "JObject");
+}
+export function castJArray(v: unknown): unknown {
+  return v instanceof JArray ? v : castTo(v, "JArray");
+}
 
 /** A JValue's number for CompareTo: a string must parse as one (Convert.ToInt64/ToDouble: FormatException otherwise). */
 function compareNumber(v: unknown): number | bigint {

@@ -6,6 +6,7 @@ import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { runPolicy } from "../../gateway/testing.js";
 import { compile, makeContext } from "./helpers.js";
+import { HeaderMap, JArray, JObject, JProperty, JValue, ResponseMessage, castTo } from "../../runtime/index.js";
 
 /** Runs the expression; the value, or the .NET exception's type and message. */
 function outcome(src: string, variables: Record<string, unknown> = {}): unknown {
@@ -109,6 +110,46 @@ describe("direct casts from object", () => {
     expect(outcome(`@{ object o = 5; return (long)o; }`)).toMatchObject({ error: "System.InvalidCastException" });
     expect(outcome(`@{ object o = 5L; return (int)o; }`)).toMatchObject({ error: "System.InvalidCastException" });
     expect(outcome(`@{ object o = 9007199254740993L; return ((long)o).ToString(); }`)).toEqual({ value: "9007199254740993" });
+  });
+  it("reference casts to IResponse, JToken, JObject and JArray use their own helper and agree with castTo on every kind of value", () => {
+    const response = new ResponseMessage(200, "OK", new HeaderMap("response"), null);
+    const values: [string, unknown][] = [
+      ["null", null],
+      ["string", "x"],
+      ["int", 5],
+      ["bool", true],
+      ["response", response],
+      ["JObject", new JObject()],
+      ["JArray", new JArray()],
+      ["JValue", new JValue(8, "s")],
+      ["JProperty", new JProperty("p", null)],
+      ["map", new Map()],
+    ];
+    const types: [string, string, string][] = [
+      ["IResponse", "castResponse", "IResponse"],
+      ["JToken", "castJToken", "JToken"],
+      ["JObject", "castJObject", "JObject"],
+      ["JArray", "castJArray", "JArray"],
+    ];
+    const reference = (v: unknown, key: string) => {
+      try {
+        return { value: castTo(v, key) };
+      } catch (e) {
+        const x = e as { type?: string; message: string };
+        return { error: x.type ?? (e as Error).name, message: x.message };
+      }
+    };
+    for (const [t, helper, key] of types) {
+      const src = `@((${t})context.Variables["v"])`;
+      expect(helpersOf(src), t).toContain(helper);
+      expect(helpersOf(src), t).not.toContain("castTo");
+      for (const [kind, v] of values) {
+        const got = outcome(src, { v });
+        expect(got, `(${t}) ${kind}`).toEqual(reference(v, key));
+        // the right class comes back as the same object, the others fail or give null
+        if (v !== null && !(got as { error?: string }).error) expect((got as { value: unknown }).value).toBe(v);
+      }
+    }
   });
   it("GetValueOrDefault<string> and <bool> are strict; numeric T stays lenient", () => {
     expect(helpersOf(`@(context.Variables.GetValueOrDefault<string>("v"))`)).toContain("castString");
