@@ -2,7 +2,7 @@
 import { Codes, didYouMean, type DiagnosticBag } from "./diagnostics.js";
 import { ALL_SECTIONS, type AttrSpec, type BuildState, type ParseContext, type PolicyMeta, type PolicyNode, type Section } from "./policies/types.js";
 import { addPolicyRow } from "./policies/policy-table.js";
-import { ALL_POLICY_NAMES, AZURE_ONLY, lookupPolicy, NOT_IMPLEMENTED, RETIRED } from "./policies/registry.js";
+import { ALL_POLICY_NAMES, AZURE_ONLY, lookupPolicy, NOT_IMPLEMENTED, NOT_IMPLEMENTED_WHY } from "./policies/registry.js";
 import type { XElement, XNode, XValue } from "./xml/parse.js";
 import { checkLiteral } from "./policies/values.js";
 import { ROW_MASKED } from "../runtime/contract.js";
@@ -23,9 +23,21 @@ export interface PolicyDocument {
   table: PolicyMeta[];
 }
 
+/**
+ * Where a document is used: "policy" (a global/product/API/operation policy: root <policies>),
+ * "resolver" (a GraphQL field resolver of gateway.json graphql.resolvers: root a data source).
+ * Absent (a standalone compile): either root is taken as it comes.
+ */
+export type DocumentKind = "policy" | "resolver";
+
+/** The roots of a resolver document (APIM's resolver policy editor). */
+export const DATA_SOURCES: readonly string[] = ["http-data-source", "sql-data-source", "cosmosdb-data-source"];
+
 export interface DocumentOptions {
   /** Treat a root that is not <policies> as the inbound section (corpus snippets), with a warning. */
   allowSnippets?: boolean;
+  /** Where the document is used; a root that does not belong there is an error (APIMC1004). */
+  kind?: DocumentKind;
   /** Shared with the other scopes of the same module; a fresh one when compiling one document. */
   state?: BuildState;
 }
@@ -34,6 +46,7 @@ export function buildDocument(root: XElement, diags: DiagnosticBag, opts: Docume
   const state: BuildState = opts.state ?? { table: [], scope: "operation" };
   const doc: PolicyDocument = { sections: {}, table: state.table };
   state.firstOfOnce = new Map(); // each document (scope) is its own policy definition
+  if (misplacedRoot(root, opts.kind, state.scope, diags)) return doc;
   if (root.name === "policies") {
     checkNoAttributes(root, diags);
     const seen = new Set<string>();
@@ -58,16 +71,50 @@ export function buildDocument(root: XElement, diags: DiagnosticBag, opts: Docume
     return doc;
   }
   // A GraphQL resolver document's root is the data source itself (gateway.json graphql.resolvers).
-  if (root.name === "fragment" || root.name === "http-data-source" || opts.allowSnippets) {
-    if (root.name !== "fragment" && root.name !== "http-data-source")
-      diags.warning(Codes.XmlSnippetRoot, root.offset, `The root element is <${root.name}>, not <policies>: compiled as a snippet of the inbound section.`);
+  const dataSource = DATA_SOURCES.includes(root.name);
+  if (root.name === "fragment" || dataSource || opts.allowSnippets) {
+    const section: Section = ALL_SECTIONS.includes(root.name as Section) ? (root.name as Section) : snippetSection(root.name);
+    if (root.name !== "fragment" && !dataSource)
+      diags.warning(Codes.XmlSnippetRoot, root.offset, `The root element is <${root.name}>, not <policies>: compiled as a snippet of the ${section} section.`);
     const nodes: XNode[] = root.name === "fragment" || ALL_SECTIONS.includes(root.name as Section) ? root.children : [root];
-    const section: Section = ALL_SECTIONS.includes(root.name as Section) ? (root.name as Section) : "inbound";
+    if (dataSource) state.resolverRoot = root;
     doc.sections[section] = parsePolicyList(nodes, section, "", diags, state);
     return doc;
   }
   diags.error(Codes.XmlSnippetRoot, root.offset, `The root element must be <policies>, not <${root.name}>.`);
   return doc;
+}
+
+/** A snippet is compiled in the inbound section, or in the first its root policy may be in (set-graphql-resolver: backend). */
+function snippetSection(rootName: string): Section {
+  const sections = lookupPolicy(rootName)?.sections;
+  return !sections || sections.includes("inbound") ? "inbound" : sections[0]!;
+}
+
+/**
+ * A document whose root does not belong where it is used: a resolver document as a scope's policy
+ * (it would compile as an inbound snippet and call its data source on every request), a
+ * <policies> or fragment document as a resolver, a fragment as a scope's policy. An error at the root.
+ */
+function misplacedRoot(root: XElement, kind: DocumentKind | undefined, scope: string, diags: DiagnosticBag): boolean {
+  if (kind === "policy" && root.name !== "policies") {
+    const why = DATA_SOURCES.includes(root.name)
+      ? `<${root.name}> is a GraphQL field resolver's document: give it as the "policy" of an entry of the API's graphql.resolvers in gateway.json ({ "type", "field", "policy" }: README, "GraphQL resolvers"), or put it inside <set-graphql-resolver parent-type="..." field="..."> in a backend section`
+      : root.name === "fragment"
+        ? "a policy fragment is not a policy document: include it with <include-fragment fragment-id=\"...\"/> from a <policies> document (the fragment in the fragments folder)"
+        : `a ${scope} policy document has the root <policies> with inbound, backend, outbound and on-error sections`;
+    diags.error(Codes.XmlSnippetRoot, root.offset, `The root element of a ${scope} policy must be <policies>, not <${root.name}>: ${why}.`);
+    return true;
+  }
+  if (kind === "resolver" && !DATA_SOURCES.includes(root.name)) {
+    diags.error(
+      Codes.XmlSnippetRoot,
+      root.offset,
+      `A GraphQL resolver's policy (gateway.json graphql.resolvers) is a data source document: its root must be <http-data-source> (or <sql-data-source>, <cosmosdb-data-source>), not <${root.name}>.${root.name === "policies" ? " A <policies> document is an API's policy: give it as the API's \"policy\"." : ""}`,
+    );
+    return true;
+  }
+  return false;
 }
 
 function checkNoAttributes(el: XElement, diags: DiagnosticBag): void {
@@ -110,7 +157,7 @@ function parsePolicy(el: XElement, section: Section, path: string, diags: Diagno
   if (!def) {
     if (AZURE_ONLY.has(el.name))
       diags.error(Codes.NotSupportedOutsideAzure, el.offset, `<${el.name}> needs Azure itself (${AZURE_ONLY.get(el.name)}) and is not supported outside Azure.`);
-    else if (RETIRED.has(el.name)) diags.error(Codes.NotImplemented, el.offset, `<${el.name}> is not implemented in apimc: ${RETIRED.get(el.name)}.`);
+    else if (NOT_IMPLEMENTED_WHY.has(el.name)) diags.error(Codes.NotImplemented, el.offset, `<${el.name}> is not implemented in apimc: ${NOT_IMPLEMENTED_WHY.get(el.name)}.`);
     else if (NOT_IMPLEMENTED.has(el.name))
       diags.error(Codes.NotImplemented, el.offset, `<${el.name}> is an APIM policy that apimc does not implement yet.`);
     else diags.error(Codes.UnknownPolicy, el.offset, `Unknown policy <${el.name}>.${didYouMean(el.name, ALL_POLICY_NAMES)}`);

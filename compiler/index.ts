@@ -3,7 +3,7 @@ import { Codes, DiagnosticBag, InternalCompilerError, LineMap, type Diagnostic }
 import { join as joinCode, js, type Code } from "./codegen/code.js";
 import { ModuleBuilder } from "./codegen/module.js";
 import type { SourceMapV3 } from "./codegen/sourcemap.js";
-import { buildDocument, type BuildState, type FragmentResolver, type PolicyDocument, type PolicyMeta } from "./document.js";
+import { buildDocument, type BuildState, type DocumentKind, type FragmentResolver, type PolicyDocument, type PolicyMeta } from "./document.js";
 import { emitSections } from "./emit.js";
 import { composeScopes } from "./compose.js";
 import { explainSecretMarkers, normalizeNamedValues, SecretRefs, SECRET_USE, substituteNamedValues, type NamedValueInput, type NamedValueTable } from "./named-values.js";
@@ -128,6 +128,8 @@ export interface ComposeOptions extends CompileOptions {
   baseDir?: string;
   /** Parses shared by the compiles of one build, which all use the same options but for the module's own. */
   session?: CompileSession;
+  /** Where the documents are used (a gateway build's scope policies or a GraphQL resolver): a root that does not belong there is APIMC1004. */
+  documentKind?: DocumentKind;
 }
 
 export interface ComposedResult extends CompileResult {
@@ -210,6 +212,7 @@ function compileVariant(documents: readonly ScopeDocument[], name: string, optio
     operation: options.urlTemplate !== undefined ? { urlTemplate: options.urlTemplate, parameters: operationTemplateParameters(options.urlTemplate) } : undefined,
     specification: options.apiSpecification ? readSpecification(options.apiSpecification) : undefined,
     graphqlSchema: options.graphqlSchema,
+    documentKind: options.documentKind,
   };
   const bags = state.allDiagnostics!;
   let secrets = false;
@@ -230,7 +233,7 @@ function compileVariant(documents: readonly ScopeDocument[], name: string, optio
     // A bag per module for what building finds: a document shared by modules has its parse diagnostics once.
     last = new DiagnosticBag(p.diags.file, p.diags.lines);
     bags.push(last);
-    docs.push(buildDocument(p.root, last, { allowSnippets: options.allowSnippets, state }));
+    docs.push(buildDocument(p.root, last, { allowSnippets: options.allowSnippets, kind: options.documentKind, state }));
   }
   const anyErrors = () => failed || bags.some((b) => b.hasErrors);
   if (anyErrors()) return out();

@@ -98,7 +98,7 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
         const documents = moduleScopes(config, api, op, productId).map((s) => readDocument(s.rel, s.scope));
         // What the configuration fixes: rewrite-uri and set-backend-service literals are checked against them.
         const apiSpecification = spec && specificationFor(spec, op);
-        const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, loggers, urlTemplate: op.urlTemplate, session, apiSpecification, graphqlSchema });
+        const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, loggers, urlTemplate: op.urlTemplate, session, apiSpecification, graphqlSchema, documentKind: "policy" });
         // The specification is a source of the module: a prebuilt build is stale when it changes.
         const extra = [...(spec ? [spec.file] : []), ...(graphqlSchema ? [graphqlSchema.file] : [])];
         if (r.code !== null) modules.push({ key, apiId: api.id, operationId: op.id, productId, code: r.code, sources: [...r.sources, ...extra] });
@@ -109,7 +109,7 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
     // A synthetic GraphQL API's field resolvers: one module each (gateway/graphql-resolvers.ts runs them).
     for (const res of api.graphql?.resolvers ?? []) {
       const key = resolverModuleKey(api.id, res.type, res.field);
-      const r = compileDocuments([readDocument(res.policy, "api")], { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, loggers, session });
+      const r = compileDocuments([readDocument(res.policy, "api")], { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, loggers, session, documentKind: "resolver" });
       if (r.code !== null) modules.push({ key, apiId: api.id, operationId: `graphql:${res.type}.${res.field}`, productId: null, code: r.code, sources: r.sources });
       else ok = false;
       report(r.diagnostics);

@@ -55,12 +55,16 @@ export const AZURE_ONLY = new Map<string, string>([
   ["llm-semantic-cache-store", "Azure OpenAI embeddings"],
   ["get-authorization-context", "the APIM credential manager"],
   ["llm-content-safety", "Azure AI Content Safety"],
-  ["cosmosdb-data-source", "Azure Cosmos DB"],
+  ["cosmosdb-data-source", "Azure Cosmos DB: the policy queries a Cosmos DB container through Cosmos DB's own API, which no other server provides"],
 ]);
 
-/** Recognised policies APIM itself has retired: the diagnostic says what replaces them. */
-export const RETIRED = new Map<string, string>([
+/** Policies apimc does not compile for a reason the diagnostic gives, with what to do instead. */
+export const NOT_IMPLEMENTED_WHY = new Map<string, string>([
   ["set-graphql-resolver", "APIM retired it for managed resolvers: give the field's resolver as an <http-data-source> document in gateway.json's graphql.resolvers (README, \"GraphQL resolvers\")"],
+  [
+    "sql-data-source",
+    "it needs a SQL Server (TDS protocol) client, which apimc does not include. The database need not be Azure SQL (any SQL Server speaks the same protocol), so this is not an Azure-only policy; meanwhile resolve the field through an HTTP API in front of the database with an <http-data-source> resolver",
+  ],
 ]);
 
 /** APIM policies apimc recognises but does not compile yet: a clear diagnostic, never a silent no-op. */

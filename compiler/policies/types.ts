@@ -134,6 +134,10 @@ export interface BuildState {
   allDiagnostics?: DiagnosticBag[];
   /** Set while parsing a fragment's policies (fragments cannot include fragments). */
   inFragment?: boolean;
+  /** Where the document being built is used (compiler/document.ts DocumentKind); undefined in a standalone compile. */
+  documentKind?: "policy" | "resolver";
+  /** The root of a resolver document (a data source), the one place besides <set-graphql-resolver> a data source may be. */
+  resolverRoot?: XElement;
   /** Where each once-per-definition policy of the document being parsed first appears. */
   firstOfOnce?: Map<string, { file: string; line: number; column: number }>;
   /** Backend ids of the gateway configuration; undefined when not known (standalone compile). */

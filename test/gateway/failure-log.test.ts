@@ -117,7 +117,6 @@ const CASES: Record<string, FailCase> = {
   "publish-to-dapr": { xml: () => line(`<publish-to-dapr pubsub-name="p" topic="${NULL}">m</publish-to-dapr>`) },
   "invoke-dapr-binding": { xml: () => line(`<invoke-dapr-binding name="${NULL}"><data>d</data></invoke-dapr-binding>`) },
   "log-to-eventhub": { xml: () => line(`<log-to-eventhub logger-id="sink" partition-key="${NULL}">m</log-to-eventhub>`) },
-  "http-data-source": { xml: () => line(`<http-data-source><http-request><set-method>GET</set-method><set-url>${NULL}</set-url></http-request></http-data-source>`) },
 };
 
 /** Policies that cannot fail on their own, and why. */
@@ -127,6 +126,8 @@ const CANNOT_FAIL: Record<string, string> = {
   "mock-response": "literal status code and content type; no expression to fail",
   "cross-domain": "a literal document; a request for another path goes on",
   "redirect-content-urls": "no attributes; a body it cannot rewrite is left as it is",
+  "http-data-source": "the root of a GraphQL resolver document (gateway.json graphql.resolvers), not a policy of a section (APIMC2006 there: test/gateway/document-placement.test.ts); a failing resolver is an entry of the GraphQL answer's errors, not a failed request (test/e2e/graphql-resolvers.test.ts)",
+  "set-graphql-resolver": "needs a GraphQL API (gateway.json graphql.schema), which this OpenAPI API is not; a failing resolver is an entry of the GraphQL answer's errors, not a failed request (test/e2e/set-graphql-resolver.test.ts)",
   "validate-graphql-request": "needs a GraphQL API (gateway.json graphql.schema), which this OpenAPI API is not; its failing action expression is tested in test/e2e/validate-graphql-request.test.ts",
 };
 
