@@ -121,6 +121,8 @@ class FolderReader {
     const fragments = this.readFragments();
     const { apis, specifications } = this.readApis(versionSets);
     const products = this.readProducts(new Set(apis.map((a) => a.id)), new Set(this.skippedApis));
+    // A product holds every revision of its APIs (their policies and subscriptions apply to each).
+    for (const p of products) for (const a of apis) if (a.revision?.of && p.apis.includes(a.revision.of)) p.apis.push(a.id);
     const subscriptions = this.readSubscriptions(new Set(apis.map((a) => a.id)), new Set(products.map((p) => p.id)));
     const policy = existsSync(join(root, "policy.xml")) ? "policy.xml" : undefined;
     this.checkUnusedValues(namedValues.table);
@@ -424,7 +426,6 @@ class FolderReader {
       const infos = folders.map((f) => ({ folder: f, info: this.info(join(this.root, FOLDERS.apis, f, "apiInformation.json")) }));
       // The current revision: the one marked isCurrent, else the folder without ';rev='.
       const current = infos.find((x) => x.info?.props.isCurrent === true) ?? infos.find((x) => x.folder === rootName) ?? infos[0]!;
-      for (const other of infos) if (other !== current) this.ignored.push(`apis/${other.folder}: not the current revision (apimc serves the current one, apis/${current.folder})`);
       const { folder, info } = current;
       if (!info) continue;
       const api = this.readApi(rootName, folder, info, versionSets, specifications);
@@ -432,7 +433,10 @@ class FolderReader {
         this.skippedApis.push(rootName);
         continue;
       }
+      const currentNumber = this.revisionNumber(current.folder, info) ?? "1";
+      api.revision = { number: currentNumber, current: true };
       apis.push(api);
+      apis.push(...this.readRevisions(rootName, api, current.folder, infos.filter((x) => x !== current), versionSets, specifications));
       const v = api.versioning;
       const prefix = samePathKey(v?.scheme === "Segment" && v.version ? `${api.path}/${v.version}` : api.path);
       const list = paths.get(prefix) ?? [];
@@ -454,6 +458,51 @@ class FolderReader {
       }
     }
     return { apis, specifications };
+  }
+
+  /**
+   * The revision number of an API folder: the folder's `;rev=N` (the name APIM gives the revision),
+   * else the information file's `apiRevision`; undefined if neither, null (and a diagnostic) if malformed.
+   */
+  private revisionNumber(folder: string, info: Info): string | undefined | null {
+    const suffix = folder.includes(REVISION) ? folder.slice(folder.indexOf(REVISION) + REVISION.length) : undefined;
+    const given = suffix ?? this.str(info, "apiRevision");
+    if (given === undefined) return undefined;
+    if (!/^[1-9][0-9]{0,8}$/.test(given)) {
+      this.error(Codes.ApiopsArtifactInvalid, info.file, suffix === undefined ? info.doc.locate("/properties/apiRevision") : { line: 1, column: 1 }, `A revision number is a positive integer (APIM's ';rev=N'), not '${given}'${suffix === undefined ? "" : ` (folder apis/${folder})`}.`);
+      return null;
+    }
+    return given;
+  }
+
+  /**
+   * The non-current revisions of `api`: each is served at `<path>;rev=N` with its own service URL,
+   * specification and policies; what APIM lets only the current revision change (path, version,
+   * subscription requirement and key names, display name) is the current one's.
+   */
+  private readRevisions(root: string, api: ApiConfig, currentFolder: string, others: { folder: string; info: Info | null }[], versionSets: Map<string, { scheme: "Segment" | "Header" | "Query"; name?: string }>, specifications: Map<string, LoadedSpecification>): ApiConfig[] {
+    const out: ApiConfig[] = [];
+    const seen = new Map<string, string>([[api.revision!.number, currentFolder]]);
+    for (const { folder, info } of others) {
+      if (!info) continue;
+      const number = this.revisionNumber(folder, info);
+      if (number === null) continue;
+      if (number === undefined) {
+        this.error(Codes.ApiopsArtifactInvalid, info.file, info.doc.locate("/properties"), `apis/${folder} is not the current revision of '${root}' and has no revision number: name the folder '${root};rev=N' or give 'properties.apiRevision'.`);
+        continue;
+      }
+      const id = `${root}${REVISION}${number}`;
+      const clash = seen.get(number);
+      if (clash !== undefined) {
+        this.error(Codes.ApiopsDuplicateName, info.file, { line: 1, column: 1 }, `apis/${folder} is revision ${number} of '${root}', as apis/${clash} is: each revision needs its own number.`);
+        continue;
+      }
+      seen.set(number, folder);
+      const rev = this.readApi(id, folder, info, versionSets, specifications);
+      if (!rev) continue;
+      out.push({ ...rev, name: api.name, path: api.path, versioning: api.versioning, subscriptionRequired: api.subscriptionRequired, subscriptionKeyParameterNames: api.subscriptionKeyParameterNames, revision: { number, current: false, of: root } });
+    }
+    return out;
   }
 
   private readApi(name: string, folder: string, info: Info, versionSets: Map<string, { scheme: "Segment" | "Header" | "Query"; name?: string }>, specifications: Map<string, LoadedSpecification>): ApiConfig | null {

@@ -158,6 +158,12 @@ export interface ApiConfig {
    * set's original: Segment without a segment, Header and Query without the header or parameter.
    */
   versioning?: { scheme: "Segment" | "Header" | "Query"; name?: string; version: string; versionSetId: string };
+  /**
+   * A revision of an API (APIOps folders: `apis/<api>;rev=N/`). The current one answers the API's
+   * path and `<path>;rev=N`; another answers only `<path>;rev=N` and has `of`, the API it is a
+   * revision of (its products and subscriptions), as its id is `<api>;rev=N`.
+   */
+  revision?: { number: string; current: boolean; of?: string };
 }
 
 export interface OperationConfig {

@@ -624,7 +624,7 @@ function subscriptionOf(ctx: Context, api: ApiRoute, t: RouteTable): Subscriptio
   const sub = t.subscriptions.get(key);
   if (!sub) return api.subscriptionRequired ? "SubscriptionKeyInvalid" : null;
   if (sub.product && !sub.product.apis.has(api.id)) return "SubscriptionKeyInvalid";
-  if (sub.api !== undefined && sub.api !== api.id) return "SubscriptionKeyInvalid";
+  if (sub.api !== undefined && sub.api !== (api.revisionOf ?? api.id)) return "SubscriptionKeyInvalid";
   return sub;
 }
 

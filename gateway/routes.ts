@@ -64,6 +64,8 @@ export interface ApiRoute {
   timedBackend?: BackendHost;
   /** A version of a Header or Query version set: whether a request asks for this version. */
   matchesVersion?: (headers: HeaderMap, rawUrl: string) => boolean;
+  /** A non-current revision (`<api>;rev=N`): the API whose subscriptions it takes. */
+  revisionOf?: string;
 }
 
 /** Builds the operation index of an API. */
@@ -144,10 +146,15 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
   const loggers = loggerSinksOf(stores).forConfig(config.loggers, loaded.dir);
   const dapr = config.dapr;
   const products = config.products ?? [];
-  const apis: ApiRoute[] = config.apis.map((api) => {
+  const apis: ApiRoute[] = config.apis.flatMap((api) => {
     const v = api.versioning;
     const path = api.path === "/" ? "" : api.path.replace(/\/$/, "");
-    const prefix = v?.scheme === "Segment" && v.version ? `${path}/${v.version}` : path;
+    const versioned = v?.scheme === "Segment" && v.version ? `${path}/${v.version}` : path;
+    // A revision is asked for by `;rev=N` after the API's URL (`/customers;rev=3/leads`); the current
+    // revision also answers without it.
+    const rev = api.revision;
+    const revisionPrefix = rev ? `${versioned || "/"};rev=${rev.number}` : null;
+    const prefix = rev && !rev.current ? revisionPrefix! : versioned;
     const inProducts = products.filter((p) => p.apis.includes(api.id));
     const operations = (api.operations?.length ? api.operations : [CATCH_ALL]).map((op, order): OperationRoute => {
       const modules = new Map<string | null, PolicyModule>();
@@ -168,7 +175,14 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
         info: Object.freeze({ Id: op.id, Name: op.name ?? op.id, Method: op.method, UrlTemplate: op.urlTemplate }),
       };
     });
-    return {
+    const backendFor = (prefix: string): BackendHost =>
+      api.graphql?.resolvers
+        ? syntheticGraphql(loaded, api.graphql.schema, api.graphql.resolvers.map((r) => [`${r.type}.${r.field}`, mods.get(resolverModuleKey(api.id, r.type, r.field))!]))
+        : withEntities
+          ? entityBackend(httpBackend(api.serviceUrl, prefix), api.serviceUrl, prefix, backends, stores)
+          : httpBackend(api.serviceUrl, prefix);
+    const id = rev?.of ?? api.id;
+    const route: ApiRoute = {
       id: api.id,
       name: api.name ?? api.id,
       prefix,
@@ -176,14 +190,13 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
       subscriptionRequired: api.subscriptionRequired ?? inProducts.some((p) => p.subscriptionRequired !== false),
       operations,
       index: indexOperations(operations),
-      backend: api.graphql?.resolvers
-        ? syntheticGraphql(loaded, api.graphql.schema, api.graphql.resolvers.map((r) => [`${r.type}.${r.field}`, mods.get(resolverModuleKey(api.id, r.type, r.field))!]))
-        : withEntities
-          ? entityBackend(httpBackend(api.serviceUrl, prefix), api.serviceUrl, prefix, backends, stores)
-          : httpBackend(api.serviceUrl, prefix),
-      info: Object.freeze({ ...apiInfo(api.id, api.name ?? api.id, path, api.serviceUrl, api.subscriptionKeyParameterNames), Version: v ? v.version : null }),
+      backend: backendFor(prefix),
+      info: Object.freeze({ ...apiInfo(id, api.name ?? id, path, api.serviceUrl, api.subscriptionKeyParameterNames), Version: v ? v.version : null, ...(rev ? { Revision: rev.number, IsCurrentRevision: rev.current } : null) }),
       matchesVersion: v && v.scheme !== "Segment" ? versionMatcher(v.scheme, v.name!, v.version) : undefined,
+      ...(rev?.of ? { revisionOf: rev.of } : null),
     };
+    // The current revision by its number too: the same operations and modules, the longer prefix stripped.
+    return rev?.current ? [route, { ...route, prefix: revisionPrefix!, backend: backendFor(revisionPrefix!) }] : [route];
   });
   apis.sort((a, b) => b.prefix.length - a.prefix.length);
   const subscriptions = new Map<string, SubscriptionRoute>();

@@ -24,6 +24,9 @@ export interface ModelApi {
   keyNames?: { header?: string; query?: string };
   versionSet?: string;
   version?: string;
+  /** Its revision (apiRevision, default "1"); a non-current one is written to `apis/<name>;rev=N/` as the extractor names it. */
+  revision?: string;
+  isCurrent?: boolean;
 }
 export interface ModelService {
   policy?: string;
@@ -62,14 +65,14 @@ export function writeFolder(root: string, model: ModelService, layout: "new" | "
   const ref = (kind: string, name: string) => (layout === "old" ? `${ARM}/${kind}/${name}` : `/${kind}/${name}`);
   if (model.policy) write(join(root, "policy.xml"), model.policy);
   for (const api of model.apis) {
-    const dir = join(root, "apis", api.name);
+    const dir = join(root, "apis", api.isCurrent === false ? `${api.name};rev=${api.revision}` : api.name);
     json(join(dir, "apiInformation.json"), {
       properties: {
         displayName: api.name.toUpperCase(),
         path: api.path,
         serviceUrl: api.serviceUrl,
-        isCurrent: true,
-        apiRevision: "1",
+        isCurrent: api.isCurrent ?? true,
+        apiRevision: api.revision ?? "1",
         subscriptionRequired: api.subscriptionRequired ?? true,
         ...(api.keyNames ? { subscriptionKeyParameterNames: api.keyNames } : {}),
         ...(api.versionSet ? { apiVersionSetId: ref("apiVersionSets", api.versionSet), apiVersion: api.version ?? "" } : {}),
