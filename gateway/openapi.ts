@@ -116,7 +116,7 @@ export function parseSpecification(text: string, file: string): LoadedSpecificat
         throw new SpecificationError(diag(Codes.SpecificationDuplicateOperation, file, line, column, `The operationId '${operationId}' is also the one of ${twin}; each operation needs its own (operation policies are matched by it).`));
       }
       ids.set(operationId.toLowerCase(), `${m.toUpperCase()} ${key}`);
-      operations.push({ operationId, named, method: m.toUpperCase(), urlTemplate: urlTemplateOf(key, parameters), parameters, pointer });
+      operations.push({ operationId, named, method: m.toUpperCase(), urlTemplate: urlTemplateOf(key, parameters, raw), parameters, pointer });
     }
   }
   return { file, version, document: raw, operations, locate: at };
@@ -127,10 +127,21 @@ export function parseSpecification(text: string, file: string): LoadedSpecificat
  * query template parameter (`/search?q={q}`), which a request must then carry to match. [infer]
  * APIM's import docs: "required query parameters are added as template parameters".
  */
-function urlTemplateOf(path: string, parameters: SpecParameter[]): string {
+function urlTemplateOf(path: string, parameters: SpecParameter[], root: Record<string, unknown>): string {
   if (path.includes("?")) return path;
-  const query = parameters.filter((p) => p.in === "query" && p.required);
+  const query = parameters.filter((p) => p.in === "query" && p.required && !spreadOverNames(root, p.definition));
   return query.length ? `${path}?${query.map((p) => `${p.name}={${p.name}}`).join("&")}` : path;
+}
+
+/**
+ * An object query parameter whose name never appears in the query: `style: deepObject`
+ * (`color[R]=100`), or an exploded `form` object (`R=100&G=200`). It cannot be a template parameter.
+ */
+function spreadOverNames(root: Record<string, unknown>, def: Record<string, unknown>): boolean {
+  if (def.style === "deepObject") return true;
+  const schema = follow(root, def.schema);
+  const form = def.style === undefined || def.style === "form";
+  return form && def.explode !== false && isObject(schema) && (schema.type === "object" || (schema.type === undefined && isObject(schema.properties)));
 }
 
 /** `get` `/items/{id}` → `get-items-id`: a name for an operation without operationId. */

@@ -19,6 +19,7 @@ export interface ValidateParametersNode extends PolicyNode {
   locations: Partial<Record<Where, { specified?: XValue; unspecified?: XValue }>>;
   overrides: Record<Where, [string, string][]>;
   params: ParameterRule[];
+  cookies: boolean;
 }
 
 export const validateParameters: PolicyDef<ValidateParametersNode> = {
@@ -69,8 +70,6 @@ export const validateParameters: PolicyDef<ValidateParametersNode> = {
     const params: ParameterRule[] = [];
     for (const p of contract.parameters) {
       const rule = parameterRule(p, contract.definitions);
-      if (rule.type === "object" && p.in === "query" && p.explode)
-        pc.diags.warning(Codes.NotImplemented, el.offset, `The query parameter '${p.name}' is an exploded object (style form, explode true): apimc reads it as one value, so its properties are not validated (and appear as unspecified query parameters).`);
       if (checkSchema(pc, el, rule.data, `the ${p.in} parameter ${p.name}`)) params.push(rule);
     }
     return {
@@ -81,11 +80,12 @@ export const validateParameters: PolicyDef<ValidateParametersNode> = {
       locations,
       overrides: { headers: [...overrides.headers], query: [...overrides.query], path: [...overrides.path] },
       params,
+      cookies: contract.cookies === true,
     };
   },
   emit(node, ec) {
     const config = ec.scope.constant(
-      js`{ params: ${dataLiteral(node.params)}, errorsVariable: ${node.errorsVariable}, overrides: { path: new Map(${dataLiteral(node.overrides.path)}), query: new Map(${dataLiteral(node.overrides.query)}), header: new Map(${dataLiteral(node.overrides.headers)}) } }`,
+      js`{ params: ${dataLiteral(node.params)}, errorsVariable: ${node.errorsVariable}, cookies: ${node.cookies}, overrides: { path: new Map(${dataLiteral(node.overrides.path)}), query: new Map(${dataLiteral(node.overrides.query)}), header: new Map(${dataLiteral(node.overrides.headers)}) } }`,
       "parameterRules",
     );
     const opt = (v: XValue | undefined): Code => (v ? actionCode(v, ec) : js`null`);

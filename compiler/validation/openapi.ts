@@ -87,6 +87,8 @@ export interface OperationContract {
   /** Lower-case content type → request body schema (null: no schema). */
   requestContent: Record<string, BodySchema | null>;
   parameters: ParameterSpec[];
+  /** It has `in: cookie` parameters (sent in the Cookie header; validate-parameters does not validate them). */
+  cookies?: boolean;
   /** Status code ("200", "2XX", "default") → response. */
   responses: Record<string, ResponseSpec>;
   /** The specification's named schemas, converted; `$ref`s point at `#/definitions/<name>`. */
@@ -185,6 +187,7 @@ export function operationContract(spec: SpecificationInput): OperationContract {
       for (const ct of consumes) contract.requestContent[ct.toLowerCase()] ??= null;
       continue;
     }
+    if (where === "cookie") contract.cookies = true;
     if (where !== "path" && where !== "query" && where !== "header") continue;
     const name = p.name as string;
     if (where === "header" && ["accept", "content-type", "authorization"].includes(name.toLowerCase())) continue; // OpenAPI: ignored

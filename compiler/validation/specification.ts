@@ -120,5 +120,23 @@ export function schemaType(schema: unknown, definitions: Readonly<Record<string,
 export function parameterRule(p: { in: "path" | "query" | "header"; name: string; schema: JsonSchema; style: string; explode: boolean }, definitions: Readonly<Record<string, JsonSchema>>): ParameterRule {
   const type = schemaType(p.schema, definitions);
   const items = typeof p.schema === "object" ? (p.schema as Record<string, unknown>).items : undefined;
-  return { in: p.in, name: p.name, type, itemType: type === "array" ? schemaType(items, definitions) : null, style: p.style, explode: p.explode, data: schemaData(p.schema, definitions) };
+  const rule: ParameterRule = { in: p.in, name: p.name, type, itemType: type === "array" ? schemaType(items, definitions) : null, style: p.style, explode: p.explode, data: schemaData(p.schema, definitions) };
+  if (type === "object") Object.assign(rule, objectShape(p.schema, definitions));
+  return rule;
+}
+
+/** An object schema's declared properties with their types, and whether it allows others ($refs and allOf followed). */
+export function objectShape(schema: unknown, definitions: Readonly<Record<string, JsonSchema>>): { properties: Record<string, string | null>; additional: boolean } {
+  const properties: Record<string, string | null> = {};
+  let additional = true;
+  const visit = (x: unknown, depth: number) => {
+    if (typeof x !== "object" || x === null || depth > 20) return;
+    const s = x as Record<string, unknown>;
+    if (typeof s.$ref === "string" && s.$ref.startsWith("#/definitions/")) return visit(definitions[s.$ref.slice(14).replace(/~1/g, "/").replace(/~0/g, "~")], depth + 1);
+    if (typeof s.properties === "object" && s.properties !== null) for (const [k, v] of Object.entries(s.properties)) properties[k] ??= schemaType(v, definitions);
+    if (s.additionalProperties === false) additional = false;
+    if (Array.isArray(s.allOf)) for (const y of s.allOf) visit(y, depth + 1);
+  };
+  visit(schema, 0);
+  return { properties, additional };
 }
