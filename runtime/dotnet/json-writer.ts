@@ -2,7 +2,7 @@
 // with its string escaping and number formats.
 import { isPlainObject } from "./core.js";
 import { fmtRoundTrip } from "./number-format.js";
-import { netNumberToDouble } from "./number-to-double.js";
+import { netIntegerToDouble } from "./number-to-double.js";
 import { Decimal, decStr } from "./decimal.js";
 import { NEWLINE, TT, dateTimeOps, JToken, JObject, JArray, JProperty, JValue, JSingle, toJToken } from "./json-tokens.js";
 
@@ -65,25 +65,30 @@ function writeDouble(n: number): string {
   if (a === 0) return "0.0";
   if (a >= 1e-4 && a < 1e15) {
     const s = String(n);
-    // String(n) has no exponent in this range; count its significant digits.
-    let first = n < 0 ? 1 : 0;
-    let last = s.length - 1;
-    let point = -1;
-    while (first <= last && (s.charCodeAt(first) === 48 || s.charCodeAt(first) === 46)) first++;
-    while (last > first && s.charCodeAt(last) === 48) last--;
-    let digits = last - first + 1;
-    for (let i = first; i <= last; i++)
-      if (s.charCodeAt(i) === 46) {
-        point = i;
-        digits--;
-        break;
+    // String(n) has no exponent in this range: its digits from the first non-zero one as an
+    // integer (exact while at most 15 of them), and how many follow the point
+    let v = 0;
+    let digits = 0;
+    let frac = -1;
+    for (let i = n < 0 ? 1 : 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 46) frac = 0;
+      else {
+        if (frac >= 0) frac++;
+        if (v !== 0 || c !== 48) {
+          v = v * 10 + (c - 48);
+          digits++;
+        }
       }
+    }
     if (digits <= 15) {
-      const dot = s.indexOf(".");
-      const intEnd = dot < 0 ? s.length : dot;
-      const significant = s.slice(first, last + 1).replace(".", "");
-      const scale = first < intEnd ? intEnd - first : -(first - intEnd - 1);
-      if (netNumberToDouble(significant, scale, n < 0) === n) return dot < 0 ? `${s}.0` : s;
+      // value = v × 10^sc with v's trailing zeros moved into sc, as the digits .NET reads back
+      let sc = frac < 0 ? 0 : -frac;
+      while (v % 10 === 0) {
+        v /= 10;
+        sc++;
+      }
+      if (netIntegerToDouble(v, sc, n < 0) === n) return frac < 0 ? `${s}.0` : s;
     }
   }
   const s = fmtRoundTrip(n);

@@ -51,6 +51,16 @@ function mul64Lossy(a: bigint, b: bigint, exp: { v: number }): bigint {
  * (leading zeros allowed; only the first 18 after them count).
  */
 export function netNumberToDouble(digits: string, scale: number, neg: boolean): number {
+  // up to 15 digits the value is an exact double: the same steps without BigInt
+  if (digits.length <= 15) {
+    const v = +digits;
+    return v === 0 ? (neg ? -0 : 0) : netIntegerToDouble(v, scale - digits.length, neg);
+  }
+  return netNumberToDoubleBig(digits, scale, neg);
+}
+
+/** The BigInt form of the algorithm, for any number of digits (and what netIntegerToDouble must equal). */
+export function netNumberToDoubleBig(digits: string, scale: number, neg: boolean): number {
   const d = digits.replace(/^0+/, "");
   const total = digits.length;
   let remaining = d.length;
@@ -83,16 +93,21 @@ export function netNumberToDouble(digits: string, scale: number, neg: boolean): 
     exp.v += sc < 0 ? -multexp + 1 : multexp;
     val = mul64Lossy(val, POW10_16[index + (sc < 0 ? 21 : 0) - 1]!, exp);
   }
+  return roundToDouble(val, exp.v, neg);
+}
+
+/** The normalized 64-bit mantissa `val` (binary exponent `exp`) rounded at bit 11 to a double, denormals truncated. */
+export function roundToDouble(val: bigint, exp: number, neg: boolean): number {
   if (val & (1n << 10n)) {
     // round half to even at bit 11
     let tmp = val + ((1n << 10n) - 1n) + ((val >> 11n) & 1n);
     if (tmp > M64) {
       tmp = ((tmp & M64) >> 1n) | (1n << 63n);
-      exp.v += 1;
+      exp += 1;
     }
     val = tmp;
   }
-  const e = exp.v + 0x3fe;
+  const e = exp + 0x3fe;
   let out: bigint;
   if (e <= 0) {
     // X with Epsilon > X >= 2.4703282292062327E-324 rounds up to Epsilon; below, zero; else a denormal, truncated
@@ -102,4 +117,128 @@ export function netNumberToDouble(digits: string, scale: number, neg: boolean): 
   } else if (e >= 0x7ff) out = 0x7ff0000000000000n;
   else out = (BigInt(e) << 52n) + ((val >> 11n) & 0x000fffffffffffffn);
   return fromBits(out, neg);
+}
+
+// ---- the same algorithm for an integer below 2^53, in doubles holding 32-bit halves --------------
+
+const TWO32 = 4294967296;
+const TWO31 = 2147483648;
+/** The 64-bit constants above as [high 32 bits, low 32 bits]. */
+const halves = (xs: bigint[]): number[] => xs.flatMap((x) => [Number(x >> 32n), Number(x & 0xffffffffn)]);
+const POW10_H = halves(POW10);
+const POW10_16_H = halves(POW10_16);
+
+/** The 64-bit product of two 32-bit numbers, exactly, as two halves (16-bit pieces keep every partial product below 2^53). */
+let mulHi = 0;
+let mulLo = 0;
+function mul32(a: number, b: number): void {
+  const a1 = Math.floor(a / 65536);
+  const a0 = a - a1 * 65536;
+  const b1 = Math.floor(b / 65536);
+  const b0 = b - b1 * 65536;
+  const mid = a0 * b1 + a1 * b0;
+  const midHi = Math.floor(mid / 65536);
+  let lo = a0 * b0 + (mid - midHi * 65536) * 65536;
+  let carry = 0;
+  if (lo >= TWO32) {
+    lo -= TWO32;
+    carry = 1;
+  }
+  mulHi = a1 * b1 + midHi + carry;
+  mulLo = lo;
+}
+
+/**
+ * value = v × 10^sc as netNumberToDoubleBig computes it, for an integer 0 < v < 2^53: the same
+ * normalization, lossy products (mul64Lossy: high × high plus the high halves of the two cross
+ * products), rounding at bit 11 and denormal truncation, on 32-bit halves held in doubles.
+ */
+export function netIntegerToDouble(v: number, sc: number, neg: boolean): number {
+  const abs = sc < 0 ? -sc : sc;
+  if (abs >= 22 * 16) return sc > 0 ? (neg ? -Infinity : Infinity) : neg ? -0 : 0;
+  // normalize: the top bit of 64 set (v has at most 53 bits: the shift is exact)
+  const width = v >= TWO32 ? 64 - Math.clz32(Math.floor(v / TWO32)) : 32 - Math.clz32(v);
+  const shifted = v * 2 ** (64 - width);
+  let hi = Math.floor(shifted / TWO32);
+  let lo = shifted - hi * TWO32;
+  let exp = 64 - (64 - width);
+  for (let step = 0; step < 2; step++) {
+    const index = step === 0 ? abs & 15 : abs >> 4;
+    if (index === 0) continue;
+    let bh: number;
+    let bl: number;
+    if (step === 0) {
+      const k = 2 * (index + (sc < 0 ? 15 : 0) - 1);
+      bh = POW10_H[k]!;
+      bl = POW10_H[k + 1]!;
+      const multexp = POW10_EXP[index - 1]!;
+      exp += sc < 0 ? -multexp + 1 : multexp;
+    } else {
+      const k = 2 * (index + (sc < 0 ? 21 : 0) - 1);
+      bh = POW10_16_H[k]!;
+      bl = POW10_16_H[k + 1]!;
+      const multexp = POW10_16_EXP[index - 1]!;
+      exp += sc < 0 ? -multexp + 1 : multexp;
+    }
+    // mul64Lossy: hi:lo × bh:bl, keeping ah·bh + (ah·bl >> 32) + (al·bh >> 32)
+    mul32(hi, bl);
+    const cross1 = mulHi;
+    mul32(lo, bh);
+    const cross2 = mulHi;
+    mul32(hi, bh);
+    let rl = mulLo + cross1 + cross2;
+    let rh = mulHi;
+    while (rl >= TWO32) {
+      rl -= TWO32;
+      rh += 1;
+    }
+    if (rh < TWO31) {
+      rh = rh * 2 + (rl >= TWO31 ? 1 : 0);
+      rl = rl >= TWO31 ? rl * 2 - TWO32 : rl * 2;
+      exp -= 1;
+    }
+    hi = rh;
+    lo = rl;
+  }
+  return roundHalvesToDouble(hi, lo, exp, neg);
+}
+
+/** roundToDouble for the mantissa as two 32-bit halves held in doubles. */
+export function roundHalvesToDouble(hi: number, lo: number, exp: number, neg: boolean): number {
+  if (lo & 0x400) {
+    // round half to even at bit 11
+    lo += 0x3ff + ((lo >>> 11) & 1);
+    if (lo >= TWO32) {
+      lo -= TWO32;
+      hi += 1;
+    }
+    if (hi >= TWO32) {
+      // past 2^64 (hi was all ones): (tmp mod 2^64) >> 1 with the top bit set, tmp mod 2^64 being lo
+      lo = Math.floor(lo / 2);
+      hi = TWO31;
+      exp += 1;
+    }
+  }
+  const e = exp + 0x3fe;
+  const sign = neg ? TWO31 : 0;
+  if (e <= 0) {
+    let out: number;
+    // X with Epsilon > X >= 2.4703282292062327E-324 rounds up to Epsilon; below, zero; else a denormal, truncated
+    if (e === -52 && (hi > 0x80000000 || (hi === 0x80000000 && lo >= 0x58))) out = 1;
+    else if (e <= -52) out = 0;
+    else {
+      const shift = -e + 12;
+      out = shift >= 32 ? Math.floor(hi / 2 ** (shift - 32)) : hi * 2 ** (32 - shift) + Math.floor(lo / 2 ** shift);
+    }
+    const oh = Math.floor(out / TWO32);
+    return fromHalves(sign + oh, out - oh * TWO32);
+  }
+  if (e >= 0x7ff) return neg ? -Infinity : Infinity;
+  // mantissa: bits 62..11 of hi:lo
+  return fromHalves(sign + e * 1048576 + ((hi >>> 11) & 0xfffff), ((hi & 0x7ff) * 2097152 + Math.floor(lo / 2048)));
+}
+function fromHalves(h: number, l: number): number {
+  bits.setUint32(0, h);
+  bits.setUint32(4, l);
+  return bits.getFloat64(0);
 }
