@@ -340,8 +340,6 @@ class FolderReader {
     for (const id of this.children(FOLDERS.backends)) {
       const info = this.info(join(this.root, FOLDERS.backends, id, "backendInformation.json"));
       if (!info) continue;
-      const notApplied = ["proxy"].filter((k) => info.props[k] !== undefined && info.props[k] !== null);
-      if (notApplied.length) this.ignored.push(`backends/${id}: ${notApplied.join(", ")} not applied`);
       out.set(id, info);
     }
     return out;

@@ -4,7 +4,8 @@
 // ({ name, failureCondition: { count | percentage, interval, statusCodeRanges, errorReasons },
 // tripDuration, acceptRetryAfter }), `credentials` (header, query, authorization, certificate,
 // certificateIds; values may be `{{named values}}`) and `tls` (validateCertificateChain,
-// validateCertificateName). Checked here into the runtime's entities (runtime/backends/entities.ts);
+// validateCertificateName) and `proxy` ({ url, username, password }: an HTTP forward proxy for
+// the backend's forwards). Checked here into the runtime's entities (runtime/backends/entities.ts);
 // every problem is reported with a JSON pointer inside the backend, which the caller turns into a
 // file, line and column.
 import { Codes } from "../compiler/diagnostics.js";
@@ -31,6 +32,8 @@ export interface BackendConfig {
     certificateIds?: string[];
   };
   tls?: { validateCertificateChain?: boolean; validateCertificateName?: boolean };
+  /** An HTTP forward proxy the forwards to this backend go through (values may be {{named values}}). */
+  proxy?: { url: string; username?: string; password?: string };
 }
 
 export interface CircuitBreakerRuleConfig {
@@ -46,8 +49,8 @@ export interface CircuitBreakerRuleConfig {
   acceptRetryAfter?: boolean;
 }
 
-/** The properties apimc reads; others of APIM's resource (title, resourceId, properties, proxy...) are listed as not used. */
-export const BACKEND_KEYS = ["url", "type", "description", "protocol", "pool", "circuitBreaker", "credentials", "tls"];
+/** The properties apimc reads; others of APIM's resource (title, resourceId, properties...) are not used. */
+export const BACKEND_KEYS = ["url", "type", "description", "protocol", "pool", "circuitBreaker", "credentials", "tls", "proxy"];
 /** APIM's limit. */
 export const MAX_POOL_MEMBERS = 30;
 
@@ -95,12 +98,13 @@ export function checkBackends(raw: Record<string, unknown>, namedValues: NamedVa
     const checked: CheckedBackend = { entity };
     if (isPool(b)) {
       entity.pool = checkPool(b.pool, raw, isPool, bad);
-      for (const k of ["circuitBreaker", "credentials", "tls"]) if (b[k] !== undefined && b[k] !== null) bad(`/${k}`, `A pool has no '${k}': give it to its member backends.`);
+      for (const k of ["circuitBreaker", "credentials", "tls", "proxy"]) if (b[k] !== undefined && b[k] !== null) bad(`/${k}`, `A pool has no '${k}': give it to its member backends.`);
     } else {
       if (typeof b.url !== "string" || !isHttpUrl(b.url)) bad(b.url === undefined ? "" : "/url", b.url === undefined ? `The backend '${id}' needs 'url' (its runtime URL), or "type": "Pool" with 'pool'.` : `'url' must be an absolute http(s) URL, not ${JSON.stringify(b.url)}.`);
       else entity.url = b.url;
       if (b.circuitBreaker !== undefined && b.circuitBreaker !== null) entity.breaker = checkBreaker(b.circuitBreaker, bad) ?? undefined;
       if (b.credentials !== undefined && b.credentials !== null) checkCredentials(b.credentials, namedValues, checked, bad);
+      if (b.proxy !== undefined && b.proxy !== null) checkProxy(b.proxy, namedValues, entity, bad);
       if (b.tls !== undefined && b.tls !== null) {
         if (!isObject(b.tls)) bad("/tls", "'tls' must be an object: { validateCertificateChain, validateCertificateName }.");
         else {
@@ -224,22 +228,59 @@ function checkBreaker(cb: unknown, bad: (p: string, m: string, c?: string) => vo
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-function checkCredentials(c: unknown, nv: NamedValueTable | null, checked: CheckedBackend, bad: (p: string, m: string, c?: string) => void): void {
-  if (!isObject(c)) return bad("/credentials", "'credentials' must be an object: { header, query, authorization, certificate, certificateIds }.");
-  for (const k of Object.keys(c)) if (!["header", "query", "authorization", "certificate", "certificateIds"].includes(k)) bad(`/credentials/${esc(k)}`, `Unknown credentials property '${k}' (header, query, authorization, certificate, certificateIds).`);
-  /** `{{name}}` replaced by the named value's text. */
-  const resolve = (text: string, at: string): string =>
+/** `{{name}}` in a backend's value replaced by the named value's text (an unknown one reported). */
+function namedValueResolver(nv: NamedValueTable | null, bad: (p: string, m: string, c?: string) => void): (text: string, at: string) => string {
+  return (text, at) =>
     nv === null
       ? text
       : text.replace(/\{\{([^{}]*)\}\}/g, (all, name: string) => {
           const key = name.trim();
           const found = Object.prototype.hasOwnProperty.call(nv.values, key) ? key : Object.keys(nv.values).find((k) => k.toLowerCase() === key.toLowerCase());
           if (found === undefined) {
-            bad(at, `The named value '${key}' is not configured (a backend's credentials may use {{named values}}).`, Codes.BackendUnknownReference);
+            bad(at, `The named value '${key}' is not configured (a backend's credentials and proxy may use {{named values}}).`, Codes.BackendUnknownReference);
             return all;
           }
           return nv.values[found]!;
         });
+}
+
+/**
+ * `proxy`: { url: "http://host:port", username, password } (APIM's backend proxy contract). Only
+ * http:// between the gateway and the proxy, as for the <proxy> policy; Basic credentials.
+ */
+function checkProxy(p: unknown, nv: NamedValueTable | null, entity: BackendEntity, bad: (p: string, m: string, c?: string) => void): void {
+  if (!isObject(p)) return bad("/proxy", "'proxy' must be an object: { \"url\": \"http://host:port\", \"username\", \"password\" }.");
+  for (const k of Object.keys(p)) if (!["url", "username", "password"].includes(k)) bad(`/proxy/${esc(k)}`, `Unknown proxy property '${k}' (url, username, password).`);
+  const resolve = namedValueResolver(nv, bad);
+  const text = (k: "url" | "username" | "password"): string | null => {
+    const v = p[k];
+    if (v === undefined || v === null) return null;
+    if (typeof v !== "string") {
+      bad(`/proxy/${k}`, `'${k}' must be a string.`);
+      return null;
+    }
+    return resolve(v, `/proxy/${k}`);
+  };
+  const url = text("url");
+  const username = text("username");
+  const password = text("password");
+  if (url === null) return bad(p.url === undefined ? "/proxy" : "/proxy/url", "'proxy' needs 'url': the proxy's address, http://host:port.");
+  let origin: string | null = null;
+  try {
+    const u = new URL(url.trim());
+    if (u.protocol === "http:" && u.hostname !== "") origin = u.origin;
+  } catch {
+    origin = null;
+  }
+  // Never print the URL: a named value may have put credentials in it.
+  if (origin === null) return bad("/proxy/url", "'proxy.url' must be an http:// URL (http://host:port): only HTTP is supported between the gateway and the proxy; https:// backends are reached through a CONNECT tunnel.");
+  entity.proxy = { origin, authorization: username || password ? `Basic ${Buffer.from(`${username ?? ""}:${password ?? ""}`, "utf8").toString("base64")}` : null };
+}
+
+function checkCredentials(c: unknown, nv: NamedValueTable | null, checked: CheckedBackend, bad: (p: string, m: string, c?: string) => void): void {
+  if (!isObject(c)) return bad("/credentials", "'credentials' must be an object: { header, query, authorization, certificate, certificateIds }.");
+  for (const k of Object.keys(c)) if (!["header", "query", "authorization", "certificate", "certificateIds"].includes(k)) bad(`/credentials/${esc(k)}`, `Unknown credentials property '${k}' (header, query, authorization, certificate, certificateIds).`);
+  const resolve = namedValueResolver(nv, bad);
   const pairs = (k: "header" | "query"): [string, string[]][] => {
     const v = c[k];
     if (v === undefined || v === null) return [];

@@ -4,7 +4,7 @@
 // is the wait for response headers) instead of a signal and a timer per call.
 import { Pool, buildConnector, type Dispatcher } from "undici";
 import type { TLSSocket } from "node:tls";
-import type { Context } from "./context.js";
+import type { Context, ForwardProxy } from "./context.js";
 import { ResponseMessage } from "./context.js";
 import { PolicyError } from "./errors.js";
 import { FRAMING, NOT_SENT, requestWire } from "./framing.js";
@@ -139,14 +139,14 @@ export function backendTarget(ctx: Context, baseUrl: string, apiPath = ""): { ba
 }
 
 /** Forwards to the backend `backendTarget` names. */
-export function httpBackend(baseUrl: string, apiPath = "", tls?: BackendTls): BackendHost {
+export function httpBackend(baseUrl: string, apiPath = "", tls?: BackendTls, proxy?: ForwardProxy): BackendHost {
   parseBase(baseUrl); // a bad service URL fails at configuration time, not on a request
   return {
     // Not async: a synchronous failure (a bad set-backend-service URL) becomes a rejection here, and
     // a forward costs the handler's promise only.
     forward(ctx: Context, opts: ForwardOptions): Promise<ResponseMessage> {
       try {
-        return forwardTo(ctx, opts, baseUrl, apiPath, tls);
+        return forwardTo(ctx, opts, baseUrl, apiPath, tls, proxy);
       } catch (e) {
         return Promise.reject(e);
       }
@@ -154,7 +154,7 @@ export function httpBackend(baseUrl: string, apiPath = "", tls?: BackendTls): Ba
   };
 }
 
-function forwardTo(ctx: Context, opts: ForwardOptions, baseUrl: string, apiPath: string, tls: BackendTls | undefined): Promise<ResponseMessage> {
+function forwardTo(ctx: Context, opts: ForwardOptions, baseUrl: string, apiPath: string, tls: BackendTls | undefined, proxy: ForwardProxy | undefined): Promise<ResponseMessage> {
   const { base, target } = backendTarget(ctx, baseUrl, apiPath);
   const cert = clientCertificateOf(ctx); // authentication-certificate: through that certificate's TLS agent
   if (cert) {
@@ -164,9 +164,10 @@ function forwardTo(ctx: Context, opts: ForwardOptions, baseUrl: string, apiPath:
     return forwardWithCertificate(ctx, base.origin + target, cert, opts.timeoutMs);
   }
   const body = ctx.Request.Body ? ctx.Request.Body.payload() : null;
-  // <proxy>: through the HTTP forward proxy (an absolute-form request, or a CONNECT tunnel for https://).
-  const viaProxy = ctx.$forwardProxy;
-  const pool: Dispatcher = viaProxy ? proxyDispatcher(viaProxy) : opts.httpVersion === undefined ? poolFor(base.origin, tls) : versionPoolFor(base.origin, opts.httpVersion, tls);
+  // <proxy>, else the backend entity's proxy: through the HTTP forward proxy (an absolute-form
+  // request, or a CONNECT tunnel for https:// with the backend's TLS options inside it).
+  const viaProxy = ctx.$forwardProxy ?? proxy;
+  const pool: Dispatcher = viaProxy ? proxyDispatcher(viaProxy, tls) : opts.httpVersion === undefined ? poolFor(base.origin, tls) : versionPoolFor(base.origin, opts.httpVersion, tls);
   if (opts.followRedirects) {
     // Rare: the general client follows redirects across origins.
     const headers = ctx.Request.Headers.clone();

@@ -4,7 +4,7 @@
 // them. The entity is the one `set-backend-service backend-id` chose, or, as APIM does, the one
 // whose URL is the base URL the request goes to (the API's service URL or a base-url).
 // A tripped breaker, or a pool whose every member is tripped, answers 503 without calling anyone.
-import type { Context } from "../context.js";
+import type { Context, ForwardProxy } from "../context.js";
 import { ResponseMessage } from "../context.js";
 import { HeaderMap } from "../headers.js";
 import { MessageBody } from "../body.js";
@@ -30,10 +30,12 @@ export interface BackendEntity {
   };
   /** Certificate validation and client certificate: TLS options of this backend's connections. */
   tls?: BackendTls;
+  /** An HTTP forward proxy its forwards go through (a <proxy> policy in the request wins). */
+  proxy?: ForwardProxy;
 }
 
 /** Whether an entity needs the runtime at all (a plain URL does not). */
-export const hasRuntimeFeatures = (e: BackendEntity): boolean => !!(e.pool || e.breaker || e.credentials || e.tls);
+export const hasRuntimeFeatures = (e: BackendEntity): boolean => !!(e.pool || e.breaker || e.credentials || e.tls || e.proxy);
 
 /** A key a URL is compared by: no trailing slashes, scheme and host in lower case. */
 export function urlKey(url: string): string {
@@ -139,7 +141,7 @@ export function entityBackend(plain: BackendHost, serviceUrl: string, apiPath: s
   const hosts = new Map<string, BackendHost>();
   const hostOf = (e: BackendEntity): BackendHost => {
     let h = hosts.get(e.id);
-    if (!h) hosts.set(e.id, (h = httpBackend(e.url!, apiPath, e.tls)));
+    if (!h) hosts.set(e.id, (h = httpBackend(e.url!, apiPath, e.tls, e.proxy)));
     return h;
   };
   const defaultEntity = byUrl.get(urlKey(serviceUrl));
@@ -148,8 +150,8 @@ export function entityBackend(plain: BackendHost, serviceUrl: string, apiPath: s
     const breaker = state.breaker(e);
     if (breaker?.isOpen(Date.now())) return Promise.resolve(unavailable(`Backend ${e.id}`));
     if (e.credentials) applyCredentials(ctx, e.credentials);
-    // A pool member's URL (the pool chose it) or the entity's own TLS options: its own host.
-    const host = viaPool || e.tls ? hostOf(e) : plain;
+    // A pool member's URL (the pool chose it) or the entity's own TLS options or proxy: its own host.
+    const host = viaPool || e.tls || e.proxy ? hostOf(e) : plain;
     const sent = host.forward(ctx, opts);
     if (!breaker) return sent;
     return sent.then(

@@ -29,13 +29,14 @@ export function proxyOrigin(url: unknown): string | null {
 
 /** One ProxyAgent per proxy and credential (it keeps its connections to the proxy alive). */
 const agents = new Map<string, ProxyAgent>();
-export function proxyDispatcher(p: ForwardProxy): ProxyAgent {
-  const key = `${p.origin} ${p.authorization ?? ""}`;
+export function proxyDispatcher(p: ForwardProxy, own?: { key: string; connect: Record<string, unknown> }): ProxyAgent {
+  const key = `${p.origin} ${p.authorization ?? ""} ${own?.key ?? ""}`;
   let a = agents.get(key);
   if (!a) {
     // proxyTunnel false: plain http:// targets go in absolute form (as .NET's WebProxy sends them); https:// still tunnel.
-    // requestTls: the backend's TLS inside a CONNECT tunnel trusts what configureDispatcher set (a private CA).
-    const tls = outgoingConnectOptions();
+    // requestTls: the backend's TLS inside a CONNECT tunnel trusts what configureDispatcher set (a
+    // private CA), with a backend entity's own options (validation off, a client certificate).
+    const tls = own ? { ...outgoingConnectOptions(), ...own.connect } : outgoingConnectOptions();
     a = new ProxyAgent({ uri: p.origin, proxyTunnel: false, ...(p.authorization ? { token: p.authorization } : null), ...(tls ? { requestTls: tls } : null) });
     agents.set(key, a);
   }

@@ -71,7 +71,13 @@ describe("gateway.json backends: diagnostics", () => {
     ["tls with an unknown switch", { a: { url: "http://x", tls: { validateCertificate: false } } }, "APIMC5030", '"validateCertificate": ', "validateCertificateChain, validateCertificateName"],
     ["a backend without url", { a: { description: "x" } }, "APIMC5030", '"a": ', "needs 'url'"],
     ["a url that is not http(s)", { a: { url: "ftp://x" } }, "APIMC5030", '"ftp://x"', "absolute http(s) URL"],
-    ["an unknown property", { a: { url: "http://x", proxy: {} } }, "APIMC5030", '"proxy": ', "Unknown backend property 'proxy'"],
+    ["an unknown property", { a: { url: "http://x", proxies: {} } }, "APIMC5030", '"proxies": ', "Unknown backend property 'proxies'"],
+    ["a proxy without url", { a: { url: "http://x", proxy: { username: "u" } } }, "APIMC5030", '"proxy": ', "'proxy' needs 'url'"],
+    ["an https:// proxy", { a: { url: "http://x", proxy: { url: "https://proxy:8443" } } }, "APIMC5030", '"https://proxy:8443"', "must be an http:// URL"],
+    ["a proxy that is not a URL", { a: { url: "http://x", proxy: { url: "proxy:3128" } } }, "APIMC5030", '"proxy:3128"', "must be an http:// URL"],
+    ["an unknown proxy property", { a: { url: "http://x", proxy: { url: "http://p:3128", bypass: [] } } }, "APIMC5030", '"bypass": ', "Unknown proxy property 'bypass'"],
+    ["a proxy password from an unknown named value", { a: { url: "http://x", proxy: { url: "http://p:3128", username: "u", password: "{{nope}}" } } }, "APIMC5031", '"{{nope}}"', "named value 'nope' is not configured"],
+    ["a proxy on a pool", { a: { url: "http://x" }, p: { type: "Pool", pool: { services: [{ id: "a" }] }, proxy: { url: "http://p:3128" } } }, "APIMC5030", '"proxy": ', "give it to its member backends"],
   ];
   it.each(cases)("%s", (_, backends, code, needle, message) => {
     const d = diagnosticOf(backends, { namedValues: { known: "v" } });

@@ -4,10 +4,11 @@
 // a proxy refusing the credentials (407) and an unreachable proxy going to on-error, and the
 // compile diagnostics of the url attribute.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, request as httpRequest, type Server } from "node:http";
+import type { Server } from "node:http";
 import { createServer as createHttps } from "node:https";
-import { connect as netConnect, type AddressInfo, type Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { startProxy } from "../helpers/forward-proxy.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { request } from "undici";
@@ -17,68 +18,6 @@ import { configureDispatcher } from "../../runtime/http.js";
 import { closedPort, startServer, type TestServer } from "../helpers/servers.js";
 import { makePki } from "../backends/pki.js";
 
-interface Seen {
-  method: string;
-  url: string;
-  auth: string | undefined;
-}
-
-/** A forward proxy: answers 407 when `expectAuth` is set and the Proxy-Authorization differs. */
-async function startProxy(expectAuth: string | null): Promise<{ url: string; seen: Seen[]; close(): Promise<void> }> {
-  const seen: Seen[] = [];
-  const sockets = new Set<Socket>();
-  const refused = (auth: string | undefined) => expectAuth !== null && auth !== expectAuth;
-  const server: Server = createServer((req, res) => {
-    const auth = req.headers["proxy-authorization"];
-    seen.push({ method: req.method!, url: req.url!, auth });
-    if (refused(auth)) {
-      res.writeHead(407, { "proxy-authenticate": 'Basic realm="test"' });
-      res.end();
-      return;
-    }
-    const target = new URL(req.url!); // absolute form
-    const headers = { ...req.headers };
-    delete headers["proxy-authorization"];
-    const up = httpRequest({ host: target.hostname, port: target.port, path: target.pathname + target.search, method: req.method, headers }, (r) => {
-      res.writeHead(r.statusCode!, { ...r.headers, "x-via-test-proxy": "1" });
-      r.pipe(res);
-    });
-    up.on("error", () => res.destroy());
-    req.pipe(up);
-  });
-  server.on("connect", (req, client: Socket, head: Buffer) => {
-    const auth = req.headers["proxy-authorization"];
-    seen.push({ method: "CONNECT", url: req.url!, auth });
-    if (refused(auth)) {
-      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n');
-      return;
-    }
-    const [host, port] = req.url!.split(":");
-    const up = netConnect(Number(port), host!, () => {
-      client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-      if (head.length) up.write(head);
-      up.pipe(client);
-      client.pipe(up);
-    });
-    sockets.add(up);
-    up.on("error", () => client.destroy());
-    client.on("error", () => up.destroy());
-  });
-  server.on("connection", (s) => {
-    sockets.add(s);
-    s.on("close", () => sockets.delete(s));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    close: () =>
-      new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => r());
-      }),
-  };
-}
 
 const BASIC = `Basic ${Buffer.from("proxyuser:s3cr:et", "utf8").toString("base64")}`;
 const ON_ERROR = `<return-response><set-status code="502" reason="Proxy" /><set-header name="X-Reason" exists-action="override"><value>@(context.LastError.Reason)</value></set-header><set-header name="X-Source" exists-action="override"><value>@(context.LastError.Source)</value></set-header><set-body>@(context.LastError.Message)</set-body></return-response>`;
