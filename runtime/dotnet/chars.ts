@@ -1,6 +1,6 @@
 // char members over UTF-16 code units (a char is its code unit number): surrogates, code points,
 // Unicode categories beyond core.ts's charIs.
-import { argumentNull, argumentOutOfRange, argumentError } from "../errors.js";
+import { DotNetException, argumentNull, argumentOutOfRange, argumentError } from "../errors.js";
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
@@ -66,11 +66,23 @@ export function charUnicodeCategory(c: number): number {
   return i < 0 ? 29 : i;
 }
 
+/**
+ * Test-only (the fuzzer's Mono artefact rule, test/differential/generate/fuzz.ts): StringBuilder.CopyTo
+ * in Mono's order. .NET Framework's reference source (StringBuilder.cs) checks count < 0 before the
+ * destination range; Mono checks the destination range first.
+ */
+export const monoSbCopyTo = { on: false };
 /** StringBuilder.CopyTo: .NET Framework checks the destination first, and too-long ranges are ArgumentExceptions. */
 export function sbCopyTo(s: string, sourceIndex: number, dest: number[] | null, destIndex: number, count: number): void {
   if (dest === null || dest === undefined) throw argumentNull("destination");
+  if (monoSbCopyTo.on) {
+    // Mono (corefx's Span-based CopyTo) checks the destination range before the count
+    if (destIndex < 0) throw argumentOutOfRange("destinationIndex", "'destinationIndex' must be non-negative.");
+    if (destIndex > dest.length - count) throw argumentError("Either offset did not refer to a position in the string, or there is an insufficient length of destination character array.");
+    if (destIndex > dest.length) throw new DotNetException("System.ArgumentOutOfRangeException", "Specified argument was out of the range of valid values.");
+  }
   if (count < 0) throw argumentOutOfRange("count", "Count cannot be less than zero.");
-  if (destIndex < 0) throw argumentOutOfRange("destinationIndex", "Non-negative number required.");
+  if (destIndex < 0) throw argumentOutOfRange("destinationIndex", "'destinationIndex' must be non-negative.");
   if (destIndex > dest.length - count) throw argumentError("Either offset did not refer to a position in the string, or there is an insufficient length of destination character array.");
   if (sourceIndex < 0 || sourceIndex > s.length) throw argumentOutOfRange("sourceIndex", "Index was out of range. Must be non-negative and less than the size of the collection.");
   if (sourceIndex > s.length - count) throw argumentError("Source string was not long enough. Check sourceIndex and count.");

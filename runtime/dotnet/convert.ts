@@ -1,7 +1,7 @@
 // Convert's base64 and hex: ToBase64String (and the fused UTF-8/base64url forms), FromBase64String,
 // the char-array variants, ToHexString/FromHexString; Convert.ToXxx(object) and the base conversions.
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, overflow } from "../errors.js";
-import { BIG_RANGES, CharBox, Decimal, decRound, decToIntegral, decToNum, NumBox, toDec } from "./decimal.js";
+import { BIG_RANGES, CharBox, Decimal, decFromDouble, decFromFloat, decRound, decToIntegral, decToNum, NumBox, toDec } from "./decimal.js";
 import { lnum } from "./long.js";
 import { displayName, INT_RANGES, mathRound, runtimeTypeName, typeLabel } from "./core.js";
 import { parseBool, parseChar, parseNum } from "./number-parse.js";
@@ -133,7 +133,11 @@ export function convertTo(v: unknown, type: string): unknown {
     if (typeof v === "number") return checkRange(v, "char");
     throw invalidCast(runtimeTypeName(v), "System.Char");
   }
+  // a boxed double or float converts as the double does (Double.IConvertible.ToDecimal: 15 significant
+  // digits, OverflowException beyond decimal's range), not as an integer of the same value
+  const boxedFloat = v instanceof NumBox && (v.t === "double" || v.t === "float") ? v.t : null;
   if (v instanceof NumBox) v = v.v;
+  if (boxedFloat && type === "decimal") return boxedFloat === "float" ? decFromFloat(v as number) : decFromDouble(v as number);
   if (typeof v === "bigint") {
     // a long beyond 2^53
     if (type === "decimal") return toDec(v as unknown as number);

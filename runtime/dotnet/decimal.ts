@@ -122,26 +122,54 @@ export function decParseParts(neg: boolean, digits: string, scale: number): Deci
     return null;
   }
 }
-/** Explicit double/float → decimal: .NET keeps 15 (float: 7) significant digits, without trailing zeros. */
+/** 10^0..10^80 as doubles (the s_doublePowers10 table of VarDecFromR8/R4). */
+const DBL_POW10_80 = Array.from({ length: 81 }, (_, i) => Number(`1e${i}`));
+const EXP_VIEW = new DataView(new ArrayBuffer(8));
+/**
+ * Explicit double/float → decimal as OleAut's VarDecFromR8/VarDecFromR4 (ported to corefx as
+ * DecCalc.VarDecFromR8/R4): the value is scaled by a power of ten in double arithmetic to a 15-digit
+ * (float: 7-digit) integer, rounded half to even on the double remainder, and trailing zeros are
+ * factored out; 999999999999998.5 is 999999999999998 (not the round-half-up of the exact value).
+ */
 export function decFromDouble(x: number, digits = 15): Decimal {
-  if (!Number.isFinite(x) || Math.abs(x) >= 79228162514264337593543950335.5) throw decOverflow();
-  if (x === 0) return Decimal.Zero;
-  const str = Math.abs(x).toExponential(digits - 1);
-  const e = str.indexOf("e");
-  let d = str[0]! + str.slice(2, e);
-  const exp = Number(str.slice(e + 1));
-  let scale = digits - 1 - exp;
-  while (scale > 0 && d.length > 1 && d.endsWith("0")) {
-    d = d.slice(0, -1);
-    scale--;
+  if (!Number.isFinite(x)) throw decOverflow();
+  const r4 = digits === 7;
+  let exp: number;
+  if (r4) {
+    EXP_VIEW.setFloat32(0, x);
+    exp = ((EXP_VIEW.getUint32(0) >>> 23) & 0xff) - 126;
+  } else {
+    EXP_VIEW.setFloat64(0, x);
+    exp = ((EXP_VIEW.getUint32(0) >>> 20) & 0x7ff) - 1022;
   }
-  if (scale > 28) {
-    // tiny values: round to 28 decimals (1e-30 → 0)
-    const r = roundDiv(BigInt(d), scale - 28);
-    return new Decimal(x < 0 ? -r : r, r === 0n ? 0 : 28);
+  if (exp < -94) return Decimal.Zero;
+  if (exp > 96) throw decOverflow();
+  const lim = r4 ? 1e7 : 1e15;
+  let dbl = Math.abs(x);
+  let power = (r4 ? 6 : 14) - ((exp * 19728) >> 16);
+  if (power >= 0) {
+    if (power > 28) power = 28;
+    dbl *= DBL_POW10_80[power]!;
+  } else if (power !== -1 || dbl >= lim) dbl /= DBL_POW10_80[-power]!;
+  else power = 0;
+  if (dbl < lim / 10 && power < 28) {
+    dbl *= 10;
+    power++;
   }
-  const m = BigInt(d);
-  return fit(x < 0 ? -m : m, scale);
+  let mant = Math.trunc(dbl);
+  const rest = dbl - mant;
+  if (rest > 0.5 || (rest === 0.5 && mant % 2 === 1)) mant++;
+  if (mant === 0) return Decimal.Zero;
+  let m = BigInt(mant);
+  if (power < 0) return fit(x < 0 ? -m * p10(-power) : m * p10(-power), 0);
+  // factor out up to 14 (float: 6) trailing zeros, never below scale 0
+  let lmax = Math.min(power, r4 ? 6 : 14);
+  while (lmax > 0 && m % 10n === 0n) {
+    m /= 10n;
+    power--;
+    lmax--;
+  }
+  return new Decimal(x < 0 ? -m : m, power);
 }
 export function decFromFloat(x: number): Decimal {
   return decFromDouble(x, 7);

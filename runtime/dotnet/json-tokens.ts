@@ -374,7 +374,9 @@ export class JObject extends JContainer implements Iterable<JToken> {
     else this.AddProperty(key, value);
     return value;
   }
-  GetValue(key: string, cmp = 4): JToken | null {
+  GetValue(key: string | null, cmp = 4): JToken | null {
+    // Json.NET's GetValue(propertyName[, comparison]) answers null for a null name (the indexer throws)
+    if (key === null || key === undefined) return null;
     if (cmp === 5 || cmp === 1 || cmp === 3) {
       const exact = this.prop(key);
       if (exact) return exact.Value;

@@ -197,6 +197,9 @@ const INV = { group: ",", decimal: ".", currency: "¤", negative: "-" };
 /** `x.ToString(format)` for numbers (standard and custom numeric format strings, invariant culture). */
 export function numFormat(x: number, format: string | null, type: string): string {
   if (format === null || format === "") return numToString(x, type);
+  // Int16/SByte.ToString: a negative value with a format that starts with x/X is formatted as the
+  // unsigned 16/8-bit pattern (FormatUInt32), whether the format is hex or a custom one ("x=1" has no sign)
+  if ((type === "short" || type === "sbyte") && x < 0 && (format[0] === "x" || format[0] === "X")) return numFormat(x & (type === "short" ? 0xffff : 0xff), format, "uint");
   const nf = nonFinite(x);
   if (nf !== null) return nf;
   const m = /^([A-Za-z])(\d{0,9})$/.exec(format);

@@ -69,7 +69,9 @@ export class Oid {
 export function newOid(oid?: string | null, friendlyName?: string | null): Oid {
   if (oid === undefined) return new Oid(null, null);
   if (friendlyName !== undefined) return new Oid(oid, friendlyName);
-  const v = oid === null ? null : (BY_NAME.get(oid.toLowerCase()) ?? oid);
+  // new Oid(string) looks the name up first (X509Utils.FindOidInfo: ArgumentNullException "keyValue")
+  if (oid === null) throw argumentNull("keyValue");
+  const v = BY_NAME.get(oid.toLowerCase()) ?? oid;
   return new Oid(v, null);
 }
 export function oidCopy(o: Oid | null): Oid {

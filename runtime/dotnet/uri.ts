@@ -56,6 +56,9 @@ export class Uri {
     if (relIsUri && (rel === null || rel === undefined)) throw nullReference();
     if (rel instanceof Uri && rel.url !== null) return new Uri(new URL(rel.url.href), rel.original);
     const text = rel instanceof Uri ? rel.original! : rel;
+    // an empty (or blank) reference is the base itself, fragment included (.NET's ResolveHelper; RFC
+    // 3986 and WHATWG URL drop the fragment)
+    if (typeof text === "string" && /^[\x00-\x20]*$/.test(text)) return new Uri(new URL(base.url.href), null, base.idn);
     try {
       return new Uri(new URL(text ?? "", base.url), null, text !== null && absoluteUrl(text) ? hostIsUnicode(text) : base.idn);
     } catch {

@@ -20,10 +20,18 @@ export function urlDecode(s: string | null): string | null {
   if (s === null) return null;
   return unescapeDataString(s.replace(/\+/g, " "));
 }
+/**
+ * Test-only (the fuzzer's Mono artefact rule, test/differential/generate/fuzz.ts): Mono's HtmlEncode
+ * also writes every other character above U+00FF as a numeric reference; .NET Framework's
+ * (reference source System/net/System/Net/WebUtility.cs) only U+00A0..U+00FF and surrogate pairs.
+ */
+export const monoHtmlEncode = { on: false };
+const HTML_ENCODED = /[&<>"'\u00a0-\u00ff]|[\ud800-\udbff][\udc00-\udfff]/g;
+const MONO_HTML_ENCODED = /[&<>"'\u00a0-\ud7ff\ue000-\uffff]|[\ud800-\udbff][\udc00-\udfff]/g;
 export function htmlEncode(s: string | null): string | null {
   if (s === null) return null;
   // .NET Framework also writes U+00A0..U+00FF and surrogate pairs as numeric references
-  return s.replace(/[&<>"'\u00a0-\u00ff]|[\ud800-\udbff][\udc00-\udfff]/g, (c) =>
+  return s.replace(monoHtmlEncode.on ? MONO_HTML_ENCODED : HTML_ENCODED, (c) =>
     c.length === 2 ? `&#${c.codePointAt(0)};` : c.charCodeAt(0) >= 0xa0 ? `&#${c.charCodeAt(0)};` : ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
   );
 }

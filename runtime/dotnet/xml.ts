@@ -188,8 +188,19 @@ export abstract class XNode extends XObject {
 }
 export class XText extends XNode {
   readonly $typeName: string = "System.Xml.Linq.XText";
-  constructor(public Value: string) {
+  private v: string;
+  // (XText(string) and its Value setter throw ArgumentNullException "value", as XComment's)
+  constructor(value: string) {
     super();
+    if (value === null || value === undefined) throw argumentNull("value");
+    this.v = value;
+  }
+  get Value(): string {
+    return this.v;
+  }
+  set Value(value: string) {
+    if (value === null || value === undefined) throw argumentNull("value");
+    this.v = value;
   }
   write(out: string[]): void {
     out.push(escapeText(this.Value));
@@ -201,7 +212,7 @@ export class XText extends XNode {
 export class XCData extends XText {
   override readonly $typeName = "System.Xml.Linq.XCData";
   override write(out: string[]): void {
-    out.push(`<![CDATA[${this.Value}]]>`);
+    out.push(`<![CDATA[${checkSurrogates(this.Value)}]]>`);
   }
   override clone(): XNode {
     return new XCData(this.Value);
@@ -223,7 +234,7 @@ export class XComment extends XNode {
     this.v = value;
   }
   write(out: string[]): void {
-    out.push(`<!--${this.Value}-->`);
+    out.push(`<!--${checkSurrogates(this.Value)}-->`);
   }
   clone(): XNode {
     return new XComment(this.Value);
@@ -704,10 +715,30 @@ export class XDocument extends XContainer {
 }
 
 // ---- escaping --------------------------------------------------------------------------------------
+/**
+ * XmlWriter (CheckCharacters, as XNode.ToString and Save use it) refuses a lone surrogate in text,
+ * attribute values, comments and CDATA, with XmlConvert's ArgumentException messages.
+ */
+function checkSurrogates(s: string): string {
+  if (!/[\uD800-\uDFFF]/.test(s)) return s;
+  const hex = (c: number) => `0x${c.toString(16).toUpperCase()}`;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c >= 0xdc00) throw argumentError(`Invalid high surrogate character (${hex(c)}). A high surrogate character must have a value from range (0xD800 - 0xDBFF).`);
+    if (i + 1 >= s.length) throw argumentError("The surrogate pair is invalid. Missing a low surrogate character.");
+    const d = s.charCodeAt(i + 1);
+    if (d < 0xdc00 || d > 0xdfff) throw argumentError(`The surrogate pair (${hex(c)}, ${hex(d)}) is invalid. A high surrogate character (0xD800 - 0xDBFF) must always be paired with a low surrogate character (0xDC00 - 0xDFFF).`);
+    i++;
+  }
+  return s;
+}
 function escapeText(s: string): string {
+  checkSurrogates(s);
   return s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 }
 function escapeAttr(s: string): string {
+  checkSurrogates(s);
   return s.replace(/[&<>"\t\n\r]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#x9;", "\n": "&#xA;", "\r": "&#xD;" })[c]!);
 }
 

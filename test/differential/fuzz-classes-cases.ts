@@ -148,4 +148,52 @@ export const FUZZ_CLASS_CASES: DiffCase[] = [
   c("double.equals.object.0", "string", "new { n = (0.0).Equals((object)(int.Parse(\"0\"))), v = 0L }.ToString()"),
   c("double.equals.object.1", "string", "string.Join(\",\", new object[] { 0, 0.0, -0.0, 1.5, 0L, 0m, 0f, double.NaN, double.PositiveInfinity, (object)null, \"0\" }.Select(o => (0.0).Equals(o) + \"/\" + double.NaN.Equals(o) + \"/\" + (1.5).Equals(o) + \"/\" + double.PositiveInfinity.Equals(o)))"),
   b("double.equals.object.2", "bool", "double x = 2.0; object o = x; return x.Equals(o);"),
+  // ---- session 22 (seeds 32001-32003) -------------------------------------------------------------
+  // Convert.ToDecimal(object) of a boxed double/float converts as the double (15 significant digits, OverflowException beyond decimal)
+  b("s22.todecimal.object", "string", `var r = ""; foreach (var o in new object[] { double.MaxValue, 1.5, 5.0, 1e20, -1e29, 1e-30, 1.5f, float.MaxValue, double.NaN, 7, 7L, 1.0 / 3 }) { try { r += Convert.ToDecimal(o).ToString(CultureInfo.InvariantCulture) + ","; } catch (OverflowException) { r += "Overflow,"; } } return r;`),
+  c("s22.todecimal.object.max", "string", `(Convert.ToDecimal((object)double.MaxValue)).ToString("", CultureInfo.InvariantCulture)`),
+  // XText/XCData: null value is ArgumentNullException (before later arguments of an anonymous type run)
+  c("s22.xtext.null.0", "string", `JsonConvert.SerializeObject(new { n = (new XText((string)null)).Value, v = (new List<int> { }).FindLastIndex(-1, -1, v0 => true) })`),
+  c("s22.xtext.null.1", "string", `new XCData((string)null).Value`),
+  b("s22.xtext.null.2", "string", `var t = new XText("a"); try { t.Value = null; } catch (ArgumentNullException) { return "ArgumentNullException|" + t.Value; } return "none";`),
+  // JObject.GetValue(null): null (Json.NET's GetValue(name, comparison) answers null for a null name)
+  c("s22.getvalue.null.0", "string", `(JObject.Parse("{\\"a\\":1}").GetValue((string)null) == null) + "|" + (JObject.Parse("{\\"a\\":1}").GetValue((string)null, StringComparison.OrdinalIgnoreCase) == null) + "|" + JObject.Parse("{\\"a\\":1}").GetValue("a")`),
+  c("s22.getvalue.null.1", "JToken", `(JObject.Parse("{\\"a\\":1,\\"b\\":[1,2.5,\\"x\\",null,true],\\"c\\":{\\"d\\":\\"e\\"}}")).GetValue((string)null)`),
+  // new Oid((string)null): the friendly-name lookup throws ArgumentNullException
+  c("s22.oid.null", "int", `((new Oid((string)null)).Value).LastIndexOf("", int.Parse("1000000"))`),
+  // Int16/SByte.ToString(format): a negative value and a format starting with x/X format the unsigned pattern
+  c("s22.short.xformat", "string", `string.Join(",", new[] { "x", "X4", "x=1&y=2", "X0.0", "xyz#", "abc", "0", "#x" }.Select(f => short.MinValue.ToString(f, CultureInfo.InvariantCulture) + "/" + ((short)-1).ToString(f, CultureInfo.InvariantCulture) + "/" + ((short)5).ToString(f, CultureInfo.InvariantCulture) + "/" + sbyte.MinValue.ToString(f, CultureInfo.InvariantCulture) + "/" + ((sbyte)-5).ToString(f, CultureInfo.InvariantCulture) + "/" + (-5).ToString(f, CultureInfo.InvariantCulture)))`),
+  c("s22.short.xformat.compare", "int", `string.CompareOrdinal(short.MinValue.ToString("x=1&y=2", CultureInfo.InvariantCulture), Uri.UriSchemeNetPipe)`),
+  c("s22.short.xformat.interp", "string", `$"{(short)-2:x=#}|{(sbyte)-2:X}|{string.Format("{0:x4}", (short)-2)}"`),
+  // mcs artefacts (generate/mcs-variant.ts): mcs leaves out array-initializer elements equal to zero (0.00m),
+  // and compiles checked(0 - x) as an unchecked negation; Roslyn keeps the scale and throws
+  c("s22.mcs.decimal.array.zero", "string", `new decimal[] { 0.00m, 1.50m % 1.50m, -2.5m % 0.0000000000000000000000000001m }[0] + "|" + new decimal[] { 0.00m, 1.50m % 1.50m }[1]`, {
+    // Roslyn ConstantValue.Create(decimal): only a zero of scale 0 is the default constant; 0.00m is kept
+    expectDotNet: "0.00|0.00",
+  }),
+  c("s22.mcs.decimal.array.zero.nonconstant", "string", `new decimal[] { (decimal)(object)0.00m, (decimal)(object)1.50m % (decimal)(object)1.50m }[0] + "|" + new decimal[] { (decimal)(object)0.00m, (decimal)(object)1.50m % (decimal)(object)1.50m }[1]`),
+  c("s22.mcs.checked.zero.minus", "int", `checked(0 - int.Parse("-2147483648"))`, {
+    // C# spec, subtraction: in a checked context a difference outside the result type throws OverflowException
+    expectDotNet: "!OverflowException",
+  }),
+  c("s22.mcs.checked.zero.minus.nonconstant", "int", `checked(((int)(object)0) - int.Parse("-2147483648"))`),
+  // XmlWriter refuses lone surrogates in text, attribute values, comments and CDATA (ArgumentException), a pair is fine
+  c("s22.xml.surrogates.0", "string", `new XElement("a", "aaa\\uD83D").ToString()`),
+  c("s22.xml.surrogates.1", "string", `new XElement("a", "aaa\\uDE00b").ToString()`),
+  c("s22.xml.surrogates.2", "string", `new XElement("a", "\\uD83Dx").ToString()`),
+  c("s22.xml.surrogates.3", "string", `new XElement("a", new XAttribute("b", "\\uD83D")).ToString()`),
+  c("s22.xml.surrogates.4", "string", `new XElement("a", new XAttribute("b", "\\uDE00")).ToString()`),
+  c("s22.xml.surrogates.5", "string", `new XElement("a", new XComment("\\uD83D")).ToString()`),
+  c("s22.xml.surrogates.6", "string", `new XElement("a", new XCData("\\uD83D")).ToString()`),
+  c("s22.xml.surrogates.7", "string", `new XDocument(new XElement("a", "\\uD83D")).ToString()`),
+  c("s22.xml.surrogates.8", "string", `new XElement("a", "\\uD83D\\uDE00").ToString()`),
+  c("s22.xml.surrogates.9", "string", `new XElement("a", "x\\uD83D").ToString(SaveOptions.DisableFormatting)`),
+  c("s22.xml.surrogates.10", "string", `new XElement("a", "aaa\\uD83D").Value.Length.ToString()`),
+  c("s22.xml.surrogate.min", "string", `new XElement("a", ("aaa" + '\\uD83D')).ToString()`),
+  // double/float -> decimal as VarDecFromR8/R4: scaled to a 15 (7) digit integer in doubles, rounded half to even
+  b("s22.double.to.decimal.matrix", "string", `var r = ""; foreach (var t in new[] { "999999999999998.5", "-9051.957804750426", "8.030210182298128e-17", "123456789012345.5", "123456789012346.5", "0.5", "2.5", "1e-28", "2.5e-28", "5e-29", "4.9e-29", "7.9228162514264337e28", "7.92281625142643e28", "0.1", "0.3", "1e15", "1e16", "12345678.5", "1234567.5", "3.4028234663852886e38" }) { var d = double.Parse(t, CultureInfo.InvariantCulture); try { r += ((decimal)d).ToString(CultureInfo.InvariantCulture); } catch (OverflowException) { r += "Overflow"; } r += "/"; try { r += new decimal((float)d).ToString(CultureInfo.InvariantCulture); } catch (OverflowException) { r += "Overflow"; } r += " "; } return r;`),
+  c("s22.double.to.decimal.concat", "string", `("3.14" + (decimal)(double.Parse("1e15") - 1.5))`),
+  // new Uri(base, "") is the base, fragment included
+  c("s22.uri.resolve.empty", "string", `string.Join(" ; ", new[] { "", " ", "#g", "?q", "d", "." }.Select(r => new Uri(new Uri("https://example.com/a%20b/c?x=1&y=%41#frag"), r) + " | " + new Uri(new Uri("https://example.com/a%20b/c?x=1&y=%41#frag"), new Uri(r, UriKind.Relative)).AbsoluteUri))`),
+  c("s22.uri.resolve.empty.min", "string", `(new Uri(new Uri("https://example.com/a%20b/c?x=1&y=%41#frag"), "")).ToString()`),
 ];

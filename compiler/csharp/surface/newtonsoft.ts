@@ -126,7 +126,7 @@ type(
     M("bool Remove(string propertyName)", (r, a) => js`${r}.RemoveProperty(${a[0]})`),
     M("bool ContainsKey(string propertyName)", (r, a) => js`${r}.ContainsKey(${a[0]})`),
     M("bool TryGetValue(string propertyName, out JToken value)", (r, a, x) => tryParse(js`${r}.TryGetValue(${a[0]})`, a[1]!, x, js`null`)),
-    M("JToken GetValue(string propertyName)", (r, a) => js`${r}.Item(${a[0]})`),
+    M("JToken GetValue(string propertyName)", (r, a) => js`${r}.GetValue(${a[0]})`),
     M("JToken GetValue(string propertyName, StringComparison comparison)", (r, a) => js`${r}.GetValue(${a[0]}, ${a[1]})`),
     SM("JObject Parse(string json)", (_r, a) => js`${rt("JObject")}.Parse(${a[0]})`),
     SM("JObject FromObject(object o)", (_r, a, x) => js`${rt("JObject")}.FromObject(${typedValue(a[0]!, x)})`),

@@ -209,6 +209,8 @@ for (const n of NUMS) {
       SM("float ToSingle(decimal d)", (_r, a) => js`Math.fround(${rt("decToNum")}(${a[0]}))`),
       C("(int value)", (_r, a) => js`${rt("decFromInt")}(${a[0]})`),
       C("(double value)", (_r, a) => js`${rt("decFromDouble")}(${a[0]})`),
+      // (new decimal(float) keeps 7 significant digits, as the (decimal) cast of a float does: VarDecFromR4)
+      C("(float value)", (_r, a) => js`${rt("decFromFloat")}(${a[0]})`),
       C("(long value)", (_r, a) => js`${rt("decFromInt")}(${a[0]})`),
       C("(int lo, int mid, int hi, bool isNegative, byte scale)", (_r, a) => js`${rt("decFromBits")}(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}, ${a[4]})`),
       K("decimal Zero", 0, () => js`${rt("Decimal")}.Zero`),

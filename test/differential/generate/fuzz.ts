@@ -13,6 +13,9 @@ import { compileProgram, findReference, generateProgram, runProgram, toReference
 import { evaluateWithApimc, type ApimcResult } from "../apimc-eval.js";
 import { corefxLinq } from "../../../runtime/dotnet/linq.js";
 import { monoTzNames } from "../../../runtime/dotnet/timezone.js";
+import { monoSbCopyTo } from "../../../runtime/dotnet/chars.js";
+import { monoHtmlEncode } from "../../../runtime/dotnet/web-utility.js";
+import { mcsVariant } from "./mcs-variant.js";
 import { render } from "../canonical.js";
 import { generateCases, text, toCase, type Node } from "./generator.js";
 import { shrinkCandidates } from "./shrink.js";
@@ -143,9 +146,93 @@ function ulp(x: number): number {
   return Math.max(2 ** (e - 52), Number.MIN_VALUE);
 }
 
-/** agrees, or differs only by a documented Mono-vs-.NET Framework difference (corefxArtefact, tzNameArtefact, crtMathArtefact). */
+/**
+ * Mono behaviours apimc can emulate (test-only switches in the runtime); a case that uses the member
+ * and differs is run again with apimc behaving as Mono, and agrees if that gives Mono's answer:
+ * - StringBuilder.CopyTo's argument checks: .NET Framework's reference source (mscorlib
+ *   system/text/stringbuilder.cs) checks `count < 0` (ArgumentOutOfRangeException "count") before the
+ *   destination range; Mono checks the destination range first (ArgumentException "Either offset did
+ *   not refer to a position ...") (runtime chars.ts monoSbCopyTo).
+ * - WebUtility.HtmlEncode: .NET Framework's (reference source System/net/System/Net/WebUtility.cs)
+ *   writes U+00A0..U+00FF and surrogate pairs as numeric references and leaves other characters
+ *   (U+0130 'İ') as they are; Mono writes every character above U+00FF as one too (runtime
+ *   web-utility.ts monoHtmlEncode).
+ */
+const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
+  { uses: /\.CopyTo\s*\(/, flag: monoSbCopyTo },
+  { uses: /\bHtmlEncode\s*\(/, flag: monoHtmlEncode },
+];
+export async function monoEmulationArtefact(c: DiffCase, cs: ReferenceResult, a: ApimcResult): Promise<boolean> {
+  if (a.kind === "compile-error" || cs.kind === "type-mismatch") return false;
+  const used = MONO_EMULATIONS.filter((e) => e.uses.test(c.expr));
+  if (!used.length) return false;
+  for (const e of used) e.flag.on = true;
+  try {
+    return agrees(cs, await evaluateWithApimc(c));
+  } finally {
+    for (const e of used) e.flag.on = false;
+  }
+}
+/**
+ * Time zone ids: Mono on Linux looks an id up as a file under /usr/share/zoneinfo, so an id that names
+ * a directory ("/") or a file that is no zone ("\uD83D" as U+FFFD) throws SecurityException or
+ * InvalidTimeZoneException ("The time zone ID '..' was found on the local computer, but ..."). .NET
+ * Framework on Windows, which APIM runs, looks the id up as a registry key under
+ * HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Time Zones, where such ids do not exist:
+ * TimeZoneNotFoundException (TimeZoneInfo.FindSystemTimeZoneById docs: "The time zone identifier
+ * specified by id was not found"), apimc's answer. Only that pair of answers agrees.
+ */
+export function tzFileArtefact(c: DiffCase, cs: ReferenceResult, a: ApimcResult): boolean {
+  return (
+    c.expr.includes("TimeZoneInfo") &&
+    cs.kind === "throw" &&
+    (cs.type === "SecurityException" || cs.type === "InvalidTimeZoneException") &&
+    /was found on the local computer/.test(cs.message ?? "") &&
+    a.kind === "throw" &&
+    a.type === "TimeZoneNotFoundException"
+  );
+}
+/**
+ * RSACryptoServiceProvider (what RSA.Create() makes on .NET Framework) does not implement the raw
+ * EncryptValue/DecryptValue: "This method is not supported in the current version" (docs,
+ * NotSupportedException), apimc's answer; Mono implements them. A case where apimc threw that
+ * NotSupportedException from one of them agrees whatever Mono answered.
+ */
+export function rsaValueArtefact(c: DiffCase, _cs: ReferenceResult, a: ApimcResult): boolean {
+  return /\.(?:En|De)cryptValue\(/.test(c.expr) && a.kind === "throw" && a.type === "NotSupportedException";
+}
+
+/** agrees, or differs only by a documented Mono-vs-.NET Framework difference (corefxArtefact, tzNameArtefact, crtMathArtefact, ...). */
 export async function agreesWithDotNet(c: DiffCase, cs: ReferenceResult, a: ApimcResult): Promise<boolean> {
-  return agrees(cs, a) || crtMathArtefact(c, cs, a) || (await corefxArtefact(c, cs, a)) || (await tzNameArtefact(c, cs, a));
+  return (
+    agrees(cs, a) ||
+    crtMathArtefact(c, cs, a) ||
+    tzFileArtefact(c, cs, a) ||
+    rsaValueArtefact(c, cs, a) ||
+    (await corefxArtefact(c, cs, a)) ||
+    (await tzNameArtefact(c, cs, a)) ||
+    (await monoEmulationArtefact(c, cs, a))
+  );
+}
+
+/**
+ * The mismatches that are mcs's compilation of constants (mcs-variant.ts): each one's variant with
+ * those constants made non-constant runs through mcs+mono in one batch, and a mismatch whose variant
+ * answer agrees with apimc's answer to the original is explained. Returns the explained ids.
+ */
+export async function mcsArtefacts(ref: Reference, found: { c: DiffCase; a: ApimcResult }[]): Promise<Set<string>> {
+  const variants = found.flatMap(({ c, a }) => {
+    const expr = mcsVariant(c.expr);
+    return expr ? [{ orig: c, a, v: { ...c, id: `${c.id}-mcsv`, expr } }] : [];
+  });
+  const explained = new Set<string>();
+  if (!variants.length) return explained;
+  const { answers } = await runBatch(ref, variants.map((x) => x.v), () => {});
+  for (const { orig, a, v } of variants) {
+    const cs = answers.get(v.id);
+    if (cs && cs.kind !== "type-mismatch" && (await agreesWithDotNet(v, cs, a))) explained.add(orig.id);
+  }
+  return explained;
 }
 
 /** Runs cases through mcs+mono in one program, dropping the ones mcs rejects (returned with the errors). */
@@ -232,6 +319,8 @@ export async function fuzz(opts: Options, log: (s: string) => void = console.log
   const rejectedExamples: { expr: string; error: string }[] = [];
   let ran = 0;
   let typeMismatch = 0;
+  let mcsExplained = 0;
+  let rejectedTotal = 0;
   const areaCount = new Map<string, number>();
   for (let start = 0; start < opts.count; start += opts.batch) {
     const n = Math.min(opts.batch, opts.count - start);
@@ -241,12 +330,14 @@ export async function fuzz(opts: Options, log: (s: string) => void = console.log
     const t1 = performance.now();
     const { answers, rejected } = await runBatch(ref, cases, log);
     csMs += performance.now() - t1;
+    rejectedTotal += rejected.size;
     for (const [id, err] of rejected) {
       const key = (/'([^']+)'/.exec(err)?.[1] ?? err).slice(0, 80);
       rejectedByMember.set(key, (rejectedByMember.get(key) ?? 0) + 1);
       if (rejectedExamples.length < 300) rejectedExamples.push({ expr: cases.find((c) => c.id === id)!.expr, error: err });
     }
     const t2 = performance.now();
+    const batchMismatches: { node: Node; v: Verdict }[] = [];
     for (const c of cases) {
       const cs = answers.get(c.id);
       if (!cs) continue;
@@ -259,8 +350,11 @@ export async function fuzz(opts: Options, log: (s: string) => void = console.log
         continue;
       }
       const a = await evaluateWithApimc(c);
-      if (!(await agreesWithDotNet(c, cs, a))) mismatches.push({ node, v: { id: c.id, c, cs, apimc: a, agree: false } });
+      if (!(await agreesWithDotNet(c, cs, a))) batchMismatches.push({ node, v: { id: c.id, c, cs, apimc: a, agree: false } });
     }
+    const explained = await mcsArtefacts(ref, batchMismatches.map((m) => ({ c: m.v.c, a: m.v.apimc })));
+    mcsExplained += explained.size;
+    mismatches.push(...batchMismatches.filter((m) => !explained.has(m.v.id)));
     apimcMs += performance.now() - t2;
     log(`batch ${start / opts.batch}: ${ran} cases run, ${mismatches.length} mismatches, ${rejected.size} rejected by mcs (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
@@ -288,8 +382,10 @@ export async function fuzz(opts: Options, log: (s: string) => void = console.log
     seed: opts.seed,
     generated: opts.count,
     ran,
-    rejectedByMcs: opts.count - ran,
+    rejectedByMcs: rejectedTotal,
+    rejectedPercent: Math.round((rejectedTotal / (ran + rejectedTotal)) * 1000) / 10,
     typeMismatch,
+    mcsArtefacts: mcsExplained,
     mismatches: entries.length,
     byArea: Object.fromEntries([...byArea].sort((a, b) => b[1] - a[1])),
     casesByArea: Object.fromEntries([...areaCount].sort((a, b) => b[1] - a[1])),

@@ -139,6 +139,14 @@ function randomKeyMember(def: TypeDef, m: Member, paramCount: number): boolean {
   const name = `${def.name}.${m.name}`;
   return RANDOM_KEY_MEMBERS.has(name) || (paramCount === 0 && RANDOM_KEY_NO_ARGS.test(name));
 }
+/**
+ * Surface rows the generator cannot call as the table types them, or that the reference (Mono's .NET
+ * Framework profile) lacks: ThenBy/ThenByDescending need an IOrderedEnumerable (the table types them
+ * over IEnumerable; linqChain and the anonymous templates call them after OrderBy), InDocumentOrder
+ * needs T : XNode (the generator instantiates over value types and string), ToIsoString is an
+ * apimc/APIM extension, and IDictionary has no GetValueOrDefault in C# (CollectionExtensions, .NET Core only, extends IReadOnlyDictionary).
+ */
+const NOT_ON_REFERENCE = new Set(["Enumerable.ThenBy", "Enumerable.ThenByDescending", "Extensions.InDocumentOrder", "DateTime.ToIsoString", "DateTimeOffset.ToIsoString", "IDictionary.GetValueOrDefault"]);
 const SKIP_TYPES = new Set(["Random", "RNGCryptoServiceProvider", "RandomNumberGenerator", "Exception", "Type", "Jwt", "JwtClaims", "BasicAuthCredentials", "ApimExtensions", "Console"]);
 const SKIP_NS = ["Microsoft.Azure.ApiManagement", "System.Security.Cryptography.X509Certificates"];
 
@@ -176,7 +184,7 @@ function surfaceIndex(): Map<string, Callable[]> {
     for (const [table, isExt] of tables) {
       for (const list of table.values()) {
         for (const m of list) {
-          if (SKIP_MEMBERS.has(`${def.name}.${m.name}`) || SKIP_MEMBERS.has(m.name)) continue;
+          if (SKIP_MEMBERS.has(`${def.name}.${m.name}`) || SKIP_MEMBERS.has(m.name) || NOT_ON_REFERENCE.has(`${def.name}.${m.name}`)) continue;
           let sig;
           try {
             sig = signatureOf(m);
@@ -235,6 +243,47 @@ function parseTypeText(s: string): Type {
   const def = lookupTypeAnyArity(head === "?" ? "Nullable" : head).find((d) => d.typeParams.length === (head === "?" ? 1 : args.length));
   if (!def) throw new Error(`generator: unknown type ${s}`);
   return { k: "named", def, args: args.map(parseTypeText) };
+}
+
+// ---- constants (mcs rejects what C# makes a compile-time error) -------------------------------------
+
+/** The value of a literal leaf (a number with a suffix, a type's constant field, negated or in parentheses); null when it is not one. */
+function constValue(n: Node): number | null {
+  if (!n.leaf) return null;
+  let s = text(n).trim();
+  let sign = 1;
+  for (;;) {
+    if (s.startsWith("(") && s.endsWith(")")) s = s.slice(1, -1).trim();
+    else if (s.startsWith("-")) {
+      sign = -sign;
+      s = s.slice(1).trim();
+    } else break;
+  }
+  const lit = /^(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)(?:[uU]?[lL]?|[lL][uU]|[mMdDfF])$/.exec(s);
+  if (lit) return sign * Number(lit[1]);
+  const FIELDS: Record<string, number> = {
+    "int.MaxValue": 2147483647, "int.MinValue": -2147483648, "long.MaxValue": 9223372036854775807, "long.MinValue": -9223372036854775808,
+    "short.MaxValue": 32767, "short.MinValue": -32768, "sbyte.MaxValue": 127, "sbyte.MinValue": -128, "byte.MaxValue": 255, "ushort.MaxValue": 65535,
+    "uint.MaxValue": 4294967295, "ulong.MaxValue": 18446744073709551615, "char.MaxValue": 65535, "char.MinValue": 0,
+    "double.MaxValue": Number.MAX_VALUE, "double.MinValue": -Number.MAX_VALUE, "double.Epsilon": Number.MIN_VALUE, "double.NaN": NaN,
+    "double.PositiveInfinity": Infinity, "double.NegativeInfinity": -Infinity, "float.MaxValue": 3.4028234663852886e38, "float.MinValue": -3.4028234663852886e38,
+    "float.NaN": NaN, "float.PositiveInfinity": Infinity, "float.NegativeInfinity": -Infinity, "float.Epsilon": 1.401298464324817e-45,
+    "decimal.MaxValue": 7.922816251426434e28, "decimal.MinValue": -7.922816251426434e28, "decimal.Zero": 0, "decimal.One": 1, "decimal.MinusOne": -1,
+  };
+  return s in FIELDS ? sign * FIELDS[s]! : null;
+}
+const isConstZero = (n: Node): boolean => constValue(n) === 0;
+const RANGES: Record<string, [number, number]> = {
+  int: [-2147483648, 2147483647], long: [-9223372036854775808, 9223372036854775807], char: [0, 65535], short: [-32768, 32767],
+  sbyte: [-128, 127], byte: [0, 255], ushort: [0, 65535], uint: [0, 4294967295], ulong: [0, 18446744073709551615], decimal: [-7.9228162514264337e28, 7.9228162514264337e28],
+};
+/** A literal leaf whose value the conversion to `t` cannot hold (a compile-time error in C#). */
+function outOfRangeConstant(n: Node, t: string): boolean {
+  const v = constValue(n);
+  const r = RANGES[t];
+  if (v === null || !r) return false;
+  // (long's and ulong's limits are not exact doubles: their neighbourhood counts as out of range)
+  return Number.isNaN(v) || v < r[0] || v > r[1] || (t !== "decimal" && (v <= -9.2e18 || v >= 9.2e18) && (t === "long" || t === "ulong"));
 }
 
 // ---- the generator ---------------------------------------------------------------------------------
@@ -522,7 +571,12 @@ export class Generator {
   /** Binary and unary operators whose result is exactly `t`. */
   private operator(t: string, depth: number, env: Env): Node | null {
     const d = depth - 1;
-    const bin = (a: string, b: string, op: string, area = "operators") => node(t, area, [this.gen(a, d, env), this.gen(b, d, env)], (k) => `(${k[0]} ${op} ${k[1]})`);
+    const bin = (a: string, b: string, op: string, area = "operators") => {
+      let right = this.gen(b, d, env);
+      // mcs rejects an integral or decimal division by a constant zero (CS0020): the zero is read at run time
+      if ((op === "/" || op === "%") && b !== "double" && isConstZero(right)) right = leaf(b, `${b}.Parse("0")`);
+      return node(t, area, [this.gen(a, d, env), right], (k) => `(${k[0]} ${op} ${k[1]})`);
+    };
     switch (t) {
       case "int":
       case "long": {
@@ -561,7 +615,10 @@ export class Generator {
     if (from === t) return null;
     const inner = this.gen(from, depth - 1, env);
     const wrap = this.chance(0.2) && t !== "object" && from !== "decimal" && t !== "decimal" ? "checked" : "";
-    return node(t, wrap ? "checked" : "conversions", [inner], (k) => (wrap ? `checked((${t})${paren(k[0]!)})` : `(${t})${paren(k[0]!)}`));
+    // a constant outside the target's range is a compile error (CS0221/CS0266/CS0031): convert it at run time
+    const runtime = outOfRangeConstant(inner, t);
+    const operand = (k: string) => (runtime ? `(${from})(object)${paren(k)}` : paren(k));
+    return node(t, wrap ? "checked" : "conversions", [inner], (k) => (wrap ? `checked((${t})${operand(k[0]!)})` : `(${t})${operand(k[0]!)}`));
   }
 
   // ---- area templates -----------------------------------------------------------------------

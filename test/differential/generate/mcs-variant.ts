@@ -1,0 +1,100 @@
+// Where mcs (Mono's C# compiler, the fuzzer's reference) compiles a constant expression differently
+// from Roslyn (the compiler APIM uses), the answer of the generated text is mcs's, not C#'s. The fuzzer
+// (fuzz.ts mcsArtefacts) then runs a variant of the case with those constants made non-constant
+// (`(decimal)(object)1.50m` is not a constant expression, so neither compiler folds or drops it) and
+// accepts apimc's answer when it is the variant's. Known cases:
+//
+// - Array initializers: mcs leaves out elements whose constant value equals the element type's
+//   default, comparing decimals by value, so `new decimal[] { 0.00m }[0]` (and
+//   `new decimal[] { 1.50m % 1.50m }`) is 0, not 0.00. Roslyn skips only the zero of scale 0:
+//   ConstantValue.Create(decimal) keeps "the significant bits ... even for Zero or One" (a 0.00m is
+//   a ConstantValueDecimal, not the default constant), dotnet/roslyn
+//   src/Compilers/Core/Portable/ConstantValue.cs.
+// - `checked(0 - x)`: mcs emits a negation without the overflow check, so checked(0 - int.MinValue)
+//   is int.MinValue; the C# spec (§12.10.5 subtraction: "In a checked context, if the difference is
+//   outside the range of the result type, a System.OverflowException is thrown") and Roslyn (sub.ovf)
+//   throw.
+
+/** Decimal literals and decimal's constant fields. */
+const DECIMAL_CONSTANT = /(?<![\w.])(?:\d+(?:\.\d+)?(?:[eE][-+]?\d+)?[mM](?!\w)|decimal\.(?:MaxValue|MinValue|Zero|One|MinusOne)\b)/g;
+/** An int literal 0 as the left operand of a subtraction. */
+const ZERO_MINUS = /(?<![\w.])0 - /g;
+
+function rewriteCode(code: string): string {
+  return code.replace(DECIMAL_CONSTANT, (m) => `((decimal)(object)${m})`).replace(ZERO_MINUS, "((int)(object)0) - ");
+}
+
+/**
+ * The expression (or block) with decimal constants and `0 - ` made non-constant, leaving string and
+ * char literals alone (holes of interpolated strings are code); null when nothing changes.
+ */
+export function mcsVariant(expr: string): string | null {
+  let out = "";
+  let code = "";
+  let i = 0;
+  const flush = () => {
+    out += rewriteCode(code);
+    code = "";
+  };
+  while (i < expr.length) {
+    const ch = expr[i]!;
+    if (ch === "'") {
+      // a char literal: up to the closing quote (escapes are one backslash and one or more chars)
+      let j = i + 1;
+      while (j < expr.length && expr[j] !== "'") j += expr[j] === "\\" ? 2 : 1;
+      flush();
+      out += expr.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch === '"' || (ch === "@" && expr[i + 1] === '"') || (ch === "$" && (expr[i + 1] === '"' || (expr[i + 1] === "@" && expr[i + 2] === '"')))) {
+      flush();
+      const interpolated = ch === "$";
+      const verbatim = ch === "@" || (interpolated && expr[i + 1] === "@");
+      let j = expr.indexOf('"', i) + 1;
+      out += expr.slice(i, j);
+      let text = "";
+      while (j < expr.length) {
+        const c = expr[j]!;
+        if (!verbatim && c === "\\") {
+          text += expr.slice(j, j + 2);
+          j += 2;
+        } else if (c === '"' && verbatim && expr[j + 1] === '"') {
+          text += '""';
+          j += 2;
+        } else if (c === '"') {
+          break;
+        } else if (interpolated && (c === "{" || c === "}") && expr[j + 1] === c) {
+          text += c + c;
+          j += 2;
+        } else if (interpolated && c === "{") {
+          // a hole: code up to the matching brace, skipping the string and char literals inside
+          let depth = 1;
+          let k = j + 1;
+          while (k < expr.length && depth > 0) {
+            const q = expr[k]!;
+            if (q === '"' || q === "'") {
+              k++;
+              while (k < expr.length && expr[k] !== q) k += expr[k] === "\\" ? 2 : 1;
+            } else if (q === "{") depth++;
+            else if (q === "}") depth--;
+            if (depth > 0) k++;
+          }
+          out += text + "{" + (mcsVariant(expr.slice(j + 1, k)) ?? expr.slice(j + 1, k)) + "}";
+          text = "";
+          j = k + 1;
+        } else {
+          text += c;
+          j++;
+        }
+      }
+      out += text + '"';
+      i = j + 1;
+      continue;
+    }
+    code += ch;
+    i++;
+  }
+  flush();
+  return out === expr ? null : out;
+}

@@ -1,0 +1,95 @@
+// The fuzzer's documented Mono/mcs-vs-.NET differences (generate/fuzz.ts, generate/mcs-variant.ts):
+// each accepts exactly its own difference and rejects every other one.
+import { describe, expect, it } from "vitest";
+import { rsaValueArtefact, monoEmulationArtefact, tzFileArtefact } from "./generate/fuzz.js";
+import { mcsVariant } from "./generate/mcs-variant.js";
+import type { DiffCase } from "./cases.js";
+import type { ReferenceResult } from "./csharp-harness.js";
+import type { ApimcResult } from "./apimc-eval.js";
+import { evaluateWithApimc } from "./apimc-eval.js";
+
+const c = (expr: string, block = false): DiffCase => ({ id: "t", type: "string", expr, ...(block ? { block: true } : {}) });
+const thrown = (type: string, message = "") => ({ kind: "throw", type, message }) as ReferenceResult & ApimcResult;
+const value = (text: string) => ({ kind: "value", text }) as ReferenceResult & ApimcResult;
+const MONO_OFFSET = "Either offset did not refer to a position in the string, or there is an insufficient length of destination character array.";
+
+describe("StringBuilder.CopyTo argument order (Mono checks the destination before the count)", () => {
+  it("accepts Mono's ArgumentException where .NET Framework checks count < 0 first", async () => {
+    const body = `var sb = new StringBuilder("ab"); sb.CopyTo(0, new char[0], 3, -1); return sb.ToString();`;
+    const a = await evaluateWithApimc(c(body, true));
+    expect(a.kind === "throw" && a.type).toBe("ArgumentOutOfRangeException");
+    expect(await monoEmulationArtefact(c(body, true), thrown("ArgumentException", MONO_OFFSET), a)).toBe(true);
+  });
+  it("rejects answers the Mono order does not give", async () => {
+    const body = `var sb = new StringBuilder("ab"); sb.CopyTo(0, new char[0], 3, -1); return sb.ToString();`;
+    const a = await evaluateWithApimc(c(body, true));
+    // Mono's order gives ArgumentException here, not a value nor another exception
+    expect(await monoEmulationArtefact(c(body, true), value("ab"), a)).toBe(false);
+    expect(await monoEmulationArtefact(c(body, true), thrown("NullReferenceException"), a)).toBe(false);
+    // a valid call: both orders agree, so a different C# answer stays a mismatch
+    const ok = `var sb = new StringBuilder("ab"); var d = new char[2]; sb.CopyTo(0, d, 0, 2); return new string(d);`;
+    expect(await monoEmulationArtefact(c(ok, true), thrown("ArgumentException", MONO_OFFSET), await evaluateWithApimc(c(ok, true)))).toBe(false);
+    // no CopyTo in the case
+    expect(await monoEmulationArtefact(c(`"a".Substring(5)`), thrown("ArgumentException", MONO_OFFSET), thrown("ArgumentOutOfRangeException"))).toBe(false);
+  });
+});
+
+describe("WebUtility.HtmlEncode above U+00FF (Mono encodes every such character)", () => {
+  it("accepts Mono's numeric references for characters .NET Framework leaves alone", async () => {
+    const e = c(`WebUtility.HtmlEncode("\u0130I\u0131i\u00e9<")`);
+    const a = await evaluateWithApimc(e);
+    expect(a).toEqual(value("\u0130I\u0131i&#233;&lt;"));
+    expect(await monoEmulationArtefact(e, value("&#304;I&#305;i&#233;&lt;"), a)).toBe(true);
+  });
+  it("rejects other differences", async () => {
+    const e = c(`WebUtility.HtmlEncode("\u0130I\u0131i\u00e9<")`);
+    const a = await evaluateWithApimc(e);
+    expect(await monoEmulationArtefact(e, value("&#304;I&#305;i\u00e9&lt;"), a)).toBe(false);
+    expect(await monoEmulationArtefact(e, value("&#304;I&#305;i&#233;<"), a)).toBe(false);
+    expect(await monoEmulationArtefact(c(`"\u0130"`), value("&#304;"), value("\u0130"))).toBe(false);
+  });
+});
+
+describe("time zone ids Mono reads as files", () => {
+  const tz = c(`TimeZoneInfo.FindSystemTimeZoneById("/").Id`);
+  it("accepts Mono's SecurityException / InvalidTimeZoneException for an id .NET does not find", () => {
+    expect(tzFileArtefact(tz, thrown("SecurityException", "The time zone ID '/' was found on the local computer, but the application does not have permission to read the file."), thrown("TimeZoneNotFoundException"))).toBe(true);
+    expect(tzFileArtefact(tz, thrown("InvalidTimeZoneException", "The time zone ID '\uFFFD' was found on the local computer, but the file at '/usr/share/zoneinfo/\uFFFD' was corrupt."), thrown("TimeZoneNotFoundException"))).toBe(true);
+  });
+  it("rejects other differences", () => {
+    expect(tzFileArtefact(tz, thrown("SecurityException", "was found on the local computer"), value("/"))).toBe(false);
+    expect(tzFileArtefact(tz, thrown("InvalidTimeZoneException", "some other message"), thrown("TimeZoneNotFoundException"))).toBe(false);
+    expect(tzFileArtefact(tz, thrown("TimeZoneNotFoundException"), thrown("InvalidTimeZoneException"))).toBe(false);
+    expect(tzFileArtefact(c(`"/".Length.ToString()`), thrown("SecurityException", "was found on the local computer"), thrown("TimeZoneNotFoundException"))).toBe(false);
+  });
+});
+
+describe("RSA EncryptValue/DecryptValue (not supported on .NET Framework)", () => {
+  it("accepts apimc's NotSupportedException from them whatever Mono answered", () => {
+    const e = c(`BitConverter.ToString(RSA.Create().DecryptValue(new byte[0]))`);
+    expect(rsaValueArtefact(e, thrown("ArgumentOutOfRangeException"), thrown("NotSupportedException"))).toBe(true);
+    expect(rsaValueArtefact(e, value("00"), thrown("NotSupportedException"))).toBe(true);
+  });
+  it("rejects other answers and other members", () => {
+    const e = c(`BitConverter.ToString(RSA.Create().DecryptValue(new byte[0]))`);
+    expect(rsaValueArtefact(e, value("00"), value("01"))).toBe(false);
+    expect(rsaValueArtefact(e, value("00"), thrown("CryptographicException"))).toBe(false);
+    expect(rsaValueArtefact(c(`RSA.Create().Decrypt(new byte[0], RSAEncryptionPadding.Pkcs1).Length`), value("0"), thrown("NotSupportedException"))).toBe(false);
+  });
+});
+
+describe("mcs constant artefacts: the variant without constants", () => {
+  it("makes decimal literals, decimal's constant fields and `0 - ` non-constant", () => {
+    expect(mcsVariant(`new decimal[] { 0.00m, 1.50m % 1.50m }[0]`)).toBe(`new decimal[] { ((decimal)(object)0.00m), ((decimal)(object)1.50m) % ((decimal)(object)1.50m) }[0]`);
+    expect(mcsVariant(`decimal.MaxValue % 1e-28M`)).toBe(`((decimal)(object)decimal.MaxValue) % ((decimal)(object)1e-28M)`);
+    expect(mcsVariant(`checked(0 - int.Parse("-2147483648"))`)).toBe(`checked(((int)(object)0) - int.Parse("-2147483648"))`);
+  });
+  it("leaves string and char literals alone, and rewrites interpolation holes", () => {
+    expect(mcsVariant(`"1.50m" + '0' + "0 - x"`)).toBeNull();
+    expect(mcsVariant(`@"a""1m" + x`)).toBeNull();
+    expect(mcsVariant(`$"{1.5m:F2} 2m {{3m}} {"{0 - 1}"}"`)).toBe(`$"{((decimal)(object)1.5m):F2} 2m {{3m}} {"{0 - 1}"}"`);
+  });
+  it("does not touch identifiers, members or other numbers", () => {
+    expect(mcsVariant(`v1m + x.m0 + 10 - 2 + 1.5 + 20 - x + 2e5`)).toBeNull();
+  });
+});
