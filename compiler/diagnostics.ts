@@ -52,6 +52,8 @@ export const Codes = {
   NoApiSpecification: "APIMC2030",
   /** The API's specification cannot be used by a validation policy (no such operation, an unresolvable $ref, a schema ajv rejects). */
   SpecificationProblem: "APIMC2031",
+  /** validate-content schema-id names a schema the configuration does not register (gateway.json `schemas`, APIOps schemas), or schema-ref names what the schema lacks. */
+  UnknownSchema: "APIMC2032",
   /** A secret named value where it cannot stay a secret (C# code, a value needed while compiling). */
   SecretNamedValue: "APIMC2040",
   CSharpSyntax: "APIMC3001",
@@ -110,6 +112,10 @@ export const Codes = {
   BackendUnknownReference: "APIMC5031",
   /** gateway.json `listen.tls`: a certificate, key or CA file cannot be read or used. */
   ListenTlsInvalid: "APIMC5032",
+  /** An XML Schema (gateway.json `schemas`, an API's WSDL/XSD, APIOps schemas) is not well-formed or not a valid schema: a name it references is not defined, a facet is not valid for its type. */
+  XmlSchemaInvalid: "APIMC5040",
+  /** An XML Schema uses a construct apimc's XSD compiler does not support (identity constraints, redefine, block, notations, a regex block it does not know). */
+  XmlSchemaNotSupported: "APIMC5041",
   Internal: "APIMC9001",
   VerifyFailed: "APIMC9002",
 } as const;

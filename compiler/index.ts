@@ -11,6 +11,8 @@ import { parseXml, type XElement } from "./xml/parse.js";
 import { verifyEmitted } from "./verify.js";
 import { operationTemplateParameters } from "../runtime/traffic/uri.js";
 import { readSpecification } from "./validation/specification.js";
+import type { ConfiguredSchema } from "./validation/configured-schema.js";
+export type { ConfiguredSchema } from "./validation/configured-schema.js";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
@@ -70,6 +72,13 @@ export interface CompileOptions {
   apiSpecification?: ApiSpecification;
   /** The API's GraphQL schema (SDL), for validate-graphql-request (gateway.json `graphql.schema`, APIOps specification.graphql). */
   graphqlSchema?: { file: string; source: string; unreadable?: string };
+  /**
+   * Schemas registered in the configuration, by id: what validate-content `schema-id` names
+   * (gateway.json `schemas`, an APIOps folder's schemas). XML Schemas or JSON Schemas.
+   */
+  schemas?: Readonly<Record<string, ConfiguredSchema>>;
+  /** The API's XML schemas (its WSDL's types, or XSD files): validate-content validate-as="xml"/"soap" without schema-id. */
+  apiXmlSchemas?: ConfiguredSchema;
   /** false: print the code tree as built, without folding and dead-branch removal (tests compare both). Default true. */
   optimize?: boolean;
 }
@@ -213,6 +222,8 @@ function compileVariant(documents: readonly ScopeDocument[], name: string, optio
     specification: options.apiSpecification ? readSpecification(options.apiSpecification) : undefined,
     graphqlSchema: options.graphqlSchema,
     documentKind: options.documentKind,
+    schemas: options.schemas,
+    apiXmlSchemas: options.apiXmlSchemas,
   };
   const bags = state.allDiagnostics!;
   let secrets = false;

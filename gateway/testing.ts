@@ -1,5 +1,6 @@
 // `apimc/testing`: run a policy against a request, with a mocked or real backend, in process.
 import { loadPolicy } from "./load.js";
+import type { ConfiguredSchema } from "../compiler/validation/configured-schema.js";
 import { specificationSource, type SpecificationInput } from "../compiler/validation/openapi.js";
 import * as runtime from "../runtime/index.js";
 import { applyCaller, Context, newEnvironment, RequestMessage, ResponseMessage, Url, type Caller, type GatewayEnvironment } from "../runtime/context.js";
@@ -53,6 +54,10 @@ export interface RunPolicyOptions {
    * validate-parameters, validate-headers and validate-status-code validate against.
    */
   specification?: SpecificationInput;
+  /** Schemas registered by id (gateway.json `schemas`): what validate-content `schema-id` names. */
+  schemas?: Readonly<Record<string, ConfiguredSchema>>;
+  /** The API's XML schemas (a WSDL or XSD files): validate-content validate-as="xml"/"soap" without schema-id. */
+  xmlSchemas?: ConfiguredSchema;
 }
 
 export interface RunPolicyResult {
@@ -72,7 +77,7 @@ export { loadPolicy } from "./load.js";
 
 export async function runPolicy(policy: string | PolicyModule, options: RunPolicyOptions = {}): Promise<RunPolicyResult> {
   const backendIds = options.backends ? Object.keys(options.backends) : undefined;
-  const mod = typeof policy === "string" ? loadPolicy(policy, { namedValues: options.namedValues, backends: backendIds, urlTemplate: options.urlTemplate, specification: options.specification }) : policy;
+  const mod = typeof policy === "string" ? loadPolicy(policy, { namedValues: options.namedValues, backends: backendIds, urlTemplate: options.urlTemplate, specification: options.specification, schemas: options.schemas, xmlSchemas: options.xmlSchemas }) : policy;
   const rq = options.request ?? {};
   const url = Url.parse(new URL(rq.url ?? "/", "http://localhost").href);
   const headers = HeaderMap.from(rq.headers, "request");

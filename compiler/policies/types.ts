@@ -1,4 +1,5 @@
 // The shape every policy file exports, and the contexts the front end and code generator pass it.
+import type { ConfiguredSchema } from "../validation/configured-schema.js";
 import type { Code } from "../codegen/code.js";
 import type { ModuleScope } from "../codegen/scope.js";
 import type { DiagnosticBag } from "../diagnostics.js";
@@ -150,6 +151,10 @@ export interface BuildState {
   specification?: SpecificationState;
   /** The API's GraphQL schema (SDL text and its file); undefined when the API has none. */
   graphqlSchema?: { file: string; source: string; unreadable?: string };
+  /** Schemas registered in the configuration, by id (validate-content schema-id). */
+  schemas?: Readonly<Record<string, ConfiguredSchema>>;
+  /** The API's XML schemas (WSDL or XSD files): validate-content validate-as="xml"/"soap" without schema-id. */
+  apiXmlSchemas?: ConfiguredSchema;
 }
 
 /** The operation's contract read from the API's specification, or why it could not be read. */

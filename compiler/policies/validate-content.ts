@@ -8,7 +8,8 @@ import type { XElement, XValue } from "../xml/parse.js";
 import type { EmitContext, PolicyDef, PolicyNode } from "./types.js";
 import { ACTION, actionCode, checkSchema, contractFor, errorsVariableOf, schemaData } from "../validation/specification.js";
 import type { BodySchema, JsonSchema } from "../validation/openapi.js";
-import type { ContentSchemas } from "../../runtime/validation/content.js";
+import type { ContentSchemas, RuleSchema } from "../../runtime/validation/content.js";
+import { ruleSchema } from "../validation/content-schemas.js";
 
 /** 100 KB: the reference page's maximum for max-size. */
 export const MAX_CONTENT_SIZE = 102_400;
@@ -18,6 +19,8 @@ interface ContentNodeRule {
   action: string;
   validateAs: string;
   allowAdditional: boolean | null;
+  /** The rule's own schema (schema-id, XML schemas); absent: the specification's JSON schema of its type. */
+  schema?: RuleSchema;
 }
 
 export interface ValidateContentNode extends PolicyNode {
@@ -52,7 +55,7 @@ export const validateContent: PolicyDef<ValidateContentNode> = {
     let missingContentType: string | null = null;
     const typeMap = new Map<string, string>();
     const when: { when: XValue; to: string }[] = [];
-    const rules: ContentNodeRule[] = [];
+    const rules: (ContentNodeRule | null)[] = [];
     for (const c of pc.elements(el)) {
       if (c.name === "content-type-map") {
         const m = pc.attrs(c, { "any-content-type-value": { expr: false }, "missing-content-type-value": { expr: false } });
@@ -72,8 +75,7 @@ export const validateContent: PolicyDef<ValidateContentNode> = {
           else pc.diags.error(Codes.MissingAttribute, t.offset, "<type> needs 'from' (a content type) or 'when' (a policy expression).");
         }
       } else if (c.name === "content") {
-        const r = parseContent(c, pc);
-        if (r) rules.push(r);
+        rules.push(parseContent(c, pc));
       } else pc.diags.error(Codes.UnexpectedChild, c.offset, `<validate-content> takes <content-type-map> and <content> children, not <${c.name}>.`);
     }
     const max = a["max-size"];
@@ -81,11 +83,15 @@ export const validateContent: PolicyDef<ValidateContentNode> = {
     if (max && Number.isInteger(maxSize) && (maxSize < 0 || maxSize > MAX_CONTENT_SIZE))
       pc.diags.error(Codes.InvalidLiteral, max.offset, `'max-size' is ${maxSize}; the reference page allows 0 to ${MAX_CONTENT_SIZE} bytes (100 KB).`);
     const errorsVariable = errorsVariableOf(pc, a["errors-variable-name"]);
-    const contract = contractFor(pc, el);
+    // Rules with their own schemas (schema-id, XML) do not need the specification; the others do.
+    const own = rules.length > 0 && rules.every((r) => r === null || r.schema !== undefined);
+    if (rules.includes(null)) return null;
+    const contract = own ? (pc.state.specification?.contract ?? null) : contractFor(pc, el);
     const unspecified = a["unspecified-content-type-action"];
     const sizeExceeded = a["size-exceeded-action"];
-    if (!contract || !unspecified || !sizeExceeded || !Number.isInteger(maxSize)) return null;
+    if ((!contract && !own) || rules.includes(null) || !unspecified || !sizeExceeded || !Number.isInteger(maxSize)) return null;
     const request = pc.section === "inbound";
+    for (const r of rules as ContentNodeRule[]) if (r.schema?.kind === "json" && (r.allowAdditional === true || r.allowAdditional === false)) r.schema = { ...r.schema, data: { schema: withAdditional(r.schema.data.schema, r.allowAdditional), definitions: {} } };
     const convert = (m: Record<string, BodySchema | null>, where: string): ContentSchemas => {
       const out: ContentSchemas = {};
       for (const [ct, b] of Object.entries(m)) {
@@ -94,20 +100,20 @@ export const validateContent: PolicyDef<ValidateContentNode> = {
           continue;
         }
         // A <content> element decides allow-additional-properties for its type (or for all, when it has none).
-        const rule = rules.find((r) => r.type === ct) ?? rules.find((r) => r.type === "");
+        const rule = rules.find((r) => r?.type === ct) ?? rules.find((r) => r?.type === "");
         const schema = rule?.allowAdditional === true || rule?.allowAdditional === false ? withAdditional(b.schema, rule.allowAdditional) : b.schema;
-        const defs = rule?.allowAdditional === true || rule?.allowAdditional === false ? mapValues(contract.definitions, (d) => withAdditional(d, rule.allowAdditional!)) : contract.definitions;
+        const defs = rule?.allowAdditional === true || rule?.allowAdditional === false ? mapValues(contract!.definitions, (d) => withAdditional(d, rule.allowAdditional!)) : contract!.definitions;
         const data = schemaData(schema, defs);
         out[ct] = checkSchema(pc, el, data, `${where} (${ct})`) ? { definition: b.definition, data } : null;
       }
       return out;
     };
-    const schemas = request ? convert(contract.requestContent, "the request body") : Object.fromEntries(Object.entries(contract.responses).map(([code, r]) => [code, convert(r.content, `the ${code} response body`)]));
-    return { ...base, unspecified, sizeExceeded, maxSize, errorsVariable, anyContentType, missingContentType, typeMap: [...typeMap], when, rules, schemas, request };
+    const schemas = !contract ? {} : request ? convert(contract.requestContent, "the request body") : Object.fromEntries(Object.entries(contract.responses).map(([code, r]) => [code, convert(r.content, `the ${code} response body`)]));
+    return { ...base, unspecified, sizeExceeded, maxSize, errorsVariable, anyContentType, missingContentType, typeMap: [...typeMap], when, rules: rules as ContentNodeRule[], schemas, request };
   },
   emit(node, ec) {
     const config = ec.scope.constant(
-      js`{ request: ${node.request}, maxSize: ${node.maxSize}, errorsVariable: ${node.errorsVariable}, anyContentType: ${node.anyContentType}, missingContentType: ${node.missingContentType}, typeMap: new Map(${dataLiteral(node.typeMap)}), rules: ${dataLiteral(node.rules.map((r) => ({ type: r.type, action: r.action, validateAs: r.validateAs })))}, schemas: ${dataLiteral(node.schemas)} }`,
+      js`{ request: ${node.request}, maxSize: ${node.maxSize}, errorsVariable: ${node.errorsVariable}, anyContentType: ${node.anyContentType}, missingContentType: ${node.missingContentType}, typeMap: new Map(${dataLiteral(node.typeMap)}), rules: ${dataLiteral(node.rules.map((r) => ({ type: r.type, action: r.action, validateAs: r.validateAs, ...(r.schema ? { schema: r.schema } : {}) })))}, schemas: ${dataLiteral(node.schemas)} }`,
       "contentRules",
     );
     return js`${rt("validateContent")}(ctx, ${config}, ${actionCode(node.unspecified, ec)}, ${actionCode(node.sizeExceeded, ec)}, ${whenMapper(node, ec)});`;
@@ -134,14 +140,15 @@ function parseContent(c: XElement, pc: Parameters<PolicyDef["parse"]>[1]): Conte
   });
   pc.elements(c).forEach((x) => pc.diags.error(Codes.UnexpectedChild, x.offset, "<content> takes no child elements."));
   const validateAs = literal(ca["validate-as"]);
-  if (validateAs && validateAs !== "json")
-    pc.diags.error(Codes.NotImplemented, ca["validate-as"]!.offset, `validate-as="${validateAs}" is not implemented in apimc: it validates JSON bodies against the API's JSON schemas (XML and SOAP need XML schemas).`);
-  for (const n of ["schema-id", "schema-ref", "case-insensitive-property-names"] as const)
-    if (ca[n]) pc.diags.error(Codes.NotImplemented, ca[n]!.offset, `'${n}' is not implemented in apimc: schemas added to an APIM instance are not part of an API's specification; validate-content uses the specification's schemas.`);
+  if (ca["case-insensitive-property-names"]) pc.diags.error(Codes.NotImplemented, ca["case-insensitive-property-names"].offset, "'case-insensitive-property-names' is not implemented in apimc: JSON property names are matched as the schema writes them.");
   const action = literal(ca.action);
-  if (!validateAs || !action || validateAs !== "json") return null;
+  if (!validateAs || !action) return null;
+  if (validateAs !== "json" && ca["allow-additional-properties"]) pc.diags.warning(Codes.InvalidLiteral, ca["allow-additional-properties"].offset, "'allow-additional-properties' applies to JSON schemas; an XML schema's content models decide what an element may contain.");
+  const type = (literal(ca.type) ?? "").toLowerCase().split(";")[0]!.trim();
+  const schema = ruleSchema(pc, { el: c, validateAs, type, schemaId: ca["schema-id"], schemaRef: ca["schema-ref"] });
+  if (schema === undefined) return null;
   const allow = literal(ca["allow-additional-properties"]);
-  return { type: (literal(ca.type) ?? "").toLowerCase().split(";")[0]!.trim(), action, validateAs, allowAdditional: allow === null ? null : allow.toLowerCase() === "true" };
+  return { type, action, validateAs, allowAdditional: allow === null ? null : allow.toLowerCase() === "true", ...(schema ? { schema } : {}) };
 }
 
 function mapValues<T, U>(o: Readonly<Record<string, T>>, f: (v: T) => U): Record<string, U> {

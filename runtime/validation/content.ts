@@ -10,14 +10,33 @@ import type { HeaderMap } from "../headers.js";
 import { errorMessage, errorValue, jsonPosition, LazySchema, type SchemaData } from "./schema.js";
 import { reportValidation, toAction, type ValidationError } from "./report.js";
 import { isStatusSpecified } from "./status-code.js";
+import type { XsdTables } from "./xsd-tables.js";
+import { validateXml } from "./xsd-validate.js";
 
 export interface ContentRule {
   /** Lower-case content type; "" applies to every content type the specification lists. */
   type: string;
   action: string;
-  /** "json" (xml and soap are refused at build time). */
+  /** "json", "xml" or "soap". */
   validateAs: string;
+  /**
+   * The rule's own schema (schema-id, or the API's XML schemas for xml/soap); absent: the
+   * specification's JSON schema of the content type. A rule with its own schema specifies its type.
+   */
+  schema?: RuleSchema;
 }
+
+export type RuleSchema =
+  | { kind: "json"; definition: string; data: SchemaData }
+  | {
+      kind: "xml";
+      definition: string;
+      tables: XsdTables;
+      /** null: an XML document; else a SOAP envelope of this version ("any": 1.1 or 1.2) whose Body holds the payload. */
+      soap: "1.1" | "1.2" | "any" | null;
+      /** Global elements the payload's root may be ("{ns}local"); null: any global element. */
+      roots: string[] | null;
+    };
 
 export interface ContentSchemas {
   /** Lower-case content type → the schema's definition name and data; null: specified without a schema. */
@@ -99,23 +118,33 @@ export function validateContent(ctx: Context, config: ContentConfig, unspecified
   // An empty body has nothing to validate, whatever its Content-Type says (a GET, a 204, a client
   // that always sends Content-Type).
   if (size === 0) return reportValidation(ctx, policy, errors, config.errorsVariable, config.request);
-  const specified = schemas !== null && Object.prototype.hasOwnProperty.call(schemas, type);
+  // A <content> element with its own schema (schema-id, XML schemas) specifies its content type.
+  const own = config.rules.find((r) => r.schema && r.type === type) ?? config.rules.find((r) => r.schema && r.type === "");
+  const specified = own !== undefined || (schemas !== null && Object.prototype.hasOwnProperty.call(schemas, type));
   if (!specified) {
     // A response whose status the specification does not list at all is validate-status-code's business.
     if (!config.request && schemas === null && !isStatusSpecified(Object.keys(config.schemas), ctx.Response.StatusCode)) return reportValidation(ctx, policy, errors, config.errorsVariable, false);
     errors.push({ Name: type, Type: kind, ValidationRule: "Unspecified", Details: `Unspecified content type ${type} is not allowed.`, Action: unspecified });
     return reportValidation(ctx, policy, errors, config.errorsVariable, config.request);
   }
-  const rule = config.rules.find((r) => r.type === type) ?? config.rules.find((r) => r.type === "");
-  const entry = schemas[type];
+  const rule = own ?? config.rules.find((r) => r.type === type) ?? config.rules.find((r) => r.type === "");
+  const entry = rule?.schema ?? schemas?.[type];
   if (rule && entry) {
     const action = toAction(rule.action, policy, "action");
     if (action !== "ignore") {
-      const error = checkJson(bytes ? bytes.toString("utf8") : "", entry, type, noun);
+      const text = bytes ? bytes.toString("utf8") : "";
+      const error = "kind" in entry && entry.kind === "xml" ? checkXml(text, entry, type, noun) : checkJson(text, entry as { definition: string; data: SchemaData }, type, noun);
       if (error) errors.push({ Name: type, Type: kind, ValidationRule: error.rule, Details: error.details, Action: action });
     }
   }
   reportValidation(ctx, policy, errors, config.errorsVariable, config.request);
+}
+
+/** The body against an XML schema (a document, or a SOAP envelope's payload): null when it conforms. */
+export function checkXml(text: string, entry: Extract<RuleSchema, { kind: "xml" }>, type: string, noun: string): { rule: string; details: string } | null {
+  const e = validateXml(entry.tables, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { soap: entry.soap ?? undefined, roots: entry.roots ?? undefined });
+  if (!e) return null;
+  return { rule: "IncorrectMessage", details: `Body of the ${noun} does not conform to the definition ${entry.definition}, which is associated with the content type ${type}. ${e.message} Line: ${e.line}, Position: ${e.position}` };
 }
 
 /** The body against a JSON schema: null when it conforms. */

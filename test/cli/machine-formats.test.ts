@@ -51,6 +51,7 @@ const BAD: Record<string, string> = {
   APIMC2017: P(`<set-header name="a"><value>{{nope}}</value></set-header>`), // a warning for check
   APIMC2018: P(`<include-fragment fragment-id="nope" />`),
   APIMC2019: P(`<rate-limit calls="1" renewal-period="60" />\n    <rate-limit calls="2" renewal-period="60" />`),
+  APIMC2032: P(`<validate-content unspecified-content-type-action="prevent" max-size="100" size-exceeded-action="prevent"><content type="application/json" validate-as="json" schema-id="nope" action="prevent" /></validate-content>`),
   APIMC2030: P(`<validate-parameters specified-parameter-action="prevent" unspecified-parameter-action="prevent" />`),
   // Without named values: the characters that mark secret named values (test/secrets covers the secret uses).
   APIMC2040: P(`<set-header name="X-A" exists-action="override"><value>a\uE0F0b</value></set-header>`),
@@ -95,6 +96,8 @@ const NOT_FROM_ONE_DOCUMENT: Record<string, string> = {
   APIMC5030: "a backend in gateway.json or an APIOps folder (test/backends/backend-config.test.ts)",
   APIMC5031: "a backend in gateway.json or an APIOps folder (test/backends/backend-config.test.ts)",
   APIMC5032: "gateway.json listen.tls (test/backends/listen-tls.test.ts)",
+  APIMC5040: "an XML schema (gateway.json schemas, an API's WSDL/XSD: test/validation/xsd-compile.test.ts)",
+  APIMC5041: "an XML schema (gateway.json schemas, an API's WSDL/XSD: test/validation/xsd-compile.test.ts)",
   APIMC9001: "a compiler bug",
   APIMC9002: "a compiler bug",
 };

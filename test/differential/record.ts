@@ -4,6 +4,7 @@ import { relative } from "node:path";
 import { findReference, referenceVersions, runReference } from "./csharp-harness.js";
 import { fingerprint, orphanAnswers, readRecorded, SUITES, writeRecorded } from "./recorded.js";
 import { recordGenerated } from "./generate/record-generated.js";
+import { recordXsd } from "./xsd-reference.js";
 
 export async function recordAll(log: (line: string) => void = console.log): Promise<void> {
   const ref = findReference();
@@ -22,6 +23,8 @@ export async function recordAll(log: (line: string) => void = console.log): Prom
     log(`${s.name}: ${s.cases.length} answers, ${same ? "unchanged" : `${changed} new or changed`} -> ${relative(process.cwd(), s.file)}`);
     if (mismatches.length) log(`  declared type wrong (the tests will say so): ${mismatches.join(", ")}`);
   }
+  // The XML Schema matrix (xsd-cases.ts): System.Xml.Schema's verdicts.
+  await recordXsd(ref, versions.mono, log);
   // The fixed-seed generated set (generate/fixed-set.ts); `--no-generated` leaves it as it is.
   if (!process.argv.includes("--no-generated")) await recordGenerated(ref, versions, log);
 }

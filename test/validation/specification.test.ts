@@ -103,12 +103,12 @@ describe("diagnostics", () => {
     }
   });
 
-  it("attribute errors: max-size over 100 KB, validate-as xml, schema-id, bad status code, unknown children", () => {
+  it("attribute errors: max-size over 100 KB, validate-as xml without XML schemas, an unknown schema-id, bad status code, unknown children", () => {
     const s = spec(SPECS[0]!, "createPet");
     const codes = (inner: string, section: "inbound" | "outbound" = "inbound") => diagnosticsOf(doc({ [section]: inner }), s).filter((x) => x.severity === "error").map((x) => x.code);
     expect(codes(`<validate-content unspecified-content-type-action="prevent" max-size="102401" size-exceeded-action="prevent" />`)).toEqual(["APIMC2008"]);
-    expect(codes(`<validate-content unspecified-content-type-action="prevent" max-size="10" size-exceeded-action="prevent"><content validate-as="xml" action="prevent" /></validate-content>`)).toEqual(["APIMC2015"]);
-    expect(codes(`<validate-content unspecified-content-type-action="prevent" max-size="10" size-exceeded-action="prevent"><content validate-as="json" schema-id="s" action="prevent" /></validate-content>`)).toEqual(["APIMC2015"]);
+    expect(codes(`<validate-content unspecified-content-type-action="prevent" max-size="10" size-exceeded-action="prevent"><content validate-as="xml" action="prevent" /></validate-content>`)).toEqual(["APIMC2030"]);
+    expect(codes(`<validate-content unspecified-content-type-action="prevent" max-size="10" size-exceeded-action="prevent"><content validate-as="json" schema-id="s" action="prevent" /></validate-content>`)).toEqual(["APIMC2032"]);
     expect(codes(`<validate-content unspecified-content-type-action="block" max-size="10" size-exceeded-action="prevent" />`)).toEqual(["APIMC2008"]);
     expect(codes(`<validate-status-code unspecified-status-code-action="prevent"><status-code code="99" action="ignore" /></validate-status-code>`, "outbound")).toEqual(["APIMC2008"]);
     expect(codes(`<validate-status-code unspecified-status-code-action="prevent"><code value="1" /></validate-status-code>`, "outbound")).toEqual(["APIMC2009"]);
