@@ -60,6 +60,8 @@ export function jsonQuote(s: string | null): string {
  * unit in the 15th digit (>= 5e-16 |n|). "R" keeps them only when .NET Framework's own (lossy) parser
  * reads them back as n, which the fast path checks as fmtRoundTrip does.
  */
+/** 5^0..5^22, exact doubles. */
+const POW5 = Array.from({ length: 23 }, (_, k) => 5 ** k);
 function writeDouble(n: number): string {
   const a = n < 0 ? -n : n;
   if (a === 0) return "0.0";
@@ -88,7 +90,10 @@ function writeDouble(n: number): string {
         v /= 10;
         sc++;
       }
-      if (netIntegerToDouble(v, sc, n < 0) === n) return frac < 0 ? `${s}.0` : s;
+      // A decimal that is n exactly (an integer, or 5^-sc divides v) .NET reads back as n: its lossy
+      // products are off by a few units of 2^-64, far from the rounding point at bit 11, and there
+      // are no denormals here. Others are read as .NET reads them.
+      if (sc >= 0 || v % POW5[-sc]! === 0 || netIntegerToDouble(v, sc, n < 0) === n) return frac < 0 ? `${s}.0` : s;
     }
   }
   const s = fmtRoundTrip(n);

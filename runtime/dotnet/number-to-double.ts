@@ -128,9 +128,11 @@ const halves = (xs: bigint[]): number[] => xs.flatMap((x) => [Number(x >> 32n), 
 const POW10_H = halves(POW10);
 const POW10_16_H = halves(POW10_16);
 
-/** The 64-bit product of two 32-bit numbers, exactly, as two halves (16-bit pieces keep every partial product below 2^53). */
-let mulHi = 0;
-let mulLo = 0;
+/**
+ * The 64-bit product of two 32-bit numbers, exactly, into PRODUCT as [high half, low half] (16-bit
+ * pieces keep every partial product below 2^53; a Float64Array holds the halves unboxed).
+ */
+const PRODUCT = new Float64Array(2);
 function mul32(a: number, b: number): void {
   const a1 = Math.floor(a / 65536);
   const a0 = a - a1 * 65536;
@@ -144,8 +146,8 @@ function mul32(a: number, b: number): void {
     lo -= TWO32;
     carry = 1;
   }
-  mulHi = a1 * b1 + midHi + carry;
-  mulLo = lo;
+  PRODUCT[0] = a1 * b1 + midHi + carry;
+  PRODUCT[1] = lo;
 }
 
 /**
@@ -182,12 +184,12 @@ export function netIntegerToDouble(v: number, sc: number, neg: boolean): number 
     }
     // mul64Lossy: hi:lo × bh:bl, keeping ah·bh + (ah·bl >> 32) + (al·bh >> 32)
     mul32(hi, bl);
-    const cross1 = mulHi;
+    const cross1 = PRODUCT[0]!;
     mul32(lo, bh);
-    const cross2 = mulHi;
+    const cross2 = PRODUCT[0]!;
     mul32(hi, bh);
-    let rl = mulLo + cross1 + cross2;
-    let rh = mulHi;
+    let rl = PRODUCT[1]! + cross1 + cross2;
+    let rh = PRODUCT[0]!;
     while (rl >= TWO32) {
       rl -= TWO32;
       rh += 1;
