@@ -1,6 +1,7 @@
 // Backend entities in the configuration: gateway.json `backends.<id>` and APIOps
 // `backends/<id>/backendInformation.json` `properties` have one shape, APIM's backend resource:
-// `url`, `type` ("Single" | "Pool"), `pool.services` ({ id, priority, weight }), `circuitBreaker.rules`
+// `url`, `type` ("Single" | "Pool"), `pool.services` ({ id, priority, weight }) and
+// `pool.sessionAffinity` ({ sessionId: { source: "Cookie", name } }), `circuitBreaker.rules`
 // ({ name, failureCondition: { count | percentage, interval, statusCodeRanges, errorReasons },
 // tripDuration, acceptRetryAfter }), `credentials` (header, query, authorization, certificate,
 // certificateIds; values may be `{{named values}}`) and `tls` (validateCertificateChain,
@@ -20,7 +21,7 @@ export interface BackendConfig {
   type?: "Single" | "Pool";
   description?: string;
   protocol?: string;
-  pool?: { services: { id: string; priority?: number; weight?: number }[] };
+  pool?: { services: { id: string; priority?: number; weight?: number }[]; sessionAffinity?: { sessionId: { source: "Cookie"; name: string } } };
   circuitBreaker?: { rules: CircuitBreakerRuleConfig[] };
   credentials?: {
     header?: Record<string, string[]>;
@@ -98,6 +99,11 @@ export function checkBackends(raw: Record<string, unknown>, namedValues: NamedVa
     const checked: CheckedBackend = { entity };
     if (isPool(b)) {
       entity.pool = checkPool(b.pool, raw, isPool, bad);
+      const affinity = isObject(b.pool) ? b.pool.sessionAffinity : undefined;
+      if (affinity !== undefined && affinity !== null) {
+        const cookie = checkSessionAffinity(affinity, bad);
+        if (cookie) entity.affinity = { cookie };
+      }
       for (const k of ["circuitBreaker", "credentials", "tls", "proxy"]) if (b[k] !== undefined && b[k] !== null) bad(`/${k}`, `A pool has no '${k}': give it to its member backends.`);
     } else {
       if (typeof b.url !== "string" || !isHttpUrl(b.url)) bad(b.url === undefined ? "" : "/url", b.url === undefined ? `The backend '${id}' needs 'url' (its runtime URL), or "type": "Pool" with 'pool'.` : `'url' must be an absolute http(s) URL, not ${JSON.stringify(b.url)}.`);
@@ -153,6 +159,20 @@ function checkPool(pool: unknown, raw: Record<string, unknown>, isPool: (b: unkn
     members.push({ id, priority: num("priority", 0), weight: num("weight", 1) });
   });
   return members;
+}
+
+/** `pool.sessionAffinity`: { "sessionId": { "source": "Cookie", "name": "<cookie name>" } } (APIM's session awareness). */
+function checkSessionAffinity(a: unknown, bad: (p: string, m: string, c?: string) => void): string | null {
+  const at = "/pool/sessionAffinity";
+  const shape = '\'sessionAffinity\' is { "sessionId": { "source": "Cookie", "name": "<cookie name>" } }.';
+  if (!isObject(a)) return (bad(at, shape), null);
+  for (const k of Object.keys(a)) if (k !== "sessionId") bad(`${at}/${esc(k)}`, `Unknown sessionAffinity property '${k}' (sessionId).`);
+  const id = a.sessionId;
+  if (!isObject(id)) return (bad(id === undefined ? at : `${at}/sessionId`, shape), null);
+  for (const k of Object.keys(id)) if (k !== "source" && k !== "name") bad(`${at}/sessionId/${esc(k)}`, `Unknown sessionId property '${k}' (source, name).`);
+  if (typeof id.source !== "string" || id.source.toLowerCase() !== "cookie") return (bad(id.source === undefined ? `${at}/sessionId` : `${at}/sessionId/source`, `The session id's 'source' is "Cookie" (APIM keeps sessions in a cookie), not ${JSON.stringify(id.source)}.`), null);
+  if (typeof id.name !== "string" || !TOKEN.test(id.name)) return (bad(id.name === undefined ? `${at}/sessionId` : `${at}/sessionId/name`, `The session id needs 'name': the cookie's name (letters, digits and !#$%&'*+.^_\`|~-), not ${JSON.stringify(id.name)}.`), null);
+  return id.name;
 }
 
 function checkBreaker(cb: unknown, bad: (p: string, m: string, c?: string) => void): BreakerRule | null {

@@ -13,6 +13,7 @@ import type { BackendHost, ForwardOptions } from "../pipeline.js";
 import { httpBackend, type BackendTls } from "../backend.js";
 import { CircuitBreaker, retryAfterMs, type BreakerRule } from "./circuit-breaker.js";
 import { PoolBalancer, type PoolMember } from "./pool.js";
+import { randomBytes } from "node:crypto";
 
 export interface BackendEntity {
   id: string;
@@ -20,6 +21,8 @@ export interface BackendEntity {
   url: string | null;
   /** Pool members (single backends), for a pool. */
   pool?: readonly PoolMember[];
+  /** A pool's session awareness: the cookie that pins a client's session to one member. */
+  affinity?: { cookie: string };
   breaker?: BreakerRule;
   /** Named values already resolved. */
   credentials?: {
@@ -184,12 +187,49 @@ export function entityBackend(plain: BackendHost, serviceUrl: string, apiPath: s
       if (!e) return plain.forward(ctx, opts);
       if (!e.pool) return forwardSingle(ctx, e, opts, false);
       const now = Date.now();
-      const member = state.balancer(e).choose((id) => {
+      const available = (id: string) => {
         const m = entities.get(id);
         return !!m && !(state.breaker(m)?.isOpen(now) ?? false);
-      });
+      };
+      // Session awareness: the session's member while it is in the pool and available; else the balancer's choice, pinned by a new cookie.
+      const pinned = e.affinity ? sessionMember(ctx, e.affinity.cookie, e.pool, available) : null;
+      const member = pinned ?? state.balancer(e).choose(available);
       if (!member) return Promise.resolve(unavailable(`Backend pool ${e.id}`));
-      return forwardSingle(ctx, entities.get(member.id)!, opts, true);
+      const sent = forwardSingle(ctx, entities.get(member.id)!, opts, true);
+      if (!e.affinity || pinned) return sent;
+      const cookie = `${e.affinity.cookie}=${sessionValue(member.id)}; Path=/; HttpOnly${ctx.Request.Url.Scheme === "https" ? "; Secure" : ""}`;
+      return sent.then((res) => {
+        res.Headers.appendValues("Set-Cookie", [cookie]);
+        return res;
+      });
     },
   };
+}
+
+// -------------------------------------------------------------------------------------------------
+// Session awareness: the cookie's value is a random session id and the member's id
+// (`<id>.<base64url member>`), so any worker, and the gateway after a restart, sends the session to
+// the same member without shared state. A value naming no member of the pool starts a new session.
+
+/** A new session's cookie value for `member`. */
+export function sessionValue(member: string): string {
+  return `${randomBytes(12).toString("base64url")}.${Buffer.from(member, "utf8").toString("base64url")}`;
+}
+
+/** The pool member the request's session cookie names, when it is in `pool` and available. */
+export function sessionMember(ctx: Context, cookie: string, pool: readonly PoolMember[], available: (id: string) => boolean): PoolMember | null {
+  const header = ctx.Request.Headers.get("cookie");
+  if (!header) return null;
+  for (const line of header.values)
+    for (const pair of line.split(";")) {
+      const eq = pair.indexOf("=");
+      if (eq < 0 || pair.slice(0, eq).trim() !== cookie) continue;
+      const value = pair.slice(eq + 1).trim();
+      const dot = value.lastIndexOf(".");
+      if (dot < 1) continue;
+      const id = Buffer.from(value.slice(dot + 1), "base64url").toString("utf8");
+      const m = pool.find((x) => x.id === id);
+      if (m && available(m.id)) return m;
+    }
+  return null;
 }
