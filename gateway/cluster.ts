@@ -2,8 +2,11 @@
 // - The primary compiles the configuration once to check it, watches its files (one set of
 //   watches, diagnostics printed once) and tells every worker to reload after a good build; the
 //   workers compile it themselves (modules are functions, they cannot be sent between processes).
-// - SIGTERM/SIGINT: every worker stops accepting, finishes its requests in flight and exits; then
-//   the primary exits.
+// - SIGTERM/SIGINT: every worker stops accepting, finishes its requests in flight, tells the primary
+//   it is done and exits; then the primary exits. A worker that said it is done is ended by the
+//   primary at once: Node's process.exit waits for V8's background jobs (a TurboFan compile started
+//   by the last requests took 2-7 s of the exit at load 6, long enough at load 20 to reach the 30 s
+//   kill), and such a worker has nothing left to do.
 // - A worker that dies is replaced, after a delay that doubles while replacements die young.
 // - /_apimc/metrics in a worker asks the primary, which gathers every worker's metrics
 //   (prom-client's AggregatorRegistry) and sums them.
@@ -12,7 +15,7 @@ import { AggregatorRegistry, type Registry } from "prom-client";
 import { breakerEvent, linkBreakers, type BreakerEvent } from "../runtime/backends/entities.js";
 
 type ToWorker = { apimc: "reload" } | { apimc: "shutdown" } | { apimc: "metrics"; id: number; text?: string; error?: string } | { apimc: "breaker"; event: BreakerEvent };
-type ToPrimary = { apimc: "listening"; url: string } | { apimc: "reloaded"; ok: boolean; message?: string } | { apimc: "metrics"; id: number } | { apimc: "breaker"; event: BreakerEvent };
+type ToPrimary = { apimc: "listening"; url: string } | { apimc: "closed" } | { apimc: "reloaded"; ok: boolean; message?: string } | { apimc: "metrics"; id: number } | { apimc: "breaker"; event: BreakerEvent };
 
 const isMessage = (m: unknown): m is { apimc: string } => typeof m === "object" && m !== null && typeof (m as { apimc?: unknown }).apimc === "string";
 
@@ -36,6 +39,8 @@ export function startPrimary(workers: number, shared: boolean, say: (line: strin
   const youngDeaths = new Map<number, number>();
   let listening = false;
   const serving = new Set<Worker>();
+  /** Workers that finished their requests and said so: their end is not a death. */
+  const closed = new Set<Worker>();
   let shuttingDown = false;
   let reloadRound: { waiting: Set<Worker>; failed: string[] } | null = null;
   let finish!: (code: number) => void;
@@ -66,6 +71,9 @@ export function startPrimary(workers: number, shared: boolean, say: (line: strin
         listening = true;
         say(`apimc gateway listening on ${msg.url} (${workers} workers)`);
       }
+    } else if (msg.apimc === "closed") {
+      closed.add(w);
+      w.process.kill("SIGKILL");
     } else if (msg.apimc === "reloaded" && reloadRound?.waiting.delete(w)) {
       if (!msg.ok) reloadRound.failed.push(`  worker ${slots.get(w)?.slot} (pid ${w.process.pid}): ${msg.message ?? "the build failed"}`);
       finishReload();
@@ -84,13 +92,14 @@ export function startPrimary(workers: number, shared: boolean, say: (line: strin
     const info = slots.get(w);
     slots.delete(w);
     serving.delete(w);
+    const finished = closed.delete(w);
     if (reloadRound?.waiting.delete(w)) finishReload();
     if (shuttingDown) {
       if (slots.size === 0) finish(0);
       return;
     }
     if (!info) return;
-    if (!listening && code !== 0) {
+    if (!listening && code !== 0 && !finished) {
       // No worker ever listened: the port or the configuration is the problem, not the worker.
       say(`apimc: worker ${info.slot} exited (code ${code ?? signal}) before the gateway could listen; stopping`);
       stopAll().then(() => finish(1));
@@ -100,7 +109,7 @@ export function startPrimary(workers: number, shared: boolean, say: (line: strin
     const deaths = lived < YOUNG_MS ? (youngDeaths.get(info.slot) ?? 0) + 1 : 0;
     youngDeaths.set(info.slot, deaths);
     const delay = deaths === 0 ? 0 : Math.min(MAX_RESPAWN_DELAY_MS, 250 * 2 ** (deaths - 1));
-    say(`apimc: worker ${info.slot} (pid ${w.process.pid}) exited (${signal ? `signal ${signal}` : `code ${code}`}) after ${(lived / 1000).toFixed(1)} s; starting another in ${delay} ms`);
+    say(`apimc: worker ${info.slot} (pid ${w.process.pid}) ${finished ? "stopped (finished its requests)" : `exited (${signal ? `signal ${signal}` : `code ${code}`})`} after ${(lived / 1000).toFixed(1)} s; starting another in ${delay} ms`);
     setTimeout(() => {
       if (!shuttingDown) fork(info.slot);
     }, delay);
@@ -199,7 +208,11 @@ export function followPrimary(): { serving(hooks: WorkerHooks, url: string): voi
     closing = true;
     if (!hooks) process.exit(0);
     hooks.close().then(
-      () => process.exit(0),
+      () => {
+        // The primary ends this process when it hears this (process.exit can take seconds, above).
+        if (process.connected) process.send!({ apimc: "closed" } satisfies ToPrimary, () => process.exit(0));
+        else process.exit(0);
+      },
       () => process.exit(1),
     );
   };

@@ -546,27 +546,50 @@ export function createGateway(opts: GatewayOptions): Gateway {
     reload: () => (opts.config || opts.apiops !== undefined ? fromConfig() : false),
     routes: () => table,
     async close() {
+      const step = shutdownSteps(server, () => inflight);
       // Not ready from now on; the admin port stays up (answering so) until the requests in flight are done.
       closing = true;
+      step?.("close: stop accepting");
       watcher?.close();
       tlsListener?.close();
       workbench?.close();
       loopWatch?.close();
+      // A response that was already being written when closing began keeps its keep-alive: once
+      // it ends, its connection is idle and would hold server.close() up to keepAliveTimeout.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      clearInterval(sweep);
+      step?.("close: every connection closed");
       if (inflight > 0) await new Promise<void>((resolve) => (drained = resolve));
-      server.closeIdleConnections();
+      step?.("close: every request finished");
       await Promise.allSettled([...pending]);
       await (stores.get(LOGGER_SINKS_STORE) as LoggerSinks | undefined)?.close();
+      step?.("close: one-way requests and log sinks done");
       if (adminServer?.listening)
         await new Promise<void>((resolve) => {
           adminServer.close(() => resolve());
           adminServer.closeIdleConnections();
         });
       await state?.close();
+      step?.("close: done");
     },
+  };
+}
+
+/**
+ * APIMC_DEBUG_SHUTDOWN=1: each step of close() on stderr with the time, the requests and
+ * connections still open and what keeps the event loop alive (to find what holds a shutdown up).
+ */
+function shutdownSteps(server: Server, inflight: () => number): ((step: string) => void) | null {
+  if (!process.env.APIMC_DEBUG_SHUTDOWN) return null;
+  const t0 = performance.now();
+  return (step) => {
+    const handles = (process as unknown as { _getActiveHandles(): object[] })._getActiveHandles().map((h) => h.constructor.name);
+    const connections = (server as unknown as { _connections: number })._connections;
+    process.stderr.write(`apimc shutdown (pid ${process.pid}) +${(performance.now() - t0).toFixed(0)} ms ${step}: ${inflight()} requests, ${connections} connections; active handles: ${handles.join(", ")}\n`);
   };
 }
 
