@@ -48,6 +48,8 @@ export const Codes = {
   UnknownTemplateParameter: "APIMC2020",
   /** set-backend-service backend-id names a backend the gateway configuration does not define. */
   UnknownBackend: "APIMC2021",
+  /** A policy APIM has retired that apimc still runs as APIM did (set-graphql-resolver): a warning saying how to migrate. */
+  RetiredPolicy: "APIMC2022",
   /** A validation policy (validate-content, -parameters, -headers, -status-code) in a module compiled without the API's specification. */
   NoApiSpecification: "APIMC2030",
   /** The API's specification cannot be used by a validation policy (no such operation, an unresolvable $ref, a schema ajv rejects). */

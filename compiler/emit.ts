@@ -7,7 +7,7 @@ import type { DiagnosticBag } from "./diagnostics.js";
 import type { SectionLists } from "./compose.js";
 import { isAsyncNode, lookupPolicy } from "./policies/registry.js";
 import { ALL_SECTIONS, type EmitContext, type MessageTarget, type PolicyNode, type Section } from "./policies/types.js";
-import type { XValue } from "./xml/parse.js";
+import type { XElement, XValue } from "./xml/parse.js";
 import { forwardCall, forwardOnlyCall, type ForwardNode } from "./policies/forward-request.js";
 
 /** Policies that read bodies themselves (conservative until each declares readsBody). */
@@ -34,11 +34,34 @@ export function emitSections(sections: SectionLists, builder: ModuleBuilder, dia
       out.push({ name: section, body: tree(stmts, true), async: false });
       continue;
     }
+    if (section === "backend") {
+      builder.graphqlResolvers = false;
+      const body = ec.policies(resolversFirst(nodes));
+      // set-graphql-resolver declared resolvers (here or in a choose): the query is executed if no forward-request did.
+      if (builder.graphqlResolvers) out.push({ name: section, body: js`${body}\nawait ${rt("graphqlAnswer")}(ctx);`, async: true });
+      else if (!body.isEmpty) out.push({ name: section, body, async: nodes.some(isAsyncNode) });
+      continue;
+    }
     const body = ec.policies(nodes);
     if (body.isEmpty) continue;
     out.push({ name: section, body, async: nodes.some(isAsyncNode) });
   }
   return out;
+}
+
+/**
+ * set-graphql-resolver declarations first (the page: a resolver is "invoked only when a matching
+ * GraphQL query is executed", wherever it is written), so a forward-request before them in the
+ * document still executes the query with them; a policy holding declarations (a choose) moves with them.
+ */
+function resolversFirst(nodes: readonly PolicyNode[]): readonly PolicyNode[] {
+  const declares = nodes.map((n) => holdsResolver(n.el));
+  if (!declares.some(Boolean)) return nodes;
+  return [...nodes.filter((_, i) => declares[i]), ...nodes.filter((_, i) => !declares[i])];
+}
+
+function holdsResolver(el: XElement): boolean {
+  return el.name === "set-graphql-resolver" || el.children.some((c) => c.kind === "element" && holdsResolver(c));
 }
 
 function makeEmitContext(builder: ModuleBuilder, diags: DiagnosticBag, section: Section, request: MessageTarget, response: MessageTarget, sectionNodes: readonly PolicyNode[]): EmitContext {

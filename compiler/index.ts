@@ -79,6 +79,8 @@ export interface CompileOptions {
   schemas?: Readonly<Record<string, ConfiguredSchema>>;
   /** The API's XML schemas (its WSDL's types, or XSD files): validate-content validate-as="xml"/"soap" without schema-id. */
   apiXmlSchemas?: ConfiguredSchema;
+  /** The API has managed resolvers (gateway.json graphql.resolvers): APIM then skips set-graphql-resolver, which says so (a warning). */
+  graphqlManagedResolvers?: boolean;
   /** false: print the code tree as built, without folding and dead-branch removal (tests compare both). Default true. */
   optimize?: boolean;
 }
@@ -224,6 +226,7 @@ function compileVariant(documents: readonly ScopeDocument[], name: string, optio
     documentKind: options.documentKind,
     schemas: options.schemas,
     apiXmlSchemas: options.apiXmlSchemas,
+    graphqlManagedResolvers: options.graphqlManagedResolvers,
   };
   const bags = state.allDiagnostics!;
   let secrets = false;

@@ -98,7 +98,7 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
         const documents = moduleScopes(config, api, op, productId).map((s) => readDocument(s.rel, s.scope));
         // What the configuration fixes: rewrite-uri and set-backend-service literals are checked against them.
         const apiSpecification = spec && specificationFor(spec, op);
-        const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, loggers, urlTemplate: op.urlTemplate, session, apiSpecification, graphqlSchema, documentKind: "policy" });
+        const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, loggers, urlTemplate: op.urlTemplate, session, apiSpecification, graphqlSchema, documentKind: "policy", graphqlManagedResolvers: !!api.graphql?.resolvers?.length });
         // The specification is a source of the module: a prebuilt build is stale when it changes.
         const extra = [...(spec ? [spec.file] : []), ...(graphqlSchema ? [graphqlSchema.file] : [])];
         if (r.code !== null) modules.push({ key, apiId: api.id, operationId: op.id, productId, code: r.code, sources: [...r.sources, ...extra] });

@@ -6,14 +6,18 @@
 // entries of the answer's "errors" (graphql-js turns the thrown error into one, with its path).
 import type { Readable } from "node:stream";
 import { buildSchema, defaultFieldResolver, graphql, GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
-import { Context, RequestMessage, ResponseMessage } from "../runtime/context.js";
+import { Context, RequestMessage, ResponseMessage, type PolicyResolver } from "../runtime/context.js";
 import { HeaderMap } from "../runtime/headers.js";
 import { MessageBody } from "../runtime/body.js";
-import { attachHost, runPipeline, type BackendHost, type PolicyModule } from "../runtime/pipeline.js";
+import { attachHost, lastErrorOf, runPipeline, type BackendHost, type PolicyModule } from "../runtime/pipeline.js";
 import { parseJson } from "../runtime/dotnet/json-reader.js";
 
-/** The backend of a synthetic GraphQL API; `resolvers` by "Type.field". */
-export function graphqlBackend(schemaSource: string, resolvers: Map<string, PolicyModule>): BackendHost {
+/**
+ * The backend of an API with a GraphQL schema; `resolvers` (gateway.json graphql.resolvers) by
+ * "Type.field". Without those, the request's set-graphql-resolver declarations (ctx.$graphql)
+ * resolve fields; a request with neither goes to `passThrough` (the API's service URL) when given.
+ */
+export function graphqlBackend(schemaSource: string, resolvers: Map<string, PolicyModule>, passThrough?: BackendHost): BackendHost {
   let schema: GraphQLSchema | Error | null = null;
   const schemaOf = (): GraphQLSchema | Error => {
     try {
@@ -23,16 +27,24 @@ export function graphqlBackend(schemaSource: string, resolvers: Map<string, Poli
     }
   };
   return {
-    async forward(ctx) {
+    async forward(ctx, opts) {
+      // The page: with managed resolvers configured, the gateway skips set-graphql-resolver policies.
+      const declared = resolvers.size === 0 ? ctx.$graphql : null;
+      if (declared) declared.answered = true;
+      if (passThrough && resolvers.size === 0 && !declared?.resolvers.size) return passThrough.forward(ctx, opts);
       const s = schemaOf();
       if (s instanceof Error) return answer(500, { errors: [{ message: `The API's GraphQL schema is not valid: ${s.message}` }] });
       const request = await readGraphqlRequest(ctx);
       if (typeof request === "string") return answer(400, { errors: [{ message: request }] });
       const fieldResolver: GraphQLFieldResolver<unknown, unknown> = (parent, args, context, info) => {
-        const mod = resolvers.get(`${info.parentType.name}.${info.fieldName}`);
-        if (!mod) return defaultFieldResolver(parent, args, context, info);
+        const key = `${info.parentType.name}.${info.fieldName}`;
         // Root fields have no parent (context.GraphQL.Parent is null).
-        return runResolver(mod, ctx, args, info.path.prev === undefined ? null : parent);
+        const parentValue = info.path.prev === undefined ? null : parent;
+        const mod = resolvers.get(key);
+        if (mod) return runResolver(mod, ctx, args, parentValue);
+        const policy = declared?.resolvers.get(key);
+        if (policy) return runPolicyResolver(policy, ctx, args, parentValue);
+        return defaultFieldResolver(parent, args, context, info);
       };
       const result = await graphql({ schema: s, source: request.query, variableValues: request.variables, operationName: request.operationName, rootValue: {}, fieldResolver });
       return answer(200, result);
@@ -88,9 +100,13 @@ async function runResolver(mod: PolicyModule, outer: Context, args: Record<strin
   // The data source's answer is already context.Response: the backend section has nothing to forward to.
   attachHost(rctx, NO_FORWARD);
   await runPipeline(mod, rctx);
-  const res = rctx.Response;
-  const text = res.Body ? (await bytesOf(res.Body)).toString("utf8") : "";
   if (rctx.LastError) throw new GraphQLError(`The resolver failed: ${rctx.LastError.Reason ?? ""}${rctx.LastError.Message ? `: ${rctx.LastError.Message}` : ""}`);
+  return fieldValue(rctx.Response);
+}
+
+/** A data source's answer as the field's value: its body as JSON (text that is not JSON is a string; empty is null). */
+async function fieldValue(res: ResponseMessage): Promise<unknown> {
+  const text = res.Body ? (await bytesOf(res.Body)).toString("utf8") : "";
   if (res.StatusCode >= 400) throw new GraphQLError(`The resolver's data source answered ${res.StatusCode} ${res.StatusReason}.`);
   if (text.trim() === "") return null;
   try {
@@ -99,6 +115,39 @@ async function runResolver(mod: PolicyModule, outer: Context, args: Record<strin
     return text;
   }
 }
+
+/**
+ * Runs a set-graphql-resolver declaration over a context of its own (the retired policy's page): the
+ * request is a POST whose body is {"arguments": {...}} with the original request's headers;
+ * context.ParentResult is the parent object (context.GraphQL too, as in a managed resolver); the
+ * request's variables are seen as they were. The answer is taken as a managed resolver's is.
+ */
+async function runPolicyResolver(resolver: PolicyResolver, outer: Context, args: Record<string, unknown>, parent: unknown): Promise<unknown> {
+  const headers = new HeaderMap("request");
+  for (const { Key, Value } of outer.Request.Headers) if (!BODY_HEADERS.has(Key.toLowerCase())) headers.setValues(Key, Value);
+  headers.setValues("Content-Type", ["application/json"]);
+  const body = new MessageBody(JSON.stringify({ arguments: args ?? {} }));
+  const rctx = new Context(new RequestMessage("POST", outer.Request.Url, headers, body), { api: outer.Api, operation: outer.Operation, deployment: outer.Deployment });
+  rctx.$env = outer.$env;
+  rctx.Product = outer.Product;
+  rctx.Subscription = outer.Subscription;
+  rctx.User = outer.User;
+  for (const [k, v] of outer.Variables.entries()) rctx.Variables.set(k, v);
+  const parentObject = parent === null || parent === undefined ? null : parseJson(JSON.stringify(parent));
+  rctx.ParentResult = parentObject;
+  rctx.GraphQL = { Arguments: parseJson(JSON.stringify(args ?? {})), Parent: parentObject };
+  rctx.$p = resolver.index;
+  try {
+    await resolver.run(rctx);
+  } catch (e) {
+    const err = lastErrorOf(e, { meta: { policies: [] } } as unknown as PolicyModule, -1, "backend");
+    throw new GraphQLError(`The resolver failed: ${err.Reason}${err.Message ? `: ${err.Message}` : ""}`);
+  }
+  return fieldValue(rctx.Response);
+}
+
+/** Headers that describe the original request's body, not the resolver's. */
+const BODY_HEADERS = new Set(["content-length", "content-type", "transfer-encoding", "content-encoding"]);
 
 const NO_FORWARD: BackendHost = { forward: (c) => Promise.resolve(c.Response) };
 

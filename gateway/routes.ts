@@ -175,12 +175,15 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
         info: Object.freeze({ Id: op.id, Name: op.name ?? op.id, Method: op.method, UrlTemplate: op.urlTemplate }),
       };
     });
+    const passThroughBackend = (prefix: string): BackendHost =>
+      withEntities ? entityBackend(httpBackend(api.serviceUrl, prefix), api.serviceUrl, prefix, backends, stores) : httpBackend(api.serviceUrl, prefix);
     const backendFor = (prefix: string): BackendHost =>
       api.graphql?.resolvers
         ? syntheticGraphql(loaded, api.graphql.schema, api.graphql.resolvers.map((r) => [`${r.type}.${r.field}`, mods.get(resolverModuleKey(api.id, r.type, r.field))!]))
-        : withEntities
-          ? entityBackend(httpBackend(api.serviceUrl, prefix), api.serviceUrl, prefix, backends, stores)
-          : httpBackend(api.serviceUrl, prefix);
+        : api.graphql
+          ? // A GraphQL API: its set-graphql-resolver policies make the gateway execute queries; else they pass through.
+            syntheticGraphql(loaded, api.graphql.schema, [], passThroughBackend(prefix))
+          : passThroughBackend(prefix);
     const id = rev?.of ?? api.id;
     const route: ApiRoute = {
       id: api.id,
@@ -390,12 +393,12 @@ function loadCertificates({ config, dir, namedValues }: LoadedConfig): void {
 }
 
 /** A synthetic GraphQL API's backend: its schema file (read here, as the build read it) and its resolver modules. */
-function syntheticGraphql(loaded: LoadedConfig, schemaFile: string, resolvers: [string, PolicyModule][]): BackendHost {
+function syntheticGraphql(loaded: LoadedConfig, schemaFile: string, resolvers: [string, PolicyModule][], passThrough?: BackendHost): BackendHost {
   let source = "";
   try {
     source = readFileSync(resolve(loaded.dir, schemaFile), "utf8");
   } catch {
     // An unreadable schema: the executor answers every request with the schema's error.
   }
-  return graphqlBackend(source, new Map(resolvers));
+  return graphqlBackend(source, new Map(resolvers), passThrough);
 }

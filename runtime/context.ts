@@ -365,6 +365,21 @@ export interface ForwardProxy {
   readonly authorization: string | null;
 }
 
+/** A resolver set-graphql-resolver declared: the data source's code, run over the resolver's own context. */
+export interface PolicyResolver {
+  run: (ctx: Context) => Promise<void>;
+  /** The set-graphql-resolver row of the module's policy table (LastError of a failure). */
+  index: number;
+}
+
+/** What set-graphql-resolver leaves on the request for the GraphQL executor (runtime/graphql/resolvers.ts). */
+export interface GraphqlRequestState {
+  /** "Type.field" → resolver; a later declaration of the same field wins (as a later policy would). */
+  resolvers: Map<string, PolicyResolver>;
+  /** Set by the executor: the query has been executed (forward-request ran). */
+  answered: boolean;
+}
+
 export class Context {
   #response: ResponseMessage | undefined;
   Api: ApiInfo;
@@ -376,6 +391,10 @@ export class Context {
   LastError: LastErrorFields | null = null;
   /** `context.GraphQL` inside a GraphQL field resolver (gateway/graphql-resolvers.ts), else null. */
   GraphQL: { Arguments: unknown; Parent: unknown } | null = null;
+  /** `context.ParentResult` inside a set-graphql-resolver resolver: the parent object's value (a JObject), else null. */
+  ParentResult: unknown = null;
+  /** The resolvers set-graphql-resolver declared for this request (runtime/graphql/resolvers.ts); null when none. */
+  $graphql: GraphqlRequestState | null = null;
   Tracing = false;
   #requestId: string | undefined;
   #variables: VariableMap | undefined;

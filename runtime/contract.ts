@@ -213,4 +213,6 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "daprInvokeUrl", "daprPublish", "daprBinding",
   // proxy (runtime/traffic/forward-proxy.ts)
   "forwardProxy",
+  // set-graphql-resolver (runtime/graphql/resolvers.ts)
+  "graphqlResolver", "graphqlAnswer",
 ]);

@@ -16,6 +16,7 @@ export * from "./security/index.js";
 export * from "./validation/index.js";
 export { xslTransform, xslTransformText } from "./transform/xslt.js";
 export { validateGraphqlRequest, type GraphqlRequestConfig } from "./graphql/request.js";
+export { graphqlResolver, graphqlAnswer } from "./graphql/resolvers.js";
 export { secretNamedValue, setNamedValues, withNamedValues, normalizeNamedValues, secretValues, maskSecrets, type NamedValueInput, type NamedValueTable } from "./named-values.js";
 export { emitMetric, DEFAULT_DIMENSIONS, type Observer } from "./observe.js";
 export { logToEventHub, type LogEntry, type LogSink } from "./integration/log-to-eventhub.js";

@@ -23,6 +23,8 @@ export class ModuleBuilder implements ModuleScope {
   constructor(readonly optimize = true) {}
   /** Set when a policy or an expression of the module reads a message body (meta.readsBody). */
   readsBody = false;
+  /** Set when the backend section declares GraphQL resolvers (set-graphql-resolver): emit.ts ends it by executing the query. */
+  graphqlResolvers = false;
 
   hoist(decl: Code): void {
     this.decls.push(decl);

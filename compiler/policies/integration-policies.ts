@@ -3,5 +3,6 @@ import type { PolicyDef } from "./types.js";
 import { logToEventHub } from "./log-to-eventhub.js";
 import { invokeDaprBinding, publishToDapr } from "./dapr.js";
 import { httpDataSource } from "./http-data-source.js";
+import { setGraphqlResolver } from "./set-graphql-resolver.js";
 
-export const INTEGRATION_POLICIES: PolicyDef<any>[] = [logToEventHub, publishToDapr, invokeDaprBinding, httpDataSource];
+export const INTEGRATION_POLICIES: PolicyDef<any>[] = [logToEventHub, publishToDapr, invokeDaprBinding, httpDataSource, setGraphqlResolver];

@@ -60,7 +60,6 @@ export const AZURE_ONLY = new Map<string, string>([
 
 /** Policies apimc does not compile for a reason the diagnostic gives, with what to do instead. */
 export const NOT_IMPLEMENTED_WHY = new Map<string, string>([
-  ["set-graphql-resolver", "APIM retired it for managed resolvers: give the field's resolver as an <http-data-source> document in gateway.json's graphql.resolvers (README, \"GraphQL resolvers\")"],
   [
     "sql-data-source",
     "it needs a SQL Server (TDS protocol) client, which apimc does not include. The database need not be Azure SQL (any SQL Server speaks the same protocol), so this is not an Azure-only policy; meanwhile resolve the field through an HTTP API in front of the database with an <http-data-source> resolver",

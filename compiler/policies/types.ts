@@ -137,6 +137,8 @@ export interface BuildState {
   inFragment?: boolean;
   /** Where the document being built is used (compiler/document.ts DocumentKind); undefined in a standalone compile. */
   documentKind?: "policy" | "resolver";
+  /** The API has managed resolvers (gateway.json graphql.resolvers), which set-graphql-resolver gives way to. */
+  graphqlManagedResolvers?: boolean;
   /** The root of a resolver document (a data source), the one place besides <set-graphql-resolver> a data source may be. */
   resolverRoot?: XElement;
   /** Where each once-per-definition policy of the document being parsed first appears. */

@@ -53,6 +53,7 @@ const BAD: Record<string, string> = {
   APIMC2019: P(`<rate-limit calls="1" renewal-period="60" />\n    <rate-limit calls="2" renewal-period="60" />`),
   APIMC2032: P(`<validate-content unspecified-content-type-action="prevent" max-size="100" size-exceeded-action="prevent"><content type="application/json" validate-as="json" schema-id="nope" action="prevent" /></validate-content>`),
   APIMC2030: P(`<validate-parameters specified-parameter-action="prevent" unspecified-parameter-action="prevent" />`),
+  APIMC2022: `<policies>\n  <inbound/>\n  <backend>\n    <set-graphql-resolver parent-type="Query" field="users"><http-data-source><http-request><set-method>GET</set-method><set-url>http://x/</set-url></http-request></http-data-source></set-graphql-resolver>\n  </backend>\n</policies>\n`,
   // Without named values: the characters that mark secret named values (test/secrets covers the secret uses).
   APIMC2040: P(`<set-header name="X-A" exists-action="override"><value>a\uE0F0b</value></set-header>`),
   APIMC3001: v("@(1 +* 2)"),

@@ -14,7 +14,6 @@ describe("policies not compiled for a reason, and Azure-only policies", () => {
     expect(d[0]!.message).toContain(NOT_IMPLEMENTED_WHY.get(name)!);
   });
   it("sql-data-source says it is not Azure-only and what to use meanwhile", () => expect(at("sql-data-source")[0]!.message).toMatch(/SQL Server.*not an Azure-only policy.*http-data-source/));
-  it("set-graphql-resolver points at http-data-source resolvers", () => expect(at("set-graphql-resolver")[0]!.message).toMatch(/http-data-source.*graphql\.resolvers/));
   it.each([...AZURE_ONLY.keys()].filter((n) => n !== "set-backend-service-dapr"))("<%s>: APIMC2014 naming the Azure service", (name) => {
     const d = at(name).filter((x) => x.severity === "error");
     expect(d.map((x) => [x.code, x.line, x.column])).toEqual([["APIMC2014", 3, 5]]);

@@ -21,6 +21,7 @@ type("Microsoft.Azure.ApiManagement", "IContext", {}, [
   P("IDeployment Deployment", (r) => js`${r}.Deployment`),
   P("ILastError LastError", (r) => js`${r}.LastError`),
   P("IGraphQL GraphQL", (r) => js`${r}.GraphQL`),
+  P("IGraphQLParentResult ParentResult", (r) => js`${r}.ParentResult`),
   P("Guid RequestId", (r) => js`${r}.RequestId`),
   P("DateTime Timestamp", (r) => js`${rt("DateTime")}.fromMs(${r}.$timestampMs, 1)`),
   P("TimeSpan Elapsed", (r) => js`${rt("TimeSpan")}.fromMs(${r}.$elapsedMs)`),
@@ -187,6 +188,10 @@ type("Microsoft.Azure.ApiManagement", "IGraphQL", {}, [
   P("JObject Arguments", (r) => js`${r}.Arguments`),
   P("JObject Parent", (r) => js`${r}.Parent`),
 ]);
+
+// context.ParentResult inside a set-graphql-resolver resolver (the retired policy's page): the parent
+// object's value, read with AsJObject() (the runtime holds it as that JObject; null for root fields).
+type("Microsoft.Azure.ApiManagement", "IGraphQLParentResult", {}, [M("JObject AsJObject()", (r) => js`${r}`)]);
 
 // Client certificates (X509Certificate2): compiler/csharp/surface/x509.ts.
 
