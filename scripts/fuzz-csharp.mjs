@@ -1,4 +1,4 @@
-// `npm run fuzz:csharp -- --count N --seed S [--batch 400] [--out fuzz-out] [--shrink-rounds 10]`:
+// `npm run fuzz:csharp -- --count N --seed S [--batch 400] [--out fuzz-out] [--shrink-rounds 10] [--only regex]`:
 // generated differential testing of apimc against the C# reference (Mono's mcs/mono +
 // Newtonsoft.Json): test/differential/generate/fuzz.ts, bundled first as record-csharp.mjs does.
 // Mismatches, shrunk, go to <out>/mismatches.json (with a line each to paste into cases.ts).
@@ -21,6 +21,7 @@ try {
     batch: Number(args.batch ?? 400),
     out: args.out ?? "fuzz-out",
     shrinkRounds: Number(args["shrink-rounds"] ?? 10),
+    only: args.only,
   });
 } finally {
   rmSync(out, { force: true });

@@ -3,29 +3,64 @@
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange } from "../errors.js";
 import { registerTypeCheck } from "./core.js";
 import { LinearRegex } from "./regex-linear.js";
-import { regexBudget, runWithBudget, prepareRegexHelper, type V8Exec } from "./regex-budget.js";
+import { regexBudget, runWithBudget, prepareRegexHelper, RegexMatchTimeoutException, type V8Exec } from "./regex-budget.js";
+import { NetEngine, NetTimeout, memorySlice, netSubstring, type NetMatchData } from "./regex-net.js";
 import { TimeSpan } from "./datetime.js";
 
-class Capture {
+export class Capture {
   constructor(
-    readonly Value: string,
+    /** The input the capture is in (Value is a slice of it, taken when asked, as .NET's Substring). */
+    readonly text: string,
     readonly Index: number,
+    readonly Length: number,
   ) {}
-  get Length(): number {
-    return this.Value.length;
+  get Value(): string {
+    return netSubstring(this.text, this.Index, this.Length);
   }
   ToString(): string {
     return this.Value;
   }
+  /** The text a replacement pattern's $n gives (.NET Core slices it as a span: a bad interval names `start`). */
+  spanValue(): string {
+    return memorySlice(this.text, this.Index, this.Length);
+  }
 }
 export class Group extends Capture {
   constructor(
-    value: string,
+    text: string,
     index: number,
+    length: number,
     readonly Success: boolean,
     readonly Name: string,
+    /**
+     * Every capture of the group, first to last, as [index, length] pairs (.NET's Group.Captures), or
+     * a function that finds them (a JS-engine match of a pattern with a capture in a loop asks the
+     * .NET engine), or null: the group captured at most once.
+     */
+    private readonly caps: ArrayLike<number> | (() => ArrayLike<number> | null) | null = null,
   ) {
-    super(value, index);
+    super(text, index, length);
+  }
+  get Captures(): CaptureCollection {
+    const caps = typeof this.caps === "function" ? this.caps() : this.caps;
+    if (caps === null) return new CaptureCollection(this.Success ? [new Capture(this.text, this.Index, this.Length)] : []);
+    const out: Capture[] = [];
+    for (let i = 0; i + 1 < caps.length; i += 2) out.push(new Capture(this.text, caps[i]!, caps[i + 1]!));
+    return new CaptureCollection(out);
+  }
+}
+/** System.Text.RegularExpressions.CaptureCollection: a group's captures, first to last. */
+export class CaptureCollection implements Iterable<Capture> {
+  constructor(private readonly caps: Capture[]) {}
+  get Count(): number {
+    return this.caps.length;
+  }
+  Item(i: number): Capture {
+    if (!(i >= 0 && i < this.caps.length)) throw argumentOutOfRange("i");
+    return this.caps[i]!;
+  }
+  [Symbol.iterator](): Iterator<Capture> {
+    return this.caps[Symbol.iterator]();
   }
 }
 class GroupCollection implements Iterable<Group> {
@@ -45,16 +80,17 @@ class GroupCollection implements Iterable<Group> {
     return this.groups[Symbol.iterator]();
   }
 }
-const EMPTY_GROUP = new Group("", 0, false, "");
+const EMPTY_GROUP = new Group("", 0, 0, false, "");
 export class Match extends Group {
   constructor(
-    value: string,
+    text: string,
     index: number,
+    length: number,
     success: boolean,
     readonly Groups: GroupCollection,
     private readonly next: (() => Match) | null,
   ) {
-    super(value, index, success, "0");
+    super(text, index, length, success, "0");
   }
   NextMatch(): Match {
     return this.next ? this.next() : Regex.EmptyMatch;
@@ -68,9 +104,11 @@ export class Match extends Group {
 function expandReplacement(repl: string, m: Match): string {
   return repl.replace(/\$(\$|\d+|\{(\w+)\}|&|`|')/g, (tok, x: string, name?: string) => {
     if (x === "$") return "$";
-    if (x === "&") return m.Value;
+    if (x === "&") return m.spanValue();
+    if (x === "`") return m.text.slice(0, m.Index);
+    if (x === "'") return m.text.slice(m.Index + m.Length);
     const g = name !== undefined ? m.Groups.Item(/^\d+$/.test(name) ? Number(name) : name) : m.Groups.Item(Number(x));
-    return g.Success ? g.Value : g === EMPTY_GROUP ? tok : "";
+    return g.Success ? g.spanValue() : g === EMPTY_GROUP ? tok : "";
   });
 }
 
@@ -394,14 +432,18 @@ export class Regex {
   /** The linear-time engine when the pattern has no backreference or lookaround (issue 17), else null. */
   private readonly linear: LinearRegex | null;
   private readonly groups: { name: string; js: number[] }[];
+  /** .NET's own engine, for the patterns whose JS translation would answer differently (regex-net.ts), else null. */
+  private readonly net: NetEngine | null;
+  /** For Group.Captures of JS-engine matches: the .NET engine of a pattern with a capture in a loop (false: none; undefined: not built yet). */
+  private capturesEngine: NetEngine | false | undefined;
   /** The timeout given to the constructor, or null: apimc's default (read at each match). */
   private readonly timeout: TimeSpan | null;
   /** Match.Empty (also every failed match): one group, group 0, which is the match itself (named "0"). */
-  static readonly EmptyMatch = new Match("", 0, false, new GroupCollection([new Group("", 0, false, "0")], false), null);
+  static readonly EmptyMatch = new Match("", 0, 0, false, new GroupCollection([new Group("", 0, 0, false, "0")], false), null);
   static readonly InfiniteMatchTimeout = INFINITE;
   constructor(
     private readonly pattern: string,
-    opts: number,
+    private readonly opts: number,
     matchTimeout?: TimeSpan,
   ) {
     if (pattern === null || pattern === undefined) throw argumentNull("pattern");
@@ -412,16 +454,24 @@ export class Regex {
     }
     this.timeout = matchTimeout ?? null;
     let t: Translated;
+    this.net = NetEngine.tryCompile(pattern, opts);
     try {
       t = translatePattern(pattern, opts);
       this.re = new RegExp(t.source, `${t.flags}gd`);
     } catch (e) {
+      // balancing groups and conditionals have no JS form: the .NET engine alone runs them
+      if (this.net) {
+        this.groups = [];
+        this.re = /(?!)/;
+        this.linear = null;
+        return;
+      }
       if (e instanceof DotNetException) throw e;
       throw argumentError(`Invalid pattern '${pattern}': ${(e as Error).message}`);
     }
     this.groups = t.groups;
-    this.linear = LinearRegex.tryCompile(t.source, t.flags);
-    if (this.linear === null && this.budget() !== null) prepareRegexHelper();
+    this.linear = this.net ? null : LinearRegex.tryCompile(t.source, t.flags);
+    if (this.net === null && this.linear === null && this.budget() !== null) prepareRegexHelper();
   }
   static get(pattern: string, opts: number, matchTimeout?: TimeSpan): Regex {
     const key = `${opts}:${matchTimeout === undefined ? "" : matchTimeout.ticks}:${pattern}`;
@@ -462,6 +512,7 @@ export class Regex {
   }
   private exec(input: string, from: number): Match {
     if (input === null || input === undefined) throw argumentNull("input");
+    if (this.net) return this.netMatch(input, from, -1, this.deadline());
     const r = this.isLinear(input) ? this.linear!.exec(input, from) : this.v8("exec", input, from);
     return r ? this.toMatch(input, from, r) : Regex.EmptyMatch;
   }
@@ -473,8 +524,9 @@ export class Regex {
       // the last participating capture of the group's JS groups (duplicate names)
       let best = -1;
       for (const j of g.js) if (m[j] !== undefined && (best < 0 || starts[j]! >= starts[best]!)) best = j;
-      if (best < 0) groups.push(new Group("", 0, false, g.name));
-      else groups.push(new Group(m[best]!, starts[best]!, true, g.name));
+      const caps = this.capturesEngine === false ? null : () => this.capturesOf(input, from, g.name);
+      if (best < 0) groups.push(new Group(input, 0, 0, false, g.name, caps));
+      else groups.push(new Group(input, starts[best]!, m[best]!.length, true, g.name, caps));
     }
     // A unicode-mode RegExp started inside a surrogate pair backs up to the pair's start: an empty
     // match there is (as in .NET, which matches UTF-16 code units) at `from`, and the scan moves on
@@ -482,17 +534,66 @@ export class Regex {
     const m0 = m[0]!;
     const index = m0.length === 0 && r.index < from ? from : r.index;
     const next = m0.length === 0 ? index + 1 : index + m0.length;
-    return new Match(m0, index, true, new GroupCollection(groups), next <= input.length ? () => this.exec(input, next) : null);
+    return new Match(input, index, m0.length, true, new GroupCollection(groups), next <= input.length ? () => this.exec(input, next) : null);
+  }
+  /** The .NET engine's deadline for one operation (.NET: the timeout in whole milliseconds, from the start). */
+  private deadline(): number {
+    const b = this.budget();
+    return b ? performance.now() + Math.floor(b.ticks / 10000 + 0.5) : Infinity;
+  }
+  /** One .NET scan; its timeout becomes RegexMatchTimeoutException. */
+  private netScan(input: string, startat: number, prevlen: number, deadline: number): NetMatchData | null {
+    try {
+      return this.net!.scan(input, startat, prevlen, false, deadline);
+    } catch (e) {
+      if (e instanceof NetTimeout) throw new RegexMatchTimeoutException(input, this.pattern, this.MatchTimeout);
+      throw e;
+    }
+  }
+  /** Regex.Run: the match from `startat` (Match.Empty when none); NextMatch continues where it stopped. */
+  private netMatch(input: string, startat: number, prevlen: number, deadline: number): Match {
+    const d = this.netScan(input, startat, prevlen, deadline);
+    return d ? this.fromNet(input, d) : Regex.EmptyMatch;
+  }
+  private fromNet(input: string, d: NetMatchData): Match {
+    const net = this.net!;
+    const groups: Group[] = [];
+    for (let slot = 0; slot < net.names.length; slot++) {
+      const n = d.counts[slot]!;
+      const caps = d.caps[slot]!;
+      const name = net.names[slot]!;
+      groups.push(n > 0 ? new Group(input, caps[(n - 1) * 2]!, caps[n * 2 - 1]!, true, name, caps) : new Group(input, 0, 0, false, name, caps));
+    }
+    return new Match(input, d.index, d.length, true, new GroupCollection(groups), () => this.netMatch(input, d.textpos, d.length, this.deadline()));
+  }
+  /** Every match of the input under one deadline (MatchCollection's walk: each scan from where the last stopped). */
+  private netAll(input: string): { m: Match; d: NetMatchData }[] {
+    return [...this.netEach(input)];
+  }
+  /** The matches one at a time (Replace and Split use each before looking for the next, as .NET does). */
+  private *netEach(input: string): Generator<{ m: Match; d: NetMatchData }> {
+    const deadline = this.deadline();
+    for (let d = this.netScan(input, this.net!.rightToLeft ? input.length : 0, -1, deadline); d; d = this.netScan(input, d.textpos, d.length, deadline)) yield { m: this.fromNet(input, d), d };
   }
   IsMatch(input: string): boolean {
     if (input === null || input === undefined) throw argumentNull("input");
+    if (this.net) {
+      try {
+        return this.net.scan(input, this.net.rightToLeft ? input.length : 0, -1, true, this.deadline()) !== null;
+      } catch (e) {
+        if (e instanceof NetTimeout) throw new RegexMatchTimeoutException(input, this.pattern, this.MatchTimeout);
+        throw e;
+      }
+    }
     return this.isLinear(input) ? this.linear!.test(input) : this.v8("test", input, 0);
   }
   Match(input: string): Match {
+    if (this.net && this.net.rightToLeft && input !== null && input !== undefined) return this.netMatch(input, input.length, -1, this.deadline());
     return this.exec(input, 0);
   }
   Matches(input: string): Match[] {
     if (input === null || input === undefined) throw argumentNull("input");
+    if (this.net) return this.netAll(input).map((x) => x.m);
     // under a budget, one helper round trip scans the whole input (.NET times Replace/Split as one operation)
     if (!this.isLinear(input) && this.budget()) return this.v8("all", input, 0).map((r) => this.toMatch(input, r.index, r));
     const out: Match[] = [];
@@ -502,6 +603,7 @@ export class Regex {
   Replace(input: string, repl: string | ((m: Match) => string)): string {
     if (input === null || input === undefined) throw argumentNull("input");
     if (repl === null || repl === undefined) throw argumentNull(typeof repl === "function" ? "evaluator" : "replacement");
+    if (this.net) return this.netReplace(input, repl);
     let out = "";
     let last = 0;
     for (const m of this.Matches(input)) {
@@ -511,8 +613,79 @@ export class Regex {
     return out + input.slice(last);
   }
   /** .NET Split: the pieces between matches, with each match's captured groups (in group order) in between. */
+  /** A group's captures in the match from `from`, by the .NET engine (its other answers equal the JS engine's here). */
+  private capturesOf(input: string, from: number, name: string): ArrayLike<number> | null {
+    this.capturesEngine ??= NetEngine.tryCompile(this.pattern, this.opts, true) ?? false;
+    if (this.capturesEngine === false) return null;
+    const engine = this.capturesEngine;
+    let d: NetMatchData | null;
+    try {
+      d = engine.scan(input, from, -1, false, this.deadline());
+    } catch (e) {
+      if (e instanceof NetTimeout) throw new RegexMatchTimeoutException(input, this.pattern, this.MatchTimeout);
+      throw e;
+    }
+    const slot = engine.names.indexOf(name);
+    return d && slot >= 0 ? d.caps[slot]! : [];
+  }
+  /** .NET Core's Replace: the input's pieces between matches (sliced as it slices them) and the replacements; right to left, built from the end. */
+  private netReplace(input: string, repl: string | ((m: Match) => string)): string {
+    const all = this.netEach(input);
+    const piece = (m: Match) => (typeof repl === "function" ? (repl(m) ?? "") : expandReplacement(repl, m));
+    const parts: string[] = [];
+    if (!this.net!.rightToLeft) {
+      let prevat = 0;
+      for (const { m } of all) {
+        parts.push(memorySlice(input, prevat, m.Index - prevat));
+        prevat = m.Index + m.Length;
+        parts.push(piece(m));
+      }
+      if (!parts.length) return input;
+      if (prevat < input.length) parts.push(memorySlice(input, prevat, input.length - prevat));
+      return parts.join("");
+    }
+    let prevat = input.length;
+    for (const { m } of all) {
+      parts.push(memorySlice(input, m.Index + m.Length, prevat - m.Index - m.Length));
+      prevat = m.Index;
+      parts.push(piece(m));
+    }
+    if (!parts.length) return input;
+    if (prevat > 0) parts.push(memorySlice(input, 0, prevat));
+    return parts.reverse().join("");
+  }
+  /** .NET's Split over the .NET engine's matches: pieces by Substring, then each participating group (IsMatched) in slot order. */
+  private netSplit(input: string): string[] {
+    const all = this.netEach(input);
+    const out: string[] = [];
+    let any = false;
+    const rtl = this.net!.rightToLeft;
+    let prevat = rtl ? input.length : 0;
+    for (const { m, d } of all) {
+      any = true;
+      if (!rtl) {
+        out.push(netSubstring(input, prevat, m.Index - prevat));
+        prevat = m.Index + m.Length;
+      } else {
+        out.push(netSubstring(input, m.Index + m.Length, prevat - m.Index - m.Length));
+        prevat = m.Index;
+      }
+      for (let i = 1; i < d.counts.length; i++) {
+        const n = d.counts[i]!;
+        if (n > 0 && d.caps[i]![n * 2 - 1] !== -2) out.push(m.Groups.Item(i).Value);
+      }
+    }
+    if (!any) return [input];
+    if (!rtl) out.push(netSubstring(input, prevat, input.length - prevat));
+    else {
+      out.push(netSubstring(input, 0, prevat));
+      out.reverse();
+    }
+    return out;
+  }
   Split(input: string): string[] {
     if (input === null || input === undefined) throw argumentNull("input");
+    if (this.net) return this.netSplit(input);
     const out: string[] = [];
     let last = 0;
     for (const m of this.Matches(input)) {

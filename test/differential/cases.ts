@@ -40,6 +40,7 @@ import { TEXT_COLLECTION_CASES } from "./text-collection-cases.js";
 import { XLINQ_CASES } from "./xlinq-cases.js";
 import { FUZZ_CLASS_CASES } from "./fuzz-classes-cases.js";
 import { REGEX_TIMEOUT_CASES } from "./regex-timeout-cases.js";
+import { REGEX_ENGINE_CASES } from "./regex-engine-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1293,6 +1294,8 @@ CASES.push(...TEXT_COLLECTION_CASES);
 CASES.push(...XLINQ_CASES);
 // Regex match timeouts (regex-timeout-cases.ts, issue 17).
 CASES.push(...REGEX_TIMEOUT_CASES);
+// The .NET regex engine's classes (regex-engine-cases.ts).
+CASES.push(...REGEX_ENGINE_CASES);
 
 CASES.push(...DATES_CASES);
 // Mismatch classes the generator found (fuzz-classes-cases.ts).

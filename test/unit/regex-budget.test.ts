@@ -113,19 +113,17 @@ describe("a match past its timeout throws RegexMatchTimeoutException", () => {
 
 // The helper runs its own copy of the matching loop: it must answer exactly as the main thread's V8
 // path does (which the differential suite compares with .NET), for every operation.
+// (patterns with a backreference or a lookbehind run on the .NET engine, regex-net.ts, with its own
+// clock: test/unit/regex-net.test.ts; these are the ones that stay on V8)
 const V8_PATTERNS: [string, number][] = [
-  [String.raw`(\w)\1`, 0],
-  [String.raw`(?<q>["'])(.*?)\k<q>`, 0],
   [String.raw`\b\w+\b`, 0],
-  [String.raw`(?<=\d)(?=(\d{3})+(?!\d))`, 0],
   [String.raw`(?i)\bfoo\b`, 0],
   [String.raw`^(?!.*--)[a-z-]+$`, 0],
-  [String.raw`(a)|b\1`, 0],
-  [String.raw`(?<=^|,)([^,]*)`, 0],
   [String.raw`x*(?=y)`, 0],
-  [String.raw`^(\w+)\s\1$`, 2],
+  [String.raw`(\w)(?=\d)`, 0],
+  [String.raw`(?=(\w))\w{2}`, 0],
+  [String.raw`\b(\p{L})`, 1],
   [String.raw`\B.`, 0],
-  [String.raw`(\p{L})(?!\1)`, 1],
   [String.raw`^.*$`, 0], // stays on V8 only for inputs ending in "\n"
   [String.raw`[\s\S]{2}(?<n>.)?`, 16],
 ];

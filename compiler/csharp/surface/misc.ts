@@ -294,7 +294,15 @@ type("System.Text.RegularExpressions", "Capture", {}, [
   P("int Length", (r) => js`${r}.Length`),
   M("string ToString()", (r) => js`${r}.Value`),
 ]);
-type("System.Text.RegularExpressions", "Group", { base: "Capture" }, [P("bool Success", (r) => js`${r}.Success`), P("string Name", (r) => js`${r}.Name`)]);
+type("System.Text.RegularExpressions", "Group", { base: "Capture" }, [
+  P("bool Success", (r) => js`${r}.Success`),
+  P("string Name", (r) => js`${r}.Name`),
+  P("CaptureCollection Captures", (r) => js`${r}.Captures`),
+]);
+type("System.Text.RegularExpressions", "CaptureCollection", { interfaces: ["IEnumerable<Capture>"] }, [
+  I("Capture this[int i]", (r, a) => js`${r}.Item(${a[0]})`),
+  P("int Count", (r) => js`${r}.Count`),
+]);
 type("System.Text.RegularExpressions", "Match", { base: "Group" }, [
   P("GroupCollection Groups", (r) => js`${r}.Groups`),
   M("Match NextMatch()", (r) => js`${r}.NextMatch()`),

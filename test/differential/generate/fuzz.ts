@@ -19,6 +19,7 @@ import { mcsVariant } from "./mcs-variant.js";
 import { render } from "../canonical.js";
 import { generateCases, text, toCase, type Node } from "./generator.js";
 import { shrinkCandidates } from "./shrink.js";
+import { regexNodes } from "./regex-gen.js";
 
 export interface Verdict {
   id: string;
@@ -307,6 +308,14 @@ interface Options {
   batch: number;
   out: string;
   shrinkRounds: number;
+  /** "regex": only the regular-expression area (regex-gen.ts), `count` of them. */
+  only?: string;
+}
+
+/** `count` regular-expression cases from a batch seed (the stream generateCases appends count/10 of). */
+function regexOnly(seed: number, count: number): { nodes: Node[]; cases: DiffCase[] } {
+  const nodes = regexNodes(seed, count);
+  return { nodes, cases: nodes.map((n, i) => toCase(`f${seed}-re${i}`, n)) };
 }
 
 export async function fuzz(opts: Options, log: (s: string) => void = console.log): Promise<void> {
@@ -325,7 +334,8 @@ export async function fuzz(opts: Options, log: (s: string) => void = console.log
   for (let start = 0; start < opts.count; start += opts.batch) {
     const n = Math.min(opts.batch, opts.count - start);
     // One generator stream a batch: seed S, batch k → cases S-k-i, reproducible one batch at a time.
-    const { nodes, cases } = generateCases(opts.seed * 1000 + start / opts.batch, n, "f");
+    const batchSeed = opts.seed * 1000 + start / opts.batch;
+    const { nodes, cases } = opts.only === "regex" ? regexOnly(batchSeed, n) : generateCases(batchSeed, n, "f");
     const byId = new Map(cases.map((c, i) => [c.id, nodes[i]!] as const));
     const t1 = performance.now();
     const { answers, rejected } = await runBatch(ref, cases, log);

@@ -1,0 +1,91 @@
+// The .NET regex engine (runtime/dotnet/regex-net*.ts): one matrix a class of pattern where a JS
+// RegExp answers differently from .NET, each run through Match (value, index, every group's
+// Success/Index/Value and Captures), Matches, Replace and Split on several inputs. Classes found by
+// the generator (regex-gen.ts, `npm run fuzz:csharp -- --only regex`).
+import type { DiffCase } from "./cases.js";
+
+const b = (id: string, type: string, body: string): DiffCase => ({ id, type, expr: body, block: true });
+const lit = (s: string) => JSON.stringify(s);
+const verbatim = (s: string) => `@"${s.replace(/"/g, '""')}"`;
+
+/** Everything a match shows, in one line: each group's captures too. */
+function probe(pattern: string, input: string, opts: string): string {
+  const p = verbatim(pattern);
+  const i = lit(input);
+  return [
+    `var r = new Regex(${p}, ${opts});`,
+    `var sb = new System.Text.StringBuilder();`,
+    `foreach (Match m in r.Matches(${i})) {`,
+    `  sb.Append("[" + m.Index + "," + m.Length + "]");`,
+    `  foreach (Group g in m.Groups) { sb.Append(g.Success ? "(" + g.Index + ":" + g.Value + ")" : "(-)"); foreach (Capture c in g.Captures) sb.Append(c.Index + "=" + c.Value + ";"); }`,
+    `}`,
+    `sb.Append(" | " + r.IsMatch(${i}) + " | " + r.Replace(${i}, "<$1|$&>") + " | " + string.Join("/", r.Split(${i})));`,
+    `var n = r.Match(${i}); sb.Append(" | " + n.Success + n.Index + n.NextMatch().Index);`,
+    `return sb.ToString();`,
+  ].join(" ");
+}
+
+const CLASSES: { name: string; opts?: string; patterns: string[]; inputs: string[] }[] = [
+  {
+    // .NET: a backreference to a group that has not captured fails (JS: matches empty)
+    name: "backreference.unset",
+    patterns: [String.raw`(a)|b\1`, String.raw`(?:(a)|b)\1`, String.raw`(a)?b\1`, String.raw`(?<n>x)?y\k<n>`, String.raw`\1(a)`, String.raw`(a\1)`, String.raw`(?:(a)|b)+\1`],
+    inputs: ["b", "ab", "aba", "yx", "aa", "bab", "xyx"],
+  },
+  {
+    // ECMAScript: the unset backreference matches empty, and \N before group N is an octal escape
+    name: "backreference.ecmascript",
+    opts: "RegexOptions.ECMAScript",
+    patterns: [String.raw`(a)|b\1`, String.raw`(a)?b\1`, String.raw`\1(a)`, String.raw`(a)\1`],
+    inputs: ["b", "ab", "\u0001a", "aa"],
+  },
+  {
+    // lookbehind runs right to left: greedy loops take from the right, captures are the last made
+    name: "lookbehind.rtl",
+    patterns: [String.raw`(?<=(a+))b`, String.raw`(?<=(a+?))b`, String.raw`(?<=(\w)+)-`, String.raw`(?<=(\w)(\w))x`, String.raw`(?<!(a))b`, String.raw`(?<=\b(\w+))\s`, String.raw`(?<=(a)|(b))c`],
+    inputs: ["aaab", "ab-x", "abx", "cb", "hello world", "ac bc"],
+  },
+  {
+    // loops whose body can match empty: .NET stops a loop at an empty iteration, its way
+    name: "empty.loop",
+    patterns: [String.raw`(a|)+`, String.raw`(a?)*b`, String.raw`(|a)*`, String.raw`(a|){2,3}`, String.raw`(a|)+?b`, String.raw`(\b)*\w`, String.raw`(?:a*)*`, String.raw`(a*?)+$`, String.raw`(?:(a)|())*x`],
+    inputs: ["", "aa", "ab", "aab", "x", "bb"],
+  },
+  {
+    // a capture inside a loop keeps its last iteration's value (JS clears it each iteration)
+    name: "loop.capture",
+    patterns: [String.raw`(?:(a)|b)+`, String.raw`(?:(\d)|x)+y`, String.raw`((a)|(b))+`, String.raw`(?:(?<n>\w)-)+`, String.raw`(\w)+`],
+    inputs: ["ab", "1x2xy", "abab", "a-b-c", "xyz"],
+  },
+  {
+    // balancing groups and conditionals
+    name: "balancing",
+    patterns: [String.raw`^(?:(?<o>\()|(?<-o>\)))*$(?(o)(?!))`, String.raw`(?<o>a)+(?<c-o>b)+`, String.raw`(?(1)x|y)(z)?`, String.raw`(a)?(?(1)b|c)`, String.raw`(?(?=a)ab|cd)`, String.raw`(?<n>x)?(?(n)y|z)`],
+    inputs: ["(()())", "(()", "aabb", "aab", "ab", "c", "cd", "xy", "z"],
+  },
+  {
+    name: "righttoleft",
+    opts: "RegexOptions.RightToLeft",
+    patterns: [String.raw`\d+`, String.raw`(a)(b)?`, String.raw`a|ab`, String.raw`(?<=a)b`, String.raw`\w(?=-)`, ""],
+    inputs: ["12ab345", "aab", "ab-c-", ""],
+  },
+  {
+    // the stepping of Matches / Replace / Split after empty matches on these patterns
+    name: "empty.steps",
+    patterns: [String.raw`(?<=a)`, String.raw`(a)?(?=b)`, String.raw`\b`, String.raw`(?<!\w)(\w?)`],
+    inputs: ["abab", "a b", ""],
+  },
+];
+
+export const REGEX_ENGINE_CASES: DiffCase[] = CLASSES.flatMap((k) =>
+  k.patterns.flatMap((p, i) => k.inputs.map((input, j) => b(`re.engine.${k.name}.${i}.${j}`, "string", probe(p, input, k.opts ?? "RegexOptions.None")))),
+);
+
+// .NET's own interpreter bugs, which apimc reproduces (its interpreter is .NET's): a lazy loop whose
+// body matched empty leaves a mark on the grouping stack (RegexInterpreter's Lazybranchmark), so
+// later lookaround frames read the wrong entries. The same code is in .NET Framework's reference source.
+REGEX_ENGINE_CASES.push(
+  b("re.engine.lazy.empty.stack.value", "string", String.raw`return Regex.Replace("ba2\nc", @"(?<n>[a-c]|[a-c])(\.|(A.\w)??)+?\s{0,}", "<$1|$&|$" + "{n}>", RegexOptions.ExplicitCapture);`),
+  b("re.engine.lazy.empty.stack.throws", "string", String.raw`var m = Regex.Match("B", @"(?<!(?!é\. {1,3}?)+?\z)*", RegexOptions.Multiline); return m.Success + ":" + m.Index;`),
+  b("re.engine.lookbehind.lazy.capture", "string", String.raw`return Regex.Replace("-é.\n\t1é-B", @"-(?<=\d{1,3}?(c?|\W{0,}é?)+(b\W|a?){0,})|aaa+?", "<$1|$&|$" + "{n}>", RegexOptions.None);`),
+);
