@@ -98,9 +98,10 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
         const documents = moduleScopes(config, api, op, productId).map((s) => readDocument(s.rel, s.scope));
         // What the configuration fixes: rewrite-uri and set-backend-service literals are checked against them.
         const apiSpecification = spec && specificationFor(spec, op);
-        const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, loggers, urlTemplate: op.urlTemplate, session, apiSpecification, graphqlSchema, documentKind: "policy", graphqlManagedResolvers: !!api.graphql?.resolvers?.length });
+        const r = compileDocuments(documents, { name: key, hashSeed: key, baseDir: dir, file: loaded.file, format, runtime, namedValues, fragments, backends, loggers, urlTemplate: op.urlTemplate, session, apiSpecification, graphqlSchema, documentKind: "policy", graphqlManagedResolvers: !!api.graphql?.resolvers?.length, schemas: loaded.schemas, apiXmlSchemas: loaded.apiXmlSchemas?.get(api.id) });
         // The specification is a source of the module: a prebuilt build is stale when it changes.
-        const extra = [...(spec ? [spec.file] : []), ...(graphqlSchema ? [graphqlSchema.file] : [])];
+        const extra = [...(spec ? [spec.file] : []), ...(graphqlSchema ? [graphqlSchema.file] : []), ...(loaded.schemaFiles?.files ?? [])];
+        for (const f of loaded.schemaFiles?.files ?? []) files.add(f);
         if (r.code !== null) modules.push({ key, apiId: api.id, operationId: op.id, productId, code: r.code, sources: [...r.sources, ...extra] });
         else ok = false;
         report(r.diagnostics);

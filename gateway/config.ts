@@ -1,6 +1,8 @@
 // The gateway configuration (gateway.json): APIs, operations, products, subscriptions, backends,
 // named values, fragments and policy files. Validated by hand against the shape below (the same
 // shape is published as gateway.schema.json) so every error names the JSON path and what to do.
+import type { ConfiguredSchema } from "../compiler/validation/configured-schema.js";
+import { SchemaFiles } from "./xml-schemas.js";
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { normalizeNamedValues, type NamedValueInput, type NamedValueTable } from "../runtime/named-values.js";
@@ -14,6 +16,11 @@ import { DiagnosticError, diagnosticAt, escapePointer, parseSourceDocument } fro
 import { Codes } from "../compiler/diagnostics.js";
 
 export interface GatewayConfig {
+  /**
+   * Schemas for validate-content `schema-id`, by id: a file relative to this one (`.json`: a JSON
+   * Schema; otherwise an XML Schema or a WSDL with schemas in its types).
+   */
+  schemas?: Record<string, string>;
   /** Where `apimc serve` listens; `tls`: HTTPS on the gateway port (README, "TLS at the gateway"). */
   listen?: { host?: string; port?: number; tls?: ListenTlsConfig };
   /**
@@ -149,6 +156,8 @@ export interface ApiConfig {
   specification?: string;
   /** A GraphQL API: its schema (SDL file), what validate-graphql-request validates requests against. */
   graphql?: { schema: string; resolvers?: GraphqlResolverConfig[] };
+  /** The API's XML definitions (a WSDL, or XSD files): validate-content validate-as="xml"/"soap" without schema-id. */
+  xmlSchemas?: string | string[];
   operations?: OperationConfig[];
   /** The request header and query parameter that carry the subscription key (APIM's defaults). */
   subscriptionKeyParameterNames?: { header?: string; query?: string };
@@ -211,6 +220,12 @@ export interface LoadedConfig {
   valuelessNamedValues?: ReadonlyMap<string, string>;
   /** The backends, checked (credentials' named values resolved); routes.ts checks `config.backends` itself when absent. */
   backends?: ReadonlyMap<string, CheckedBackend>;
+  /** Schemas registered by id (gateway.json `schemas`, an APIOps folder's schemas): validate-content schema-id. */
+  schemas?: Readonly<Record<string, ConfiguredSchema>>;
+  /** Each API's XML schemas (gateway.json `xmlSchemas`, APIOps specification.wsdl / API schemas), by API id. */
+  apiXmlSchemas?: ReadonlyMap<string, ConfiguredSchema>;
+  /** The schema files read (sources of the modules that use them). */
+  schemaFiles?: SchemaFiles;
 }
 
 export function loadGatewayConfig(file: string): LoadedConfig {
@@ -252,7 +267,19 @@ export function loadGatewayConfig(file: string): LoadedConfig {
       throw new DiagnosticError(diagnosticAt(Codes.ListenTlsInvalid, path, doc.locate(`/listen/tls/${e.property}`), `listen.tls.${e.property}: ${e.message}`));
     }
   }
-  return { config, file: path, dir, namedValues: table, specifications, backends: checkConfigBackends(config, table, path, text) };
+  const { schemas, apiXmlSchemas, schemaFiles } = loadConfigSchemas(config, dir);
+  return { config, file: path, dir, namedValues: table, specifications, backends: checkConfigBackends(config, table, path, text), schemas, apiXmlSchemas, schemaFiles };
+}
+
+/** gateway.json `schemas` and each API's `xmlSchemas`, read (a file that cannot be read is a diagnostic where a policy uses it). */
+export function loadConfigSchemas(config: GatewayConfig, dir: string): { schemas: Record<string, ConfiguredSchema>; apiXmlSchemas: Map<string, ConfiguredSchema>; schemaFiles: SchemaFiles } {
+  const schemaFiles = new SchemaFiles();
+  const schemas: Record<string, ConfiguredSchema> = {};
+  for (const [id, f] of Object.entries(config.schemas ?? {})) schemas[id] = schemaFiles.fromFile(resolve(dir, f));
+  schemaFiles.registered = schemas;
+  const apiXmlSchemas = new Map<string, ConfiguredSchema>();
+  for (const api of config.apis) if (api.xmlSchemas !== undefined) apiXmlSchemas.set(api.id, schemaFiles.fromXml((Array.isArray(api.xmlSchemas) ? api.xmlSchemas : [api.xmlSchemas]).map((f) => resolve(dir, f))));
+  return { schemas, apiXmlSchemas, schemaFiles };
 }
 
 /** The backends checked; the first problem is thrown as a DiagnosticError at its place in gateway.json. */
@@ -369,7 +396,7 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     (v as unknown[]).forEach((x, i) => each(x, `${path}[${i}]`));
   };
 
-  const c = obj(raw, "", ["listen", "admin", "metrics", "workbench", "policy", "namedValues", "fragments", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity", "state", "entraId", "loggers", "dapr", "regex"]);
+  const c = obj(raw, "", ["listen", "admin", "metrics", "workbench", "policy", "namedValues", "fragments", "schemas", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity", "state", "entraId", "loggers", "dapr", "regex"]);
   if (c.loggers !== undefined) checkLoggers(c.loggers, "loggers", fail);
   if (c.dapr !== undefined) url(obj(c.dapr, "dapr", ["url"]).url, "dapr.url");
   if (c.regex !== undefined) {
@@ -436,6 +463,10 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
   bool(c.workbench, "workbench");
   str(false)(c.policy, "policy");
   str(false)(c.fragments, "fragments");
+  if (c.schemas !== undefined) {
+    const sc = obj(c.schemas, "schemas", Object.keys(c.schemas as object));
+    for (const [id, f] of Object.entries(sc)) if (typeof f !== "string" || f.trim() === "") fail(`schemas.${id}`, "must be a schema file (.xsd, .wsdl, or a JSON Schema .json), relative to gateway.json");
+  }
   int(c.maxBodyBytes, "maxBodyBytes");
   if (c.namedValues !== undefined && typeof c.namedValues !== "string") checkNamedValues(c.namedValues, `${file} namedValues`);
   // Each backend's own properties: checked with their line and column (backend-config.ts).
@@ -457,7 +488,9 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
   const apiIds = new Set<string>();
   const apiPaths = new Map<string, { path: string; at: string; id: string }>();
   arr(c.apis, "apis", (a, p) => {
-    const api = obj(a, p, ["id", "name", "path", "serviceUrl", "policy", "subscriptionRequired", "subscriptionKeyParameterNames", "specification", "graphql", "operations"]);
+    const api = obj(a, p, ["id", "name", "path", "serviceUrl", "policy", "subscriptionRequired", "subscriptionKeyParameterNames", "specification", "graphql", "xmlSchemas", "operations"]);
+    if (api.xmlSchemas !== undefined && typeof api.xmlSchemas !== "string" && !(Array.isArray(api.xmlSchemas) && api.xmlSchemas.length > 0 && api.xmlSchemas.every((x) => typeof x === "string" && x !== "")))
+      fail(`${p}.xmlSchemas`, "must be a file (a WSDL or an XSD) or a non-empty array of XSD files");
     str(true)(api.id, `${p}.id`);
     if (apiIds.has(api.id as string)) fail(`${p}.id`, `duplicate API id '${String(api.id)}'`);
     apiIds.add(api.id as string);

@@ -27,6 +27,14 @@ describe("gateway configuration validation", () => {
     expect(err({ ...ok, subscriptions: [{ id: "s", primaryKey: "k", product: "nope" }] })).toContain("subscriptions[0].product: unknown product id 'nope'");
     expect(err({ apis: [{ ...ok.apis[0], operations: [{ id: "o", method: "get", urlTemplate: "/" }] }] })).toContain("apis[0].operations[0].method");
   });
+  it("schemas map ids to files; an API's xmlSchemas is a file or a non-empty list of files", () => {
+    expect(() => validateConfig({ ...ok, schemas: { a: "a.xsd", b: "b.json" }, apis: [{ ...ok.apis[0], xmlSchemas: ["x.xsd", "y.xsd"] }] }, "g.json")).not.toThrow();
+    expect(err({ ...ok, schemas: { a: 1 } })).toContain("schemas.a: must be a schema file");
+    expect(err({ ...ok, schemas: { a: " " } })).toContain("schemas.a: must be a schema file");
+    expect(err({ ...ok, schemas: [] })).toContain("schemas");
+    expect(err({ apis: [{ ...ok.apis[0], xmlSchemas: [] }] })).toContain("apis[0].xmlSchemas: must be a file (a WSDL or an XSD) or a non-empty array of XSD files");
+    expect(err({ apis: [{ ...ok.apis[0], xmlSchemas: 5 }] })).toContain("apis[0].xmlSchemas");
+  });
   it("certificates need exactly one of certFile and pfxFile", () => {
     expect(err({ ...ok, certificates: [{ id: "c" }] })).toContain("certificates[0]: needs exactly one of certFile and pfxFile");
     expect(err({ ...ok, certificates: [{ certFile: "a.pem", pfxFile: "a.pfx" }] })).toContain("needs exactly one");
@@ -65,7 +73,7 @@ describe("gateway configuration validation", () => {
   it("the JSON Schema lists the same top-level properties the validator accepts", () => {
     const schema = JSON.parse(readFileSync(new URL("../../gateway.schema.json", import.meta.url), "utf8"));
     expect(Object.keys(schema.properties).filter((k) => k !== "$schema").sort()).toEqual(
-      ["admin", "apis", "backends", "certificates", "entraId", "fragments", "listen", "managedIdentity", "metrics", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace", "redact", "state", "workbench", "loggers", "dapr", "regex"].sort(),
+      ["admin", "apis", "backends", "certificates", "entraId", "fragments", "listen", "managedIdentity", "metrics", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace", "redact", "state", "workbench", "loggers", "dapr", "regex", "schemas"].sort(),
     );
   });
 });
