@@ -107,6 +107,16 @@ onConnectOptionsChange(() => {
  */
 const NOT_FORWARDED: ReadonlySet<string> = new Set([...NOT_SENT, "host"]);
 
+/**
+ * A Host header a policy set (set-header name="Host", e.g. to keep the client's host) is sent, as
+ * APIM sends it; the client's own is not. undici then takes the TLS SNI (and the name the
+ * certificate is checked against) from it, as .NET's SocketsHttpHandler takes its TargetHost.
+ */
+function notForwarded(ctx: Context): ReadonlySet<string> {
+  const host = ctx.Request.Headers.entryLower("host");
+  return host !== undefined && host !== ctx.Request.$clientHost ? NOT_SENT : NOT_FORWARDED;
+}
+
 interface Base {
   origin: string;
   /** Path of the service URL, without a trailing slash. */
@@ -171,11 +181,11 @@ function forwardTo(ctx: Context, opts: ForwardOptions, baseUrl: string, apiPath:
   if (opts.followRedirects) {
     // Rare: the general client follows redirects across origins.
     const headers = ctx.Request.Headers.clone();
-    for (const h of NOT_FORWARDED) if (!FRAMING.has(h)) headers.delete(h); // httpCall frames the body it sends
+    for (const h of notForwarded(ctx)) if (!FRAMING.has(h)) headers.delete(h); // httpCall frames the body it sends
     return httpCall(new URL(base.origin + target), ctx.Request.Method, headers, body, opts.timeoutMs, pool, true, "forward-request", opts.streamResponse);
   }
   // Content-Length from the body sent now, never the client's (a policy may have replaced it).
-  const wire = requestWire(ctx.Request.Headers, NOT_FORWARDED, ctx.Request.Method, body);
+  const wire = requestWire(ctx.Request.Headers, notForwarded(ctx), ctx.Request.Method, body);
   const timeout = opts.timeoutMs > 0 ? opts.timeoutMs : 0;
   return new Promise<ResponseMessage>((resolve, reject) => {
     const handler = new ForwardResponse(opts, base.origin, target, resolve, reject, wire.body !== undefined && !Buffer.isBuffer(wire.body) ? wire.body : null);

@@ -1,7 +1,7 @@
 // The APIM `context` object. Member names are the .NET ones, so the C# lowering maps a member
 // access to a property access; `$`-prefixed members are the runtime's own and unreachable from C#.
 import type { LogSink } from "./integration/sinks.js";
-import { HeaderMap } from "./headers.js";
+import { HeaderMap, type HeaderEntry } from "./headers.js";
 import { MessageBody } from "./body.js";
 import { reflectBody } from "./framing.js";
 import { keyNotFound, type LastErrorFields } from "./errors.js";
@@ -179,6 +179,8 @@ export class RequestMessage {
   Certificate: unknown = null;
   /** The method the client sent; `Method` may be changed by set-method. */
   readonly OriginalMethod: string;
+  /** The client's own Host header entry: a Host a policy set is another entry (forward-request sends that one). */
+  readonly $clientHost: HeaderEntry | undefined;
   #body: MessageBody | null;
   constructor(
     public Method: string,
@@ -188,6 +190,7 @@ export class RequestMessage {
   ) {
     this.OriginalUrl = Url.clone();
     this.OriginalMethod = Method;
+    this.$clientHost = Headers.entryLower("host");
     this.#body = body; // as received: its headers describe it
   }
   get Body(): MessageBody | null {
