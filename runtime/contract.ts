@@ -94,7 +94,7 @@ export const QUERY_OPS = { has: "hasName", set: "setName", delete: "deleteName" 
  * boolean or null literal. A subset of RUNTIME_HELPERS (a test checks).
  */
 export const PURE_HELPERS: ReadonlySet<string> = new Set([
-  "Encoding", "anon", "jsonSerialize", "jsonQuote", "utf8Bytes", "toBase64", "toBase64Url", "utf8ToBase64", "utf8ToBase64Url",
+  "Encoding", "anon", "anonShow", "jsonSerialize", "jsonQuote", "utf8Bytes", "toBase64", "toBase64Url", "utf8ToBase64", "utf8ToBase64Url",
   "fromBase64", "toHex", "fromHex", "newHash", "newHmacUtf8Key", "strReplace", "strSubstring", "strTrim", "strPad",
   "strIndexOf", "strLastIndexOf", "strStartsWith", "strEndsWith", "strInsert", "strRemove", "strLen", "strCharAt",
   "strEquals", "strJoin", "strSplit", "strSplitFirst", "strSplitLast", "strSplitOn", "upperInv", "lowerInv", "toStr",
@@ -117,7 +117,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "Stack", "StringBuilder", "StringReader", "StringWriter", "SymAlg", "TT", "TT_NAMES", "TimeSpan", "Tuple",
   "ULONG_MAX", "Uri", "Url", "VariableMap", "XAttribute", "XCData", "XComment", "XContainer", "XDeclaration",
   "XDocument", "XElement", "XName", "XNamespace", "XNode", "XObject", "XProcessingInstruction", "XText", "align",
-  "anon", "arrBinarySearch", "arrFindAll", "arrForEach", "arrGetLength", "arrGetLowerBound", "arrGetUpperBound",
+  "anon", "anonShow", "arrBinarySearch", "arrFindAll", "arrForEach", "arrGetLength", "arrGetLowerBound", "arrGetUpperBound",
   "arrItem", "arrNotNull", "arrResize", "arrSet", "arrayCopy", "arraySort", "asBasic", "asJwt", "asymmetricCreate",
   "authenticationCertificate", "authenticationManagedIdentity", "backendServiceById", "backendServiceUrl",
   "basicAuthorization", "bitConverterGetBytes", "bitConverterToInt32", "bitConverterToString", "bitDoubleToInt64",

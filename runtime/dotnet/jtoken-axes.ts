@@ -15,12 +15,19 @@ export function jAfterSelf(t: JToken | null): JToken[] {
   const c = p.childList();
   return c.slice(c.indexOf(t!) + 1);
 }
-/** BeforeSelf walks from Parent.First (Newtonsoft.Json has no parent check there): no parent is a NullReferenceException. */
-export function jBeforeSelf(t: JToken | null): JToken[] {
-  const p = nn(t).Parent;
-  if (!p) throw nullReference();
-  const c = p.childList();
-  return c.slice(0, c.indexOf(t!));
+/**
+ * BeforeSelf is an iterator that walks from Parent.First (Newtonsoft.Json has no parent check there):
+ * no parent is a NullReferenceException when the sequence is enumerated, not when it is made
+ * (`root.BeforeSelf().ElementAtOrDefault(-1)` enumerates nothing and is default).
+ */
+export function jBeforeSelf(t: JToken | null): Iterable<JToken> {
+  const self = nn(t);
+  return new Deferred(() => {
+    const p = self.Parent;
+    if (!p) throw nullReference();
+    const c = p.childList();
+    return c.slice(0, c.indexOf(self))[Symbol.iterator]();
+  });
 }
 export function jAncestors(t: JToken | null, self: boolean): JToken[] {
   const out: JToken[] = self ? [nn(t)] : [];

@@ -223,19 +223,23 @@ export class RsaAlg {
   SignData(data: Uint8Array | null, offset: number, count: number, hashName: string | null, padding: RsaPadding | null): Uint8Array {
     if (data === null || data === undefined) throw argumentNull("data");
     data = u8(data);
+    // RSA.SignData(data, offset, count, ...): the range before the hash name and padding (reference source)
+    const part = slice(data, offset, count);
     const h = this.#hash(hashName);
     const pad = this.#sigPadding(padding, h);
-    return new Uint8Array(sign(h, slice(data, offset, count), { key: this.#private(), ...pad }));
+    return new Uint8Array(sign(h, part, { key: this.#private(), ...pad }));
   }
   VerifyData(data: Uint8Array | null, offset: number, count: number, signature: Uint8Array | null, hashName: string | null, padding: RsaPadding | null): boolean {
     if (data === null || data === undefined) throw argumentNull("data");
     data = u8(data);
+    // RSA.VerifyData(data, offset, count, signature, ...): data, offset, count, signature, hash name, padding
+    const part = slice(data, offset, count);
     if (signature === null || signature === undefined) throw argumentNull("signature");
     signature = u8(signature);
     const h = this.#hash(hashName);
     const pad = this.#sigPadding(padding, h);
     try {
-      return verify(h, slice(data, offset, count), { key: this.#ensure(), ...pad }, signature);
+      return verify(h, part, { key: this.#ensure(), ...pad }, signature);
     } catch {
       return false;
     }

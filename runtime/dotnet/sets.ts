@@ -160,44 +160,101 @@ export function setSymmetricExceptWith<T>(s: Set<T> | null, other: Seq<T>): void
   }
   for (const x of common) s.delete(x);
 }
-// An empty set answers IsSubsetOf, Overlaps and IsProperSupersetOf without enumerating `other`
-// (.NET Framework's HashSet: `if (m_count == 0) return ...`), so a deferred `other` never runs.
+// The comparisons follow .NET Framework's HashSet<T> (reference source System.Core HashSet.cs): the
+// count shortcuts for an ICollection<T> `other` (a list, an array or a HashSet) and, for any other
+// sequence, CheckUniqueAndUnfoundElements, which reads only the first element when this set is empty
+// and stops at the first element not in the set where an unfound element decides the answer. A
+// deferred `other` (a LINQ query, Json.NET's Values<T>()) therefore runs only as far as .NET's does.
+const collectionCount = (o: unknown): number | null => (Array.isArray(o) ? o.length : o instanceof Set ? o.size : null);
+function checkUniqueAndUnfound<T>(s: Set<T>, other: Seq<T>, returnIfUnfound: boolean): { unique: number; unfound: number } {
+  if (s.size === 0) {
+    for (const _ of seq<T>(other)) return { unique: 0, unfound: 1 };
+    return { unique: 0, unfound: 0 };
+  }
+  // (a HashSet: items equal by .NET's equality count once)
+  const found = new HashSet<T>();
+  let unfound = 0;
+  for (const x of seq<T>(other)) {
+    if (s.has(x)) found.add(x);
+    else {
+      unfound++;
+      if (returnIfUnfound) break;
+    }
+  }
+  return { unique: found.size, unfound };
+}
+const containsAll = <T>(s: Set<T>, other: Seq<T>): boolean => {
+  for (const x of seq<T>(other)) if (!s.has(x)) return false;
+  return true;
+};
 export function setIsSubsetOf<T>(s: Set<T> | null, other: Seq<T>): boolean {
   s = self(s);
   if (other === null || other === undefined) throw argumentNull("other");
   if (s.size === 0) return true;
-  const o = items(other);
-  for (const x of s) if (!o.has(x)) return false;
-  return true;
+  if (other instanceof HashSet) {
+    if (s.size > other.size) return false;
+    for (const x of s) if (!other.has(x)) return false;
+    return true;
+  }
+  const r = checkUniqueAndUnfound(s, other, false);
+  return r.unique === s.size && r.unfound >= 0;
 }
 export function setIsSupersetOf<T>(s: Set<T> | null, other: Seq<T>): boolean {
   s = self(s);
-  for (const x of items(other)) if (!s.has(x)) return false;
-  return true;
+  if (other === null || other === undefined) throw argumentNull("other");
+  const n = collectionCount(other);
+  if (n === 0) return true;
+  if (other instanceof HashSet && other.size > s.size) return false;
+  return containsAll(s, other === s ? new HashSet(other) : other);
 }
 export function setIsProperSubsetOf<T>(s: Set<T> | null, other: Seq<T>): boolean {
   s = self(s);
-  const o = items(other);
-  return o.size > s.size && setIsSubsetOf(s, o);
+  if (other === null || other === undefined) throw argumentNull("other");
+  const n = collectionCount(other);
+  if (n !== null) {
+    if (s.size === 0) return n > 0;
+    if (other instanceof HashSet) {
+      if (s.size >= other.size) return false;
+      for (const x of s) if (!other.has(x)) return false;
+      return true;
+    }
+  }
+  const r = checkUniqueAndUnfound(s, other, false);
+  return r.unique === s.size && r.unfound > 0;
 }
 export function setIsProperSupersetOf<T>(s: Set<T> | null, other: Seq<T>): boolean {
   s = self(s);
   if (other === null || other === undefined) throw argumentNull("other");
   if (s.size === 0) return false;
-  const o = items(other);
-  return s.size > o.size && setIsSupersetOf(s, o);
+  const n = collectionCount(other);
+  if (n !== null) {
+    if (n === 0) return true;
+    if (other instanceof HashSet) {
+      if (other.size >= s.size) return false;
+      return containsAll(s, other);
+    }
+  }
+  const r = checkUniqueAndUnfound(s, other, true);
+  return r.unique < s.size && r.unfound === 0;
 }
 export function setOverlaps<T>(s: Set<T> | null, other: Seq<T>): boolean {
   s = self(s);
   if (other === null || other === undefined) throw argumentNull("other");
   if (s.size === 0) return false;
-  for (const x of items(other)) if (s.has(x)) return true;
+  for (const x of seq<T>(other)) if (s.has(x)) return true;
   return false;
 }
 export function setSetEquals<T>(s: Set<T> | null, other: Seq<T>): boolean {
   s = self(s);
-  const o = items(other);
-  return o.size === s.size && setIsSubsetOf(s, o);
+  if (other === null || other === undefined) throw argumentNull("other");
+  if (other instanceof HashSet) {
+    if (s.size !== other.size) return false;
+    return containsAll(s, other === s ? new HashSet(other) : other);
+  }
+  const n = collectionCount(other);
+  if (n !== null && s.size === 0 && n > 0) return false;
+  const r = checkUniqueAndUnfound(s, other, true);
+  return r.unique === s.size && r.unfound === 0;
 }
 /** RemoveWhere(match): the number removed; ArgumentNullException "match" for a null predicate. */
 export function setRemoveWhere<T>(s: Set<T> | null, match: ((x: T) => boolean) | null): number {

@@ -169,6 +169,12 @@ export class SymAlg {
   }
   #transform(encrypt: boolean, key: Uint8Array | null | undefined, iv: Uint8Array | null | undefined): CryptoTransform {
     const explicit = key !== undefined;
+    // RijndaelManaged (what SymmetricAlgorithm.Create() makes) fills a null key and IV with random
+    // bytes (reference source RijndaelManaged.NewEncryptor); the other algorithms refuse a null key
+    if (explicit && this.#f.typeName === FAMILIES.rijndael!.typeName) {
+      key ??= new Uint8Array(randomBytes(this.#keySize / 8));
+      iv ??= new Uint8Array(randomBytes(this.#blockSize / 8));
+    }
     if (explicit && (key === null || key === undefined)) throw argumentNull("rgbKey");
     const k = explicit ? u8(key!) : this.Key;
     if (explicit) {

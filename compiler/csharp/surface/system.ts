@@ -236,7 +236,12 @@ type("System", "Nullable", { typeParams: ["T"], valueType: true }, [
   P("T Value", (r) => js`${rt("nullableValue")}(${r})`),
   M("T GetValueOrDefault()", (r, _a, x) => js`(${r} ?? ${defaultOfCode(x)})`),
   M("T GetValueOrDefault(T defaultValue)", (r, a) => js`${rt("nullableOr")}(${r}, ${a[0]})`),
-  M("string ToString()", (r) => js`${rt("toStr")}(${r})`),
+  // a double?, float? or char? shows its value as the double, float or char does ("1E+15", not 1000000000000000)
+  M("string ToString()", (r, _a, x) => {
+    const t = x.recvType;
+    const u = t && t.k === "named" && t.def.name === "Nullable" && t.args[0]?.k === "named" ? t.args[0].def.name : null;
+    return u === "double" || u === "float" || u === "char" ? js`${rt("anonShow")}(${r}, ${u})` : js`${rt("toStr")}(${r})`;
+  }),
 ]);
 
 type("System", "Nullable", { isStatic: true }, [

@@ -126,6 +126,9 @@ const SKIP_MEMBERS = new Set([
   "JsonConvert.DeserializeObject",
   // Environment.NewLine is "\n" on Mono/Linux, "\r\n" on APIM's Windows: a length or index differs
   "AppendLine",
+  // a StringBuilder's capacity is its runtime's chunk growth (Mono's differs from .NET Framework's MakeRoom/ExpandByABlock)
+  "StringBuilder.Capacity",
+  "StringBuilder.EnsureCapacity",
 ]);
 /**
  * Members whose result depends on a freshly generated key (RSA.Create(), AsymmetricAlgorithm.Create(),
