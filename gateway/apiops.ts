@@ -6,6 +6,8 @@
 // subscriptions, backends, named values by display name, fragments), so building, routing, prebuilt
 // builds and hot reload are the gateway.json ones. Every problem found is a diagnostic at the
 // artifact's file, line and column; what the folder holds that apimc does not use is listed.
+import type { ConfiguredSchema } from "../compiler/validation/configured-schema.js";
+import { readApiopsApiSchemas, readApiopsSchemas, SchemaFiles } from "./xml-schemas.js";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { Codes, didYouMean, type Diagnostic } from "../compiler/diagnostics.js";
@@ -43,7 +45,7 @@ export class ApiopsError extends Error {
 }
 
 /** The artifact folders apimc reads, by the names the extractor gives them. */
-export const FOLDERS = { apis: "apis", products: "products", subscriptions: "subscriptions", namedValues: "named values", fragments: "policy fragments", backends: "backends", versionSets: "version sets" } as const;
+export const FOLDERS = { apis: "apis", products: "products", subscriptions: "subscriptions", namedValues: "named values", fragments: "policy fragments", backends: "backends", versionSets: "version sets", schemas: "schemas" } as const;
 const KNOWN = new Set<string>([...Object.values(FOLDERS), "policy.xml"]);
 /** What the extractor writes that a gateway has no use for: listed, not read. */
 const NOT_USED: Record<string, string> = {
@@ -58,6 +60,8 @@ const NOT_USED: Record<string, string> = {
   "service information": "service settings",
 };
 const UNSUPPORTED_SPEC = ["specification.wsdl", "specification.graphql", "specification.wadl", "specification.xml"];
+/** A SOAP API's WSDL: served as one catch-all operation, its schemas what validate-content validate-as="soap" checks. */
+const WSDL_SPEC = "specification.wsdl";
 const SPEC_FILES = ["specification.yaml", "specification.yml", "specification.json"];
 const REVISION = ";rev=";
 
@@ -85,6 +89,9 @@ interface Info {
 
 class FolderReader {
   private readonly diags: Diagnostic[] = [];
+  /** Schema files (global and API schemas, WSDLs) and each API's XML schemas (xml-schemas.ts). */
+  private readonly schemaFiles = new SchemaFiles();
+  private readonly apiXmlSchemas = new Map<string, ConfiguredSchema>();
   private readonly ignored: string[] = [];
   private readonly sources = new Set<string>();
   private readonly folders = new Set<string>();
@@ -119,6 +126,10 @@ class FolderReader {
     const backends: Record<string, BackendConfig> = Object.create(null);
     for (const id of checkedBackends.keys()) backends[id] = backendInfos.get(id)!.props as BackendConfig;
     const fragments = this.readFragments();
+    // Global schemas (schemas/<id>/schemaInformation.json): what validate-content schema-id names.
+    const schemas = readApiopsSchemas(root, this.schemaFiles, (file, message) => this.error(Codes.ApiopsArtifactInvalid, file, { line: 1, column: 1 }, `The schema ${message}.`, "warning"));
+    this.schemaFiles.registered = schemas;
+    if (Object.keys(schemas).length) this.folders.add(join(root, FOLDERS.schemas));
     const { apis, specifications } = this.readApis(versionSets);
     const products = this.readProducts(new Set(apis.map((a) => a.id)), new Set(this.skippedApis));
     // A product holds every revision of its APIs (their policies and subscriptions apply to each).
@@ -141,6 +152,9 @@ class FolderReader {
       valuelessNamedValues: namedValues.valueless,
       backends: checkedBackends,
       ignored: this.ignored,
+      schemas,
+      apiXmlSchemas: this.apiXmlSchemas,
+      schemaFiles: this.schemaFiles,
     };
   }
 
@@ -510,13 +524,19 @@ class FolderReader {
     const files = list(dir);
     // A GraphQL API with its schema (specification.graphql): validate-graphql-request validates against it.
     const graphqlFile = type === "graphql" ? files.find((f) => f.toLowerCase() === "specification.graphql") : undefined;
-    const unsupported = files.find((f) => UNSUPPORTED_SPEC.includes(f.toLowerCase()) && f !== graphqlFile);
-    if ((type !== "http" && !graphqlFile) || unsupported) {
+    const wsdlFile = type === "soap" || type === "http" ? files.find((f) => f.toLowerCase() === WSDL_SPEC) : undefined;
+    const unsupported = files.find((f) => UNSUPPORTED_SPEC.includes(f.toLowerCase()) && f !== graphqlFile && f !== wsdlFile);
+    if ((type !== "http" && !graphqlFile && !wsdlFile) || unsupported) {
       const what = type !== "http" ? `a ${type} API` : `an API described by ${unsupported}`;
       this.error(Codes.ApiTypeNotSupported, info.file, info.doc.locate(type !== "http" ? (info.props.type !== undefined ? "/properties/type" : "/properties/apiType") : ""), `The API '${name}' is ${what}; apimc serves HTTP APIs with an OpenAPI specification. It is left out.`, "warning");
       return null;
     }
-    for (const f of files) if (isDirectory(join(dir, f)) && f !== "operations") this.ignored.push(`apis/${folder}/${f}/: not used by apimc`);
+    for (const f of files) if (isDirectory(join(dir, f)) && f !== "operations" && f !== "schemas") this.ignored.push(`apis/${folder}/${f}/: not used by apimc`);
+    // The API's XML schemas: its WSDL, else the XSDs among its API schemas (apis/<api>/schemas/).
+    const apiSchemas = readApiopsApiSchemas(dir, this.schemaFiles, (file, message) => this.error(Codes.ApiopsArtifactInvalid, file, { line: 1, column: 1 }, `The API schema ${message}.`, "warning"));
+    const xsdSources = apiSchemas.flatMap((x) => (x.kind === "xsd" ? (x.sources ?? []) : []));
+    if (wsdlFile) this.apiXmlSchemas.set(name, this.schemaFiles.fromXml([join(dir, wsdlFile)]));
+    else if (xsdSources.length) this.apiXmlSchemas.set(name, { kind: "xsd", file: xsdSources[0]!.file, sources: xsdSources, resolve: this.schemaFiles.resolve });
     const path = this.str(info, "path", true);
     if (path === undefined) return null;
     if (!/^[^?#\s]*$/.test(path)) {
@@ -544,7 +564,18 @@ class FolderReader {
     if (isDirectory(opsDir)) this.folders.add(opsDir);
     let operations: OperationConfig[] | undefined;
     let specification: string | undefined;
-    if (graphqlFile) {
+    if (wsdlFile) {
+      // A SOAP API: its operations are chosen by SOAPAction, which apimc does not route; every request runs the API's policy.
+      this.sources.add(join(dir, wsdlFile));
+      const withPolicy = opFolders.filter((op) => existsSync(join(opsDir, op, "policy.xml")));
+      this.error(
+        Codes.ApiopsMissingSpecification,
+        join(dir, wsdlFile),
+        { line: 1, column: 1 },
+        `The API '${name}' is a SOAP API: apimc does not route its operations by SOAPAction, so every request under its path runs the API's policy (one catch-all operation)${withPolicy.length ? `; the operation policies (${withPolicy.join(", ")}) are not used` : ""}. validate-content validate-as="soap" validates against the WSDL's schemas.`,
+        "warning",
+      );
+    } else if (graphqlFile) {
       // A GraphQL API has one endpoint: every request runs the API's policy (the catch-all operation).
       for (const op of opFolders) if (existsSync(join(opsDir, op, "policy.xml"))) this.ignored.push(`apis/${folder}/operations/${op}: a GraphQL API has no operations`);
     } else if (specFile) {

@@ -87,13 +87,31 @@ describe("APIOps folder diagnostics", () => {
     expect(d!.line).toBeGreaterThan(1);
   });
 
-  it("APIMC5005: a SOAP API is left out with a warning; the rest is served", () => {
+  it("APIMC5005: a WADL API is left out with a warning; the rest is served", () => {
+    const found = problems((r) => {
+      setProps(info(r, "billing"), { type: "http" });
+      write(join(r, "apis/billing/specification.wadl"), "<application/>");
+    });
+    expect(found).toEqual([
+      { code: "APIMC5005", severity: "warning", file: "apis/billing/apiInformation.json", line: expect.any(Number), column: expect.any(Number), message: "The API 'billing' is an API described by specification.wadl; apimc serves HTTP APIs with an OpenAPI specification. It is left out." },
+    ]);
+  });
+
+  it("APIMC5012 (warning): a SOAP API with its WSDL is served as one catch-all operation; its operation policies are not used", () => {
     const found = problems((r) => {
       setProps(info(r, "billing"), { type: "soap" });
       write(join(r, "apis/billing/specification.wsdl"), "<definitions/>");
+      write(join(r, "apis/billing/operations/Pay/policy.xml"), "<policies><inbound><base /></inbound></policies>");
     });
     expect(found).toEqual([
-      { code: "APIMC5005", severity: "warning", file: "apis/billing/apiInformation.json", line: expect.any(Number), column: expect.any(Number), message: "The API 'billing' is a soap API; apimc serves HTTP APIs with an OpenAPI specification. It is left out." },
+      {
+        code: "APIMC5012",
+        severity: "warning",
+        file: "apis/billing/specification.wsdl",
+        line: 1,
+        column: 1,
+        message: `The API 'billing' is a SOAP API: apimc does not route its operations by SOAPAction, so every request under its path runs the API's policy (one catch-all operation); the operation policies (Pay) are not used. validate-content validate-as="soap" validates against the WSDL's schemas.`,
+      },
     ]);
   });
 
