@@ -7,6 +7,8 @@ import { Decimal, decStr } from "./decimal.js";
 import { NEWLINE, TT, dateTimeOps, JToken, JObject, JArray, JProperty, JValue, JSingle, toJToken } from "./json-tokens.js";
 
 const NEEDS_ESCAPE = /["\\\x00-\x1f\x85\u2028\u2029]/;
+/** Where JSON.stringify's escaping differs from Newtonsoft's: U+0085, U+2028, U+2029 and surrogates (lone ones). */
+const STRINGIFY_DIFFERS = /[\x85\u2028\u2029\ud800-\udfff]/;
 export function jsonQuote(s: string | null): string {
   if (s === null || s === undefined) return '""';
   // short strings (names, most values) are checked by char code, longer ones by the regex
@@ -18,6 +20,10 @@ export function jsonQuote(s: string | null): string {
     }
     if (i === s.length) return `"${s}"`;
   } else if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
+  // JSON.stringify escapes as Newtonsoft does (\" \\, \n \r \t \b \f, other controls as
+  // lowercase \u00xx) except that it also escapes lone surrogates and leaves U+0085, U+2028 and
+  // U+2029 alone: without those it writes the same text, natively
+  if (!STRINGIFY_DIFFERS.test(s)) return JSON.stringify(s);
   let out = '"';
   let run = 0;
   for (let i = 0; i < s.length; i++) {

@@ -374,6 +374,18 @@ describe("JSON writer", () => {
     for (const s of samples) expect(jsonQuote(s)).toBe(quoteRef(s));
     expect(jsonQuote(null)).toBe('""');
   });
+  it("quotes generated strings as before, short and long, with every control char, quotes, U+0085/2028/2029 and surrogates (paired and lone)", () => {
+    const r = rng(4711);
+    const alphabet: string[] = ["a", "Z", "0", " ", "/", "'", '"', "\\", "\u007f", "\u00e9", "\u0085", "\u2028", "\u2029", "\u20ac", "\ud83d\ude00", "\ud83d", "\ude00"];
+    for (let c = 0; c < 0x20; c++) alphabet.push(String.fromCharCode(c));
+    for (let k = 0; k < 6000; k++) {
+      const len = Math.floor(r() * (k % 2 === 0 ? 40 : 120));
+      // mostly plain text with a few specials, as real values are
+      let t = "";
+      for (let i = 0; i < len; i++) t += r() < 0.8 ? pick(r, ["a", "b", " ", "x", "-"]) : pick(r, alphabet);
+      expect(jsonQuote(t), JSON.stringify(t)).toBe(quoteRef(t));
+    }
+  });
   it("serializes values without tokens exactly as through toJToken", () => {
     const inner = parseJson('{"k":[1,2.5]}');
     const owned = new JObject();
