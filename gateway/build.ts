@@ -118,6 +118,8 @@ export function buildGateway(loaded: LoadedConfig, format: "esm" | "function" = 
     if (api.graphql?.resolvers?.length && graphqlSchema) report(unknownResolverFields(api.graphql.resolvers, graphqlSchema));
   }
   const diagnostics = [...reported.values()];
+  // Says who compiles (`--workers`: only the primary should); tests and debugging count these lines.
+  if (process.env.APIMC_DEBUG_COMPILES) process.stderr.write(`apimc compile (pid ${process.pid}): ${modules.length} modules\n`);
   return { modules, diagnostics, files: [...files], ok: ok && !diagnostics.some((d) => d.severity === "error") };
 }
 
@@ -297,6 +299,7 @@ export function moduleKeys(config: GatewayConfig): string[] {
       keys.push(`${api.id}/${op.id}/-`);
       for (const p of products) keys.push(`${api.id}/${op.id}/${p.id}`);
     }
+    for (const res of api.graphql?.resolvers ?? []) keys.push(resolverModuleKey(api.id, res.type, res.field));
   }
   return keys;
 }

@@ -1,7 +1,9 @@
 // `apimc serve --workers N`: N worker processes (node:cluster) share the gateway port.
-// - The primary compiles the configuration once to check it, watches its files (one set of
-//   watches, diagnostics printed once) and tells every worker to reload after a good build; the
-//   workers compile it themselves (modules are functions, they cannot be sent between processes).
+// - The primary compiles the configuration (once, at start and after each change), watches its
+//   files (one set of watches, diagnostics printed once) and writes each good build into a private
+//   build directory (primary-builds.ts); the workers load the modules from there, as
+//   `serve --prebuilt` does, instead of compiling (which costs seconds of CPU a worker at start).
+//   A failed compile sends nothing: every worker keeps the modules it has.
 // - SIGTERM/SIGINT: every worker stops accepting, finishes its requests in flight, tells the primary
 //   it is done and exits; then the primary exits. A worker that said it is done is ended by the
 //   primary at once: Node's process.exit waits for V8's background jobs (a TurboFan compile started
@@ -14,7 +16,7 @@ import cluster, { type Worker } from "node:cluster";
 import { AggregatorRegistry, type Registry } from "prom-client";
 import { breakerEvent, linkBreakers, type BreakerEvent } from "../runtime/backends/entities.js";
 
-type ToWorker = { apimc: "reload" } | { apimc: "shutdown" } | { apimc: "metrics"; id: number; text?: string; error?: string } | { apimc: "breaker"; event: BreakerEvent };
+type ToWorker = { apimc: "reload"; build?: string } | { apimc: "shutdown" } | { apimc: "metrics"; id: number; text?: string; error?: string } | { apimc: "breaker"; event: BreakerEvent };
 type ToPrimary = { apimc: "listening"; url: string } | { apimc: "closed" } | { apimc: "reloaded"; ok: boolean; message?: string } | { apimc: "metrics"; id: number } | { apimc: "breaker"; event: BreakerEvent };
 
 const isMessage = (m: unknown): m is { apimc: string } => typeof m === "object" && m !== null && typeof (m as { apimc?: unknown }).apimc === "string";
@@ -26,14 +28,14 @@ const MAX_RESPAWN_DELAY_MS = 30_000;
 const SHUTDOWN_TIMEOUT_MS = 30_000;
 
 export interface Primary {
-  /** The primary's gateway rebuilt (ok): every worker reloads. */
-  reload(): void;
+  /** The primary's gateway rebuilt (ok): every worker reloads, from `build` (a build directory) when given. */
+  reload(build?: string): void;
   /** Resolves with the exit code when every worker has exited (shutdown, or none could start). */
   done: Promise<number>;
 }
 
 /** Starts `workers` workers (this process is the primary) and looks after them. */
-export function startPrimary(workers: number, shared: boolean, say: (line: string) => void): Primary {
+export function startPrimary(workers: number, shared: boolean, say: (line: string) => void, build: () => string | undefined = () => undefined): Primary {
   const aggregator = new AggregatorRegistry();
   const slots = new Map<Worker, { slot: number; started: number }>();
   const youngDeaths = new Map<number, number>();
@@ -47,7 +49,8 @@ export function startPrimary(workers: number, shared: boolean, say: (line: strin
   const done = new Promise<number>((r) => (finish = r));
 
   const fork = (slot: number) => {
-    const w = cluster.fork({ APIMC_WORKERS: String(workers), APIMC_WORKER_SLOT: String(slot), APIMC_SHARED_STATE: shared ? "1" : "" });
+    // A worker started later (a replacement) loads the build serving now.
+    const w = cluster.fork({ APIMC_WORKERS: String(workers), APIMC_WORKER_SLOT: String(slot), APIMC_SHARED_STATE: shared ? "1" : "", APIMC_PRIMARY_BUILD: build() ?? "" });
     slots.set(w, { slot, started: Date.now() });
   };
   const send = (w: Worker, m: ToWorker) => {
@@ -147,10 +150,10 @@ export function startPrimary(workers: number, shared: boolean, say: (line: strin
 
   for (let i = 1; i <= workers; i++) fork(i);
   return {
-    reload() {
+    reload(build?: string) {
       if (shuttingDown) return;
       reloadRound = { waiting: new Set([...slots.keys()].filter((w) => w.isConnected())), failed: [] };
-      for (const w of reloadRound.waiting) send(w, { apimc: "reload" });
+      for (const w of reloadRound.waiting) send(w, { apimc: "reload", build });
       finishReload();
     },
     done,
@@ -189,8 +192,8 @@ export function clusterMetricsText(registry: Registry): () => Promise<string> {
 }
 
 export interface WorkerHooks {
-  /** Rebuilds; returns whether the new version is live and, if not, why. */
-  reload(): { ok: boolean; message?: string };
+  /** Reloads (from the primary's build directory when given); returns whether the new version is live and, if not, why. */
+  reload(build?: string): { ok: boolean; message?: string };
   /** Stops accepting, finishes requests in flight. */
   close(): Promise<void>;
 }
@@ -203,6 +206,8 @@ export interface WorkerHooks {
 export function followPrimary(): { serving(hooks: WorkerHooks, url: string): void } {
   let hooks: WorkerHooks | null = null;
   let closing = false;
+  // A reload told while this worker was still starting: applied (and answered) once it serves.
+  let pendingReload: { build?: string } | null = null;
   const shutdown = () => {
     if (closing) return;
     closing = true;
@@ -219,9 +224,9 @@ export function followPrimary(): { serving(hooks: WorkerHooks, url: string): voi
   process.on("message", (m: unknown) => {
     if (!isMessage(m)) return;
     if (m.apimc === "reload") {
-      // Still starting: its first build is reading the files as they are now.
-      const r = hooks ? hooks.reload() : { ok: true };
-      process.send!({ apimc: "reloaded", ok: r.ok, message: r.message } satisfies ToPrimary);
+      const build = (m as Extract<ToWorker, { apimc: "reload" }>).build;
+      if (!hooks) pendingReload = { build };
+      else reloaded(hooks.reload(build));
     } else if (m.apimc === "shutdown") shutdown();
     else if (m.apimc === "breaker") breakerEvent((m as Extract<ToWorker, { apimc: "breaker" }>).event);
   });
@@ -229,6 +234,7 @@ export function followPrimary(): { serving(hooks: WorkerHooks, url: string): voi
   linkBreakers((event) => {
     if (process.connected) process.send!({ apimc: "breaker", event } satisfies ToPrimary);
   });
+  const reloaded = (r: { ok: boolean; message?: string }) => process.send!({ apimc: "reloaded", ok: r.ok, message: r.message } satisfies ToPrimary);
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
   process.once("disconnect", shutdown);
@@ -236,6 +242,8 @@ export function followPrimary(): { serving(hooks: WorkerHooks, url: string): voi
     serving(h, url) {
       hooks = h;
       process.send!({ apimc: "listening", url } satisfies ToPrimary);
+      if (pendingReload) reloaded(h.reload(pendingReload.build));
+      pendingReload = null;
     },
   };
 }
@@ -243,5 +251,7 @@ export function followPrimary(): { serving(hooks: WorkerHooks, url: string): voi
 export const isWorker = (): boolean => cluster.isWorker;
 /** In a worker: the number of workers the primary started (0 outside a cluster). */
 export const clusterSize = (): number => Number(process.env.APIMC_WORKERS ?? 0);
+/** In a worker: the primary's build directory when it started (empty: compile). */
+export const primaryBuild = (): string | undefined => process.env.APIMC_PRIMARY_BUILD || undefined;
 /** In a worker: whether the primary found a shared store (Redis) configured. */
 export const clusterShared = (): boolean => process.env.APIMC_SHARED_STATE === "1";

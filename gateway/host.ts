@@ -19,6 +19,7 @@ import { normalizeNamedValues, secretValues, type NamedValueInput } from "../run
 import { apiInfo, candidates, indexOperations, loadRoutes, type ApiRoute, type OperationRoute, type RouteTable, type SubscriptionRoute } from "./routes.js";
 import { LOGGER_SINKS_STORE, type LoggerSinks } from "./loggers.js";
 import { loadGatewayConfig, type LoadedConfig } from "./config.js";
+import type { GatewayBuild } from "./build.js";
 import { formatDiagnostic, type Diagnostic } from "../compiler/diagnostics.js";
 import { readFileSync } from "node:fs";
 import { SourceWatcher } from "./source-watcher.js";
@@ -96,6 +97,8 @@ export interface GatewayOptions {
    * throws it (a configuration error naming the file, a PrebuiltError, or a GatewayBuildError with the diagnostics).
    */
   onBuild?: (ok: boolean, diagnostics: Diagnostic[], error?: Error) => void;
+  /** Every build that goes live (first and reloads), with what it was built from (`--workers`: the primary hands it to the workers). */
+  onLiveBuild?: (loaded: LoadedConfig, build: GatewayBuild) => void;
   /**
    * gateway.json listen.tls: a changed certificate was taken (ok) or could not be (the old one
    * stays). Default: failures go to onWatchProblem.
@@ -148,8 +151,12 @@ export interface Gateway {
   adminAddress(): AddressInfo | null;
   /** This gateway's metrics, or null when they are off. */
   metrics: GatewayMetrics | null;
-  /** Rebuilds from the configuration; returns whether the new version is live. */
-  reload(): boolean;
+  /**
+   * Rebuilds from the configuration, or loads it from `prebuilt` (a build directory of this
+   * configuration as it is now: a cluster worker loading the primary's build); returns whether the
+   * new version is live.
+   */
+  reload(prebuilt?: string): boolean;
   /** The route table now serving. */
   routes(): RouteTable;
   /** The workbench when it is on (its request history, its events), else null. */
@@ -196,7 +203,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
 
   // The first build throws (createGateway fails, onBuild is not told: one report of each problem);
   // a rebuild never throws: it keeps the last good version and tells onBuild why.
-  const fromConfig = (): boolean => {
+  const fromConfig = (prebuilt?: string): boolean => {
     const first = !table;
     let loaded: LoadedConfig | undefined;
     let result: ReturnType<typeof loadRoutes>;
@@ -205,7 +212,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       if (first) chooseSurface(loaded.config);
       firstConfig ??= loaded;
       // Only the first load comes from the build directory; a change afterwards is compiled.
-      result = loadRoutes(loaded, stores, first ? opts.prebuilt : undefined, metrics);
+      result = loadRoutes(loaded, stores, first ? opts.prebuilt : prebuilt, metrics);
     } catch (e) {
       if (e instanceof ApiopsError) {
         if (first) throw new GatewayBuildError(e.diagnostics);
@@ -237,6 +244,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
     currentFiles = build.files;
     if (t.regexMatchTimeoutMs !== undefined) configureRegexMatchTimeout(t.regexMatchTimeoutMs);
     watchSources(loaded, build.files);
+    opts.onLiveBuild?.(loaded, build);
     built(true, build.diagnostics);
     return true;
   };
@@ -543,7 +551,7 @@ export function createGateway(opts: GatewayOptions): Gateway {
       }
       return addr;
     },
-    reload: () => (opts.config || opts.apiops !== undefined ? fromConfig() : false),
+    reload: (prebuilt?: string) => (opts.config || opts.apiops !== undefined ? fromConfig(prebuilt) : false),
     routes: () => table,
     async close() {
       const step = shutdownSteps(server, () => inflight);

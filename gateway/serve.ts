@@ -3,8 +3,10 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
 import { formatDiagnostic } from "../compiler/index.js";
-import { loadGatewayConfig } from "./config.js";
-import { clusterMetricsText, clusterShared, clusterSize, followPrimary, isWorker, startPrimary, type Primary } from "./cluster.js";
+import { loadGatewayConfig, type LoadedConfig } from "./config.js";
+import { clusterMetricsText, clusterShared, clusterSize, followPrimary, isWorker, primaryBuild, startPrimary, type Primary } from "./cluster.js";
+import { PrimaryBuilds } from "./primary-builds.js";
+import { PrebuiltError, type GatewayBuild } from "./build.js";
 import { sharedStatePolicies, sharedStateRefusal } from "./shared-state-check.js";
 import type { Gateway, GatewayOptions } from "./host.js";
 
@@ -96,10 +98,14 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
   let workers = 1;
   let shared = false;
   let gateway: Gateway;
+  // The last build that went live in this process: with workers, written for them to load.
+  let live: { loaded: LoadedConfig; build: GatewayBuild } | null = null;
+  const builds = new PrimaryBuilds();
   try {
     gateway = createGateway({
       ...common(args),
       watch: args.watch,
+      onLiveBuild: (loaded, build) => (live = { loaded, build }),
       workbench: args.dev ? { traceAll: true } : undefined,
       // A failed first build is thrown, not told here (printed once below, exit 1).
       onBuild: (ok, diags, error) => {
@@ -114,7 +120,7 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
           }
         }
         say(ok ? "apimc: configuration compiled" : "apimc: the changed configuration cannot be used (above); still serving the last good version");
-        if (ok) primary?.reload();
+        if (ok && primary) primary.reload(workerBuild(builds, live, say));
       },
       onWatchProblem: (message) => say(`apimc: ${message}`),
       onTlsReload: (_ok, message) => say(message),
@@ -140,9 +146,11 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
   if (workers > 1) {
     // The primary's gateway compiles, checks and watches; it never listens. Its Redis connection
     // says when Redis goes away or comes back, once (the workers do not).
-    primary = startPrimary(workers, shared, say);
+    workerBuild(builds, live, say);
+    primary = startPrimary(workers, shared, say, () => builds.current());
     const code = await primary.done;
     await gateway.close();
+    builds.dispose();
     process.exit(code);
   }
 
@@ -163,26 +171,52 @@ export async function serveCommand(args: ServeArgs): Promise<number> {
   process.exit(0);
 }
 
+/**
+ * Writes the build that just went live in the primary for the workers; undefined (the workers
+ * compile themselves, as before) when it cannot be written, said once a failure.
+ */
+function workerBuild(builds: PrimaryBuilds, live: { loaded: LoadedConfig; build: GatewayBuild } | null, say: (line: string) => void): string | undefined {
+  if (!live) return undefined;
+  try {
+    return builds.write(live.loaded, live.build);
+  } catch (e) {
+    say(`apimc: cannot write the compiled configuration for the workers (${(e as Error).message}); each worker compiles it`);
+    return undefined;
+  }
+}
+
 /** A cluster worker: the primary printed the diagnostics; this one serves, reloads when told, and reports. */
 async function serveWorker(args: ServeArgs, createGateway: (o: GatewayOptions) => Gateway): Promise<number> {
   const control = followPrimary();
   const workers = clusterSize();
   let lastProblem: string | undefined;
+  let lastError: Error | undefined;
   let metricsText: (() => Promise<string>) | undefined;
   let gateway: Gateway;
+  const options = (prebuilt: string | undefined): GatewayOptions => ({
+    ...common(args),
+    prebuilt,
+    // The primary said the connection state once; each worker would say it again.
+    onStateChange: undefined,
+    onIgnored: undefined,
+    watch: false,
+    refuseSharedState: workers > 1 && !clusterShared() ? workers : undefined,
+    metricsText: () => metricsText!(),
+    onBuild: (ok, diags, error) => {
+      lastError = error;
+      lastProblem = ok ? undefined : (error?.message ?? diags.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, safeRead(d.file))).join("\n"));
+    },
+  });
   try {
-    gateway = createGateway({
-      ...common(args),
-      // The primary said the connection state once; each worker would say it again.
-      onStateChange: undefined,
-      onIgnored: undefined,
-      watch: false,
-      refuseSharedState: workers > 1 && !clusterShared() ? workers : undefined,
-      metricsText: () => metricsText!(),
-      onBuild: (ok, diags, error) => {
-        lastProblem = ok ? undefined : (error?.message ?? diags.filter((d) => d.severity === "error").map((d) => formatDiagnostic(d, safeRead(d.file))).join("\n"));
-      },
-    });
+    // The primary's compiled modules; if the files changed since it compiled them (the primary
+    // reloads everyone again shortly), this worker compiles them as they are now.
+    const fromPrimary = primaryBuild();
+    try {
+      gateway = createGateway(options(fromPrimary ?? args.prebuilt));
+    } catch (e) {
+      if (!fromPrimary || !(e instanceof PrebuiltError)) throw e;
+      gateway = createGateway(options(undefined));
+    }
   } catch (e) {
     say(`apimc: worker ${process.pid}: ${(e as Error).message}`);
     return 1;
@@ -193,8 +227,10 @@ async function serveWorker(args: ServeArgs, createGateway: (o: GatewayOptions) =
   const admin = gateway.adminAddress();
   control.serving(
     {
-      reload: () => {
-        const ok = gateway.reload();
+      reload: (build) => {
+        let ok = gateway.reload(build);
+        // The files changed again since the primary compiled them: compile them as they are now.
+        if (!ok && build && lastError instanceof PrebuiltError) ok = gateway.reload();
         return { ok, message: ok ? undefined : lastProblem };
       },
       close: () => gateway.close(),
