@@ -81,6 +81,8 @@ export interface GatewayConfig {
   loggers?: Record<string, LoggerConfig>;
   /** The Dapr sidecar's HTTP API (set-backend-service backend-id="dapr", invoke-dapr-binding, publish-to-dapr); default http://127.0.0.1:3500. */
   dapr?: { url: string };
+  /** The semantic cache policies (llm-/azure-openai-semantic-cache-lookup): a model name their embeddings requests carry. */
+  semanticCache?: { embeddingsModel?: string };
   /**
    * Regular expressions: `matchTimeoutMs` is the match timeout of a Regex created without one
    * (default 100; 0 = none), the budget of patterns that run on the backtracking engine (README, Threat model).
@@ -396,9 +398,10 @@ export function validateConfig(raw: unknown, file: string): GatewayConfig {
     (v as unknown[]).forEach((x, i) => each(x, `${path}[${i}]`));
   };
 
-  const c = obj(raw, "", ["listen", "admin", "metrics", "workbench", "policy", "namedValues", "fragments", "schemas", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity", "state", "entraId", "loggers", "dapr", "regex"]);
+  const c = obj(raw, "", ["listen", "admin", "metrics", "workbench", "policy", "namedValues", "fragments", "schemas", "backends", "trace", "redact", "products", "subscriptions", "apis", "maxBodyBytes", "certificates", "managedIdentity", "state", "entraId", "loggers", "dapr", "regex", "semanticCache"]);
   if (c.loggers !== undefined) checkLoggers(c.loggers, "loggers", fail);
   if (c.dapr !== undefined) url(obj(c.dapr, "dapr", ["url"]).url, "dapr.url");
+  if (c.semanticCache !== undefined) str(false)(obj(c.semanticCache, "semanticCache", ["embeddingsModel"]).embeddingsModel, "semanticCache.embeddingsModel");
   if (c.regex !== undefined) {
     const r = obj(c.regex, "regex", ["matchTimeoutMs"]);
     const t = r.matchTimeoutMs;

@@ -145,6 +145,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
   if (build.modules.some((m) => m.code.includes("llmTokenLimit") || m.code.includes("llmEmitTokenMetric"))) void warmTokenizer();
   const loggers = loggerSinksOf(stores).forConfig(config.loggers, loaded.dir);
   const dapr = config.dapr;
+  const semanticCache = config.semanticCache;
   const products = config.products ?? [];
   const apis: ApiRoute[] = config.apis.flatMap((api) => {
     const v = api.versioning;
@@ -171,7 +172,7 @@ export function loadRoutes(loaded: LoadedConfig, stores: Map<string, unknown>, p
         first: firstLiteral(op.urlTemplate),
         order,
         modules,
-        env: { backends, examples: examplesOf(op), stores, secrets, observer: observer ?? null, loggers, dapr },
+        env: { backends, examples: examplesOf(op), stores, secrets, observer: observer ?? null, loggers, dapr, semanticCache },
         info: Object.freeze({ Id: op.id, Name: op.name ?? op.id, Method: op.method, UrlTemplate: op.urlTemplate }),
       };
     });

@@ -494,6 +494,8 @@ export interface GatewayEnvironment {
   loggers?: ReadonlyMap<string, LogSink>;
   /** The Dapr sidecar (gateway.json `dapr`); default http://127.0.0.1:3500. */
   dapr?: { url: string };
+  /** The semantic cache policies' embeddings requests (gateway.json `semanticCache`). */
+  semanticCache?: { embeddingsModel?: string };
 }
 
 export function newEnvironment(init: Partial<GatewayEnvironment> = {}): GatewayEnvironment {

@@ -208,7 +208,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   // log-to-eventhub (runtime/integration/log-to-eventhub.ts)
   "logToEventHub",
   // AI gateway: llm-/azure-openai- token-limit and emit-token-metric (runtime/ai/)
-  "llmTokenLimit", "llmEmitTokenMetric",
+  "llmTokenLimit", "llmEmitTokenMetric", "llmSemanticCacheLookup", "llmSemanticCacheStore",
   // Dapr (runtime/integration/dapr.ts)
   "daprInvokeUrl", "daprPublish", "daprBinding",
   // proxy (runtime/traffic/forward-proxy.ts)

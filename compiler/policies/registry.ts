@@ -49,10 +49,6 @@ export function lookupPolicy(name: string): PolicyDef<PolicyNode> | undefined {
 /** Policies that need Azure services; a configuration hook may supply them later. */
 export const AZURE_ONLY = new Map<string, string>([
   ["send-service-bus-message", "Azure Service Bus"],
-  ["azure-openai-semantic-cache-lookup", "Azure OpenAI embeddings"],
-  ["azure-openai-semantic-cache-store", "Azure OpenAI embeddings"],
-  ["llm-semantic-cache-lookup", "Azure OpenAI embeddings"],
-  ["llm-semantic-cache-store", "Azure OpenAI embeddings"],
   ["get-authorization-context", "the APIM credential manager"],
   ["llm-content-safety", "Azure AI Content Safety"],
   ["cosmosdb-data-source", "Azure Cosmos DB: the policy queries a Cosmos DB container through Cosmos DB's own API, which no other server provides"],

@@ -73,7 +73,7 @@ describe("gateway configuration validation", () => {
   it("the JSON Schema lists the same top-level properties the validator accepts", () => {
     const schema = JSON.parse(readFileSync(new URL("../../gateway.schema.json", import.meta.url), "utf8"));
     expect(Object.keys(schema.properties).filter((k) => k !== "$schema").sort()).toEqual(
-      ["admin", "apis", "backends", "certificates", "entraId", "fragments", "listen", "managedIdentity", "metrics", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace", "redact", "state", "workbench", "loggers", "dapr", "regex", "schemas"].sort(),
+      ["admin", "apis", "backends", "certificates", "entraId", "fragments", "listen", "managedIdentity", "metrics", "maxBodyBytes", "namedValues", "policy", "products", "subscriptions", "trace", "redact", "state", "workbench", "loggers", "dapr", "regex", "schemas", "semanticCache"].sort(),
     );
   });
 });
