@@ -3,6 +3,7 @@
 // operands and jump layout as .NET's, so backtracking, loop and capture behaviour follow .NET's.
 import type { CharSet } from "./regex-net-sets.js";
 import { N, Opt, type RNode } from "./regex-net-parse.js";
+import { scanStart, type ScanStart } from "./regex-net-fcd.js";
 
 // RegexCode's opcodes (the leaves share the node numbers).
 export const enum C {
@@ -69,6 +70,8 @@ export interface NetProgram {
   slotOf: Map<number, number>;
   capsize: number;
   rightToLeft: boolean;
+  /** Where a scan may start (anchors, leading literal, first characters). */
+  start: ScanStart;
 }
 
 function backtracks(op: number): boolean {
@@ -317,5 +320,5 @@ export function writeProgram(root: RNode, numbers: number[], opts: number): NetP
   w.walk(root);
   w.patch(0, w.codes.length);
   w.emit(C.Stop);
-  return { codes: Int32Array.from(w.codes), strings: w.strings, trackcount: w.trackcount, slotOf, capsize: numbers.length, rightToLeft: (opts & Opt.RightToLeft) !== 0 };
+  return { codes: Int32Array.from(w.codes), strings: w.strings, trackcount: w.trackcount, slotOf, capsize: numbers.length, rightToLeft: (opts & Opt.RightToLeft) !== 0, start: scanStart(root) };
 }

@@ -9,9 +9,10 @@
 // The match budget: like .NET, the interpreter looks at the clock every 1,000 steps and throws
 // RegexMatchTimeoutException once past its deadline, so a hostile pattern holds the thread no longer
 // than its match timeout (it needs no helper thread: it is interruptible by itself).
-import { indexOutOfRange } from "../errors.js";
+import { DotNetException, indexOutOfRange } from "../errors.js";
 import { type CharSet, charInSet, isEcmaWordChar, isWordChar, lowerChar } from "./regex-net-sets.js";
 import { C, type NetProgram } from "./regex-net-code.js";
+import { Anchor } from "./regex-net-fcd.js";
 
 /** The captures of one match after .NET's Match.Tidy: per slot, [start, length] pairs and their count. */
 export interface NetMatchData {
@@ -165,27 +166,94 @@ export class NetRunner {
     }
     let initted = false;
     for (;;) {
-      this.checkTimeout();
-      if (!initted) {
-        this.initMatch();
-        initted = true;
+      if (this.findFirstChar()) {
+        this.checkTimeout();
+        if (!initted) {
+          this.initMatch();
+          initted = true;
+        }
+        this.go();
+        if (this.match!.counts[0]! > 0) {
+          if (quick) return true;
+          const m = this.match!;
+          this.match = null;
+          return m.tidy(this.textpos);
+        }
+        this.trackpos = this.track!.length;
+        this.stackpos = this.stack.length;
+        this.crawlpos = this.crawl.length;
       }
-      this.go();
-      if (this.match!.counts[0]! > 0) {
-        if (quick) return true;
-        const m = this.match!;
-        this.match = null;
-        return m.tidy(this.textpos);
-      }
-      this.trackpos = this.track!.length;
-      this.stackpos = this.stack.length;
-      this.crawlpos = this.crawl.length;
       if (this.textpos === stoppos) return null;
       this.textpos += bump;
       // a scan started outside the text (after a lookbehind-made match .NET ends beyond it) never
       // meets stoppos: .NET runs until its timeout, or forever without one; stop it as a timeout
       if (this.textpos < -64 || this.textpos > text.length + 64) throw new NetTimeout();
     }
+  }
+
+  /** RegexInterpreter.FindFirstChar: moves to the next position a match can start at (false: none left). */
+  private findFirstChar(): boolean {
+    const { anchors: a, prefix, first } = this.prog.start;
+    const rtl = this.prog.rightToLeft;
+    if (a & (Anchor.Beginning | Anchor.Start | Anchor.EndZ | Anchor.End)) {
+      if (!rtl) {
+        if ((a & Anchor.Beginning && this.textpos > this.textbeg) || (a & Anchor.Start && this.textpos > this.textstart)) {
+          this.textpos = this.textend;
+          return false;
+        }
+        if (a & Anchor.EndZ && this.textpos < this.textend - 1) this.textpos = this.textend - 1;
+        else if (a & Anchor.End && this.textpos < this.textend) this.textpos = this.textend;
+      } else {
+        if (
+          (a & Anchor.End && this.textpos < this.textend) ||
+          (a & Anchor.EndZ && (this.textpos < this.textend - 1 || (this.textpos === this.textend - 1 && this.charAt(this.textpos) !== 10))) ||
+          (a & Anchor.Start && this.textpos < this.textstart)
+        ) {
+          this.textpos = this.textbeg;
+          return false;
+        }
+        if (a & Anchor.Beginning && this.textpos > this.textbeg) this.textpos = this.textbeg;
+      }
+      return prefix ? this.prefixAt(this.textpos, prefix.str, prefix.ci) : true;
+    }
+    if (prefix) {
+      const at = this.prefixScan(prefix.str, prefix.ci);
+      if (at === -1) {
+        this.textpos = rtl ? this.textbeg : this.textend;
+        return false;
+      }
+      this.textpos = at;
+      return true;
+    }
+    if (!first) return true;
+    this.rtl = rtl;
+    this.ci = first.ci;
+    for (let i = this.forwardchars(); i > 0; i--) {
+      if (charInSet(this.forwardcharnext(), first.set)) {
+        this.backwardnext();
+        return true;
+      }
+    }
+    return false;
+  }
+  /** The leading literal at `pos` (ending there, right to left): RegexBoyerMoore.IsMatch. */
+  private prefixAt(pos: number, str: string, ci: boolean): boolean {
+    const start = this.prog.rightToLeft ? pos - str.length : pos;
+    if (start < this.textbeg || start + str.length > this.textend) return false;
+    for (let k = 0; k < str.length; k++) {
+      const c = this.text.charCodeAt(start + k);
+      if ((ci ? lowerChar(c) : c) !== str.charCodeAt(k)) return false;
+    }
+    return true;
+  }
+  /** The next position with the leading literal (RegexBoyerMoore.Scan's answer, found by a plain search), or -1. */
+  private prefixScan(str: string, ci: boolean): number {
+    if (!this.prog.rightToLeft) {
+      for (let p = Math.max(this.textpos, this.textbeg); p + str.length <= this.textend; p++) if (this.prefixAt(p, str, ci)) return p;
+    } else {
+      for (let p = Math.min(this.textpos, this.textend); p - str.length >= this.textbeg; p--) if (this.prefixAt(p, str, ci)) return p;
+    }
+    return -1;
   }
 
   private initMatch(): void {
@@ -234,12 +302,12 @@ export class NetRunner {
   }
   private goto(newpos: number): void {
     if (newpos < this.codepos) this.ensureStorage();
-    this.setOperator(this.codes[newpos]!);
+    this.setOperator(at(this.codes, newpos));
     this.codepos = newpos;
   }
   private advance(i: number): void {
     this.codepos += i + 1;
-    this.setOperator(this.codes[this.codepos]!);
+    this.setOperator(at(this.codes, this.codepos));
   }
   private setOperator(op: number): void {
     this.ci = (op & C.Ci) !== 0;
@@ -286,8 +354,8 @@ export class NetRunner {
     let newpos = at(this.track!, this.trackpos++);
     if (newpos < 0) {
       newpos = -newpos;
-      this.setOperator(this.codes[newpos]! | C.Back2);
-    } else this.setOperator(this.codes[newpos]! | C.Back);
+      this.setOperator(at(this.codes, newpos) | C.Back2);
+    } else this.setOperator(at(this.codes, newpos) | C.Back);
     if (newpos < this.codepos) this.ensureStorage();
     this.codepos = newpos;
   }
@@ -769,7 +837,8 @@ export class NetRunner {
         return false;
       }
       default:
-        throw new Error(`regex interpreter: unexpected opcode ${this.operator}`);
+        // a frame .NET's interpreter bugs left (a stale code position) names a state it has no case for
+        throw new DotNetException("System.NotImplementedException", "Unimplemented state.");
     }
     this.backtrack();
     return false;

@@ -541,7 +541,12 @@ class Parser {
 
   /** A general loop whose body can match empty: .NET's empty-iteration checks differ from JS's. */
   private checkEmptyLoop(body: RNode, max: number): void {
-    if (max <= 1 || body.type === N.One || body.type === N.Notone || body.type === N.Set) return;
+    if (body.type === N.One || body.type === N.Notone || body.type === N.Set) return;
+    // (X)? where X can match empty: .NET takes the empty iteration (the group captures ""), JS refuses it
+    if (max === 1) {
+      if (minLength(body) === 0 && hasCapture(body)) this.needsNet = true;
+      return;
+    }
     if (optionalCapture(body, true)) this.loopCapture = true;
     // JS also clears a loop body's captures at each iteration, .NET keeps the last one: they differ
     // when an iteration can end without the group capturing
@@ -778,6 +783,7 @@ class Parser {
       case "z": {
         this.pos++;
         const t = ch === "b" ? (this.useE() ? N.ECMABoundary : N.Boundary) : ch === "B" ? (this.useE() ? N.NonECMABoundary : N.Nonboundary) : ch === "A" ? N.Beginning : ch === "G" ? N.Start : ch === "Z" ? N.EndZ : N.End;
+        if (t === N.Start) this.needsNet = true; // \G: the JS translation has no form for it
         return node(t, this.opts);
       }
       case "w":
@@ -1018,6 +1024,10 @@ class Parser {
     if (caseInsensitive) addLowercase(cc);
     return cc;
   }
+}
+
+function hasCapture(x: RNode): boolean {
+  return x.type === N.Capture || (x.children?.some(hasCapture) ?? false);
 }
 
 /** A capture that an iteration of the enclosing loop may skip (under an alternation, an optional loop, a conditional). */

@@ -70,6 +70,24 @@ const CLASSES: { name: string; opts?: string; patterns: string[]; inputs: string
     inputs: ["12ab345", "aab", "ab-c-", ""],
   },
   {
+    // (X)? where X can match empty: .NET takes the empty iteration, so the group captures "" (JS refuses it)
+    name: "optional.empty",
+    patterns: [String.raw`(\B)?\w`, String.raw`(a|)?b`, String.raw`\w{1,2}(\B|^(c)?[\d_])?`, String.raw`(a*)?x`, String.raw`(?:(\b)|y)?z`],
+    inputs: ["ab", "b", "xz", "aaca", ""],
+  },
+  {
+    // where a scan starts (RegexFCD: leading anchors, literal prefix, first characters), left to right and right to left
+    name: "scan.start",
+    patterns: [String.raw`\Aab(\1)?`, String.raw`(x)?\Gb`, String.raw`abc(?<=(c))`, String.raw`(?<=a)bc\Z`, String.raw`[a-c]\d(?<!(b))`, String.raw`(?i)AB(?<=(a))`],
+    inputs: ["abab", "bb", "xabcab", "Abc", "b1c2\n"],
+  },
+  {
+    name: "scan.start.rtl",
+    opts: "RegexOptions.RightToLeft",
+    patterns: [String.raw`ab\z`, String.raw`\Aab`, String.raw`(a)b`, String.raw`[ab]c(?=(\w))`],
+    inputs: ["abab", "abcab", "bcx"],
+  },
+  {
     // the stepping of Matches / Replace / Split after empty matches on these patterns
     name: "empty.steps",
     patterns: [String.raw`(?<=a)`, String.raw`(a)?(?=b)`, String.raw`\b`, String.raw`(?<!\w)(\w?)`],
@@ -87,5 +105,9 @@ export const REGEX_ENGINE_CASES: DiffCase[] = CLASSES.flatMap((k) =>
 REGEX_ENGINE_CASES.push(
   b("re.engine.lazy.empty.stack.value", "string", String.raw`return Regex.Replace("ba2\nc", @"(?<n>[a-c]|[a-c])(\.|(A.\w)??)+?\s{0,}", "<$1|$&|$" + "{n}>", RegexOptions.ExplicitCapture);`),
   b("re.engine.lazy.empty.stack.throws", "string", String.raw`var m = Regex.Match("B", @"(?<!(?!é\. {1,3}?)+?\z)*", RegexOptions.Multiline); return m.Success + ":" + m.Index;`),
+  b("re.engine.lazy.empty.fcd.split", "string", String.raw`return string.Join("/", Regex.Split("\nBcaA\tbaB", @"(?=$\Z(?![a-c]+\s\d)+?)^[a-c]", RegexOptions.ExplicitCapture));`),
+  b("re.engine.lazy.empty.fcd.replace", "string", String.raw`return Regex.Replace("Aa.- \tb\t", @"(?<!\A(?![a-c]{1,3}?b)+?)\Z\w", "<$1|$&>", RegexOptions.IgnoreCase | RegexOptions.Multiline);`),
+  b("re.engine.lazy.empty.unimplemented.state", "string", String.raw`var m = Regex.Match(" .c 2ca", @"(?<n>[a-c]??|é{2}é+?\W)(?<!(?!-{1,2}Ab)+? )", RegexOptions.ExplicitCapture); return m.Success + ":" + m.Index + ":" + m.NextMatch().Index;`),
+  b("re.engine.lazy.empty.replace.start", "string", String.raw`return Regex.Replace("", @"(?=(?:\d?|\W)+?)(?<=\z|a.+?)^", "<$&>", RegexOptions.None);`),
   b("re.engine.lookbehind.lazy.capture", "string", String.raw`return Regex.Replace("-é.\n\t1é-B", @"-(?<=\d{1,3}?(c?|\W{0,}é?)+(b\W|a?){0,})|aaa+?", "<$1|$&|$" + "{n}>", RegexOptions.None);`),
 );

@@ -25,6 +25,8 @@ describe("which patterns take the .NET engine", () => {
     String.raw`(?:(a)|b)+`, // a loop with a capture inside
     String.raw`(?<o>a)(?<-o>b)`, // balancing group
     String.raw`(?(1)a|b)(c)`, // conditional
+    String.raw`(x)?\Gb`, // \G (no JS form)
+    String.raw`(\B)?\w`, // an optional group that can match empty (JS refuses the empty iteration)
   ];
   const fast = [String.raw`^\d+$`, String.raw`(\w+)@(\w+)\.com`, String.raw`a*b+`, String.raw`(?=x)\w`, String.raw`(ab)?c`, String.raw`[a-z]{2,5}`, String.raw`\bcat\b`, "(?:ab)+"];
   for (const p of net) it(`.NET engine: ${p}`, () => expect(NetEngine.tryCompile(p, 0)).not.toBeNull());
@@ -80,6 +82,16 @@ describe(".NET semantics a JS RegExp does not have", () => {
     expect(new Regex(String.raw`(a)?(?(1)b|c)`, 0).Matches("abc").map((m) => m.Value)).toEqual(["ab", "c"]);
   });
 
+  it("an optional group that can match empty takes the empty iteration", () => {
+    expect(groups(new Regex(String.raw`(a|)?b`, 0).Match("b"))).toBe("0:b 1:");
+    expect(new Regex(String.raw`(\B)?\w`, 0).Match("ab").NextMatch().Groups.Item(1).Success).toBe(true);
+  });
+
+  it("\\G anchors each scan where the previous match ended", () => {
+    expect(new Regex(String.raw`\Ga`, 0).Matches("aab").length).toBe(2);
+    expect(new Regex(String.raw`(x)?\Gb`, 0).IsMatch("ab")).toBe(false);
+  });
+
   it("RegexOptions.RightToLeft: matches from the end, Replace and Split keep the text order", () => {
     const r = new Regex(String.raw`\d+`, RTL);
     expect(r.Matches("12ab345").map((m) => m.Value)).toEqual(["345", "12"]);
@@ -98,6 +110,9 @@ describe(".NET semantics a JS RegExp does not have", () => {
       err = e;
     }
     expect((err as DotNetException).type).toBe("System.IndexOutOfRangeException");
+    // a stale code position on the backtracking stack: .NET's "Unimplemented state."
+    const u = new Regex(String.raw`(?<n>[a-c]??|é{2}é+?\W)(?<!(?!-{1,2}Ab)+? )`, 4).Match(" .c 2ca");
+    expect(() => u.NextMatch()).toThrow(/Unimplemented state/);
   });
 });
 
