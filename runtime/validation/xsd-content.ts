@@ -58,7 +58,7 @@ export class ContentAutomaton {
     const key = `{${ns}}${local}`;
     const cached = t.trans?.get(key);
     if (cached) return cached;
-    const found: { match: Match | null } = { match: null };
+    const found: Found = { match: null, ambiguous: false };
     const next = this.derive(t, ns, local, key, found);
     const r = { next, match: found.match };
     t.trans ??= new Map();
@@ -161,7 +161,17 @@ export class ContentAutomaton {
     return m;
   }
 
-  private derive(t: Term, ns: string, local: string, key: string, found: { match: Match | null }): Term {
+  /**
+   * Whether reading `{ns}local` in state `t` could match two different particles: a content model
+   * XSD forbids (Unique Particle Attribution); the compiler refuses such schemas, as .NET does.
+   */
+  ambiguous(t: Term, ns: string, local: string): boolean {
+    const found: Found = { match: null, ambiguous: false };
+    this.derive(t, ns, local, `{${ns}}${local}`, found);
+    return found.ambiguous;
+  }
+
+  private derive(t: Term, ns: string, local: string, key: string, found: Found): Term {
     switch (t.kind) {
       case "eps":
       case "empty":
@@ -169,12 +179,16 @@ export class ContentAutomaton {
       case "el": {
         const decl = this.acceptsOf(t.el!).get(key);
         if (decl === undefined) return this.empty;
+        if (found.match && !("el" in found.match && found.match.el === decl && found.leaf === t.id)) found.ambiguous = true;
         found.match ??= { el: decl };
+        found.leaf ??= t.id;
         return this.eps;
       }
       case "any":
         if (!wildcardAllows(t.w!, ns)) return this.empty;
+        if (found.match && found.leaf !== t.id) found.ambiguous = true;
         found.match ??= { w: t.w! };
+        found.leaf ??= t.id;
         return this.eps;
       case "seq": {
         const first = this.seq(this.derive(t.a!, ns, local, key, found), t.b!);
@@ -196,6 +210,13 @@ export class ContentAutomaton {
       }
     }
   }
+}
+
+interface Found {
+  match: Match | null;
+  /** The term id of the leaf that matched first. */
+  leaf?: number;
+  ambiguous: boolean;
 }
 
 export function wildcardAllows(w: XsdWildcard, ns: string): boolean {

@@ -12,6 +12,8 @@ export interface XsdCase {
   schemas: Record<string, string>;
   /** Document id → [meant to be valid, text]. */
   docs: Record<string, [boolean, string]>;
+  /** The schema set itself is meant to be refused (its documents are then not validated). */
+  invalidSchema?: true;
 }
 
 const XS = `xmlns:xs="http://www.w3.org/2001/XMLSchema"`;
@@ -215,6 +217,22 @@ export const XSD_CASES: XsdCase[] = [
     id: "id-idref",
     schemas: { "main.xsd": schema(`<xs:element name="r"><xs:complexType><xs:sequence><xs:element name="i" maxOccurs="unbounded"><xs:complexType><xs:attribute name="id" type="xs:ID"/><xs:attribute name="ref" type="xs:IDREF"/></xs:complexType></xs:element></xs:sequence></xs:complexType></xs:element>`) },
     docs: { ok: [true, `<r><i id="a"/><i ref="a"/></r>`], forward: [true, `<r><i ref="b"/><i id="b"/></r>`], dup: [false, `<r><i id="a"/><i id="a"/></r>`], dangling: [false, `<r><i ref="z"/></r>`] },
+  },
+  // Unique Particle Attribution: content models that need lookahead are refused by .NET and apimc.
+  ...[
+    `<xs:sequence><xs:element name="a" minOccurs="0"/><xs:element name="a"/></xs:sequence>`,
+    `<xs:choice><xs:element name="a"/><xs:sequence><xs:element name="a"/><xs:element name="b"/></xs:sequence></xs:choice>`,
+    `<xs:sequence><xs:element name="a" minOccurs="0" maxOccurs="2"/><xs:element name="a"/></xs:sequence>`,
+    `<xs:choice><xs:element name="a"/><xs:any namespace="##any"/></xs:choice>`,
+    `<xs:sequence><xs:any namespace="##any" minOccurs="0"/><xs:element name="b"/></xs:sequence>`,
+  ].map(
+    (model, i): XsdCase => ({ id: `ambiguous-${i}`, schemas: { "main.xsd": schema(`<xs:element name="r"><xs:complexType>${model}</xs:complexType></xs:element>`) }, docs: {}, invalidSchema: true }),
+  ),
+  // Deterministic models that look close to the ambiguous ones.
+  {
+    id: "deterministic",
+    schemas: { "main.xsd": schema(`<xs:element name="r"><xs:complexType><xs:sequence><xs:element name="a"/><xs:element name="a" minOccurs="0"/><xs:choice minOccurs="0"><xs:element name="b"/><xs:any namespace="##other" processContents="skip"/></xs:choice></xs:sequence></xs:complexType></xs:element>`, `targetNamespace="urn:t" xmlns:t="urn:t"`) },
+    docs: { a: [true, `<t:r xmlns:t="urn:t"><a/></t:r>`], aab: [true, `<t:r xmlns:t="urn:t"><a/><a/><b/></t:r>`], aaa: [false, `<t:r xmlns:t="urn:t"><a/><a/><a/></t:r>`], other: [true, `<t:r xmlns:t="urn:t"><a/><x:y xmlns:x="urn:x"/></t:r>`] },
   },
   {
     id: "root-undeclared",

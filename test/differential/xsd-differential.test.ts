@@ -24,7 +24,7 @@ describe("XML Schema differential (recorded System.Xml.Schema verdicts)", () => 
   });
 
   it("every construct has a conforming and a failing document, as .NET judges them", () => {
-    for (const c of XSD_CASES) {
+    for (const c of XSD_CASES.filter((x) => !x.invalidSchema)) {
       const docs = Object.values(recorded!.answers[c.id]!.docs);
       expect(docs.some((d) => d.valid), `${c.id}: no valid document`).toBe(true);
       expect(docs.some((d) => !d.valid), `${c.id}: no invalid document`).toBe(true);
@@ -35,6 +35,12 @@ describe("XML Schema differential (recorded System.Xml.Schema verdicts)", () => 
     it(`${c.id}: same verdicts as .NET`, () => {
       const answer = recorded!.answers[c.id]!;
       const r = compileCase(c);
+      if (c.invalidSchema) {
+        // Both refuse the schema.
+        expect(answer.schemaError, `${c.id}: .NET accepts the schema`).not.toBeNull();
+        expect(r.diagnostics.map((d) => d.code)).toContain("APIMC5040");
+        return;
+      }
       expect(r.diagnostics, c.id).toEqual([]);
       expect(answer.schemaError).toBeNull();
       const differences: string[] = [];
