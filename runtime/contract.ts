@@ -126,7 +126,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "boxFloat", "boxNum", "bumpVersion", "cacheDownstreamType", "cacheGetValue", "cacheLookupResponse",
   "cacheRemoveValue", "cacheSetValue", "cacheStoreResponse", "capacity", "castBool", "castInt", "castJArray",
   "castJObject", "castJToken", "castLong", "castResponse", "castString", "castTo", "certVerify", "charArgAt",
-  "charAtArg", "charCategory", "charConvertFromUtf32",
+  "charAtArg", "charCategory", "charCodePointAtArg", "charConvertFromUtf32",
   "charConvertToUtf32", "charConvertToUtf32At", "charIs", "charIsSurrogatePair", "charIsSurrogatePairAt", "charLower", "charTryParse",
   "charUnicodeCategory", "charUpper", "charsRangeToString", "charsToString", "checkHeader", "checkStatusCode", "chk",
   "chkConv", "clearManagedIdentityCache", "clearOpenIdCache", "clientCertificateOf", "cmp", "collAdd", "collClear",

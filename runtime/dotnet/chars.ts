@@ -10,6 +10,15 @@ export function charAtArg(s: string | null, index: number): number {
   if (index < 0 || index >= s.length) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
   return s.charCodeAt(index);
 }
+/**
+ * The character at s[index] for char.IsDigit/IsLetter/IsNumber/IsSeparator/IsSymbol/GetUnicodeCategory
+ * (string, int): .NET Framework reads a surrogate pair there as its code point
+ * (CharUnicodeInfo.GetUnicodeCategory(s, index)), so "\uD83D\uDE00" at 0 is a symbol.
+ */
+export function charCodePointAtArg(s: string | null, index: number): number {
+  charAtArg(s, index);
+  return s!.codePointAt(index)!;
+}
 /** char.IsSurrogatePair(high, low): both arguments evaluated (a helper, not a short-circuit `&&`). */
 export function charIsSurrogatePair(high: number, low: number): boolean {
   return isHigh(high) && isLow(low);
@@ -19,7 +28,7 @@ export function charIsSurrogatePairAt(s: string | null, index: number): boolean 
   return index + 1 < s!.length && isHigh(c) && isLow(s!.charCodeAt(index + 1));
 }
 export function charCategory(kind: "number" | "separator" | "symbol", c: number): boolean {
-  const t = String.fromCharCode(c);
+  const t = String.fromCodePoint(c);
   return kind === "number" ? /\p{N}/u.test(t) : kind === "separator" ? /\p{Z}/u.test(t) : /\p{S}/u.test(t);
 }
 export function charConvertFromUtf32(cp: number): string {
@@ -61,7 +70,7 @@ const CATEGORIES = ["Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", 
 );
 /** char.GetUnicodeCategory: the UnicodeCategory value (OtherNotAssigned, 29, when none matches). */
 export function charUnicodeCategory(c: number): number {
-  const s = String.fromCharCode(c);
+  const s = String.fromCodePoint(c);
   const i = CATEGORIES.findIndex((re) => re.test(s));
   return i < 0 ? 29 : i;
 }

@@ -65,6 +65,8 @@ export function toBase64Chars(b: Uint8Array | null, offsetIn: number, length: nu
   if (offsetIn < 0) throw argumentOutOfRange("offsetIn", "Value must be positive.");
   if (offsetOut < 0) throw argumentOutOfRange("offsetOut", "Value must be positive.");
   if (offsetIn > b.length - length) throw argumentOutOfRange("offsetIn", "Offset and length must refer to a position in the string.");
+  // an empty input array writes nothing, before the output range is checked (.NET Framework's Convert)
+  if (b.length === 0) return 0;
   const s = toBase64(b.subarray(offsetIn, offsetIn + length));
   if (offsetOut > out.length - s.length) throw argumentOutOfRange("offsetOut", "Either offset did not refer to a position in the string, or there is an insufficient length of destination character array.");
   for (let i = 0; i < s.length; i++) out[offsetOut + i] = s.charCodeAt(i);

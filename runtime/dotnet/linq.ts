@@ -266,7 +266,8 @@ export function linqSequenceEqual<T>(a: Seq<T>, b: Seq<T>): boolean {
   }
 }
 export function linqRange(start: number, count: number): number[] {
-  if (count < 0) throw argumentOutOfRange("count");
+  // the last element must be an int: start + count - 1 <= int.MaxValue
+  if (count < 0 || start + count - 1 > 2147483647) throw argumentOutOfRange("count");
   checkSequenceSize(count);
   return Array.from({ length: count }, (_v, i) => start + i);
 }

@@ -136,9 +136,14 @@ export function lsum<T>(xs: Iterable<T>, f?: (x: T) => Long): Long {
 }
 /** Enumerable.Average(IEnumerable<long>): a checked long sum (OverflowException) over the count. */
 export function lAverage(xs: Iterable<Long>): number {
-  const a = [...xs];
-  if (!a.length) throw invalidOperation("Sequence contains no elements");
-  return Number(lsum(a)) / a.length;
+  // summed while enumerating, so an overflow comes at its element (before a later element's exception)
+  let n = 0;
+  const s = lsum(xs, (x) => {
+    n++;
+    return x;
+  });
+  if (!n) throw invalidOperation("Sequence contains no elements");
+  return Number(s) / n;
 }
 /** BitConverter.GetBytes(long). */
 export function longBytes(v: Long): Uint8Array {

@@ -174,7 +174,7 @@ export function parseChar(s: string | null): number {
   return s.charCodeAt(0);
 }
 export function charIs(kind: string, c: number): boolean {
-  const s = String.fromCharCode(c);
+  const s = String.fromCodePoint(c);
   switch (kind) {
     case "digit":
       return /\p{Nd}/u.test(s);

@@ -457,8 +457,10 @@ export function uriHexEscape(c: number): string {
 export function uriIsHexEncoding(s: string | null, i: number): boolean {
   // .NET reads pattern.Length and pattern[index] unchecked: null is a NullReferenceException, a negative index an IndexOutOfRangeException
   if (s === null || s === undefined) throw nullReference();
-  if (s.length - i >= 3 && i < 0) throw new DotNetException("System.IndexOutOfRangeException", "Index was outside the bounds of the array.");
-  return s.length - i >= 3 && s[i] === "%" && uriIsHexDigit(s.charCodeAt(i + 1)) && uriIsHexDigit(s.charCodeAt(i + 2));
+  // (pattern.Length - index is int arithmetic: it wraps for index near int.MinValue)
+  const room = (s.length - i) | 0;
+  if (room >= 3 && i < 0) throw new DotNetException("System.IndexOutOfRangeException", "Index was outside the bounds of the array.");
+  return room >= 3 && s[i] === "%" && uriIsHexDigit(s.charCodeAt(i + 1)) && uriIsHexDigit(s.charCodeAt(i + 2));
 }
 /** URI text with nothing that must be escaped: RFC 3986 characters, %XX escapes, one '#'; `iri` also lets non-ASCII through. */
 const WELL_FORMED = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*(?:#(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?$/;
@@ -487,6 +489,9 @@ export function uriIsWellFormed(s: string | null, kind: number): boolean {
     return WELL_FORMED_IRI.test(s.replace(/^([a-z][a-z0-9+.-]+:\/\/(?:[^@/]*@)?)\[[0-9A-Fa-f:.]+\]/i, "$1h"));
   }
   if (kind === 1 || /^[a-z]:/i.test(s)) return false;
+  // a relative URI with a colon in its first path segment is not well formed (.NET's
+  // CheckForColonInFirstPathSegment: it would read as a scheme)
+  if (/^[^/?]*:/.test(s)) return false;
   return WELL_FORMED.test(s);
 }
 /** Uri.EscapeDataString: RFC 3986 unreserved characters stay. */

@@ -295,7 +295,10 @@ export class XAttribute extends XObject {
     return p ? `${p}:${this.name.LocalName}` : this.name.LocalName;
   }
   ToString(): string {
-    return `${this.qualified(this.parent instanceof XElement ? this.parent : null)}="${escapeAttr(this.value)}"`;
+    let q = this.qualified(this.parent instanceof XElement ? this.parent : null);
+    // a namespace no element gives a prefix for: XmlWriter makes one up ("p0")
+    if (this.name.NamespaceName && !q.includes(":")) q = `p0:${q}`;
+    return `${q}="${escapeAttr(this.value)}"`;
   }
   override toString(): string {
     return this.ToString();

@@ -219,4 +219,15 @@ export const FUZZ_CLASS_CASES: DiffCase[] = [
   // RijndaelManaged (SymmetricAlgorithm.Create()) makes a random key and IV for null ones
   c("s22.rijndael.null.key", "string", `SymmetricAlgorithm.Create().CreateDecryptor((byte[])null, (byte[])null).InputBlockSize + "|" + SymmetricAlgorithm.Create().CreateEncryptor((byte[])null, (byte[])null).OutputBlockSize`),
   c("s22.rijndael.null.key.order", "decimal", `new decimal(((SymmetricAlgorithm.Create()).CreateDecryptor((new RSAParameters()).Modulus, (new RSAParameters()).Modulus)).TransformBlock(WebUtility.UrlEncodeToBytes(new byte[] { 0, 255, 128, 1 }, 7, 5), 0, 0, new byte[] { 0, 255, 128, 1 }, 0), 0, -1, true, byte.MinValue)`),
+  // seed 32003: Uri.IsHexEncoding's room is int arithmetic; char.IsXxx(string, int) reads a surrogate pair as its code point;
+  // ToBase64CharArray of an empty array writes nothing first; Enumerable.Range's last element must be an int; Average(long)
+  // sums while enumerating; a relative URI with a colon in its first segment is not well formed; XAttribute.ToString makes up p0
+  c("s22.uri.ishex.wrap", "double", `double.Parse((string.Concat<string>(((Enumerable.Repeat<double>(double.Epsilon, 2)).Select((v4, v5) => "")).TakeWhile(v6 => Uri.IsHexEncoding("ab", int.MinValue))) + 0), NumberStyles.Currency)`),
+  c("s22.char.pair.categories", "string", `string.Join(",", new[] { "\\uD83D\\uDE00x", "\\uD835\\uDFCEy", "\\uD801\\uDC00z", "a\\uD83D", "\\uDE00" }.Select(s => char.IsSymbol(s, 0) + "/" + char.IsDigit(s, 0) + "/" + char.IsLetter(s, 0) + "/" + char.IsNumber(s, 0) + "/" + char.IsSeparator(s, 0) + "/" + (int)char.GetUnicodeCategory(s, 0) + "/" + char.IsSymbol(s, s.Length - 1)))`),
+  c("s22.char.pair.anonymous", "string", `string.Join("|", new[] { new { n = true, v = 0 }, new { n = char.IsSymbol("\\uD83D\\uDE00x", 0), v = 0 } }.Select(o => o.n + ":" + o.v))`),
+  c("s22.tobase64chars.empty", "string", `Convert.ToBase64CharArray(new byte[0], 0, 0, new char[] {  }, 1) + "|" + Convert.ToBase64CharArray(new byte[0], 0, 0, new char[0], 0)`),
+  c("s22.range.overflow", "string", `string.Join(",", new[] { 0, 1, 2, 3 }.Select(n => { try { return Enumerable.Range(int.MaxValue - 1, n).Count().ToString(); } catch (ArgumentOutOfRangeException) { return "AOOR"; } }))`),
+  c("s22.average.long.order", "bool", `(new List<double> { ((new List<long> { long.Parse("9007199254740993"), long.Parse("9223372036854775807") }).Union((new List<string> { "1e3" }).Cast<long>())).Average() }).Contains(0.0)`),
+  c("s22.uri.wellformed.colon", "string", `string.Join(",", new[] { "2020-02-29T23:59:59Z", "a/b:c", "?x:y", "#a:b", "ab:c", "x" }.Select(s => Uri.IsWellFormedUriString(s, UriKind.Relative) + "/" + Uri.IsWellFormedUriString(s, UriKind.RelativeOrAbsolute)))`),
+  c("s22.xattribute.p0", "string", `(new XAttribute((XElement.Parse("<n:a xmlns:n=\\"urn:n\\"><n:b>t</n:b></n:a>")).Name, (object)(1e21))).ToString() + "|" + XElement.Parse("<n:a xmlns:n=\\"urn:n\\" n:c=\\"1\\"/>").LastAttribute.ToString()`),
 ];
