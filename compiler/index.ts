@@ -17,7 +17,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 
-export const COMPILER_VERSION = "0.1.0";
+import { COMPILER_VERSION } from "./version.js";
+export { COMPILER_VERSION };
 declare const __APIMC_BUILD__: string | undefined;
 /**
  * Which build of the sources this is: a hash of compiler/, runtime/ and gateway/ set by scripts/build.mjs

@@ -14,6 +14,8 @@ import { checkBackends, type BackendConfig, type CheckedBackend } from "./backen
 import { ListenTlsError, loadListenTls, type ListenTlsConfig } from "./listen-tls.js";
 import { DiagnosticError, diagnosticAt, escapePointer, parseSourceDocument } from "./source-document.js";
 import { Codes } from "../compiler/diagnostics.js";
+import { checkRedisUrl } from "./redis-url.js";
+export { checkRedisUrl };
 
 export interface GatewayConfig {
   /**
@@ -346,19 +348,6 @@ export function samePathKey(path: string): string {
 type Check = (v: unknown, path: string) => void;
 
 /** A Redis URL: redis://[user:password@]host[:port][/db] or rediss:// (TLS). Never printed with its password. */
-export function checkRedisUrl(v: unknown, path: string, fail: (path: string, msg: string) => never): void {
-  if (typeof v !== "string" || v === "") fail(path, 'is required: a Redis URL such as "redis://127.0.0.1:6379/0"');
-  let u: URL | null = null;
-  try {
-    u = new URL(v as string);
-  } catch {
-    fail(path, "is not a URL; expected redis://host:port/db");
-  }
-  if (u!.protocol !== "redis:" && u!.protocol !== "rediss:") fail(path, `must be a redis:// or rediss:// URL, not ${u!.protocol}//`);
-  if (!u!.hostname) fail(path, "needs a host: redis://host:port/db");
-  if (u!.pathname !== "" && u!.pathname !== "/" && !/^\/\d+$/.test(u!.pathname)) fail(path, "the path is the database number: redis://host:port/0");
-}
-
 /** Validates the parsed JSON; throws ConfigError naming the first problem's path. */
 export function validateConfig(raw: unknown, file: string): GatewayConfig {
   const fail = (path: string, msg: string): never => {
