@@ -101,21 +101,22 @@ export class TimeSpan {
   get TotalDays(): number {
     return this.ticks * (1 / 8.64e11);
   }
-  // (beyond 2^53 ticks the parts come from the exact ticks: (MaxValue - MinValue).Days is 3652058)
+  // (beyond 2^53 ticks the parts come from the exact ticks: (MaxValue - MinValue).Days is 3652058;
+  // `+ 0`: a part of a negative span under one unit is 0, not JS's -0, which would print "-0" once boxed)
   get Days(): number {
-    return this.exact === undefined ? Math.trunc(this.ticks / 8.64e11) : this.signed((p) => p.d);
+    return (this.exact === undefined ? Math.trunc(this.ticks / 8.64e11) : this.signed((p) => p.d)) + 0;
   }
   get Hours(): number {
-    return this.exact === undefined ? Math.trunc(this.ticks / 3.6e10) % 24 : this.signed((p) => p.h);
+    return (this.exact === undefined ? Math.trunc(this.ticks / 3.6e10) % 24 : this.signed((p) => p.h)) + 0;
   }
   get Minutes(): number {
-    return this.exact === undefined ? Math.trunc(this.ticks / 6e8) % 60 : this.signed((p) => p.m);
+    return (this.exact === undefined ? Math.trunc(this.ticks / 6e8) % 60 : this.signed((p) => p.m)) + 0;
   }
   get Seconds(): number {
-    return this.exact === undefined ? Math.trunc(this.ticks / 1e7) % 60 : this.signed((p) => p.s);
+    return (this.exact === undefined ? Math.trunc(this.ticks / 1e7) % 60 : this.signed((p) => p.s)) + 0;
   }
   get Milliseconds(): number {
-    return this.exact === undefined ? Math.trunc(this.ticks / 1e4) % 1000 : this.signed((p) => Math.trunc(p.f / 10000));
+    return (this.exact === undefined ? Math.trunc(this.ticks / 1e4) % 1000 : this.signed((p) => Math.trunc(p.f / 10000))) + 0;
   }
   private signed(f: (p: ReturnType<TimeSpan["parts"]>) => number): number {
     const p = this.parts();
