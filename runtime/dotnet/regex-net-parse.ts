@@ -722,7 +722,12 @@ class Parser {
           } else this.err("Invalid group name: Group names must begin with a word character.");
           if (this.pos < this.p.length && this.right() !== close) this.err("Invalid group name: Group names must begin with a word character.");
         }
-        if ((capnum !== -1 || uncapnum !== -1) && this.pos < this.p.length && this.next() === close) return node(N.Capture, this.opts, capnum, uncapnum);
+        if ((capnum !== -1 || uncapnum !== -1) && this.pos < this.p.length && this.next() === close) {
+          // a group inside another of the same name or number: .NET's last capture is the last made
+          // (the outer one), the JS translation's renamed duplicates pick by position
+          if (capnum !== -1 && [this.group, ...this.frames.map((f) => f.group)].some((g) => g.type === N.Capture && g.m === capnum)) this.needsNet = true;
+          return node(N.Capture, this.opts, capnum, uncapnum);
+        }
         this.err("Unrecognized grouping construct.");
       }
       // falls through (err throws)

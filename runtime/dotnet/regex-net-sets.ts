@@ -131,7 +131,10 @@ export function classEscape(letter: string, ecma: boolean): CharSet {
     s.negate = neg;
     return s;
   }
-  s.cats.push({ name: k === "w" ? "W" : k === "d" ? "D" : "S", neg });
+  // .NET's \W \D \S are negated classes (NotWordClass has the negation flag), which matters to what
+  // may merge with them (alternation, first characters); inside [...] they are negated categories
+  s.cats.push({ name: k === "w" ? "W" : k === "d" ? "D" : "S", neg: false });
+  s.negate = neg;
   return s;
 }
 
@@ -139,7 +142,7 @@ export function classEscape(letter: string, ecma: boolean): CharSet {
 export function addClassEscape(s: CharSet, letter: string, ecma: boolean): void {
   const e = classEscape(letter, ecma);
   if (!ecma) {
-    s.cats.push(...e.cats);
+    s.cats.push({ name: e.cats[0]!.name, neg: e.negate });
     return;
   }
   if (!e.negate) {

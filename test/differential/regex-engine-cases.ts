@@ -109,5 +109,10 @@ REGEX_ENGINE_CASES.push(
   b("re.engine.lazy.empty.fcd.replace", "string", String.raw`return Regex.Replace("Aa.- \tb\t", @"(?<!\A(?![a-c]{1,3}?b)+?)\Z\w", "<$1|$&>", RegexOptions.IgnoreCase | RegexOptions.Multiline);`),
   b("re.engine.lazy.empty.unimplemented.state", "string", String.raw`var m = Regex.Match(" .c 2ca", @"(?<n>[a-c]??|é{2}é+?\W)(?<!(?!-{1,2}Ab)+? )", RegexOptions.ExplicitCapture); return m.Success + ":" + m.Index + ":" + m.NextMatch().Index;`),
   b("re.engine.lazy.empty.replace.start", "string", String.raw`return Regex.Replace("", @"(?=(?:\d?|\W)+?)(?<=\z|a.+?)^", "<$&>", RegexOptions.None);`),
+  b("re.engine.duplicate.name.nested", "string", String.raw`return Regex.Replace("\n-_\nb_a\né", @"(?<n>(?<n>\d[^b]+?|\D){2})\D{1,2}|(A??b\Z)?(AéA?|[^b](.){2} )", "<$1|$&|$" + "{n}>", RegexOptions.None);`),
+  b("re.engine.negated.class.first.chars", "string", String.raw`try { return string.Join("/", Regex.Split("a", @"(?<!\d{1,3}?a*[\d_]*|(?<!b\Z\.){0,}(?<!\wc)+?(?<!$a?\s|\W))\W")); } catch (Exception e) { return e.Message; }`),
+  // C# evaluates Replace's replacement before its options and timeout
+  b("re.engine.replace.argument.order.timeout", "string", String.raw`try { return Regex.Replace("a", "a", new List<string>()[1], RegexOptions.None, TimeSpan.Zero); } catch (Exception e) { return e.Message.Substring(0, 20); }`),
+  b("re.engine.replace.argument.order.options", "string", String.raw`try { return Regex.Replace("a", "a", new List<string>()[1], (RegexOptions)int.Parse("x")); } catch (Exception e) { return e.Message.Substring(0, 20); }`),
   b("re.engine.lookbehind.lazy.capture", "string", String.raw`return Regex.Replace("-é.\n\t1é-B", @"-(?<=\d{1,3}?(c?|\W{0,}é?)+(b\W|a?){0,})|aaa+?", "<$1|$&|$" + "{n}>", RegexOptions.None);`),
 );

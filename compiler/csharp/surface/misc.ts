@@ -243,6 +243,25 @@ function inputFirst(f: (r: Code, a: Code[], x: LowerInfo) => Code): (r: Code, a:
   };
 }
 
+/**
+ * The first `n` arguments into temps (constants need none), so they run in C#'s order before the
+ * later ones: Replace's replacement comes before its options and timeout, which the lowering passes
+ * to Regex.get first.
+ */
+function argsInOrder(n: number, f: (r: Code, a: Code[], x: LowerInfo) => Code): (r: Code, a: Code[], x: LowerInfo) => Code {
+  return (r, a, x) => {
+    const pre: Code[] = [];
+    const args = a.map((arg, i) => {
+      if (i >= n || x.consts[i] !== undefined) return arg;
+      const t = x.temp();
+      pre.push(js`${t} = ${arg}`);
+      return t;
+    });
+    if (!pre.length) return f(r, a, x);
+    return js`(${pre.reduce((acc, p) => js`${acc}, ${p}`)}, ${f(r, args, x)})`;
+  };
+}
+
 // Regex: lowered to runtime/dotnet/regex.ts (a .NET-pattern → JS translation with caching).
 type("System.Text.RegularExpressions", "Regex", { test: (v) => js`(${v} instanceof ${rt("Regex")})` }, [
   C("(string pattern)", (_r, a) => js`${rt("Regex")}.get(${a[0]}, 0)`),
@@ -254,7 +273,7 @@ type("System.Text.RegularExpressions", "Regex", { test: (v) => js`(${v} instance
   SM("MatchCollection Matches(string input, string pattern)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Matches(${a[0]})`)),
   SM("MatchCollection Matches(string input, string pattern, RegexOptions options)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).Matches(${a[0]})`)),
   SM("string Replace(string input, string pattern, string replacement)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Replace(${a[0]}, ${a[2]})`)),
-  SM("string Replace(string input, string pattern, string replacement, RegexOptions options)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}).Replace(${a[0]}, ${a[2]})`)),
+  SM("string Replace(string input, string pattern, string replacement, RegexOptions options)", argsInOrder(3, (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}).Replace(${a[0]}, ${a[2]})`)),
   SM("string Replace(string input, string pattern, Func<Match, string> evaluator)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Replace(${a[0]}, ${a[2]})`)),
   SM("string[] Split(string input, string pattern)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Split(${a[0]})`)),
   // match-timeout overloads (issue 17): the TimeSpan is the budget of matches that run on V8's backtracking engine
@@ -262,9 +281,9 @@ type("System.Text.RegularExpressions", "Regex", { test: (v) => js`(${v} instance
   SM("bool IsMatch(string input, string pattern, RegexOptions options, TimeSpan matchTimeout)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}, ${a[3]}).IsMatch(${a[0]})`)),
   SM("Match Match(string input, string pattern, RegexOptions options, TimeSpan matchTimeout)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}, ${a[3]}).Match(${a[0]})`)),
   SM("MatchCollection Matches(string input, string pattern, RegexOptions options, TimeSpan matchTimeout)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}, ${a[3]}).Matches(${a[0]})`)),
-  SM("string Replace(string input, string pattern, string replacement, RegexOptions options, TimeSpan matchTimeout)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}, ${a[4]}).Replace(${a[0]}, ${a[2]})`)),
-  SM("string Replace(string input, string pattern, Func<Match, string> evaluator, RegexOptions options)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}).Replace(${a[0]}, ${a[2]})`)),
-  SM("string Replace(string input, string pattern, Func<Match, string> evaluator, RegexOptions options, TimeSpan matchTimeout)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}, ${a[4]}).Replace(${a[0]}, ${a[2]})`)),
+  SM("string Replace(string input, string pattern, string replacement, RegexOptions options, TimeSpan matchTimeout)", argsInOrder(3, (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}, ${a[4]}).Replace(${a[0]}, ${a[2]})`)),
+  SM("string Replace(string input, string pattern, Func<Match, string> evaluator, RegexOptions options)", argsInOrder(3, (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}).Replace(${a[0]}, ${a[2]})`)),
+  SM("string Replace(string input, string pattern, Func<Match, string> evaluator, RegexOptions options, TimeSpan matchTimeout)", argsInOrder(3, (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}, ${a[4]}).Replace(${a[0]}, ${a[2]})`)),
   SM("string[] Split(string input, string pattern, RegexOptions options)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).Split(${a[0]})`)),
   SM("string[] Split(string input, string pattern, RegexOptions options, TimeSpan matchTimeout)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}, ${a[3]}).Split(${a[0]})`)),
   SM("string Escape(string str)", call("regexEscape")),
