@@ -71,7 +71,10 @@ function node(type: number, opts: number, m = 0, n = 0): RNode {
 }
 
 /** A pattern this parser cannot take (or .NET would reject): the caller keeps the JS translation's answer. */
-export class NetParseError extends Error {}
+export class NetParseError extends Error {
+  /** .NET rejects the pattern for this reason too (a reference to an undefined group), so the Regex constructor throws it. */
+  definite = false;
+}
 
 export interface ParsedRegex {
   root: RNode;
@@ -291,7 +294,9 @@ class Parser {
   }
 
   private err(what: string): never {
-    throw new NetParseError(`parsing "${this.p}" - ${what}`);
+    const e = new NetParseError(`parsing "${this.p}" - ${what}`);
+    e.definite = /^Reference to undefined group (number|name) /.test(what);
+    throw e;
   }
   private right(k = 0): string {
     return this.p[this.pos + k]!;

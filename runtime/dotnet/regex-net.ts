@@ -2,8 +2,8 @@
 // it (those whose JS translation would answer differently from .NET: a backreference, a lookbehind,
 // a conditional, a balancing group, RegexOptions.RightToLeft, a loop whose body can match empty or
 // captures), and the string slicing .NET's Replace and Split do on its matches.
-import { argumentOutOfRange } from "../errors.js";
-import { parseNetRegex } from "./regex-net-parse.js";
+import { argumentError, argumentOutOfRange } from "../errors.js";
+import { NetParseError, parseNetRegex } from "./regex-net-parse.js";
 import { writeProgram } from "./regex-net-code.js";
 import { NetRunner, type NetMatchData } from "./regex-net-interp.js";
 
@@ -35,7 +35,9 @@ export class NetEngine {
       if (!parsed.needsNet && !(forCaptures && parsed.loopCapture)) return null;
       const prog = writeProgram(parsed.root, parsed.numbers, opts);
       return new NetEngine(parsed.names, parsed.numbers, new NetRunner(prog, (opts & 256) !== 0), prog.rightToLeft);
-    } catch {
+    } catch (e) {
+      // a reference to an undefined group: .NET's ArgumentException (a JS RegExp may count groups otherwise)
+      if (e instanceof NetParseError && e.definite) throw argumentError(e.message);
       return null; // a construct this parser lacks (Unicode block names): the JS translation keeps it
     }
   }

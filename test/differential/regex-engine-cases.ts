@@ -111,6 +111,9 @@ REGEX_ENGINE_CASES.push(
   b("re.engine.lazy.empty.replace.start", "string", String.raw`return Regex.Replace("", @"(?=(?:\d?|\W)+?)(?<=\z|a.+?)^", "<$&>", RegexOptions.None);`),
   b("re.engine.duplicate.name.nested", "string", String.raw`return Regex.Replace("\n-_\nb_a\né", @"(?<n>(?<n>\d[^b]+?|\D){2})\D{1,2}|(A??b\Z)?(AéA?|[^b](.){2} )", "<$1|$&|$" + "{n}>", RegexOptions.None);`),
   b("re.engine.negated.class.first.chars", "string", String.raw`try { return string.Join("/", Regex.Split("a", @"(?<!\d{1,3}?a*[\d_]*|(?<!b\Z\.){0,}(?<!\wc)+?(?<!$a?\s|\W))\W")); } catch (Exception e) { return e.Message; }`),
+  // a reference to a group that does not exist (ExplicitCapture: unnamed groups do not count; JS counts named ones)
+  b("re.engine.undefined.group.explicit", "string", String.raw`try { return string.Join("/", Regex.Split("\naBa-", @"([a-c]c)\z|(?:(\1+?)\2\1|\A)?(?<n>(?<n>b\A)+?(?<!^)(?:\w\w))(?=(?:a))", RegexOptions.ExplicitCapture)); } catch (Exception e) { return e.Message; }`),
+  b("re.engine.undefined.group.number", "string", String.raw`try { return Regex.Match("aa", @"(?<x>a)\2").Value; } catch (Exception e) { return e.Message; }`),
   // C# evaluates Replace's replacement before its options and timeout
   b("re.engine.replace.argument.order.timeout", "string", String.raw`try { return Regex.Replace("a", "a", new List<string>()[1], RegexOptions.None, TimeSpan.Zero); } catch (Exception e) { return e.Message.Substring(0, 20); }`),
   b("re.engine.replace.argument.order.options", "string", String.raw`try { return Regex.Replace("a", "a", new List<string>()[1], (RegexOptions)int.Parse("x")); } catch (Exception e) { return e.Message.Substring(0, 20); }`),
