@@ -3,6 +3,7 @@
 // the gateway.
 import { COMPILER_VERSION } from "../compiler/version.js";
 import { checkRedisUrl } from "./redis-url.js";
+import type { CompileArgs } from "./cli-commands.js";
 
 const USAGE = `usage:
   apimc build --config gateway.json --outdir build/ [--format function|esm]   # one module per operation (and product) + manifest.json
@@ -30,20 +31,12 @@ const USAGE = `usage:
               state in memory and no Redis is configured; more than one is then refused)
 `;
 
-interface Args {
-  cmd: string;
-  files: string[];
-  out?: string;
-  outdir?: string;
-  sourcemap: boolean;
-  namedValues?: string;
-  fragments?: string;
-  snippets: boolean;
+/** compile/check's arguments (their type only: cli-commands.ts loads when such a command runs) and serve's. */
+interface Args extends CompileArgs {
   config?: string;
   port?: number;
   host?: string;
   watch: boolean;
-  format?: string;
   prebuilt?: string;
   logFormat?: string;
   redis?: string;
