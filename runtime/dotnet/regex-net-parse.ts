@@ -82,7 +82,7 @@ export interface ParsedRegex {
   numbers: number[];
   /** Group number → name ("1", "2", ... or the group's name). */
   names: string[];
-  /** Any backreference, lookbehind, conditional, balancing group, RightToLeft, or a loop that can match empty. */
+  /** A backreference to a group that may not have captured before it, a lookbehind, conditional, balancing group, RightToLeft, or a loop that can match empty. */
   needsNet: boolean;
   /** A capture inside a repeating loop: only .NET's engine knows all its captures (Group.Captures). */
   loopCapture: boolean;
@@ -284,6 +284,7 @@ class Parser {
   captop = 1;
   needsNet = false;
   loopCapture = false;
+  hasRef = false;
 
   constructor(
     readonly p: string,
@@ -831,7 +832,7 @@ class Parser {
   }
 
   private ref(capnum: number): RNode {
-    this.needsNet = true;
+    this.hasRef = true; // parseNetRegex decides once the tree is whole (refsAnswerAsJs)
     return node(N.Ref, this.opts, capnum);
   }
 
@@ -1105,5 +1106,59 @@ export function parseNetRegex(pattern: string, opts: number): ParsedRegex {
   const byNumber = new Map<number, string>();
   for (const [name, num] of p.capnames) byNumber.set(num, name);
   const names = numbers.map((n) => byNumber.get(n) ?? String(n));
-  return { root, numbers, names, needsNet: p.needsNet, loopCapture: p.loopCapture };
+  return { root, numbers, names, needsNet: p.needsNet || (p.hasRef && !refsAnswerAsJs(root)), loopCapture: p.loopCapture };
+}
+
+// ---- backreferences a JS RegExp answers as .NET does ------------------------------------------------
+
+/**
+ * True when every backreference refers to a group that has certainly captured before it: JS and .NET
+ * then agree (they differ on a group that has not taken part: .NET fails, JS matches empty), and V8,
+ * far faster on backtracking than this interpreter, keeps the pattern. Not under IgnoreCase (the two
+ * fold case differently) nor for a number two groups share.
+ */
+function refsAnswerAsJs(root: RNode): boolean {
+  const groups = new Map<number, number>();
+  const count = (x: RNode): void => {
+    if (x.type === N.Capture) groups.set(x.m, (groups.get(x.m) ?? 0) + 1);
+    for (const c of x.children ?? []) count(c);
+  };
+  count(root);
+  const walk = (x: RNode, path: RNode[]): boolean => {
+    if (x.type === N.Ref) return (x.opts & Opt.IgnoreCase) === 0 && groups.get(x.m) === 1 && capturedBefore(x.m, path, x);
+    path.push(x);
+    const ok = (x.children ?? []).every((c) => walk(c, path));
+    path.pop();
+    return ok;
+  };
+  return walk(root, []);
+}
+
+/** Whether a sequence on the way from the root to `at` has, before it, an element that always captures `capnum`. */
+function capturedBefore(capnum: number, path: RNode[], at: RNode): boolean {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const a = path[i]!;
+    if (a.type !== N.Concatenate) continue;
+    const k = a.children!.indexOf(i + 1 < path.length ? path[i + 1]! : at);
+    for (let j = 0; j < k; j++) if (alwaysCaptures(a.children![j]!, capnum)) return true;
+  }
+  return false;
+}
+
+/** Whether every match of `x` captures group `capnum` (lookarounds and alternations are not followed). */
+function alwaysCaptures(x: RNode, capnum: number): boolean {
+  switch (x.type) {
+    case N.Capture:
+      return (x.m === capnum && x.n === -1) || alwaysCaptures(x.children![0]!, capnum);
+    case N.Group:
+    case N.Greedy:
+      return alwaysCaptures(x.children![0]!, capnum);
+    case N.Concatenate:
+      return x.children!.some((c) => alwaysCaptures(c, capnum));
+    case N.Loop:
+    case N.Lazyloop:
+      return x.m >= 1 && alwaysCaptures(x.children![0]!, capnum);
+    default:
+      return false;
+  }
 }
