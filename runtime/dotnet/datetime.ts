@@ -510,11 +510,20 @@ export class DateTime {
     if (t < 0n) throw argumentOutOfRange("fileTime", "Not a valid Win32 FileTime.");
     return (t <= 9007199254740991n ? Number(t) : t) as unknown as number;
   }
+  // .NET compares Ticks. Whole-ms clocks without extra ticks (every clock reading) compare as doubles;
+  // others (FromTicks, AddTicks, fractions of a ms) by their exact ticks.
   Equals(o: unknown): boolean {
-    return o instanceof DateTime && o.ms === this.ms;
+    if (!(o instanceof DateTime)) return false;
+    return this.tk === 0 && o.tk === 0 && Number.isInteger(this.ms) && Number.isInteger(o.ms) ? o.ms === this.ms : this.exactTicks() === o.exactTicks();
   }
   CompareTo(o: DateTime): number {
-    return Math.sign(this.ms - o.ms);
+    if (this.tk === 0 && o.tk === 0 && Number.isInteger(this.ms) && Number.isInteger(o.ms)) return Math.sign(this.ms - o.ms);
+    const a = this.exactTicks();
+    const b = o.exactTicks();
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  private exactTicks(): bigint {
+    return this.tk === 0 ? msTicks(this.ms) : msTicks(this.ms) + BigInt(this.tk);
   }
   ToString(format?: string | null): string {
     return formatDate(this, format || "G", this.kind === 1 ? "Z" : this.kind === 2 ? "+00:00" : "", "+00:00");

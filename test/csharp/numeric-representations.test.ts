@@ -26,6 +26,22 @@ describe("common paths stay plain JS", () => {
   });
 });
 
+describe("DateTime compares its ticks", () => {
+  it("==, !=, <, <=, >, >=, Equals and CompareTo see a difference of one tick, at every sub-millisecond position", () => {
+    // Dates a tick apart around MinValue, 1970, 2020 and MaxValue, with the tick before, at and after a whole ms.
+    const bases = ["0L", "621355968000000000L", "637134336000000000L", "3155378975999990000L"];
+    for (const b of bases)
+      for (const at of [0, 1, 4999, 9998]) {
+        const x = `new DateTime(${b} + ${at}L)`;
+        const y = `new DateTime(${b} + ${at + 1}L)`;
+        const got = evaluate(`@($"{${x} == ${y}}|{${x} != ${y}}|{${x} < ${y}}|{${x} <= ${y}}|{${x} > ${y}}|{${y} >= ${x}}|{${x}.Equals(${y})}|{${x}.CompareTo(${y})}|{${y}.CompareTo(${x})}|{${x}.CompareTo(new DateTime(${x}.Ticks))}")`);
+        expect(got, `${b} + ${at}`).toBe("False|True|True|True|False|True|False|-1|1|0");
+      }
+    expect(evaluate(`@(DateTime.MinValue >= new DateTime(1L, DateTimeKind.Unspecified))`)).toBe(false);
+    expect(evaluate(`@(new[] { new DateTime(637134336000000002L), new DateTime(637134336000000001L) }.Min().Ticks)`)).toBe(637134336000000001n);
+  });
+});
+
 describe("long beyond 2^53", () => {
   it("DateTime ticks arithmetic, formatting and conversions", () => {
     expect(evaluate(`@(new DateTime(2020, 1, 1).Ticks)`)).toBe(637134336000000000n);
