@@ -97,9 +97,10 @@ describe("npm pack of a fresh clone", () => {
     console.log(`apimc tarball: ${(size / 1024).toFixed(0)} KiB, ${tarFiles.length} files`);
     // 550 KiB at the APIOps/validation/shared-state/metrics landings (2 MB unpacked); the workbench
     // page (CodeMirror 6 with lang-xml and lint, minified: 472 KB, 155 KiB in the tarball) made it 693
-    // KiB, so the limit went from 640 to 800 KiB. The guard is for accidents (a test fixture or source
-    // maps shipped), not for features.
-    expect(size).toBeLessThan(800 * 1024);
+    // KiB, so the limit went from 640 to 800 KiB; .NET's regex engine (parser, writer, interpreter)
+    // and the XML Schema compiler and validator made it 877 KiB, so 960 KiB. The guard is for
+    // accidents (a test fixture or source maps shipped: either would add hundreds of KiB), not for features.
+    expect(size).toBeLessThan(960 * 1024);
   });
 
   it("the declarations import only each other, Node's types, apimc's dependencies and esbuild", () => {
