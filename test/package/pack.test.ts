@@ -26,15 +26,21 @@ const declarationImportAllowed = (spec: string): boolean =>
 const tmp = mkdtempSync(join(tmpdir(), "apimc-pack-"));
 const clone = join(tmp, "clone");
 const consumer = join(tmp, "consumer");
-const npm = (cwd: string, ...args: string[]) => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" } });
 /** Runs a process without blocking this worker (the test's backend answers from it meanwhile). */
-function exec(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function exec(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { cwd: opts.cwd ?? consumer, env: opts.env ?? process.env, encoding: "utf8", timeout: 120_000, maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
+    execFile(cmd, args, { cwd: opts.cwd ?? consumer, env: opts.env ?? process.env, encoding: "utf8", timeout: opts.timeoutMs ?? 120_000, maxBuffer: 1 << 26 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : null) : 0;
       resolve({ status: code, stdout, stderr });
     });
   });
+}
+
+/** npm, awaited: a synchronous npm pack (it builds) blocked the worker past vitest's RPC timeout. */
+async function npm(cwd: string, ...args: string[]): Promise<string> {
+  const r = await exec("npm", args, { cwd, timeoutMs: 230_000, env: { ...process.env, npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" } });
+  if (r.status !== 0) throw new Error(`npm ${args.join(" ")} in ${cwd} exited with ${r.status}: ${r.stderr}`);
+  return r.stdout;
 }
 
 let tarball = "";
@@ -53,7 +59,7 @@ function runtimeDependencies(): string[] {
   return [...seen];
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   // A fresh clone: the files git knows (tracked, or new and not ignored), nothing built.
   const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter((f) => f && !f.startsWith("node_modules") && existsSync(join(ROOT, f)));
   for (const f of files) {
@@ -62,18 +68,19 @@ beforeAll(() => {
   }
   expect(existsSync(join(clone, "dist"))).toBe(false);
   symlinkSync(MODULES, join(clone, "node_modules"), "dir");
-  npm(clone, "pack", "--pack-destination", tmp); // prepack builds dist/
+  await npm(clone, "pack", "--pack-destination", tmp); // prepack builds dist/
   tarball = join(tmp, readdirSync(tmp).find((f) => /^apimc-.*\.tgz$/.test(f))!);
   tarFiles = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").map((f) => f.replace(/^package\//, ""));
 
   // An empty project that installs the tarball (and apimc's dependencies, packed from node_modules).
   mkdirSync(consumer);
-  npm(consumer, "init", "-y");
-  const deps = runtimeDependencies().map((d) => {
-    const out = npm(consumer, "pack", "--ignore-scripts", "--pack-destination", tmp, join(MODULES, d)).trim().split("\n").at(-1)!;
-    return join(tmp, out);
-  });
-  npm(consumer, "install", "--offline", "--ignore-scripts", tarball, ...deps);
+  await npm(consumer, "init", "-y");
+  const deps: string[] = [];
+  for (const d of runtimeDependencies()) {
+    const out = (await npm(consumer, "pack", "--ignore-scripts", "--pack-destination", tmp, join(MODULES, d))).trim().split("\n").at(-1)!;
+    deps.push(join(tmp, out));
+  }
+  await npm(consumer, "install", "--offline", "--ignore-scripts", tarball, ...deps);
   // What a TypeScript or esbuild user has installed beside it.
   for (const dev of ["esbuild", "@types/node"]) {
     mkdirSync(dirname(join(consumer, "node_modules", dev)), { recursive: true });
