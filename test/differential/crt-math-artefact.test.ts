@@ -25,6 +25,15 @@ describe("CRT math artefacts (fuzz.ts)", () => {
     expect(crtMathArtefact(c(`"s=" + Math.Sin(x) + "|" + 1`), value("s=-0.598472144103957|1"), value("s=-0.598472144103956|1"))).toBe(true);
     expect(crtMathArtefact(c(`Math.Exp(700)`), value("1.01423205791393E+304"), value("1.01423205791394E+304"))).toBe(true);
   });
+  it("accepts Mono's unreduced argument (x87) for Sin/Cos/Tan of a magnitude of 2^63 or more", () => {
+    // (Mono's text is the argument as .NET prints it; apimc's is the reduced value)
+    for (const [f, x, mono] of [["Sin", 1e21, "1E+21"], ["Cos", -9.3e18, "-9.3E+18"], ["Tan", 2 ** 70, "1.18059162071741E+21"]] as const)
+      expect(crtMathArtefact(c(`Math.${f}((${x} - double.Parse("-0")))`), value(mono), value(String(Math[f.toLowerCase() as "sin" | "cos" | "tan"](x)))), f).toBe(true);
+    // below 2^63, an argument outside [-1, 1] for Sin/Cos, or another function: a mismatch
+    expect(crtMathArtefact(c(`Math.Sin(1e18)`), value("1E+18"), value("-0.9929693207404051"))).toBe(false);
+    expect(crtMathArtefact(c(`Math.Sin(1e21)`), value("1E+21"), value("2.5"))).toBe(false);
+    expect(crtMathArtefact(c(`Math.Exp(1e21)`), value("1E+21"), value("0.5"))).toBe(false);
+  });
   it("rejects every other difference", () => {
     const sinCase = c(`Math.Sin(-2.5) + "|" + x`);
     // no CRT call in the case
