@@ -3,7 +3,7 @@
 // of characters a match can begin with. The scan runs the interpreter only at those positions, as
 // .NET's does; that matters beyond speed where .NET's interpreter bugs leave stale entries on its
 // stacks, which then depend on where it ran before.
-import { type CharSet, mergeSets, isMergeable, addLowercase } from "./regex-net-sets.js";
+import { type CharSet, mergeSets, isMergeable, addLowercase, newSet, rangeSet } from "./regex-net-sets.js";
 import { N, Opt, type RNode } from "./regex-net-parse.js";
 
 export const enum Anchor {
@@ -104,7 +104,7 @@ interface FC {
   ci: boolean;
 }
 
-const ANY: CharSet = { negate: false, ranges: [0, 0xffff], cats: [], sub: null };
+const ANY: CharSet = rangeSet(0, 0xffff);
 
 /** RegexFCD.FirstChars: the first-character class, or null when a match can start empty. */
 function firstChars(root: RNode): { set: CharSet; ci: boolean } | null {
@@ -138,7 +138,7 @@ function firstChars(root: RNode): { set: CharSet; ci: boolean } | null {
       if (t === N.Testgroup && cur === 0) skipChild = true;
       if (t === N.Require || t === N.Prevent) {
         skipChild = true;
-        stack.push({ set: { negate: false, ranges: [], cats: [], sub: null }, nullable: true, ci: false });
+        stack.push({ set: newSet(), nullable: true, ci: false });
       }
       return;
     }
@@ -174,7 +174,7 @@ function firstChars(root: RNode): { set: CharSet; ci: boolean } | null {
     }
     switch (t) {
       case N.Empty:
-        stack.push({ set: { negate: false, ranges: [], cats: [], sub: null }, nullable: true, ci: false });
+        stack.push({ set: newSet(), nullable: true, ci: false });
         return;
       case N.One:
       case N.Notone:
@@ -189,7 +189,7 @@ function firstChars(root: RNode): { set: CharSet; ci: boolean } | null {
         stack.push(char(x.ch, true, x.m === 0, ci));
         return;
       case N.Multi:
-        if (x.str.length === 0) stack.push({ set: { negate: false, ranges: [], cats: [], sub: null }, nullable: true, ci: false });
+        if (x.str.length === 0) stack.push({ set: newSet(), nullable: true, ci: false });
         else stack.push(char(x.str.charCodeAt(rtl ? x.str.length - 1 : 0), false, false, ci));
         return;
       case N.Set:
@@ -204,7 +204,7 @@ function firstChars(root: RNode): { set: CharSet; ci: boolean } | null {
         return;
       default:
         // Nothing and the anchors
-        stack.push({ set: { negate: false, ranges: [], cats: [], sub: null }, nullable: true, ci: false });
+        stack.push({ set: newSet(), nullable: true, ci: false });
     }
   };
   const visit = (x: RNode): void => {

@@ -3,7 +3,7 @@
 // IgnoreCase applied to literals and classes, and RegexNode's reductions (nested loops, one-character
 // loops, merged strings and alternated sets), so the code regex-net-code.ts writes is the code .NET
 // runs. Used for the patterns whose JS translation would not behave as .NET (regex-net.ts decides).
-import { type CharSet, newSet, addLowercase, addClassEscape, classEscape, isCategoryName, isWordChar, lowerChar, isSingleton, isSingletonInverse, isMergeable, mergeSets } from "./regex-net-sets.js";
+import { type CharSet, newSet, rangeSet, addLowercase, addClassEscape, classEscape, isCategoryName, isWordChar, lowerChar, isSingleton, isSingletonInverse, isMergeable, mergeSets } from "./regex-net-sets.js";
 
 export const enum Opt {
   IgnoreCase = 1,
@@ -186,8 +186,8 @@ function reduceAlternation(x: RNode): RNode {
       }
       j--;
       const prev = kids[j]!;
-      const prevSet = prev.type === N.One ? { negate: false, ranges: [prev.ch, prev.ch], cats: [], sub: null } : prev.set!;
-      const atSet = at.type === N.One ? { negate: false, ranges: [at.ch, at.ch], cats: [], sub: null } : at.set!;
+      const prevSet = prev.type === N.One ? rangeSet(prev.ch, prev.ch) : prev.set!;
+      const atSet = at.type === N.One ? rangeSet(at.ch, at.ch) : at.set!;
       prev.type = N.Set;
       prev.set = mergeSets(prevSet, atSet);
     } else if (at.type === N.Nothing) {
@@ -492,7 +492,7 @@ class Parser {
         case ".":
           if (this.opts & Opt.Singleline) {
             this.unit = node(N.Set, this.opts);
-            this.unit.set = { negate: false, ranges: [0, 0xffff], cats: [], sub: null };
+            this.unit.set = rangeSet(0, 0xffff);
           } else {
             this.unit = node(N.Notone, this.opts);
             this.unit.ch = 10;

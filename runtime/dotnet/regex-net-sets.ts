@@ -16,6 +16,8 @@ export interface CharSet {
 }
 
 export const newSet = (): CharSet => ({ negate: false, ranges: [], cats: [], sub: null });
+/** The set of the characters lo..hi (one character: lo = hi). */
+export const rangeSet = (lo: number, hi: number): CharSet => ({ negate: false, ranges: [lo, hi], cats: [], sub: null });
 
 /** .NET's general category names (the ones \p{..} accepts besides block names). */
 const CATEGORIES = new Set("L Lu Ll Lt Lm Lo M Mn Mc Me N Nd Nl No P Pc Pd Ps Pe Pi Pf Po S Sm Sc Sk So Z Zs Zl Zp C Cc Cf Cs Co Cn".split(" "));
