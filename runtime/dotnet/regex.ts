@@ -6,6 +6,7 @@ import { LinearRegex } from "./regex-linear.js";
 import { regexBudget, runWithBudget, prepareRegexHelper, RegexMatchTimeoutException, type V8Exec } from "./regex-budget.js";
 import { NetEngine, NetTimeout, memorySlice, netSubstring, type NetMatchData } from "./regex-net.js";
 import { TimeSpan } from "./datetime.js";
+import { GroupTable } from "./regex-groups.js";
 
 export class Capture {
   constructor(
@@ -64,20 +65,28 @@ export class CaptureCollection implements Iterable<Capture> {
   }
 }
 class GroupCollection implements Iterable<Group> {
-  /** `named`: false for Match.Empty's, which has no regex to look a group name up in. */
+  /** `table`: the regex's group numbers and names; null for Match.Empty's, which has no regex (every name gives the empty group). */
   constructor(
+    /** The groups by slot. */
     private readonly groups: Group[],
-    private readonly named = true,
+    private readonly table: GroupTable | null,
   ) {}
+  /** this[int groupnum] (a group number, mapped to its slot) and this[string groupname] (Regex.GroupNumberFromName: null throws). */
   Item(k: string | number): Group {
-    if (typeof k === "number") return this.groups.find((g) => g.Name === String(k)) ?? this.groups[k] ?? EMPTY_GROUP;
-    return (this.named && this.groups.find((g) => g.Name === k)) || EMPTY_GROUP;
+    if (!this.table) return k === 0 ? this.groups[0]! : EMPTY_GROUP;
+    const slot = this.table.slotOf(typeof k === "number" ? k : this.table.numberFromName(k));
+    return slot >= 0 ? this.groups[slot]! : EMPTY_GROUP;
+  }
+  /** The group in a slot (Match.IsMatched's index). */
+  slot(i: number): Group {
+    return this.groups[i]!;
   }
   get Count(): number {
     return this.groups.length;
   }
-  [Symbol.iterator](): Iterator<Group> {
-    return this.groups[Symbol.iterator]();
+  /** .NET's enumerator reads this[i] for i below Count: a group number, so with gaps a slot's group can be missed. */
+  *[Symbol.iterator](): Iterator<Group> {
+    for (let i = 0; i < this.groups.length; i++) yield this.Item(i);
   }
 }
 const EMPTY_GROUP = new Group("", 0, 0, false, "");
@@ -431,7 +440,10 @@ export class Regex {
   private readonly re: RegExp;
   /** The linear-time engine when the pattern has no backreference or lookaround (issue 17), else null. */
   private readonly linear: LinearRegex | null;
+  /** The translated pattern's groups by .NET slot: name and JS group indexes. */
   private readonly groups: { name: string; js: number[] }[];
+  /** Group numbers and names by slot, as .NET's Regex has them. */
+  private readonly table: GroupTable;
   /** .NET's own engine, for the patterns whose JS translation would answer differently (regex-net.ts), else null. */
   private readonly net: NetEngine | null;
   /** For Group.Captures of JS-engine matches: the .NET engine of a pattern with a capture in a loop (false: none; undefined: not built yet). */
@@ -439,7 +451,7 @@ export class Regex {
   /** The timeout given to the constructor, or null: apimc's default (read at each match). */
   private readonly timeout: TimeSpan | null;
   /** Match.Empty (also every failed match): one group, group 0, which is the match itself (named "0"). */
-  static readonly EmptyMatch = new Match("", 0, 0, false, new GroupCollection([new Group("", 0, 0, false, "0")], false), null);
+  static readonly EmptyMatch = new Match("", 0, 0, false, new GroupCollection([new Group("", 0, 0, false, "0")], null), null);
   static readonly InfiniteMatchTimeout = INFINITE;
   constructor(
     private readonly pattern: string,
@@ -447,6 +459,8 @@ export class Regex {
     matchTimeout?: TimeSpan,
   ) {
     if (pattern === null || pattern === undefined) throw argumentNull("pattern");
+    // .NET: no bit above RegexOptions' ten; ECMAScript only with IgnoreCase, Multiline, Compiled, CultureInvariant
+    if (opts < 0 || opts >> 10 !== 0 || (opts & 256 && opts & ~(256 | 1 | 2 | 8 | 512))) throw argumentOutOfRange("options");
     if (matchTimeout !== undefined) {
       // .NET: InfiniteMatchTimeout, or more than zero and at most Int32.MaxValue - 1 ms
       const t = matchTimeout.ticks;
@@ -462,6 +476,7 @@ export class Regex {
       // balancing groups and conditionals have no JS form: the .NET engine alone runs them
       if (this.net) {
         this.groups = [];
+        this.table = new GroupTable(this.net.numbers, this.net.names);
         this.re = /(?!)/;
         this.linear = null;
         return;
@@ -469,7 +484,14 @@ export class Regex {
       if (e instanceof DotNetException) throw e;
       throw argumentError(`Invalid pattern '${pattern}': ${(e as Error).message}`);
     }
-    this.groups = t.groups;
+    if (this.net) {
+      this.table = new GroupTable(this.net.numbers, this.net.names);
+      this.groups = t.groups;
+    } else {
+      const { table, order } = GroupTable.fromNames(t.groups.map((g) => g.name));
+      this.table = table;
+      this.groups = order.map((i) => t.groups[i]!);
+    }
     this.linear = this.net ? null : LinearRegex.tryCompile(t.source, t.flags);
     if (this.net === null && this.linear === null && this.budget() !== null) prepareRegexHelper();
   }
@@ -520,13 +542,14 @@ export class Regex {
     const m = r.values;
     const starts = r.starts;
     const groups: Group[] = [];
-    for (const g of this.groups) {
+    for (let slot = 0; slot < this.groups.length; slot++) {
       // the last participating capture of the group's JS groups (duplicate names)
       let best = -1;
-      for (const j of g.js) if (m[j] !== undefined && (best < 0 || starts[j]! >= starts[best]!)) best = j;
-      const caps = this.capturesEngine === false ? null : () => this.capturesOf(input, from, g.name);
-      if (best < 0) groups.push(new Group(input, 0, 0, false, g.name, caps));
-      else groups.push(new Group(input, starts[best]!, m[best]!.length, true, g.name, caps));
+      for (const j of this.groups[slot]!.js) if (m[j] !== undefined && (best < 0 || starts[j]! >= starts[best]!)) best = j;
+      const caps = this.capturesEngine === false ? null : () => this.capturesOf(input, from, slot);
+      const name = this.table.slotName(slot);
+      if (best < 0) groups.push(new Group(input, 0, 0, false, name, caps));
+      else groups.push(new Group(input, starts[best]!, m[best]!.length, true, name, caps));
     }
     // A unicode-mode RegExp started inside a surrogate pair backs up to the pair's start: an empty
     // match there is (as in .NET, which matches UTF-16 code units) at `from`, and the scan moves on
@@ -534,7 +557,7 @@ export class Regex {
     const m0 = m[0]!;
     const index = m0.length === 0 && r.index < from ? from : r.index;
     const next = m0.length === 0 ? index + 1 : index + m0.length;
-    return new Match(input, index, m0.length, true, new GroupCollection(groups), next <= input.length ? () => this.exec(input, next) : null);
+    return new Match(input, index, m0.length, true, new GroupCollection(groups, this.table), next <= input.length ? () => this.exec(input, next) : null);
   }
   /** The .NET engine's deadline for one operation (.NET: the timeout in whole milliseconds, from the start). */
   private deadline(): number {
@@ -561,10 +584,10 @@ export class Regex {
     for (let slot = 0; slot < net.names.length; slot++) {
       const n = d.counts[slot]!;
       const caps = d.caps[slot]!;
-      const name = net.names[slot]!;
+      const name = this.table.slotName(slot);
       groups.push(n > 0 ? new Group(input, caps[(n - 1) * 2]!, caps[n * 2 - 1]!, true, name, caps) : new Group(input, 0, 0, false, name, caps));
     }
-    return new Match(input, d.index, d.length, true, new GroupCollection(groups), () => this.netMatch(input, d.textpos, d.length, this.deadline()));
+    return new Match(input, d.index, d.length, true, new GroupCollection(groups, this.table), () => this.netMatch(input, d.textpos, d.length, this.deadline()));
   }
   /** Every match of the input under one deadline (MatchCollection's walk: each scan from where the last stopped). */
   private netAll(input: string): { m: Match; d: NetMatchData }[] {
@@ -614,7 +637,7 @@ export class Regex {
   }
   /** .NET Split: the pieces between matches, with each match's captured groups (in group order) in between. */
   /** A group's captures in the match from `from`, by the .NET engine (its other answers equal the JS engine's here). */
-  private capturesOf(input: string, from: number, name: string): ArrayLike<number> | null {
+  private capturesOf(input: string, from: number, slot: number): ArrayLike<number> | null {
     this.capturesEngine ??= NetEngine.tryCompile(this.pattern, this.opts, true) ?? false;
     if (this.capturesEngine === false) return null;
     const engine = this.capturesEngine;
@@ -625,8 +648,7 @@ export class Regex {
       if (e instanceof NetTimeout) throw new RegexMatchTimeoutException(input, this.pattern, this.MatchTimeout);
       throw e;
     }
-    const slot = engine.names.indexOf(name);
-    return d && slot >= 0 ? d.caps[slot]! : [];
+    return d && slot < engine.names.length ? d.caps[slot]! : [];
   }
   /** .NET Core's Replace: the input's pieces between matches (sliced as it slices them) and the replacements; right to left, built from the end. */
   private netReplace(input: string, repl: string | ((m: Match) => string)): string {
@@ -690,8 +712,8 @@ export class Regex {
     let last = 0;
     for (const m of this.Matches(input)) {
       out.push(input.slice(last, m.Index));
-      let k = 0;
-      for (const g of m.Groups) if (k++ > 0 && g.Success) out.push(g.Value);
+      // .NET: each slot that matched, read back through Groups[slot] (the indexer takes a group number)
+      for (let i = 1; i < m.Groups.Count; i++) if (m.Groups.slot(i).Success) out.push(m.Groups.Item(i).Value);
       last = m.Index + m.Length;
     }
     out.push(input.slice(last));

@@ -41,6 +41,7 @@ import { XLINQ_CASES } from "./xlinq-cases.js";
 import { FUZZ_CLASS_CASES } from "./fuzz-classes-cases.js";
 import { REGEX_TIMEOUT_CASES } from "./regex-timeout-cases.js";
 import { REGEX_ENGINE_CASES } from "./regex-engine-cases.js";
+import { REGEX_ARGUMENT_CASES } from "./regex-argument-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1296,6 +1297,8 @@ CASES.push(...XLINQ_CASES);
 CASES.push(...REGEX_TIMEOUT_CASES);
 // The .NET regex engine's classes (regex-engine-cases.ts).
 CASES.push(...REGEX_ENGINE_CASES);
+// Regex / Match / GroupCollection / CaptureCollection / MatchCollection argument checks and group lookups (regex-argument-cases.ts).
+CASES.push(...REGEX_ARGUMENT_CASES);
 
 CASES.push(...DATES_CASES);
 // Mismatch classes the generator found (fuzz-classes-cases.ts).
