@@ -198,7 +198,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "X509Certificate", "X509Certificate2", "newX509", "certRaw", "certContentType", "certExtension", "certRsaPublicKey",
   "certRsaPrivateKey", "certCopyWithPrivateKey", "notSupportedCtor",
   // TimeZoneInfo (runtime/dotnet/timezone.ts)
-  "TimeZoneInfo", "tzUtc", "tzLocal", "tzFind", "tzSystemZones", "tzConvert", "tzConvertTo", "tzConvertOffset", "tzFromUtc", "tzToUtc", "tzConvertByIds",
+  "TimeZoneInfo", "tzUtcZone", "tzLocalZone", "tzFind", "tzSystemZones", "tzConvert", "tzConvertTo", "tzConvertOffset", "tzFromUtc", "tzToUtc", "tzConvertByIds",
   // emit-metric (runtime/observe.ts)
   "emitMetric",
   // issue 16 transforms, traffic and security policies (runtime/security/entra.ts, runtime/transform/, runtime/traffic/)

@@ -9,6 +9,9 @@ import { WINDOWS_ZONES } from "./windows-zones.js";
 const BY_WINDOWS = new Map(WINDOWS_ZONES.map(([id, iana, display]) => [id.toLowerCase(), { id, iana, display }]));
 const notFound = (id: string) => new DotNetException("System.TimeZoneNotFoundException", `The time zone ID '${id}' was not found on the local computer.`);
 
+/** 1000-01-01T00:00:00Z, and 400 Gregorian years (146,097 days) in ms. */
+const YEAR_1000 = -30610224000000,
+  GREGORIAN_CYCLE = 146097 * 86400000;
 const UTC_KIND = 1,
   LOCAL_KIND = 2;
 
@@ -54,7 +57,11 @@ export class TimeZoneInfo {
     const hit = this.#cache.get(key);
     if (hit !== undefined) return hit;
     const p: Record<string, number> = {};
-    const at = key * 60000;
+    // Before the year 1000 the zone is on its local mean time (the tz data's first rule is centuries
+    // later): ask 400-year cycles later (same calendar), which keeps the formatter off era BC and
+    // Date.UTC's two-digit years.
+    let at = key * 60000;
+    while (at < YEAR_1000) at += GREGORIAN_CYCLE;
     for (const part of this.#fmt.formatToParts(new Date(at))) if (part.type !== "literal") p[part.type] = Number(part.value);
     const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
     const off = Math.round((wall - at) / 60000) * 60000;
@@ -138,24 +145,48 @@ export class TimeZoneInfo {
   }
 }
 
-/** TimeZoneInfo.Utc: the Windows "UTC" zone (names as .NET Framework gives them in English). */
-export const tzUtc = new TimeZoneInfo("UTC", "Etc/UTC", "(UTC) Coordinated Universal Time", "Coordinated Universal Time", "Coordinated Universal Time", "UTC");
+const makeUtc = () => new TimeZoneInfo("UTC", "Etc/UTC", "(UTC) Coordinated Universal Time", "Coordinated Universal Time", "Coordinated Universal Time", "UTC");
+const makeLocal = () => new TimeZoneInfo("UTC", "Etc/UTC", "(UTC) Coordinated Universal Time", "Coordinated Universal Time", "Coordinated Universal Time", "");
 /**
- * TimeZoneInfo.Local: APIM's gateways run in UTC, so the same rules and names as Utc, but (as in .NET)
- * another object: conversions tell the two apart by reference (a Local DateTime with source zone
- * Utc is a kind mismatch; converting to Local gives Kind Local).
+ * Mono keeps one TimeZoneInfo.Utc for the process (a static field) where .NET Framework's
+ * CachedData makes a new one when the cache is cleared (reference source TimeZoneInfo.cs: CachedData
+ * holds m_utcTimeZone and m_localTimeZone; ClearCachedData replaces s_cachedData). The differential
+ * fuzzer (test/differential/generate/fuzz.ts monoEmulationArtefact) turns this on to check that a
+ * difference is exactly this one. Never on in a gateway.
  */
-export const tzLocal = new TimeZoneInfo("UTC", "Etc/UTC", "(UTC) Coordinated Universal Time", "Coordinated Universal Time", "Coordinated Universal Time", "");
+export const monoStaticUtc = { on: false };
 
-const byId = new Map<string, TimeZoneInfo>();
+/**
+ * .NET Framework's TimeZoneInfo.CachedData: Utc and Local (the Windows "UTC" zone, names as .NET
+ * Framework gives them in English; APIM's gateways run in UTC, so Local has the same rules and names
+ * but is another object) and the zones FindSystemTimeZoneById made. Conversions tell Utc and Local
+ * apart by reference against the current cache (CachedData.GetCorrespondingKind): a Local DateTime
+ * with source zone Utc is a kind mismatch, converting to Local gives Kind Local, and a zone object
+ * taken before the cache was cleared is neither.
+ */
+let cache = { utc: makeUtc(), local: makeLocal(), byId: new Map<string, TimeZoneInfo>() };
+/** TimeZoneInfo.Utc. */
+export const tzUtcZone = (): TimeZoneInfo => cache.utc;
+/** TimeZoneInfo.Local. */
+export const tzLocalZone = (): TimeZoneInfo => cache.local;
+/**
+ * TimeZoneInfo.ClearCachedData, which ConvertTime(dateTime, destinationTimeZone) calls for a
+ * DateTime of Ticks 0 ("Special case to give a way clearing the cache without exposing
+ * ClearCachedData()", reference source): Utc, Local and the found zones become new objects.
+ */
+function clearCachedData(): void {
+  cache = { utc: monoStaticUtc.on ? cache.utc : makeUtc(), local: makeLocal(), byId: new Map() };
+}
+
 export function tzFind(id: string | null): TimeZoneInfo {
   if (id === null || id === undefined) throw argumentNull("id");
   const key = id.toLowerCase();
+  const byId = cache.byId;
   const hit = byId.get(key);
   if (hit) return hit;
   let z: TimeZoneInfo;
   const w = BY_WINDOWS.get(key);
-  if (key === "utc") z = tzUtc;
+  if (key === "utc") return cache.utc; // FindSystemTimeZoneById's special case: TimeZoneInfo.Utc
   else if (w) z = new TimeZoneInfo(w.id, w.iana, w.display, w.id, w.id.replace("Standard Time", "Daylight Time"));
   else {
     if (id.length === 0 || id.length > 255 || /\0/.test(id)) throw notFound(id);
@@ -180,7 +211,7 @@ function nz(z: TimeZoneInfo | null, name: string): TimeZoneInfo {
   if (z === null || z === undefined) throw argumentNull(name);
   return z;
 }
-const kindOf = (z: TimeZoneInfo): number => (z === tzUtc ? UTC_KIND : z === tzLocal ? LOCAL_KIND : 0);
+const kindOf = (z: TimeZoneInfo): number => (z === cache.utc ? UTC_KIND : z === cache.local ? LOCAL_KIND : 0);
 const kindMismatch = () =>
   argumentError(
     "The conversion could not be completed because the supplied DateTime did not have the Kind property set correctly.  For example, when the Kind property is DateTimeKind.Local, the source time zone must be TimeZoneInfo.Local.\r\nParameter name: sourceTimeZone",
@@ -216,30 +247,36 @@ export function tzConvert(d: DateTime, src: TimeZoneInfo | null, dst: TimeZoneIn
   const clampedUtc = Math.min(Math.max(utc, DateTime.MinValue.ms), DateTime.MaxValue.ms);
   return shifted(d, utc - d.ms + t.offsetAt(clampedUtc), tk);
 }
-/** ConvertTime(dateTime, destination): from Utc for a Utc DateTime, else from Local. */
+/** ConvertTime(dateTime, destination): from Utc for a Utc DateTime, else from Local; a DateTime of Ticks 0 clears the cache first. */
 export function tzConvertTo(d: DateTime, dst: TimeZoneInfo | null): DateTime {
   const t = nz(dst, "destinationTimeZone");
-  return tzConvert(d, d.kind === UTC_KIND ? tzUtc : tzLocal, t);
+  if (d.tk === 0 && d.ms === DateTime.MinValue.ms) clearCachedData();
+  return tzConvert(d, d.kind === UTC_KIND ? cache.utc : cache.local, t);
 }
 /** ConvertTimeBySystemTimeZoneId(dateTime, source, destination): a source id naming the DateTime's own kind's zone is that zone. */
 export function tzConvertByIds(d: DateTime, srcId: string | null, dstId: string | null): DateTime {
   if (srcId !== null && srcId !== undefined) {
     const same = (id: string) => srcId.toLowerCase() === id.toLowerCase();
-    if (d.kind === LOCAL_KIND && same(tzLocal.Id)) return tzConvert(d, tzLocal, tzFind(dstId));
-    if (d.kind === UTC_KIND && same(tzUtc.Id)) return tzConvert(d, tzUtc, tzFind(dstId));
+    if (d.kind === LOCAL_KIND && same(cache.local.Id)) return tzConvert(d, cache.local, tzFind(dstId));
+    if (d.kind === UTC_KIND && same(cache.utc.Id)) return tzConvert(d, cache.utc, tzFind(dstId));
   }
   return tzConvert(d, tzFind(srcId), tzFind(dstId));
 }
+/** ConvertTime(DateTimeOffset, destination): a clock past either end of the range is DateTimeOffset.MaxValue/MinValue (offset zero). */
 export function tzConvertOffset(d: DateTimeOffset, dst: TimeZoneInfo | null): DateTimeOffset {
   const t = nz(dst, "destinationTimeZone");
-  return new DateTimeOffset(d.dt, t.offsetAt(d.dt.ms) / 60000);
+  const offMs = t.offsetAt(d.dt.ms);
+  const clock = d.dt.ms + offMs;
+  if (clock > DateTime.MaxValue.ms) return DateTimeOffset.fromDateTime(DateTime.MaxValue);
+  if (clock < DateTime.MinValue.ms) return DateTimeOffset.fromDateTime(DateTime.MinValue);
+  return new DateTimeOffset(d.dt, offMs / 60000);
 }
 /** ConvertTimeFromUtc: ConvertTime from the Utc zone (a Local DateTime is a kind mismatch). */
 export function tzFromUtc(d: DateTime, dst: TimeZoneInfo | null): DateTime {
-  return tzConvert(d, tzUtc, dst);
+  return tzConvert(d, cache.utc, dst);
 }
 /** ConvertTimeToUtc(dateTime[, source]): a Utc DateTime as it is; else ConvertTime from Local (or the source) to Utc. */
 export function tzToUtc(d: DateTime, src?: TimeZoneInfo | null): DateTime {
-  if (src === undefined) return d.kind === UTC_KIND ? d : tzConvert(d, tzLocal, tzUtc);
-  return tzConvert(d, src, tzUtc);
+  if (src === undefined) return d.kind === UTC_KIND ? d : tzConvert(d, cache.local, cache.utc);
+  return tzConvert(d, src, cache.utc);
 }

@@ -39,6 +39,7 @@ import { JTOKEN_CASES } from "./jtoken-cases.js";
 import { TEXT_COLLECTION_CASES } from "./text-collection-cases.js";
 import { XLINQ_CASES } from "./xlinq-cases.js";
 import { FUZZ_CLASS_CASES } from "./fuzz-classes-cases.js";
+import { JSONTIME_CASES } from "./jsontime-cases.js";
 import { REGEX_TIMEOUT_CASES } from "./regex-timeout-cases.js";
 import { REGEX_ENGINE_CASES } from "./regex-engine-cases.js";
 import { REGEX_ARGUMENT_CASES } from "./regex-argument-cases.js";
@@ -1303,6 +1304,7 @@ CASES.push(...REGEX_ARGUMENT_CASES);
 CASES.push(...DATES_CASES);
 // Mismatch classes the generator found (fuzz-classes-cases.ts).
 CASES.push(...FUZZ_CLASS_CASES);
+CASES.push(...JSONTIME_CASES);
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // found by the generator (npm run fuzz:csharp)

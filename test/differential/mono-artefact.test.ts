@@ -93,3 +93,23 @@ describe("mcs constant artefacts: the variant without constants", () => {
     expect(mcsVariant(`v1m + x.m0 + 10 - 2 + 1.5 + 20 - x + 2e5`)).toBeNull();
   });
 });
+
+describe("TimeZoneInfo.Utc after ConvertTime cleared the cache (Mono keeps one static Utc)", () => {
+  const e = c(`TimeZoneInfo.ConvertTime(new DateTime(0L, DateTimeKind.Utc), TimeZoneInfo.Utc).ToString("o")`);
+  it("accepts Mono's Kind Utc where .NET Framework's new CachedData makes the old Utc an ordinary zone", async () => {
+    const a = await evaluateWithApimc(e);
+    expect(a).toEqual(value("0001-01-01T00:00:00.0000000"));
+    expect(await monoEmulationArtefact(e, value("0001-01-01T00:00:00.0000000Z"), a)).toBe(true);
+    const d = c(`JsonConvert.SerializeObject(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.MinValue, "UTC"))`);
+    const ad = await evaluateWithApimc(d);
+    expect(ad).toEqual(value(`"0001-01-01T00:00:00"`));
+    expect(await monoEmulationArtefact(d, value(`"0001-01-01T00:00:00Z"`), ad)).toBe(true);
+  });
+  it("rejects other differences: Local stays stale in both, other ticks do not clear", async () => {
+    const local = c(`TimeZoneInfo.ConvertTime(DateTime.MinValue, TimeZoneInfo.Local).ToString("o")`);
+    expect(await monoEmulationArtefact(local, value("0001-01-01T00:00:00.0000000+00:00"), await evaluateWithApimc(local))).toBe(false);
+    const one = c(`TimeZoneInfo.ConvertTime(new DateTime(1L, DateTimeKind.Utc), TimeZoneInfo.Utc).ToString("o")`);
+    expect(await monoEmulationArtefact(one, value("0001-01-01T00:00:00.0000001"), await evaluateWithApimc(one))).toBe(false);
+    expect(await monoEmulationArtefact(e, value("0001-01-01T00:00:00.0000000+00:00"), await evaluateWithApimc(e))).toBe(false);
+  });
+});

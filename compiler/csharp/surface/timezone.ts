@@ -3,8 +3,8 @@ import { js, rt } from "../../codegen/code.js";
 import { M, P, SM, SP, type } from "./dsl.js";
 
 type("System", "TimeZoneInfo", { test: (v) => js`(${v} instanceof ${rt("TimeZoneInfo")})` }, [
-  SP("TimeZoneInfo Utc", () => js`${rt("tzUtc")}`),
-  SP("TimeZoneInfo Local", () => js`${rt("tzLocal")}`),
+  SP("TimeZoneInfo Utc", () => js`${rt("tzUtcZone")}()`),
+  SP("TimeZoneInfo Local", () => js`${rt("tzLocalZone")}()`),
   SM("TimeZoneInfo FindSystemTimeZoneById(string id)", (_r, a) => js`${rt("tzFind")}(${a[0]})`),
   SM("IReadOnlyList<TimeZoneInfo> GetSystemTimeZones()", () => js`${rt("tzSystemZones")}()`),
   SM("DateTime ConvertTime(DateTime dateTime, TimeZoneInfo destinationTimeZone)", (_r, a) => js`${rt("tzConvertTo")}(${a[0]}, ${a[1]})`),

@@ -12,7 +12,7 @@ import type { DiffCase } from "../cases.js";
 import { compileProgram, findReference, generateProgram, runProgram, toReferenceResult, type RawAnswer, type Reference, type ReferenceResult } from "../csharp-harness.js";
 import { evaluateWithApimc, type ApimcResult } from "../apimc-eval.js";
 import { corefxLinq } from "../../../runtime/dotnet/linq.js";
-import { monoTzNames } from "../../../runtime/dotnet/timezone.js";
+import { monoStaticUtc, monoTzNames } from "../../../runtime/dotnet/timezone.js";
 import { monoSbCopyTo } from "../../../runtime/dotnet/chars.js";
 import { monoHtmlEncode } from "../../../runtime/dotnet/web-utility.js";
 import { mcsVariant } from "./mcs-variant.js";
@@ -169,10 +169,16 @@ function ulp(x: number): number {
  *   writes U+00A0..U+00FF and surrogate pairs as numeric references and leaves other characters
  *   (U+0130 'İ') as they are; Mono writes every character above U+00FF as one too (runtime
  *   web-utility.ts monoHtmlEncode).
+ * - TimeZoneInfo.Utc after the cache is cleared (ConvertTime(dateTime, destination) clears it for a
+ *   DateTime of Ticks 0): .NET Framework's CachedData makes a new Utc object (reference source
+ *   TimeZoneInfo.cs: CachedData.m_utcTimeZone, ClearCachedData replaces s_cachedData), so a Utc zone
+ *   taken before is no longer Utc (Kind Unspecified); Mono's Utc is one static object (Kind Utc)
+ *   (runtime timezone.ts monoStaticUtc).
  */
 const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
   { uses: /\.CopyTo\s*\(/, flag: monoSbCopyTo },
   { uses: /\bHtmlEncode\s*\(/, flag: monoHtmlEncode },
+  { uses: /\bTimeZoneInfo\.Convert/, flag: monoStaticUtc },
 ];
 export async function monoEmulationArtefact(c: DiffCase, cs: ReferenceResult, a: ApimcResult): Promise<boolean> {
   if (a.kind === "compile-error" || cs.kind === "type-mismatch") return false;

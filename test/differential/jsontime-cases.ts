@@ -1,0 +1,94 @@
+// Session 23 "jsontime" classes (issue 11): TimeZoneInfo conversions, Json.NET and XML over dates,
+// boxed chars and Environment.NewLine. Each is a generated matrix over its class, ids fzc.s23.time.*
+// and fzc.s23.json.*; answers recorded from Mono (`npm run record:csharp`), with `expectDotNet` where
+// .NET Framework (what APIM runs) differs from Mono, with the reason.
+import type { DiffCase } from "./cases.js";
+
+type Opts = Omit<DiffCase, "id" | "expr" | "type">;
+const b = (id: string, type: string, body: string, opts: Opts = {}): DiffCase => ({ id: `fzc.s23.${id}`, type, expr: body, block: true, ...opts });
+
+// ---- TimeZoneInfo.ConvertTime* × Kind × zones × MinValue/MaxValue/ordinary dates ---------------------
+// .NET Framework's TimeZoneInfo (reference source TimeZoneInfo.cs): ConvertTime(dateTime, destination)
+// clears the cached data first when dateTime.Ticks == 0 ("a way clearing the cache without exposing
+// ClearCachedData()"), so a Utc or Local zone object the caller evaluated before the call is no longer
+// TimeZoneInfo.Utc/Local: GetCorrespondingKind gives Unspecified for it (no Utc->Utc shortcut, result
+// Kind Unspecified). ConvertTimeBySystemTimeZoneId(dateTime, id) goes through the same method.
+// Mono keeps one Utc object for the process (static), .NET Framework's CachedData makes a new one:
+// where the destination is a Utc object taken before the clear, .NET's answer is Kind Unspecified
+// (expectDotNet), Mono's Kind Utc.
+const TZ_DATES: [string, string][] = [
+  ["min", "0L"],
+  ["one", "1L"],
+  ["max", "DateTime.MaxValue.Ticks"],
+  ["summer", "new DateTime(2021, 7, 1, 12, 0, 0).Ticks"],
+  ["skipped", "new DateTime(2021, 3, 28, 2, 30, 0).Ticks"],
+];
+const TZ_KINDS = ["Unspecified", "Utc", "Local"];
+/** Zones as arguments: Utc, Local, a fixed-offset named zone (no local mean time before 1900), a DST zone (ordinary dates only). */
+const TZ_ZONES: [string, string, boolean][] = [
+  ["utc", "TimeZoneInfo.Utc", true],
+  ["local", "TimeZoneInfo.Local", true],
+  ["gmt9", `TimeZoneInfo.FindSystemTimeZoneById("Etc/GMT-9")`, true],
+  ["berlin", `TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")`, false],
+];
+const TZ_IDS: [string, string, boolean][] = [
+  ["utc", `"UTC"`, true],
+  ["gmt9", `"Etc/GMT-9"`, true],
+  ["berlin", `"Europe/Berlin"`, false],
+];
+const DOTNET_CLEARED_UTC = "0001-01-01T00:00:00.0000000 Unspecified";
+
+function tzCalls(ordinary: boolean): { id: string; call: (d: string) => string; clearsIntoUtc: boolean }[] {
+  const zones = TZ_ZONES.filter((z) => z[2] || ordinary);
+  const ids = TZ_IDS.filter((z) => z[2] || ordinary);
+  return [
+    ...zones.map(([n, z]) => ({ id: `to.${n}`, call: (d: string) => `TimeZoneInfo.ConvertTime(${d}, ${z})`, clearsIntoUtc: n === "utc" })),
+    ...zones.flatMap(([s, sz]) => zones.filter((z) => z[0] !== "berlin" || s !== "gmt9").map(([n, z]) => ({ id: `from.${s}.${n}`, call: (d: string) => `TimeZoneInfo.ConvertTime(${d}, ${sz}, ${z})`, clearsIntoUtc: false }))),
+    ...ids.map(([n, z]) => ({ id: `byid.${n}`, call: (d: string) => `TimeZoneInfo.ConvertTimeBySystemTimeZoneId(${d}, ${z})`, clearsIntoUtc: n === "utc" })),
+    ...ids.flatMap(([s, sz]) => ids.map(([n, z]) => ({ id: `byids.${s}.${n}`, call: (d: string) => `TimeZoneInfo.ConvertTimeBySystemTimeZoneId(${d}, ${sz}, ${z})`, clearsIntoUtc: false }))),
+    ...zones.map(([n, z]) => ({ id: `fromutc.${n}`, call: (d: string) => `TimeZoneInfo.ConvertTimeFromUtc(${d}, ${z})`, clearsIntoUtc: false })),
+    { id: "toutc", call: (d: string) => `TimeZoneInfo.ConvertTimeToUtc(${d})`, clearsIntoUtc: false },
+    ...zones.map(([n, z]) => ({ id: `toutc.${n}`, call: (d: string) => `TimeZoneInfo.ConvertTimeToUtc(${d}, ${z})`, clearsIntoUtc: false })),
+  ];
+}
+
+const TZ_MATRIX: DiffCase[] = TZ_DATES.flatMap(([dn, ticks]) =>
+  TZ_KINDS.flatMap((k) =>
+    tzCalls(dn === "summer" || dn === "skipped").map((x) => {
+      const d = `new DateTime(${ticks}, DateTimeKind.${k})`;
+      const opts: Opts = x.clearsIntoUtc && dn === "min" ? { expectDotNet: DOTNET_CLEARED_UTC } : {};
+      return b(`time.tz.convert.${x.id}.${dn}.${k.toLowerCase()}`, "string", `var r = ${x.call(d)}; return r.ToString("o") + " " + r.Kind;`, opts);
+    }),
+  ),
+);
+
+/** DateTimes of Ticks 0 (the cache-clearing special case) and next to it, as JSON and XML write them. */
+const TICK0_DATES = ["DateTime.MinValue", "default(DateTime)", "new DateTime(0L, DateTimeKind.Utc)", "new DateTime(0L, DateTimeKind.Local)", "DateTime.MinValue.AddTicks(1)", "new DateTime(2020, 2, 29, 1, 2, 3, DateTimeKind.Local)"];
+const TICK0_SINKS: [string, (v: string) => string][] = [
+  ["json", (v) => `JsonConvert.SerializeObject(${v})`],
+  ["xml", (v) => `(string)new XElement("a", ${v})`],
+  ["jvalue", (v) => `new JValue(${v}).ToString(Formatting.None)`],
+  ["o", (v) => `${v}.ToString("o")`],
+];
+const TICK0_MATRIX: DiffCase[] = TICK0_DATES.flatMap((d, i) =>
+  ["TimeZoneInfo.Local", `TimeZoneInfo.FindSystemTimeZoneById("Etc/GMT-9")`].flatMap((z, j) =>
+    TICK0_SINKS.map(([n, sink]) => b(`time.tz.tick0.${n}.${i}.${j}`, "string", `var r = TimeZoneInfo.ConvertTime(${d}, ${z}); return ${sink("r")} + " " + r.Kind;`)),
+  ),
+);
+
+export const JSONTIME_CASES: DiffCase[] = [
+  ...TZ_MATRIX,
+  ...TICK0_MATRIX,
+  // zone objects taken before a clearing call are neither Local nor Utc afterwards: a Local DateTime
+  // from the old Local is a kind mismatch; to the old Utc is Kind Unspecified (Mono: Utc, static)
+  b("time.tz.stale.local", "string", `var l = TimeZoneInfo.Local; var a = TimeZoneInfo.ConvertTime(DateTime.MinValue, l); string s; try { s = TimeZoneInfo.ConvertTime(new DateTime(2021, 1, 1, 0, 0, 0, DateTimeKind.Local), l, TimeZoneInfo.Utc).ToString("o"); } catch (ArgumentException) { s = "ArgumentException"; } return a.Kind + "|" + s + "|" + TimeZoneInfo.ConvertTime(new DateTime(2021, 1, 1, 0, 0, 0, DateTimeKind.Local), TimeZoneInfo.Local, TimeZoneInfo.Utc).Kind + "|" + (l == TimeZoneInfo.Local) + "|" + l.Equals(TimeZoneInfo.Local) + "|" + TimeZoneInfo.ConvertTime(DateTime.MinValue.AddTicks(1), l).Kind;`),
+  b("time.tz.stale.utc", "string", `var u = TimeZoneInfo.Utc; var a = TimeZoneInfo.ConvertTime(new DateTime(0L, DateTimeKind.Utc), TimeZoneInfo.Local); var k = TimeZoneInfo.ConvertTime(new DateTime(2021, 1, 1, 0, 0, 0, DateTimeKind.Local), TimeZoneInfo.Local, u).Kind; return a.Kind + "|" + k + "|" + (u == TimeZoneInfo.Utc) + "|" + u.Equals(TimeZoneInfo.Utc) + "|" + TimeZoneInfo.ConvertTimeFromUtc(new DateTime(2021, 1, 1), u).Kind;`, {
+    expectDotNet: "Unspecified|Unspecified|False|True|Unspecified",
+  }),
+  // ConvertTime(DateTimeOffset, zone): a clock past either end is DateTimeOffset.MaxValue/MinValue (offset zero)
+  ...["DateTimeOffset.MaxValue", "DateTimeOffset.MinValue", "DateTimeOffset.MaxValue.AddHours(-9)", "DateTimeOffset.MinValue.AddHours(9)", "new DateTimeOffset(9999, 12, 31, 20, 0, 0, TimeSpan.FromHours(-5))", "new DateTimeOffset(1, 1, 1, 3, 0, 0, TimeSpan.FromHours(5))"].flatMap((d, i) =>
+    ["TimeZoneInfo.Utc", "TimeZoneInfo.Local", `TimeZoneInfo.FindSystemTimeZoneById("Etc/GMT-9")`, `TimeZoneInfo.FindSystemTimeZoneById("Etc/GMT+9")`].map((z, j) =>
+      b(`time.tz.offset.${i}.${j}`, "string", `var r = TimeZoneInfo.ConvertTime(${d}, ${z}); return r.ToString("o") + " " + r.Offset + "|" + TimeZoneInfo.ConvertTimeBySystemTimeZoneId(${d}, "Etc/GMT-9").ToString("o");`),
+    ),
+  ),
+];
