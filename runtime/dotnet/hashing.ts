@@ -52,11 +52,19 @@ class HashAlg {
     return this.alg.toUpperCase();
   }
   #pending: Uint8Array[] = [];
-  /** TransformBlock: hashes input[offset, offset+count), copies it to output when given; returns count. */
+  /**
+   * TransformBlock: hashes input[offset, offset+count), then copies it to output when given (not onto
+   * itself) with Buffer.BlockCopy's checks: the block is hashed before a bad outputOffset throws
+   * (reference source HashAlgorithm.TransformBlock). Returns count.
+   */
   TransformBlock(input: Uint8Array | null, offset: number, count: number, output: Uint8Array | null, outputOffset: number): number {
     const part = blockArgs(input, offset, count);
-    if (output) output.set(part, outputOffset);
     this.#pending.push(part.slice());
+    if (output !== null && output !== undefined && (output !== input || outputOffset !== offset)) {
+      if (outputOffset < 0) throw argumentOutOfRange("dstOffset", "Non-negative number required.");
+      if (output.length - outputOffset < count) throw argumentError(OFF_LEN);
+      output.set(part, outputOffset);
+    }
     return count;
   }
   /** TransformFinalBlock: the last bytes; Hash is then the digest of every block since the last reset. Returns a copy of them. */
@@ -97,9 +105,10 @@ function blockArgs(input: Uint8Array | null, offset: number, count: number, inpu
   if (input === null || input === undefined) throw argumentNull(inputName);
   if (offset < 0) throw argumentOutOfRange(offsetName, "Non-negative number required.");
   if (count < 0 || count > input.length) throw argumentError("Value was invalid.");
-  if (input.length - count < offset) throw argumentError("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.");
+  if (input.length - count < offset) throw argumentError(OFF_LEN);
   return input.subarray(offset, offset + count);
 }
+const OFF_LEN = "Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.";
 /** HashAlgorithm.Create(name) / HMAC.Create(name): the algorithm by its .NET name, null when unknown. */
 export function hashCreate(name: string | null, hmac: boolean): HashAlg | null {
   if (name === null || name === undefined) throw argumentNull("hashName");

@@ -3,7 +3,7 @@
 // (GetRSAPublicKey/GetRSAPrivateKey) is RSACng (every padding). Keys are generated on first use,
 // as .NET does, so RSA.Create() followed by FromXmlString/ImportParameters costs no key generation.
 import { constants, createPrivateKey, createPublicKey, generateKeyPairSync, privateDecrypt, publicEncrypt, publicDecrypt, privateEncrypt, sign, verify, type KeyObject } from "node:crypto";
-import { argumentError, argumentNull, argumentOutOfRange, DotNetException } from "../errors.js";
+import { argumentError, argumentNull, argumentOutOfRange, DotNetException, indexOutOfRange, nullReference } from "../errors.js";
 
 /** A byte[] as bytes: LINQ's ToArray over bytes gives a plain array of numbers. */
 export function u8<T extends Uint8Array | null | undefined>(v: T): T {
@@ -209,37 +209,61 @@ export class RsaAlg {
     this.ImportParameters(p);
   }
   #hash(name: string | null): string {
-    if (name === null || name === undefined || name === "") throw hashNameMissing();
-    const h = HASHES[name];
+    hashNameCheck(name);
+    const h = HASHES[name!];
     if (!h) throw crypto(`'${name}' is not a known hash algorithm.`);
     return h;
   }
-  #sigPadding(padding: RsaPadding | null, hash: string): { padding: number; saltLength?: number } {
-    if (padding === null || padding === undefined) throw argumentNull("padding");
+  /** RSASignaturePadding: not null; PSS only on RSACng (RSACryptoServiceProvider.VerifyHash/SignHash: "Specified padding mode"). */
+  #sigPaddingMode(padding: RsaPadding | null): void {
+    if (padding!.Mode !== 0 && !this.cng) throw crypto("Specified padding mode is not valid for this algorithm.");
+  }
+  #sigPadding(padding: RsaPadding, hash: string): { padding: number; saltLength?: number } {
     if (padding.Mode === 0) return { padding: constants.RSA_PKCS1_PADDING };
-    if (!this.cng) throw crypto("Specified padding mode is not valid for this algorithm.");
     return { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: HASH_LEN[hash]! };
+  }
+  /**
+   * RSACryptoServiceProvider.HashData: the hash by its exact name (GetAlgorithmId: "'x' is not a known
+   * hash algorithm."). Mono's (monoRsa) asks CryptoConfig, case-insensitive and with more names, and
+   * reads a null algorithm (NullReferenceException); a name it knows but .NET's list does not fails
+   * later, in VerifyHash/SignHash.
+   */
+  #hashData(name: string | null): string | null {
+    if (monoRsa.on) {
+      if (!MONO_HASH_NAMES.test(name!)) throw nullReference();
+      return HASHES[name!] ?? null;
+    }
+    return this.#hash(name);
   }
   SignData(data: Uint8Array | null, offset: number, count: number, hashName: string | null, padding: RsaPadding | null): Uint8Array {
     if (data === null || data === undefined) throw argumentNull("data");
     data = u8(data);
-    // RSA.SignData(data, offset, count, ...): the range before the hash name and padding (reference source)
+    // RSA.SignData(data, offset, count, ...) (reference source): data, offset, count, the hash name's
+    // presence, padding, then HashData (an unknown name) and SignHash (the padding mode)
     const part = slice(data, offset, count);
+    hashNameCheck(hashName);
+    if (padding === null || padding === undefined) throw argumentNull("padding");
+    this.#hashData(hashName);
+    this.#sigPaddingMode(padding);
     const h = this.#hash(hashName);
-    const pad = this.#sigPadding(padding, h);
-    return new Uint8Array(sign(h, part, { key: this.#private(), ...pad }));
+    return new Uint8Array(sign(h, part, { key: this.#private(), ...this.#sigPadding(padding, h) }));
   }
   VerifyData(data: Uint8Array | null, offset: number, count: number, signature: Uint8Array | null, hashName: string | null, padding: RsaPadding | null): boolean {
     if (data === null || data === undefined) throw argumentNull("data");
     data = u8(data);
-    // RSA.VerifyData(data, offset, count, signature, ...): data, offset, count, signature, hash name, padding
+    // RSA.VerifyData(data, offset, count, signature, ...) (reference source): data, offset, count,
+    // signature, the hash name's presence, padding, then HashData (an unknown name) and VerifyHash
     const part = slice(data, offset, count);
     if (signature === null || signature === undefined) throw argumentNull("signature");
     signature = u8(signature);
+    hashNameCheck(hashName);
+    if (padding === null || padding === undefined) throw argumentNull("padding");
+    this.#hashData(hashName);
+    this.#sigPaddingMode(padding);
     const h = this.#hash(hashName);
-    const pad = this.#sigPadding(padding, h);
+    if (monoRsa.on) monoVerifyChecks(signature, HASH_LEN[h]!, HASH_LEN[h]!, h);
     try {
-      return verify(h, part, { key: this.#ensure(), ...pad }, signature);
+      return verify(h, part, { key: this.#ensure(), ...this.#sigPadding(padding, h) }, signature);
     } catch {
       return false;
     }
@@ -247,20 +271,31 @@ export class RsaAlg {
   SignHash(hash: Uint8Array | null, hashName: string | null, padding: RsaPadding | null): Uint8Array {
     if (hash === null || hash === undefined) throw argumentNull("hash");
     hash = u8(hash);
+    // RSACryptoServiceProvider.SignHash(hash, name, padding): hash, the name's presence, padding, padding mode, the name
+    hashNameCheck(hashName);
+    if (padding === null || padding === undefined) throw argumentNull("padding");
+    this.#sigPaddingMode(padding);
     const h = this.#hash(hashName);
-    this.#sigPadding(padding, h);
-    if (padding!.Mode !== 0) throw crypto("apimc: SignHash with PSS padding is not supported; use SignData.");
-    if (hash.length !== HASH_LEN[h]) throw crypto("The parameter is incorrect.");
+    if (padding.Mode !== 0) throw crypto("apimc: SignHash with PSS padding is not supported; use SignData.");
+    if (hash.length !== HASH_LEN[h]) throw crypto(monoRsa.on ? monoBadHashLength(h) : "The parameter is incorrect.");
     return new Uint8Array(privateEncrypt({ key: this.#private(), padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([Buffer.from(DIGEST_INFO[h]!, "hex"), hash])));
   }
+  /**
+   * RSACryptoServiceProvider.VerifyHash(hash, signature, name, padding): hash, signature, the name's
+   * presence, padding, padding mode, the name (GetAlgorithmId); then CryptoAPI's CryptVerifySignature,
+   * whose failure (a signature or hash of the wrong length included) is false (Utils.VerifySign).
+   */
   VerifyHash(hash: Uint8Array | null, signature: Uint8Array | null, hashName: string | null, padding: RsaPadding | null): boolean {
     if (hash === null || hash === undefined) throw argumentNull("hash");
     hash = u8(hash);
     if (signature === null || signature === undefined) throw argumentNull("signature");
     signature = u8(signature);
+    hashNameCheck(hashName);
+    if (padding === null || padding === undefined) throw argumentNull("padding");
+    this.#sigPaddingMode(padding);
     const h = this.#hash(hashName);
-    this.#sigPadding(padding, h);
-    if (padding!.Mode !== 0) throw crypto("apimc: VerifyHash with PSS padding is not supported; use VerifyData.");
+    if (padding.Mode !== 0) throw crypto("apimc: VerifyHash with PSS padding is not supported; use VerifyData.");
+    if (monoRsa.on) monoVerifyChecks(signature, hash.length, HASH_LEN[h]!, h);
     try {
       const em = publicDecrypt({ key: this.#ensure(), padding: constants.RSA_PKCS1_PADDING }, signature);
       return Buffer.compare(em, Buffer.concat([Buffer.from(DIGEST_INFO[h]!, "hex"), hash])) === 0;
@@ -321,6 +356,23 @@ export class RsaAlg {
   Clear(): void {}
 }
 
+function hashNameCheck(name: string | null): void {
+  if (name === null || name === undefined || name === "") throw hashNameMissing();
+}
+/**
+ * Test-only switch (the fuzzer's Mono emulation, test/differential/generate/fuzz.ts): Mono's
+ * RSACryptoServiceProvider verifies with its managed PKCS1.Verify_v15, which reads an empty signature
+ * past its end (IndexOutOfRangeException) and refuses a hash of the wrong length ("bad hash length");
+ * its HashData takes any name CryptoConfig knows. .NET Framework's CryptoAPI answers false.
+ */
+export const monoRsa = { on: false };
+const MONO_HASH_NAMES = /^(?:(?:System\.Security\.Cryptography\.)?(?:MD5|SHA1?|SHA-?(?:1|256|384|512)|SHA(?:256|384|512)|RIPEMD-?160)(?:Managed|CryptoServiceProvider)?)$/i;
+const MONO_HASH_TYPES: Record<string, string> = { md5: "MD5CryptoServiceProvider", sha1: "SHA1CryptoServiceProvider", sha256: "SHA256Managed", sha384: "SHA384Managed", sha512: "SHA512Managed" };
+const monoBadHashLength = (h: string): string => `bad hash length for System.Security.Cryptography.${MONO_HASH_TYPES[h]}`;
+function monoVerifyChecks(signature: Uint8Array, hashLength: number, expected: number, h: string): void {
+  if (signature.length === 0) throw indexOutOfRange();
+  if (hashLength !== expected) throw crypto(monoBadHashLength(h));
+}
 function slice(data: Uint8Array, offset: number, count: number): Uint8Array {
   if (offset < 0 || offset > data.length) throw argumentOutOfRange("offset");
   if (count < 0 || count > data.length - offset) throw argumentOutOfRange("count");

@@ -40,6 +40,7 @@ import { TEXT_COLLECTION_CASES } from "./text-collection-cases.js";
 import { XLINQ_CASES } from "./xlinq-cases.js";
 import { FUZZ_CLASS_CASES } from "./fuzz-classes-cases.js";
 import { JSONTIME_CASES } from "./jsontime-cases.js";
+import { FUZZ_CRYPTO_CASES } from "./fuzz-crypto-cases.js";
 import { REGEX_TIMEOUT_CASES } from "./regex-timeout-cases.js";
 import { REGEX_ENGINE_CASES } from "./regex-engine-cases.js";
 import { REGEX_ARGUMENT_CASES } from "./regex-argument-cases.js";
@@ -1305,6 +1306,7 @@ CASES.push(...DATES_CASES);
 // Mismatch classes the generator found (fuzz-classes-cases.ts).
 CASES.push(...FUZZ_CLASS_CASES);
 CASES.push(...JSONTIME_CASES);
+CASES.push(...FUZZ_CRYPTO_CASES);
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // found by the generator (npm run fuzz:csharp)

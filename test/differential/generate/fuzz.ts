@@ -15,6 +15,7 @@ import { corefxLinq } from "../../../runtime/dotnet/linq.js";
 import { monoStaticUtc, monoTzNames } from "../../../runtime/dotnet/timezone.js";
 import { monoSbCopyTo } from "../../../runtime/dotnet/chars.js";
 import { monoHtmlEncode } from "../../../runtime/dotnet/web-utility.js";
+import { monoRsa } from "../../../runtime/dotnet/rsa.js";
 import { mcsVariant } from "./mcs-variant.js";
 import { render } from "../canonical.js";
 import { generateCases, text, toCase, type Node } from "./generator.js";
@@ -174,11 +175,20 @@ function ulp(x: number): number {
  *   TimeZoneInfo.cs: CachedData.m_utcTimeZone, ClearCachedData replaces s_cachedData), so a Utc zone
  *   taken before is no longer Utc (Kind Unspecified); Mono's Utc is one static object (Kind Utc)
  *   (runtime timezone.ts monoStaticUtc).
+ * - RSA.Create() is RSACryptoServiceProvider on both, but .NET Framework's verifies with CryptoAPI
+ *   (reference source Utils.VerifySign → CryptVerifySignature, no length checks of its own), so a
+ *   signature that cannot verify, empty or wrong in length, or a hash of the wrong length, is false;
+ *   Mono's managed PKCS1.Verify_v15 reads an empty signature past its end (IndexOutOfRangeException)
+ *   and refuses a hash of the wrong length (CryptographicException "bad hash length for ..").
+ *   Mono's HashData (VerifyData/SignData) asks CryptoConfig for the name and reads the null it gets
+ *   for an unknown one (NullReferenceException) where .NET's GetAlgorithmId throws
+ *   CryptographicException "'x' is not a known hash algorithm." (runtime rsa.ts monoRsa).
  */
 const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
   { uses: /\.CopyTo\s*\(/, flag: monoSbCopyTo },
   { uses: /\bHtmlEncode\s*\(/, flag: monoHtmlEncode },
   { uses: /\bTimeZoneInfo\.Convert/, flag: monoStaticUtc },
+  { uses: /\.(?:Verify|Sign)(?:Data|Hash)\s*\(/, flag: monoRsa },
 ];
 export async function monoEmulationArtefact(c: DiffCase, cs: ReferenceResult, a: ApimcResult): Promise<boolean> {
   if (a.kind === "compile-error" || cs.kind === "type-mismatch") return false;
@@ -325,8 +335,30 @@ interface Options {
   batch: number;
   out: string;
   shrinkRounds: number;
-  /** "regex": only the regular-expression area (regex-gen.ts), `count` of them. */
+  /**
+   * "regex": only the regular-expression area (regex-gen.ts), `count` of them. Otherwise a comma list
+   * of generator areas ("rsa,hashalgorithm"): `count` generated cases that have a node of one of
+   * those areas anywhere in their tree (generated and filtered, so rare areas can be run on their own).
+   */
   only?: string;
+}
+
+const areasOf = (n: Node, into = new Set<string>()): Set<string> => {
+  into.add(n.area);
+  for (const k of n.kids) areasOf(k, into);
+  return into;
+};
+/** `count` generated cases touching one of `areas`, from the batch seed's sub-streams (batchSeed * 1000 + j). */
+function areaOnly(seed: number, count: number, areas: ReadonlySet<string>): { nodes: Node[]; cases: DiffCase[] } {
+  const nodes: Node[] = [];
+  const cases: DiffCase[] = [];
+  for (let j = 0; j < 1000 && nodes.length < count; j++) {
+    const got = generateCases(seed * 1000 + j, 2000, "f");
+    got.nodes.forEach((n, i) => {
+      if (nodes.length < count && [...areasOf(n)].some((a) => areas.has(a))) nodes.push(n), cases.push(got.cases[i]!);
+    });
+  }
+  return { nodes, cases };
 }
 
 /** `count` regular-expression cases from a batch seed (the stream generateCases appends count/10 of). */
@@ -352,7 +384,7 @@ export async function fuzz(opts: Options, log: (s: string) => void = console.log
     const n = Math.min(opts.batch, opts.count - start);
     // One generator stream a batch: seed S, batch k → cases S-k-i, reproducible one batch at a time.
     const batchSeed = opts.seed * 1000 + start / opts.batch;
-    const { nodes, cases } = opts.only === "regex" ? regexOnly(batchSeed, n) : generateCases(batchSeed, n, "f");
+    const { nodes, cases } = opts.only === "regex" ? regexOnly(batchSeed, n) : opts.only ? areaOnly(batchSeed, n, new Set(opts.only.split(","))) : generateCases(batchSeed, n, "f");
     const byId = new Map(cases.map((c, i) => [c.id, nodes[i]!] as const));
     const t1 = performance.now();
     const { answers, rejected } = await runBatch(ref, cases, log);
