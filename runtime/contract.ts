@@ -199,6 +199,8 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "certRsaPrivateKey", "certCopyWithPrivateKey", "notSupportedCtor",
   // TimeZoneInfo (runtime/dotnet/timezone.ts)
   "TimeZoneInfo", "tzUtcZone", "tzLocalZone", "tzFind", "tzSystemZones", "tzConvert", "tzConvertTo", "tzConvertOffset", "tzFromUtc", "tzToUtc", "tzConvertByIds",
+  // allow-list members of System (type-code.ts, numeric-values.ts, decimal-bits.ts)
+  "typeCodeOf", "convertTypeCode", "changeType", "DBNULL", "isDBNull", "charNumericValue", "charNumericValueAt", "decGetBits", "decToOACurrency", "decFromOACurrency", "isEncoding",
   // emit-metric (runtime/observe.ts)
   "emitMetric",
   // issue 16 transforms, traffic and security policies (runtime/security/entra.ts, runtime/transform/, runtime/traffic/)

@@ -23,6 +23,7 @@ const INFO: Record<string, Info> = {
   "utf-16": { flags: [false, true, false, false, false], codePage: 1200, windows: 1200, name: "Unicode", bodyName: "utf-16", headerName: "utf-16", singleByte: false, preamble: [0xff, 0xfe], maxBytes: (n) => (n + 1) * 2, maxChars: (n) => (n >> 1) + (n & 1) + 1 },
   "utf-16BE": { flags: [false, false, false, false, false], codePage: 1201, windows: 1200, name: "Unicode (Big-Endian)", bodyName: "utf-16BE", headerName: "utf-16BE", singleByte: false, preamble: [0xfe, 0xff], maxBytes: (n) => (n + 1) * 2, maxChars: (n) => (n >> 1) + (n & 1) + 1 },
   "utf-32": { flags: [false, false, false, false, false], codePage: 12000, windows: 1200, name: "Unicode (UTF-32)", bodyName: "utf-32", headerName: "utf-32", singleByte: false, preamble: [0xff, 0xfe, 0, 0], maxBytes: (n) => (n + 1) * 4, maxChars: (n) => (n >> 1) + 2 },
+  "utf-7": { flags: [false, false, true, true, false], codePage: 65000, windows: 1200, name: "Unicode (UTF-7)", bodyName: "utf-7", headerName: "utf-7", singleByte: false, preamble: [], maxBytes: (n) => n * 3 + 2, maxChars: (n) => n || 1 },
   "iso-8859-1": { flags: [true, true, true, true, true], codePage: 28591, windows: 1252, name: "Western European (ISO)", bodyName: "iso-8859-1", headerName: "iso-8859-1", singleByte: true, preamble: [], maxBytes: (n) => n + 1, maxChars: (n) => n },
 };
 const info = (e: { WebName: string } | null): Info => {

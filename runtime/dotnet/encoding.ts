@@ -1,13 +1,34 @@
 // System.Text.Encoding: UTF8, ASCII, Unicode (UTF-16 LE/BE), UTF32, Latin1 with .NET's replacement fallbacks.
 import { argumentError, argumentNull, argumentOutOfRange } from "../errors.js";
+import { utf7Bytes, utf7String } from "./utf7.js";
 
+/** The runtime class of each encoding, by WebName (its ToString() and type name). */
+const CLASS_NAMES: Readonly<Record<string, string>> = {
+  "utf-8": "System.Text.UTF8Encoding", "us-ascii": "System.Text.ASCIIEncoding", "utf-16": "System.Text.UnicodeEncoding", "utf-16BE": "System.Text.UnicodeEncoding",
+  "utf-32": "System.Text.UTF32Encoding", "utf-7": "System.Text.UTF7Encoding", "iso-8859-1": "System.Text.Latin1Encoding",
+};
 class Enc {
-  readonly $typeName = "System.Text.Encoding";
   constructor(
     readonly WebName: string,
     private readonly enc: (s: string) => Uint8Array,
     private readonly dec: (b: Uint8Array) => string,
+    /** The shared instances (Encoding.UTF8, ...) are read-only; a Clone() is not. */
+    readonly IsReadOnly = true,
   ) {}
+  get $typeName(): string {
+    return CLASS_NAMES[this.WebName] ?? "System.Text.Encoding";
+  }
+  ToString(): string {
+    return this.$typeName;
+  }
+  /** Encoding.Clone(): a writable copy, equal to the original. */
+  Clone(): Enc {
+    return new Enc(this.WebName, this.enc, this.dec, false);
+  }
+  /** Encoding.Equals: the same code page (and fallbacks, which apimc's encodings share). */
+  Equals(o: unknown): boolean {
+    return o instanceof Enc && o.WebName === this.WebName;
+  }
   GetBytes(s: string | null): Uint8Array {
     if (s === null || s === undefined) throw argumentNull("s");
     return this.enc(s);
@@ -28,6 +49,9 @@ class Enc {
     return this.enc(s);
   }
 }
+
+/** `v is Encoding`. */
+export const isEncoding = (v: unknown): boolean => v instanceof Enc;
 
 function notNullArg<T>(a: T | null | undefined, name: string): T {
   if (a === null || a === undefined) throw argumentNull(name);
@@ -129,6 +153,7 @@ export const Encoding = {
     },
     utf32Decode,
   ),
+  UTF7: new Enc("utf-7", utf7Bytes, utf7String),
   Latin1: new Enc("iso-8859-1", (s) => singleByte(s, 256), (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1")),
   GetEncoding(name: string): Enc {
     if (name === null || name === undefined) throw argumentNull("name");
@@ -137,6 +162,7 @@ export const Encoding = {
     if (n === "us-ascii" || n === "ascii") return Encoding.ASCII;
     if (n === "utf-16" || n === "unicode") return Encoding.Unicode;
     if (n === "iso-8859-1" || n === "latin1") return Encoding.Latin1;
+    if (n === "utf-7") return Encoding.UTF7;
     throw argumentError(`'${name}' is not a supported encoding name.`);
   },
 };

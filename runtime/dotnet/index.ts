@@ -44,3 +44,6 @@ export * from "./symmetric.js";
 export * from "./oid.js";
 export * from "./x509.js";
 export * from "./timezone.js";
+export * from "./type-code.js";
+export * from "./numeric-values.js";
+export * from "./decimal-bits.js";

@@ -718,6 +718,8 @@ export function toJToken(v: unknown, fromObject = false): JToken {
   const tn = (v as { $typeName?: string }).$typeName;
   if (tn === "System.DateTime" || tn === "System.DateTimeOffset") return new JValue(TT.Date, v);
   if (tn === "System.TimeSpan") return new JValue(TT.TimeSpan, v);
+  // Json.NET's JValue types DBNull.Value (Convert.DBNull) as Null
+  if (tn === "System.DBNull") return JValue.null();
   if (tn === "System.Uri") return new JValue(TT.Uri, v);
   if (Array.isArray(v) || v instanceof Set || v instanceof Deferred) return JArray.of([...(v as Iterable<unknown>)].map((x) => toJToken(x, fromObject)));
   if (v instanceof Map) {

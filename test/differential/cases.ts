@@ -44,6 +44,7 @@ import { FUZZ_CRYPTO_CASES } from "./fuzz-crypto-cases.js";
 import { REGEX_TIMEOUT_CASES } from "./regex-timeout-cases.js";
 import { REGEX_ENGINE_CASES } from "./regex-engine-cases.js";
 import { REGEX_ARGUMENT_CASES } from "./regex-argument-cases.js";
+import { ALLOW_SYS_CASES } from "./allow-sys-cases.js";
 
 export interface DiffCase {
   id: string;
@@ -1307,6 +1308,8 @@ CASES.push(...DATES_CASES);
 CASES.push(...FUZZ_CLASS_CASES);
 CASES.push(...JSONTIME_CASES);
 CASES.push(...FUZZ_CRYPTO_CASES);
+
+CASES.push(...ALLOW_SYS_CASES);
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // found by the generator (npm run fuzz:csharp)

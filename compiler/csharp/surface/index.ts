@@ -12,3 +12,4 @@ import "./textio.js";
 import "./crypto.js";
 import "./x509.js";
 import "./timezone.js";
+import "./type-code.js";

@@ -66,12 +66,12 @@ type("System", "Convert", { isStatic: true }, [
   SM("string ToHexString(byte[] inArray)", call("toHex")),
   SM("byte[] FromBase64CharArray(char[] inArray, int offset, int length)", call("fromBase64Chars")),
   SM("int ToBase64CharArray(byte[] inArray, int offsetIn, int length, char[] outArray, int offsetOut)", call("toBase64Chars")),
-  // apimc has no DBNull value: nothing is DBNull
-  SM("bool IsDBNull(object value)", (_r, a) => js`(void ${a[0]}, false)`),
+  // Convert.DBNull (type-code.ts) is the only DBNull
+  SM("bool IsDBNull(object value)", (_r, a) => js`${rt("isDBNull")}(${a[0]})`),
   SM("byte[] FromHexString(string s)", call("fromHex")),
 ]);
 
-type("System.Text", "Encoding", {}, [
+type("System.Text", "Encoding", { test: (v) => js`${rt("isEncoding")}(${v})` }, [
   SP("Encoding UTF8", () => shaped(js`${rt("Encoding")}.UTF8`, { kind: "utf8Encoding" })),
   SP("Encoding ASCII", () => js`${rt("Encoding")}.ASCII`),
   SP("Encoding Unicode", () => js`${rt("Encoding")}.Unicode`),
@@ -79,6 +79,8 @@ type("System.Text", "Encoding", {}, [
   SP("Encoding UTF32", () => js`${rt("Encoding")}.UTF32`),
   SP("Encoding BigEndianUnicode", () => js`${rt("Encoding")}.BigEndianUnicode`),
   SP("Encoding Latin1", () => js`${rt("Encoding")}.Latin1`),
+  SP("Encoding UTF7", () => js`${rt("Encoding")}.UTF7`),
+  M("object Clone()", (r) => js`${r}.Clone()`),
   SM("Encoding GetEncoding(string name)", (_r, a) => js`${rt("Encoding")}.GetEncoding(${a[0]})`),
   M("byte[] GetBytes(string s)", (r, a) => {
     const code = js`${r}.GetBytes(${a[0]})`;
@@ -98,7 +100,7 @@ type("System.Text", "Encoding", {}, [
   P("string BodyName", (r) => js`${rt("encBodyName")}(${r})`),
   P("string HeaderName", (r) => js`${rt("encHeaderName")}(${r})`),
   P("bool IsSingleByte", (r) => js`${rt("encIsSingleByte")}(${r})`),
-  P("bool IsReadOnly", (r) => js`(void ${r}.WebName, true)`),
+  P("bool IsReadOnly", (r) => js`${r}.IsReadOnly`),
   P("bool IsBrowserDisplay", (r) => js`${rt("encFlag")}(${r}, 0)`),
   P("bool IsBrowserSave", (r) => js`${rt("encFlag")}(${r}, 1)`),
   P("bool IsMailNewsDisplay", (r) => js`${rt("encFlag")}(${r}, 2)`),

@@ -112,6 +112,8 @@ type("System", "char", { valueType: true, test: (v) => js`(${v} instanceof ${rt(
   SM("bool TryParse(string s, out char result)", (_r, a, x) => tryParse(js`${rt("charTryParse")}(${a[0]})`, a[1]!, x, js`0`)),
   SM("UnicodeCategory GetUnicodeCategory(char c)", (_r, a) => js`${rt("charUnicodeCategory")}(${a[0]})`),
   SM("UnicodeCategory GetUnicodeCategory(string s, int index)", (_r, a) => js`${rt("charUnicodeCategory")}(${rt("charCodePointAtArg")}(${a[0]}, ${a[1]}))`),
+  SM("double GetNumericValue(char c)", (_r, a) => js`${rt("charNumericValue")}(${a[0]})`),
+  SM("double GetNumericValue(string s, int index)", (_r, a) => js`${rt("charNumericValueAt")}(${a[0]}, ${a[1]})`),
   K("char MaxValue", 0xffff, () => js`65535`),
   K("char MinValue", 0, () => js`0`),
 ]);
@@ -213,6 +215,9 @@ for (const n of NUMS) {
       C("(float value)", (_r, a) => js`${rt("decFromFloat")}(${a[0]})`),
       C("(long value)", (_r, a) => js`${rt("decFromInt")}(${a[0]})`),
       C("(int lo, int mid, int hi, bool isNegative, byte scale)", (_r, a) => js`${rt("decFromBits")}(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]}, ${a[4]})`),
+      SM("int[] GetBits(decimal d)", (_r, a) => js`${rt("decGetBits")}(${a[0]})`),
+      SM("long ToOACurrency(decimal value)", (_r, a) => js`${rt("decToOACurrency")}(${a[0]})`),
+      SM("decimal FromOACurrency(long cy)", (_r, a) => js`${rt("decFromOACurrency")}(${a[0]})`),
       K("decimal Zero", 0, () => js`${rt("Decimal")}.Zero`),
       K("decimal One", 1, () => js`${rt("Decimal")}.One`),
       K("decimal MinusOne", -1, () => js`${rt("Decimal")}.MinusOne`),

@@ -363,6 +363,7 @@ export class Generator {
       [() => this.conversion(t, depth, env), NUM.includes(t) || t === "object" || t === "char" ? 2 : 0],
       [() => (t === "string" ? this.interpolationOf(depth, env) : null), t === "string" ? 1 : 0],
       [() => this.ternary(t, depth, env), 1],
+      [() => this.enumUse(t, depth, env), t === "string" || t === "int" || t === "bool" ? 1 : 0],
     ];
     for (let tries = 0; tries < 4; tries++) {
       const made = this.weighted(producers)();
@@ -551,6 +552,22 @@ export class Generator {
     const roundConst = owner === "Math" && m.name === "Round" && params[0]?.type === "double";
     if (roundConst) return node(c.ret, area, kids, (k) => out([`new double[] { ${k[0]!} }[0]`, ...k.slice(1)]));
     return node(c.ret, area, kids, cultureCompare ? (k) => `Math.Sign(${out(k)})` : out);
+  }
+
+  /**
+   * A member answering an enum (DayOfWeek, TypeCode from GetTypeCode(), UnicodeCategory, ...) used as
+   * expressions use one: its name (ToString()), its value (a cast to int), or == with another.
+   */
+  private enumUse(t: string, depth: number, env: Env): Node | null {
+    const types = [...surfaceIndex().keys()].filter((k) => enumValues(k));
+    if (!types.length) return null;
+    const et = this.pick(types);
+    const m = this.member(et, depth - 1, env);
+    if (!m) return null;
+    if (t === "string") return node(t, "enum", [m], (k) => `${paren(k[0]!)}.ToString()`);
+    if (t === "int") return node(t, "enum", [m], (k) => `(int)${paren(k[0]!)}`);
+    const other = this.member(et, depth - 1, env) ?? this.constructed(et, 1, env);
+    return other ? node(t, "enum", [m, other], (k) => `(${k[0]} ${this.pick(["==", "!="])} ${k[1]})`) : null;
   }
 
   /** An argument for a parameter of type `t` (an exact value, or a value convertible to an interface). */

@@ -1,0 +1,76 @@
+// Differential cases for the allow-list members of System, System.Collections.Generic and System.Text
+// that apimc gained in session 23 (docs/surface-coverage.md): matrices over each member's interesting
+// inputs (limits, zero, signs, nulls, surrogates, every TypeCode), generated here, not one case each.
+import type { DiffCase } from "./cases.js";
+
+type Opts = Omit<DiffCase, "id" | "expr" | "type">;
+const c = (id: string, type: string, expr: string, opts: Opts = {}): DiffCase => ({ id: `allowsys.${id}`, type, expr, ...opts });
+const b = (id: string, type: string, body: string, opts: Opts = {}): DiffCase => ({ id: `allowsys.${id}`, type, expr: body, block: true, ...opts });
+/** `a + "|" + b + ...` over C# expressions. */
+const bar = (xs: string[]): string => xs.map((x) => `(${x})`).join(` + "|" + `);
+/** A block that runs each expression in its own try and joins the answers (an exception answers its full type name). */
+const each = (xs: string[]): string =>
+  `var r = new List<string>(); ${xs.map((x) => `try { r.Add("" + (${x})); } catch (Exception e) { r.Add(e.ToString().Split(':')[0]); }`).join(" ")} return string.Join("|", r);`;
+
+// values of every IConvertible primitive, as C# literals of that type
+const PRIMS: [string, string[]][] = [
+  ["bool", ["true", "false"]],
+  ["char", ["'a'", "'\\0'", "'\\uffff'", "'\\ud83d'"]],
+  ["sbyte", ["(sbyte)-128", "(sbyte)127"]],
+  ["byte", ["(byte)0", "(byte)255"]],
+  ["short", ["(short)-32768", "(short)1"]],
+  ["ushort", ["(ushort)65535"]],
+  ["int", ["0", "-1", "int.MaxValue"]],
+  ["uint", ["4294967295u"]],
+  ["long", ["long.MinValue", "5L"]],
+  ["ulong", ["ulong.MaxValue"]],
+  ["float", ["1.5f", "float.NaN"]],
+  ["double", ["0.5", "-0.0", "double.PositiveInfinity", "3.0"]],
+  ["decimal", ["1.10m", "decimal.MinValue"]],
+];
+const BOXED = [...PRIMS.flatMap(([, vs]) => vs), `"s"`, `""`, "(string)null", "DateTime.MinValue", "TimeSpan.Zero", "new[] { 1 }", "DayOfWeek.Friday", "Convert.DBNull", "new DateTimeOffset(2020, 1, 2, 3, 4, 5, TimeSpan.Zero)", "Guid.Empty.ToString()"];
+// TypeCode values, written as GetTypeCode() answers (TypeCode itself is not on the allow-list)
+const CODES = ["true.GetTypeCode()", "'a'.GetTypeCode()", "((sbyte)1).GetTypeCode()", "((byte)1).GetTypeCode()", "((short)1).GetTypeCode()", "((ushort)1).GetTypeCode()", "1.GetTypeCode()", "1u.GetTypeCode()", "1L.GetTypeCode()", "1ul.GetTypeCode()", "1f.GetTypeCode()", "1d.GetTypeCode()", "1m.GetTypeCode()", `"".GetTypeCode()`, "Convert.GetTypeCode(null)", "Convert.GetTypeCode(new List<int>())", "Convert.GetTypeCode(Convert.DBNull)", "Convert.GetTypeCode(DateTime.MinValue)"];
+// values ChangeType converts (or refuses to)
+const CHANGE_VALUES = [`"12"`, `"-1"`, `"true"`, `"x"`, `"2020-01-02"`, "300", "-1", "2.5", "3.5", "1e20", "true", "'A'", "12.345m", "long.MaxValue", "(byte)7", "DateTime.MinValue", "(string)null", "Convert.DBNull", "TimeSpan.Zero", "double.NaN"];
+
+const CHARS = ["'0'", "'9'", "'a'", "'\\u00bd'", "'\\u00b2'", "'\\u2155'", "'\\u216b'", "'\\u2460'", "'\\u0f33'", "'\\u0660'", "'\\uff19'", "'\\u4e00'", "'\\u3007'", "'\\u5146'", "'\\ud835'", "'\\u1372'", "'\\u2189'", "'\\u00bc'"];
+const DECIMALS = ["0m", "1m", "-1m", "1.5m", "0.0001m", "0.00005m", "0.00015m", "-0.00005m", "1.23455m", "1.23445m", "-1.23455m", "12.95m", "100m", "1.10m", "922337203685477.5807m", "922337203685477.58075m", "-922337203685477.5808m", "-922337203685477.58085m", "decimal.MaxValue", "decimal.MinValue", "0.0000000000000000000000000001m", "100m / 3m", "1e-5m * 3"];
+const CURRENCIES = ["0L", "1L", "-1L", "10L", "10000L", "129500L", "-129500L", "12345L", "100000000L", "long.MaxValue", "long.MinValue", "9007199254740993L", "-10L"];
+const UTF7_TEXTS = [`""`, `"Hi Mom -+-!"`, `"A+B"`, `"+"`, `"++"`, `"a+-b"`, `"\\u263a"`, `"\\ud83d\\ude00."`, `"~!@#$%^&*()_{}[]"`, `"\\ud83d"`, `"x\\u00e9y"`, `"line\\r\\n\\ttab"`, `"\\u00e9\\u00e9\\u00e9-"`, `"abc\\u00e9"`, `"a\\\\b"`];
+const UTF7_BYTES = ["new byte[] { 0x2b, 0x41, 0x47, 0x45, 0x2d }", "new byte[] { 0x2b, 0x2d }", "new byte[] { 0x2b, 0x41, 0x47, 0xff, 0x41 }", "new byte[] { 0x2b, 0x41, 0x47, 0x2e, 0x41 }", "new byte[] { 0x80, 0x41, 0xfe }", "new byte[] { 0x2b }", "new byte[] { 0x2b, 0x41, 0x47, 0x45 }", "new byte[] { 0x2b, 0x41, 0x47, 0x45, 0x2d, 0x2d }", "new byte[] { 0x2b, 0x5a, 0x5a, 0x5a, 0x2d, 0x41 }", "new byte[] { 0x41, 0x2b, 0x2b, 0x41 }"];
+
+export const ALLOW_SYS_CASES: DiffCase[] = [
+  // ---- GetTypeCode / Convert.GetTypeCode / ChangeType / DBNull ------------------------------------
+  c("typecode.primitives", "string", bar(PRIMS.flatMap(([, vs]) => vs.map((v) => `(${v}).GetTypeCode().ToString()`)))),
+  c("typecode.int", "string", bar(PRIMS.map(([, vs]) => `(int)(${vs[0]}).GetTypeCode()`))),
+  c("typecode.compare", "string", bar([`1.GetTypeCode() == 2.GetTypeCode()`, `1.GetTypeCode() == 1L.GetTypeCode()`, `"a".GetTypeCode() != 'a'.GetTypeCode()`, `Convert.GetTypeCode(5) == 7.GetTypeCode()`, `1.5.GetTypeCode() > 1.GetTypeCode()`])),
+  c("typecode.string.null", "string", `((string)null).GetTypeCode().ToString()`),
+  c("typecode.convert.matrix", "string", bar(BOXED.map((v) => `Convert.GetTypeCode(${v}).ToString()`))),
+  c("typecode.object", "string", `Convert.GetTypeCode((object)1.5f).ToString() + Convert.GetTypeCode((object)(short)1) + (int)Convert.GetTypeCode((object)3.0)`),
+  b("changetype.matrix", "string", each(CHANGE_VALUES.flatMap((v) => CODES.map((k) => `Convert.ChangeType(${v}, ${k})`)))),
+  b("changetype.types", "string", each(CHANGE_VALUES.slice(0, 12).flatMap((v) => CODES.slice(0, 14).map((k) => `Convert.GetTypeCode(Convert.ChangeType(${v}, ${k}))`)))),
+  b("changetype.provider", "string", each(CHANGE_VALUES.slice(0, 10).map((v) => `Convert.ChangeType(${v}, 1.GetTypeCode(), CultureInfo.InvariantCulture)`))),
+  c("dbnull.uses", "string", bar([`"[" + Convert.DBNull + "]"`, `Convert.DBNull.ToString()`, `Convert.IsDBNull(Convert.DBNull)`, `Convert.IsDBNull(null)`, `Convert.IsDBNull("")`, `Convert.DBNull == Convert.DBNull`, `Convert.DBNull.Equals(Convert.DBNull)`, `Convert.DBNull.Equals(null)`, `Convert.ToString(Convert.DBNull)`, `Convert.DBNull is string`])),
+  b("dbnull.converts", "string", each(["Convert.ToInt32(Convert.DBNull)", "Convert.ToBoolean(Convert.DBNull)", "Convert.ToDouble(Convert.DBNull)", "Convert.ToDateTime(Convert.DBNull)", "(string)Convert.DBNull", "(int)Convert.DBNull"])),
+  c("dbnull.json", "string", bar([`JsonConvert.SerializeObject(Convert.DBNull)`, `JsonConvert.SerializeObject(new object[] { Convert.DBNull, 1 }, Formatting.None)`, `JToken.FromObject(Convert.DBNull).Type.ToString()`, `new JArray(Convert.DBNull, 1).ToString(Formatting.None)`, `JsonConvert.SerializeObject(new { a = Convert.DBNull })`])),
+  // ---- char.GetNumericValue -----------------------------------------------------------------------
+  c("numericvalue.chars", "string", bar(CHARS.map((ch) => `char.GetNumericValue(${ch}).ToString("R")`))),
+  c("numericvalue.all", "double", `Enumerable.Range(0, 65536).Select(i => char.GetNumericValue((char)i)).Where(v => v != -1).Sum()`),
+  c("numericvalue.count", "int", `Enumerable.Range(0, 65536).Count(i => char.GetNumericValue((char)i) != -1)`),
+  c("numericvalue.supplementary", "string", `string.Join(",", Enumerable.Range(0x10000, 0x100000).Where(i => i % 7 == 0 || (i >= 0x1D7CE && i <= 0x1D7FF) || (i >= 0x10107 && i <= 0x10133)).Select(i => char.GetNumericValue(char.ConvertFromUtf32(i), 0)).Where(v => v != -1).Select(v => v.ToString("R")))`),
+  b("numericvalue.string", "string", each([`char.GetNumericValue("x\\ud835\\udfd9", 1)`, `char.GetNumericValue("x\\ud835\\udfd9", 2)`, `char.GetNumericValue("\\ud835", 0)`, `char.GetNumericValue("12", 1)`, `char.GetNumericValue("12", 2)`, `char.GetNumericValue("12", -1)`, `char.GetNumericValue((string)null, 0)`, `char.GetNumericValue("\\u216b", 0)`])),
+  // ---- decimal.GetBits / ToOACurrency / FromOACurrency --------------------------------------------
+  c("decimal.getbits", "string", bar(DECIMALS.map((d) => `string.Join(",", decimal.GetBits(${d}))`))),
+  b("decimal.tooacurrency", "string", each(DECIMALS.map((d) => `decimal.ToOACurrency(${d})`))),
+  c("decimal.fromoacurrency", "string", bar(CURRENCIES.map((l) => `decimal.FromOACurrency(${l}).ToString()`))),
+  c("decimal.oacurrency.roundtrip", "string", bar(DECIMALS.slice(0, 14).map((d) => `decimal.FromOACurrency(decimal.ToOACurrency(${d})).ToString()`))),
+  c("decimal.getbits.roundtrip", "string", bar(DECIMALS.map((d) => `(new decimal(decimal.GetBits(${d})[0], decimal.GetBits(${d})[1], decimal.GetBits(${d})[2], decimal.GetBits(${d})[3] < 0, (byte)((decimal.GetBits(${d})[3] >> 16) & 0xff)) == ${d})`))),
+  // ---- Encoding.UTF7 / Clone ----------------------------------------------------------------------
+  c("utf7.bytes", "string", bar(UTF7_TEXTS.map((s) => `BitConverter.ToString(Encoding.UTF7.GetBytes(${s}))`))),
+  c("utf7.roundtrip", "string", bar(UTF7_TEXTS.map((s) => `Encoding.UTF7.GetString(Encoding.UTF7.GetBytes(${s})) == ${s}`))),
+  c("utf7.decode", "string", bar(UTF7_BYTES.map((x) => `string.Join(",", Encoding.UTF7.GetString(${x}).Select(ch => (int)ch))`))),
+  c("utf7.info", "string", bar(["Encoding.UTF7.WebName", "Encoding.UTF7.CodePage", "Encoding.UTF7.WindowsCodePage", "Encoding.UTF7.EncodingName", "Encoding.UTF7.BodyName", "Encoding.UTF7.HeaderName", "Encoding.UTF7.IsSingleByte", "Encoding.UTF7.IsBrowserDisplay", "Encoding.UTF7.IsBrowserSave", "Encoding.UTF7.IsMailNewsDisplay", "Encoding.UTF7.IsMailNewsSave", "Encoding.UTF7.GetPreamble().Length", "Encoding.UTF7.GetMaxByteCount(10)", "Encoding.UTF7.GetMaxCharCount(10)", "Encoding.UTF7.GetMaxCharCount(0)", "Encoding.UTF7.IsReadOnly", "Encoding.UTF7.GetByteCount(\"a\\u00e9b\")", "Encoding.UTF7.GetCharCount(new byte[] { 0x2b, 0x2d })", "Encoding.GetEncoding(\"utf-7\").CodePage", "Encoding.UTF7.Equals(Encoding.UTF8)"])),
+  c("encoding.tostring", "string", bar(["UTF8", "ASCII", "Unicode", "UTF32", "UTF7", "BigEndianUnicode"].flatMap((e) => [`Encoding.${e}.ToString()`, `"" + Encoding.${e}.Clone()`, `(Encoding.${e}.Clone() is Encoding)`]).concat([`Encoding.GetEncoding("utf-7").ToString()`, `new StringWriter().Encoding.ToString()`]))),
+  c("encoding.clone", "string", bar(["UTF8", "ASCII", "Unicode", "UTF32", "UTF7", "BigEndianUnicode"].flatMap((e) => [`((Encoding)Encoding.${e}.Clone()).IsReadOnly`, `Encoding.${e}.IsReadOnly`, `((Encoding)Encoding.${e}.Clone()).WebName`, `Encoding.${e}.Clone().Equals(Encoding.${e})`, `Encoding.${e}.Equals(Encoding.${e}.Clone())`, `Encoding.${e}.Clone() == Encoding.${e}`, `((Encoding)Encoding.${e}.Clone()).GetString(Encoding.${e}.GetBytes("h\\u00e9"))`]))),
+];
