@@ -133,9 +133,15 @@ export function classEscape(letter: string, ecma: boolean): CharSet {
     s.negate = neg;
     return s;
   }
-  // .NET's \W \D \S are negated classes (NotWordClass has the negation flag), which matters to what
-  // may merge with them (alternation, first characters); inside [...] they are negated categories
-  s.cats.push({ name: k === "w" ? "W" : k === "d" ? "D" : "S", neg: false });
+  // .NET's \W and \S are negated classes (NotWordClass, NotSpaceClass have the negation flag), but
+  // \D is a class of one negated category (NotDigitClass "\0\0\x01\uFFF7", as \P{Nd}): that matters
+  // to what may merge with them (alternation, first characters: [a]|\D merges, [a]|\W does not);
+  // inside [...] all three are negated categories
+  if (k === "d") {
+    s.cats.push({ name: "D", neg });
+    return s;
+  }
+  s.cats.push({ name: k === "w" ? "W" : "S", neg: false });
   s.negate = neg;
   return s;
 }
@@ -144,7 +150,7 @@ export function classEscape(letter: string, ecma: boolean): CharSet {
 export function addClassEscape(s: CharSet, letter: string, ecma: boolean): void {
   const e = classEscape(letter, ecma);
   if (!ecma) {
-    s.cats.push({ name: e.cats[0]!.name, neg: e.negate });
+    s.cats.push({ name: e.cats[0]!.name, neg: e.negate || e.cats[0]!.neg });
     return;
   }
   if (!e.negate) {

@@ -119,3 +119,28 @@ REGEX_ENGINE_CASES.push(
   b("re.engine.replace.argument.order.options", "string", String.raw`try { return Regex.Replace("a", "a", new List<string>()[1], (RegexOptions)int.Parse("x")); } catch (Exception e) { return e.Message.Substring(0, 20); }`),
   b("re.engine.lookbehind.lazy.capture", "string", String.raw`return Regex.Replace("-é.\n\t1é-B", @"-(?<=\d{1,3}?(c?|\W{0,}é?)+(b\W|a?){0,})|aaa+?", "<$1|$&|$" + "{n}>", RegexOptions.None);`),
 );
+
+// Which classes merge into a scan's first-character set (RegexFCD): \D is one negated category
+// (NotDigitClass, as \P{Nd}) and merges with its neighbours in an alternation; \W and \S are negated
+// classes and do not. It decides whether .NET tries a match at the end of the text, where a lazy
+// loop around a lazy loop that matched empty never ends (RegexInterpreter's Lazybranchmark leaves a
+// mark that Lazybranchcount then reads as its count): with a first-character set the scan stops at
+// once, without one it runs to the match timeout (fuzz seed 31005). Each set, on an input of one
+// character, with a 150 ms timeout so that both sides' endless scans end.
+const FIRST_CHAR_SETS = [String.raw`\D`, String.raw`[\D]`, String.raw`\P{Nd}`, String.raw`\D\A`, String.raw`\d`, "[a-c]", String.raw`\w`, String.raw`\p{L}`, String.raw`\s`, String.raw`[\W]`, String.raw`[\S]`, String.raw`\W`, String.raw`\S`, String.raw`[^\d]`, String.raw`[^a\D]`, String.raw`[^\D]`, String.raw`[\D-[a]]`];
+FIRST_CHAR_SETS.forEach((set, i) =>
+  ["A", "1", " "].forEach((input, j) => {
+    // the endless ones (no first-character set) once each: they cost their timeout
+    if (j > 0 && /^\\[WS]$|^\[\^|^\[\\D-/.test(set)) return;
+    const p = verbatim(String.raw`((a|\.??)*?|` + set + String.raw`){1,3}?\.{2}`);
+    REGEX_ENGINE_CASES.push(
+      b(`re.engine.first.chars.merge.${i}.${j}`, "string", `return string.Join("/", new Regex(${p}, RegexOptions.None, TimeSpan.FromMilliseconds(150)).Split(${lit(input)}));`),
+    );
+  }),
+);
+[String.raw`\D`, String.raw`[^\d]`, String.raw`\W`].forEach((set, i) =>
+  REGEX_ENGINE_CASES.push(
+    b(`re.engine.first.chars.merge.ecmascript.${i}`, "string", `return string.Join("/", new Regex(${verbatim(String.raw`((a|\.??)*?|` + set + String.raw`){1,3}?\.{2}`)}, RegexOptions.ECMAScript, TimeSpan.FromMilliseconds(150)).Split("A"));`),
+  ),
+);
+REGEX_ENGINE_CASES.push(b("re.engine.first.chars.seed31005", "string", String.raw`return string.Join("/", Regex.Split("A", @"((a{1,2}[^b]|\.??)*?|\D\A){1,3}?\.{2}\z"));`));
