@@ -150,7 +150,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "ipFilter", "ipKey", "ipRange", "isEnumerable", "isException", "isGuid", "isNullOrEmpty", "isNullOrWhiteSpace",
   "isOfType", "isPlainObject", "isResponse", "jAfterSelf", "jAncestors", "jBeforeSelf", "jDescendantsAndSelf",
   "jPropertyValues", "jReplaceAll", "jShaped", "jconv", "joinValues", "jsAncestors", "jsChildren", "jsDescendants",
-  "jsProperties", "jsValues", "jsonDeserialize", "jsonQuote", "jsonSerialize", "jsonToXmlBody", "jsonToXmlText",
+  "jsProperties", "jsValue", "jsValues", "jsonDeserialize", "jsonQuote", "jsonSerialize", "jsonToXmlBody", "jsonToXmlText",
   "jsonp", "jValueAt", "jvalueObject", "jvalues", "keySizeValid", "l2d", "l2i", "lAverage", "ladd", "lbit", "lchk", "lconst",
   "lconv", "ldiv", "liftBool", "liftNot", "lowerCulture", "upperCulture", "withProvider", "liftNum", "linqAggregate", "linqAggregateSeed", "linqAll", "linqAny",
   "linqAverage", "linqConcat", "linqContains", "linqCount", "linqDefaultIfEmpty", "linqDistinct", "linqElementAt",

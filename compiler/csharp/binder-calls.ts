@@ -1,7 +1,7 @@
 // Binding invocations: method calls, delegates and local functions, overload resolution (applicability,
 // better conversion, params expansion) and the lowering call of the chosen member.
 import * as L from "./lower.js";
-import { type Code, js, rt } from "../codegen/code.js";
+import { Code, js, rt } from "../codegen/code.js";
 import { Codes, didYouMean } from "../diagnostics.js";
 import type { Arg, Expr } from "./ast.js";
 import { allowedExtension, memberTitle, notSupportedMessage } from "./surface/allow-list.js";
@@ -325,10 +325,13 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
     return cv;
   };
   const consts: (ConstArg | undefined)[] = [];
+  // by code: a value argument (C# evaluates it before the call, once, left to right: see inOrder)
+  const valueArg: boolean[] = [];
   let written = 0;
   params.forEach((p, i) => {
     const s = slots[i];
     const pt = substitute(p.type, map);
+    valueArg[codes.length] = s !== null && (Array.isArray(s) ? s.every((x) => x.arg.kind === "val" && !x.lambda && !x.group) : s.arg.kind === "val" && !s.lambda && !s.group && !s.outDecl && !s.discard);
     if (s === null) {
       codes.push(p.def!);
       argTypes.push(pt);
@@ -392,6 +395,31 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
   // a constructor's lowering sees the type it constructs as its return type
   const info = this.info(recv?.type ?? null, m.kind === "ctor" ? ap.owner : ret, argTypes, typeArgs, written, consts);
   let code = m.lower(recvCode, codes, info);
+  // A lowering that reads its arguments in another order (an extension's `this` after an argument,
+  // `Prepend(x)` as `concat([x], source)`) would change which exception comes first: the value
+  // arguments then go into temporaries in C#'s order, before the call.
+  if (!prelude && !m.set) {
+    const instance = !ext && recv !== null && !m.isStatic && m.kind !== "ctor";
+    const ordered = codes.map((c, i) => (valueArg[i] && consts[i] === undefined && !isInert(c) ? c : null));
+    if (!inOrder(code, [instance && !isInert(recvCode) ? recvCode : null, ...ordered])) {
+      let pre = js``;
+      if (instance) {
+        const t = this.temp();
+        pre = js`${t} = ${recvCode}, `;
+        recvCode = t;
+      }
+      codes.forEach((c, i) => {
+        if (!ordered[i]) return;
+        const t = this.temp();
+        pre = js`${pre}${t} = ${c}, `;
+        codes[i] = t;
+      });
+      // a null receiver throws after the arguments (callvirt), as keepReceiver would have checked
+      if (instance && (mayBeNull || needsReceiverCheck(recv, m))) pre = js`${pre}${rt("recvNotNull")}(${recvCode}), `;
+      prelude = pre;
+      code = m.lower(recvCode, codes, info);
+    }
+  }
   // Build-time evaluation of pure helpers over known inputs (codegen/fold.ts).
   if (!prelude && !m.set && ret.k !== "void" && this.scope.optimize !== false) {
     const folded = foldCode(code);
@@ -508,4 +536,34 @@ function betterConversion(b: Binder, s: Type, t1: Type, t2: Type): boolean {
   const n1 = primName(t1);
   const n2 = primName(t2);
   return n1 !== null && n2 !== null && (SIGNED_OVER_UNSIGNED[n1]?.includes(n2) ?? false);
+}
+
+/**
+ * Whether `code` reads the non-null `parts` in their order (first uses, in the generated text's
+ * order, which is JS's evaluation order for the calls and sequences lowerings make). Parts are not
+ * descended into; a part the lowering does not use is not counted.
+ */
+function inOrder(code: Code, parts: readonly (Code | null)[]): boolean {
+  const index = new Map<Code, number>();
+  parts.forEach((c, i) => {
+    if (c) index.set(c, i);
+  });
+  if (index.size < 2) return true;
+  let last = -1;
+  const stack: Code[] = [code];
+  while (stack.length) {
+    const c = stack.pop()!;
+    const i = index.get(c);
+    if (i !== undefined) {
+      if (i < last) return false;
+      last = i;
+      index.delete(c);
+      continue;
+    }
+    for (let k = c.parts.length - 1; k >= 0; k--) {
+      const p = c.parts[k];
+      if (p instanceof Code) stack.push(p);
+    }
+  }
+  return true;
 }

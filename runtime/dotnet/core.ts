@@ -356,10 +356,16 @@ export function cmp(a: unknown, b: unknown): number {
   }
   if (typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === "boolean" && typeof b === "boolean") return (a ? 1 : 0) - (b ? 1 : 0);
+  // a boxed double is a number, or a NumBox when integral (boxDouble): Comparer<object> meets both
+  if ((typeof a === "number" && isFloatBox(b)) || (isFloatBox(a) && typeof b === "number")) return cmp(Number(a), Number(b));
   const c = (a as { CompareTo?: (x: unknown) => number }).CompareTo;
   if (typeof c === "function") return c.call(a, b);
   throw argumentError("At least one object must implement IComparable.");
 }
+const isFloatBox = (x: unknown): boolean => {
+  const t = x !== null && typeof x === "object" ? (x as { $typeName?: unknown }).$typeName : undefined;
+  return t === "System.Double" || t === "System.Single";
+};
 /** IComparable.CompareTo: as cmp, but strings compare culture-sensitively, as string.CompareTo(object) does. */
 export function compare(a: unknown, b: unknown): number {
   if (typeof a === "string" && typeof b === "string") return Math.sign(cultureCompare(a, b, false));

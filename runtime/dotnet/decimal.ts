@@ -458,6 +458,8 @@ export class NumBox {
   CompareTo(o: unknown): number {
     if (o === null || o === undefined) return 1;
     const w = o instanceof NumBox ? o.v : (o as number);
+    // double/float CompareTo: NaN is below every number and equal to itself
+    if (this.v !== this.v || w !== w) return this.v !== this.v ? (w !== w ? 0 : -1) : 1;
     return this.v < w ? -1 : this.v > w ? 1 : 0;
   }
   /** The unboxed value's hash (core.ts hashCode hashes the text): a box hashes as its value does. */

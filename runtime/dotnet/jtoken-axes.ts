@@ -22,11 +22,11 @@ export function jAfterSelf(t: JToken | null): JToken[] {
  */
 export function jBeforeSelf(t: JToken | null): Iterable<JToken> {
   const self = nn(t);
-  return new Deferred(() => {
+  return new Deferred(function* () {
     const p = self.Parent;
     if (!p) throw nullReference();
     const c = p.childList();
-    return c.slice(0, c.indexOf(self))[Symbol.iterator]();
+    yield* c.slice(0, c.indexOf(self));
   });
 }
 export function jAncestors(t: JToken | null, self: boolean): JToken[] {
@@ -64,7 +64,8 @@ export function jsValues(src: Iterable<JToken> | null, key: unknown, cast: strin
   // deferred, as Newtonsoft's iterator: nothing is read (or thrown) until the sequence is enumerated
   return new Deferred(function* () {
     for (const t of src) {
-      if (key === undefined) {
+      // a null key is no key (Extensions.Values<T, U>: `if (key == null)`)
+      if (key === undefined || key === null) {
         if (t instanceof JValue) yield convertToken(t, cast, "Newtonsoft.Json.Linq.JValue");
         else for (const c of nn(t).Children()) yield convertToken(c, cast, "Newtonsoft.Json.Linq.JToken");
       } else {
@@ -81,6 +82,15 @@ export function jsValues(src: Iterable<JToken> | null, key: unknown, cast: strin
 export function jvalues(t: JToken, key: string): Iterable<unknown> {
   if (t instanceof JValue) throw invalidOperation("Cannot access child value on Newtonsoft.Json.Linq.JValue.");
   return jsValues([t], undefined, key);
+}
+/**
+ * `tokens.Value<T>()` (Extensions.Value<T, U>): the sequence must itself be a token (ArgumentException
+ * otherwise: a List<JToken> is not), which converts through Extensions.Convert.
+ */
+export function jsValue(src: unknown, cast: string): unknown {
+  if (src === null || src === undefined) throw argumentNull("value");
+  if (!(src instanceof JToken)) throw new DotNetException("System.ArgumentException", "Source value must be a JToken.");
+  return convertToken(src, cast, "Newtonsoft.Json.Linq.JToken");
 }
 /** `token.Value<T>(key)`: the item at key through Extensions.Convert (a missing item converts as null does). */
 export function jValueAt(t: JToken | null, key: unknown, cast: string): unknown {

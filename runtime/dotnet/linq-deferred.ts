@@ -61,13 +61,16 @@ export function linqSkip<T>(src: Seq<T>, n: number): Iterable<T> {
   const s = seq<T>(src);
   if (corefxLinq.on) {
     const skip = (s as { $skip?: (n: number) => T[] }).$skip;
-    if (skip) return new Deferred(() => skip(n)[Symbol.iterator]());
+    if (skip)
+      return new Deferred(function* () {
+        yield* skip(n);
+      });
     // corefx's OrderedPartition: no keys when nothing is left after the skipped elements
     if (s instanceof Ordered) {
       const o = s;
-      const d = new Deferred(() => {
+      const d = new Deferred(function* () {
         const all = Array.from(o.source);
-        return (all.length <= n ? [] : sortNow(all, o.keys).slice(Math.max(0, n)))[Symbol.iterator]();
+        if (all.length > n) yield* sortNow(all, o.keys).slice(Math.max(0, n));
       });
       (d as { $count?: unknown }).$count = () => Math.max(0, Array.from(o.source).length - Math.max(0, n));
       return d;
@@ -240,7 +243,10 @@ export class Ordered<T> extends Deferred<T> {
     readonly source: Iterable<T>,
     readonly keys: SortKey[],
   ) {
-    super(() => sortNow(source, keys)[Symbol.iterator]());
+    // an iterator method: GetEnumerator does nothing, the first MoveNext sorts (Zip's order)
+    super(function* () {
+      yield* sortNow(source, keys);
+    });
   }
   /** corefx: Count() of an ordered sequence counts its source, without keys (see corefxLinq). */
   $count(): number {

@@ -170,13 +170,18 @@ export function comparerFn(c: Comparer): (a: unknown, b: unknown) => number {
   if (typeof c === "number") return (a, b) => strCompare(a as string, b as string, c);
   return (a, b) => c.Compare(a, b);
 }
-/** Generic Max/Min (Comparer<T>.Default): nulls are skipped; an empty sequence gives null for reference/nullable types, else throws. */
-export function linqMaxBy<T, R>(src: Seq<T>, f: ((x: T) => R) | null, sign: number, nullOk: boolean): R | null {
+/**
+ * Generic Max/Min (Comparer<T>.Default): nulls are skipped; an empty sequence gives null for
+ * reference/nullable types, else throws. `floatMin`: a Min over float/double/float?/double?, which
+ * .NET Framework reads to the end (see linqMin) and corefx leaves at a NaN after the first value.
+ */
+export function linqMaxBy<T, R>(src: Seq<T>, f: ((x: T) => R) | null, sign: number, nullOk: boolean, floatMin = false): R | null {
   let m: R | null = null;
   let seen = false;
   for (const x of seq<T>(src)) {
     const v = f ? f(x) : (x as unknown as R);
     if (v === null || v === undefined) continue;
+    if (floatMin && seen && v !== v && corefxLinq.on) return v;
     if (!seen || keyCmp(v, m) * sign > 0) m = v;
     seen = true;
   }
@@ -220,12 +225,17 @@ export function linqMax<T>(src: Seq<T>, f?: (x: T) => number): number {
   if (m === null) throw invalidOperation("Sequence contains no elements");
   return m;
 }
+/**
+ * Min over int/long/double: NaN is the minimum, but .NET Framework's Enumerable.Min reads the whole
+ * sequence (`if (x < value || Double.IsNaN(x)) value = x`, no early return), so a later element's
+ * exception still comes. corefx (Mono) returns at a NaN that is not the first element: corefxLinq only.
+ */
 export function linqMin<T>(src: Seq<T>, f?: (x: T) => number): number {
   let m: number | null = null;
   for (const x of seq<T>(src)) {
     const v = f ? f(x) : (x as unknown as number);
-    if (m === null || v < m) m = v;
-    if (v !== v) return v; // NaN is the minimum (Enumerable.Min returns it at once)
+    if (v !== v && m !== null && corefxLinq.on) return v;
+    if (m === null || v < m || v !== v) m = v;
   }
   if (m === null) throw invalidOperation("Sequence contains no elements");
   return m;

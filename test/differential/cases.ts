@@ -41,6 +41,7 @@ import { XLINQ_CASES } from "./xlinq-cases.js";
 import { FUZZ_CLASS_CASES } from "./fuzz-classes-cases.js";
 import { JSONTIME_CASES } from "./jsontime-cases.js";
 import { FUZZ_CRYPTO_CASES } from "./fuzz-crypto-cases.js";
+import { FUZZ_LINQ_CASES } from "./fuzz-linq-cases.js";
 import { REGEX_TIMEOUT_CASES } from "./regex-timeout-cases.js";
 import { REGEX_ENGINE_CASES } from "./regex-engine-cases.js";
 import { REGEX_ARGUMENT_CASES } from "./regex-argument-cases.js";
@@ -1308,6 +1309,8 @@ CASES.push(...DATES_CASES);
 CASES.push(...FUZZ_CLASS_CASES);
 CASES.push(...JSONTIME_CASES);
 CASES.push(...FUZZ_CRYPTO_CASES);
+// LINQ and evaluation-order classes (fuzz-linq-cases.ts).
+CASES.push(...FUZZ_LINQ_CASES);
 
 CASES.push(...ALLOW_SYS_CASES);
 

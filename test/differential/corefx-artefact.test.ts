@@ -27,6 +27,12 @@ describe("corefx LINQ artefacts (fuzz.ts)", () => {
     ["new List<int> { 0 }.Select(x => 10 / x).ElementAtOrDefault(2)", "int", "0"],
     // Reverse() of an ordered sequence counts its source without keys
     ["new[] { 1, 2 }.OrderBy(x => 10 / (x - 1)).Reverse().Count()", "int", "2"],
+    // Min over double/float (nullable too) returns at a NaN after the first value (.NET Framework reads on)
+    ["new List<double> { 5, double.NaN, 0 }.Min(v => v == 0 ? 10 / (int)v : v)", "double", "NaN"],
+    ["new List<double> { 5, double.NaN, 0 }.Select(v => v == 0 ? 10 / (int)v : v).Min()", "double", "NaN"],
+    ["new List<float> { 5, float.NaN, 0 }.Select(v => v == 0 ? 10 / (int)v : v).Min()", "float", "NaN"],
+    ["new List<double?> { null, 5, double.NaN, 0 }.Min(v => v == 0 ? 10 / (int)v.Value : v)", "double?", "NaN"],
+    ["new List<float?> { 5, float.NaN, 0 }.Min(v => v == 0 ? 10 / (int)v.Value : v)", "float?", "NaN"],
   ];
   for (const [expr, type, mono] of known)
     it(`accepts Mono's ${mono} for ${expr.slice(0, 60)}…`, async () => {
@@ -48,6 +54,18 @@ describe("corefx LINQ artefacts (fuzz.ts)", () => {
     expect(await corefxArtefact(bug, value("1"), await evaluateWithApimc(bug))).toBe(false);
     const wrong = c("new[] { 1, 2 }.OrderBy(x => 10 / (x - 1)).Count()");
     expect(await corefxArtefact(wrong, value("3"), await evaluateWithApimc(wrong))).toBe(false);
+  });
+  it("rejects Min's NaN as the first value, Max's NaN and a NaN of object type (corefx reads on there too)", async () => {
+    for (const [expr, type] of [
+      ["new List<double> { double.NaN, 0 }.Min(v => v == 0 ? 10 / (int)v : v)", "double"],
+      ["new List<double?> { null, double.NaN, 0 }.Min(v => v == 0 ? 10 / (int)v.Value : v)", "double?"],
+      ["new List<double> { 5, double.NaN, 0 }.Max(v => v == 0 ? 10 / (int)v : v)", "double"],
+      ["new List<double> { 5, double.NaN, 0 }.Select(v => v == 0 ? 10 / (int)v : v).Min(v => (object)v)", "object"],
+    ]) {
+      const a = await evaluateWithApimc(c(expr!, type));
+      expect(a.kind, expr).toBe("throw");
+      expect(await corefxArtefact(c(expr!, type), value("NaN"), a), expr).toBe(false);
+    }
   });
   it("leaves the runtime in .NET Framework mode afterwards", async () => {
     const e = c("new[] { 1, 2 }.OrderBy(x => 10 / (x - 1)).Count()");

@@ -19,6 +19,11 @@ export function valueDefault(t: Type): Code | null {
   if (n === "decimal") return js`${rt("Decimal")}.Zero`;
   return js`0`;
 }
+/** Min over float/double (or their nullables): the runtime's corefx emulation needs to know (linqMaxBy). */
+function floatMin(t: Type): Code {
+  const u = isNullable(t) && t.k === "named" ? t.args[0]! : t;
+  return u.k === "named" && (u.def.name === "double" || u.def.name === "float") ? js`, true` : js``;
+}
 function isValueTypeOrNullable(t: Type): boolean {
   return t.k === "named" && t.def.valueType && !isNullable(t);
 }
@@ -120,8 +125,8 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
   SM(`double Min<TSource>(${S}, Func<TSource, double> selector)`, L("linqMin")),
   SM(`TSource Max<TSource>(${S})`, (_r, a, x) => js`${rt("linqMaxBy")}(${a[0]}, null, 1, ${!isValueTypeOrNullable(x.retType)})`),
   SM(`TResult Max<TSource, TResult>(${S}, Func<TSource, TResult> selector)`, (_r, a, x) => js`${rt("linqMaxBy")}(${a[0]}, ${a[1]}, 1, ${!isValueTypeOrNullable(x.retType)})`),
-  SM(`TSource Min<TSource>(${S})`, (_r, a, x) => js`${rt("linqMaxBy")}(${a[0]}, null, -1, ${!isValueTypeOrNullable(x.retType)})`),
-  SM(`TResult Min<TSource, TResult>(${S}, Func<TSource, TResult> selector)`, (_r, a, x) => js`${rt("linqMaxBy")}(${a[0]}, ${a[1]}, -1, ${!isValueTypeOrNullable(x.retType)})`),
+  SM(`TSource Min<TSource>(${S})`, (_r, a, x) => js`${rt("linqMaxBy")}(${a[0]}, null, -1, ${!isValueTypeOrNullable(x.retType)}${floatMin(x.retType)})`),
+  SM(`TResult Min<TSource, TResult>(${S}, Func<TSource, TResult> selector)`, (_r, a, x) => js`${rt("linqMaxBy")}(${a[0]}, ${a[1]}, -1, ${!isValueTypeOrNullable(x.retType)}${floatMin(x.retType)})`),
   SM(`double Average(this IEnumerable<int> source)`, L("linqAverage")),
   SM(`double Average(this IEnumerable<double> source)`, L("linqAverage")),
   SM(`double Average(this IEnumerable<long> source)`, (_r, a) => js`${rt("lAverage")}(${rt("seq")}(${a[0]}))`),

@@ -196,7 +196,7 @@ type("Newtonsoft.Json", "JsonConvert", { isStatic: true }, [
 ]);
 
 type("Newtonsoft.Json.Linq", "Extensions", { isStatic: true }, [
-  SM("T Value<T>(this IEnumerable<JToken> value)", (_r, a, x) => jconvTo(a[0]!, x.typeArgs[0]!)),
+  SM("T Value<T>(this IEnumerable<JToken> value)", (_r, a, x) => js`${rt("jsValue")}(${a[0]}, ${castKeyOf(x.typeArgs[0]!)})`),
   SM("IEnumerable<JToken> Ancestors(this IEnumerable<JToken> source)", (_r, a) => js`${rt("jsAncestors")}(${a[0]}, false)`),
   SM("IEnumerable<JToken> AncestorsAndSelf(this IEnumerable<JToken> source)", (_r, a) => js`${rt("jsAncestors")}(${a[0]}, true)`),
   SM("IEnumerable<JToken> Descendants(this IEnumerable<JContainer> source)", (_r, a) => js`${rt("jsDescendants")}(${a[0]}, false)`),
