@@ -192,6 +192,21 @@ function ordinalDiff(a: string, b: string): number {
   }
   return a.length - b.length;
 }
+/**
+ * OrdinalIgnoreCase comparison as string.Compare returns it: the difference of the first differing
+ * code units after invariant upper-casing, else the length difference (reference source
+ * CompareOrdinalIgnoreCaseHelper for ASCII strings; Mono's TextInfo.CompareOrdinalIgnoreCase answers
+ * non-ASCII strings the same way).
+ */
+function ordinalIgnoreCaseDiff(a: string, b: string): number {
+  const x = fold(a);
+  const y = fold(b);
+  for (let i = 0, n = Math.min(x.length, y.length); i < n; i++) {
+    const d = x.charCodeAt(i) - y.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
 export function strStartsWith(s: string, v: string | null, cmp = 0): boolean {
   nn(s);
   if (v === null) throw argumentNull("value");
@@ -269,11 +284,7 @@ export function strCompare(a: string | null, b: string | null, cmp = 0): number 
   if (a === null || a === undefined) return -1;
   if (b === null || b === undefined) return 1;
   if (cmp === 4) return ordinalDiff(a, b);
-  if (cmp === 5) {
-    const x = fold(a);
-    const y = fold(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  }
+  if (cmp === 5) return ordinalIgnoreCaseDiff(a, b);
   return Math.sign(cultureCompare(a, b, ignoreCase(cmp)));
 }
 export function toCharArray(s: string): number[] {

@@ -4,6 +4,7 @@ import { domainToUnicode } from "node:url";
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, invalidOperation, nullReference } from "../errors.js";
 import { strCompare } from "./string.js";
 import { registerTypeCheck } from "./core.js";
+import { iriAllows, compressPath, controlsEscaped, escapeUnescapeIri, hideControls, iriNormalizes, trimLws } from "./uri-text.js";
 
 /** UriComponents flags (System.UriComponents). */
 const C_SCHEME = 1, C_USERINFO = 2, C_HOST = 4, C_PORT = 8, C_PATH = 16, C_QUERY = 32, C_FRAGMENT = 64, C_STRONGPORT = 128, C_NORMALIZEDHOST = 256;
@@ -28,16 +29,15 @@ export class Uri {
   }
   static parse(s: string | null): Uri {
     if (s === null) throw argumentNull("uriString");
-    try {
-      return new Uri(new URL(s), s);
-    } catch {
-      throw formatFail();
-    }
+    const url = absoluteUrl(s, false);
+    if (url === null) throw formatFail();
+    return new Uri(url, s);
   }
   /** new Uri(string, UriKind): Absolute as parse(); Relative refuses an absolute URI; RelativeOrAbsolute takes either. */
   static create(s: string | null, kind: number): Uri {
     if (s === null || s === undefined) throw argumentNull("uriString");
     if (kind !== 0 && kind !== 1 && kind !== 2) throw argumentError(`The value '${kind}' passed for the UriKind parameter is invalid.`);
+    if (unrootedDosPath(s)) throw formatFail(DOS_PATH);
     const abs = absoluteUrl(s);
     if (kind === 1) {
       if (!abs) throw formatFail();
@@ -54,19 +54,66 @@ export class Uri {
     if (base === null || base === undefined) throw argumentNull("baseUri");
     if (base.url === null) throw argumentOutOfRange("baseUri");
     if (relIsUri && (rel === null || rel === undefined)) throw nullReference();
-    if (rel instanceof Uri && rel.url !== null) return new Uri(new URL(rel.url.href), rel.original);
-    const text = rel instanceof Uri ? rel.original! : rel;
+    if (rel instanceof Uri && rel.url !== null) return rel.copied();
+    const text = rel instanceof Uri ? rel.original! : rel ?? "";
+    if (!(rel instanceof Uri)) {
+      if (unrootedDosPath(text)) throw formatFail(DOS_PATH);
+      // the string is parsed first: an absolute URI is the result itself
+      const abs = absoluteUrl(text);
+      if (abs) return new Uri(abs, text);
+    }
+    const combined = base.combine(text);
     // an empty (or blank) reference is the base itself, fragment included (.NET's ResolveHelper; RFC
     // 3986 and WHATWG URL drop the fragment)
-    if (typeof text === "string" && /^[\x00-\x20]*$/.test(text)) return new Uri(new URL(base.url.href), null, base.idn);
-    try {
-      return new Uri(new URL(text ?? "", base.url), null, text !== null && absoluteUrl(text) ? hostIsUnicode(text) : base.idn);
-    } catch {
-      throw formatFail();
+    if (combined === null) return new Uri(new URL(base.url.href), base.GetComponents(C_SCHEME | C_USERINFO | C_HOST | C_PORT | C_PATH | C_QUERY | C_FRAGMENT, 3), base.idn);
+    const url = absoluteUrl(combined, false);
+    if (url === null) throw formatFail();
+    return new Uri(url, combined, hostIsUnicode(combined));
+  }
+  /**
+   * The string new Uri(base, relative) parses (ResolveHelper, GetCombinedString, CombineUri): a
+   * fragment or query replaces the base's; a path starting with '/' (or '\\') its path; another
+   * path goes after the base path's last '/', dot segments compressed. The base's parts come
+   * SafeUnescaped, the relative text as written. null: the base itself.
+   */
+  private combine(text: string): string | null {
+    text = trimLws(text);
+    if (text === "") return null;
+    const u = this.url!;
+    const mayHaveQuery = u.protocol !== "ftp:";
+    if (text[0] === "#") return this.GetComponents(C_SCHEME | C_USERINFO | C_HOST | C_PORT | C_PATH | C_QUERY, 1) + text;
+    if (text[0] === "?" && mayHaveQuery) return this.GetComponents(C_SCHEME | C_USERINFO | C_HOST | C_PORT | C_PATH, 1) + text;
+    // "http:x" with the base's scheme is the relative "x" (GetCombinedString)
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]+):/.exec(text);
+    if (scheme) {
+      // another scheme: the text is an absolute URI to parse (which fails, as it did not parse before)
+      if (scheme[1]!.toLowerCase() !== this.Scheme) return text;
+      text = text.slice(scheme[0].length);
+      if (text === "") return this.OriginalString;
     }
+    if (text[0] === "\\") text = `/${text.slice(1)}`;
+    const server = this.GetComponents(C_SCHEME | C_USERINFO | C_HOST | C_PORT, 3);
+    if (text[0] === "/" || text[0] === "\\") return text[1] === "/" ? `${this.Scheme}:${text}` : server + text;
+    const basePath = this.GetComponents(C_PATH | C_KEEPDELIMITER, 3);
+    const dir = basePath.slice(0, basePath.lastIndexOf("/") + 1);
+    const cut = text.search(mayHaveQuery ? /[?#]/ : /#/);
+    // Compress turns '\\' into '/' in the path (the http, https, ftp and file syntaxes' ConvertPathSlashes)
+    const relPath = (cut < 0 ? text : text.slice(0, cut)).replace(/\\/g, "/");
+    const extra = cut < 0 ? "" : text.slice(cut);
+    return server + compressPath((dir || "/") + relPath) + extra;
+  }
+  /**
+   * new Uri(base, absoluteUri) is a copy that parses the original's string again; when .NET had
+   * IRI-normalized that string (non-ASCII or an escaped unreserved character), %20s at its end
+   * became spaces, which the new parse trims.
+   */
+  private copied(): Uri {
+    const href = this.url!.href;
+    const trimmed = iriNormalizes(this.original ?? href) ? href.replace(/(?:%20)+$/, "") : href;
+    return new Uri(new URL(trimmed), this.original, this.idn);
   }
   static tryParse(s: string | null, kind: number): Uri | undefined {
-    if (s === null || s === undefined || (kind !== 0 && kind !== 1 && kind !== 2)) return undefined;
+    if (s === null || s === undefined || (kind !== 0 && kind !== 1 && kind !== 2) || unrootedDosPath(s)) return undefined;
     const abs = absoluteUrl(s);
     if (abs) return kind === 2 ? undefined : new Uri(abs, s);
     return kind === 1 ? undefined : new Uri(null, s);
@@ -98,16 +145,16 @@ export class Uri {
   }
   /** The path as .NET's Uri canonicalizes it: escaped unreserved characters (%41 → A) unescaped. */
   private get path(): string {
-    return unescapeUnreserved(this.u.pathname);
+    return controlsEscaped(unescapeUnreserved(this.u.pathname));
   }
   /** The query, likewise; an empty one ("…/r?") keeps its "?" as .NET's Query does. */
   private get search(): string {
-    if (this.u.search) return unescapeUnreserved(this.u.search);
+    if (this.u.search) return controlsEscaped(unescapeUnreserved(this.u.search));
     return this.u.href.split("#")[0]!.endsWith("?") ? "?" : "";
   }
   /** The fragment; an empty one ("…#") keeps its "#". */
   private get hash(): string {
-    return this.u.hash || (this.u.href.endsWith("#") ? "#" : "");
+    return controlsEscaped(unescapeUnreserved(this.u.hash)) || (this.u.href.endsWith("#") ? "#" : "");
   }
   private get hostPort(): string {
     const h = this.Host;
@@ -123,7 +170,7 @@ export class Uri {
   }
   get AbsoluteUri(): string {
     const u = this.u;
-    return u.protocol === "http:" || u.protocol === "https:" ? `${u.protocol}//${this.authority}${this.path}${this.search}${u.hash}` : u.href;
+    return u.protocol === "http:" || u.protocol === "https:" || u.protocol === "ftp:" ? `${u.protocol}//${this.authority}${this.path}${this.search}${this.hash}` : controlsEscaped(u.href);
   }
   get PathAndQuery(): string {
     return this.path + this.search;
@@ -132,13 +179,13 @@ export class Uri {
     return this.search;
   }
   get Fragment(): string {
-    return this.u.hash;
+    return this.hash;
   }
   get Authority(): string {
     return this.hostPort;
   }
   get Segments(): string[] {
-    const parts = this.u.pathname.split("/");
+    const parts = this.path.split("/");
     return parts.slice(0, -1).map((p) => `${p}/`).concat(parts[parts.length - 1] ? [parts[parts.length - 1]!] : []);
   }
   GetLeftPart(part: number): string {
@@ -149,17 +196,22 @@ export class Uri {
     return `${u.protocol}//${this.authority}${this.path}${this.search}`;
   }
   ToString(): string {
-    if (this.url === null) return relativeText(this.original!);
+    if (this.url === null) return this.relativeString;
     const h = this.url.hostname;
     const href = this.idn ? this.url.href.replace(h, this.shownHost(h)) : this.url.href;
-    return decodeURI(href);
+    // the controls written raw show raw (hideControls), those written %XX stay escaped
+    return v1Unescape(href.replace(/%EF%B7%(9[0-9A-F]|A[0-9A-F])/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16) - 0x90)));
+  }
+  /** A relative URI's m_String: its text, IRI-normalized when it holds non-ASCII or an escaped unreserved character (UriExt.InitializeUri). */
+  private get relativeString(): string {
+    return iriNormalizes(this.original!) ? escapeUnescapeIri(this.original!) : this.original!;
   }
   get OriginalString(): string {
     return this.original ?? this.ToString();
   }
   /** LocalPath of a web URI: the path, unescaped. */
   get LocalPath(): string {
-    return unescapeDataString(this.u.pathname);
+    return unescapeDataString(controlsEscaped(this.u.pathname));
   }
   get IsDefaultPort(): boolean {
     return this.u.port === "";
@@ -228,7 +280,12 @@ export class Uri {
     if ((components & C_SERIALIZATION) !== 0 && components !== C_SERIALIZATION) throw argumentOutOfRange("components", "UriComponents.SerializationInfoString must not be combined with other UriComponents.");
     if (format < 1 || format > 3) throw argumentOutOfRange(format === 0 ? "uriFormat" : "format");
     if (this.url === null) {
-      if (components === C_SERIALIZATION) return format === 1 ? escapeRelative(this.original!) : unescapeWith(this.original!, format);
+      if (components === C_SERIALIZATION) {
+        const text = this.relativeString;
+        if (format === 1) return escapeRelative(text);
+        // SafeUnescaped escapes the controls written raw (UnescapeMode.EscapeUnescape)
+        return format === 2 ? unescapeWith(text, 2) : unescapeWith(text.replace(/%(?![0-9A-Fa-f]{2})/g, "%25"), 3).replace(/[\x00-\x1f\x7f]/g, (c) => uriHexEscape(c.charCodeAt(0)));
+      }
       throw relativeOp();
     }
     if (components === C_SERIALIZATION) components = C_SCHEME | C_USERINFO | C_HOST | C_PORT | C_PATH | C_QUERY | C_FRAGMENT;
@@ -317,14 +374,33 @@ export class Uri {
     return [pattern.charCodeAt(index), index + 1];
   }
 }
-/** The URL a string makes as an absolute URI (a scheme of two or more characters), or null. */
-function absoluteUrl(s: string): URL | null {
-  if (!/^[a-z][a-z0-9+.-]+:/i.test(s)) return null;
+/**
+ * The URL a string makes as an absolute URI (a scheme of two or more characters), or null. .NET trims
+ * the whitespace at both ends, keeps the controls inside (hideControls) and reads '?' in an ftp URI
+ * as part of the path (the ftp syntax has no query).
+ */
+function absoluteUrl(s: string, needScheme = true): URL | null {
+  s = trimLws(s);
+  if (needScheme && !/^[a-z][a-z0-9+.-]+:/i.test(s)) return null;
+  // these schemes must have an authority: "http:g" is a relative URI to .NET (WHATWG reads http://g/)
+  if (/^(?:https?|ftp|wss?):(?![\\/]{2})/i.test(s)) return null;
+  s = hideControls(s);
+  const ftp = /^(ftp:\/\/[^/?#]*)([^#]*)/i.exec(s);
+  if (ftp) s = ftp[1] + ftp[2]!.replace(/\?/g, "%3F") + s.slice(ftp[0].length);
   try {
     return new URL(s);
   } catch {
     return null;
   }
+}
+/** ToString's unescaping of an absolute URI (V1ToStringUnescape): %XX runs decoded (UTF-8) but for reserved characters, '%' and controls. */
+function v1Unescape(s: string): string {
+  return unescapeWith(s, 3);
+}
+const DOS_PATH = "Invalid URI: A Dos path must be rooted, for example, 'c:\\'.";
+/** "x:y": one letter and a colon is a DOS path to .NET, which must go on with '\\' or '/' (ParseScheme's MustRootedPath; "c:" alone is relative). */
+function unrootedDosPath(s: string): boolean {
+  return /^[A-Za-z]:[^\\/]/.test(trimLws(s));
 }
 /** Whether an absolute URI's text writes its host with non-ASCII characters. */
 function hostIsUnicode(s: string): boolean {
@@ -364,8 +440,9 @@ function unescapeWith(s: string, format: number): string {
       const n = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
       const seq = bytes.slice(i, i + n);
       const text = n > 1 && seq.length === n ? utf8OrNull(seq) : null;
-      if (text === null) {
-        out += run.slice(i * 3, i * 3 + 3);
+      if (text === null || (format === 3 && !iriAllows(text.codePointAt(0)!))) {
+        // a byte that starts no UTF-8 sequence stays escaped, in upper case
+        out += run.slice(i * 3, i * 3 + 3).toUpperCase();
         i++;
       } else {
         out += text;
@@ -382,25 +459,16 @@ function utf8OrNull(bytes: number[]): string | null {
     return null;
   }
 }
-/** A relative URI's ToString: escaped unreserved characters and UTF-8 sequences decoded; with non-ASCII text, what SafeUnescaped decodes too. */
-function relativeText(s: string): string {
-  if (/[^\x00-\x7f]/.test(s)) return unescapeWith(s, 3);
-  return s.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-    const decoded = unescapeWith(run, 2);
-    let out = "";
-    let i = 0;
-    for (const ch of decoded) {
-      const code = ch.codePointAt(0)!;
-      const len = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-      out += code >= 0x80 || /[A-Za-z0-9\-._~]/.test(ch) ? ch : run.slice(i * 3, i * 3 + 3);
-      i += len;
-    }
-    return out;
-  });
-}
 /** A relative URI's SerializationInfoString escaped: spaces and characters a URI may not hold as %XX. */
 function escapeRelative(s: string): string {
-  return unescapeUnreserved(s).replace(/[^\x21-\x7e]|["<>\\^`{|}]/g, (c) => encodeURIComponent(c)).replace(/%(?![0-9A-Fa-f]{2})/g, "%25");
+  const esc = (c: string) => {
+    try {
+      return encodeURIComponent(c);
+    } catch {
+      return "%EF%BF%BD"; // a lone surrogate
+    }
+  };
+  return s.replace(/[^\x21-\x7e]|["<>\\^`{|}]/gu, esc).replace(/%(?![0-9A-Fa-f]{2})/g, "%25");
 }
 function isIPv6(s: string): boolean {
   return isIP(s.replace(/%.*$/, "")) === 6;

@@ -42,6 +42,7 @@ import { FUZZ_CLASS_CASES } from "./fuzz-classes-cases.js";
 import { JSONTIME_CASES } from "./jsontime-cases.js";
 import { FUZZ_CRYPTO_CASES } from "./fuzz-crypto-cases.js";
 import { FUZZ_LINQ_CASES } from "./fuzz-linq-cases.js";
+import { URI_FUZZ_CLASS_CASES } from "./fuzz-classes-uri-cases.js";
 import { REGEX_TIMEOUT_CASES } from "./regex-timeout-cases.js";
 import { REGEX_ENGINE_CASES } from "./regex-engine-cases.js";
 import { REGEX_ARGUMENT_CASES } from "./regex-argument-cases.js";
@@ -1313,6 +1314,8 @@ CASES.push(...FUZZ_CRYPTO_CASES);
 CASES.push(...FUZZ_LINQ_CASES);
 
 CASES.push(...ALLOW_SYS_CASES);
+// System.Uri's classes (fuzz-classes-uri-cases.ts).
+CASES.push(...URI_FUZZ_CLASS_CASES);
 
 export const KNOWN_GAPS: Readonly<Record<string, string>> = {
   // found by the generator (npm run fuzz:csharp)

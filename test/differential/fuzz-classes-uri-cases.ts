@@ -1,0 +1,66 @@
+// System.Uri mismatch classes the generator found (session 23, seeds 23100-34100: relative
+// ToString, combined and copied URIs, controls, ftp, Uri.Compare), as matrices over each class:
+// every ASCII character escaped and raw in relative and absolute URIs, every base of the
+// generator's pool with RFC 3986's resolution examples and the generator's strings, controls at
+// the start, middle and end of each part, copies of absolute URIs ending in %20.
+import type { DiffCase } from "./cases.js";
+
+const b = (id: string, body: string): DiffCase => ({ id: `fzc.s23.uri.${id}`, type: "string", expr: body, block: true });
+/** A C# string literal (JSON's escapes are C#'s; controls and non-ASCII as \uXXXX). */
+const q = (s: string) => JSON.stringify(s).replace(/[\u0000-\u001f\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+const arr = (xs: readonly string[]) => `new[] { ${xs.map(q).join(", ")} }`;
+const hex = (i: number) => `%${i.toString(16).toUpperCase().padStart(2, "0")}`;
+const ASCII = Array.from({ length: 128 }, (_, i) => i);
+const CATCHES = ["FormatException", "InvalidOperationException", "ArgumentOutOfRangeException", "ArgumentException", "NullReferenceException", "Exception"].map((t) => `catch (${t}) { r.Add("!${t}"); }`).join(" ");
+/** Each URI's answers joined, an exception as !Type (so one throwing URI does not hide the rest). */
+const each = (uris: string, make: string, outputs: readonly string[]) =>
+  `var r = new List<string>(); foreach (var s in ${uris}) { try { var u = ${make}; r.Add(${outputs.map((o) => (o.startsWith("string.") ? o : `u.${o}`)).join(` + " | " + `)}); } ${CATCHES} } return string.Join("\\n", r);`;
+
+const RELATIVE_OUT = ["ToString()", "OriginalString", ...["UriEscaped", "Unescaped", "SafeUnescaped"].map((f) => `GetComponents(UriComponents.SerializationInfoString, UriFormat.${f})`)];
+const ABSOLUTE_OUT = [
+  "ToString()", "OriginalString", "AbsoluteUri", "AbsolutePath", "Query", "Fragment", "LocalPath",
+  ...["PathAndQuery", "Fragment"].flatMap((c) => ["Unescaped", "SafeUnescaped"].map((f) => `GetComponents(UriComponents.${c}, UriFormat.${f})`)),
+  `string.Join("/", u.Segments)`,
+];
+/** The generator's Uri pool (values.ts) and some more bases. */
+const BASES = [
+  "https://example.com/a%20b/c?x=1&y=%41#frag", "http://user@Example.COM:8080/p/./q/../r?", "https://h/", "http://b\u00fccher.de:81/p%2Fq?k=%C3%A9#f%20",
+  "ftp://[::1]/x/", "http://u:p@h/a/b/c", "http://h/a/b/c/d;p?q", "http://h",
+];
+/** RFC 3986 5.4's examples, the generator's strings and escapes, whitespace, backslashes, colons. */
+const RELATIVES = [
+  "g", "./g", "g/", "/g", "//g", "?y", "g?y", "#s", "g#s", "g?y#s", ";x", "g;x", "", ".", "./", "..", "../", "../g", "../..", "../../", "../../g",
+  "../../../g", "/./g", "/../g", "g.", ".g", "g..", "..g", "./../g", "./g/.", "g/./h", "g/../h", "http:g", "https:g", "http:", "x:y", "ab:c",
+  "%41%2Fb c+d", "a\tb\nc", " x ", "x/y%41 z?q=%20#f", "\u00e9 %C3%A9", "?a%41 b#c%41 d", "#a%41 b", "a?b?c#d#e", "\\g", "a\\b", "1e3", "\u00c4\u00d6\u00fc stra\u00dfe",
+];
+
+export const URI_FUZZ_CLASS_CASES: DiffCase[] = [
+  // a relative URI's ToString is its text IRI-normalized (escaped unreserved or non-ASCII text: %XX of
+  // ASCII but gen-delims and unsafe characters unescaped, UTF-8 in IRI's range decoded), else the text
+  b("relative.escapes", each(arr(ASCII.map((i) => `x/a${hex(i)}b?q${hex(i)}#f${hex(i)}`)), "new Uri(s, UriKind.Relative)", RELATIVE_OUT)),
+  b("relative.escapes.unreserved", each(arr(ASCII.map((i) => `x/a${hex(i)}b%41`)), "new Uri(s, UriKind.Relative)", RELATIVE_OUT)),
+  b("relative.raw", each(arr([...ASCII.slice(32, 127).map((i) => `x/a${String.fromCharCode(i)}b%41`), "x/%C3%A9%E2%82%AC%F0%9F%98%80?%C3%A9#%C3%A9", "x/\u00e9\u200e\ue000?\ue000#\ue000", "%FF%C3", "a%2", "%", "x%41 y\t z", "\u00e9%20", "a%E2%82b", "x/a%b%41", "x/a%bc", "\ud83d\ude00x", "a\tb\nc"]), "new Uri(s, UriKind.RelativeOrAbsolute)", RELATIVE_OUT)),
+  // absolute URIs: every ASCII character escaped in path, query and fragment; ToString unescapes what SafeUnescaped does
+  b("absolute.escapes", each(arr(ASCII.map((i) => `http://h/a${hex(i)}b?q${hex(i)}#f${hex(i)}`)), "new Uri(s)", ABSOLUTE_OUT)),
+  // controls written raw: escaped in AbsoluteUri (WHATWG URL drops tabs and newlines), raw in ToString; an ftp URI has no query
+  b("controls", each(arr(["\t", "\n", "\r", "\u0001", " "].flatMap((c) => ["http://h/a{c}b?q{c}r#f{c}g", "{c}http://h/p{c}", "http://h/p?q{c}", "http://h/p#f{c}", "ftp://h/a{c}b?q{c}#f{c}"].map((t) => t.replaceAll("{c}", c)))), "new Uri(s)", ABSOLUTE_OUT)),
+  b("ftp.query", each(arr(["ftp://h/x?y#z", "ftp://h/x?y%3F?z", "ftp://[::1]/x/?a%41 b", "ftp://h/?"]), "new Uri(s)", ABSOLUTE_OUT)),
+  // new Uri(base, relative): the combined string (.NET's CombineUri) is the OriginalString and what is parsed
+  ...BASES.map((base, i) =>
+    b(`combine.${i}`, each(arr(RELATIVES), `new Uri(new Uri(${q(base)}), s)`, ["OriginalString", "AbsoluteUri", "ToString()", "Fragment", "Query", `string.Join("/", u.Segments)`])),
+  ),
+  ...BASES.map((base, i) =>
+    b(`combine.uri.${i}`, each(arr(RELATIVES), `new Uri(new Uri(${q(base)}), new Uri(s, UriKind.RelativeOrAbsolute))`, ["OriginalString", "AbsoluteUri", "PathAndQuery", "Fragment"])),
+  ),
+  // new Uri(base, absoluteUri) parses the other's IRI-normalized string again: its trailing %20s are gone
+  b("copy.trailing", each(arr(["h", "b\u00fccher.de"].flatMap((h) => ["/p%20", "/p%20%20", "/p?q%20", "/p#f%20", "/p%41#f%20", "/p%41?q%20", "/p#f%20%41", "/%41%20", "/p?%41#%20", "/p%09", "/p#f%20x%20", "/p#%20", "/p?%C3%A9%20"].map((t) => `http://${h}${t}`))), `new Uri(new Uri("https://b/"), new Uri(s))`, ["AbsoluteUri", "Fragment", "Query", "ToString()", "OriginalString", "AbsolutePath"])),
+  // "x:y" is an unrooted DOS path (UriFormatException), "http:g" a relative URI
+  b("scheme.colon", each(arr(["x:y", "a:b/c", "g:h", "c:", "http:g", "http:", "https:/g", "ftp:x", "ab:c", "mailto:x", "2020-02-29T23:59:59Z"]), "new Uri(s, UriKind.RelativeOrAbsolute)", ["IsAbsoluteUri + \"\"", "ToString()"])),
+  // Uri.Compare is string.Compare of the parts: OrdinalIgnoreCase gives the difference, not the sign
+  b("compare", `var us = new[] { ${BASES.map((x) => `new Uri(${q(x)})`).join(", ")}, new Uri("x/y%41 z?q=%20#f", UriKind.Relative) };
+    var parts = new[] { UriComponents.Fragment, UriComponents.Path, UriComponents.Host, UriComponents.AbsoluteUri, UriComponents.Query };
+    var kinds = new[] { StringComparison.Ordinal, StringComparison.OrdinalIgnoreCase, StringComparison.InvariantCulture, StringComparison.InvariantCultureIgnoreCase };
+    return string.Join(",", us.SelectMany(a => us.SelectMany(c => parts.SelectMany(p => kinds.Select(k => Uri.Compare(a, c, p, UriFormat.SafeUnescaped, k))))));`),
+  b("compare.string.ordinalignorecase", `var xs = new[] { "frag", "", "abc", "ABD", "a{", "A[", "x", "xyz", "\\u00e9", "E", "\\u00c9b", "\\u0131", "I", "\\u00df", "ss" };
+    return string.Join(",", xs.SelectMany(a => xs.Select(c => string.Compare(a, c, StringComparison.OrdinalIgnoreCase))));`),
+];
