@@ -149,7 +149,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "mathLogBase", "fmax", "fmin", "imod", "imod32", "nullableOr", "intToBase", "introSort",
   "ipFilter", "ipKey", "ipRange", "isEnumerable", "isException", "isGuid", "isNullOrEmpty", "isNullOrWhiteSpace",
   "isOfType", "isPlainObject", "isResponse", "jAfterSelf", "jAncestors", "jBeforeSelf", "jDescendantsAndSelf",
-  "jPropertyValues", "jReplaceAll", "jShaped", "jconv", "joinValues", "jsAncestors", "jsChildren", "jsDescendants",
+  "jPropertyValues", "jReplaceAll", "jCreateReader", "jCreateWriter", "jEqualityComparer", "jLoadAs", "jRawCreate", "jReadFrom", "jWriteTo", "jShaped", "jconv", "joinValues", "jsAncestors", "jsChildren", "jsDescendants",
   "jsProperties", "jsValue", "jsValues", "jsonDeserialize", "jsonQuote", "jsonSerialize", "jsonToXmlBody", "jsonToXmlText",
   "jsonp", "jValueAt", "jvalueObject", "jvalues", "keySizeValid", "l2d", "l2i", "lAverage", "ladd", "lbit", "lchk", "lconst",
   "lconv", "ldiv", "liftBool", "liftNot", "lowerCulture", "upperCulture", "withProvider", "liftNum", "linqAggregate", "linqAggregateSeed", "linqAll", "linqAny",

@@ -20,6 +20,7 @@ Binder.prototype.call = function (this: Binder, e: Expr & { k: "call" }): BExpr 
       this.member(target); // reports the right error
     }
     if (recvRaw.typeRef) {
+      this.checkOpaque(recvRaw.typeRef, target.name, target.namePos);
       const cands = this.findMembers(recvRaw.typeRef, target.name, ["method"]).filter((c) => c.m.isStatic);
       // an extension method called as the static method it is: Enumerable.Count(xs)
       const typeRef = recvRaw.typeRef;
@@ -39,6 +40,7 @@ Binder.prototype.call = function (this: Binder, e: Expr & { k: "call" }): BExpr 
     let recv = this.value(recvRaw, target.target.pos);
     if (target.cond) recv = this.openCond(recv, target.pos);
     if (recv.type.k === "null") this.err(Codes.CSharpTypeMismatch, target.pos, `Cannot call '${target.name}' on the null literal.`);
+    this.checkOpaque(recv.type, target.name, target.namePos);
     if (target.name === "ToString" && e.args.length === 0 && L.isEnum(recv.type)) {
       return { type: named("string"), code: L.enumToString(this, recv), pos: e.pos, conds: recv.conds };
     }

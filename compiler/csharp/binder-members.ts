@@ -87,6 +87,7 @@ Binder.prototype.staticMember = function (this: Binder, t: Type, name: string, n
   if (m) return this.propAccess(null, m.m, m.owner, pos);
   if (this.findMembers(t, name, ["method"]).some((x) => x.m.isStatic)) this.err(Codes.CSharpTypeMismatch, pos, `'${name}' is a method, which is not valid in the given context.`);
   if (ms.length) this.err(Codes.CSharpTypeMismatch, namePos, `An object reference is required for the non-static member '${typeName(t)}.${name}'.`);
+  this.checkOpaque(t, name, namePos);
   this.checkAllowList(t, name, namePos);
   // a nested type APIM allows (TimeZoneInfo.AdjustmentRule) that the surface does not declare
   this.checkAllowedType(`${typeName(t)}.${name}`, namePos);
@@ -96,6 +97,7 @@ Binder.prototype.staticMember = function (this: Binder, t: Type, name: string, n
 Binder.prototype.instanceMember = function (this: Binder, recv: BExpr, name: string, namePos: number, pos: number): BExpr {
   const t = recv.type;
   if (t.k === "null") this.err(Codes.CSharpTypeMismatch, pos, `Cannot access member '${name}' of the null literal.`);
+  this.checkOpaque(t, name, namePos);
   const ms = this.findMembers(t, name, ["prop", "field"]);
   const m = ms.find((x) => !x.m.isStatic);
   if (m) return { ...this.propAccess(recv, m.m, m.owner, pos), conds: recv.conds };
@@ -155,6 +157,7 @@ Binder.prototype.index = function (this: Binder, e: Expr & { k: "index" }): BExp
     };
     return b;
   }
+  this.checkOpaque(t, "Item", e.pos);
   const cands = this.findMembers(t, "this[]", ["indexer"]);
   if (!cands.length) this.checkAllowList(t, "this[]", e.pos);
   if (!cands.length) this.err(Codes.CSharpUnknownMember, e.pos, `Cannot apply indexing with [] to an expression of type '${typeName(t)}'.`);

@@ -138,6 +138,10 @@ export class Binder {
     if (v?.allowed) this.err(Codes.CSharpNotSupported, pos, notSupportedMessage(memberTitle(v.row, key)));
     if (v) this.err(Codes.CSharpForbiddenType, pos, `'${memberTitle(v.row, key)}' is not allowed in APIM policy expressions (it is not among the members the APIM reference lists for ${v.row.type}).`);
   }
+  /** A member of a type the allow-list leaves out but whose values flow between allowed members (TypeDef.opaque): APIMC3005. */
+  checkOpaque(t: Type, name: string, pos: number): void {
+    if (t.k === "named" && t.def.opaque) this.err(Codes.CSharpForbiddenType, pos, `'${t.def.ns}.${t.def.name}.${name}' is not allowed in APIM policy expressions: ${t.def.ns}.${t.def.name} is not on APIM's allow-list; ${t.def.opaque}.`);
+  }
   /** A type APIM allows that the surface does not declare: not supported yet (APIMC3009). */
   checkAllowedType(written: string, pos: number): void {
     const row = allowedTypeNamed(written);
@@ -235,6 +239,7 @@ export class Binder {
           this.checkAllowedType(full, t.pos);
           this.err(Codes.CSharpUnknownName, t.pos, `The type or namespace name '${typeNodeText(t)}' could not be found.${didYouMean(last.name, allTypeNames())}`);
         }
+        if (def.opaque) this.err(Codes.CSharpForbiddenType, t.pos, `'${def.ns}.${def.name}' is not allowed in APIM policy expressions (it is not on APIM's allow-list); ${def.opaque}, so declare the variable with var.`);
         return { k: "named", def, args };
       }
     }

@@ -86,6 +86,12 @@ export interface TypeDef {
   test?: (v: Code) => Code;
   /** Forbidden type: message for APIMC3005. */
   forbidden?: boolean;
+  /**
+   * A type APIM's allow-list leaves out whose values still flow between allowed members (JsonReader
+   * from JToken.CreateReader() into JToken.Load): the text says which. Naming the type or using any
+   * of its members is APIMC3005.
+   */
+  opaque?: string;
   /** Nested under another type name, e.g. "TimeZoneInfo". */
   parsedBase?: Type | null;
   parsedInterfaces?: Type[];

@@ -264,10 +264,14 @@ export abstract class JContainer extends JToken {
 /** Claims a token for a container: a token that already has a parent is cloned (Newtonsoft does the same). */
 function adopt(t: JToken | null, parent: JContainer): JToken {
   let x = t ?? JValue.null();
+  // (JContainer.ValidateToken: a property goes only into an object)
+  if (x instanceof JProperty && !(parent instanceof JObject)) throw argumentError(`Can not add ${x.$typeName} to ${parent.$typeName}.`);
   if (x.Parent) x = x.DeepClone();
   x.Parent = parent;
   return x;
 }
+
+const isComment = (v: unknown): boolean => v instanceof JValue && v.Type === TT.Comment;
 
 /** Objects with more properties than this keep a name index; smaller ones are scanned (cheaper to build). */
 const INDEX_AT = 8;
@@ -300,6 +304,7 @@ export class JObject extends JContainer implements Iterable<JToken> {
   }
   /** Inserts a property at `at` (AddAfterSelf/AddBeforeSelf of a property): a new name only. */
   insertProperty(at: number, v: JToken): void {
+    if (isComment(v)) return;
     if (!(v instanceof JProperty)) throw argumentError(`Can not add ${v?.$typeName ?? "null"} to Newtonsoft.Json.Linq.JObject.`);
     if (this.prop(v.Name)) throw argumentError(`Can not add property ${v.Name} to Newtonsoft.Json.Linq.JObject. Property with the same name already exists on object.`);
     const np = adopt(v, this) as JProperty;
@@ -342,13 +347,15 @@ export class JObject extends JContainer implements Iterable<JToken> {
     return o;
   }
   private addContent(c: unknown): void {
-    if (c === null || c === undefined) return;
+    if (c === null || c === undefined || isComment(c)) return;
     if (c instanceof JProperty) this.Add(c);
     else if (c instanceof JObject) for (const p of c.ps.slice()) this.Add(p);
     else if (Array.isArray(c) || c instanceof Deferred) for (const x of c) this.addContent(x);
     else throw argumentError(`Can not add ${toJToken(c).$typeName} to Newtonsoft.Json.Linq.JObject.`);
   }
   override Add(v: JToken | null): void {
+    // (JObject.InsertItem drops a comment: an object has no place for one)
+    if (isComment(v)) return;
     if (!(v instanceof JProperty)) throw argumentError(`Can not add ${v === null ? "Newtonsoft.Json.Linq.JValue" : v.$typeName} to Newtonsoft.Json.Linq.JObject.`);
     if (this.prop(v.Name) !== undefined) throw argumentError(`Can not add property ${v.Name} to Newtonsoft.Json.Linq.JObject. Property with the same name already exists on object.`);
     this.push(adopt(v, this) as JProperty);

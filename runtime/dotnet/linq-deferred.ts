@@ -315,12 +315,14 @@ export class Lookup<K, T> implements Iterable<T[] & { Key: K }> {
  * ToLookup(keySelector[, elementSelector][, comparer]): reads the source at once. A StringComparer
  * (its StringComparison code) that ignores case makes keys equal by their upper-case text.
  */
-export function linqToLookup<T, K, E>(src: Seq<T>, key: (x: T) => K, elem?: ((x: T) => E) | null, comparer?: number | null): Lookup<K, E | T> {
+export function linqToLookup<T, K, E>(src: Seq<T>, key: (x: T) => K, elem?: ((x: T) => E) | null, comparer?: number | { $key(k: unknown): unknown } | null): Lookup<K, E | T> {
   const s = seq<T>(src);
   need(key, "keySelector");
   if (elem === null) throw argumentNull("elementSelector");
   const ci = comparer === 1 || comparer === 3 || comparer === 5;
-  const l = new Lookup<K, E | T>((k) => (ci && typeof k === "string" ? k.toUpperCase() : k));
+  // an object comparer (JToken.EqualityComparer) says which keys are equal through its $key
+  const byKey = typeof comparer === "object" && comparer !== null ? comparer : null;
+  const l = new Lookup<K, E | T>(byKey ? (k) => byKey.$key(k) : (k) => (ci && typeof k === "string" ? k.toUpperCase() : k));
   for (const x of s) l.add(key(x), elem ? elem(x) : x);
   return l;
 }

@@ -17,3 +17,4 @@ export * from "./json-writer.js";
 export * from "./json-convert.js";
 export * from "./json-reader.js";
 export * from "./json-path.js";
+export * from "./json-io.js";

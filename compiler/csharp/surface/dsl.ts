@@ -47,6 +47,8 @@ export interface TypeOptions {
   base?: string;
   interfaces?: string[];
   test?: (v: Code) => Code;
+  /** See TypeDef.opaque. */
+  opaque?: string;
 }
 
 /** Declares a type with its members. Extension methods (first parameter `this`) go to the extension table. */
@@ -62,6 +64,7 @@ export function type(ns: string, name: string, opts: TypeOptions, members: Membe
     interfaces: opts.interfaces ?? [],
     members: new Map(),
     test: opts.test,
+    opaque: opts.opaque,
   };
   for (const m of members) {
     const isExt = m.kind === "method" && m.isStatic && /\(\s*this\s/.test(m.sig);

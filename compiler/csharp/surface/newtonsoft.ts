@@ -59,6 +59,14 @@ function typedValue(a: Code, info: LowerInfo, index = 0): Code {
   return js`${rt("jShaped")}(${a}, ${JSON.stringify(shape)})`;
 }
 
+// JsonReader and JsonWriter are not on APIM's allow-list, but JToken.CreateReader() and
+// JContainer.CreateWriter() make them and JToken.Load/ReadFrom/WriteTo, JRaw.Create take them: a value
+// passes from one allowed member to another (runtime/dotnet/json-io.ts); naming the type or using a
+// member of it is APIMC3005.
+type("Newtonsoft.Json", "JsonReader", { opaque: "a reader only passes from JToken.CreateReader() to JToken.Load/ReadFrom, JObject/JArray/JProperty.Load or JRaw.Create" }, []);
+type("Newtonsoft.Json", "JsonWriter", { opaque: "a writer only passes from JContainer.CreateWriter() to JToken.WriteTo" }, []);
+type("Newtonsoft.Json.Linq", "JTokenEqualityComparer", { interfaces: ["IEqualityComparer<JToken>"], opaque: "JToken.EqualityComparer only passes to a parameter of type IEqualityComparer<JToken>" }, []);
+
 type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], test: (v) => js`(${v} instanceof ${rt("JToken")})` }, [
   I("JToken this[object key]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
   // (Extensions.Convert: Convert.ChangeType's rules, not the explicit operators')
@@ -96,6 +104,12 @@ type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], te
   M("T Annotation<T>()", (r, _a, x) => js`(${r}.annotationsOf(${typeTestOf(x.typeArgs[0]!)})[0] ?? null)`),
   M("IEnumerable<T> Annotations<T>()", (r, _a, x) => js`${r}.annotationsOf(${typeTestOf(x.typeArgs[0]!)})`),
   M("void RemoveAnnotations<T>()", (r, _a, x) => js`${r}.RemoveAnnotations(${typeTestOf(x.typeArgs[0]!)})`),
+  M("JsonReader CreateReader()", (r) => js`${rt("jCreateReader")}(${r})`),
+  // (WriteTo's params JsonConverter[]: JsonConverter is not on the allow-list, so no converter can be passed)
+  M("void WriteTo(JsonWriter writer)", (r, a) => js`${rt("jWriteTo")}(${r}, ${a[0]})`),
+  SM("JToken Load(JsonReader reader)", (_r, a) => js`${rt("jReadFrom")}(${a[0]})`),
+  SM("JToken ReadFrom(JsonReader reader)", (_r, a) => js`${rt("jReadFrom")}(${a[0]})`),
+  SP("JTokenEqualityComparer EqualityComparer", () => js`${rt("jEqualityComparer")}`),
 ]);
 
 type("Newtonsoft.Json.Linq", "JContainer", { base: "JToken" }, [
@@ -107,6 +121,7 @@ type("Newtonsoft.Json.Linq", "JContainer", { base: "JToken" }, [
   M("IEnumerable<JToken> DescendantsAndSelf()", (r) => js`${rt("jDescendantsAndSelf")}(${r})`),
   M("void ReplaceAll(object content)", (r, a, x) => js`${rt("jReplaceAll")}(${r}, ${jt(typedValue(a[0]!, x))})`),
   M("void AddFirst(object content)", (r, a, x) => js`${r}.AddFirst(${typedValue(a[0]!, x)})`),
+  M("JsonWriter CreateWriter()", (r) => js`${rt("jCreateWriter")}(${r})`),
 ]);
 
 type(
@@ -130,6 +145,7 @@ type(
     M("JToken GetValue(string propertyName, StringComparison comparison)", (r, a) => js`${r}.GetValue(${a[0]}, ${a[1]})`),
     SM("JObject Parse(string json)", (_r, a) => js`${rt("JObject")}.Parse(${a[0]})`),
     SM("JObject FromObject(object o)", (_r, a, x) => js`${rt("JObject")}.FromObject(${typedValue(a[0]!, x)})`),
+    SM("JObject Load(JsonReader reader)", (_r, a) => js`${rt("jLoadAs")}(${a[0]}, "JObject")`),
   ],
 );
 
@@ -152,6 +168,7 @@ type("Newtonsoft.Json.Linq", "JArray", { base: "JContainer", interfaces: ["IList
   SM("JArray Parse(string json)", (_r, a) => js`${rt("JArray")}.Parse(${a[0]})`),
   P("bool IsReadOnly", (r) => js`(void ${r}.Count, false)`),
   SM("JArray FromObject(object o)", (_r, a, x) => js`${rt("JArray")}.FromObject(${typedValue(a[0]!, x)})`),
+  SM("JArray Load(JsonReader reader)", (_r, a) => js`${rt("jLoadAs")}(${a[0]}, "JArray")`),
 ]);
 
 type("Newtonsoft.Json.Linq", "JProperty", { base: "JContainer", test: (v) => js`(${v} instanceof ${rt("JProperty")})` }, [
@@ -159,6 +176,7 @@ type("Newtonsoft.Json.Linq", "JProperty", { base: "JContainer", test: (v) => js`
   C("(string name, params object[] content)", (_r, a) => js`${rt("JProperty")}.of(${a[0]}, ${a[1]})`),
   P("string Name", (r) => js`${r}.Name`),
   P("JToken Value", (r) => js`${r}.Value`, (r, _a, v) => js`${r}.SetValue(${v})`),
+  SM("JProperty Load(JsonReader reader)", (_r, a) => js`${rt("jLoadAs")}(${a[0]}, "JProperty")`),
 ]);
 
 type("Newtonsoft.Json.Linq", "JValue", { base: "JToken", test: (v) => js`(${v} instanceof ${rt("JValue")})` }, [
@@ -172,7 +190,10 @@ type("Newtonsoft.Json.Linq", "JValue", { base: "JToken", test: (v) => js`(${v} i
   SM("JValue CreateUndefined()", () => js`${rt("JValue")}.undefinedValue()`),
   M("int CompareTo(JValue obj)", (r, a) => js`${r}.CompareTo(${a[0]})`),
 ]);
-type("Newtonsoft.Json.Linq", "JRaw", { base: "JValue" }, [C("(object rawJson)", (_r, a) => js`${rt("JValue")}.raw(${a[0]})`)]);
+type("Newtonsoft.Json.Linq", "JRaw", { base: "JValue" }, [
+  C("(object rawJson)", (_r, a) => js`${rt("JValue")}.raw(${a[0]})`),
+  SM("JRaw Create(JsonReader reader)", (_r, a) => js`${rt("jRawCreate")}(${a[0]})`),
+]);
 
 // JTokenType values (Newtonsoft.Json.Linq.JTokenType).
 const JTT = ["None", "Object", "Array", "Constructor", "Property", "Comment", "Integer", "Float", "String", "Boolean", "Null", "Undefined", "Date", "Raw", "Bytes", "Guid", "Uri", "TimeSpan"];

@@ -436,6 +436,13 @@ export class Generator {
       case "StringComparer":
       case "IEqualityComparer":
         return leaf(t, this.pick(["StringComparer.Ordinal", "StringComparer.OrdinalIgnoreCase", "StringComparer.InvariantCultureIgnoreCase"]));
+      // reader, writer and comparer types off the allow-list: only their making members name them (never default(T))
+      case "JsonReader":
+        return node(t, "json", [this.gen("JToken", 0, env)], (k) => `${paren(k[0]!)}.CreateReader()`);
+      case "JsonWriter":
+        return leaf(t, this.pick(["new JArray().CreateWriter()", "new JObject().CreateWriter()"]), "json");
+      case "JTokenEqualityComparer":
+        return leaf(t, "JToken.EqualityComparer", "json");
       case "JToken":
       case "JValue":
       case "JContainer":
@@ -723,7 +730,26 @@ export class Generator {
     const e = this.env0();
     const vt = this.pick(["int", "long", "double", "decimal", "string", "bool", "DateTime", "DateTimeOffset", "TimeSpan"]);
     const v = () => this.gen(vt, 1, e);
-    switch (this.int(0, 9)) {
+    switch (this.int(0, 12)) {
+      case 10: {
+        // JContainer.CreateWriter + JToken.WriteTo: what each write adds to the container, inside `using` or not
+        const cont = this.pick(["new JArray()", "new JObject()", "new JArray(1)"]);
+        const toks = [this.gen(this.pick(["JToken", "JObject", "JArray", "JValue"]), 1, e), this.jsonWritable(e)];
+        const use = this.chance(0.5);
+        return node("string", "json", toks, (k) => {
+          const writes = k.map((x) => `${paren(x)}.WriteTo(w);`).join(" ");
+          return block(`var c = ${cont}; ${use ? `using (var w = c.CreateWriter()) { ${writes} }` : `var w = c.CreateWriter(); ${writes}`} return c.ToString(Formatting.None);`);
+        }, true);
+      }
+      case 11: {
+        // JToken.CreateReader + Load/ReadFrom/JRaw.Create: consecutive loads from one reader
+        const loads = ["JToken.ReadFrom(r)", "JToken.Load(r)", "JObject.Load(r)", "JArray.Load(r)", "JProperty.Load(r)", "JRaw.Create(r)"];
+        const a = this.pick(loads);
+        const b2 = this.pick(loads);
+        return node("string", "json", [this.gen(this.pick(["JToken", "JObject", "JArray", "JProperty"]), 1, e)], (k) => block(`var r = ${paren(k[0]!)}.CreateReader(); var x = ${a}; var y = ${b2}; return x.ToString(Formatting.None) + "|" + y.Type + "|" + y.ToString(Formatting.None);`), true);
+      }
+      case 12:
+        return node("string", "json", [this.gen("JToken", 1, e), this.gen("JToken", 1, e), this.gen("JToken", 1, e)], (k) => `string.Join(";", new JToken[] { ${k.join(", ")} }.ToLookup(t => t, JToken.EqualityComparer).Select(g => g.Key.Type + "x" + g.Count()))`);
       case 0:
         return node("string", "json", [v()], (k) => `JsonConvert.SerializeObject(${k[0]})`);
       case 1:
@@ -770,6 +796,12 @@ export class Generator {
       default:
         return node("string", "json", [this.gen("JObject", 0, e)], (k) => `JObject.FromObject(${paren(k[0]!)}.ToObject<Dictionary<string, object>>()).ToString(Formatting.None)`);
     }
+  }
+
+  /** A token for a writer: a value, a property (for an object container) or a container. */
+  private jsonWritable(e: Env): Node {
+    const name = csStr(this.pick(["p", "q", ""]));
+    return this.chance(0.4) ? node("JProperty", "json", [this.gen("JToken", 0, e)], (k) => `new JProperty(${name}, ${k[0]})`) : this.gen(this.pick(["JToken", "JArray", "JValue"]), 1, e);
   }
 
   /** LINQ to XML round trips with typed values. */
