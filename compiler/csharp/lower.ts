@@ -588,9 +588,11 @@ function promote(a: string, b: string): string | null {
   if (x === "decimal" || y === "decimal") return (x === "double" || x === "float" || y === "double" || y === "float") ? null : "decimal";
   if (x === "double" || y === "double") return "double";
   if (x === "float" || y === "float") return "float";
-  if (x === "ulong" || y === "ulong") return (x === "long" || y === "long" || x === "int" || y === "int") ? (isU(x) && isU(y) ? "ulong" : null) : "ulong";
+  // (byte, ushort and char convert to uint and ulong implicitly; sbyte, short, int and long do not)
+  const signed = (t: string) => ["sbyte", "short", "int", "long"].includes(t);
+  if (x === "ulong" || y === "ulong") return signed(a) || signed(b) ? null : "ulong";
   if (x === "long" || y === "long") return "long";
-  if (x === "uint" || y === "uint") return x === "int" || y === "int" ? "long" : "uint";
+  if (x === "uint" || y === "uint") return signed(a) || signed(b) ? "long" : "uint";
   void NUM_ORDER;
   return "int";
 }
@@ -727,6 +729,10 @@ export function binaryValues(b: Binder, op: string, l0: BExpr, r0: BExpr, opPos:
   let t = shift ? promote(primName(lu)!, "int") : promote(primName(lu)!, primName(ru)!);
   // a non-negative constant int converts to ulong (ulong.MaxValue - 1)
   if (!t && ((primName(lu) === "ulong" && typeof r.cv?.v === "number" && r.cv.v >= 0) || (primName(ru) === "ulong" && typeof l.cv?.v === "number" && l.cv.v >= 0))) t = "ulong";
+  // and a constant int in uint's range to uint (C# implicit constant conversion; overload resolution
+  // then picks uint's operator over long's): 0 - u is uint, so checked(0 - 1u) overflows
+  const intConstFits = (e: BExpr) => primName(underlyingNullable(e.type)) === "int" && typeof e.cv?.v === "number" && e.cv.v >= 0;
+  if (t === "long" && !shift && ((primName(lu) === "uint" && intConstFits(r)) || (primName(ru) === "uint" && intConstFits(l)))) t = "uint";
   if (!t) opErr(b, op, lt, rt0, opPos);
   const T = named(t);
   const isCmp = ["<", ">", "<=", ">="].includes(op);

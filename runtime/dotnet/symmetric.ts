@@ -4,7 +4,7 @@
 // behaves the same on every cipher. Enum values: CipherMode CBC=1 ECB=2 OFB=3 CFB=4 CTS=5;
 // PaddingMode None=1 PKCS7=2 Zeros=3 ANSIX923=4 ISO10126=5.
 import { createCipheriv, createDecipheriv, randomBytes, type Cipher, type Decipher } from "node:crypto";
-import { argumentError, argumentNull, argumentOutOfRange, DotNetException } from "../errors.js";
+import { argumentError, argumentNull, argumentOutOfRange, DotNetException, indexOutOfRange } from "../errors.js";
 import { KeySizes, keySizeValid, u8 } from "./rsa.js";
 
 const crypto = (message: string): DotNetException => new DotNetException("System.Security.Cryptography.CryptographicException", message);
@@ -169,12 +169,7 @@ export class SymAlg {
   }
   #transform(encrypt: boolean, key: Uint8Array | null | undefined, iv: Uint8Array | null | undefined): CryptoTransform {
     const explicit = key !== undefined;
-    // RijndaelManaged (what SymmetricAlgorithm.Create() makes) fills a null key and IV with random
-    // bytes (reference source RijndaelManaged.NewEncryptor); the other algorithms refuse a null key
-    if (explicit && this.#f.typeName === FAMILIES.rijndael!.typeName) {
-      key ??= new Uint8Array(randomBytes(this.#keySize / 8));
-      iv ??= new Uint8Array(randomBytes(this.#blockSize / 8));
-    }
+    if (explicit && this.#f.typeName === FAMILIES.rijndael!.typeName) return this.#rijndael(encrypt, key ?? null, iv ?? null);
     if (explicit && (key === null || key === undefined)) throw argumentNull("rgbKey");
     const k = explicit ? u8(key!) : this.Key;
     if (explicit) {
@@ -192,6 +187,33 @@ export class SymAlg {
     }
     if (mode === CFB && this.#feedback !== 8 && this.#feedback !== this.#blockSize) throw crypto("apimc: CFB supports a feedback size of 8 bits or the block size only.");
     return new CryptoTransform(encrypt, nodeCipher(this.#f.cipher, k, mode, this.#feedback, this.#blockSize), nodeKey(this.#f.cipher, k), v, this.#blockSize / 8, this.#padding);
+  }
+  /**
+   * RijndaelManaged.CreateEncryptor/CreateDecryptor(key, iv) (what SymmetricAlgorithm.Create() makes),
+   * as the reference source does it: NewEncryptor fills a null key and IV with random bytes, and
+   * RijndaelManagedTransform checks no key size of its own: the mode (OFB/CTS refused), the IV of
+   * CBC/CFB (IV.Length / 4 words, so 16..19 bytes pass), then GenerateKeyExpansion, whose round count
+   * comes from max(block bits, key bits) (128, 192 or 256, else "not a valid size") and whose key
+   * schedule reads past its tables for a key of fewer than 8 bytes (IndexOutOfRangeException).
+   */
+  #rijndael(encrypt: boolean, key: Uint8Array | null, iv: Uint8Array | null): CryptoTransform {
+    const k = key === null ? new Uint8Array(randomBytes(this.#keySize / 8)) : u8(key);
+    let v = iv === null ? new Uint8Array(randomBytes(this.#blockSize / 8)) : u8(iv);
+    const mode = this.#mode;
+    if (mode === OFB || mode === CTS) throw crypto("Specified cipher mode is not valid for this algorithm.");
+    const words = this.#blockSize / 32;
+    if ((mode === CBC || mode === CFB) && Math.trunc(v.length / 4) !== words) throw crypto("Specified initialization vector (IV) does not match the block size for this algorithm.");
+    const bits = Math.max(this.#blockSize, k.length * 8);
+    if (bits !== 128 && bits !== 192 && bits !== 256) throw crypto("Specified key is not a valid size for this algorithm.");
+    const nk = Math.trunc(k.length / 4);
+    // the expansion runs to words * (rounds + 1); with one key word it indexes Rcon past its 30 entries
+    if (nk <= 1) throw indexOutOfRange();
+    if (k.length !== 16 && k.length !== 24 && k.length !== 32) throw crypto(`apimc: a Rijndael key of ${k.length} bytes (RijndaelManaged's non-standard key schedule for it) is not supported.`);
+    if (this.#blockSize !== 128) throw crypto("apimc: Rijndael with a block size other than 128 bits is not supported.");
+    if (mode === CFB && this.#feedback !== 8 && this.#feedback !== this.#blockSize) throw crypto("apimc: CFB supports a feedback size of 8 bits or the block size only.");
+    if (mode === ECB) v = new Uint8Array(0);
+    else v = v.subarray(0, 16);
+    return new CryptoTransform(encrypt, nodeCipher(this.#f.cipher, k, mode, this.#feedback, this.#blockSize), nodeKey(this.#f.cipher, k), mode === ECB ? null : v, this.#blockSize / 8, this.#padding);
   }
   Clear(): void {
     this.#key = null;

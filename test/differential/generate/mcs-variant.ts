@@ -13,15 +13,32 @@
 // - `checked(0 - x)`: mcs emits a negation without the overflow check, so checked(0 - int.MinValue)
 //   is int.MinValue; the C# spec (§12.10.5 subtraction: "In a checked context, if the difference is
 //   outside the range of the result type, a System.OverflowException is thrown") and Roslyn (sub.ovf)
-//   throw.
+//   throw. Measured with mcs 6.8 for every constant-zero left operand: 0, 00, 0x0, (0), (long)0,
+//   default(int), a const local, and the suffixed 0L/0l/0u/0U/0UL/0ul/0LU of long, uint and ulong
+//   (checked(0u - 1u) is 4294967295, checked(0UL - 1UL) 18446744073709551615, checked(0L -
+//   long.MinValue) long.MinValue); unary minus (checked(-int.MinValue)) and non-zero constants are
+//   compiled with the check. The variant makes the literal forms non-constant, keeping their type.
 
 /** Decimal literals and decimal's constant fields. */
 const DECIMAL_CONSTANT = /(?<![\w.])(?:\d+(?:\.\d+)?(?:[eE][-+]?\d+)?[mM](?!\w)|decimal\.(?:MaxValue|MinValue|Zero|One|MinusOne)\b)/g;
-/** An int literal 0 as the left operand of a subtraction. */
-const ZERO_MINUS = /(?<![\w.])0 - /g;
+/** An integer literal zero (decimal or hex, any suffix) as the left operand of a subtraction. */
+const ZERO = String.raw`(?<![\w.])(?:0[xX]0+|0+)([uU][lL]?|[lL][uU]?)?`;
+const MINUS_NEXT = String.raw`(?=\s*-(?![-=]))`;
+const ZERO_MINUS = new RegExp(ZERO + MINUS_NEXT, "g");
+/** The same in parentheses, "(0) - x" (not a call's or a tuple's last argument: "f(0) - x"). */
+const PAREN_ZERO_MINUS = new RegExp(String.raw`(?<![\w)\]>])\((${ZERO})\)` + MINUS_NEXT, "g");
+/** A literal's type from its suffix (C# §6.4.5.3: U uint, L long, UL/LU ulong; zero fits them all). */
+const SUFFIX_TYPE = (suffix: string | undefined): string => {
+  const s = (suffix ?? "").toLowerCase();
+  return s === "" ? "int" : s === "u" ? "uint" : s === "l" ? "long" : "ulong";
+};
+const nonConstant = (lit: string, suffix: string | undefined) => `((${SUFFIX_TYPE(suffix)})(object)${lit})`;
 
 function rewriteCode(code: string): string {
-  return code.replace(DECIMAL_CONSTANT, (m) => `((decimal)(object)${m})`).replace(ZERO_MINUS, "((int)(object)0) - ");
+  return code
+    .replace(DECIMAL_CONSTANT, (m) => `((decimal)(object)${m})`)
+    .replace(PAREN_ZERO_MINUS, (_m, lit: string, suffix: string | undefined) => `(${nonConstant(lit, suffix)})`)
+    .replace(ZERO_MINUS, (lit: string, suffix: string | undefined) => nonConstant(lit, suffix));
 }
 
 /**

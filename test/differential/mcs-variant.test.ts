@@ -1,0 +1,26 @@
+// mcs-variant.ts for checked(0 - x): every constant-zero literal form mcs compiles without the
+// overflow check becomes a non-constant of the literal's own type; nothing else is touched.
+import { describe, expect, it } from "vitest";
+import { mcsVariant } from "./generate/mcs-variant.js";
+
+describe("mcs variant of a constant-zero left operand of a subtraction", () => {
+  it("makes each literal form non-constant with the type of its suffix", () => {
+    const cases: [string, string][] = [
+      ["0", "int"], ["00", "int"], ["0x0", "int"], ["0X00", "int"],
+      ["0L", "long"], ["0l", "long"], ["0x0L", "long"],
+      ["0u", "uint"], ["0U", "uint"],
+      ["0UL", "ulong"], ["0ul", "ulong"], ["0LU", "ulong"], ["0lu", "ulong"], ["0Ul", "ulong"],
+    ];
+    for (const [lit, type] of cases) expect(mcsVariant(`checked(${lit} - x)`), lit).toBe(`checked(((${type})(object)${lit}) - x)`);
+  });
+  it("rewrites a parenthesized zero, a cast zero and a zero after unary minus", () => {
+    expect(mcsVariant(`checked((0) - i)`)).toBe(`checked((((int)(object)0)) - i)`);
+    expect(mcsVariant(`checked((0L) - l)`)).toBe(`checked((((long)(object)0L)) - l)`);
+    expect(mcsVariant(`checked((long)0 - l)`)).toBe(`checked((long)((int)(object)0) - l)`);
+    expect(mcsVariant(`(0 - x) + (0u-y)`)).toBe(`(((int)(object)0) - x) + (((uint)(object)0u)-y)`);
+  });
+  it("leaves other numbers, operators, call arguments and string text alone", () => {
+    for (const e of [`10 - x`, `0.0 - x`, `0e0 - x`, `x - 0`, `x - 0L`, `f(0) - x`, `(a, 0) - x`, `a[0] - x`, `0 + x`, `"0 - 1" + '0'`, `v0 - x`, `x.0`, `0 -= 1`, `0 --x`])
+      expect(mcsVariant(e), e).toBeNull();
+  });
+});
