@@ -119,7 +119,8 @@ export function guidToBytes(g: string): Uint8Array {
   return b;
 }
 export function guidFromBytes(b: Uint8Array): string {
-  if (!b || b.length !== 16) throw argumentError("Byte array for GUID must be exactly 16 bytes long.");
+  if (b === null || b === undefined) throw argumentNull("b");
+  if (b.length !== 16) throw argumentError("Byte array for GUID must be exactly 16 bytes long.\r\nParameter name: b");
   const c = Uint8Array.from(b);
   c.subarray(0, 4).reverse();
   c.subarray(4, 6).reverse();

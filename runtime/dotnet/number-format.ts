@@ -202,10 +202,9 @@ export function numFormat(x: number, format: string | null, type: string): strin
   if ((type === "short" || type === "sbyte") && x < 0 && (format[0] === "x" || format[0] === "X")) return numFormat(x & (type === "short" ? 0xffff : 0xff), format, "uint");
   const nf = nonFinite(x);
   if (nf !== null) return nf;
-  const m = /^([A-Za-z])(\d{0,9})$/.exec(format);
-  if (!m) return customFormat(x, format, type);
-  const spec = m[1]!;
-  const digits = m[2] === "" ? -1 : Number(m[2]);
+  const standard = standardFormatSpecifier(format);
+  if (!standard) return customFormat(x, format, type);
+  const { spec, digits } = standard;
   const floating = FLOATING.has(type);
   const isFloat = type === "float";
   const basePrec = isFloat ? 7 : 15;
@@ -282,12 +281,32 @@ export function numFormat(x: number, format: string | null, type: string): strin
     }
     case "R":
     case "r":
+      // decimal has no round-trip format in .NET Framework's NumberToString
       if (type === "double" || type === "float") return fmtRoundTrip(x, type);
-      if (floating) return numToString(x, type);
       throw formatError("Format specifier was invalid.");
     default:
       throw formatError("Format specifier was invalid.");
   }
+}
+
+/**
+ * .NET Framework's ParseFormatSpecifier (number.cpp): a letter and a precision whose digit loop stops once
+ * the value reaches 10, so "F12" and "F012" are standard and "F123" is a custom format (literal text).
+ */
+function standardFormatSpecifier(format: string): { spec: string; digits: number } | null {
+  const c = format.charCodeAt(0);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return null;
+  let i = 1;
+  let digits = -1;
+  const isDigit = (k: number) => k < format.length && format.charCodeAt(k) >= 48 && format.charCodeAt(k) <= 57;
+  if (isDigit(i)) {
+    digits = format.charCodeAt(i++) - 48;
+    while (isDigit(i)) {
+      digits = digits * 10 + format.charCodeAt(i++) - 48;
+      if (digits >= 10) break;
+    }
+  }
+  return i === format.length ? { spec: format[0]!, digits } : null;
 }
 
 /** Custom numeric format strings (port of the Framework's NumberToStringFormat). */

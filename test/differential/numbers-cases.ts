@@ -126,4 +126,20 @@ export const NUMBERS_CASES: DiffCase[] = [
   c("fz.math.round.digits.below.half", "double", `Math.Round(0.49999999999999994, 0) + Math.Round(0.49999999999999994)`, { expectDotNet: "0" }),
   // decimal → double as VarR8FromDec: the 96-bit mantissa as a double divided by the double 10^scale
   b("fz.decimal.to.double.matrix", "string", `var xs = new[] { "0.0000000000000000000000000001", "1.1", "0.1", "79228162514264337593543950335", "7.9228162514264337593543950335", "123.456", "-0.3333333333333333333333333333", "2.675", "1e-10", "18446744073709551615.5", "0.0000000000000000000000000005", "4.35", "1000000000000000000000000.1" }; var r = new List<string>(); foreach (var s in xs) { var d = decimal.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture); r.Add(((double)d).ToString("R") + "/" + decimal.ToDouble(d).ToString("R") + "/" + Convert.ToDouble(d).ToString("R") + "/" + ((float)d).ToString("R")); } return string.Join(",", r);`),
+  // Standard vs custom numeric formats: .NET Framework's ParseFormatSpecifier reads a letter and a precision
+  // whose digit loop stops once it reaches 10, so "F12" and "F012" are standard and "F123" is custom text
+  ...[
+    ["int", "1234", "-42"],
+    ["long", "1234567890123L", "-42L"],
+    ["short", "(short)1234", "(short)-42"],
+    ["byte", "(byte)200", "(byte)7"],
+    ["ulong", "18446744073709551615UL", "0UL"],
+    ["double", "1234.5678", "-0.5"],
+    ["float", "1234.5678f", "-0.5f"],
+    ["decimal", "1234.5678m", "-0.5m"],
+  ].map(([type, a, z]) =>
+    b(`fz.s23.numfmt.specifier.${type}`, "string", `var vs = new ${type}[] { ${a}, ${z} }; var r = new List<string>(); foreach (var f in new[] { "C", "D", "E", "F", "G", "N", "P", "R", "X", "c", "d", "e", "f", "g", "n", "p", "r", "x", "A", "Z", "a", "z" }) foreach (var t in new[] { "", "0", "9", "10", "12", "99", "012", "123", "0123", "007", "100", "1000", "5x", "1 " }) foreach (var v in vs) { try { r.Add(v.ToString(f + t, CultureInfo.InvariantCulture)); } catch (FormatException) { r.Add("!F"); } } return string.Join("|", r);`),
+  ),
+  // new Guid(byte[]): a null array is ArgumentNullException "b" before the length check
+  b("fz.s23.guid.bytes.ctor", "string", `var r = new List<string>(); foreach (var a in new byte[][] { null, new byte[0], new byte[15], new byte[16], new byte[17], new RSAParameters().DQ, Encoding.UTF8.GetBytes("0123456789abcdef") }) { try { r.Add(new Guid(a).ToString()); } catch (ArgumentNullException e) { r.Add("null:" + e.Message.Replace("\\r", "")); } catch (ArgumentException e) { r.Add("arg:" + e.Message.Replace("\\r", "")); } } return string.Join("|", r);`),
 ];
