@@ -99,7 +99,7 @@ export function foreachStmt(b: Binder, s: Stmt & { k: "foreach" }): Code {
   const declared = s.type ? b.resolveType(s.type) : elem;
   const local = b.declareLocal(s.name, declared, s.namePos);
   local.readonly = true;
-  const src = coll.type.k === "array" ? coll.code : js`${rt("seq")}(${coll.code})`;
+  const src = js`${rt("foreachSeq")}(${coll.code})`;
   b.enterLoop();
   const body = b.embedded(s.body);
   b.leaveLoop();

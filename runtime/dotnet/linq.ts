@@ -1,7 +1,7 @@
 // LINQ (System.Linq.Enumerable) and collection helpers. Sequences are any JS iterable; strings
 // enumerate as char codes, plain Maps as { Key, Value } pairs, null sources throw ArgumentNullException.
 import { checkSequenceSize } from "../budget.js";
-import { argumentNull, argumentOutOfRange, argumentError, indexOutOfRange, invalidOperation, keyNotFound, overflow } from "../errors.js";
+import { argumentNull, argumentOutOfRange, argumentError, indexOutOfRange, invalidOperation, keyNotFound, nullReference, overflow } from "../errors.js";
 import { anonShow, cmp, collectionModified, objEquals } from "./core.js";
 import { toStr } from "./text-format.js";
 import { cultureCompare } from "./collation.js";
@@ -16,6 +16,11 @@ export function seq<T = unknown>(src: unknown): Iterable<T> {
   if (typeof src === "string") return Array.from({ length: src.length }, (_v, i) => src.charCodeAt(i)) as Iterable<T>;
   if (src instanceof Map && !(src instanceof Dictionary)) return Array.from(src as Map<unknown, unknown>, ([k, v]) => ({ Key: k, Value: v })) as Iterable<T>;
   return src as Iterable<T>;
+}
+/** The collection a foreach statement walks: C#'s GetEnumerator() call on null is a NullReferenceException. */
+export function foreachSeq<T = unknown>(src: unknown): Iterable<T> {
+  if (src === null || src === undefined) throw nullReference();
+  return seq<T>(src);
 }
 const arr = <T>(src: unknown): T[] => (Array.isArray(src) ? (src as T[]) : Array.from(seq<T>(src)));
 // EqualityComparer<double>.Default: NaN equals NaN (double.Equals), unlike `==`.

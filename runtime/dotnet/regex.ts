@@ -1,6 +1,6 @@
 // System.Text.RegularExpressions: Regex/Match/Group over a JS RegExp, with a .NET → JS pattern translator
 // (Unicode classes, .NET group numbering, inline options, anchors JS lacks).
-import { DotNetException, argumentError, argumentNull, argumentOutOfRange } from "../errors.js";
+import { DotNetException, argumentError, argumentNull, argumentOutOfRange, nullReference } from "../errors.js";
 import { registerTypeCheck } from "./core.js";
 import { LinearRegex } from "./regex-linear.js";
 import { regexBudget, runWithBudget, prepareRegexHelper, RegexMatchTimeoutException, type V8Exec } from "./regex-budget.js";
@@ -719,6 +719,12 @@ export class Regex {
     out.push(input.slice(last));
     return out;
   }
+}
+/** MatchCollection[i] (a MatchCollection is the array of its matches): ArgumentOutOfRangeException "i" outside it. */
+export function matchCollectionItem(mc: readonly Match[] | null, i: number): Match {
+  if (mc === null || mc === undefined) throw nullReference();
+  if (!(i >= 0 && i < mc.length)) throw argumentOutOfRange("i");
+  return mc[i]!;
 }
 export function regexEscape(s: string): string {
   if (s === null || s === undefined) throw argumentNull("str");

@@ -44,7 +44,40 @@ const ARG_PAIRS: [string, string][] = [
   [`"ab"`, `"a{2,1}"`],
 ];
 
+/** Members read on a null receiver: NullReferenceException (fuzz seed 35401: default(MatchCollection)[1] was ArgumentNullException). */
+const NULL_RECEIVERS: [string, string][] = [
+  ["int", "default(MatchCollection)[0].Index"],
+  ["int", "default(MatchCollection)[-1].Index"],
+  ["int", "default(MatchCollection).Count"],
+  ["int", "default(GroupCollection)[0].Index"],
+  ["int", `default(GroupCollection)["a"].Index`],
+  ["int", "default(GroupCollection)[(string)null].Index"],
+  ["int", "default(GroupCollection).Count"],
+  ["int", "default(CaptureCollection)[0].Index"],
+  ["int", "default(CaptureCollection).Count"],
+  ["int", "default(Match).Groups.Count"],
+  ["int", "default(Match).NextMatch().Index"],
+  ["string", `default(Match).Result("x")`],
+  ["string", "default(Match).Result(null)"],
+  ["string", "default(Match).Value"],
+  ["int", "default(Group).Captures.Count"],
+  ["bool", "default(Group).Success"],
+  ["string", "default(Group).Name"],
+  ["int", "default(Capture).Index"],
+  ["string", "default(Capture).ToString()"],
+  ["bool", `default(Regex).IsMatch("a")`],
+  ["bool", "default(Regex).IsMatch(null)"],
+  ["int", `default(Regex).Match("a").Index`],
+  ["int", `default(Regex).Matches("a").Count`],
+  ["string", `default(Regex).Replace("a", "b")`],
+  ["int", `default(Regex).Split("a").Length`],
+];
+/** foreach over a null collection: C#'s GetEnumerator() call throws NullReferenceException (apimc's walk threw ArgumentNullException). */
+const FOREACH_NULL = ["MatchCollection", "GroupCollection", "CaptureCollection", "IEnumerable<int>", "Dictionary<string, int>", "HashSet<int>", "string", "int[]", "List<int>", "JArray", "Queue<int>", "IEnumerable<char>"];
+
 export const REGEX_ARGUMENT_CASES: DiffCase[] = [
+  ...NULL_RECEIVERS.map(([t, e], i) => c(`null.receiver.${i}`, t, e)),
+  ...FOREACH_NULL.map((t, i) => b(`foreach.null.${i}`, "int", `int n = 0; foreach (var x in new List<${t}> { null }[0]) n++; return n;`)),
   // GroupCollection[string] (Regex.GroupNumberFromName) and GroupCollection[int] (GetGroup: the slot map)
   ...MATCHES.flatMap((m, i) => NAMES.map((n, j) => b(`groups.name.${i}.${j}`, "string", show(`${m}.Groups[${n}]`)))),
   ...MATCHES.flatMap((m, i) => NUMBERS.map((n, j) => b(`groups.number.${i}.${j}`, "string", show(`${m}.Groups[${n}]`)))),

@@ -336,7 +336,7 @@ type("System.Text.RegularExpressions", "GroupCollection", { interfaces: ["IEnume
   P("int Count", (r) => js`${r}.Count`),
 ]);
 type("System.Text.RegularExpressions", "MatchCollection", { interfaces: ["IEnumerable<Match>"] }, [
-  I("Match this[int i]", (r, a) => js`${rt("listItem")}(${r}, ${a[0]})`),
+  I("Match this[int i]", (r, a) => js`${rt("matchCollectionItem")}(${r}, ${a[0]})`),
   P("int Count", (r) => js`${r}.length`),
 ]);
 
