@@ -951,6 +951,7 @@ registerTypeCheck("TimeSpan", (v) => v instanceof TimeSpan);
 registerTypeCheck("DateTimeOffset", (v) => v instanceof DateTimeOffset);
 registerDateTimeOps({
   parse: (s) => DateTime.Parse(s, null),
+  parseTimeSpan: (s) => TimeSpan.Parse(s),
   format: (d) => (d as DateTime).ToString(),
   iso: (d) => {
     if (d instanceof DateTimeOffset) return d.isoText(false);

@@ -4,10 +4,12 @@ import { DotNetException, argumentError, argumentNull, formatError, invalidCast,
 import { INT_RANGES, isPlainObject } from "./core.js";
 import { fmtDouble, fmtFloat } from "./number-format.js";
 import { parseBool, parseNum } from "./number-parse.js";
-import { Decimal, NumBox, boxChar, decRound, decStr, decToIntegral, decToNum, jvalueObject, toDec } from "./decimal.js";
+import { CharBox, Decimal, NumBox, boxChar, decRound, decStr, decToIntegral, decToNum, jvalueObject, toDec } from "./decimal.js";
 import { LONG_MAX, LONG_MIN, ULONG_MAX } from "./long.js";
 import { TT, TT_NAMES, dateTimeOps, JToken, JContainer, JObject, JArray, JValue, JSingle, toJValue } from "./json-tokens.js";
 import { writeToken } from "./json-writer.js";
+import { convertTo, fromBase64 } from "./convert.js";
+import { Uri } from "./uri.js";
 
 type JsonShape = string | ["seq", JsonShape] | ["map", JsonShape] | ["anon", Record<string, JsonShape>];
 const JSON_SHAPES = new Map<string, JsonShape>();
@@ -79,6 +81,8 @@ const typeLabel: Record<string, string> = {
   "byte[]": "Byte[]",
 };
 
+/** Targets whose explicit operator is Convert.ToX(Value) (DateTimeOffset: new DateTimeOffset(Convert.ToDateTime(Value))). */
+const CHAR_CONVERT = new Set(["sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong", "float", "double", "decimal", "bool", "char", "DateTime", "DateTimeOffset"]);
 const COLL_KEY = /^(?:List|IList|IEnumerable|ICollection|IReadOnlyList)<(.+)>$|^(.+)\[\]$/;
 const TOKEN_KEYS = new Set(["JToken", "JObject", "JArray", "JValue", "JProperty", "JContainer", "object"]);
 /** Explicit conversion `(T)token` / `token.Value<T>()` / `ToObject<T>()`. */
@@ -148,12 +152,18 @@ export function jconv(token: unknown, key: string): unknown {
   const v = t.Value;
   const type = t.Type;
   if (type === TT.Null || type === TT.Undefined || v === null) {
-    if (k === "string" || nullable || k === "byte[]") return null;
+    // (the byte[] operator accepts no Null token: "Can not convert Null to byte array.")
+    if (k === "byte[]") throw argumentError(`Can not convert ${TT_NAMES[type]} to byte array.`);
+    if (k === "string" || nullable || k === "Uri") return null;
     throw argumentError(`Can not convert Null to ${typeLabel[k] ?? k}.`);
   }
   const bad = (): never => {
     throw argumentError(`Can not convert ${TT_NAMES[type]} to ${typeLabel[k] ?? k}.`);
   };
+  // a boxed char (new JValue(char)): the explicit operators call Convert.ToX(Value), Char's IConvertible
+  if (v instanceof CharBox && CHAR_CONVERT.has(k)) return convertTo(v, k === "DateTimeOffset" ? "DateTime" : k);
+  // a Comment or Raw token's value is its text: the operators read it as they read a String's
+  const isText = type === TT.String || type === TT.Comment || type === TT.Raw;
   switch (k) {
     case "string":
       if (v instanceof Decimal) return decStr(v);
@@ -166,22 +176,24 @@ export function jconv(token: unknown, key: string): unknown {
     case "bool":
       if (type === TT.Boolean) return v;
       if (type === TT.Integer || type === TT.Float) return v instanceof Decimal ? v.m !== 0n : v !== 0 && v !== 0n;
-      if (type === TT.String) return parseBool(v as string);
+      if (isText) return parseBool(v as string);
       return bad();
     case "char":
-      if (type === TT.String) {
+      if (isText) {
         if ((v as string).length !== 1) throw formatError("String must be exactly one character long.");
         return (v as string).charCodeAt(0);
       }
       if (type === TT.Integer) return v;
+      // a Float token passes the operator's check; Convert.ToChar(double/decimal) does not convert
+      if (type === TT.Float) throw new DotNetException("System.InvalidCastException", `Invalid cast from '${v instanceof Decimal ? "Decimal" : t instanceof JSingle ? "Single" : "Double"}' to 'Char'.`);
       return bad();
     case "DateTime":
     case "DateTimeOffset":
       if (type === TT.Date) return v;
-      if (type === TT.String && dateTimeOps) return dateTimeOps.parse(v as string);
+      if (isText && dateTimeOps) return dateTimeOps.parse(v as string);
       return bad();
     case "Guid":
-      if (type === TT.Guid || type === TT.String) {
+      if (type === TT.Guid || isText) {
         const s = String(v);
         if (!/^[{(]?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}[})]?$/i.test(s)) throw formatError("Unrecognized Guid format.");
         const h = s.replace(/[{}()-]/g, "").toLowerCase();
@@ -189,11 +201,18 @@ export function jconv(token: unknown, key: string): unknown {
       }
       return bad();
     case "byte[]":
+      // (a boxed char is no string: "Can not convert String to byte array.")
       if (type === TT.Bytes) return v;
-      if (type === TT.String) return new Uint8Array(Buffer.from(v as string, "base64"));
-      return bad();
+      if (isText && typeof v === "string") return fromBase64(v);
+      throw argumentError(`Can not convert ${TT_NAMES[type]} to byte array.`);
+    // TimeSpan and Uri: the value itself, or the text of a String, Comment or Raw token parsed
     case "TimeSpan":
       if (type === TT.TimeSpan) return v;
+      if (isText && dateTimeOps) return dateTimeOps.parseTimeSpan(String(v));
+      return bad();
+    case "Uri":
+      if (type === TT.Uri) return v;
+      if (isText) return Uri.parse(String(v));
       return bad();
   }
   if (NUMERIC_INT.has(k) || k === "double" || k === "float" || k === "decimal") {
@@ -201,14 +220,14 @@ export function jconv(token: unknown, key: string): unknown {
     if (v instanceof Decimal) return decTo(v, k);
     if (k === "decimal") {
       // Convert.ToDecimal: a string keeps its scale ("1.10"), a double its 15 significant digits
-      if (type === TT.String) return parseNum(v as string, "decimal");
+      if (isText) return parseNum(v as string, "decimal");
       if (type === TT.Integer || type === TT.Float) return toDec(v as number);
       if (type === TT.Boolean) return toDec(v ? 1 : 0);
       return bad();
     }
     let n: number;
     if (type === TT.Integer || type === TT.Float) n = v as number;
-    else if (type === TT.String) n = parseNum(v as string, NUMERIC_INT.has(k) ? (k === "long" || k === "ulong" ? "long" : "int") : "double");
+    else if (isText) n = parseNum(v as string, NUMERIC_INT.has(k) ? (k === "long" || k === "ulong" ? "long" : "int") : "double");
     else if (type === TT.Boolean) n = v ? 1 : 0;
     else return bad();
     if (NUMERIC_INT.has(k) && !Number.isInteger(n)) {
@@ -265,5 +284,7 @@ function decTo(v: Decimal, k: string): unknown {
 /** JValue.ToString() is the value's own ToString, not JSON (a string token prints without quotes). */
 JValue.prototype.ToString = function (this: JValue, formatting?: number): string {
   if (formatting !== undefined) return writeToken(this, formatting === 1, "");
+  // (the value's ToString: a byte[] is "System.Byte[]", where the string operator gives base64)
+  if (this.Type === TT.Bytes && this.Value instanceof Uint8Array) return "System.Byte[]";
   return jconv(this, "string") as string ?? "";
 };

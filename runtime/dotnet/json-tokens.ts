@@ -43,7 +43,7 @@ export const readerError = (msg: string, pos: number, text: string): DotNetExcep
   return new DotNetException("Newtonsoft.Json.JsonReaderException", `${msg} Path '', line ${line}, position ${col}.`);
 };
 
-export let dateTimeOps: { parse(s: string): unknown; format(d: unknown): string; iso(d: unknown): string } | null = null;
+export let dateTimeOps: { parse(s: string): unknown; format(d: unknown): string; iso(d: unknown): string; parseTimeSpan(s: string): unknown } | null = null;
 /** The DateTime shim registers how Date tokens are parsed and printed. */
 export function registerDateTimeOps(ops: typeof dateTimeOps): void {
   dateTimeOps = ops;
@@ -607,6 +607,10 @@ export class JValue extends JToken {
   static str(s: string | null): JValue {
     return new JValue(s === null ? TT.Null : TT.String, s);
   }
+  /** new JValue(char): Json.NET keeps the boxed char as Value, with Type String. */
+  static chr(code: number): JValue {
+    return new JValue(TT.String, new CharBox(String.fromCharCode(code)));
+  }
   static raw(s: unknown): JValue {
     return new JValue(TT.Raw, s === null || s === undefined ? null : String(s));
   }
@@ -614,7 +618,10 @@ export class JValue extends JToken {
     return this instanceof JSingle ? new JSingle(this.type, this.Value) : new JValue(this.type, this.Value);
   }
   override Equals(o: unknown): boolean {
-    return o instanceof JValue && o.type === this.type && o.Value === this.Value;
+    if (!(o instanceof JValue) || o.type !== this.type) return false;
+    if (o.Value === this.Value) return true;
+    // a String token's value may be a boxed char: Json.NET compares Convert.ToString of both
+    return this.type === TT.String && (o.Value instanceof CharBox || this.Value instanceof CharBox) && o.Value !== null && this.Value !== null && String(o.Value) === String(this.Value);
   }
   static comment(s: string | null): JValue {
     return new JValue(TT.Comment, s);
@@ -639,6 +646,12 @@ export class JValue extends JToken {
     switch (t) {
       case TT.Integer:
       case TT.Float: {
+        // Json.NET's Compare: a float or decimal on either side compares as double/decimal, and
+        // Convert.ToDouble/ToDecimal of a boxed char is an InvalidCastException
+        if (a instanceof CharBox || b instanceof CharBox) {
+          const other = a instanceof CharBox ? o : this;
+          if (other.type === TT.Float) throw new DotNetException("System.InvalidCastException", `Invalid cast from 'Char' to '${other.Value instanceof Decimal ? "Decimal" : "Double"}'.`);
+        }
         const x = compareNumber(a);
         const y = compareNumber(b);
         if (typeof x === "bigint" && typeof y === "bigint") return x < y ? -1 : x > y ? 1 : 0;
@@ -657,6 +670,7 @@ export class JValue extends JToken {
         return x.length - y.length;
       }
       case TT.Boolean:
+        if (b instanceof CharBox) throw new DotNetException("System.InvalidCastException", "Invalid cast from 'Char' to 'Boolean'.");
         const bb = typeof b === "boolean" ? b : typeof b === "string" ? parseBoolText(b) : compareNumber(b) != 0;
         return a === bb ? 0 : a ? 1 : -1;
       default: {
@@ -691,6 +705,7 @@ function deepEquals(a: JToken, b: JToken): boolean {
   if (a instanceof JValue && b instanceof JValue) {
     if (a.Type !== b.Type) return false;
     if (a.Value === b.Value) return true;
+    if (a.Value instanceof CharBox || b.Value instanceof CharBox) return a.Equals(b);
     const e = (a.Value as { Equals?: (x: unknown) => boolean } | null)?.Equals;
     if (typeof e === "function") return e.call(a.Value, b.Value);
     if (a.Value instanceof Uint8Array && b.Value instanceof Uint8Array) return Buffer.from(a.Value).equals(Buffer.from(b.Value));
@@ -822,6 +837,7 @@ function compareNumber(v: unknown): number | bigint {
   if (typeof v === "boolean") return v ? 1 : 0;
   if (v instanceof Decimal) return Number(v.toString());
   if (v instanceof NumBox) return compareNumber(v.v);
+  if (v instanceof CharBox) return v.charCodeAt(0);
   if (typeof v === "string" && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v)) return Number(v);
   throw new DotNetException("System.FormatException", "Input string was not in a correct format.");
 }

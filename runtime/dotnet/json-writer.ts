@@ -133,7 +133,7 @@ function writeValue(v: JValue): string {
     case TT.Comment:
       return `/*${x ?? ""}*/`;
     case TT.String:
-      return x === null ? "null" : jsonQuote(x as string);
+      return x === null ? "null" : jsonQuote(typeof x === "string" ? x : String(x));
     case TT.Boolean:
       return x ? "true" : "false";
     case TT.Integer:

@@ -3,7 +3,7 @@
 import { argumentNull, DotNetException, invalidOperation, nullReference } from "../errors.js";
 import { Deferred } from "./linq-deferred.js";
 import { JContainer, JObject, JSingle, JToken, JValue, TT, jconv } from "./newtonsoft.js";
-import { Decimal } from "./decimal.js";
+import { CharBox, Decimal } from "./decimal.js";
 
 const nn = <T>(t: T | null): T => {
   if (t === null || t === undefined) throw nullReference();
@@ -88,7 +88,8 @@ export function jvalues(t: JToken, key: string): Iterable<unknown> {
  * otherwise: a List<JToken> is not), which converts through Extensions.Convert.
  */
 export function jsValue(src: unknown, cast: string): unknown {
-  if (src === null || src === undefined) throw argumentNull("value");
+  // (Json.NET's Value<T, U>(this IEnumerable<T> value) checks it with ValidationUtils.ArgumentNotNull(value, "source"))
+  if (src === null || src === undefined) throw argumentNull("source");
   if (!(src instanceof JToken)) throw new DotNetException("System.ArgumentException", "Source value must be a JToken.");
   return convertToken(src, cast, "Newtonsoft.Json.Linq.JToken");
 }
@@ -111,7 +112,11 @@ function convertToken(t: JToken, cast: string | null, from: string): unknown {
     if ((cast === "JObject" && t instanceof JObject) || (cast === "JContainer" && t instanceof JContainer)) return t;
     throw new DotNetException("System.InvalidCastException", `Cannot cast ${t.$typeName} to ${from}.`);
   }
-  if ((t.Value === null || t.Value === undefined) && VALUE_TARGETS.has(cast)) throw new DotNetException("System.InvalidCastException", "Null object cannot be converted to a value type.");
+  if (t.Value === null || t.Value === undefined) {
+    // Convert.ChangeType(null, T): a value type cannot be null, a reference type (or Nullable<T>) is
+    if (VALUE_TARGETS.has(cast)) throw new DotNetException("System.InvalidCastException", "Null object cannot be converted to a value type.");
+    return null;
+  }
   changeTypeCheck(t, cast.endsWith("?") ? cast.slice(0, -1) : cast);
   return jconv(t, cast);
 }
@@ -137,7 +142,7 @@ function changeTypeCheck(t: JValue, k: string): void {
   // the value is a T already
   if (OPAQUE[k] !== undefined && OPAQUE[k] === type && (k !== "DateTimeOffset" || isDto)) return;
   if (isDto || (type !== TT.Date && Object.values(OPAQUE).includes(type))) throw new DotNetException("System.InvalidCastException", "Object must implement IConvertible.");
-  const from = type === TT.Integer ? "Int64" : type === TT.Float ? (v instanceof Decimal ? "Decimal" : t instanceof JSingle ? "Single" : "Double") : type === TT.String ? "String" : type === TT.Boolean ? "Boolean" : type === TT.Date ? "DateTime" : null;
+  const from = v instanceof CharBox ? "Char" : type === TT.Integer ? "Int64" : type === TT.Float ? (v instanceof Decimal ? "Decimal" : t instanceof JSingle ? "Single" : "Double") : type === TT.String || type === TT.Comment || type === TT.Raw ? "String" : type === TT.Boolean ? "Boolean" : type === TT.Date ? "DateTime" : null;
   if (from === null) return;
   const to = CONVERTIBLE[k];
   if (to === undefined) {
@@ -147,6 +152,7 @@ function changeTypeCheck(t: JValue, k: string): void {
   const refused =
     (from === "DateTime" && to !== "String" && to !== "DateTime") ||
     ((from === "Boolean" || from === "Double" || from === "Single" || from === "Decimal") && (to === "Char" || to === "DateTime")) ||
-    (from === "Int64" && to === "DateTime");
+    (from === "Int64" && to === "DateTime") ||
+    (from === "Char" && (to === "Boolean" || to === "Double" || to === "Single" || to === "Decimal" || to === "DateTime"));
   if (refused) throw new DotNetException("System.InvalidCastException", `Invalid cast from '${from}' to '${to}'.`);
 }

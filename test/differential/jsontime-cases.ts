@@ -76,7 +76,61 @@ const TICK0_MATRIX: DiffCase[] = TICK0_DATES.flatMap((d, i) =>
   ),
 );
 
+// ---- JValue of a char: Json.NET keeps the boxed char as Value (Type String) ------------------------
+// JValue(char) : this(value, JTokenType.String) (Json.NET source): Value is a System.Char, so
+// Convert.ToX(Value) is IConvertible's Char conversion (integral types and Char only), the explicit
+// operators call Convert.ToX(Value) after their token-type checks (a String token passes), Value<T>()
+// is Convert.ChangeType(char, T), Equals/CompareTo compare Convert.ToString of both values, and a boxed
+// char as container content is JValue(object): "Could not determine JSON object type for type System.Char.".
+const CHAR_VALUES = ["'a'", "'\\u00e9'", "'7'", "'\\uffff'", "'\\0'"];
+const CONVERT_TO = ["Boolean", "Char", "SByte", "Byte", "Int16", "UInt16", "Int32", "UInt32", "Int64", "UInt64", "Single", "Double", "Decimal", "DateTime", "String"];
+const CAST_TO = ["int", "long", "uint", "ulong", "short", "ushort", "byte", "sbyte", "double", "float", "decimal", "bool", "char", "string", "DateTime", "DateTimeOffset", "Guid", "TimeSpan", "Uri", "byte[]", "int?", "char?", "double?"];
+const VALUE_TO = ["int", "long", "ushort", "byte", "double", "decimal", "bool", "char", "string", "DateTime", "Guid", "TimeSpan", "object", "int?", "char?"];
+const CHAR_OPS: [string, (v: string) => string][] = [
+  ...CONVERT_TO.map((t): [string, (v: string) => string] => [`convert.${t}`, (v) => `"" + Convert.To${t}(${v}.Value)`]),
+  ...CAST_TO.map((t): [string, (v: string) => string] => [`cast.${t.replace(/\W/g, "_")}`, (v) => `"" + (${t})${v}`]),
+  ...VALUE_TO.map((t): [string, (v: string) => string] => [`value.${t.replace(/\W/g, "_")}`, (v) => `"" + ${v}.Value<${t}>() + "|" + string.Join(",", new JArray(${v}).Values<${t}>())`]),
+  ["unbox.char", (v) => `"" + (char)${v}.Value`],
+  ["unbox.string", (v) => `"" + (string)${v}.Value`],
+  ["unbox.int", (v) => `"" + (int)${v}.Value`],
+  ["is", (v) => `(${v}.Value is char) + "|" + (${v}.Value is string) + "|" + (${v}.Value as string == null) + "|" + ${v}.Value.ToString() + "|" + ${v}.Value.Equals('a') + "|" + ${v}.Value.Equals("a") + "|" + ${v}.Type`],
+  ["text", (v) => `${v}.ToString() + "|" + ${v}.ToString(Formatting.None) + "|" + JsonConvert.SerializeObject(${v}) + "|" + new JArray(${v}, ${v}).ToString(Formatting.None) + "|" + new JObject(new JProperty("p", ${v})).ToString(Formatting.None) + "|" + new JValue(${v}).Value.GetHashCode().Equals(${v}.Value.GetHashCode())`],
+  ["equals", (v) => `${v}.Equals(new JValue("a")) + "|" + new JValue("a").Equals(${v}) + "|" + JToken.DeepEquals(${v}, new JValue("a")) + "|" + JToken.DeepEquals(${v}, ${v}.DeepClone()) + "|" + ${v}.Equals(new JValue(97)) + "|" + ${v}.Equals((object)new JValue("7"))`],
+  ["compare", (v) => `${v}.CompareTo(new JValue("a")) + "|" + ${v}.CompareTo(new JValue('b')) + "|" + new JValue("b").CompareTo(${v}) + "|" + ${v}.CompareTo(new JValue(97)) + "|" + new JValue(97).CompareTo(${v}) + "|" + new JValue(true).CompareTo(${v})`],
+  ["compare.float", (v) => `"" + new JValue(97.5).CompareTo(${v})`],
+  ["content.jarray", (v) => `new JArray(${v}.Value).ToString(Formatting.None)`],
+  ["content.jarray.add", (v) => `"" + new JArray { 1 }.Count + new JArray { ${v}.Value }.Count`],
+  ["content.jobject", (v) => `new JObject(${v}.Value).ToString(Formatting.None)`],
+  ["content.jproperty", (v) => `new JProperty("p", ${v}.Value).ToString(Formatting.None)`],
+  ["content.jvalue", (v) => `new JValue(${v}.Value).ToString(Formatting.None)`],
+  ["content.fromobject", (v) => `JToken.FromObject(${v}.Value).ToString(Formatting.None) + "|" + JsonConvert.SerializeObject(${v}.Value)`],
+];
+// Extensions.Value<U>() and the explicit operators over token kinds × targets (Value<U> is
+// Convert.ChangeType unless the value is a U already; the operators parse a String token's text for
+// TimeSpan, Uri and Guid and check the token's type first)
+const TOKENS_ALL = ["new JValue(65)", "new JValue(65.5)", "new JValue(\"65\")", "new JValue(\"01:02:03\")", "new JValue(\"http://a/b\")", "new JValue(\"0f8fad5b-d9cb-469f-a165-70867728950e\")", "new JValue(\"AQI=\")", "new JValue(true)", "new JValue(new DateTime(2020, 1, 1))", "new JValue(Guid.Empty)", "new JValue(TimeSpan.FromHours(1))", "new JValue(new Uri(\"http://a/\"))", "new JValue(new byte[] { 1 })", "JValue.CreateNull()", "JValue.CreateComment(\"01:00\")", "new JObject()", "new JArray(1)"];
+const TARGETS_ALL = ["int", "double", "string", "bool", "char", "DateTime", "Guid", "TimeSpan", "Uri", "byte[]", "object", "int?", "TimeSpan?", "Guid?"];
+const show = (t: string, x: string) => (t === "byte[]" ? `Convert.ToBase64String(${x})` : t === "object" ? `"" + ${x}` : `"" + ${x}`);
+const TOKEN_MATRIX: DiffCase[] = TOKENS_ALL.flatMap((tok, i) =>
+  TARGETS_ALL.flatMap((k) => {
+    const id = k.replace(/\W/g, "_");
+    return [
+      // (Value<object>() of a container is the container: indented with Environment.NewLine)
+      b(`json.token.value.${i}.${id}`, "string", `JToken t = ${tok}; return ${show(k, `t.Value<${k}>()`)};`, k === "object" ? { windowsNewline: true } : {}),
+      ...(k === "object" ? [] : [b(`json.token.cast.${i}.${id}`, "string", `JToken t = ${tok}; return ${show(k, `((${k})t)`)};`)]),
+    ];
+  }),
+);
+const CHAR_MATRIX: DiffCase[] = CHAR_VALUES.flatMap((ch, i) => CHAR_OPS.map(([n, op]) => b(`json.jvalue.char.${n}.${i}`, "string", `var v = new JValue(${ch}); return ${op("v")};`)));
+
 export const JSONTIME_CASES: DiffCase[] = [
+  ...CHAR_MATRIX,
+  ...TOKEN_MATRIX,
+  // Value<U>() of what is not a token: null source, another sequence of tokens
+  b("json.token.value.source.null", "string", `JToken t = null; return "" + t.Value<int>();`),
+  b("json.token.value.source.nullstring", "string", `JToken t = null; return t.Value<string>();`),
+  b("json.token.value.source.list", "string", `return "" + new List<JToken> { new JValue(1) }.Value<int>();`),
+  b("json.token.value.source.children", "string", `return "" + JArray.Parse("[1]").Children().Value<int>();`),
   ...TZ_MATRIX,
   ...TICK0_MATRIX,
   // zone objects taken before a clearing call are neither Local nor Utc afterwards: a Local DateTime

@@ -1,7 +1,7 @@
 // System.String, StringComparison, StringSplitOptions, StringComparer, StringBuilder.
 import { js, rt, shaped, type Code } from "../../codegen/code.js";
 import { C, I, K, M, P, SM, SP, thenProvider, type } from "./dsl.js";
-import { isNamed, type ConstArg, type LowerInfo, type Member } from "../types.js";
+import { isNamed, underlyingNullable, type ConstArg, type LowerInfo, type Member } from "../types.js";
 
 const h = (name: string) => (r: Code, a: Code[]) => js`${rt(name)}(${r}${a.length ? js`, ` : js``}${joinArgs(a)})`;
 const s = (name: string) => (_r: Code, a: Code[]) => js`${rt(name)}(${joinArgs(a)})`;
@@ -15,7 +15,8 @@ const fa = (m: Member): Member => ((m.formatArgs = true), m);
 const recv = (r: Code): Code => (/^"/.test(String(r)) ? r : js`${rt("strRecv")}(${r})`);
 /** `, "double"` when a generic Join/Concat's T is a number type toStr cannot print right by value. */
 function elemFmt(x: LowerInfo): Code {
-  const t = x.typeArgs[0];
+  // (a Nullable<char/double/float> element prints as its value does; null as "")
+  const t = x.typeArgs[0] && underlyingNullable(x.typeArgs[0]);
   const n = t && t.k === "named" && t.def.ns === "System" && !t.args.length ? t.def.name : null;
   return n === "double" || n === "float" || n === "char" ? js`, ${n}` : js``;
 }
