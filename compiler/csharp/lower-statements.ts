@@ -104,7 +104,8 @@ export function foreachStmt(b: Binder, s: Stmt & { k: "foreach" }): Code {
   const body = b.embedded(s.body);
   b.leaveLoop();
   b.popScope();
-  if (isNamed(coll.type, "List") && elem) {
+  // (a ReadOnlyCollection<T> walks the list it wraps with that list's enumerator)
+  if ((isNamed(coll.type, "List") || isNamed(coll.type, "ReadOnlyCollection")) && elem) {
     // A List<T> (a JS array) walked by index, as List<T>.Enumerator does: a change of the list inside
     // the loop (its `$v` version, runtime bumpVersion; or its length) throws InvalidOperationException
     // at the next step, the last one included.

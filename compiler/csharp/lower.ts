@@ -332,6 +332,8 @@ export function convertImplicit(b: Binder, e: BExpr, to: Type): BExpr | null {
   if (c === 0 || from.k === "null") return { ...e, type: to, local: undefined, assign: undefined };
   let code = e.code;
   if (isObject(to) || (to.k === "named" && to.def.isInterface && !isReferenceType(from))) code = box(e);
+  // an array seen as ICollection<T>/IList<T> carries its type name: IsReadOnly (true for T[]) reads it
+  else if (from.k === "array" && to.k === "named" && to.def.isInterface && to.def.ns === "System.Collections.Generic" && (to.def.name === "ICollection" || to.def.name === "IList")) code = box(e);
   else if (isDecimal(underlyingNullable(to)) && !isDecimal(underlyingNullable(from)) && isNumeric(underlyingNullable(from))) code = decimalFrom(b, e);
   else if (isLong(underlyingNullable(from)) && isFloating(underlyingNullable(to))) code = longToDouble(b, e);
   else if (isNamed(from, "DateTime") && isNamed(underlyingNullable(to), "DateTimeOffset")) code = js`${rt("DateTimeOffset")}.fromDateTime(${e.code})`;

@@ -47,3 +47,6 @@ export * from "./timezone.js";
 export * from "./type-code.js";
 export * from "./numeric-values.js";
 export * from "./decimal-bits.js";
+export * from "./collection-views.js";
+export * from "./array-values.js";
+export * from "./list-capacity.js";

@@ -7,6 +7,7 @@ import { toStr } from "./text-format.js";
 import { cultureCompare } from "./collation.js";
 import { strCompare, strEquals } from "./string.js";
 import { boxedKey } from "./decimal.js";
+import { capOnAdd, capOnAddRange, capPin, isCollection, withCapacity } from "./list-capacity.js";
 
 type Seq<T> = Iterable<T>;
 
@@ -199,7 +200,9 @@ export function keyCmp(a: unknown, b: unknown): number {
 }
 export function toList<T>(src: Seq<T>): T[] {
   if (src instanceof Uint8Array) return new Uint8Array(src) as unknown as T[];
-  return Array.from(seq<T>(src));
+  const a = Array.from(seq<T>(src));
+  // a copy of an ICollection<T> is exactly its size; of anything else, grown by adds
+  return isCollection(src) ? withCapacity(a, a.length) : a;
 }
 export function linqToDictionary<T, K, V>(src: Seq<T>, key: (x: T) => K, val?: (x: T) => V): Dictionary<K, unknown> {
   const d = new Dictionary<K, unknown>();
@@ -314,16 +317,20 @@ export function bumpVersion(a: unknown[]): void {
   (a as { $v?: number }).$v = ((a as { $v?: number }).$v! | 0) + 1;
 }
 export function listAdd<T>(a: T[], v: T): void {
+  capOnAdd(a);
   a.push(v);
   bumpVersion(a);
 }
 export function listAddRange<T>(a: T[], c: Iterable<T>): void {
   void a.length; // a null list: NullReferenceException before the argument check
   if (c === null || c === undefined) throw argumentNull("collection");
-  a.push(...seq<T>(c));
+  const items = Array.from(seq<T>(c));
+  capOnAddRange(a, items.length, isCollection(c));
+  a.push(...items);
   bumpVersion(a);
 }
 export function listClear(a: unknown[]): void {
+  capPin(a);
   a.length = 0;
   bumpVersion(a);
 }
@@ -341,6 +348,7 @@ export function collRemove(c: unknown, v: unknown): boolean {
   const a = c as unknown[];
   const i = a.findIndex((x) => eq(x, v));
   if (i < 0) return false;
+  capPin(a);
   a.splice(i, 1);
   bumpVersion(a);
   return true;
@@ -367,11 +375,13 @@ export function listIndexOf<T>(a: ArrayLike<T>, v: T): number {
 }
 export function listInsert<T>(a: T[], i: number, v: T): void {
   if (i < 0 || i > a.length) throw argumentOutOfRange("index");
+  capOnAdd(a);
   a.splice(i, 0, v);
   bumpVersion(a);
 }
 export function listRemoveAt<T>(a: T[], i: number): void {
   if (i < 0 || i >= a.length) throw argumentOutOfRange("index");
+  capPin(a);
   a.splice(i, 1);
   bumpVersion(a);
 }
@@ -379,6 +389,7 @@ export function listRemoveAll<T>(a: T[], p: (x: T) => boolean): number {
   const before = a.length;
   const keep = a.filter((x) => !p(x));
   if (keep.length === before) return 0;
+  capPin(a);
   a.length = 0;
   a.push(...keep);
   bumpVersion(a);
@@ -448,8 +459,11 @@ export class Dictionary<K, V> extends Map<K, V> {
     this.slots = [];
     this.free = [];
   }
+  /** The StringComparer (its code) the dictionary was made with: Dictionary.Comparer. */
+  readonly comparer: number | null;
   constructor(comparer: number | null = null) {
     super();
+    this.comparer = comparer ?? null;
     this.ci = comparer === 5 || comparer === 3 || comparer === 1;
   }
   static from<K, V>(src: Iterable<{ Key: K; Value: V }>): Dictionary<K, V> {

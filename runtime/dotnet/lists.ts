@@ -2,6 +2,7 @@
 import { argumentError, argumentNull, argumentOutOfRange } from "../errors.js";
 import { objEquals } from "./core.js";
 import { bumpVersion, seq } from "./linq.js";
+import { capOnAddRange, capPin, isCollection, withCapacity } from "./list-capacity.js";
 
 const eq = (a: unknown, b: unknown) => a === b || objEquals(a, b);
 function range(a: unknown[], index: number, count: number): void {
@@ -16,18 +17,21 @@ const pred = <T>(match: ((x: T) => boolean) | null): ((x: T) => boolean) => {
 
 export function listGetRange<T>(a: T[], index: number, count: number): T[] {
   range(a, index, count);
-  return a.slice(index, index + count);
+  return withCapacity(a.slice(index, index + count), count);
 }
 export function listRemoveRange<T>(a: T[], index: number, count: number): void {
   range(a, index, count);
   if (count === 0) return;
+  capPin(a);
   a.splice(index, count);
   bumpVersion(a);
 }
 export function listInsertRange<T>(a: T[], index: number, collection: Iterable<T> | null): void {
   if (collection === null || collection === undefined) throw argumentNull("collection");
   if (index < 0 || index > a.length) throw argumentOutOfRange("index", "Index must be within the bounds of the List.");
-  a.splice(index, 0, ...Array.from(seq<T>(collection)));
+  const items = Array.from(seq<T>(collection));
+  capOnAddRange(a, items.length, isCollection(collection));
+  a.splice(index, 0, ...items);
   bumpVersion(a);
 }
 /** FindIndex(match) / (startIndex, match) / (startIndex, count, match). */
@@ -70,7 +74,7 @@ export function listTrueForAll<T>(a: T[], match: ((x: T) => boolean) | null): bo
 export function listConvertAll<T, U>(a: T[], converter: ((x: T) => U) | null): U[] {
   if (!converter) throw argumentNull("converter");
   // Array.from: a byte[] (Uint8Array) would keep its element type under .map
-  return Array.from(a, (x) => converter(x));
+  return withCapacity(Array.from(a, (x) => converter(x)), a.length);
 }
 /** CopyTo(array) / (array, arrayIndex). */
 export function listCopyTo<T>(a: T[], array: T[] | null, arrayIndex: number): void {

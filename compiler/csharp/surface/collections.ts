@@ -94,7 +94,7 @@ type(
   { typeParams: ["T"], interfaces: ["IList<T>", "IReadOnlyList<T>"], test: (v) => js`Array.isArray(${v})` },
   [
     C("()", () => js`[]`),
-    C("(int capacity)", (_r, a) => js`(${rt("capacity")}(${a[0]}), [])`),
+    C("(int capacity)", (_r, a) => js`${rt("withCapacity")}([], ${rt("capacity")}(${a[0]}))`),
     C("(IEnumerable<T> collection)", (_r, a) => js`${rt("toList")}(${a[0]})`),
     P("int Count", (r) => js`${r}.length`),
     I("T this[int index]", call("listItem"), (r, a, v) => js`${rt("listSet")}(${r}, ${a[0]}, ${v})`),
@@ -135,8 +135,8 @@ type(
     M("void CopyTo(T[] array)", (r, a) => js`${rt("listCopyTo")}(${r}, ${a[0]}, 0)`),
     M("void CopyTo(T[] array, int arrayIndex)", call("listCopyTo")),
     M("int BinarySearch(T item)", (r, a) => js`${rt("arrBinarySearch")}(${rt("recvNotNull")}(${r}), 0, undefined, ${a[0]})`),
-    // capacity is not observable in a JS array: TrimExcess only dereferences the list
-    M("void TrimExcess()", (r) => js`void ${r}.length`),
+    // capacity as .NET Framework's List grows it (list-capacity.ts)
+    M("void TrimExcess()", (r) => js`${rt("listTrimExcess")}(${r})`),
   ],
 );
 

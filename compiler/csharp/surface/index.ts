@@ -13,3 +13,4 @@ import "./crypto.js";
 import "./x509.js";
 import "./timezone.js";
 import "./type-code.js";
+import "./collection-views.js";

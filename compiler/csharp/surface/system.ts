@@ -13,7 +13,7 @@ const CLR_NAMES: Record<string, string> = {
 };
 const GENERIC_COLLECTIONS = new Set(["List", "HashSet", "Dictionary", "Queue", "Stack"]);
 /** The CLR name of a type as Type.ToString() prints it (`System.Int32[]`, ``System.Collections.Generic.List`1[System.Int32]``); null if unknown. */
-function clrName(t: Type): string | null {
+export function clrName(t: Type): string | null {
   if (t.k === "array") {
     const e = clrName(t.elem);
     return e && `${e}[]`;

@@ -1,0 +1,64 @@
+// Collection members of the allow-list beyond the basic ones: List<T>.AsReadOnly / Array.AsReadOnly
+// (a live read-only view: a Proxy that forwards reads and refuses writes), ICollection<T>.IsReadOnly,
+// Dictionary/HashSet Comparer (EqualityComparer<T>.Default by its .NET Framework class name, or the
+// StringComparer given) and HashSet<T>.CreateSetComparer().
+import { argumentNull, DotNetException, nullReference } from "../errors.js";
+
+const notSupported = (message: string) => new DotNetException("System.NotSupportedException", message);
+const READ_ONLY = new WeakSet<object>();
+const readOnly = (): never => {
+  throw notSupported("Collection is read-only.");
+};
+
+/** AsReadOnly(): a ReadOnlyCollection<T> over `list` (its changes show through; writes throw NotSupportedException). */
+export function asReadOnly<T>(list: T[] | null, param: string | null, name: string): T[] {
+  if (list === null || list === undefined) {
+    if (param === null) throw nullReference();
+    throw argumentNull(param);
+  }
+  const view = new Proxy(list, {
+    get: (t, k) => (k === "$typeName" ? name : Reflect.get(t, k, t)),
+    set: readOnly,
+    defineProperty: readOnly,
+    deleteProperty: readOnly,
+  });
+  READ_ONLY.add(view);
+  return view;
+}
+
+/** ICollection<T>.IsReadOnly: an array (T[]) and a read-only view are; List, HashSet, Dictionary are not. */
+export function collIsReadOnly(c: unknown): boolean {
+  if (c === null || c === undefined) throw nullReference();
+  if (READ_ONLY.has(c as object) || c instanceof Uint8Array) return true;
+  const n = (c as { $typeName?: unknown }).$typeName;
+  return typeof n === "string" && n.endsWith("[]");
+}
+
+/** An EqualityComparer<T>.Default (or HashSetEqualityComparer) as a policy sees it: its class name. */
+class NamedComparer {
+  constructor(readonly $typeName: string) {}
+  ToString(): string {
+    return this.$typeName;
+  }
+  toString(): string {
+    return this.$typeName;
+  }
+  Equals(o: unknown): boolean {
+    return o instanceof NamedComparer && o.$typeName === this.$typeName;
+  }
+}
+const DEFAULTS = new Map<string, NamedComparer>();
+/** EqualityComparer<T>.Default: one object per T, as .NET caches it. */
+export function defaultComparer(name: string): NamedComparer {
+  let c = DEFAULTS.get(name);
+  if (!c) DEFAULTS.set(name, (c = new NamedComparer(name)));
+  return c;
+}
+/** Dictionary.Comparer / HashSet.Comparer: the StringComparer the collection was made with, else the default. */
+export function collComparer(c: unknown, defaultName: string): unknown {
+  if (c === null || c === undefined) throw nullReference();
+  const given = (c as { comparer?: number | null }).comparer;
+  return given === null || given === undefined ? defaultComparer(defaultName) : given;
+}
+/** HashSet<T>.CreateSetComparer(): a new comparer each call, Equals to any other of the same T. */
+export const newSetComparer = (name: string): NamedComparer => new NamedComparer(name);
