@@ -186,7 +186,7 @@ export class SymAlg {
       if (v.length !== this.#blockSize / 8) throw crypto("Specified initialization vector (IV) does not match the block size for this algorithm.");
     }
     if (mode === CFB && this.#feedback !== 8 && this.#feedback !== this.#blockSize) throw crypto("apimc: CFB supports a feedback size of 8 bits or the block size only.");
-    return new CryptoTransform(encrypt, nodeCipher(this.#f.cipher, k, mode, this.#feedback, this.#blockSize), nodeKey(this.#f.cipher, k), v, this.#blockSize / 8, this.#padding);
+    return new CryptoTransform(encrypt, nodeCipher(this.#f.cipher, k, mode, this.#feedback, this.#blockSize), nodeKey(this.#f.cipher, k), v, this.#blockSize / 8, this.#padding, this.#managed());
   }
   /**
    * RijndaelManaged.CreateEncryptor/CreateDecryptor(key, iv) (what SymmetricAlgorithm.Create() makes),
@@ -213,7 +213,11 @@ export class SymAlg {
     if (mode === CFB && this.#feedback !== 8 && this.#feedback !== this.#blockSize) throw crypto("apimc: CFB supports a feedback size of 8 bits or the block size only.");
     if (mode === ECB) v = new Uint8Array(0);
     else v = v.subarray(0, 16);
-    return new CryptoTransform(encrypt, nodeCipher(this.#f.cipher, k, mode, this.#feedback, this.#blockSize), nodeKey(this.#f.cipher, k), mode === ECB ? null : v, this.#blockSize / 8, this.#padding);
+    return new CryptoTransform(encrypt, nodeCipher(this.#f.cipher, k, mode, this.#feedback, this.#blockSize), nodeKey(this.#f.cipher, k), mode === ECB ? null : v, this.#blockSize / 8, this.#padding, true);
+  }
+  /** RijndaelManaged and AesManaged (which wraps it) transform with RijndaelManagedTransform. */
+  #managed(): boolean {
+    return this.#f.typeName === FAMILIES.rijndael!.typeName || this.#f.typeName === FAMILIES.aesmanaged!.typeName;
   }
   Clear(): void {
     this.#key = null;
@@ -289,6 +293,8 @@ export class CryptoTransform {
     private readonly iv: Uint8Array | null,
     private readonly block: number,
     private readonly padding: number,
+    /** RijndaelManagedTransform's output checks (reference source), not CryptoAPI's. */
+    private readonly managed = false,
   ) {}
   get InputBlockSize(): number {
     return this.block;
@@ -317,6 +323,7 @@ export class CryptoTransform {
     return !this.encrypt && this.padding !== NONE && this.padding !== ZEROS;
   }
   TransformBlock(input: Uint8Array | null, offset: number, count: number, output: Uint8Array | null, outputOffset: number): number {
+    if (this.managed) this.#managedBlockArgs(input, offset, count, output, outputOffset);
     const part = blockArgs(input, offset, count);
     if (output === null || output === undefined) throw argumentNull("outputBuffer");
     if (count % this.block !== 0) throw crypto("apimc: TransformBlock takes whole blocks.");
@@ -327,9 +334,27 @@ export class CryptoTransform {
       data = data.subarray(0, data.length - (this.#held ? this.block : 0));
     }
     const out = this.#cipher().update(data);
-    if (outputOffset < 0 || outputOffset + out.length > output.length) throw argumentOutOfRange("outputOffset");
-    output.set(out, outputOffset);
+    if (!this.managed && (outputOffset < 0 || outputOffset + out.length > output.length)) throw argumentOutOfRange("outputOffset");
+    if (out.length) output.set(out, outputOffset);
     return out.length;
+  }
+  /**
+   * RijndaelManagedTransform.TransformBlock's checks (reference source): input, output, offset, a count
+   * of whole blocks within the input, then EncryptData/DecryptData's room check (CryptographicException
+   * "Input buffer contains insufficient data.") and their writes from outputOffset, which a negative
+   * offset makes an IndexOutOfRangeException. A padded decryptor's first call keeps its last block back
+   * and writes one block less (nothing for a single block).
+   */
+  #managedBlockArgs(input: Uint8Array | null, offset: number, count: number, output: Uint8Array | null, outputOffset: number): void {
+    if (input === null || input === undefined) throw argumentNull("inputBuffer");
+    if (output === null || output === undefined) throw argumentNull("outputBuffer");
+    input = u8(input);
+    if (offset < 0) throw argumentOutOfRange("inputOffset", "Non-negative number required.");
+    if (count <= 0 || count % this.block !== 0 || count > input.length) throw argumentError("Value was invalid.");
+    if (input.length - count < offset) throw argumentError("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.");
+    const written = this.#holdsBack() && !this.#held ? count - this.block : count;
+    if (output.length - outputOffset < written) throw crypto("Input buffer contains insufficient data.");
+    if (written > 0 && outputOffset < 0) throw indexOutOfRange();
   }
   TransformFinalBlock(input: Uint8Array | null, offset: number, count: number): Uint8Array {
     let data: Uint8Array = blockArgs(input, offset, count);
@@ -380,9 +405,10 @@ function pad(data: Uint8Array, block: number, mode: number): Uint8Array {
 }
 function unpad(data: Uint8Array, block: number, mode: number): Uint8Array {
   if (mode === NONE || mode === ZEROS) return data; // .NET leaves Zeros padding in place on decryption
-  if (data.length === 0) return data;
-  const n = data[data.length - 1]!;
   const bad = () => crypto("Padding is invalid and cannot be removed.");
+  // no block at all carries no padding to remove (RijndaelManagedTransform.DecryptData: inputCount == 0)
+  if (data.length === 0) throw bad();
+  const n = data[data.length - 1]!;
   if (n === 0 || n > block || n > data.length) throw bad();
   if (mode === PKCS7) for (let i = data.length - n; i < data.length; i++) if (data[i] !== n) throw bad();
   if (mode === ANSIX923) for (let i = data.length - n; i < data.length - 1; i++) if (data[i] !== 0) throw bad();

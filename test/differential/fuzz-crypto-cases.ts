@@ -119,6 +119,20 @@ export const FUZZ_CRYPTO_CASES: DiffCase[] = [
       ),
     ),
   ),
+  // RijndaelManagedTransform (RijndaelManaged, AesManaged) TransformBlock/TransformFinalBlock argument
+  // checks and output room (reference source): each call on a fresh transform
+  ...[`SymmetricAlgorithm.Create()`, `SymmetricAlgorithm.Create("AesManaged")`].flatMap((alg, i) =>
+    ["CreateEncryptor", "CreateDecryptor"].map((dir) =>
+      b(
+        `s23.crypto.rijndael.transform.${i}.${dir === "CreateEncryptor" ? "enc" : "dec"}`,
+        "string",
+        tryEach(
+          `var a = ${alg}; var inp = new byte[32]; foreach (var o in new byte[][] { null, new byte[0], new byte[8], new byte[16], new byte[40], inp }) foreach (var off in new[] { -1, 0, 8, 16 }) foreach (var n in new[] { -1, 0, 8, 16, 24, 32 }) foreach (var oo in new[] { -1, 0, 8, 30 })`,
+          `a.${dir}().TransformBlock(inp, off, n, o, oo)`,
+        ) .replace("return r;", `foreach (var off in new[] { -1, 0, 8, 16, 33 }) foreach (var n in new[] { -1, 0, 8, 16, 24, 32, 33 }) { try { r += a.${dir}().TransformFinalBlock(inp, off, n).Length + ";"; } catch (ArgumentOutOfRangeException) { r += "AOOR;"; } catch (ArgumentException) { r += "AE;"; } catch (Exception) { r += "other;"; } } return r;`),
+      ),
+    ),
+  ),
   c("s23.crypto.rijndael.explicit.min", "bool", `((SymmetricAlgorithm.Create()).CreateEncryptor(Encoding.UTF8.GetBytes("h\u00e9llo"), (new RSAParameters()).P)).CanTransformMultipleBlocks`),
   c("s23.crypto.hash.transformblock.min", "int", `(HashAlgorithm.Create()).TransformBlock(new byte[] { 0, 255, 128, 1 }, 1, 2, new byte[0], 0)`),
 ];
