@@ -275,7 +275,9 @@ export class NetRunner {
   }
 
   private checkTimeout(): void {
-    if (--this.checks !== 0) return;
+    if (--this.checks === 0) this.clockCheck();
+  }
+  private clockCheck(): void {
     this.checks = TIMEOUT_CHECK_EVERY;
     if (this.deadline !== Infinity && performance.now() >= this.deadline) throw new NetTimeout();
   }
@@ -324,12 +326,33 @@ export class NetRunner {
     if (this.trackpos <= 0) throw indexOutOfRange();
     this.track![--this.trackpos] = v;
   }
-  private trackPush(...vals: number[]): void {
-    for (const v of vals) this.tpush(v);
+  // Fixed-arity pushes (no rest-parameter array per step): values, then the code position — positive
+  // to come back in the Back state, negative (.NET's TrackPush2) for the Back2 state.
+  private trackPush0(): void {
     this.tpush(this.codepos);
   }
-  private trackPush2(...vals: number[]): void {
-    for (const v of vals) this.tpush(v);
+  private trackPush1(a: number): void {
+    this.tpush(a);
+    this.tpush(this.codepos);
+  }
+  private trackPush2(a: number, b: number): void {
+    this.tpush(a);
+    this.tpush(b);
+    this.tpush(this.codepos);
+  }
+  private trackPush3(a: number, b: number, c: number): void {
+    this.tpush(a);
+    this.tpush(b);
+    this.tpush(c);
+    this.tpush(this.codepos);
+  }
+  private trackPushBack2_1(a: number): void {
+    this.tpush(a);
+    this.tpush(-this.codepos);
+  }
+  private trackPushBack2_2(a: number, b: number): void {
+    this.tpush(a);
+    this.tpush(b);
     this.tpush(-this.codepos);
   }
   private trackPop(n = 1): void {
@@ -338,11 +361,13 @@ export class NetRunner {
   private trackPeek(i = 0): number {
     return at(this.track!, this.trackpos - i - 1);
   }
-  private stackPush(...vals: number[]): void {
-    for (const v of vals) {
-      if (this.stackpos <= 0) throw indexOutOfRange();
-      this.stack[--this.stackpos] = v;
-    }
+  private stackPush1(a: number): void {
+    if (this.stackpos <= 0) throw indexOutOfRange();
+    this.stack[--this.stackpos] = a;
+  }
+  private stackPush2(a: number, b: number): void {
+    this.stackPush1(a);
+    this.stackPush1(b);
   }
   private stackPop(n = 1): void {
     this.stackpos += n;
@@ -475,7 +500,8 @@ export class NetRunner {
   private go(): void {
     this.goto(0);
     for (;;) {
-      this.checkTimeout();
+      // (the countdown inline: one call fewer per step before the optimizing compiler inlines it)
+      if (--this.checks === 0) this.clockCheck();
       if (this.step()) return;
     }
   }
@@ -496,7 +522,7 @@ export class NetRunner {
         this.advance(1);
         return false;
       case C.Lazybranch:
-        this.trackPush(this.textpos);
+        this.trackPush1(this.textpos);
         this.advance(1);
         return false;
       case C.Lazybranch | C.Back:
@@ -505,13 +531,13 @@ export class NetRunner {
         this.goto(this.operand(0));
         return false;
       case C.Setmark:
-        this.stackPush(this.textpos);
-        this.trackPush();
+        this.stackPush1(this.textpos);
+        this.trackPush0();
         this.advance(0);
         return false;
       case C.Nullmark:
-        this.stackPush(-1);
-        this.trackPush();
+        this.stackPush1(-1);
+        this.trackPush0();
         this.advance(0);
         return false;
       case C.Setmark | C.Back:
@@ -520,13 +546,13 @@ export class NetRunner {
         break;
       case C.Getmark:
         this.stackPop();
-        this.trackPush(this.stackPeek());
+        this.trackPush1(this.stackPeek());
         this.textpos = this.stackPeek();
         this.advance(0);
         return false;
       case C.Getmark | C.Back:
         this.trackPop();
-        this.stackPush(this.trackPeek());
+        this.stackPush1(this.trackPeek());
         break;
       case C.Capturemark: {
         const un = this.operand(1);
@@ -534,13 +560,13 @@ export class NetRunner {
         this.stackPop();
         if (un !== -1) this.transferCapture(this.operand(0), un, this.stackPeek(), this.textpos);
         else this.capture(this.operand(0), this.stackPeek(), this.textpos);
-        this.trackPush(this.stackPeek());
+        this.trackPush1(this.stackPeek());
         this.advance(2);
         return false;
       }
       case C.Capturemark | C.Back:
         this.trackPop();
-        this.stackPush(this.trackPeek());
+        this.stackPush1(this.trackPeek());
         this.uncapture();
         if (this.operand(0) !== -1 && this.operand(1) !== -1) this.uncapture();
         break;
@@ -548,11 +574,11 @@ export class NetRunner {
         this.stackPop();
         const matched = this.textpos - this.stackPeek();
         if (matched !== 0) {
-          this.trackPush(this.stackPeek(), this.textpos);
-          this.stackPush(this.textpos);
+          this.trackPush2(this.stackPeek(), this.textpos);
+          this.stackPush1(this.textpos);
           this.goto(this.operand(0));
         } else {
-          this.trackPush2(this.stackPeek());
+          this.trackPushBack2_1(this.stackPeek());
           this.advance(1);
         }
         return false;
@@ -561,22 +587,22 @@ export class NetRunner {
         this.trackPop(2);
         this.stackPop();
         this.textpos = this.trackPeek(1);
-        this.trackPush2(this.trackPeek());
+        this.trackPushBack2_1(this.trackPeek());
         this.advance(1);
         return false;
       case C.Branchmark | C.Back2:
         this.trackPop();
-        this.stackPush(this.trackPeek());
+        this.stackPush1(this.trackPeek());
         break;
       case C.Lazybranchmark: {
         this.stackPop();
         const oldMark = this.stackPeek();
         if (this.textpos !== oldMark) {
-          if (oldMark !== -1) this.trackPush(oldMark, this.textpos);
-          else this.trackPush(this.textpos, this.textpos);
+          if (oldMark !== -1) this.trackPush2(oldMark, this.textpos);
+          else this.trackPush2(this.textpos, this.textpos);
         } else {
-          this.stackPush(oldMark);
-          this.trackPush2(this.stackPeek());
+          this.stackPush1(oldMark);
+          this.trackPushBack2_1(this.stackPeek());
         }
         this.advance(1);
         return false;
@@ -584,8 +610,8 @@ export class NetRunner {
       case C.Lazybranchmark | C.Back: {
         this.trackPop(2);
         const pos = this.trackPeek(1);
-        this.trackPush2(this.trackPeek());
-        this.stackPush(pos);
+        this.trackPushBack2_1(this.trackPeek());
+        this.stackPush1(pos);
         this.textpos = pos;
         this.goto(this.operand(0));
         return false;
@@ -593,16 +619,16 @@ export class NetRunner {
       case C.Lazybranchmark | C.Back2:
         this.stackPop();
         this.trackPop();
-        this.stackPush(this.trackPeek());
+        this.stackPush1(this.trackPeek());
         break;
       case C.Setcount:
-        this.stackPush(this.textpos, this.operand(0));
-        this.trackPush();
+        this.stackPush2(this.textpos, this.operand(0));
+        this.trackPush0();
         this.advance(1);
         return false;
       case C.Nullcount:
-        this.stackPush(-1, this.operand(0));
-        this.trackPush();
+        this.stackPush2(-1, this.operand(0));
+        this.trackPush0();
         this.advance(1);
         return false;
       case C.Setcount | C.Back:
@@ -615,11 +641,11 @@ export class NetRunner {
         const count = this.stackPeek(1);
         const matched = this.textpos - mark;
         if (count >= this.operand(1) || (matched === 0 && count >= 0)) {
-          this.trackPush2(mark, count);
+          this.trackPushBack2_2(mark, count);
           this.advance(2);
         } else {
-          this.trackPush(mark);
-          this.stackPush(this.textpos, count + 1);
+          this.trackPush1(mark);
+          this.stackPush2(this.textpos, count + 1);
           this.goto(this.operand(0));
         }
         return false;
@@ -629,26 +655,26 @@ export class NetRunner {
         this.stackPop(2);
         if (this.stackPeek(1) > 0) {
           this.textpos = this.stackPeek();
-          this.trackPush2(this.trackPeek(), this.stackPeek(1) - 1);
+          this.trackPushBack2_2(this.trackPeek(), this.stackPeek(1) - 1);
           this.advance(2);
           return false;
         }
-        this.stackPush(this.trackPeek(), this.stackPeek(1) - 1);
+        this.stackPush2(this.trackPeek(), this.stackPeek(1) - 1);
         break;
       case C.Branchcount | C.Back2:
         this.trackPop(2);
-        this.stackPush(this.trackPeek(), this.trackPeek(1));
+        this.stackPush2(this.trackPeek(), this.trackPeek(1));
         break;
       case C.Lazybranchcount: {
         this.stackPop(2);
         const mark = this.stackPeek();
         const count = this.stackPeek(1);
         if (count < 0) {
-          this.trackPush2(mark);
-          this.stackPush(this.textpos, count + 1);
+          this.trackPushBack2_1(mark);
+          this.stackPush2(this.textpos, count + 1);
           this.goto(this.operand(0));
         } else {
-          this.trackPush(mark, count, this.textpos);
+          this.trackPush3(mark, count, this.textpos);
           this.advance(2);
         }
         return false;
@@ -659,22 +685,22 @@ export class NetRunner {
         const textpos = this.trackPeek(2);
         if (this.trackPeek(1) < this.operand(1) && textpos !== mark) {
           this.textpos = textpos;
-          this.stackPush(textpos, this.trackPeek(1) + 1);
-          this.trackPush2(mark);
+          this.stackPush2(textpos, this.trackPeek(1) + 1);
+          this.trackPushBack2_1(mark);
           this.goto(this.operand(0));
           return false;
         }
-        this.stackPush(this.trackPeek(), this.trackPeek(1));
+        this.stackPush2(this.trackPeek(), this.trackPeek(1));
         break;
       }
       case C.Lazybranchcount | C.Back2:
         this.trackPop();
         this.stackPop(2);
-        this.stackPush(this.trackPeek(), this.stackPeek(1) - 1);
+        this.stackPush2(this.trackPeek(), this.stackPeek(1) - 1);
         break;
       case C.Setjump:
-        this.stackPush(this.trackPosition(), this.crawlPosition());
-        this.trackPush();
+        this.stackPush2(this.trackPosition(), this.crawlPosition());
+        this.trackPush0();
         this.advance(0);
         return false;
       case C.Setjump | C.Back:
@@ -688,7 +714,7 @@ export class NetRunner {
       case C.Forejump:
         this.stackPop(2);
         this.trackTo(this.stackPeek());
-        this.trackPush(this.stackPeek(1));
+        this.trackPush1(this.stackPeek(1));
         this.advance(0);
         return false;
       case C.Forejump | C.Back:
@@ -797,7 +823,7 @@ export class NetRunner {
             break;
           }
         }
-        if (c > i) this.trackPush(c - i - 1, this.textpos - this.bumpDir());
+        if (c > i) this.trackPush2(c - i - 1, this.textpos - this.bumpDir());
         this.advance(2);
         return false;
       }
@@ -808,7 +834,7 @@ export class NetRunner {
         const i = this.trackPeek();
         const pos = this.trackPeek(1);
         this.textpos = pos;
-        if (i > 0) this.trackPush(i - 1, pos - this.bumpDir());
+        if (i > 0) this.trackPush2(i - 1, pos - this.bumpDir());
         this.advance(2);
         return false;
       }
@@ -817,7 +843,7 @@ export class NetRunner {
       case C.Setlazy: {
         let c = this.operand(1);
         if (c > this.forwardchars()) c = this.forwardchars();
-        if (c > 0) this.trackPush(c - 1, this.textpos);
+        if (c > 0) this.trackPush2(c - 1, this.textpos);
         this.advance(2);
         return false;
       }
@@ -832,7 +858,7 @@ export class NetRunner {
         const ch = this.operand(0);
         if (op === C.Onelazy ? x !== ch : op === C.Notonelazy ? x === ch : !charInSet(x, this.set(ch))) break;
         const i = this.trackPeek();
-        if (i > 0) this.trackPush(i - 1, pos + this.bumpDir());
+        if (i > 0) this.trackPush2(i - 1, pos + this.bumpDir());
         this.advance(2);
         return false;
       }
