@@ -4,7 +4,8 @@ import { isPlainObject } from "./core.js";
 import { fmtRoundTrip } from "./number-format.js";
 import { netIntegerToDouble } from "./number-to-double.js";
 import { Decimal, decStr } from "./decimal.js";
-import { NEWLINE, TT, dateTimeOps, JToken, JObject, JArray, JProperty, JValue, JSingle, toJToken } from "./json-tokens.js";
+import { envNewline } from "./newline.js";
+import { TT, dateTimeOps, JToken, JObject, JArray, JProperty, JValue, JSingle, toJToken } from "./json-tokens.js";
 
 const NEEDS_ESCAPE = /["\\\x00-\x1f\x85\u2028\u2029]/;
 /** Where JSON.stringify's escaping differs from Newtonsoft's: U+0085, U+2028, U+2029 and surrogates (lone ones). */
@@ -165,14 +166,14 @@ function writeContainer(t: JToken, indented: boolean, indent: string): string {
     let out = "{";
     if (indented) {
       const inner = indent + "  ";
-      const sep = NEWLINE + inner;
+      const sep = envNewline.text + inner;
       const sepN = "," + sep;
       for (let i = 0; i < ps.length; i++) {
         const p = ps[i]!;
         const v = p.Value;
         out = out + (i === 0 ? sep : sepN) + jsonQuote(p.Name) + ": " + (v instanceof JValue ? writeValue(v) : writeContainer(v, true, inner));
       }
-      return out + NEWLINE + indent + "}";
+      return out + envNewline.text + indent + "}";
     }
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i]!;
@@ -187,7 +188,7 @@ function writeContainer(t: JToken, indented: boolean, indent: string): string {
     let out = "[";
     if (indented) {
       const inner = indent + "  ";
-      const sep = NEWLINE + inner;
+      const sep = envNewline.text + inner;
       const sepN = "," + sep;
       // a comment takes no comma, before or after it (Newtonsoft's JsonWriter)
       let wrote = false;
@@ -197,7 +198,7 @@ function writeContainer(t: JToken, indented: boolean, indent: string): string {
         out = out + (wrote && !comment ? sepN : sep) + (v instanceof JValue ? writeValue(v) : writeContainer(v, true, inner));
         if (!comment) wrote = true;
       }
-      return out + NEWLINE + indent + "]";
+      return out + envNewline.text + indent + "]";
     }
     let wrote = false;
     for (let i = 0; i < items.length; i++) {
@@ -244,10 +245,10 @@ function writePlain(v: unknown, indented: boolean, indent: string): string {
     for (const k of Object.keys(o)) {
       if (k.startsWith("$")) continue;
       const x = o[k];
-      out += `${first ? "" : ","}${indented ? `${NEWLINE}${inner}` : ""}${jsonQuote(k)}:${indented ? " " : ""}${writePlain(x, indented, inner)}`;
+      out += `${first ? "" : ","}${indented ? `${envNewline.text}${inner}` : ""}${jsonQuote(k)}:${indented ? " " : ""}${writePlain(x, indented, inner)}`;
       first = false;
     }
-    return first ? "{}" : `${out}${indented ? `${NEWLINE}${indent}` : ""}}`;
+    return first ? "{}" : `${out}${indented ? `${envNewline.text}${indent}` : ""}}`;
   }
   return writeToken(toJToken(v, true), indented, indent);
 }

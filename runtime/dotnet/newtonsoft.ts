@@ -3,7 +3,7 @@
 // (JSONPath subset) and serialization.
 //
 // Indented output (`ToString()`, Formatting.Indented) uses two spaces, `"name": value`, and
-// Environment.NewLine of the APIM gateway, which runs .NET on Windows: "\r\n" (NEWLINE, json-tokens.ts).
+// Environment.NewLine of the APIM gateway, which runs .NET on Windows: "\r\n" (newline.ts).
 // ISO date strings become Date tokens as with Newtonsoft's defaults (DateParseHandling.DateTime,
 // DateTimeZoneHandling.RoundtripKind): "...Z" a Utc DateTime, "...+02:00" a Local one (converted; the
 // gateway's local time is UTC), none an Unspecified one; written back in ISO form ("...T03:04:05.12Z").

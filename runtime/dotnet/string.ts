@@ -3,6 +3,7 @@ import { argumentError, argumentNull, argumentOutOfRange, indexOutOfRange, nullR
 import { cultureCompare, cultureEndsWith, cultureIndexOf, cultureLastIndexOf, cultureStartsWith, searchIsOrdinal, lowerCase, lowerCharInvariant, upperCase, upperCharInvariant } from "./collation.js";
 import { numToString } from "./number-format.js";
 import { toStr } from "./text-format.js";
+import { envNewline } from "./newline.js";
 
 const nn = (s: string | null): string => {
   if (s === null || s === undefined) throw nullReference();
@@ -402,7 +403,7 @@ export class StringBuilder {
     return n;
   }
   AppendLine(v: string | null): this {
-    return this.Append(v).Append("\r\n");
+    return this.Append(v).Append(envNewline.text);
   }
   Insert(i: number, v: string | null): this {
     const n = (v ?? "").length;

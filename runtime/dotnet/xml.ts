@@ -8,9 +8,9 @@ import { registerTypeCheck } from "./core.js";
 import { fmtRoundTrip } from "./number-format.js";
 import { parseBool, parseNum } from "./number-parse.js";
 import { NumBox } from "./decimal.js";
+import { envNewline } from "./newline.js";
 import { readXml, XmlReadError, xmlReadError, type XmlRawAttribute } from "../xml-reader.js";
 
-const NEWLINE = "\r\n";
 const XMLNS = "http://www.w3.org/2000/xmlns/";
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
 
@@ -641,11 +641,11 @@ export class XElement extends XContainer {
     out.push(">");
     const onlyElements = indent !== null && this.nodes.every((n) => !(n instanceof XText));
     for (const n of this.nodes) {
-      if (onlyElements) out.push(NEWLINE, indent!.repeat(level + 1));
+      if (onlyElements) out.push(envNewline.text, indent!.repeat(level + 1));
       if (n instanceof XElement) n.write(out, onlyElements ? indent : null, level + 1, scope);
       else n.write(out, null, level + 1);
     }
-    if (onlyElements) out.push(NEWLINE, indent!.repeat(level));
+    if (onlyElements) out.push(envNewline.text, indent!.repeat(level));
     out.push(`</${tag}>`);
   }
   /** The default namespace declared (by an xmlns attribute) on an ancestor, "" when none. */
@@ -710,7 +710,7 @@ export class XDocument extends XContainer {
   write(out: string[], indent: string | null): void {
     let first = true;
     for (const n of this.nodes) {
-      if (!first && indent !== null) out.push(NEWLINE);
+      if (!first && indent !== null) out.push(envNewline.text);
       first = false;
       n.write(out, indent, 0);
     }

@@ -123,7 +123,34 @@ const TOKEN_MATRIX: DiffCase[] = TOKENS_ALL.flatMap((tok, i) =>
 );
 const CHAR_MATRIX: DiffCase[] = CHAR_VALUES.flatMap((ch, i) => CHAR_OPS.map(([n, op]) => b(`json.jvalue.char.${n}.${i}`, "string", `var v = new JValue(${ch}); return ${op("v")};`)));
 
+// ---- Environment.NewLine in indented JSON: .NET Framework on Windows writes "\r\n", Mono "\n" -------
+// The .NET answer is computed here from the document (Json.NET's indented form is JSON.stringify's with
+// two spaces for these documents) with "\r\n" lines, so positions, lengths and XML escapes are
+// checked, not only texts that differ by CRLF (fuzz.ts monoNewline accepts Mono's own answers).
+const NL_DOCS = [`{"x":{"x":1},"y":[{"x":2}]}`, `[1,[2,3],{"a":"b"}]`, `{"a":[],"b":{},"c":null}`, `{"k":"v","n":-1.5,"t":true}`];
+const dotnetIndented = (doc: string) => JSON.stringify(JSON.parse(doc), null, 2).replace(/\n/g, "\r\n");
+const xmlAttr = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;").replace(/\r/g, "&#xD;").replace(/\n/g, "&#xA;");
+const csLit = (t: string) => `"${t.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+const NL_OPS: [string, (t: string) => string, (dotnet: string) => string][] = [
+  ["length", (t) => `${t}.Length.ToString()`, (d) => String(d.length)],
+  ["indexof.nl", (t) => `${t}.IndexOf('\\n').ToString()`, (d) => String(d.indexOf("\n"))],
+  ["lastindexof.comma", (t) => `${t}.LastIndexOf(',').ToString()`, (d) => String(d.lastIndexOf(","))],
+  ["lastindexof.comma.from", (t) => `(${t}.Length > 20 ? ${t}.LastIndexOf(',', 20) : -2).ToString()`, (d) => String(d.length > 20 ? d.lastIndexOf(",", 20) : -2)],
+  ["substring", (t) => `${t}.Substring(0, 12).Replace("\\r", "<r>").Replace("\\n", "<n>")`, (d) => d.slice(0, 12).replace(/\r/g, "<r>").replace(/\n/g, "<n>")],
+  ["xattribute", (t) => `new XElement("a", new XAttribute("b", ${t})).ToString(SaveOptions.DisableFormatting)`, (d) => `<a b="${xmlAttr(d)}" />`],
+  ["split", (t) => `${t}.Split('\\r').Length.ToString()`, (d) => String(d.split("\r").length)],
+];
+const NEWLINE_MATRIX: DiffCase[] = NL_DOCS.flatMap((doc, i) =>
+  NL_OPS.flatMap(([n, op, dotnet]) =>
+    [
+      ["tostring", `JToken.Parse(${csLit(doc)}).ToString()`],
+      ["serialize", `JsonConvert.SerializeObject(JToken.Parse(${csLit(doc)}), Formatting.Indented)`],
+    ].map(([how, t]) => b(`json.newline.${how}.${n}.${i}`, "string", `var t = ${t}; return ${op("t")};`, { expectDotNet: dotnet(dotnetIndented(doc)) })),
+  ),
+);
+
 export const JSONTIME_CASES: DiffCase[] = [
+  ...NEWLINE_MATRIX,
   ...CHAR_MATRIX,
   ...TOKEN_MATRIX,
   // Value<U>() of what is not a token: null source, another sequence of tokens

@@ -113,3 +113,29 @@ describe("TimeZoneInfo.Utc after ConvertTime cleared the cache (Mono keeps one s
     expect(await monoEmulationArtefact(e, value("0001-01-01T00:00:00.0000000+00:00"), await evaluateWithApimc(e))).toBe(false);
   });
 });
+
+describe("Environment.NewLine (Mono/Linux writes \\n where .NET Framework on Windows writes \\r\\n)", () => {
+  const json = `JToken.Parse("{\\"x\\":{\\"x\\":1},\\"y\\":[{\\"x\\":2}]}")`;
+  it("accepts Mono's positions and escapes when apimc writing \\n gives them", async () => {
+    const pos = c(`(${json}.ToString()).LastIndexOf(',', 42).ToString()`);
+    const a = await evaluateWithApimc(pos);
+    expect(a).toEqual(value("28"));
+    expect(await monoEmulationArtefact(pos, value("25"), a)).toBe(true);
+    const attr = c(`new XElement("a", new XAttribute("b", ${json}.ToString())).ToString(SaveOptions.DisableFormatting)`);
+    const aa = await evaluateWithApimc(attr);
+    expect(aa.kind === "value" && aa.text.includes("&#xD;&#xA;")).toBe(true);
+    const mono = (aa as { text: string }).text.replaceAll("&#xD;&#xA;", "&#xA;");
+    expect(await monoEmulationArtefact(attr, value(mono), aa)).toBe(true);
+    const sb = c(`new StringBuilder().AppendLine().AppendLine("a").ToString().Length.ToString()`);
+    expect(await monoEmulationArtefact(sb, value("3"), await evaluateWithApimc(sb))).toBe(true);
+  });
+  it("rejects other differences and cases that write no newline", async () => {
+    const pos = c(`(${json}.ToString()).LastIndexOf(',', 42).ToString()`);
+    const a = await evaluateWithApimc(pos);
+    expect(await monoEmulationArtefact(pos, value("26"), a)).toBe(false);
+    expect(await monoEmulationArtefact(pos, value("28"), value("27"))).toBe(false);
+    const plain = c(`${json}.ToString(Formatting.None).LastIndexOf(',', 20).ToString()`);
+    expect(await monoEmulationArtefact(plain, value("10"), await evaluateWithApimc(plain))).toBe(false);
+    expect(await monoEmulationArtefact(c(`"a,b".LastIndexOf(',').ToString()`), value("0"), value("1"))).toBe(false);
+  });
+});

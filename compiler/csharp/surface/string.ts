@@ -230,7 +230,7 @@ type("System.Text", "StringBuilder", {}, [
   M("StringBuilder Append(string value)", (r, a) => js`${r}.Append(${a[0]})`),
   M("StringBuilder Append(char value)", (r, a) => js`${r}.Append(String.fromCharCode(${a[0]}))`),
   M("StringBuilder Append(object value)", (r, a) => js`${r}.Append(${rt("toStr")}(${a[0]}))`),
-  M("StringBuilder AppendLine()", (r) => js`${r}.Append(${"\r\n"})`),
+  M("StringBuilder AppendLine()", (r) => js`${r}.AppendLine(null)`),
   I("char this[int index]", (r, a) => js`${r}.charAt(${a[0]})`, (r, a, v) => js`${r}.setCharAt(${a[0]}, ${v})`),
   P("int MaxCapacity", (r) => js`(${r}, 2147483647)`),
   M("void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)", (r, a) => js`${rt("sbCopyTo")}(${r}.ToString(), ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`),

@@ -15,6 +15,7 @@ import { corefxLinq } from "../../../runtime/dotnet/linq.js";
 import { monoStaticUtc, monoTzNames } from "../../../runtime/dotnet/timezone.js";
 import { monoSbCopyTo } from "../../../runtime/dotnet/chars.js";
 import { monoHtmlEncode } from "../../../runtime/dotnet/web-utility.js";
+import { monoNewline } from "../../../runtime/dotnet/newline.js";
 import { monoRsa } from "../../../runtime/dotnet/rsa.js";
 import { mcsVariant } from "./mcs-variant.js";
 import { x87Cos, x87Sin } from "./x87-trig.js";
@@ -209,12 +210,18 @@ export async function x87TrigArtefact(c: DiffCase, cs: ReferenceResult, a: Apimc
  *   Mono's HashData (VerifyData/SignData) asks CryptoConfig for the name and reads the null it gets
  *   for an unknown one (NullReferenceException) where .NET's GetAlgorithmId throws
  *   CryptographicException "'x' is not a known hash algorithm." (runtime rsa.ts monoRsa).
+ * - Environment.NewLine: "\r\n" on .NET Framework on Windows (the Environment.NewLine docs), which
+ *   Json.NET's indented ToString(), XmlWriter's indentation and StringBuilder.AppendLine write; "\n"
+ *   on Mono/Linux. `agrees` already accepts a value that differs only by CRLF for LF; this catches the
+ *   rest: positions and lengths (`JToken.ToString().LastIndexOf(',', 42)`) and escaped newlines
+ *   (an XAttribute holding indented JSON: &#xD;&#xA; for &#xA;) (runtime newline.ts monoNewline).
  */
 const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
   { uses: /\.CopyTo\s*\(/, flag: monoSbCopyTo },
   { uses: /\bHtmlEncode\s*\(/, flag: monoHtmlEncode },
   { uses: /\bTimeZoneInfo\.Convert/, flag: monoStaticUtc },
   { uses: /\.(?:Verify|Sign)(?:Data|Hash)\s*\(/, flag: monoRsa },
+  { uses: /\.ToString\s*\(|\bSerializeObject\b|\bAppendLine\b|\bJ(?:Token|Object|Array|Property|Value)\b|\bX(?:Element|Document|Attribute)\b/, flag: monoNewline },
 ];
 export async function monoEmulationArtefact(c: DiffCase, cs: ReferenceResult, a: ApimcResult): Promise<boolean> {
   if (a.kind === "compile-error" || cs.kind === "type-mismatch") return false;
