@@ -68,13 +68,18 @@ const isBidiControl = (c: number) => c === 0x200e || c === 0x200f || (c >= 0x202
 const utf8Escape = (s: string) =>
   [...new TextEncoder().encode(s)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`).join("");
 
+/** The part of a URI EscapeUnescapeIri normalizes ("relative": a relative URI's whole text, UriComponents 0). */
+export type IriComponent = "relative" | "user" | "path" | "query" | "fragment";
 /**
- * Uri.EscapeUnescapeIri for a relative URI (component 0): %XX of an ASCII character that is neither
+ * Uri.EscapeUnescapeIri for a relative URI (component 0) or one part of an absolute one: %XX of an ASCII character that is neither
  * a gen-delim nor unsafe to unescape becomes the character, %XX runs of UTF-8 that decode to
  * characters in IRI's range become those characters, non-ASCII characters outside the range are
  * escaped and bidi controls dropped.
  */
-export function escapeUnescapeIri(s: string, isQuery = false): string {
+export function escapeUnescapeIri(s: string, component: IriComponent = "relative"): string {
+  const isQuery = component === "query";
+  // reserved characters kept escaped: a relative URI's gen-delims, '[' ']' in a part (CheckIsReserved)
+  const reserved = component === "relative" ? GEN_DELIMS : "[]";
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!;
@@ -88,7 +93,7 @@ export function escapeUnescapeIri(s: string, isQuery = false): string {
         const b = parseInt(s.slice(i + 1, i + 3), 16);
         if (b < 0x80) {
           const c = String.fromCharCode(b);
-          out += b === 0x25 || GEN_DELIMS.includes(c) || notSafeForUnescape(b) ? s.slice(i, i + 3) : c;
+          out += b === 0x25 || reserved.includes(c) || notSafeForUnescape(b) ? s.slice(i, i + 3) : c;
           i += 2;
           continue;
         }
@@ -176,4 +181,87 @@ export function compressPath(path: string): string {
     out.push(seg);
   }
   return `/${out.join("/")}`;
+}
+
+/** What Uri.CheckCanonical finds in one part of a URI's text. */
+interface Canonical {
+  /** Nothing needs escaping (EscapedCanonical). */
+  escaped: boolean;
+  /** No escaping found either (DisplayCanonical). */
+  display: boolean;
+  nonAscii: boolean;
+  /** A character above 'z' that IRI does not allow ('{', '|', '}', a surrogate: .NET 4.x checks each half). */
+  notIri: boolean;
+  backslash: boolean;
+  /** A control, or a '?' in a path whose scheme has no query (ReservedFound). */
+  reserved: boolean;
+}
+/** Uri.CheckCanonical over a part's text (IRI parsing on). */
+export function checkCanonical(text: string, pathWithoutQuery = false): Canonical {
+  let needsEscaping = false;
+  let foundEscaping = false;
+  const r = { escaped: false, display: false, nonAscii: false, notIri: false, backslash: false, reserved: false };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0x1f || (c >= 0x7f && c <= 0x9f)) {
+      needsEscaping = foundEscaping = r.reserved = true;
+    } else if (c > 0x7a && c !== 0x7e) {
+      r.nonAscii = true;
+      if (!inIriRange(c, true)) r.notIri = true;
+      needsEscaping = true;
+    } else if (c === 0x3f && pathWithoutQuery) {
+      needsEscaping = foundEscaping = r.reserved = true;
+    } else if (c === 0x23) {
+      needsEscaping = true;
+    } else if (c === 0x5c) {
+      r.backslash = true;
+    } else if (c === 0x25) {
+      foundEscaping = true;
+      if (isHex(text[i + 1]) && isHex(text[i + 2])) i += 2;
+      else needsEscaping = true;
+    } else if ((c <= 0x22 && c !== 0x21) || (c >= 0x5b && c <= 0x5e) || c === 0x3e || c === 0x3c || c === 0x60) {
+      needsEscaping = true;
+    }
+  }
+  if (!foundEscaping) r.display = true;
+  r.escaped = !needsEscaping;
+  return r;
+}
+/** Parts of an absolute URI with an authority: userinfo, host and port, path, query, fragment. */
+const AUTHORITY_URI = /^([A-Za-z][A-Za-z0-9+.-]*):(\/\/|\\\\)(?:([^/\\?#@]*)@)?([^/\\?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/s;
+/**
+ * Uri.InternalIsWellFormedOriginalString for an absolute URI with an authority (null for another
+ * form). The text is what .NET keeps as m_String: IRI-normalized part by part when it holds
+ * non-ASCII or an escaped unreserved character (trailing whitespace then kept), else trimmed.
+ * A part is "not canonical" when something in it needs escaping, "IRI canonical" when it has
+ * non-ASCII characters IRI allows and no escapes; .NET 4.x's test lets the whole URI through when
+ * any one part is both (so "http://h/a b?ä" is well formed and "http://h/a b" is not).
+ */
+export function wellFormedWithAuthority(original: string): boolean | null {
+  const iri = iriNormalizes(original);
+  const text = iri ? original.replace(/^[ \t\r\n]+/, "") : trimLws(original);
+  const m = AUTHORITY_URI.exec(text);
+  if (!m) return null;
+  const [, scheme, slashes, user, hostPort, path, query, fragment] = m;
+  if (slashes !== "//") return false;
+  const noQuery = /^ftp$/i.test(scheme!);
+  const norm = (t: string | undefined, c: IriComponent) => (t === undefined ? undefined : iri ? escapeUnescapeIri(t, c) : t);
+  const parts: (Canonical | null)[] = [
+    user === undefined ? null : checkCanonical(norm(user, "user")!),
+    checkCanonical(norm(noQuery ? path! + (query ?? "") : path!, "path")!, noQuery),
+    query === undefined || noQuery ? null : checkCanonical(norm(query.slice(1), "query")!),
+    fragment === undefined ? null : checkCanonical(norm(fragment.slice(1), "fragment")!),
+  ];
+  // a backslash in the path is never well formed (BackslashInPath); elsewhere it only makes its part not canonical
+  if (parts[1]!.backslash) return false;
+  const notCanonical = (p: Canonical | null) => p !== null && (!p.escaped || p.backslash);
+  const iriCanonical = (p: Canonical | null) => p !== null && p.display && p.nonAscii && !p.notIri && !p.backslash;
+  if (parts.some(notCanonical) && !parts.some((p) => notCanonical(p) && iriCanonical(p))) return false;
+  // the authority (user info, host, port) is checked as one (an IPv6 host aside)
+  const authority = (user === undefined ? "" : `${user}@`) + hostPort!;
+  if (!/^\[/.test(hostPort!)) {
+    const a = checkCanonical(authority);
+    if ((a.reserved || a.backslash || !a.escaped) && !(a.display && a.nonAscii && !a.notIri)) return false;
+  }
+  return true;
 }

@@ -4,7 +4,7 @@ import { domainToUnicode } from "node:url";
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, invalidOperation, nullReference } from "../errors.js";
 import { strCompare } from "./string.js";
 import { registerTypeCheck } from "./core.js";
-import { iriAllows, compressPath, controlsEscaped, escapeUnescapeIri, hideControls, iriNormalizes, trimLws } from "./uri-text.js";
+import { checkCanonical, iriAllows, wellFormedWithAuthority, compressPath, controlsEscaped, escapeUnescapeIri, hideControls, iriNormalizes, trimLws } from "./uri-text.js";
 
 /** UriComponents flags (System.UriComponents). */
 const C_SCHEME = 1, C_USERINFO = 2, C_HOST = 4, C_PORT = 8, C_PATH = 16, C_QUERY = 32, C_FRAGMENT = 64, C_STRONGPORT = 128, C_NORMALIZEDHOST = 256;
@@ -530,8 +530,7 @@ export function uriIsHexEncoding(s: string | null, i: number): boolean {
   if (room >= 3 && i < 0) throw new DotNetException("System.IndexOutOfRangeException", "Index was outside the bounds of the array.");
   return room >= 3 && s[i] === "%" && uriIsHexDigit(s.charCodeAt(i + 1)) && uriIsHexDigit(s.charCodeAt(i + 2));
 }
-/** URI text with nothing that must be escaped: RFC 3986 characters, %XX escapes, one '#'; `iri` also lets non-ASCII through. */
-const WELL_FORMED = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*(?:#(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?$/;
+/** An absolute URI without authority (mailto:, urn:): RFC 3986 characters, %XX escapes and non-ASCII, one '#'. */
 const WELL_FORMED_IRI = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\u00a0-\uffff]|%[0-9A-Fa-f]{2})*(?:#(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?\u00a0-\uffff]|%[0-9A-Fa-f]{2})*)?$/;
 /**
  * Uri.IsWellFormedUriString (UriKind RelativeOrAbsolute 0, Absolute 1, Relative 2): it parses as that
@@ -546,13 +545,9 @@ export function uriIsWellFormed(s: string | null, kind: number): boolean {
   if (scheme) {
     if (kind === 2) return false;
     if (/^(?:https?|ftp|file)$/i.test(scheme[1]!) && !s.startsWith("//", scheme[0].length)) return false;
-    try {
-      new URL(s);
-    } catch {
-      return false;
-    }
-    // an escaped letter or digit (%41 for "A") is not in an absolute URI's canonical form
-    if (/%(?:3[0-9]|4[1-9A-F]|5[0-9A]|6[1-9A-F]|7[0-9A])/i.test(s)) return false;
+    if (absoluteUrl(s) === null) return false;
+    const withAuthority = wellFormedWithAuthority(s);
+    if (withAuthority !== null) return withAuthority;
     // an IPv6 host in brackets is the only place '[' ']' may appear
     return WELL_FORMED_IRI.test(s.replace(/^([a-z][a-z0-9+.-]+:\/\/(?:[^@/]*@)?)\[[0-9A-Fa-f:.]+\]/i, "$1h"));
   }
@@ -560,7 +555,9 @@ export function uriIsWellFormed(s: string | null, kind: number): boolean {
   // a relative URI with a colon in its first path segment is not well formed (.NET's
   // CheckForColonInFirstPathSegment: it would read as a scheme)
   if (/^[^/?]*:/.test(s)) return false;
-  return WELL_FORMED.test(s);
+  // the text all escaped ('#' included: a relative URI has no fragment to .NET's CheckCanonical)
+  const c = checkCanonical(s);
+  return c.escaped && !c.backslash;
 }
 /** Uri.EscapeDataString: RFC 3986 unreserved characters stay. */
 export function escapeDataString(s: string | null): string {

@@ -34,6 +34,27 @@ const RELATIVES = [
   "%41%2Fb c+d", "a\tb\nc", " x ", "x/y%41 z?q=%20#f", "\u00e9 %C3%A9", "?a%41 b#c%41 d", "#a%41 b", "a?b?c#d#e", "\\g", "a\\b", "1e3", "\u00c4\u00d6\u00fc stra\u00dfe",
 ];
 
+/** IsWellFormedUriString over the strings, "1"/"0" a string and kind. */
+const wellFormed = (strings: readonly string[], kinds: readonly string[]) =>
+  `var r = new List<string>(); foreach (var s in ${arr(strings)}) r.Add(${kinds.map((k) => `(Uri.IsWellFormedUriString(s, UriKind.${k}) ? "1" : "0")`).join(" + ")}); return string.Join(" ", r);`;
+/** A character raw and escaped in the path, query or fragment of an absolute URI whose other parts hold `ctx` (host, path, query, fragment). */
+const absoluteWith = (ctx: readonly [string, string, string, string]) =>
+  ASCII.flatMap((i) =>
+    [String.fromCharCode(i), hex(i)].flatMap((c) =>
+      [0, 1, 2].map((pos) => {
+        const parts = [ctx[1], ctx[2], ctx[3]];
+        parts[pos] += `x${c}y`;
+        return `http://${ctx[0]}/a${parts[0]}?q${parts[1]}#f${parts[2]}`;
+      }),
+    ),
+  );
+const WELL_FORMED_CONTEXTS: [string, string, string, string][] = [
+  ["h", "", "", ""], ["b\u00fccher.de", "", "", ""], ["h", "\u00e4", "", ""], ["h", "", "\u00e4", ""], ["h", "", "", "\u00e4"], ["h", "%41", "", ""], ["h", "", "%41", ""], ["h", "", "", "%41"],
+];
+const MAKE_RELATIVE = [
+  ...BASES.slice(0, 5), "http://h/a/b/c.html", "http://h/a/x:y?q#f", "http://h/a/b/", "http://h/a%41/\u00e4 b?\u00e4#\u00e4", "http://h/a/d%20e/f g?x y#z w", "https://example.com/a%20b/x",
+];
+
 export const URI_FUZZ_CLASS_CASES: DiffCase[] = [
   // a relative URI's ToString is its text IRI-normalized (escaped unreserved or non-ASCII text: %XX of
   // ASCII but gen-delims and unsafe characters unescaped, UTF-8 in IRI's range decoded), else the text
@@ -56,11 +77,19 @@ export const URI_FUZZ_CLASS_CASES: DiffCase[] = [
   b("copy.trailing", each(arr(["h", "b\u00fccher.de"].flatMap((h) => ["/p%20", "/p%20%20", "/p?q%20", "/p#f%20", "/p%41#f%20", "/p%41?q%20", "/p#f%20%41", "/%41%20", "/p?%41#%20", "/p%09", "/p#f%20x%20", "/p#%20", "/p?%C3%A9%20"].map((t) => `http://${h}${t}`))), `new Uri(new Uri("https://b/"), new Uri(s))`, ["AbsoluteUri", "Fragment", "Query", "ToString()", "OriginalString", "AbsolutePath"])),
   // "x:y" is an unrooted DOS path (UriFormatException), "http:g" a relative URI
   b("scheme.colon", each(arr(["x:y", "a:b/c", "g:h", "c:", "http:g", "http:", "https:/g", "ftp:x", "ab:c", "mailto:x", "2020-02-29T23:59:59Z"]), "new Uri(s, UriKind.RelativeOrAbsolute)", ["IsAbsoluteUri + \"\"", "ToString()"])),
+  // IsWellFormedOriginalString/IsWellFormedUriString: .NET's CheckCanonical part by part over the IRI-normalized text; a
+  // part that needs escaping fails the URI unless some part is both not canonical and IRI canonical (.NET 4.x's test)
+  ...WELL_FORMED_CONTEXTS.map((ctx, i) => b(`wellformed.absolute.${i}`, wellFormed(absoluteWith(ctx), ["Absolute", "RelativeOrAbsolute"]))),
+  b("wellformed.absolute.misc", wellFormed(["http://h/a b", "http://h/a b?\u00e4", "http://h/\u00e4 b", "http://h/a?q b#\u00e4", "http://b\u00fccher.de/p#f ", "http://b\u00fccher.de:81/p%2Fq?k=\u00e9#f ", "http://h/p#f ", "http://h/p ", "http://h/\ud83d\ude00", "ftp://h/a?b", "ftp://h/\u00e4?b", "http://u@h/", "http://u \u00e4@h/", "http://h:81/", ...BASES, "HTTP://h/", "http:\\\\h/", "http://h\\p", "http://h/p\\q", "http://h/./p", "http://h/%2E/p", "http://h//p", "mailto:a@b", "urn:x:y", "ab:c d", "ab:\u00e4"], ["Absolute", "RelativeOrAbsolute"])),
+  // a relative URI: its text all escaped, '#' never (CheckCanonical has no fragment for it), no colon in the first segment
+  b("wellformed.relative", wellFormed(ASCII.flatMap((i) => [String.fromCharCode(i), hex(i)].flatMap((c) => ["a{c}b", "a/b{c}?q", "a?q{c}", "a#f{c}", "a{c}b%41", "a{c}b%C3%A4", "{c}", "a%41?q{c}"].map((t) => t.replace("{c}", c)))), ["Relative", "RelativeOrAbsolute"])),
+  b("makerelativeuri", `var us = new[] { ${MAKE_RELATIVE.map((x) => `new Uri(${q(x)})`).join(", ")} };
+    return string.Join("\\n", us.SelectMany(a => us.Select(c => a.MakeRelativeUri(c).ToString() + " | " + a.MakeRelativeUri(c).OriginalString + " | " + a.MakeRelativeUri(c).IsWellFormedOriginalString() + " | " + a.MakeRelative(c))));`),
   // Uri.Compare is string.Compare of the parts: OrdinalIgnoreCase gives the difference, not the sign
   b("compare", `var us = new[] { ${BASES.map((x) => `new Uri(${q(x)})`).join(", ")}, new Uri("x/y%41 z?q=%20#f", UriKind.Relative) };
     var parts = new[] { UriComponents.Fragment, UriComponents.Path, UriComponents.Host, UriComponents.AbsoluteUri, UriComponents.Query };
     var kinds = new[] { StringComparison.Ordinal, StringComparison.OrdinalIgnoreCase, StringComparison.InvariantCulture, StringComparison.InvariantCultureIgnoreCase };
     return string.Join(",", us.SelectMany(a => us.SelectMany(c => parts.SelectMany(p => kinds.Select(k => Uri.Compare(a, c, p, UriFormat.SafeUnescaped, k))))));`),
-  b("compare.string.ordinalignorecase", `var xs = new[] { "frag", "", "abc", "ABD", "a{", "A[", "x", "xyz", "\\u00e9", "E", "\\u00c9b", "\\u0131", "I", "\\u00df", "ss" };
+  b("compare.string.ordinalignorecase", `var xs = new[] { "frag", "", "abc", "ABD", "a{", "A[", "x", "xyz", "\u00e9", "E", "\\u00c9b", "\\u0131", "I", "\\u00df", "ss" };
     return string.Join(",", xs.SelectMany(a => xs.Select(c => string.Compare(a, c, StringComparison.OrdinalIgnoreCase))));`),
 ];

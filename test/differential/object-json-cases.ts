@@ -117,7 +117,10 @@ const uriCases = URI_STRINGS.flatMap((u, i) =>
 );
 // Mono on Unix reads a string starting with "/" as an absolute file path; .NET Framework (Windows, as
 // APIM runs) makes it a relative URI (https://learn.microsoft.com/dotnet/api/system.uri#implicit-file-paths).
-uriCases.push(c("fz.uri.wellformed.rooted.relative", "bool", `Uri.IsWellFormedUriString("/a/b?c=d#e", UriKind.RelativeOrAbsolute)`, { expectDotNet: "true" }));
+// Either way it is not well formed: a relative URI's check (UriExt.InternalIsWellFormedOriginalString,
+// CheckCanonical up to c_EOL) counts a '#' as needing escaping, as Mono answers for UriKind.Relative.
+uriCases.push(c("fz.uri.wellformed.rooted.relative", "bool", `Uri.IsWellFormedUriString("/a/b?c=d#e", UriKind.RelativeOrAbsolute)`));
+uriCases.push(c("fz.uri.wellformed.rooted.relative.kind", "string", `Uri.IsWellFormedUriString("/a/b?c=d#e", UriKind.Relative) + "/" + Uri.IsWellFormedUriString("/a/b?c=d", UriKind.Relative)`));
 uriCases.push(
   c("fz.uri.ctor.empty", "bool", `(new Uri("")).IsAbsoluteUri`),
   c("fz.uri.ctor.relative", "bool", `(new Uri("abc")).IsAbsoluteUri`),
