@@ -7,7 +7,7 @@ import { argumentError, argumentNull, argumentOutOfRange, formatError, overflow 
 import { registerTypeCheck } from "./core.js";
 import { registerDateParser } from "./convert.js";
 import { parseDateTime, parseExactDateTime, STANDARD_DATE_FORMATS } from "./datetime-parse.js";
-import { parseTimeSpanExact } from "./timespan-parse.js";
+import { parseTimeSpanExact, timeSpanTokenError } from "./timespan-parse.js";
 import { lnum, type Long } from "./long.js";
 import { registerDateTimeOps } from "./newtonsoft.js";
 
@@ -210,6 +210,8 @@ export class TimeSpan {
 }
 /** [ws][-]{ d | [d.]hh:mm[:ss[.fffffff]] | d:hh:mm:ss[.fffffff] }[ws] (invariant TimeSpan.Parse). */
 function parseTimeSpan(input: string): TimeSpan | "format" | "overflow" {
+  const early = timeSpanTokenError(input);
+  if (early) return early;
   let t = input.trim();
   let neg = false;
   if (t.startsWith("-")) {

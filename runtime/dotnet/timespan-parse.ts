@@ -194,3 +194,36 @@ export function parseTimeSpanExact(s: string, format: string, assumeNegative: bo
   }
   return parseCustom(s, format, assumeNegative);
 }
+
+/**
+ * The errors .NET's TimeSpanParse finds while it reads the text token by token (TimeSpanTokenizer and
+ * TimeSpanRawInfo.ProcessToken), before it matches the parts against the patterns: a number token
+ * above 0x0FFFFFFF is OverflowException where it stands, a sixth number (or a seventh separator, or a
+ * twelfth token) a FormatException. A separator is every run of non-digits; a leading number counts an
+ * empty separator before it. Null when the tokens read through.
+ */
+export function timeSpanTokenError(s: string): "format" | "overflow" | null {
+  let nums = 0,
+    seps = 0,
+    tokens = 0;
+  for (let pos = 0; pos < s.length; ) {
+    const c = s.charCodeAt(pos);
+    if (c >= 48 && c <= 57) {
+      let v = 0;
+      while (pos < s.length && s.charCodeAt(pos) >= 48 && s.charCodeAt(pos) <= 57) {
+        v = v * 10 + (s.charCodeAt(pos++) - 48);
+        if (v > 0x0fffffff) return "overflow";
+      }
+      if (tokens === 0) seps = tokens = 1;
+      if (nums >= 5 || tokens >= 11) return "format";
+      nums++;
+      tokens++;
+    } else {
+      while (pos < s.length && !(s.charCodeAt(pos) >= 48 && s.charCodeAt(pos) <= 57)) pos++;
+      if (seps >= 6 || tokens >= 11) return "format";
+      seps++;
+      tokens++;
+    }
+  }
+  return null;
+}

@@ -149,7 +149,18 @@ const NEWLINE_MATRIX: DiffCase[] = NL_DOCS.flatMap((doc, i) =>
   ),
 );
 
+// ---- TimeSpan.Parse: OverflowException or FormatException, whichever .NET's tokenizer meets first -------
+// (TimeSpanParse: a number token above 0x0FFFFFFF overflows where it stands; a sixth number, seventh
+// separator or twelfth token is a bad format; then the patterns and the ranges)
+const TS_PREFIX = ["", "-", "a", "1:", "1:2:3:4:5:", "1:2:3:4:5:6:", " ", "{", "1.", "-42"];
+const TS_NUMBER = ["268435455", "268435456", "10675199", "10675200", "99999999999", "1000000000000", "00000000001", "4.94065645841247E-324", "79228162514264337593543950335"];
+const TS_SUFFIX = ["", ":0", "=ABC", ".5", " ", ":00:00.12345678"];
+const TIMESPAN_MATRIX: DiffCase[] = TS_PREFIX.flatMap((p, i) =>
+  TS_NUMBER.flatMap((n, j) => TS_SUFFIX.map((x, k) => b(`time.timespan.parse.${i}.${j}.${k}`, "string", `return TimeSpan.Parse(${JSON.stringify(p + n + x)}).Ticks.ToString();`))),
+);
+
 export const JSONTIME_CASES: DiffCase[] = [
+  ...TIMESPAN_MATRIX,
   ...NEWLINE_MATRIX,
   ...CHAR_MATRIX,
   ...TOKEN_MATRIX,
