@@ -52,6 +52,11 @@ export class GroupTable {
     return r >= 0 && r < this.numbers.length ? r : -1;
   }
 
+  /** The slot of a group NAME (the replacement parser's IsCaptureName: names exist only with capnames), or -1. */
+  slotOfName(name: string): number {
+    const n = this.capnames?.get(name);
+    return n === undefined ? -1 : this.slotOf(n);
+  }
   /** The slot of group number `n` (GroupCollection.GetGroup), or -1. */
   slotOf(n: number): number {
     if (this.caps) return this.caps.get(n) ?? -1;

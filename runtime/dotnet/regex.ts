@@ -7,6 +7,7 @@ import { regexBudget, runWithBudget, prepareRegexHelper, RegexMatchTimeoutExcept
 import { NetEngine, NetTimeout, memorySlice, netSubstring, type NetMatchData } from "./regex-net.js";
 import { TimeSpan } from "./datetime.js";
 import { GroupTable } from "./regex-groups.js";
+import { LAST_GROUP, LEFT_PORTION, RIGHT_PORTION, WHOLE_STRING, parseReplacement, type ReplacementPiece } from "./regex-replacement.js";
 
 export class Capture {
   constructor(
@@ -70,6 +71,8 @@ class GroupCollection implements Iterable<Group> {
     /** The groups by slot. */
     private readonly groups: Group[],
     private readonly table: GroupTable | null,
+    /** The regex's parsed replacement patterns (Match.Result). */
+    readonly replacement: ((repl: string) => ReplacementPiece[]) | null = null,
   ) {}
   /** this[int groupnum] (a group number, mapped to its slot) and this[string groupname] (Regex.GroupNumberFromName: null throws). */
   Item(k: string | number): Group {
@@ -107,18 +110,26 @@ export class Match extends Group {
   Result(repl: string): string {
     if (repl === null || repl === undefined) throw argumentNull("replacement");
     if (!this.Success) throw new DotNetException("System.NotSupportedException", "Result cannot be called on a failed Match.");
-    return expandReplacement(repl, this);
+    return expandReplacement(this.Groups.replacement!(repl), this);
   }
 }
-function expandReplacement(repl: string, m: Match): string {
-  return repl.replace(/\$(\$|\d+|\{(\w+)\}|&|`|')/g, (tok, x: string, name?: string) => {
-    if (x === "$") return "$";
-    if (x === "&") return m.spanValue();
-    if (x === "`") return m.text.slice(0, m.Index);
-    if (x === "'") return m.text.slice(m.Index + m.Length);
-    const g = name !== undefined ? m.Groups.Item(/^\d+$/.test(name) ? Number(name) : name) : m.Groups.Item(Number(x));
-    return g.Success ? g.spanValue() : g === EMPTY_GROUP ? tok : "";
-  });
+/** A parsed replacement applied to a match (RegexReplacement.ReplacementImpl). */
+function expandReplacement(pieces: readonly ReplacementPiece[], m: Match): string {
+  let out = "";
+  for (const p of pieces) {
+    if (typeof p === "string") out += p;
+    else if (p >= 0) {
+      const g = m.Groups.slot(p);
+      if (g.Success) out += g.spanValue();
+    } else if (p === LEFT_PORTION) out += m.text.slice(0, m.Index);
+    else if (p === RIGHT_PORTION) out += m.text.slice(m.Index + m.Length);
+    else if (p === WHOLE_STRING) out += m.text;
+    else if (p === LAST_GROUP) {
+      const g = m.Groups.slot(m.Groups.Count - 1);
+      if (g.Success) out += g.spanValue();
+    }
+  }
+  return out;
 }
 
 // .NET character classes (Unicode-aware unless RegexOptions.ECMAScript).
@@ -448,6 +459,17 @@ export class Regex {
   private readonly net: NetEngine | null;
   /** For Group.Captures of JS-engine matches: the .NET engine of a pattern with a capture in a loop (false: none; undefined: not built yet). */
   private capturesEngine: NetEngine | false | undefined;
+  /** Replacement patterns parsed for this regex (RegexReplacement, cached as .NET caches its last one). */
+  private readonly replacements = new Map<string, ReplacementPiece[]>();
+  private readonly replacementOf = (repl: string): ReplacementPiece[] => {
+    let r = this.replacements.get(repl);
+    if (!r) {
+      r = parseReplacement(repl, this.table, (this.opts & 256) !== 0);
+      if (this.replacements.size > 100) this.replacements.clear();
+      this.replacements.set(repl, r);
+    }
+    return r;
+  };
   /** The timeout given to the constructor, or null: apimc's default (read at each match). */
   private readonly timeout: TimeSpan | null;
   /** Match.Empty (also every failed match): one group, group 0, which is the match itself (named "0"). */
@@ -557,7 +579,7 @@ export class Regex {
     const m0 = m[0]!;
     const index = m0.length === 0 && r.index < from ? from : r.index;
     const next = m0.length === 0 ? index + 1 : index + m0.length;
-    return new Match(input, index, m0.length, true, new GroupCollection(groups, this.table), next <= input.length ? () => this.exec(input, next) : null);
+    return new Match(input, index, m0.length, true, new GroupCollection(groups, this.table, this.replacementOf), next <= input.length ? () => this.exec(input, next) : null);
   }
   /** The .NET engine's deadline for one operation (.NET: the timeout in whole milliseconds, from the start). */
   private deadline(): number {
@@ -587,7 +609,7 @@ export class Regex {
       const name = this.table.slotName(slot);
       groups.push(n > 0 ? new Group(input, caps[(n - 1) * 2]!, caps[n * 2 - 1]!, true, name, caps) : new Group(input, 0, 0, false, name, caps));
     }
-    return new Match(input, d.index, d.length, true, new GroupCollection(groups, this.table), () => this.netMatch(input, d.textpos, d.length, this.deadline()));
+    return new Match(input, d.index, d.length, true, new GroupCollection(groups, this.table, this.replacementOf), () => this.netMatch(input, d.textpos, d.length, this.deadline()));
   }
   /** Every match of the input under one deadline (MatchCollection's walk: each scan from where the last stopped). */
   private netAll(input: string): { m: Match; d: NetMatchData }[] {
@@ -626,11 +648,13 @@ export class Regex {
   Replace(input: string, repl: string | ((m: Match) => string)): string {
     if (input === null || input === undefined) throw argumentNull("input");
     if (repl === null || repl === undefined) throw argumentNull(typeof repl === "function" ? "evaluator" : "replacement");
-    if (this.net) return this.netReplace(input, repl);
+    // the replacement pattern is parsed before the scan (.NET: RegexReplacement.GetOrCreate)
+    const pieces = typeof repl === "string" ? this.replacementOf(repl) : null;
+    if (this.net) return this.netReplace(input, repl, pieces);
     let out = "";
     let last = 0;
     for (const m of this.Matches(input)) {
-      out += input.slice(last, m.Index) + (typeof repl === "function" ? (repl(m) ?? "") : expandReplacement(repl, m));
+      out += input.slice(last, m.Index) + (typeof repl === "function" ? (repl(m) ?? "") : expandReplacement(pieces!, m));
       last = m.Index + m.Length;
     }
     return out + input.slice(last);
@@ -651,9 +675,9 @@ export class Regex {
     return d && slot < engine.names.length ? d.caps[slot]! : [];
   }
   /** .NET Core's Replace: the input's pieces between matches (sliced as it slices them) and the replacements; right to left, built from the end. */
-  private netReplace(input: string, repl: string | ((m: Match) => string)): string {
+  private netReplace(input: string, repl: string | ((m: Match) => string), pieces: readonly ReplacementPiece[] | null): string {
     const all = this.netEach(input);
-    const piece = (m: Match) => (typeof repl === "function" ? (repl(m) ?? "") : expandReplacement(repl, m));
+    const piece = (m: Match) => (typeof repl === "function" ? (repl(m) ?? "") : expandReplacement(pieces!, m));
     const parts: string[] = [];
     if (!this.net!.rightToLeft) {
       let prevat = 0;

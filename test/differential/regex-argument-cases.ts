@@ -75,7 +75,15 @@ const NULL_RECEIVERS: [string, string][] = [
 /** foreach over a null collection: C#'s GetEnumerator() call throws NullReferenceException (apimc's walk threw ArgumentNullException). */
 const FOREACH_NULL = ["MatchCollection", "GroupCollection", "CaptureCollection", "IEnumerable<int>", "Dictionary<string, int>", "HashSet<int>", "string", "int[]", "List<int>", "JArray", "Queue<int>", "IEnumerable<char>"];
 
+/** Replacement patterns (RegexParser.ScanReplacement): $+ (last group), $_ (whole input), $$, a lone or unknown $, ${ unclosed, names and numbers with and without braces, numbers past int (ArgumentException, parsed before any match). */
+const REPLACEMENTS = ["$+", "$_", "$$", "$", "$x", "${", "${n", "${n}", "${1}", "${01}", "$01", "$10", "$1a", "${ n}", "${-1}", "$-1", "$0", "${0}", "${99999999999}", "$99999999999", "a$", "$$1", "$&$`$'", "${x}", "$2", "$3", "$2147483647", "${2147483648}"];
+const REPLACEMENT_PATTERNS = [String.raw`(a)(?<n>b)?`, String.raw`(a)(b)?(c)?`, "a", String.raw`(?<2>a)(b)`, String.raw`(?<=x)(a)(?<n>b)?`];
+
 export const REGEX_ARGUMENT_CASES: DiffCase[] = [
+  ...REPLACEMENT_PATTERNS.flatMap((p, i) => REPLACEMENTS.map((r, j) => c(`replacement.${i}.${j}`, "string", `Regex.Replace("xabcx", ${verbatim(p)}, ${JSON.stringify(r)})`))),
+  ...REPLACEMENTS.map((r, j) => c(`replacement.ecmascript.${j}`, "string", `Regex.Replace("xabcx", @"(a)(b)?", ${JSON.stringify(r)}, RegexOptions.ECMAScript)`)),
+  ...REPLACEMENTS.map((r, j) => c(`replacement.result.${j}`, "string", `Regex.Match("xabcx", @"(a)(?<n>b)?").Result(${JSON.stringify(r)})`)),
+  ...REPLACEMENTS.map((r, j) => c(`replacement.nomatch.${j}`, "string", `Regex.Replace("zzz", "a", ${JSON.stringify(r)})`)),
   ...NULL_RECEIVERS.map(([t, e], i) => c(`null.receiver.${i}`, t, e)),
   ...FOREACH_NULL.map((t, i) => b(`foreach.null.${i}`, "int", `int n = 0; foreach (var x in new List<${t}> { null }[0]) n++; return n;`)),
   // GroupCollection[string] (Regex.GroupNumberFromName) and GroupCollection[int] (GetGroup: the slot map)
