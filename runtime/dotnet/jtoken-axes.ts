@@ -47,14 +47,20 @@ export function jPropertyValues(o: JObject | null): JToken[] {
 }
 
 // ---- Extensions over sequences ---------------------------------------------------------------------
-function each<T>(src: Iterable<T> | null): T[] {
+/**
+ * Extensions.Ancestors/Descendants/Properties/Children over a sequence: the source is checked at the
+ * call, the rest is `source.SelectMany(..)`, read only when enumerated (element by element).
+ */
+function each<T>(src: Iterable<T> | null, f: (x: T) => Iterable<JToken>): Iterable<JToken> {
   if (src === null || src === undefined) throw argumentNull("source");
-  return [...src];
+  return new Deferred(function* () {
+    for (const x of src) yield* f(x);
+  });
 }
-export const jsAncestors = (src: Iterable<JToken> | null, self: boolean): JToken[] => each(src).flatMap((t) => jAncestors(t, self));
-export const jsDescendants = (src: Iterable<JContainer> | null, self: boolean): JToken[] => each(src).flatMap((c) => (self ? jDescendantsAndSelf(c) : nn(c).Descendants()));
-export const jsProperties = (src: Iterable<JObject> | null): JToken[] => each(src).flatMap((o) => nn(o).Properties());
-export const jsChildren = (src: Iterable<JToken> | null): JToken[] => each(src).flatMap((t) => nn(t).Children());
+export const jsAncestors = (src: Iterable<JToken> | null, self: boolean): Iterable<JToken> => each(src, (t) => jAncestors(t, self));
+export const jsDescendants = (src: Iterable<JContainer> | null, self: boolean): Iterable<JToken> => each(src, (c) => (self ? jDescendantsAndSelf(c) : nn(c).Descendants()));
+export const jsProperties = (src: Iterable<JObject> | null): Iterable<JToken> => each(src, (o) => nn(o).Properties());
+export const jsChildren = (src: Iterable<JToken> | null): Iterable<JToken> => each(src, (t) => nn(t).Children());
 /**
  * Extensions.Values(source[, key]): a JValue is itself, any other token gives its children; with a
  * key, each token's child by that key (absent ones skipped). `cast` converts each as Value<T> does.

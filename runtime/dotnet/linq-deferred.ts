@@ -5,17 +5,12 @@
 // exceptions come in .NET's order. Buffering operators (OrderBy, Reverse, GroupBy, Intersect's second
 // sequence) read their source at the first MoveNext, as .NET's iterators do.
 import { argumentNull } from "../errors.js";
-import { EqLookup, comparerFn, corefxLinq, seq, type Comparer } from "./linq.js";
+import { Deferred, EqLookup, comparerFn, corefxLinq, seq, type Comparer } from "./linq.js";
+import { corefxSkip, corefxTake, isPartition, orderedOps, selectPartition, type OrderKey } from "./linq-corefx.js";
 
 type Seq<T> = Iterable<T>;
 
-/** A deferred sequence: enumerating it runs `make` again (a fresh iterator each time). */
-export class Deferred<T> implements Iterable<T> {
-  constructor(private readonly make: () => Iterator<T>) {}
-  [Symbol.iterator](): Iterator<T> {
-    return this.make();
-  }
-}
+export { Deferred } from "./linq.js";
 const need = (v: unknown, name: string) => {
   if (v === null || v === undefined) throw argumentNull(name);
 };
@@ -35,12 +30,16 @@ export function linqSelect<T, R>(src: Seq<T>, f: (x: T, i: number) => R): Iterab
     let i = 0;
     for (const x of s) yield f(x, i++);
   });
-  // corefx's SelectListIterator (one-argument selector over an IList): Skip indexes past the skipped
-  if (corefxLinq.on && Array.isArray(s) && f.length < 2) {
-    (d as { $skip?: unknown }).$skip = (n: number) => s.slice(Math.max(0, n)).map((x) => f(x, 0));
-    (d as { $at?: unknown }).$at = (i: number) => (i >= 0 && i < s.length ? { found: true, value: f(s[i]!, 0) } : { found: false });
-  }
+  // corefx's SelectListIterator / SelectIPartitionIterator (one-argument selector): Skip, Take and ElementAt pass through
+  if (corefxLinq.on && (Array.isArray(s) || isPartition(s)) && f.length < 2) return selectPartition(d, s, f);
   return d;
+}
+/** Cast<T>() as an element-by-element conversion (corefx's CastIterator: not a partition, unlike Select). */
+export function linqCast<T, R>(src: Seq<T>, f: (x: T) => R): Iterable<R> {
+  const s = seq<T>(src);
+  return new Deferred(function* () {
+    for (const x of s) yield f(x);
+  });
 }
 export function linqSelectMany<T, R>(src: Seq<T>, f: (x: T) => Iterable<R>): Iterable<R> {
   const s = seq<T>(src);
@@ -59,23 +58,7 @@ export function linqDistinct<T>(src: Seq<T>): Iterable<T> {
 /** Skip: the skipped elements are still pulled from the source (their selectors run). */
 export function linqSkip<T>(src: Seq<T>, n: number): Iterable<T> {
   const s = seq<T>(src);
-  if (corefxLinq.on) {
-    const skip = (s as { $skip?: (n: number) => T[] }).$skip;
-    if (skip)
-      return new Deferred(function* () {
-        yield* skip(n);
-      });
-    // corefx's OrderedPartition: no keys when nothing is left after the skipped elements
-    if (s instanceof Ordered) {
-      const o = s;
-      const d = new Deferred(function* () {
-        const all = Array.from(o.source);
-        if (all.length > n) yield* sortNow(all, o.keys).slice(Math.max(0, n));
-      });
-      (d as { $count?: unknown }).$count = () => Math.max(0, Array.from(o.source).length - Math.max(0, n));
-      return d;
-    }
-  }
+  if (corefxLinq.on) return corefxSkip(s, n);
   return new Deferred(function* () {
     let left = n;
     const it = s[Symbol.iterator]();
@@ -93,6 +76,7 @@ export function linqSkip<T>(src: Seq<T>, n: number): Iterable<T> {
 /** Take: nothing is pulled for n <= 0, and nothing after the n-th element. */
 export function linqTake<T>(src: Seq<T>, n: number): Iterable<T> {
   const s = seq<T>(src);
+  if (corefxLinq.on) return corefxTake(s, n);
   return new Deferred(function* () {
     if (n <= 0) return;
     let left = n;
@@ -232,7 +216,7 @@ export function linqGroupBy<T, K>(src: Seq<T>, key: (x: T) => K): Iterable<T[] &
 }
 
 // ---- OrderBy / ThenBy ----------------------------------------------------------------------------
-type SortKey = { key: ((x: unknown) => unknown) | null; desc: boolean; f: (a: unknown, b: unknown) => number };
+type SortKey = OrderKey;
 /**
  * OrderedEnumerable: at each enumeration the source is read whole, every key of the first level is
  * computed for every element, then every key of the next level (EnumerableSorter.ComputeKeys), and
@@ -247,10 +231,8 @@ export class Ordered<T> extends Deferred<T> {
     super(function* () {
       yield* sortNow(source, keys);
     });
-  }
-  /** corefx: Count() of an ordered sequence counts its source, without keys (see corefxLinq). */
-  $count(): number {
-    return Array.from(this.source).length;
+    // corefx's OrderedEnumerable partition shortcuts (linq-corefx.ts), test-only
+    if (corefxLinq.on) Object.assign(this, orderedOps(source, keys, (items) => sortNow(items, keys)));
   }
 }
 function sortNow<T>(source: Iterable<T>, keys: SortKey[]): T[] {

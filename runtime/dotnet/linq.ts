@@ -11,6 +11,14 @@ import { capOnAdd, capOnAddRange, capPin, isCollection, withCapacity } from "./l
 
 type Seq<T> = Iterable<T>;
 
+/** A deferred sequence (linq-deferred.ts): enumerating it runs `make` again (a fresh iterator each time). */
+export class Deferred<T> implements Iterable<T> {
+  constructor(private readonly make: () => Iterator<T>) {}
+  [Symbol.iterator](): Iterator<T> {
+    return this.make();
+  }
+}
+
 /** Normalizes a .NET enumerable to a JS iterable. */
 export function seq<T = unknown>(src: unknown): Iterable<T> {
   if (src === null || src === undefined) throw argumentNull("source");
@@ -31,12 +39,20 @@ export function isEnumerable(v: unknown): boolean {
   return v !== null && v !== undefined && typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function";
 }
 
+type Picks<T> = { $first?(p?: (x: T) => boolean): { found: boolean; value?: T }; $last?(p?: (x: T) => boolean): { found: boolean; value?: T } };
 export function linqFirst<T>(src: Seq<T>, pred?: (x: T) => boolean): T {
-  for (const x of seq<T>(src)) if (!pred || pred(x)) return x;
+  const s = seq<T>(src);
+  // corefx: an ordered sequence's First computes keys only for the elements it compares (linq-corefx.ts)
+  const r = corefxLinq.on ? (s as Picks<T>).$first?.(pred) : undefined;
+  if (r?.found) return r.value!;
+  if (!r) for (const x of s) if (!pred || pred(x)) return x;
   throw invalidOperation(pred ? "Sequence contains no matching element" : "Sequence contains no elements");
 }
 export function linqFirstOrDefault<T>(src: Seq<T>, pred?: (x: T) => boolean): T | null {
-  for (const x of seq<T>(src)) if (!pred || pred(x)) return x;
+  const s = seq<T>(src);
+  const r = corefxLinq.on ? (s as Picks<T>).$first?.(pred) : undefined;
+  if (r) return r.found ? r.value! : null;
+  for (const x of s) if (!pred || pred(x)) return x;
   return null;
 }
 /** Last: an IList (array) is read from its end; with a predicate, or over other sequences, every element is visited in order (.NET Framework). */
@@ -52,6 +68,8 @@ export function linqLastOrDefault<T>(src: Seq<T>, pred?: (x: T) => boolean): T |
 function lastOf<T>(src: Seq<T>, pred?: (x: T) => boolean): { found: boolean; value?: T } {
   const s = seq<T>(src);
   if (!pred && Array.isArray(s)) return s.length ? { found: true, value: s[s.length - 1] } : { found: false };
+  const r = corefxLinq.on ? (s as Picks<T>).$last?.(pred) : undefined;
+  if (r) return r;
   let found = false;
   let value: T | undefined;
   for (const x of s)
@@ -87,7 +105,8 @@ function singleOf<T>(src: Seq<T>, pred?: (x: T) => boolean): { n: number; value?
 /** ElementAt: an IList by index; another sequence is walked up to the index. */
 export function linqElementAt<T>(src: Seq<T>, i: number): T {
   const r = elementAt(src, i);
-  if (!r.found) throw argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+  // a list's indexer says "Index was out of range"; Enumerable's own walk throws Error.ArgumentOutOfRange("index")
+  if (!r.found) throw Array.isArray(src) ? argumentOutOfRange("index", "Index was out of range. Must be non-negative and less than the size of the collection.") : argumentOutOfRange("index");
   return r.value!;
 }
 export function linqElementAtOrDefault<T>(src: Seq<T>, i: number): T | null {

@@ -123,7 +123,52 @@ const VALUES_CALLS = [
 ];
 const values = (): DiffCase[] => TOKENS.flatMap((t, i) => VALUES_CALLS.map((f, j) => c(`values.nullkey.${i}.${j}`, "string", f(t))));
 
+/**
+ * corefx's partition shortcuts (runtime linq-corefx.ts, test-only): Mono answers without running the
+ * selector/key of element 1 (10 / 0) where .NET Framework's System.Core (Enumerable.cs: TakeIterator,
+ * SkipIterator, ElementAt's walk, OrderedEnumerable's full sort, First/Last's foreach) reaches it and
+ * throws. The matrix covers partitions (Select over a list, OrderBy, Skip of a list) and non-partitions
+ * (indexed Select, Where), where Mono throws too.
+ */
+const PARTITION_SOURCES = [
+  `new[] { 1, 2, 3 }.Select(x => 10 / (x - 1))`,
+  `new List<int> { 1, 2, 3 }.Select((x, i) => 10 / (x - 1))`,
+  `new[] { 1, 2, 3 }.Where(x => 10 / (x - 1) > 0)`,
+  `new[] { 1, 2, 3 }.OrderBy(x => 10 / (x - 1))`,
+  `new[] { 1, 2, 3 }.OrderByDescending(x => x > 1).ThenBy(x => 10 / (x - 1))`,
+  `new[] { 0, 1, 2, 3 }.Skip(1).Select(x => 10 / (x - 1))`,
+  `new List<object> { 1, "a", 3 }.Cast<int>().Select(x => 10 / (x - 1))`,
+];
+const PARTITION_OPS = [".Take(2).Skip(3).Count()", ".Skip(1).Skip(5).Count()", ".Skip(2).Take(1).Count()", ".Take(1).ElementAtOrDefault(5)", ".ElementAtOrDefault(5)", ".Skip(2).FirstOrDefault()", ".LastOrDefault(x => false)", ".FirstOrDefault(x => x == 3)", ".Count()", ".Skip(1).Take(5).Count()"];
+const partitions = (): DiffCase[] =>
+  PARTITION_SOURCES.flatMap((src, i) =>
+    PARTITION_OPS.map((op, j) =>
+      c(`corefx.partition.${i}.${j}`, "int", `${src}${op}`, {
+        expectDotNet: "!DivideByZeroException",
+        note: ".NET Framework's System.Core enumerates from the first element (no partitions): element 1's selector or key runs; Mono's corefx may skip it",
+      }),
+    ),
+  );
+
+/** Newtonsoft's Extensions over token sequences are SelectMany iterators: nothing runs until enumerated. */
+const JSEQ = [
+  ["Ancestors", `new List<int> { 0 }.Select(i => JToken.Parse("[" + (10 / i) + "]"))`],
+  ["AncestorsAndSelf", `new List<int> { 0 }.Select(i => JToken.Parse("[" + (10 / i) + "]"))`],
+  ["Children", `new List<int> { 0 }.Select(i => JToken.Parse("[" + (10 / i) + "]"))`],
+  ["Descendants", `new List<int> { 0 }.Select(i => (JContainer)JToken.Parse("[" + (10 / i) + "]"))`],
+  ["DescendantsAndSelf", `new List<int> { 0 }.Select(i => (JContainer)JToken.Parse("[" + (10 / i) + "]"))`],
+  ["Properties", `new List<int> { 0 }.Select(i => (JObject)JToken.Parse("{\\"a\\":" + (10 / i) + "}"))`],
+] as const;
+const jsonSequences = (): DiffCase[] =>
+  JSEQ.flatMap(([m, src]) => [
+    // the static form: mcs finds System.Xml.Linq.Extensions' Ancestors/Descendants ambiguous (CS0121) despite their XNode constraint
+    c(`json.extensions.lazy.${m}`, "string", `var q = Newtonsoft.Json.Linq.Extensions.${m}(${src}); return "made";`, { block: true }),
+    c(`json.extensions.enumerated.${m}`, "int", `Newtonsoft.Json.Linq.Extensions.${m}(${src}).Count()`),
+  ]);
+
 export const FUZZ_LINQ_CASES: DiffCase[] = [
+  ...jsonSequences(),
+  ...partitions(),
   ...values(),
   ...minMaxNaN(),
   ...zipOrder(),
@@ -132,5 +177,11 @@ export const FUZZ_LINQ_CASES: DiffCase[] = [
   c("min.boxed.nan", "object", `new List<int> { 1, 5 }.Select(v => v == 5 ? double.NaN : 10 / v).Min(v => (object)v)`),
   c("zip.orderbydesc.fz", "bool", `(0.0).Equals((((new List<double> { double.Parse("0.333333333333333314829616256247") }).SkipWhile(v5 => (default(ISet<int>)).IsSupersetOf(new List<int> {  }))).Zip(((new List<int> { int.Parse("65536"), int.Parse("2147483647"), 255 }).Select(v8 => "")).OrderByDescending(v9 => (decimal.Parse("-79228162514264337593543950335") * -2.5m)), (v10, v11) => v10)).FirstOrDefault(v12 => true))`),
   c("values.nullkey.fz", "string", `var l = new List<double> { ((new List<JToken> { JToken.Parse("42"), JToken.Parse("{\\"x\\":{\\"x\\":1},\\"y\\":[{\\"x\\":2}]}") }).Values<long>((object)((string)null))).Average() }; l.Sort((a, b) => b.CompareTo(a)); return string.Join(",", l);`, { block: true }),
+  // string.ToString(IFormatProvider): the receiver, then the provider, then the null check
+  c("string.tostring.provider.0", "string", `"ab".ToString(CultureInfo.InvariantCulture)`),
+  c("string.tostring.provider.1", "string", `((string)null).ToString(CultureInfo.InvariantCulture)`),
+  c("string.tostring.provider.2", "string", `((string)null).ToString(CultureInfo.GetCultureInfo("xx-bad-name"))`),
+  c("string.tostring.provider.3", "string", `(new List<string> { int.Parse("x").ToString() }[0]).ToString(CultureInfo.GetCultureInfo("xx-bad-name"))`),
+  c("string.tostring.provider.fz", "List<string>", `(((new long[] {  }).Cast<object>().OfType<string>()).Select(v1 => ("" ?? v1.ToString(CultureInfo.InvariantCulture)))).ToList()`),
   c("prepend.order.fz", "List<int>", `new List<int>(((new Dictionary<string, int> { ["123"] = int.Parse("2147483647"), [" padded  "] = 0, ["1e3"] = (default(Array)).GetUpperBound(-17) }).Values).Prepend(checked((int)(float.Parse("")))))`),
 ];

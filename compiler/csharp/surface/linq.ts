@@ -149,13 +149,13 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
     const t = x.typeArgs[0]!;
     if (elem && isValueTypeOrNullable(elem)) {
       if (sameType(elem, t) || (isNullable(t) && sameType(underlyingNullable(t), elem))) return a[0]!;
-      if (isBase(elem, t)) return js`${rt("linqSelect")}(${a[0]}, ${boxer(elem)})`;
+      if (isBase(elem, t)) return js`${rt("linqCast")}(${a[0]}, ${boxer(elem)})`;
       // a boxed char is a 1-char string, which string accepts: a stand-in only char would accept
       const boxed = isNamed(elem, "char") ? js`{ $typeName: "System.Char" }` : js`${boxer(elem)}(v)`;
-      return js`${rt("linqSelect")}(${a[0]}, (v) => ${rt("castTo")}(${boxed}, ${literal(typeName(t))}))`;
+      return js`${rt("linqCast")}(${a[0]}, (v) => ${rt("castTo")}(${boxed}, ${literal(typeName(t))}))`;
     }
     if (elem && (sameType(elem, t) || isBase(elem, t))) return a[0]!;
-    return js`${rt("linqSelect")}(${a[0]}, ${caster(t)})`;
+    return js`${rt("linqCast")}(${a[0]}, ${caster(t)})`;
   }),
   SM(`IEnumerable<TResult> OfType<TResult>(this IEnumerable source)`, (_r, a, x) => {
     const elem = elementType(x.argTypes[0]!);

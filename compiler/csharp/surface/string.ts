@@ -151,6 +151,8 @@ type("System", "string", { interfaces: ["IEnumerable<char>", "IComparable"], tes
   M("bool Equals(string value, StringComparison comparisonType)", (r, a) => js`${rt("strEquals")}(${r}, ${a[0]}, ${a[1]})`),
   M("int CompareTo(string strB)", (r, a) => js`${rt("strCompareTo")}(${r}, ${a[0]})`),
   M("string ToString()", (r) => recv(r)),
+  // the provider is evaluated (after the receiver: binder-calls orders them), then ignored
+  M("string ToString(IFormatProvider provider)", (r, a) => js`(${a[0]}, ${recv(r)})`),
   M("char[] ToCharArray()", (r) => js`${rt("toCharArray")}(${r})`),
   M("int GetHashCode()", (r) => js`${rt("hashCode")}(${r})`),
   M("string Normalize()", (r) => js`${r}.normalize()`),
