@@ -1,5 +1,5 @@
 // System.Text.Encoding: UTF8, ASCII, Unicode (UTF-16 LE/BE), UTF32, Latin1 with .NET's replacement fallbacks.
-import { argumentError, argumentNull, argumentOutOfRange } from "../errors.js";
+import { argumentError, argumentNull, argumentOutOfRange, DotNetException } from "../errors.js";
 import { utf7Bytes, utf7String } from "./utf7.js";
 
 /** The runtime class of each encoding, by WebName (its ToString() and type name). */
@@ -165,4 +165,29 @@ export const Encoding = {
     if (n === "utf-7") return Encoding.UTF7;
     throw argumentError(`'${name}' is not a supported encoding name.`);
   },
+  /**
+   * GetEncoding(int codepage) as .NET Framework's: 0 is Default; 1, 2, 3 and 42 (the OEM/MAC/thread/
+   * symbol pseudo pages) ArgumentException; outside 0-65535 ArgumentOutOfRange; a page .NET has no
+   * data for NotSupportedException. apimc has the Unicode encodings, ASCII and Latin-1: the Windows
+   * and ISO code pages beyond them are NotSupportedException that says so.
+   */
+  GetEncodingCp(cp: number): Enc {
+    if (cp < 0 || cp > 65535) throw argumentOutOfRange("codepage", "Valid values are between 0 and 65535, inclusive.");
+    const e = CODE_PAGES[cp];
+    if (e) return e();
+    if (cp === 1 || cp === 2 || cp === 3 || cp === 42) throw argumentError(`${cp} is not a supported code page.\r\nParameter name: codepage`);
+    if (KNOWN_ELSEWHERE.has(cp)) throw new DotNetException("System.NotSupportedException", `apimc does not support code page ${cp} (it has UTF-8, UTF-16, UTF-32, UTF-7, US-ASCII and ISO-8859-1).`);
+    throw new DotNetException("System.NotSupportedException", `No data is available for encoding ${cp}. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method.`);
+  },
 };
+
+const CODE_PAGES: Readonly<Record<number, () => Enc>> = {
+  0: () => Encoding.UTF8, 65001: () => Encoding.UTF8, 20127: () => Encoding.ASCII, 1200: () => Encoding.Unicode, 1201: () => Encoding.BigEndianUnicode,
+  12000: () => Encoding.UTF32, 65000: () => Encoding.UTF7, 28591: () => Encoding.Latin1,
+};
+/** Code pages .NET Framework (and Mono's I18N) know that apimc lacks: Windows ANSI/OEM, ISO-8859-x, EBCDIC, CJK, KOI8, Mac. */
+const KNOWN_ELSEWHERE = new Set([
+  37, 437, 500, 708, 720, 737, 775, 850, 852, 855, 857, 858, 860, 861, 862, 863, 864, 865, 866, 869, 870, 874, 875, 932, 936, 949, 950, 1026, 1047,
+  1140, 1141, 1142, 1143, 1144, 1145, 1146, 1147, 1148, 1149, 1250, 1251, 1252, 1253, 1254, 1255, 1256, 1257, 1258, 1361, 10000, 10079, 12001,
+  20866, 21866, 28592, 28593, 28594, 28595, 28596, 28597, 28598, 28599, 28603, 28605, 38598, 50220, 50221, 50222, 51932, 51936, 51949, 52936, 54936,
+]);

@@ -50,3 +50,4 @@ export * from "./decimal-bits.js";
 export * from "./collection-views.js";
 export * from "./array-values.js";
 export * from "./list-capacity.js";
+export * from "./current-time-zone.js";

@@ -122,6 +122,17 @@ export class TimeZoneInfo {
     const wall = d instanceof DateTimeOffset ? d.dt.ms + this.offsetAt(d.dt.ms) : d.kind === 0 ? d.ms : d.ms + this.offsetAt(d.ms);
     return this.instantsOf(wall).length > 1;
   }
+  /**
+   * GetAmbiguousTimeOffsets: the two offsets an ambiguous time has (standard and daylight), in
+   * ascending order; a time that is not ambiguous is ArgumentException, as .NET's.
+   */
+  GetAmbiguousTimeOffsets(d: DateTime | DateTimeOffset): TimeSpan[] {
+    if (d === null || d === undefined) throw argumentNull("dateTime");
+    const wall = d instanceof DateTimeOffset ? d.dt.ms + this.offsetAt(d.dt.ms) : d.kind === 0 ? d.ms : d.ms + this.offsetAt(d.ms);
+    const c = this.instantsOf(wall);
+    if (c.length < 2) throw argumentError(`The supplied DateTime is not in an ambiguous time range.\r\nParameter name: ${d instanceof DateTimeOffset ? "dateTimeOffset" : "dateTime"}`);
+    return c.map((t) => wall - t).sort((x, y) => x - y).map((ms) => TimeSpan.fromMs(ms));
+  }
   IsInvalidTime(d: DateTime): boolean {
     return d.kind === 0 && this.instantsOf(d.ms).length === 0;
   }
@@ -174,7 +185,7 @@ export const tzLocalZone = (): TimeZoneInfo => cache.local;
  * DateTime of Ticks 0 ("Special case to give a way clearing the cache without exposing
  * ClearCachedData()", reference source): Utc, Local and the found zones become new objects.
  */
-function clearCachedData(): void {
+export function clearCachedData(): void {
   cache = { utc: monoStaticUtc.on ? cache.utc : makeUtc(), local: makeLocal(), byId: new Map() };
 }
 

@@ -22,6 +22,8 @@ describe("TimeZoneInfo name artefacts (fuzz.ts)", () => {
     ["TimeZoneInfo.Utc.ToString()", "string", "UTC"],
     ["\"z=\" + TimeZoneInfo.Local", "string", "z=UTC"],
     ["string.CompareOrdinal(Uri.UriSchemeFtp, TimeZoneInfo.Utc.ToString())", "int", "17"],
+    ["TimeZone.CurrentTimeZone.StandardName", "string", "UTC"],
+    ["TimeZone.CurrentTimeZone.DaylightName + \"|\"", "string", "|"],
   ];
   for (const [expr, type, mono] of known)
     it(`accepts Mono's ${JSON.stringify(mono)} for ${expr}`, async () => {
@@ -38,6 +40,8 @@ describe("TimeZoneInfo name artefacts (fuzz.ts)", () => {
       ["TimeZoneInfo.Utc.BaseUtcOffset.ToString()", "string", "01:00:00"],
       ["TimeZoneInfo.ConvertTimeFromUtc(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), TimeZoneInfo.Local).ToString(\"o\")", "string", "2020-01-01T00:00:00.0000000Z"],
       ["\"UTC\".ToLower()", "string", "UTC"],
+      ["TimeZone.CurrentTimeZone.DaylightName", "string", "UTC"],
+      ["TimeZone.CurrentTimeZone.ToUniversalTime(new DateTime(2020, 1, 1)).Kind.ToString()", "string", "Local"],
     ];
     for (const [expr, type, mono] of rejects) expect(await agreesWithDotNet(c(expr, type), value(mono), await evaluateWithApimc(c(expr, type))), expr).toBe(false);
   });

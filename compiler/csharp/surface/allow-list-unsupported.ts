@@ -9,7 +9,32 @@ const SERIALIZATION = "takes System.Runtime.Serialization's SerializationInfo an
 const TASK = "returns a Task, whose members (Result, Wait, ...) the allow-list leaves out, so an expression cannot use the result; use the synchronous member";
 const TYPE_ARG = "takes a System.Type (typeof), which the allow-list leaves out";
 
+const TZ_RULES = "describes a zone by Windows' registry rules (AdjustmentRule, TransitionTime: one rule a year span, as .NET Framework reads HKLM\\...\\Time Zones), which apimc's zones do not have: they come from Node's ICU (IANA) data, whose transitions would give other rules than APIM's Windows gateway answers";
+const TZ_RULE_PART = "a part of TimeZoneInfo's adjustment rules (Windows registry data), which apimc's IANA-based zones do not have (see TimeZoneInfo.GetAdjustmentRules)";
+
 export const NOT_SUPPORTED: Readonly<Record<string, string>> = {
+  "System.TimeZoneInfo.GetAdjustmentRules": TZ_RULES,
+  "System.TimeZoneInfo.ToSerializedString": `${TZ_RULES} (the serialized form lists those rules)`,
+  "System.TimeZoneInfo.FromSerializedString": `${TZ_RULES} (the serialized form is a zone made of such rules)`,
+  "System.TimeZoneInfo.CreateCustomTimeZone": `${TZ_RULES} (a custom zone is an offset and such rules)`,
+  "System.TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule": TZ_RULE_PART,
+  "System.TimeZoneInfo.AdjustmentRule.DateStart": TZ_RULE_PART,
+  "System.TimeZoneInfo.AdjustmentRule.DateEnd": TZ_RULE_PART,
+  "System.TimeZoneInfo.AdjustmentRule.DaylightDelta": TZ_RULE_PART,
+  "System.TimeZoneInfo.AdjustmentRule.DaylightTransitionStart": TZ_RULE_PART,
+  "System.TimeZoneInfo.AdjustmentRule.DaylightTransitionEnd": TZ_RULE_PART,
+  "System.TimeZoneInfo.AdjustmentRule.Equals": TZ_RULE_PART,
+  "System.TimeZoneInfo.AdjustmentRule.GetHashCode": TZ_RULE_PART,
+  "System.TimeZoneInfo.TransitionTime.CreateFixedDateRule": TZ_RULE_PART,
+  "System.TimeZoneInfo.TransitionTime.CreateFloatingDateRule": TZ_RULE_PART,
+  "System.TimeZoneInfo.TransitionTime.Day": TZ_RULE_PART,
+  "System.TimeZoneInfo.TransitionTime.DayOfWeek": TZ_RULE_PART,
+  "System.TimeZoneInfo.TransitionTime.Equals": TZ_RULE_PART,
+  "System.TimeZoneInfo.TransitionTime.GetHashCode": TZ_RULE_PART,
+  "System.TimeZoneInfo.TransitionTime.IsFixedDateRule": TZ_RULE_PART,
+  "System.TimeZoneInfo.TransitionTime.Month": TZ_RULE_PART,
+  "System.TimeZoneInfo.TransitionTime.TimeOfDay": TZ_RULE_PART,
+  "System.TimeZoneInfo.TransitionTime.Week": TZ_RULE_PART,
   "Newtonsoft.Json.Linq.JContainer.AddingNew": EVENT,
   "Newtonsoft.Json.Linq.JContainer.CollectionChanged": EVENT,
   "Newtonsoft.Json.Linq.JContainer.ListChanged": EVENT,

@@ -14,3 +14,4 @@ import "./x509.js";
 import "./timezone.js";
 import "./type-code.js";
 import "./collection-views.js";
+import "./time-zone-obsolete.js";

@@ -82,6 +82,7 @@ type("System.Text", "Encoding", { test: (v) => js`${rt("isEncoding")}(${v})` }, 
   SP("Encoding UTF7", () => js`${rt("Encoding")}.UTF7`),
   M("object Clone()", (r) => js`${r}.Clone()`),
   SM("Encoding GetEncoding(string name)", (_r, a) => js`${rt("Encoding")}.GetEncoding(${a[0]})`),
+  SM("Encoding GetEncoding(int codepage)", (_r, a) => js`${rt("Encoding")}.GetEncodingCp(${a[0]})`),
   M("byte[] GetBytes(string s)", (r, a) => {
     const code = js`${r}.GetBytes(${a[0]})`;
     return r.shape?.kind === "utf8Encoding" ? shaped(code, { kind: "utf8Bytes", of: a[0]! }) : code;

@@ -30,6 +30,10 @@ type("System", "TimeZoneInfo", { test: (v) => js`(${v} instanceof ${rt("TimeZone
   M("bool IsAmbiguousTime(DateTime dateTime)", (r, a) => js`${r}.IsAmbiguousTime(${a[0]})`),
   M("bool IsAmbiguousTime(DateTimeOffset dateTimeOffset)", (r, a) => js`${r}.IsAmbiguousTime(${a[0]})`),
   M("bool IsInvalidTime(DateTime dateTime)", (r, a) => js`${r}.IsInvalidTime(${a[0]})`),
+  M("TimeSpan[] GetAmbiguousTimeOffsets(DateTime dateTime)", (r, a) => js`${r}.GetAmbiguousTimeOffsets(${a[0]})`),
+  M("TimeSpan[] GetAmbiguousTimeOffsets(DateTimeOffset dateTimeOffset)", (r, a) => js`${r}.GetAmbiguousTimeOffsets(${a[0]})`),
+  // Utc, Local and the zones found so far become new objects (.NET's CachedData is replaced)
+  SM("void ClearCachedData()", () => js`${rt("clearCachedData")}()`),
   M("bool HasSameRules(TimeZoneInfo other)", (r, a) => js`${r}.HasSameRules(${a[0]})`),
   M("bool Equals(TimeZoneInfo other)", (r, a) => js`${r}.Equals(${a[0]})`),
   M("bool Equals(object obj)", (r, a) => js`${r}.Equals(${a[0]})`),
