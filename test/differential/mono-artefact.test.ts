@@ -139,3 +139,13 @@ describe("Environment.NewLine (Mono/Linux writes \\n where .NET Framework on Win
     expect(await monoEmulationArtefact(c(`"a,b".LastIndexOf(',').ToString()`), value("0"), value("1"))).toBe(false);
   });
 });
+
+describe("answers the reference cannot give for .NET Framework (Mono's Span-typed properties under reflection)", () => {
+  it("sets aside only Mono's BadImageFormatException for an IsByRefLike type", async () => {
+    const { referenceCannotAnswer } = await import("./generate/fuzz.js");
+    expect(referenceCannotAnswer(thrown("BadImageFormatException", "Cannot box IsByRefLike type 'System.ReadOnlySpan`1'"))).toBe(true);
+    expect(referenceCannotAnswer(thrown("BadImageFormatException", "Bad IL format."))).toBe(false);
+    expect(referenceCannotAnswer(thrown("InvalidCastException", "Cannot box IsByRefLike type"))).toBe(false);
+    expect(referenceCannotAnswer(value("Cannot box IsByRefLike type"))).toBe(false);
+  });
+});
