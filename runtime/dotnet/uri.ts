@@ -484,7 +484,7 @@ function isIPv4NonCanonical(s: string): boolean {
   const values: number[] = [];
   for (const p of parts) {
     let v: number;
-    if (/^0[xX][0-9A-Fa-f]*$/.test(p)) v = p.length === 2 ? 0 : parseInt(p.slice(2), 16);
+    if (/^0[xX][0-9A-Fa-f]+$/.test(p)) v = parseInt(p.slice(2), 16);
     else if (/^0[0-7]*$/.test(p)) v = parseInt(p, 8);
     else if (/^[1-9]\d*$/.test(p)) v = Number(p);
     else return false;
@@ -494,12 +494,33 @@ function isIPv4NonCanonical(s: string): boolean {
   for (let i = 0; i < values.length - 1; i++) if (values[i]! > 255) return false;
   return values[values.length - 1]! < 2 ** (8 * (5 - values.length));
 }
-/** DomainNameHelper.IsValid (ASCII labels of letters, digits, '-' and '_', not starting with '-' or '_') or, with `iri`, IsValidByIri (other letters too). */
+/**
+ * DomainNameHelper.IsValid (ASCII labels of letters, digits, '-' and '_', not starting with '-' or '_') or,
+ * with `iri`, IsValidByIri: any character above U+007F counts as a letter, U+3002, U+FF0E and U+FF61 are
+ * dots too, and a label with one is measured as its punycode would start ("xn--" + a char above U+00FF
+ * counted twice) against the 63 limit.
+ */
 function isDnsName(s: string, iri: boolean): boolean {
-  const name = s.endsWith(".") ? s.slice(0, -1) : s;
-  if (name.length === 0 || s.length > 255) return false;
-  const label = iri ? /^[\p{L}\p{N}][\p{L}\p{N}\p{M}_-]{0,62}$/u : /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
-  return name.split(".").every((l) => label.test(l));
+  if (!iri) {
+    const name = s.endsWith(".") ? s.slice(0, -1) : s;
+    if (name.length === 0 || s.length > 255) return false;
+    return name.split(".").every((l) => /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/.test(l));
+  }
+  const labels = s.split(/[.\u3002\uff0e\uff61]/);
+  if (labels.length > 1 && labels[labels.length - 1] === "") labels.pop();
+  if (labels.length === 0 || s.length > 255) return false;
+  return labels.every((l) => {
+    let count = 0;
+    let unicode = false;
+    for (const ch of l) {
+      for (let k = 0; k < ch.length; k++) {
+        const c = ch.charCodeAt(k);
+        count += c > 0xff ? 2 : 1;
+        if (c > 0x7f) unicode = true;
+      }
+    }
+    return l.length > 0 && (unicode ? count + 4 : count) <= 63 && /^[A-Za-z0-9\u0080-\uffff][A-Za-z0-9_\u0080-\uffff-]*$/.test(l);
+  });
 }
 /** %XX of an unreserved character (A-Z a-z 0-9 - . _ ~) becomes the character, as .NET's Uri canonicalizes. */
 function unescapeUnreserved(s: string): string {

@@ -85,6 +85,14 @@ export const URI_FUZZ_CLASS_CASES: DiffCase[] = [
   b("wellformed.relative", wellFormed(ASCII.flatMap((i) => [String.fromCharCode(i), hex(i)].flatMap((c) => ["a{c}b", "a/b{c}?q", "a?q{c}", "a#f{c}", "a{c}b%41", "a{c}b%C3%A4", "{c}", "a%41?q{c}"].map((t) => t.replace("{c}", c)))), ["Relative", "RelativeOrAbsolute"])),
   b("makerelativeuri", `var us = new[] { ${MAKE_RELATIVE.map((x) => `new Uri(${q(x)})`).join(", ")} };
     return string.Join("\\n", us.SelectMany(a => us.Select(c => a.MakeRelativeUri(c).ToString() + " | " + a.MakeRelativeUri(c).OriginalString + " | " + a.MakeRelativeUri(c).IsWellFormedOriginalString() + " | " + a.MakeRelative(c))));`),
+  // CheckHostName: DomainNameHelper.IsValidByIri takes any character above U+007F (symbols, marks, surrogates, NBSP) and
+  // the ideographic/fullwidth dots; a label with non-ASCII is measured as "xn--" + its length; "0x" is no IPv4 part (seed 35100)
+  b("checkhostname.iri", `var r = new List<string>(); foreach (var s in ${arr([
+    ...["\ud83d\ude00", "\ud83d", "\ude00", "\u00e4", "\u00c4", "\u00df", "\u0131", "\u0130", "\u00a0", "\u00a9", "\u00b2", "\u0301", "\u3002", "\uff0e", "\uff61", "\u4e2d", "\u200e", "\u2028", "\u00ff", "\u0100", "\uff21", "\u0660", "\ufffd", "\ue000", "\u00bf", "\u00d7", "_", "-", "~", "!", "%", " ", "*", "+", ".", "0"].flatMap((ch) =>
+      ["{c}", "x{c}", "{c}x", "a.{c}", "{c}.a", "x{c}y"].map((t) => t.replace("{c}", ch)),
+    ),
+    ...["", "a.", ".a", "a..b", "-a", "a-", "_a", "1a", "a".repeat(63), "a".repeat(64), "\u00e4".repeat(59), "\u00e4".repeat(60), "\u0100".repeat(29), "\u0100".repeat(30), "0x", "0x1", "0x.1", "xn--bcher-kva.de", "0x7f.1"],
+  ])}) r.Add(Uri.CheckHostName(s).ToString()); return string.Join(" ", r);`),
   // Uri.Compare is string.Compare of the parts: OrdinalIgnoreCase gives the difference, not the sign
   b("compare", `var us = new[] { ${BASES.map((x) => `new Uri(${q(x)})`).join(", ")}, new Uri("x/y%41 z?q=%20#f", UriKind.Relative) };
     var parts = new[] { UriComponents.Fragment, UriComponents.Path, UriComponents.Host, UriComponents.AbsoluteUri, UriComponents.Query };
