@@ -16,16 +16,24 @@ export function idiv(a: number, b: number): number {
   // + 0: an integral zero has no sign (Math.trunc(-1 / 2) is -0)
   return Math.trunc(a / b) + 0;
 }
+/**
+ * Test-only switch (the fuzzer's Mono emulation, test/differential/generate/fuzz.ts): Mono's x86-64
+ * JIT lets the CPU's idiv trap on int.MinValue / -1 and % -1 when the divisor is computed
+ * (`m % (m1 >> c)`, `m % -x`), and reports the trap as DivideByZeroException; .NET (and Mono for a
+ * divisor that is a call's result) throws OverflowException (C# spec §12.10.3).
+ */
+export const monoIntMinDivide = { on: false };
+const minByMinusOne = (): DotNetException => (monoIntMinDivide.on ? divideByZero() : overflow());
 /** int division: int.MinValue / -1 overflows (always, as on .NET). */
 export function idiv32(a: number, b: number): number {
   if (b === 0) throw divideByZero();
-  if (b === -1 && a === -2147483648) throw overflow();
+  if (b === -1 && a === -2147483648) throw minByMinusOne();
   return (a / b) | 0;
 }
 export function imod32(a: number, b: number): number {
   if (b === 0) throw divideByZero();
   if (b === -1) {
-    if (a === -2147483648) throw overflow();
+    if (a === -2147483648) throw minByMinusOne();
     return 0;
   }
   // | 0: an integral zero has no sign (JS gives -0 for -4 % 2)

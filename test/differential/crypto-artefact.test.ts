@@ -79,3 +79,24 @@ describe("RSA VerifyData/SignData with a hash name .NET does not know", () => {
     expect((await judge(c(`RSA.Create().VerifyHash(new byte[32], new byte[3], new HashAlgorithmName("x"), RSASignaturePadding.Pkcs1)`), thrown("NullReferenceException"))).accepted).toBe(false);
   });
 });
+
+describe("int.MinValue / -1 (Mono's x86-64 JIT traps a computed divisor as DivideByZeroException)", () => {
+  const int = (expr: string) => c(expr, "int");
+  it("accepts Mono's DivideByZeroException where .NET throws OverflowException, for / and %", async () => {
+    for (const e of [
+      int(`int.Parse("-2147483648") % (int.Parse("-1") >> int.Parse("2147483647"))`),
+      int(`int.Parse("-2147483648") / (-int.Parse("1"))`),
+      int(`int.MinValue % (int.Parse("-1") | 0)`),
+    ]) {
+      const r = await judge(e, thrown("DivideByZeroException"));
+      expect(r.dotnet.kind === "throw" && r.dotnet.type).toBe("OverflowException");
+      expect(r.accepted).toBe(true);
+    }
+  });
+  it("rejects DivideByZeroException elsewhere: long operands, other dividends and divisors", async () => {
+    expect((await judge(c(`long.Parse("-9223372036854775808") % (long.Parse("-1") >> int.Parse("63"))`, "long"), thrown("DivideByZeroException"))).accepted).toBe(false);
+    expect((await judge(int(`int.Parse("-2147483647") % (int.Parse("-1") >> 3)`), thrown("DivideByZeroException"))).accepted).toBe(false);
+    expect((await judge(int(`int.Parse("-2147483648") % (int.Parse("-16") >> 3)`), thrown("DivideByZeroException"))).accepted).toBe(false);
+    expect((await judge(int(`int.Parse("-2147483648") - (int.Parse("-1") >> 3)`), thrown("DivideByZeroException"))).accepted).toBe(false);
+  });
+});

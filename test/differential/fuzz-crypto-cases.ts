@@ -41,6 +41,14 @@ export const FUZZ_CRYPTO_CASES: DiffCase[] = [
   // non-constant) is what the fuzzer runs to explain such a mismatch: Mono gives .NET's answer on it.
   b("s23.crypto.mcs.checked.zero.minus", "string", ZERO_MINUS_BODY, { expectDotNet: "Overflow,".repeat(ZERO_MINUS_SHAPES.length) }),
   b("s23.crypto.mcs.checked.zero.minus.variant", "string", ZERO_MINUS_VARIANT),
+  // int.MinValue / -1 and % -1 with a computed divisor: .NET OverflowException; Mono's x86-64 JIT lets idiv
+  // trap (DivideByZeroException): the fuzzer's monoIntMinDivide emulation
+  b(
+    "s23.crypto.int.min.divide",
+    "string",
+    `var r = ""; int m = int.Parse("-2147483648"); int one = int.Parse("1"); ${["m % (-one)", "m / (-one)", "m % (int.Parse(\"-1\") >> int.Parse(\"2147483647\"))", "m / (~(one - 1))", "m % (one * -1)", "m / (int.Parse(\"-1\") | 0)"].map((e) => `try { r += (${e}) + ","; } catch (OverflowException) { r += "Overflow,"; } catch (DivideByZeroException) { r += "DivideByZero,"; }`).join(" ")} return r;`,
+    { expectDotNet: "Overflow,".repeat(6) },
+  ),
   c("s23.crypto.mcs.checked.zero.minus.long", "long", `checked(0L - long.Parse("-9223372036854775808"))`, { expectDotNet: "!OverflowException" }),
   // binary numeric promotion with uint/ulong: byte, ushort and char operands stay unsigned, sbyte/short/int
   // go to long, an int constant in range converts to uint/ulong (0 - u is uint: 4294967295)

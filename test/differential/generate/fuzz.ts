@@ -17,6 +17,7 @@ import { monoSbCopyTo } from "../../../runtime/dotnet/chars.js";
 import { monoHtmlEncode } from "../../../runtime/dotnet/web-utility.js";
 import { monoNewline } from "../../../runtime/dotnet/newline.js";
 import { monoRsa } from "../../../runtime/dotnet/rsa.js";
+import { monoIntMinDivide } from "../../../runtime/dotnet/core.js";
 import { mcsVariant } from "./mcs-variant.js";
 import { x87Cos, x87Sin } from "./x87-trig.js";
 import { render } from "../canonical.js";
@@ -216,6 +217,10 @@ export async function x87TrigArtefact(c: DiffCase, cs: ReferenceResult, a: Apimc
  *   on Mono/Linux. `agrees` already accepts a value that differs only by CRLF for LF; this catches the
  *   rest: positions and lengths (`JToken.ToString().LastIndexOf(',', 42)`) and escaped newlines
  *   (an XAttribute holding indented JSON: &#xD;&#xA; for &#xA;) (runtime newline.ts monoNewline).
+ * - int.MinValue / -1 and % -1: .NET throws OverflowException (C# spec §12.10.3; the CLR JIT checks
+ *   for -1); Mono's x86-64 JIT lets idiv trap when the divisor is computed (a shift, negation, or, an
+ *   unboxing...) and reports DivideByZeroException; a divisor that is a call's result checks, like
+ *   .NET (measured with mcs/mono 6.8: 15 divisor shapes) (runtime core.ts monoIntMinDivide).
  */
 const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
   { uses: /\.CopyTo\s*\(/, flag: monoSbCopyTo },
@@ -223,6 +228,7 @@ const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
   { uses: /\bTimeZoneInfo\.Convert/, flag: monoStaticUtc },
   { uses: /\.(?:Verify|Sign)(?:Data|Hash)\s*\(/, flag: monoRsa },
   { uses: /\.ToString\s*\(|\bSerializeObject\b|\bAppendLine\b|\bJ(?:Token|Object|Array|Property|Value)\b|\bX(?:Element|Document|Attribute)\b/, flag: monoNewline },
+  { uses: /[%/]/, flag: monoIntMinDivide },
 ];
 export async function monoEmulationArtefact(c: DiffCase, cs: ReferenceResult, a: ApimcResult): Promise<boolean> {
   if (a.kind === "compile-error" || cs.kind === "type-mismatch") return false;
