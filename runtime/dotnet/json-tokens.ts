@@ -4,6 +4,7 @@
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, invalidOperation } from "../errors.js";
 import { castTo, registerTypeCheck } from "./core.js";
 import { toStr } from "./text-format.js";
+import { strCompare } from "./string.js";
 import { CharBox, Decimal, NumBox } from "./decimal.js";
 import { Deferred } from "./linq-deferred.js";
 
@@ -341,13 +342,16 @@ export class JObject extends JContainer implements Iterable<JToken> {
     else ps[ps.indexOf(old)] = p;
     ix.set(name, p);
   }
-  static of(content: readonly unknown[]): JObject {
+  static of(content: readonly unknown[] | null): JObject {
     const o = new JObject();
-    for (const c of content) o.addContent(c);
+    if (content === null || content === undefined) o.addContent(null);
+    else for (const c of content) o.addContent(c);
     return o;
   }
   private addContent(c: unknown): void {
-    if (c === null || c === undefined || isComment(c)) return;
+    // (null content is a null JValue, which an object cannot hold: Json.NET's CreateFromContent)
+    if (c === null || c === undefined) throw argumentError("Can not add Newtonsoft.Json.Linq.JValue to Newtonsoft.Json.Linq.JObject.");
+    if (isComment(c)) return;
     if (c instanceof JProperty) this.Add(c);
     else if (c instanceof JObject) for (const p of c.ps.slice()) this.Add(p);
     else if (Array.isArray(c) || c instanceof Deferred) for (const x of c) this.addContent(x);
@@ -643,6 +647,10 @@ export class JValue extends JToken {
     if (a === b) return 0;
     if (b === null || b === undefined) return 1;
     if (a === null || a === undefined) return -1;
+    // a number or boolean receiver converts the other value (Convert.ToInt64/ToDouble/ToBoolean): a
+    // DateTime, and what is not IConvertible (DateTimeOffset, byte[], Guid, Uri, TimeSpan), cannot
+    if ((t === TT.Integer || t === TT.Float || t === TT.Boolean) && (o.type === TT.Date || o.type === TT.Bytes || o.type === TT.Guid || o.type === TT.Uri || o.type === TT.TimeSpan))
+      throw new DotNetException("System.InvalidCastException", "Specified cast is not valid.");
     switch (t) {
       case TT.Integer:
       case TT.Float: {
@@ -674,8 +682,37 @@ export class JValue extends JToken {
         const bb = typeof b === "boolean" ? b : typeof b === "string" ? parseBoolText(b) : compareNumber(b) != 0;
         return a === bb ? 0 : a ? 1 : -1;
       default: {
+        // Json.NET's Compare: Bytes, Guid, Uri and TimeSpan want the other value of their own type
+        // ("Object must be of type TimeSpan."); a Date compares with a DateTime or DateTimeOffset
+        const own = t === TT.Bytes ? "byte[]" : t === TT.Guid ? "Guid" : t === TT.Uri ? "Uri" : t === TT.TimeSpan ? "TimeSpan" : null;
+        if (own !== null && o.type !== t) throw argumentError(`Object must be of type ${own}.`);
+        if (t === TT.Date && o.type !== TT.Date) {
+          if (b instanceof CharBox || typeof b === "number" || typeof b === "boolean" || b instanceof Decimal || b instanceof NumBox)
+            throw new DotNetException("System.InvalidCastException", `Invalid cast from '${b instanceof CharBox ? "Char" : typeof b === "boolean" ? "Boolean" : b instanceof Decimal ? "Decimal" : o.type === TT.Float ? "Double" : "Int64"}' to 'DateTime'.`);
+          if (typeof b !== "string" || !dateTimeOps) throw new DotNetException("System.InvalidCastException", "Object must implement IConvertible.");
+          return this.CompareTo(new JValue(TT.Date, dateTimeOps.parse(b)));
+        }
+        if (t === TT.Bytes && a instanceof Uint8Array && b instanceof Uint8Array) {
+          if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+          for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+          return 0;
+        }
+        if (t === TT.Guid && typeof a === "string" && typeof b === "string") return a < b ? -1 : a > b ? 1 : 0;
+        // Uri: Comparer<string>.Default of the texts; a DateTime against a DateTimeOffset's clock, a
+        // DateTimeOffset against a DateTime's instant (new DateTimeOffset(dateTime), Local being UTC)
+        if (t === TT.Uri) return Math.sign(strCompare(String(a), String(b)));
+        if (t === TT.Date) {
+          const isDto = (x: unknown) => (x as { $typeName?: string }).$typeName === "System.DateTimeOffset";
+          type D = { CompareTo(x: unknown): number; DateTime: unknown; dt: D };
+          if (!isDto(a) && isDto(b)) return Math.sign((a as D).CompareTo((b as D).DateTime));
+          if (isDto(a) && !isDto(b)) return Math.sign((a as D).dt.CompareTo(b));
+        }
         const c = (a as { CompareTo?: (x: unknown) => number }).CompareTo;
-        if (typeof c === "function") return Math.sign(c.call(a, b));
+        if (typeof c === "function") {
+          const r = c.call(a, b);
+          if (r !== r) throw argumentError(`Object must be of type ${TT_NAMES[t]}.`);
+          return Math.sign(r);
+        }
         throw argumentOutOfRange("valueType", `Unexpected value type: ${TT_NAMES[t]}`);
       }
     }

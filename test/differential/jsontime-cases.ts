@@ -159,7 +159,26 @@ const TIMESPAN_MATRIX: DiffCase[] = TS_PREFIX.flatMap((p, i) =>
   TS_NUMBER.flatMap((n, j) => TS_SUFFIX.map((x, k) => b(`time.timespan.parse.${i}.${j}.${k}`, "string", `return TimeSpan.Parse(${JSON.stringify(p + n + x)}).Ticks.ToString();`))),
 );
 
+// ---- JValue.CompareTo across token types (Json.NET's Compare by the receiver's type) and null content ----
+const CMP_VALUES = ["1", "1.5", "\"a\"", "\"2020-01-01\"", "true", "new DateTime(2020, 1, 1)", "new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.FromHours(1))", "new byte[] { 1 }", "new Uri(\"http://a/\")", "TimeSpan.MaxValue", "(object)null"];
+const COMPARE_MATRIX: DiffCase[] = CMP_VALUES.flatMap((x, i) =>
+  CMP_VALUES.map((y, j) => b(`json.jvalue.compare.${i}.${j}`, "string", `return new JValue((object)(${x})).CompareTo(new JValue((object)(${y}))).ToString();`)),
+);
+const NULL_CONTENT = [
+  `new JObject((object)null)`,
+  `new JObject((object[])null)`,
+  `new JObject(new object[] { null })`,
+  `new JObject(new JProperty("a", 1), null)`,
+  `new JArray((object)null)`,
+  `new JArray((object[])null)`,
+  `new JArray(null, null)`,
+  `new JProperty("p", (object)null)`,
+];
+const NULL_CONTENT_CASES: DiffCase[] = NULL_CONTENT.map((e, i) => b(`json.content.null.${i}`, "string", `return (${e}).ToString(Formatting.None);`));
+
 export const JSONTIME_CASES: DiffCase[] = [
+  ...COMPARE_MATRIX,
+  ...NULL_CONTENT_CASES,
   ...TIMESPAN_MATRIX,
   ...NEWLINE_MATRIX,
   ...CHAR_MATRIX,
