@@ -49,6 +49,7 @@ export function listPartition<T>(list: T[], min: number, max: number): Deferred<
       $count: () => Math.max(0, Math.min(list.length - 1, max) - min + 1),
     },
   );
+  (d as { $list?: boolean }).$list = true;
   return d;
 }
 
@@ -131,6 +132,8 @@ export function selectPartition<T, R>(d: Deferred<R>, s: Iterable<T>, f: (x: T, 
     });
     return isPartition<T>(p) ? selectPartition(e, p, f) : e;
   };
+  // Concat counts a Select over a list without its selectors (Concat2Iterator.GetCount, as Mono answers)
+  if (Array.isArray(s) || (s as { $list?: boolean }).$list) (d as { $cheapCount?: () => number }).$cheapCount = () => src.$count!();
   return withOps(d, {
     $skip: (n) => over(src.$skip(n)),
     $take: (n) => over(src.$take(n)),

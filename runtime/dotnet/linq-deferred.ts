@@ -5,7 +5,7 @@
 // exceptions come in .NET's order. Buffering operators (OrderBy, Reverse, GroupBy, Intersect's second
 // sequence) read their source at the first MoveNext, as .NET's iterators do.
 import { argumentNull } from "../errors.js";
-import { Deferred, EqLookup, comparerFn, corefxLinq, seq, type Comparer } from "./linq.js";
+import { Deferred, EqLookup, comparerFn, corefxLinq, linqCount, seq, type Comparer } from "./linq.js";
 import { corefxSkip, corefxTake, isPartition, orderedOps, selectPartition, type OrderKey } from "./linq-corefx.js";
 
 type Seq<T> = Iterable<T>;
@@ -122,10 +122,34 @@ export function linqReverse<T>(src: Seq<T>): Iterable<T> {
 export function linqConcat<T>(a: Seq<T>, b: Seq<T>): Iterable<T> {
   const x = seq<T>(a);
   const y = seq<T>(b);
-  return new Deferred(function* () {
+  const d = new Deferred(function* () {
     yield* x;
     yield* y;
   });
+  // corefx's Concat2Iterator counts each part the cheap way: a list, a Select over a list (no
+  // selectors) or an ordered sequence (no keys); others by Count()
+  if (corefxLinq.on) (d as { $count?: unknown }).$count = () => cheapCount(x) + cheapCount(y);
+  return d;
+}
+const cheapCount = (p: Iterable<unknown>): number => (p as { $cheapCount?: () => number }).$cheapCount?.() ?? linqCount(p);
+/** Append/Prepend: the element is evaluated at the call; corefx's AppendPrependIterator counts the source with Count() + 1. */
+export function linqAppend<T>(src: Seq<T>, v: T): Iterable<T> {
+  const s = seq<T>(src);
+  const d = new Deferred(function* () {
+    yield* s;
+    yield v;
+  });
+  if (corefxLinq.on) (d as { $count?: unknown }).$count = () => linqCount(s) + 1;
+  return d;
+}
+export function linqPrepend<T>(src: Seq<T>, v: T): Iterable<T> {
+  const s = seq<T>(src);
+  const d = new Deferred(function* () {
+    yield v;
+    yield* s;
+  });
+  if (corefxLinq.on) (d as { $count?: unknown }).$count = () => linqCount(s) + 1;
+  return d;
 }
 export function linqUnion<T>(a: Seq<T>, b: Seq<T>): Iterable<T> {
   const x = seq<T>(a);

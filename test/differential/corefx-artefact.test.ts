@@ -48,6 +48,9 @@ describe("corefx LINQ artefacts (fuzz.ts)", () => {
     ["new[] { 1, 2 }.OrderBy(x => 10 / (x - 1)).First(x => x == 2)", "int", "2"],
     ["new[] { 1, 2 }.OrderByDescending(x => 10 / (x - 1)).LastOrDefault(x => false)", "int", "0"],
     ["new[] { 1, 3 }.OrderBy(x => x > 1).ThenBy(x => 10 / (x - 3)).First()", "int", "1"],
+    // Concat/Append/Prepend count their parts with Count(): an ordered part without keys
+    ["new List<int>().Concat(new[] { 1 }.OrderBy(x => 10 / (x - 1))).Count()", "int", "1"],
+    ["new[] { 1 }.OrderBy(x => 10 / (x - 1)).Append(5).Count()", "int", "2"],
   ];
   for (const [expr, type, mono] of known)
     it(`accepts Mono's ${mono} for ${expr.slice(0, 60)}…`, async () => {
@@ -90,6 +93,7 @@ describe("corefx LINQ artefacts (fuzz.ts)", () => {
       ["new[] { 1, 2 }.OrderBy(x => 10 / (x - 1)).First(x => x == 1)", "int", "1"],
       ["new[] { 1, 2, 3 }.OrderBy(x => 10 / (x - 1)).Skip(2).Sum()", "int", "3"],
       ["new[] { 1 }.OrderBy(x => 10 / (x - 1)).ElementAtOrDefault(0)", "int", "1"],
+      ["new[] { 1 }.Concat(new[] { 1 }.Select((x, i) => 10 / (x - 1))).Count()", "int", "2"],
     ]) {
       const a = await evaluateWithApimc(c(expr!, type));
       expect(a.kind, expr).toBe("throw");

@@ -139,7 +139,7 @@ const PARTITION_SOURCES = [
   `new[] { 0, 1, 2, 3 }.Skip(1).Select(x => 10 / (x - 1))`,
   `new List<object> { 1, "a", 3 }.Cast<int>().Select(x => 10 / (x - 1))`,
 ];
-const PARTITION_OPS = [".Take(2).Skip(3).Count()", ".Skip(1).Skip(5).Count()", ".Skip(2).Take(1).Count()", ".Take(1).ElementAtOrDefault(5)", ".ElementAtOrDefault(5)", ".Skip(2).FirstOrDefault()", ".LastOrDefault(x => false)", ".FirstOrDefault(x => x == 3)", ".Count()", ".Skip(1).Take(5).Count()"];
+const PARTITION_OPS = [".Take(2).Skip(3).Count()", ".Skip(1).Skip(5).Count()", ".Skip(2).Take(1).Count()", ".Take(1).ElementAtOrDefault(5)", ".ElementAtOrDefault(5)", ".Skip(2).FirstOrDefault()", ".LastOrDefault(x => false)", ".FirstOrDefault(x => x == 3)", ".Count()", ".Skip(1).Take(5).Count()", ".Concat(new List<int>()).Count()", ".Append(7).Count()"];
 const partitions = (): DiffCase[] =>
   PARTITION_SOURCES.flatMap((src, i) =>
     PARTITION_OPS.map((op, j) =>

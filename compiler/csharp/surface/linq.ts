@@ -76,11 +76,8 @@ type("System.Linq", "Enumerable", { isStatic: true }, [
     "IEnumerable<TResult> GroupJoin<TOuter, TInner, TKey, TResult>(this IEnumerable<TOuter> outer, IEnumerable<TInner> inner, Func<TOuter, TKey> outerKeySelector, Func<TInner, TKey> innerKeySelector, Func<TOuter, IEnumerable<TInner>, TResult> resultSelector)",
     L("linqGroupJoin"),
   ),
-  SM(`IEnumerable<TSource> Append<TSource>(${S}, TSource element)`, (_r, a) => js`${rt("linqConcat")}(${a[0]}, [${a[1]}])`),
-  SM(`IEnumerable<TSource> Prepend<TSource>(${S}, TSource element)`, (_r, a, x) => {
-    const t = x.temp();
-    return js`(${t} = ${a[1]}, ${rt("linqConcat")}([${t}], ${rt("seq")}(${a[0]})))`;
-  }),
+  SM(`IEnumerable<TSource> Append<TSource>(${S}, TSource element)`, L("linqAppend")),
+  SM(`IEnumerable<TSource> Prepend<TSource>(${S}, TSource element)`, L("linqPrepend")),
   SM(`IEnumerable<TSource> Union<TSource>(${S}, IEnumerable<TSource> second)`, L("linqUnion")),
   SM(`IEnumerable<TSource> Intersect<TSource>(${S}, IEnumerable<TSource> second)`, L("linqIntersect")),
   SM(`IEnumerable<TSource> Except<TSource>(${S}, IEnumerable<TSource> second)`, L("linqExcept")),
