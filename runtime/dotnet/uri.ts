@@ -10,6 +10,18 @@ import { checkCanonical, iriAllows, wellFormedWithAuthority, compressPath, contr
 const C_SCHEME = 1, C_USERINFO = 2, C_HOST = 4, C_PORT = 8, C_PATH = 16, C_QUERY = 32, C_FRAGMENT = 64, C_STRONGPORT = 128, C_NORMALIZEDHOST = 256;
 const C_KEEPDELIMITER = 0x40000000, C_SERIALIZATION = -0x80000000;
 const relativeOp = () => invalidOperation("This operation is not supported for a relative URI.");
+/**
+ * Test-only (the fuzzer's Mono comparison, test/differential/generate/fuzz.ts uriUnixPathArtefact): Mono
+ * on Unix reads a string starting with one '/' as a file path, so new Uri("/a") is file:///a where .NET
+ * Framework on Windows throws UriFormatException (UriKind.Absolute) or makes a relative URI
+ * (RelativeOrAbsolute). With this on, such a string throws MonoUnixFilePath, marking the case as one
+ * whose answer Mono cannot give for .NET.
+ */
+export const monoUnixPath = { on: false };
+function refuseUnixPath(s: string): void {
+  const t = s.replace(/^[\s\u0000-\u0020]+/, "");
+  if (t.startsWith("/") && !t.startsWith("//")) throw new DotNetException("MonoUnixFilePath", `Mono reads "${s}" as a Unix file path`);
+}
 const formatFail = (msg = "Invalid URI: The format of the URI could not be determined.") => new DotNetException("System.UriFormatException", msg);
 
 export class Uri {
@@ -29,6 +41,7 @@ export class Uri {
   }
   static parse(s: string | null): Uri {
     if (s === null) throw argumentNull("uriString");
+    if (monoUnixPath.on) refuseUnixPath(s);
     const url = absoluteUrl(s, false);
     if (url === null) throw formatFail();
     return new Uri(url, s);
@@ -38,6 +51,7 @@ export class Uri {
     if (s === null || s === undefined) throw argumentNull("uriString");
     if (kind !== 0 && kind !== 1 && kind !== 2) throw argumentError(`The value '${kind}' passed for the UriKind parameter is invalid.`);
     if (unrootedDosPath(s)) throw formatFail(DOS_PATH);
+    if (monoUnixPath.on && kind !== 2) refuseUnixPath(s);
     const abs = absoluteUrl(s);
     if (kind === 1) {
       if (!abs) throw formatFail();

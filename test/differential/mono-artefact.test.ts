@@ -149,3 +149,20 @@ describe("answers the reference cannot give for .NET Framework (Mono's Span-type
     expect(referenceCannotAnswer(value("Cannot box IsByRefLike type"))).toBe(false);
   });
 });
+
+describe("Unix file paths as URIs (Mono reads new Uri(\"/a\") as file:///a)", () => {
+  it("accepts a case whose answer depends on a string with one leading '/' parsed as an absolute URI", async () => {
+    const { uriUnixPathArtefact } = await import("./generate/fuzz.js");
+    for (const expr of [`(new Uri((new Uri("https://h/")).LocalPath + -1, UriKind.Absolute)).Query`, `new Uri("/a%20b/c?x=1").Scheme`, `new Uri("/x", UriKind.RelativeOrAbsolute).IsAbsoluteUri.ToString()`]) {
+      const a = await evaluateWithApimc(c(expr));
+      expect(await uriUnixPathArtefact(c(expr), value("file"), a)).toBe(true);
+    }
+  });
+  it("rejects cases that never parse such a string as absolute", async () => {
+    const { uriUnixPathArtefact } = await import("./generate/fuzz.js");
+    for (const expr of [`new Uri("//h/a").Host`, `new Uri("/x", UriKind.Relative).ToString()`, `new Uri("http://h/a").AbsolutePath`, `new Uri(new Uri("http://h/"), "/a").AbsoluteUri`, `"/a".Length.ToString()`]) {
+      const a = await evaluateWithApimc(c(expr));
+      expect(await uriUnixPathArtefact(c(expr), value("other"), a)).toBe(false);
+    }
+  });
+});
