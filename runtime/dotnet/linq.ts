@@ -774,8 +774,19 @@ export class Tuple {
   /** Per item: "double", "float", "char" or null (how ToString shows it), as for anonymous objects. */
   declare $fmt: readonly (string | null)[] | undefined;
   ToString(): string {
-    return `(${this.items.map((x, i) => anonShow(x, this.$fmt?.[i])).join(", ")})`;
+    return `(${this.inner()})`;
   }
+  /** The items as ToString lists them; an eight-item tuple's Rest (a tuple) continues the list (ITupleInternal). */
+  private inner(): string {
+    const own = this.items.length === 8 && this.items[7] instanceof Tuple ? this.items.slice(0, 7) : this.items;
+    const text = own.map((x, i) => anonShow(x, this.$fmt?.[i])).join(", ");
+    return own.length < this.items.length ? `${text}, ${(this.items[7] as Tuple).inner()}` : text;
+  }
+}
+/** new Tuple<T1..T7, TRest>(..., rest): the rest must be a tuple. */
+export function newTuple8(items: unknown[], rest: unknown): Tuple {
+  if (!(rest instanceof Tuple)) throw argumentError("The last element of an eight element tuple must be a Tuple.");
+  return new Tuple(...items, rest);
 }
 export function newTuple(...items: unknown[]): Tuple {
   return new Tuple(...items);

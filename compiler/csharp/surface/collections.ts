@@ -273,7 +273,21 @@ for (let n = 1; n <= 7; n++) {
     M("bool Equals(object obj)", (r, a) => js`${r}.Equals(${a[0]})`),
   ]);
 }
+// Tuple`8: seven items and a Rest that is itself a tuple (Tuple.Create(8 items) nests the eighth)
+type("System", "Tuple", { typeParams: [...tupleParams, "TRest"], test: (v) => js`(${v} instanceof ${rt("Tuple")} && ${v}.items.length === 8)` }, [
+  C(`(${tupleParams.map((t, i) => `${t} item${i + 1}`).join(", ")}, TRest rest)`, (_r, a) => js`${rt("newTuple8")}([${a.slice(0, 7).map((c, i) => (i ? js`, ${c}` : c)).reduce((p, c) => js`${p}${c}`, js``)}], ${a[7]})`),
+  ...tupleParams.map((t, i) => P(`${t} Item${i + 1}`, (r) => js`${r}.items[${i}]`)),
+  P("TRest Rest", (r) => js`${r}.items[7]`),
+  M("string ToString()", (r) => js`${r}.ToString()`),
+  M("bool Equals(object obj)", (r, a) => js`${r}.Equals(${a[0]})`),
+]);
 type("System", "Tuple", { isStatic: true }, [
+  SM(`Tuple<${tupleParams.join(", ")}, Tuple<T8>> Create<${tupleParams.join(", ")}, T8>(${tupleParams.map((t, i) => `${t} item${i + 1}`).join(", ")}, T8 item8)`, (_r, a, x) => {
+    const ret = x.retType;
+    const restType = ret.k === "named" ? ret.args[7] : undefined;
+    const rest = restType ? newTuple([a[7]!], { ...x, retType: restType }) : js`${rt("newTuple")}(${a[7]})`;
+    return newTuple([...a.slice(0, 7), rest], x);
+  }),
   ...[1, 2, 3, 4, 5, 6, 7].map((n) => {
     const tps = tupleParams.slice(0, n);
     return SM(`Tuple<${tps.join(", ")}> Create<${tps.join(", ")}>(${tps.map((t, i) => `${t} item${i + 1}`).join(", ")})`, (_r, a, x) => newTuple(a, x));
