@@ -296,6 +296,7 @@ Binder.prototype.tryApply = function (this: Binder, m: Member, owner: Type, args
 Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | null, pos: number, ext: boolean, args: Pre[]): BExpr {
   void args;
   const { m, sig, map, slots, params } = ap;
+  if (m.notSupported) this.err(Codes.CSharpNotSupported, pos, `'${m.owner ? `${m.owner.ns}.${m.owner.name}.` : ""}${m.sig.replace(/^\S+\s+/, "")}' is allowed in APIM policy expressions but apimc does not support it: ${m.notSupported}.`);
   const codes: Code[] = [];
   const argTypes: Type[] = [];
   const convArg = (a: Pre, to: Type): Code => {

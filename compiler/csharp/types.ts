@@ -67,6 +67,8 @@ export interface Member {
   parsed?: Signature;
   /** Composite formatting (String.Format, AppendFormat): object arguments keep float/enum formatting. */
   formatArgs?: boolean;
+  /** An allowed overload apimc will not support, with the reason (APIMC3009 when a call binds to it). */
+  notSupported?: string;
 }
 
 export interface TypeDef {

@@ -30,6 +30,7 @@ export * from "./chars.js";
 export * from "./math.js";
 export * from "./bitconverter.js";
 export * from "./xml-axes.js";
+export * from "./xml-io.js";
 export * from "./jtoken-axes.js";
 export * from "./arrays.js";
 export * from "./ipaddress.js";

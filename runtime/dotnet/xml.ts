@@ -369,6 +369,7 @@ export abstract class XContainer extends XNode {
     this.Add(content);
   }
   protected adopt(n: XNode | XAttribute): void {
+    if (isDocType(n) && !(this instanceof XDocument)) throw new DotNetException("System.ArgumentException", "A node of type DocumentType cannot be added to content.");
     if (n instanceof XAttribute) {
       if (!(this instanceof XElement)) throw new DotNetException("System.ArgumentException", "An attribute cannot be added to content.");
       if (this.attrs.some((a) => a.name === n.name)) throw new DotNetException("System.InvalidOperationException", "Duplicate attribute.");
@@ -639,13 +640,15 @@ export class XElement extends XContainer {
       return;
     }
     out.push(">");
-    const onlyElements = indent !== null && this.nodes.every((n) => !(n instanceof XText));
+    // XmlWriter's indenting: children are indented until the first text at their level (mixed content), then written as they are
+    let mixed = indent === null;
     for (const n of this.nodes) {
-      if (onlyElements) out.push(envNewline.text, indent!.repeat(level + 1));
-      if (n instanceof XElement) n.write(out, onlyElements ? indent : null, level + 1, scope);
+      if (n instanceof XText) mixed = true;
+      if (!mixed) out.push(envNewline.text, indent!.repeat(level + 1));
+      if (n instanceof XElement) n.write(out, mixed ? null : indent, level + 1, scope);
       else n.write(out, null, level + 1);
     }
-    if (onlyElements) out.push(envNewline.text, indent!.repeat(level));
+    if (!mixed) out.push(envNewline.text, indent!.repeat(level));
     out.push(`</${tag}>`);
   }
   /** The default namespace declared (by an xmlns attribute) on an ancestor, "" when none. */
@@ -682,6 +685,12 @@ export class XDocument extends XContainer {
     for (const c of content) d.Add(c);
     return d;
   }
+  /** new XDocument(XDeclaration, params object[] content). */
+  static declared(decl: XDeclaration | null, content: unknown[]): XDocument {
+    const d = XDocument.create(content);
+    d.Declaration = decl;
+    return d;
+  }
   static Parse(text: string | null, options = 0): XDocument {
     if (text === null || text === undefined) throw argumentNull("text");
     return parseXml(text, (options & 1) !== 0);
@@ -690,10 +699,16 @@ export class XDocument extends XContainer {
     for (const n of this.nodes) if (n instanceof XElement) return n;
     return null;
   }
+  /** The XDocumentType node (xml-io.ts), or null: apimc's parser skips a DOCTYPE, so only a constructed document has one. */
+  get DocumentType(): XNode | null {
+    return this.nodes.find(isDocType) ?? null;
+  }
   override Add(content: unknown): void {
     for (const n of toNodes(content, this)) {
       if (n instanceof XText && !/^\s*$/.test(n.Value)) throw new DotNetException("System.ArgumentException", "Non-whitespace characters cannot be added to content.");
       if (n instanceof XElement && this.Root) throw new DotNetException("System.InvalidOperationException", "This operation would create an incorrectly structured document.");
+      // the DOCTYPE: one, before the root element
+      if (isDocType(n) && (this.Root || this.DocumentType)) throw new DotNetException("System.InvalidOperationException", "This operation would create an incorrectly structured document.");
       this.adopt(n);
     }
   }
@@ -716,6 +731,9 @@ export class XDocument extends XContainer {
     }
   }
 }
+
+/** An XDocumentType (declared in xml-io.ts, which builds on this module). */
+const isDocType = (n: unknown): n is XNode => (n as { $typeName?: string } | null)?.$typeName === "System.Xml.Linq.XDocumentType";
 
 // ---- escaping --------------------------------------------------------------------------------------
 /**
@@ -898,5 +916,6 @@ export function xNodeType(o: XObject | null): number {
   if (o instanceof XProcessingInstruction) return 7;
   if (o instanceof XComment) return 8;
   if (o instanceof XDocument) return 9;
+  if (isDocType(o)) return 10;
   return 0;
 }

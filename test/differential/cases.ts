@@ -27,6 +27,7 @@ export interface ContextSpec {
 import { XML_CASES } from "./xml-cases.js";
 import { ALLOW_LIST_CASES } from "./allow-list-cases.js";
 import { JSON_IO_CASES } from "./json-io-cases.js";
+import { XML_IO_CASES } from "./xml-io-cases.js";
 import { COLLECTION_CASES } from "./collections-cases.js";
 import { NUMBERS_CASES } from "./numbers-cases.js";
 import { CRYPTO_CASES } from "./crypto-cases.js";
@@ -1279,6 +1280,8 @@ CASES.push(...XML_CASES.map(([id, type, expr, block, expected]) => ({ id, type, 
 CASES.push(...ALLOW_LIST_CASES);
 // Json.NET's token reader and writer (json-io-cases.ts).
 CASES.push(...JSON_IO_CASES);
+// LINQ to XML's readers, writers, loads, saves and XDocumentType (xml-io-cases.ts).
+CASES.push(...XML_IO_CASES);
 // Collections and LINQ, from collections-cases.ts.
 CASES.push(...COLLECTION_CASES);
 // Numbers, decimal, conversions and dates (numbers-cases.ts).

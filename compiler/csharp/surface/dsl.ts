@@ -23,6 +23,8 @@ export const SM = (sig: string, lower: LowerFn): Member => ({ kind: "method", na
 export const I = (sig: string, lower: LowerFn, set?: Setter): Member => ({ kind: "indexer", name: "this[]", isStatic: false, sig, lower, set });
 /** Constructor. */
 export const C = (sig: string, lower: LowerFn): Member => ({ kind: "ctor", name: ".ctor", isStatic: false, sig, lower });
+/** An overload that cannot work in a policy (a file or URL overload of Load/Save): binding it is APIMC3009 with the reason. */
+export const NS = (m: Member, reason: string): Member => ({ ...m, notSupported: reason });
 /** Constant (enum members, int.MaxValue, ...). */
 export const K = (sig: string, value: string | number | boolean | null, lower: LowerFn): Member => ({
   kind: "field",

@@ -2,7 +2,11 @@
 import { js, rt } from "../../codegen/code.js";
 import { C, M, P, type } from "./dsl.js";
 
-type("System.IO", "StringReader", { test: (v) => js`(${v} instanceof ${rt("StringReader")})` }, [
+// The abstract bases, off the allow-list: XElement.Load(TextReader) and Save(TextWriter) take a StringReader/StringWriter through them.
+type("System.IO", "TextReader", { opaque: "a StringReader is one: pass a StringReader where a TextReader goes" }, []);
+type("System.IO", "TextWriter", { opaque: "a StringWriter is one: pass a StringWriter where a TextWriter goes" }, []);
+
+type("System.IO", "StringReader", { base: "TextReader", test: (v) => js`(${v} instanceof ${rt("StringReader")})` }, [
   C("(string s)", (_r, a) => js`new ${rt("StringReader")}(${a[0]})`),
   M("int Peek()", (r) => js`${r}.Peek()`),
   M("int Read()", (r) => js`${r}.Read()`),
@@ -13,7 +17,7 @@ type("System.IO", "StringReader", { test: (v) => js`(${v} instanceof ${rt("Strin
   M("void Dispose()", (r) => js`${r}.Close()`),
 ]);
 
-type("System.IO", "StringWriter", { test: (v) => js`(${v} instanceof ${rt("StringWriter")})` }, [
+type("System.IO", "StringWriter", { base: "TextWriter", test: (v) => js`(${v} instanceof ${rt("StringWriter")})` }, [
   C("()", () => js`new ${rt("StringWriter")}()`),
   C("(IFormatProvider formatProvider)", () => js`new ${rt("StringWriter")}()`),
   C("(StringBuilder sb)", (_r, a) => js`${rt("StringWriter")}.over(${a[0]})`),

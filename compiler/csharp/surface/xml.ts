@@ -2,7 +2,10 @@
 // runtime/dotnet/xml.ts. string → XName / XNamespace implicit conversions, `ns + "local"`, XName ==
 // string and the explicit (string)/(int)/... conversions of XElement/XAttribute are in lower.ts.
 import { js, rt, type Code } from "../../codegen/code.js";
-import { C, K, M, P, SM, SP, type } from "./dsl.js";
+import { C, K, M, NS, P, SM, SP, type } from "./dsl.js";
+
+const FILE_SAVE = "it writes a file on the gateway's disk, which a policy cannot reach (APIM's own gateway has none to write either); save to a StringWriter: var sw = new StringWriter(); x.Save(sw); sw.ToString()";
+const URI_LOAD = "it reads a file or a URL from the gateway, which a policy cannot reach (use send-request for a URL); load from a string: XElement.Load(new StringReader(text)) or XElement.Parse(text)";
 import { typeTestOf } from "./linq.js";
 
 const X = (name: string) => rt(name);
@@ -20,6 +23,21 @@ function raw(name: string): Code {
   return js(strings);
 }
 const test = (cls: string) => (v: Code) => js`(${v} instanceof ${X(cls)})`;
+
+// XmlReader and XmlWriter are not on APIM's allow-list, but XNode.CreateReader() and
+// XContainer.CreateWriter() make them and XElement.Load, XNode.WriteTo and Save take them: a value
+// passes from one allowed member to another (runtime/dotnet/xml-io.ts); naming the type or using a
+// member of it is APIMC3005.
+type("System.Xml", "XmlReader", { opaque: "a reader only passes from XNode.CreateReader() to XElement.Load" }, []);
+type("System.Xml", "XmlWriter", { opaque: "a writer only passes from XContainer.CreateWriter() to XNode.WriteTo or Save; its nodes reach the container when it is disposed (using)" }, []);
+/** XElement/XDocument.Save overloads: a StringWriter, or a writer from XContainer.CreateWriter(). */
+const saves = [
+  M("void Save(TextWriter textWriter)", (r, a) => js`${rt("xSaveText")}(${r}, ${a[0]})`),
+  M("void Save(TextWriter textWriter, SaveOptions options)", (r, a) => js`${rt("xSaveText")}(${r}, ${a[0]}, ${a[1]})`),
+  M("void Save(XmlWriter writer)", (r, a) => js`${rt("xSaveWriter")}(${r}, ${a[0]})`),
+  NS(M("void Save(string fileName)", () => js`undefined`), FILE_SAVE),
+  NS(M("void Save(string fileName, SaveOptions options)", () => js`undefined`), FILE_SAVE),
+];
 
 type("System.Xml.Linq", "XNamespace", { test: test("XNamespace") }, [
   P("string NamespaceName", p("NamespaceName")),
@@ -76,6 +94,8 @@ type("System.Xml.Linq", "XNode", { base: "XObject", test: test("XNode") }, [
   SM("bool DeepEquals(XNode n1, XNode n2)", (_r, a) => js`${rt("xDeepEquals")}(${a[0]}, ${a[1]})`),
   SP("XNodeDocumentOrderComparer DocumentOrderComparer", () => js`({})`),
   SP("XNodeEqualityComparer EqualityComparer", () => js`({})`),
+  M("XmlReader CreateReader()", (r) => js`${rt("xCreateReader")}(${r})`),
+  M("void WriteTo(XmlWriter writer)", (r, a) => js`${rt("xWriteTo")}(${r}, ${a[0]})`),
 ]);
 // The comparers are stateless: an empty object stands for an instance (their methods take both nodes).
 type("System.Xml.Linq", "XNodeDocumentOrderComparer", {}, [
@@ -86,8 +106,15 @@ type("System.Xml.Linq", "XNodeEqualityComparer", {}, [
   C("()", () => js`({})`),
   M("bool Equals(XNode x, XNode y)", (_r, a) => js`${rt("xDeepEquals")}(${a[0]}, ${a[1]})`),
 ]);
-// declared for XDocument.DocumentType (always null: no DTDs)
-type("System.Xml.Linq", "XDocumentType", { base: "XNode", test: () => js`false` }, []);
+// <!DOCTYPE ...>: constructed only (apimc's parser skips a DTD, so a parsed document has none)
+type("System.Xml.Linq", "XDocumentType", { base: "XNode", test: test("XDocumentType") }, [
+  C("(string name, string publicId, string systemId, string internalSubset)", (_r, a) => js`new ${X("XDocumentType")}(${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})`),
+  C("(XDocumentType other)", (_r, a) => js`${X("XDocumentType")}.copy(${a[0]})`),
+  P("string Name", pn("Name"), (r, _a, v) => js`(${rt("xnn")}(${r}).Name = ${v})`),
+  P("string PublicId", pn("PublicId"), (r, _a, v) => js`(${rt("xnn")}(${r}).PublicId = ${v})`),
+  P("string SystemId", pn("SystemId"), (r, _a, v) => js`(${rt("xnn")}(${r}).SystemId = ${v})`),
+  P("string InternalSubset", pn("InternalSubset"), (r, _a, v) => js`(${rt("xnn")}(${r}).InternalSubset = ${v})`),
+]);
 type("System.Xml.Linq", "XProcessingInstruction", { base: "XNode", test: test("XProcessingInstruction") }, [
   C("(string target, string data)", (_r, a) => js`${rt("xNewProcessingInstruction")}(${a[0]}, ${a[1]})`),
   C("(XProcessingInstruction other)", (_r, a) => js`${rt("xNewProcessingInstruction")}(${rt("xnn")}(${a[0]}).Target, ${a[0]}.Data)`),
@@ -109,6 +136,7 @@ type("System.Xml.Linq", "XContainer", { base: "XNode", test: test("XContainer") 
   M("void AddFirst(object content)", m1("AddFirst")),
   M("void RemoveNodes()", m0("RemoveNodes")),
   M("void ReplaceNodes(object content)", m1("ReplaceNodes")),
+  M("XmlWriter CreateWriter()", (r) => js`${rt("xCreateWriter")}(${r})`),
 ]);
 type("System.Xml.Linq", "XElement", { base: "XContainer", test: test("XElement") }, [
   C("(XName name)", (_r, a) => js`${X("XElement")}.create(${a[0]})`),
@@ -145,16 +173,25 @@ type("System.Xml.Linq", "XElement", { base: "XContainer", test: test("XElement")
   SM("XElement Parse(string text)", (_r, a) => js`${X("XElement")}.Parse(${a[0]})`),
   SP("IEnumerable<XElement> EmptySequence", () => js`[]`),
   SM("XElement Parse(string text, LoadOptions options)", (_r, a) => js`${X("XElement")}.Parse(${a[0]}, ${a[1]})`),
+  SM("XElement Load(TextReader textReader)", (_r, a) => js`${rt("xLoadText")}(${a[0]})`),
+  SM("XElement Load(TextReader textReader, LoadOptions options)", (_r, a) => js`${rt("xLoadText")}(${a[0]}, ${a[1]})`),
+  SM("XElement Load(XmlReader reader)", (_r, a) => js`${rt("xLoadReader")}(${a[0]})`),
+  SM("XElement Load(XmlReader reader, LoadOptions options)", (_r, a) => js`${rt("xLoadReader")}(${a[0]}, ${a[1]})`),
+  NS(SM("XElement Load(string uri)", () => js`undefined`), URI_LOAD),
+  NS(SM("XElement Load(string uri, LoadOptions options)", () => js`undefined`), URI_LOAD),
+  ...saves,
 ]);
 type("System.Xml.Linq", "XDocument", { base: "XContainer", test: test("XDocument") }, [
   C("()", () => js`${X("XDocument")}.create()`),
   C("(params object[] content)", (_r, a) => js`${X("XDocument")}.create(${a[0]})`),
+  C("(XDeclaration declaration, params object[] content)", (_r, a) => js`${X("XDocument")}.declared(${a[0]}, ${a[1]})`),
   P("XElement Root", pn("Root")),
   P("XDeclaration Declaration", p("Declaration")),
   // apimc's parser takes no DTD: a document never has a DocumentType
-  P("XDocumentType DocumentType", (r) => js`(void ${rt("xnn")}(${r}).Root, null)`),
+  P("XDocumentType DocumentType", pn("DocumentType")),
   SM("XDocument Parse(string text)", (_r, a) => js`${X("XDocument")}.Parse(${a[0]})`),
   SM("XDocument Parse(string text, LoadOptions options)", (_r, a) => js`${X("XDocument")}.Parse(${a[0]}, ${a[1]})`),
+  ...saves,
 ]);
 type("System.Xml.Linq", "XAttribute", { base: "XObject", test: test("XAttribute") }, [
   C("(XName name, object value)", (_r, a) => js`${X("XAttribute")}.create(${a[0]}, ${a[1]})`),

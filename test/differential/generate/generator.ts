@@ -192,6 +192,8 @@ function surfaceIndex(): Map<string, Callable[]> {
       for (const list of table.values()) {
         for (const m of list) {
           if (SKIP_MEMBERS.has(`${def.name}.${m.name}`) || SKIP_MEMBERS.has(m.name) || NOT_ON_REFERENCE.has(`${def.name}.${m.name}`)) continue;
+          // an overload apimc refuses by design (XElement.Load(string uri): a file or URL)
+          if (m.notSupported) continue;
           let sig;
           try {
             sig = signatureOf(m);
@@ -447,6 +449,13 @@ export class Generator {
         return leaf(t, this.pick(["new JArray().CreateWriter()", "new JObject().CreateWriter()"]), "json");
       case "JTokenEqualityComparer":
         return leaf(t, "JToken.EqualityComparer", "json");
+      case "XmlReader":
+        return node(t, "xml", [this.gen("XElement", 0, env)], (k) => `${paren(k[0]!)}.CreateReader()`);
+      case "XmlWriter":
+      case "TextWriter":
+      case "TextReader":
+        // (a writer from CreateWriter shows nothing outside a using block; a TextReader/TextWriter is a StringReader/StringWriter)
+        return t === "TextReader" ? node(t, "xml", [this.gen("XElement", 0, env)], (k) => `new StringReader(${paren(k[0]!)}.ToString())`) : leaf(t, t === "XmlWriter" ? "new XElement(\"w\").CreateWriter()" : "new StringWriter()", "xml");
       case "JToken":
       case "JValue":
       case "JContainer":
@@ -813,7 +822,22 @@ export class Generator {
     const e = this.env0();
     const vt = this.pick(["int", "double", "decimal", "string", "bool", "DateTime", "TimeSpan", "DateTimeOffset", "long"]);
     const v = () => this.gen(vt, 1, e);
-    switch (this.int(0, 4)) {
+    switch (this.int(0, 7)) {
+      case 5: {
+        // XContainer.CreateWriter + XNode.WriteTo/Save(XmlWriter): the nodes land when the writer is disposed
+        const cont = this.pick(["new XElement(\"r\")", "new XDocument()"]);
+        const save = this.chance(0.3);
+        return node("string", "xml", [this.gen("XElement", 1, e), this.gen(this.pick(["XElement", "XNode"]), 1, e)], (k) =>
+          block(`var c = ${cont}; using (var w = c.CreateWriter()) { ${save ? `${paren(k[0]!)}.Save(w);` : `${paren(k[0]!)}.WriteTo(w); ${paren(k[1]!)}.WriteTo(w);`} } return c.ToString();`), true);
+      }
+      case 6:
+        // XNode.CreateReader + XElement.Load(XmlReader), and a second Load from the same reader
+        return node("string", "xml", [this.gen(this.pick(["XElement", "XNode", "XDocument"]), 1, e)], (k) => block(`var r = ${paren(k[0]!)}.CreateReader(); var x = XElement.Load(r); return x.ToString() + "|" + XElement.Load(r, LoadOptions.None);`), true);
+      case 7: {
+        // Load(TextReader) and Save(TextWriter) through StringReader/StringWriter
+        const opt = this.pick(["", ", SaveOptions.DisableFormatting"]);
+        return node("string", "xml", [this.gen(this.pick(["XElement", "XDocument"]), 1, e)], (k) => block(`var sw = new StringWriter(); ${paren(k[0]!)}.Save(sw${opt}); var back = XElement.Load(new StringReader(sw.ToString())); return sw.ToString() + "|" + back.ToString();`), true);
+      }
       case 0:
         return node("string", "xml", [v()], (k) => `new XElement("a", ${k[0]}).ToString()`);
       case 1:
