@@ -594,11 +594,18 @@ export function uriIsWellFormed(s: string | null, kind: number): boolean {
   const c = checkCanonical(s);
   return c.escaped && !c.backslash;
 }
+/**
+ * .NET's escaping (UriHelper.EscapeString): a high surrogate without its low one is UriFormatException;
+ * a lone low surrogate goes through UTF-8's replacement fallback (U+FFFD, %EF%BF%BD).
+ */
+function refuseLoneSurrogate(s: string): string {
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(s)) throw new DotNetException("System.UriFormatException", "Invalid URI: There is an invalid sequence in the string.");
+  return s.replace(/(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
 /** Uri.EscapeDataString: RFC 3986 unreserved characters stay. */
 export function escapeDataString(s: string | null): string {
   if (s === null) throw argumentNull("stringToEscape");
-  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s)) throw new DotNetException("System.UriFormatException", "Invalid URI: There is an invalid sequence in the string.");
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(refuseLoneSurrogate(s)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 export function unescapeDataString(s: string | null): string {
   if (s === null) throw argumentNull("stringToUnescape");
@@ -614,7 +621,7 @@ export function unescapeDataString(s: string | null): string {
 /** Uri.EscapeUriString (obsolete in .NET 6, still allowed). */
 export function escapeUriString(s: string | null): string {
   if (s === null) throw argumentNull("stringToEscape");
-  return encodeURI(s);
+  return encodeURI(refuseLoneSurrogate(s));
 }
 
 registerTypeCheck("Uri", (v) => v instanceof Uri);
