@@ -561,6 +561,11 @@ export class JProperty extends JContainer {
     if (Name === null || Name === undefined) throw argumentNull("name");
     this.value = adopt(value ?? JValue.null(), this);
   }
+  /** new JProperty(name, object content): the name is checked before the content becomes a token. */
+  static named(name: string, content: unknown): JProperty {
+    if (name === null || name === undefined) throw argumentNull("name");
+    return new JProperty(name, toJToken(content));
+  }
   static of(name: string, content: readonly unknown[]): JProperty {
     if (content.length === 1) return new JProperty(name, toJToken(content[0]));
     return new JProperty(name, JArray.of(content));

@@ -173,6 +173,10 @@ const NULL_CONTENT = [
   `new JArray((object[])null)`,
   `new JArray(null, null)`,
   `new JProperty("p", (object)null)`,
+  // the name is checked before the content becomes a token
+  `new JProperty((string)null, (object)'a')`,
+  `new JProperty((string)null, new JValue(1))`,
+  `new JProperty((string)null, 1.5)`,
 ];
 const NULL_CONTENT_CASES: DiffCase[] = NULL_CONTENT.map((e, i) => b(`json.content.null.${i}`, "string", `return (${e}).ToString(Formatting.None);`));
 

@@ -172,7 +172,7 @@ type("Newtonsoft.Json.Linq", "JArray", { base: "JContainer", interfaces: ["IList
 ]);
 
 type("Newtonsoft.Json.Linq", "JProperty", { base: "JContainer", test: (v) => js`(${v} instanceof ${rt("JProperty")})` }, [
-  C("(string name, object content)", (_r, a, x) => js`new ${rt("JProperty")}(${a[0]}, ${jt(typedValue(a[1]!, x, 1))})`),
+  C("(string name, object content)", (_r, a, x) => js`${rt("JProperty")}.named(${a[0]}, ${typedValue(a[1]!, x, 1)})`),
   C("(string name, params object[] content)", (_r, a) => js`${rt("JProperty")}.of(${a[0]}, ${a[1]})`),
   P("string Name", (r) => js`${r}.Name`),
   P("JToken Value", (r) => js`${r}.Value`, (r, _a, v) => js`${r}.SetValue(${v})`),
