@@ -51,7 +51,7 @@ export function encConvert(
   if (bytes === null || bytes === undefined) throw argumentNull("bytes");
   return dst.GetBytes(index === undefined ? src.GetString(bytes) : src.GetStringRange(bytes, index, count!));
 }
-export const encPreamble = (e: { WebName: string }) => new Uint8Array(info(e).preamble);
+export const encPreamble = (e: { WebName: string; $preamble?: boolean }) => new Uint8Array(e.$preamble === false ? [] : info(e).preamble);
 export function encMaxByteCount(e: { WebName: string }, n: number): number {
   const i = info(e);
   if (n < 0) throw argumentOutOfRange("charCount", "Non-negative number required.");

@@ -14,7 +14,13 @@ class Enc {
     private readonly dec: (b: Uint8Array) => string,
     /** The shared instances (Encoding.UTF8, ...) are read-only; a Clone() is not. */
     readonly IsReadOnly = true,
+    /** false for an encoding made without a byte order mark (new UnicodeEncoding(false, false), StringWriter's) */
+    readonly $preamble = true,
   ) {}
+  /** The same encoding without a byte order mark (its GetPreamble() is empty; not Equal to the one with it). */
+  withoutPreamble(): Enc {
+    return new Enc(this.WebName, this.enc, this.dec, true, false);
+  }
   get $typeName(): string {
     return CLASS_NAMES[this.WebName] ?? "System.Text.Encoding";
   }
@@ -23,11 +29,11 @@ class Enc {
   }
   /** Encoding.Clone(): a writable copy, equal to the original. */
   Clone(): Enc {
-    return new Enc(this.WebName, this.enc, this.dec, false);
+    return new Enc(this.WebName, this.enc, this.dec, false, this.$preamble);
   }
   /** Encoding.Equals: the same code page (and fallbacks, which apimc's encodings share). */
   Equals(o: unknown): boolean {
-    return o instanceof Enc && o.WebName === this.WebName;
+    return o instanceof Enc && o.WebName === this.WebName && o.$preamble === this.$preamble;
   }
   GetBytes(s: string | null): Uint8Array {
     if (s === null || s === undefined) throw argumentNull("s");

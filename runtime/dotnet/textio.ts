@@ -65,6 +65,8 @@ export class StringReader {
   }
 }
 
+let stringWriterEncoding: { WebName: string } | undefined;
+
 export class StringWriter {
   readonly $typeName = "System.IO.StringWriter";
   private open = true;
@@ -90,8 +92,9 @@ export class StringWriter {
   GetStringBuilder(): StringBuilder {
     return this.sb;
   }
+  /** new UnicodeEncoding(false, false), as .NET's StringWriter makes it: no byte order mark. */
   get Encoding(): unknown {
-    return Encoding.Unicode;
+    return (stringWriterEncoding ??= Encoding.Unicode.withoutPreamble());
   }
   ToString(): string {
     return this.sb.ToString();

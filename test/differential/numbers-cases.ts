@@ -142,4 +142,6 @@ export const NUMBERS_CASES: DiffCase[] = [
   ),
   // new Guid(byte[]): a null array is ArgumentNullException "b" before the length check
   b("fz.s23.guid.bytes.ctor", "string", `var r = new List<string>(); foreach (var a in new byte[][] { null, new byte[0], new byte[15], new byte[16], new byte[17], new RSAParameters().DQ, Encoding.UTF8.GetBytes("0123456789abcdef") }) { try { r.Add(new Guid(a).ToString()); } catch (ArgumentNullException e) { r.Add("null:" + e.Message.Replace("\\r", "")); } catch (ArgumentException e) { r.Add("arg:" + e.Message.Replace("\\r", "")); } } return string.Join("|", r);`),
+  // StringWriter's Encoding is new UnicodeEncoding(false, false): no byte order mark, so not Equal to Encoding.Unicode (seed 34103)
+  b("fz.s23.stringwriter.encoding", "string", `var e = new System.IO.StringWriter().Encoding; var c = (Encoding)e.Clone(); return e.GetPreamble().Length + "|" + Encoding.Unicode.GetPreamble().Length + "|" + e.Equals(Encoding.Unicode) + "|" + Encoding.Unicode.Equals(e) + "|" + e.Equals(new System.IO.StringWriter().Encoding) + "|" + e.WebName + "|" + e + "|" + c.GetPreamble().Length + "|" + c.Equals(e) + "|" + e.IsReadOnly + "|" + c.IsReadOnly + "|" + ((Encoding)Encoding.UTF8.Clone()).GetPreamble().Length;`),
 ];
