@@ -60,7 +60,9 @@ export class TimeSpan {
     if (Number.isNaN(value)) throw argumentError("TimeSpan does not accept floating point Not-a-Number values.");
     const ms = value * scaleMs + (value >= 0 ? 0.5 : -0.5);
     if (ms > 922337203685477 || ms < -922337203685477) throw overflow("TimeSpan overflowed because the duration is too long.");
-    return new TimeSpan(Math.trunc(ms) * 10000);
+    const whole = Math.trunc(ms);
+    // whole milliseconds times 10,000 pass 2^53 above ~28.5 years: ticks in BigInt, exact
+    return Math.abs(whole) < 2 ** 53 / 10000 ? new TimeSpan(whole * 10000) : TimeSpan.ofBig(BigInt(whole) * 10000n);
   }
   static fromTicks(t: Long): TimeSpan {
     return typeof t === "bigint" ? TimeSpan.ofBig(t) : new TimeSpan(Number(t));
