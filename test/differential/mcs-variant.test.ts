@@ -23,4 +23,10 @@ describe("mcs variant of a constant-zero left operand of a subtraction", () => {
     for (const e of [`10 - x`, `0.0 - x`, `0e0 - x`, `x - 0`, `x - 0L`, `f(0) - x`, `(a, 0) - x`, `a[0] - x`, `0 + x`, `"0 - 1" + '0'`, `v0 - x`, `x.0`, `0 -= 1`, `0 --x`])
       expect(mcsVariant(e), e).toBeNull();
   });
+  it("makes a constant false after && and a negative zero in an initializer non-constant", () => {
+    expect(mcsVariant(`(s.Overlaps(t) && false) ? "a" : "b"`)).toBe(`(s.Overlaps(t) && ((bool)(object)false)) ? "a" : "b"`);
+    expect(mcsVariant(`new double[] { -0.0 }[0]`)).toBe(`new double[] { ((double)(object)-0.0) }[0]`);
+    expect(mcsVariant(`new float[] { 1f, -0f }`)).toBe(`new float[] { 1f, ((float)(object)-0f) }`);
+    for (const e of [`x && falsey`, `x && y.false`, `x || false`, `1 -0.0`, `new double[] { -0.5 }`, `"&& false"`]) expect(mcsVariant(e), e).toBeNull();
+  });
 });

@@ -19,6 +19,18 @@
 //   long.MinValue) long.MinValue); unary minus (checked(-int.MinValue)) and non-zero constants are
 //   compiled with the check. The variant makes the literal forms non-constant, keeping their type.
 
+// - `x && false`: mcs folds the whole expression to false and drops x, with its side effects and
+//   exceptions ((default(ISet<int>).Overlaps(s) && false) gives no NullReferenceException); the C#
+//   spec (§12.13.2: x && y evaluates x first) and Roslyn evaluate x. The variant makes the false
+//   non-constant.
+// - A negative zero double or float literal in an array initializer is left out as the zero default
+//   (compared by value), so new double[] { -0.0 }[0] is +0.0. The variant makes it non-constant.
+
+/** `&& false` (the right operand a constant false). */
+const AND_FALSE = /&&(\s*)false(?![\w.])/g;
+/** A negative zero double/float literal after `{`, `,`, `(`, `[` or `=`. */
+const NEGATIVE_ZERO = /(?<=[{,([=]\s*)-0(?:\.0+)?(?:[eE][-+]?\d+)?([fFdD])?(?![\w.])/g;
+
 /** Decimal literals and decimal's constant fields. */
 const DECIMAL_CONSTANT = /(?<![\w.])(?:\d+(?:\.\d+)?(?:[eE][-+]?\d+)?[mM](?!\w)|decimal\.(?:MaxValue|MinValue|Zero|One|MinusOne)\b)/g;
 /** An integer literal zero (decimal or hex, any suffix) as the left operand of a subtraction. */
@@ -38,7 +50,9 @@ function rewriteCode(code: string): string {
   return code
     .replace(DECIMAL_CONSTANT, (m) => `((decimal)(object)${m})`)
     .replace(PAREN_ZERO_MINUS, (_m, lit: string, suffix: string | undefined) => `(${nonConstant(lit, suffix)})`)
-    .replace(ZERO_MINUS, (lit: string, suffix: string | undefined) => nonConstant(lit, suffix));
+    .replace(ZERO_MINUS, (lit: string, suffix: string | undefined) => nonConstant(lit, suffix))
+    .replace(AND_FALSE, "&&$1((bool)(object)false)")
+    .replace(NEGATIVE_ZERO, (lit: string, suffix: string | undefined) => `((${suffix === "f" || suffix === "F" ? "float" : "double"})(object)${lit})`);
 }
 
 /**
