@@ -618,6 +618,8 @@ export class XElement extends XContainer {
   }
   write(out: string[], indent: string | null, level: number, extraNs: Map<string, string> = new Map()): void {
     const uri = this.name.NamespaceName;
+    // XmlWriter's WriteStartElement: an element in the xmlns namespace would need the reserved prefix
+    if (uri === XMLNS) throw argumentError('Prefix "xmlns" is reserved for use by XML.');
     let tag = this.name.LocalName;
     let declare = "";
     const scope = new Map(extraNs);
