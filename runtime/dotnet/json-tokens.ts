@@ -801,6 +801,8 @@ export function toJToken(v: unknown, fromObject = false): JToken {
     }
     return JArray.of(items.map((x) => toJToken(x, fromObject)));
   }
+  // JValue(object)/content: Json.NET's GetValueType knows only the types above (a Guid is a string here)
+  if (tn && !fromObject) throw argumentError(`Could not determine JSON object type for type ${tn}.`);
   if (typeof (v as { ToString?: unknown }).ToString === "function" && tn) return new JValue(TT.String, (v as { ToString(): string }).ToString());
   // anonymous objects
   const o = new JObject();
