@@ -35,7 +35,23 @@ const ZERO_MINUS_BODY = zeroMinusBody(ZERO_MINUS_SHAPES);
 // variant is int arithmetic, so such a mismatch stays unexplained rather than wrongly explained)
 const ZERO_MINUS_VARIANT = mcsVariant(zeroMinusBody(ZERO_MINUS_SHAPES.filter(([z, x]) => !(z === "0" && (x === "u1" || x === "ul1")))))!;
 
+/** Lambdas in checked regions (expression and statement, expression and block bodies, nested). */
+const CHECKED_LAMBDA_SHAPES = [
+  `checked(new[] { 1 }.Select(x => x + m).First())`,
+  `checked(new[] { 1, 2 }.GroupJoin(new[] { 1 }, a => a, b => b, (a, g) => (long)(double)(object)1e21).Count())`,
+  `checked(new[] { 1 }.Select(x => { return x * m * 2; }).Sum())`,
+  `checked(new[] { 1 }.Select(x => new[] { x }.Select(y => y + m).First()).First())`,
+  `checked(new[] { m }.Where(x => x - int.Parse("-2147483647") > 0).Count())`,
+  `checked(new[] { 3L }.Aggregate(long.MaxValue, (s, v) => s + v))`,
+];
+const checkedLambdaBody = (shapes: string[]) =>
+  `var r = ""; int m = int.Parse("2147483647"); ${shapes.map((e) => `try { r += ${e} + ","; } catch (OverflowException) { r += "Overflow,"; }`).join(" ")} checked { try { r += new[] { 1 }.Select(x => x + m).First() + ","; } catch (OverflowException) { r += "Overflow,"; } } return r;`;
+
 export const FUZZ_CRYPTO_CASES: DiffCase[] = [
+  // mcs compiles a lambda body inside checked(...) or a checked block unchecked (generate/mcs-variant.ts);
+  // C# (spec §12.8.20, "textually contained") and Roslyn check it. The variant wraps each body in checked.
+  b("s24.mcs.checked.lambda", "string", checkedLambdaBody(CHECKED_LAMBDA_SHAPES), { expectDotNet: "Overflow,".repeat(CHECKED_LAMBDA_SHAPES.length + 1) }),
+  b("s24.mcs.checked.lambda.variant", "string", mcsVariant(checkedLambdaBody(CHECKED_LAMBDA_SHAPES))!),
   // mcs drops the overflow check of checked(0 - x) for every constant-zero literal form and integral type
   // (generate/mcs-variant.ts); C# (spec §12.10.5, Roslyn sub.ovf) throws. The variant (zero made
   // non-constant) is what the fuzzer runs to explain such a mismatch: Mono gives .NET's answer on it.

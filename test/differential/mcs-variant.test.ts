@@ -30,3 +30,27 @@ describe("mcs variant of a constant-zero left operand of a subtraction", () => {
     for (const e of [`x && falsey`, `x && y.false`, `x || false`, `1 -0.0`, `new double[] { -0.5 }`, `"&& false"`]) expect(mcsVariant(e), e).toBeNull();
   });
 });
+
+describe("mcs variant of a lambda in a checked region", () => {
+  it("wraps expression bodies in checked(...) and block bodies in a checked block, nested ones too", () => {
+    expect(mcsVariant(`checked(a.GroupJoin(b, x => x, y => y, (x, g) => (long)(double)(object)1e21).Single())`)).toBe(
+      `checked(a.GroupJoin(b, x => checked(x), y => checked(y), (x, g) => checked((long)(double)(object)1e21)).Single())`,
+    );
+    expect(mcsVariant(`{ checked { var f = new Func<int, int>(x => { return x + 1; }); return f(2).ToString(); } }`)).toBe(
+      `{ checked { var f = new Func<int, int>(x => { checked { return x + 1; } }); return f(2).ToString(); } }`,
+    );
+    expect(mcsVariant(`checked(a.Select(x => b.Select(y => y + x).First()).First())`)).toBe(
+      `checked(a.Select(x => checked(b.Select(y => checked(y + x)).First())).First())`,
+    );
+  });
+  it("ends a body at its own comma or bracket, not at one in a string, a char or a generic argument list", () => {
+    expect(mcsVariant(`checked(a.ToDictionary(x => new Dictionary<string, int>(), y => "a,)" + ',' + $"{y}),"))`)).toBe(
+      `checked(a.ToDictionary(x => checked(new Dictionary<string, int>()), y => checked("a,)" + ',' + $"{y}),")))`,
+    );
+    expect(mcsVariant(`checked(a.Select(x => y => { return x; }))`)).toBe(`checked(a.Select(x => y => { checked { return x; } }))`);
+  });
+  it("leaves lambdas outside checked regions, or in an unchecked region inside one, alone", () => {
+    for (const e of [`a.Select(x => x + 1).First()`, `unchecked(a.Select(x => x + 1).First())`, `checked(unchecked(a.Select(x => x).First()) + 1)`, `checked(1 + x) + a.Select(x => x).First()`, `"checked(a.Select(x => x))"`])
+      expect(mcsVariant(e), e).toBeNull();
+  });
+});

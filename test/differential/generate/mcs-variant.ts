@@ -25,6 +25,12 @@
 //   non-constant.
 // - A negative zero double or float literal in an array initializer is left out as the zero default
 //   (compared by value), so new double[] { -0.0 }[0] is +0.0. The variant makes it non-constant.
+// - A lambda inside `checked(...)` or a `checked { }` block: mcs compiles its body unchecked
+//   (checked(new[] { 1 }.Select(x => x + int.MaxValue).First()) is int.MinValue under mcs 6.8, for
+//   expression and block bodies, nested lambdas too); the C# spec (§12.8.20: the operators affect
+//   "operations that are textually contained") and Roslyn, which binds a lambda body in its enclosing
+//   checked context, throw. The variant wraps each such body in checked(...) (a block body in
+//   `{ checked { } }`), which mcs honours.
 
 /** `&& false` (the right operand a constant false). */
 const AND_FALSE = /&&(\s*)false(?![\w.])/g;
@@ -56,10 +62,144 @@ function rewriteCode(code: string): string {
 }
 
 /**
- * The expression (or block) with decimal constants and `0 - ` made non-constant, leaving string and
- * char literals alone (holes of interpolated strings are code); null when nothing changes.
+ * The expression (or block) with decimal constants and `0 - ` made non-constant and lambda bodies in
+ * checked regions made explicitly checked, leaving string and char literals alone (holes of
+ * interpolated strings are code); null when nothing changes.
  */
 export function mcsVariant(expr: string): string | null {
+  const out = constantsVariant(checkedLambdas(expr));
+  return out === expr ? null : out;
+}
+
+/** The text with string and char literals (interpolated ones whole) replaced by `#`s, positions kept. */
+function maskLiterals(expr: string): string {
+  let out = "";
+  let i = 0;
+  while (i < expr.length) {
+    const ch = expr[i]!;
+    const verbatim = ch === "@" && expr[i + 1] === '"';
+    const interpolated = ch === "$" && (expr[i + 1] === '"' || (expr[i + 1] === "@" && expr[i + 2] === '"'));
+    if (ch === "'" || ch === '"' || verbatim || interpolated) {
+      const end = literalEnd(expr, i);
+      out += "#".repeat(end - i);
+      i = end;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** The index after the string or char literal starting at i (holes of interpolated strings skipped whole). */
+function literalEnd(expr: string, i: number): number {
+  if (expr[i] === "'") {
+    let j = i + 1;
+    while (j < expr.length && expr[j] !== "'") j += expr[j] === "\\" ? 2 : 1;
+    return j + 1;
+  }
+  const interpolated = expr[i] === "$";
+  const open = expr.indexOf('"', i);
+  const verbatim = expr[open - 1] === "@";
+  let j = open + 1;
+  while (j < expr.length) {
+    const c = expr[j]!;
+    if (!verbatim && c === "\\") j += 2;
+    else if (c === '"' && verbatim && expr[j + 1] === '"') j += 2;
+    else if (c === '"') return j + 1;
+    else if (interpolated && c === "{" && expr[j + 1] !== "{") {
+      let depth = 1;
+      j++;
+      while (j < expr.length && depth > 0) {
+        const q = expr[j]!;
+        if (q === '"' || q === "'" || (q === "@" && expr[j + 1] === '"') || (q === "$" && /^\$@?"/.test(expr.slice(j, j + 3)))) {
+          j = literalEnd(expr, j);
+          continue;
+        }
+        if (q === "{") depth++;
+        else if (q === "}") depth--;
+        j++;
+      }
+    } else j += interpolated && (c === "{" || c === "}") ? 2 : 1;
+  }
+  return j;
+}
+
+const CLOSE: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+
+/** The index of the bracket closing the one at `open` in masked text (or the end). */
+function matching(masked: string, open: number): number {
+  const stack: string[] = [];
+  for (let i = open; i < masked.length; i++) {
+    const c = masked[i]!;
+    if (c in CLOSE) stack.push(CLOSE[c]!);
+    else if (c === ")" || c === "]" || c === "}") {
+      stack.pop();
+      if (!stack.length) return i;
+    }
+  }
+  return masked.length;
+}
+
+/** Where an expression-bodied lambda's body starting at `from` ends: a `,` `;` or closing bracket at its depth. */
+function expressionEnd(masked: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < masked.length; i++) {
+    const c = masked[i]!;
+    if (c === "<" && /\w/.test(masked[i - 1] ?? "")) {
+      // a generic argument list (Dictionary<string, int>): its commas are not the body's end
+      const m = /^<[\w\s,.?\[\]<>]*?>(?=\s*[({.)\],;]|$)/.exec(masked.slice(i));
+      if (m && balancedAngles(m[0])) {
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    if (c in CLOSE) depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      if (depth === 0) return i;
+      depth--;
+    } else if ((c === "," || c === ";") && depth === 0) return i;
+  }
+  return masked.length;
+}
+
+const balancedAngles = (s: string) => [...s].filter((c) => c === "<").length === [...s].filter((c) => c === ">").length;
+
+/** Each lambda body whose innermost enclosing checked/unchecked region is checked, made explicitly checked. */
+function checkedLambdas(expr: string): string {
+  const masked = maskLiterals(expr);
+  const regions: { from: number; to: number; checked: boolean }[] = [];
+  for (const m of masked.matchAll(/(?<![\w.])(un)?checked\s*([({])/g)) {
+    const open = m.index! + m[0].length - 1;
+    regions.push({ from: open, to: matching(masked, open), checked: !m[1] });
+  }
+  if (!regions.some((r) => r.checked)) return expr;
+  const inserts: { at: number; text: string; lambda: number }[] = [];
+  for (const m of masked.matchAll(/=>/g)) {
+    const at = m.index!;
+    const inner = regions.filter((r) => r.from < at && at < r.to).sort((a, b) => b.from - a.from)[0];
+    if (!inner?.checked) continue;
+    let start = at + 2;
+    while (/\s/.test(masked[start] ?? "")) start++;
+    if (/^(?:\w+|\([^()]*\))\s*=>/.test(masked.slice(start))) continue; // a curried lambda: its inner body is wrapped
+    if (masked[start] === "{") {
+      inserts.push({ at: start, text: "{ checked ", lambda: at }, { at: matching(masked, start) + 1, text: " }", lambda: at });
+    } else {
+      let end = expressionEnd(masked, start);
+      while (end > start && /\s/.test(masked[end - 1]!)) end--;
+      inserts.push({ at: start, text: "checked(", lambda: at }, { at: end, text: ")", lambda: at });
+    }
+  }
+  // (inserted from the end, so earlier positions stay valid; where an inner and an outer body end at one
+  // position, the outer's closing goes in first, to end up after the inner's)
+  inserts.sort((a, b) => b.at - a.at || a.lambda - b.lambda);
+  let out = expr;
+  for (const { at, text } of inserts) out = out.slice(0, at) + text + out.slice(at);
+  return out;
+}
+
+/** Decimal constants, `0 - x`, `&& false` and `-0.0` in initializers made non-constant, outside literals. */
+function constantsVariant(expr: string): string {
   let out = "";
   let code = "";
   let i = 0;
@@ -127,5 +267,5 @@ export function mcsVariant(expr: string): string | null {
     i++;
   }
   flush();
-  return out === expr ? null : out;
+  return out;
 }
