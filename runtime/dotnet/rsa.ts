@@ -323,12 +323,14 @@ export class RsaAlg {
     data = u8(data);
     const pad = this.#encPadding(padding);
     const key = this.#private();
-    if (data.length !== this.#size >> 3) throw crypto("The data to be decrypted exceeds the maximum for this modulus of " + (this.#size >> 3) + " bytes.");
+    // (the managed check is "at most the modulus size"; CryptoAPI's CryptDecrypt takes only whole blocks: NTE_BAD_DATA)
+    if (data.length > this.#size >> 3) throw crypto("The data to be decrypted exceeds the maximum for this modulus of " + (this.#size >> 3) + " bytes.");
+    if (data.length < this.#size >> 3) throw decryptFailure("Bad Data.");
     if (pad.padding === constants.RSA_PKCS1_OAEP_PADDING) {
       try {
         return new Uint8Array(privateDecrypt({ key, ...pad }, data));
       } catch {
-        throw crypto("Error occurred while decoding OAEP padding.");
+        throw decryptFailure("Error occurred while decoding OAEP padding.");
       }
     }
     // Node refuses PKCS#1 v1.5 private decryption (CVE-2023-46809); the padding is removed here: 00 02 PS 00 M.
@@ -336,13 +338,13 @@ export class RsaAlg {
     try {
       em = privateDecrypt({ key, padding: constants.RSA_NO_PADDING }, data);
     } catch {
-      throw crypto("Bad Data.");
+      throw decryptFailure("Bad Data.");
     }
     let bad = em[0]! !== 0 || em[1]! !== 2 ? 1 : 0;
     let sep = -1;
     for (let i = 2; i < em.length; i++) if (sep < 0 && em[i] === 0) sep = i;
     if (sep < 10) bad = 1;
-    if (bad) throw crypto("Bad Data.");
+    if (bad) throw decryptFailure("Bad Data.");
     return new Uint8Array(em.subarray(sep + 1));
   }
   /** The raw RSA operations: .NET Framework's RSACryptoServiceProvider and RSACng do not implement them. */
@@ -355,6 +357,18 @@ export class RsaAlg {
   Dispose(): void {}
   Clear(): void {}
 }
+
+/**
+ * Test-only record (the fuzzer, test/differential/generate/fuzz.ts): Mono's managed PKCS#1 v1.5
+ * decoding accepts most blocks that are not 00 02 PS 00 M (Decrypt of the same bytes under a new key
+ * returns random bytes about half of the time) and its OAEP failure says "decryption error", so a case
+ * in which a Decrypt fails here has no Mono answer to compare with. With `on`, a failure sets `failed`.
+ */
+export const monoDecryptMarker = { on: false, failed: false };
+const decryptFailure = (message: string): DotNetException => {
+  if (monoDecryptMarker.on) monoDecryptMarker.failed = true;
+  return crypto(message);
+};
 
 function hashNameCheck(name: string | null): void {
   if (name === null || name === undefined || name === "") throw hashNameMissing();

@@ -148,6 +148,39 @@ describe("answers the reference cannot give for .NET Framework (Mono's Span-type
     expect(referenceCannotAnswer(thrown("InvalidCastException", "Cannot box IsByRefLike type"))).toBe(false);
     expect(referenceCannotAnswer(value("Cannot box IsByRefLike type"))).toBe(false);
   });
+  it("sets aside Mono's InvalidProgramException (mcs emitted invalid IL)", async () => {
+    const { referenceCannotAnswer } = await import("./generate/fuzz.js");
+    expect(referenceCannotAnswer(thrown("InvalidProgramException", "Invalid IL code in ApimcDifferential.Program:<Case12>m__45 (System.Decimal): IL_001c: ldarg.1"))).toBe(true);
+    expect(referenceCannotAnswer(value("InvalidProgramException"))).toBe(false);
+  });
+});
+
+describe("RSA decryption of data not encrypted to the key (Mono's PKCS#1 decoding answers at random)", () => {
+  const shapes = [16, 127, 128, 129].flatMap((n) =>
+    ["RSAEncryptionPadding.Pkcs1", "RSAEncryptionPadding.OaepSHA1"].map((p) => c(`BitConverter.ToString(RSA.Create().Decrypt(new byte[${n}], ${p}))`)),
+  );
+  it("sets aside a case whose apimc answer is a failed decryption, and says Bad Data for short data", async () => {
+    const { rsaDecryptHasNoAnswer } = await import("./generate/fuzz.js");
+    for (const e of shapes.filter((e) => !e.expr.includes("129"))) {
+      const a = await evaluateWithApimc(e);
+      expect(a.kind === "throw" && a.type === "CryptographicException", e.expr).toBe(true);
+      expect(await rsaDecryptHasNoAnswer(e, a), e.expr).toBe(true);
+    }
+    expect(await evaluateWithApimc(shapes[1]!)).toEqual(thrown("CryptographicException", "Bad Data."));
+  });
+  it("keeps cases whose decryption succeeds or fails before decrypting (data longer than the modulus)", async () => {
+    const { rsaDecryptHasNoAnswer } = await import("./generate/fuzz.js");
+    const block = c(`var r = RSA.Create(); return BitConverter.ToString(r.Decrypt(r.Encrypt(new byte[] { 1, 2 }, RSAEncryptionPadding.Pkcs1), RSAEncryptionPadding.Pkcs1));`, true);
+    const a = await evaluateWithApimc(block);
+    expect(a).toEqual(value("01-02"));
+    expect(await rsaDecryptHasNoAnswer(block, thrown("X"))).toBe(false);
+    const long = shapes.find((e) => e.expr.includes("129"))!;
+    expect(await rsaDecryptHasNoAnswer(long, await evaluateWithApimc(long))).toBe(false);
+    // (a failure the case catches is set aside too: where apimc catches, Mono may have returned bytes)
+    const caught = c(`try { return RSA.Create().Decrypt(new byte[16], RSAEncryptionPadding.Pkcs1).Length.ToString(); } catch (Exception) { return "caught"; }`, true);
+    expect(await evaluateWithApimc(caught)).toEqual(value("caught"));
+    expect(await rsaDecryptHasNoAnswer(caught, value("caught"))).toBe(true);
+  });
 });
 
 describe("Unix file paths as URIs (Mono reads new Uri(\"/a\") as file:///a)", () => {
