@@ -151,9 +151,16 @@ export function linqCount<T>(src: Seq<T>, pred?: (x: T) => boolean): number {
   return n;
 }
 export function linqContains<T>(src: Seq<T>, v: T): boolean {
+  // Enumerable.Contains asks ICollection<T>.Contains first: a Dictionary finds the pair by its key and a
+  // Keys view is ContainsKey (both with the dictionary's comparer; a null key throws)
+  if (src instanceof Dictionary) return src.ContainsPair(v as { Key: unknown; Value: unknown });
+  const owner = (src as { [KEYS_OF]?: Dictionary<T, unknown> } | null)?.[KEYS_OF];
+  if (owner) return owner.ContainsKey(v);
   for (const x of seq<T>(src)) if (eq(x, v)) return true;
   return false;
 }
+/** The Dictionary whose Keys an array is (Dictionary.KeyCollection's ICollection<TKey>.Contains). */
+const KEYS_OF = Symbol("keysOf");
 /**
  * Finds values the way EqualityComparer<T>.Default does: primitives by value (a Map: NaN finds NaN,
  * 0 finds -0), objects with an Equals (decimals, dates, anonymous types) by it.
@@ -555,7 +562,14 @@ export class Dictionary<K, V> extends Map<K, V> {
     return this.size;
   }
   get Keys(): K[] {
-    return this.live().map((e) => e.k);
+    const keys: K[] & { [KEYS_OF]?: Dictionary<K, V> } = this.live().map((e) => e.k);
+    keys[KEYS_OF] = this;
+    return keys;
+  }
+  /** ICollection<KeyValuePair>.Contains: the entry of the pair's key, with an equal value. */
+  ContainsPair(p: { Key: K; Value: V }): boolean {
+    const e = super.get(this.k(p.Key)) as unknown as { v: V } | undefined;
+    return e !== undefined && eq(e.v, p.Value);
   }
   get Values(): V[] {
     return this.live().map((e) => e.v);

@@ -49,7 +49,9 @@ export function strSplit(s: string, seps: readonly (number | string)[] | null, o
   if (count === 0) return [];
   let start = 0;
   let i = 0;
-  const ws = strs.length === 0;
+  // (whitespace only for a null or empty separator array: null and "" entries are skipped, so
+  // Split(new string[] { null }) or Split((string)null) does not split, as MakeSeparatorList)
+  const ws = seps === null || seps === undefined || seps.length === 0;
   while (i < s.length) {
     let matchLen = 0;
     if (ws) {

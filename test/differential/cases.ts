@@ -43,6 +43,7 @@ import { XLINQ_CASES } from "./xlinq-cases.js";
 import { FUZZ_CLASS_CASES } from "./fuzz-classes-cases.js";
 import { JSONTIME_CASES } from "./jsontime-cases.js";
 import { FUZZ_CRYPTO_CASES } from "./fuzz-crypto-cases.js";
+import { FUZZ_S24_CASES } from "./fuzz-s24-cases.js";
 import { FUZZ_LINQ_CASES } from "./fuzz-linq-cases.js";
 import { URI_FUZZ_CLASS_CASES } from "./fuzz-classes-uri-cases.js";
 import { REGEX_TIMEOUT_CASES } from "./regex-timeout-cases.js";
@@ -1316,6 +1317,7 @@ CASES.push(...DATES_CASES);
 CASES.push(...FUZZ_CLASS_CASES);
 CASES.push(...JSONTIME_CASES);
 CASES.push(...FUZZ_CRYPTO_CASES);
+CASES.push(...FUZZ_S24_CASES);
 // LINQ and evaluation-order classes (fuzz-linq-cases.ts).
 CASES.push(...FUZZ_LINQ_CASES);
 
