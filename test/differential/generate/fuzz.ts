@@ -525,6 +525,7 @@ export async function fuzz(opts: Options, log: (s: string) => void = console.log
 
   // Shrink: every round, all pending mismatches' candidates in one batch.
   const t3 = performance.now();
+  const originals = new Map(mismatches.map((m) => [m.v.id, m.v.c.expr]));
   const shrunk = await shrinkAll(ref, mismatches.filter((m) => m.v.cs.kind !== "type-mismatch"), opts.shrinkRounds, log);
   const shrinkSeconds = (performance.now() - t3) / 1000;
 
@@ -535,6 +536,8 @@ export async function fuzz(opts: Options, log: (s: string) => void = console.log
     type: v.c.type,
     block: v.c.block ?? false,
     expr: v.c.expr,
+    // (the generated case before shrinking, to tell a shrink that changed the class)
+    ...(originals.get(v.id) !== v.c.expr ? { original: originals.get(v.id) } : {}),
     csharp: shown(v.cs),
     apimc: shown(v.apimc),
     paste: `${v.c.block ? "b" : "c"}(${JSON.stringify(`fz.${v.id}`)}, ${JSON.stringify(v.c.type)}, ${JSON.stringify(v.c.expr)}),`,
@@ -579,16 +582,23 @@ async function shrinkAll(ref: Reference, found: { node: Node; v: Verdict }[], ro
     });
     if (!cands.length) break;
     const { answers } = await runBatch(ref, cands.map((x) => x.c), () => {});
-    const best = new Map<number, { node: Node; v: Verdict }>();
+    // (a candidate keeps the mismatch only as the fuzzer would count it: not agreeing, not set aside and
+    // not an mcs artefact; otherwise shrinking can drift into an explained class)
+    const differing: { owner: number; node: Node; c: DiffCase; cs: ReferenceResult; a: ApimcResult }[] = [];
     for (const x of cands) {
-      if (best.has(x.owner)) continue; // candidates come smallest first
       const cs = answers.get(x.c.id);
-      if (!cs || cs.kind === "type-mismatch") continue;
+      if (!cs || cs.kind === "type-mismatch" || referenceCannotAnswer(cs)) continue;
       const a = await evaluateWithApimc(x.c);
       const orig = cur[x.owner]!.v;
-      if (!(await agreesWithDotNet(x.c, cs, a)) && kindOf(cs) === kindOf(orig.cs) && kindOf(a) === kindOf(orig.apimc)) {
-        best.set(x.owner, { node: x.node, v: { id: orig.id, c: { ...x.c, id: orig.id }, cs, apimc: a, agree: false } });
-      }
+      if (kindOf(cs) !== kindOf(orig.cs) || kindOf(a) !== kindOf(orig.apimc)) continue;
+      if (!(await agreesWithDotNet(x.c, cs, a)) && !(await rsaDecryptHasNoAnswer(x.c, a))) differing.push({ ...x, cs, a });
+    }
+    const explained = await mcsArtefacts(ref, differing.map((d) => ({ c: d.c, a: d.a })));
+    const best = new Map<number, { node: Node; v: Verdict }>();
+    for (const d of differing) {
+      if (best.has(d.owner) || explained.has(d.c.id)) continue; // candidates come smallest first
+      const orig = cur[d.owner]!.v;
+      best.set(d.owner, { node: d.node, v: { id: orig.id, c: { ...d.c, id: orig.id }, cs: d.cs, apimc: d.a, agree: false } });
     }
     for (const p of pending) {
       const i = cur.indexOf(p);
