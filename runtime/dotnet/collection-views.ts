@@ -3,6 +3,7 @@
 // Dictionary/HashSet Comparer (EqualityComparer<T>.Default by its .NET Framework class name, or the
 // StringComparer given) and HashSet<T>.CreateSetComparer().
 import { argumentNull, DotNetException, nullReference } from "../errors.js";
+import { ClrObject } from "./clr-object.js";
 
 const notSupported = (message: string) => new DotNetException("System.NotSupportedException", message);
 const READ_ONLY = new WeakSet<object>();
@@ -35,13 +36,9 @@ export function collIsReadOnly(c: unknown): boolean {
 }
 
 /** An EqualityComparer<T>.Default (or HashSetEqualityComparer) as a policy sees it: its class name. */
-class NamedComparer {
-  constructor(readonly $typeName: string) {}
-  ToString(): string {
-    return this.$typeName;
-  }
-  toString(): string {
-    return this.$typeName;
+class NamedComparer extends ClrObject {
+  constructor(readonly $typeName: string) {
+    super();
   }
   Equals(o: unknown): boolean {
     return o instanceof NamedComparer && o.$typeName === this.$typeName;

@@ -9,6 +9,7 @@
 import { DotNetException, argumentError, argumentNull, invalidOperation, nullReference } from "../errors.js";
 import { toStr } from "./text-format.js";
 import { JArray, JContainer, JObject, JProperty, JSingle, JToken, JValue, TT } from "./json-tokens.js";
+import { ClrObject } from "./clr-object.js";
 
 /** Newtonsoft.Json.JsonToken. */
 const enum JK {
@@ -45,7 +46,7 @@ function asStringToken(v: JValue): JValue | null {
 // ---- reader --------------------------------------------------------------------------------------
 
 /** JToken.CreateReader(): Newtonsoft's JTokenReader, walking the live tree one token a Read(). */
-export class JTokenReader {
+export class JTokenReader extends ClrObject {
   private current: JToken | null = null;
   private parent: JContainer | null = null;
   private started = false;
@@ -53,15 +54,11 @@ export class JTokenReader {
   tokenType: JK = JK.None;
   /** The token the reader stands on: a container or property for start and name tokens, a value for value tokens. */
   private at: JToken | null = null;
-  constructor(private readonly root: JToken) {}
+  constructor(private readonly root: JToken) {
+    super();
+  }
   get $typeName(): string {
     return "Newtonsoft.Json.Linq.JTokenReader";
-  }
-  ToString(): string {
-    return this.$typeName;
-  }
-  toString(): string {
-    return this.$typeName;
   }
   Close(): void {
     this.closed = true;
@@ -333,7 +330,7 @@ const STATES: Record<"StartObject" | "StartArray" | "StartConstructor" | "Proper
 type Kind = keyof typeof STATES;
 
 /** JContainer.CreateWriter(): Newtonsoft's JTokenWriter over the container; every token goes in as it is written. */
-export class JTokenWriter {
+export class JTokenWriter extends ClrObject {
   private state: WS = WS.Start;
   /** Open scopes of the base JsonWriter ("O", "A"). */
   private scopes: string[] = [];
@@ -341,16 +338,11 @@ export class JTokenWriter {
   /** The property just named, still without its value (Json.NET's JProperty(name)). */
   private awaiting: JProperty | null = null;
   constructor(container: JContainer) {
+    super();
     this.parent = container;
   }
   get $typeName(): string {
     return "Newtonsoft.Json.Linq.JTokenWriter";
-  }
-  ToString(): string {
-    return this.$typeName;
-  }
-  toString(): string {
-    return this.$typeName;
   }
   /** Close/Dispose: JsonWriter.AutoCompleteAll (only a failed write leaves a scope open); writing on afterwards still works. */
   Close(): void {

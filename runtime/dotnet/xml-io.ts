@@ -10,6 +10,7 @@ import { DotNetException, argumentNull, nullReference } from "../errors.js";
 import { XCData, XComment, XContainer, XDocument, XElement, XNode, XProcessingInstruction, XText, XAttribute, XNamespace, xmlError, type XDeclaration } from "./xml.js";
 import type { StringReader, StringWriter } from "./textio.js";
 import { envNewline } from "./newline.js";
+import { ClrObject } from "./clr-object.js";
 const invalidOp = (m: string) => new DotNetException("System.InvalidOperationException", m);
 const FRAGMENT_HINT = " Make sure that the ConformanceLevel setting is set to ConformanceLevel.Fragment or ConformanceLevel.Auto if you want to write an XML fragment.";
 
@@ -87,17 +88,13 @@ export function xSaveText(x: XElement | XDocument | null, w: StringWriter | null
 // ---- the node reader -------------------------------------------------------------------------------
 
 /** XNode.CreateReader(): an XNodeReader over the node; Load reads from it once. */
-export class XNodeReader {
+export class XNodeReader extends ClrObject {
   atEnd = false;
-  constructor(readonly node: XNode) {}
+  constructor(readonly node: XNode) {
+    super();
+  }
   get $typeName(): string {
     return "System.Xml.Linq.XNodeReader";
-  }
-  ToString(): string {
-    return this.$typeName;
-  }
-  toString(): string {
-    return this.$typeName;
   }
   Close(): void {
     this.atEnd = true;
@@ -164,7 +161,7 @@ function mergeText(c: XContainer): void {
  * is disposed (XNodeBuilder.Close). An element's writer has ConformanceLevel.Fragment, a document's
  * ConformanceLevel.Document (one root element, no text at the top, the DOCTYPE before the root).
  */
-export class XNodeWriter {
+export class XNodeWriter extends ClrObject {
   private readonly nodes: XNode[] = [];
   private state: "open" | "error" | "closed" = "open";
   private root = false;
@@ -172,15 +169,11 @@ export class XNodeWriter {
   private docType = false;
   /** WriteEndDocument was written (XDocument.WriteTo, Save(XmlWriter)): nothing may follow. */
   private ended = false;
-  constructor(private readonly container: XContainer) {}
+  constructor(private readonly container: XContainer) {
+    super();
+  }
   get $typeName(): string {
     return "System.Xml.XmlWellFormedWriter";
-  }
-  ToString(): string {
-    return this.$typeName;
-  }
-  toString(): string {
-    return this.$typeName;
   }
   private get document(): boolean {
     return this.container instanceof XDocument;
