@@ -6,7 +6,7 @@
 // can observe follows .NET Framework: a writer's nodes reach the container only when the writer is
 // disposed (`using`); an element's writer takes fragments, a document's writer one root and no text;
 // a failed write leaves the writer in error state; Load reads one element and leaves the reader at its end.
-import { DotNetException, argumentNull, nullReference } from "../errors.js";
+import { DotNetException, argumentError, argumentNull, nullReference } from "../errors.js";
 import { XCData, XComment, XContainer, XDocument, XElement, XNode, XProcessingInstruction, XText, XAttribute, XNamespace, xmlError, type XDeclaration } from "./xml.js";
 import type { StringReader, StringWriter } from "./textio.js";
 import { envNewline } from "./newline.js";
@@ -208,8 +208,18 @@ export class XNodeWriter extends ClrObject {
     if (n instanceof XElement) {
       this.check("StartElement");
       this.root = true;
-      this.push(withNamespaceDeclarations(readCopy(n) as XElement, ""));
       this.started = true;
+      // WriteStartElement refuses an element in the xmlns namespace (it would need the reserved prefix)
+      // after passing it on: the tree written so far ends with that element, bare, and the writer goes
+      // into its error state (Close still adds what was written; serializing it throws again)
+      if (n.name.NamespaceName === XMLNS) {
+        this.push(new XElement(n.name));
+        this.fail(argumentError(RESERVED_XMLNS));
+      }
+      const copy = withNamespaceDeclarations(readCopy(n) as XElement, "");
+      const cut = cutAtReserved(copy);
+      this.push(copy);
+      if (cut) this.fail(argumentError(RESERVED_XMLNS));
       return;
     }
     if (n instanceof XDocumentType) {
@@ -238,6 +248,27 @@ export class XNodeWriter extends ClrObject {
     else this.nodes.push(n);
   }
 }
+const XMLNS = "http://www.w3.org/2000/xmlns/";
+const RESERVED_XMLNS = 'Prefix "xmlns" is reserved for use by XML.';
+/** Ends the tree at its first descendant element in the xmlns namespace, left bare (no attributes or content); true if there was one. */
+function cutAtReserved(e: XElement): boolean {
+  for (let i = 0; i < e.nodes.length; i++) {
+    const c = e.nodes[i];
+    if (!(c instanceof XElement)) continue;
+    if (c.name.NamespaceName === XMLNS) {
+      const bare = new XElement(c.name);
+      bare.parent = e;
+      e.nodes.length = i;
+      e.nodes.push(bare);
+      return true;
+    }
+    if (cutAtReserved(c)) {
+      e.nodes.length = i + 1;
+      return true;
+    }
+  }
+  return false;
+}
 /**
  * The namespace declarations XmlWellFormedWriter adds: an element whose namespace is not the default
  * one in scope (and not bound to a prefix in the written tree) gets an xmlns attribute.
@@ -246,7 +277,7 @@ function withNamespaceDeclarations(e: XElement, inScope: string): XElement {
   const own = e.attrs.find((a) => a.name.NamespaceName === "" && a.name.LocalName === "xmlns");
   let def = own ? own.Value : inScope;
   const uri = e.name.NamespaceName;
-  const prefixed = e.attrs.some((a) => a.name.NamespaceName === "http://www.w3.org/2000/xmlns/" && a.Value === uri) || e.prefixOf(uri) !== null;
+  const prefixed = e.attrs.some((a) => a.name.NamespaceName === XMLNS && a.Value === uri) || e.prefixOf(uri) !== null;
   if (!own && uri !== def && !(prefixed && uri !== "") && uri !== "http://www.w3.org/XML/1998/namespace") {
     const a = new XAttribute(XNamespace.None.GetName("xmlns"), uri);
     a.parent = e;

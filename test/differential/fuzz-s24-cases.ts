@@ -22,7 +22,26 @@ const CONTAINS = [
   `d.Keys.Select(k => k).Contains(null)`, `d.Keys.ToList().Contains(null)`, `((IDictionary<string, string>)d).Keys.Contains(null)`,
 ];
 
+/** A container's tree as node names, attribute counts and IsEmpty (it cannot be serialized once it holds an xmlns-namespace element). */
+const SHOW_TREE = `string.Join(" ", c.DescendantNodes().Select(n => n is XElement ? ((XElement)n).Name.LocalName + "[" + ((XElement)n).Attributes().Count() + "," + ((XElement)n).IsEmpty + "]" : n.NodeType.ToString()))`;
+const XMLNS_N = `(XNamespace.Xmlns + "n")`;
+/** Writes through XContainer.CreateWriter() that meet an element in the xmlns namespace (root, nested, in a document, after other writes). */
+const XMLNS_WRITES: [string, string][] = [
+  [`new XElement("r")`, `new XElement(${XMLNS_N}, new XAttribute("p", 1), "v").WriteTo(w);`],
+  [`new XElement("r")`, `new XElement("a", new XElement("b"), new XElement("c", new XAttribute("q", 1), new XElement(${XMLNS_N}, new XAttribute("p", 1), new XElement("e")), new XElement("d")), "t").WriteTo(w);`],
+  [`new XElement("r")`, `new XText("t").WriteTo(w); new XElement("a", new XElement(${XMLNS_N})).WriteTo(w); new XElement("z").WriteTo(w);`],
+  [`new XDocument()`, `new XDocument(new XComment("k"), new XElement("a", new XElement(${XMLNS_N}))).WriteTo(w);`],
+  [`new XDocument()`, `new XElement("a", new XElement("b", new XElement(${XMLNS_N}))).Save(w);`],
+  [`new XElement("r")`, `XElement.Parse("<a xmlns:n='urn:n'><n:b>t</n:b></a>").FirstAttribute.Name.ToString(); new XElement(XElement.Parse("<a xmlns:n='urn:n'/>").FirstAttribute.Name, 1).WriteTo(w);`],
+];
+const xmlnsWrite = ([container, writes]: [string, string], dispose: boolean): string =>
+  `var c = ${container}; var r = ""; try { ${dispose ? `using (var w = c.CreateWriter()) { ${writes} }` : `var w = c.CreateWriter(); ${writes}`} } catch (InvalidOperationException e) { r += "I:" + e.Message; } catch (ArgumentException e) { r += "A:" + e.Message; } r += "|" + ${SHOW_TREE}; try { r += "|" + c.ToString(); } catch (ArgumentException e) { r += "|A:" + e.Message; } return r;`;
+
 export const FUZZ_S24_CASES: DiffCase[] = [
+  // XmlWriter.WriteStartElement of an element in the xmlns namespace passes it on, then throws
+  // ArgumentException; XContainer.CreateWriter's tree keeps it bare and Close adds what was written
+  // (seed 34301: apimc's writer took it)
+  ...XMLNS_WRITES.flatMap((w, i) => [true, false].map((d) => b(`s24.xml.writer.xmlns.${i}.${d ? "disposed" : "open"}`, "string", xmlnsWrite(w, d)))),
   // String.Split: a separator array of only null/empty strings does not split; (string)null is such a
   // separator (seed 34300: apimc split on whitespace)
   ...SPLIT_TEXTS.map((t, i) =>
