@@ -32,6 +32,11 @@ export interface GeneratedEntry {
   answer: RawAnswer;
   /** apimc differed from C# when recorded: area and what differed. */
   gap?: string;
+  /**
+   * mcs compiles the text differently from Roslyn (generate/mcs-variant.ts): `answer` is the answer
+   * to this variant of it, which both compilers read alike.
+   */
+  mcsVariant?: string;
 }
 
 export interface GeneratedFile {

@@ -346,16 +346,22 @@ export async function agreesWithDotNet(c: DiffCase, cs: ReferenceResult, a: Apim
  * answer agrees with apimc's answer to the original is explained. Returns the explained ids.
  */
 export async function mcsArtefacts(ref: Reference, found: { c: DiffCase; a: ApimcResult }[]): Promise<Set<string>> {
+  return new Set((await mcsVariantAnswers(ref, found)).keys());
+}
+
+/** For each mismatch mcs-variant.ts explains: the variant's text and its raw reference answer (which apimc's answer agrees with). */
+export async function mcsVariantAnswers(ref: Reference, found: { c: DiffCase; a: ApimcResult }[]): Promise<Map<string, { expr: string; answer: RawAnswer }>> {
   const variants = found.flatMap(({ c, a }) => {
     const expr = mcsVariant(c.expr);
     return expr ? [{ orig: c, a, v: { ...c, id: `${c.id}-mcsv`, expr } }] : [];
   });
-  const explained = new Set<string>();
+  const explained = new Map<string, { expr: string; answer: RawAnswer }>();
   if (!variants.length) return explained;
-  const { answers } = await runBatch(ref, variants.map((x) => x.v), () => {});
+  const { answers } = await runBatch(ref, variants.map((x) => x.v), () => {}, true);
   for (const { orig, a, v } of variants) {
-    const cs = answers.get(v.id);
-    if (cs && cs.kind !== "type-mismatch" && (await agreesWithDotNet(v, cs, a))) explained.add(orig.id);
+    const raw = answers.get(v.id);
+    if (!raw || raw.kind === "type-mismatch") continue;
+    if (await agreesWithDotNet(v, toReferenceResult(raw), a)) explained.set(orig.id, { expr: v.expr, answer: raw });
   }
   return explained;
 }
