@@ -201,7 +201,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "TimeZoneInfo", "tzUtcZone", "tzLocalZone", "tzFind", "tzSystemZones", "tzConvert", "tzConvertTo", "tzConvertOffset", "tzFromUtc", "tzToUtc", "tzConvertByIds",
   // allow-list members of System (type-code.ts, numeric-values.ts, decimal-bits.ts)
   "typeCodeOf", "convertTypeCode", "changeType", "DBNULL", "isDBNull", "charNumericValue", "charNumericValueAt", "decGetBits", "decToOACurrency", "decFromOACurrency", "isEncoding",
-  "asReadOnly", "collIsReadOnly", "collComparer", "newSetComparer", "arrGetValue", "arrSetValue", "capacityOf", "listSetCapacity", "listTrimExcess", "withCapacity", "currentTimeZone", "isDaylightSavingTimeIn", "DaylightTime", "clearCachedData", "newTuple8",
+  "asReadOnly", "roIndexOf", "collIsReadOnly", "collComparer", "newSetComparer", "arrGetValue", "arrSetValue", "capacityOf", "listSetCapacity", "listTrimExcess", "withCapacity", "currentTimeZone", "isDaylightSavingTimeIn", "DaylightTime", "clearCachedData", "newTuple8",
   // emit-metric (runtime/observe.ts)
   "emitMetric",
   // issue 16 transforms, traffic and security policies (runtime/security/entra.ts, runtime/transform/, runtime/traffic/)

@@ -4,6 +4,7 @@
 // StringComparer given) and HashSet<T>.CreateSetComparer().
 import { argumentNull, DotNetException, nullReference } from "../errors.js";
 import { ClrObject } from "./clr-object.js";
+import { listIndexOf } from "./linq.js";
 
 const notSupported = (message: string) => new DotNetException("System.NotSupportedException", message);
 const READ_ONLY = new WeakSet<object>();
@@ -24,7 +25,27 @@ export function asReadOnly<T>(list: T[] | null, param: string | null, name: stri
     deleteProperty: readOnly,
   });
   READ_ONLY.add(view);
+  if (param === "array") OVER_ARRAY.add(view);
   return view;
+}
+
+/** Views Array.AsReadOnly made (over a T[], whose IList<T>.IndexOf Mono implements apart). */
+const OVER_ARRAY = new WeakSet<object>();
+/**
+ * Test-only switch (the fuzzer's Mono emulation, test/differential/generate/fuzz.ts): Mono's
+ * IList<T>.IndexOf of an array (InternalArray__IndexOf) calls Equals on each element, so a null
+ * element before the match throws NullReferenceException; .NET Framework's SZArrayHelper.IndexOf is
+ * Array.IndexOf (EqualityComparer<T>.Default: -1 or the index).
+ */
+export const monoArrayIndexOf = { on: false };
+
+/** ReadOnlyCollection<T>.IndexOf: the wrapped list's IndexOf. */
+export function roIndexOf<T>(view: T[], v: T): number {
+  const i = listIndexOf(view, v);
+  if (monoArrayIndexOf.on && OVER_ARRAY.has(view) && v !== null && v !== undefined) {
+    for (let j = 0; j < (i < 0 ? view.length : i); j++) if (view[j] === null || view[j] === undefined) throw nullReference();
+  }
+  return i;
 }
 
 /** ICollection<T>.IsReadOnly: an array (T[]) and a read-only view are; List, HashSet, Dictionary are not. */

@@ -37,7 +37,18 @@ const XMLNS_WRITES: [string, string][] = [
 const xmlnsWrite = ([container, writes]: [string, string], dispose: boolean): string =>
   `var c = ${container}; var r = ""; try { ${dispose ? `using (var w = c.CreateWriter()) { ${writes} }` : `var w = c.CreateWriter(); ${writes}`} } catch (InvalidOperationException e) { r += "I:" + e.Message; } catch (ArgumentException e) { r += "A:" + e.Message; } r += "|" + ${SHOW_TREE}; try { r += "|" + c.ToString(); } catch (ArgumentException e) { r += "|A:" + e.Message; } return r;`;
 
+/** ReadOnlyCollection<T>.IndexOf over arrays holding null: Mono throws NullReferenceException for a non-null value (runtime monoArrayIndexOf). */
+const RO_INDEX_OF = [`new string[] { null, "x" }, "x"`, `new string[] { "a", null, "x" }, "x"`, `new object[] { null, 1 }, 2`, `new string[] { "a", null }, null`];
+
 export const FUZZ_S24_CASES: DiffCase[] = [
+  // IList<T>.IndexOf of an array is Array.IndexOf on .NET Framework (SZArrayHelper): a null element is
+  // skipped; Mono's InternalArray__IndexOf calls Equals on it (NullReferenceException; seed 34200)
+  b(
+    "s24.readonly.array.indexof.null",
+    "string",
+    `var r = ""; ${RO_INDEX_OF.map((p) => { const [arr, v] = p.split(/, (?=[^,]*$)/); return `try { r += Array.AsReadOnly(${arr}).IndexOf(${v}) + ","; } catch (NullReferenceException) { r += "NullReference,"; }`; }).join(" ")} return r;`,
+    { expectDotNet: "1,2,-1,1," },
+  ),
   // XmlWriter.WriteStartElement of an element in the xmlns namespace passes it on, then throws
   // ArgumentException; XContainer.CreateWriter's tree keeps it bare and Close adds what was written
   // (seed 34301: apimc's writer took it)

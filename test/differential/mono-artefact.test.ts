@@ -199,3 +199,20 @@ describe("Unix file paths as URIs (Mono reads new Uri(\"/a\") as file:///a)", ()
     }
   });
 });
+
+describe("IList<T>.IndexOf of an array (Mono's InternalArray__IndexOf calls Equals on a null element)", () => {
+  const null1 = `new string[] { "a", null, "x" }`;
+  it("accepts Mono's NullReferenceException where .NET Framework's Array.IndexOf skips the null element", async () => {
+    for (const expr of [`Array.AsReadOnly(${null1}).IndexOf("x").ToString()`, `Array.AsReadOnly(new object[] { null, 1 }).IndexOf(2).ToString()`]) {
+      const a = await evaluateWithApimc(c(expr));
+      expect(a.kind, expr).toBe("value");
+      expect(await monoEmulationArtefact(c(expr), thrown("NullReferenceException", "Object reference not set to an instance of an object"), a), expr).toBe(true);
+    }
+  });
+  it("rejects it where Mono finds the value first, looks for null, or the view is over a List", async () => {
+    for (const expr of [`Array.AsReadOnly(${null1}).IndexOf("a").ToString()`, `Array.AsReadOnly(${null1}).IndexOf(null).ToString()`, `new List<string> { null, "x" }.AsReadOnly().IndexOf("x").ToString()`, `Array.AsReadOnly(new[] { "b", "x" }).IndexOf("y").ToString()`]) {
+      const a = await evaluateWithApimc(c(expr));
+      expect(await monoEmulationArtefact(c(expr), thrown("NullReferenceException", "Object reference not set to an instance of an object"), a), expr).toBe(false);
+    }
+  });
+});

@@ -93,7 +93,7 @@ type(
     P("int Count", (r) => js`${r}.length`),
     I("T this[int index]", (r, a) => js`${rt("listItem")}(${r}, ${a[0]})`),
     M("bool Contains(T value)", (r, a) => js`${rt("collContains")}(${r}, ${a[0]})`),
-    M("int IndexOf(T value)", (r, a) => js`${rt("listIndexOf")}(${r}, ${a[0]})`),
+    M("int IndexOf(T value)", (r, a) => js`${rt("roIndexOf")}(${r}, ${a[0]})`),
     M("void CopyTo(T[] array, int index)", (r, a) => js`${rt("listCopyTo")}(${r}, ${a[0]}, ${a[1]})`),
   ],
 );

@@ -19,6 +19,7 @@ import { monoUnixPath } from "../../../runtime/dotnet/uri.js";
 import { monoNewline } from "../../../runtime/dotnet/newline.js";
 import { monoDecryptMarker, monoRsa } from "../../../runtime/dotnet/rsa.js";
 import { monoIntMinDivide } from "../../../runtime/dotnet/core.js";
+import { monoArrayIndexOf } from "../../../runtime/dotnet/collection-views.js";
 import { mcsVariant } from "./mcs-variant.js";
 import { x87Cos, x87Sin } from "./x87-trig.js";
 import { render } from "../canonical.js";
@@ -222,6 +223,10 @@ export async function x87TrigArtefact(c: DiffCase, cs: ReferenceResult, a: Apimc
  *   for -1); Mono's x86-64 JIT lets idiv trap when the divisor is computed (a shift, negation, or, an
  *   unboxing...) and reports DivideByZeroException; a divisor that is a call's result checks, like
  *   .NET (measured with mcs/mono 6.8: 15 divisor shapes) (runtime core.ts monoIntMinDivide).
+ * - IList<T>.IndexOf of an array (Array.AsReadOnly(a).IndexOf(x)): .NET Framework's
+ *   SZArrayHelper.IndexOf is Array.IndexOf (EqualityComparer<T>.Default: a null element is skipped);
+ *   Mono's InternalArray__IndexOf calls Equals on each element, so a null one before the match
+ *   throws NullReferenceException (runtime collection-views.ts monoArrayIndexOf).
  */
 const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
   { uses: /\.CopyTo\s*\(/, flag: monoSbCopyTo },
@@ -230,6 +235,7 @@ const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
   { uses: /\.(?:Verify|Sign)(?:Data|Hash)\s*\(/, flag: monoRsa },
   { uses: /\.ToString\s*\(|\bSerializeObject\b|\bAppendLine\b|\bJ(?:Token|Object|Array|Property|Value)\b|\bX(?:Element|Document|Attribute)\b/, flag: monoNewline },
   { uses: /[%/]/, flag: monoIntMinDivide },
+  { uses: /\bAsReadOnly\b/, flag: monoArrayIndexOf },
 ];
 export async function monoEmulationArtefact(c: DiffCase, cs: ReferenceResult, a: ApimcResult): Promise<boolean> {
   if (a.kind === "compile-error" || cs.kind === "type-mismatch") return false;
