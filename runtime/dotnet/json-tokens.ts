@@ -109,16 +109,28 @@ export abstract class JToken implements Iterable<JToken> {
     const c = p.childList();
     return c[c.indexOf(this) - 1] ?? null;
   }
+  /**
+   * Json.NET 6's JToken.Path: every property from this one up gives its name (a parentless one too:
+   * new JProperty("a", 1).Value.Path is "a"), every array above gives the index of the child on the
+   * way; JsonPosition.BuildPath joins names with '.' and writes a name holding . space [ ] ( ) as
+   * ['name'] (still after a '.').
+   */
   get Path(): string {
-    const parts: string[] = [];
-    let t: JToken = this;
-    while (t.Parent) {
-      const p: JContainer = t.Parent;
-      if (p instanceof JArray) parts.unshift(`[${p.childList().indexOf(t)}]`);
-      else if (t instanceof JProperty) parts.unshift(/^[A-Za-z_][A-Za-z0-9_]*$/.test(t.Name) ? `.${t.Name}` : `['${t.Name}']`);
-      t = p;
+    if (!this.Parent) return "";
+    const parts: (string | number)[] = [];
+    let previous: JToken | null = null;
+    for (let t: JToken | null = this; t; t = t.Parent) {
+      if (t instanceof JProperty) parts.push(t.Name);
+      else if (t instanceof JArray && previous) parts.push(t.childList().indexOf(previous));
+      previous = t;
     }
-    return parts.join("").replace(/^\./, "");
+    let path = "";
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const p = parts[i]!;
+      if (typeof p === "number") path += `[${p}]`;
+      else path += (path.length > 0 ? "." : "") + (/[. [\]()]/.test(p) ? `['${p}']` : p);
+    }
+    return path;
   }
   Children(): JToken[] {
     return [];

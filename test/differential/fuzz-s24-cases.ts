@@ -40,7 +40,23 @@ const xmlnsWrite = ([container, writes]: [string, string], dispose: boolean): st
 /** ReadOnlyCollection<T>.IndexOf over arrays holding null: Mono throws NullReferenceException for a non-null value (runtime monoArrayIndexOf). */
 const RO_INDEX_OF = [`new string[] { null, "x" }, "x"`, `new string[] { "a", null, "x" }, "x"`, `new object[] { null, 1 }, 2`, `new string[] { "a", null }, null`];
 
+/** Property names for JToken.Path: plain, with each character BuildPath brackets, and others it leaves alone. */
+const PATH_NAMES = ["a", "1e3", "a-b", "a b", "a.b", "", "\u00e9", "a'b", "[x]", "a(b", "b)", "$x", "0", "a/b", "a\tb", "*"];
+/** Tokens at each kind of place: under properties of objects, under a parentless property, in arrays, the property itself. */
+const pathShapes = (n: string): string[] => [
+  `new JObject(new JProperty("p", new JObject(new JProperty(${n}, new JArray(1, new JObject(new JProperty("q", 2)))))))["p"][${n}][1]["q"].Path`,
+  `new JProperty(${n}, 1).Value.Path`,
+  `new JProperty(${n}, new JArray(new JArray(3), new JArray(4))).Value[1][0].Path`,
+  `new JArray(new JProperty(${n}, 1).Value).First.Path`,
+  `new JObject(new JProperty(${n}, 1)).Property(${n}).Path`,
+  `new JProperty(${n}, 1).Path`,
+  `new JObject(new JProperty(${n}, new JObject())).First.First.Path`,
+];
+
 export const FUZZ_S24_CASES: DiffCase[] = [
+  // JToken.Path as Json.NET 6 builds it: a parentless property still names its value, '.' before a
+  // bracketed name, brackets only for . space [ ] ( ) (seed 34302: new JProperty("1e3", 1).Value.Path)
+  ...PATH_NAMES.map((name, i) => b(`s24.json.path.${i}`, "string", each(``, pathShapes(JSON.stringify(name))))),
   // IList<T>.IndexOf of an array is Array.IndexOf on .NET Framework (SZArrayHelper): a null element is
   // skipped; Mono's InternalArray__IndexOf calls Equals on it (NullReferenceException; seed 34200)
   b(
