@@ -153,7 +153,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "jsProperties", "jsValue", "jsValues", "jsonDeserialize", "jsonQuote", "jsonSerialize", "jsonToXmlBody", "jsonToXmlText",
   "jsonp", "jValueAt", "jvalueObject", "jvalues", "keySizeValid", "l2d", "l2i", "lAverage", "ladd", "lbit", "lchk", "lconst",
   "lconv", "ldiv", "liftBool", "liftNot", "lowerCulture", "upperCulture", "withProvider", "liftNum", "linqAggregate", "linqAggregateSeed", "linqAll", "linqAny",
-  "linqAppend", "linqAverage", "linqCast", "linqConcat", "linqContains", "linqCount", "linqDefaultIfEmpty", "linqDistinct", "linqElementAt",
+  "linqAppend", "linqAverage", "linqCast", "linqConcat", "linqContains", "linqContainsBy", "linqCount", "linqDefaultIfEmpty", "linqDistinct", "linqElementAt",
   "linqElementAtOrDefault", "linqExcept", "linqFirst", "linqFirstOrDefault", "linqGroupBy", "linqGroupJoin",
   "linqIntersect", "linqJoin", "linqLast", "linqLastOrDefault", "linqMax", "linqMaxBy", "linqMin", "linqOfType",
   "linqOrderBy", "linqPrepend", "linqRange", "linqRepeat", "linqReverse", "linqSelect", "linqSelectMany", "linqSequenceEqual",

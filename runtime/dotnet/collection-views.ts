@@ -5,6 +5,7 @@
 import { argumentNull, DotNetException, nullReference } from "../errors.js";
 import { ClrObject } from "./clr-object.js";
 import { listIndexOf } from "./linq.js";
+import { setEqComparer, type EqComparer } from "./equality.js";
 
 const notSupported = (message: string) => new DotNetException("System.NotSupportedException", message);
 const READ_ONLY = new WeakSet<object>();
@@ -58,7 +59,11 @@ export function collIsReadOnly(c: unknown): boolean {
 
 /** An EqualityComparer<T>.Default (or HashSetEqualityComparer) as a policy sees it: its class name. */
 class NamedComparer extends ClrObject {
-  constructor(readonly $typeName: string) {
+  constructor(
+    readonly $typeName: string,
+    /** How it compares (equality.ts); absent: EqualityComparer<T>.Default. */
+    readonly $eq?: EqComparer,
+  ) {
     super();
   }
   Equals(o: unknown): boolean {
@@ -75,8 +80,8 @@ export function defaultComparer(name: string): NamedComparer {
 /** Dictionary.Comparer / HashSet.Comparer: the StringComparer the collection was made with, else the default. */
 export function collComparer(c: unknown, defaultName: string): unknown {
   if (c === null || c === undefined) throw nullReference();
-  const given = (c as { comparer?: number | null }).comparer;
+  const given = (c as { comparer?: unknown }).comparer;
   return given === null || given === undefined ? defaultComparer(defaultName) : given;
 }
 /** HashSet<T>.CreateSetComparer(): a new comparer each call, Equals to any other of the same T. */
-export const newSetComparer = (name: string): NamedComparer => new NamedComparer(name);
+export const newSetComparer = (name: string): NamedComparer => new NamedComparer(name, setEqComparer);

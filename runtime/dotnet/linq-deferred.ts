@@ -14,6 +14,8 @@ export { Deferred } from "./linq.js";
 const need = (v: unknown, name: string) => {
   if (v === null || v === undefined) throw argumentNull(name);
 };
+/** Union/Intersect/Except name their sequences first and second. */
+const seqArg = <T>(v: Seq<T>, name: string): Iterable<T> => (need(v, name), seq<T>(v));
 
 export function linqWhere<T>(src: Seq<T>, pred: (x: T, i: number) => boolean): Iterable<T> {
   const s = seq<T>(src);
@@ -48,10 +50,11 @@ export function linqSelectMany<T, R>(src: Seq<T>, f: (x: T) => Iterable<R>): Ite
     for (const x of s) yield* seq<R>(f(x));
   });
 }
-export function linqDistinct<T>(src: Seq<T>): Iterable<T> {
+/** Distinct([comparer]): first of each equality class, in order (a null comparer is the default). */
+export function linqDistinct<T>(src: Seq<T>, comparer: unknown = null): Iterable<T> {
   const s = seq<T>(src);
   return new Deferred(function* () {
-    const seen = new EqLookup<true>();
+    const seen = new EqLookup<true>(comparer);
     for (const x of s) if (seen.add(x)) yield x;
   });
 }
@@ -151,30 +154,30 @@ export function linqPrepend<T>(src: Seq<T>, v: T): Iterable<T> {
   if (corefxLinq.on) (d as { $count?: unknown }).$count = () => linqCount(s) + 1;
   return d;
 }
-export function linqUnion<T>(a: Seq<T>, b: Seq<T>): Iterable<T> {
-  const x = seq<T>(a);
-  const y = seq<T>(b);
+export function linqUnion<T>(a: Seq<T>, b: Seq<T>, comparer: unknown = null): Iterable<T> {
+  const x = seqArg<T>(a, "first");
+  const y = seqArg<T>(b, "second");
   return new Deferred(function* () {
-    const set = new EqLookup<true>();
+    const set = new EqLookup<true>(comparer);
     for (const v of x) if (set.add(v)) yield v;
     for (const v of y) if (set.add(v)) yield v;
   });
 }
 /** Intersect: the second sequence is read whole first, then the first streams. */
-export function linqIntersect<T>(a: Seq<T>, b: Seq<T>): Iterable<T> {
-  const x = seq<T>(a);
-  const y = seq<T>(b);
+export function linqIntersect<T>(a: Seq<T>, b: Seq<T>, comparer: unknown = null): Iterable<T> {
+  const x = seqArg<T>(a, "first");
+  const y = seqArg<T>(b, "second");
   return new Deferred(function* () {
-    const set = new EqLookup<true>();
+    const set = new EqLookup<true>(comparer);
     for (const v of y) set.add(v);
     for (const v of x) if (set.remove(v)) yield v;
   });
 }
-export function linqExcept<T>(a: Seq<T>, b: Seq<T>): Iterable<T> {
-  const x = seq<T>(a);
-  const y = seq<T>(b);
+export function linqExcept<T>(a: Seq<T>, b: Seq<T>, comparer: unknown = null): Iterable<T> {
+  const x = seqArg<T>(a, "first");
+  const y = seqArg<T>(b, "second");
   return new Deferred(function* () {
-    const set = new EqLookup<true>();
+    const set = new EqLookup<true>(comparer);
     for (const v of y) set.add(v);
     for (const v of x) if (set.add(v)) yield v;
   });
@@ -218,24 +221,31 @@ export function linqOfType<T>(src: Seq<unknown>, test: ((v: unknown) => boolean)
   });
 }
 
-/** GroupBy: the groups (arrays with a Key), built whole at the first MoveNext, in first-seen order. */
-export function linqGroupBy<T, K>(src: Seq<T>, key: (x: T) => K): Iterable<T[] & { Key: K }> {
+/**
+ * GroupBy(keySelector[, elementSelector][, resultSelector][, comparer]): the groups (arrays with a
+ * Key), built whole at the first MoveNext, in first-seen order; the key of a group is its first
+ * element's. With a resultSelector each group gives resultSelector(key, elements) (an array).
+ */
+export function linqGroupBy<T, K, E, R>(src: Seq<T>, key: (x: T) => K, elem?: ((x: T) => E) | null, result?: ((k: K, g: E[]) => R) | null, comparer: unknown = null): Iterable<(E[] & { Key: K }) | R> {
   const s = seq<T>(src);
   need(key, "keySelector");
+  if (elem === null) throw argumentNull("elementSelector");
+  if (result === null) throw argumentNull("resultSelector");
   return new Deferred(function* () {
-    const m = new EqLookup<T[] & { Key: K }>();
-    const groups: (T[] & { Key: K })[] = [];
+    const m = new EqLookup<E[] & { Key: K }>(comparer);
+    const groups: (E[] & { Key: K })[] = [];
     for (const x of s) {
       const k = key(x);
       let g = m.get(k);
       if (!g) {
-        g = Object.assign([] as T[], { Key: k });
+        g = Object.assign([] as E[], { Key: k });
         m.set(k, g);
         groups.push(g);
       }
-      g.push(x);
+      g.push(elem ? elem(x) : (x as unknown as E));
     }
-    yield* groups;
+    if (result) for (const g of groups) yield result(g.Key, g.slice());
+    else yield* groups;
   });
 }
 
@@ -291,15 +301,16 @@ export function linqThenBy<T, K>(src: Seq<T>, key: (x: T) => K, desc: boolean, c
 /** Lookup<TKey, TElement>: groups in first-seen order; a missing key gives an empty sequence; null is a key. */
 export class Lookup<K, T> implements Iterable<T[] & { Key: K }> {
   readonly $typeName = "System.Linq.Lookup`2";
-  private readonly byKey = new EqLookup<T[] & { Key: K }>();
+  private readonly byKey: EqLookup<T[] & { Key: K }>;
   private readonly groups: (T[] & { Key: K })[] = [];
-  constructor(private readonly norm: (k: K) => unknown) {}
+  constructor(comparer: unknown) {
+    this.byKey = new EqLookup<T[] & { Key: K }>(comparer);
+  }
   add(k: K, x: T): void {
-    const nk = this.norm(k);
-    let g = this.byKey.get(nk);
+    let g = this.byKey.get(k);
     if (!g) {
       g = Object.assign([] as T[], { Key: k });
-      this.byKey.set(nk, g);
+      this.byKey.set(k, g);
       this.groups.push(g);
     }
     g.push(x);
@@ -308,27 +319,21 @@ export class Lookup<K, T> implements Iterable<T[] & { Key: K }> {
     return this.groups.length;
   }
   Item(k: K): Iterable<T> {
-    return this.byKey.get(this.norm(k)) ?? [];
+    return this.byKey.get(k) ?? [];
   }
   Contains(k: K): boolean {
-    return this.byKey.get(this.norm(k)) !== undefined;
+    return this.byKey.get(k) !== undefined;
   }
   [Symbol.iterator](): Iterator<T[] & { Key: K }> {
     return this.groups[Symbol.iterator]();
   }
 }
-/**
- * ToLookup(keySelector[, elementSelector][, comparer]): reads the source at once. A StringComparer
- * (its StringComparison code) that ignores case makes keys equal by their upper-case text.
- */
-export function linqToLookup<T, K, E>(src: Seq<T>, key: (x: T) => K, elem?: ((x: T) => E) | null, comparer?: number | { $key(k: unknown): unknown } | null): Lookup<K, E | T> {
+/** ToLookup(keySelector[, elementSelector][, comparer]): reads the source at once; keys equal by the comparer (equality.ts). */
+export function linqToLookup<T, K, E>(src: Seq<T>, key: (x: T) => K, elem?: ((x: T) => E) | null, comparer: unknown = null): Lookup<K, E | T> {
   const s = seq<T>(src);
   need(key, "keySelector");
   if (elem === null) throw argumentNull("elementSelector");
-  const ci = comparer === 1 || comparer === 3 || comparer === 5;
-  // an object comparer (JToken.EqualityComparer) says which keys are equal through its $key
-  const byKey = typeof comparer === "object" && comparer !== null ? comparer : null;
-  const l = new Lookup<K, E | T>(byKey ? (k) => byKey.$key(k) : (k) => (ci && typeof k === "string" ? k.toUpperCase() : k));
+  const l = new Lookup<K, E | T>(comparer);
   for (const x of s) l.add(key(x), elem ? elem(x) : x);
   return l;
 }

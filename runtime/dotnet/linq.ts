@@ -7,6 +7,7 @@ import { toStr } from "./text-format.js";
 import { cultureCompare } from "./collation.js";
 import { strCompare, strEquals } from "./string.js";
 import { boxedKey } from "./decimal.js";
+import { ComparerTable, eqComparer } from "./equality.js";
 import { capOnAdd, capOnAddRange, capPin, isCollection, withCapacity } from "./list-capacity.js";
 
 type Seq<T> = Iterable<T>;
@@ -159,6 +160,12 @@ export function linqContains<T>(src: Seq<T>, v: T): boolean {
   for (const x of seq<T>(src)) if (eq(x, v)) return true;
   return false;
 }
+/** Contains(value, comparer): every element asked in turn (no ICollection<T> shortcut); a null comparer is the default. */
+export function linqContainsBy<T>(src: Seq<T>, v: T, comparer: unknown): boolean {
+  const c = eqComparer(comparer);
+  for (const x of seq<T>(src)) if (c ? c.Equals(x, v) : eq(x, v)) return true;
+  return false;
+}
 /** The Dictionary whose Keys an array is (Dictionary.KeyCollection's ICollection<TKey>.Contains). */
 const KEYS_OF = Symbol("keysOf");
 /**
@@ -168,26 +175,40 @@ const KEYS_OF = Symbol("keysOf");
 export class EqLookup<V> {
   private prim = new Map<unknown, V>();
   private objs: [unknown, V][] = [];
+  /** With an IEqualityComparer (equality.ts), items are found by its hash and Equals instead. */
+  private readonly table: ComparerTable<V> | null;
+  constructor(comparer: unknown = null) {
+    const c = eqComparer(comparer);
+    this.table = c ? new ComparerTable<V>(c) : null;
+  }
   private static byEquals(k: unknown): boolean {
     return k !== null && typeof k === "object" && typeof (k as { Equals?: unknown }).Equals === "function";
   }
   get(k: unknown): V | undefined {
+    if (this.table) return this.table.entry(k)?.[1];
     if (!EqLookup.byEquals(k)) return this.prim.get(k);
     for (const [kk, v] of this.objs) if (objEquals(k, kk)) return v;
     return undefined;
   }
   set(k: unknown, v: V): void {
-    if (EqLookup.byEquals(k)) this.objs.push([k, v]);
+    if (this.table) this.table.set(k, v);
+    else if (EqLookup.byEquals(k)) this.objs.push([k, v]);
     else this.prim.set(k, v);
   }
   /** Set<T>.Add: false when an equal key is there already. */
   add(k: unknown): boolean {
+    if (this.table) {
+      if (this.table.entry(k)) return false;
+      this.table.set(k, true as V);
+      return true;
+    }
     if (EqLookup.byEquals(k) ? this.objs.some(([kk]) => objEquals(k, kk)) : this.prim.has(k)) return false;
     this.set(k, true as V);
     return true;
   }
   /** Set<T>.Remove: whether an equal key was there. */
   remove(k: unknown): boolean {
+    if (this.table) return this.table.delete(k);
     if (!EqLookup.byEquals(k)) return this.prim.delete(k);
     const i = this.objs.findIndex(([kk]) => objEquals(k, kk));
     if (i < 0) return false;
@@ -230,8 +251,9 @@ export function toList<T>(src: Seq<T>): T[] {
   // a copy of an ICollection<T> is exactly its size; of anything else, grown by adds
   return isCollection(src) ? withCapacity(a, a.length) : a;
 }
-export function linqToDictionary<T, K, V>(src: Seq<T>, key: (x: T) => K, val?: (x: T) => V): Dictionary<K, unknown> {
-  const d = new Dictionary<K, unknown>();
+/** ToDictionary(keySelector[, elementSelector][, comparer]): a duplicate key (by the comparer) is ArgumentException. */
+export function linqToDictionary<T, K, V>(src: Seq<T>, key: (x: T) => K, val?: (x: T) => V, comparer: unknown = null): Dictionary<K, unknown> {
+  const d = new Dictionary<K, unknown>(comparer);
   for (const x of seq<T>(src)) d.Add(key(x), val ? val(x) : x);
   return d;
 }
@@ -294,14 +316,17 @@ export function linqAggregateSeed<T, A>(src: Seq<T>, seed: A, f: (a: A, b: T) =>
   for (const x of seq<T>(src)) acc = f(acc, x);
   return acc;
 }
-/** SequenceEqual: both sequences pulled in step, stopping at the first difference. */
-export function linqSequenceEqual<T>(a: Seq<T>, b: Seq<T>): boolean {
+/** SequenceEqual([comparer]): both sequences pulled in step, stopping at the first difference. */
+export function linqSequenceEqual<T>(a: Seq<T>, b: Seq<T>, comparer: unknown = null): boolean {
+  const c = eqComparer(comparer);
+  if (a === null || a === undefined) throw argumentNull("first");
+  if (b === null || b === undefined) throw argumentNull("second");
   const e1 = seq<T>(a)[Symbol.iterator]();
   const e2 = seq<T>(b)[Symbol.iterator]();
   try {
     for (let x = e1.next(); !x.done; x = e1.next()) {
       const y = e2.next();
-      if (y.done || !eq(x.value, y.value)) return false;
+      if (y.done || !(c ? c.Equals(x.value, y.value) : eq(x.value, y.value))) return false;
     }
     return !!e2.next().done;
   } finally {
@@ -445,7 +470,6 @@ export function setAdd<T>(s: Set<T>, v: T): boolean {
 /** Dictionary<TKey, TValue>: insertion-ordered Map with .NET members; iteration yields { Key, Value }. */
 export class Dictionary<K, V> extends Map<K, V> {
   readonly $typeName = "System.Collections.Generic.Dictionary";
-  private readonly ci: boolean;
   /**
    * Enumeration order as .NET's: entries live in slots; a removed entry's slot goes on a free list
    * and the next new key takes the most recently freed slot (so Remove + Add can reorder keys).
@@ -485,15 +509,19 @@ export class Dictionary<K, V> extends Map<K, V> {
     this.slots = [];
     this.free = [];
   }
-  /** The StringComparer (its code) the dictionary was made with: Dictionary.Comparer. */
-  readonly comparer: number | null;
-  constructor(comparer: number | null = null) {
+  /** The comparer the dictionary was made with (Dictionary.Comparer), null for the default. */
+  readonly comparer: unknown;
+  /** With a comparer: its first key of each equality class stands for the class in the Map. */
+  private readonly byComparer: ComparerTable<K> | null;
+  constructor(comparer: unknown = null) {
     super();
     this.comparer = comparer ?? null;
-    this.ci = comparer === 5 || comparer === 3 || comparer === 1;
+    const c = eqComparer(comparer);
+    this.byComparer = c ? new ComparerTable<K>(c) : null;
   }
-  static from<K, V>(src: Iterable<{ Key: K; Value: V }>): Dictionary<K, V> {
-    const d = new Dictionary<K, V>();
+  static from<K, V>(src: Iterable<{ Key: K; Value: V }>, comparer: unknown = null): Dictionary<K, V> {
+    if (src === null || src === undefined) throw argumentNull("dictionary");
+    const d = new Dictionary<K, V>(comparer);
     const items = [...seq<{ Key: K; Value: V }>(src)];
     if (items.length) d.cap = hashPrime(items.length);
     for (const kv of items) d.Add(kv.Key, kv.Value);
@@ -503,6 +531,12 @@ export class Dictionary<K, V> extends Map<K, V> {
   private boxes: Map<string, K> | null = null;
   private k(key: K): K {
     if (key === null || key === undefined) throw argumentNull("key");
+    if (this.byComparer) {
+      const e = this.byComparer.entry(key);
+      if (e) return e[1];
+      this.byComparer.set(key, key);
+      return key;
+    }
     if (typeof key === "object") {
       const id = boxedKey(key as object);
       if (id === null) return key;
@@ -511,7 +545,7 @@ export class Dictionary<K, V> extends Map<K, V> {
       this.boxes.set(id, key);
       return key;
     }
-    return (this.ci && typeof key === "string" ? key.toUpperCase() : key) as K;
+    return key;
   }
   Item(key: K): V {
     const kk = this.k(key);

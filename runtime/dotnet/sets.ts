@@ -4,6 +4,7 @@ import { argumentNull, nullReference } from "../errors.js";
 import { collectionModified, objEquals } from "./core.js";
 import { boxedKey } from "./decimal.js";
 import { seq } from "./linq.js";
+import { ComparerTable, eqComparer } from "./equality.js";
 
 /**
  * HashSet<T>: a JS Set (SameValueZero equality, as its Add/Contains) that enumerates as .NET
@@ -25,12 +26,20 @@ export class HashSet<T> extends Set<T> {
    */
   private boxes: Map<string, T> | null = null;
   private valueObjs: T[] | null = null;
-  constructor(src?: Iterable<T> | null) {
+  /** The comparer the set was made with (HashSet.Comparer), null for the default. */
+  readonly comparer: unknown;
+  /** With a comparer: the stored item of each equality class (equality.ts). */
+  private readonly byComparer: ComparerTable<T> | null;
+  constructor(src?: Iterable<T> | null, comparer: unknown = null) {
     super();
+    this.comparer = comparer ?? null;
+    const c = eqComparer(comparer);
+    this.byComparer = c ? new ComparerTable<T>(c) : null;
     if (src !== undefined && src !== null) for (const x of seq<T>(src)) this.add(x);
   }
   /** The stored item equal to v, or v. */
   private canon(v: T): T {
+    if (this.byComparer) return (this.byComparer.entry(v)?.[1] as T | undefined) ?? v;
     if (v === null || typeof v !== "object") return v;
     const id = boxedKey(v as object);
     if (id !== null) return this.boxes?.get(id) ?? v;
@@ -44,7 +53,8 @@ export class HashSet<T> extends Set<T> {
   override add(v0: T): this {
     const v = this.canon(v0);
     if (super.has(v)) return this;
-    if (v !== null && typeof v === "object") {
+    if (this.byComparer) this.byComparer.set(v, v);
+    else if (v !== null && typeof v === "object") {
       const id = boxedKey(v as object);
       if (id !== null) (this.boxes ??= new Map()).set(id, v);
       else if (typeof (v as { Equals?: unknown }).Equals === "function") (this.valueObjs ??= []).push(v);
@@ -59,7 +69,8 @@ export class HashSet<T> extends Set<T> {
   override delete(v0: T): boolean {
     const v = this.canon(v0);
     if (!super.delete(v)) return false;
-    if (v !== null && typeof v === "object") {
+    if (this.byComparer) this.byComparer.delete(v);
+    else if (v !== null && typeof v === "object") {
       const id = boxedKey(v as object);
       if (id !== null) this.boxes!.delete(id);
       else if (this.valueObjs) this.valueObjs = this.valueObjs.filter((x) => x !== v);
@@ -76,6 +87,7 @@ export class HashSet<T> extends Set<T> {
   }
   override clear(): void {
     super.clear();
+    this.byComparer?.clear();
     this.boxes = null;
     this.valueObjs = null;
     this.where.clear();
@@ -113,10 +125,13 @@ const self = <T>(s: Set<T> | null): Set<T> => {
   if (s === null || s === undefined) throw nullReference();
   return s;
 };
-const items = <T>(other: Seq<T>, s?: Set<T>): Set<T> => {
+const comparerOf = (s: Set<unknown>): unknown => (s as { comparer?: unknown }).comparer ?? null;
+/** HashSet.AreEqualityComparersEqual: `other` is a HashSet comparing as `s` does. */
+const sameEC = (s: Set<unknown>, other: unknown): other is HashSet<unknown> => other instanceof HashSet && comparerOf(other) === comparerOf(s);
+const items = <T>(other: Seq<T>, s: Set<T>): Set<T> => {
   if (other === null || other === undefined) throw argumentNull("other");
   // the set itself: a copy, so that changing the set does not disturb walking `other`
-  return other === s ? new HashSet(other) : other instanceof HashSet ? other : new HashSet(seq<T>(other));
+  return other === s ? new HashSet(other, comparerOf(s)) : sameEC(s, other) ? (other as Set<T>) : new HashSet(seq<T>(other), comparerOf(s));
 };
 
 export function setUnionWith<T>(s: Set<T> | null, other: Seq<T>): void {
@@ -125,7 +140,7 @@ export function setUnionWith<T>(s: Set<T> | null, other: Seq<T>): void {
 }
 export function setIntersectWith<T>(s: Set<T> | null, other: Seq<T>): void {
   s = self(s);
-  const o = items(other);
+  const o = items(other, s);
   for (const x of [...s]) if (!o.has(x)) s.delete(x);
 }
 export function setExceptWith<T>(s: Set<T> | null, other: Seq<T>): void {
@@ -144,12 +159,12 @@ export function setSymmetricExceptWith<T>(s: Set<T> | null, other: Seq<T>): void
     s.clear();
     return;
   }
-  if (other instanceof HashSet) {
-    for (const x of other) if (!s.delete(x)) s.add(x);
+  if (sameEC(s, other)) {
+    for (const x of other as Set<T>) if (!s.delete(x)) s.add(x);
     return;
   }
-  const added = new HashSet<T>();
-  const common = new HashSet<T>();
+  const added = new HashSet<T>(null, comparerOf(s));
+  const common = new HashSet<T>(null, comparerOf(s));
   for (const x of seq<T>(other)) {
     if (added.has(x) || common.has(x)) continue;
     if (s.has(x)) common.add(x);
@@ -172,7 +187,7 @@ function checkUniqueAndUnfound<T>(s: Set<T>, other: Seq<T>, returnIfUnfound: boo
     return { unique: 0, unfound: 0 };
   }
   // (a HashSet: items equal by .NET's equality count once)
-  const found = new HashSet<T>();
+  const found = new HashSet<T>(null, comparerOf(s));
   let unfound = 0;
   for (const x of seq<T>(other)) {
     if (s.has(x)) found.add(x);
@@ -191,7 +206,7 @@ export function setIsSubsetOf<T>(s: Set<T> | null, other: Seq<T>): boolean {
   s = self(s);
   if (other === null || other === undefined) throw argumentNull("other");
   if (s.size === 0) return true;
-  if (other instanceof HashSet) {
+  if (sameEC(s, other)) {
     if (s.size > other.size) return false;
     for (const x of s) if (!other.has(x)) return false;
     return true;
@@ -204,7 +219,7 @@ export function setIsSupersetOf<T>(s: Set<T> | null, other: Seq<T>): boolean {
   if (other === null || other === undefined) throw argumentNull("other");
   const n = collectionCount(other);
   if (n === 0) return true;
-  if (other instanceof HashSet && other.size > s.size) return false;
+  if (sameEC(s, other) && other.size > s.size) return false;
   return containsAll(s, other === s ? new HashSet(other) : other);
 }
 export function setIsProperSubsetOf<T>(s: Set<T> | null, other: Seq<T>): boolean {
@@ -213,7 +228,7 @@ export function setIsProperSubsetOf<T>(s: Set<T> | null, other: Seq<T>): boolean
   const n = collectionCount(other);
   if (n !== null) {
     if (s.size === 0) return n > 0;
-    if (other instanceof HashSet) {
+    if (sameEC(s, other)) {
       if (s.size >= other.size) return false;
       for (const x of s) if (!other.has(x)) return false;
       return true;
@@ -229,7 +244,7 @@ export function setIsProperSupersetOf<T>(s: Set<T> | null, other: Seq<T>): boole
   const n = collectionCount(other);
   if (n !== null) {
     if (n === 0) return true;
-    if (other instanceof HashSet) {
+    if (sameEC(s, other)) {
       if (other.size >= s.size) return false;
       return containsAll(s, other);
     }
@@ -247,7 +262,7 @@ export function setOverlaps<T>(s: Set<T> | null, other: Seq<T>): boolean {
 export function setSetEquals<T>(s: Set<T> | null, other: Seq<T>): boolean {
   s = self(s);
   if (other === null || other === undefined) throw argumentNull("other");
-  if (other instanceof HashSet) {
+  if (sameEC(s, other)) {
     if (s.size !== other.size) return false;
     return containsAll(s, other === s ? new HashSet(other) : other);
   }

@@ -44,6 +44,7 @@ import { FUZZ_CLASS_CASES } from "./fuzz-classes-cases.js";
 import { JSONTIME_CASES } from "./jsontime-cases.js";
 import { FUZZ_CRYPTO_CASES } from "./fuzz-crypto-cases.js";
 import { FUZZ_S24_CASES } from "./fuzz-s24-cases.js";
+import { FUZZ_COMPARER_CASES } from "./fuzz-comparer-cases.js";
 import { FUZZ_LINQ_CASES } from "./fuzz-linq-cases.js";
 import { URI_FUZZ_CLASS_CASES } from "./fuzz-classes-uri-cases.js";
 import { REGEX_TIMEOUT_CASES } from "./regex-timeout-cases.js";
@@ -1318,6 +1319,8 @@ CASES.push(...FUZZ_CLASS_CASES);
 CASES.push(...JSONTIME_CASES);
 CASES.push(...FUZZ_CRYPTO_CASES);
 CASES.push(...FUZZ_S24_CASES);
+// The IEqualityComparer<T> overloads x every comparer (fuzz-comparer-cases.ts).
+CASES.push(...FUZZ_COMPARER_CASES);
 // LINQ and evaluation-order classes (fuzz-linq-cases.ts).
 CASES.push(...FUZZ_LINQ_CASES);
 

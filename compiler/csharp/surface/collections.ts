@@ -160,6 +160,8 @@ type("System.Collections.Generic", "ISet", { typeParams: ["T"], isInterface: tru
 type("System.Collections.Generic", "HashSet", { typeParams: ["T"], interfaces: ["ISet<T>", "ICollection<T>", "IReadOnlyCollection<T>"], test: (v) => js`(${v} instanceof Set)` }, [
   C("()", () => js`new ${rt("HashSet")}()`),
   C("(IEnumerable<T> collection)", (_r, a) => js`new ${rt("HashSet")}(${rt("notNull")}(${a[0]}, "collection"))`),
+  C("(IEqualityComparer<T> comparer)", (_r, a) => js`new ${rt("HashSet")}(null, ${a[0]})`),
+  C("(IEnumerable<T> collection, IEqualityComparer<T> comparer)", (_r, a) => js`new ${rt("HashSet")}(${rt("notNull")}(${a[0]}, "collection"), ${a[1]})`),
   P("int Count", (r) => js`${r}.size`),
   M("bool Add(T item)", (r, a) => js`${rt("setAdd")}(${r}, ${a[0]})`),
   M("bool Contains(T item)", (r, a) => js`${r}.has(${a[0]})`),
@@ -214,8 +216,10 @@ type(
   },
   [
     C("()", () => js`new ${rt("Dictionary")}()`),
-    C("(StringComparer comparer)", (_r, a) => js`new ${rt("Dictionary")}(${a[0]})`),
+    // (any IEqualityComparer<TKey>: a StringComparer, another collection's Comparer, ...: equality.ts)
+    C("(IEqualityComparer<TKey> comparer)", (_r, a) => js`new ${rt("Dictionary")}(${a[0]})`),
     C("(IDictionary<TKey, TValue> dictionary)", (_r, a) => js`${rt("Dictionary")}.from(${a[0]})`),
+    C("(IDictionary<TKey, TValue> dictionary, IEqualityComparer<TKey> comparer)", (_r, a) => js`${rt("Dictionary")}.from(${a[0]}, ${a[1]})`),
     ...dictMembers(false),
     M("void Add(TKey key, TValue value)", call("dictAdd")),
     M("bool Remove(TKey key)", call("dictRemove")),
