@@ -44,6 +44,11 @@ Binder.prototype.call = function (this: Binder, e: Expr & { k: "call" }): BExpr 
     if (target.name === "ToString" && e.args.length === 0 && L.isEnum(recv.type)) {
       return { type: named("string"), code: L.enumToString(this, recv), pos: e.pos, conds: recv.conds };
     }
+    // Enum.ToString(string format): G/F names, D the number, X hex
+    if (target.name === "ToString" && e.args.length === 1 && !e.args[0]!.name && L.isEnum(recv.type)) {
+      const f = this.convert(this.expr(e.args[0]!.expr), named("string"), e.args[0]!.pos);
+      return { type: named("string"), code: js`${rt("enumFormat")}(${recv.code}, ${L.enumNames(this, recv.type)}, ${f.code})`, pos: e.pos, conds: recv.conds };
+    }
     const inst = this.findMembers(recv.type, target.name, ["method"]).filter((c) => !c.m.isStatic);
     const ext = this.extensionCandidates(target.name);
     if (!inst.length && !ext.length) {

@@ -197,10 +197,10 @@ function finalConvert(b: Binder, e: BExpr, expected: ExpectedType, pos: number):
       const n = u.k === "named" ? (primName(u) ?? u.def.name) : u.k === "array" && (isNamed(u.elem, "byte") || isNamed(u.elem, "sbyte")) ? "bytes" : "";
       // The reference page lists scalar types only, yet Microsoft's own fragment examples store
       // JObject/JToken values: those are accepted too.
-      // long/short/float/double/... and char are stored boxed (NumBox for integral doubles, 1-char
-      // string) so that unboxing casts and `is` see their C# type; int, decimal, bool and strings are
+      // long/short/float/double/..., char and Guid are stored boxed (NumBox for integral doubles, 1-char
+      // string, GuidBox) so that unboxing casts and `is` see their C# type; int, decimal, bool and strings are
       // stored as they are.
-      if (["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float", "double", "char"].includes(n) && t.k === "named") return convertImplicit(b, e, named("object")) ?? e;
+      if (["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float", "double", "char", "Guid"].includes(n) && t.k === "named") return convertImplicit(b, e, named("object")) ?? e;
       if (t.k === "null" || VARIABLE_TYPES.has(n) || n === "bytes" || JSON_VARIABLE_TYPES.has(n)) return e;
       b.err(Codes.CSharpTypeMismatch, pos, `set-variable cannot store a value of type '${typeName(t)}'; allowed are bool, the numeric types, char, string, Guid, DateTime, TimeSpan, byte[], their nullable forms, JToken/JObject/JArray/JValue and Jwt.`);
     }

@@ -221,15 +221,55 @@ export function isEnum(t: Type): boolean {
 }
 
 /** A hoisted table of an enum's member names by value (for ToString). */
-export function enumNames(b: Binder, t: Type): Code {
+/** The [Flags] enums of the surface (their ToString joins member names: "IgnoreCase, Multiline"). */
+const FLAGS_ENUMS = new Set([
+  "System.Globalization.NumberStyles", "System.StringSplitOptions", "System.Globalization.DateTimeStyles", "System.Globalization.TimeSpanStyles",
+  "System.UriComponents", "System.Text.RegularExpressions.RegexOptions", "System.Xml.Linq.LoadOptions", "System.Xml.Linq.SaveOptions",
+]);
+/**
+ * Members of surface enums that policies cannot name (their behaviour is not implemented: DateTime
+ * parsing ignores the Allow*White styles) but whose names ToString prints, in .NET's declaration order.
+ */
+const NAME_ONLY_MEMBERS: Record<string, [string, number][]> = {
+  "System.Globalization.DateTimeStyles": [["AllowLeadingWhite", 1], ["AllowTrailingWhite", 2], ["AllowInnerWhite", 4], ["AllowWhiteSpaces", 7]],
+  "System.Net.Sockets.AddressFamily": [
+    ["Unix", 1], ["ImpLink", 3], ["Pup", 4], ["Chaos", 5], ["NS", 6], ["Ipx", 6], ["Iso", 7], ["Osi", 7], ["Ecma", 8], ["DataKit", 9], ["Ccitt", 10],
+    ["Sna", 11], ["DecNet", 12], ["DataLink", 13], ["Lat", 14], ["HyperChannel", 15], ["AppleTalk", 16], ["NetBios", 17], ["VoiceView", 18],
+    ["FireFox", 19], ["Banyan", 21], ["Atm", 22], ["Cluster", 24], ["Ieee12844", 25], ["Irda", 26], ["NetworkDesigners", 28], ["Max", 29],
+  ],
+};
+/**
+ * The name Enum.ToString ("G") gives a value that several members share: .NET binary-searches the
+ * values sorted stably by value (RuntimeType.GetEnumData's insertion sort), so which one it lands on
+ * depends on the positions; the "F" format takes the last of them.
+ */
+const SHARED_VALUE_NAMES: Record<string, Record<number, string>> = {
+  "System.Net.Sockets.AddressFamily": { 6: "Ipx", 7: "Osi" },
+  "System.Security.Cryptography.X509Certificates.X509ContentType": { 3: "Pfx" },
+};
+/**
+ * An enum type's member names by value (runtime enums.ts EnumNames): `$t` its CLR name, `$f` when
+ * [Flags], `$l` the last name of a value several members share (the one flags formatting takes).
+ */
+export function enumNames(b: Binder | undefined, t: Type): Code {
   const def = (t as Type & { k: "named" }).def;
-  const byValue = new Map<number, string>();
-  for (const ms of def.members.values())
-    for (const m of ms) if (typeof m.constant === "number" && !byValue.has(m.constant)) byValue.set(m.constant, m.name);
+  const full = `${def.ns}.${def.name}`;
+  const members: [string, number][] = [];
+  for (const ms of def.members.values()) for (const m of ms) if (typeof m.constant === "number") members.push([m.name, m.constant]);
+  members.push(...(NAME_ONLY_MEMBERS[full] ?? []));
+  const first = new Map<number, string>();
+  const last = new Map<number, string>();
+  for (const [n, v] of members) {
+    if (!first.has(v)) first.set(v, SHARED_VALUE_NAMES[full]?.[v] ?? n);
+    last.set(v, n);
+  }
   let body = js``;
-  let i = 0;
-  for (const [v, n] of byValue) body = js`${body}${i++ ? js`, ` : js``}[${literal(v)}]: ${literal(n)}`;
-  return b.scope.constant(js`{ ${body} }`, `enum_${def.name}`);
+  for (const [v, n] of first) body = js`${body}[${literal(v)}]: ${literal(n)}, `;
+  let shared = js``;
+  let anyShared = false;
+  for (const [v, n] of last) if (first.get(v) !== n) (shared = js`${shared}[${literal(v)}]: ${literal(n)}, `), (anyShared = true);
+  body = js`${body}$t: ${literal(full)}${FLAGS_ENUMS.has(full) ? js`, $f: 1` : js``}${anyShared ? js`, $l: { ${shared} }` : js``}`;
+  return b ? b.scope.constant(js`{ ${body} }`, `enum_${def.name}`) : js`{ ${body} }`;
 }
 /** `e.ToString()` of an enum value: its member name (flags combined with ", "), else the number. */
 export function enumToString(b: Binder, e: BExpr): Code {
@@ -314,7 +354,11 @@ function jsonValue(e: BExpr): Code {
 export function boxCode(t: Type, v: Code): Code {
   return box({ type: t, code: v, pos: 0 });
 }
-function box(e: BExpr): Code {
+function box(e: BExpr, b?: Binder): Code {
+  const u = underlyingNullable(e.type);
+  // a boxed enum prints its name and knows its type; a boxed Guid is not a string (runtime EnumBox, GuidBox)
+  if (isEnum(u)) return js`${rt("boxEnum")}(${e.code}, ${enumNames(b, u)})`;
+  if (isNamed(u, "Guid")) return js`${rt("boxGuid")}(${e.code})`;
   if (e.type.k === "array" || (e.type.k === "named" && TAGGED_COLLECTIONS.has(e.type.def.name) && e.type.def.ns === "System.Collections.Generic"))
     return js`${rt("tagType")}(${e.code}, ${clrName(e.type)})`;
   if (isNamed(underlyingNullable(e.type), "char")) return js`${rt("boxChar")}(${e.code})`;
@@ -331,7 +375,7 @@ export function convertImplicit(b: Binder, e: BExpr, to: Type): BExpr | null {
   const from = e.type;
   if (c === 0 || from.k === "null") return { ...e, type: to, local: undefined, assign: undefined };
   let code = e.code;
-  if (isObject(to) || (to.k === "named" && to.def.isInterface && !isReferenceType(from))) code = box(e);
+  if (isObject(to) || (to.k === "named" && to.def.isInterface && !isReferenceType(from))) code = box(e, b);
   // an array seen as ICollection<T>/IList<T> carries its type name: IsReadOnly (true for T[]) reads it
   else if (from.k === "array" && to.k === "named" && to.def.isInterface && to.def.ns === "System.Collections.Generic" && (to.def.name === "ICollection" || to.def.name === "IList")) code = box(e);
   else if (isDecimal(underlyingNullable(to)) && !isDecimal(underlyingNullable(from)) && isNumeric(underlyingNullable(from))) code = decimalFrom(b, e);
@@ -377,6 +421,8 @@ const DIRECT_CASTS: Record<string, string> = {
 };
 /** `(T)obj`: unboxing or a reference cast, checked at run time. */
 export function castCode(code: Code, to: Type): Code {
+  const tu = underlyingNullable(to);
+  if (isEnum(tu)) return js`${rt("castEnum")}(${code}, ${literal(clrName(tu))}, ${literal(isNullable(to))})`;
   const f = DIRECT_CASTS[typeName(to)];
   return f ? js`${rt(f)}(${code})` : js`${rt("castTo")}(${code}, ${castKey(to)})`;
 }
@@ -491,6 +537,7 @@ export function typeTest(t: Type, v: Code): Code {
     return js`Array.isArray(${v})`;
   }
   if (isNullable(t)) return typeTest(underlyingNullable(t), v);
+  if (isEnum(t)) return js`${rt("isEnumOf")}(${v}, ${literal(clrName(t))})`;
   if (t.k === "named") {
     if (t.def.test) return t.def.test(v);
     return js`${rt("isOfType")}(${v}, ${castKey(t)})`;
@@ -506,9 +553,10 @@ export function isExpr(b: Binder, e: Expr & { k: "is" }): BExpr {
     if (c.type.k === "null") return { type: bool, code: js`(${x.code} == null)`, pos: e.pos };
     // a char, a long, ... boxes into a new object each time: compared by value (object.Equals)
     const cp = primName(underlyingNullable(c.type));
-    if (cp && (cp === "char" || cp === "double" || NUMBOXED.has(cp))) return { type: bool, code: js`${rt("objEquals")}(${box(c)}, ${x.code})`, pos: e.pos };
+    const cu = underlyingNullable(c.type);
+    if ((cp && (cp === "char" || cp === "double" || NUMBOXED.has(cp))) || isEnum(cu) || isNamed(cu, "Guid")) return { type: bool, code: js`${rt("objEquals")}(${box(c, b)}, ${x.code})`, pos: e.pos };
     const t = b.temp();
-    return { type: bool, code: js`((${t} = ${x.code}) === ${box(c)})`, pos: e.pos };
+    return { type: bool, code: js`((${t} = ${x.code}) === ${box(c, b)})`, pos: e.pos };
   }
   const to = b.resolveType(e.type!);
   if (isNullable(to) && e.designation) b.err(Codes.CSharpTypeMismatch, e.pos, "It is not legal to use nullable type in a pattern; use the underlying type.");
@@ -555,7 +603,10 @@ export function stringOf(b: Binder, e: BExpr): Code {
   if (p && isNumeric(t)) return js`${rt("numToString")}(${e.code}, ${p})`;
   if (isEnum(t)) return enumToString(b, e);
   if (isNullable(t) && isEnum(underlyingNullable(t))) return js`${rt("enumStr")}(${e.code}, ${enumNames(b, underlyingNullable(t))})`;
-  return js`${rt("toStr")}(${box(e)})`;
+  // a Guid is its "D" text (no box on the way)
+  if (isNamed(t, "Guid")) return e.code;
+  if (isNamed(underlyingNullable(t), "Guid")) return js`(${e.code} ?? "")`;
+  return js`${rt("toStr")}(${box(e, b)})`;
 }
 
 function constToString(v: string | number | boolean | null, t: Type): string | null {
@@ -575,8 +626,7 @@ export function formatted(b: Binder, e: BExpr, format: string): Code {
 export function formatArg(b: Binder, e: BExpr): Code {
   const u = underlyingNullable(e.type);
   if (isNamed(u, "float")) return js`${rt("boxFloat")}(${e.code})`;
-  if (isEnum(u)) return js`${rt("boxEnum")}(${e.code}, ${enumNames(b, u)})`;
-  return box(e);
+  return box(e, b);
 }
 
 // ---- operators -------------------------------------------------------------------------------------
@@ -896,7 +946,7 @@ function coalesce(b: Binder, e: Expr & { k: "binary" }): BExpr {
   else if (implicitCost(b, { ...l, type: a0 }, r.type) >= 0) type = r.type;
   else b.err(Codes.CSharpTypeMismatch, e.opPos, `Operator '??' cannot be applied to operands of type '${typeName(l.type)}' and '${typeName(r.type)}'.`);
   const rc = r.type.k === "null" ? r.code : b.convert(r, type, e.right.pos).code;
-  const lc = isObject(type) ? box({ ...l, type: a0 }) : l.code;
+  const lc = isObject(type) ? box({ ...l, type: a0 }, b) : l.code;
   return { type, code: js`(${lc} ?? ${rc})`, pos: e.pos };
 }
 

@@ -3,6 +3,7 @@
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, formatError, invalidCast, overflow } from "../errors.js";
 import { BIG_RANGES, CharBox, Decimal, decFromDouble, decFromFloat, decRound, decToIntegral, decToNum, NumBox, toDec } from "./decimal.js";
 import { lnum } from "./long.js";
+import { EnumBox } from "./enums.js";
 import { displayName, INT_RANGES, mathRound, runtimeTypeName, typeLabel } from "./core.js";
 import { parseBool, parseChar, parseNum } from "./number-parse.js";
 
@@ -99,6 +100,8 @@ function boxedNumberType(v: unknown): string | null {
 }
 /** Convert.ToXxx(object): IConvertible semantics (strings parsed, doubles rounded to even, bools 1/0). */
 export function convertTo(v: unknown, type: string): unknown {
+  // a boxed enum's IConvertible converts its underlying value (Convert.ToString prints its name)
+  if (v instanceof EnumBox && type !== "string") v = v.v;
   if (v === null || v === undefined) {
     if (type === "DateTime") return dateMin;
     return type === "bool" ? false : type === "char" ? 0 : 0;

@@ -7,6 +7,8 @@ import { BIG_RANGES, CharBox, Decimal, decOp, decToIntegral, decToNum, NumBox, t
 import { ladd, lbit, ldiv, lmod, lmul, lsub } from "./long.js";
 import { numToString } from "./number-format.js";
 import { toStr } from "./text-format.js";
+import { EnumBox } from "./enums.js";
+import { GuidBox } from "./guid.js";
 
 export { toDotNetException, DotNetException };
 
@@ -228,9 +230,9 @@ export function runtimeTypeName(v: unknown): string {
   return (v as object).constructor?.name ?? "System.Object";
 }
 
-const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** `o is Guid`: a boxed Guid is a GuidBox (a string of a Guid's text is a string). */
 export function isGuid(v: unknown): boolean {
-  return typeof v === "string" && GUID_RE.test(v);
+  return v instanceof GuidBox;
 }
 
 type Checker = (v: unknown) => boolean;
@@ -292,9 +294,12 @@ export function castTo(v: unknown, key: string, _lenient = false): unknown {
       const n = v instanceof NumBox ? v.v : v;
       return k === "decimal" ? toDec(n as number) : n instanceof Decimal ? decToNum(n) : n;
     }
+    // a boxed enum unboxes to its underlying type (int for every enum on the surface)
+    if (v instanceof EnumBox && k === "int") return v.v;
     throw invalidCast(runtimeTypeName(v), displayName(k));
   }
   if (k === "char") return (v as CharBox).charCodeAt(0);
+  if (k === "Guid" && v instanceof GuidBox) return v.g;
   if (v instanceof NumBox) return v.v;
   return v;
 }
@@ -468,7 +473,7 @@ export function dblEqualsObj(a: number, b: unknown): boolean {
 }
 
 export function hashCode(v: unknown): number {
-  if (v instanceof Decimal) return v.GetHashCode();
+  if (v instanceof Decimal || v instanceof EnumBox || v instanceof GuidBox) return v.GetHashCode();
   const s = toStr(v);
   let h = 0;
   for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
@@ -485,6 +490,8 @@ export function unboxJsonDeep(v: unknown, depth = 0): unknown {
   if (v instanceof NumBox) return v.v;
   if (v instanceof CharBox) return v.valueOf();
   if (v instanceof Decimal) return decToNum(v);
+  if (v instanceof EnumBox) return v.v;
+  if (v instanceof GuidBox) return v.g;
   if (Array.isArray(v)) {
     let out: unknown[] | null = null;
     for (let i = 0; i < v.length; i++) {

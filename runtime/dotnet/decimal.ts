@@ -7,6 +7,8 @@
 //
 // Also the boxes of value types that are not int/double/bool/char (NumBox): `(object)5L` keeps its
 // type so `is int` and unboxing casts behave as in C# (see compiler/csharp/lower.ts).
+import { EnumBox } from "./enums.js";
+import { GuidBox } from "./guid.js";
 import { DotNetException, divideByZero, overflow, argumentOutOfRange, invalidOperation, nullReference as nullReferenceErr } from "../errors.js";
 
 const MAX_M = (1n << 96n) - 1n;
@@ -513,6 +515,8 @@ export function boxedKey(v: object): string | null {
   if (v instanceof CharBox) return `c${v.valueOf()}`;
   if (v instanceof NumBox) return `${v.t}:${v.v}`;
   if (v instanceof Decimal) return `m:${decStr(decNormalize(v))}`;
+  if (v instanceof GuidBox) return `g:${v.g}`;
+  if (v instanceof EnumBox) return `e:${v.names.$t}:${v.v}`;
   return null;
 }
 /** `(object)c` for a char (or char?: null stays null). */
@@ -529,9 +533,11 @@ export function boxDouble(v: number | null | undefined): number | NumBox | null 
 export function boxNum(v: number | null | undefined, t: string): NumBox | null {
   return v === null || v === undefined ? null : new NumBox(v, t);
 }
-/** A boxed value as a plain JS value for JSON (NumBox → number, Decimal → nearest double). */
+/** A boxed value as a plain JS value for JSON (NumBox → number, Decimal → nearest double, a boxed enum its number, a Guid its text). */
 export function unboxJson(v: unknown): unknown {
   if (v instanceof NumBox) return v.v;
+  if (v instanceof EnumBox) return v.v;
+  if (v instanceof GuidBox) return v.g;
   if (v instanceof CharBox) return v.valueOf();
   if (v instanceof Decimal) return decToNum(v);
   return v;
@@ -541,5 +547,6 @@ export function jvalueObject(t: { Type: number; Value: unknown } | null): unknow
   if (t === null || t === undefined) throw nullReferenceErr();
   const v = t.Value;
   const long = typeof v === "number" || (typeof v === "bigint" && v >= -9223372036854775808n && v <= 9223372036854775807n);
+  if (t.Type === 15 && typeof v === "string") return new GuidBox(v);
   return t.Type === 6 && long ? new NumBox(v as number, "long") : t.Type === 7 && typeof v === "number" ? boxDouble(v) : v;
 }

@@ -1,4 +1,5 @@
-// Guid (a Guid is its lower-case "D" string): NewGuid, Parse/TryParse, ToString(format), byte order.
+// Guid (a Guid is its lower-case "D" string; boxed to object it is a GuidBox): NewGuid, Parse/TryParse,
+// ToString(format), byte order.
 import { randomUUID } from "node:crypto";
 import { argumentError, argumentNull, formatError } from "../errors.js";
 
@@ -130,3 +131,48 @@ export function guidFromBytes(b: Uint8Array): string {
 }
 
 void ZERO_GUID;
+
+/**
+ * A Guid boxed to object. An unboxed Guid stays its "D" string (Guid.NewGuid().ToString() costs
+ * nothing more); the box makes `(object)g is string` false, `Equals` with a string of the same text
+ * false, a JValue of it a Guid token and a Dictionary<object, ...> key apart from the string.
+ */
+export class GuidBox {
+  constructor(readonly g: string) {}
+  get $typeName(): string {
+    return "System.Guid";
+  }
+  ToString(format?: string | null): string {
+    return format === undefined || format === null ? this.g : guidFormat(this.g, format);
+  }
+  toString(): string {
+    return this.g;
+  }
+  toJSON(): string {
+    return this.g;
+  }
+  Equals(o: unknown): boolean {
+    return o instanceof GuidBox && o.g === this.g;
+  }
+  /** Guid.CompareTo(object): a Guid, else null (1) or ArgumentException. */
+  CompareTo(o: unknown): number {
+    if (o === null || o === undefined) return 1;
+    if (!(o instanceof GuidBox)) throw argumentError("Object must be of type GUID.\r\nParameter name: value");
+    return this.g < o.g ? -1 : this.g > o.g ? 1 : 0;
+  }
+  /** Guid.GetHashCode: _a ^ ((_b << 16) | _c) ^ ((_f << 24) | _k), read from the "D" text. */
+  GetHashCode(): number {
+    return guidHash(this.g);
+  }
+}
+export function guidHash(g: string): number {
+  const h = (i: number, n: number) => parseInt(g.slice(i, i + n), 16);
+  const a = h(0, 8) | 0;
+  const bc = ((h(9, 4) << 16) | h(14, 4)) | 0;
+  const fk = ((h(24, 2) << 24) | h(34, 2)) | 0;
+  return a ^ bc ^ fk;
+}
+/** `(object)g` for a Guid (or Guid?: null stays null). */
+export function boxGuid(g: string | null | undefined): GuidBox | null {
+  return g === null || g === undefined ? null : new GuidBox(g);
+}

@@ -7,6 +7,8 @@ import { toStr } from "./text-format.js";
 import { strCompare } from "./string.js";
 import { CharBox, Decimal, NumBox } from "./decimal.js";
 import { Deferred } from "./linq-deferred.js";
+import { EnumBox } from "./enums.js";
+import { GuidBox } from "./guid.js";
 
 export const NEWLINE = "\r\n";
 
@@ -791,6 +793,9 @@ export function toJToken(v: unknown, fromObject = false): JToken {
     return new JValue(TT.String, v.valueOf());
   }
   if (v instanceof Uint8Array) return new JValue(TT.Bytes, v);
+  // a boxed Guid is a Guid token (its text inside, as JValue(Guid) keeps it); a boxed enum an Integer
+  if (v instanceof GuidBox) return new JValue(TT.Guid, v.g);
+  if (v instanceof EnumBox) return new JValue(TT.Integer, v.v);
   const tn = (v as { $typeName?: string }).$typeName;
   if (tn === "System.DateTime" || tn === "System.DateTimeOffset") return new JValue(TT.Date, v);
   if (tn === "System.TimeSpan") return new JValue(TT.TimeSpan, v);
@@ -837,6 +842,7 @@ export function toJValue(v: unknown, type: string): JToken {
   }
   if (v instanceof JToken) return v;
   if (v instanceof NumBox) return toJValue(v.v, v.t);
+  if (v instanceof GuidBox || v instanceof EnumBox) return toJToken(v);
   // (a char converted to JToken: C# goes through ushort, an Integer token)
   if (v instanceof CharBox) return new JValue(TT.Integer, v.valueOf().charCodeAt(0));
   const t = type.endsWith("?") ? type.slice(0, -1) : type;

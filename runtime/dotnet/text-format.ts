@@ -42,11 +42,6 @@ export function tagType<T>(v: T, name: string): T {
   }
   return v;
 }
-/** An enum value's name (the number when no member has that value). */
-export function enumStr(v: number | null, names: Record<number, string>): string {
-  if (v === null || v === undefined) return "";
-  return names[v] ?? String(v);
-}
 /** A float boxed for composite formatting (formats with 7 digits, not a double's 15). */
 export class FloatBox {
   constructor(readonly v: number) {}
@@ -56,28 +51,6 @@ export class FloatBox {
 }
 export function boxFloat(v: number | null): FloatBox | null {
   return v === null || v === undefined ? null : new FloatBox(v);
-}
-/** An enum value boxed for composite formatting: G = name, D = number, X = hex. */
-export class EnumBox {
-  constructor(
-    readonly v: number,
-    readonly names: Record<number, string>,
-  ) {}
-  ToString(format?: string | null): string {
-    switch (format) {
-      case "D":
-      case "d":
-        return String(this.v);
-      case "X":
-      case "x":
-        return (this.v >>> 0).toString(16).toUpperCase().padStart(8, "0");
-      default:
-        return enumStr(this.v, this.names);
-    }
-  }
-}
-export function boxEnum(v: number | null, names: Record<number, string>): EnumBox | null {
-  return v === null || v === undefined ? null : new EnumBox(v, names);
 }
 /** Like toStr, but null stays null (string-typed policy attributes). */
 export function toStrOrNull(v: unknown): string | null {

@@ -3,6 +3,7 @@
 import { argumentError, DotNetException, nullReference } from "../errors.js";
 import { boxChar, boxDouble, boxNum, CharBox, Decimal, NumBox } from "./decimal.js";
 import { convertTo } from "./convert.js";
+import { EnumBox } from "./enums.js";
 import { toStr } from "./text-format.js";
 
 /** TypeCode's values by name (System.TypeCode; 17 is unused). */
@@ -45,6 +46,8 @@ export function convertTypeCode(v: unknown): number {
       return 11;
   }
   if (v instanceof NumBox) return BY_BOX[v.t] ?? 1;
+  // a boxed enum's TypeCode is its underlying type's (Int32 for every surface enum)
+  if (v instanceof EnumBox) return 9;
   if (v instanceof Decimal) return 15;
   if (v instanceof CharBox) return 4;
   if (v === DBNULL) return 2;

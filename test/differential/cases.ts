@@ -46,6 +46,7 @@ import { FUZZ_CRYPTO_CASES } from "./fuzz-crypto-cases.js";
 import { FUZZ_S24_CASES } from "./fuzz-s24-cases.js";
 import { FUZZ_COMPARER_CASES } from "./fuzz-comparer-cases.js";
 import { FUZZ_LINQ_CASES } from "./fuzz-linq-cases.js";
+import { FUZZ_BOXING_CASES } from "./fuzz-boxing-cases.js";
 import { URI_FUZZ_CLASS_CASES } from "./fuzz-classes-uri-cases.js";
 import { REGEX_TIMEOUT_CASES } from "./regex-timeout-cases.js";
 import { REGEX_ENGINE_CASES } from "./regex-engine-cases.js";
@@ -1323,6 +1324,7 @@ CASES.push(...FUZZ_S24_CASES);
 CASES.push(...FUZZ_COMPARER_CASES);
 // LINQ and evaluation-order classes (fuzz-linq-cases.ts).
 CASES.push(...FUZZ_LINQ_CASES);
+CASES.push(...FUZZ_BOXING_CASES);
 
 CASES.push(...ALLOW_SYS_CASES);
 // System.Uri's classes (fuzz-classes-uri-cases.ts).

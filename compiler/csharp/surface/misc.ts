@@ -23,6 +23,7 @@ type("System", "Guid", { valueType: true, test: (v) => js`${rt("isGuid")}(${v})`
   M("bool Equals(Guid g)", (r, a) => js`(${r} === ${a[0]})`),
   // .NET compares the fields a, b, c unsigned, then bytes d..k: the order of the canonical lower-case text
   M("int CompareTo(Guid value)", (r, a) => js`${rt("cmp")}(${r}, ${a[0]})`),
+  M("int GetHashCode()", (r) => js`${rt("guidHash")}(${r})`),
 ]);
 
 type("System", "Convert", { isStatic: true }, [

@@ -1,0 +1,82 @@
+// Boxed values that must keep their .NET type once they are an `object` (session 24, issue 11): a
+// boxed Guid is a Guid, not a string; a boxed enum prints its member name. Each case is a matrix:
+// every sink the boxed value can flow into (ToString, concatenation, interpolation, composite
+// formatting, string.Join/Concat, Equals, `is`/`as`/unboxing, Dictionary<object, ...> keys, Distinct,
+// HashSet, Convert, JValue/JArray/JToken.FromObject/SerializeObject) over values of the class. Ids
+// fzc.s24.boxing.*.
+import type { DiffCase } from "./cases.js";
+
+type Opts = Omit<DiffCase, "id" | "expr" | "type">;
+const b = (id: string, type: string, body: string, opts: Opts = {}): DiffCase => ({ id: `fzc.s24.boxing.${id}`, type, expr: body, block: true, ...opts });
+
+/** Statements appending each expression's answer (an exception as its short name) to `r`, comma-separated. */
+const tries = (exprs: string[]): string =>
+  exprs
+    .map(
+      (e) =>
+        `try { r += (${e}) + ","; } catch (InvalidCastException) { r += "InvalidCast,"; } catch (NullReferenceException) { r += "NullReference,"; } catch (ArgumentException) { r += "Argument,"; } catch (FormatException) { r += "Format,"; }`,
+    )
+    .join(" ");
+const each = (setup: string, exprs: string[]): string => `var r = ""; ${setup} ${tries(exprs)} return r;`;
+
+// ---- Guid ------------------------------------------------------------------------------------------
+
+/** Where a boxed Guid `o` (of the Guid `g`, whose text is `t`) flows. */
+const GUID_SINKS = [
+  `new JValue(o).Type`, `JToken.FromObject(g).Type`, `JToken.FromObject(o).Type`, `new JArray(o)[0].Type`, `new JArray(g)[0].Type`,
+  `new JObject(new JProperty("a", o))["a"].Type`, `new JValue(o).ToString()`, `new JArray(o).ToString(Formatting.None)`, `JsonConvert.SerializeObject(o)`,
+  `JsonConvert.SerializeObject(new object[] { g, "x" })`, `JsonConvert.SerializeObject(new { g = g, o = o })`, `new JValue(o).Value is Guid`, `(Guid)new JValue(o).Value == g`,
+  `o is Guid`, `o is string`, `(o as string) == null`, `o.Equals(t)`, `t.Equals(o)`, `o.Equals((object)g)`, `object.Equals(o, t)`, `object.Equals(o, o)`, `o == (object)t`,
+  `string.Join("|", new object[] { g, g })`, `string.Concat(o, "x")`, `string.Format("{0:N}|{0}|{0:B}", o)`, `$"{o:P}"`, `"" + o`, `o.ToString()`, `((Guid)o).ToString("N")`,
+  `(string)o`, `(Guid)(object)t`, `Convert.ToString(o)`, `Convert.GetTypeCode(o)`, `Convert.ToInt32(o)`,
+  `new Dictionary<object, int> { [g] = 1, [t] = 2 }.Count`, `new List<object> { g, t, g }.Distinct().Count()`, `new HashSet<object> { g, t, g }.Count`,
+  `new object[] { g }.Contains(t)`, `new object[] { g }.Contains(o)`, `new List<object> { g, t }.IndexOf(t)`, `new List<object> { g }.OfType<string>().Count()`,
+  `new List<object> { g }.OfType<Guid>().Count()`, `o.GetHashCode() == g.GetHashCode()`, `g.CompareTo(Guid.Empty)`, `((IComparable)o).CompareTo(o)`,
+];
+const GUIDS = [`Guid.Empty`, `Guid.Parse("0F8FAD5B-D9CB-469F-A165-70867728950E")`, `new Guid("{ca761232-ed42-11ce-bacd-00aa0057b223}")`];
+
+// ---- enums -----------------------------------------------------------------------------------------
+
+/** Every enum type on the surface (compiler/csharp/surface), by the name a policy writes. */
+export const SURFACE_ENUMS = [
+  "System.Globalization.UnicodeCategory", "NumberStyles", "MidpointRounding", "StringComparison", "StringSplitOptions", "JTokenType", "Formatting",
+  "DateTimeKind", "DateTimeStyles", "System.Globalization.TimeSpanStyles", "DayOfWeek", "UriKind", "UriComponents", "UriFormat", "UriHostNameType",
+  "UriPartial", "System.Net.Sockets.AddressFamily", "RegexOptions", "System.Xml.XmlNodeType", "LoadOptions", "SaveOptions", "CipherMode", "PaddingMode",
+  "RSAEncryptionPaddingMode", "RSASignaturePaddingMode", "OidGroup", "X509ContentType", "X509NameType", "TypeCode",
+];
+/**
+ * The values of each enum tried: zero, one, a combination of two flags (a member of a plain enum),
+ * undefined ones (99 is three flags of a [Flags] enum, or no member), a negative one, a value two
+ * members share (X509ContentType 3 is Pfx and Pkcs12; AddressFamily 6 and 7).
+ */
+const ENUM_VALUES = [0, 1, 3, 6, 7, 99, -1];
+/** Where an enum value `e` (static type E) flows, boxed and not. */
+const enumSinks = (t: string): string[] => [
+  `((object)e).ToString()`, `"" + (object)e`, `string.Join("|", new object[] { e, e })`, `string.Concat((object)e, "")`, `$"{(object)e}"`,
+  `string.Format("{0}", e)`, `e.ToString()`, `"" + e`, `$"{e}"`, `string.Format("{0:D}|{0:X}|{0:F}|{0:G}", e)`, `$"{(object)e:D}{(object)e:x}"`,
+  `e.ToString("D") + e.ToString("x") + e.ToString("F") + e.ToString("g")`, `e.ToString("Q")`, `new List<object> { e }[0].ToString()`,
+  `JsonConvert.SerializeObject((object)e)`, `new JValue((object)e).Type`, `JToken.FromObject(e).Type`, `new JArray(e).ToString(Formatting.None)`, `JsonConvert.SerializeObject(new object[] { e })`,
+  `((object)e).Equals((int)e)`, `((object)e).Equals((object)e)`, `object.Equals(e, e)`, `((object)e) is int`, `(int)(object)e`, `((object)e) is ${t}`, `((object)(int)e) is ${t}`,
+  `(${t})(object)(int)e`, `(${t}?)(object)e`, `(${t})(object)null`, `((object)e) is DayOfWeek`,
+  `new Dictionary<object, int> { [e] = 1, [(int)e] = 2 }.Count`, `((object)e).GetHashCode()`, `new List<object> { e, e }.Distinct().Count()`, `new HashSet<object> { e, (int)e }.Count`,
+  `Convert.GetTypeCode((object)e)`, `Convert.ToInt32((object)e)`, `Convert.ToString((object)e)`, `Convert.ToInt64((object)e)`,
+];
+
+export const FUZZ_BOXING_CASES: DiffCase[] = [
+  // A boxed Guid is a Guid: a Guid token, not a string; Equals a string of its text false; its own
+  // Dictionary<object, ...> key (apimc boxed a Guid as its text: JValue(object) made a String token)
+  ...GUIDS.map((g, i) => b(`guid.sinks.${i}`, "string", each(`var g = ${g}; object o = g; var t = g.ToString();`, GUID_SINKS))),
+  b(
+    "guid.nullable",
+    "string",
+    each(`Guid? g = Guid.Empty; Guid? n = null; object o = g; object on = n;`, [
+      `o is Guid`, `on == null`, `"" + o + on`, `$"{g}{n}"`, `new JValue(o).Type`, `(Guid?)o`, `(Guid?)on == null`, `(Guid)on`, `JsonConvert.SerializeObject(new object[] { g, n })`,
+    ]),
+  ),
+  // A boxed enum prints its member name ([Flags]: "IgnoreCase, Multiline"; undefined: the number) and
+  // keeps its type (apimc boxed an enum as its number: string.Join printed "1")
+  ...SURFACE_ENUMS.map((t) => {
+    const short = t.slice(t.lastIndexOf(".") + 1);
+    return b(`enum.sinks.${short}`, "string", `var r = ""; ${ENUM_VALUES.map((v) => `{ var e = (${t})(${v}); ${tries(enumSinks(t))} r += "/"; }`).join(" ")} return r;`);
+  }),
+];
