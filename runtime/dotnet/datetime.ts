@@ -599,10 +599,9 @@ export class DateTimeOffset {
   ) {}
   /** new DateTimeOffset(y, m, d, h, min, s, ms, offset): the local time with its offset. */
   static fromParts(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset: TimeSpan): DateTimeOffset {
-    if (offset.ticks % 600000000 !== 0) throw argumentError("Offset must be specified in whole minutes.\r\nParameter name: offset");
-    if (Math.abs(offset.ticks) > 14 * 36000000000) throw argumentOutOfRange("offset", "Offset must be within plus or minus 14 hours.");
+    const off = DateTimeOffset.offsetMinutes(offset);
     const local = DateTime.create(y, mo, d, h, mi, s, ms, 0);
-    return DateTimeOffset.fromClock(local, offset.ticks / 600000000);
+    return DateTimeOffset.fromClock(local, off);
   }
   /** The offset's clock time `local` (kind ignored) with `off` minutes. */
   static fromClock(local: DateTime, off: number): DateTimeOffset {
@@ -623,7 +622,9 @@ export class DateTimeOffset {
   }
   /** .NET's ValidateOffset: whole minutes within ±14 hours. */
   private static offsetMinutes(offset: TimeSpan): number {
-    if (offset.ticks % 600000000 !== 0) throw argumentError("Offset must be specified in whole minutes.\r\nParameter name: offset");
+    // (in exact ticks beyond 2^53: the double of 2518193663999999999 ticks is a whole number of minutes)
+    if (offset.exact !== undefined ? offset.exact % 600000000n !== 0n : offset.ticks % 600000000 !== 0)
+      throw argumentError("Offset must be specified in whole minutes.\r\nParameter name: offset");
     if (Math.abs(offset.ticks) > 14 * 36000000000) throw argumentOutOfRange("offset", "Offset must be within plus or minus 14 hours.");
     return offset.ticks / 600000000;
   }
@@ -721,9 +722,7 @@ export class DateTimeOffset {
     // (in exact ticks: a tick off MinValue is below the double ms's resolution)
     const clock = BigInt(this.dt.Ticks) + offset.big();
     if (clock < 0n || clock > 3155378975999999999n) throw argumentOutOfRange("t", "The added or subtracted value results in an un-representable DateTime.");
-    if (offset.ticks % 600000000 !== 0) throw argumentError("Offset must be specified in whole minutes.\r\nParameter name: offset");
-    if (Math.abs(offset.ticks) > 14 * 36000000000) throw argumentOutOfRange("offset", "Offset must be within plus or minus 14 hours.");
-    return new DateTimeOffset(this.dt, offset.ticks / 600000000);
+    return new DateTimeOffset(this.dt, DateTimeOffset.offsetMinutes(offset));
   }
   /** The clock time (the instant plus the offset), kind Unspecified. */
   get clock(): DateTime {

@@ -196,6 +196,9 @@ const INV = { group: ",", decimal: ".", currency: "¤", negative: "-" };
 
 /** `x.ToString(format)` for numbers (standard and custom numeric format strings, invariant culture). */
 export function numFormat(x: number, format: string | null, type: string): string {
+  // (a format ends at its first '\0', as .NET's number formatting reads it: "\0" is "G", "D\0x" is "D")
+  const end = format === null ? -1 : format.indexOf("\0");
+  if (end >= 0) format = format!.slice(0, end);
   if (format === null || format === "") return numToString(x, type);
   // Int16/SByte.ToString: a negative value with a format that starts with x/X is formatted as the
   // unsigned 16/8-bit pattern (FormatUInt32), whether the format is hex or a custom one ("x=1" has no sign)

@@ -7,7 +7,7 @@ const b = (id: string, type: string, body: string, opts: Opts = {}): DiffCase =>
 
 /** Each expression's answer (an exception as its type name), comma-separated. */
 const each = (setup: string, exprs: string[]): string =>
-  `var r = ""; ${setup} ${exprs.map((e) => `try { r += (${e}) + ","; } catch (ArgumentNullException) { r += "ArgumentNull,"; } catch (ArgumentException) { r += "Argument,"; }`).join(" ")} return r;`;
+  `var r = ""; ${setup} ${exprs.map((e) => `try { r += (${e}) + ","; } catch (ArgumentNullException) { r += "ArgumentNull,"; } catch (ArgumentException) { r += "Argument,"; } catch (FormatException) { r += "Format,"; }`).join(" ")} return r;`;
 
 /** Separators of every Split overload whose null/empty entries are skipped (whitespace only for a null or empty array). */
 const SPLIT_SEPARATORS = [`(string)null`, `""`, `","`, `new string[] { null }`, `new string[] { null, "" }`, `new string[] { "", "," }`, `new string[0]`, `(string[])null`, `new char[0]`, `(char[])null`];
@@ -53,7 +53,19 @@ const pathShapes = (n: string): string[] => [
   `new JObject(new JProperty(${n}, new JObject())).First.First.Path`,
 ];
 
+/** Numeric format strings holding '\0' (standard, custom, empty before it) and the types that format them. */
+const NUL_FORMATS = [`"\0"`, `"D\0"`, `"X4\0z"`, `"0.00\0#"`, `"\0N2"`, `"#\0#"`, `"E2\0"`, `"G\0" + "x"`, `"R\0"`, `"0\0;(0)"`];
+const NUL_VALUES = [`short.MinValue`, `-1234`, `9876543210L`, `(byte)200`, `-1.5`, `1.5f`, `-2.25m`, `ulong.MaxValue`];
+
 export const FUZZ_S24_CASES: DiffCase[] = [
+  // a numeric format string ends at its first '\0' (seed 34304: short.MinValue.ToString("\0") is "-32768")
+  ...NUL_VALUES.map((v, i) => b(`s24.number.format.nul.${i}`, "string", each(``, [...NUL_FORMATS.map((f) => `(${v}).ToString(${f})`), `string.Format("{0:D\0x}|{0:\0}", ${v})`]))),
+  // DateTimeOffset's offset checks: whole minutes before the ±14 hours range, in exact ticks beyond 2^53 (seed 34304)
+  b(
+    "s24.datetimeoffset.offset.checks",
+    "string",
+    `var r = ""; foreach (var o in new[] { DateTime.MaxValue.Subtract(new DateTime(2020, 2, 29)), TimeSpan.MaxValue, TimeSpan.MinValue, TimeSpan.FromTicks(9007199254740993L), TimeSpan.FromHours(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(-841) }) { try { r += new DateTimeOffset(0L, o).Offset + ","; } catch (ArgumentOutOfRangeException) { r += "Range,"; } catch (ArgumentException) { r += "Argument,"; } try { r += new DateTimeOffset(2020, 1, 1, 0, 0, 0, o).Offset + ","; } catch (ArgumentOutOfRangeException) { r += "Range,"; } catch (ArgumentException) { r += "Argument,"; } try { r += DateTimeOffset.MinValue.AddYears(5000).ToOffset(o).Offset + ";"; } catch (ArgumentOutOfRangeException) { r += "Range;"; } catch (ArgumentException) { r += "Argument;"; } } return r;`,
+  ),
   // JToken.Path as Json.NET 6 builds it: a parentless property still names its value, '.' before a
   // bracketed name, brackets only for . space [ ] ( ) (seed 34302: new JProperty("1e3", 1).Value.Path)
   ...PATH_NAMES.map((name, i) => b(`s24.json.path.${i}`, "string", each(``, pathShapes(JSON.stringify(name))))),
