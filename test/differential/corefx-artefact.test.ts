@@ -67,6 +67,15 @@ describe("corefx LINQ artefacts (fuzz.ts)", () => {
     expect(await corefxArtefact(e, mono, a)).toBe(true);
     expect(await corefxArtefact(e, { kind: "throw", type: "FormatException", message: "" } as ReferenceResult, a)).toBe(false);
   });
+  it("accepts Mono's null answer the same way, and rejects null where the emulation gives a value (seed 34411: GroupJoin with a comparer over an empty outer)", async () => {
+    const nul = { kind: "null" } as ReferenceResult;
+    const e = c(`new List<string> { "x" }.Find(x => new List<long>().GroupJoin(new[] { 1m }, v => true, w => new[] { true, true }.Single(v3 => true), (v, ws) => 0, new HashSet<bool>().Comparer).Any())`, "string");
+    const a = await evaluateWithApimc(e);
+    expect(a.kind === "throw" && a.type).toBe("InvalidOperationException");
+    expect(await corefxArtefact(e, nul, a)).toBe(true);
+    const other = c(`new List<long>().GroupJoin(new[] { 1m }, v => true, w => new[] { true, true }.Single(v3 => true), (v, ws) => 0, new HashSet<bool>().Comparer).Count()`);
+    expect(await corefxArtefact(other, nul, await evaluateWithApimc(other))).toBe(false);
+  });
   it("rejects a throw the emulation does not explain, and a wrong value", async () => {
     const bug = c(`int.Parse("x") + new[] { 1 }.OrderBy(x => x).Count()`);
     expect(await corefxArtefact(bug, value("1"), await evaluateWithApimc(bug))).toBe(false);

@@ -45,6 +45,11 @@ const node = (t: string, area: string, kids: Node[], out: (k: string[]) => strin
 const BASE = ["int", "long", "double", "decimal", "bool", "char", "string", "DateTime", "DateTimeOffset", "TimeSpan"];
 const ELEMS = ["int", "string", "double", "long", "decimal", "bool", "char", "DateTime"];
 const NUM = ["int", "long", "double", "decimal"];
+/** Values comparers tell apart differently (generator.comparerSource). */
+const COMPARER_VALUES: Record<string, string[]> = {
+  string: ["\"a\"", "\"A\"", "\"b\"", "\"\\u00df\"", "\"ss\"", "\"SS\"", "\"\\u00e9\"", "\"e\\u0301\"", "\"\\u00c9\"", "\"i\"", "\"I\"", "\"\\u0130\"", "\"\\u0131\"", "\"\"", "null", "\"a\\u00adb\"", "\"ab\""],
+  double: ["double.NaN", "-0.0", "0.0", "1.5", "0.0 / 0.0", "-1.5"],
+};
 /** Types a case may have at its root, with weights (the areas the issue lists get more). */
 const ROOTS: [string, number][] = [
   ["string", 10],
@@ -440,8 +445,9 @@ export class Generator {
       case "CultureInfo":
         return leaf(t, "CultureInfo.InvariantCulture");
       case "StringComparer":
-      case "IEqualityComparer":
         return leaf(t, this.pick(["StringComparer.Ordinal", "StringComparer.OrdinalIgnoreCase", "StringComparer.InvariantCultureIgnoreCase"]));
+      case "IEqualityComparer":
+        return args.length === 1 ? this.comparer(args[0]!) : null;
       // reader, writer and comparer types off the allow-list: only their making members name them (never default(T))
       case "JsonReader":
         return node(t, "json", [this.gen("JToken", 0, env)], (k) => `${paren(k[0]!)}.CreateReader()`);
@@ -697,6 +703,30 @@ export class Generator {
     }
   }
 
+  /** An IEqualityComparer<elem> a policy can reach (fuzz-comparer-cases.ts lists the same), null among them. */
+  private comparer(elem: string): Node | null {
+    const t = `IEqualityComparer<${elem}>`;
+    const any = [`(${t})null`, `new HashSet<${elem}>().Comparer`, `new Dictionary<${elem}, int>().Comparer`];
+    if (elem === "string") {
+      const named = ["Ordinal", "OrdinalIgnoreCase", "InvariantCulture", "InvariantCultureIgnoreCase", "CurrentCulture", "CurrentCultureIgnoreCase"].map((n) => `StringComparer.${n}`);
+      const made = [`StringComparer.Create(CultureInfo.InvariantCulture, ${this.chance(0.5)})`, `new HashSet<string>(${this.pick(named)}).Comparer`, `new Dictionary<string, int>(${this.pick(named)}).Comparer`];
+      return leaf(t, this.chance(0.7) ? this.pick(named) : this.pick([...any, ...made]), "comparer");
+    }
+    if (elem === "JToken") return leaf(t, this.chance(0.8) ? "JToken.EqualityComparer" : this.pick(any), "comparer");
+    const set = /^HashSet<(.+)>$/.exec(elem);
+    if (set) return leaf(t, this.chance(0.8) ? `HashSet<${set[1]}>.CreateSetComparer()` : this.pick(any), "comparer");
+    if (!this.canMake(elem)) return null;
+    return leaf(t, this.pick(any), "comparer");
+  }
+  /** A sequence for a comparer to tell apart: case variants, culture-equal spellings, nulls (strings); NaN, -0 (doubles). */
+  private comparerSource(elem: string, e: Env): Node {
+    const pool = COMPARER_VALUES[elem];
+    if (!pool || this.chance(0.3)) return this.chance(0.5) ? this.list(elem, e) : this.array(elem, e);
+    const n = this.int(0, 6);
+    const items = Array.from({ length: n }, () => this.pick(pool));
+    if (this.chance(0.5)) return leaf(`List<${elem}>`, `new List<${elem}> { ${items.join(", ")} }`, "collections");
+    return leaf(`${elem}[]`, `new ${elem}[] { ${items.join(", ")} }`, "collections");
+  }
   private list(elem: string, e: Env): Node {
     const n = this.int(0, 5);
     const kids = Array.from({ length: n }, () => this.gen(elem, 1, e));
@@ -857,14 +887,18 @@ export class Generator {
   private linqChain(): Node {
     const e = this.env0();
     const elem = this.pick(["int", "string", "double", "decimal", "long"]);
-    const src = this.chance(0.5) ? this.list(elem, e) : this.array(elem, e);
+    const src = this.chance(0.25) ? this.comparerSource(elem, e) : this.chance(0.5) ? this.list(elem, e) : this.array(elem, e);
     let cur: Node = src;
     let curElem = elem;
+    /** The comparer argument of an overload that takes one: sometimes left out (the default overload). */
+    const cmp = (t: string, p = 0.6): Node | null => (this.chance(p) ? this.comparer(t) : null);
+    const withCmp = (kids: Node[], c: Node | null): Node[] => (c ? [...kids, c] : kids);
+    const cmpText = (k: string[], c: Node | null): string => (c ? `, ${k[k.length - 1]}` : "");
     const steps = this.int(1, 3);
     for (let i = 0; i < steps; i++) {
       const x = this.fresh();
       const inner: Env = { vars: [{ name: x, t: curElem }], lambdaDepth: 1 };
-      const kind = this.int(0, 6);
+      const kind = this.int(0, 7);
       const prev = cur;
       if (kind === 0) {
         const pred = this.gen("bool", 2, inner);
@@ -875,7 +909,12 @@ export class Generator {
         cur = node(`IEnumerable<${key}>`, "linq", [prev, sel], (k) => `${paren(k[0]!)}.Select(${x} => ${k[1]})`);
         curElem = key;
       } else if (kind === 2) {
-        cur = node(`IEnumerable<${curElem}>`, "linq", [prev], (k) => `${paren(k[0]!)}.Distinct()`);
+        const c = cmp(curElem, 0.5);
+        cur = node(`IEnumerable<${curElem}>`, "linq", withCmp([prev], c), (k) => `${paren(k[0]!)}.Distinct(${c ? k[1] : ""})`);
+      } else if (kind === 7) {
+        const op = this.pick(["Union", "Intersect", "Except"]);
+        const c = cmp(curElem);
+        cur = node(`IEnumerable<${curElem}>`, "linq", withCmp([prev, this.comparerSource(curElem, e)], c), (k) => `${paren(k[0]!)}.${op}(${k[1]}${cmpText(k, c)})`);
       } else if (kind === 3) {
         const key = this.pick(["int", "string", "double"]);
         const sel = this.gen(key, 1, inner);
@@ -886,23 +925,49 @@ export class Generator {
         const op = this.pick(["Skip", "Take"]);
         cur = node(`IEnumerable<${curElem}>`, "linq", [prev], (k) => `${paren(k[0]!)}.${op}(${n})`);
       } else if (kind === 5) {
-        cur = node(`IEnumerable<${curElem}>`, "linq", [prev], (k) => `${paren(k[0]!)}.Reverse()`);
+        // (List<T>.Reverse() is the void instance method: through IEnumerable<T> for LINQ's)
+        const asSeq = prev.t.startsWith("List<") ? ".AsEnumerable()" : "";
+        cur = node(`IEnumerable<${curElem}>`, "linq", [prev], (k) => `${paren(k[0]!)}${asSeq}.Reverse()`);
       } else {
         cur = node(`IEnumerable<${curElem}>`, "linq", [prev], (k) => `${paren(k[0]!)}.Cast<object>().OfType<${curElem}>()`);
       }
     }
-    const fin = this.int(0, 9);
+    const fin = this.int(0, 13);
     const ce = curElem;
+    if (fin >= 10) return this.comparerFinal(cur, ce, fin - 10, e);
     if (fin === 0) return node(`List<${ce}>`, "linq", [cur], (k) => `${paren(k[0]!)}.ToList()`);
     if (fin === 1) return node("int", "linq", [cur], (k) => `${paren(k[0]!)}.Count()`);
     if (fin === 2) return node("string", "linq", [cur], (k) => `string.Join(",", ${k[0]})`);
     if (fin === 3 && NUM.includes(ce)) return node(ce, "linq-aggregate", [cur], (k) => `${paren(k[0]!)}.Sum()`);
     if (fin === 4 && NUM.includes(ce)) return node(ce === "decimal" ? "decimal" : "double", "linq-aggregate", [cur], (k) => `${paren(k[0]!)}.Average()`);
     if (fin === 5) return node(ce, "linq", [cur], (k) => `${paren(k[0]!)}.${this.pick(["Min", "Max", "First", "Last", "FirstOrDefault", "LastOrDefault", "Single"])}()`);
-    if (fin === 6) return node("string", "linq", [cur], (k) => `string.Join(",", ${paren(k[0]!)}.GroupBy(v => v).Select(g => g.Key + ":" + g.Count()))`);
-    if (fin === 7) return node("bool", "linq", [cur, this.gen(ce, 1, e)], (k) => `${paren(k[0]!)}.Contains(${k[1]})`);
+    if (fin === 6) {
+      // GroupBy's shapes: key, key + element, key + result, key + element + result, each with or without a comparer
+      const c = cmp(ce);
+      const shape = this.int(0, 3);
+      const call = ["v => v", "v => v, v => 1", "v => v, (k, g) => k + \":\" + g.Count()", "v => v, v => v, (k, g) => k + \":\" + string.Join(\"+\", g)"][shape]!;
+      const tail = shape === 0 ? `.Select(g => g.Key + ":" + g.Count())` : shape === 1 ? `.Select(g => g.Key + ":" + g.Sum())` : "";
+      return node("string", "linq", withCmp([cur], c), (k) => `string.Join(",", ${paren(k[0]!)}.GroupBy(${call}${cmpText(k, c)})${tail})`);
+    }
+    if (fin === 7) {
+      const c = cmp(ce, 0.4);
+      return node("bool", "linq", withCmp([cur, this.gen(ce, 1, e)], c), (k) => `${paren(k[0]!)}.Contains(${k[1]}${cmpText(k, c)})`);
+    }
     if (fin === 8) return node(`${ce}[]`, "linq", [cur], (k) => `${paren(k[0]!)}.ToArray()`);
-    return node("string", "linq", [cur], (k) => `string.Join(",", ${paren(k[0]!)}.ToDictionary(v => v.ToString(), v => v).Keys)`);
+    const c = cmp("string", 0.4);
+    return node("string", "linq", withCmp([cur], c), (k) => `string.Join(",", ${paren(k[0]!)}.ToDictionary(v => v.ToString(), v => v${cmpText(k, c)}).Keys)`);
+  }
+  /** The comparer overloads that end a chain: SequenceEqual, ToLookup, ToHashSet, Join/GroupJoin, ToDictionary by element. */
+  private comparerFinal(cur: Node, ce: string, which: number, e: Env): Node {
+    const c = this.comparer(ce);
+    const kids = c ? [cur, this.comparerSource(ce, e), c] : [cur, this.comparerSource(ce, e)];
+    const ct = (k: string[]) => (c ? `, ${k[2]}` : "");
+    if (which === 0) return node("bool", "linq", kids, (k) => `${paren(k[0]!)}.SequenceEqual(${k[1]}${ct(k)})`);
+    if (which === 1) return node("string", "linq", kids, (k) => `string.Join(",", ${paren(k[0]!)}.ToLookup(v => v${ct(k)}).Select(g => g.Key + ":" + g.Count())) + "/" + ${paren(k[0]!)}.ToLookup(v => v${ct(k)}).Contains(${k[1]}.FirstOrDefault())`);
+    if (which === 2) return node("string", "linq", kids, (k) => `string.Join(",", ${paren(k[0]!)}.ToHashSet(${c ? k[2] : ""})) + "/" + string.Join(",", ${paren(k[0]!)}.ToDictionary(v => v${ct(k)}).Keys)`);
+    return this.chance(0.5)
+      ? node("string", "linq", kids, (k) => `string.Join(",", ${paren(k[0]!)}.Join(${k[1]}, x => x, y => y, (x, y) => x + "~" + y${ct(k)}))`)
+      : node("string", "linq", kids, (k) => `string.Join(",", ${paren(k[0]!)}.GroupJoin(${k[1]}, x => x, y => y, (x, ys) => x + "~" + ys.Count()${ct(k)}))`);
   }
 
   /** A mutable collection, a few surface members applied as statements, then a result. */
