@@ -146,7 +146,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "fromBase64", "fromBase64Chars", "fromHex", "guidFormat", "guidFromBytes", "guidParse", "guidToBytes", "guidParseExact", "guidTryParseExact",
   "guidTryParse", "hashCode", "hashCreate", "headerValue", "headerValues", "htmlDecode", "htmlEncode",
   "httpMethodValue", "iabs", "idiv", "idiv32", "ieeeRemainder",
-  "mathLogBase", "matchCollectionItem", "fmax", "fmin", "imod", "imod32", "nullableOr", "intToBase", "introSort",
+  "mathLogBase", "mathPow", "matchCollectionItem", "fmax", "fmin", "imod", "imod32", "nullableOr", "intToBase", "introSort",
   "ipFilter", "ipKey", "ipRange", "isEnumerable", "isException", "isGuid", "isNullOrEmpty", "isNullOrWhiteSpace",
   "isOfType", "isPlainObject", "isResponse", "jAfterSelf", "jAncestors", "jBeforeSelf", "jDescendantsAndSelf",
   "jPropertyValues", "jReplaceAll", "jCreateReader", "jCreateWriter", "jEqualityComparer", "jLoadAs", "jRawCreate", "jReadFrom", "jWriteTo", "jShaped", "jconv", "joinValues", "jsAncestors", "jsChildren", "jsDescendants",

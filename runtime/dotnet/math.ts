@@ -24,6 +24,23 @@ function roundHalfEven(x: number): number {
 }
 
 /** Math.Log(a, newBase) as the .NET Framework reference source computes it (the special cases first). */
+/**
+ * Math.Pow as .NET Framework's COMDouble::Pow: a NaN argument gives NaN (Pow(NaN, 0) and Pow(1, NaN)
+ * too), Pow(1, ±∞) is 1 and Pow(-1, ±∞) NaN, before the C runtime's pow (the Math.Pow docs: "1 (NaN on
+ * .NET Framework)"); JS's Math.pow gives Pow(NaN, 0) = 1 and Pow(1, ±∞) = NaN.
+ */
+export function mathPow(x: number, y: number): number {
+  if (x !== x || y !== y) return monoPow.on && (y === 0 || x === 1) ? 1 : NaN;
+  if ((y === Infinity || y === -Infinity) && (x === 1 || x === -1)) return x === 1 || monoPow.on ? 1 : NaN;
+  return Math.pow(x, y);
+}
+/**
+ * Test-only switch (the fuzzer's Mono emulation, test/differential/generate/fuzz.ts): Mono calls
+ * glibc's pow, which follows C99 (pow(1, y) and pow(x, 0) are 1 for any y and x, NaN included, and
+ * pow(-1, ±∞) is 1).
+ */
+export const monoPow = { on: false };
+
 export function mathLogBase(a: number, newBase: number): number {
   if (Number.isNaN(a)) return a;
   if (Number.isNaN(newBase)) return newBase;

@@ -1,6 +1,7 @@
 // Mismatch classes the generator found in session 24 (seeds 34300-34399), each a small matrix over
 // the class, ids fzc.s24.*.
 import type { DiffCase } from "./cases.js";
+import { mcsVariant } from "./generate/mcs-variant.js";
 
 type Opts = Omit<DiffCase, "id" | "expr" | "type">;
 const b = (id: string, type: string, body: string, opts: Opts = {}): DiffCase => ({ id: `fzc.${id}`, type, expr: body, block: true, ...opts });
@@ -57,7 +58,31 @@ const pathShapes = (n: string): string[] => [
 const NUL_FORMATS = [`"\0"`, `"D\0"`, `"X4\0z"`, `"0.00\0#"`, `"\0N2"`, `"#\0#"`, `"E2\0"`, `"G\0" + "x"`, `"R\0"`, `"0\0;(0)"`];
 const NUL_VALUES = [`short.MinValue`, `-1234`, `9876543210L`, `(byte)200`, `-1.5`, `1.5f`, `-2.25m`, `ulong.MaxValue`];
 
+/** A constant false right operand of && or & in a branch condition, whose left operand throws. */
+const AND_CONSTANT_SHAPES = [`(s.Peek() == "" && !true) ? "a" : "b"`, `(s.Peek() == "" & false) ? "a" : "b"`, `(s.Peek() == "" && (!true)) ? "a" : "b"`, `(s.Peek() == "" && false) ? "a" : "b"`, `(s.Peek() == "" && !!false) ? "a" : "b"`];
+const andConstantBody = (shapes: string[]) =>
+  `var r = ""; var s = new Stack<string>(); ${shapes.map((e) => `try { r += (${e}) + ","; } catch (InvalidOperationException) { r += "Empty,"; }`).join(" ")} try { if (s.Peek() == "" & !true) r += "a;"; else r += "b;"; } catch (InvalidOperationException) { r += "Empty;"; } return r;`;
+
+/** Math.Pow's special operands: NaN, ±0, ±1, ±∞ and an ordinary value, each pair. */
+const POW_OPERANDS = [`double.NaN`, `0.0`, `-0.0`, `1.0`, `-1.0`, `double.PositiveInfinity`, `double.NegativeInfinity`, `2.5`, `-0.5`];
+/** Each result as N (NaN), 1 (one) or o (other): the special cases apart from the CRT's last bits. */
+const POW_BODY = `var r = ""; var v = new[] { ${POW_OPERANDS.join(", ")} }; foreach (var x in v) { foreach (var y in v) { var p = Math.Pow(x, y); r += double.IsNaN(p) ? "N" : p == 1 ? "1" : "o"; } r += ";"; } return r;`;
+/** .NET Framework's answers: C99's pow (Mono's), except NaN for a NaN argument and for Pow(-1, ±∞). */
+const powDotNet = (): string => {
+  const v = [NaN, 0, -0, 1, -1, Infinity, -Infinity, 2.5, -0.5];
+  const show = (d: number) => (Number.isNaN(d) ? "N" : d === 1 ? "1" : "o");
+  const c99 = (x: number, y: number) => (x === 1 || y === 0 ? 1 : (y === Infinity || y === -Infinity) && x === -1 ? 1 : Math.pow(x, y));
+  return v.map((x) => v.map((y) => show(x !== x || y !== y ? NaN : (y === Infinity || y === -Infinity) && x === -1 ? NaN : c99(x, y))).join("") + ";").join("");
+};
+
 export const FUZZ_S24_CASES: DiffCase[] = [
+  // Math.Pow: NaN for a NaN argument and Pow(-1, ±∞) on .NET Framework (the Math.Pow docs); glibc (Mono) gives
+  // 1 for Pow(1, NaN), Pow(NaN, 0) and Pow(-1, ±∞), JS NaN for Pow(1, ±∞) (seed 34305, and the old fixed-set gap)
+  b("s24.math.pow.special", "string", POW_BODY, { expectDotNet: powDotNet() }),
+  // mcs drops the left operand of `x && !true`, `x & false`... in a branch condition (generate/mcs-variant.ts);
+  // C# evaluates it (seed 34305). The variant, with the literal made non-constant, is what the fuzzer runs.
+  b("s24.mcs.and.constant", "string", andConstantBody(AND_CONSTANT_SHAPES), { expectDotNet: "Empty,".repeat(AND_CONSTANT_SHAPES.length) + "Empty;" }),
+  b("s24.mcs.and.constant.variant", "string", mcsVariant(andConstantBody(AND_CONSTANT_SHAPES))!),
   // a numeric format string ends at its first '\0' (seed 34304: short.MinValue.ToString("\0") is "-32768")
   ...NUL_VALUES.map((v, i) => b(`s24.number.format.nul.${i}`, "string", each(``, [...NUL_FORMATS.map((f) => `(${v}).ToString(${f})`), `string.Format("{0:D\0x}|{0:\0}", ${v})`]))),
   // DateTimeOffset's offset checks: whole minutes before the ±14 hours range, in exact ticks beyond 2^53 (seed 34304)

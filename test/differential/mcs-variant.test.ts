@@ -27,7 +27,10 @@ describe("mcs variant of a constant-zero left operand of a subtraction", () => {
     expect(mcsVariant(`(s.Overlaps(t) && false) ? "a" : "b"`)).toBe(`(s.Overlaps(t) && ((bool)(object)false)) ? "a" : "b"`);
     expect(mcsVariant(`new double[] { -0.0 }[0]`)).toBe(`new double[] { ((double)(object)-0.0) }[0]`);
     expect(mcsVariant(`new float[] { 1f, -0f }`)).toBe(`new float[] { 1f, ((float)(object)-0f) }`);
-    for (const e of [`x && falsey`, `x && y.false`, `x || false`, `1 -0.0`, `new double[] { -0.5 }`, `"&& false"`]) expect(mcsVariant(e), e).toBeNull();
+    expect(mcsVariant(`(d.ContainsValue("a") && !true) ? "" : s.Peek()`)).toBe(`(d.ContainsValue("a") && !((bool)(object)true)) ? "" : s.Peek()`);
+    expect(mcsVariant(`(f() & false) ? 1 : 2`)).toBe(`(f() & ((bool)(object)false)) ? 1 : 2`);
+    expect(mcsVariant(`x && (!true)`)).toBe(`x && (!((bool)(object)true))`);
+    for (const e of [`x && falsey`, `x && y.false`, `x || false`, `x &= true`, `1 -0.0`, `new double[] { -0.5 }`, `"&& false"`]) expect(mcsVariant(e), e).toBeNull();
   });
 });
 

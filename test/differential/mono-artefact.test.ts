@@ -216,3 +216,18 @@ describe("IList<T>.IndexOf of an array (Mono's InternalArray__IndexOf calls Equa
     }
   });
 });
+
+describe("Math.Pow's special operands (Mono calls glibc's C99 pow)", () => {
+  it("accepts Mono's 1 for Pow(1, NaN), Pow(NaN, 0) and Pow(-1, ±∞) where .NET Framework answers NaN", async () => {
+    for (const expr of [`Math.Pow(1, double.NaN).ToString()`, `Math.Pow(double.NaN, -0.0).ToString()`, `Math.Pow(-1, double.NegativeInfinity).ToString()`]) {
+      const a = await evaluateWithApimc(c(expr));
+      expect(a, expr).toEqual(value("NaN"));
+      expect(await monoEmulationArtefact(c(expr), value("1"), a), expr).toBe(true);
+    }
+  });
+  it("rejects other answers: Pow(1, ±∞) is 1 on both, an ordinary NaN stays NaN", async () => {
+    for (const [expr, mono] of [[`Math.Pow(1, double.PositiveInfinity).ToString()`, "NaN"], [`Math.Pow(double.NaN, 2).ToString()`, "1"], [`Math.Pow(2, double.NaN).ToString()`, "1"]] as const) {
+      expect(await monoEmulationArtefact(c(expr), value(mono), await evaluateWithApimc(c(expr))), expr).toBe(false);
+    }
+  });
+});

@@ -317,7 +317,7 @@ type("System", "Math", { isStatic: true }, [
   ...math("Round", ["decimal $(decimal d, int decimals)"], (a) => js`${rt("decRound")}(${a[0]}, ${a[1]}, 0)`),
   ...math("Round", ["decimal $(decimal d, MidpointRounding mode)"], (a) => js`${rt("decRound")}(${a[0]}, 0, ${a[1]})`),
   ...math("Round", ["decimal $(decimal d, int decimals, MidpointRounding mode)"], (a) => js`${rt("decRound")}(${a[0]}, ${a[1]}, ${a[2]})`),
-  ...math("Pow", ["double $(double x, double y)"], (a) => js`Math.pow(${a[0]}, ${a[1]})`),
+  ...math("Pow", ["double $(double x, double y)"], (a) => js`${rt("mathPow")}(${a[0]}, ${a[1]})`),
   ...math("Sqrt", ["double $(double d)"], (a) => js`Math.sqrt(${a[0]})`),
   ...math("Log", ["double $(double d)"], (a) => js`Math.log(${a[0]})`),
   ...math("Log10", ["double $(double d)"], (a) => js`Math.log10(${a[0]})`),

@@ -20,6 +20,7 @@ import { monoNewline } from "../../../runtime/dotnet/newline.js";
 import { monoDecryptMarker, monoRsa } from "../../../runtime/dotnet/rsa.js";
 import { monoIntMinDivide } from "../../../runtime/dotnet/core.js";
 import { monoArrayIndexOf } from "../../../runtime/dotnet/collection-views.js";
+import { monoPow } from "../../../runtime/dotnet/math.js";
 import { mcsVariant } from "./mcs-variant.js";
 import { x87Cos, x87Sin } from "./x87-trig.js";
 import { render } from "../canonical.js";
@@ -228,6 +229,9 @@ export async function x87TrigArtefact(c: DiffCase, cs: ReferenceResult, a: Apimc
  *   SZArrayHelper.IndexOf is Array.IndexOf (EqualityComparer<T>.Default: a null element is skipped);
  *   Mono's InternalArray__IndexOf calls Equals on each element, so a null one before the match
  *   throws NullReferenceException (runtime collection-views.ts monoArrayIndexOf).
+ * - Math.Pow: .NET Framework's COMDouble::Pow returns NaN for a NaN argument and for Pow(-1, ±∞)
+ *   before calling the CRT (the Math.Pow docs: Pow(1, NaN) and Pow(NaN, 0) are "1 (NaN on .NET
+ *   Framework)"); Mono calls glibc's C99 pow, which gives 1 for all three (runtime math.ts monoPow).
  */
 const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
   { uses: /\.CopyTo\s*\(/, flag: monoSbCopyTo },
@@ -237,6 +241,7 @@ const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
   { uses: /\.ToString\s*\(|\bSerializeObject\b|\bAppendLine\b|\bJ(?:Token|Object|Array|Property|Value)\b|\bX(?:Element|Document|Attribute)\b/, flag: monoNewline },
   { uses: /[%/]/, flag: monoIntMinDivide },
   { uses: /\bAsReadOnly\b/, flag: monoArrayIndexOf },
+  { uses: /\bMath\s*\.\s*Pow\b/, flag: monoPow },
 ];
 export async function monoEmulationArtefact(c: DiffCase, cs: ReferenceResult, a: ApimcResult): Promise<boolean> {
   if (a.kind === "compile-error" || cs.kind === "type-mismatch") return false;

@@ -21,8 +21,9 @@
 
 // - `x && false`: mcs folds the whole expression to false and drops x, with its side effects and
 //   exceptions ((default(ISet<int>).Overlaps(s) && false) gives no NullReferenceException); the C#
-//   spec (§12.13.2: x && y evaluates x first) and Roslyn evaluate x. The variant makes the false
-//   non-constant.
+//   spec (§12.13.2: x && y evaluates x first) and Roslyn evaluate x. Measured with mcs 6.8: in a
+//   branch condition (`(x && !true) ? a : b`, `if (x & false)`) also for `!true`, `(!true)` and the
+//   non-short-circuit `&`. The variant makes the literal non-constant (after its ! and parentheses).
 // - A negative zero double or float literal in an array initializer is left out as the zero default
 //   (compared by value), so new double[] { -0.0 }[0] is +0.0. The variant makes it non-constant.
 // - A lambda inside `checked(...)` or a `checked { }` block: mcs compiles its body unchecked
@@ -32,8 +33,8 @@
 //   checked context, throw. The variant wraps each such body in checked(...) (a block body in
 //   `{ checked { } }`), which mcs honours.
 
-/** `&& false` (the right operand a constant false). */
-const AND_FALSE = /&&(\s*)false(?![\w.])/g;
+/** `&& false`, `& !true`, `&& (!true)`: a constant right operand of && or & (after any ! and parentheses). */
+const AND_CONSTANT = /(&&?)(\s*(?:[!(]\s*)*)(true|false)(?![\w.])/g;
 /** A negative zero double/float literal after `{`, `,`, `(`, `[` or `=`. */
 const NEGATIVE_ZERO = /(?<=[{,([=]\s*)-0(?:\.0+)?(?:[eE][-+]?\d+)?([fFdD])?(?![\w.])/g;
 
@@ -57,7 +58,7 @@ function rewriteCode(code: string): string {
     .replace(DECIMAL_CONSTANT, (m) => `((decimal)(object)${m})`)
     .replace(PAREN_ZERO_MINUS, (_m, lit: string, suffix: string | undefined) => `(${nonConstant(lit, suffix)})`)
     .replace(ZERO_MINUS, (lit: string, suffix: string | undefined) => nonConstant(lit, suffix))
-    .replace(AND_FALSE, "&&$1((bool)(object)false)")
+    .replace(AND_CONSTANT, "$1$2((bool)(object)$3)")
     .replace(NEGATIVE_ZERO, (lit: string, suffix: string | undefined) => `((${suffix === "f" || suffix === "F" ? "float" : "double"})(object)${lit})`);
 }
 
