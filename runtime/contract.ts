@@ -109,7 +109,7 @@ export const PURE_HELPERS: ReadonlySet<string> = new Set([
 export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "BIG_RANGES", "CACHE_STORE", "CharBox", "ClaimMap", "Context", "CryptoTransform", "DateTime", "DateTimeOffset", "Decimal",
   "Dictionary", "DotNetException", "END_PIPELINE", "Encoding", "EnumBox", "FloatBox", "Group", "HashSet",
-  "HeaderMap", "INT_RANGES", "IPAddress", "JArray", "JContainer", "JObject", "JProperty", "JSingle", "JToken",
+  "HeaderMap", "INT_RANGES", "IPAddress", "JArray", "JConstructor", "JContainer", "JObject", "JProperty", "JSingle", "JToken",
   "JValue", "Jwt", "KeySizes", "LIQUID_FILTERS", "LONG_MAX", "LONG_MIN", "LiquidSyntaxError", "ManualClock", "Match",
   "MemoryCacheStore", "MemoryConcurrencyStore", "MemoryQuotaStore", "MemoryRateLimitStore", "MessageBody", "NEWLINE",
   "NO_COMMA_JOIN", "NumBox", "Oid", "OutgoingRequest", "PROTECTED_HEADERS", "PolicyError", "QueryMap", "Queue",

@@ -168,7 +168,7 @@ function isObject(t: Type): boolean {
   return isNamed(t, "object");
 }
 function isJToken(t: Type): boolean {
-  return t.k === "named" && ["JToken", "JValue", "JContainer", "JObject", "JArray", "JProperty"].includes(t.def.name) && t.def.ns.startsWith("Newtonsoft");
+  return t.k === "named" && ["JToken", "JValue", "JContainer", "JObject", "JArray", "JProperty", "JConstructor"].includes(t.def.name) && t.def.ns.startsWith("Newtonsoft");
 }
 const JTOKEN_FROM = ["bool", "char", "byte", "sbyte", "short", "ushort", "int", "uint", "long", "ulong", "float", "double", "decimal", "string", "DateTime", "DateTimeOffset", "TimeSpan", "Guid", "Uri"];
 

@@ -1,6 +1,6 @@
 // Conversions of tokens to .NET values: explicit casts, Value<T>(), Values<T>(), ToObject<T>() (jconv), and
 // the compiler's static-type shapes for serializing doubles and floats (jShaped).
-import { DotNetException, argumentError, argumentNull, formatError, invalidCast, overflow } from "../errors.js";
+import { DotNetException, argumentError, argumentNull, formatError, invalidCast, nullReference, overflow } from "../errors.js";
 import { INT_RANGES, isPlainObject } from "./core.js";
 import { fmtDouble, fmtFloat } from "./number-format.js";
 import { parseBool, parseNum } from "./number-parse.js";
@@ -8,6 +8,7 @@ import { CharBox, Decimal, NumBox, boxChar, decRound, decStr, decToIntegral, dec
 import { LONG_MAX, LONG_MIN, ULONG_MAX } from "./long.js";
 import { TT, TT_NAMES, dateTimeOps, JToken, JContainer, JObject, JArray, JValue, JSingle, toJValue } from "./json-tokens.js";
 import { writeToken } from "./json-writer.js";
+import { JConstructor, writtenByWriteToken } from "./json-constructor.js";
 import { convertTo, fromBase64 } from "./convert.js";
 import { Uri } from "./uri.js";
 
@@ -78,15 +79,20 @@ const typeLabel: Record<string, string> = {
   DateTime: "DateTime",
   Guid: "Guid",
   TimeSpan: "TimeSpan",
-  "byte[]": "Byte[]",
+  "byte[]": "byte array",
 };
 
 /** Targets whose explicit operator is Convert.ToX(Value) (DateTimeOffset: new DateTimeOffset(Convert.ToDateTime(Value))). */
 const CHAR_CONVERT = new Set(["sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong", "float", "double", "decimal", "bool", "char", "DateTime", "DateTimeOffset"]);
 const COLL_KEY = /^(?:List|IList|IEnumerable|ICollection|IReadOnlyList)<(.+)>$|^(.+)\[\]$/;
-const TOKEN_KEYS = new Set(["JToken", "JObject", "JArray", "JValue", "JProperty", "JContainer", "object"]);
+const TOKEN_KEYS = new Set(["JToken", "JObject", "JArray", "JValue", "JProperty", "JContainer", "JConstructor", "object"]);
 /** Explicit conversion `(T)token` / `token.Value<T>()` / `ToObject<T>()`. */
-export function jconv(token: unknown, key: string): unknown {
+export function jconv(token: unknown, key: string, toObject = false): unknown {
+  // ToObject<T>() of a token type (or object) deserializes what a JTokenReader reads: WriteToken's copy
+  if (toObject && token instanceof JContainer && (TOKEN_KEYS.has(key) || key.startsWith("Dictionary<") || key.startsWith("IDictionary<"))) {
+    if (token instanceof JConstructor && token.Name === null) throw nullReference();
+    if (key !== "object" || !(token instanceof JConstructor)) token = writtenByWriteToken(token);
+  }
   // ToObject<Dictionary<string, T>>(): the object's properties, each converted to T
   if (token instanceof JObject && (key.startsWith("Dictionary<") || key.startsWith("IDictionary<"))) {
     const valueKey = /,\s*(.+)>$/.exec(key)?.[1] ?? "object";
@@ -94,6 +100,8 @@ export function jconv(token: unknown, key: string): unknown {
     for (const p of token.Properties()) m.set(p.Name, valueKey === "object" && p.Value instanceof JValue ? jvalueObject(p.Value) : jconv(p.Value, valueKey));
     return m;
   }
+  if (token instanceof JConstructor && (key.startsWith("Dictionary<") || key.startsWith("IDictionary<")))
+    throw new DotNetException("Newtonsoft.Json.JsonSerializationException", `Error converting value "${token.Name}" to type '${key}'.`);
   // the common conversions of a value of the matching kind, as the general path below does them
   if (token instanceof JValue) {
     const v = token.Value;
@@ -123,8 +131,10 @@ export function jconv(token: unknown, key: string): unknown {
   // Only a key ending in '>' or ']' can name a collection.
   const last = k.charCodeAt(k.length - 1);
   const coll = (last === 62 || last === 93) && k !== "byte[]" ? COLL_KEY.exec(k) : null;
-  if (coll && (token instanceof JArray || token instanceof JObject || token instanceof JValue)) {
+  if (coll && (token instanceof JArray || token instanceof JObject || token instanceof JValue || token instanceof JConstructor)) {
     if (token instanceof JValue && token.Type === TT.Null) return null;
+    // (the serializer reads a constructor as its name: a string is no collection)
+    if (token instanceof JConstructor) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", `Error converting value "${token.Name}" to type '${k}'.`);
     if (!(token instanceof JArray)) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", `Cannot deserialize the current JSON object into type '${k}'.`);
     return token.items.map((c) => jconv(c, coll[1] ?? coll[2]!));
   }
@@ -133,6 +143,9 @@ export function jconv(token: unknown, key: string): unknown {
     if (k === "JObject" && !(token instanceof JObject)) throw invalidCast((token as JToken).$typeName, "Newtonsoft.Json.Linq.JObject");
     if (k === "JArray" && !(token instanceof JArray)) throw invalidCast((token as JToken).$typeName, "Newtonsoft.Json.Linq.JArray");
     if (k === "JValue" && !(token instanceof JValue)) throw invalidCast((token as JToken).$typeName, "Newtonsoft.Json.Linq.JValue");
+    if (k === "JConstructor" && !(token instanceof JConstructor)) throw invalidCast((token as JToken).$typeName, "Newtonsoft.Json.Linq.JConstructor");
+    // ToObject<object>() of a constructor: the serializer reads its StartConstructor as the name (EnsureType of a string)
+    if (k === "object" && token instanceof JConstructor) return token.Name;
     if (k === "object" && token instanceof JValue) return token.Value;
     return token;
   }

@@ -9,6 +9,7 @@
 import { DotNetException, argumentError, argumentNull, invalidOperation, nullReference } from "../errors.js";
 import { toStr } from "./text-format.js";
 import { JArray, JContainer, JObject, JProperty, JSingle, JToken, JValue, TT } from "./json-tokens.js";
+import { JConstructor, writtenByWriteToken } from "./json-constructor.js";
 import { ClrObject } from "./clr-object.js";
 
 /** Newtonsoft.Json.JsonToken. */
@@ -73,8 +74,9 @@ export class JTokenReader extends ClrObject {
     const v = this.at as JValue;
     return asStringToken(v) ?? (v.DeepClone() as JValue);
   }
+  /** A property's name, or a constructor's (JsonReader.Value of PropertyName and StartConstructor). */
   name(): string {
-    return (this.at as JProperty).Name;
+    return (this.at as JProperty | JConstructor).Name!;
   }
   /** The container, property or value under the reader (JRaw.Create writes it). */
   get token(): JToken | null {
@@ -189,6 +191,8 @@ export function jReadFrom(rr: JTokenReader | null): JToken {
       return jLoadAs(r, "JArray");
     case JK.PropertyName:
       return jLoadAs(r, "JProperty");
+    case JK.StartConstructor:
+      return jLoadAs(r, "JConstructor");
     case JK.String:
     case JK.Integer:
     case JK.Float:
@@ -204,16 +208,23 @@ export function jReadFrom(rr: JTokenReader | null): JToken {
   }
 }
 
-const START: Record<string, [JK, string]> = { JObject: [JK.StartObject, "an object"], JArray: [JK.StartArray, "an array"], JProperty: [JK.PropertyName, "a property"] };
+const START: Record<string, [JK, string]> = {
+  JObject: [JK.StartObject, "an object"],
+  JArray: [JK.StartArray, "an array"],
+  JProperty: [JK.PropertyName, "a property"],
+  JConstructor: [JK.StartConstructor, "a constructor"],
+};
 
-/** JObject.Load, JArray.Load, JProperty.Load: the reader's current token must start one. */
-export function jLoadAs(rr: JTokenReader | null, kind: "JObject" | "JArray" | "JProperty"): JToken {
+/** JObject.Load, JArray.Load, JProperty.Load, JConstructor.Load: the reader's current token must start one. */
+export function jLoadAs(rr: JTokenReader | null, kind: "JObject" | "JArray" | "JProperty" | "JConstructor"): JToken {
+  // (JConstructor.Load reads the reader before any check)
+  if (kind === "JConstructor" && (rr === null || rr === undefined)) throw nullReference();
   const r = reader(rr);
   if (r.tokenType === JK.None && !r.Read()) throw readerError(`Error reading ${kind} from JsonReader.`);
   while (r.tokenType === JK.Comment) r.Read();
   const [start, what] = START[kind]!;
   if (r.tokenType !== start) throw readerError(`Error reading ${kind} from JsonReader. Current JsonReader item is not ${what}: ${JK_NAMES[r.tokenType]}.`);
-  const top: Frame = kind === "JProperty" ? { name: r.name(), obj: null, prop: null } : kind === "JObject" ? new JObject() : new JArray();
+  const top: Frame = kind === "JProperty" ? { name: r.name(), obj: null, prop: null } : kind === "JObject" ? new JObject() : kind === "JArray" ? new JArray() : JConstructor.named(r.name());
   if (!r.Read()) throw readerError(`Error reading ${kind} from JsonReader.`);
   readContentFrom(top, r);
   if (top instanceof JContainer) return top;
@@ -261,6 +272,11 @@ function readContentFrom(top: Frame, r: JTokenReader): void {
         break;
       case JK.StartObject:
         parent = put(new JObject()) as JContainer;
+        break;
+      case JK.StartConstructor:
+        // (ReadContentFrom makes it of reader.Value.ToString(): no name is a NullReferenceException)
+        if (r.name() === null) throw nullReference();
+        parent = put(JConstructor.named(r.name())) as JContainer;
         break;
       case JK.EndArray:
       case JK.EndObject:
@@ -389,6 +405,12 @@ export class JTokenWriter extends ClrObject {
     this.scopes.push("A");
     this.addParent(new JArray());
   }
+  /** WriteStartConstructor(name): JTokenWriter makes `new JConstructor(name)` (a null name is ArgumentNullException). */
+  startConstructor(name: string | null): void {
+    this.auto("StartConstructor", "StartConstructor");
+    this.scopes.push("C");
+    this.addParent(JConstructor.named(name));
+  }
   /** WriteEndObject/WriteEndArray: closes the scopes up to the innermost of that kind ("No token to close." when none). */
   writeEnd(kind: string): void {
     const at = this.scopes.lastIndexOf(kind);
@@ -398,7 +420,7 @@ export class JTokenWriter extends ClrObject {
       this.removeParent();
     }
     const top = this.scopes[this.scopes.length - 1];
-    this.state = top === "O" ? WS.Object : top === "A" ? WS.Array : WS.Start;
+    this.state = top === "O" ? WS.Object : top === "A" ? WS.Array : top === "C" ? WS.Constructor : WS.Start;
   }
   propertyName(name: string): void {
     this.auto("PropertyName", "PropertyName");
@@ -442,6 +464,10 @@ function writeTo(t: JToken, w: JTokenWriter): void {
     w.startArray();
     for (let i = 0; i < t.items.length; i++) writeTo(t.items[i]!, w);
     w.writeEnd("A");
+  } else if (t instanceof JConstructor) {
+    w.startConstructor(t.Name);
+    for (let i = 0; i < t.items.length; i++) writeTo(t.items[i]!, w);
+    w.writeEnd("C");
   } else if (t instanceof JProperty) {
     w.propertyName(t.Name);
     writeTo(t.Value, w);
@@ -469,7 +495,7 @@ export function jRawCreate(r: JTokenReader | null): JValue {
   if (r === null || r === undefined) throw nullReference();
   if (r.tokenType === JK.None) {
     if (!r.Read()) return JValue.raw("");
-    const text = r.token!.ToString(0);
+    const text = writtenByWriteToken(r.token!).ToString(0);
     while (r.Read());
     return JValue.raw(text);
   }
@@ -482,7 +508,7 @@ export function jRawCreate(r: JTokenReader | null): JValue {
     case JK.StartArray:
     case JK.StartConstructor: {
       const c = r.token!;
-      const text = c.ToString(0);
+      const text = writtenByWriteToken(c).ToString(0);
       // on to the container's end token
       while (r.Read() && !(r.token === c && r.tokenType !== JK.StartObject && r.tokenType !== JK.StartArray && r.tokenType !== JK.StartConstructor));
       return JValue.raw(text);
@@ -520,6 +546,11 @@ function deepKey(t: JToken | null): string {
   if (t instanceof JObject) return `{${t.ps.map((p) => `${JSON.stringify(p.Name)}:${deepKey(p.Value)}`).sort().join(",")}}`;
   if (t instanceof JArray) return `[${t.items.map(deepKey).join(",")}]`;
   if (t instanceof JProperty) return `P${JSON.stringify(t.Name)}${deepKey(t.Value)}`;
+  if (t instanceof JConstructor) {
+    // (GetDeepHashCode hashes the name: none is a NullReferenceException)
+    if (t.Name === null) throw nullReference();
+    return `C${JSON.stringify(t.Name)}[${t.items.map(deepKey).join(",")}]`;
+  }
   const v = (t as JValue).Value;
   const k = v === null || v === undefined ? "n" : typeof v === "number" || typeof v === "bigint" ? String(v) : typeof v === "string" ? JSON.stringify(v) : v instanceof Uint8Array ? `#${arrayId(v)}` : toStr((v as { Ticks?: unknown }).Ticks ?? v);
   return `${t.Type}:${k}`;

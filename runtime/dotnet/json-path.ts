@@ -2,6 +2,7 @@
 // slices, unions and ?() filters).
 import { DotNetException, argumentNull } from "../errors.js";
 import { TT, JToken, JContainer, JObject, JArray, JValue } from "./json-tokens.js";
+import { JConstructor } from "./json-constructor.js";
 
 function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JToken[] {
   if (path === null || path === undefined) throw argumentNull("path");
@@ -39,7 +40,7 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
               if (name === "*" || pr.Name === name) out.push(pr.Value);
               walk(pr.Value);
             }
-          } else if (x instanceof JArray) for (const y of x.items) walk(y);
+          } else if (x instanceof JArray || x instanceof JConstructor) for (const y of x.items) walk(y);
         };
         walk(t);
       }
@@ -89,6 +90,10 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
             const x = t.items[idx < 0 ? t.items.length + idx : idx];
             if (x) out.push(x);
             else if (errorWhenNoMatch) fail(`Index ${idx} outside the bounds of JArray.`);
+          } else if (t instanceof JConstructor) {
+            // (ArrayIndexFilter: a constructor's own indexer, which takes no index from the end)
+            if (idx < t.items.length) out.push(t.Item(idx)!);
+            else if (errorWhenNoMatch) fail(`Index ${idx} outside the bounds of JConstructor.`);
           } else if (errorWhenNoMatch) fail(`Index ${idx} not valid on ${t.$clrName}.`);
         }
       } else if (/^(['"]).*\1$/.test(inner)) {

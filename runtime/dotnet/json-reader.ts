@@ -2,7 +2,8 @@
 // JsonConvert.DeserializeObject, ISO dates as Date tokens, integers and floats kept apart.
 import { DotNetException, argumentNull } from "../errors.js";
 import { jvalueObject } from "./decimal.js";
-import { TT, readerError, dateTimeOps, JToken, JObject, JArray, JProperty, JValue } from "./json-tokens.js";
+import { TT, readerError, dateTimeOps, JToken, JContainer, JObject, JArray, JProperty, JValue } from "./json-tokens.js";
+import { JConstructor, writtenByWriteToken } from "./json-constructor.js";
 import { jconv } from "./json-convert.js";
 
 export function parseJson(text: string, dates = true): JToken {
@@ -57,6 +58,10 @@ const WS_RE = /[\s\ufeff]/;
 const NAME_RE = /[A-Za-z_$][A-Za-z0-9_$]*/y;
 const LITERAL_RE = /-?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+)|true|false|null|undefined|NaN|-?Infinity/y;
 const HEX4_RE = /^[0-9a-fA-F]{4}$/;
+/** char.IsLetterOrDigit of one UTF-16 unit (a surrogate is neither). */
+const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}]$/u;
+/** char.IsWhiteSpace (Unicode's Zs, Zl, Zp, tab to carriage return, U+0085, U+00A0). */
+const isWhiteSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0xa0 || (c > 0xff && c !== 0xfeff && /\s/.test(String.fromCharCode(c)));
 
 const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
@@ -211,6 +216,7 @@ class JsonReader {
       }
       return new JValue(TT.String, s);
     }
+    if (c === 110 && text.startsWith("new", this.i)) return this.constructorCall();
     if ((c >= 48 && c <= 57) || c === 45) {
       const v = this.number(c);
       if (v !== null) return v;
@@ -302,6 +308,80 @@ class JsonReader {
     if (/[.eE]/.test(tok)) return new JValue(TT.Float, Number(tok));
     return new JValue(TT.Integer, tok.length > 15 ? bigInteger(tok) : Number(tok));
   }
+  /**
+   * JsonTextReader.ParseConstructor and the arguments after it: `new`, white space, a name of letters
+   * and digits (char.IsLetterOrDigit), optional white space, `(`, values separated by commas up to `)`.
+   * As Json.NET reads them, a comment between arguments is an argument (a Comment token), a comma
+   * where a value belongs is an Undefined one ("new D(1,,2)"), and a comma before `)` is allowed.
+   * The name is checked as JConstructor's constructor checks it (empty: ArgumentException) before
+   * the arguments are read.
+   */
+  private constructorCall(): JConstructor {
+    const text = this.text;
+    const n = this.n;
+    let i = this.i + 3;
+    if (i >= n) throw readerError("Unexpected end while parsing constructor.", i, text);
+    if (!isWhiteSpace(text.charCodeAt(i))) throw readerError("Unexpected content while parsing JSON.", i, text);
+    while (i < n && isWhiteSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    for (;;) {
+      if (i >= n) throw readerError("Unexpected end while parsing constructor.", i, text);
+      const ch = text.charCodeAt(i);
+      if (ch === 40 || isWhiteSpace(ch)) break;
+      if (!LETTER_OR_DIGIT.test(text[i]!)) throw readerError(`Unexpected character while parsing constructor: ${text[i]}.`, i, text);
+      i++;
+    }
+    const name = text.slice(start, i);
+    while (i < n && isWhiteSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 40) throw readerError(`Unexpected character while parsing constructor: ${text[i] ?? "\0"}.`, i, text);
+    this.i = i + 1;
+    const c = JConstructor.named(name);
+    const items = c.items;
+    const put = (t: JToken) => {
+      t.Parent = c;
+      items.push(t);
+    };
+    let wantValue = true;
+    for (;;) {
+      this.commentsInto(put);
+      if (this.i >= n) throw readerError("Unexpected end of content while loading JConstructor.", this.i, text);
+      const d = text.charCodeAt(this.i);
+      if (d === 41) {
+        this.i++;
+        return c;
+      }
+      if (d === 93 || d === 125) throw readerError(`JsonToken ${d === 93 ? "EndArray" : "EndObject"} is not valid for closing JsonType Constructor.`, this.i, text);
+      if (!wantValue) {
+        if (d !== 44) throw readerError(`After parsing a value an unexpected character was encountered: ${text[this.i]}.`, this.i, text);
+        this.i++;
+        wantValue = true;
+        continue;
+      }
+      put(d === 44 ? JValue.undefinedValue() : this.value());
+      wantValue = false;
+    }
+  }
+  /** White space, and each comment as a Comment token (Json.NET keeps a constructor's comments). */
+  private commentsInto(put: (t: JToken) => void): void {
+    const text = this.text;
+    const n = this.n;
+    for (;;) {
+      while (this.i < n && isWhiteSpace(text.charCodeAt(this.i))) this.i++;
+      if (this.i + 1 >= n || text.charCodeAt(this.i) !== 47) return;
+      const d = text.charCodeAt(this.i + 1);
+      if (d === 42) {
+        const e = text.indexOf("*/", this.i + 2);
+        if (e < 0) throw readerError("Unexpected end while parsing comment.", this.i, text);
+        put(JValue.comment(text.slice(this.i + 2, e)));
+        this.i = e + 2;
+      } else if (d === 47) {
+        let e = this.i + 2;
+        while (e < n && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+        put(JValue.comment(text.slice(this.i + 2, e)));
+        this.i = e;
+      } else return;
+    }
+  }
   private object(): JObject {
     const text = this.text;
     this.i++;
@@ -384,11 +464,40 @@ class JsonReader {
   }
 }
 
+const TOKEN_TARGETS = new Set(["JToken", "JObject", "JArray", "JContainer", "JConstructor", "JValue", "JProperty"]);
+const serializationError = (msg: string) => new DotNetException("Newtonsoft.Json.JsonSerializationException", msg);
+/**
+ * A constructor where the serializer wants a value of a .NET type: into object (or an object
+ * element) it reads the name as a string and fails on what follows (JsonSerializationException),
+ * into a typed value the reader's ReadAsX fails (JsonReaderException).
+ */
+function constructorValue(elementKey: string): never {
+  if (elementKey === "object") throw serializationError("Unexpected token while deserializing object: EndConstructor.");
+  throw new DotNetException("Newtonsoft.Json.JsonReaderException", "Unexpected token: StartConstructor.");
+}
+
 export function jsonDeserialize(text: string | null, key: string | null): unknown {
   if (text === null || text === undefined) throw argumentNull("value");
   if (text.trim() === "") return null;
   // a string target reads strings as they are (ReadAsString): no Date tokens
-  const t = parseJson(text, key === null || !STRING_TARGET.test(key));
+  let t = parseJson(text, key === null || !STRING_TARGET.test(key));
+  if (t instanceof JContainer) {
+    // (into object, a constructor at the top reads as its name, and its arguments are text left over)
+    if (t instanceof JConstructor && (key === null || key === "object")) throw serializationError("Additional text found in JSON string after finishing deserializing object.");
+    if (t instanceof JConstructor && !TOKEN_TARGETS.has(key!)) constructorValue(key!);
+    if (key === null || key === "object" || TOKEN_TARGETS.has(key)) t = writtenByWriteToken(t);
+    else {
+      const ek = key.endsWith("[]") ? key.slice(0, -2) : /(?:^List<|,\s*)(.+)>$/.exec(key)?.[1] ?? "object";
+      for (const c of t.childList()) {
+        const v = c instanceof JProperty ? c.Value : c;
+        if (v instanceof JConstructor) constructorValue(ek);
+        if ((ek === "object" || TOKEN_TARGETS.has(ek)) && v instanceof JContainer) {
+          const w = writtenByWriteToken(v);
+          if (w !== v) (c instanceof JProperty ? c.SetValue(w) : t.replaceChild(c, w));
+        }
+      }
+    }
+  }
   // into object: a JSON integer is a boxed Int64, a float a boxed Double (as JValue.Value)
   if (key === null || key === "object") return t instanceof JValue ? jvalueObject(t) : t;
   if (key.startsWith("Dictionary<") || key.startsWith("IDictionary<")) {

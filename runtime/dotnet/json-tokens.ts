@@ -1,7 +1,7 @@
 // Newtonsoft.Json.Linq's token model: JToken, JContainer, JObject, JArray, JProperty, JValue (and JSingle),
 // their navigation and editing, structural equality and the conversion of .NET values to tokens.
 // Writing, reading, conversions to .NET values and SelectToken live beside it (json-*.ts).
-import { DotNetException, argumentError, argumentNull, argumentOutOfRange, invalidOperation } from "../errors.js";
+import { DotNetException, argumentError, argumentNull, argumentOutOfRange, invalidOperation, nullReference } from "../errors.js";
 import { castTo, registerTypeCheck } from "./core.js";
 import { toStr } from "./text-format.js";
 import { strCompare } from "./string.js";
@@ -123,7 +123,8 @@ export abstract class JToken implements Iterable<JToken> {
     let previous: JToken | null = null;
     for (let t: JToken | null = this; t; t = t.Parent) {
       if (t instanceof JProperty) parts.push(t.Name);
-      else if (t instanceof JArray && previous) parts.push(t.childList().indexOf(previous));
+      // (a constructor's arguments are indexed as an array's items)
+      else if ((t instanceof JArray || t.Type === TT.Constructor) && previous) parts.push((t as JContainer).childList().indexOf(previous));
       previous = t;
     }
     let path = "";
@@ -158,7 +159,7 @@ export abstract class JToken implements Iterable<JToken> {
   private addBeside(v: unknown, after: number): void {
     const p = this.Parent;
     if (!p) throw invalidOperation("The parent is missing.");
-    if (p instanceof JArray || p instanceof JObject) p.insertContent(p.childList().indexOf(this) + after, v);
+    if (p instanceof JArray || p instanceof JObject || p.Type === TT.Constructor) p.insertContent(p.childList().indexOf(this) + after, v);
     else throw new DotNetException("Newtonsoft.Json.JsonException", "Newtonsoft.Json.Linq.JProperty cannot have multiple values.");
   }
   abstract DeepClone(): JToken;
@@ -192,6 +193,8 @@ export abstract class JToken implements Iterable<JToken> {
   declare static Parse: (text: string | null) => JToken;
   static FromObject(o: unknown): JToken {
     if (o === null || o === undefined) throw argumentNull("o");
+    // (the serializer's JTokenWriter cannot make a constructor without a name: NullReferenceException)
+    if (o instanceof JContainer && holdsUnnamedConstructor(o)) throw nullReference();
     return toJToken(o, true);
   }
   /** Structural equality: objects compare properties by name (any order), arrays in order, values by type and value. */
@@ -250,7 +253,7 @@ export abstract class JContainer extends JToken {
       return;
     }
     const t = c instanceof JToken ? c : toJToken(c);
-    if (this instanceof JArray) this.Insert(at, t);
+    if (this instanceof JArray || this.Type === TT.Constructor) (this as unknown as JArray).Insert(at, t);
     else if (this instanceof JObject) this.insertProperty(at, t);
     else this.Add(t);
   }
@@ -260,7 +263,7 @@ export abstract class JContainer extends JToken {
   }
   /** AddFirst(object content): before the first child (an array's item, an object's property; a property has one value). */
   AddFirst(v: unknown): void {
-    if (this instanceof JArray || this instanceof JObject) this.insertContent(0, v);
+    if (this instanceof JArray || this instanceof JObject || this.Type === TT.Constructor) this.insertContent(0, v);
     else throw new DotNetException("Newtonsoft.Json.JsonException", "Newtonsoft.Json.Linq.JProperty cannot have multiple values.");
   }
   Merge(content: JToken | null): void {
@@ -281,7 +284,8 @@ function adopt(t: JToken | null, parent: JContainer): JToken {
   let x = t ?? JValue.null();
   // (JContainer.ValidateToken: a property goes only into an object)
   if (x instanceof JProperty && !(parent instanceof JObject)) throw argumentError(`Can not add ${x.$typeName} to ${parent.$typeName}.`);
-  if (x.Parent) x = x.DeepClone();
+  // (JContainer.EnsureParentToken: a copy when it has a parent, is the container itself, or is its root: no loops)
+  if (x.Parent || x === parent || (x instanceof JContainer && x.HasValues && parent.Root === x)) x = x.DeepClone();
   x.Parent = parent;
   return x;
 }
@@ -744,6 +748,14 @@ export class JValue extends JToken {
  */
 export class JSingle extends JValue {}
 
+/** What the model needs of a JConstructor (json-constructor.ts, which builds on this module). */
+type JConstructorLike = JContainer & { Name: string | null };
+
+function holdsUnnamedConstructor(t: JToken): boolean {
+  if (t.Type === TT.Constructor && (t as JConstructorLike).Name === null) return true;
+  return t instanceof JContainer && t.childList().some(holdsUnnamedConstructor);
+}
+
 function deepEquals(a: JToken, b: JToken): boolean {
   if (a instanceof JObject) {
     if (!(b instanceof JObject) || a.ps.length !== b.ps.length) return false;
@@ -758,6 +770,13 @@ function deepEquals(a: JToken, b: JToken): boolean {
     return a.items.every((x, i) => deepEquals(x, b.items[i]!));
   }
   if (a instanceof JProperty) return b instanceof JProperty && a.Name === b.Name && deepEquals(a.Value, b.Value);
+  // a constructor: the same name (both may be null) and arguments in order
+  if (a.Type === TT.Constructor) {
+    if (b.Type !== TT.Constructor || (a as JConstructorLike).Name !== (b as JConstructorLike).Name) return false;
+    const x = (a as JContainer).childList();
+    const y = (b as JContainer).childList();
+    return x.length === y.length && x.every((t, i) => deepEquals(t, y[i]!));
+  }
   if (a instanceof JValue && b instanceof JValue) {
     if (a.Type !== b.Type) return false;
     if (a.Value === b.Value) return true;

@@ -6,6 +6,7 @@ import { netIntegerToDouble } from "./number-to-double.js";
 import { Decimal, decStr } from "./decimal.js";
 import { envNewline } from "./newline.js";
 import { TT, dateTimeOps, JToken, JObject, JArray, JProperty, JValue, JSingle, toJToken } from "./json-tokens.js";
+import { JConstructor } from "./json-constructor.js";
 
 const NEEDS_ESCAPE = /["\\\x00-\x1f\x85\u2028\u2029]/;
 /** Where JSON.stringify's escaping differs from Newtonsoft's: U+0085, U+2028, U+2029 and surrogates (lone ones). */
@@ -210,7 +211,28 @@ function writeContainer(t: JToken, indented: boolean, indent: string): string {
     return out + "]";
   }
   if (t instanceof JProperty) return writeToken(t, indented, indent);
+  if (t instanceof JConstructor) return writeConstructor(t, indented, indent);
   return "";
+}
+/**
+ * JsonTextWriter's constructor: `new Name(` (the name as it is, none for a null one), the arguments,
+ * and `)`, indented on a line of its own even when there are none. Unlike an array's, a leading
+ * comment counts as an argument: the next one takes a comma (JsonWriter's state table).
+ */
+function writeConstructor(t: JConstructor, indented: boolean, indent: string): string {
+  const items = t.items;
+  let out = `new ${t.Name ?? ""}(`;
+  const inner = indent + "  ";
+  let wrote = false;
+  for (let i = 0; i < items.length; i++) {
+    const v = items[i]!;
+    const comment = v instanceof JValue && v.Type === TT.Comment;
+    if (wrote && !comment) out += ",";
+    if (indented) out += envNewline.text + inner;
+    out += v instanceof JValue ? writeValue(v) : writeContainer(v, indented, inner);
+    wrote = true;
+  }
+  return indented ? out + envNewline.text + indent + ")" : out + ")";
 }
 
 /** JsonConvert.SerializeObject(value, formatting). */

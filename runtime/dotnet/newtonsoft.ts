@@ -9,10 +9,11 @@
 // gateway's local time is UTC), none an Unspecified one; written back in ISO form ("...T03:04:05.12Z").
 //
 // One module a topic, loaded here in the order they build on each other: json-tokens.ts (the token
-// model), json-writer.ts, json-convert.ts, json-reader.ts, json-path.ts. The last four install
+// model; json-constructor.ts its JConstructor), json-writer.ts, json-convert.ts, json-reader.ts, json-path.ts. The last four install
 // their members on the token classes (ToString, Parse, SelectToken), so code reaches the model
 // through this module.
 export * from "./json-tokens.js";
+export * from "./json-constructor.js";
 export * from "./json-writer.js";
 export * from "./json-convert.js";
 export * from "./json-reader.js";

@@ -9,7 +9,6 @@ import { typeTestOf } from "./linq.js";
 // as they are: toJToken/toJValue keep a decimal's scale and a long's digits, jconv returns a Decimal
 // for a decimal target.
 const jt = (v: Code) => js`${rt("toJToken")}(${v})`;
-const jconvTo = (v: Code, t: Type): Code => js`${rt("jconv")}(${v}, ${castKeyOf(t)})`;
 /**
  * What JSON needs of a static type that the runtime value does not carry: where its doubles,
  * decimals (Float tokens: 1.0, not 1) and floats (float digits) are, through arrays, lists and other
@@ -63,7 +62,7 @@ function typedValue(a: Code, info: LowerInfo, index = 0): Code {
 // JContainer.CreateWriter() make them and JToken.Load/ReadFrom/WriteTo, JRaw.Create take them: a value
 // passes from one allowed member to another (runtime/dotnet/json-io.ts); naming the type or using a
 // member of it is APIMC3005.
-type("Newtonsoft.Json", "JsonReader", { opaque: "a reader only passes from JToken.CreateReader() to JToken.Load/ReadFrom, JObject/JArray/JProperty.Load or JRaw.Create" }, []);
+type("Newtonsoft.Json", "JsonReader", { opaque: "a reader only passes from JToken.CreateReader() to JToken.Load/ReadFrom, JObject/JArray/JProperty/JConstructor.Load or JRaw.Create" }, []);
 type("Newtonsoft.Json", "JsonWriter", { opaque: "a writer only passes from JContainer.CreateWriter() to JToken.WriteTo" }, []);
 type("Newtonsoft.Json.Linq", "JTokenEqualityComparer", { interfaces: ["IEqualityComparer<JToken>"], opaque: "JToken.EqualityComparer only passes to a parameter of type IEqualityComparer<JToken>" }, []);
 
@@ -72,7 +71,7 @@ type("Newtonsoft.Json.Linq", "JToken", { interfaces: ["IEnumerable<JToken>"], te
   // (Extensions.Convert: Convert.ChangeType's rules, not the explicit operators')
   M("T Value<T>(object key)", (r, a, x) => js`${rt("jValueAt")}(${r}, ${a[0]}, ${castKeyOf(x.typeArgs[0]!)})`),
   M("IEnumerable<T> Values<T>()", (r, _a, x) => js`${rt("jvalues")}(${r}, ${castKeyOf(x.typeArgs[0]!)})`),
-  M("T ToObject<T>()", (r, _a, x) => jconvTo(r, x.typeArgs[0]!)),
+  M("T ToObject<T>()", (r, _a, x) => js`${rt("jconv")}(${r}, ${castKeyOf(x.typeArgs[0]!)}, true)`),
   M("string ToString()", (r) => js`${r}.ToString()`),
   M("string ToString(Formatting formatting)", (r, a) => js`${r}.ToString(${a[0]})`),
   P("JTokenType Type", (r) => js`${r}.Type`),
@@ -177,6 +176,21 @@ type("Newtonsoft.Json.Linq", "JProperty", { base: "JContainer", test: (v) => js`
   P("string Name", (r) => js`${r}.Name`),
   P("JToken Value", (r) => js`${r}.Value`, (r, _a, v) => js`${r}.SetValue(${v})`),
   SM("JProperty Load(JsonReader reader)", (_r, a) => js`${rt("jLoadAs")}(${a[0]}, "JProperty")`),
+]);
+
+// A JavaScript constructor call in JSON (`new Date(1, 2)`): runtime/dotnet/json-constructor.ts. Its
+// only indexer is this[object key] (a boxed int; JArray's this[int] has no counterpart here).
+type("Newtonsoft.Json.Linq", "JConstructor", { base: "JContainer", test: (v) => js`(${v} instanceof ${rt("JConstructor")})` }, [
+  C("()", () => js`new ${rt("JConstructor")}()`),
+  C("(JConstructor other)", (_r, a) => js`${rt("JConstructor")}.copyOf(${a[0]})`),
+  C("(string name)", (_r, a) => js`${rt("JConstructor")}.named(${a[0]})`),
+  C("(string name, object content)", (_r, a, x) => js`${rt("JConstructor")}.of(${a[0]}, ${typedValue(a[1]!, x, 1)})`),
+  C("(string name, params object[] content)", (_r, a) => js`${rt("JConstructor")}.of(${a[0]}, ${a[1]})`),
+  P("string Name", (r) => js`${r}.Name`),
+  P("JTokenType Type", (r) => js`${r}.Type`),
+  I("JToken this[object key]", (r, a) => js`${r}.Item(${a[0]})`, (r, a, v) => js`${r}.SetItem(${a[0]}, ${v})`),
+  M("void WriteTo(JsonWriter writer)", (r, a) => js`${rt("jWriteTo")}(${r}, ${a[0]})`),
+  SM("JConstructor Load(JsonReader reader)", (_r, a) => js`${rt("jLoadAs")}(${a[0]}, "JConstructor")`),
 ]);
 
 type("Newtonsoft.Json.Linq", "JValue", { base: "JToken", test: (v) => js`(${v} instanceof ${rt("JValue")})` }, [
