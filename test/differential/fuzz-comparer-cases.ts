@@ -77,7 +77,23 @@ const collectionOps = (c: string): string[] => [
   `(new HashSet<string>(${c}).Comparer == null).ToString()`,
 ];
 
+/** Comparers of two collections that meet (HashSet set operations take the shortcuts only for equal comparers). */
+const PAIR_COMPARERS = ["StringComparer.Ordinal", "StringComparer.OrdinalIgnoreCase", "StringComparer.InvariantCultureIgnoreCase", "(IEqualityComparer<string>)null"];
+const SET_OPS = ["UnionWith", "IntersectWith", "ExceptWith", "SymmetricExceptWith"];
+const SET_TESTS = ["SetEquals", "IsSubsetOf", "IsSupersetOf", "IsProperSubsetOf", "IsProperSupersetOf", "Overlaps"];
+const mixed = (a: string, o: string) =>
+  `var r = new List<string>(); var xs = new[] { "a", "B", "\u00df" }; var ys = new[] { "A", "b", "ss", "c" }; ` +
+  SET_OPS.map((op) => `{ var h = new HashSet<string>(xs, ${a}); h.${op}(new HashSet<string>(ys, ${o})); r.Add(string.Join("|", h)); }`).join(" ") +
+  ` { var h = new HashSet<string>(xs, ${a}); var o = new HashSet<string>(ys, ${o}); r.Add(string.Join(",", new[] { ${SET_TESTS.map((t) => `h.${t}(o)`).join(", ")} })); }` +
+  ` { var h = new HashSet<string>(new[] { "a", "B" }, ${a}); var o = new HashSet<string>(new[] { "A", "b" }, ${o}); r.Add(string.Join(",", new[] { ${SET_TESTS.map((t) => `h.${t}(o)`).join(", ")} })); }` +
+  ` { var d = new Dictionary<string, int>(new Dictionary<string, int>(${o}) { ["a"] = 1, ["b"] = 2, ["ss"] = 3 }, ${a}); r.Add(string.Join("|", d.Keys) + "/" + d.ContainsKey("A") + d.ContainsKey("\u00df")); }` +
+  ` try { var d = new Dictionary<string, int>(new Dictionary<string, int> { ["a"] = 1, ["A"] = 2 }, ${a}); r.Add(d.Count.ToString()); } catch (ArgumentException) { r.Add("!ArgumentException"); }` +
+  ` { var c = HashSet<string>.CreateSetComparer(); var p = new HashSet<string>(new[] { "a" }, ${a}); var q = new HashSet<string>(new[] { "A" }, ${o}); var q2 = new HashSet<string>(new[] { "a" }, ${o}); r.Add(new[] { p, q }.Distinct(c).Count() + "," + new[] { p, q2 }.Distinct(c).Count() + "," + new[] { q2, p }.Distinct(c).Count() + "," + new[] { p, q, q2 }.Distinct(c).Count()); }` +
+  ` return string.Join("\\n", r);`;
+
 export const FUZZ_COMPARER_CASES: DiffCase[] = [
+  // a HashSet or Dictionary with one comparer meeting one with another (or the default)
+  ...PAIR_COMPARERS.flatMap((a, i) => PAIR_COMPARERS.map((o, j) => b(`mixed.${i}.${j}`, mixed(a, o)))),
   ...STRING_COMPARERS.map((c, i) => b(`linq.string.${i}`, perInput(stringOps(c)))),
   // (a bare null would be ambiguous between the comparer and the collection constructors)
   ...STRING_COMPARERS.map((c, i) => b(`collections.string.${i}`, perInput(collectionOps(c === "null" ? "(IEqualityComparer<string>)null" : c)))),
