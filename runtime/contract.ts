@@ -189,7 +189,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "urlDecode", "urlDecodeToBytes", "urlEncode", "urlEncodeLower", "urlEncodeToBytes", "utf8Bytes", "utf8ToBase64",
   "utf8ToBase64Url", "validateContent", "validateHeaders", "validateJwt", "validateJwtAsync", "validateODataRequest", "validateParameters", "validateStatusCode", "valueEquals", "verifyNCName", "waitAll",
   "waitAny", "waitChildFailed", "waitFor", "writeToken", "xAddAfterSelf", "xAddBeforeSelf", "xAttributeSetValue",
-  "xCompareDocumentOrder", "xCreateReader", "xCreateWriter", "xLoadReader", "xLoadText", "xSaveText", "xSaveWriter", "xWriteTo", "XDocumentType", "xDeepEquals", "xDescendantNodesAndSelf", "xElementsBeforeSelf", "xIsAfter", "xIsBefore",
+  "xCompareDocumentOrder", "xCreateReader", "xCreateWriter", "xLoadReader", "xLoadText", "xSaveText", "xSaveWriter", "xWriteTo", "XDocumentType", "xDeepEquals", "xNodeEqualityComparer", "XNodeEqualityComparer", "xDescendantNodesAndSelf", "xElementsBeforeSelf", "xIsAfter", "xIsBefore",
   "xNewProcessingInstruction", "xNextAttribute", "xNodeType", "xNodesAfterSelf", "xNodesBeforeSelf",
   "xPreviousAttribute", "xReplaceAll", "xReplaceAttributes", "xReplaceWith", "xconv", "xmlError", "xmlFlat",
   "xmlToJsonBody", "xmlToJsonText", "xmlValueString", "xname", "xnameOrNull", "xnn", "xns", "xnsName", "xsAncestors",

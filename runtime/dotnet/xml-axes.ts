@@ -3,6 +3,8 @@
 import { DotNetException, argumentNull } from "../errors.js";
 import { XAttribute, XContainer, XElement, XNode, XProcessingInstruction, toNodes, verifyNCName, xmlValueString, xnameOrNull, type XName } from "./xml.js";
 
+import { ClrObject } from "./clr-object.js";
+
 const missingParent = () => new DotNetException("System.InvalidOperationException", "The parent is missing.");
 
 /** Inserts content into `parent` at `index` (strings become text nodes, nodes with a parent are copied). */
@@ -124,6 +126,18 @@ export function xsRemove(src: Iterable<XNode | XAttribute | null> | null): void 
   for (const n of each(src)) n.Remove();
 }
 
+const XNODE_HASH = "xnode";
+/**
+ * XNodeEqualityComparer (XNode.EqualityComparer, new XNodeEqualityComparer()): XNode.DeepEquals as an
+ * IEqualityComparer<XNode>; `$eq` is how LINQ's Set/Lookup and HashSet use it (equality.ts: one hash
+ * bucket, DeepEquals decides).
+ */
+export class XNodeEqualityComparer extends ClrObject {
+  readonly $typeName = "System.Xml.Linq.XNodeEqualityComparer";
+  readonly $eq = { Equals: (a: unknown, b: unknown) => xDeepEquals(a as XNode | null, b as XNode | null), GetHashCode: () => XNODE_HASH };
+}
+/** XNode.EqualityComparer: one instance, as .NET caches it. */
+export const xNodeEqualityComparer = new XNodeEqualityComparer();
 /** XNode.DeepEquals: same kind of node, same names, attributes (in order) and values, children deep-equal. */
 export function xDeepEquals(a: XNode | null, b: XNode | null): boolean {
   if (a === b) return true;

@@ -130,6 +130,25 @@ export const FUZZ_COMPARER_CASES: DiffCase[] = [
         `string.Join("|", new HashSet<JToken>(xs, c).Select(x => x == null ? "<null>" : x.ToString(Formatting.None)))`,
       ].join(", ")} });`,
   ),
+  // XNode.EqualityComparer / new XNodeEqualityComparer(): XNode.DeepEquals (attributes in order, <a/> is not <a></a>)
+  b(
+    "xnode",
+    `var xs = XElement.Parse("<r><a x='1'>t</a><a x='1'>t</a><a>t</a><a/><a></a><!--c--><!--c--><b><c/></b><b><c/></b>text</r>").Nodes().ToList(); xs.Add(null); ` +
+      `var ys = new List<XNode> { XElement.Parse("<a/>"), new XComment("c"), new XText("other") }; ` +
+      `var r = new List<string>(); foreach (var c in new XNodeEqualityComparer[] { XNode.EqualityComparer, new XNodeEqualityComparer() }) { ` +
+      [
+        `string.Join("|", xs.Distinct(c).Select(n => n == null ? "<null>" : n.ToString(SaveOptions.DisableFormatting)))`,
+        `string.Join("|", xs.GroupBy(n => n, c).Select(g => g.Count()))`,
+        `string.Join("|", xs.Intersect(ys, c).Select(n => n.ToString(SaveOptions.DisableFormatting)))`,
+        `string.Join("|", xs.Except(ys, c).Count())`,
+        `string.Join("|", xs.Union(ys, c).Count())`,
+        `xs.Contains(XElement.Parse("<b><c/></b>"), c) + "," + xs.Contains(XElement.Parse("<b><c></c></b>"), c) + "," + xs.Contains(null, c)`,
+        `new HashSet<XNode>(xs, c).Count.ToString()`,
+        `xs.Take(2).SequenceEqual(new XNode[] { XElement.Parse("<a x='1'>t</a>"), XElement.Parse("<a x='1'>t</a>") }, c).ToString()`,
+        `string.Join("|", xs.ToLookup(n => n, c).Select(g => g.Count()))`,
+      ].map((e) => `r.Add(${e});`).join(" ") +
+      ` } r.Add(XNode.EqualityComparer.ToString()); return string.Join("\\n", r);`,
+  ),
   // HashSet<T>.CreateSetComparer(): sets equal by their items
   b(
     "sets",

@@ -93,7 +93,7 @@ type("System.Xml.Linq", "XNode", { base: "XObject", test: test("XNode") }, [
   SM("int CompareDocumentOrder(XNode n1, XNode n2)", (_r, a) => js`${rt("xCompareDocumentOrder")}(${a[0]}, ${a[1]})`),
   SM("bool DeepEquals(XNode n1, XNode n2)", (_r, a) => js`${rt("xDeepEquals")}(${a[0]}, ${a[1]})`),
   SP("XNodeDocumentOrderComparer DocumentOrderComparer", () => js`({})`),
-  SP("XNodeEqualityComparer EqualityComparer", () => js`({})`),
+  SP("XNodeEqualityComparer EqualityComparer", () => js`${rt("xNodeEqualityComparer")}`),
   M("XmlReader CreateReader()", (r) => js`${rt("xCreateReader")}(${r})`),
   M("void WriteTo(XmlWriter writer)", (r, a) => js`${rt("xWriteTo")}(${r}, ${a[0]})`),
 ]);
@@ -102,8 +102,9 @@ type("System.Xml.Linq", "XNodeDocumentOrderComparer", {}, [
   C("()", () => js`({})`),
   M("int Compare(XNode x, XNode y)", (_r, a) => js`${rt("xCompareDocumentOrder")}(${a[0]}, ${a[1]})`),
 ]);
-type("System.Xml.Linq", "XNodeEqualityComparer", {}, [
-  C("()", () => js`({})`),
+// XNodeEqualityComparer is an IEqualityComparer<XNode> (LINQ's comparer overloads, HashSet<XNode>)
+type("System.Xml.Linq", "XNodeEqualityComparer", { interfaces: ["IEqualityComparer<XNode>"] }, [
+  C("()", () => js`new ${rt("XNodeEqualityComparer")}()`),
   M("bool Equals(XNode x, XNode y)", (_r, a) => js`${rt("xDeepEquals")}(${a[0]}, ${a[1]})`),
 ]);
 // <!DOCTYPE ...>: constructed only (apimc's parser skips a DTD, so a parsed document has none)
