@@ -76,6 +76,14 @@ const powDotNet = (): string => {
 };
 
 export const FUZZ_S24_CASES: DiffCase[] = [
+  // long * -2147483648: the product (-6442450944 for 3); Mono's JIT multiplies by +2147483648 when that
+  // value is the right operand (runtime long.ts monoLongMulMin; seed 34306)
+  b(
+    "s24.long.multiply.int.min",
+    "string",
+    `long x = long.Parse("3"); long a = x * -2147483648L; long b2 = x; b2 *= (long)int.MinValue; long c2 = x * (long)(object)(-2147483648L); long d = -2147483648L * x; long e = checked(x * -2147483648L); return a + "," + b2 + "," + c2 + "," + d + "," + e;`,
+    { expectDotNet: "-6442450944,-6442450944,-6442450944,-6442450944,-6442450944" },
+  ),
   // Math.Pow: NaN for a NaN argument and Pow(-1, ±∞) on .NET Framework (the Math.Pow docs); glibc (Mono) gives
   // 1 for Pow(1, NaN), Pow(NaN, 0) and Pow(-1, ±∞), JS NaN for Pow(1, ±∞) (seed 34305, and the old fixed-set gap)
   b("s24.math.pow.special", "string", POW_BODY, { expectDotNet: powDotNet() }),

@@ -231,3 +231,18 @@ describe("Math.Pow's special operands (Mono calls glibc's C99 pow)", () => {
     }
   });
 });
+
+describe("long * -2147483648 (Mono's JIT reads the right operand's immediate unsigned)", () => {
+  it("accepts Mono's product with +2147483648 for a right operand of -2147483648", async () => {
+    for (const [expr, block, mono] of [[`long x = 1L; unchecked { x *= ((long)int.MinValue); } return x.ToString();`, true, "2147483648"], [`(long.Parse("3") * -2147483648L).ToString()`, false, "6442450944"]] as const) {
+      const a = await evaluateWithApimc(c(expr, block));
+      expect(a.kind, expr).toBe("value");
+      expect(await monoEmulationArtefact(c(expr, block), value(mono), a), expr).toBe(true);
+    }
+  });
+  it("rejects it for the left operand, other values and checked products", async () => {
+    for (const [expr, mono] of [[`(-2147483648L * long.Parse("3")).ToString()`, "6442450944"], [`(long.Parse("3") * -2147483647L).ToString()`, "6442450941"], [`checked(long.Parse("3") * -2147483648L).ToString()`, "6442450944"]] as const) {
+      expect(await monoEmulationArtefact(c(expr), value(mono), await evaluateWithApimc(c(expr))), expr).toBe(false);
+    }
+  });
+});

@@ -21,6 +21,7 @@ import { monoDecryptMarker, monoRsa } from "../../../runtime/dotnet/rsa.js";
 import { monoIntMinDivide } from "../../../runtime/dotnet/core.js";
 import { monoArrayIndexOf } from "../../../runtime/dotnet/collection-views.js";
 import { monoPow } from "../../../runtime/dotnet/math.js";
+import { monoLongMulMin } from "../../../runtime/dotnet/long.js";
 import { mcsVariant } from "./mcs-variant.js";
 import { x87Cos, x87Sin } from "./x87-trig.js";
 import { render } from "../canonical.js";
@@ -232,6 +233,9 @@ export async function x87TrigArtefact(c: DiffCase, cs: ReferenceResult, a: Apimc
  * - Math.Pow: .NET Framework's COMDouble::Pow returns NaN for a NaN argument and for Pow(-1, ±∞)
  *   before calling the CRT (the Math.Pow docs: Pow(1, NaN) and Pow(NaN, 0) are "1 (NaN on .NET
  *   Framework)"); Mono calls glibc's C99 pow, which gives 1 for all three (runtime math.ts monoPow).
+ * - long * -2147483648: Mono's x86-64 JIT multiplies by that right operand as by +2147483648 (a
+ *   32-bit immediate read unsigned; 3L * -2147483648L is 6442450944); C# and .NET give the product
+ *   (runtime long.ts monoLongMulMin).
  */
 const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
   { uses: /\.CopyTo\s*\(/, flag: monoSbCopyTo },
@@ -242,6 +246,7 @@ const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
   { uses: /[%/]/, flag: monoIntMinDivide },
   { uses: /\bAsReadOnly\b/, flag: monoArrayIndexOf },
   { uses: /\bMath\s*\.\s*Pow\b/, flag: monoPow },
+  { uses: /\*/, flag: monoLongMulMin },
 ];
 export async function monoEmulationArtefact(c: DiffCase, cs: ReferenceResult, a: ApimcResult): Promise<boolean> {
   if (a.kind === "compile-error" || cs.kind === "type-mismatch") return false;
