@@ -124,7 +124,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "bitInt64ToDouble", "bitToBoolean", "bitToChar", "bitToDouble", "bitToInt16", "bitToInt64", "bitToSingle",
   "bitToUInt16", "bitToUInt32", "bitToUInt64", "bodyOf", "bodyOfBytes", "boxChar", "boxDouble", "boxEnum", "boxGuid", "castEnum", "enumFormat", "guidHash", "isEnumOf",
   "boxFloat", "boxNum", "bumpVersion", "cacheDownstreamType", "cacheGetValue", "cacheLookupResponse",
-  "cacheRemoveValue", "cacheSetValue", "cacheStoreResponse", "capacity", "castBool", "castInt", "castJArray",
+  "cacheRemoveValue", "cacheSetValue", "cacheStoreResponse", "capacity", "capacityArg", "castBool", "castInt", "castJArray",
   "castJObject", "castJToken", "castLong", "castResponse", "castString", "castTo", "certVerify", "charArgAt",
   "charAtArg", "charCategory", "charCodePointAtArg", "charConvertFromUtf32",
   "charConvertToUtf32", "charConvertToUtf32At", "charIs", "charIsSurrogatePair", "charIsSurrogatePairAt", "charLower", "charTryParse",

@@ -519,6 +519,13 @@ export class Dictionary<K, V> extends Map<K, V> {
     const c = eqComparer(comparer);
     this.byComparer = c ? new ComparerTable<K>(c) : null;
   }
+  /** new Dictionary(capacity[, comparer]): the entries array is the prime for capacity (TrimExcess reads it). */
+  static sized<K, V>(capacity: number, comparer: unknown = null): Dictionary<K, V> {
+    if (capacity < 0) throw argumentOutOfRange("capacity");
+    const d = new Dictionary<K, V>(comparer);
+    if (capacity > 0) d.cap = hashPrime(capacity);
+    return d;
+  }
   static from<K, V>(src: Iterable<{ Key: K; Value: V }>, comparer: unknown = null): Dictionary<K, V> {
     if (src === null || src === undefined) throw argumentNull("dictionary");
     const d = new Dictionary<K, V>(comparer);

@@ -1,6 +1,6 @@
 // HashSet<T> set operations (a HashSet is a JS Set: SameValueZero equality, as its Add/Contains).
 // Each checks `other` for null first (ArgumentNullException "other"), as .NET does.
-import { argumentNull, nullReference } from "../errors.js";
+import { argumentNull, argumentOutOfRange, nullReference } from "../errors.js";
 import { collectionModified, objEquals } from "./core.js";
 import { boxedKey } from "./decimal.js";
 import { seq } from "./linq.js";
@@ -117,6 +117,12 @@ export class HashSet<T> extends Set<T> {
   override forEach(f: (v: T, k: T, s: Set<T>) => void, self?: unknown): void {
     for (const x of this) f.call(self, x, x, this);
   }
+}
+
+/** HashSet(int capacity[, comparer]): a negative capacity is ArgumentOutOfRangeException; the set starts empty (undefined). */
+export function capacityArg(capacity: number): undefined {
+  if (capacity < 0) throw argumentOutOfRange("capacity");
+  return undefined;
 }
 
 type Seq<T> = Iterable<T> | null;

@@ -130,6 +130,24 @@ export const FUZZ_COMPARER_CASES: DiffCase[] = [
         `string.Join("|", new HashSet<JToken>(xs, c).Select(x => x == null ? "<null>" : x.ToString(Formatting.None)))`,
       ].join(", ")} });`,
   ),
+  // the capacity constructors (a negative capacity throws; the comparer applies)
+  ...["-1", "0", "5"].map((n, i) =>
+    b(
+      `capacity.${i}`,
+      `var r = new List<string>(); ` +
+        [
+          `{ var d = new Dictionary<string, int>(${n}); d["a"] = 1; d["A"] = 2; r.Add(string.Join("|", d.Keys)); }`,
+          `{ var d = new Dictionary<string, int>(${n}, StringComparer.OrdinalIgnoreCase); d["a"] = 1; d["A"] = 2; d["\u00df"] = 3; d["SS"] = 4; r.Add(string.Join("|", d) + "/" + d.ContainsKey("Ss")); }`,
+          `{ var d = new Dictionary<string, int>(${n}, StringComparer.InvariantCulture); d["e\u0301"] = 1; d["\u00e9"] = 2; r.Add(string.Join("|", d)); }`,
+          `{ var h = new HashSet<string>(${n}); h.Add("a"); h.Add("A"); r.Add(string.Join("|", h)); }`,
+          `{ var h = new HashSet<string>(${n}, StringComparer.OrdinalIgnoreCase); h.Add("a"); h.Add("A"); h.Add("b"); h.Remove("B"); h.Add("c"); r.Add(string.Join("|", h)); }`,
+          `{ var h = new HashSet<double>(${n}, null); h.Add(double.NaN); h.Add(0.0 / 0.0); h.Add(-0.0); h.Add(0.0); r.Add(string.Join("|", h)); }`,
+        ]
+          .map((x) => `try ${x} catch (ArgumentOutOfRangeException e) { r.Add("!ArgumentOutOfRangeException " + e.Message.Contains("capacity")); }`)
+          .join(" ") +
+        ` return string.Join("\\n", r);`,
+    ),
+  ),
   // XNode.EqualityComparer / new XNodeEqualityComparer(): XNode.DeepEquals (attributes in order, <a/> is not <a></a>)
   b(
     "xnode",

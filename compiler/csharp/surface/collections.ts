@@ -161,6 +161,9 @@ type("System.Collections.Generic", "HashSet", { typeParams: ["T"], interfaces: [
   C("()", () => js`new ${rt("HashSet")}()`),
   C("(IEnumerable<T> collection)", (_r, a) => js`new ${rt("HashSet")}(${rt("notNull")}(${a[0]}, "collection"))`),
   C("(IEqualityComparer<T> comparer)", (_r, a) => js`new ${rt("HashSet")}(null, ${a[0]})`),
+  // (a capacity changes no answer here: HashSet's slots are reused in the same order whatever its size)
+  C("(int capacity)", (_r, a) => js`new ${rt("HashSet")}(${rt("capacityArg")}(${a[0]}))`),
+  C("(int capacity, IEqualityComparer<T> comparer)", (_r, a) => js`new ${rt("HashSet")}(${rt("capacityArg")}(${a[0]}), ${a[1]})`),
   C("(IEnumerable<T> collection, IEqualityComparer<T> comparer)", (_r, a) => js`new ${rt("HashSet")}(${rt("notNull")}(${a[0]}, "collection"), ${a[1]})`),
   P("int Count", (r) => js`${r}.size`),
   M("bool Add(T item)", (r, a) => js`${rt("setAdd")}(${r}, ${a[0]})`),
@@ -218,6 +221,8 @@ type(
     C("()", () => js`new ${rt("Dictionary")}()`),
     // (any IEqualityComparer<TKey>: a StringComparer, another collection's Comparer, ...: equality.ts)
     C("(IEqualityComparer<TKey> comparer)", (_r, a) => js`new ${rt("Dictionary")}(${a[0]})`),
+    C("(int capacity)", (_r, a) => js`${rt("Dictionary")}.sized(${a[0]})`),
+    C("(int capacity, IEqualityComparer<TKey> comparer)", (_r, a) => js`${rt("Dictionary")}.sized(${a[0]}, ${a[1]})`),
     C("(IDictionary<TKey, TValue> dictionary)", (_r, a) => js`${rt("Dictionary")}.from(${a[0]})`),
     C("(IDictionary<TKey, TValue> dictionary, IEqualityComparer<TKey> comparer)", (_r, a) => js`${rt("Dictionary")}.from(${a[0]}, ${a[1]})`),
     ...dictMembers(false),
