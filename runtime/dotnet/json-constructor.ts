@@ -110,17 +110,27 @@ export class JConstructor extends JContainer {
 
 registerTypeCheck("JConstructor", (v) => v instanceof JConstructor);
 
+/**
+ * A constructor where the serializer wants a .NET value (an element or value of a collection of
+ * `elementKey`): into object it reads the name as a string and fails on what follows
+ * (JsonSerializationException), into a typed value the reader's ReadAsX fails (JsonReaderException).
+ */
+export function constructorAsValue(elementKey: string): never {
+  if (elementKey === "object") throw new DotNetException("Newtonsoft.Json.JsonSerializationException", "Unexpected token while deserializing object: EndConstructor.");
+  throw new DotNetException("Newtonsoft.Json.JsonReaderException", "Unexpected token: StartConstructor.");
+}
+
 // ---- JsonWriter.WriteToken ------------------------------------------------------------------------
 
 let dateTimeClass: { fromTicks(ticks: bigint, kind: number): unknown } | null = null;
 const writerError = (msg: string) => new DotNetException("Newtonsoft.Json.JsonWriterException", `${msg} Path ''.`);
 
-/** Whether `t` is or holds a constructor (`unnamed`: one without a name). */
-export function holdsConstructor(t: JToken, unnamed = false): boolean {
-  if (t instanceof JConstructor && (!unnamed || t.Name === null)) return true;
+/** Whether `t` is or holds a constructor, or (`undef`) an Undefined value. */
+function holdsConstructor(t: JToken, undef: boolean): boolean {
+  if (t instanceof JConstructor || (undef && t.Type === TT.Undefined)) return true;
   if (!(t instanceof JContainer)) return false;
   const c = t.childList();
-  for (let i = 0; i < c.length; i++) if (holdsConstructor(c[i]!, unnamed)) return true;
+  for (let i = 0; i < c.length; i++) if (holdsConstructor(c[i]!, undef)) return true;
   return false;
 }
 /**
@@ -131,12 +141,15 @@ export function holdsConstructor(t: JToken, unnamed = false): boolean {
  * one without a name fails at reader.Value.ToString() (NullReferenceException). `t` itself when it
  * holds no constructor, else a copy.
  */
-export function writtenByWriteToken(t: JToken): JToken {
-  return holdsConstructor(t) ? convertDates(t.DeepClone()) : t;
+export function writtenByWriteToken(t: JToken, intoTokens = true): JToken {
+  return holdsConstructor(t, intoTokens) ? convertDates(t.DeepClone(), intoTokens) : t;
 }
-function convertDates(t: JToken): JToken {
+/** `intoTokens`: a JTokenWriter receives the copy, which makes an Undefined value Null (a text writer keeps it). */
+function convertDates(t: JToken, intoTokens: boolean): JToken {
+  if (intoTokens && t.Type === TT.Undefined) return JValue.null();
   if (t instanceof JConstructor) {
-    if (t.Name === null) throw nullReference();
+    // (an empty name too: the serializer's copy fails on it where JConstructor's own check would not be reached)
+    if (t.Name === null || t.Name === "") throw nullReference();
     if (t.Name === "Date") {
       const a = t.items;
       if (a.length === 0 || a[0]!.Type !== TT.Integer) throw writerError(`Unexpected token when reading date constructor. Expected Integer, got ${a.length === 0 ? "EndConstructor" : TT_NAMES[a[0]!.Type]}.`);
@@ -147,14 +160,14 @@ function convertDates(t: JToken): JToken {
     }
   }
   if (t instanceof JProperty) {
-    const v = convertDates(t.Value);
+    const v = convertDates(t.Value, intoTokens);
     if (v !== t.Value) t.SetValue(v);
   } else if (t instanceof JContainer) {
     const items = t.childList();
     for (let i = 0; i < items.length; i++) {
       const c = items[i]!;
-      if (!(c instanceof JContainer)) continue;
-      const v = convertDates(c);
+      if (!(c instanceof JContainer) && !(intoTokens && c.Type === TT.Undefined)) continue;
+      const v = convertDates(c, intoTokens);
       if (v !== c) t.replaceChild(c, v);
     }
   }

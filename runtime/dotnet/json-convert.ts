@@ -8,7 +8,7 @@ import { CharBox, Decimal, NumBox, boxChar, decRound, decStr, decToIntegral, dec
 import { LONG_MAX, LONG_MIN, ULONG_MAX } from "./long.js";
 import { TT, TT_NAMES, dateTimeOps, JToken, JContainer, JObject, JArray, JValue, JSingle, toJValue } from "./json-tokens.js";
 import { writeToken } from "./json-writer.js";
-import { JConstructor, writtenByWriteToken } from "./json-constructor.js";
+import { JConstructor, constructorAsValue, writtenByWriteToken } from "./json-constructor.js";
 import { convertTo, fromBase64 } from "./convert.js";
 import { Uri } from "./uri.js";
 
@@ -97,7 +97,10 @@ export function jconv(token: unknown, key: string, toObject = false): unknown {
   if (token instanceof JObject && (key.startsWith("Dictionary<") || key.startsWith("IDictionary<"))) {
     const valueKey = /,\s*(.+)>$/.exec(key)?.[1] ?? "object";
     const m = new Map<string, unknown>();
-    for (const p of token.Properties()) m.set(p.Name, valueKey === "object" && p.Value instanceof JValue ? jvalueObject(p.Value) : jconv(p.Value, valueKey));
+    for (const p of token.Properties()) {
+      if (p.Value instanceof JConstructor) constructorAsValue(valueKey);
+      m.set(p.Name, valueKey === "object" && p.Value instanceof JValue ? jvalueObject(p.Value) : jconv(p.Value, valueKey));
+    }
     return m;
   }
   if (token instanceof JConstructor && (key.startsWith("Dictionary<") || key.startsWith("IDictionary<")))
@@ -136,7 +139,8 @@ export function jconv(token: unknown, key: string, toObject = false): unknown {
     // (the serializer reads a constructor as its name: a string is no collection)
     if (token instanceof JConstructor) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", `Error converting value "${token.Name}" to type '${k}'.`);
     if (!(token instanceof JArray)) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", `Cannot deserialize the current JSON object into type '${k}'.`);
-    return token.items.map((c) => jconv(c, coll[1] ?? coll[2]!));
+    const ek = coll[1] ?? coll[2]!;
+    return token.items.map((c) => (c instanceof JConstructor ? constructorAsValue(ek) : jconv(c, ek)));
   }
   if (TOKEN_KEYS.has(k)) {
     if (token === null || token === undefined) return null;

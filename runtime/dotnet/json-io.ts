@@ -495,7 +495,7 @@ export function jRawCreate(r: JTokenReader | null): JValue {
   if (r === null || r === undefined) throw nullReference();
   if (r.tokenType === JK.None) {
     if (!r.Read()) return JValue.raw("");
-    const text = writtenByWriteToken(r.token!).ToString(0);
+    const text = writtenByWriteToken(r.token!, false).ToString(0);
     while (r.Read());
     return JValue.raw(text);
   }
@@ -508,7 +508,7 @@ export function jRawCreate(r: JTokenReader | null): JValue {
     case JK.StartArray:
     case JK.StartConstructor: {
       const c = r.token!;
-      const text = writtenByWriteToken(c).ToString(0);
+      const text = writtenByWriteToken(c, false).ToString(0);
       // on to the container's end token
       while (r.Read() && !(r.token === c && r.tokenType !== JK.StartObject && r.tokenType !== JK.StartArray && r.tokenType !== JK.StartConstructor));
       return JValue.raw(text);

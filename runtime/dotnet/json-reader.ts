@@ -1,9 +1,9 @@
 // The JSON reader (Newtonsoft-lenient: comments, single quotes, unquoted names): JToken.Parse,
 // JsonConvert.DeserializeObject, ISO dates as Date tokens, integers and floats kept apart.
-import { DotNetException, argumentNull } from "../errors.js";
+import { DotNetException, argumentNull, nullReference } from "../errors.js";
 import { jvalueObject } from "./decimal.js";
 import { TT, readerError, dateTimeOps, JToken, JContainer, JObject, JArray, JProperty, JValue } from "./json-tokens.js";
-import { JConstructor, writtenByWriteToken } from "./json-constructor.js";
+import { JConstructor, constructorAsValue, writtenByWriteToken } from "./json-constructor.js";
 import { jconv } from "./json-convert.js";
 
 export function parseJson(text: string, dates = true): JToken {
@@ -466,31 +466,33 @@ class JsonReader {
 
 const TOKEN_TARGETS = new Set(["JToken", "JObject", "JArray", "JContainer", "JConstructor", "JValue", "JProperty"]);
 const serializationError = (msg: string) => new DotNetException("Newtonsoft.Json.JsonSerializationException", msg);
-/**
- * A constructor where the serializer wants a value of a .NET type: into object (or an object
- * element) it reads the name as a string and fails on what follows (JsonSerializationException),
- * into a typed value the reader's ReadAsX fails (JsonReaderException).
- */
-function constructorValue(elementKey: string): never {
-  if (elementKey === "object") throw serializationError("Unexpected token while deserializing object: EndConstructor.");
-  throw new DotNetException("Newtonsoft.Json.JsonReaderException", "Unexpected token: StartConstructor.");
-}
-
 export function jsonDeserialize(text: string | null, key: string | null): unknown {
   if (text === null || text === undefined) throw argumentNull("value");
   if (text.trim() === "") return null;
   // a string target reads strings as they are (ReadAsString): no Date tokens
-  let t = parseJson(text, key === null || !STRING_TARGET.test(key));
+  let t: JToken;
+  try {
+    t = parseJson(text, key === null || !STRING_TARGET.test(key));
+  } catch (e) {
+    // `new (…)`: the serializer reads on past the empty name and fails where it uses it (see writtenByWriteToken)
+    if (e instanceof DotNetException && e.message.startsWith("'name' cannot be empty.")) {
+      if (key === null || key === "object" || TOKEN_TARGETS.has(key)) throw nullReference();
+      constructorAsValue(key.endsWith("[]") ? key.slice(0, -2) : /(?:^List<|,\s*)(.+)>$/.exec(key)?.[1] ?? key);
+    }
+    throw e;
+  }
+  // (a token target gets the serializer's JTokenWriter copy: an Undefined value is Null there)
+  if (t.Type === TT.Undefined && key !== null && TOKEN_TARGETS.has(key)) t = JValue.null();
   if (t instanceof JContainer) {
     // (into object, a constructor at the top reads as its name, and its arguments are text left over)
     if (t instanceof JConstructor && (key === null || key === "object")) throw serializationError("Additional text found in JSON string after finishing deserializing object.");
-    if (t instanceof JConstructor && !TOKEN_TARGETS.has(key!)) constructorValue(key!);
+    if (t instanceof JConstructor && !TOKEN_TARGETS.has(key!)) constructorAsValue(key!);
     if (key === null || key === "object" || TOKEN_TARGETS.has(key)) t = writtenByWriteToken(t);
     else {
       const ek = key.endsWith("[]") ? key.slice(0, -2) : /(?:^List<|,\s*)(.+)>$/.exec(key)?.[1] ?? "object";
       for (const c of t.childList()) {
         const v = c instanceof JProperty ? c.Value : c;
-        if (v instanceof JConstructor) constructorValue(ek);
+        if (v instanceof JConstructor) constructorAsValue(ek);
         if ((ek === "object" || TOKEN_TARGETS.has(ek)) && v instanceof JContainer) {
           const w = writtenByWriteToken(v);
           if (w !== v) (c instanceof JProperty ? c.SetValue(w) : t.replaceChild(c, w));

@@ -123,6 +123,23 @@ const DESERIALIZE: [string, string, string][] = [
   ["jraw.date", "string", `JRaw.Create(JToken.Parse("[1, new Date(1000), new D(new Date(-1))]").CreateReader()).ToString()`],
   ["jraw.date.bad", "string", `JRaw.Create(JToken.Parse("new Date('x')").CreateReader()).ToString()`],
   ["jraw.unnamed", "string", `JRaw.Create(new JArray(new JConstructor()).CreateReader()).ToString()`],
+  // (seed 34490) the serializer's JTokenWriter makes an Undefined value Null (a text writer keeps it); an empty name fails there
+  ["undefined.object", "string", `((JToken)JsonConvert.DeserializeObject("[new D(1,,2,)]")).ToString(Formatting.None)`],
+  ["undefined.jtoken", "string", `JsonConvert.DeserializeObject<JToken>("[undefined, new D(undefined), {a: undefined}]").ToString(Formatting.None)`],
+  ["undefined.jtoken.top", "string", `JsonConvert.DeserializeObject<JToken>("undefined").Type.ToString()`],
+  ["undefined.jraw", "string", `JRaw.Create(JToken.Parse("[undefined, new D(undefined)]").CreateReader()).ToString()`],
+  ["undefined.toobject", "string", `JToken.Parse("[undefined, new D()]").ToObject<JArray>().ToString(Formatting.None)`],
+  ["emptyname.object", "string", `((JToken)JsonConvert.DeserializeObject("[new (1)]")).ToString(Formatting.None)`],
+  ["emptyname.jtoken", "string", `JsonConvert.DeserializeObject<JToken>("new (1)").ToString(Formatting.None)`],
+  ["emptyname.string", "string", `JsonConvert.DeserializeObject<string>("new ()")`],
+  ["emptyname.list", "int", `JsonConvert.DeserializeObject<List<object>>("[new ()]").Count`],
+  // (seed 34490) ToObject<Dictionary<string, object>>()/ToObject<List<T>>() read a constructor value as the serializer does
+  ["toobject.dict.object", "int", `JObject.Parse("{b: new D(1, 2), c: {d: new E()}}").ToObject<Dictionary<string, object>>().Count`],
+  ["toobject.dict.object.empty", "int", `JObject.Parse("{b: new D()}").ToObject<Dictionary<string, object>>().Count`],
+  ["toobject.dict.nested", "string", `JObject.Parse("{c: {d: new Date(5)}}").ToObject<Dictionary<string, object>>()["c"].ToString()`],
+  ["toobject.dict.string", "int", `JObject.Parse("{b: new D(1)}").ToObject<Dictionary<string, string>>().Count`],
+  ["toobject.list.object", "int", `JArray.Parse("[1, new D(1)]").ToObject<List<object>>().Count`],
+  ["toobject.list.int", "int", `JArray.Parse("[1, new D(1)]").ToObject<List<int>>().Count`],
 ];
 
 /** The constructors of JConstructor over names and contents. */

@@ -16,7 +16,7 @@ import "../../../compiler/csharp/index.js";
 import { allTypeNames, lookupTypeAnyArity, signatureOf, substitute, typeName, type Member, type Type, type TypeDef } from "../../../compiler/csharp/types.js";
 import { pick, rng } from "../../helpers/rng.js";
 import type { DiffCase } from "../cases.js";
-import { FORMATS, POOLS, valueText } from "./values.js";
+import { CONSTRUCTOR_TEXTS, FORMATS, POOLS, valueText } from "./values.js";
 import { regexNodes } from "./regex-gen.js";
 
 /** A generated expression: its exact static C# type, the area it exercises, children and printer. */
@@ -773,7 +773,14 @@ export class Generator {
     const e = this.env0();
     const vt = this.pick(["int", "long", "double", "decimal", "string", "bool", "DateTime", "DateTimeOffset", "TimeSpan"]);
     const v = () => this.gen(vt, 1, e);
-    switch (this.int(0, 12)) {
+    switch (this.int(0, 13)) {
+      case 13: {
+        // JSON constructors as the reader takes them: JToken.Parse, and DeserializeObject (new Date(ms) becomes a date)
+        const text = this.pick(CONSTRUCTOR_TEXTS);
+        const how = this.pick([`JToken.Parse(${csStr(text)})`, `((JToken)JsonConvert.DeserializeObject(${csStr(`[${text}]`)}))`, `JsonConvert.DeserializeObject<JToken>(${csStr(text)})`]);
+        const show = this.pick([`.ToString(Formatting.None)`, `.Type.ToString()`, `.ToString()`]);
+        return node("string", "json", [], () => `${how}${show}`);
+      }
       case 10: {
         // JContainer.CreateWriter + JToken.WriteTo: what each write adds to the container, inside `using` or not
         const cont = this.pick(["new JArray()", "new JObject()", "new JArray(1)"]);

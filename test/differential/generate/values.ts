@@ -140,9 +140,25 @@ export const POOLS: Record<string, readonly Pooled[]> = {
     p(`JObject.Parse("{\\"n\\":1e15,\\"f\\":1.0,\\"big\\":9223372036854775807,\\"s\\":\\"2020-01-01T00:00:00Z\\"}")`),
     p(`JObject.Parse("{\\"items\\":[{\\"p\\":5,\\"n\\":\\"a\\"},{\\"p\\":15,\\"n\\":\\"b\\"},{\\"p\\":25,\\"n\\":\\"c\\"}]}")`),
     p(`new JObject()`),
+    p(`JObject.Parse("{\\"b\\":new D(1,2,3),\\"c\\":{\\"d\\":new E({\\"x\\":4})},\\"items\\":[new F(),{\\"p\\":12,\\"n\\":\\"b\\"}]}")`),
   ],
   JArray: [p(`JArray.Parse("[1,2.5,\\"x\\",null,true,{\\"k\\":[3]}]")`), p(`new JArray()`), p(`JArray.Parse("[3,1,2]")`)],
-  JToken: [p(`JToken.Parse("{\\"x\\":{\\"x\\":1},\\"y\\":[{\\"x\\":2}]}")`), p(`JToken.Parse("42")`), p(`JToken.Parse("\\"s\\"")`), p(`JToken.Parse("null")`)],
+  JToken: [
+    p(`JToken.Parse("{\\"x\\":{\\"x\\":1},\\"y\\":[{\\"x\\":2}]}")`),
+    p(`JToken.Parse("42")`),
+    p(`JToken.Parse("\\"s\\"")`),
+    p(`JToken.Parse("null")`),
+    p(`JToken.Parse("{\\"c\\":new D(1,[2],{\\"x\\":3}),\\"d\\":[new Date(0),new E()]}")`),
+  ],
+  // JSON constructors: built (never a Date from C# ints: Json.NET unboxes its argument as long) and read
+  JConstructor: [
+    p(`new JConstructor("D", 1, "x")`),
+    p(`new JConstructor()`),
+    p(`new JConstructor("a b", new JArray(1.5, null), new JObject(new JProperty("k", new JConstructor("E"))))`),
+    p(`new JConstructor("C", JValue.CreateComment("c"), true)`),
+    p(`(JConstructor)JToken.Parse("new Date(86400000)")`),
+    p(`(JConstructor)JToken.Parse("new Date(1, [2, {b: new X()}], 'q')")`),
+  ],
   XElement: [
     p(`XElement.Parse("<a x=\\"1\\"><b>2</b><b>3.5</b><c/></a>")`),
     p(`new XElement("root", new XAttribute("id", 7), "text")`),
@@ -166,3 +182,9 @@ export const FORMATS: Record<string, readonly string[]> = {
   DateTimeOffset: ["o", "s", "u", "r", "yyyy-MM-dd HH:mm zzz", "K", "d", "T"],
   TimeSpan: ["c", "g", "G", "hh\\\\:mm", "%d"],
 };
+
+/** JSON text with constructors (white space, comments, empty slots, nesting, dates, and some errors). */
+export const CONSTRUCTOR_TEXTS = [
+  "new D(1, 2)", "new  Date ( 0 )", "new Date(-86400000)", "new Date(1, 2)", "new Date()", "new D(1,,2,)", "new D(/*c*/1 //d\n)",
+  "{\"a\": new E([1, {\"b\": new F()}], 'x', null, true, 2.5)}", "[new D(), new Date(1000)]", "new \u00e99()", "new D(1 2)", "new (1)", "new a.b()",
+];
