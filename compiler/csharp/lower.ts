@@ -64,6 +64,7 @@ import {
   arrayOf,
   derivesFrom,
   elementType,
+  isComparerType,
   isIntegral,
   isNamed,
   isNullable,
@@ -603,6 +604,7 @@ export function stringOf(b: Binder, e: BExpr): Code {
   if (p && isNumeric(t)) return js`${rt("numToString")}(${e.code}, ${p})`;
   if (isEnum(t)) return enumToString(b, e);
   if (isNullable(t) && isEnum(underlyingNullable(t))) return js`${rt("enumStr")}(${e.code}, ${enumNames(b, underlyingNullable(t))})`;
+  if (isComparerType(t)) return js`${rt("comparerToString")}(${e.code})`;
   // a Guid is its "D" text (no box on the way)
   if (isNamed(t, "Guid")) return e.code;
   if (isNamed(underlyingNullable(t), "Guid")) return js`(${e.code} ?? "")`;

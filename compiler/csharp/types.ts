@@ -181,6 +181,10 @@ export function isNullable(t: Type): boolean {
 export function underlyingNullable(t: Type): Type {
   return isNullable(t) ? (t as { args: Type[] }).args[0]! : t;
 }
+/** StringComparer and the comparer interfaces a StringComparer is seen through (a Dictionary's Comparer). */
+export function isComparerType(t: Type): boolean {
+  return t.k === "named" && (t.def.name === "StringComparer" || ((t.def.name === "IEqualityComparer" || t.def.name === "IComparer") && t.def.ns === "System.Collections.Generic"));
+}
 export function isNamed(t: Type, name: string): boolean {
   return t.k === "named" && t.def.name === name;
 }

@@ -49,6 +49,26 @@ export function roIndexOf<T>(view: T[], v: T): number {
   return i;
 }
 
+/**
+ * A StringComparer's ToString(), its class name: .NET Framework's are CultureAwareComparer (the
+ * culture ones, Create) and OrdinalComparer (Ordinal and OrdinalIgnoreCase alike: reference source
+ * StringComparer.cs `new OrdinalComparer(false)` / `(true)`). A comparer here is its StringComparison
+ * code (0-5); another comparer object prints its own name.
+ */
+const STRING_COMPARER_NAMES = ["System.CultureAwareComparer", "System.CultureAwareComparer", "System.CultureAwareComparer", "System.CultureAwareComparer", "System.OrdinalComparer", "System.OrdinalComparer"];
+/**
+ * Test-only switch (the fuzzer's Mono emulation, test/differential/generate/fuzz.ts): Mono's
+ * StringComparer is corefx's, whose ordinal comparers are OrdinalCaseSensitiveComparer and
+ * OrdinalIgnoreCaseComparer.
+ */
+export const monoComparerNames = { on: false };
+const MONO_ORDINAL_NAMES = ["System.OrdinalCaseSensitiveComparer", "System.OrdinalIgnoreCaseComparer"];
+export function comparerToString(c: unknown): string {
+  if (c === null || c === undefined) throw nullReference();
+  if (typeof c === "number") return monoComparerNames.on && c >= 4 ? MONO_ORDINAL_NAMES[c - 4]! : STRING_COMPARER_NAMES[c] ?? String(c);
+  return String((c as { ToString(): string }).ToString());
+}
+
 /** ICollection<T>.IsReadOnly: an array (T[]) and a read-only view are; List, HashSet, Dictionary are not. */
 export function collIsReadOnly(c: unknown): boolean {
   if (c === null || c === undefined) throw nullReference();

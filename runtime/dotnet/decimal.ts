@@ -548,5 +548,8 @@ export function jvalueObject(t: { Type: number; Value: unknown } | null): unknow
   const v = t.Value;
   const long = typeof v === "number" || (typeof v === "bigint" && v >= -9223372036854775808n && v <= 9223372036854775807n);
   if (t.Type === 15 && typeof v === "string") return new GuidBox(v);
+  // a JValue made from a boxed enum (json-tokens.ts JEnum) gives the boxed enum back
+  const names = (t as { names?: EnumBox["names"] }).names;
+  if (t.Type === 6 && names && typeof v === "number") return new EnumBox(v, names);
   return t.Type === 6 && long ? new NumBox(v as number, "long") : t.Type === 7 && typeof v === "number" ? boxDouble(v) : v;
 }

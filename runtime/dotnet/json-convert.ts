@@ -6,7 +6,8 @@ import { fmtDouble, fmtFloat } from "./number-format.js";
 import { parseBool, parseNum } from "./number-parse.js";
 import { CharBox, Decimal, NumBox, boxChar, decRound, decStr, decToIntegral, decToNum, jvalueObject, toDec } from "./decimal.js";
 import { LONG_MAX, LONG_MIN, ULONG_MAX } from "./long.js";
-import { TT, TT_NAMES, dateTimeOps, JToken, JContainer, JObject, JArray, JValue, JSingle, toJValue } from "./json-tokens.js";
+import { TT, TT_NAMES, dateTimeOps, JToken, JContainer, JObject, JArray, JValue, JSingle, JEnum, toJValue } from "./json-tokens.js";
+import { enumStr } from "./enums.js";
 import { writeToken } from "./json-writer.js";
 import { JConstructor, constructorAsValue, writtenByWriteToken } from "./json-constructor.js";
 import { convertTo, fromBase64 } from "./convert.js";
@@ -183,6 +184,7 @@ export function jconv(token: unknown, key: string, toObject = false): unknown {
   const isText = type === TT.String || type === TT.Comment || type === TT.Raw;
   switch (k) {
     case "string":
+      if (t instanceof JEnum) return enumStr(v as number, t.names);
       if (v instanceof Decimal) return decStr(v);
       if (type === TT.Float) return t instanceof JSingle ? fmtFloat(v as number) : fmtDouble(v as number);
       if (type === TT.Boolean) return v ? "True" : "False";

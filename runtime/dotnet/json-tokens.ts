@@ -7,7 +7,7 @@ import { toStr } from "./text-format.js";
 import { strCompare } from "./string.js";
 import { CharBox, Decimal, NumBox } from "./decimal.js";
 import { Deferred } from "./linq-deferred.js";
-import { EnumBox } from "./enums.js";
+import { EnumBox, type EnumNames } from "./enums.js";
 import { GuidBox } from "./guid.js";
 
 export const NEWLINE = "\r\n";
@@ -747,6 +747,22 @@ export class JValue extends JToken {
  * digits ("3.40282347E+38", "123456792.0"), not double's.
  */
 export class JSingle extends JValue {}
+/**
+ * A JValue made from a boxed enum: an Integer token (JSON writes the number) whose value keeps its
+ * enum type, so its ToString() and (string) conversion print the member name as Json.NET's do
+ * (Convert.ToString of the boxed enum).
+ */
+export class JEnum extends JValue {
+  constructor(
+    v: number,
+    readonly names: EnumNames,
+  ) {
+    super(TT.Integer, v);
+  }
+  override DeepClone(): JValue {
+    return new JEnum(this.Value as number, this.names);
+  }
+}
 
 /** What the model needs of a JConstructor (json-constructor.ts, which builds on this module). */
 type JConstructorLike = JContainer & { Name: string | null };
@@ -814,7 +830,7 @@ export function toJToken(v: unknown, fromObject = false): JToken {
   if (v instanceof Uint8Array) return new JValue(TT.Bytes, v);
   // a boxed Guid is a Guid token (its text inside, as JValue(Guid) keeps it); a boxed enum an Integer
   if (v instanceof GuidBox) return new JValue(TT.Guid, v.g);
-  if (v instanceof EnumBox) return new JValue(TT.Integer, v.v);
+  if (v instanceof EnumBox) return fromObject ? new JValue(TT.Integer, v.v) : new JEnum(v.v, v.names);
   const tn = (v as { $typeName?: string }).$typeName;
   if (tn === "System.DateTime" || tn === "System.DateTimeOffset") return new JValue(TT.Date, v);
   if (tn === "System.TimeSpan") return new JValue(TT.TimeSpan, v);

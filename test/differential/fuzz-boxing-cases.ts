@@ -31,7 +31,7 @@ const GUID_SINKS = [
   `(string)o`, `(Guid)(object)t`, `Convert.ToString(o)`, `Convert.GetTypeCode(o)`, `Convert.ToInt32(o)`,
   `new Dictionary<object, int> { [g] = 1, [t] = 2 }.Count`, `new List<object> { g, t, g }.Distinct().Count()`, `new HashSet<object> { g, t, g }.Count`,
   `new object[] { g }.Contains(t)`, `new object[] { g }.Contains(o)`, `new List<object> { g, t }.IndexOf(t)`, `new List<object> { g }.OfType<string>().Count()`,
-  `new List<object> { g }.OfType<Guid>().Count()`, `o.GetHashCode() == g.GetHashCode()`, `g.CompareTo(Guid.Empty)`, `((IComparable)o).CompareTo(o)`,
+  `new List<object> { g }.OfType<Guid>().Count()`, `o.GetHashCode() == g.GetHashCode()`, `g.Equals((object)t)`, `g.Equals(o)`, `g.Equals((object)null)`, `g.CompareTo(Guid.Empty)`, `((IComparable)o).CompareTo(o)`,
 ];
 const GUIDS = [`Guid.Empty`, `Guid.Parse("0F8FAD5B-D9CB-469F-A165-70867728950E")`, `new Guid("{ca761232-ed42-11ce-bacd-00aa0057b223}")`];
 
@@ -79,4 +79,35 @@ export const FUZZ_BOXING_CASES: DiffCase[] = [
     const short = t.slice(t.lastIndexOf(".") + 1);
     return b(`enum.sinks.${short}`, "string", `var r = ""; ${ENUM_VALUES.map((v) => `{ var e = (${t})(${v}); ${tries(enumSinks(t))} r += "/"; }`).join(" ")} return r;`);
   }),
+  // JValue(object) of a boxed enum keeps the enum: an Integer token whose ToString() and (string) print
+  // the name (Convert.ToString of the value), JSON the number; JToken.FromObject serializes it (a number)
+  b(
+    "enum.jvalue",
+    "string",
+    each(`var j = new JValue((object)(RegexOptions.IgnoreCase | RegexOptions.Multiline));`, [
+      `j.Type`, `j`, `j.ToString()`, `(string)j`, `(int)j`, `j.ToString(Formatting.None)`, `j.Value`, `j.Value is RegexOptions`, `j.DeepClone()`,
+      `new JArray(j).ToString(Formatting.None)`, `new JObject(new JProperty("a", (object)DayOfWeek.Friday))["a"]`, `JToken.FromObject(DayOfWeek.Friday)`,
+      `JToken.FromObject(new { d = DayOfWeek.Friday })["d"]`, `JToken.FromObject(new object[] { DayOfWeek.Friday })[0]`, `new JValue((object)(DayOfWeek)9)`,
+    ]),
+  ),
+  // Guid.GetHashCode: .NET Framework's is _a ^ ((_b << 16) | (ushort)_c) ^ ((_f << 24) | _k) (reference
+  // source mscorlib/system/guid.cs); Mono's (corefx) XORs the four 32-bit words
+  b(
+    "guid.hashcode",
+    "string",
+    each(``, GUIDS.flatMap((g) => [`${g}.GetHashCode()`, `((object)${g}).GetHashCode()`])),
+    { expectDotNet: "0,0,-1505432630,-1505432630,657720287,657720287," },
+  ),
+  // StringComparer.ToString() is its class name: .NET Framework's ordinal comparers are one class,
+  // System.OrdinalComparer (reference source StringComparer.cs: `new OrdinalComparer(false)` and
+  // `(true)`), the culture ones CultureAwareComparer; Mono's are corefx's OrdinalCaseSensitiveComparer
+  // and OrdinalIgnoreCaseComparer (apimc printed the StringComparison code: "4")
+  b(
+    "stringcomparer.tostring",
+    "string",
+    `var r = ""; foreach (var c in new[] { StringComparer.Ordinal, StringComparer.OrdinalIgnoreCase, StringComparer.InvariantCulture, StringComparer.InvariantCultureIgnoreCase, StringComparer.CurrentCulture, StringComparer.CurrentCultureIgnoreCase, StringComparer.Create(CultureInfo.InvariantCulture, true) }) r += c.ToString() + "|" + c + "|" + $"{c}" + "|" + new Dictionary<string, int>(c).Comparer.ToString() + "|" + new HashSet<string>(c).Comparer + ";"; return r;`,
+    {
+      expectDotNet: [..."OOCCCCC"].map((k) => Array(5).fill(k === "O" ? "System.OrdinalComparer" : "System.CultureAwareComparer").join("|") + ";").join(""),
+    },
+  ),
 ];

@@ -246,3 +246,19 @@ describe("long * -2147483648 (Mono's JIT reads the right operand's immediate uns
     }
   });
 });
+
+describe("StringComparer class names (Mono's are corefx's)", () => {
+  const e = c(`StringComparer.Ordinal.ToString() + "|" + StringComparer.OrdinalIgnoreCase + "|" + new Dictionary<string, int>(StringComparer.InvariantCulture).Comparer`);
+  it("accepts Mono's OrdinalCaseSensitiveComparer/OrdinalIgnoreCaseComparer where .NET Framework has OrdinalComparer", async () => {
+    const a = await evaluateWithApimc(e);
+    expect(a).toEqual(value("System.OrdinalComparer|System.OrdinalComparer|System.CultureAwareComparer"));
+    expect(await monoEmulationArtefact(e, value("System.OrdinalCaseSensitiveComparer|System.OrdinalIgnoreCaseComparer|System.CultureAwareComparer"), a)).toBe(true);
+  });
+  it("rejects other differences", async () => {
+    const a = await evaluateWithApimc(e);
+    expect(await monoEmulationArtefact(e, value("System.OrdinalIgnoreCaseComparer|System.OrdinalCaseSensitiveComparer|System.CultureAwareComparer"), a)).toBe(false);
+    expect(await monoEmulationArtefact(e, value("System.OrdinalCaseSensitiveComparer|System.OrdinalIgnoreCaseComparer|System.OrdinalComparer"), a)).toBe(false);
+    expect(await monoEmulationArtefact(e, value("4|5|2"), a)).toBe(false);
+    expect(await monoEmulationArtefact(c(`"System.OrdinalComparer"`), value("System.OrdinalCaseSensitiveComparer"), value("System.OrdinalComparer"))).toBe(false);
+  });
+});

@@ -21,6 +21,8 @@ type("System", "Guid", { valueType: true, test: (v) => js`${rt("isGuid")}(${v})`
   M("string ToString(string format)", mcall("guidFormat")),
   M("byte[] ToByteArray()", mcall("guidToBytes")),
   M("bool Equals(Guid g)", (r, a) => js`(${r} === ${a[0]})`),
+  // Guid.Equals(object): only a boxed Guid of the same value (a string of its text is not)
+  M("bool Equals(object o)", (r, a) => js`${rt("objEquals")}(${rt("boxGuid")}(${r}), ${a[0]})`),
   // .NET compares the fields a, b, c unsigned, then bytes d..k: the order of the canonical lower-case text
   M("int CompareTo(Guid value)", (r, a) => js`${rt("cmp")}(${r}, ${a[0]})`),
   M("int GetHashCode()", (r) => js`${rt("guidHash")}(${r})`),

@@ -1,7 +1,7 @@
 // System primitives: object, bool, char, the numeric types, Nullable<T>, Math, Convert, enums of System.
 import { js, rt, shaped, type Code } from "../../codegen/code.js";
 import { C, K, M, P, SM, SP, thenProvider, type } from "./dsl.js";
-import type { LowerInfo, Type } from "../types.js";
+import { isComparerType, type LowerInfo, type Type } from "../types.js";
 
 const toStr = (r: Code): Code => js`${rt("toStr")}(${r})`;
 
@@ -36,7 +36,9 @@ type("System", "object", { test: () => js`true` }, [
   M("string ToString()", (r, _a, x) => {
     const t = x.recvType;
     const name = t && (t.k === "array" || (t.k === "named" && GENERIC_COLLECTIONS.has(t.def.name))) ? clrName(t) : null;
-    return name ? js`${rt("typeNameOf")}(${r}, ${name})` : toStr(r);
+    if (name) return js`${rt("typeNameOf")}(${r}, ${name})`;
+    // a StringComparer is its StringComparison code: its class name (runtime comparerToString)
+    return t && isComparerType(t) ? js`${rt("comparerToString")}(${r})` : toStr(r);
   }),
   M("bool Equals(object obj)", (r, a) => js`${rt("objEquals")}(${r}, ${a[0]})`),
   SM("bool Equals(object a, object b)", (_r, a) => js`${rt("objEquals")}(${a[0]}, ${a[1]})`),

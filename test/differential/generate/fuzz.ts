@@ -19,7 +19,7 @@ import { monoUnixPath } from "../../../runtime/dotnet/uri.js";
 import { monoNewline } from "../../../runtime/dotnet/newline.js";
 import { monoDecryptMarker, monoRsa } from "../../../runtime/dotnet/rsa.js";
 import { monoIntMinDivide } from "../../../runtime/dotnet/core.js";
-import { monoArrayIndexOf } from "../../../runtime/dotnet/collection-views.js";
+import { monoArrayIndexOf, monoComparerNames } from "../../../runtime/dotnet/collection-views.js";
 import { monoPow } from "../../../runtime/dotnet/math.js";
 import { monoLongMulMin } from "../../../runtime/dotnet/long.js";
 import { mcsVariant } from "./mcs-variant.js";
@@ -236,6 +236,10 @@ export async function x87TrigArtefact(c: DiffCase, cs: ReferenceResult, a: Apimc
  * - long * -2147483648: Mono's x86-64 JIT multiplies by that right operand as by +2147483648 (a
  *   32-bit immediate read unsigned; 3L * -2147483648L is 6442450944); C# and .NET give the product
  *   (runtime long.ts monoLongMulMin).
+ * - StringComparer.Ordinal/OrdinalIgnoreCase.ToString(): .NET Framework's are one class,
+ *   System.OrdinalComparer (reference source StringComparer.cs: `new OrdinalComparer(false)` and
+ *   `(true)`); Mono's StringComparer is corefx's, OrdinalCaseSensitiveComparer and
+ *   OrdinalIgnoreCaseComparer (runtime collection-views.ts monoComparerNames).
  */
 const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
   { uses: /\.CopyTo\s*\(/, flag: monoSbCopyTo },
@@ -247,6 +251,7 @@ const MONO_EMULATIONS: { uses: RegExp; flag: { on: boolean } }[] = [
   { uses: /\bAsReadOnly\b/, flag: monoArrayIndexOf },
   { uses: /\bMath\s*\.\s*Pow\b/, flag: monoPow },
   { uses: /\*/, flag: monoLongMulMin },
+  { uses: /\bStringComparer\b|\.Comparer\b/, flag: monoComparerNames },
 ];
 export async function monoEmulationArtefact(c: DiffCase, cs: ReferenceResult, a: ApimcResult): Promise<boolean> {
   if (a.kind === "compile-error" || cs.kind === "type-mismatch") return false;

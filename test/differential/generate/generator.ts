@@ -343,6 +343,7 @@ export class Generator {
       [() => this.stringCompare(), 4],
       [() => this.collectionToString(), 3],
       [() => this.dateOffset(), 3],
+      [() => this.boxing(), 4],
     ];
     const n = this.weighted(areas)();
     return { node: n, case: toCase(id, n) };
@@ -1105,6 +1106,50 @@ export class Generator {
   }
 
   /** ToString of arrays, lists, dictionaries (the .NET type names). */
+  /** A Guid or an enum value (a member, two OR-ed, or any number) converted to object. */
+  private boxedValue(env: Env): Node {
+    if (this.chance(0.35)) return node("object", "boxing", [this.gen("Guid", 1, env)], (k) => `((object)${paren(k[0]!)})`);
+    const et = this.pick(enumTypes());
+    const names = enumValues(et)!;
+    const v = this.chance(0.4) ? `${et}.${this.pick(names)}` : this.chance(0.5) ? `${et}.${this.pick(names)} | ${et}.${this.pick(names)}` : `(${et})(${this.pick([0, 1, 3, 6, 7, 9, 64, 99, -1])})`;
+    return leaf("object", `((object)(${v}))`, "boxing");
+  }
+  /**
+   * Boxed Guids and enums (session 24): what a value converted to object prints (an enum's name, a
+   * Guid's text), equals (a boxed Guid is not its text), is, and becomes in JSON and collections.
+   */
+  private boxing(): Node {
+    const env = this.env0();
+    const a = this.boxedValue(env);
+    const b = this.chance(0.3) ? leaf("object", this.pick([`((object)"0f8fad5b-d9cb-469f-a165-70867728950e")`, `((object)Guid.Empty.ToString())`, `((object)1)`, `((object)"Monday")`])) : this.boxedValue(env);
+    const two = (out: (x: string, y: string) => string): Node => node("string", "boxing", [a, b], (k) => out(k[0]!, k[1]!));
+    const sinks: (() => Node)[] = [
+      () => two((x, y) => `string.Join(",", new object[] { ${x}, ${y} })`),
+      () => two((x, y) => `string.Concat(${x}, "|", ${y})`),
+      () => two((x, y) => `"" + ${x} + "|" + ${y}`),
+      () => two((x, y) => `$"{${x}}|{${y}}"`),
+      () => two((x, y) => `string.Format("{0}|{1}", ${x}, ${y})`),
+      () => two((x, y) => `${x}.ToString() + ${y}.ToString()`),
+      // (no GetHashCode of a string: its hash differs between .NET Framework and Mono)
+      () => two((x, y) => `${x}.Equals(${y}).ToString() + "," + object.Equals(${y}, ${x})`),
+      () => two((x, y) => `(${x} is Guid ? ((Guid)${x}).Equals(${y}) : ${x}.Equals(${y})).ToString()`),
+      () => two((x, y) => `(${x} is Guid) + "," + (${x} is string) + "," + (${x} is int) + "," + (${y} is DayOfWeek)`),
+      () => two((x, y) => `new JValue(${x}).Type + "," + new JValue(${x})`),
+      () => two((x, y) => `JsonConvert.SerializeObject(new object[] { ${x}, ${y} })`),
+      () => two((x, y) => `new JArray(${x}, ${y}).ToString(Formatting.None)`),
+      () => two((x, y) => `JToken.FromObject(${x}).Type.ToString()`),
+      () => two((x, y) => `new Dictionary<object, int> { [${x}] = 1 }.ContainsKey(${y}).ToString()`),
+      () => two((x, y) => `new List<object> { ${x}, ${y}, ${x} }.Distinct().Count().ToString()`),
+      () => two((x, y) => `Convert.ToString(${x}) + Convert.ToString(${y})`),
+      () => {
+        const et = this.pick(enumTypes());
+        const e = `((${et})(${this.pick([0, 1, 2, 3, 6, 7, 9, 64, 99, -1])}))`;
+        return leaf("string", `${e}.ToString(${JSON.stringify(this.pick(["G", "F", "D", "X", "g", "f", "d", "x"]))}) + "|" + ${e} + "|" + string.Format("{0:D}|{0:X}|{0:F}", ${e})`, "boxing");
+      },
+    ];
+    return this.pick(sinks)();
+  }
+
   private collectionToString(): Node {
     const e = this.env0();
     const t = this.pick(["int[]", "List<int>", "List<string>", "Dictionary<string, int>", "string[]", "HashSet<int>"]);
@@ -1217,6 +1262,12 @@ function enumValues(name: string): string[] | null {
     }
   }
   return ENUMS.get(name) ?? null;
+}
+
+/** The enum types of the surface (by the names enumValues knows). */
+function enumTypes(): string[] {
+  enumValues("");
+  return [...ENUMS!.keys()].sort();
 }
 
 /** A root node as a DiffCase. */
