@@ -122,7 +122,7 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   "authenticationCertificate", "authenticationManagedIdentity", "backendServiceById", "backendServiceUrl",
   "basicAuthorization", "bitConverterGetBytes", "bitConverterToInt32", "bitConverterToString", "bitDoubleToInt64",
   "bitInt64ToDouble", "bitToBoolean", "bitToChar", "bitToDouble", "bitToInt16", "bitToInt64", "bitToSingle",
-  "bitToUInt16", "bitToUInt32", "bitToUInt64", "bodyOf", "bodyOfBytes", "boxChar", "boxDouble", "boxEnum", "boxGuid", "castEnum", "comparerToString", "enumFormat", "guidHash", "isEnumOf",
+  "bitToUInt16", "bitToUInt32", "bitToUInt64", "bodyOf", "bodyOfBytes", "boxChar", "boxDouble", "boxEnum", "boxGuid", "castEnum", "comparerToString", "decConst", "enumFormat", "guidHash", "isEnumOf",
   "boxFloat", "boxNum", "bumpVersion", "cacheDownstreamType", "cacheGetValue", "cacheLookupResponse",
   "cacheRemoveValue", "cacheSetValue", "cacheStoreResponse", "capacity", "capacityArg", "castBool", "castInt", "castJArray",
   "castJObject", "castJToken", "castLong", "castResponse", "castString", "castTo", "certVerify", "charArgAt",

@@ -797,6 +797,8 @@ export function binaryValues(b: Binder, op: string, l0: BExpr, r0: BExpr, opPos:
     if (isCmp) return { type: bool, code: js`(${rt("decCmp")}(${l.code}, ${r.code}) ${raw(op)} 0)`, pos };
     const f = ({ "+": "decAdd", "-": "decSub", "*": "decMul", "/": "decDiv", "%": "decMod" } as Record<string, string>)[op];
     if (!f) opErr(b, op, lt, rt0, opPos);
+    // a constant operation (0m * -1m) is the C# compiler's folded constant: a scale-0 zero has no sign
+    if (l.cv !== undefined && r.cv !== undefined) return { type: T, code: js`${rt("decConst")}(${rt(f)}(${l.code}, ${r.code}))`, pos };
     return { type: T, code: js`${rt(f)}(${l.code}, ${r.code})`, pos };
   }
   // a long operand of a double/float operation: its nearest double
@@ -971,7 +973,7 @@ export function unary(b: Binder, op: string, operand: Expr, pos: number): BExpr 
   if (t === "decimal" && !isNullable(x.type)) {
     if (op === "+") return { type: T, code: x.code, pos, cv: x.cv };
     if (op !== "-") b.err(Codes.CSharpTypeMismatch, pos, `Operator '${op}' cannot be applied to operand of type '${typeName(x.type)}'.`);
-    if (x.cv !== undefined && typeof x.cv.v === "number") return { type: T, code: b.scope.constant(js`${rt("decNeg")}(${x.code})`, "dec"), pos, cv: { v: -x.cv.v } };
+    if (x.cv !== undefined && typeof x.cv.v === "number") return { type: T, code: b.scope.constant(js`${rt("decNeg")}(${x.code}, true)`, "dec"), pos, cv: { v: -x.cv.v } };
     return { type: T, code: js`${rt("decNeg")}(${x.code})`, pos };
   }
   if ((t === "long" || t === "ulong") && !isNullable(x.type) && op !== "+" && !(x.cv !== undefined && Number.isSafeInteger(x.cv.v) && !(op === "~" && t === "ulong"))) {

@@ -1,7 +1,7 @@
 // decimal.GetBits and the OLE Automation currency conversions (Decimal.ToOACurrency /
 // FromOACurrency): a currency is a long counting ten-thousandths.
 import { overflow } from "../errors.js";
-import { Decimal, toDec } from "./decimal.js";
+import { Decimal, decIsNeg, toDec } from "./decimal.js";
 import type { Long } from "./long.js";
 
 const i32 = (x: bigint): number => Number(BigInt.asIntN(32, x));
@@ -10,7 +10,7 @@ const i32 = (x: bigint): number => Number(BigInt.asIntN(32, x));
 export function decGetBits(x: Decimal | number): number[] {
   const d = toDec(x);
   const m = d.m < 0n ? -d.m : d.m;
-  return [i32(m), i32(m >> 32n), i32(m >> 64n), (d.s << 16) | (d.m < 0n ? 0x80000000 : 0)];
+  return [i32(m), i32(m >> 32n), i32(m >> 64n), (d.s << 16) | (decIsNeg(d) ? 0x80000000 : 0)];
 }
 
 const CY_MIN = -(1n << 63n);

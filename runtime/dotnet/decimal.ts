@@ -40,6 +40,10 @@ export class Decimal {
   static readonly MinusOne = new Decimal(-1n, 0);
   static readonly MaxValue = new Decimal(MAX_M, 0);
   static readonly MinValue = new Decimal(-MAX_M, 0);
+  /** A zero with the sign bit set at scale s (NegZero), else a plain zero. */
+  static zero(neg: boolean, s: number): Decimal {
+    return neg ? new NegZero(s) : s === 0 ? Decimal.Zero : new Decimal(0n, s);
+  }
   /** The invariant text: all the scale's digits ("1.10"). */
   toString(): string {
     return decStr(this);
@@ -60,6 +64,30 @@ export class Decimal {
   }
 }
 Object.defineProperty(Decimal.prototype, "$typeName", { value: "System.Decimal", enumerable: false });
+
+/**
+ * A decimal zero with its sign bit set. .NET's decimal keeps the sign of a zero (decimal.GetBits shows
+ * it, (double) gives -0.0): runtime negation of 0, a zero product or quotient of operands of unlike
+ * sign, a zero sum whose first operand is negative, a negative value rounded or truncated to zero, a
+ * zero remainder of a negative dividend (oleaut32's VarDec* arithmetic, which corefx ports). It
+ * prints, compares, hashes and serializes as 0; only the operations above read or make the sign.
+ */
+export class NegZero extends Decimal {
+  constructor(s: number) {
+    super(0n, s);
+  }
+}
+/**
+ * A decimal constant as the C# compiler emits it: one of scale 0 in int/long range goes through
+ * new decimal(int/long), so a folded -0 (0m * -1m) is 0; other constants keep their sign (-0.0m).
+ */
+export function decConst(d: Decimal): Decimal {
+  return d instanceof NegZero && d.s === 0 ? Decimal.Zero : d;
+}
+/** The sign bit of a decimal (set for a NegZero). */
+export function decIsNeg(d: Decimal): boolean {
+  return d.m < 0n || d instanceof NegZero;
+}
 
 function hashOf(s: string): number {
   let h = 0;
@@ -119,6 +147,8 @@ export function decLit(text: string): Decimal {
 export function decParseParts(neg: boolean, digits: string, scale: number): Decimal | null {
   const m = BigInt(digits || "0");
   try {
+    // a negative zero with decimals keeps its sign ("-0.0"), as Number.NumberToDecimal does; "-0" does not
+    if (m === 0n && neg && scale > 0 && scale <= 28) return new NegZero(scale);
     return fit(neg ? -m : m, scale);
   } catch {
     return null;
@@ -190,6 +220,7 @@ const DBL_POW10 = Array.from({ length: 29 }, (_, i) => Number(`1e${i}`));
  */
 export function decToNum(d: Decimal | number): number {
   if (typeof d === "number") return d;
+  if (d.m === 0n) return d instanceof NegZero ? -0 : 0;
   if (d.s === 0) return Number(d.m);
   const neg = d.m < 0n;
   const m = neg ? -d.m : d.m;
@@ -256,12 +287,26 @@ function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
   return [a.m * p10(b.s - a.s), b.m, b.s];
 }
 export function decAdd(x: Decimal | number, y: Decimal | number): Decimal {
-  const [a, b, s] = align(toDec(x), toDec(y));
-  return fit(a + b, s);
+  const d = toDec(x);
+  const e = toDec(y);
+  const [a, b, s] = align(d, e);
+  const r = fit(a + b, s);
+  return r.m === 0n ? zeroSum(d, decIsNeg(e), e.s, r.s) : r;
 }
 export function decSub(x: Decimal | number, y: Decimal | number): Decimal {
-  const [a, b, s] = align(toDec(x), toDec(y));
-  return fit(a - b, s);
+  const d = toDec(x);
+  const e = toDec(y);
+  const [a, b, s] = align(d, e);
+  const r = fit(a - b, s);
+  return r.m === 0n ? zeroSum(d, !decIsNeg(e), e.s, r.s) : r;
+}
+/**
+ * The sign of a zero sum x + y (x - y adds -y): VarDecAdd works from the operand of the larger scale
+ * (x when the scales are equal), whose sign the zero keeps: -1m + 1m and -0m + 0m are -0, 0m + -0.0m
+ * is -0.0, 0m - 0.00m is -0.00.
+ */
+function zeroSum(x: Decimal, yNeg: boolean, yScale: number, s: number): Decimal {
+  return Decimal.zero(yScale > x.s ? yNeg : decIsNeg(x), s);
 }
 const U32 = 0xffffffffn;
 /**
@@ -272,15 +317,21 @@ export function decMul(x: Decimal | number, y: Decimal | number): Decimal {
   const a = toDec(x);
   const b = toDec(y);
   const s = a.s + b.s;
+  // a zero product's sign is the operands' signs XOR-ed (0m * -1m is -0)
+  if (a.m === 0n || b.m === 0n) {
+    const neg = decIsNeg(a) !== decIsNeg(b);
+    return abs(a.m) <= U32 && abs(b.m) <= U32 && s <= 47 ? (s <= 28 ? Decimal.zero(neg, s) : Decimal.zero(neg, 28)) : Decimal.zero(neg, 0);
+  }
   if (abs(a.m) <= U32 && abs(b.m) <= U32) return s > 47 ? Decimal.Zero : fit(a.m * b.m, s);
-  const m = a.m * b.m;
-  return m === 0n ? Decimal.Zero : fit(m, s);
+  return fit(a.m * b.m, s);
 }
 export function decDiv(x: Decimal | number, y: Decimal | number): Decimal {
   const a = toDec(x);
   const b = toDec(y);
   if (b.m === 0n) throw divideByZero();
   const base = a.s - b.s;
+  // a zero dividend: a zero quotient with the operands' signs XOR-ed (0m / -1m is -0)
+  if (a.m === 0n) return Decimal.zero(decIsNeg(a) !== decIsNeg(b), Math.max(base, 0));
   // quotient at scale sc: a.m × 10^(sc - base) / b.m
   const at = (sc: number): [bigint, bigint, bigint] => {
     const e = sc - base;
@@ -319,10 +370,18 @@ export function decMod(x: Decimal | number, y: Decimal | number): Decimal {
   if (d2.m === 0n) throw divideByZero();
   const [a, b, s] = align(d1, d2);
   if (a === 0n || abs(a) < abs(b)) return d1;
-  return new Decimal(a % b, s);
+  const r = a % b;
+  // a zero remainder keeps the dividend's sign (-4m % 2m is -0)
+  return r === 0n ? Decimal.zero(decIsNeg(d1), s) : new Decimal(r, s);
 }
-export function decNeg(x: Decimal | number): Decimal {
+/**
+ * Unary minus: a zero's sign flips (-x of a 0m is -0). `constant`: the negation of a literal, as the
+ * C# compiler emits the folded constant (a scale-0 value in int range through new decimal(int), which
+ * has no sign: -0m is 0, -0.0m keeps its sign).
+ */
+export function decNeg(x: Decimal | number, constant = false): Decimal {
   const a = toDec(x);
+  if (a.m === 0n) return constant && a.s === 0 ? Decimal.Zero : Decimal.zero(!(a instanceof NegZero), a.s);
   return new Decimal(-a.m, a.s);
 }
 export function decCmp(x: Decimal | number, y: Decimal | number): number {
@@ -365,27 +424,31 @@ export function decRound(x: Decimal | number, decimals: number, mode: number): D
   const d = toDec(x);
   if (decimals < 0 || decimals > 28) throw argumentOutOfRange("decimals", "Decimal can only round to between 0 and 28 digits of precision.");
   if (d.s <= decimals) return d;
-  return new Decimal(roundDiv(d.m, d.s - decimals, mode === 1), decimals);
+  return signed(d, roundDiv(d.m, d.s - decimals, mode === 1), decimals);
+}
+/** A rounding's result: a negative value rounded to zero keeps its sign (Math.Round(-0.4m) is -0). */
+function signed(d: Decimal, q: bigint, s: number): Decimal {
+  return q === 0n ? Decimal.zero(decIsNeg(d), s) : new Decimal(q, s);
 }
 export function decFloor(x: Decimal | number): Decimal {
   const d = toDec(x);
   if (d.s === 0) return d;
   const q = d.m / p10(d.s);
-  return new Decimal(d.m < 0n && q * p10(d.s) !== d.m ? q - 1n : q, 0);
+  return signed(d, d.m < 0n && q * p10(d.s) !== d.m ? q - 1n : q, 0);
 }
 export function decCeiling(x: Decimal | number): Decimal {
   const d = toDec(x);
   if (d.s === 0) return d;
   const q = d.m / p10(d.s);
-  return new Decimal(d.m > 0n && q * p10(d.s) !== d.m ? q + 1n : q, 0);
+  return signed(d, d.m > 0n && q * p10(d.s) !== d.m ? q + 1n : q, 0);
 }
 export function decTruncate(x: Decimal | number): Decimal {
   const d = toDec(x);
-  return d.s === 0 ? d : new Decimal(d.m / p10(d.s), 0);
+  return d.s === 0 ? d : signed(d, d.m / p10(d.s), 0);
 }
 export function decAbs(x: Decimal | number): Decimal {
   const d = toDec(x);
-  return d.m < 0n ? new Decimal(-d.m, d.s) : d;
+  return d.m < 0n ? new Decimal(-d.m, d.s) : d instanceof NegZero ? new Decimal(0n, d.s) : d;
 }
 export function decMax(x: Decimal | number, y: Decimal | number): Decimal {
   return decCmp(x, y) >= 0 ? toDec(x) : toDec(y);
@@ -401,6 +464,7 @@ export function decSign(x: Decimal | number): number {
 export function decFromBits(lo: number, mid: number, hi: number, neg: boolean, scale: number): Decimal {
   if (scale < 0 || scale > 28) throw argumentOutOfRange("scale", "Decimal's scale value must be between 0 and 28, inclusive.");
   const m = (BigInt(hi >>> 0) << 64n) | (BigInt(mid >>> 0) << 32n) | BigInt(lo >>> 0);
+  if (m === 0n) return Decimal.zero(neg, scale);
   return new Decimal(neg ? -m : m, scale);
 }
 /** Enumerable.Sum over decimals. */

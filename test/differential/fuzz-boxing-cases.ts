@@ -62,6 +62,10 @@ const enumSinks = (t: string): string[] => [
   `Convert.GetTypeCode((object)e)`, `Convert.ToInt32((object)e)`, `Convert.ToString((object)e)`, `Convert.ToInt64((object)e)`,
 ];
 
+/** decimal operators and operands around zero (runtime values: no constant folding). */
+const DECIMAL_OPS = ["+", "-", "*", "/", "%"];
+const DECIMAL_OPERANDS = [`decimal.Parse("0")`, `-decimal.Parse("0")`, `decimal.Parse("0.00")`, `-decimal.Parse("0.0")`, `decimal.Parse("1")`, `decimal.Parse("-1")`, `decimal.Parse("-4")`, `decimal.Parse("2.0")`, `decimal.Parse("-0.5")`];
+
 export const FUZZ_BOXING_CASES: DiffCase[] = [
   // A boxed Guid is a Guid: a Guid token, not a string; Equals a string of its text false; its own
   // Dictionary<object, ...> key (apimc boxed a Guid as its text: JValue(object) made a String token)
@@ -109,5 +113,19 @@ export const FUZZ_BOXING_CASES: DiffCase[] = [
     {
       expectDotNet: [..."OOCCCCC"].map((k) => Array(5).fill(k === "O" ? "System.OrdinalComparer" : "System.CultureAwareComparer").join("|") + ";").join(""),
     },
+  ),
+  // decimal keeps the sign of a zero (decimal.GetBits' bit 31; (double) of it is -0.0): runtime negation,
+  // a zero product/quotient of unlike signs, a zero sum or difference whose first operand is negative, a
+  // zero remainder of a negative dividend, a negative value rounded to zero, new decimal(.., true, ..),
+  // Parse of "-0.0"; a constant folds as the C# compiler emits it (-0m and 0m * -1m are 0, -0.0m is -0.0)
+  // (apimc's decimal had no negative zero; seeds 34390, 34302)
+  ...DECIMAL_OPS.map((op, i) =>
+    b(`decimal.negzero.op.${i}`, "string", `var r = ""; var xs = new[] { ${DECIMAL_OPERANDS.join(", ")} }; foreach (var x in xs) foreach (var y in xs) { try { var v = x ${op} y; r += decimal.GetBits(v)[3] + ":" + v + ","; } catch (DivideByZeroException) { r += "DivideByZero,"; } } return r;`),
+  ),
+  b(
+    "decimal.negzero.members",
+    "string",
+    `var z = decimal.Parse("0"); var z1 = decimal.Parse("0.0"); var m1 = decimal.Parse("-1"); var p1 = decimal.Parse("1"); var nz = -z; var nz1 = -z1; Func<decimal, string> g = d => string.Join(",", decimal.GetBits(d)); ` +
+      `return string.Join(" ", new[] { g(nz), g(nz1), g(Math.Round(decimal.Parse("-0.4"))), g(decimal.Truncate(decimal.Parse("-0.4"))), g(decimal.Ceiling(decimal.Parse("-0.4"))), g(decimal.Floor(nz1)), g(Math.Round(decimal.Parse("-0.04"), 1)), g(Math.Round(decimal.Parse("-0.5"), MidpointRounding.AwayFromZero)), g(Math.Round(decimal.Parse("-0.45"), 1, MidpointRounding.AwayFromZero)), g(Math.Abs(nz)), g(decimal.Negate(z)), g(decimal.Negate(nz)), g(new decimal(0, 0, 0, true, 2)), g(decimal.Multiply(z, m1)), g(decimal.Divide(z, m1)), g(decimal.Remainder(nz, p1)), g(decimal.Add(m1, p1)), g(decimal.Subtract(m1, m1)), g(Math.Max(nz, z)), g(Math.Min(z, nz)), nz.ToString(), nz1.ToString(), nz1.ToString("F2"), (1 / (double)nz).ToString(), JsonConvert.SerializeObject(nz1), new JValue(nz1).ToString(), (nz == z).ToString(), nz.CompareTo(z).ToString(), Math.Sign(nz).ToString(), g(-0m), g(-0.0m), g(-(0.0m)), g(0m * -1m), g(0.0m * -1m), g(decimal.Round(decimal.Parse("-0.4"))), g(nz * nz), (nz.GetHashCode() == z.GetHashCode()).ToString(), g(Convert.ToDecimal("-0")), g(decimal.Parse("-0.0")), g(decimal.Parse("-0")), g((decimal)(-0.0f)), g((decimal)(-0.0)), g(new List<decimal>().Sum()), g(new[] { nz }.Sum()), g(-new List<decimal>().FirstOrDefault()), g(decimal.Parse("0") / decimal.MinValue) });`,
   ),
 ];
