@@ -343,10 +343,18 @@ export function displayName(k: string): string {
   return m[k] ?? k;
 }
 
+/** A KeyValuePair<K, V> as the runtime makes it: a plain { Key, Value } object (no class, no Equals of its own). */
+export function isKvp(v: unknown): v is { Key: unknown; Value: unknown } {
+  if (v === null || typeof v !== "object" || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  const keys = Object.keys(v);
+  return keys.length === 2 && "Key" in v && "Value" in v;
+}
 export function objEquals(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a === "number" && a !== a) return typeof b === "number" && b !== b; // boxed NaN equals NaN
   if (a === null || a === undefined || b === null || b === undefined) return false;
+  // KeyValuePair is a struct without Equals: ValueType.Equals compares its fields with Equals
+  if (isKvp(a)) return isKvp(b) && objEquals(a.Key, b.Key) && objEquals(a.Value, b.Value);
   const e = (a as { Equals?: (x: unknown) => boolean }).Equals;
   if (typeof a === "object" && typeof e === "function") return e.call(a, b);
   return false;

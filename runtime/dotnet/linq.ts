@@ -2,7 +2,7 @@
 // enumerate as char codes, plain Maps as { Key, Value } pairs, null sources throw ArgumentNullException.
 import { checkSequenceSize } from "../budget.js";
 import { argumentNull, argumentOutOfRange, argumentError, indexOutOfRange, invalidOperation, keyNotFound, nullReference, overflow } from "../errors.js";
-import { anonShow, cmp, collectionModified, objEquals } from "./core.js";
+import { anonShow, cmp, collectionModified, isKvp, objEquals } from "./core.js";
 import { toStr } from "./text-format.js";
 import { cultureCompare } from "./collation.js";
 import { strCompare, strEquals } from "./string.js";
@@ -182,7 +182,7 @@ export class EqLookup<V> {
     this.table = c ? new ComparerTable<V>(c) : null;
   }
   private static byEquals(k: unknown): boolean {
-    return k !== null && typeof k === "object" && typeof (k as { Equals?: unknown }).Equals === "function";
+    return k !== null && typeof k === "object" && (typeof (k as { Equals?: unknown }).Equals === "function" || isKvp(k));
   }
   get(k: unknown): V | undefined {
     if (this.table) return this.table.entry(k)?.[1];

@@ -1,7 +1,7 @@
 // HashSet<T> set operations (a HashSet is a JS Set: SameValueZero equality, as its Add/Contains).
 // Each checks `other` for null first (ArgumentNullException "other"), as .NET does.
 import { argumentNull, argumentOutOfRange, nullReference } from "../errors.js";
-import { collectionModified, objEquals } from "./core.js";
+import { collectionModified, isKvp, objEquals } from "./core.js";
 import { boxedKey } from "./decimal.js";
 import { seq } from "./linq.js";
 import { ComparerTable, eqComparer } from "./equality.js";
@@ -43,7 +43,7 @@ export class HashSet<T> extends Set<T> {
     if (v === null || typeof v !== "object") return v;
     const id = boxedKey(v as object);
     if (id !== null) return this.boxes?.get(id) ?? v;
-    if (typeof (v as { Equals?: unknown }).Equals !== "function" || !this.valueObjs) return v;
+    if ((typeof (v as { Equals?: unknown }).Equals !== "function" && !isKvp(v)) || !this.valueObjs) return v;
     for (const x of this.valueObjs) if (objEquals(v, x)) return x;
     return v;
   }
@@ -57,7 +57,7 @@ export class HashSet<T> extends Set<T> {
     else if (v !== null && typeof v === "object") {
       const id = boxedKey(v as object);
       if (id !== null) (this.boxes ??= new Map()).set(id, v);
-      else if (typeof (v as { Equals?: unknown }).Equals === "function") (this.valueObjs ??= []).push(v);
+      else if (typeof (v as { Equals?: unknown }).Equals === "function" || isKvp(v)) (this.valueObjs ??= []).push(v);
     }
     super.add(v);
     const i = this.free.length ? this.free.pop()! : this.slots.length;

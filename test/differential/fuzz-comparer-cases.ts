@@ -148,6 +148,31 @@ export const FUZZ_COMPARER_CASES: DiffCase[] = [
         ` return string.Join("\\n", r);`,
     ),
   ),
+  // KeyValuePair<K, V> under the default comparer: ValueType.Equals, field by field (Equals of each field)
+  ...[`"a", 1`, `"a", double.NaN`, `(string)null, -0.0`].map((kv, i) => {
+    const t = i === 0 ? "KeyValuePair<string, int>" : "KeyValuePair<string, double>";
+    const same = `new ${t}(${kv})`;
+    const other = i === 0 ? `new ${t}("A", 1)` : `new ${t}("a", 0.0)`;
+    return b(
+      `kvp.${i}`,
+      `var xs = new[] { ${same}, ${same}, ${other} }; return string.Join(",", new object[] { ${[
+        `${same}.Equals(${same})`,
+        `${same}.Equals(${other})`,
+        `xs.Distinct().Count()`,
+        `xs.Distinct(null).Count()`,
+        `xs.Contains(${same})`,
+        `xs.Contains(${same}, null)`,
+        `xs.ToList().Contains(${same})`,
+        `xs.ToList().IndexOf(${same})`,
+        `new HashSet<${t}>(xs).Count`,
+        `xs.GroupBy(x => x).Count()`,
+        `xs.Intersect(new[] { ${same} }).Count()`,
+        `xs.Except(new[] { ${same} }).Count()`,
+        `xs.SequenceEqual(new[] { ${same}, ${same}, ${other} })`,
+        `xs.ToLookup(x => x)[${same}].Count()`,
+      ].join(", ")} });`,
+    );
+  }),
   // XNode.EqualityComparer / new XNodeEqualityComparer(): XNode.DeepEquals (attributes in order, <a/> is not <a></a>)
   b(
     "xnode",
