@@ -231,7 +231,7 @@ export function linqGroupBy<T, K, E, R>(src: Seq<T>, key: (x: T) => K, elem?: ((
   need(key, "keySelector");
   if (elem === null) throw argumentNull("elementSelector");
   if (result === null) throw argumentNull("resultSelector");
-  return new Deferred(function* () {
+  const build = (): (E[] & { Key: K })[] => {
     const m = new EqLookup<E[] & { Key: K }>(comparer);
     const groups: (E[] & { Key: K })[] = [];
     for (const x of s) {
@@ -244,9 +244,16 @@ export function linqGroupBy<T, K, E, R>(src: Seq<T>, key: (x: T) => K, elem?: ((
       }
       g.push(elem ? elem(x) : (x as unknown as E));
     }
+    return groups;
+  };
+  const d = new Deferred(function* () {
+    const groups = build();
     if (result) for (const g of groups) yield result(g.Key, g.slice());
     else yield* groups;
   });
+  // corefx's GroupedResultEnumerable counts the lookup's groups without the result selector
+  if (result && corefxLinq.on) (d as { $count?: unknown }).$count = () => build().length;
+  return d;
 }
 
 // ---- OrderBy / ThenBy ----------------------------------------------------------------------------

@@ -139,7 +139,7 @@ export function linqAll<T>(src: Seq<T>, pred: (x: T) => boolean): boolean {
  * skipped selectors, Join/GroupJoin without the inner keys for an empty outer sequence, Join without
  * the outer keys when the inner lookup is empty, ElementAt(i) of a Select over a list without the
  * other selectors, Single(predicate) stopping at the second match, Reverse().Count() without the
- * source's keys). The fuzzer
+ * source's keys, GroupBy(.., resultSelector).Count() without the result selector). The fuzzer
  * (test/differential/generate/fuzz.ts) re-runs a case so when Mono answered and apimc threw, to tell
  * that known Mono-vs-.NET difference from a bug. Never set by the gateway.
  */

@@ -79,7 +79,7 @@ export function agrees(cs: ReferenceResult, a: ApimcResult): boolean {
  * Mono's System.Linq is corefx's, which skips work .NET Framework's System.Core does (and APIM runs
  * .NET Framework): OrderBy(..).Count() and OrderBy(..).Skip(n) past the end compute no keys,
  * Select(..).Skip(n) over a list runs no selector for the skipped items, Join/GroupJoin build no
- * inner lookup for an empty outer sequence (cases fz.linq.orderby.count.keys.run,
+ * inner lookup for an empty outer sequence, GroupBy(.., resultSelector).Count() runs no result selector (cases fz.linq.orderby.count.keys.run,
  * fz.linq.select.skip.selector.runs, fz.linq.groupjoin.empty.outer.inner.keys give .NET's answers).
  * (corefx also pulls the first outer element before building the lookup, so an exception there comes
  * first). So where apimc threw and Mono did not or threw something else, apimc runs the case again emulating those shortcuts
