@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { crtMathArtefact } from "./generate/fuzz.js";
 import type { DiffCase } from "./cases.js";
 import type { ReferenceResult } from "./csharp-harness.js";
-import type { ApimcResult } from "./apimc-eval.js";
+import { evaluateWithApimc, type ApimcResult } from "./apimc-eval.js";
 
 const value = (text: string) => ({ kind: "value", text }) as ReferenceResult & ApimcResult;
 const c = (expr: string): DiffCase => ({ id: "t", type: "string", expr });
@@ -49,5 +49,24 @@ describe("CRT math artefacts (fuzz.ts)", () => {
     expect(crtMathArtefact(sinCase, value("NaN"), value("Infinity"))).toBe(false);
     expect(crtMathArtefact(sinCase, value("1"), { kind: "throw", type: "System.OverflowException", message: "" } as ApimcResult)).toBe(false);
     expect(crtMathArtefact(sinCase, value("12"), value("13"))).toBe(false);
+  });
+});
+
+describe("answers that hang on the last bit of a C runtime function (crtIllConditioned)", () => {
+  const c = (expr: string): DiffCase => ({ id: "t", type: "double", expr });
+  it("sets aside a periodic function of a huge product of a CRT result", async () => {
+    const { crtIllConditioned } = await import("./generate/fuzz.js");
+    const e = c(`Math.Tan((double.MaxValue * Math.Cos(1e15)))`);
+    const a = await evaluateWithApimc(e);
+    expect(await crtIllConditioned(e, { kind: "value", text: "-0.58597401567091345" }, a)).toBe(true);
+  });
+  it("keeps well-conditioned cases, cases without a CRT call, and exceptions", async () => {
+    const { crtIllConditioned } = await import("./generate/fuzz.js");
+    for (const expr of [`Math.Cos(1e15)`, `Math.Sin(0.5) * 2`, `Math.Pow(2.5, 3.5)`, `Math.Sqrt(2) * 1e300`]) {
+      const e = c(expr);
+      expect(await crtIllConditioned(e, { kind: "value", text: "1" }, await evaluateWithApimc(e)), expr).toBe(false);
+    }
+    const t = c(`Math.Tan(double.MaxValue * Math.Cos(1e15)) + int.Parse("x")`);
+    expect(await crtIllConditioned(t, { kind: "throw", type: "FormatException" }, await evaluateWithApimc(t))).toBe(false);
   });
 });

@@ -59,7 +59,10 @@ const NUL_FORMATS = [`"\0"`, `"D\0"`, `"X4\0z"`, `"0.00\0#"`, `"\0N2"`, `"#\0#"`
 const NUL_VALUES = [`short.MinValue`, `-1234`, `9876543210L`, `(byte)200`, `-1.5`, `1.5f`, `-2.25m`, `ulong.MaxValue`];
 
 /** A constant false right operand of && or & in a branch condition, whose left operand throws. */
-const AND_CONSTANT_SHAPES = [`(s.Peek() == "" && !true) ? "a" : "b"`, `(s.Peek() == "" & false) ? "a" : "b"`, `(s.Peek() == "" && (!true)) ? "a" : "b"`, `(s.Peek() == "" && false) ? "a" : "b"`, `(s.Peek() == "" && !!false) ? "a" : "b"`];
+const AND_CONSTANT_SHAPES = [
+  `(s.Peek() == "" && !true) ? "a" : "b"`, `(s.Peek() == "" & false) ? "a" : "b"`, `(s.Peek() == "" && (!true)) ? "a" : "b"`, `(s.Peek() == "" && false) ? "a" : "b"`,
+  `(s.Peek() == "" && !!false) ? "a" : "b"`, `(s.Peek() == "" && ("" == "abc")) ? "a" : "b"`, `(s.Peek() == "" && 1.5 > 2) ? "a" : "b"`, `(s.Peek() == "" & (long)1 == 2L) ? "a" : "b"`,
+];
 const andConstantBody = (shapes: string[]) =>
   `var r = ""; var s = new Stack<string>(); ${shapes.map((e) => `try { r += (${e}) + ","; } catch (InvalidOperationException) { r += "Empty,"; }`).join(" ")} try { if (s.Peek() == "" & !true) r += "a;"; else r += "b;"; } catch (InvalidOperationException) { r += "Empty;"; } return r;`;
 
@@ -75,7 +78,12 @@ const powDotNet = (): string => {
   return v.map((x) => v.map((y) => show(x !== x || y !== y ? NaN : (y === Infinity || y === -Infinity) && x === -1 ? NaN : c99(x, y))).join("") + ";").join("");
 };
 
+/** Regex.Replace(input, pattern, replacement) whose replacement throws: C# evaluates it before the pattern is checked. */
+const REGEX_REPLACE_ORDER = [`Regex.Replace("", (string)null, Convert.ToSByte("x=1", 2).ToString())`, `Regex.Replace(null, "(", int.Parse("x").ToString())`, `Regex.Replace(null, (string)null, "")`, `Regex.Replace(null, "a", (string)null)`, `Regex.Replace("a", "(", (string)null)`];
+
 export const FUZZ_S24_CASES: DiffCase[] = [
+  // the arguments of Regex.Replace run before the pattern is parsed (seed 34308: apimc checked the null pattern first)
+  b("s24.regex.replace.argument.order", "string", `var r = ""; ${REGEX_REPLACE_ORDER.map((e) => `try { r += ${e} + ","; } catch (FormatException) { r += "Format,"; } catch (ArgumentNullException x) { r += "Null:" + x.Message.Replace("\\r", "").Replace("\\n", " ") + ","; } catch (ArgumentException) { r += "Argument,"; }`).join(" ")} return r;`),
   // long * -2147483648: the product (-6442450944 for 3); Mono's JIT multiplies by +2147483648 when that
   // value is the right operand (runtime long.ts monoLongMulMin; seed 34306)
   b(

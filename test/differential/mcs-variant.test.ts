@@ -24,13 +24,16 @@ describe("mcs variant of a constant-zero left operand of a subtraction", () => {
       expect(mcsVariant(e), e).toBeNull();
   });
   it("makes a constant false after && and a negative zero in an initializer non-constant", () => {
-    expect(mcsVariant(`(s.Overlaps(t) && false) ? "a" : "b"`)).toBe(`(s.Overlaps(t) && ((bool)(object)false)) ? "a" : "b"`);
+    expect(mcsVariant(`(s.Overlaps(t) && false) ? "a" : "b"`)).toBe(`(s.Overlaps(t) && ((bool)(object)(false))) ? "a" : "b"`);
     expect(mcsVariant(`new double[] { -0.0 }[0]`)).toBe(`new double[] { ((double)(object)-0.0) }[0]`);
     expect(mcsVariant(`new float[] { 1f, -0f }`)).toBe(`new float[] { 1f, ((float)(object)-0f) }`);
-    expect(mcsVariant(`(d.ContainsValue("a") && !true) ? "" : s.Peek()`)).toBe(`(d.ContainsValue("a") && !((bool)(object)true)) ? "" : s.Peek()`);
-    expect(mcsVariant(`(f() & false) ? 1 : 2`)).toBe(`(f() & ((bool)(object)false)) ? 1 : 2`);
-    expect(mcsVariant(`x && (!true)`)).toBe(`x && (!((bool)(object)true))`);
-    for (const e of [`x && falsey`, `x && y.false`, `x || false`, `x &= true`, `1 -0.0`, `new double[] { -0.5 }`, `"&& false"`]) expect(mcsVariant(e), e).toBeNull();
+    expect(mcsVariant(`(d.ContainsValue("a") && !true) ? "" : s.Peek()`)).toBe(`(d.ContainsValue("a") && ((bool)(object)(!true))) ? "" : s.Peek()`);
+    expect(mcsVariant(`(f() & false) ? 1 : 2`)).toBe(`(f() & ((bool)(object)(false))) ? 1 : 2`);
+    expect(mcsVariant(`x && (!true)`)).toBe(`x && ((bool)(object)((!true)))`);
+    expect(mcsVariant(`(h.CanTransformMultipleBlocks && ("" == "abc")) ? "3.14" : "123"`)).toBe(`(h.CanTransformMultipleBlocks && ((bool)(object)(("" == "abc")))) ? "3.14" : "123"`);
+    expect(mcsVariant(`(f() & 1 == 2) | g()`)).toBe(`(f() & ((bool)(object)(1 == 2))) | g()`);
+    expect(mcsVariant(`a && 1.5 > 2 || b && (long)3 != 3L ? x : y`)).toBe(`a && ((bool)(object)(1.5 > 2)) || b && ((bool)(object)((long)3 != 3L)) ? x : y`);
+    for (const e of [`x && falsey`, `x && y.false`, `x || false`, `x &= true`, `x && y > 2`, `n & 3`, `x && s.Length == 0`, `x & f(1 == 2)`, `1 -0.0`, `new double[] { -0.5 }`, `"&& false"`]) expect(mcsVariant(e), e).toBeNull();
   });
 });
 

@@ -278,7 +278,8 @@ type("System.Text.RegularExpressions", "Regex", { test: (v) => js`(${v} instance
   SM("Match Match(string input, string pattern, RegexOptions options)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).Match(${a[0]})`)),
   SM("MatchCollection Matches(string input, string pattern)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Matches(${a[0]})`)),
   SM("MatchCollection Matches(string input, string pattern, RegexOptions options)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[2]}).Matches(${a[0]})`)),
-  SM("string Replace(string input, string pattern, string replacement)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Replace(${a[0]}, ${a[2]})`)),
+  // (the replacement is evaluated before Regex.get checks the pattern: all three into temps)
+  SM("string Replace(string input, string pattern, string replacement)", argsInOrder(3, (_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Replace(${a[0]}, ${a[2]})`)),
   SM("string Replace(string input, string pattern, string replacement, RegexOptions options)", argsInOrder(3, (_r, a) => js`${rt("Regex")}.get(${a[1]}, ${a[3]}).Replace(${a[0]}, ${a[2]})`)),
   SM("string Replace(string input, string pattern, Func<Match, string> evaluator)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Replace(${a[0]}, ${a[2]})`)),
   SM("string[] Split(string input, string pattern)", inputFirst((_r, a) => js`${rt("Regex")}.get(${a[1]}, 0).Split(${a[0]})`)),

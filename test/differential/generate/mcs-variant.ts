@@ -23,7 +23,8 @@
 //   exceptions ((default(ISet<int>).Overlaps(s) && false) gives no NullReferenceException); the C#
 //   spec (§12.13.2: x && y evaluates x first) and Roslyn evaluate x. Measured with mcs 6.8: in a
 //   branch condition (`(x && !true) ? a : b`, `if (x & false)`) also for `!true`, `(!true)` and the
-//   non-short-circuit `&`. The variant makes the literal non-constant (after its ! and parentheses).
+//   non-short-circuit `&`, and for any constant false operand (`x && ("" == "abc")`, `x & (1 == 2)`).
+//   The variant casts a constant right operand through object, which keeps its value and type.
 // - A negative zero double or float literal in an array initializer is left out as the zero default
 //   (compared by value), so new double[] { -0.0 }[0] is +0.0. The variant makes it non-constant.
 // - A lambda inside `checked(...)` or a `checked { }` block: mcs compiles its body unchecked
@@ -33,8 +34,6 @@
 //   checked context, throw. The variant wraps each such body in checked(...) (a block body in
 //   `{ checked { } }`), which mcs honours.
 
-/** `&& false`, `& !true`, `&& (!true)`: a constant right operand of && or & (after any ! and parentheses). */
-const AND_CONSTANT = /(&&?)(\s*(?:[!(]\s*)*)(true|false)(?![\w.])/g;
 /** A negative zero double/float literal after `{`, `,`, `(`, `[` or `=`. */
 const NEGATIVE_ZERO = /(?<=[{,([=]\s*)-0(?:\.0+)?(?:[eE][-+]?\d+)?([fFdD])?(?![\w.])/g;
 
@@ -58,7 +57,6 @@ function rewriteCode(code: string): string {
     .replace(DECIMAL_CONSTANT, (m) => `((decimal)(object)${m})`)
     .replace(PAREN_ZERO_MINUS, (_m, lit: string, suffix: string | undefined) => `(${nonConstant(lit, suffix)})`)
     .replace(ZERO_MINUS, (lit: string, suffix: string | undefined) => nonConstant(lit, suffix))
-    .replace(AND_CONSTANT, "$1$2((bool)(object)$3)")
     .replace(NEGATIVE_ZERO, (lit: string, suffix: string | undefined) => `((${suffix === "f" || suffix === "F" ? "float" : "double"})(object)${lit})`);
 }
 
@@ -68,8 +66,54 @@ function rewriteCode(code: string): string {
  * interpolated strings are code); null when nothing changes.
  */
 export function mcsVariant(expr: string): string | null {
-  const out = constantsVariant(checkedLambdas(expr));
+  const out = constantsVariant(constantRightOperands(checkedLambdas(expr)));
   return out === expr ? null : out;
+}
+
+/** What is left of a constant expression without its literals, casts and operators: nothing. */
+const CONSTANT_PARTS = /#+|\b0[xX][0-9a-fA-F]+[uUlL]*\b|\b\d+(?:\.\d+)?(?:[eE][-+]?\d+)?[uUlLmMdDfF]*\b|\.\d+(?:[eE][-+]?\d+)?[mMdDfF]?\b|\b(?:true|false|null|bool|byte|sbyte|short|ushort|int|uint|long|ulong|char|float|double|decimal|string|object)\b|==|!=|<=|>=|<<|>>|&&|\|\||[-+*/%!~^&|<>()\s]/g;
+const isConstant = (masked: string): boolean => masked.trim() !== "" && masked.replace(CONSTANT_PARTS, "") === "";
+/** A constant that is a bool: it has a literal true/false or a comparison or negation at its top. */
+const isBoolLike = (masked: string): boolean => /\b(?:true|false)\b|==|!=|<=|>=|[<>!]/.test(masked);
+
+/** Where the right operand of the binary operator ending at `from` ends: at a lower-precedence operator or separator at its depth. */
+function rightOperandEnd(masked: string, from: number, stops: RegExp): number {
+  let depth = 0;
+  for (let i = from; i < masked.length; i++) {
+    const c = masked[i]!;
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") {
+      if (depth === 0) return i;
+      depth--;
+    } else if (/^(?:[=!<>]=|=>)/.test(masked.slice(i, i + 2))) i++; // (two-character operators are not stops)
+    else if (depth === 0 && stops.test(masked.slice(i, i + 2))) return i;
+  }
+  return masked.length;
+}
+/** Ends of a right operand of && (|| ?? ?: , ; = and another &&) and of & (also ^ | and another &). */
+const AFTER_AND_AND = /^(?:&&|\|\||\?|:|,|;|=(?!=))/;
+const AFTER_AND = /^(?:&|\^|\||\?|:|,|;|=(?!=))/;
+
+/**
+ * A constant right operand of && or & made non-constant, `x && ((bool)(object)(1 > 2))`: mcs drops x
+ * when the operand is a constant false (see above); the cast changes neither value nor type.
+ */
+function constantRightOperands(expr: string): string {
+  const masked = maskLiterals(expr);
+  const wraps: { from: number; to: number }[] = [];
+  for (const m of masked.matchAll(/&&|&(?![&=])/g)) {
+    const at = m.index!;
+    if (m[0] === "&" && masked[at - 1] === "&") continue;
+    let from = at + m[0].length;
+    while (/\s/.test(masked[from] ?? "")) from++;
+    let to = rightOperandEnd(masked, from, m[0] === "&&" ? AFTER_AND_AND : AFTER_AND);
+    while (to > from && /\s/.test(masked[to - 1]!)) to--;
+    const operand = masked.slice(from, to);
+    if (isConstant(operand) && (m[0] === "&&" || isBoolLike(operand))) wraps.push({ from, to });
+  }
+  let out = expr;
+  for (const { from, to } of wraps.sort((a, b) => b.from - a.from)) out = `${out.slice(0, from)}((bool)(object)(${out.slice(from, to)}))${out.slice(to)}`;
+  return out;
 }
 
 /** The text with string and char literals (interpolated ones whole) replaced by `#`s, positions kept. */
