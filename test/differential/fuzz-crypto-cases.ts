@@ -144,14 +144,15 @@ export const FUZZ_CRYPTO_CASES: DiffCase[] = [
     ),
   ),
   // RijndaelManagedTransform (RijndaelManaged, AesManaged) TransformBlock/TransformFinalBlock argument
-  // checks and output room (reference source): each call on a fresh transform
+  // checks and output room (reference source): each call on a fresh transform (fixed key and IV: a
+  // random key's decryption of zeros has valid PKCS7 padding now and then, which made the case flaky)
   ...[`SymmetricAlgorithm.Create()`, `SymmetricAlgorithm.Create("AesManaged")`].flatMap((alg, i) =>
     ["CreateEncryptor", "CreateDecryptor"].map((dir) =>
       b(
         `s23.crypto.rijndael.transform.${i}.${dir === "CreateEncryptor" ? "enc" : "dec"}`,
         "string",
         tryEach(
-          `var a = ${alg}; var inp = new byte[32]; foreach (var o in new byte[][] { null, new byte[0], new byte[8], new byte[16], new byte[40], inp }) foreach (var off in new[] { -1, 0, 8, 16 }) foreach (var n in new[] { -1, 0, 8, 16, 24, 32 }) foreach (var oo in new[] { -1, 0, 8, 30 })`,
+          `var a = ${alg}; a.Key = new byte[16]; a.IV = new byte[16]; var inp = new byte[32]; foreach (var o in new byte[][] { null, new byte[0], new byte[8], new byte[16], new byte[40], inp }) foreach (var off in new[] { -1, 0, 8, 16 }) foreach (var n in new[] { -1, 0, 8, 16, 24, 32 }) foreach (var oo in new[] { -1, 0, 8, 30 })`,
           `a.${dir}().TransformBlock(inp, off, n, o, oo)`,
         ) .replace("return r;", `foreach (var off in new[] { -1, 0, 8, 16, 33 }) foreach (var n in new[] { -1, 0, 8, 16, 24, 32, 33 }) { try { r += a.${dir}().TransformFinalBlock(inp, off, n).Length + ";"; } catch (ArgumentOutOfRangeException) { r += "AOOR;"; } catch (ArgumentException) { r += "AE;"; } catch (Exception) { r += "other;"; } } return r;`),
       ),
