@@ -322,8 +322,12 @@ export function decMul(x: Decimal | number, y: Decimal | number): Decimal {
     const neg = decIsNeg(a) !== decIsNeg(b);
     return abs(a.m) <= U32 && abs(b.m) <= U32 && s <= 47 ? (s <= 28 ? Decimal.zero(neg, s) : Decimal.zero(neg, 28)) : Decimal.zero(neg, 0);
   }
-  if (abs(a.m) <= U32 && abs(b.m) <= U32) return s > 47 ? Decimal.Zero : fit(a.m * b.m, s);
-  return fit(a.m * b.m, s);
+  const neg = (a.m < 0n) !== (b.m < 0n);
+  // (scales adding past 47: VarDecMul answers a plain 0, whatever the signs)
+  if (abs(a.m) <= U32 && abs(b.m) <= U32 && s > 47) return Decimal.Zero;
+  // a product too small for 28 decimals is a zero that keeps the sign
+  const r = fit(a.m * b.m, s);
+  return r.m === 0n ? Decimal.zero(neg, r.s) : r;
 }
 export function decDiv(x: Decimal | number, y: Decimal | number): Decimal {
   const a = toDec(x);
@@ -356,6 +360,8 @@ export function decDiv(x: Decimal | number, y: Decimal | number): Decimal {
     let v = q;
     if (twice > ad || (twice === ad && (q & 1n) !== 0n)) v = neg ? q - 1n : q + 1n;
     // an inexact quotient loses its trailing zeros (VarDecDiv's "unscale"): 1m / 2.0…01m = 0.5, 1m / MaxValue = 0
+    // (a quotient that underflows to zero keeps the sign: 1m / -MaxValue is -0)
+    if (v === 0n) return Decimal.zero(neg, 0);
     if (abs(v) <= MAX_M) return decNormalize(new Decimal(v, s));
   }
   throw decOverflow();
