@@ -141,7 +141,8 @@ export function jconv(token: unknown, key: string, toObject = false): unknown {
     if (token instanceof JConstructor) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", `Error converting value "${token.Name}" to type '${k}'.`);
     if (!(token instanceof JArray)) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", `Cannot deserialize the current JSON object into type '${k}'.`);
     const ek = coll[1] ?? coll[2]!;
-    return token.items.map((c) => (c instanceof JConstructor ? constructorAsValue(ek) : jconv(c, ek)));
+    // (the serializer passes over comments)
+    return token.items.filter((c) => c.Type !== TT.Comment).map((c) => (c instanceof JConstructor ? constructorAsValue(ek) : jconv(c, ek)));
   }
   if (TOKEN_KEYS.has(k)) {
     if (token === null || token === undefined) return null;

@@ -337,13 +337,9 @@ class JsonReader {
     this.i = i + 1;
     const c = JConstructor.named(name);
     const items = c.items;
-    const put = (t: JToken) => {
-      t.Parent = c;
-      items.push(t);
-    };
     let wantValue = true;
     for (;;) {
-      this.commentsInto(put);
+      this.commentsInto(c, items);
       if (this.i >= n) throw readerError("Unexpected end of content while loading JConstructor.", this.i, text);
       const d = text.charCodeAt(this.i);
       if (d === 41) {
@@ -357,16 +353,26 @@ class JsonReader {
         wantValue = true;
         continue;
       }
-      put(d === 44 ? JValue.undefinedValue() : this.value());
+      const v = d === 44 ? JValue.undefinedValue() : this.value();
+      v.Parent = c;
+      items.push(v);
       wantValue = false;
     }
   }
-  /** White space, and each comment as a Comment token (Json.NET keeps a constructor's comments). */
-  private commentsInto(put: (t: JToken) => void): void {
+  /** White space, and each comment as a Comment item of `owner` (Json.NET keeps an array's and a constructor's comments). */
+  private commentsInto(owner: JContainer, items: JToken[]): void {
     const text = this.text;
+    // the common case, a token right here: printable ASCII other than '/'
+    const c0 = text.charCodeAt(this.i);
+    if (c0 > 32 && c0 < 127 && c0 !== 47) return;
     const n = this.n;
+    const put = (t: JToken) => {
+      t.Parent = owner;
+      items.push(t);
+    };
     for (;;) {
-      while (this.i < n && isWhiteSpace(text.charCodeAt(this.i))) this.i++;
+      // (the white space the reader skips elsewhere: JS \s and a BOM)
+      for (let c = text.charCodeAt(this.i); this.i < n && (c === 32 || (c >= 9 && c <= 13) || (c > 127 && WS_RE.test(text[this.i]!))); c = text.charCodeAt(++this.i));
       if (this.i + 1 >= n || text.charCodeAt(this.i) !== 47) return;
       const d = text.charCodeAt(this.i + 1);
       if (d === 42) {
@@ -435,20 +441,21 @@ class JsonReader {
     this.i++;
     const a = new JArray();
     const items = a.items;
-    this.ws();
+    // (as Json.NET reads an array: its comments are Comment items, a comma where a value belongs an Undefined one)
+    this.commentsInto(a, items);
     if (text.charCodeAt(this.i) === 93) {
       this.i++;
       return a;
     }
     for (;;) {
-      const v = this.value();
+      const v = text.charCodeAt(this.i) === 44 ? JValue.undefinedValue() : this.value();
       v.Parent = a;
       items.push(v);
-      this.ws();
+      this.commentsInto(a, items);
       const d = text.charCodeAt(this.i);
       if (d === 44) {
         this.i++;
-        this.ws();
+        this.commentsInto(a, items);
         if (text.charCodeAt(this.i) === 93) {
           this.i++;
           return a;
@@ -512,7 +519,8 @@ export function jsonDeserialize(text: string | null, key: string | null): unknow
   if (key.endsWith("[]") || key.startsWith("List<")) {
     const ek = key.endsWith("[]") ? key.slice(0, -2) : key.slice(5, -1);
     if (!(t instanceof JArray)) throw new DotNetException("Newtonsoft.Json.JsonSerializationException", "Cannot deserialize the current JSON into an array.");
-    return t.items.map((c) => jconv(c, ek));
+    // (the serializer passes over comments)
+    return t.items.filter((c) => c.Type !== TT.Comment).map((c) => jconv(c, ek));
   }
   return jconv(t, key);
 }

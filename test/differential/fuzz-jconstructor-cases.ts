@@ -82,6 +82,9 @@ const TEXTS = [
   "new D(1 2)", "new D(1", "new D(", "new D(1]", "new D(1}", "new D(){}", "new D()x", "new D(1),", "new D((1))", "nex D(1)",
 ];
 
+/** JSON arrays as the same reader reads them: comments are items, a comma where a value belongs an Undefined item; objects drop comments. */
+const ARRAY_TEXTS = ["[1,,2]", "[,1]", "[,]", "[1,]", "[1,,]", "[/*c*/1]", "[1/*c*/]", "[1,/*c*/2]", "[1 /*c*/, 2]", "[//x\\n1]", "{a:/*c*/1}", "{/*c*/a:1}", "{a:1/*c*/}", "{a:1,/*c*/b:2}", "[{a:[/*q*/]}]", "[1]/*c*/", "1/*c*/", "{a:[1,,2]}", "[[,]]", "[ /*a*/ /*b*/ ]", "[1,\\n//c\\n]"];
+
 /** JsonConvert.DeserializeObject of constructors: `new Date(ms)` becomes a date where the serializer builds tokens, other constructors stay; a .NET target fails. */
 const DESERIALIZE: [string, string, string][] = [
   ["object.obj", "string", `((JToken)JsonConvert.DeserializeObject("{a: new Date(1), b: new D(2), c: [new Date(-1000)]}")).ToString(Formatting.None)`],
@@ -140,6 +143,12 @@ const DESERIALIZE: [string, string, string][] = [
   ["toobject.dict.string", "int", `JObject.Parse("{b: new D(1)}").ToObject<Dictionary<string, string>>().Count`],
   ["toobject.list.object", "int", `JArray.Parse("[1, new D(1)]").ToObject<List<object>>().Count`],
   ["toobject.list.int", "int", `JArray.Parse("[1, new D(1)]").ToObject<List<int>>().Count`],
+  // comments in arrays are tokens now: the serializer passes over them into .NET collections
+  ["comments.list.int", "string", `string.Join(",", JsonConvert.DeserializeObject<List<int>>("[1, /*c*/ 2 //d\\n]"))`],
+  ["comments.array.string", "string", `string.Join(",", JsonConvert.DeserializeObject<string[]>("[/*c*/'a', 'b'/*d*/]"))`],
+  ["comments.toobject", "string", `string.Join(",", JArray.Parse("[1, /*c*/ 2]").ToObject<List<long>>())`],
+  ["comments.object", "string", `((JToken)JsonConvert.DeserializeObject("[1, /*c*/ 2]")).ToString(Formatting.None)`],
+  ["comments.jtoken", "string", `JsonConvert.DeserializeObject<JArray>("[/*c*/]").Count.ToString()`],
 ];
 
 /** The constructors of JConstructor over names and contents. */
@@ -203,6 +212,8 @@ export const FUZZ_JCONSTRUCTOR_CASES: DiffCase[] = [
   ...CONSTRUCTORS.flatMap(([name, make]) => WRITES.map(([w, body]) => b(`write.${w}.${name}`, "string", `var c = ${make}; ${body}`))),
   ...TEXTS.map((t, i) => c(`parse.${i}`, "string", `JToken.Parse("${t.replace(/"/g, '\\"')}").ToString(Formatting.None)`)),
   ...TEXTS.slice(0, 26).map((t, i) => c(`parse.indented.${i}`, "string", `JToken.Parse("${t.replace(/"/g, '\\"')}").ToString()`)),
+  ...ARRAY_TEXTS.map((t, i) => c(`array.${i}`, "string", `JToken.Parse("${t.replace(/"/g, '\\"')}").ToString(Formatting.None) + "|" + (JToken.Parse("${t.replace(/"/g, '\\"')}") is JContainer ? ((JContainer)JToken.Parse("${t.replace(/"/g, '\\"')}")).Count : -1)`)),
+  ...ARRAY_TEXTS.slice(0, 10).map((t, i) => c(`array.indented.${i}`, "string", `JToken.Parse("${t.replace(/"/g, '\\"')}").ToString()`)),
   ...DESERIALIZE.map(([id, type, expr]) => c(`deserialize.${id}`, type, expr)),
   ...CTORS.map(([id, expr]) => c(`ctor.${id}`, id === "is" ? "bool" : "string", expr)),
   ...CTOR_BLOCKS.map(([id, body]) => b(`ctor.${id}`, "string", body)),
