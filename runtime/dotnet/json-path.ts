@@ -28,7 +28,7 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
     }
     if (c === "." && p[i + 1] === ".") {
       i += 2;
-      const m = /^[^.[\] ]+/.exec(p.slice(i));
+      const m = /^[^.[\]( ]+/.exec(p.slice(i));
       if (!m) fail(`Unexpected character while parsing path: ${p[i] ?? ""}`);
       i += m![0].length;
       const name = m![0];
@@ -51,7 +51,8 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
       i++;
       continue;
     }
-    const filter = c === "[" ? /^\[ *\?\(/.exec(p.slice(i, i + 64)) : null;
+    // ('(' opens an indexer as '[' does, closed by ')': JPath.ParseIndexer)
+    const filter = c === "[" || c === "(" ? /^[[(] *\?\(/.exec(p.slice(i, i + 64)) : null;
     if (filter) {
       // a filter: [?(expr)], the expression up to its balancing parenthesis
       const open = i + filter[0].length - 1;
@@ -66,7 +67,7 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
         else if (ch === "(") depth++;
         else if (ch === ")" && --depth === 0) break;
       }
-      if (j >= p.length || p[j + 1] !== "]") fail("Path ended with open query.");
+      if (j >= p.length || p[j + 1] !== (c === "[" ? "]" : ")")) fail("Path ended with open query.");
       const test = parseFilter(p.slice(open + 1, j), fail);
       i = j + 2;
       const out: JToken[] = [];
@@ -75,9 +76,13 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
       cur = out;
       continue;
     }
-    if (c === "[") {
-      const close = p.indexOf("]", i);
-      if (close < 0) fail("Path ended with open indexer.");
+    if (c === "[" || c === "(") {
+      const close = p.indexOf(c === "[" ? "]" : ")", i);
+      if (close < 0) {
+        // (ParseArrayIndexer meets a character it cannot read before it meets the end)
+        const bad = /^[ \d,*:-]*([^ \d,*:'"-])/.exec(p.slice(i + 1));
+        fail(bad ? `Unexpected character while parsing path indexer: ${bad[1]}` : "Path ended with open indexer.");
+      }
       const inner = p.slice(i + 1, close).trim();
       i = close + 1;
       const out: JToken[] = [];
@@ -129,7 +134,7 @@ function selectTokens(root: JToken, path: string, errorWhenNoMatch: boolean): JT
       cur = out;
       continue;
     }
-    const m = (i < lead ? /^ *[^.[\] ]*/ : /^[^.[\] ]+/).exec(p.slice(i));
+    const m = (i < lead ? /^ *[^.[\]( ]*/ : /^[^.[\]( ]+/).exec(p.slice(i));
     const name = m![0];
     i += name.length;
     const out: JToken[] = [];

@@ -81,7 +81,17 @@ const powDotNet = (): string => {
 /** Regex.Replace(input, pattern, replacement) whose replacement throws: C# evaluates it before the pattern is checked. */
 const REGEX_REPLACE_ORDER = [`Regex.Replace("", (string)null, Convert.ToSByte("x=1", 2).ToString())`, `Regex.Replace(null, "(", int.Parse("x").ToString())`, `Regex.Replace(null, (string)null, "")`, `Regex.Replace(null, "a", (string)null)`, `Regex.Replace("a", "(", (string)null)`];
 
+/** JSONPath indexers opened by '(' (as '[') and indexers that never close, with and without a character ParseArrayIndexer cannot read. */
+const PATHS_WITH_PARENS = [`(Infinity)`, `(0)`, `x(0)`, `y(0).x`, `y(*)`, `(1:2)`, `y(?(@.x > 1))`, `('x')`, `[a`, `[0`, `[0,a`, `(a`, `x[`, `x(`, `a(b`, `[ 1`, `['x'`, `y[-1:`];
+
 export const FUZZ_S24_CASES: DiffCase[] = [
+  // JSONPath: '(' opens an indexer closed by ')', and an unclosed indexer reports its first unreadable
+  // character before its end (JPath.ParseArrayIndexer; seed 34417: SelectTokens("(Infinity)"))
+  b(
+    "s24.jsonpath.paren.indexers",
+    "string",
+    `var j = JToken.Parse("{\\"x\\":{\\"x\\":1},\\"y\\":[{\\"x\\":2},{\\"x\\":3}]}"); var r = ""; foreach (var p in new[] { ${PATHS_WITH_PARENS.map((x) => JSON.stringify(x)).join(", ")} }) { try { r += string.Join("|", j.SelectTokens(p).Select(t => t.ToString(Formatting.None))) + ";"; } catch (JsonException e) { r += "!" + e.Message + ";"; } } return r;`,
+  ),
   // the arguments of Regex.Replace run before the pattern is parsed (seed 34308: apimc checked the null pattern first)
   b("s24.regex.replace.argument.order", "string", `var r = ""; ${REGEX_REPLACE_ORDER.map((e) => `try { r += ${e} + ","; } catch (FormatException) { r += "Format,"; } catch (ArgumentNullException x) { r += "Null:" + x.Message.Replace("\\r", "").Replace("\\n", " ") + ","; } catch (ArgumentException) { r += "Argument,"; }`).join(" ")} return r;`),
   // long * -2147483648: the product (-6442450944 for 3); Mono's JIT multiplies by +2147483648 when that

@@ -14,7 +14,8 @@ function splitRef(s: string, seps: readonly (number | string)[] | null, options 
   if (count === 0) return [];
   let start = 0;
   let i = 0;
-  const ws = strs.length === 0;
+  // (whitespace only for a null or empty separator array: [""] does not split, as .NET's MakeSeparatorList)
+  const ws = seps === null || seps.length === 0;
   while (i < s.length) {
     let matchLen = 0;
     if (ws) {
