@@ -246,10 +246,11 @@ export function linqGroupBy<T, K, E, R>(src: Seq<T>, key: (x: T) => K, elem?: ((
     }
     return groups;
   };
-  const d = new Deferred(function* () {
+  // (GroupedEnumerable.GetEnumerator builds the lookup there, not at the first MoveNext: SequenceEqual and
+  // Zip take both enumerators before reading either; the result selector runs lazily, ApplyResultSelector)
+  const d = new Deferred<(E[] & { Key: K }) | R>(() => {
     const groups = build();
-    if (result) for (const g of groups) yield result(g.Key, g.slice());
-    else yield* groups;
+    return result ? (function* () { for (const g of groups) yield result(g.Key, g.slice()); })() : groups[Symbol.iterator]();
   });
   // corefx's GroupedResultEnumerable counts the lookup's groups without the result selector
   if (result && corefxLinq.on) (d as { $count?: unknown }).$count = () => build().length;

@@ -84,7 +84,22 @@ const REGEX_REPLACE_ORDER = [`Regex.Replace("", (string)null, Convert.ToSByte("x
 /** JSONPath indexers opened by '(' (as '[') and indexers that never close, with and without a character ParseArrayIndexer cannot read. */
 const PATHS_WITH_PARENS = [`(Infinity)`, `(0)`, `x(0)`, `y(0).x`, `y(*)`, `(1:2)`, `y(?(@.x > 1))`, `('x')`, `[a`, `[0`, `[0,a`, `(a`, `x[`, `x(`, `a(b`, `[ 1`, `['x'`, `y[-1:`];
 
+/** Sequences read by operators that take both enumerators first, against a GroupBy whose element selector throws. */
+const GROUPBY_EAGER = [
+  `new[] { 1 }.Select(x => x / z).SequenceEqual(g)`, `new[] { 1 }.Select(x => x / z).Zip(g, (a, b2) => a + b2).Count()`, `new[] { 1 }.Select(x => x / z).Concat(g).Count()`,
+  `g.SequenceEqual(new[] { 1 }.Select(x => x / z))`, `new[] { 1 }.Select(x => x / z).Union(g).Count()`, `new[] { 1 }.Select(x => x / z).Except(g).Count()`,
+];
+
 export const FUZZ_S24_CASES: DiffCase[] = [
+  // GroupBy builds its lookup at GetEnumerator (seed 34309: SequenceEqual met the element selector's exception first).
+  // .NET Framework's Concat is one iterator over first then second (Count meets 1 / z first); corefx's
+  // Concat2Iterator counts the GroupBy first (Mono: Empty)
+  b(
+    "s24.linq.groupby.eager.enumerator",
+    "string",
+    `var r = ""; int z = int.Parse("0"); var g = new[] { 1, 2 }.GroupBy(x => x, x => new int[0].Max(), (k, e) => k); ${GROUPBY_EAGER.map((e) => `try { r += (${e}) + ","; } catch (InvalidOperationException) { r += "Empty,"; } catch (DivideByZeroException) { r += "Zero,"; }`).join(" ")} return r;`,
+    { expectDotNet: "Empty,Empty,Zero,Empty,Zero,Empty," },
+  ),
   // JSONPath: '(' opens an indexer closed by ')', and an unclosed indexer reports its first unreadable
   // character before its end (JPath.ParseArrayIndexer; seed 34417: SelectTokens("(Infinity)"))
   b(
