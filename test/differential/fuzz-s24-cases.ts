@@ -90,7 +90,16 @@ const GROUPBY_EAGER = [
   `g.SequenceEqual(new[] { 1 }.Select(x => x / z))`, `new[] { 1 }.Select(x => x / z).Union(g).Count()`, `new[] { 1 }.Select(x => x / z).Except(g).Count()`,
 ];
 
+/** `0 & x`, `x & 0`, `false & x` whose x is a checked conversion or a division that throws. */
+const ZERO_AND_SHAPES = [`checked(0 & (int)(long)o)`, `checked((int)(long)o & 0)`, `0 & (1 / (int)z)`, `0L & (1L / (long)(int)z)`, `(1 % (int)z) & 0`, `false & (1 / (int)z == 1)`];
+const zeroAndBody = (shapes: string[]) =>
+  `var r = ""; object o = long.MaxValue; object z = 0; ${shapes.map((e) => `try { r += (${e}) + ","; } catch (OverflowException) { r += "Overflow,"; } catch (DivideByZeroException) { r += "Zero,"; }`).join(" ")} return r;`;
+
 export const FUZZ_S24_CASES: DiffCase[] = [
+  // mcs folds `0 & x` and drops an x that looks pure but throws (seed 34311); C# evaluates it. The
+  // variant, with the zero or false made non-constant, is what the fuzzer runs.
+  b("s24.mcs.zero.and", "string", zeroAndBody(ZERO_AND_SHAPES), { expectDotNet: "Overflow,Overflow,Zero,Zero,Zero,Zero," }),
+  b("s24.mcs.zero.and.variant", "string", mcsVariant(zeroAndBody(ZERO_AND_SHAPES))!),
   // GroupBy builds its lookup at GetEnumerator (seed 34309: SequenceEqual met the element selector's exception first).
   // .NET Framework's Concat is one iterator over first then second (Count meets 1 / z first); corefx's
   // Concat2Iterator counts the GroupBy first (Mono: Empty)

@@ -37,6 +37,17 @@ describe("mcs variant of a constant-zero left operand of a subtraction", () => {
   });
 });
 
+describe("mcs variant of a zero or false operand of &", () => {
+  it("makes a zero literal on either side of & and a false on its left non-constant", () => {
+    expect(mcsVariant(`checked(0 & (int)(long)(object)long.MaxValue)`)).toBe(`checked(((int)(object)0) & (int)(long)(object)long.MaxValue)`);
+    expect(mcsVariant(`(1 / z) & 0L`)).toBe(`(1 / z) & ((long)(object)0L)`);
+    expect(mcsVariant(`false & (1 / z == 1)`)).toBe(`((bool)(object)false) & (1 / z == 1)`);
+  });
+  it("leaves &&, &=, other numbers and names alone", () => {
+    for (const e of [`0 && x`, `x &= 0`, `1 & x`, `x & 10`, `x & 0.5`, `v0 & x`, `x & a0`]) expect(mcsVariant(e), e).toBeNull();
+  });
+});
+
 describe("mcs variant of a lambda in a checked region", () => {
   it("wraps expression bodies in checked(...) and block bodies in a checked block, nested ones too", () => {
     expect(mcsVariant(`checked(a.GroupJoin(b, x => x, y => y, (x, g) => (long)(double)(object)1e21).Single())`)).toBe(
