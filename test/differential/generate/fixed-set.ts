@@ -60,7 +60,13 @@ export function readGenerated(): GeneratedFile | null {
   return existsSync(GENERATED_FILE) ? (JSON.parse(readFileSync(GENERATED_FILE, "utf8")) as GeneratedFile) : null;
 }
 
-export const entryCase = (e: GeneratedEntry): DiffCase => (e.block ? { id: e.id, type: e.type, expr: e.expr, block: true } : { id: e.id, type: e.type, expr: e.expr });
+/** The case apimc runs: the generated text. */
+export const entryCase = (e: GeneratedEntry): DiffCase => caseOf(e, e.expr);
+
+/** The case the C# reference answered: the mcs variant when there is one (see `mcsVariant`). */
+export const referenceEntryCase = (e: GeneratedEntry): DiffCase => caseOf(e, e.mcsVariant ?? e.expr);
+
+const caseOf = (e: GeneratedEntry, expr: string): DiffCase => (e.block ? { id: e.id, type: e.type, expr, block: true } : { id: e.id, type: e.type, expr });
 
 export function writeGenerated(f: GeneratedFile): void {
   const { cases, ...header } = f;
