@@ -5,7 +5,7 @@ import { Code, js, rt } from "../codegen/code.js";
 import { Codes, didYouMean } from "../diagnostics.js";
 import type { Arg, Expr } from "./ast.js";
 import { allowedExtension, memberTitle, notSupportedMessage } from "./surface/allow-list.js";
-import { type ConstArg, derivesFrom, elementType, ERROR, hasTypeParams, isNamed, isReferenceType, type Member, named, primName, sameType, signatureOf, substitute, type Type, typeName } from "./types.js";
+import { type BoxKind, type ConstArg, derivesFrom, elementType, ERROR, hasTypeParams, isNamed, isReferenceType, type Member, named, primName, sameType, signatureOf, substitute, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
 import { foldCode } from "../codegen/fold.js";
 import { type Applied, type BExpr, Binder, BindError, groupLambda, isInert, keepReceiver, type LambdaResult, needsReceiverCheck, type Pre, type PreArg } from "./binder.js";
@@ -323,6 +323,7 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
     }
     const c = this.convert(a.b!, to, a.arg.pos);
     lastCv = c.cv;
+    boxes[codes.length] = c.freshBox;
     return c.code;
   };
   // The constant value of the argument convArg converted last, taken once (undefined when not constant).
@@ -333,6 +334,8 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
     return cv;
   };
   const consts: (ConstArg | undefined)[] = [];
+  // by code: the argument is a fresh box (LowerInfo.boxes); only single value arguments are marked
+  const boxes: (BoxKind | undefined)[] = [];
   // by code: a value argument (C# evaluates it before the call, once, left to right: see inOrder)
   const valueArg: boolean[] = [];
   let written = 0;
@@ -357,6 +360,7 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
           if (cv) itemConsts.push(cv.v);
           return c;
         });
+        boxes[codes.length] = undefined;
         codes.push(isNamed(et, "byte") ? js`Uint8Array.of(${joinCodes(items)})` : js`[${joinCodes(items)}]`);
         consts.push(itemConsts.length === items.length ? itemConsts : undefined);
       } else {
@@ -401,7 +405,7 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
     }
   }
   // a constructor's lowering sees the type it constructs as its return type
-  const info = this.info(recv?.type ?? null, m.kind === "ctor" ? ap.owner : ret, argTypes, typeArgs, written, consts);
+  const info = this.info(recv?.type ?? null, m.kind === "ctor" ? ap.owner : ret, argTypes, typeArgs, written, consts, boxes);
   let code = m.lower(recvCode, codes, info);
   // A lowering that reads its arguments in another order (an extension's `this` after an argument,
   // `Prepend(x)` as `concat([x], source)`) would change which exception comes first: the value

@@ -4,7 +4,7 @@ import { type Code, js, rt } from "../codegen/code.js";
 import { Codes, didYouMean } from "../diagnostics.js";
 import type { Arg, Expr } from "./ast.js";
 import { allowedTypeNamed } from "./surface/allow-list.js";
-import { type ConstArg, ERROR, extensionClasses, isNullable, isValueType, lookupFull, lookupType, type LowerInfo, type Member, named, namespaces, PRIMITIVE_ALIASES, sameType, signatureOf, substitute, supertypes, type Type, typeName, underlyingNullable } from "./types.js";
+import { type BoxKind, type ConstArg, ERROR, extensionClasses, isNullable, isValueType, lookupFull, lookupType, type LowerInfo, type Member, named, namespaces, PRIMITIVE_ALIASES, sameType, signatureOf, substitute, supertypes, type Type, typeName, underlyingNullable } from "./types.js";
 import { type BExpr, Binder, FORBIDDEN, keepReceiver, needsReceiverCheck } from "./binder.js";
 
 /** Members named `name` visible on `t` (own type first, then supertypes), with the owning instance type. */
@@ -114,8 +114,8 @@ Binder.prototype.ownerMap = function (this: Binder, owner: Type): Map<string, Ty
   return map;
 };
 
-Binder.prototype.info = function (this: Binder, recvType: Type | null, retType: Type, argTypes: Type[], typeArgs: Type[], written: number, consts: (ConstArg | undefined)[] = []): LowerInfo {
-  return { typeArgs, argTypes, recvType, retType, temp: () => this.temp(), written, consts };
+Binder.prototype.info = function (this: Binder, recvType: Type | null, retType: Type, argTypes: Type[], typeArgs: Type[], written: number, consts: (ConstArg | undefined)[] = [], boxes: (BoxKind | undefined)[] = []): LowerInfo {
+  return { typeArgs, argTypes, recvType, retType, temp: () => this.temp(), written, consts, boxes };
 };
 
 Binder.prototype.propAccess = function (this: Binder, recv: BExpr | null, m: Member, owner: Type, pos: number): BExpr {

@@ -8,7 +8,7 @@ import type { ModuleScope } from "../codegen/scope.js";
 import { Codes, type DiagnosticCode, didYouMean } from "../diagnostics.js";
 import { type Arg, type Expr, type InterpPart, type Stmt, type TypeNode, typeNodeText } from "./ast.js";
 import { allowedTypeNamed, memberTitle, memberVerdict, notSupportedMessage } from "./surface/allow-list.js";
-import { allTypeNames, anonFormatKey, arrayOf, type ConstArg, derivesFrom, ERROR, isNamed, isNullable, isNumeric, isReferenceType, isValueType, lookupFull, lookupType, lookupTypeAnyArity, type LowerInfo, type Member, named, namespaces, NULL, nullableOf, PRIMITIVE_ALIASES, primName, signatureOf, type Type, typeName } from "./types.js";
+import { allTypeNames, anonFormatKey, arrayOf, type BoxKind, type ConstArg, derivesFrom, ERROR, isNamed, isNullable, isNumeric, isReferenceType, isValueType, lookupFull, lookupType, lookupTypeAnyArity, type LowerInfo, type Member, named, namespaces, NULL, nullableOf, PRIMITIVE_ALIASES, primName, signatureOf, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
 import { foldCode, foldedLiteral } from "../codegen/fold.js";
 
@@ -77,7 +77,7 @@ export interface Binder {
   staticMember(t: Type, name: string, namePos: number, pos: number): BExpr;
   instanceMember(recv: BExpr, name: string, namePos: number, pos: number): BExpr;
   ownerMap(owner: Type): Map<string, Type>;
-  info(recvType: Type | null, retType: Type, argTypes: Type[], typeArgs: Type[], written: number, consts?: (ConstArg | undefined)[]): LowerInfo;
+  info(recvType: Type | null, retType: Type, argTypes: Type[], typeArgs: Type[], written: number, consts?: (ConstArg | undefined)[], boxes?: (BoxKind | undefined)[]): LowerInfo;
   propAccess(recv: BExpr | null, m: Member, owner: Type, pos: number): BExpr;
   index(e: Expr & { k: "index" }): BExpr;
   extensionCandidates(name: string): { m: Member; owner: Type }[];

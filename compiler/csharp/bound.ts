@@ -4,7 +4,7 @@ import type { Code } from "../codegen/code.js";
 import type { ModuleScope } from "../codegen/scope.js";
 import type { DiagnosticCode } from "../diagnostics.js";
 import type { Arg, Expr, Stmt, TypeNode } from "./ast.js";
-import type { Type } from "./types.js";
+import type { BoxKind, Type } from "./types.js";
 
 export interface Local {
   name: string;
@@ -49,6 +49,8 @@ export interface BExpr {
   conds?: CondWrap[];
   /** Pure: evaluating twice has no effect (locals, constants, ctx). */
   pure?: boolean;
+  /** A boxing conversion's result: a new object, so no other reference is to it (see BoxKind). */
+  freshBox?: BoxKind;
 }
 
 export type ReturnConverter = (e: BExpr, pos: number) => BExpr;

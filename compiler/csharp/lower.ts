@@ -82,6 +82,7 @@ import {
   type TypeDef,
 } from "./types.js";
 import { P } from "./surface/dsl.js";
+import { referenceEquals } from "./reference-equality.js";
 
 type CV = { v: string | number | boolean | null };
 
@@ -388,7 +389,9 @@ export function convertImplicit(b: Binder, e: BExpr, to: Type): BExpr | null {
   }
   else if (isJToken(to) && !isJToken(from) && !derivesFrom(from, to)) code = js`${rt("toJValue")}(${jsonValue(e)}, ${castKey(underlyingNullable(from))})`;
   const cv = e.cv && isNumeric(to) ? e.cv : e.cv && isObject(to) ? undefined : e.cv;
-  return { type: to, code, pos: e.pos, cv, pure: e.pure };
+  const r: BExpr = { type: to, code, pos: e.pos, cv, pure: e.pure };
+  if (isValueType(from) && isReferenceType(to)) r.freshBox = isNullable(from) ? "freshUnlessNull" : "fresh";
+  return r;
 }
 
 export function explicitExists(b: Binder, from: Type, to: Type): boolean {
@@ -927,6 +930,11 @@ function equality(b: Binder, op: string, l: BExpr, r: BExpr, opPos: number, pos:
   }
   if (isNumeric(lu) && isNumeric(ru) && (isDecimal(lu) || isDecimal(ru))) {
     const code = js`${rt("decEq")}(${l.code}, ${r.code})`;
+    return { type: bool, code: neg ? js`!${code}` : code, pos };
+  }
+  const mayHoldBox = (t: Type) => isObject(t) || (t.k === "named" && t.def.isInterface);
+  if (l.freshBox || r.freshBox || mayHoldBox(lt) || mayHoldBox(rt0)) {
+    const code = referenceEquals(l.code, r.code, [l.freshBox, r.freshBox], () => b.temp());
     return { type: bool, code: neg ? js`!${code}` : code, pos };
   }
   return { type: bool, code: js`(${l.code} ${raw(neg ? "!==" : "===")} ${r.code})`, pos };

@@ -30,8 +30,16 @@ export interface LowerInfo {
    * specialized helper, e.g. `s.Split(',')` → a plain split on ",".
    */
   consts: readonly (ConstArg | undefined)[];
+  /** By parameter: the argument is a value boxed by its conversion to the parameter's type. */
+  boxes: readonly (BoxKind | undefined)[];
 }
 export type ConstArg = string | number | boolean | null | readonly (string | number | boolean | null)[];
+/**
+ * A value boxed by a conversion: .NET allocates a new box each time ("fresh"), and a Nullable
+ * without a value boxes to null ("freshUnlessNull"). apimc's boxes of numbers and bools are JS
+ * primitives, so reference equality (object.ReferenceEquals, `==` on object) asks this instead.
+ */
+export type BoxKind = "fresh" | "freshUnlessNull";
 export type LowerFn = (recv: Code, args: Code[], info: LowerInfo) => Code;
 
 export interface Param {

@@ -2,8 +2,8 @@
 // boxed Guid is a Guid, not a string; a boxed enum prints its member name. Each case is a matrix:
 // every sink the boxed value can flow into (ToString, concatenation, interpolation, composite
 // formatting, string.Join/Concat, Equals, `is`/`as`/unboxing, Dictionary<object, ...> keys, Distinct,
-// HashSet, Convert, JValue/JArray/JToken.FromObject/SerializeObject) over values of the class. Ids
-// fzc.s24.boxing.*.
+// HashSet, Convert, JValue/JArray/JToken.FromObject/SerializeObject) over values of the class; and
+// reference equality, where every boxing makes a new object. Ids fzc.s24.boxing.*.
 import type { DiffCase } from "./cases.js";
 
 type Opts = Omit<DiffCase, "id" | "expr" | "type">;
@@ -66,7 +66,30 @@ const enumSinks = (t: string): string[] => [
 const DECIMAL_OPS = ["+", "-", "*", "/", "%"];
 const DECIMAL_OPERANDS = [`decimal.Parse("0")`, `-decimal.Parse("0")`, `decimal.Parse("0.00")`, `-decimal.Parse("0.0")`, `decimal.Parse("1")`, `decimal.Parse("-1")`, `decimal.Parse("-4")`, `decimal.Parse("2.0")`, `decimal.Parse("-0.5")`];
 
+// ---- reference equality ----------------------------------------------------------------------------
+
+/** Values of each kind that boxes (a Nullable with and without a value), and references for contrast. */
+const IDENTITY_VALUES = [
+  `false`, `1`, `double.NaN`, `-0.0`, `2L`, `1.5m`, `'c'`, `Guid.Empty`, `DayOfWeek.Monday`, `new DateTime(2020, 1, 1)`, `TimeSpan.Zero`,
+  `(int?)null`, `(int?)5`, `(bool?)null`, `"lit"`, `(string)null`, `(JToken)null`,
+];
+/** How two operands meet reference equality: boxed at the call, as `(object)` casts, through an interface, one boxed value twice. */
+const identityForms = (v: string): string[] => [
+  `object.ReferenceEquals(${v}, ${v})`, `object.ReferenceEquals((object)${v}, (object)${v})`, `(object)${v} == (object)${v}`, `(object)${v} != (object)${v}`,
+  `object.ReferenceEquals(${v}, null)`, `object.ReferenceEquals(null, ${v})`, `(object)${v} == null`, `object.ReferenceEquals(${v}, (object)null)`,
+  `object.ReferenceEquals(o, o)`, `o == (object)${v}`, `object.ReferenceEquals(o, ${v})`,
+];
+
 export const FUZZ_BOXING_CASES: DiffCase[] = [
+  // A value boxed by a conversion is a new object: reference equality with anything is false, and
+  // both operands still run (seed 34312: ReferenceEquals((object)false, (object)false) was true);
+  // a Nullable without a value boxes to null; one box held in a variable is itself
+  ...IDENTITY_VALUES.map((v, i) => b(`identity.${i}`, "string", `var r = ""; object o = ${v}; ${identityForms(v).map((e) => `r += (${e}) + ",";`).join(" ")} return r;`)),
+  b(
+    "identity.order",
+    "string",
+    `int i = 0; var s = ""; bool a = object.ReferenceEquals(s += i++, i++); bool c = (object)(i += 10) == (object)(s += i); int? n = null; bool d = object.ReferenceEquals(n, s = null); return i + "," + s + "," + a + c + d;`,
+  ),
   // A boxed Guid is a Guid: a Guid token, not a string; Equals a string of its text false; its own
   // Dictionary<object, ...> key (apimc boxed a Guid as its text: JValue(object) made a String token)
   ...GUIDS.map((g, i) => b(`guid.sinks.${i}`, "string", each(`var g = ${g}; object o = g; var t = g.ToString();`, GUID_SINKS))),

@@ -2,6 +2,7 @@
 import { js, rt, shaped, type Code } from "../../codegen/code.js";
 import { C, K, M, P, SM, SP, thenProvider, type } from "./dsl.js";
 import { isComparerType, type LowerInfo, type Type } from "../types.js";
+import { referenceEquals } from "../reference-equality.js";
 
 const toStr = (r: Code): Code => js`${rt("toStr")}(${r})`;
 
@@ -42,7 +43,7 @@ type("System", "object", { test: () => js`true` }, [
   }),
   M("bool Equals(object obj)", (r, a) => js`${rt("objEquals")}(${r}, ${a[0]})`),
   SM("bool Equals(object a, object b)", (_r, a) => js`${rt("objEquals")}(${a[0]}, ${a[1]})`),
-  SM("bool ReferenceEquals(object a, object b)", (_r, a) => js`(${a[0]} === ${a[1]})`),
+  SM("bool ReferenceEquals(object a, object b)", (_r, a, x) => referenceEquals(a[0]!, a[1]!, x.boxes, x.temp)),
   M("int GetHashCode()", (r) => js`${rt("hashCode")}(${r})`),
 ]);
 
