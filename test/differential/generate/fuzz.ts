@@ -25,7 +25,8 @@ import { monoLongMulMin } from "../../../runtime/dotnet/long.js";
 import { mcsVariant } from "./mcs-variant.js";
 import { x87Cos, x87Sin } from "./x87-trig.js";
 import { render } from "../canonical.js";
-import { generateCases, text, toCase, type Node } from "./generator.js";
+import { generateCases, toCase } from "./generator.js";
+import { text, type Node } from "./node.js";
 import { shrinkCandidates } from "./shrink.js";
 import { regexNodes } from "./regex-gen.js";
 

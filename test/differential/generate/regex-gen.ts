@@ -6,7 +6,7 @@
 // with .NET here. generateCases (generator.ts) appends them from their own random stream, so the
 // other generated cases do not move.
 import { pick, rng } from "../../helpers/rng.js";
-import type { Node } from "./generator.js";
+import type { Node } from "./node.js";
 
 const ATOMS = ["a", "b", "c", "a", "b", ".", String.raw`\d`, String.raw`\w`, String.raw`\s`, String.raw`\W`, String.raw`\D`, "[a-c]", "[^b]", String.raw`[\d_]`, String.raw`\.`, "-", " ", "é", "A"];
 const QUANTIFIERS = ["*", "+", "?", "{2}", "{1,2}", "{0,}", "*?", "+?", "??", "{1,3}?"];

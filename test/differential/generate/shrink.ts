@@ -1,7 +1,7 @@
 // One-step simplifications of a generated expression tree, smallest first: a subtree replaced by a
 // plain literal of its type, by one of its children of the same type, or a list losing an element.
 // The fuzzer keeps a simplification when apimc and C# still differ the same way.
-import { size, type Node } from "./generator.js";
+import { size, type Node } from "./node.js";
 import { POOLS } from "./values.js";
 
 const usesVar = (n: Node): boolean => (n.area === "var" ? true : n.kids.some(usesVar));
