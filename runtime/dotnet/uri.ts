@@ -118,12 +118,15 @@ export class Uri {
   }
   /**
    * new Uri(base, absoluteUri) is a copy that parses the original's string again; when .NET had
-   * IRI-normalized that string (non-ASCII or an escaped unreserved character), %20s at its end
-   * became spaces, which the new parse trims.
+   * IRI-normalized that string (non-ASCII or an escaped unreserved character), the whitespace at
+   * its end (raw, or a %20 it decoded; not a %09, nor the two characters after a lone '%', which
+   * it copies as they are) is trimmed by the new parse.
    */
   private copied(): Uri {
     const href = this.url!.href;
-    const trimmed = iriNormalizes(this.original ?? href) ? href.replace(/(?:%20)+$/, "") : href;
+    const original = this.original ?? href;
+    const ends = iriNormalizes(original) ? /[ \t\r\n]*$/.exec(escapeUnescapeIri(original.replace(/^[ \t\r\n]+/, "")))![0].length : 0;
+    const trimmed = ends ? href.replace(new RegExp(`(?:%20|%EF%B7%9[9AD]){0,${ends}}$`, "i"), "") : href;
     return new Uri(new URL(trimmed), this.original, this.idn);
   }
   static tryParse(s: string | null, kind: number): Uri | undefined {
@@ -394,11 +397,13 @@ export class Uri {
  * as part of the path (the ftp syntax has no query).
  */
 function absoluteUrl(s: string, needScheme = true): URL | null {
-  s = trimLws(s);
+  // .NET IRI-normalizes such a text (non-ASCII, an escaped unreserved character) before it trims
+  // the end: the trailing whitespace stays, escaped (WHATWG URL would strip spaces)
+  s = iriNormalizes(s) ? s.replace(/^[ \t\r\n]+/, "").replace(/[ \t\r\n]+$/, (end) => end.replace(/ /g, "%20")) : trimLws(s);
   if (needScheme && !/^[a-z][a-z0-9+.-]+:/i.test(s)) return null;
   // these schemes must have an authority: "http:g" is a relative URI to .NET (WHATWG reads http://g/)
   if (/^(?:https?|ftp|wss?):(?![\\/]{2})/i.test(s)) return null;
-  s = hideControls(s);
+  s = escapeLonePercents(hideControls(s));
   const ftp = /^(ftp:\/\/[^/?#]*)([^#]*)/i.exec(s);
   if (ftp) s = ftp[1] + ftp[2]!.replace(/\?/g, "%3F") + s.slice(ftp[0].length);
   try {
@@ -406,6 +411,16 @@ function absoluteUrl(s: string, needScheme = true): URL | null {
   } catch {
     return null;
   }
+}
+/**
+ * A '%' that does not start a %XX escape is written %25 in the path, query and fragment (.NET's
+ * EscapeString keeps valid escapes and escapes the rest; WHATWG URL leaves the '%'). The scheme,
+ * and the authority, where .NET reads userinfo apart, are left as they are.
+ */
+function escapeLonePercents(s: string): string {
+  if (s.indexOf("%") < 0) return s;
+  const head = /^[a-z][a-z0-9+.-]*:(?:[\\/]{2}[^/?#\\]*)?/i.exec(s)?.[0] ?? "";
+  return head + s.slice(head.length).replace(/%(?![0-9A-Fa-f]{2})/g, "%25");
 }
 /** ToString's unescaping of an absolute URI (V1ToStringUnescape): %XX runs decoded (UTF-8) but for reserved characters, '%' and controls. */
 function v1Unescape(s: string): string {
@@ -418,7 +433,7 @@ function unrootedDosPath(s: string): boolean {
 }
 /** Whether an absolute URI's text writes its host with non-ASCII characters. */
 function hostIsUnicode(s: string): boolean {
-  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\\]*)/i.exec(s)?.[1];
+  const authority = /^[ \t\r\n]*[a-z][a-z0-9+.-]*:\/\/([^/?#\\]*)/i.exec(s)?.[1];
   return authority !== undefined && /[^\x00-\x7f]/.test(authority);
 }
 /** Uri.PathDifference (referencesource): "../" for each directory of path1 past the common prefix, then the rest of path2. */

@@ -44,6 +44,7 @@ import { FUZZ_CLASS_CASES } from "./fuzz-classes-cases.js";
 import { JSONTIME_CASES } from "./jsontime-cases.js";
 import { FUZZ_CRYPTO_CASES } from "./fuzz-crypto-cases.js";
 import { FUZZ_S24_CASES } from "./fuzz-s24-cases.js";
+import { FUZZ_S25_CASES } from "./fuzz-s25-cases.js";
 import { FUZZ_JCONSTRUCTOR_CASES } from "./fuzz-jconstructor-cases.js";
 import { FUZZ_COMPARER_CASES } from "./fuzz-comparer-cases.js";
 import { FUZZ_LINQ_CASES } from "./fuzz-linq-cases.js";
@@ -1321,6 +1322,7 @@ CASES.push(...FUZZ_CLASS_CASES);
 CASES.push(...JSONTIME_CASES);
 CASES.push(...FUZZ_CRYPTO_CASES);
 CASES.push(...FUZZ_S24_CASES);
+CASES.push(...FUZZ_S25_CASES);
 CASES.push(...FUZZ_JCONSTRUCTOR_CASES);
 // The IEqualityComparer<T> overloads x every comparer (fuzz-comparer-cases.ts).
 CASES.push(...FUZZ_COMPARER_CASES);
