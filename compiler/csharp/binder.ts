@@ -461,6 +461,8 @@ export class Binder {
     const live = holes.filter((h) => h.b.cv === undefined);
     const hoist = live.some((h, i) => h.format !== undefined && i < live.length - 1);
     const pre: Code[] = [];
+    // the first piece a JS number: the chain starts from "" so that `+` concatenates, not adds
+    let numberFirst = false;
     for (const h of bound) {
       if (typeof h === "string") {
         pieces.push(literal(h));
@@ -482,13 +484,14 @@ export class Binder {
       }
       let s = h.format !== undefined ? L.formatted(this, b, h.format) : L.stringOf(this, b);
       if (align) s = js`${rt("align")}(${s}, ${align.cv!.v as number})`;
+      if (pieces.length === 0) numberFirst = h.format === undefined && !align && L.stringOfIsNumber(b);
       pieces.push(s);
     }
     if (allConst) return { type: named("string"), code: literal(constText), pos, cv: { v: constText } };
     if (pieces.length === 0) return { type: named("string"), code: js`""`, pos, cv: { v: "" } };
     let code = pieces[0]!;
-    if (pieces.length === 1) code = js`("" + ${code})`;
-    else for (let i = 1; i < pieces.length; i++) code = js`${code} + ${pieces[i]!}`;
+    if (pieces.length === 1 || numberFirst) code = js`("" + ${code})`;
+    for (let i = 1; i < pieces.length; i++) code = js`${code} + ${pieces[i]!}`;
     if (pre.length) code = js`${joinCodes(pre)}, ${code}`;
     return { type: named("string"), code: js`(${code})`, pos };
   }

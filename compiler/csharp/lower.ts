@@ -592,6 +592,12 @@ export function asExpr(b: Binder, x: BExpr, to: Type, pos: number): BExpr {
 
 // ---- strings ---------------------------------------------------------------------------------------
 /** JS string for `x.ToString()`-like use in concatenation/interpolation (null → ""). */
+/** Integer types whose JS number prints as .NET prints them: stringOf leaves them numbers, for `+` after a string. */
+const PRINTS_AS_NUMBER = new Set(["int", "short", "byte", "sbyte", "ushort", "uint"]);
+/** stringOf(e) is a JS number, not a string: it becomes text only when `+` meets a string first. */
+export function stringOfIsNumber(e: BExpr): boolean {
+  return PRINTS_AS_NUMBER.has(primName(e.type) ?? "") && (e.cv === undefined || constToString(e.cv.v, e.type) === null);
+}
 export function stringOf(b: Binder, e: BExpr): Code {
   const t = e.type;
   const p = primName(t);
@@ -601,7 +607,7 @@ export function stringOf(b: Binder, e: BExpr): Code {
   }
   if (p === "string") return e.nonNull ? e.code : js`(${e.code} ?? "")`;
   if (p === "char") return js`String.fromCharCode(${e.code})`;
-  if (p === "int" || p === "short" || p === "byte" || p === "sbyte" || p === "ushort" || p === "uint") return js`${e.code}`;
+  if (PRINTS_AS_NUMBER.has(p ?? "")) return js`${e.code}`;
   if (p === "bool") return js`(${e.code} ? "True" : "False")`;
   if (t.k === "null") return js`""`;
   if (p && isNumeric(t)) return js`${rt("numToString")}(${e.code}, ${p})`;
@@ -691,7 +697,7 @@ function opCode(o: string): Code {
   return js(strings);
 }
 
-function foldNum(op: string, a: number, c: number, t: string): number | boolean | null {
+function foldNum(op: string, a: number, c: number, t: string): number | bigint | boolean | null {
   switch (op) {
     case "+":
       return wrapConst(a + c, t);
@@ -717,8 +723,31 @@ function foldNum(op: string, a: number, c: number, t: string): number | boolean 
       return a === c;
     case "!=":
       return a !== c;
+    case "&":
+    case "|":
+    case "^":
+    case "<<":
+    case ">>":
+      return foldBits(op, a, c, t);
   }
   return null;
+}
+/** The predefined shift operator that applies (C# spec 12.11): null when the count is not an int, or the operand not integral. */
+function shiftType(left: string, count: string): string | null {
+  if (!INT_RANGE[left] || promote(count, "int") !== "int") return null;
+  return left === "uint" || left === "long" || left === "ulong" ? left : "int";
+}
+/** Bitwise operators and shifts of integer constants (C# folds them: `const int k = 255 >> 1`), exact in 64 bits (a bigint beyond 2^53). */
+function foldBits(op: string, a: number, c: number, t: string): number | bigint | null {
+  const bits = t === "long" || t === "ulong" ? 64 : t === "int" || t === "uint" ? 32 : 0;
+  if (!bits) return null;
+  const wrap = (v: bigint) => (t === "int" || t === "long" ? BigInt.asIntN(bits, v) : BigInt.asUintN(bits, v));
+  const x = wrap(BigInt(a));
+  // the shift count is masked to the operand's width (C# spec 12.11)
+  const count = BigInt(c & (bits - 1));
+  const v = op === "&" ? x & wrap(BigInt(c)) : op === "|" ? x | wrap(BigInt(c)) : op === "^" ? x ^ wrap(BigInt(c)) : op === "<<" ? wrap(x << count) : x >> count;
+  const n = Number(wrap(v));
+  return Number.isSafeInteger(n) ? n : wrap(v);
 }
 function wrapConst(v: number, t: string): number | null {
   if (t === "int") return v | 0;
@@ -783,7 +812,8 @@ export function binaryValues(b: Binder, op: string, l0: BExpr, r0: BExpr, opPos:
   }
   if (!isNumeric(lu) || !isNumeric(ru)) opErr(b, op, lt, rt0, opPos);
   const shift = op === "<<" || op === ">>";
-  let t = shift ? promote(primName(lu)!, "int") : promote(primName(lu)!, primName(ru)!);
+  // a shift's type is its left operand's (int, uint, long or ulong; narrower types are int), and the count an int
+  let t = shift ? shiftType(primName(lu)!, primName(ru)!) : promote(primName(lu)!, primName(ru)!);
   // a non-negative constant int converts to ulong (ulong.MaxValue - 1)
   if (!t && ((primName(lu) === "ulong" && typeof r.cv?.v === "number" && r.cv.v >= 0) || (primName(ru) === "ulong" && typeof l.cv?.v === "number" && l.cv.v >= 0))) t = "ulong";
   // and a constant int in uint's range to uint (C# implicit constant conversion; overload resolution
@@ -811,13 +841,15 @@ export function binaryValues(b: Binder, op: string, l0: BExpr, r0: BExpr, opPos:
   }
   const isL = t === "long" || t === "ulong";
   // constant folding (longs only while exact)
-  if (l.cv !== undefined && r.cv !== undefined && typeof l.cv.v === "number" && typeof r.cv.v === "number" && !shift && (!isL || (Number.isSafeInteger(l.cv.v) && Number.isSafeInteger(r.cv.v)))) {
+  if (l.cv !== undefined && r.cv !== undefined && typeof l.cv.v === "number" && typeof r.cv.v === "number" && (!isL || (Number.isSafeInteger(l.cv.v) && Number.isSafeInteger(r.cv.v)))) {
     if (b.checkedCtx !== false && INT_RANGE[t] && (op === "+" || op === "-" || op === "*" || op === "/")) {
       const exact = op === "+" ? l.cv.v + r.cv.v : op === "-" ? l.cv.v - r.cv.v : op === "*" ? l.cv.v * r.cv.v : r.cv.v === 0 ? 0 : Math.trunc(l.cv.v / r.cv.v);
       const [lo, hi] = INT_RANGE[t]!;
       if (exact < lo || exact > hi) b.err(Codes.CSharpTypeMismatch, opPos, "The operation overflows at compile time in checked mode.");
     }
     let v = foldNum(op, l.cv.v, r.cv.v, t);
+    // a long beyond 2^53 is a hoisted BigInt, as its literal is; cv keeps the nearest double
+    if (typeof v === "bigint") return { type: T, code: b.scope.constant(js`${rt("lconst")}(${literal(String(v))})`, "long"), pos, cv: { v: Number(v) } };
     if (t === "float" && typeof v === "number") v = Math.fround(v);
     if (v !== null) return { type: isCmp ? bool : T, code: literal(v), pos, cv: { v } };
     if ((op === "/" || op === "%") && INT_RANGE[t] && r.cv.v === 0) b.err(Codes.CSharpTypeMismatch, opPos, "Division by constant zero.");

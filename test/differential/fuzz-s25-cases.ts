@@ -26,7 +26,38 @@ const TRAILING_URIS = ["http://h/a%41", "http://h/\u00e9", "http://h/a?%41", "ht
   [" ", "  ", "\t", " \t", "\r\n", "%20 ", "x "].flatMap((end) => [u + end, ` ${u}${end}`]),
 );
 
+/** Non-constant values of each type a hole can print (the integer types print as JS numbers). */
+const HOLE_VALUES: [string, string][] = [
+  ["int", `int.Parse("3")`], ["short", `short.Parse("-4")`], ["byte", `byte.Parse("5")`], ["sbyte", `sbyte.Parse("-6")`], ["ushort", `ushort.Parse("7")`],
+  ["uint", `uint.Parse("8")`], ["long", `long.Parse("9")`], ["ulong", `ulong.Parse("10")`], ["char", `char.Parse("c")`], ["bool", `bool.Parse("true")`],
+  ["double", `double.Parse("1.5")`], ["float", `float.Parse("2.5")`], ["decimal", `decimal.Parse("3.50")`], ["string", `"s".Trim()`], ["DayOfWeek", `(DayOfWeek)int.Parse("1")`], ["int?", `(int?)int.Parse("11")`],
+];
+/** Adjacent holes: every pair, then triples starting with two integers, then integer holes with constants between. */
+const ADJACENT_HOLES = [
+  ...HOLE_VALUES.flatMap(([, a]) => HOLE_VALUES.map(([, b]) => `$"{${a}}{${b}}"`)),
+  ...HOLE_VALUES.map(([, c]) => `$"{int.Parse("1")}{byte.Parse("2")}{${c}}"`),
+  `$"{int.Parse("1")}"`, `$"{(255 >> 1)}{int.Parse("2")}"`, `$"{int.Parse("1")}{2}{int.Parse("3")}"`, `$"{int.Parse("1")}{""}{int.Parse("3")}"`, `$"{int.Parse("1"),2}{int.Parse("3")}"`, `$"{int.Parse("1"):D2}{int.Parse("3")}"`,
+];
+
+/** Each integral type with values at its ends and in between. */
+const SHIFT_OPERANDS: [string, string[]][] = [
+  ["sbyte", ["sbyte.MinValue", "sbyte.MaxValue", "(sbyte)-3"]], ["byte", ["byte.MaxValue", "(byte)5"]], ["short", ["short.MinValue", "(short)-3"]],
+  ["ushort", ["ushort.MaxValue"]], ["char", ["char.MaxValue", "'a'"]], ["int", ["int.MinValue", "int.MaxValue", "-3", "5"]],
+  ["uint", ["uint.MaxValue", "0xFFFFFFFF", "4294967295", "0x80000000", "5u"]], ["long", ["long.MinValue", "long.MaxValue", "-3L", "0x7FFFFFFFFFFFL"]], ["ulong", ["ulong.MaxValue", "0x8000000000000000", "5ul"]],
+];
+const SHIFT_COUNTS = ["0", "1", "4", "31", "32", "33", "63", "64", "65", "-1"];
+/** Shifts and bitwise operators of each type, folded by the compiler (const) and at run time (a local), side by side. */
+const shiftBody = (t: string, values: string[]): string =>
+  `var r = new List<string>(); ${values.map((v, i) => `const ${t} c${i} = ${v}; ${t} x${i} = c${i}; ${SHIFT_COUNTS.map((n) => `r.Add((c${i} << ${n}) + "/" + (x${i} << int.Parse("${n}")) + " " + (c${i} >> ${n}) + "/" + (x${i} >> int.Parse("${n}")));`).join(" ")} r.Add((c${i} & 0xF0F0) + "/" + (x${i} & 0xF0F0) + " " + (c${i} | 1) + "/" + (x${i} | 1) + " " + (c${i} ^ 0x55) + "/" + (x${i} ^ (${t})int.Parse("85")) + " " + (~c${i}) + "/" + (~x${i}));`).join(" ")} ` +
+  `${t} y = ${values[0]}; y <<= 3; ${t} z = ${values[0]}; z >>= 33; r.Add(y + " " + z); return string.Join(",", r);`;
+
 export const FUZZ_S25_CASES: DiffCase[] = [
+  // adjacent holes that print as numbers were added, not concatenated (seed 34401: $"{(255 >> 1)}{x.Count}|…" gave "127|…")
+  b("interpolation.adjacent.holes", `return string.Join("\\n", new string[] { ${ADJACENT_HOLES.join(", ")} });`),
+  // a shift has its left operand's type (uint << n is uint, not long: `const uint u = 0xFFFFFFFF >> 4`
+  // did not compile); shifts and bitwise operators of constants are constants (`case 255 >> 1:`)
+  ...SHIFT_OPERANDS.map(([t, values]) => b(`shift.${t}`, shiftBody(t, values))),
+  b("shift.constants", `const int a = 255 >> 1; const long l = 1L << 40; const uint u = 0xFFFFFFFF >> 4; const int m = 5 & 3 | 8 ^ 1; const ulong q = 1UL << 63; switch (int.Parse("127")) { case 255 >> 1: return a + " " + l + " " + u + " " + m + " " + q; default: return "none"; }`),
   // a '%' that starts no escape is written %25 in the path, query and fragment (WHATWG URL left it;
   // seed 34400: new Uri(base, " 267.5 %=") showed "%=" where .NET shows "%25=")
   b("uri.lone.percent", each(arr(PERCENT_URIS), "new Uri(s)", PERCENT_OUT)),
