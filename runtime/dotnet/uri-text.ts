@@ -22,6 +22,25 @@ const HIDDEN_ESCAPED = /%EF%B7%(9[0-9A-F]|A[0-9A-F])/gi;
 export function controlsEscaped(s: string): string {
   return s.indexOf("%EF%B7%") < 0 && s.indexOf("%ef%b7%") < 0 ? s : s.replace(HIDDEN_ESCAPED, (_m, h: string) => `%${(parseInt(h, 16) - 0x90).toString(16).toUpperCase().padStart(2, "0")}`);
 }
+
+/**
+ * A web URI's parts as .NET escapes them where WHATWG URL does not (UriHelper.EscapeString over the
+ * Http syntax): '^' and '|' in the path; '\\', '^', '`', '{', '|', '}' in the query; '\\', '^', '{',
+ * '|', '}' in the fragment. Two characters differ the other way, so they are marked (noncharacters
+ * U+FFFE/U+FFFF, escaped by the URL as %EF%BF%BE/%EF%BF%BF) and `rawMarks` turns them back: a raw
+ * "'" in a query (WHATWG escapes it, .NET does not) and a raw '\\' in a query or fragment (escaped
+ * in AbsoluteUri, raw in ToString and the unescaped formats).
+ */
+export function webEscapes(s: string): string {
+  const m = /^((?:https?|wss?|ftp|file):[\\/]{2}[^/?#\\]*)([^?#]*)(\?[^#]*)?(#[^]*)?$/i.exec(s);
+  if (!m || s.includes("\uFFFE") || s.includes("\uFFFF")) return s;
+  const esc = (re: RegExp) => (part: string) => part.replace(re, (c) => (c === "'" ? "\uFFFE" : c === "\\" ? "\uFFFF" : `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+  return m[1]! + esc(/[\^|]/g)(m[2]!) + esc(/['\\^`{|}]/g)(m[3] ?? "") + esc(/[\\^{|}]/g)(m[4] ?? "");
+}
+/** A URL part with webEscapes' marks as .NET shows them: "'" raw; '\\' escaped, or raw when `shown` (ToString, the unescaped formats). */
+export function rawMarks(s: string, shown: boolean): string {
+  return s.indexOf("%EF%BF%B") < 0 ? s : s.replace(/%EF%BF%BE/g, "'").replace(/%EF%BF%BF/g, shown ? "\\" : "%5C");
+}
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
 const isHex = (c: string | undefined) => c !== undefined && /^[0-9A-Fa-f]$/.test(c);
 

@@ -4,7 +4,7 @@ import { domainToUnicode } from "node:url";
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, invalidOperation, nullReference } from "../errors.js";
 import { strCompare } from "./string.js";
 import { registerTypeCheck } from "./core.js";
-import { checkCanonical, iriAllows, wellFormedWithAuthority, compressPath, controlsEscaped, escapeUnescapeIri, hideControls, iriNormalizes, trimLws } from "./uri-text.js";
+import { checkCanonical, iriAllows, wellFormedWithAuthority, compressPath, controlsEscaped, escapeUnescapeIri, hideControls, iriNormalizes, rawMarks, trimLws, webEscapes } from "./uri-text.js";
 
 /** UriComponents flags (System.UriComponents). */
 const C_SCHEME = 1, C_USERINFO = 2, C_HOST = 4, C_PORT = 8, C_PATH = 16, C_QUERY = 32, C_FRAGMENT = 64, C_STRONGPORT = 128, C_NORMALIZEDHOST = 256;
@@ -41,6 +41,7 @@ export class Uri {
   }
   static parse(s: string | null): Uri {
     if (s === null) throw argumentNull("uriString");
+    if (unrootedDosPath(s)) throw formatFail(DOS_PATH);
     if (monoUnixPath.on) refuseUnixPath(s);
     const url = absoluteUrl(s, false);
     if (url === null) throw formatFail();
@@ -162,16 +163,25 @@ export class Uri {
   }
   /** The path as .NET's Uri canonicalizes it: escaped unreserved characters (%41 → A) unescaped. */
   private get path(): string {
-    return controlsEscaped(unescapeUnreserved(this.u.pathname));
+    return this.pathOf(false);
+  }
+  private pathOf(shown: boolean): string {
+    return controlsEscaped(rawMarks(unescapeUnreserved(this.u.pathname), shown));
   }
   /** The query, likewise; an empty one ("…/r?") keeps its "?" as .NET's Query does. */
   private get search(): string {
-    if (this.u.search) return controlsEscaped(unescapeUnreserved(this.u.search));
+    return this.searchOf(false);
+  }
+  private searchOf(shown: boolean): string {
+    if (this.u.search) return controlsEscaped(rawMarks(unescapeUnreserved(this.u.search), shown));
     return this.u.href.split("#")[0]!.endsWith("?") ? "?" : "";
   }
   /** The fragment; an empty one ("…#") keeps its "#". */
   private get hash(): string {
-    return controlsEscaped(unescapeUnreserved(this.u.hash)) || (this.u.href.endsWith("#") ? "#" : "");
+    return this.hashOf(false);
+  }
+  private hashOf(shown: boolean): string {
+    return controlsEscaped(rawMarks(unescapeUnreserved(this.u.hash), shown)) || (this.u.href.endsWith("#") ? "#" : "");
   }
   private get hostPort(): string {
     const h = this.Host;
@@ -183,11 +193,15 @@ export class Uri {
     return `${ui ? `${ui}@` : ""}${this.hostPort}`;
   }
   get AbsolutePath(): string {
-    return this.path;
+    // a file URI's drive path has no leading '/' (c:/a)
+    return this.isDrivePath ? this.path.slice(1) : this.path;
+  }
+  private get isDrivePath(): boolean {
+    return this.u.protocol === "file:" && this.u.hostname === "" && /^\/[A-Za-z]:/.test(this.u.pathname);
   }
   get AbsoluteUri(): string {
     const u = this.u;
-    return u.protocol === "http:" || u.protocol === "https:" || u.protocol === "ftp:" ? `${u.protocol}//${this.authority}${this.path}${this.search}${this.hash}` : controlsEscaped(u.href);
+    return u.protocol === "http:" || u.protocol === "https:" || u.protocol === "ftp:" || this.isDrivePath ? `${u.protocol}//${this.authority}${this.path}${this.search}${this.hash}` : controlsEscaped(rawMarks(u.href, false));
   }
   get PathAndQuery(): string {
     return this.path + this.search;
@@ -217,7 +231,7 @@ export class Uri {
     const h = this.url.hostname;
     const href = this.idn ? this.url.href.replace(h, this.shownHost(h)) : this.url.href;
     // the controls written raw show raw (hideControls), those written %XX stay escaped
-    return v1Unescape(href.replace(/%EF%B7%(9[0-9A-F]|A[0-9A-F])/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16) - 0x90)));
+    return v1Unescape(rawMarks(href, true).replace(/%EF%B7%(9[0-9A-F]|A[0-9A-F])/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16) - 0x90)));
   }
   /** A relative URI's m_String: its text, IRI-normalized when it holds non-ASCII or an escaped unreserved character (UriExt.InitializeUri). */
   private get relativeString(): string {
@@ -226,9 +240,10 @@ export class Uri {
   get OriginalString(): string {
     return this.original ?? this.ToString();
   }
-  /** LocalPath of a web URI: the path, unescaped. */
+  /** LocalPath: the path, unescaped; a file URI's drive path as Windows writes it (c:\\a). */
   get LocalPath(): string {
-    return unescapeDataString(controlsEscaped(this.u.pathname));
+    const path = unescapeDataString(controlsEscaped(this.u.pathname));
+    return this.isDrivePath ? path.slice(1).replace(/\//g, "\\") : path;
   }
   get IsDefaultPort(): boolean {
     return this.u.port === "";
@@ -322,15 +337,15 @@ export class Uri {
       if (port >= 0) out += single ? String(port) : `:${port}`;
     }
     if (parts & C_PATH) {
-      const p = fmt(this.path);
+      const p = fmt(this.pathOf(format !== 1));
       out += single ? p.replace(/^\//, "") : p;
     }
     if (parts & C_QUERY) {
-      const q = this.search;
+      const q = this.searchOf(format !== 1);
       out += single ? fmt(q.slice(1)) : q && `?${fmt(q.slice(1))}`;
     }
     if (parts & C_FRAGMENT) {
-      const f = this.hash;
+      const f = this.hashOf(format !== 1);
       out += single ? fmt(f.slice(1)) : f && `#${fmt(f.slice(1))}`;
     }
     return out;
@@ -400,10 +415,12 @@ function absoluteUrl(s: string, needScheme = true): URL | null {
   // .NET IRI-normalizes such a text (non-ASCII, an escaped unreserved character) before it trims
   // the end: the trailing whitespace stays, escaped (WHATWG URL would strip spaces)
   s = iriNormalizes(s) ? s.replace(/^[ \t\r\n]+/, "").replace(/[ \t\r\n]+$/, (end) => end.replace(/ /g, "%20")) : trimLws(s);
+  const dos = DOS_PATH_START.exec(s);
+  if (dos) s = `file:///${dos[1]}:${dos[2]!.replace(/\\/g, "/")}`;
   if (needScheme && !/^[a-z][a-z0-9+.-]+:/i.test(s)) return null;
   // these schemes must have an authority: "http:g" is a relative URI to .NET (WHATWG reads http://g/)
   if (/^(?:https?|ftp|wss?):(?![\\/]{2})/i.test(s)) return null;
-  s = escapeLonePercents(hideControls(s));
+  s = webEscapes(escapeLonePercents(hideControls(s)));
   const ftp = /^(ftp:\/\/[^/?#]*)([^#]*)/i.exec(s);
   if (ftp) s = ftp[1] + ftp[2]!.replace(/\?/g, "%3F") + s.slice(ftp[0].length);
   try {
@@ -429,8 +446,10 @@ function v1Unescape(s: string): string {
 const DOS_PATH = "Invalid URI: A Dos path must be rooted, for example, 'c:\\'.";
 /** "x:y": one letter and a colon is a DOS path to .NET, which must go on with '\\' or '/' (ParseScheme's MustRootedPath; "c:" alone is relative). */
 function unrootedDosPath(s: string): boolean {
-  return /^[A-Za-z]:[^\\/]/.test(trimLws(s));
+  return /^[A-Za-z][:|][^\\/]/.test(trimLws(s));
 }
+/** "c:\\a", "c:/a", "c|/a": a rooted DOS path, which .NET reads as the file URI file:///c:/a (ParseScheme's DOS path). */
+const DOS_PATH_START = /^([A-Za-z])[:|]([\\/].*)$/s;
 /** Whether an absolute URI's text writes its host with non-ASCII characters. */
 function hostIsUnicode(s: string): boolean {
   const authority = /^[ \t\r\n]*[a-z][a-z0-9+.-]*:\/\/([^/?#\\]*)/i.exec(s)?.[1];

@@ -51,6 +51,12 @@ const shiftBody = (t: string, values: string[]): string =>
   `var r = new List<string>(); ${values.map((v, i) => `const ${t} c${i} = ${v}; ${t} x${i} = c${i}; ${SHIFT_COUNTS.map((n) => `r.Add((c${i} << ${n}) + "/" + (x${i} << int.Parse("${n}")) + " " + (c${i} >> ${n}) + "/" + (x${i} >> int.Parse("${n}")));`).join(" ")} r.Add((c${i} & 0xF0F0) + "/" + (x${i} & 0xF0F0) + " " + (c${i} | 1) + "/" + (x${i} | 1) + " " + (c${i} ^ 0x55) + "/" + (x${i} ^ (${t})int.Parse("85")) + " " + (~c${i}) + "/" + (~x${i}));`).join(" ")} ` +
   `${t} y = ${values[0]}; y <<= 3; ${t} z = ${values[0]}; z >>= 33; r.Add(y + " " + z); return string.Join(",", r);`;
 
+/** Every printable ASCII character written raw in the path, query or fragment of an absolute URI. */
+const RAW_ASCII_URIS = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))
+  .filter((c) => c !== "#" && c !== "?" && c !== "%")
+  .flatMap((c) => [`http://h/a${c}b/c`, `https://h/p?q${c}r`, `http://h/p#f${c}g`, `http://h/a${c}%41`]);
+const RAW_OUT = [...PERCENT_OUT, "GetLeftPart(UriPartial.Path)", "GetLeftPart(UriPartial.Query)", "IsWellFormedOriginalString()"];
+
 export const FUZZ_S25_CASES: DiffCase[] = [
   // adjacent holes that print as numbers were added, not concatenated (seed 34401: $"{(255 >> 1)}{x.Count}|…" gave "127|…")
   b("interpolation.adjacent.holes", `return string.Join("\\n", new string[] { ${ADJACENT_HOLES.join(", ")} });`),
@@ -58,6 +64,13 @@ export const FUZZ_S25_CASES: DiffCase[] = [
   // did not compile); shifts and bitwise operators of constants are constants (`case 255 >> 1:`)
   ...SHIFT_OPERANDS.map(([t, values]) => b(`shift.${t}`, shiftBody(t, values))),
   b("shift.constants", `const int a = 255 >> 1; const long l = 1L << 40; const uint u = 0xFFFFFFFF >> 4; const int m = 5 & 3 | 8 ^ 1; const ulong q = 1UL << 63; switch (int.Parse("127")) { case 255 >> 1: return a + " " + l + " " + u + " " + m + " " + q; default: return "none"; }`),
+  // characters written raw: escaped as .NET escapes them in each part (seed 34401: '|' in a path stayed raw in GetLeftPart)
+  b("uri.raw.ascii", each(arr(RAW_ASCII_URIS), "new Uri(s)", RAW_OUT)),
+  b("uri.raw.ascii.combined", each(arr(Array.from({ length: 95 }, (_, i) => `x${String.fromCharCode(32 + i)}y`)), `new Uri(new Uri("https://example.com/a%20b/c?x=1&y=%41#frag"), s)`, RAW_OUT)),
+  // a DOS path ("c:\\a", "c:/a", "c|/a") is the file URI file:///c:/a; "x|y" is an unrooted one (FormatException)
+  b("uri.dos.path", each(arr(["c:\\a b", "c:/a", "C|/x/y.txt", "x|/y", "x|y", "x:y", "c:\\a\\b.txt", " d:\\x ", "c:\\a%41", "c:\\\u00e9"]), "new Uri(s)", ["AbsoluteUri", "ToString()", "LocalPath", "IsFile + \"\"", "AbsolutePath", "Host", `string.Join("|", u.Segments)`])),
+  b("uri.dos.path.relative.or.absolute", each(arr(["c:\\a b", "C|/x/y.txt", "x|y", "x|", "xy|z", "|y"]), "new Uri(s, UriKind.RelativeOrAbsolute)", ["IsAbsoluteUri + \"\"", "ToString()"])),
+  b("uri.dos.path.combined", each(arr(["c:\\a b", "C|/x/y.txt", "x|/y", "x|y", "x|", "xy|z", "|y", "x|\\y"]), `new Uri(new Uri("https://example.com/a%20b/c?x=1&y=%41#frag"), s)`, ["AbsoluteUri", "ToString()", "LocalPath"])),
   // a '%' that starts no escape is written %25 in the path, query and fragment (WHATWG URL left it;
   // seed 34400: new Uri(base, " 267.5 %=") showed "%=" where .NET shows "%25=")
   b("uri.lone.percent", each(arr(PERCENT_URIS), "new Uri(s)", PERCENT_OUT)),
