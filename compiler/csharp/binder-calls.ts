@@ -216,7 +216,8 @@ Binder.prototype.tryApply = function (this: Binder, m: Member, owner: Type, args
   // type inference
   const mtps = sig.typeParams.filter((tp) => !map.has(tp));
   const inferred = new Map<string, Type>();
-  const unify = (p: Type, a: Type) => this.unify(p, a, mtps, inferred);
+  const bounds = new Map<string, Type[]>();
+  const unify = (p: Type, a: Type) => this.unify(p, a, mtps, inferred, bounds);
   const eachArg = (f: (p: Type, a: Pre, i: number) => void) => {
     params.forEach((p, i) => {
       const s = slots[i];
@@ -232,21 +233,40 @@ Binder.prototype.tryApply = function (this: Binder, m: Member, owner: Type, args
     else if (a.outDecl?.type) unify(substitute(p, map), a.outDecl.type);
   });
   const lambdaResults = new Map<Pre, LambdaResult>();
-  for (let round = 0; round < 3; round++) {
-    eachArg((p, a) => {
-      if ((!a.lambda && !a.group) || lambdaResults.has(a)) return;
-      const pt = substitute(substitute(p, map), inferred);
-      if (pt.k !== "named" || (pt.def.name !== "Func" && pt.def.name !== "Action")) return;
-      const isFunc = pt.def.name === "Func";
-      const ins = isFunc ? pt.args.slice(0, -1) : pt.args;
-      if (ins.some(hasTypeParams)) return;
-      const lam = a.lambda ?? groupLambda(a, ins.length);
-      if (ins.length !== lam.params.length) return;
-      const lr = this.bindLambda(lam, ins);
-      if (!lr) return;
-      lambdaResults.set(a, lr);
-      if (isFunc) unify(pt.args[pt.args.length - 1]!, lr.ret);
-    });
+  const bindLambdas = () => {
+    for (let round = 0; round < 3; round++) {
+      eachArg((p, a) => {
+        if ((!a.lambda && !a.group) || lambdaResults.has(a)) return;
+        const pm = substitute(p, map);
+        const pt = substitute(pm, inferred);
+        if (pt.k !== "named" || (pt.def.name !== "Func" && pt.def.name !== "Action")) return;
+        const isFunc = pt.def.name === "Func";
+        const ins = isFunc ? pt.args.slice(0, -1) : pt.args;
+        if (ins.some(hasTypeParams)) return;
+        const lam = a.lambda ?? groupLambda(a, ins.length);
+        if (ins.length !== lam.params.length) return;
+        const lr = this.bindLambda(lam, ins);
+        if (!lr) return;
+        lambdaResults.set(a, lr);
+        // (the return type before inference: a bound for a type parameter fixed already counts too)
+        if (isFunc && pm.k === "named") unify(pm.args[pm.args.length - 1]!, lr.ret);
+      });
+    }
+  };
+  bindLambdas();
+  // a type parameter with bounds of several types is fixed to the one the others convert to; the
+  // lambdas bound with the first type are bound again
+  let refixed = false;
+  for (const tp of mtps) {
+    const best = this.bestBound(bounds.get(tp) ?? []);
+    if (best && !sameType(best, inferred.get(tp)!)) {
+      inferred.set(tp, best);
+      refixed = true;
+    }
+  }
+  if (refixed) {
+    lambdaResults.clear();
+    bindLambdas();
   }
   for (const tp of mtps) if (!inferred.has(tp)) return null;
   for (const [k, v] of inferred) map.set(k, v);
@@ -307,6 +327,13 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
   const convArg = (a: Pre, to: Type): Code => {
     if (a.lambda || a.group) {
       const lr = ap.lambdaResults.get(a)!;
+      // a result of another type than the delegate's (a key of int where TKey is decimal) is bound
+      // again to convert to it
+      if (to.k === "named" && to.def.name === "Func" && !hasTypeParams(to)) {
+        const want = to.args[to.args.length - 1]!;
+        const ins = to.args.slice(0, -1);
+        if (!sameType(lr.ret, want) && lr.ret.k !== "error") return (this.bindLambda(a.lambda ?? groupLambda(a, ins.length), ins, want) ?? lr).code;
+      }
       return lr.code;
     }
     if (a.outDecl) {

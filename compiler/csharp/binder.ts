@@ -90,8 +90,9 @@ export interface Binder {
   tryApply(m: Member, owner: Type, args: Pre[], explicitTypeArgs: Type[] | undefined, ext: boolean): Applied | null;
   emitCall(ap: Applied, recv: BExpr | null, pos: number, ext: boolean, args: Pre[]): BExpr;
   // binder-lambdas.ts
-  unify(p: Type, a: Type, tps: string[], inferred: Map<string, Type>): void;
-  bindLambda(e: Expr & { k: "lambda" }, ins: Type[]): LambdaResult | null;
+  unify(p: Type, a: Type, tps: string[], inferred: Map<string, Type>, bounds?: Map<string, Type[]>): void;
+  bestBound(bounds: Type[]): Type | null;
+  bindLambda(e: Expr & { k: "lambda" }, ins: Type[], ret?: Type): LambdaResult | null;
   // binder-statements.ts
   block(stmts: Stmt[], newScope?: boolean): Code;
   setReturnType(t: Type | null | ReturnConverter): void;
@@ -387,7 +388,7 @@ export class Binder {
     if (b.lambda) {
       if (to.k === "named" && (to.def.name === "Func" || to.def.name === "Action")) {
         const ins = to.def.name === "Func" ? to.args.slice(0, -1) : to.args;
-        const lr = this.bindLambda(b.lambda, ins);
+        const lr = this.bindLambda(b.lambda, ins, to.def.name === "Func" ? to.args[to.args.length - 1] : undefined);
         if (!lr) throw (b.lambda as { $lastError?: BindError }).$lastError ?? new BindError(Codes.CSharpTypeMismatch, pos, "Cannot convert lambda expression.");
         return { type: to, code: lr.code, pos };
       }
@@ -407,6 +408,9 @@ export class Binder {
   newObject(e: Expr & { k: "new" }): BExpr {
     const t = this.resolveType(e.type);
     if (t.k !== "named") this.err(Codes.CSharpTypeMismatch, e.pos, "Cannot create an instance of this type.");
+    // a delegate creation expression, new Func<int, decimal>(x => x): the lambda (or a delegate) converted
+    const only = e.args?.length === 1 && !e.init ? e.args[0]! : null;
+    if ((t.def.name === "Func" || t.def.name === "Action") && t.def.ns === "System" && only?.kind === "val" && !only.name) return { ...this.convert(this.raw(only.expr), t, only.expr.pos), pos: e.pos };
     const ctors = t.def.members.get(".ctor") ?? [];
     if (!ctors.length) this.checkAllowList(t, ".ctor", e.type.pos);
     if (!ctors.length) this.err(Codes.CSharpNotSupported, e.type.pos, `Cannot create an instance of '${typeName(t)}' in policy expressions (no constructor available).`);

@@ -57,6 +57,23 @@ const RAW_ASCII_URIS = Array.from({ length: 95 }, (_, i) => String.fromCharCode(
   .flatMap((c) => [`http://h/a${c}b/c`, `https://h/p?q${c}r`, `http://h/p#f${c}g`, `http://h/a${c}%41`]);
 const RAW_OUT = [...PERCENT_OUT, "GetLeftPart(UriPartial.Path)", "GetLeftPart(UriPartial.Query)", "IsWellFormedOriginalString()"];
 
+/** Key types of the outer and inner sequences of a join: TKey is fixed to the one the other converts to. */
+const JOIN_KEYS: [string, string, string, string][] = [
+  ["int", "1, 2, 3", "double", "1.0, 2.5, 3"], ["double", "1.0, 2.5", "int", "1, 2"], ["int", "1, 2", "decimal", "1m, 2.0m"], ["decimal", "1.00m, 2m", "int", "1, 2"],
+  ["int", "1, 2", "long", "1L, 2L"], ["long", "1L, 2L", "int", "2, 1"], ["short", "1, 2", "int", "1, 2"], ["char", "'a', 'b'", "int", "97, 98"], ["int", "1, 2", "int?", "1, null, 2"],
+];
+/** Lambdas whose result converts to the delegate's return type (decimal, double, long, object, a Nullable): [delegate type, lambda, call]. */
+const CONVERTED_LAMBDAS: [string, string, string][] = [
+  ["Func<int, decimal>", "new Func<int, decimal>(x => x)", "f(3) / 8"], ["Func<int, double>", "x => x", "f(3) / 8"], ["Func<int, long>", "x => x * 1000000", "f(3000) * 1000"],
+  ["Func<int, object>", "x => x", "f(3)"], ["Func<char, object>", "c => c", "f('x')"], ["Func<int, object>", "x => (DayOfWeek)x", "f(2)"],
+  ["Func<double, object>", "d => d", "JsonConvert.SerializeObject(f(2.0))"], ["Func<int, int?>", "x => x", "f(4)"], ["Func<int, decimal>", "x => { if (x > 0) return x; return 0.5m; }", "f(3) / 8"],
+  ["Func<long, double>", "x => x", "f(long.MaxValue)"], ["Func<int, float>", "x => x", "f(16777217)"],
+];
+const CONVERTED_CALLS = [
+  `string.Join(",", new[] { 1, 2 }.Select<int, decimal>(x => x).Select(d => d / 8))`, `string.Join(",", new[] { 1, 2 }.Select<int, object>(x => x * 1.0))`, `new[] { 1, 2 }.Sum(x => (decimal)x / 3)`,
+  `string.Join(",", new[] { 1, 2 }.ToDictionary<int, decimal, decimal>(x => x, x => x / 4m))`, `string.Join(",", new[] { 3, 1 }.OrderBy<int, double>(x => x).Select(x => x / 2))`, `string.Join(",", new[] { 'a', 'b' }.Select<char, int>(c => c))`,
+];
+
 export const FUZZ_S25_CASES: DiffCase[] = [
   // adjacent holes that print as numbers were added, not concatenated (seed 34401: $"{(255 >> 1)}{x.Count}|…" gave "127|…")
   b("interpolation.adjacent.holes", `return string.Join("\\n", new string[] { ${ADJACENT_HOLES.join(", ")} });`),
@@ -71,6 +88,12 @@ export const FUZZ_S25_CASES: DiffCase[] = [
   b("uri.dos.path", each(arr(["c:\\a b", "c:/a", "C|/x/y.txt", "x|/y", "x|y", "x:y", "c:\\a\\b.txt", " d:\\x ", "c:\\a%41", "c:\\\u00e9"]), "new Uri(s)", ["AbsoluteUri", "ToString()", "LocalPath", "IsFile + \"\"", "AbsolutePath", "Host", `string.Join("|", u.Segments)`])),
   b("uri.dos.path.relative.or.absolute", each(arr(["c:\\a b", "C|/x/y.txt", "x|y", "x|", "xy|z", "|y"]), "new Uri(s, UriKind.RelativeOrAbsolute)", ["IsAbsoluteUri + \"\"", "ToString()"])),
   b("uri.dos.path.combined", each(arr(["c:\\a b", "C|/x/y.txt", "x|/y", "x|y", "x|", "xy|z", "|y", "x|\\y"]), `new Uri(new Uri("https://example.com/a%20b/c?x=1&y=%41#frag"), s)`, ["AbsoluteUri", "ToString()", "LocalPath"])),
+  // Join/GroupJoin keys of two types: TKey is the one the other converts to (seed 34401: int and double
+  // keys did not compile), and each key selector's result converts to it (int keys against decimal ones)
+  ...JOIN_KEYS.map(([ot, ov, it, iv], i) =>
+    b(`linq.join.key.types.${i}`, `var o = new List<${ot}> { ${ov} }; var n = new List<${it}> { ${iv} }; return string.Join(",", o.Join(n, a => a, c => c, (a, c) => a + ":" + c)) + " | " + string.Join(",", o.GroupJoin(n, a => a, c => c, (a, cs) => a + ":" + cs.Count())) + " | " + string.Join(",", n.Join(o, c => c, a => a, (c, a) => c + "=" + a));`),
+  ),
+  b("lambda.result.converted", `var r = new List<object>(); ${CONVERTED_LAMBDAS.map(([t, l, call]) => `{ ${t} f = ${l}; r.Add(${call}); }`).join(" ")} r.AddRange(new object[] { ${CONVERTED_CALLS.join(", ")} }); return string.Join(" | ", r);`),
   // a '%' that starts no escape is written %25 in the path, query and fragment (WHATWG URL left it;
   // seed 34400: new Uri(base, " 267.5 %=") showed "%=" where .NET shows "%25=")
   b("uri.lone.percent", each(arr(PERCENT_URIS), "new Uri(s)", PERCENT_OUT)),
