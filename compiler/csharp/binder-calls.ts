@@ -8,6 +8,7 @@ import { allowedExtension, memberTitle, notSupportedMessage } from "./surface/al
 import { type BoxKind, type ConstArg, derivesFrom, elementType, ERROR, hasTypeParams, isNamed, isReferenceType, type Member, named, primName, sameType, signatureOf, substitute, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
 import { foldCode } from "../codegen/fold.js";
+import { inOrder } from "./argument-order.js";
 import { type Applied, type BExpr, Binder, BindError, groupLambda, isInert, keepReceiver, type LambdaResult, needsReceiverCheck, type Pre, type PreArg } from "./binder.js";
 
 Binder.prototype.call = function (this: Binder, e: Expr & { k: "call" }): BExpr {
@@ -439,8 +440,11 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
   // arguments then go into temporaries in C#'s order, before the call.
   if (!prelude && !m.set) {
     const instance = !ext && recv !== null && !m.isStatic && m.kind !== "ctor";
+    // the arguments that run (into temporaries when the lowering reorders them); every value
+    // argument is an anchor for a helper that would complete before a later one runs
     const ordered = codes.map((c, i) => (valueArg[i] && consts[i] === undefined && !isInert(c) ? c : null));
-    if (!inOrder(code, [instance && !isInert(recvCode) ? recvCode : null, ...ordered])) {
+    const anchors = [instance ? recvCode : null, ...codes.map((c, i) => (valueArg[i] ? c : null))];
+    if (!inOrder(code, anchors, [instance && !isInert(recvCode), ...ordered.map((c) => c !== null)])) {
       let pre = js``;
       if (instance) {
         const t = this.temp();
@@ -575,34 +579,4 @@ function betterConversion(b: Binder, s: Type, t1: Type, t2: Type): boolean {
   const n1 = primName(t1);
   const n2 = primName(t2);
   return n1 !== null && n2 !== null && (SIGNED_OVER_UNSIGNED[n1]?.includes(n2) ?? false);
-}
-
-/**
- * Whether `code` reads the non-null `parts` in their order (first uses, in the generated text's
- * order, which is JS's evaluation order for the calls and sequences lowerings make). Parts are not
- * descended into; a part the lowering does not use is not counted.
- */
-function inOrder(code: Code, parts: readonly (Code | null)[]): boolean {
-  const index = new Map<Code, number>();
-  parts.forEach((c, i) => {
-    if (c) index.set(c, i);
-  });
-  if (index.size < 2) return true;
-  let last = -1;
-  const stack: Code[] = [code];
-  while (stack.length) {
-    const c = stack.pop()!;
-    const i = index.get(c);
-    if (i !== undefined) {
-      if (i < last) return false;
-      last = i;
-      index.delete(c);
-      continue;
-    }
-    for (let k = c.parts.length - 1; k >= 0; k--) {
-      const p = c.parts[k];
-      if (p instanceof Code) stack.push(p);
-    }
-  }
-  return true;
 }
