@@ -219,3 +219,14 @@ export const RUNTIME_HELPERS: ReadonlySet<string> = new Set([
   // set-graphql-resolver (runtime/graphql/resolvers.ts)
   "graphqlResolver", "graphqlAnswer",
 ]);
+
+/**
+ * Helpers that read their first argument's members before anything else can fail: a null there is
+ * a TypeError, which is NullReferenceException, as .NET's callvirt on a null receiver. The compiler
+ * adds no receiver check where a lowering hands the receiver to one of them (the generated
+ * null-receiver test in test/differential/argument-order.test.ts holds them to it).
+ */
+export const DEREFERENCE_FIRST: ReadonlySet<string> = new Set([
+  "lowerInv", "upperInv", "strCharAt", "strCompareTo", "strCopyTo", "strEndsWith", "strIndexOf", "strIndexOfAny", "strInsert", "strLastIndexOf", "strLastIndexOfAny",
+  "strLastIndexOfCharFrom", "strLastIndexOfFrom", "strLen", "strPad", "strRemove", "strReplace", "strSplit", "strSplitFirst", "strSplitLast", "strSplitOn", "strStartsWith", "strSubstring", "strTrim",
+]);

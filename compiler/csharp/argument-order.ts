@@ -1,6 +1,8 @@
 // Whether a lowering evaluates a call's receiver and arguments as C# does: each once, left to right,
-// and all of them before the member runs (binder-calls.ts puts them into temporaries when not).
+// and all of them before the member runs (binder-calls.ts puts them into temporaries when not), and
+// whether it dereferences its receiver (a null one then fails as .NET's callvirt does).
 import { Code, RuntimeRef } from "../codegen/code.js";
+import { DEREFERENCE_FIRST } from "../../runtime/contract.js";
 
 /**
  * Whether `code` reads the non-null `parts` in their order (first uses, in the generated text's
@@ -61,4 +63,41 @@ export function inOrder(code: Code, parts: readonly (Code | null)[], effectful: 
     }
   }
   return true;
+}
+
+/**
+ * Whether the first use of `part` in `code` is a member access or an index on it (`r.x`, `r[i]`: a
+ * TypeError, so NullReferenceException, for null), or the first argument of a helper that reads it
+ * first (runtime/contract.ts DEREFERENCE_FIRST).
+ */
+export function dereferencesFirst(code: Code, part: Code): boolean {
+  let found = false;
+  // the helper just named, while only its "(" follows
+  let helper: string | null = null;
+  const stack: { parts: Code["parts"]; i: number }[] = [{ parts: code.parts, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.i >= top.parts.length) {
+      stack.pop();
+      continue;
+    }
+    const p = top.parts[top.i++]!;
+    if (p === part) {
+      if (found) return false;
+      if (helper !== null && DEREFERENCE_FIRST.has(helper)) return true;
+      found = true;
+    } else if (p instanceof Code) {
+      if (found) return false;
+      helper = null;
+      stack.push({ parts: p.parts, i: 0 });
+    } else if (typeof p === "string" && found) {
+      const next = p.trimStart();
+      if (next) return (next[0] === "." && next[1] !== ".") || next[0] === "[";
+    } else if (p instanceof RuntimeRef) {
+      if (found) return false;
+      helper = p.name;
+      continue;
+    } else if (typeof p === "string" && helper !== null && p !== "(") helper = null;
+  }
+  return false;
 }

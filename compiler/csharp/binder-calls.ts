@@ -8,8 +8,8 @@ import { allowedExtension, memberTitle, notSupportedMessage } from "./surface/al
 import { type BoxKind, type ConstArg, derivesFrom, elementType, ERROR, hasTypeParams, isNamed, isReferenceType, type Member, named, primName, sameType, signatureOf, substitute, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
 import { foldCode } from "../codegen/fold.js";
-import { inOrder } from "./argument-order.js";
-import { type Applied, type BExpr, Binder, BindError, groupLambda, isInert, keepReceiver, type LambdaResult, needsReceiverCheck, type Pre, type PreArg } from "./binder.js";
+import { dereferencesFirst, inOrder } from "./argument-order.js";
+import { type Applied, type BExpr, Binder, BindError, groupLambda, isInert, keepReceiver, type LambdaResult, mayBeNullReceiver, needsReceiverCheck, type Pre, type PreArg } from "./binder.js";
 
 Binder.prototype.call = function (this: Binder, e: Expr & { k: "call" }): BExpr {
   const target = e.target;
@@ -412,7 +412,7 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
   // whose lowering dereferences the receiver (`r.Append(a)` fails before `a` runs in JS) evaluates
   // the receiver and the arguments into temporaries and checks the receiver after them.
   let prelude: Code | null = null;
-  const mayBeNull = !ext && recv !== null && !m.isStatic && m.kind !== "ctor" && isReferenceType(recv.type) && recv.type.k !== "null" && !recv.nonNull && !(recv.cv && recv.cv.v !== null);
+  const mayBeNull = !ext && recv !== null && !m.isStatic && m.kind !== "ctor" && mayBeNullReceiver(recv);
   const checkAfterArgs = mayBeNull && !recv.code.shape && !codes.every(isInert);
   // an indexer's setter keeps its own order (receiver, index, value, then the call): the unchanged codes
   const setRecv = recv && needsReceiverCheck(recv, m) ? js`${rt("recvNotNull")}(${recv.code})` : recvCode;
@@ -435,6 +435,13 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
   // a constructor's lowering sees the type it constructs as its return type
   const info = this.info(recv?.type ?? null, m.kind === "ctor" ? ap.owner : ret, argTypes, typeArgs, written, consts, boxes);
   let code = m.lower(recvCode, codes, info);
+  // with inert arguments the receiver is not checked above: a lowering that hands it to a helper
+  // (which may answer ArgumentNullException or a value for null) instead of dereferencing it gets the check
+  // (a shaped receiver is read through its shape by a fused lowering, which checks it itself)
+  if (mayBeNull && !prelude && !recv.code.shape && (!m.set || m.kind === "indexer") && recvCode === recv.code && !dereferencesFirst(code, recvCode)) {
+    recvCode = js`${rt("recvNotNull")}(${recv.code})`;
+    code = m.lower(recvCode, codes, info);
+  }
   // A lowering that reads its arguments in another order (an extension's `this` after an argument,
   // `Prepend(x)` as `concat([x], source)`) would change which exception comes first: the value
   // arguments then go into temporaries in C#'s order, before the call.

@@ -5,7 +5,8 @@ import { Codes, didYouMean } from "../diagnostics.js";
 import type { Arg, Expr } from "./ast.js";
 import { allowedTypeNamed } from "./surface/allow-list.js";
 import { type BoxKind, type ConstArg, ERROR, extensionClasses, isNullable, isValueType, lookupFull, lookupType, type LowerInfo, type Member, named, namespaces, PRIMITIVE_ALIASES, sameType, signatureOf, substitute, supertypes, type Type, typeName, underlyingNullable } from "./types.js";
-import { type BExpr, Binder, FORBIDDEN, keepReceiver, needsReceiverCheck } from "./binder.js";
+import { type BExpr, Binder, FORBIDDEN, keepReceiver, mayBeNullReceiver, needsReceiverCheck, usesCode } from "./binder.js";
+import { dereferencesFirst } from "./argument-order.js";
 
 /** Members named `name` visible on `t` (own type first, then supertypes), with the owning instance type. */
 Binder.prototype.findMembers = function (this: Binder, t: Type, name: string, kinds: Member["kind"][]): { m: Member; owner: Type }[] {
@@ -122,8 +123,14 @@ Binder.prototype.propAccess = function (this: Binder, recv: BExpr | null, m: Mem
   const sig = signatureOf(m);
   const type = substitute(sig.ret, this.ownerMap(owner));
   const info = this.info(recv?.type ?? null, type, [], [], 0);
-  const rc = recv && needsReceiverCheck(recv, m) ? js`${rt("recvNotNull")}(${recv.code})` : (recv?.code ?? js``);
-  const code = recv && !m.isStatic ? keepReceiver(recv, rc, m.lower(rc, [], info)) : m.lower(rc, [], info);
+  let rc = recv && needsReceiverCheck(recv, m) ? js`${rt("recvNotNull")}(${recv.code})` : (recv?.code ?? js``);
+  let lowered = m.lower(rc, [], info);
+  // a lowering that hands a receiver that may be null to a helper, instead of dereferencing it, gets the check
+  if (recv && !m.isStatic && rc === recv.code && !rc.shape && mayBeNullReceiver(recv) && usesCode(lowered, rc) && !dereferencesFirst(lowered, rc)) {
+    rc = js`${rt("recvNotNull")}(${recv.code})`;
+    lowered = m.lower(rc, [], info);
+  }
+  const code = recv && !m.isStatic ? keepReceiver(recv, rc, lowered) : lowered;
   if (type.k === "named" && type.def.name === "IMessageBody") this.readsBody = true;
   const b: BExpr = { type, code, pos };
   if (m.constant !== undefined) b.cv = { v: m.constant };

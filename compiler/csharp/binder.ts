@@ -589,7 +589,11 @@ export function keepReceiver(recv: BExpr, recvCode: Code, code: Code): Code {
   if (isReferenceType(recv.type) && !recv.nonNull && !(recv.cv && recv.cv.v !== null)) return js`(${rt("recvNotNull")}(${recvCode}), ${code})`;
   return isInert(recvCode) ? code : js`(void ${recvCode}, ${code})`;
 }
-function usesCode(code: Code, part: Code): boolean {
+/** A receiver of a reference type that may be null (not a `new`, a concatenation or a non-null constant). */
+export function mayBeNullReceiver(recv: BExpr): boolean {
+  return isReferenceType(recv.type) && recv.type.k !== "null" && !recv.nonNull && !(recv.cv && recv.cv.v !== null);
+}
+export function usesCode(code: Code, part: Code): boolean {
   const stack: Code[] = [code];
   while (stack.length) {
     const c = stack.pop()!;

@@ -72,3 +72,25 @@ describe("arguments run before the member (generated from the surface tables)", 
     expect(wrong).toEqual([]);
   }, 300_000);
 });
+
+describe("a null receiver (generated from the surface tables)", () => {
+  it("an instance member called on null throws NullReferenceException before its own checks of the arguments", async () => {
+    const seen = new Set<string>();
+    const wrong: string[] = [];
+    let compiled = 0;
+    for (const list of surfaceIndex().values()) {
+      for (const c of list) {
+        if (c.recv === null || c.ext || c.recv.startsWith("Nullable<") || c.params.some((p) => p.mod === "params") || (c.m.kind !== "method" && c.m.kind !== "indexer" && c.m.kind !== "prop")) continue;
+        const text = c.m.kind === "prop" ? `default(${c.recv}).${c.m.name}` : callText(c, c.params.map((p) => rejected(p.type)));
+        if (!text || seen.has(text)) continue;
+        seen.add(text);
+        const r = await evaluateWithApimc({ id: text, type: "string", block: true, expr: `var v = default(${c.recv}); if (!object.ReferenceEquals(v, null)) return "a value type"; object r = ${text}; return "no exception";` });
+        if (r.kind === "compile-error" || (r.kind === "value" && r.text === "a value type")) continue;
+        compiled++;
+        if (!(r.kind === "throw" && r.type === "NullReferenceException")) wrong.push(`${text}: ${JSON.stringify(r).slice(0, 200)}`);
+      }
+    }
+    console.log(`null receiver: ${compiled} of ${seen.size} generated calls compiled on a reference type; ${wrong.length} wrong`);
+    expect(wrong).toEqual([]);
+  }, 300_000);
+});

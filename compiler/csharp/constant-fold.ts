@@ -1,0 +1,58 @@
+// Constant folding of binary operators on numbers, as the C# compiler folds constants: integer
+// results wrapped to their type, divisions by zero left to run time, 64-bit bit operations exact.
+import { INT_RANGES as INT_RANGE } from "../../runtime/dotnet/core.js";
+
+export function foldNum(op: string, a: number, c: number, t: string): number | bigint | boolean | null {
+  switch (op) {
+    case "+":
+      return wrapConst(a + c, t);
+    case "-":
+      return wrapConst(a - c, t);
+    case "*":
+      return t === "int" ? Math.imul(a, c) : wrapConst(a * c, t);
+    case "/":
+      if (INT_RANGE[t]) return c === 0 ? null : wrapConst(Math.trunc(a / c), t);
+      return a / c;
+    case "%":
+      if (INT_RANGE[t]) return c === 0 ? null : a % c + 0;
+      return a % c;
+    case "<":
+      return a < c;
+    case ">":
+      return a > c;
+    case "<=":
+      return a <= c;
+    case ">=":
+      return a >= c;
+    case "==":
+      return a === c;
+    case "!=":
+      return a !== c;
+    case "&":
+    case "|":
+    case "^":
+    case "<<":
+    case ">>":
+      return foldBits(op, a, c, t);
+  }
+  return null;
+}
+/** Bitwise operators and shifts of integer constants (C# folds them: `const int k = 255 >> 1`), exact in 64 bits (a bigint beyond 2^53). */
+function foldBits(op: string, a: number, c: number, t: string): number | bigint | null {
+  const bits = t === "long" || t === "ulong" ? 64 : t === "int" || t === "uint" ? 32 : 0;
+  if (!bits) return null;
+  const wrap = (v: bigint) => (t === "int" || t === "long" ? BigInt.asIntN(bits, v) : BigInt.asUintN(bits, v));
+  const x = wrap(BigInt(a));
+  // the shift count is masked to the operand's width (C# spec 12.11)
+  const count = BigInt(c & (bits - 1));
+  const v = op === "&" ? x & wrap(BigInt(c)) : op === "|" ? x | wrap(BigInt(c)) : op === "^" ? x ^ wrap(BigInt(c)) : op === "<<" ? wrap(x << count) : x >> count;
+  const n = Number(wrap(v));
+  return Number.isSafeInteger(n) ? n : wrap(v);
+}
+function wrapConst(v: number, t: string): number | null {
+  if (t === "int") return v | 0;
+  if (t === "uint") return v >>> 0;
+  if ((t === "long" || t === "ulong") && Math.abs(v) > 2 ** 53) return null;
+  // an integral zero has no sign (Math.trunc(-1 / 2) is -0)
+  return INT_RANGE[t] ? v + 0 : v;
+}
