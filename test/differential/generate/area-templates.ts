@@ -4,6 +4,7 @@
 import { CONSTRUCTOR_TEXTS, FORMATS } from "./values.js";
 import { enumTypes, enumValues } from "./surface-index.js";
 import { list } from "./collection-templates.js";
+import { INTEGRAL, integralValue } from "./integral-templates.js";
 import { block, csStr, emptyEnv, leaf, node, paren, type Env, type GeneratorCore, type Node } from "./node.js";
 
 /** Anonymous types: ToString, equality, arrays of them, GroupBy keys, Select with index. */
@@ -41,29 +42,36 @@ export function interpolation(g: GeneratorCore): Node {
   return interpolationOf(g, 2, emptyEnv());
 }
 
+/** Hole types: every type a hole prints (the integer types below long print as JS numbers in apimc). */
+const HOLE_TYPES = ["int", "long", "double", "decimal", "DateTime", "DateTimeOffset", "TimeSpan", "string", "bool", "char", "short", "byte", "sbyte", "ushort", "uint", "ulong", "float", "DayOfWeek", "int?"];
+
 export function interpolationOf(g: GeneratorCore, depth: number, env: Env): Node {
-  const n = g.int(1, 3);
+  // adjacent holes with nothing between and no alignment or format ($"{a}{b}" of two ints was their sum)
+  const adjacent = g.chance(0.4);
+  const n = adjacent ? g.int(2, 4) : g.int(1, 3);
   const kids: Node[] = [];
   const specs: string[] = [];
   for (let i = 0; i < n; i++) {
-    const t = g.pick(["int", "long", "double", "decimal", "DateTime", "DateTimeOffset", "TimeSpan", "string", "bool", "char"]);
-    kids.push(g.gen(t, depth - 1, env));
-    const fmts = FORMATS[t];
+    const t = g.pick(HOLE_TYPES);
+    // (narrow integers from their own values: the generator has no pools for them; an enum value with no name prints its number)
+    kids.push(INTEGRAL.includes(t as never) && t !== "int" && t !== "long" ? integralValue(g, t) : t === "DayOfWeek" && g.chance(0.3) ? leaf(t, `(DayOfWeek)${g.pick(["7", "3", "(-1)"])}`, "enum") : g.gen(t, depth - 1, env));
+    const fmts = FORMATS[t] ?? FORMATS[t.replace("?", "")];
     let spec = "";
-    if (g.chance(0.3)) spec += `,${g.pick(["5", "-6", "12"])}`;
-    if (fmts && g.chance(0.7)) spec += `:${g.pick(fmts)}`;
+    if (!adjacent && g.chance(0.3)) spec += `,${g.pick(["5", "-6", "12"])}`;
+    if (fmts && !adjacent && g.chance(0.7)) spec += `:${g.pick(fmts)}`;
     specs.push(spec);
   }
   // (no "}}" right after a hole with a format: Mono's mcs reads it into the format string)
-  const seps = kids.map((_k, i) => g.pick(i > 0 && specs[i - 1]!.includes(":") ? ["", " ", "|", "="] : ["", " ", "|", "=", "{{", "}}"]));
+  const seps = kids.map((_k, i) => (adjacent ? "" : g.pick(i > 0 && specs[i - 1]!.includes(":") ? ["", " ", "|", "="] : ["", " ", "|", "=", "{{", "}}"])));
+  const end = adjacent && g.chance(0.6) ? "" : "!";
   // Mono's mcs misreads an interpolated string with a hole nested in an initializer's braces inside
   // another interpolation's hole ($"{(new[] { $"{2}" }.Length)}": CS1525 "expecting `${'"; Roslyn
   // takes it): such holes are written as the same composite formatting, string.Format("{0,5:F1}", x).
   const mcsMisreads = (x: string) => x.includes('$"') && x.includes("{ ");
   return node("string", "interpolation", kids, (k) =>
     k.some(mcsMisreads)
-      ? `(${k.map((x, i) => `${JSON.stringify(seps[i]!.slice(0, 1) + "")} + string.Format(${JSON.stringify(`{0${specs[i]}}`)}, ${paren(x)})`).join(" + ")} + "!")`
-      : `$"${k.map((x, i) => `${seps[i]}{${paren(x)}${specs[i]}}`).join("")}!"`,
+      ? `(${k.map((x, i) => `${JSON.stringify(seps[i]!.slice(0, 1) + "")} + string.Format(${JSON.stringify(`{0${specs[i]}}`)}, ${paren(x)})`).join(" + ")} + "${end}")`
+      : `$"${k.map((x, i) => `${seps[i]}{${paren(x)}${specs[i]}}`).join("")}${end}"`,
   );
 }
 
@@ -136,7 +144,8 @@ export function jsonTemplate(g: GeneratorCore): Node {
     }
     case 6: {
       const ct = g.pick(["int", "long", "double", "decimal", "string", "bool"]);
-      return node(ct, "json", [g.gen("JObject", 0, e)], (k) => `(${ct})${paren(k[0]!)}.SelectToken("$.${g.pick(["a", "n", "f", "big", "s", "b[0]", "b[1]", "c.d", "items[0].p"])}")`);
+      const path = g.pick(["a", "n", "f", "big", "s", "b[0]", "b[1]", "c.d", "items[0].p"]);
+      return node(ct, "json", [g.gen("JObject", 0, e)], (k) => `(${ct})${paren(k[0]!)}.SelectToken("$.${path}")`);
     }
     case 7:
       return node("string", "json", [g.gen("JObject", 0, e), v()], (k) => `${block(`var o = ${k[0]}; o["a"] = ${k[1]}; o.Property("a").AddAfterSelf(new JProperty("z", 1)); return o.ToString(Formatting.None);`)}`, true);
@@ -219,14 +228,18 @@ export function doubleSemantics(g: GeneratorCore): Node {
     case 2:
       return node("string", "double", [list(g, "double", e)], (k) => `string.Join(",", ${paren(k[0]!)}.OrderBy(x => x))`);
     case 3:
-      return node("double", "double", [list(g, "double", e)], (k) => `${paren(k[0]!)}.DefaultIfEmpty(0).${g.pick(["Min", "Max"])}()`);
+    {
+      const agg = g.pick(["Min", "Max"]);
+      return node("double", "double", [list(g, "double", e)], (k) => `${paren(k[0]!)}.DefaultIfEmpty(0).${agg}()`);
+    }
     case 4:
       return node("bool", "double", [list(g, "double", e), d()], (k) => `${paren(k[0]!)}.Contains(${k[1]})`);
     case 5:
       return node("int", "double", [list(g, "double", e), d()], (k) => `${paren(k[0]!)}.IndexOf(${k[1]})`);
     case 6: {
       const mode = g.pick(["MidpointRounding.ToEven", "MidpointRounding.AwayFromZero"]);
-      return node("double", "double", [d()], (k) => `Math.Round(${k[0]}, ${g.int(0, 4)}, ${mode})`);
+      const digits = g.int(0, 4);
+      return node("double", "double", [d()], (k) => `Math.Round(${k[0]}, ${digits}, ${mode})`);
     }
     default:
       return node("bool", "double", [d(), d()], (k) => `((object)${paren(k[0]!)}).Equals((object)${paren(k[1]!)})`);
@@ -243,9 +256,15 @@ export function stringCompare(g: GeneratorCore): Node {
     case 1:
       return node("int", "strings", [s(), s(), g.gen("int", 0, e)], (k) => `${paren(k[0]!)}.LastIndexOf(${k[1]}, ${k[2]})`);
     case 2:
-      return node("int", "strings", [s(), s(), g.gen("int", 0, e)], (k) => `${paren(k[0]!)}.IndexOf(${k[1]}, ${k[2]}, StringComparison.${g.pick(["Ordinal", "OrdinalIgnoreCase", "InvariantCulture"])})`);
+    {
+      const how = g.pick(["Ordinal", "OrdinalIgnoreCase", "InvariantCulture"]);
+      return node("int", "strings", [s(), s(), g.gen("int", 0, e)], (k) => `${paren(k[0]!)}.IndexOf(${k[1]}, ${k[2]}, StringComparison.${how})`);
+    }
     case 3:
-      return node("int", "strings", [s(), s()], (k) => `Math.Sign(string.Compare(${k[0]}, ${k[1]}, StringComparison.${g.pick(["InvariantCulture", "InvariantCultureIgnoreCase"])}))`);
+    {
+      const how = g.pick(["InvariantCulture", "InvariantCultureIgnoreCase"]);
+      return node("int", "strings", [s(), s()], (k) => `Math.Sign(string.Compare(${k[0]}, ${k[1]}, StringComparison.${how}))`);
+    }
     default:
       return node("int", "strings", [s(), g.gen("char", 0, e), g.gen("int", 0, e)], (k) => `${paren(k[0]!)}.LastIndexOf(${k[1]}, ${k[2]})`);
   }
@@ -304,7 +323,10 @@ export function dateOffset(g: GeneratorCore): Node {
     case 0:
       return node("string", "datetimeoffset", [o()], (k) => `${paren(k[0]!)}.Offset.ToString()`);
     case 1:
-      return node("string", "datetimeoffset", [o()], (k) => `${paren(k[0]!)}.ToString(${csStr(g.pick(FORMATS.DateTimeOffset!))})`);
+    {
+      const f = g.pick(FORMATS.DateTimeOffset!);
+      return node("string", "datetimeoffset", [o()], (k) => `${paren(k[0]!)}.ToString(${csStr(f)})`);
+    }
     case 2:
       return node("string", "datetimeoffset", [o()], (k) => `JsonConvert.SerializeObject(${k[0]})`);
     case 3: {

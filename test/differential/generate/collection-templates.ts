@@ -107,7 +107,10 @@ export function linqChain(g: GeneratorCore): Node {
   if (fin === 2) return node("string", "linq", [cur], (k) => `string.Join(",", ${k[0]})`);
   if (fin === 3 && NUM.includes(ce)) return node(ce, "linq-aggregate", [cur], (k) => `${paren(k[0]!)}.Sum()`);
   if (fin === 4 && NUM.includes(ce)) return node(ce === "decimal" ? "decimal" : "double", "linq-aggregate", [cur], (k) => `${paren(k[0]!)}.Average()`);
-  if (fin === 5) return node(ce, "linq", [cur], (k) => `${paren(k[0]!)}.${g.pick(["Min", "Max", "First", "Last", "FirstOrDefault", "LastOrDefault", "Single"])}()`);
+  if (fin === 5) {
+    const which = g.pick(["Min", "Max", "First", "Last", "FirstOrDefault", "LastOrDefault", "Single"]);
+    return node(ce, "linq", [cur], (k) => `${paren(k[0]!)}.${which}()`);
+  }
   if (fin === 6) {
     // GroupBy's shapes: key, key + element, key + result, key + element + result, each with or without a comparer
     const c = cmp(ce);

@@ -15,7 +15,8 @@
 // Here: the generator's core (random draws, `gen` and its producers) and the entry point,
 // generateCases. Elsewhere: the tree (node.ts), type texts (type-text.ts), the surface index
 // (surface-index.ts), constant checks (constant-checks.ts), the area templates (area-templates.ts,
-// collection-templates.ts).
+// collection-templates.ts, and session 25's: integral-templates.ts, inference-templates.ts,
+// uri-templates.ts, identity-templates.ts).
 import "../../../compiler/csharp/index.js";
 import { pick, rng } from "../../helpers/rng.js";
 import type { DiffCase } from "../cases.js";
@@ -27,6 +28,10 @@ import { isConstZero, outOfRangeConstant } from "./constant-checks.js";
 import { leaf, node, paren, text, vary, type Env, type GeneratorCore, type Node } from "./node.js";
 import { anonymous, boxing, checkedBlock, dateOffset, doubleSemantics, interpolation, interpolationOf, jsonTemplate, stringCompare, xmlTemplate } from "./area-templates.js";
 import { collectionToString, comparer, linqChain, mutationBlock } from "./collection-templates.js";
+import { shiftNode, shifts } from "./integral-templates.js";
+import { inference } from "./inference-templates.js";
+import { uriStrings } from "./uri-templates.js";
+import { referenceEquality } from "./identity-templates.js";
 
 /** Types a case may have at its root, with weights (the areas the issue lists get more). */
 const ROOTS: [string, number][] = [
@@ -86,6 +91,11 @@ export class Generator implements GeneratorCore {
       [() => collectionToString(this), 3],
       [() => dateOffset(this), 3],
       [() => boxing(this), 4],
+      // session 25's classes: integral shifts and masks (const, case), mixed-type inference, URI escaping, boxed identity
+      [() => shifts(this), 5],
+      [() => inference(this), 5],
+      [() => uriStrings(this), 4],
+      [() => referenceEquality(this), 3],
     ];
     const n = this.weighted(areas)();
     return { node: n, case: toCase(id, n) };
@@ -336,7 +346,8 @@ export class Generator implements GeneratorCore {
     if (t === "string") return node(t, "enum", [m], (k) => `${paren(k[0]!)}.ToString()`);
     if (t === "int") return node(t, "enum", [m], (k) => `(int)${paren(k[0]!)}`);
     const other = this.member(et, depth - 1, env) ?? this.constructed(et, 1, env);
-    return other ? node(t, "enum", [m, other], (k) => `(${k[0]} ${this.pick(["==", "!="])} ${k[1]})`) : null;
+    const eq = this.pick(["==", "!="]);
+    return other ? node(t, "enum", [m, other], (k) => `(${k[0]} ${eq} ${k[1]})`) : null;
   }
 
   /** An argument for a parameter of type `t` (an exact value, or a value convertible to an interface). */
@@ -369,11 +380,19 @@ export class Generator implements GeneratorCore {
     switch (t) {
       case "int":
       case "long": {
+        // shifts and masks over every integral left operand (a short, a char, a uint, ...) of this result type
+        if (this.chance(0.15)) {
+          const made = shiftNode(this, t);
+          if (made) return made;
+        }
         const op = this.pick(["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>"]);
         if (op === "<<" || op === ">>") return bin(t, "int", op);
         if (this.chance(0.15)) return node(t, "checked", [bin(t, t, op)], (k) => `checked${k[0]}`);
         if (this.chance(0.1)) return node(t, "checked", [bin(t, t, op)], (k) => `unchecked${k[0]}`);
-        if (this.chance(0.1)) return node(t, "operators", [this.gen(t, d, env)], (k) => `${this.pick(["-", "~"])}${paren(k[0]!)}`);
+        if (this.chance(0.1)) {
+          const un = this.pick(["-", "~"]);
+          return node(t, "operators", [this.gen(t, d, env)], (k) => `${un}${paren(k[0]!)}`);
+        }
         return bin(t, t, op);
       }
       case "double":

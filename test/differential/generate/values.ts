@@ -134,6 +134,13 @@ export const POOLS: Record<string, readonly Pooled[]> = {
     p(`new Uri("http://b\\u00fccher.de:81/p%2Fq?k=%C3%A9#f%20")`),
     p(`new Uri(new Uri("http://u:p@h/a/b/c"), "../d e?f")`),
     p(`new Uri("ftp://[::1]/x/")`),
+    // characters .NET escapes and WHATWG URL does not, a lone '%', trailing white space, DOS paths
+    p(`new Uri("http://h/a|b^c{d}\`e?q='x'\\\\y|#f%")`),
+    p(`new Uri(new Uri("http://h/a/b"), "c|d/%z?x={1}#%2")`),
+    p(`new Uri("http://h/\u00e9%41 ")`),
+    p(`new Uri("c:\\\\a b")`),
+    p(`new Uri("C|/x/y.txt")`),
+    p(`new Uri(new Uri("file:///c:/d/"), "..\\\\e^f")`),
   ],
   JObject: [
     p(`JObject.Parse("{\\"a\\":1,\\"b\\":[1,2.5,\\"x\\",null,true],\\"c\\":{\\"d\\":\\"e\\"}}")`),
@@ -181,6 +188,15 @@ export const FORMATS: Record<string, readonly string[]> = {
   DateTime: ["yyyy-MM-dd", "o", "s", "u", "r", "HH:mm:ss.fff", "d", "D", "t", "T", "MMM dd, yyyy", "yyyyMMddTHHmmssZ", "dddd", "%d", "f", "g", "M", "Y"],
   DateTimeOffset: ["o", "s", "u", "r", "yyyy-MM-dd HH:mm zzz", "K", "d", "T"],
   TimeSpan: ["c", "g", "G", "hh\\\\:mm", "%d"],
+  // (X of a negative narrow integer is its own width: (sbyte)-1 is "FF", (short)-1 "FFFF")
+  short: ["D", "D6", "X", "x4", "N0", "G", "#,##0"],
+  byte: ["D", "D4", "X", "x2", "N1", "G"],
+  sbyte: ["D", "D4", "X", "x", "N0", "G"],
+  ushort: ["D", "X", "N0", "0000"],
+  uint: ["D", "D12", "X", "x8", "N0", "G", "#,##0"],
+  ulong: ["D", "D22", "X", "N0", "E2", "G"],
+  float: ["F2", "G", "R", "E3", "N1", "G9", "0.00"],
+  DayOfWeek: ["G", "D", "X", "F", "d", "x"],
 };
 
 /** JSON text with constructors (white space, comments, empty slots, nesting, dates, and some errors). */
