@@ -8,7 +8,7 @@ import type { ModuleScope } from "../codegen/scope.js";
 import { Codes, type DiagnosticCode, didYouMean } from "../diagnostics.js";
 import { type Arg, type Expr, type InterpPart, type Stmt, type TypeNode, typeNodeText } from "./ast.js";
 import { allowedTypeNamed, memberTitle, memberVerdict, notSupportedMessage } from "./surface/allow-list.js";
-import { allTypeNames, anonFormatKey, arrayOf, type BoxKind, type ConstArg, derivesFrom, ERROR, isNamed, isNullable, isNumeric, isReferenceType, isValueType, lookupFull, lookupType, lookupTypeAnyArity, type LowerInfo, type Member, named, namespaces, NULL, nullableOf, PRIMITIVE_ALIASES, primName, signatureOf, type Type, typeName } from "./types.js";
+import { allTypeNames, anonFormatKey, arrayOf, type BoxKind, type ConstArg, derivesFrom, ERROR, isNamed, isNullable, underlyingNullable, isNumeric, isReferenceType, isValueType, lookupFull, lookupType, lookupTypeAnyArity, type LowerInfo, type Member, named, namespaces, NULL, nullableOf, PRIMITIVE_ALIASES, primName, signatureOf, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
 import { foldCode, foldedLiteral } from "../codegen/fold.js";
 
@@ -410,6 +410,9 @@ export class Binder {
     if (t.k !== "named") this.err(Codes.CSharpTypeMismatch, e.pos, "Cannot create an instance of this type.");
     // a delegate creation expression, new Func<int, decimal>(x => x): the lambda (or a delegate) converted
     const only = e.args?.length === 1 && !e.init ? e.args[0]! : null;
+    // new T?() is null, new T?(v) the value
+    if (isNullable(t) && !e.init && (e.args?.length ?? 0) === 0) return { type: t, code: js`null`, pos: e.pos };
+    if (isNullable(t) && only?.kind === "val" && !only.name) return { ...this.convert(this.convert(this.expr(only.expr), underlyingNullable(t), only.expr.pos), t, only.expr.pos), pos: e.pos };
     if ((t.def.name === "Func" || t.def.name === "Action") && t.def.ns === "System" && only?.kind === "val" && !only.name) return { ...this.convert(this.raw(only.expr), t, only.expr.pos), pos: e.pos };
     const ctors = t.def.members.get(".ctor") ?? [];
     if (!ctors.length) this.checkAllowList(t, ".ctor", e.type.pos);

@@ -488,6 +488,11 @@ export function cast(b: Binder, e: BExpr, to: Type, pos: number, typePos: number
     const fp = primName(fu)!;
     const tpn = primName(tu)!;
     if (e.cv !== undefined && typeof e.cv.v === "number" && fp !== "decimal" && tpn !== "decimal" && Math.abs(e.cv.v) <= Number.MAX_SAFE_INTEGER) {
+      // a negative integer as ulong wraps past 2^63: a hoisted BigInt, as a big literal is
+      if (tpn === "ulong" && e.cv.v < 0 && INT_RANGE[fp] && !isNullable(to)) {
+        const big = BigInt.asUintN(64, BigInt(e.cv.v));
+        return { type: to, code: b.scope.constant(js`${rt("lconst")}(${literal(String(big))})`, "long"), pos, cv: { v: Number(big) } };
+      }
       const v = foldNumericCast(e.cv.v, fp, tpn);
       if (v !== null) return { type: to, code: literal(v), pos, cv: { v } };
     }

@@ -410,6 +410,13 @@ export class Parser {
     const pos = t.start;
     if (t.kind === "punct" && ["+", "-", "!", "~", "++", "--"].includes(t.text)) {
       this.i++;
+      // -2147483648 is an int and -9223372036854775808 a long (C# spec 6.4.5.3: a decimal literal
+      // of 2^31 or 2^63 right after a unary minus), not the negation of a uint or ulong
+      const n = this.t;
+      if (t.text === "-" && n.kind === "int" && !/^0[xb]/i.test(n.text) && ((n.num === 2n ** 31n && !n.suffix) || (n.num === 2n ** 63n && (!n.suffix || n.suffix === "l")))) {
+        this.i++;
+        return { k: "lit", pos, end: n.end, type: n.num === 2n ** 31n ? "int" : "long", value: -(n.num as bigint) };
+      }
       const operand = this.unary();
       return { k: "unary", pos, end: this.prevEnd, op: t.text, operand };
     }
@@ -717,7 +724,12 @@ export class Parser {
       return { k: "newArray", pos, end: this.prevEnd, elem: null, sizes: [], init };
     }
     // element type without array rank
-    const base = this.type(true);
+    let base = this.type(true);
+    // new int?() and new int?(5): the '?' the type parser left to a conditional
+    if (this.isP("?") && this.isP("(", this.peek())) {
+      this.i++;
+      base = { k: "tnullable", pos: base.pos, inner: base };
+    }
     if (this.isP("[")) {
       this.i++;
       const sizes: Expr[] = [];

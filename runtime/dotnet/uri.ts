@@ -108,7 +108,8 @@ export class Uri {
     }
     if (text[0] === "\\") text = `/${text.slice(1)}`;
     const server = this.GetComponents(C_SCHEME | C_USERINFO | C_HOST | C_PORT, 3);
-    if (text[0] === "/" || text[0] === "\\") return text[1] === "/" ? `${this.Scheme}:${text}` : server + text;
+    // (a rooted path keeps a file URI's drive: file:///c:/dir/ with /x is file:///c:/x)
+    if (text[0] === "/" || text[0] === "\\") return text[1] === "/" ? `${this.Scheme}:${text}` : this.isDrivePath ? `${server}${this.u.pathname.slice(0, 3)}${text}` : server + text;
     const basePath = this.GetComponents(C_PATH | C_KEEPDELIMITER, 3);
     const dir = basePath.slice(0, basePath.lastIndexOf("/") + 1);
     const cut = text.search(mayHaveQuery ? /[?#]/ : /#/);
@@ -204,7 +205,7 @@ export class Uri {
     return u.protocol === "http:" || u.protocol === "https:" || u.protocol === "ftp:" || this.isDrivePath ? `${u.protocol}//${this.authority}${this.path}${this.search}${this.hash}` : controlsEscaped(rawMarks(u.href, false));
   }
   get PathAndQuery(): string {
-    return this.path + this.search;
+    return this.AbsolutePath + this.search;
   }
   get Query(): string {
     return this.search;
@@ -416,7 +417,8 @@ function absoluteUrl(s: string, needScheme = true): URL | null {
   // the end: the trailing whitespace stays, escaped (WHATWG URL would strip spaces)
   s = iriNormalizes(s) ? s.replace(/^[ \t\r\n]+/, "").replace(/[ \t\r\n]+$/, (end) => end.replace(/ /g, "%20")) : trimLws(s);
   const dos = DOS_PATH_START.exec(s);
-  if (dos) s = `file:///${dos[1]}:${dos[2]!.replace(/\\/g, "/")}`;
+  // (in a DOS path '?' and '#' are file name characters)
+  if (dos) s = `file:///${dos[1]}:${dos[2]!.replace(/\\/g, "/").replace(/\?/g, "%3F").replace(/#/g, "%23")}`;
   if (needScheme && !/^[a-z][a-z0-9+.-]+:/i.test(s)) return null;
   // these schemes must have an authority: "http:g" is a relative URI to .NET (WHATWG reads http://g/)
   if (/^(?:https?|ftp|wss?):(?![\\/]{2})/i.test(s)) return null;

@@ -86,6 +86,8 @@ export const FUZZ_S25_CASES: DiffCase[] = [
   b("uri.raw.ascii.combined", each(arr(Array.from({ length: 95 }, (_, i) => `x${String.fromCharCode(32 + i)}y`)), `new Uri(new Uri("https://example.com/a%20b/c?x=1&y=%41#frag"), s)`, RAW_OUT)),
   // a DOS path ("c:\\a", "c:/a", "c|/a") is the file URI file:///c:/a; "x|y" is an unrooted one (FormatException)
   b("uri.dos.path", each(arr(["c:\\a b", "c:/a", "C|/x/y.txt", "x|/y", "x|y", "x:y", "c:\\a\\b.txt", " d:\\x ", "c:\\a%41", "c:\\\u00e9"]), "new Uri(s)", ["AbsoluteUri", "ToString()", "LocalPath", "IsFile + \"\"", "AbsolutePath", "Host", `string.Join("|", u.Segments)`])),
+  b("uri.file.drive.combined", each(arr(["/abs|p", "../x<y", "{z}/w", "/", "\\a\\b", "x?y#z"]), `new Uri(new Uri("file:///c:/dir/"), s)`, ["AbsoluteUri", "PathAndQuery", "GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped)", "GetComponents(UriComponents.Path, UriFormat.Unescaped)", "LocalPath", "ToString()"])),
+  b("uri.dos.path.query.chars", each(arr(["c:\\dir\\f^1.txt", "C:/x?y#z", "d:\\a b?c"]), "new Uri(s)", ["AbsoluteUri", "PathAndQuery", "Query", "Fragment", "LocalPath", "ToString()", "AbsolutePath"])),
   b("uri.dos.path.relative.or.absolute", each(arr(["c:\\a b", "C|/x/y.txt", "x|y", "x|", "xy|z", "|y"]), "new Uri(s, UriKind.RelativeOrAbsolute)", ["IsAbsoluteUri + \"\"", "ToString()"])),
   b("uri.dos.path.combined", each(arr(["c:\\a b", "C|/x/y.txt", "x|/y", "x|y", "x|", "xy|z", "|y", "x|\\y"]), `new Uri(new Uri("https://example.com/a%20b/c?x=1&y=%41#frag"), s)`, ["AbsoluteUri", "ToString()", "LocalPath"])),
   // Join/GroupJoin keys of two types: TKey is the one the other converts to (seed 34401: int and double
@@ -94,6 +96,14 @@ export const FUZZ_S25_CASES: DiffCase[] = [
     b(`linq.join.key.types.${i}`, `var o = new List<${ot}> { ${ov} }; var n = new List<${it}> { ${iv} }; return string.Join(",", o.Join(n, a => a, c => c, (a, c) => a + ":" + c)) + " | " + string.Join(",", o.GroupJoin(n, a => a, c => c, (a, cs) => a + ":" + cs.Count())) + " | " + string.Join(",", n.Join(o, c => c, a => a, (c, a) => c + "=" + a));`),
   ),
   b("lambda.result.converted", `var r = new List<object>(); ${CONVERTED_LAMBDAS.map(([t, l, call]) => `{ ${t} f = ${l}; r.Add(${call}); }`).join(" ")} r.AddRange(new object[] { ${CONVERTED_CALLS.join(", ")} }); return string.Join(" | ", r);`),
+  // -2147483648 is an int and -9223372036854775808 a long (not the negation of a uint/ulong); a
+  // negative constant as ulong wraps; new int?() is null (the generator's integral templates)
+  b(
+    "literal.min.values",
+    `const int k1 = -2147483648; const long k2 = -9223372036854775808; const long k3 = -9223372036854775808L; const ulong k4 = unchecked((ulong)(-3)); ` +
+      `return k1 + "|" + k2 + "|" + k3 + "|" + k4 + "|" + unchecked((short)(new int[] { -2147483648 }[0])) + "|" + (-2147483648 >> 33) + "|" + (int)(object)(-2147483648) + "|" + ~(long)(object)(-9223372036854775808L) + "|" + (-0x80000000) + "|" + unchecked((ulong)(~0x0 >> 64)) + "|" + unchecked((ulong)(-1L)) + "|" + (k4 == 18446744073709551613UL) + "|" + (-2147483648 - 1L) + "|" + unchecked(-2147483648 - 1);`,
+  ),
+  b("nullable.new", `object o = new int?(); int? n = new int?(); int? m = new int?(5); long? l = new long?(3); return (o == null) + "|" + n.HasValue + "|" + new int?() + "|" + object.ReferenceEquals(new int?(), new int?()) + "|" + m + "|" + (m + l) + "|" + new DateTime?() + "|" + new bool?(true);`),
   // a '%' that starts no escape is written %25 in the path, query and fragment (WHATWG URL left it;
   // seed 34400: new Uri(base, " 267.5 %=") showed "%=" where .NET shows "%25=")
   b("uri.lone.percent", each(arr(PERCENT_URIS), "new Uri(s)", PERCENT_OUT)),
