@@ -475,7 +475,7 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
     const folded = foldCode(code);
     if (folded.known) {
       const b: BExpr = { type: ret, code: folded, pos };
-      if (m.constant !== undefined) b.cv = { v: m.constant };
+      if (m.constant !== undefined) b.cv = m.constantBig !== undefined ? { v: m.constant, big: m.constantBig } : { v: m.constant };
       if (typeof folded.known.v === "string") b.nonNull = true;
       return b;
     }
@@ -523,7 +523,7 @@ Binder.prototype.emitCall = function (this: Binder, ap: Applied, recv: BExpr | n
     };
     return b;
   }
-  if (m.constant !== undefined) return { type: ret, code, pos, cv: { v: m.constant } };
+  if (m.constant !== undefined) return { type: ret, code, pos, cv: m.constantBig !== undefined ? { v: m.constant, big: m.constantBig } : { v: m.constant } };
   if (ret.k === "void") code = js`${code}`;
   return { type: ret, code, pos };
 };

@@ -133,7 +133,7 @@ Binder.prototype.propAccess = function (this: Binder, recv: BExpr | null, m: Mem
   const code = recv && !m.isStatic ? keepReceiver(recv, rc, lowered) : lowered;
   if (type.k === "named" && type.def.name === "IMessageBody") this.readsBody = true;
   const b: BExpr = { type, code, pos };
-  if (m.constant !== undefined) b.cv = { v: m.constant };
+  if (m.constant !== undefined) b.cv = m.constantBig !== undefined ? { v: m.constant, big: m.constantBig } : { v: m.constant };
   if (m.set && recv) {
     const setter = m.set;
     b.assign = (value, temp) => {

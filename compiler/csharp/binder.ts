@@ -8,7 +8,7 @@ import type { ModuleScope } from "../codegen/scope.js";
 import { Codes, type DiagnosticCode, didYouMean } from "../diagnostics.js";
 import { type Arg, type Expr, type InterpPart, type Stmt, type TypeNode, typeNodeText } from "./ast.js";
 import { allowedTypeNamed, memberTitle, memberVerdict, notSupportedMessage } from "./surface/allow-list.js";
-import { allTypeNames, anonFormatKey, arrayOf, type BoxKind, type ConstArg, derivesFrom, ERROR, isNamed, isNullable, underlyingNullable, isNumeric, isReferenceType, isValueType, lookupFull, lookupType, lookupTypeAnyArity, type LowerInfo, type Member, named, namespaces, NULL, nullableOf, PRIMITIVE_ALIASES, primName, signatureOf, type Type, typeName } from "./types.js";
+import { allTypeNames, anonFormatKey, arrayOf, type BoxKind, type ConstArg, type ConstValue, derivesFrom, ERROR, isNamed, isNullable, underlyingNullable, isNumeric, isReferenceType, isValueType, lookupFull, lookupType, lookupTypeAnyArity, type LowerInfo, type Member, named, namespaces, NULL, nullableOf, PRIMITIVE_ALIASES, primName, signatureOf, type Type, typeName } from "./types.js";
 import { joinCodes } from "./lower.js";
 import { foldCode, foldedLiteral } from "../codegen/fold.js";
 
@@ -557,7 +557,7 @@ export type Pre = PreArg;
 export interface LambdaResult {
   code: Code;
   ret: Type;
-  cv?: { v: string | number | boolean | null };
+  cv?: ConstValue;
 }
 
 /** Members every type has from object: their lowerings take any value, so they do not dereference the receiver. */

@@ -4,14 +4,14 @@ import type { Code } from "../codegen/code.js";
 import type { ModuleScope } from "../codegen/scope.js";
 import type { DiagnosticCode } from "../diagnostics.js";
 import type { Arg, Expr, Stmt, TypeNode } from "./ast.js";
-import type { BoxKind, Type } from "./types.js";
+import type { BoxKind, ConstValue, Type } from "./types.js";
 
 export interface Local {
   name: string;
   type: Type;
   code: Code;
   isConst?: boolean;
-  cv?: { v: string | number | boolean | null };
+  cv?: ConstValue;
   readonly?: boolean;
   /** A local function: its signature (the local's code is the JS function's name). */
   fn?: { params: Type[]; ret: Type };
@@ -27,7 +27,7 @@ export interface BExpr {
   code: Code;
   pos: number;
   /** Compile-time constant. */
-  cv?: { v: string | number | boolean | null };
+  cv?: ConstValue;
   /** Known never null (a concatenation): no `?? ""` when it is concatenated again. */
   nonNull?: boolean;
   /** A type used as an expression (`string.Join`, `JObject.Parse`). */

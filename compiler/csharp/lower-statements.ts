@@ -144,7 +144,8 @@ export function switchStmt(b: Binder, s: Stmt & { k: "switch" }): Code {
       else {
         const c = b.convert(b.expr(label), x.type, label.pos);
         if (c.cv === undefined) b.err(Codes.CSharpTypeMismatch, label.pos, `A constant value is expected.${secretIn(label)}`);
-        out = js`${out}case ${literal(c.cv.v)}: `;
+        // (a long beyond 2^53 is a BigInt at run time: so is its label)
+        out = js`${out}case ${literal(c.cv.big ?? c.cv.v)}: `;
       }
     }
     b.pushScope();

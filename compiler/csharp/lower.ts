@@ -82,7 +82,7 @@ import {
   type TypeDef,
 } from "./types.js";
 import { P } from "./surface/dsl.js";
-import { foldNum } from "./constant-fold.js";
+import { constOf64, exactInt, foldLong, foldNum, wrap64 } from "./constant-fold.js";
 import { referenceEquals } from "./reference-equality.js";
 
 type CV = { v: string | number | boolean | null };
@@ -110,8 +110,8 @@ export function literalExpr(e: Expr & { k: "lit" }, b: Binder): BExpr {
     case "ulong": {
       const n = Number(e.value as bigint);
       // beyond 2^53 a long is a BigInt (hoisted); cv keeps the nearest double, for folding checks only
-      const code = Number.isSafeInteger(n) ? literal(n) : b.scope.constant(js`${rt("lconst")}(${literal(String(e.value))})`, "long");
-      return { type: named(e.type), code, pos: e.pos, cv: { v: n }, pure: true };
+      if (!Number.isSafeInteger(n)) return { ...longConstant(b, named(e.type), e.value as bigint, e.pos), pure: true };
+      return { type: named(e.type), code: literal(n), pos: e.pos, cv: { v: n }, pure: true };
     }
     case "float": {
       // A float literal is the nearest float (123456789f is 123456792), not the nearest double.
@@ -389,7 +389,9 @@ export function convertImplicit(b: Binder, e: BExpr, to: Type): BExpr | null {
     code = typeof e.cv?.v === "string" ? b.scope.constant(js`${rt(f)}(${literal(e.cv.v)})`, "xn") : js`${rt(f)}(${e.code})`;
   }
   else if (isJToken(to) && !isJToken(from) && !derivesFrom(from, to)) code = js`${rt("toJValue")}(${jsonValue(e)}, ${castKey(underlyingNullable(from))})`;
-  const cv = e.cv && isNumeric(to) ? e.cv : e.cv && isObject(to) ? undefined : e.cv;
+  let cv = e.cv && isNumeric(to) ? e.cv : e.cv && isObject(to) ? undefined : e.cv;
+  // (a 64-bit constant converted to a floating type is its nearest value)
+  if (cv?.big !== undefined && !isLong(underlyingNullable(to))) cv = { v: cv.v };
   const r: BExpr = { type: to, code, pos: e.pos, cv, pure: e.pure };
   if (isValueType(from) && isReferenceType(to)) r.freshBox = isNullable(from) ? "freshUnlessNull" : "fresh";
   return r;
@@ -487,12 +489,22 @@ export function cast(b: Binder, e: BExpr, to: Type, pos: number, typePos: number
   if (isNumeric(fu) && isNumeric(tu)) {
     const fp = primName(fu)!;
     const tpn = primName(tu)!;
+    // a constant beyond 2^53 (a long or ulong): its exact value converts
+    if (e.cv?.big !== undefined && !isNullable(to) && tpn !== "decimal") {
+      const big = e.cv.big;
+      if (tpn === "long" || tpn === "ulong") return longConstant(b, to, wrap64(big, tpn), pos);
+      if (INT_RANGE[tpn]) {
+        const [lo, hi] = INT_RANGE[tpn]!;
+        const bits = BigInt(Math.log2(hi - lo + 1));
+        const v = Number(lo < 0 ? BigInt.asIntN(Number(bits), big) : BigInt.asUintN(Number(bits), big));
+        return { type: to, code: literal(v), pos, cv: { v } };
+      }
+      const v = tpn === "float" ? Math.fround(Number(big)) : Number(big);
+      return { type: to, code: literal(v), pos, cv: { v } };
+    }
     if (e.cv !== undefined && typeof e.cv.v === "number" && fp !== "decimal" && tpn !== "decimal" && Math.abs(e.cv.v) <= Number.MAX_SAFE_INTEGER) {
       // a negative integer as ulong wraps past 2^63: a hoisted BigInt, as a big literal is
-      if (tpn === "ulong" && e.cv.v < 0 && INT_RANGE[fp] && !isNullable(to)) {
-        const big = BigInt.asUintN(64, BigInt(e.cv.v));
-        return { type: to, code: b.scope.constant(js`${rt("lconst")}(${literal(String(big))})`, "long"), pos, cv: { v: Number(big) } };
-      }
+      if (tpn === "ulong" && e.cv.v < 0 && INT_RANGE[fp] && !isNullable(to)) return longConstant(b, to, BigInt.asUintN(64, BigInt(e.cv.v)), pos);
       const v = foldNumericCast(e.cv.v, fp, tpn);
       if (v !== null) return { type: to, code: literal(v), pos, cv: { v } };
     }
@@ -526,6 +538,12 @@ export function cast(b: Binder, e: BExpr, to: Type, pos: number, typePos: number
   b.err(Codes.CSharpInvalidCast, typePos, `Cannot convert type '${typeName(from)}' to '${typeName(to)}'.`);
 }
 
+/** A long or ulong constant: a literal while safe, else a hoisted BigInt (as a big literal is), with its exact value. */
+export function longConstant(b: Binder, type: Type, v: bigint, pos: number): BExpr {
+  const cv = constOf64(v);
+  const code = cv.big === undefined ? literal(cv.v) : b.scope.constant(js`${rt("lconst")}(${literal(String(v))})`, "long");
+  return { type, code, pos, cv };
+}
 function foldNumericCast(v: number, from: string, to: string): number | null {
   if (!INT_RANGE[to]) return to === "float" ? Math.fround(v) : v;
   // (an integral zero has no sign: (int)(-0.0) is 0, not -0)
@@ -792,6 +810,18 @@ export function binaryValues(b: Binder, op: string, l0: BExpr, r0: BExpr, opPos:
     if (isLong(ru)) r = { ...r, code: longToDouble(b, r) };
   }
   const isL = t === "long" || t === "ulong";
+  // long and ulong constants fold exactly (BigInt) with 64-bit wrapping; a checked overflow is an error
+  const [xl, xr] = [exactInt(l.cv), exactInt(r.cv)];
+  if (isL && xl !== null && xr !== null) {
+    if (b.checkedCtx !== false && (op === "+" || op === "-" || op === "*")) {
+      const exact = op === "+" ? xl + xr : op === "-" ? xl - xr : xl * xr;
+      if (wrap64(exact, t) !== exact) b.err(Codes.CSharpTypeMismatch, opPos, "The operation overflows at compile time in checked mode.");
+    }
+    const v = foldLong(op, xl, xr, t);
+    if (typeof v === "boolean") return { type: bool, code: literal(v), pos, cv: { v } };
+    if (v !== null) return longConstant(b, T, v, pos);
+    if (op === "/" || op === "%") b.err(Codes.CSharpTypeMismatch, opPos, "Division by constant zero.");
+  }
   // constant folding (longs only while exact)
   if (l.cv !== undefined && r.cv !== undefined && typeof l.cv.v === "number" && typeof r.cv.v === "number" && (!isL || (Number.isSafeInteger(l.cv.v) && Number.isSafeInteger(r.cv.v)))) {
     if (b.checkedCtx !== false && INT_RANGE[t] && (op === "+" || op === "-" || op === "*" || op === "/")) {
@@ -872,7 +902,8 @@ function equality(b: Binder, op: string, l: BExpr, r: BExpr, opPos: number, pos:
   const lt = l.type;
   const rt0 = r.type;
   if (l.cv !== undefined && r.cv !== undefined && (typeof l.cv.v !== "number" || typeof r.cv.v !== "number" || true)) {
-    const eq = l.cv.v === r.cv.v;
+    const [bl, br] = l.cv.big !== undefined || r.cv.big !== undefined ? [exactInt(l.cv), exactInt(r.cv)] : [null, null];
+    const eq = bl !== null && br !== null ? bl === br : l.cv.v === r.cv.v;
     if (sameType(lt, rt0) || (isNumeric(lt) && isNumeric(rt0)) || lt.k === "null" || rt0.k === "null") return { type: bool, code: literal(neg ? !eq : eq), pos, cv: { v: neg ? !eq : eq } };
   }
   if (lt.k === "null" || rt0.k === "null") {
@@ -967,6 +998,13 @@ export function unary(b: Binder, op: string, operand: Expr, pos: number): BExpr 
     if (op !== "-") b.err(Codes.CSharpTypeMismatch, pos, `Operator '${op}' cannot be applied to operand of type '${typeName(x.type)}'.`);
     if (x.cv !== undefined && typeof x.cv.v === "number") return { type: T, code: b.scope.constant(js`${rt("decNeg")}(${x.code}, true)`, "dec"), pos, cv: { v: -x.cv.v } };
     return { type: T, code: js`${rt("decNeg")}(${x.code})`, pos };
+  }
+  // ~ and - of a long or ulong constant, exact
+  const exact = (t === "long" || t === "ulong") && !isNullable(x.type) && op !== "+" ? exactInt(x.cv) : null;
+  if (exact !== null && (op === "~" || (op === "-" && t === "long"))) {
+    const v = wrap64(op === "~" ? ~exact : -exact, t);
+    if (op === "-" && b.checkedCtx !== false && v !== -exact) b.err(Codes.CSharpTypeMismatch, pos, "The operation overflows at compile time in checked mode.");
+    return longConstant(b, T, v, pos);
   }
   if ((t === "long" || t === "ulong") && !isNullable(x.type) && op !== "+" && !(x.cv !== undefined && Number.isSafeInteger(x.cv.v) && !(op === "~" && t === "ulong"))) {
     if (op === "~") return { type: T, code: js`${rt("lnot")}(${x.code}, ${t === "ulong"})`, pos };

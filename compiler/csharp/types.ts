@@ -35,6 +35,14 @@ export interface LowerInfo {
 }
 export type ConstArg = string | number | boolean | null | readonly (string | number | boolean | null)[];
 /**
+ * A compile-time constant: `v` as JS holds it; a long or ulong beyond 2^53 also has its exact
+ * value in `big` (v is then the nearest double, for checks only).
+ */
+export interface ConstValue {
+  v: string | number | boolean | null;
+  big?: bigint;
+}
+/**
  * A value boxed by a conversion: .NET allocates a new box each time ("fresh"), and a Nullable
  * without a value boxes to null ("freshUnlessNull"). apimc's boxes of numbers and bools are JS
  * primitives, so reference equality (object.ReferenceEquals, `==` on object) asks this instead.
@@ -71,6 +79,8 @@ export interface Member {
   set?: (recv: Code, args: Code[], value: Code, info: LowerInfo) => Code;
   /** For constants: folded value. */
   constant?: string | number | boolean | null;
+  /** A 64-bit constant beyond 2^53: its exact value (`constant` is the nearest double). */
+  constantBig?: bigint;
   owner?: TypeDef;
   parsed?: Signature;
   /** Composite formatting (String.Format, AppendFormat): object arguments keep float/enum formatting. */

@@ -142,6 +142,8 @@ const NUMS: NumInfo[] = [
 ];
 
 const FLOAT = new Set(["double", "float"]);
+/** The 64-bit limits beyond 2^53, exact (their `constant` is the nearest double). */
+const LIMITS_64: Record<string, bigint> = { "long.MaxValue": 2n ** 63n - 1n, "long.MinValue": -(2n ** 63n), "ulong.MaxValue": 2n ** 64n - 1n };
 const SMALL_INTS = new Set(["sbyte", "byte", "short", "ushort"]);
 const INT32ISH = new Set(["sbyte", "byte", "short", "ushort", "int", "uint"]);
 const NUMBOXED = new Set(["long", "ulong", "uint", "short", "ushort", "byte", "sbyte", "float"]);
@@ -172,8 +174,8 @@ for (const n of NUMS) {
     SM(`bool TryParse(string s, NumberStyles style, IFormatProvider provider, out ${T} result)`, (_r, a, x) =>
       tryParse(js`${rt("tryParseNum")}(${a[0]}, ${T}, ${thenProvider(a[1]!, a[2])})`, a[3]!, x, dec ? DEC_ZERO() : js`0`),
     ),
-    K(`${T} MaxValue`, n.max as number, () => (dec ? js`${rt("Decimal")}.MaxValue` : T === "long" ? js`${rt("LONG_MAX")}` : T === "ulong" ? js`${rt("ULONG_MAX")}` : js`${n.max as number}`)),
-    K(`${T} MinValue`, n.min as number, () => (dec ? js`${rt("Decimal")}.MinValue` : T === "long" ? js`${rt("LONG_MIN")}` : js`${n.min as number}`)),
+    { ...K(`${T} MaxValue`, n.max as number, () => (dec ? js`${rt("Decimal")}.MaxValue` : T === "long" ? js`${rt("LONG_MAX")}` : T === "ulong" ? js`${rt("ULONG_MAX")}` : js`${n.max as number}`)), ...(LIMITS_64[`${T}.MaxValue`] !== undefined ? { constantBig: LIMITS_64[`${T}.MaxValue`] } : {}) },
+    { ...K(`${T} MinValue`, n.min as number, () => (dec ? js`${rt("Decimal")}.MinValue` : T === "long" ? js`${rt("LONG_MIN")}` : js`${n.min as number}`)), ...(LIMITS_64[`${T}.MinValue`] !== undefined ? { constantBig: LIMITS_64[`${T}.MinValue`] } : {}) },
   ];
   if (T === "double" || T === "float") {
     members.push(
