@@ -35,11 +35,16 @@ export function webEscapes(s: string): string {
   const m = /^((?:https?|wss?|ftp|file):[\\/]{2}[^/?#\\]*)([^?#]*)(\?[^#]*)?(#[^]*)?$/i.exec(s);
   if (!m || s.includes("\uFFFE") || s.includes("\uFFFF")) return s;
   const esc = (re: RegExp) => (part: string) => part.replace(re, (c) => (c === "'" ? "\uFFFE" : c === "\\" ? "\uFFFF" : `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
-  return m[1]! + esc(/[\^|]/g)(m[2]!) + esc(/['\\^`{|}]/g)(m[3] ?? "") + esc(/[\\^{|}]/g)(m[4] ?? "");
+  // (an ftp URI has no query: its '?' is part of the path)
+  const ftp = /^ftp:/i.test(m[1]!);
+  return m[1]! + esc(/[\^|]/g)(ftp ? m[2]! + (m[3] ?? "") : m[2]!) + (ftp ? "" : esc(/['\\^`{|}]/g)(m[3] ?? "")) + esc(/[\\^{|}]/g)(m[4] ?? "");
 }
-/** A URL part with webEscapes' marks as .NET shows them: "'" raw; '\\' escaped, or raw when `shown` (ToString, the unescaped formats). */
+/** The '%' of an escape .NET copies as it is after a lone '%' (escapeLonePercents): the URL writes it %F0%9F%BF%BE. */
+export const VERBATIM_PERCENT = "\u{1FFFE}";
+/** A URL part with webEscapes' and escapeLonePercents' marks as .NET shows them: "'" raw; '\\' escaped, or raw when `shown` (ToString, the unescaped formats); a verbatim '%'. */
 export function rawMarks(s: string, shown: boolean): string {
-  return s.indexOf("%EF%BF%B") < 0 ? s : s.replace(/%EF%BF%BE/g, "'").replace(/%EF%BF%BF/g, shown ? "\\" : "%5C");
+  if (s.indexOf("%EF%BF%B") < 0 && s.indexOf("%F0%9F%BF%BE") < 0) return s;
+  return s.replace(/%EF%BF%BE/g, "'").replace(/%EF%BF%BF/g, shown ? "\\" : "%5C").replace(/%F0%9F%BF%BE/g, "%");
 }
 const UNRESERVED = /[A-Za-z0-9\-._~]/;
 const isHex = (c: string | undefined) => c !== undefined && /^[0-9A-Fa-f]$/.test(c);

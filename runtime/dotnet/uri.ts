@@ -4,7 +4,7 @@ import { domainToUnicode } from "node:url";
 import { DotNetException, argumentError, argumentNull, argumentOutOfRange, invalidOperation, nullReference } from "../errors.js";
 import { strCompare } from "./string.js";
 import { registerTypeCheck } from "./core.js";
-import { checkCanonical, iriAllows, wellFormedWithAuthority, compressPath, controlsEscaped, escapeUnescapeIri, hideControls, iriNormalizes, rawMarks, trimLws, webEscapes } from "./uri-text.js";
+import { checkCanonical, iriAllows, wellFormedWithAuthority, compressPath, controlsEscaped, escapeUnescapeIri, hideControls, iriNormalizes, rawMarks, trimLws, VERBATIM_PERCENT, webEscapes } from "./uri-text.js";
 
 /** UriComponents flags (System.UriComponents). */
 const C_SCHEME = 1, C_USERINFO = 2, C_HOST = 4, C_PORT = 8, C_PATH = 16, C_QUERY = 32, C_FRAGMENT = 64, C_STRONGPORT = 128, C_NORMALIZEDHOST = 256;
@@ -243,7 +243,7 @@ export class Uri {
   }
   /** LocalPath: the path, unescaped; a file URI's drive path as Windows writes it (c:\\a). */
   get LocalPath(): string {
-    const path = unescapeDataString(controlsEscaped(this.u.pathname));
+    const path = unescapeDataString(controlsEscaped(rawMarks(this.u.pathname, true)));
     return this.isDrivePath ? path.slice(1).replace(/\//g, "\\") : path;
   }
   get IsDefaultPort(): boolean {
@@ -415,7 +415,8 @@ export class Uri {
 function absoluteUrl(s: string, needScheme = true): URL | null {
   // .NET IRI-normalizes such a text (non-ASCII, an escaped unreserved character) before it trims
   // the end: the trailing whitespace stays, escaped (WHATWG URL would strip spaces)
-  s = iriNormalizes(s) ? s.replace(/^[ \t\r\n]+/, "").replace(/[ \t\r\n]+$/, (end) => end.replace(/ /g, "%20")) : trimLws(s);
+  const iri = iriNormalizes(s);
+  s = iri ? s.replace(/^[ \t\r\n]+/, "") : trimLws(s);
   const dos = DOS_PATH_START.exec(s);
   // (in a DOS path '?' and '#' are file name characters)
   if (dos) s = `file:///${dos[1]}:${dos[2]!.replace(/\\/g, "/").replace(/\?/g, "%3F").replace(/#/g, "%23")}`;
@@ -423,6 +424,8 @@ function absoluteUrl(s: string, needScheme = true): URL | null {
   // these schemes must have an authority: "http:g" is a relative URI to .NET (WHATWG reads http://g/)
   if (/^(?:https?|ftp|wss?):(?![\\/]{2})/i.test(s)) return null;
   s = webEscapes(escapeLonePercents(hideControls(s)));
+  // (after the lone '%'s: a trailing space is not an escape a '%' could start)
+  if (iri) s = s.replace(/[ \uFDD9\uFDDA\uFDDD]+$/, (end) => end.replace(/ /g, "%20"));
   const ftp = /^(ftp:\/\/[^/?#]*)([^#]*)/i.exec(s);
   if (ftp) s = ftp[1] + ftp[2]!.replace(/\?/g, "%3F") + s.slice(ftp[0].length);
   try {
@@ -439,7 +442,23 @@ function absoluteUrl(s: string, needScheme = true): URL | null {
 function escapeLonePercents(s: string): string {
   if (s.indexOf("%") < 0) return s;
   const head = /^[a-z][a-z0-9+.-]*:(?:[\\/]{2}[^/?#\\]*)?/i.exec(s)?.[0] ?? "";
-  return head + s.slice(head.length).replace(/%(?![0-9A-Fa-f]{2})/g, "%25");
+  const rest = s.slice(head.length);
+  let out = head;
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] !== "%" || /^[0-9A-Fa-f]{2}/.test(rest.slice(i + 1, i + 3))) {
+      out += rest[i];
+      continue;
+    }
+    out += "%25";
+    // .NET's IRI normalization copies the two characters after a lone '%' as they are: an escape
+    // starting there is not decoded (a%%41 keeps %41), so its '%' is marked (rawMarks)
+    if (i + 2 < rest.length) {
+      // (a copied '%' that starts no escape is escaped later, as any other)
+      for (const k of [1, 2]) out += rest[i + k] !== "%" ? rest[i + k]! : /^[0-9A-Fa-f]{2}/.test(rest.slice(i + k + 1, i + k + 3)) ? VERBATIM_PERCENT : "%25";
+      i += 2;
+    }
+  }
+  return out;
 }
 /** ToString's unescaping of an absolute URI (V1ToStringUnescape): %XX runs decoded (UTF-8) but for reserved characters, '%' and controls. */
 function v1Unescape(s: string): string {

@@ -2,6 +2,9 @@
 // ReferenceEquals(x, x) of an int is false), a Nullable without a value boxes to null (true with
 // another null), a boxed local is one object (true with itself, false once unboxed and boxed again),
 // and string literals are interned (the same literal, and a constant concatenation, are one object).
+// Strings built at run time (new string(...), string.Copy, a Substring of part, a concatenation of
+// non-empty run-time parts) are new objects in .NET, but JS strings have no identity: apimc compares
+// their text (README, known differences), so those pairs are not generated.
 import { block, node, paren, type Env, type GeneratorCore, type Node } from "./node.js";
 import { integralValue } from "./integral-templates.js";
 
@@ -16,11 +19,10 @@ function valueOperand(g: GeneratorCore, env: Env): Node {
   return g.gen(t, 1, env);
 }
 
-/** Strings: the same literal twice (interned), a constant concatenation, and run-time ones (new objects). */
+/** Strings: the same literal twice (interned), a constant concatenation, and members that return the same object. */
 const STRING_PAIRS: [string, string][] = [
-  [`"ab"`, `"ab"`], [`"ab"`, `"a" + "b"`], [`"ab"`, `"a" + "b".ToString()`], [`""`, `string.Empty`], [`"ab"`, `new string(new[] { 'a', 'b' })`],
-  [`"ab"`, `string.Copy("ab")`], [`(string)null`, `(string)null`], [`"x"`, `"x".ToString()`], [`"x"`, `string.Intern(new string('x', 1))`],
-  [`"ab"`, `"ab".Substring(0)`], [`"ab"`, `"abc".Substring(0, 2)`], [`"ab"`, `string.Concat("ab", "")`],
+  [`"ab"`, `"ab"`], [`"ab"`, `"a" + "b"`], [`""`, `string.Empty`], [`(string)null`, `(string)null`], [`"x"`, `"x".ToString()`],
+  [`"x"`, `string.Intern(new string('x', 1))`], [`"ab"`, `"ab".Substring(0)`], [`"ab"`, `string.Concat("ab", "")`],
 ];
 
 /** Three answers side by side: ReferenceEquals, == on object, and Equals (value equality, for contrast). */

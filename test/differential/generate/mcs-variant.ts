@@ -38,6 +38,8 @@
 //   checked context, throw. The variant wraps each such body in checked(...) (a block body in
 //   `{ checked { } }`), which mcs honours.
 
+import { enumTypes } from "./surface-index.js";
+
 /** A negative zero double/float literal after `{`, `,`, `(`, `[` or `=`. */
 const NEGATIVE_ZERO = /(?<=[{,([=]\s*)-0(?:\.0+)?(?:[eE][-+]?\d+)?([fFdD])?(?![\w.])/g;
 
@@ -83,7 +85,15 @@ export function mcsVariant(expr: string): string | null {
 
 /** What is left of a constant expression without its literals, casts and operators: nothing. */
 const CONSTANT_PARTS = /#+|\b0[xX][0-9a-fA-F]+[uUlL]*\b|\b\d+(?:\.\d+)?(?:[eE][-+]?\d+)?[uUlLmMdDfF]*\b|\.\d+(?:[eE][-+]?\d+)?[mMdDfF]?\b|\b(?:true|false|null|bool|byte|sbyte|short|ushort|int|uint|long|ulong|char|float|double|decimal|string|object)\b|==|!=|<=|>=|<<|>>|&&|\|\||[-+*/%!~^&|<>()\s]/g;
-const isConstant = (masked: string): boolean => masked.trim() !== "" && masked.replace(CONSTANT_PARTS, "") === "";
+/**
+ * Named constants: an enum member of the surface (Formatting.Indented) and the numeric types' limits
+ * (int.MaxValue), which mcs folds as it folds literals (seed 34403: `x && (Formatting.Indented !=
+ * Formatting.Indented)`).
+ */
+let namedConstants: RegExp | null = null;
+const NAMED_CONSTANTS = (): RegExp =>
+  (namedConstants ??= new RegExp(`\\b(?:(?:${enumTypes().join("|")})\\.[A-Za-z_]\\w*|(?:byte|sbyte|short|ushort|int|uint|long|ulong|char|float|double|decimal)\\.(?:MaxValue|MinValue|Epsilon|NaN|PositiveInfinity|NegativeInfinity))\\b`, "g"));
+const isConstant = (masked: string): boolean => masked.trim() !== "" && masked.replace(NAMED_CONSTANTS(), " ").replace(CONSTANT_PARTS, "") === "";
 /** A constant that is a bool: it has a literal true/false or a comparison or negation at its top. */
 const isBoolLike = (masked: string): boolean => /\b(?:true|false)\b|==|!=|<=|>=|[<>!]/.test(masked);
 

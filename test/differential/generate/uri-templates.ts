@@ -1,7 +1,9 @@
 // URI strings .NET escapes where WHATWG URL does not (session 25: '|' '^' '{' '}' '`' '\\' raw in a
-// path, query or fragment; a lone '%'; whitespace after an escape or a non-ASCII character; DOS
-// paths), made absolute, relative, or combined with a base, and read through the members that show
-// the escaping (ToString unescapes, AbsoluteUri does not, Query and Fragment keep their '?' and '#').
+// path, query or fragment; a lone '%'; whitespace after an escape or a non-ASCII character), made
+// absolute, relative, or combined with a base, and read through the members that show the escaping
+// (ToString unescapes, AbsoluteUri does not, Query and Fragment keep their '?' and '#'). No DOS paths
+// (c:\a): Mono on Linux reads them as Unix paths in places (GetLeftPart, a DOS base combined), so
+// the reference's answers are not .NET's; fzc.s25.uri.dos.path* test them by hand.
 import { csStr, node, type GeneratorCore, type Node } from "./node.js";
 
 /** Characters written raw, each where it changes the escaping: path, query, fragment. */
@@ -9,21 +11,19 @@ const RAW = ["|", "^", "{", "}", "`", "'", "\\", "%", "%z", "%2", "%%41", " ", "
 const ABSOLUTE = [
   "http://h/a|b/c", "http://h/a^b", "http://h/{x}/y", "http://h/a`b", "http://h/it's", "http://h/a\\b\\c", "http://h/a%", "http://h/a%z", "http://h/a%2",
   "http://h/p?q=%", "http://h/p?x={y}|z^", "https://h/p#f`g'h", "http://h/p#%2", "http://h/a?q#f|{}", "http://h/%41 ", "http://h/\u00e9 ", "http://h/a%41\t",
-  "http://h/p?%41 \t", "c:\\a b", "C|/x/y.txt", "c:/x/%41", "file:///c:/a b|c", "c:\\dir\\f^1.txt", " http://h/a{b} ", "https://h:8443/x/%7B%7D/y",
+  "http://h/p?%41 \t", "file:///c:/a b|c", " http://h/a{b} ", "https://h:8443/x/%7B%7D/y",
 ];
 const RELATIVE = [
-  "a|b", "../x^y", "{z}/w", "`q`", "it's?x='1'", "a\\b\\c", "%", "%z", "%2", "?q=|", "#f{g}", "x %41 ", "\u00e9 ", "c:\\a b", "C|/x/y.txt", "/abs|p",
+  "a|b", "../x^y", "{z}/w", "`q`", "it's?x='1'", "a\\b\\c", "%", "%z", "%2", "?q=|", "#f{g}", "x %41 ", "\u00e9 ", "/abs|p",
   "//other/h^st", "", "?", "#", "./a/../b%", "..\\up", "?a=%41%", "#%", "x?y#z%7C|",
 ];
 // (no implicit DOS path as a base: Mono on Linux combines c:\dir\f.txt with "p?q" into "/c:/dir/p?q",
 // a Unix file path, escaping '?' and '#' and prefixing LocalPath with '/'; .NET on Windows does not)
 const BASES = ["http://h/a/b", "https://u@h:8443/p/q?x#y", "http://h/", "file:///c:/dir/", "http://h/a|b/c^d/", "http://h/%7B/x"];
-/** DOS paths: absolute to .NET on Windows, but Mono on Linux takes them as UriKind.Relative; not offered as relative. */
-const DOS = /^[A-Za-z][:|]/;
 
 /** A string of the pools, or one with a raw character put in the path, query or fragment. */
 function uriString(g: GeneratorCore, absolute: boolean): string {
-  if (g.chance(0.7)) return g.pick(absolute ? ABSOLUTE : RELATIVE.filter((r) => !DOS.test(r)));
+  if (g.chance(0.7)) return g.pick(absolute ? ABSOLUTE : RELATIVE);
   const c = g.pick(RAW);
   const where = g.int(0, 2);
   const head = absolute ? g.pick(["http://h/", "https://h/p/", "ftp://h/d/"]) : g.pick(["", "a/", "../"]);
