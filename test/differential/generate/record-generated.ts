@@ -1,11 +1,11 @@
 // Records the fixed-seed generated set (fixed-set.ts) from the live C# reference, marking the cases
-// apimc disagrees on as gaps. Called by record.ts (`npm run record:csharp`).
+// apimc disagrees on as gaps; cases the reference cannot answer for .NET Framework are left out. Called by record.ts (`npm run record:csharp`).
 import { relative } from "node:path";
 import type { DiffCase } from "../cases.js";
 import { evaluateWithApimc, type ApimcResult } from "../apimc-eval.js";
 import { render } from "../canonical.js";
 import { toReferenceResult, type Reference, type ReferenceResult } from "../csharp-harness.js";
-import { agreesWithDotNet, mcsVariantAnswers, runBatch, shown } from "./fuzz.js";
+import { agreesWithDotNet, mcsVariantAnswers, referenceCannotAnswer, runBatch, shown } from "./fuzz.js";
 import { fixedCases, GENERATED_FILE, writeGenerated, FIXED_SEEDS, type GeneratedEntry } from "./fixed-set.js";
 
 export async function recordGenerated(ref: Reference, versions: { mono: string; newtonsoft: string }, log: (s: string) => void): Promise<void> {
@@ -21,6 +21,8 @@ export async function recordGenerated(ref: Reference, versions: { mono: string; 
       const raw = answers.get(c.id);
       if (!raw || raw.kind === "type-mismatch") continue;
       const cs = toReferenceResult(raw);
+      // (as in the fuzzer: an answer that is Mono's own, never .NET Framework's, is left out)
+      if (referenceCannotAnswer(cs)) continue;
       const a = await evaluateWithApimc(c);
       const e: GeneratedEntry = { id: c.id, area, type: c.type, expr: c.expr, ...(c.block ? { block: true } : {}), answer: raw };
       if (!(await agreesWithDotNet(c, cs, a))) differing.push({ c, a, e, cs });
