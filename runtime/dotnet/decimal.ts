@@ -525,7 +525,8 @@ export class NumBox {
     return this.v;
   }
   Equals(o: unknown): boolean {
-    return o instanceof NumBox && o.t === this.t && o.v === this.v;
+    // (float.Equals: a NaN equals NaN, as double's does)
+    return o instanceof NumBox && o.t === this.t && (o.v === this.v || (this.v !== this.v && o.v !== o.v));
   }
   CompareTo(o: unknown): number {
     if (o === null || o === undefined) return 1;

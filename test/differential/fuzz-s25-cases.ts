@@ -104,6 +104,8 @@ export const FUZZ_S25_CASES: DiffCase[] = [
       `return k1 + "|" + k2 + "|" + k3 + "|" + k4 + "|" + unchecked((short)(new int[] { -2147483648 }[0])) + "|" + (-2147483648 >> 33) + "|" + (int)(object)(-2147483648) + "|" + ~(long)(object)(-9223372036854775808L) + "|" + (-0x80000000) + "|" + unchecked((ulong)(~0x0 >> 64)) + "|" + unchecked((ulong)(-1L)) + "|" + (k4 == 18446744073709551613UL) + "|" + (-2147483648 - 1L) + "|" + unchecked(-2147483648 - 1);`,
   ),
   b("nullable.new", `object o = new int?(); int? n = new int?(); int? m = new int?(5); long? l = new long?(3); return (o == null) + "|" + n.HasValue + "|" + new int?() + "|" + object.ReferenceEquals(new int?(), new int?()) + "|" + m + "|" + (m + l) + "|" + new DateTime?() + "|" + new bool?(true);`),
+  // a boxed float NaN Equals another (float.Equals), as a double's does (seed 34404)
+  b("float.nan.boxed.equals", `float n = float.NaN; object a = n, c = float.Parse("NaN"); return object.Equals(float.NaN, float.NaN) + "," + a.Equals(c) + "," + object.Equals(a, (object)n) + "," + ((object)n).Equals(float.NaN) + "," + new List<object> { a }.Contains(c) + "," + new object[] { a }.Distinct().Count() + "," + new HashSet<object> { a, c }.Count + "," + object.Equals((object)1f, (object)1.0) + "," + object.Equals(double.NaN, double.NaN);`),
   // a '%' that starts no escape is written %25 in the path, query and fragment (WHATWG URL left it;
   // seed 34400: new Uri(base, " 267.5 %=") showed "%=" where .NET shows "%25=")
   b("uri.lone.percent", each(arr(PERCENT_URIS), "new Uri(s)", PERCENT_OUT)),
