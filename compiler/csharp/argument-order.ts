@@ -1,8 +1,27 @@
 // Whether a lowering evaluates a call's receiver and arguments as C# does: each once, left to right,
 // and all of them before the member runs (binder-calls.ts puts them into temporaries when not), and
 // whether it dereferences its receiver (a null one then fails as .NET's callvirt does).
-import { Code, RuntimeRef } from "../codegen/code.js";
+import { Code, type Part, RuntimeRef } from "../codegen/code.js";
 import { DEREFERENCE_FIRST } from "../../runtime/contract.js";
+
+/**
+ * Visits the parts of `code` in text order (iteratively: appended code nests deep), descending into
+ * sub-code unless `visit` answers "skip"; "stop" ends the walk.
+ */
+function walk(code: Code, visit: (p: Part) => "skip" | "stop" | void): void {
+  const stack: { parts: Code["parts"]; i: number }[] = [{ parts: code.parts, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.i >= top.parts.length) {
+      stack.pop();
+      continue;
+    }
+    const p = top.parts[top.i++]!;
+    const r = visit(p);
+    if (r === "stop") return;
+    if (r !== "skip" && p instanceof Code) stack.push({ parts: p.parts, i: 0 });
+  }
+}
 
 /**
  * Whether `code` reads the non-null `parts` in their order (first uses, in the generated text's
@@ -19,33 +38,30 @@ export function inOrder(code: Code, parts: readonly (Code | null)[], effectful: 
   });
   let pending = parts.filter((c, i) => c && effectful[i]).length;
   if (pending === 0 || index.size < 2) return true;
+  let ok = true;
   let last = -1;
   let done = 0;
   // the open parentheses: a call's (after a name, `)` or `]`) or a grouping, and how many parts had run when it opened
   const open: { call: boolean; doneAtOpen: number }[] = [];
   let prev = "";
-  const stack: { parts: Code["parts"]; i: number }[] = [{ parts: code.parts, i: 0 }];
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    if (top.i >= top.parts.length) {
-      stack.pop();
-      continue;
-    }
-    const p = top.parts[top.i++]!;
+  walk(code, (p) => {
     if (p instanceof Code) {
       const i = index.get(p);
-      if (i === undefined) stack.push({ parts: p.parts, i: 0 });
-      else {
-        if (effectful[i]) {
-          if (i < last) return false;
-          last = i;
-          pending--;
+      if (i === undefined) return;
+      if (effectful[i]) {
+        if (i < last) {
+          ok = false;
+          return "stop";
         }
-        index.delete(p);
-        done++;
-        prev = "v";
+        last = i;
+        pending--;
       }
-    } else if (p instanceof RuntimeRef) prev = "r";
+      index.delete(p);
+      done++;
+      prev = "v";
+      return "skip";
+    }
+    if (p instanceof RuntimeRef) prev = "r";
     else if (typeof p === "string") {
       for (let k = 0; k < p.length; k++) {
         const ch = p[k]!;
@@ -56,13 +72,16 @@ export function inOrder(code: Code, parts: readonly (Code | null)[], effectful: 
         } else if (ch === "(") open.push({ call: /[\w$)\]]/.test(prev), doneAtOpen: done });
         else if (ch === ")") {
           const o = open.pop();
-          if (o?.call && o.doneAtOpen < done && pending > 0) return false;
+          if (o?.call && o.doneAtOpen < done && pending > 0) {
+            ok = false;
+            return "stop";
+          }
           prev = ch;
         } else if (!/\s/.test(ch)) prev = ch;
       }
     }
-  }
-  return true;
+  });
+  return ok;
 }
 
 /**
@@ -71,33 +90,37 @@ export function inOrder(code: Code, parts: readonly (Code | null)[], effectful: 
  * first (runtime/contract.ts DEREFERENCE_FIRST).
  */
 export function dereferencesFirst(code: Code, part: Code): boolean {
+  let answer = false;
   let found = false;
   // the helper just named, while only its "(" follows
   let helper: string | null = null;
-  const stack: { parts: Code["parts"]; i: number }[] = [{ parts: code.parts, i: 0 }];
-  while (stack.length) {
-    const top = stack[stack.length - 1]!;
-    if (top.i >= top.parts.length) {
-      stack.pop();
-      continue;
-    }
-    const p = top.parts[top.i++]!;
+  walk(code, (p) => {
     if (p === part) {
-      if (found) return false;
-      if (helper !== null && DEREFERENCE_FIRST.has(helper)) return true;
+      if (found) return "stop";
+      if (helper !== null && DEREFERENCE_FIRST.has(helper)) {
+        answer = true;
+        return "stop";
+      }
       found = true;
-    } else if (p instanceof Code) {
-      if (found) return false;
+      return "skip";
+    }
+    if (p instanceof Code) {
+      if (found) return "stop";
       helper = null;
-      stack.push({ parts: p.parts, i: 0 });
-    } else if (typeof p === "string" && found) {
-      const next = p.trimStart();
-      if (next) return (next[0] === "." && next[1] !== ".") || next[0] === "[";
-    } else if (p instanceof RuntimeRef) {
-      if (found) return false;
+      return;
+    }
+    if (p instanceof RuntimeRef) {
+      if (found) return "stop";
       helper = p.name;
-      continue;
-    } else if (typeof p === "string" && helper !== null && p !== "(") helper = null;
-  }
-  return false;
+    } else if (typeof p === "string") {
+      if (found) {
+        const next = p.trimStart();
+        if (next) {
+          answer = (next[0] === "." && next[1] !== ".") || next[0] === "[";
+          return "stop";
+        }
+      } else if (helper !== null && p !== "(") helper = null;
+    }
+  });
+  return answer;
 }
