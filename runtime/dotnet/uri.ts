@@ -202,7 +202,7 @@ export class Uri {
   }
   get AbsoluteUri(): string {
     const u = this.u;
-    return u.protocol === "http:" || u.protocol === "https:" || u.protocol === "ftp:" || this.isDrivePath ? `${u.protocol}//${this.authority}${this.path}${this.search}${this.hash}` : controlsEscaped(rawMarks(u.href, false));
+    return u.protocol === "http:" || u.protocol === "https:" || u.protocol === "ftp:" || u.protocol === "file:" ? `${u.protocol}//${this.authority}${this.path}${this.search}${this.hash}` : controlsEscaped(rawMarks(u.href, false));
   }
   get PathAndQuery(): string {
     return this.AbsolutePath + this.search;
@@ -241,9 +241,11 @@ export class Uri {
   get OriginalString(): string {
     return this.original ?? this.ToString();
   }
-  /** LocalPath: the path, unescaped; a file URI's drive path as Windows writes it (c:\\a). */
+  /** LocalPath: the path, unescaped; a file URI's drive or UNC path as Windows writes it (c:\\a, \\\\host\\a). */
   get LocalPath(): string {
     const path = unescapeDataString(controlsEscaped(rawMarks(this.u.pathname, true)));
+    // a file URI with a host is a UNC path (\\host\share\file)
+    if (this.u.protocol === "file:" && this.u.hostname !== "") return `\\\\${this.Host}${path.replace(/\//g, "\\")}`;
     return this.isDrivePath ? path.slice(1).replace(/\//g, "\\") : path;
   }
   get IsDefaultPort(): boolean {

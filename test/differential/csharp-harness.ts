@@ -288,9 +288,9 @@ export function toReferenceResult(a: RawAnswer): ReferenceResult {
   return a.kind === "value" ? { kind: "value", text: expandFloatTokens(a.text) } : a;
 }
 
-/** Runs the compiled program; one raw answer a case id. */
-export async function runProgram(ref: Reference, exe: string, timeoutMs = 60_000): Promise<Map<string, RawAnswer>> {
-  const { stdout } = await run(ref.mono, [exe], {
+/** Runs the compiled program (with `monoArgs` before it, e.g. --optimize=-all); one raw answer a case id. */
+export async function runProgram(ref: Reference, exe: string, timeoutMs = 60_000, monoArgs: readonly string[] = []): Promise<Map<string, RawAnswer>> {
+  const { stdout } = await run(ref.mono, [...monoArgs, exe], {
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, TZ: "UTC", LANG: "C.UTF-8", LC_ALL: "C.UTF-8", MONO_ENV_OPTIONS: "" },
     timeout: timeoutMs,

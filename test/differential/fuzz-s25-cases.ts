@@ -87,6 +87,9 @@ export const FUZZ_S25_CASES: DiffCase[] = [
   // a DOS path ("c:\\a", "c:/a", "c|/a") is the file URI file:///c:/a; "x|y" is an unrooted one (FormatException)
   b("uri.dos.path", each(arr(["c:\\a b", "c:/a", "C|/x/y.txt", "x|/y", "x|y", "x:y", "c:\\a\\b.txt", " d:\\x ", "c:\\a%41", "c:\\\u00e9"]), "new Uri(s)", ["AbsoluteUri", "ToString()", "LocalPath", "IsFile + \"\"", "AbsolutePath", "Host", `string.Join("|", u.Segments)`])),
   b("uri.file.drive.combined", each(arr(["/abs|p", "../x<y", "{z}/w", "/", "\\a\\b", "x?y#z"]), `new Uri(new Uri("file:///c:/dir/"), s)`, ["AbsoluteUri", "PathAndQuery", "GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped)", "GetComponents(UriComponents.Path, UriFormat.Unescaped)", "LocalPath", "ToString()"])),
+  // a file URI with a host is a UNC path: LocalPath \\host\path (seed 34405)
+  b("uri.file.unc.localpath", each(arr(["file://other/h^st", "file://srv/share/a b.txt", "file://srv/", "file://h/%41/x"]), "new Uri(s)", ["LocalPath", "Host", "AbsolutePath", "AbsoluteUri"])),
+  b("uri.file.unc.combined", each(arr(["//other/h^st", "//srv/share/f.txt"]), `new Uri(new Uri("file:///c:/dir/"), s)`, ["LocalPath", "Host", "AbsoluteUri"])),
   b("uri.dos.path.query.chars", each(arr(["c:\\dir\\f^1.txt", "C:/x?y#z", "d:\\a b?c"]), "new Uri(s)", ["AbsoluteUri", "PathAndQuery", "Query", "Fragment", "LocalPath", "ToString()", "AbsolutePath"])),
   b("uri.dos.path.relative.or.absolute", each(arr(["c:\\a b", "C|/x/y.txt", "x|y", "x|", "xy|z", "|y"]), "new Uri(s, UriKind.RelativeOrAbsolute)", ["IsAbsoluteUri + \"\"", "ToString()"])),
   b("uri.dos.path.combined", each(arr(["c:\\a b", "C|/x/y.txt", "x|/y", "x|y", "x|", "xy|z", "|y", "x|\\y"]), `new Uri(new Uri("https://example.com/a%20b/c?x=1&y=%41#frag"), s)`, ["AbsoluteUri", "ToString()", "LocalPath"])),

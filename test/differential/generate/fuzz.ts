@@ -404,12 +404,29 @@ export async function agreesWithDotNet(c: DiffCase, cs: ReferenceResult, a: Apim
 }
 
 /**
- * The mismatches that are mcs's compilation of constants (mcs-variant.ts): each one's variant with
- * those constants made non-constant runs through mcs+mono in one batch, and a mismatch whose variant
- * answer agrees with apimc's answer to the original is explained. Returns the explained ids.
+ * The mismatches that are the reference's compilers' own: mcs's compilation of constants
+ * (mcs-variant.ts: each one's variant with those constants made non-constant runs through mcs+mono
+ * in one batch, and a mismatch whose variant answer agrees with apimc's answer to the original is
+ * explained), and Mono's JIT optimizations (the rest run again with `mono --optimize=-all`; seed
+ * 34405: the JIT shifted (1 << 31) >> 4 logically when the operands came from unboxing). Returns the
+ * explained ids.
  */
 export async function mcsArtefacts(ref: Reference, found: { c: DiffCase; a: ApimcResult }[]): Promise<Set<string>> {
-  return new Set((await mcsVariantAnswers(ref, found)).keys());
+  const explained = new Set((await mcsVariantAnswers(ref, found)).keys());
+  const rest = found.filter(({ c }) => !explained.has(c.id));
+  if (!rest.length) return explained;
+  const { source, lineCase } = generateProgram(rest.map(({ c }) => c));
+  let answers: Map<string, RawAnswer>;
+  try {
+    answers = await runProgram(ref, await compileProgram(ref, source, lineCase, "fuzz-noopt.exe"), 20_000, ["--optimize=-all"]);
+  } catch {
+    return explained;
+  }
+  for (const { c, a } of rest) {
+    const raw = answers.get(c.id);
+    if (raw && raw.kind !== "type-mismatch" && (await agreesWithDotNet(c, toReferenceResult(raw), a))) explained.add(c.id);
+  }
+  return explained;
 }
 
 /** For each mismatch mcs-variant.ts explains: the variant's text and its raw reference answer (which apimc's answer agrees with). */
