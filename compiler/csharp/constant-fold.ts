@@ -3,7 +3,7 @@
 import { INT_RANGES as INT_RANGE } from "../../runtime/dotnet/core.js";
 import type { ConstValue } from "./types.js";
 
-export function foldNum(op: string, a: number, c: number, t: string): number | bigint | boolean | null {
+export function foldNum(op: string, a: number, c: number, t: string): number | boolean | null {
   switch (op) {
     case "+":
       return wrapConst(a + c, t);
@@ -38,17 +38,12 @@ export function foldNum(op: string, a: number, c: number, t: string): number | b
   }
   return null;
 }
-/** Bitwise operators and shifts of integer constants (C# folds them: `const int k = 255 >> 1`), exact in 64 bits (a bigint beyond 2^53). */
-function foldBits(op: string, a: number, c: number, t: string): number | bigint | null {
-  const bits = t === "long" || t === "ulong" ? 64 : t === "int" || t === "uint" ? 32 : 0;
-  if (!bits) return null;
-  const wrap = (v: bigint) => (t === "int" || t === "long" ? BigInt.asIntN(bits, v) : BigInt.asUintN(bits, v));
-  const x = wrap(BigInt(a));
-  // the shift count is masked to the operand's width (C# spec 12.11)
-  const count = BigInt(c & (bits - 1));
-  const v = op === "&" ? x & wrap(BigInt(c)) : op === "|" ? x | wrap(BigInt(c)) : op === "^" ? x ^ wrap(BigInt(c)) : op === "<<" ? wrap(x << count) : x >> count;
-  const n = Number(wrap(v));
-  return Number.isSafeInteger(n) ? n : wrap(v);
+/** Bitwise operators and shifts of int and uint constants (C# folds them: `const int k = 255 >> 1`); long and ulong go through foldLong. */
+function foldBits(op: string, a: number, c: number, t: string): number | null {
+  if (t !== "int" && t !== "uint") return null;
+  // the shift count is masked to 5 bits (C# spec 12.11)
+  const v = op === "&" ? a & c : op === "|" ? a | c : op === "^" ? a ^ c : op === "<<" ? a << (c & 31) : t === "uint" ? a >>> (c & 31) : a >> (c & 31);
+  return t === "uint" ? v >>> 0 : v | 0;
 }
 function wrapConst(v: number, t: string): number | null {
   if (t === "int") return v | 0;

@@ -830,8 +830,6 @@ export function binaryValues(b: Binder, op: string, l0: BExpr, r0: BExpr, opPos:
       if (exact < lo || exact > hi) b.err(Codes.CSharpTypeMismatch, opPos, "The operation overflows at compile time in checked mode.");
     }
     let v = foldNum(op, l.cv.v, r.cv.v, t);
-    // a long beyond 2^53 is a hoisted BigInt, as its literal is; cv keeps the nearest double
-    if (typeof v === "bigint") return { type: T, code: b.scope.constant(js`${rt("lconst")}(${literal(String(v))})`, "long"), pos, cv: { v: Number(v) } };
     if (t === "float" && typeof v === "number") v = Math.fround(v);
     if (v !== null) return { type: isCmp ? bool : T, code: literal(v), pos, cv: { v } };
     if ((op === "/" || op === "%") && INT_RANGE[t] && r.cv.v === 0) b.err(Codes.CSharpTypeMismatch, opPos, "Division by constant zero.");
