@@ -2,7 +2,7 @@
 // JsonConvert.DeserializeObject, ISO dates as Date tokens, integers and floats kept apart.
 import { DotNetException, argumentNull, nullReference } from "../errors.js";
 import { jvalueObject } from "./decimal.js";
-import { TT, readerError, dateTimeOps, JToken, JContainer, JObject, JArray, JProperty, JValue } from "./json-tokens.js";
+import { TT, TT_NAMES, readerError, dateTimeOps, JToken, JContainer, JObject, JArray, JProperty, JValue } from "./json-tokens.js";
 import { JConstructor, constructorAsValue, writtenByWriteToken } from "./json-constructor.js";
 import { jconv } from "./json-convert.js";
 
@@ -91,9 +91,109 @@ class JsonReader {
   }
   root(): JToken {
     const v = this.value();
-    this.ws();
-    if (this.i < this.n) throw readerError("Additional text encountered after finished reading JSON content: " + this.text[this.i] + ".", this.i, this.text);
+    this.rest();
     return v;
+  }
+  /**
+   * After the content Json.NET reads one more token: none, or a comment, ends it (what follows a
+   * comment is not read: "{}/*a*\/{}" is an object); anything else is additional text.
+   */
+  private rest(): void {
+    this.plainWs();
+    if (this.i >= this.n) return;
+    if (this.text.startsWith("//", this.i) || this.text.startsWith("/*", this.i)) {
+      // (an unterminated comment still fails)
+      this.wsSkip();
+      return;
+    }
+    throw readerError("Additional text encountered after finished reading JSON content: " + this.text[this.i] + ".", this.i, this.text);
+  }
+  private plainWs(): void {
+    while (this.i < this.n) {
+      const c = this.text.charCodeAt(this.i);
+      if (c === 32 || (c >= 9 && c <= 13) || (c > 127 && WS_RE.test(this.text[this.i]!))) this.i++;
+      else break;
+    }
+  }
+  /** A comment at `i` (after white space), read as Json.NET's Comment token, or null. */
+  private comment(): JValue | null {
+    this.plainWs();
+    const text = this.text;
+    if (text.startsWith("/*", this.i)) {
+      const e = text.indexOf("*/", this.i + 2);
+      if (e < 0) throw readerError("Unexpected end while parsing comment.", this.i, text);
+      const v = JValue.comment(text.slice(this.i + 2, e));
+      this.i = e + 2;
+      return v;
+    }
+    if (text.startsWith("//", this.i)) {
+      const e = text.indexOf("\n", this.i);
+      const end = e < 0 ? this.n : e;
+      const v = JValue.comment(text.slice(this.i + 2, end).replace(/\r$/, ""));
+      this.i = end;
+      return v;
+    }
+    return null;
+  }
+  /**
+   * JToken.Parse: Json.NET loads the first token, a comment as well (JToken.Parse("/*c*\/") is a
+   * Comment); then reads one more, which must be none or a comment (additional text otherwise,
+   * positioned after it).
+   */
+  parseToken(): JToken {
+    const c = this.comment();
+    if (c === null) {
+      this.noContent("JToken");
+      return this.root();
+    }
+    this.plainWs();
+    if (this.i >= this.n || this.text.startsWith("//", this.i) || this.text.startsWith("/*", this.i)) return c;
+    this.firstToken();
+    throw readerError("Additional text found in JSON string after parsing content.", this.i, this.text);
+  }
+  /**
+   * JObject.Parse / JArray.Parse: the first token past white space and comments, which must start
+   * the container: Json.NET's error names the token it read (StartArray, Integer, None, ...) and
+   * stands after it.
+   */
+  parseContainer(kind: "JObject" | "JArray"): JToken {
+    const start = this.i;
+    this.noContent(kind);
+    this.wsSkip();
+    const name = this.firstToken();
+    if (name !== (kind === "JObject" ? "StartObject" : "StartArray")) {
+      throw readerError(`Error reading ${kind} from JsonReader. Current JsonReader item is not ${kind === "JObject" ? "an object" : "an array"}: ${name}.`, this.i, this.text);
+    }
+    this.i = start;
+    return this.root();
+  }
+  /** Nothing but white space: Json.NET's reader read no token ("Error reading JToken from JsonReader.", at line 0 when the text is empty). */
+  private noContent(kind: string): void {
+    const at = this.i;
+    this.plainWs();
+    const none = this.i >= this.n;
+    const end = this.i;
+    this.i = at;
+    if (!none) return;
+    const msg = `Error reading ${kind} from JsonReader.`;
+    if (this.n === 0) throw new DotNetException("Newtonsoft.Json.JsonReaderException", `${msg} Path '', line 0, position 0.`);
+    throw readerError(msg, end, this.text);
+  }
+  /** Reads one token's extent (a container's or constructor's start only) and names it as Json.NET's JsonToken. */
+  private firstToken(): string {
+    const text = this.text;
+    if (this.i >= this.n) return "None";
+    const c = text.charCodeAt(this.i);
+    if (c === 123 || c === 91) {
+      this.i++;
+      return c === 123 ? "StartObject" : "StartArray";
+    }
+    if (c === 110 && text.startsWith("new", this.i)) {
+      const open = text.indexOf("(", this.i);
+      this.i = open < 0 ? this.n : open + 1;
+      return "StartConstructor";
+    }
+    return TT_NAMES[this.value().Type]!;
   }
   private ws(): void {
     // the common case, a token right here: printable ASCII other than '/'
@@ -527,5 +627,12 @@ export function jsonDeserialize(text: string | null, key: string | null): unknow
 
 JToken.Parse = function (text: string | null): JToken {
   if (text === null || text === undefined) throw argumentNull("json");
-  return parseJson(text);
+  return new JsonReader(text).parseToken();
 };
+/** JObject.Parse and JArray.Parse: the container's start is read first (JsonReader.parseContainer). */
+function parseContainer(text: string | null, kind: "JObject" | "JArray"): JToken {
+  if (text === null || text === undefined) throw argumentNull("json");
+  return new JsonReader(text).parseContainer(kind);
+}
+JObject.Parse = (text: string | null): JObject => parseContainer(text, "JObject") as JObject;
+JArray.Parse = (text: string | null): JArray => parseContainer(text, "JArray") as JArray;

@@ -43,7 +43,8 @@ export const readerError = (msg: string, pos: number, text: string): DotNetExcep
       col = 0;
     } else col++;
   }
-  return new DotNetException("Newtonsoft.Json.JsonReaderException", `${msg} Path '', line ${line}, position ${col}.`);
+  // (Json.NET counts a line's position from its line feed: one more past the first line)
+  return new DotNetException("Newtonsoft.Json.JsonReaderException", `${msg} Path '', line ${line}, position ${line > 1 ? col + 1 : col}.`);
 };
 
 export let dateTimeOps: { parse(s: string): unknown; format(d: unknown): string; iso(d: unknown): string; parseTimeSpan(s: string): unknown } | null = null;
@@ -463,11 +464,8 @@ export class JObject extends JContainer implements Iterable<JToken> {
     for (const p of this.ps) o.Add(p.DeepClone());
     return o;
   }
-  static override Parse(text: string | null): JObject {
-    const t = JToken.Parse(text);
-    if (!(t instanceof JObject)) throw readerError(`Error reading JObject from JsonReader. Current JsonReader item is not an object: ${TT_NAMES[t.Type === TT.Array ? 2 : t.Type]}.`, 0, "");
-    return t;
-  }
+  /** Installed by json-reader.ts (which imports this module). */
+  declare static Parse: (text: string | null) => JObject;
   static override FromObject(o: unknown): JObject {
     const t = JToken.FromObject(o);
     if (!(t instanceof JObject)) throw argumentError(`Object serialized to ${TT_NAMES[t.Type]}. JObject instance expected.`);
@@ -557,11 +555,8 @@ export class JArray extends JContainer {
     for (const c of this.items) a.Add(c.DeepClone());
     return a;
   }
-  static override Parse(text: string | null): JArray {
-    const t = JToken.Parse(text);
-    if (!(t instanceof JArray)) throw readerError(`Error reading JArray from JsonReader. Current JsonReader item is not an array: ${TT_NAMES[t.Type]}.`, 0, "");
-    return t;
-  }
+  /** Installed by json-reader.ts (which imports this module). */
+  declare static Parse: (text: string | null) => JArray;
   static override FromObject(o: unknown): JArray {
     const t = JToken.FromObject(o);
     if (!(t instanceof JArray)) throw argumentError(`Object serialized to ${TT_NAMES[t.Type]}. JArray instance expected.`);

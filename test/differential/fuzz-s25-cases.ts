@@ -74,6 +74,12 @@ const CONVERTED_CALLS = [
   `string.Join(",", new[] { 1, 2 }.ToDictionary<int, decimal, decimal>(x => x, x => x / 4m))`, `string.Join(",", new[] { 3, 1 }.OrderBy<int, double>(x => x).Select(x => x / 2))`, `string.Join(",", new[] { 'a', 'b' }.Select<char, int>(c => c))`,
 ];
 
+/** JSON texts whose first token is not the container asked for, with comments before and after the content. */
+const JSON_PARSE_TEXTS = [
+  "1 2", "{} x", "[1] ]", "1 /*c*/ 2", "{}/*a*/{}", "\"s\" 1", "1 //c", "[]\n\n  {}", "true", "\"2020-01-01T00:00:00\"", "'x'", "new Date(1)", "NaN", "-1.5e3", "undefined", "  null",
+  "/*c*/1", "1/*c*/", "/*c*/{\"a\":1}", "{\"a\":1}/*c*/", "[1,/*c*/2]", "//x\n1", "/*c*/", " /*a*/ /*b*/ 2", "", "  ", "// only", "\n\n  [1]x", "1\r\n 2",
+];
+
 export const FUZZ_S25_CASES: DiffCase[] = [
   // adjacent holes that print as numbers were added, not concatenated (seed 34401: $"{(255 >> 1)}{x.Count}|…" gave "127|…")
   b("interpolation.adjacent.holes", `return string.Join("\\n", new string[] { ${ADJACENT_HOLES.join(", ")} });`),
@@ -109,6 +115,10 @@ export const FUZZ_S25_CASES: DiffCase[] = [
   b("nullable.new", `object o = new int?(); int? n = new int?(); int? m = new int?(5); long? l = new long?(3); return (o == null) + "|" + n.HasValue + "|" + new int?() + "|" + object.ReferenceEquals(new int?(), new int?()) + "|" + m + "|" + (m + l) + "|" + new DateTime?() + "|" + new bool?(true);`),
   // a boxed float NaN Equals another (float.Equals), as a double's does (seed 34404)
   b("float.nan.boxed.equals", `float n = float.NaN; object a = n, c = float.Parse("NaN"); return object.Equals(float.NaN, float.NaN) + "," + a.Equals(c) + "," + object.Equals(a, (object)n) + "," + ((object)n).Equals(float.NaN) + "," + new List<object> { a }.Contains(c) + "," + new object[] { a }.Distinct().Count() + "," + new HashSet<object> { a, c }.Count + "," + object.Equals((object)1f, (object)1.0) + "," + object.Equals(double.NaN, double.NaN);`),
+  // JObject.Parse/JArray.Parse read the first token and name it when it does not start the container
+  // (StartArray, Integer, None, ... at its end); JToken.Parse loads a leading comment as a Comment
+  // token; after the content one more token is read, and a comment ends it
+  b("json.parse.first.token", `var r = new List<string>(); foreach (var s in ${arr(JSON_PARSE_TEXTS)}) { string a; try { a = JToken.Parse(s).Type + " " + JToken.Parse(s).ToString(Formatting.None); } catch (Exception e) { a = "E: " + e.Message; } try { a += " | " + JObject.Parse(s).Count; } catch (Exception e) { a += " | E: " + e.Message; } try { a += " | " + JArray.Parse(s).Count; } catch (Exception e) { a += " | E: " + e.Message; } r.Add(a); } return string.Join("\\n", r);`),
   // a '%' that starts no escape is written %25 in the path, query and fragment (WHATWG URL left it;
   // seed 34400: new Uri(base, " 267.5 %=") showed "%=" where .NET shows "%25=")
   b("uri.lone.percent", each(arr(PERCENT_URIS), "new Uri(s)", PERCENT_OUT)),
