@@ -18,7 +18,8 @@ function readerError(msg: string, pos: number, text: string): Error {
       col = 0;
     } else col++;
   }
-  return new Error(`${msg} Path '', line ${line}, position ${col}.`);
+  // (session 25: past the first line Json.NET counts the position from the line feed, one more)
+  return new Error(`${msg} Path '', line ${line}, position ${line > 1 ? col + 1 : col}.`);
 }
 function parseRef(text: string): JToken {
   let i = 0;
@@ -182,7 +183,12 @@ function parseRef(text: string): JToken {
     return new JValue(TT.Integer, b === null || (b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= -BigInt(Number.MAX_SAFE_INTEGER)) ? Number(tok) : b);
   };
   const root = value();
-  ws();
+  // (session 25: Json.NET reads one token after the content, and a comment ends it)
+  while (i < n && /[\s\ufeff]/.test(text[i]!)) i++;
+  if (text.startsWith("//", i) || text.startsWith("/*", i)) {
+    ws();
+    return root;
+  }
   if (i < n) throw readerError("Additional text encountered after finished reading JSON content: " + text[i] + ".", i, text);
   return root;
 }
