@@ -32,12 +32,23 @@ export function controlsEscaped(s: string): string {
  * in AbsoluteUri, raw in ToString and the unescaped formats).
  */
 export function webEscapes(s: string): string {
+  if (s.includes("\uFFFE") || s.includes("\uFFFF")) return s;
   const m = /^((?:https?|wss?|ftp|file):[\\/]{2}[^/?#\\]*)([^?#]*)(\?[^#]*)?(#[^]*)?$/i.exec(s);
-  if (!m || s.includes("\uFFFE") || s.includes("\uFFFF")) return s;
+  if (!m) return opaqueEscapes(s);
   const esc = (re: RegExp) => (part: string) => part.replace(re, (c) => (c === "'" ? "\uFFFE" : c === "\\" ? "\uFFFF" : `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
   // (an ftp URI has no query: its '?' is part of the path)
   const ftp = /^ftp:/i.test(m[1]!);
   return m[1]! + esc(/[\^|]/g)(ftp ? m[2]! + (m[3] ?? "") : m[2]!) + (ftp ? "" : esc(/['\\^`{|}]/g)(m[3] ?? "")) + esc(/[\\^{|}]/g)(m[4] ?? "");
+}
+/**
+ * A URI without an authority (urn:, a scheme of its own): WHATWG URL keeps its path as written, .NET
+ * escapes space, '"', '<', '>', '`', '{', '}', '|', '^' and '\\' (marked: ToString shows it raw) in
+ * every part.
+ */
+function opaqueEscapes(s: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:)(?![\\/]{2})([^]*)$/i.exec(s);
+  if (!m) return s;
+  return m[1]! + m[2]!.replace(/[ "<>`{}|^\\]/g, (c) => (c === "\\" ? "\uFFFF" : `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
 }
 /** The '%' of an escape .NET copies as it is after a lone '%' (escapeLonePercents): the URL writes it %F0%9F%BF%BE. */
 export const VERBATIM_PERCENT = "\u{1FFFE}";

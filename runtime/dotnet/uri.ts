@@ -202,7 +202,7 @@ export class Uri {
   }
   get AbsoluteUri(): string {
     const u = this.u;
-    return u.protocol === "http:" || u.protocol === "https:" || u.protocol === "ftp:" || u.protocol === "file:" ? `${u.protocol}//${this.authority}${this.path}${this.search}${this.hash}` : controlsEscaped(rawMarks(u.href, false));
+    return u.protocol === "http:" || u.protocol === "https:" || u.protocol === "ftp:" || u.protocol === "file:" ? `${u.protocol}//${this.authority}${this.path}${this.search}${this.hash}` : controlsEscaped(rawMarks(unescapeUnreserved(u.href), false));
   }
   get PathAndQuery(): string {
     return this.AbsolutePath + this.search;
@@ -222,10 +222,13 @@ export class Uri {
   }
   GetLeftPart(part: number): string {
     const u = this.u;
-    if (part === 0) return `${u.protocol}//`;
-    if (part === 1) return `${u.protocol}//${this.authority}`;
-    if (part === 2) return `${u.protocol}//${this.authority}${this.path}`;
-    return `${u.protocol}//${this.authority}${this.path}${this.search}`;
+    // a URI without an authority (mailto:, urn:, a scheme of its own) has no "//" and an empty Authority part
+    const hierarchical = /^[a-z][a-z0-9+.-]*:\/\//i.test(u.href);
+    if (part === 0) return hierarchical ? `${u.protocol}//` : u.protocol;
+    const left = hierarchical ? `${u.protocol}//${this.authority}` : u.protocol;
+    if (part === 1) return hierarchical && this.authority !== "" ? left : "";
+    if (part === 2) return `${left}${this.path}`;
+    return `${left}${this.path}${this.search}`;
   }
   ToString(): string {
     if (this.url === null) return this.relativeString;

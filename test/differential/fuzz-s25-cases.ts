@@ -119,6 +119,10 @@ export const FUZZ_S25_CASES: DiffCase[] = [
   // (StartArray, Integer, None, ... at its end); JToken.Parse loads a leading comment as a Comment
   // token; after the content one more token is read, and a comment ends it
   b("json.parse.first.token", `var r = new List<string>(); foreach (var s in ${arr(JSON_PARSE_TEXTS)}) { string a; try { a = JToken.Parse(s).Type + " " + JToken.Parse(s).ToString(Formatting.None); } catch (Exception e) { a = "E: " + e.Message; } try { a += " | " + JObject.Parse(s).Count; } catch (Exception e) { a += " | E: " + e.Message; } try { a += " | " + JArray.Parse(s).Count; } catch (Exception e) { a += " | E: " + e.Message; } r.Add(a); } return string.Join("\\n", r);`),
+  // GetLeftPart of a URI without an authority: no "//", an empty Authority part (seed 34407: a scheme of its own)
+  b("uri.getleftpart.schemes", each(arr(["mailto:a@b.c?x#y", "urn:x:y", "news:a.b", "a4294967296400.00:00:00 3/31/2019", "http://u@h:81/p?q#f", "file:///c:/x", "tel:+1-234", "ftp://h/d/f", "https://h"]), "new Uri(s)", ["GetLeftPart(UriPartial.Scheme)", "GetLeftPart(UriPartial.Authority)", "GetLeftPart(UriPartial.Path)", "GetLeftPart(UriPartial.Query)"])),
+  // a URI without an authority: .NET escapes space, '"', '<', '>', '`', '{', '}', '|', '^' and '\\' in every part; ToString shows them raw
+  b("uri.opaque.escapes", each(arr(["urn:a b<c>?d e#f g", "x1:p{q}|r\\s^t`u\"v", "tag:a'b?c'd"]), "new Uri(s)", ["AbsoluteUri", "ToString()", "AbsolutePath", "Query", "Fragment", "GetLeftPart(UriPartial.Path)"])),
   // a '%' that starts no escape is written %25 in the path, query and fragment (WHATWG URL left it;
   // seed 34400: new Uri(base, " 267.5 %=") showed "%=" where .NET shows "%25=")
   b("uri.lone.percent", each(arr(PERCENT_URIS), "new Uri(s)", PERCENT_OUT)),

@@ -34,6 +34,8 @@ describe("mcs variant of a constant-zero left operand of a subtraction", () => {
     expect(mcsVariant(`(s.SequenceEqual(t) && (Formatting.Indented != Formatting.Indented)) ? 1 : 2`)).toBe(`(s.SequenceEqual(t) && ((bool)(object)((Formatting.Indented != Formatting.Indented)))) ? 1 : 2`);
     expect(mcsVariant(`(f() && (int.MaxValue < 0)) ? 1 : 2`)).toBe(`(f() && ((bool)(object)((int.MaxValue < 0)))) ? 1 : 2`);
     expect(mcsVariant(`(f() && (x.Indented != Formatting.Indented)) ? 1 : 2`)).toBeNull();
+    // a conditional of constants is a constant (seed 34407)
+    expect(mcsVariant(`(f() && (true ? false : true)) ? 1 : 2`)).toBe(`(f() && ((bool)(object)((true ? false : true)))) ? 1 : 2`);
     expect(mcsVariant(`(h.CanTransformMultipleBlocks && ("" == "abc")) ? "3.14" : "123"`)).toBe(`(h.CanTransformMultipleBlocks && ((bool)(object)(("" == "abc")))) ? "3.14" : "123"`);
     expect(mcsVariant(`(f() & 1 == 2) | g()`)).toBe(`(f() & ((bool)(object)(1 == 2))) | g()`);
     expect(mcsVariant(`a && 1.5 > 2 || b && (long)3 != 3L ? x : y`)).toBe(`a && ((bool)(object)(1.5 > 2)) || b && ((bool)(object)((long)3 != 3L)) ? x : y`);

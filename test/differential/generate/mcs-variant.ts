@@ -84,7 +84,7 @@ export function mcsVariant(expr: string): string | null {
 }
 
 /** What is left of a constant expression without its literals, casts and operators: nothing. */
-const CONSTANT_PARTS = /#+|\b0[xX][0-9a-fA-F]+[uUlL]*\b|\b\d+(?:\.\d+)?(?:[eE][-+]?\d+)?[uUlLmMdDfF]*\b|\.\d+(?:[eE][-+]?\d+)?[mMdDfF]?\b|\b(?:true|false|null|bool|byte|sbyte|short|ushort|int|uint|long|ulong|char|float|double|decimal|string|object)\b|==|!=|<=|>=|<<|>>|&&|\|\||[-+*/%!~^&|<>()\s]/g;
+const CONSTANT_PARTS = /#+|\b0[xX][0-9a-fA-F]+[uUlL]*\b|\b\d+(?:\.\d+)?(?:[eE][-+]?\d+)?[uUlLmMdDfF]*\b|\.\d+(?:[eE][-+]?\d+)?[mMdDfF]?\b|\b(?:true|false|null|bool|byte|sbyte|short|ushort|int|uint|long|ulong|char|float|double|decimal|string|object)\b|==|!=|<=|>=|<<|>>|&&|\|\||[-+*/%!~^&|<>()?:\s]/g;
 /**
  * Named constants: an enum member of the surface (Formatting.Indented) and the numeric types' limits
  * (int.MaxValue), which mcs folds as it folds literals (seed 34403: `x && (Formatting.Indented !=
