@@ -2,7 +2,7 @@
 // JsonConvert.DeserializeObject, ISO dates as Date tokens, integers and floats kept apart.
 import { DotNetException, argumentNull, nullReference } from "../errors.js";
 import { jvalueObject } from "./decimal.js";
-import { TT, TT_NAMES, readerError, dateTimeOps, JToken, JContainer, JObject, JArray, JProperty, JValue } from "./json-tokens.js";
+import { TT, TT_NAMES, readerError, dateTimeOps, formatJsonPath, JToken, JContainer, JObject, JArray, JProperty, JValue, type ReaderError } from "./json-tokens.js";
 import { JConstructor, constructorAsValue, writtenByWriteToken } from "./json-constructor.js";
 import { jconv } from "./json-convert.js";
 
@@ -397,7 +397,8 @@ class JsonReader {
     }
     LITERAL_RE.lastIndex = this.i;
     const m = LITERAL_RE.exec(text);
-    if (!m) throw readerError(`Unexpected character encountered while parsing value: ${String.fromCharCode(c)}.`, this.i, text);
+    // (Json.NET reads a t, f or n as the start of true, false or null: a word that is not one fails so)
+    if (!m) throw readerError(c === 116 || c === 102 ? "Error parsing boolean value." : c === 110 ? "Error parsing null value." : `Unexpected character encountered while parsing value: ${String.fromCharCode(c)}.`, this.i, text);
     const tok = m[0];
     this.i += tok.length;
     if (tok === "true" || tok === "false") return new JValue(TT.Boolean, tok === "true");
@@ -497,21 +498,38 @@ class JsonReader {
       this.i++;
       return o;
     }
-    for (;;) {
-      this.ws();
-      let name: string;
-      const q = text.charCodeAt(this.i);
-      if (q === 34 || q === 39) name = this.str(q);
-      else {
-        NAME_RE.lastIndex = this.i;
-        const m = NAME_RE.exec(text);
-        if (!m) throw readerError(`Invalid property identifier character: ${text[this.i] ?? ""}.`, this.i, text);
-        name = m[0];
-        this.i += name.length;
+    // (nothing after the '{': Json.NET's reader has no token to load the object from)
+    if (this.i >= this.n) throw readerError("Error reading JObject from JsonReader.", this.i, text);
+    // the reader's Path in an error: the property whose name and ':' were read last
+    let current: string | null = null;
+    try {
+      for (;;) {
+        this.ws();
+        let name: string;
+        const q = text.charCodeAt(this.i);
+        if (q === 34 || q === 39) name = this.str(q);
+        else {
+          NAME_RE.lastIndex = this.i;
+          const m = NAME_RE.exec(text);
+          if (!m) throw readerError(this.i >= this.n ? "Unexpected end of content while loading JObject." : `Invalid property identifier character: ${text[this.i]}.`, this.i, text);
+          name = m[0];
+          this.i += name.length;
+          if (this.i >= this.n) throw readerError("Unexpected end while parsing unquoted property name.", this.i, text);
+        }
+        this.ws();
+        if (text.charCodeAt(this.i) !== 58) throw readerError(`Invalid character after parsing property name. Expected ':' but got: ${text[this.i] ?? ""}.`, this.i, text);
+        this.i++;
+        current = name;
+        if (this.objectMember(o, name)) return o;
       }
-      this.ws();
-      if (text.charCodeAt(this.i) !== 58) throw readerError(`Invalid character after parsing property name. Expected ':' but got: ${text[this.i] ?? ""}.`, this.i, text);
-      this.i++;
+    } catch (e) {
+      throw current === null ? e : inContainer(e, current);
+    }
+  }
+  /** One property's value and what follows it; true at the object's end. */
+  private objectMember(o: JObject, name: string): boolean {
+    const text = this.text;
+    {
       const v = this.value();
       // duplicate names: the last one wins, in the first one's place (JObject.Parse default in
       // Newtonsoft 13 is Replace); the replaced property was never seen.
@@ -525,15 +543,15 @@ class JsonReader {
         this.ws();
         if (text.charCodeAt(this.i) === 125) {
           this.i++;
-          return o;
+          return true;
         }
-        continue;
+        return false;
       }
       if (d === 125) {
         this.i++;
-        return o;
+        return true;
       }
-      throw readerError(`After parsing a value an unexpected character was encountered: ${text[this.i] ?? ""}.`, this.i, text);
+      throw readerError(this.i >= this.n ? "Unexpected end of content while loading JObject." : `After parsing a value an unexpected character was encountered: ${text[this.i]}.`, this.i, text);
     }
   }
   private array(): JArray {
@@ -547,28 +565,51 @@ class JsonReader {
       this.i++;
       return a;
     }
-    for (;;) {
-      const v = text.charCodeAt(this.i) === 44 ? JValue.undefinedValue() : this.value();
-      v.Parent = a;
-      items.push(v);
-      this.commentsInto(a, items);
-      const d = text.charCodeAt(this.i);
-      if (d === 44) {
-        this.i++;
+    if (this.i >= this.n && items.length === 0) throw readerError("Error reading JArray from JsonReader.", this.i, text);
+    // the reader's Path in an error: the index of the value read last, or of the container being read
+    let done = 0;
+    let reading = false;
+    try {
+      for (;;) {
+        if (this.i >= this.n) throw readerError("Unexpected end of content while loading JArray.", this.i, text);
+        const c = text.charCodeAt(this.i);
+        reading = c === 123 || c === 91 || (c === 110 && text.startsWith("new", this.i));
+        const v = c === 44 ? JValue.undefinedValue() : this.value();
+        reading = false;
+        done++;
+        v.Parent = a;
+        items.push(v);
         this.commentsInto(a, items);
-        if (text.charCodeAt(this.i) === 93) {
+        const d = text.charCodeAt(this.i);
+        if (d === 44) {
+          this.i++;
+          this.commentsInto(a, items);
+          if (text.charCodeAt(this.i) === 93) {
+            this.i++;
+            return a;
+          }
+          continue;
+        }
+        if (d === 93) {
           this.i++;
           return a;
         }
-        continue;
+        throw readerError(this.i >= this.n ? "Unexpected end of content while loading JArray." : `After parsing a value an unexpected character was encountered: ${text[this.i]}.`, this.i, text);
       }
-      if (d === 93) {
-        this.i++;
-        return a;
-      }
-      throw readerError(`After parsing a value an unexpected character was encountered: ${text[this.i] ?? ""}.`, this.i, text);
+    } catch (e) {
+      const at = reading ? done : done - 1;
+      throw at < 0 ? e : inContainer(e, at);
     }
   }
+}
+
+/** A reader error raised inside a container gets the container's part of the reader's Path (outermost first). */
+function inContainer(e: unknown, part: string | number): unknown {
+  const r = e as ReaderError;
+  if (!(e instanceof DotNetException) || r.jsonParts === undefined) return e;
+  r.jsonParts.unshift(part);
+  r.message = `${r.jsonMsg} Path '${formatJsonPath(r.jsonParts)}', ${r.jsonWhere}`;
+  return e;
 }
 
 const TOKEN_TARGETS = new Set(["JToken", "JObject", "JArray", "JContainer", "JConstructor", "JValue", "JProperty"]);

@@ -34,6 +34,12 @@ export const enum TT {
 }
 export const TT_NAMES = ["None", "Object", "Array", "Constructor", "Property", "Comment", "Integer", "Float", "String", "Boolean", "Null", "Undefined", "Date", "Raw", "Bytes", "Guid", "Uri", "TimeSpan"];
 
+/** A JsonReaderException with its parts, so the containers it unwinds through can add the reader's Path (json-reader.ts). */
+export interface ReaderError extends DotNetException {
+  jsonMsg: string;
+  jsonWhere: string;
+  jsonParts: (string | number)[];
+}
 export const readerError = (msg: string, pos: number, text: string): DotNetException => {
   let line = 1;
   let col = 0;
@@ -44,8 +50,22 @@ export const readerError = (msg: string, pos: number, text: string): DotNetExcep
     } else col++;
   }
   // (Json.NET counts a line's position from its line feed: one more past the first line)
-  return new DotNetException("Newtonsoft.Json.JsonReaderException", `${msg} Path '', line ${line}, position ${line > 1 ? col + 1 : col}.`);
+  const where = `line ${line}, position ${line > 1 ? col + 1 : col}.`;
+  const e = new DotNetException("Newtonsoft.Json.JsonReaderException", `${msg} Path '', ${where}`) as ReaderError;
+  e.jsonMsg = msg;
+  e.jsonWhere = where;
+  e.jsonParts = [];
+  return e;
 };
+/** Json.NET 6's JsonPosition.BuildPath: names joined with '.', a name holding . space [ ] ( ) as ['name'], indexes as [i]. */
+export function formatJsonPath(parts: readonly (string | number)[]): string {
+  let path = "";
+  for (const p of parts) {
+    if (typeof p === "number") path += `[${p}]`;
+    else path += (path.length > 0 ? "." : "") + (/[. [\]()]/.test(p) ? `['${p}']` : p);
+  }
+  return path;
+}
 
 export let dateTimeOps: { parse(s: string): unknown; format(d: unknown): string; iso(d: unknown): string; parseTimeSpan(s: string): unknown } | null = null;
 /** The DateTime shim registers how Date tokens are parsed and printed. */
@@ -128,13 +148,7 @@ export abstract class JToken implements Iterable<JToken> {
       else if ((t instanceof JArray || t.Type === TT.Constructor) && previous) parts.push((t as JContainer).childList().indexOf(previous));
       previous = t;
     }
-    let path = "";
-    for (let i = parts.length - 1; i >= 0; i--) {
-      const p = parts[i]!;
-      if (typeof p === "number") path += `[${p}]`;
-      else path += (path.length > 0 ? "." : "") + (/[. [\]()]/.test(p) ? `['${p}']` : p);
-    }
-    return path;
+    return formatJsonPath(parts.reverse());
   }
   Children(): JToken[] {
     return [];

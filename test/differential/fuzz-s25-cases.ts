@@ -80,6 +80,13 @@ const JSON_PARSE_TEXTS = [
   "/*c*/1", "1/*c*/", "/*c*/{\"a\":1}", "{\"a\":1}/*c*/", "[1,/*c*/2]", "//x\n1", "/*c*/", " /*a*/ /*b*/ 2", "", "  ", "// only", "\n\n  [1]x", "1\r\n 2",
 ];
 
+/** Broken JSON: truncated containers, bad values and names at every depth, names that need brackets in a path. */
+const JSON_BROKEN_TEXTS = [
+  "[1, oops", "{\"a\": 1", "[oops", "{\"a\": oops}", "{\"a\": 1, oops", "{\"a\": {\"b\": [1, 2, x]}}", "{\"a\": [1, {\"c\": }]}", "[[1], [2, ]", "{\"a\":1,\"b\":",
+  "{\"a\" 1}", "[1 2]", "{\"x.y\": [1, z]}", "{'a b': [0, ?]}", "[\"s\", \"unterminated", "{\"a\": tru}", "[1,]x", "{\"a\":[1,2],\"b\":{\"c\":nul}}", "{\"a\": fals}",
+  "[[[1]], [[2], [3, ", "{", "[", "{\"a\":}", "{\"a\":1 \"b\":2}", "{\"a\": [{}, {\"b\": [1, {\"c\": 1 2}]}]}", "{\"a\": 1,", "[1,\n 2,\n x]", "{\"a\": [1, /*c*/ q]}",
+];
+
 export const FUZZ_S25_CASES: DiffCase[] = [
   // adjacent holes that print as numbers were added, not concatenated (seed 34401: $"{(255 >> 1)}{x.Count}|…" gave "127|…")
   b("interpolation.adjacent.holes", `return string.Join("\\n", new string[] { ${ADJACENT_HOLES.join(", ")} });`),
@@ -123,6 +130,9 @@ export const FUZZ_S25_CASES: DiffCase[] = [
   b("uri.getleftpart.schemes", each(arr(["mailto:a@b.c?x#y", "urn:x:y", "news:a.b", "a4294967296400.00:00:00 3/31/2019", "http://u@h:81/p?q#f", "file:///c:/x", "tel:+1-234", "ftp://h/d/f", "https://h"]), "new Uri(s)", ["GetLeftPart(UriPartial.Scheme)", "GetLeftPart(UriPartial.Authority)", "GetLeftPart(UriPartial.Path)", "GetLeftPart(UriPartial.Query)"])),
   // a URI without an authority: .NET escapes space, '"', '<', '>', '`', '{', '}', '|', '^' and '\\' in every part; ToString shows them raw
   b("uri.opaque.escapes", each(arr(["urn:a b<c>?d e#f g", "x1:p{q}|r\\s^t`u\"v", "tag:a'b?c'd"]), "new Uri(s)", ["AbsoluteUri", "ToString()", "AbsolutePath", "Query", "Fragment", "GetLeftPart(UriPartial.Path)"])),
+  // a reader error names the reader's Path (the property read last, the index of the value read last or
+  // of the container being read), and an end inside a container is "Unexpected end of content while loading"
+  b("json.parse.error.path", `var r = new List<string>(); foreach (var s in ${arr(JSON_BROKEN_TEXTS)}) { try { JToken.Parse(s); r.Add("ok"); } catch (Exception e) { r.Add(e.Message); } try { JObject.Parse(s); r.Add("ok"); } catch (Exception e) { r.Add(e.Message); } } return string.Join("\\n", r);`),
   // a '%' that starts no escape is written %25 in the path, query and fragment (WHATWG URL left it;
   // seed 34400: new Uri(base, " 267.5 %=") showed "%=" where .NET shows "%25=")
   b("uri.lone.percent", each(arr(PERCENT_URIS), "new Uri(s)", PERCENT_OUT)),

@@ -263,7 +263,10 @@ function outcome(f: () => JToken): string {
   try {
     return dump(f(), null);
   } catch (e) {
-    return `throws ${(e as Error).message}`;
+    // where it fails; the message itself (with the reader's Path, and the end-of-content wording
+    // session 25 took from Json.NET) is the differential suite's to check against the reference
+    const where = / line \d+, position \d+\.$/.exec((e as Error).message);
+    return `throws at${where ? where[0] : ` ${(e as Error).message}`}`;
   }
 }
 
