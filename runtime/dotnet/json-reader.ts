@@ -529,30 +529,28 @@ class JsonReader {
   /** One property's value and what follows it; true at the object's end. */
   private objectMember(o: JObject, name: string): boolean {
     const text = this.text;
-    {
-      const v = this.value();
-      // duplicate names: the last one wins, in the first one's place (JObject.Parse default in
-      // Newtonsoft 13 is Replace); the replaced property was never seen.
-      const p = new JProperty(name, v);
-      p.Parent = o;
-      o.putParsed(p);
+    const v = this.value();
+    // duplicate names: the last one wins, in the first one's place (JObject.Parse default in
+    // Newtonsoft 13 is Replace); the replaced property was never seen.
+    const p = new JProperty(name, v);
+    p.Parent = o;
+    o.putParsed(p);
+    this.ws();
+    const d = text.charCodeAt(this.i);
+    if (d === 44) {
+      this.i++;
       this.ws();
-      const d = text.charCodeAt(this.i);
-      if (d === 44) {
-        this.i++;
-        this.ws();
-        if (text.charCodeAt(this.i) === 125) {
-          this.i++;
-          return true;
-        }
-        return false;
-      }
-      if (d === 125) {
+      if (text.charCodeAt(this.i) === 125) {
         this.i++;
         return true;
       }
-      throw readerError(this.i >= this.n ? "Unexpected end of content while loading JObject." : `After parsing a value an unexpected character was encountered: ${text[this.i]}.`, this.i, text);
+      return false;
     }
+    if (d === 125) {
+      this.i++;
+      return true;
+    }
+    throw readerError(this.i >= this.n ? "Unexpected end of content while loading JObject." : `After parsing a value an unexpected character was encountered: ${text[this.i]}.`, this.i, text);
   }
   private array(): JArray {
     const text = this.text;
