@@ -212,7 +212,7 @@ export class XText extends XNode {
 export class XCData extends XText {
   override readonly $typeName = "System.Xml.Linq.XCData";
   override write(out: string[]): void {
-    out.push(`<![CDATA[${checkSurrogates(this.Value)}]]>`);
+    out.push(`<![CDATA[${checkCharacters(this.Value)}]]>`);
   }
   override clone(): XNode {
     return new XCData(this.Value);
@@ -234,7 +234,7 @@ export class XComment extends XNode {
     this.v = value;
   }
   write(out: string[]): void {
-    out.push(`<!--${checkSurrogates(this.Value)}-->`);
+    out.push(`<!--${checkCharacters(this.Value)}-->`);
   }
   clone(): XNode {
     return new XComment(this.Value);
@@ -739,14 +739,16 @@ const isDocType = (n: unknown): n is XNode => (n as { $typeName?: string } | nul
 
 // ---- escaping --------------------------------------------------------------------------------------
 /**
- * XmlWriter (CheckCharacters, as XNode.ToString and Save use it) refuses a lone surrogate in text,
- * attribute values, comments and CDATA, with XmlConvert's ArgumentException messages.
+ * XmlWriter (CheckCharacters, as XNode.ToString and Save use it) refuses a character XML does not
+ * allow (a C0 control but tab, LF and CR; U+FFFE, U+FFFF) and a lone surrogate in text, attribute
+ * values, comments and CDATA, with XmlConvert's ArgumentException messages.
  */
-function checkSurrogates(s: string): string {
-  if (!/[\uD800-\uDFFF]/.test(s)) return s;
+function checkCharacters(s: string): string {
+  if (!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/.test(s)) return s;
   const hex = (c: number) => `0x${c.toString(16).toUpperCase()}`;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    if (c < 0x20 ? c !== 9 && c !== 10 && c !== 13 : c >= 0xfffe) throw argumentError(`'${s[i]}', hexadecimal value ${hex(c).replace(/^0x(.)$/, "0x0$1")}, is an invalid character.`);
     if (c < 0xd800 || c > 0xdfff) continue;
     if (c >= 0xdc00) throw argumentError(`Invalid high surrogate character (${hex(c)}). A high surrogate character must have a value from range (0xD800 - 0xDBFF).`);
     if (i + 1 >= s.length) throw argumentError("The surrogate pair is invalid. Missing a low surrogate character.");
@@ -757,11 +759,11 @@ function checkSurrogates(s: string): string {
   return s;
 }
 function escapeText(s: string): string {
-  checkSurrogates(s);
+  checkCharacters(s);
   return s.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 }
 function escapeAttr(s: string): string {
-  checkSurrogates(s);
+  checkCharacters(s);
   return s.replace(/[&<>"\t\n\r]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#x9;", "\n": "&#xA;", "\r": "&#xD;" })[c]!);
 }
 

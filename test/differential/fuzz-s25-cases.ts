@@ -133,6 +133,8 @@ export const FUZZ_S25_CASES: DiffCase[] = [
   // a reader error names the reader's Path (the property read last, the index of the value read last or
   // of the container being read), and an end inside a container is "Unexpected end of content while loading"
   b("json.parse.error.path", `var r = new List<string>(); foreach (var s in ${arr(JSON_BROKEN_TEXTS)}) { try { JToken.Parse(s); r.Add("ok"); } catch (Exception e) { r.Add(e.Message); } try { JObject.Parse(s); r.Add("ok"); } catch (Exception e) { r.Add(e.Message); } } return string.Join("\\n", r);`),
+  // XmlWriter's CheckCharacters refuses a C0 control (but tab, LF, CR), U+FFFE and U+FFFF, as it refuses a lone surrogate (seed 34409)
+  b("xml.invalid.characters", `var r = new List<string>(); foreach (var s in new[] { "\\uFFFF", "\\uFFFE", "\\u0001", "\\u0008", "\\u000B", "\\u000C", "\\u001F", "\\uD800", "a\\uDC00", "\\uD83D\\uDE00", "\\u0085", "\\u007F", "\\t\\n\\r", "ok\\uFFFD" }) { string a; try { a = new XElement("a", s).ToString().Length + ""; } catch (ArgumentException e) { a = e.Message; } try { a += " | " + new XElement("a", new XAttribute("b", s)).ToString().Length; } catch (ArgumentException e) { a += " | " + e.Message; } try { a += " | " + new XComment(s).ToString().Length + " | " + new XCData(s).ToString().Length; } catch (ArgumentException e) { a += " | " + e.Message; } r.Add(a); } return string.Join("\\n", r);`),
   // a '%' that starts no escape is written %25 in the path, query and fragment (WHATWG URL left it;
   // seed 34400: new Uri(base, " 267.5 %=") showed "%=" where .NET shows "%25=")
   b("uri.lone.percent", each(arr(PERCENT_URIS), "new Uri(s)", PERCENT_OUT)),
