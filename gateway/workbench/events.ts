@@ -11,8 +11,15 @@ const MAX_STREAMS = 32;
 export class WorkbenchEvents {
   readonly #streams = new Set<ServerResponse>();
   #heartbeat: NodeJS.Timeout | null = null;
+  #closed = false;
 
   open(res: ServerResponse): void {
+    // A page that reconnects while the gateway closes gets no stream (an open one would hold the close up)
+    if (this.#closed) {
+      res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", connection: "close" });
+      res.end("The gateway is closing.\n");
+      return;
+    }
     res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff", connection: "keep-alive" });
     res.write(": apimc workbench events\n\n");
     this.#streams.add(res);
@@ -42,6 +49,7 @@ export class WorkbenchEvents {
   }
 
   close(): void {
+    this.#closed = true;
     this.stopHeartbeat();
     for (const s of this.#streams) s.end();
     this.#streams.clear();
