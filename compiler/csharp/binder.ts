@@ -572,7 +572,7 @@ const OBJECT_METHODS = new Set(["ToString", "Equals", "GetHashCode", "CompareTo"
  */
 export function needsReceiverCheck(recv: BExpr, m: Member): boolean {
   const t = recv.type;
-  if (recv.nonNull || (recv.cv && recv.cv.v !== null) || m.isStatic || !isReferenceType(t) || t.k === "null") return false;
+  if (m.isStatic || !mayBeNullReceiver(recv)) return false;
   const owner = m.owner;
   return (
     OBJECT_METHODS.has(m.name) ||

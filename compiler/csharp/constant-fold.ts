@@ -48,7 +48,6 @@ function foldBits(op: string, a: number, c: number, t: string): number | null {
 function wrapConst(v: number, t: string): number | null {
   if (t === "int") return v | 0;
   if (t === "uint") return v >>> 0;
-  if ((t === "long" || t === "ulong") && Math.abs(v) > 2 ** 53) return null;
   // an integral zero has no sign (Math.trunc(-1 / 2) is -0)
   return INT_RANGE[t] ? v + 0 : v;
 }

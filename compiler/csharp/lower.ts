@@ -822,8 +822,8 @@ export function binaryValues(b: Binder, op: string, l0: BExpr, r0: BExpr, opPos:
     if (v !== null) return longConstant(b, T, v, pos);
     if (op === "/" || op === "%") b.err(Codes.CSharpTypeMismatch, opPos, "Division by constant zero.");
   }
-  // constant folding (longs only while exact)
-  if (l.cv !== undefined && r.cv !== undefined && typeof l.cv.v === "number" && typeof r.cv.v === "number" && (!isL || (Number.isSafeInteger(l.cv.v) && Number.isSafeInteger(r.cv.v)))) {
+  // constant folding of the other types (long and ulong folded above)
+  if (l.cv !== undefined && r.cv !== undefined && typeof l.cv.v === "number" && typeof r.cv.v === "number" && !isL) {
     if (b.checkedCtx !== false && INT_RANGE[t] && (op === "+" || op === "-" || op === "*" || op === "/")) {
       const exact = op === "+" ? l.cv.v + r.cv.v : op === "-" ? l.cv.v - r.cv.v : op === "*" ? l.cv.v * r.cv.v : r.cv.v === 0 ? 0 : Math.trunc(l.cv.v / r.cv.v);
       const [lo, hi] = INT_RANGE[t]!;
